@@ -1,0 +1,18 @@
+#!/bin/sh
+# Runs the whole test suite: lint, types, import contract, then pytest (unit, storage on SQLite and
+# PostgreSQL, web, job queue with Redis, browser). Exit code is non-zero when anything fails.
+set -eu
+cd "$(dirname "$0")/.."
+V=.venv/bin
+PY_DIRS=$(for d in src tests bench training; do [ -d "$d" ] && printf '%s ' "$d"; done)
+echo "== ruff"; $V/ruff check $PY_DIRS
+echo "== mypy"; $V/mypy
+echo "== import contract"; $V/lint-imports
+echo "== pytest"
+set +e
+$V/python -m pytest "$@"
+status=$?
+set -e
+# pytest exits 5 when it collected nothing: that is a failure for us, never a pass.
+[ $status -eq 5 ] && echo "pytest collected no tests" >&2
+exit $status

@@ -1,0 +1,111 @@
+"""Settings from the environment (``VOCABSPHERE_*``), built by a factory, never at import time."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Secrets that must never protect a real deployment.
+_UNSAFE_SECRETS = {"", "changeme", "change-me", "secret", "dev", "development", "vocabsphere"}
+_MIN_SECRET_LENGTH = 32
+
+
+class Settings(BaseSettings):
+    """Every setting of the app; each one is documented in README.md (a test checks that)."""
+
+    model_config = SettingsConfigDict(env_prefix="VOCABSPHERE_", extra="ignore", frozen=True)
+
+    env: Literal["development", "production", "test"] = Field(
+        "production", description="development relaxes the secret-key check; production is the default."
+    )
+    secret_key: str = Field("", description="Signs sessions and CSRF tokens; 32+ random characters.")
+    data_dir: Path = Field(
+        Path("./var"), description="Folder for the SQLite file, the lexicon, the job queue and uploads."
+    )
+    database_url: str = Field(
+        "", description="SQLAlchemy URL; empty means SQLite at DATA_DIR/vocabsphere.sqlite3."
+    )
+    queue_url: str = Field(
+        "",
+        description="Job queue: empty = SQLite-backed queue in DATA_DIR run inside the web process; "
+        "redis://host:port/db = shared Redis queue served by `vocabsphere worker` processes; "
+        "memory = in-memory (tests).",
+    )
+    queue_name: str = Field("vocabsphere", description="Queue name (lets several deployments share a Redis).")
+    embedded_workers: int = Field(
+        2, ge=0, le=16, description="Worker threads started inside the web process for a local queue."
+    )
+    host: str = Field("127.0.0.1", description="Address `vocabsphere serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `vocabsphere serve` listens on.")
+    demo: bool = Field(False, description="Create the demo learner, teacher and articles on start.")
+    max_body_bytes: int = Field(
+        10 * 1024 * 1024, ge=1024, description="Largest request body accepted (uploads included)."
+    )
+    login_max_failures: int = Field(
+        5, ge=1, description="Failed log-ins per user name and address before a pause."
+    )
+    login_window_seconds: int = Field(900, ge=10, description="Window for counting failed log-ins.")
+    session_days: int = Field(14, ge=1, le=365, description="How long a log-in session lasts.")
+    secure_cookies: bool = Field(False, description="Mark cookies Secure (set true behind HTTPS).")
+    log_level: str = Field("INFO", description="Python logging level.")
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_log_level(cls, value: str) -> str:
+        upper = value.upper()
+        if upper not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {value!r}")
+        return upper
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_secret(self) -> Settings:
+        if self.env == "production":
+            key = self.secret_key
+            if key.lower() in _UNSAFE_SECRETS or len(key) < _MIN_SECRET_LENGTH:
+                raise ValueError(
+                    "VOCABSPHERE_SECRET_KEY must be at least 32 random characters outside development "
+                    "(generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+                )
+        return self
+
+    @cached_property
+    def effective_secret_key(self) -> str:
+        """The configured key; in development and tests, one generated once and kept in DATA_DIR."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = self.data_dir / "secret_key"
+        if key_file.exists():
+            return key_file.read_text(encoding="utf-8").strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key, encoding="utf-8")
+        key_file.chmod(0o600)
+        return key
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'vocabsphere.sqlite3').resolve()}"
+
+    @property
+    def lexicon_path(self) -> Path:
+        return self.data_dir / "lexicon.sqlite3"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    def ensure_data_dir(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the environment, with explicit overrides winning (used by CLI flags and tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Pure-Python domain core: no web, database or HTTP imports here."""

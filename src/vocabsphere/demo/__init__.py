@@ -1,0 +1,1 @@
+"""Demo content written for VocabSphere itself (short sample articles, CC0)."""

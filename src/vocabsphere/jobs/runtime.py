@@ -1,0 +1,85 @@
+"""The job system of one process: the queue, its tasks, and (for a local queue) embedded workers."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+
+from huey.consumer import Consumer
+
+from vocabsphere.config import Settings
+from vocabsphere.core.articles import ArticleDraft
+from vocabsphere.jobs.queue import is_local_queue, make_huey
+from vocabsphere.jobs.tasks import TaskSet, register_tasks
+from vocabsphere.services import job_runs
+from vocabsphere.store.database import Database
+
+log = logging.getLogger(__name__)
+
+
+class EmbeddedConsumer(Consumer):  # type: ignore[misc]
+    """Huey's consumer run as threads inside the web server: the server owns the signals."""
+
+    def _set_signal_handlers(self) -> None:
+        pass
+
+
+class JobSystem:
+    def __init__(self, settings: Settings, database: Database | None = None) -> None:
+        self.settings = settings
+        self._database = database
+        self._lock = threading.Lock()
+        self.tasks: TaskSet = register_tasks(make_huey(settings), self.database)
+        self._consumer: EmbeddedConsumer | None = None
+
+    def database(self) -> Database:
+        # Worker processes create their database on first use, once.
+        with self._lock:
+            if self._database is None:
+                self._database = Database.connect(self.settings.sqlalchemy_url)
+            return self._database
+
+    # Submitting work -----------------------------------------------------------------
+    def submit_demo_import(self, *, requested_by: int | None = None) -> int:
+        run_id = job_runs.create_run(
+            self.database(), kind="import_demo_content", now=datetime.now(UTC), requested_by=requested_by
+        )
+        self.tasks.import_demo_content(run_id)
+        return run_id
+
+    def submit_article_import(self, draft: ArticleDraft, *, requested_by: int | None = None) -> int:
+        run_id = job_runs.create_run(
+            self.database(), kind="import_article", now=datetime.now(UTC), requested_by=requested_by
+        )
+        self.tasks.import_article(run_id, draft, requested_by)
+        return run_id
+
+    # Serving work --------------------------------------------------------------------
+    def start_embedded_workers(self) -> bool:
+        """Start worker threads in this process when the queue is local; a Redis queue has its own workers."""
+        if not is_local_queue(self.settings) or self.settings.embedded_workers == 0:
+            return False
+        self._consumer = EmbeddedConsumer(
+            self.tasks.huey,
+            workers=self.settings.embedded_workers,
+            worker_type="thread",
+            periodic=True,
+            max_delay=1.0,
+            check_worker_health=False,
+        )
+        self._consumer.start()
+        log.info("started %d embedded job worker thread(s)", self.settings.embedded_workers)
+        return True
+
+    def stop(self) -> None:
+        if self._consumer is not None:
+            self._consumer.stop(graceful=True)
+            self._consumer = None
+
+    def run_worker(self, workers: int) -> None:
+        """Serve the queue in the foreground (the `vocabsphere worker` command)."""
+        consumer = Consumer(
+            self.tasks.huey, workers=workers, worker_type="thread", periodic=True, max_delay=1.0
+        )
+        consumer.run()

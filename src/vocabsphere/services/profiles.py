@@ -1,0 +1,75 @@
+"""Profile settings and the admin's view of users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vocabsphere.core import accounts as rules
+from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.services.accounts import UserView, user_view
+from vocabsphere.services.passwords import hash_password, verify_password
+from vocabsphere.store.database import Database
+from vocabsphere.store.unit_of_work import unit_of_work
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    display_name: str | None = None
+    native_language: str | None = None
+    cefr_level: str | None = None
+    daily_goal: int | None = None
+
+
+def get_user(db: Database, user_id: int) -> UserView:
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        return user_view(user)
+
+
+def update_profile(db: Database, *, user_id: int, change: ProfileChange) -> UserView:
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        profile = rules.check_profile(
+            change.display_name if change.display_name is not None else user.display_name,
+            change.native_language if change.native_language is not None else user.native_language,
+            change.cefr_level if change.cefr_level is not None else user.cefr_level,
+            change.daily_goal if change.daily_goal is not None else user.daily_goal,
+        )
+        user.display_name = profile.display_name
+        user.native_language = profile.native_language
+        user.cefr_level = profile.cefr_level
+        user.daily_goal = profile.daily_goal
+        return user_view(user)
+
+
+def change_password(db: Database, *, user_id: int, current: str, new: str) -> None:
+    rules.check_password(new)
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        if not verify_password(user.password_hash, current):
+            raise InvalidInput("The current password is wrong.", field="current_password")
+        user.password_hash = hash_password(new)
+
+
+def list_users(db: Database, *, limit: int = 200, offset: int = 0) -> list[UserView]:
+    with unit_of_work(db) as uow:
+        return [user_view(u) for u in uow.users.list(limit=limit, offset=offset)]
+
+
+def set_role(db: Database, *, actor_id: int, user_id: int, role: str) -> UserView:
+    new_role = rules.parse_role(role)
+    if actor_id == user_id:
+        # Keeps at least one admin: nobody can remove their own admin rights by a slip.
+        raise InvalidInput("You cannot change your own role.", field="role")
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        user.role = new_role.value
+        return user_view(user)

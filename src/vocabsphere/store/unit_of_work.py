@@ -1,0 +1,37 @@
+"""A transaction with the repositories services need, so services never touch SQLAlchemy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.orm import Session
+
+from vocabsphere.store.accounts_repo import (
+    ApiTokenRepository,
+    LoginFailureRepository,
+    UserRepository,
+    WebSessionRepository,
+)
+from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
+from vocabsphere.store.database import Database
+
+
+class UnitOfWork:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.users = UserRepository(session)
+        self.web_sessions = WebSessionRepository(session)
+        self.api_tokens = ApiTokenRepository(session)
+        self.login_failures = LoginFailureRepository(session)
+        self.articles = ArticleRepository(session)
+        self.jobs = JobRunRepository(session)
+
+    def flush(self) -> None:
+        self.session.flush()
+
+
+@contextmanager
+def unit_of_work(database: Database) -> Iterator[UnitOfWork]:
+    with database.unit_of_work() as session:
+        yield UnitOfWork(session)

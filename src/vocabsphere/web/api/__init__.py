@@ -1,0 +1,18 @@
+"""JSON API under /api/v1 (OpenAPI at /api/v1/openapi.json, docs at /api/docs)."""
+
+from fastapi import APIRouter, Depends, Security
+from fastapi.security import HTTPBearer
+
+from vocabsphere.web.api import admin, articles, auth, me, system
+from vocabsphere.web.security import verify_api_csrf
+
+# HTTPBearer only documents the scheme (the "Authorize" button); web.security does the checking.
+router = APIRouter(
+    prefix="/api/v1",
+    dependencies=[Security(HTTPBearer(auto_error=False)), Depends(verify_api_csrf)],
+)
+router.include_router(system.router)
+router.include_router(auth.router)
+router.include_router(me.router)
+router.include_router(articles.router)
+router.include_router(admin.router)

@@ -1,0 +1,11 @@
+"""Server-rendered pages."""
+
+from fastapi import APIRouter
+
+from vocabsphere.web.pages import admin, auth, profile, sections
+
+router = APIRouter(include_in_schema=False)
+router.include_router(auth.router)
+router.include_router(sections.router)
+router.include_router(profile.router)
+router.include_router(admin.router)
