@@ -4,7 +4,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 V=.venv/bin
-PY_DIRS=$(for d in src tests bench training; do [ -d "$d" ] && printf '%s ' "$d"; done)
+PY_DIRS=""
+for d in src tests bench training; do
+  if [ -d "$d" ]; then PY_DIRS="$PY_DIRS $d"; fi
+done
 echo "== ruff"; $V/ruff check $PY_DIRS
 echo "== mypy"; $V/mypy
 echo "== import contract"; $V/lint-imports
