@@ -12,11 +12,19 @@ from vocabsphere.config import Settings, load_settings
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 
-def test_production_refuses_a_missing_or_weak_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_production_refuses_a_weak_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("VOCABSPHERE_SECRET_KEY", raising=False)
-    for weak in ("", "changeme", "short-key"):
+    for weak in ("changeme", "short-key", "a" * 40):
         with pytest.raises(ValidationError, match="SECRET_KEY"):
             load_settings(env="production", secret_key=weak)
+
+
+def test_serving_in_production_needs_a_secret(tmp_path: Path) -> None:
+    from vocabsphere.web import create_app
+
+    settings = load_settings(env="production", secret_key="", data_dir=tmp_path)
+    with pytest.raises(ValueError, match="SECRET_KEY"):
+        create_app(settings)
 
 
 def test_production_accepts_a_strong_secret() -> None:

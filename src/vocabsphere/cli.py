@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from vocabsphere import __version__
+from vocabsphere.cli_news import add_news_commands
 from vocabsphere.config import Settings, load_settings
 from vocabsphere.core.errors import DomainError
 
@@ -168,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="create demo accounts and import the demo articles")
     demo.set_defaults(handler=cmd_demo)
 
+    add_news_commands(sub)
+
     jobs = sub.add_parser("jobs", help="background jobs").add_subparsers(dest="jobs_command", required=True)
     jobs_list = jobs.add_parser("list", help="recent job runs")
     jobs_list.add_argument("--limit", type=int, default=20)
@@ -199,6 +202,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         return handler(args, settings)
+    except ValueError as error:  # settings that are valid but unfit for this command
+        print(f"configuration error: {error}", file=sys.stderr)
+        return 2
     except DomainError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1

@@ -15,6 +15,16 @@ _UNSAFE_SECRETS = {"", "changeme", "change-me", "secret", "dev", "development", 
 _MIN_SECRET_LENGTH = 32
 
 
+UNSAFE_SECRET_MESSAGE = (
+    "VOCABSPHERE_SECRET_KEY must be at least 32 random characters outside development "  # noqa: S105
+    "(generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
+)
+
+
+def _is_strong(key: str) -> bool:
+    return key.lower() not in _UNSAFE_SECRETS and len(key) >= _MIN_SECRET_LENGTH and len(set(key)) >= 10
+
+
 class Settings(BaseSettings):
     """Every setting of the app; each one is documented in README.md (a test checks that)."""
 
@@ -53,6 +63,16 @@ class Settings(BaseSettings):
     session_days: int = Field(14, ge=1, le=365, description="How long a log-in session lasts.")
     secure_cookies: bool = Field(False, description="Mark cookies Secure (set true behind HTTPS).")
     log_level: str = Field("INFO", description="Python logging level.")
+    allow_private_urls: bool = Field(
+        False, description="Allow fetching URLs on private or loopback addresses (intranets, tests)."
+    )
+    fetch_timeout_seconds: float = Field(
+        15.0, gt=0, le=120, description="Timeout for fetching a URL or feed."
+    )
+    fetch_max_bytes: int = Field(
+        5 * 1024 * 1024, ge=1024, description="Largest page or feed that is fetched."
+    )
+    feed_poll_minutes: int = Field(30, ge=1, le=10080, description="How often each feed is polled.")
 
     @field_validator("log_level")
     @classmethod
@@ -64,14 +84,14 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Settings:
-        if self.env == "production":
-            key = self.secret_key
-            if key.lower() in _UNSAFE_SECRETS or len(key) < _MIN_SECRET_LENGTH:
-                raise ValueError(
-                    "VOCABSPHERE_SECRET_KEY must be at least 32 random characters outside development "
-                    "(generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))')"
-                )
+        if self.env == "production" and self.secret_key and not _is_strong(self.secret_key):
+            raise ValueError(UNSAFE_SECRET_MESSAGE)
         return self
+
+    def require_serving_secret(self) -> None:
+        """Serving web sessions in production needs an explicit strong key (CLI tools do not)."""
+        if self.env == "production" and not _is_strong(self.secret_key):
+            raise ValueError(UNSAFE_SECRET_MESSAGE)
 
     @cached_property
     def effective_secret_key(self) -> str:

@@ -14,9 +14,9 @@ import pytest
 
 from tests.conftest import REDIS_URL, service_unavailable
 from vocabsphere.config import Settings
-from vocabsphere.core.articles import ArticleDraft
 from vocabsphere.jobs.runtime import JobSystem
 from vocabsphere.services import job_runs, library
+from vocabsphere.services.ingest import IngestSource
 from vocabsphere.store.database import Database
 from vocabsphere.store.migrate import upgrade_database
 
@@ -30,12 +30,19 @@ def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
     raise AssertionError("condition not met in time")
 
 
-def draft(number: int) -> ArticleDraft:
+TOPICS = ["bridge", "library", "harbour", "orchard", "railway", "museum", "stadium", "clinic"]
+
+
+def source(number: int) -> IngestSource:
+    topic = TOPICS[number % len(TOPICS)]
     text = (
-        f"Story number {number} tells how a village of {number * 10} people rebuilt its bridge "
-        "after a winter flood, with help from engineers and students from the nearby town."
+        f"Volunteers in district {number} finished rebuilding the old {topic} on Saturday, "
+        f"after {number + 3} months of work that began with a winter flood. Engineers and students "
+        f"from the nearby town helped, and the council says {number * 10 + 7} families will use it."
     )
-    return ArticleDraft(title=f"Bridge {number}", outlet="Test Desk", text=text)
+    return IngestSource(
+        kind="text", text=text, title=f"District {number} {topic} reopens", outlet="Test Desk"
+    )
 
 
 @pytest.mark.parametrize("queue_url", ["", "memory"])
@@ -67,11 +74,11 @@ def test_failed_job_is_recorded_with_its_reason(make_settings: Callable[..., Set
     jobs = JobSystem(settings, db)
     jobs.start_embedded_workers()
     try:
-        run_id = jobs.submit_article_import(ArticleDraft(title="Empty", outlet="X", text="  "))
+        run_id = jobs.submit_ingest([IngestSource(kind="text", text="  ")])
         wait_for(lambda: job_runs.get_run(db, run_id).status == "failed")
     finally:
         jobs.stop()
-    assert "too short" in job_runs.get_run(db, run_id).message
+    assert "empty" in job_runs.get_run(db, run_id).message
     assert library.list_articles(db) == []
 
 
@@ -107,7 +114,7 @@ def test_redis_queue_is_shared_by_two_worker_processes(tmp_path: Path) -> None:
         wait_for(lambda: sum(c.get("cmd") == "brpop" for c in client.client_list()) >= 2, timeout=60)
         jobs = JobSystem(settings, db)
         assert not jobs.start_embedded_workers(), "a Redis queue is served by worker processes"
-        run_ids = [jobs.submit_article_import(draft(n)) for n in range(24)]
+        run_ids = [jobs.submit_ingest([source(n)]) for n in range(24)]
         wait_for(lambda: all(job_runs.get_run(db, r).status == "done" for r in run_ids), timeout=60)
         pids = {job_runs.get_run(db, r).worker.split(":")[1] for r in run_ids}
         assert pids == {str(w.pid) for w in workers}, "both worker processes took jobs"

@@ -171,7 +171,7 @@ def test_demo_articles_are_readable(client: TestClient) -> None:
     add_user(client, "ana")
     log_in(client, "ana")
     library = client.get("/library").text
-    first = re.search(r'href="(/articles/\d+)"', library)
+    first = re.search(r'href="(/stories/\d+)"', library)
     assert first
     article = client.get(first.group(1))
     assert article.status_code == 200 and "words" in article.text

@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 from huey.consumer import Consumer
 
 from vocabsphere.config import Settings
-from vocabsphere.core.articles import ArticleDraft
 from vocabsphere.jobs.queue import is_local_queue, make_huey
 from vocabsphere.jobs.tasks import TaskSet, register_tasks
 from vocabsphere.services import job_runs
+from vocabsphere.services.ingest import IngestSource
 from vocabsphere.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ class JobSystem:
         self.settings = settings
         self._database = database
         self._lock = threading.Lock()
-        self.tasks: TaskSet = register_tasks(make_huey(settings), self.database)
+        self.tasks: TaskSet = register_tasks(make_huey(settings), self.database, settings)
         self._consumer: EmbeddedConsumer | None = None
 
     def database(self) -> Database:
@@ -48,11 +48,20 @@ class JobSystem:
         self.tasks.import_demo_content(run_id)
         return run_id
 
-    def submit_article_import(self, draft: ArticleDraft, *, requested_by: int | None = None) -> int:
+    def submit_ingest(self, sources: list[IngestSource], *, requested_by: int | None = None) -> int:
+        """Queue sources for ingestion as one job whose progress admins can follow."""
         run_id = job_runs.create_run(
-            self.database(), kind="import_article", now=datetime.now(UTC), requested_by=requested_by
+            self.database(), kind="ingest", now=datetime.now(UTC), requested_by=requested_by
         )
-        self.tasks.import_article(run_id, draft, requested_by)
+        job_runs.update_run(self.database(), run_id, total=len(sources))
+        self.tasks.ingest_sources(run_id, sources, requested_by)
+        return run_id
+
+    def submit_feed_poll(self, feed_id: int, *, requested_by: int | None = None) -> int:
+        run_id = job_runs.create_run(
+            self.database(), kind="poll_feed", now=datetime.now(UTC), requested_by=requested_by
+        )
+        self.tasks.poll_feed(run_id, feed_id)
         return run_id
 
     # Serving work --------------------------------------------------------------------

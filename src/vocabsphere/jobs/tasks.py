@@ -6,18 +6,19 @@ import logging
 import os
 import socket
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from huey import Huey
+from huey import Huey, crontab
 
-from vocabsphere.core.articles import ArticleDraft
+from vocabsphere.config import Settings
 from vocabsphere.core.errors import DomainError
-from vocabsphere.services import job_runs
+from vocabsphere.services import feeds, job_runs
 from vocabsphere.services.demo import import_demo_articles
-from vocabsphere.services.library import add_article
+from vocabsphere.services.fetching import FetchPolicy
+from vocabsphere.services.ingest import IngestSource, ingest
 from vocabsphere.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -31,13 +32,23 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def fetch_policy(settings: Settings) -> FetchPolicy:
+    return FetchPolicy(
+        timeout_seconds=settings.fetch_timeout_seconds,
+        max_bytes=settings.fetch_max_bytes,
+        allow_private_addresses=settings.allow_private_urls,
+    )
+
+
 @dataclass
 class TaskSet:
     """The registered tasks of one Huey instance."""
 
     huey: Huey
     import_demo_content: Any
-    import_article: Any
+    ingest_sources: Any
+    poll_feed: Any
+    poll_due_feeds: Any
 
 
 def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
@@ -56,8 +67,31 @@ def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
     job_runs.update_run(db, run_id, status="done", message=message, finished_at=_now())
 
 
-def register_tasks(huey: Huey, database: Callable[[], Database]) -> TaskSet:
+def _ingest_all(
+    db: Database, run_id: int, sources: Sequence[IngestSource], policy: FetchPolicy, requested_by: int | None
+) -> str:
+    """Each source on its own: one bad input is reported and the others still go in."""
+    added = duplicates = 0
+    failures: list[str] = []
+    job_runs.update_run(db, run_id, progress=0, total=len(sources))
+    for index, source in enumerate(sources, start=1):
+        try:
+            result = ingest(db, source, now=_now(), policy=policy, created_by=requested_by)
+            added += result.created
+            duplicates += not result.created
+        except DomainError as error:
+            failures.append(f"{source.label}: {error.message}")
+        job_runs.update_run(db, run_id, progress=index)
+    summary = f"{added} added, {duplicates} already there, {len(failures)} refused."
+    if failures and not added and not duplicates:
+        raise DomainError(summary + " " + " | ".join(failures[:5]))
+    return summary + (" " + " | ".join(failures[:5]) if failures else "")
+
+
+def register_tasks(huey: Huey, database: Callable[[], Database], settings: Settings) -> TaskSet:
     """Register every task on ``huey``; ``database`` gives the process's database (created lazily)."""
+    policy = fetch_policy(settings)
+    interval = timedelta(minutes=settings.feed_poll_minutes)
 
     @huey.task(name="import_demo_content")  # type: ignore[untyped-decorator]
     def import_demo_content(run_id: int) -> None:
@@ -72,16 +106,34 @@ def register_tasks(huey: Huey, database: Callable[[], Database]) -> TaskSet:
 
         _run_recorded(db, run_id, body)
 
-    @huey.task(name="import_article")  # type: ignore[untyped-decorator]
-    def import_article(run_id: int, draft: ArticleDraft, requested_by: int | None) -> None:
+    @huey.task(name="ingest_sources")  # type: ignore[untyped-decorator]
+    def ingest_sources(run_id: int, sources: list[IngestSource], requested_by: int | None) -> None:
+        db = database()
+        _run_recorded(db, run_id, lambda: _ingest_all(db, run_id, sources, policy, requested_by))
+
+    @huey.task(name="poll_feed")  # type: ignore[untyped-decorator]
+    def poll_feed(run_id: int, feed_id: int) -> None:
         db = database()
 
         def body() -> str:
-            result = add_article(db, draft, now=_now(), created_by=requested_by)
-            job_runs.update_run(db, run_id, progress=1, total=1)
-            verb = "Imported" if result.created else "Already in the library:"
-            return f"{verb} article {result.article_id}."
+            result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
+            if result.error:
+                raise DomainError(result.error)
+            return f"{result.new_articles} new article(s), {result.skipped} entry(ies) refused."
 
         _run_recorded(db, run_id, body)
 
-    return TaskSet(huey=huey, import_demo_content=import_demo_content, import_article=import_article)
+    @huey.periodic_task(crontab(minute="*"), name="poll_due_feeds")  # type: ignore[untyped-decorator]
+    def poll_due_feeds() -> None:
+        db = database()
+        for feed_id in feeds.due_feeds(db, _now()):
+            result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
+            log.info("feed %s: %s new, error=%r", feed_id, result.new_articles, result.error)
+
+    return TaskSet(
+        huey=huey,
+        import_demo_content=import_demo_content,
+        ingest_sources=ingest_sources,
+        poll_feed=poll_feed,
+        poll_due_feeds=poll_due_feeds,
+    )

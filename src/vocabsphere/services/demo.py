@@ -12,7 +12,7 @@ from importlib import resources
 from vocabsphere.core.articles import ArticleDraft, parse_front_matter
 from vocabsphere.core.errors import Conflict
 from vocabsphere.services.accounts import create_user
-from vocabsphere.services.library import add_article
+from vocabsphere.services.ingest import IngestSource, prepare, store
 from vocabsphere.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,10 @@ def import_demo_articles(
     drafts = demo_articles()
     created = 0
     for index, draft in enumerate(drafts, start=1):
-        created += add_article(db, draft, now=now).created
+        source = IngestSource(
+            kind="demo", text=draft.text, title=draft.title, outlet=draft.outlet, published=draft.published
+        )
+        created += store(db, prepare(source), kind="demo", now=now, label=draft.title).created
         if on_progress is not None:
             on_progress(index, len(drafts))
     log.info("demo import: %d of %d articles new", created, len(drafts))

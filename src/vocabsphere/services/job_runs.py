@@ -22,6 +22,7 @@ class JobRunView:
     worker: str
     created_at: datetime
     finished_at: datetime | None
+    requested_by: int | None = None
 
 
 def _view(run: JobRun) -> JobRunView:
@@ -35,6 +36,7 @@ def _view(run: JobRun) -> JobRunView:
         worker=run.worker,
         created_at=run.created_at,
         finished_at=run.finished_at,
+        requested_by=run.requested_by,
     )
 
 
@@ -80,6 +82,14 @@ def get_run(db: Database, run_id: int) -> JobRunView:
         if run is None:
             raise NotFound("No such job.")
         return _view(run)
+
+
+def get_run_for(db: Database, run_id: int, *, user_id: int, is_admin: bool) -> JobRunView:
+    """A job as seen by the person who started it, or by an admin; others get 'not found'."""
+    run = get_run(db, run_id)
+    if not is_admin and run.requested_by != user_id:
+        raise NotFound("No such job.")
+    return run
 
 
 def latest_runs(db: Database, *, limit: int = 50) -> list[JobRunView]:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.tables import Article, JobRun
+
+
+class DuplicateArticle(Exception):
+    """The same text or URL was stored by a concurrent request a moment ago."""
 
 
 class ArticleRepository:
@@ -13,8 +18,14 @@ class ArticleRepository:
         self._session = session
 
     def add(self, article: Article) -> Article:
-        self._session.add(article)
-        self._session.flush()
+        savepoint = self._session.begin_nested()
+        try:
+            self._session.add(article)
+            self._session.flush()
+        except IntegrityError:
+            savepoint.rollback()
+            raise DuplicateArticle from None
+        savepoint.commit()
         return article
 
     def get(self, article_id: int) -> Article | None:
@@ -22,6 +33,9 @@ class ArticleRepository:
 
     def by_content_hash(self, content_hash: str) -> Article | None:
         return self._session.scalar(select(Article).where(Article.content_hash == content_hash))
+
+    def by_canonical_url(self, url: str) -> Article | None:
+        return self._session.scalar(select(Article).where(Article.canonical_url == url))
 
     def latest(self, *, limit: int = 50, offset: int = 0) -> list[Article]:
         query = select(Article).order_by(Article.created_at.desc(), Article.id.desc())

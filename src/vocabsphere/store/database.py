@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the pysqlite driver, decide when transactions begin: savepoints then work.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -20,6 +22,12 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    # IMMEDIATE takes the write lock up front (waiting up to busy_timeout): a deferred transaction that
+    # reads and then writes can fail at once with "database is locked" when another writer got there first.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_database_engine(url: str) -> Engine:
@@ -31,6 +39,7 @@ def create_database_engine(url: str) -> Engine:
             pool_pre_ping=True,
         )
         event.listen(engine, "connect", _enable_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         # Plain postgresql:// means psycopg 3 here, the driver we install.

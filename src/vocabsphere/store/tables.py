@@ -108,20 +108,88 @@ class LoginFailure(Base):
     occurred_at: Mapped[datetime] = mapped_column()
 
 
-class Article(Base):
-    __tablename__ = "articles"
-    __table_args__ = (UniqueConstraint("content_hash"),)
+class Story(Base):
+    """One event as reported by one or more outlets; learners read stories, not single articles."""
+
+    __tablename__ = "stories"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(300))
+    base_article_id: Mapped[int | None] = mapped_column(Integer)
+    published_at: Mapped[datetime | None] = mapped_column()
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    source_count: Mapped[int] = mapped_column(Integer, default=0)
+    facts_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class StoryLink(Base):
+    """Two stories about the same topic but different events ("related stories")."""
+
+    __tablename__ = "story_links"
+
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    related_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True)
+    similarity: Mapped[float] = mapped_column()
+
+
+class Article(Base):
+    """One outlet's report, cleaned; the raw input is never shown to learners."""
+
+    __tablename__ = "articles"
+    __table_args__ = (UniqueConstraint("content_hash"), UniqueConstraint("canonical_url"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
     outlet: Mapped[str] = mapped_column(String(120))
+    author: Mapped[str | None] = mapped_column(String(200))
     url: Mapped[str | None] = mapped_column(String(2000))
+    canonical_url: Mapped[str | None] = mapped_column(String(2000))
+    source_kind: Mapped[str] = mapped_column(String(16), default="text")
+    feed_id: Mapped[int | None] = mapped_column(ForeignKey("feeds.id", ondelete="SET NULL"))
     published_at: Mapped[datetime | None] = mapped_column()
     text: Mapped[str] = mapped_column(Text)
+    removed_json: Mapped[str] = mapped_column(Text, default="[]")
     word_count: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column()
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class Feed(Base):
+    """An RSS/Atom feed polled by the job queue, with back-off when it fails."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000), unique=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(default=True)
+    failure_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    last_polled_at: Mapped[datetime | None] = mapped_column()
+    next_poll_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime] = mapped_column()
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class FeedItem(Base):
+    """Entries already seen in a feed, so a re-poll adds no duplicates."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_id", "entry_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"))
+    entry_key: Mapped[str] = mapped_column(String(64))
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    message: Mapped[str] = mapped_column(Text, default="")
+    seen_at: Mapped[datetime] = mapped_column()
 
 
 class JobRun(Base):

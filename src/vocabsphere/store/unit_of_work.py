@@ -15,6 +15,8 @@ from vocabsphere.store.accounts_repo import (
 )
 from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
+from vocabsphere.store.feeds_repo import FeedRepository
+from vocabsphere.store.stories_repo import StoryRepository
 
 
 class UnitOfWork:
@@ -26,6 +28,8 @@ class UnitOfWork:
         self.login_failures = LoginFailureRepository(session)
         self.articles = ArticleRepository(session)
         self.jobs = JobRunRepository(session)
+        self.stories = StoryRepository(session)
+        self.feeds = FeedRepository(session)
 
     def flush(self) -> None:
         self.session.flush()

@@ -28,6 +28,7 @@ log = logging.getLogger("vocabsphere.web")
 
 
 def create_app(settings: Settings, *, database: Database | None = None) -> FastAPI:
+    settings.require_serving_secret()
     database = database or Database.connect(settings.sqlalchemy_url)
     jobs = JobSystem(settings, database)
     templates: Jinja2Templates = make_templates(settings)

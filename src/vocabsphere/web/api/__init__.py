@@ -3,7 +3,7 @@
 from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
-from vocabsphere.web.api import admin, articles, auth, me, system
+from vocabsphere.web.api import admin, articles, auth, me, news, stories, system
 from vocabsphere.web.security import verify_api_csrf
 
 # HTTPBearer only documents the scheme (the "Authorize" button); web.security does the checking.
@@ -15,4 +15,6 @@ router.include_router(system.router)
 router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(articles.router)
+router.include_router(stories.router)
+router.include_router(news.router)
 router.include_router(admin.router)

@@ -2,10 +2,11 @@
 
 from fastapi import APIRouter
 
-from vocabsphere.web.pages import admin, auth, profile, sections
+from vocabsphere.web.pages import admin, auth, news, profile, sections
 
 router = APIRouter(include_in_schema=False)
 router.include_router(auth.router)
 router.include_router(sections.router)
 router.include_router(profile.router)
 router.include_router(admin.router)
+router.include_router(news.router)

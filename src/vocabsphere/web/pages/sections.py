@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
-from vocabsphere.services import library
-from vocabsphere.web.pages.render import render
+from vocabsphere.services import stories
+from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.security import CurrentUser, State, require_role
 
 router = APIRouter()
@@ -15,23 +15,27 @@ router = APIRouter()
 
 @router.get("/library")
 def library_page(
-    request: Request, state: State, principal: CurrentUser, page: int = Query(1, ge=1, le=10_000)
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    page: int = Query(1, ge=1, le=10_000),
+    q: str = Query("", max_length=200),
 ) -> Response:
     per_page = 20
-    articles = library.list_articles(state.database, limit=per_page + 1, offset=(page - 1) * per_page)
+    found = stories.list_stories(state.database, query=q, limit=per_page + 1, offset=(page - 1) * per_page)
     return render(
-        request,
-        "library.html",
-        articles=articles[:per_page],
-        page=page,
-        has_next=len(articles) > per_page,
+        request, "library.html", stories=found[:per_page], page=page, q=q, has_next=len(found) > per_page
     )
 
 
+@router.get("/stories/{story_id}")
+def story_page(request: Request, state: State, principal: CurrentUser, story_id: int) -> Response:
+    return render(request, "story.html", story=stories.get_story(state.database, story_id))
+
+
 @router.get("/articles/{article_id}")
-def article_page(request: Request, state: State, principal: CurrentUser, article_id: int) -> Response:
-    article = library.get_article(state.database, article_id)
-    return render(request, "article.html", article=article)
+def article_page(state: State, principal: CurrentUser, article_id: int) -> Response:
+    return redirect(f"/stories/{stories.story_of_article(state.database, article_id)}")
 
 
 @router.get("/vocabulary")

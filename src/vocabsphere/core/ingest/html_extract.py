@@ -1,0 +1,107 @@
+"""HTML pages to a clean article with trafilatura, and a strict sanitiser for HTML we display."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import nh3
+import trafilatura
+from lxml import etree
+
+from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.ingest.models import ExtractedArticle
+from vocabsphere.core.ingest.plain_text import clean_text, find_date
+
+_ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote"})
+_ALLOWED_ATTRIBUTES = {"a": {"href"}}
+_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# trafilatura's output tree: block elements whose text is one paragraph each.
+_BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code"})
+_NO_TEXT = "No article text found in this page."
+
+
+def extract_html(html: str, *, url: str | None = None) -> ExtractedArticle:
+    """Main text and metadata of a news page; raise InvalidInput when the page has no article text."""
+    if not html.strip():
+        raise InvalidInput(_NO_TEXT, field="url" if url else "file")
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=url,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            with_metadata=True,
+            favor_precision=True,
+        )
+    except (ValueError, etree.LxmlError) as exc:  # markup lxml cannot parse at all
+        raise InvalidInput(_NO_TEXT, field="url" if url else "file") from exc
+    if document is None:
+        raise InvalidInput(_NO_TEXT, field="url" if url else "file")
+    meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    markdown = _body_as_markdown(meta.get("body"), meta.get("text") or "")
+    title = _clean_meta(meta.get("title"))
+    try:
+        article = clean_text(markdown, title=title)
+    except InvalidInput as exc:
+        raise InvalidInput(_NO_TEXT, field="url" if url else "file") from exc
+    return ExtractedArticle(
+        title=article.title,
+        paragraphs=article.paragraphs,
+        outlet=_clean_meta(meta.get("sitename")) or _clean_meta(meta.get("hostname")),
+        author=_clean_meta(meta.get("author")) or article.author,
+        published=_parse_date(meta.get("date")) or article.published,
+        canonical_url=_clean_meta(meta.get("url")) or url,
+        removed=article.removed,
+        headings=article.headings,
+    )
+
+
+def _body_as_markdown(body: object, fallback: str) -> str:
+    # Headings become "## ..." so the plain-text cleaner keeps them as subheadings; blocks become paragraphs.
+    if not isinstance(body, etree._Element):
+        return "\n\n".join(line for line in fallback.split("\n") if line.strip())
+    blocks: list[str] = []
+    for element in body.iter(*_BLOCKS):
+        if element.tag in {"item", "p"} and _has_block_parent(element):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text and element.tag != "code":
+            prefix = {"head": "## ", "item": "- "}.get(str(element.tag), "")
+            blocks.append(prefix + text)
+    return "\n\n".join(blocks)
+
+
+def _has_block_parent(element: etree._Element) -> bool:
+    parent = element.getparent()
+    while parent is not None:
+        if parent.tag in _BLOCKS:
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _clean_meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split())
+    return text or None
+
+
+def _parse_date(value: object) -> date | None:
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return date.fromisoformat(value[:10])
+    return find_date(value) if isinstance(value, str) else None
+
+
+def sanitize_html(fragment: str) -> str:
+    """Keep only simple formatting and safe links; script and style content is dropped entirely."""
+    return nh3.clean(
+        fragment,
+        tags=set(_ALLOWED_TAGS),
+        attributes={tag: set(attrs) for tag, attrs in _ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(_URL_SCHEMES),
+        link_rel="noopener",
+        strip_comments=True,
+    )

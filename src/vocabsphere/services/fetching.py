@@ -1,0 +1,130 @@
+"""Fetching pages and feeds over HTTP with hard limits (httpx stays out of the core)."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+from vocabsphere import __version__
+from vocabsphere.core.errors import InvalidInput
+
+USER_AGENT = f"VocabSphere/{__version__} (+self-hosted English reading platform)"
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain", "text/markdown")
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+)
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    timeout_seconds: float = 15.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    allow_private_addresses: bool = False
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str  # after redirects
+    content_type: str
+    charset: str | None
+    body: bytes
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+def check_url(url: str, policy: FetchPolicy) -> str:
+    """Only http(s) URLs to public hosts, unless private ones are explicitly allowed."""
+    cleaned = url.strip()
+    parts = urlsplit(cleaned)
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise InvalidInput("Give a full web address starting with http:// or https://.", field="url")
+    if len(cleaned) > 2000:
+        raise InvalidInput("That web address is too long.", field="url")
+    if not policy.allow_private_addresses and _is_private_host(parts.hostname):
+        raise InvalidInput("Addresses on this server's own network cannot be fetched.", field="url")
+    return cleaned
+
+
+def _is_private_host(host: str) -> bool:
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        return False  # unknown hosts fail later with a clear "could not reach" message
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
+            return True
+    return False
+
+
+def fetch(
+    url: str,
+    policy: FetchPolicy,
+    *,
+    accept: tuple[str, ...],
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> Fetched:
+    """GET a URL; refuse what is too big, of the wrong type, or unreachable, with a clear message."""
+    target = check_url(url, policy)
+    headers = {"User-Agent": USER_AGENT, "Accept": ", ".join(accept) + ", */*;q=0.1"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=policy.max_redirects,
+                timeout=policy.timeout_seconds,
+                headers=headers,
+            ) as client,
+            client.stream("GET", target) as response,
+        ):
+            return _read_response(response, policy, accept)
+    except httpx.TooManyRedirects:
+        raise InvalidInput(f"{target} redirects too many times (more than {policy.max_redirects}).") from None
+    except httpx.TimeoutException:
+        raise InvalidInput(f"{target} did not answer within {policy.timeout_seconds:.0f} seconds.") from None
+    except httpx.HTTPError as error:
+        raise InvalidInput(f"Could not reach {target}: {type(error).__name__}.") from None
+
+
+def _read_response(response: httpx.Response, policy: FetchPolicy, accept: tuple[str, ...]) -> Fetched:
+    final_url = str(response.url)
+    if response.status_code == 304:
+        return Fetched(final_url, "", None, b"", not_modified=True)
+    if response.status_code >= 400:
+        raise InvalidInput(f"{final_url} answered with HTTP {response.status_code}.")
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type and not content_type.startswith(accept):
+        raise InvalidInput(f"{final_url} returned {content_type}, not one of: {', '.join(accept)}.")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > policy.max_bytes:
+        raise InvalidInput(f"{final_url} is larger than {policy.max_bytes // (1024 * 1024)} MB.")
+    body = bytearray()
+    for chunk in response.iter_bytes():
+        body.extend(chunk)
+        if len(body) > policy.max_bytes:
+            raise InvalidInput(f"{final_url} is larger than {policy.max_bytes // (1024 * 1024)} MB.")
+    return Fetched(
+        url=final_url,
+        content_type=content_type,
+        charset=response.charset_encoding,
+        body=bytes(body),
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )

@@ -1,0 +1,121 @@
+"""Teachers bring news in through pages and the API; learners cannot; jobs show progress."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi.testclient import TestClient
+
+from tests.fixtures.articles import BRIDGE_A, BRIDGE_B, GARDEN, GERMAN
+from tests.web.conftest import add_user, bearer, csrf_from, log_in
+
+
+def wait_job(client: TestClient, run_id: int, headers: dict[str, str]) -> dict[str, object]:
+    for _ in range(200):
+        run = client.get(f"/api/v1/jobs/{run_id}", headers=headers).json()
+        if run["status"] in {"done", "failed"}:
+            return run
+        time.sleep(0.05)
+    raise AssertionError("job did not finish")
+
+
+def test_teacher_pastes_an_article_and_reads_the_story(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    log_in(client, "tom")
+    page = client.get("/news/add")
+    assert page.status_code == 200
+    response = client.post("/news/text", data={"text": BRIDGE_A, "csrf_token": csrf_from(page.text)})
+    assert response.status_code == 200 and "Storm Closes Harbour Bridge" in response.text
+    assert "newsletter" not in response.text.lower()
+    library = client.get("/library?q=harbour").text
+    assert "Storm Closes Harbour Bridge" in library
+
+
+def test_wrong_language_keeps_the_form_and_stores_nothing(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    log_in(client, "tom")
+    page = client.get("/news/add")
+    response = client.post("/news/text", data={"text": GERMAN, "csrf_token": csrf_from(page.text)})
+    assert response.status_code == 400
+    assert "English" in response.text and "Hafenbrücke" in response.text  # the text is kept in the form
+    assert "No stories yet" in client.get("/library").text
+
+
+def test_upload_files_and_bad_files(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    ok = client.post(
+        "/api/v1/ingest/file",
+        headers=headers,
+        files={"file": ("bridge.md", BRIDGE_A.encode(), "text/markdown")},
+    )
+    assert ok.status_code == 201 and ok.json()["created"]
+    binary = client.post(
+        "/api/v1/ingest/file",
+        headers=headers,
+        files={"file": ("notes.txt", b"\x00\x01\x02" * 500, "text/plain")},
+    )
+    assert binary.status_code == 400 and "not text" in binary.json()["error"]["message"]
+    pdf = client.post(
+        "/api/v1/ingest/file", headers=headers, files={"file": ("x.pdf", b"%PDF-1.4", "application/pdf")}
+    )
+    assert pdf.status_code == 400
+    assert len(client.get("/api/v1/stories", headers=headers).json()) == 1
+
+
+def test_batch_upload_runs_as_a_job_with_progress(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    log_in(client, "tom")
+    page = client.get("/news/add")
+    files = [
+        ("files", (f"{n}.txt", text.encode(), "text/plain"))
+        for n, text in enumerate([BRIDGE_A, BRIDGE_B, GARDEN, GERMAN])
+    ]
+    response = client.post(
+        "/news/file", files=files, data={"csrf_token": csrf_from(page.text)}, follow_redirects=False
+    )
+    assert response.status_code == 303 and response.headers["location"].startswith("/news/jobs/")
+    run_id = int(response.headers["location"].rsplit("/", 1)[1])
+    headers = {"X-CSRF-Token": csrf_from(page.text)}
+    run = wait_job(client, run_id, headers)
+    assert run["status"] == "done" and run["progress"] == run["total"] == 4
+    assert "3 added" in str(run["message"]) and "1 refused" in str(run["message"])
+    assert client.get(f"/news/jobs/{run_id}").status_code == 200
+
+
+def test_learners_cannot_bring_news_in(client: TestClient) -> None:
+    add_user(client, "lea")
+    headers = bearer(client, "lea")
+    assert client.post("/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_A}).status_code == 403
+    assert (
+        client.post("/api/v1/ingest/urls", headers=headers, json={"urls": ["https://x.org"]}).status_code
+        == 403
+    )
+    assert client.get("/api/v1/feeds", headers=headers).status_code == 403
+    log_in(client, "lea")
+    for path in ["/news/add", "/feeds"]:
+        assert client.get(path).status_code == 403
+
+
+def test_jobs_are_private_to_their_owner(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    add_user(client, "ann", role="teacher")
+    tom = bearer(client, "tom")
+    run = client.post("/api/v1/ingest/urls", headers=tom, json={"urls": ["http://127.0.0.1:9/x"]}).json()
+    assert client.get(f"/api/v1/jobs/{run['id']}", headers=bearer(client, "ann")).status_code == 404
+    finished = wait_job(client, run["id"], tom)
+    assert finished["status"] == "failed" and "own network" in str(finished["message"])
+
+
+def test_story_api(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    first = client.post(
+        "/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_A, "outlet": "Harbour Times"}
+    ).json()
+    client.post("/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_B, "outlet": "City Radio"})
+    story = client.get(f"/api/v1/stories/{first['story_id']}", headers=headers).json()
+    assert {s["outlet"] for s in story["sources"]} == {"Harbour Times", "City Radio"}
+    assert story["paragraphs"]
+    assert client.get("/api/v1/stories/999", headers=headers).status_code == 404
+    assert client.get("/api/v1/stories?q=" + "x" * 500, headers=headers).status_code == 422
