@@ -9,6 +9,7 @@ DATA_DIR ?= var
 
 run:
 	sh scripts/setup.sh run
+	VOCABSPHERE_DATA_DIR=$${VOCABSPHERE_DATA_DIR:-$(DATA_DIR)} $(VS) lexicon build
 	VOCABSPHERE_ENV=$${VOCABSPHERE_ENV:-development} VOCABSPHERE_DATA_DIR=$${VOCABSPHERE_DATA_DIR:-$(DATA_DIR)} \
 		$(VS) serve --demo
 

@@ -35,6 +35,9 @@ install_debian() {
 if ! python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
   install_debian $RUN_PACKAGES
 fi
+# Dictionaries, WordNet and pronunciation data the lexicon is built from.
+LEXICON_PACKAGES=$(grep -v '^#' src/vocabsphere/core/lexicon/debian-packages.txt | tr '\n' ' ')
+install_debian $LEXICON_PACKAGES
 if [ "$MODE" = test ]; then
   install_debian $TEST_PACKAGES
 fi

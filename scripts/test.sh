@@ -11,6 +11,10 @@ done
 echo "== ruff"; $V/ruff check $PY_DIRS
 echo "== mypy"; $V/mypy
 echo "== import contract"; $V/lint-imports
+echo "== lexicon"
+# One real lexicon for the tests that need it, rebuilt only when its sources change.
+export VOCABSPHERE_LEXICON="${VOCABSPHERE_LEXICON:-$PWD/var/test/lexicon.sqlite3}"
+$V/vocabsphere lexicon build --path "$VOCABSPHERE_LEXICON"
 echo "== pytest"
 set +e
 $V/python -m pytest "$@"

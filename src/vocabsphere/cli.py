@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pydantic import ValidationError
 
 from vocabsphere import __version__
+from vocabsphere.cli_language import add_language_commands
+from vocabsphere.cli_lexicon import add_lexicon_commands
 from vocabsphere.cli_news import add_news_commands
 from vocabsphere.config import Settings, load_settings
 from vocabsphere.core.errors import DomainError
@@ -170,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     add_news_commands(sub)
+    add_language_commands(sub)
+    add_lexicon_commands(sub)
 
     jobs = sub.add_parser("jobs", help="background jobs").add_subparsers(dest="jobs_command", required=True)
     jobs_list = jobs.add_parser("list", help="recent job runs")

