@@ -149,7 +149,7 @@ def _give_each_article_a_story() -> None:
     )
     rows = bind.execute(sa.select(articles).where(articles.c.story_id.is_(None))).mappings().all()
     for row in rows:
-        story_id = bind.execute(
+        story_id: int = bind.execute(
             sa.insert(stories)
             .values(
                 title=row["title"],
