@@ -57,8 +57,100 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_lookup(args: argparse.Namespace, settings: Settings) -> int:
+    from vocabsphere.cli_lexicon import lexicon_path
+    from vocabsphere.services import dictionary
+
+    if args.lexicon:
+        settings = settings.model_copy(update={"lexicon_path": lexicon_path(settings, args.lexicon)})
+    results = dictionary.look_up_many(settings, args.words, args.context, args.lang)
+    if args.json:
+        print(json.dumps([dictionary.lookup_as_dict(r) for r in results], ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        _print_lookup(r)
+    return 0
+
+
+def _print_lookup(r: object) -> None:
+    from vocabsphere.core.lexicon.context import WordLookup
+
+    assert isinstance(r, WordLookup)
+    level = f" {r.cefr.level}" if r.cefr else ""
+    ipa = f" /{r.ipa.us}/" if r.ipa.us else ""
+    print(f"{r.word} → {r.lemma} ({r.pos.lower()}){level}{ipa}")
+    if r.translations:
+        print("  translations: " + ", ".join(r.translations[:6]))
+    elif r.translation_note:
+        print(f"  {r.translation_note}")
+    for sense in r.senses[:3]:
+        synonyms = ", ".join(s.word for s in sense.synonyms[:5])
+        print(f"  - {sense.definition}" + (f"  (= {synonyms})" if synonyms else ""))
+    if r.expression:
+        print(f"  expression: {r.expression.text}")
+    if r.note:
+        print(f"  {r.note}")
+
+
+def cmd_adapt(args: argparse.Namespace, settings: Settings) -> int:
+    from dataclasses import asdict
+
+    from vocabsphere.core.adapt import adapt_text
+    from vocabsphere.core.learnables import select_highlights
+    from vocabsphere.core.text import load_pipeline
+    from vocabsphere.services.dictionary import open_lexicon
+
+    if args.lexicon:
+        settings = settings.model_copy(update={"lexicon_path": Path(args.lexicon)})
+    lexicon = open_lexicon(settings)
+    nlp = load_pipeline()  # one model load for every file
+    results = []
+    for name in args.files:
+        version = adapt_text(_read(name), args.level, lexicon=lexicon, nlp=nlp)
+        highlights = select_highlights(nlp(version.text), args.level, lexicon=lexicon)
+        results.append(
+            {
+                "file": name,
+                "target": args.level,
+                "level": version.measured_level,
+                "score": round(version.measured_score, 2),
+                "hit_target": version.hit_target,
+                "text": version.text,
+                "highlights": [{"sentence": h.sentence, "explanation": h.explanation} for h in highlights],
+                "glosses": [asdict(g) for g in version.glosses],
+                "steps": [list(s) for s in version.steps_applied],
+            }
+        )
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        flag = "" if r["hit_target"] else " (above the target)"
+        print(f"== {r['file']}: {args.level} version, measured {r['level']}{flag}\n")
+        print(r["text"] + "\n\nSentences worth learning:")
+        for h in r["highlights"]:
+            print(f"  * {h['sentence']}\n    {h['explanation']}")
+        print()
+    return 0
+
+
 def add_language_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     analyze = sub.add_parser("analyze", help="level, features, grammar points and hardest words of a text")
     analyze.add_argument("input", metavar="FILE|-")
     analyze.add_argument("--json", action="store_true", help="print one JSON object (keys in README)")
     analyze.set_defaults(handler=cmd_analyze)
+
+    adapt = sub.add_parser("adapt", help="a level version of each text, its measured level and highlights")
+    adapt.add_argument("files", nargs="+", metavar="FILE")
+    adapt.add_argument("--level", required=True, choices=["A1", "A2", "B1", "B2", "C1", "C2"])
+    adapt.add_argument("--json", action="store_true", help="one JSON array, an object per file")
+    adapt.add_argument("--lexicon", help="lexicon file (default DATA_DIR/lexicon.sqlite3)")
+    adapt.set_defaults(handler=cmd_adapt)
+
+    lookup = sub.add_parser("lookup", help="look words up offline (in context with --context)")
+    lookup.add_argument("words", nargs="+", metavar="WORD")
+    lookup.add_argument("--context", help="the sentence the words appear in")
+    lookup.add_argument("--lang", help="ISO 639-1 code of the translation language, e.g. es")
+    lookup.add_argument("--json", action="store_true", help="one JSON array, an object per word")
+    lookup.add_argument("--lexicon", help="lexicon file (default DATA_DIR/lexicon.sqlite3)")
+    lookup.set_defaults(handler=cmd_lookup)

@@ -42,7 +42,7 @@ def _source(value: str, settings: Settings) -> IngestSource:
 
 
 def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
-    prepared = prepare(_source(args.input, settings))
+    prepared = prepare(_source(args.input, settings), with_analysis=False)
     draft = prepared.draft
     if args.json:
         print(

@@ -76,6 +76,16 @@ class Settings(BaseSettings):
         None,
         description="The built lexicon file; default DATA_DIR/lexicon.sqlite3 (`vocabsphere lexicon build`).",
     )
+    translate_backend: Literal["", "libretranslate", "openai"] = Field(
+        "",
+        description="Optional machine translation for words the dictionaries miss: '' (off), "
+        "'libretranslate' or 'openai' (any OpenAI-compatible chat endpoint).",
+    )
+    translate_url: str = Field(
+        "", description="Base URL of the translation backend, e.g. http://127.0.0.1:5000."
+    )
+    translate_api_key: str = Field("", description="API key for the translation backend, if it needs one.")
+    translate_model: str = Field("", description="Model name for an OpenAI-compatible backend.")
     feed_poll_minutes: int = Field(30, ge=1, le=10080, description="How often each feed is polled.")
 
     @field_validator("log_level")

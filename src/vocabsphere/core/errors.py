@@ -34,6 +34,12 @@ class Conflict(DomainError):
     code = "conflict"
 
 
+class Unavailable(DomainError):
+    """A part of the installation is missing or not ready (e.g. the lexicon is not built)."""
+
+    code = "unavailable"
+
+
 class TooManyRequests(DomainError):
     code = "too_many_requests"
 

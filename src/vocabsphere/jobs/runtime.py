@@ -57,6 +57,14 @@ class JobSystem:
         self.tasks.ingest_sources(run_id, sources, requested_by)
         return run_id
 
+    def submit_versions(self, story_id: int, *, requested_by: int | None = None) -> int:
+        """Queue the level versions of a story (about two seconds of work for a news article)."""
+        run_id = job_runs.create_run(
+            self.database(), kind="build_versions", now=datetime.now(UTC), requested_by=requested_by
+        )
+        self.tasks.build_versions(run_id, story_id)
+        return run_id
+
     def submit_feed_poll(self, feed_id: int, *, requested_by: int | None = None) -> int:
         run_id = job_runs.create_run(
             self.database(), kind="poll_feed", now=datetime.now(UTC), requested_by=requested_by

@@ -15,7 +15,7 @@ from huey import Huey, crontab
 
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import DomainError
-from vocabsphere.services import feeds, job_runs
+from vocabsphere.services import feeds, job_runs, versions
 from vocabsphere.services.demo import import_demo_articles
 from vocabsphere.services.fetching import FetchPolicy
 from vocabsphere.services.ingest import IngestSource, ingest
@@ -49,6 +49,7 @@ class TaskSet:
     ingest_sources: Any
     poll_feed: Any
     poll_due_feeds: Any
+    build_versions: Any
 
 
 def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
@@ -67,24 +68,40 @@ def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
     job_runs.update_run(db, run_id, status="done", message=message, finished_at=_now())
 
 
+def _versions_quietly(db: Database, settings: Settings, story_ids: Sequence[int]) -> int:
+    """Level versions for new or grown stories; a failure is logged and the story stays readable."""
+    built = 0
+    for story_id in dict.fromkeys(story_ids):
+        try:
+            versions.build_versions(db, settings, story_id, now=_now())
+            built += 1
+        except Exception:
+            log.exception("level versions for story %s failed", story_id)
+    return built
+
+
 def _ingest_all(
-    db: Database, run_id: int, sources: Sequence[IngestSource], policy: FetchPolicy, requested_by: int | None
+    db: Database, run_id: int, sources: Sequence[IngestSource], settings: Settings, requested_by: int | None
 ) -> str:
     """Each source on its own: one bad input is reported and the others still go in."""
     added = duplicates = 0
     failures: list[str] = []
+    new_stories: list[int] = []
     job_runs.update_run(db, run_id, progress=0, total=len(sources))
     for index, source in enumerate(sources, start=1):
         try:
-            result = ingest(db, source, now=_now(), policy=policy, created_by=requested_by)
+            result = ingest(db, source, now=_now(), policy=fetch_policy(settings), created_by=requested_by)
             added += result.created
             duplicates += not result.created
+            if result.created:
+                new_stories.append(result.story_id)
         except DomainError as error:
             failures.append(f"{source.label}: {error.message}")
         job_runs.update_run(db, run_id, progress=index)
     summary = f"{added} added, {duplicates} already there, {len(failures)} refused."
     if failures and not added and not duplicates:
         raise DomainError(summary + " " + " | ".join(failures[:5]))
+    _versions_quietly(db, settings, new_stories)
     return summary + (" " + " | ".join(failures[:5]) if failures else "")
 
 
@@ -102,6 +119,7 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
                 job_runs.update_run(db, run_id, progress=done, total=total)
 
             created = import_demo_articles(db, now=_now(), on_progress=progress)
+            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=50))
             return f"{created} new demo article(s) imported."
 
         _run_recorded(db, run_id, body)
@@ -109,7 +127,17 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
     @huey.task(name="ingest_sources")  # type: ignore[untyped-decorator]
     def ingest_sources(run_id: int, sources: list[IngestSource], requested_by: int | None) -> None:
         db = database()
-        _run_recorded(db, run_id, lambda: _ingest_all(db, run_id, sources, policy, requested_by))
+        _run_recorded(db, run_id, lambda: _ingest_all(db, run_id, sources, settings, requested_by))
+
+    @huey.task(name="build_versions")  # type: ignore[untyped-decorator]
+    def build_versions(run_id: int, story_id: int) -> None:
+        db = database()
+
+        def body() -> str:
+            built = versions.build_versions(db, settings, story_id, now=_now())
+            return "Versions: " + ", ".join(f"{v.level} (measured {v.measured_level})" for v in built)
+
+        _run_recorded(db, run_id, body)
 
     @huey.task(name="poll_feed")  # type: ignore[untyped-decorator]
     def poll_feed(run_id: int, feed_id: int) -> None:
@@ -119,16 +147,20 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
             result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
             if result.error:
                 raise DomainError(result.error)
+            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=20))
             return f"{result.new_articles} new article(s), {result.skipped} entry(ies) refused."
 
         _run_recorded(db, run_id, body)
 
     @huey.periodic_task(crontab(minute="*"), name="poll_due_feeds")  # type: ignore[untyped-decorator]
+    @huey.lock_task("poll-due-feeds")  # type: ignore[untyped-decorator]  # one poller at a time
     def poll_due_feeds() -> None:
         db = database()
         for feed_id in feeds.due_feeds(db, _now()):
             result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
             log.info("feed %s: %s new, error=%r", feed_id, result.new_articles, result.error)
+        # Catch up on stories whose versions are missing or older than their sources.
+        _versions_quietly(db, settings, versions.stale_story_ids(db, limit=5))
 
     return TaskSet(
         huey=huey,
@@ -136,4 +168,5 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
         ingest_sources=ingest_sources,
         poll_feed=poll_feed,
         poll_due_feeds=poll_due_feeds,
+        build_versions=build_versions,
     )

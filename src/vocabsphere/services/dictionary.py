@@ -1,17 +1,26 @@
-"""The offline dictionary of this installation, opened once per process."""
+"""The offline dictionary of this installation: opened once per process, looked up in context."""
 
 from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import asdict, replace
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
 
 from vocabsphere.config import Settings
+from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
+from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
+from vocabsphere.services.translation_backend import backend_config, machine_translate
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _open: dict[Path, Lexicon] = {}
+MAX_SENTENCE_CHARS = 2000
 
 
 def open_lexicon(settings: Settings) -> Lexicon | None:
@@ -27,6 +36,68 @@ def open_lexicon(settings: Settings) -> Lexicon | None:
         return _open[path]
 
 
+def require_lexicon(settings: Settings) -> Lexicon:
+    lexicon = open_lexicon(settings)
+    if lexicon is None:
+        raise Unavailable("The dictionary is not built yet: run `vocabsphere lexicon build`.")
+    return lexicon
+
+
 def lexicon_sources(settings: Settings) -> list[SourceInfo]:
     lexicon = open_lexicon(settings)
     return lexicon.sources() if lexicon else []
+
+
+@lru_cache(maxsize=512)
+def parsed_sentence(sentence: str) -> Doc:
+    """Readers tap several words of one sentence: parse it once."""
+    from vocabsphere.core.text import load_pipeline
+
+    return load_pipeline()(sentence)
+
+
+def _check_sentence(sentence: str | None) -> str | None:
+    if sentence is None or not sentence.strip():
+        return None
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        raise InvalidInput(
+            f"The sentence may have at most {MAX_SENTENCE_CHARS} characters.", field="sentence"
+        )
+    return " ".join(sentence.split())
+
+
+def look_up(settings: Settings, word: str, sentence: str | None, lang: str | None) -> WordLookup:
+    lexicon = require_lexicon(settings)
+    context = _check_sentence(sentence)
+    doc = parsed_sentence(context) if context else None
+    return _with_backend(settings, lookup_in_context(lexicon, word, context, lang, doc=doc), lang, context)
+
+
+def _with_backend(
+    settings: Settings, result: WordLookup, lang: str | None, sentence: str | None
+) -> WordLookup:
+    """Ask the optional translation backend only for what the offline sources miss."""
+    config = backend_config(settings)
+    if config is None or not lang or result.translations or lang == "en":
+        return result
+    translated = machine_translate(config, result.lemma, lang, sentence)
+    if translated is None:
+        return result
+    note = f"Machine translation ({config.kind}); not from a dictionary."
+    return replace(result, translations=(translated,), translation_note=note)
+
+
+def look_up_many(
+    settings: Settings, words: list[str], sentence: str | None, lang: str | None
+) -> list[WordLookup]:
+    return lookup_many(require_lexicon(settings), words, _check_sentence(sentence), lang)
+
+
+def lookup_as_dict(result: WordLookup) -> dict[str, Any]:
+    """The documented JSON shape (API and CLI): the full result plus flat keys clients expect."""
+    body = asdict(result)
+    body["cefr"] = result.cefr.level if result.cefr else None
+    body["cefr_score"] = result.cefr.score if result.cefr else None
+    body["translations"] = list(result.translations)
+    body["synonyms"] = [asdict(s) for s in result.senses[0].synonyms] if result.senses else []
+    return body

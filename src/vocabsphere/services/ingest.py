@@ -44,11 +44,19 @@ class IngestSource:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    level: str
+    score: float
+    version: str
+
+
+@dataclass(frozen=True)
 class PreparedArticle:
     draft: ArticleDraft
     author: str | None
     canonical_url: str | None
     removed: tuple[str, ...] = field(default=())
+    analysis: Analysis | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +86,16 @@ def _document_text(source: IngestSource) -> tuple[str, bool]:
     return source.text, source.is_html
 
 
-def prepare(source: IngestSource) -> PreparedArticle:
-    """Everything that needs no database: cleaning, language check and validation."""
+def analyse(text: str) -> Analysis:
+    """The article's CEFR level, computed before any database transaction opens (parsing is slow)."""
+    from vocabsphere.core.levels import text_level
+
+    level = text_level(text)
+    return Analysis(level=level.level, score=round(level.score, 3), version=level.model_version)
+
+
+def prepare(source: IngestSource, *, with_analysis: bool = True) -> PreparedArticle:
+    """Everything that needs no database: cleaning, language check, validation and the level."""
     text, is_html = _document_text(source)
     extracted: ExtractedArticle = (
         extract_html(text, url=source.url) if is_html else clean_text(text, title=source.title)
@@ -100,6 +116,7 @@ def prepare(source: IngestSource) -> PreparedArticle:
         author=extracted.author,
         canonical_url=extracted.canonical_url or source.url,
         removed=tuple(extracted.removed),
+        analysis=analyse(draft.text) if with_analysis else None,
     )
 
 
@@ -155,6 +172,9 @@ def store(
                     source_kind=kind,
                     feed_id=feed_id,
                     published_at=published,
+                    cefr_level=prepared.analysis.level if prepared.analysis else None,
+                    level_score=prepared.analysis.score if prepared.analysis else None,
+                    analysis_version=prepared.analysis.version if prepared.analysis else None,
                     text=draft.text,
                     removed_json=json.dumps(list(prepared.removed)),
                     word_count=count_words(draft.text),

@@ -36,6 +36,7 @@ class StorySummary:
     published_at: datetime | None
     word_count: int
     source_count: int
+    cefr_level: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ def _summaries(uow: UnitOfWork, stories: list[Story]) -> list[StorySummary]:
             published_at=s.published_at,
             word_count=s.word_count,
             source_count=s.source_count,
+            cefr_level=s.cefr_level,
         )
         for s in stories
     ]

@@ -68,6 +68,7 @@ def refresh_story(uow: UnitOfWork, story: Story, *, now: datetime) -> None:
     story.base_article_id = base.id
     story.title = base.title
     story.word_count = base.word_count
+    story.cefr_level, story.level_score = base.cefr_level, base.level_score
     story.source_count = len(articles)
     dates = [a.published_at for a in articles if a.published_at]
     story.published_at = min(dates) if dates else None

@@ -119,6 +119,8 @@ class Story(Base):
     published_at: Mapped[datetime | None] = mapped_column()
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     source_count: Mapped[int] = mapped_column(Integer, default=0)
+    cefr_level: Mapped[str | None] = mapped_column(String(2))
+    level_score: Mapped[float | None] = mapped_column()
     facts_json: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(index=True)
@@ -153,6 +155,9 @@ class Article(Base):
     text: Mapped[str] = mapped_column(Text)
     removed_json: Mapped[str] = mapped_column(Text, default="[]")
     word_count: Mapped[int] = mapped_column(Integer)
+    cefr_level: Mapped[str | None] = mapped_column(String(2))
+    level_score: Mapped[float | None] = mapped_column()
+    analysis_version: Mapped[str | None] = mapped_column(String(120))
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column()
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -190,6 +195,27 @@ class FeedItem(Base):
     status: Mapped[str] = mapped_column(String(16), default="new")
     message: Mapped[str] = mapped_column(Text, default="")
     seen_at: Mapped[datetime] = mapped_column()
+
+
+class StoryVersion(Base):
+    """A story adapted to one CEFR level, with what made it and how it measured."""
+
+    __tablename__ = "story_versions"
+    __table_args__ = (UniqueConstraint("story_id", "level"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(2))  # target level, or "orig" for the source text
+    text: Mapped[str] = mapped_column(Text)
+    word_count: Mapped[int] = mapped_column(Integer)
+    measured_level: Mapped[str] = mapped_column(String(2))
+    measured_score: Mapped[float] = mapped_column()
+    hit_target: Mapped[bool] = mapped_column()
+    details_json: Mapped[str] = mapped_column(Text, default="{}")  # profile, steps, glosses, changes
+    highlights_json: Mapped[str] = mapped_column(Text, default="[]")
+    model_versions_json: Mapped[str] = mapped_column(Text, default="{}")
+    base_article_id: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column()
 
 
 class JobRun(Base):

@@ -17,6 +17,7 @@ from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
 from vocabsphere.store.stories_repo import StoryRepository
+from vocabsphere.store.versions_repo import VersionRepository
 
 
 class UnitOfWork:
@@ -30,6 +31,7 @@ class UnitOfWork:
         self.jobs = JobRunRepository(session)
         self.stories = StoryRepository(session)
         self.feeds = FeedRepository(session)
+        self.versions = VersionRepository(session)
 
     def flush(self) -> None:
         self.session.flush()

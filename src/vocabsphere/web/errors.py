@@ -19,6 +19,7 @@ from vocabsphere.core.errors import (
     NotAuthenticated,
     NotFound,
     TooManyRequests,
+    Unavailable,
 )
 
 log = logging.getLogger("vocabsphere.web")
@@ -30,6 +31,7 @@ _STATUS = {
     NotFound: 404,
     Conflict: 409,
     TooManyRequests: 429,
+    Unavailable: 503,
 }
 
 _TITLES = {
@@ -43,6 +45,7 @@ _TITLES = {
     422: "Please check the form",
     429: "Slow down",
     500: "Something went wrong",
+    503: "Not available yet",
 }
 
 _HTTP_CODES = {

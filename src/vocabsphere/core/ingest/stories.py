@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import pairwise
 
 from vocabsphere.core.ingest.models import ExtractedArticle
@@ -90,7 +91,7 @@ def story_scores(article_text: str, title: str, candidates: Sequence[StoryCandid
     which other stories happen to be candidates, and the thresholds keep their meaning.
     """
     article = _Profile.of(_document(title, article_text))  # analysed once for all candidates
-    return [_score(article, _Profile.of(_document(c.title, c.text))) for c in candidates]
+    return [_score(article, _profile_of(_document(c.title, c.text))) for c in candidates]
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,12 @@ class _Profile:
         words = _content_tokens(text)
         bigrams = [f"{a} {b}" for a, b in pairwise(words)]
         return cls(tuple(words + bigrams), frozenset(_names(text)), frozenset(_numbers(text)))
+
+
+@lru_cache(maxsize=2048)
+def _profile_of(text: str) -> _Profile:
+    """Stories are compared with every new article: analyse each story's text once per process."""
+    return _Profile.of(text)
 
 
 def pair_score(a: str, b: str) -> PairScore:

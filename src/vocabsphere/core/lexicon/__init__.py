@@ -41,7 +41,14 @@ Reading
 thread and returns frozen dataclasses. Inflected forms fall back to their WordNet lemma
 (``went`` -> ``go``); inflections themselves come from lemminflect at run time, not from
 this file. The file is replaced atomically by a rebuild; open a new :class:`Lexicon` to see it.
+
+In context (``context.py``, ``sense_ranking.py``): :func:`lookup_in_context` / :func:`lookup_many`
+give a :class:`WordLookup` with senses ranked by fit to the sentence. Extra dictionaries:
+:func:`import_pack` (``packs/``) merges WikDict, StarDict, dictd, kaikki.org and TSV packs
+into a built file. Both are imported on first use, so the builder does not load spaCy.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from .builder import BuildReport, SourceReport, build_lexicon
 from .lookup import (
@@ -58,9 +65,42 @@ from .lookup import (
 )
 from .store_schema import SCHEMA_VERSION
 
+if TYPE_CHECKING:
+    from .context import (
+        ExpressionLookup,
+        RankedSense,
+        Synonym,
+        WordLookup,
+        lookup_in_context,
+        lookup_many,
+    )
+    from .packs import PackReport, import_pack
+
+_LAZY = {
+    "ExpressionLookup": "context",
+    "RankedSense": "context",
+    "Synonym": "context",
+    "WordLookup": "context",
+    "lookup_in_context": "context",
+    "lookup_many": "context",
+    "PackReport": "packs",
+    "import_pack": "packs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load the in-context look-up and pack modules only when asked for."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "SCHEMA_VERSION",
     "BuildReport",
+    "ExpressionLookup",
     "ExpressionMatch",
     "FamilyMember",
     "Ipa",
@@ -68,9 +108,16 @@ __all__ = [
     "LexEntry",
     "Lexicon",
     "LexiconError",
+    "PackReport",
+    "RankedSense",
     "Sense",
     "SourceInfo",
     "SourceReport",
+    "Synonym",
     "Translation",
+    "WordLookup",
     "build_lexicon",
+    "import_pack",
+    "lookup_in_context",
+    "lookup_many",
 ]

@@ -56,7 +56,9 @@ class FeedOut(BaseModel):
     next_poll_at: str
 
 
-def _out(result: IngestResult) -> IngestOut:
+def _out(result: IngestResult, state: State, user_id: int) -> IngestOut:
+    if result.created:
+        state.jobs.submit_versions(result.story_id, requested_by=user_id)
     return IngestOut(**vars(result))
 
 
@@ -72,7 +74,9 @@ def ingest_text(body: TextIn, state: State, principal: CurrentUser) -> IngestOut
             now=state.clock(),
             policy=fetch_policy(state.settings),
             created_by=principal.user.id,
-        )
+        ),
+        state,
+        principal.user.id,
     )
 
 
@@ -86,7 +90,9 @@ async def ingest_file(state: State, principal: CurrentUser, file: UploadFile = F
             now=state.clock(),
             policy=fetch_policy(state.settings),
             created_by=principal.user.id,
-        )
+        ),
+        state,
+        principal.user.id,
     )
 
 

@@ -22,6 +22,7 @@ class StorySummaryOut(BaseModel):
     published_at: datetime | None
     word_count: int
     source_count: int
+    cefr_level: str | None
 
 
 class SourceOut(BaseModel):
@@ -51,6 +52,7 @@ def _summary(s: stories.StorySummary) -> StorySummaryOut:
         published_at=s.published_at,
         word_count=s.word_count,
         source_count=s.source_count,
+        cefr_level=s.cefr_level,
     )
 
 

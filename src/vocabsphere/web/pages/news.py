@@ -50,6 +50,8 @@ def add_text(
         )
     except DomainError as error:
         return _form(request, state, status=400, error=error.message, text=text, title=title, outlet=outlet)
+    if result.created:
+        state.jobs.submit_versions(result.story_id, requested_by=principal.user.id)
     return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
 
 
@@ -72,6 +74,8 @@ async def add_files(
             )
         except DomainError as error:
             return _form(request, state, status=400, error=f"{sources[0].label}: {error.message}")
+        if result.created:
+            state.jobs.submit_versions(result.story_id, requested_by=principal.user.id)
         return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
     run_id = state.jobs.submit_ingest(sources, requested_by=principal.user.id)
     return redirect(f"/news/jobs/{run_id}")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
-from vocabsphere.services import stories
+from vocabsphere.services import stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.security import CurrentUser, State, require_role
@@ -30,8 +30,38 @@ def library_page(
 
 
 @router.get("/stories/{story_id}")
-def story_page(request: Request, state: State, principal: CurrentUser, story_id: int) -> Response:
-    return render(request, "story.html", story=stories.get_story(state.database, story_id))
+def story_page(
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    story_id: int,
+    level: str | None = Query(None, max_length=4),
+) -> Response:
+    story = stories.get_story(state.database, story_id)
+    available = versions.list_versions(state.database, story_id)
+    chosen = level or versions.pick_level([v.level for v in available], principal.user.cefr_level)
+    version = None
+    if available:
+        version = versions.get_version(state.database, story_id, chosen)
+    marked = versions.marked_paragraphs(version.paragraphs, version.highlights) if version else []
+    return render(
+        request, "story.html", story=story, versions=available, current=version, chosen=chosen, marked=marked
+    )
+
+
+@router.get("/stories/{story_id}/changes")
+def changes_page(
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    story_id: int,
+    level: str = Query(..., max_length=4),
+) -> Response:
+    story = stories.get_story(state.database, story_id)
+    version = versions.get_version(state.database, story_id, level)
+    original = versions.get_version(state.database, story_id, versions.ORIGINAL)
+    rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)
+    return render(request, "changes.html", story=story, current=version, rows=rows)
 
 
 @router.get("/articles/{article_id}")

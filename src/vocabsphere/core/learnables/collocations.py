@@ -1,0 +1,222 @@
+"""Useful word combinations in a sentence: phrasal verbs, fixed expressions and collocations.
+
+Precision over recall: a combination is kept only when WordNet lists it as a multi-word
+expression, or when it is a head-dependent pair from a short list of strong partnerships
+(light verb + object such as "make a decision", verb + dependent preposition such as
+"depend on", a few adjective + noun pairs) and both words are common (Zipf >= 3.5), so the
+learner meets them again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+from wordfreq import zipf_frequency
+
+from vocabsphere.core.learnables.tables import ADJ_NOUN, LIGHT_VERBS, VERB_PREP
+from vocabsphere.core.learnables.words import content_pos, lemma_of
+from vocabsphere.core.lexicon import Lexicon, Sense
+
+__all__ = ["Collocation", "find_collocations"]
+
+COMMON_ZIPF = 3.5
+_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+# prepositions that verb + noun idioms take ("take part in", "take care of", "pay attention to")
+_OBJECT_PREPS = frozenset({"in", "of", "to", "for", "on", "with", "about", "from", "at"})
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG"})
+_EDGE_POS = frozenset({"DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "AUX"})  # "the street", "be on"
+
+
+@dataclass(frozen=True)
+class Collocation:
+    """Words that go together: ``text`` as written, ``base`` in dictionary form."""
+
+    text: str
+    base: str
+    kind: str  # "expression", "phrasal_verb", "light_verb", "verb_prep" or "adj_noun"
+    start: int  # doc token index of the first word
+    end: int  # doc token index after the last word
+    in_wordnet: bool
+    entry: str = ""  # the WordNet expression that gives the meaning ("take part" for "take part in")
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))
+
+
+def _common(*words: str) -> bool:
+    return all(_zipf(w) >= COMMON_ZIPF for w in words)
+
+
+def _lemma(tok: Token) -> str:
+    if tok.pos_ in _CONTENT:
+        return lemma_of(tok)
+    return tok.lemma_.lower() if tok.pos_ != "PROPN" else tok.lower_
+
+
+def _surface(first: Token, last: Token) -> str:
+    """The words as written; a long gap is shown as '…' so the learner sees both ends."""
+    doc = first.doc
+    if last.i - first.i <= 4:
+        return doc[first.i : last.i + 1].text
+    return f"{first.text} … {last.text}"
+
+
+def _known(lexicon: Lexicon | None, base: str) -> bool:
+    return lexicon is not None and lexicon.entries(base).found
+
+
+def _attached(words: list[Token]) -> bool:
+    """Every word hangs on another word of the group (a preposition may hang on its noun)."""
+    ids = {w.i for w in words}
+    return all(
+        w.head.i in ids or (w.dep_ == "case" and w.head.head.i == words[0].i) for w in words[1:]
+    ) or all(w.head.i == words[-1].i for w in words[:-1])
+
+
+def _transparent(sense: Sense, words: list[Token]) -> bool:
+    """Nothing to learn beyond the words: 'stolen property' = 'property that has been stolen';
+    for adjective + noun, 'surgical operation' is a kind of 'operation' (its hypernym)."""
+    gloss_words = set(re.findall(r"[a-z]+", sense.definition.lower()))
+    content = [w for w in words if w.pos_ in _CONTENT]
+    if sense.pos == "noun":
+        head = words[-1]
+        gloss_words |= {w for name in sense.hypernyms for w in name.lower().replace("_", " ").split()}
+        return head.lower_ in gloss_words or lemma_of(head) in gloss_words
+    return bool(content) and all(w.lower_ in gloss_words or lemma_of(w) in gloss_words for w in content)
+
+
+def _fits_pos(pos: str, words: list[Token]) -> bool:
+    """The WordNet entry's part of speech matches the words: "work in" is no verb in "works in art"."""
+    if pos == "verb":
+        return content_pos(words[0]) == "VERB" and words[-1].dep_ != "mark"  # "going to sell"
+    if pos == "noun":
+        # adjective + noun only: noun + noun compounds ("phone call") are vocabulary, not collocation
+        return content_pos(words[-1]) == "NOUN" and words[0].tag_ in _MODIFIER_TAGS
+    return True
+
+
+def _prepositional_verb_ok(words: list[Token]) -> bool:
+    """WordNet's verb + preposition entries match free combinations too ("stood in front of",
+    "done by workers"): keep only the pairs of our dependent-preposition list."""
+    last = words[-1]
+    if len(words) != 2 or last.dep_ != "case":
+        return True  # a particle ("give up") or a longer idiom
+    return last.lower_ in VERB_PREP.get(lemma_of(words[0]), ())
+
+
+def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
+    tokens = list(sent)
+    for match in lexicon.find_expressions([_lemma(t) for t in tokens]):
+        words = tokens[match.start : match.end]
+        if any(t.pos_ in ("PROPN", "NUM") for t in words) or not any(t.pos_ in _CONTENT for t in words):
+            continue
+        if words[0].pos_ in _EDGE_POS or words[-1].pos_ in _EDGE_POS or not _attached(words):
+            continue
+        if not _common(*(w.lower_ for w in words if w.is_alpha)):
+            continue
+        entry = lexicon.entries(match.expression)
+        sense = entry.senses[0] if entry.found else None
+        if sense is None or not _fits_pos(sense.pos, words) or _transparent(sense, words):
+            continue
+        if sense.pos == "verb" and not _prepositional_verb_ok(words):
+            continue
+        kind = "phrasal_verb" if sense.pos == "verb" and words[-1].pos_ in ("ADP", "ADV") else "expression"
+        prep = _dependent_preposition(words) if sense.pos == "verb" and words[-1].pos_ == "NOUN" else None
+        last = prep if prep is not None else words[-1]
+        base = f"{match.expression} {prep.lower_}" if prep is not None else match.expression
+        yield Collocation(
+            _surface(words[0], last), base, kind, words[0].i, last.i + 1, True, match.expression
+        )
+
+
+def _dependent_preposition(words: list[Token]) -> Token | None:
+    """ "take part" + "in": the preposition right after a verb expression that belongs to it."""
+    doc, last = words[0].doc, words[-1]
+    if last.i + 1 >= last.sent.end:
+        return None
+    nxt = doc[last.i + 1]
+    if nxt.lower_ in _OBJECT_PREPS and nxt.dep_ == "case" and nxt.head.head.i in (words[0].i, last.i):
+        return nxt
+    return None
+
+
+def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
+    """ "set it up": verb and particle apart, which a contiguous look-up cannot see."""
+    for prt in sent:
+        if prt.dep_ != "compound:prt" or prt.head.pos_ != "VERB" or not 0 < prt.i - prt.head.i <= 4:
+            continue
+        verb = prt.head
+        base = f"{_lemma(verb)} {prt.lower_}"
+        if lexicon is None or _known(lexicon, base):
+            yield Collocation(
+                _surface(verb, prt), base, "phrasal_verb", verb.i, prt.i + 1, lexicon is not None
+            )
+
+
+def _light_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
+    for noun in sent:
+        verb = noun.head
+        if noun.dep_ != "obj" or noun.pos_ != "NOUN" or verb.pos_ != "VERB" or noun.i < verb.i:
+            continue
+        verb_lemma, noun_lemma = _lemma(verb), _lemma(noun)
+        if noun_lemma not in LIGHT_VERBS.get(verb_lemma, ()) or not _common(verb_lemma, noun_lemma):
+            continue
+        article = next((c.lower_ for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), "")
+        base = " ".join(w for w in (verb_lemma, article, noun_lemma) if w)
+        yield Collocation(_surface(verb, noun), base, "light_verb", verb.i, noun.i + 1, _known(lexicon, base))
+
+
+def _verbal(tok: Token) -> bool:
+    """A verb, or a word the tagger took for a noun that has a subject ("harvests depend on")."""
+    return tok.pos_ == "VERB" or (tok.tag_ in ("NN", "NNS") and any(c.dep_ == "nsubj" for c in tok.children))
+
+
+def _verb_preps(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
+    for prep in sent:
+        if prep.dep_ != "case" or prep.pos_ != "ADP":
+            continue
+        verb = prep.head.head  # case -> its noun (obl) -> the verb
+        if not _verbal(verb) or prep.head.dep_ not in ("obl", "obj") or not 0 < prep.i - verb.i <= 2:
+            continue
+        base = f"{_lemma(verb)} {prep.lower_}"
+        if not (prep.i == verb.i + 1 or (prep.i == verb.i + 2 and prep.doc[verb.i + 1].pos_ == "ADV")):
+            continue  # "take part in": the preposition belongs to "part", not to "take"
+        # only listed pairs: WordNet also has "stand in", "do by", which match free combinations
+        if prep.lower_ in VERB_PREP.get(_lemma(verb), ()) and _common(_lemma(verb)):
+            yield Collocation(
+                _surface(verb, prep), base, "verb_prep", verb.i, prep.i + 1, _known(lexicon, base)
+            )
+
+
+def _adj_nouns(sent: Span) -> Iterator[Collocation]:
+    for adj in sent:
+        noun = adj.head
+        if adj.dep_ != "amod" or noun.pos_ != "NOUN" or noun.i != adj.i + 1:
+            continue
+        if _lemma(noun) in ADJ_NOUN.get(adj.lower_, ()) and _common(adj.lower_, _lemma(noun)):
+            yield Collocation(
+                _surface(adj, noun), f"{adj.lower_} {_lemma(noun)}", "adj_noun", adj.i, noun.i + 1, False
+            )
+
+
+def find_collocations(sent: Span, lexicon: Lexicon | None) -> tuple[Collocation, ...]:
+    """Non-overlapping combinations in ``sent``; WordNet ones win over list ones, longer over shorter."""
+    found: list[Collocation] = []
+    if lexicon is not None:
+        found.extend(_wordnet_expressions(sent, lexicon))
+    found.extend(_split_phrasal_verbs(sent, lexicon))
+    found.extend(_light_verbs(sent, lexicon))
+    found.extend(_verb_preps(sent, lexicon))
+    found.extend(_adj_nouns(sent))
+    found.sort(key=lambda c: (not c.in_wordnet, -(c.end - c.start), c.start))
+    kept: list[Collocation] = []
+    for coll in found:
+        if all(coll.end <= k.start or coll.start >= k.end for k in kept):
+            kept.append(coll)
+    return tuple(sorted(kept, key=lambda c: c.start))

@@ -1,0 +1,234 @@
+"""Pick the 3-6 sentences of a text that teach a learner the most, and explain each.
+
+Every sentence gets a fit factor (stands alone, comfortable length, not too many words far
+above the learner; see sentences.py) and teaching features: grammar points (worth most at
+the learner's level or one above, i+1), collocations/phrasal verbs, and i+1 words. Selection
+is greedy max-coverage: each round takes the sentence whose *not yet covered* features are
+worth most, so every highlight teaches something new and no grammar point is explained twice.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from vocabsphere.core.learnables.collocations import Collocation, find_collocations
+from vocabsphere.core.learnables.explain import Style, explain_highlight, style_for
+from vocabsphere.core.learnables.models import GrammarRef, Highlight, WordNote, level_index
+from vocabsphere.core.learnables.sentences import fit_factor
+from vocabsphere.core.learnables.words import (
+    WordCandidate,
+    define,
+    define_expression,
+    level_of,
+    phrase_level,
+    sentence_words,
+)
+from vocabsphere.core.levels.grammar import CEFR_LEVELS, GrammarMatch, detect_grammar
+from vocabsphere.core.lexicon import Lexicon
+
+__all__ = ["select_highlights"]
+
+SENTENCES_PER_HIGHLIGHT = 4  # aim for about one highlight per four usable sentences
+MIN_GAIN = 0.25  # below this a sentence adds too little to be worth a highlight
+REVIEW_VALUE = 0.1  # grammar well below the learner's level, used only to reach the minimum count
+_AT_LEVEL_FROM = CEFR_LEVELS.index("C1")
+_GRAMMAR_VALUE = {-1: 0.3, 0: 0.8, 1: 1.0, 2: 0.15}  # by point level minus learner level
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int
+    sent: Span
+    fit: float
+    grammar: tuple[tuple[GrammarMatch, float], ...]  # best instance per point, best first
+    collocations: tuple[tuple[Collocation, float], ...]
+    words: tuple[tuple[WordCandidate, float], ...]  # i+1 words, best first
+
+
+@dataclass(frozen=True)
+class _Pick:
+    """What a chosen sentence will explain (only features not covered before it)."""
+
+    candidate: _Candidate
+    gain: float
+    grammar: tuple[GrammarMatch, ...]
+    collocations: tuple[Collocation, ...]
+    words: tuple[WordCandidate, ...]
+
+
+def _grammar(
+    matches: Sequence[GrammarMatch], sent: Span, colls: Sequence[Collocation], level: int, review: bool
+) -> tuple[tuple[GrammarMatch, float], ...]:
+    best: dict[str, tuple[GrammarMatch, float]] = {}
+    for match in matches:
+        if match.start < sent.start or match.end > sent.end:
+            continue  # a detector looked across a sentence boundary: cannot quote it here
+        if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
+            continue  # explained as an expression, with its meaning
+        above = CEFR_LEVELS.index(match.point.level) - level
+        value = _GRAMMAR_VALUE.get(above, REVIEW_VALUE if review and above < 0 else 0.0)
+        if value > 0 and (match.point.id not in best or len(match.text) < len(best[match.point.id][0].text)):
+            best[match.point.id] = (match, value)  # the shortest instance is the clearest example
+    return tuple(sorted(best.values(), key=lambda mv: (-mv[1], mv[0].start, mv[0].point.id)))
+
+
+def _word_values(
+    words: Sequence[WordCandidate], colls: Sequence[Collocation], level: int, review: bool
+) -> tuple[tuple[tuple[WordCandidate, float], ...], float]:
+    """(i+1 words with values, share of words two or more levels above the learner)."""
+    target = min(level + 1, len(CEFR_LEVELS) - 1)
+    inside = {i for c in colls for i in range(c.start, c.end)}
+    picked = [
+        (w, 0.45 + (0.1 if w.zipf >= 4.0 else 0.0))
+        for w in words
+        if w.level == target and w.token not in inside
+    ]
+    if review or level >= _AT_LEVEL_FROM:  # few words lie above C1; at-level words are still being learnt
+        picked += [(w, 0.2) for w in words if w.level == level < target and w.token not in inside]
+    picked.sort(key=lambda wv: (-wv[1], -wv[0].zipf, wv[0].token))
+    hard = sum(1 for w in words if w.level >= level + 2) / max(1, len(words))
+    return tuple(picked), hard
+
+
+def _collocation_value(coll: Collocation, doc: Doc, level: int) -> float:
+    """Strong, fixed combinations are worth more; those of much easier words are likely known."""
+    base = 0.6 if coll.in_wordnet or coll.kind == "light_verb" else 0.4
+    # an idiom of easy words is not an easy idiom: the phrase's own level counts too
+    hardest = max(
+        phrase_level(coll.base, "ADJ" if coll.kind == "adj_noun" else "VERB"),
+        *(level_of(doc[i]) for i in range(coll.start, coll.end)),
+    )
+    return base if hardest >= level - 1 else base * (0.6 if hardest == level - 2 else 0.35)
+
+
+def _candidate(
+    index: int,
+    sent: Span,
+    matches: Sequence[GrammarMatch],
+    lexicon: Lexicon | None,
+    level: int,
+    review: bool = False,
+) -> _Candidate | None:
+    fit = fit_factor(sent, level)
+    if fit <= 0:
+        return None
+    colls = find_collocations(sent, lexicon)
+    words, hard = _word_values(sentence_words(sent), colls, level, review)
+    fit *= max(0.3, 1.0 - 1.5 * max(0.0, hard - 0.1))  # too many hard words: i+2 is not learnable
+    coll_values = tuple((c, _collocation_value(c, sent.doc, level)) for c in colls)
+    return _Candidate(index, sent, fit, _grammar(matches, sent, colls, level, review), coll_values, words)
+
+
+def _pick(cand: _Candidate, covered: set[str], style: Style) -> _Pick:
+    grammar = [(m, v) for m, v in cand.grammar if f"g:{m.point.id}" not in covered][: style.max_points]
+    colls = [(c, v) for c, v in cand.collocations if f"e:{c.base}" not in covered][: style.max_expressions]
+    words = [(w, v) for w, v in cand.words if f"w:{w.lemma}" not in covered][: style.max_words]
+    gain = cand.fit * sum(v for _, v in (*grammar, *colls, *words))
+    return _Pick(
+        cand, gain, tuple(m for m, _ in grammar), tuple(c for c, _ in colls), tuple(w for w, _ in words)
+    )
+
+
+def _cover(pick: _Pick, covered: set[str]) -> None:
+    covered.update(f"g:{m.point.id}" for m in pick.grammar)
+    covered.update(f"e:{c.base}" for c in pick.collocations)
+    covered.update(f"w:{w.lemma}" for w in pick.words)
+
+
+def _greedy(
+    cands: Sequence[_Candidate],
+    style: Style,
+    count: tuple[int, int],
+    target: int,
+    covered: set[str],
+    chosen: list[_Pick],
+) -> None:
+    """Add picks to ``chosen`` (and their features to ``covered``) until ``target`` or nothing new."""
+    done = {p.candidate.index for p in chosen}
+    left = [c for c in cands if c.index not in done]
+    while left and len(chosen) < target:
+        picks = [_pick(c, covered, style) for c in left]
+        best = max(picks, key=lambda p: (p.gain, -p.candidate.index))
+        if best.gain <= 0 or (best.gain < MIN_GAIN and len(chosen) >= count[0]):
+            break  # nothing new left to teach
+        chosen.append(best)
+        _cover(best, covered)
+        left.remove(best.candidate)
+
+
+def _trimmed(sent: Span) -> tuple[int, int]:
+    """Character offsets of the sentence without the line breaks the parser leaves on its edges."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    return start, max(start, sent.start_char + len(text.rstrip()))
+
+
+def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style) -> Highlight:
+    sent = pick.candidate.sent
+    doc = sent.doc
+    notes = tuple(
+        WordNote(w.word, w.lemma, CEFR_LEVELS[w.level], define(lexicon, doc[w.token], style.gloss_words))
+        for w in pick.words
+    )
+    expressions = [
+        (
+            c,
+            define_expression(lexicon, c.entry or c.base, style.gloss_words, doc[c.start])
+            if c.in_wordnet
+            else "",
+        )
+        for c in pick.collocations
+    ]
+    start, end = _trimmed(sent)
+    return Highlight(
+        sentence=doc.text[start:end],
+        sentence_index=pick.candidate.index,
+        start_char=start,
+        end_char=end,
+        explanation=explain_highlight(pick.grammar, expressions, notes, style),
+        points=tuple(GrammarRef(m.point.id, m.point.name, m.point.level, m.text) for m in pick.grammar),
+        words=notes,
+        expressions=tuple(c.base for c in pick.collocations),
+        score=round(pick.gain, 3),
+    )
+
+
+def select_highlights(
+    doc: Doc, learner_level: str, *, lexicon: Lexicon | None, count: tuple[int, int] = (3, 6)
+) -> list[Highlight]:
+    """The sentences of ``doc`` worth learning for a learner at ``learner_level``, in text order.
+
+    Returns between ``count[0]`` and ``count[1]`` highlights when the text has that many
+    sentences that stand alone and teach something new (fewer for very short texts).
+    Without a ``lexicon`` there are no WordNet expressions and no word meanings.
+    """
+    level = level_index(learner_level)
+    if not 1 <= count[0] <= count[1]:
+        raise ValueError(f"count must be (low, high) with 1 <= low <= high, got {count!r}")
+    style = style_for(level)
+    by_sentence: dict[int, list[GrammarMatch]] = {}
+    for match in detect_grammar(doc):
+        by_sentence.setdefault(match.sentence, []).append(match)
+    sents = list(doc.sents)
+    cands = [
+        c
+        for i, sent in enumerate(sents)
+        if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level)) is not None
+    ]
+    target = max(count[0], min(count[1], math.ceil(len(cands) / SENTENCES_PER_HIGHLIGHT)))
+    covered: set[str] = set()
+    chosen: list[_Pick] = []
+    _greedy(cands, style, count, target, covered, chosen)
+    if len(chosen) < count[0]:  # an easy text for this learner: fill up with review material
+        review = [
+            c
+            for i, sent in enumerate(sents)
+            if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, True)) is not None
+        ]
+        _greedy(review, style, count, count[0], covered, chosen)
+    chosen.sort(key=lambda p: p.candidate.index)
+    return [_highlight(pick, lexicon, style) for pick in chosen]

@@ -1,0 +1,229 @@
+"""Words slightly above the learner's level (i+1) and a short meaning for each.
+
+The meaning comes from the in-context sense ranking of ``core.lexicon.context`` when that
+module is installed, else from the first WordNet sense of the word's part of speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lemminflect import getAllLemmas, getLemma
+from spacy.tokens import Span, Token
+from wordfreq import zipf_frequency
+
+from vocabsphere.core.errors import DomainError
+from vocabsphere.core.levels import assess_word
+from vocabsphere.core.levels.grammar import CEFR_LEVELS
+from vocabsphere.core.lexicon import Lexicon, LexiconError
+
+try:  # in-context sense ranking is optional: fall back to WordNet sense order without it
+    from vocabsphere.core.lexicon.context import RankedSense, lookup_in_context
+except ImportError:  # pragma: no cover - depends on the installed lexicon package
+    lookup_in_context = None  # type: ignore[assignment]
+
+__all__ = [
+    "WordCandidate",
+    "content_pos",
+    "define",
+    "define_expression",
+    "lemma_of",
+    "level_of",
+    "phrase_level",
+    "sentence_words",
+    "shorten",
+]
+
+_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+_SKIP = frozenset({"according"})  # part of "according to", which WordNet files as an adverb
+_NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
+# Type/attribute errors too: the in-context module is optional and still changing.
+_LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
+SENSE_MARGIN = 0.5  # ranking-score lead the in-context sense needs over WordNet's first sense
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class WordCandidate:
+    """A content word of a sentence with its CEFR level index (0 = A1)."""
+
+    token: int  # doc token index
+    word: str
+    lemma: str
+    pos: str
+    level: int
+    zipf: float
+
+
+def phrase_level(base: str, pos: str) -> int:
+    """Level index of a multi-word expression as a whole ("take part" -> B1)."""
+    return _level(base, pos)
+
+
+@lru_cache(maxsize=50_000)
+def _level(lemma: str, pos: str) -> int:
+    try:
+        return CEFR_LEVELS.index(assess_word(lemma, pos).level)
+    except ValueError:
+        return 0
+
+
+def level_of(tok: Token) -> int:
+    """CEFR level index of a token's lemma (0 = A1)."""
+    return _level(lemma_of(tok), content_pos(tok)) if content_pos(tok) in _CONTENT else 0
+
+
+def content_pos(tok: Token) -> str:
+    """UPOS, except an 'adjective' in a noun's slot ("removed the mural") is taken as a noun."""
+    if tok.pos_ == "ADJ" and tok.dep_ in _NOUN_DEPS:
+        return "NOUN"
+    if tok.pos_ in ("VERB", "NOUN") and tok.lower_.endswith(("er", "est")) and _comparative(tok.lower_):
+        return "ADJ"  # "make it smaller" tagged as a verb
+    return str(tok.pos_)
+
+
+@lru_cache(maxsize=10_000)
+def _comparative(word: str) -> bool:
+    """'smaller' -> 'small' in lemminflect's dictionary, and no noun or verb reading ('number')."""
+    lemmas = getAllLemmas(word)
+    adjective = lemmas.get("ADJ", (word,))[0].lower()
+    return adjective != word and "NOUN" not in lemmas and "VERB" not in lemmas
+
+
+@lru_cache(maxsize=50_000)
+def _lemma(word: str, pos: str, fallback: str) -> str:
+    lemmas = getLemma(word, pos)  # dictionary-based: the parser's lemmas can be cut short ("stopp")
+    return str(lemmas[0]).lower() if lemmas else fallback
+
+
+def lemma_of(tok: Token) -> str:
+    return _lemma(tok.lower_, content_pos(tok), tok.lemma_.lower())
+
+
+def _hyphenated(tok: Token) -> bool:
+    doc = tok.doc
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    return before or after
+
+
+def _candidate(tok: Token) -> WordCandidate | None:
+    pos = content_pos(tok)
+    if pos not in _CONTENT or not tok.is_alpha or tok.is_stop or len(tok.text) < 3:
+        return None
+    if tok.text[0].isupper() and tok.i > tok.sent.start:  # a name the tagger missed
+        return None
+    if tok.lower_ in _SKIP or _hyphenated(tok):  # "spray" of "spray-painted" is not the word the learner sees
+        return None
+    lemma = lemma_of(tok)
+    return WordCandidate(tok.i, tok.text, lemma, pos, _level(lemma, pos), float(zipf_frequency(lemma, "en")))
+
+
+def sentence_words(sent: Span) -> tuple[WordCandidate, ...]:
+    """Distinct content words of the sentence (first occurrence of each lemma)."""
+    seen: set[str] = set()
+    out = []
+    for tok in sent:
+        cand = _candidate(tok)
+        if cand is not None and cand.lemma not in seen:
+            seen.add(cand.lemma)
+            out.append(cand)
+    return tuple(out)
+
+
+def shorten(definition: str, max_words: int) -> str:
+    """First clause of a gloss, without brackets, cut to ``max_words`` at a word boundary."""
+    text = _PARENS.sub("", definition.split(";")[0]).strip().rstrip(".")
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    cut = words[:max_words]
+    for stop in range(len(cut) - 1, max_words // 2, -1):  # prefer ending before a comma or "or"
+        if cut[stop].endswith(",") or cut[stop] in ("or", "and", "that", "which"):
+            cut = cut[: stop + (0 if cut[stop] in ("or", "and", "that", "which") else 1)]
+            break
+    return " ".join(cut).rstrip(",") + " …"
+
+
+def _first_sense(lexicon: Lexicon, lemma: str, pos: str | None) -> tuple[str, tuple[str, ...]]:
+    entry = lexicon.entries(lemma, pos)
+    return (entry.senses[0].definition, entry.senses[0].synonyms) if entry.found else ("", ())
+
+
+def _trusted(lexicon: Lexicon, lemma: str, pos: str | None, ranked: Sequence[RankedSense]) -> RankedSense:
+    """The context's favourite, unless WordNet's most frequent sense scores nearly as well: small
+    overlaps ("major international conference" -> sports league) should not beat the prior."""
+    entry = lexicon.entries(lemma, pos)
+    if not entry.found or ranked[0].synset_id == entry.senses[0].synset_id or not entry.senses[0].tag_count:
+        return ranked[0]  # a first sense without corpus counts ("auction": bridge) is no prior
+    first = next((s for s in ranked if s.synset_id == entry.senses[0].synset_id), None)
+    if first is None or ranked[0].score >= first.score + SENSE_MARGIN:
+        return ranked[0]
+    return first
+
+
+def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
+    """(gloss, synonyms) of the sense that fits the sentence best, else of the first sense."""
+    pos = content_pos(tok)
+    if lookup_in_context is not None and pos == tok.pos_:  # it trusts the tagger's POS
+        sent = tok.sent
+        result = lookup_in_context(
+            lexicon, tok.text, None, None, doc=sent.as_doc(), token_index=tok.i - sent.start
+        )
+        if result.senses:
+            best = _trusted(lexicon, result.lemma, result.pos, result.senses)
+            return best.definition, tuple(syn.word for syn in best.synonyms)
+    found = _first_sense(lexicon, lemma_of(tok), pos)
+    # the tagger's POS can be wrong ("alleviate" as a noun): any sense beats none
+    return found if found[0] else _first_sense(lexicon, lemma_of(tok), None)
+
+
+def _circular(gloss: str, lemma: str) -> bool:
+    """'remove something concrete ...' explains 'remove' with itself."""
+    return lemma in re.findall(r"[a-z]+", gloss.lower())
+
+
+def define(lexicon: Lexicon | None, tok: Token, max_words: int) -> str:
+    """Short meaning of ``tok`` as used in its sentence ("" when the lexicon has nothing)."""
+    if lexicon is None:
+        return ""
+    try:
+        gloss, synonyms = _sense(lexicon, tok)
+    except _LOOKUP_ERRORS:  # odd tokens: no meaning rather than a failure
+        return ""
+    lemma = lemma_of(tok)
+    others = [s for s in synonyms if lemma not in s.lower().split() and "_" not in s][:2]
+    if gloss and _circular(gloss, lemma) and others:
+        return ", ".join(others)  # a synonym says more than a gloss that repeats the word
+    return shorten(gloss, max_words) if gloss else ""
+
+
+def _expression_sense(lexicon: Lexicon, base: str, first: Token | None) -> tuple[str, tuple[str, ...]]:
+    """The expression's sense that fits the sentence ("picked up" injuries = detected), if ranked."""
+    if lookup_in_context is not None and first is not None:
+        sent = first.sent
+        found = lookup_in_context(
+            lexicon, first.text, None, None, doc=sent.as_doc(), token_index=first.i - sent.start
+        ).expression
+        if found is not None and found.text == base and found.senses:
+            best = _trusted(lexicon, base, None, found.senses)
+            return best.definition, tuple(syn.word for syn in best.synonyms)
+    return _first_sense(lexicon, base, None)
+
+
+def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None) -> str:
+    """Short meaning of a multi-word expression ("take part" -> "share in something"); ``first``
+    is its first word in the sentence, for in-context sense ranking."""
+    if lexicon is None:
+        return ""
+    try:
+        gloss, synonyms = _expression_sense(lexicon, base, first)
+    except _LOOKUP_ERRORS:
+        return ""
+    others = [s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base][:2]
+    if gloss and all(_circular(gloss, w) for w in base.split()) and others:
+        return ", ".join(others)  # "set up or found" explains "set up" with itself
+    return shorten(gloss, max_words) if gloss else ""

@@ -1,0 +1,374 @@
+"""Detectors for clause-level grammar: relative clauses, reported speech, wish."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_rules_conditionals import clause_time
+from vocabsphere.core.levels.grammar_verbs import (
+    VerbGroup,
+    looks_like_verb,
+    verb_group,
+)
+from vocabsphere.core.levels.grammar_words import (
+    BE_FORMS,
+    SUBJ_DEPS,
+    WILL,
+    Hit,
+    feat,
+    low,
+    verb_lemmas,
+)
+
+_RESULT_MODALS = frozenset({"would", "could", "might"})
+_REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "explain",
+        "announce",
+        "admit",
+        "deny",
+        "insist",
+        "warn",
+        "state",
+        "add",
+        "reply",
+        "mention",
+        "complain",
+        "confirm",
+        "argue",
+        "promise",
+        "inform",
+        "reveal",
+        "suggest",
+        "assure",
+        "predict",
+    }
+)
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "'"})
+_REL_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
+_NON_DEFINING_WORDS = _REL_WORDS - {"that"}
+_HARD_PUNCT = frozenset({",", ";", ":", "--", "-", "\u2014", "(", ")", '"', "\u201c", "\u201d"})
+# Nouns that take a that-complement clause ("the fact that ...").
+_CONTENT_NOUNS = frozenset(
+    {
+        "fact",
+        "claim",
+        "news",
+        "idea",
+        "belief",
+        "hope",
+        "fear",
+        "report",
+        "evidence",
+        "sign",
+        "chance",
+        "possibility",
+        "suggestion",
+        "statement",
+        "notion",
+        "rumour",
+        "rumor",
+        "assumption",
+        "view",
+        "argument",
+        "conclusion",
+        "feeling",
+        "impression",
+        "doubt",
+        "promise",
+        "warning",
+        "proof",
+        "theory",
+        "allegation",
+        "accusation",
+        "announcement",
+        "confirmation",
+        "indication",
+        "understanding",
+        "message",
+        "word",
+        "thought",
+        "opinion",
+        "insistence",
+        "realization",
+    }
+)
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "night", "evening"})
+
+
+def _group_time(group: VerbGroup | None) -> str | None:
+    """Coarse tense of a parsed verb group: pres, past, pastperf, will, would, wouldperf."""
+    if group is None or group.infinitival:
+        return None
+    shape, first = group.shape, group.shape[0]
+    if first in ("WILL", "MODAL"):
+        perfect = shape[1:2] == ("HAVE",)
+        if group.modal in WILL:
+            return None if perfect else "will"
+        if group.modal in _RESULT_MODALS:
+            return "wouldperf" if perfect else "would"
+        return None
+    if first == "HAVE_PAST" and len(shape) > 1:
+        return "pastperf"
+    if first in ("V_PRES", "BE_PRES", "DO_PRES", "HAVE_PRES"):
+        return "pres"
+    if first in ("V_PAST", "BE_PAST", "DO_PAST"):
+        return "past"
+    return None
+
+
+def _relative_word(clause: Token) -> Token | None:
+    for tok in clause.subtree:
+        if tok.i >= clause.i:
+            break
+        relative = tok.tag_ in ("WDT", "WP", "WP$", "WRB") or feat(tok, "PronType") == "Rel"
+        if relative and low(tok) in _REL_WORDS:
+            return tok
+    return None
+
+
+def _clause_right(clause: Token, left: Token, stop_at_cc: bool = False) -> int:
+    """Last token of a relative clause: its subtree, cut at the first hard punctuation mark
+    (and, for participle phrases, at a coordinating conjunction)."""
+    right = max(t.i for t in clause.subtree if not t.is_punct)
+    for tok in clause.doc[left.i : right + 1]:
+        if tok.i > clause.i and (tok.text in _HARD_PUNCT or (stop_at_cc and tok.pos_ == "CCONJ")):
+            return tok.i - 1
+    return right
+
+
+def _complement_that(noun: Token, clause: Token, rel: Token | None) -> bool:
+    """ "the claim that prices rose": a that-clause after a content noun, not a relative clause."""
+    if rel is None or low(rel) != "that" or noun.lemma_.lower() not in _CONTENT_NOUNS | _TIME_NOUNS:
+        return False
+    return any(c.dep_ in SUBJ_DEPS and c.i != rel.i for c in clause.children)
+
+
+def detect_relatives(sent: Span) -> Iterator[Hit]:
+    seen: set[int] = set()
+    for clause in sent:
+        if clause.dep_ != "acl:relcl" or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        noun, left = clause.head, clause.left_edge
+        if left.i <= noun.i:
+            continue
+        right = _clause_right(clause, left)
+        rel = _relative_word(clause)
+        if _complement_that(noun, clause, rel):
+            continue
+        details = (("noun", noun.text),)
+        seen.add(left.i)
+        if clause.doc[left.i - 1].text == ",":
+            if rel is not None and low(rel) in _NON_DEFINING_WORDS:
+                yield Hit("relative_non_defining", left.i, right + 1, details)
+        elif _defining_ok(clause, rel, noun, left):
+            yield Hit("relative_defining", left.i, right + 1, details)
+    yield from _comma_relatives(sent, seen)
+    yield from _subject_relatives(sent, seen)
+
+
+def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
+    """ ", who/which ..." after a noun, up to the next comma: found on the words when the parse missed it."""
+    doc = sent.doc
+    for rel in sent:
+        # doc-level look-back: the parser sometimes starts a new "sentence" at the comma
+        if rel.i in seen or rel.i < 2 or low(rel) not in ("who", "whom", "which", "whose"):
+            continue
+        noun = doc[rel.i - 2]
+        if doc[rel.i - 1].text != "," or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if rel.tag_ not in ("WP", "WDT", "WP$") and feat(rel, "PronType") != "Rel":
+            continue
+        end = rel.i + 1
+        while end < sent.end and doc[end].text not in (",", ";", ".", "!", "?", "\u2014", "-", ")"):
+            end += 1
+        if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
+            yield Hit("relative_non_defining", rel.i, end, (("noun", noun.text),))
+
+
+def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
+    """ "the key that opens the garage" when the parse missed acl:relcl: a relative pronoun
+    (tagged as one) right after a noun, acting as the subject of a finite verb after it."""
+    doc = sent.doc
+    for rel in sent:
+        if rel.i in seen or rel.i == sent.start or low(rel) not in ("who", "which", "that"):
+            continue
+        noun, verb = doc[rel.i - 1], rel.head
+        if noun.pos_ not in ("NOUN", "PROPN") or feat(rel, "PronType") != "Rel" or rel.dep_ != "nsubj":
+            continue
+        if low(rel) == "that" and (rel.tag_ != "WDT" or noun.lemma_.lower() in _CONTENT_NOUNS):
+            continue
+        finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children)
+        if verb.i > rel.i and verb.pos_ in ("VERB", "AUX") and finite:
+            yield Hit("relative_defining", rel.i, _clause_right(verb, rel) + 1, (("noun", noun.text),))
+
+
+def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> bool:
+    if rel is not None:
+        return rel.i == left.i or left.pos_ == "ADP"  # "the man who ...", "the house in which ..."
+    # Contact clause ("the book I read"): its own subject right after a determined, non-time noun.
+    determined = any(
+        c.dep_ in ("det", "nmod:poss") and low(c) not in ("this", "next", "last", "every")
+        for c in noun.children
+    )
+    if any(t.pos_ == "SCONJ" or t.tag_ == "WRB" for t in noun.doc[noun.sent.start : noun.i]):
+        return False  # "When she was a kitten she looked ...": the pronoun starts the main clause
+    # ... and an object gap: "I knew I'd be here" (verb + clause) is a new main clause
+    gap = not any(c.dep_ in ("obj", "ccomp") for c in clause.children)
+    return (
+        determined
+        and gap
+        and noun.lemma_.lower() not in _TIME_NOUNS
+        and left.i == noun.i + 1
+        and left.dep_ in SUBJ_DEPS
+        and left.head.i == clause.i
+        and low(left) in _SUBJECT_PRONOUNS
+    )
+
+
+def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
+    for verb in sent:
+        if verb.tag_ not in ("VBG", "VBN") or verb.i == sent.start or low(verb) in _PREPOSITION_LIKE:
+            continue
+        noun = verb.doc[verb.i - 1]
+        if verb.dep_ != "acl" or verb.head.i != noun.i:
+            end = _participle_phrase_before_verb(verb)
+            if end is not None and noun.pos_ in ("NOUN", "PROPN") and _sentence_initial_np(noun):
+                yield Hit("relative_reduced", verb.i, end, (("noun", noun.text),))
+            continue
+        if noun.pos_ not in ("NOUN", "PROPN", "PRON") or _inverted_passive(noun):
+            continue
+        if any(c.dep_ in ("aux", "aux:pass", "mark", "nsubj", "nsubj:pass", "cop") for c in verb.children):
+            continue
+        right = _clause_right(verb, verb, stop_at_cc=True)
+        if right == verb.i:
+            continue  # a bare participle after a noun ("the money spent") is too often misparsed
+        yield Hit("relative_reduced", verb.i, right + 1, (("noun", noun.text),))
+
+
+def _inverted_passive(noun: Token) -> bool:
+    """ "Why is the city called Miramar?": be + subject + participle is a passive question."""
+    left = noun.left_edge
+    return left.i > 0 and low(left.doc[left.i - 1]) in BE_FORMS
+
+
+def _sentence_initial_np(noun: Token) -> bool:
+    """The noun ends a determined noun phrase that opens the sentence ("Most of the cars ...")."""
+    before = noun.doc[noun.sent.start : noun.i]
+    return any(t.pos_ == "DET" or t.tag_ == "PRP$" for t in before) and all(
+        t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP") or t.tag_ == "PRP$" for t in before
+    )
+
+
+_PHRASE_POS = frozenset({"ADP", "DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV", "PRON", "PART"})
+# -ing/-ed words that work as prepositions ("information concerning the plan")
+_PREPOSITION_LIKE = frozenset(
+    {
+        "concerning",
+        "regarding",
+        "including",
+        "following",
+        "according",
+        "considering",
+        "excluding",
+        "pending",
+        "given",
+        "during",
+        "preceding",
+    }
+)
+
+
+def _participle_phrase_before_verb(verb: Token) -> int | None:
+    """End of "standing by the door" in "The man standing by the door is ...", or None.
+
+    Word-order fallback for when the parser makes the participle the main verb: the noun's
+    participle phrase must be followed by the sentence's real finite verb.
+    """
+    if any(c.dep_ in ("aux", "aux:pass", "mark") for c in verb.children) or verb.pos_ != "VERB":
+        return None
+    doc, end = verb.doc, verb.sent.end
+    k = verb.i + 1
+    while (
+        k < end
+        and doc[k].pos_ in _PHRASE_POS
+        and doc[k].tag_ not in ("WDT", "WP", "WRB")
+        and (low(doc[k]) != "that")
+    ):
+        k += 1
+    if k == verb.i + 1 or k >= end:
+        return None
+    finite = doc[k]
+    return k if finite.tag_ in ("VBZ", "VBP", "VBD", "MD") and finite.pos_ in ("AUX", "VERB") else None
+
+
+def _is_quoted(sent: Span, start: int, end: int) -> bool:
+    return any(t.text in _QUOTES for t in sent.doc[max(sent.start, start - 1) : end + 1])
+
+
+def detect_reported_speech(sent: Span) -> Iterator[Hit]:
+    for verb in sent:
+        if not verb_lemmas(verb) & _REPORTING_VERBS or verb.pos_ != "VERB":
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i < verb.i:
+                continue
+            group = verb_group(clause)
+            if group is None or not group.has_subject or _is_quoted(sent, verb.i, clause.i):
+                continue
+            has_that = any(c.dep_ == "mark" and low(c) == "that" for c in clause.children)
+            backshift = verb.tag_ == "VBD" and _group_time(group) in (
+                "past",
+                "pastperf",
+                "would",
+                "wouldperf",
+            )
+            if has_that or backshift:
+                yield Hit("reported_speech", verb.i, max(group.end, clause.i + 1), (("verb", verb.text),))
+                break
+        else:
+            hit = _reported_with_that(sent, verb)
+            if hit is not None:
+                yield hit
+
+
+def _reported_with_that(sent: Span, verb: Token) -> Hit | None:
+    """Word-order fallback: reporting verb (+ object) + 'that' + a clause with its own subject."""
+    doc = sent.doc
+    if not verb.tag_.startswith("VB"):
+        return None
+    for k in range(verb.i + 1, min(sent.end - 1, verb.i + 5)):
+        tok = doc[k]
+        if low(tok) == "that" and tok.tag_ == "IN":
+            clause = [t for t in doc[k + 1 : sent.end]]
+            cut = next((n for n, t in enumerate(clause) if t.text in _HARD_PUNCT), len(clause))
+            time, end = clause_time(clause[:cut])
+            if time is None or doc[k + 1].pos_ in ("VERB", "AUX") or _is_quoted(sent, verb.i, k + 2):
+                return None
+            return Hit("reported_speech", verb.i, end, (("verb", verb.text),))
+        if tok.pos_ not in ("PRON", "NOUN", "PROPN", "DET", "ADJ"):
+            return None
+    return None
+
+
+def detect_wish(sent: Span) -> Iterator[Hit]:
+    """wish + clause with a past form, read from the words after 'wish' (robust to the parse)."""
+    doc = sent.doc
+    for verb in sent:
+        if low(verb) not in ("wish", "wishes", "wished") or verb.i + 2 >= sent.end:
+            continue
+        k = verb.i + 1 + (low(doc[verb.i + 1]) == "that")
+        if doc[k].pos_ not in ("PRON", "NOUN", "PROPN", "DET"):
+            continue  # "wish to leave", "wish for peace": no clause
+        time, end = clause_time(list(doc[k : sent.end]))
+        if time == "pastperf":
+            yield Hit("wish_past_perfect", verb.i, end)
+        elif time in ("past", "would"):
+            yield Hit("wish_past", verb.i, end)

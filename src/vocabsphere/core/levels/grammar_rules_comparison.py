@@ -1,0 +1,270 @@
+"""Detectors for comparison and degree: comparatives, superlatives, too/enough, so/such ... that."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_words import (
+    BE_FORMS,
+    Hit,
+    adjectival,
+    feat,
+    low,
+    to_infinitive_after,
+)
+
+# Comparative/superlative-tagged words that learners do not meet as "-er/-est" comparisons.
+_NOT_ER = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "most",
+        "least",
+        "rather",
+        "further",
+        "other",
+        "latter",
+        "former",
+        "elder",
+        "upper",
+        "inner",
+        "outer",
+    }
+)
+# Adjectives that merely end in -er (never comparatives).
+_FALSE_ER = _NOT_ER | {
+    "clever",
+    "proper",
+    "bitter",
+    "tender",
+    "eager",
+    "sober",
+    "slender",
+    "super",
+    "over",
+    "under",
+    "after",
+    "ever",
+    "never",
+    "together",
+    "whether",
+    "silver",
+    "member",
+    "number",
+    "sister",
+    "brother",
+    "mother",
+    "father",
+    "water",
+    "paper",
+    "either",
+    "neither",
+    "however",
+    "another",
+    "whatever",
+    "whenever",
+    "wherever",
+}
+_TIME_ER = frozenset({"later", "earlier", "sooner"})  # only comparative when followed by 'than'
+_NOMINAL_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "obl", "iobj", "compound"})
+_QUANTIFIERS = frozenset({"much", "many", "few", "little"})
+# Words that merely end in -est.
+_FALSE_EST = frozenset(
+    {
+        "honest",
+        "modest",
+        "earnest",
+        "interest",
+        "forest",
+        "west",
+        "manifest",
+        "northwest",
+        "southwest",
+        "midwest",
+        "request",
+        "contest",
+        "protest",
+        "arrest",
+        "harvest",
+        "suggest",
+        "digest",
+        "invest",
+        "guest",
+        "quest",
+        "test",
+        "rest",
+        "chest",
+    }
+)
+# Comparatives/superlatives without -er/-est.
+_IRREGULAR_ER = frozenset({"better", "worse", "farther"})
+_IRREGULAR_EST = frozenset({"best", "worst", "farthest", "furthest"})
+
+
+def _has_than_after(tok: Token) -> bool:
+    return any(low(t) == "than" for t in tok.doc[tok.i + 1 : min(tok.i + 3, tok.sent.end)])
+
+
+def detect_comparison(sent: Span) -> Iterator[Hit]:
+    for tok in sent:
+        word = low(tok)
+        if _shaped_comparative(tok):
+            yield Hit("comparative_er", tok.i, tok.i + 1)
+        elif _shaped_superlative(tok):
+            yield Hit("superlative_est", tok.i - 1, tok.i + 1)
+        elif (
+            tok.tag_ in ("JJR", "RBR")
+            and tok.pos_ in ("ADJ", "ADV")
+            and word not in _FALSE_ER
+            and (word.endswith("er") or word in _IRREGULAR_ER)
+        ):
+            if word not in _TIME_ER or _has_than_after(tok):
+                yield Hit("comparative_er", tok.i, tok.i + 1)
+        elif (
+            tok.tag_ in ("JJS", "RBS")
+            and tok.pos_ in ("ADJ", "ADV")
+            and word not in _NOT_ER
+            and (word.endswith("est") or word in _IRREGULAR_EST)
+            and word not in _FALSE_EST
+        ):
+            start = tok.i - 1 if tok.i > sent.start and low(tok.doc[tok.i - 1]) == "the" else tok.i
+            yield Hit("superlative_est", start, tok.i + 1)
+        elif word in ("more", "most") and tok.i + 1 < sent.end:
+            hit = _periphrastic(tok)
+            if hit is not None:
+                yield hit
+
+
+def _shaped_comparative(tok: Token) -> bool:
+    """A word in -er after 'be' or before 'than', whatever its tag ("taller than", "are higher")."""
+    word = low(tok)
+    if tok.tag_ in ("JJR", "RBR") or not word.endswith("er") or len(word) < 5 or word in _FALSE_ER:
+        return False
+    if tok.pos_ in ("ADJ", "ADV") and _has_than_after(tok):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and low(prev) in BE_FORMS and tok.pos_ in ("ADJ", "ADV", "VERB")
+
+
+def _shaped_superlative(tok: Token) -> bool:
+    """'the' + adjective in -est, whatever its tag ("the tallest")."""
+    word = low(tok)
+    return (
+        tok.pos_ == "ADJ"
+        and tok.tag_ != "JJS"
+        and word.endswith("est")
+        and len(word) > 4
+        and word not in _FALSE_EST
+        and tok.i > tok.sent.start
+        and low(tok.doc[tok.i - 1]) == "the"
+    )
+
+
+def _comparison_context(tok: Token, adj: Token) -> bool:
+    """more/most + word is a comparison only with 'the', 'than', a form of 'be', an -ly adverb
+    or a following noun ("more expensive cars"); otherwise it may be a quantity ("more coffee")."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > tok.sent.start else None
+    after = doc[adj.i + 1] if adj.i + 1 < tok.sent.end else None
+    return (
+        (prev is not None and (low(prev) in BE_FORMS or low(prev) in ("the", "much", "far", "even", "a")))
+        or _has_than_after(adj)
+        or low(adj).endswith("ly")
+        or (after is not None and after.pos_ == "NOUN" and tok.head.i == adj.i)
+    )
+
+
+def _periphrastic(tok: Token) -> Hit | None:
+    """more/most + adjective or adverb ("more expensive"), not more/most + noun phrase."""
+    adj = tok.nbor(1)
+    if low(adj) in _QUANTIFIERS or not (_adjective_like(adj) or (tok.head.i == adj.i and adj.tag_ == "VBN")):
+        return None
+    if adj.pos_ == "ADJ" and feat(adj, "Degree") not in ("Pos", ""):
+        return None  # "more stranger"
+    if adj.dep_ in _NOMINAL_DEPS or not _comparison_context(tok, adj):
+        return None  # a noun tagged as an adjective: "more respect", "more coffee"
+    after = adj.nbor(1) if adj.i + 1 < tok.sent.end else None
+    if tok.head.i != adj.i and after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return None  # "more young people" = more (young people)
+    if low(tok) == "more":
+        return Hit("comparative_more", tok.i, adj.i + 1)
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and low(prev) in ("a", "an"):
+        return None  # "a most outstanding firm": 'most' = very
+    if prev is None and low(adj).endswith("ly"):
+        return None  # "Most likely, ...", "Most importantly, ...": fixed sentence adverbs
+    start = tok.i - 1 if tok.i > tok.sent.start and low(tok.doc[tok.i - 1]) == "the" else tok.i
+    return Hit("superlative_most", start, adj.i + 1)
+
+
+def _adjective_like(tok: Token) -> bool:
+    """A plain adjective/adverb, or a participle used as one ("boring", "talented")."""
+    if tok.tag_ == "JJ" and tok.pos_ == "ADJ" and feat(tok, "Degree") == "Pos":
+        return True  # the Degree feature keeps out nouns mis-tagged JJ ("more respect")
+    if tok.tag_ == "RB" and tok.pos_ == "ADV":
+        return True
+    return tok.tag_ in ("VBG", "VBN") and adjectival(tok)
+
+
+def _with_infinitive(start: int, last: Token) -> tuple[int, int]:
+    inf = to_infinitive_after(last)
+    return start, (inf.i if inf is not None else last.i) + 1
+
+
+def detect_degree(sent: Span) -> Iterator[Hit]:
+    for tok in sent:
+        word = low(tok)
+        if word == "too" and tok.i + 1 < sent.end:
+            adj = tok.nbor(1)
+            if adj.pos_ in ("ADJ", "ADV") and adj.tag_ in ("JJ", "RB") and low(adj) not in _QUANTIFIERS:
+                yield Hit("too_adjective", *_with_infinitive(tok.i, adj))
+        elif word == "enough" and tok.i > sent.start:
+            adj = tok.doc[tok.i - 1]
+            # the POS, not the fine tag (which may say VB for "tall"); no "bigger enough"
+            if adj.pos_ in ("ADJ", "ADV") and adj.tag_ not in ("JJR", "RBR") and low(adj) != "not":
+                yield Hit("adjective_enough", *_with_infinitive(adj.i, tok))
+        elif word in ("so", "such"):
+            hit = _so_such_that(tok)
+            if hit is not None:
+                yield hit
+
+
+def _introduces_clause(that: Token) -> bool:
+    """'that' + clause: a subordinator, or (mis-tagged as a determiner) a subject and a verb soon after."""
+    if that.dep_ == "mark" or that.tag_ == "IN":
+        return True
+    doc = that.doc
+    window = doc[that.i + 1 : min(that.sent.end, that.i + 5)]
+    return (
+        len(window) > 1
+        and window[0].pos_ in ("PRON", "NOUN", "PROPN", "DET")
+        and any(t.pos_ in ("VERB", "AUX") for t in window[1:])
+    )
+
+
+def _so_such_that(tok: Token) -> Hit | None:
+    doc, end = tok.doc, tok.sent.end
+    if tok.i + 1 >= end:
+        return None
+    nxt = tok.nbor(1)
+    if low(tok) == "so":
+        if not (nxt.pos_ in ("ADJ", "ADV") or _adjective_like(nxt)) or low(nxt) == "that":
+            return None  # "so that" is purpose, not result
+        point, last = "so_that_result", nxt
+    else:
+        j = tok.i + 1 + (low(nxt) in ("a", "an"))
+        while j < end and doc[j].pos_ == "ADJ":
+            j += 1
+        if j >= end or doc[j].pos_ != "NOUN":
+            return None
+        point, last = "such_that_result", doc[j]
+    for k in range(last.i + 1, min(end, last.i + 8)):
+        cand = doc[k]
+        if cand.text in (".", ";", ":"):
+            return None
+        if low(cand) == "that" and _introduces_clause(cand):
+            return Hit(point, tok.i, k + 1)
+    return None

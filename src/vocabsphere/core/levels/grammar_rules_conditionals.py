@@ -1,0 +1,151 @@
+"""Conditional sentences (zero, first, second, third, mixed).
+
+The tense of each clause is read from its words (the first auxiliary or finite verb after
+the subject), not from the parse: clause attachment is where a parser errs most, while the
+forms of be/have/will/would are closed-class and reliably tagged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_words import (
+    NEGATORS,
+    WILL,
+    Hit,
+    aux_word,
+    is_vbn,
+    low,
+)
+
+_CONDITIONALS: dict[tuple[str, str], str] = {
+    ("pres", "pres"): "conditional_zero",  # simple present (active or passive) in both clauses
+    ("pres", "prespass"): "conditional_zero",
+    ("prespass", "pres"): "conditional_zero",
+    ("prespass", "prespass"): "conditional_zero",
+    ("pres", "will"): "conditional_first",
+    ("prespass", "will"): "conditional_first",
+    ("prescont", "will"): "conditional_first",
+    ("presperf", "will"): "conditional_first",
+    ("past", "would"): "conditional_second",
+    ("pastperf", "wouldperf"): "conditional_third",
+    ("pastperf", "would"): "conditional_mixed",
+    ("past", "wouldperf"): "conditional_mixed",
+}
+_RESULT_MODALS = frozenset({"would", "could", "might"})
+_CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "--", "-", "(", ")"})
+_MAX_IF_CLAUSE = 15  # longer "if-clauses" are usually a mis-segmented sentence
+_NOT_CONDITIONAL_BEFORE = frozenset({"as", "even", "what", "only"})
+
+
+def _verb_sequence(tokens: Sequence[Token]) -> tuple[list[Token], list[str]]:
+    """The first auxiliary/finite-verb sequence of a clause: its tokens and canonical words."""
+    seq: list[Token] = []
+    words: list[str] = []
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        aux = aux_word(tok, nxt) if tok.pos_ in ("AUX", "VERB") else None
+        if aux is not None:
+            seq.append(tok)
+            words.append(aux)
+        elif seq and (low(tok) in NEGATORS or tok.tag_ == "RB"):
+            continue
+        elif tok.pos_ == "VERB" or (seq and tok.tag_.startswith("VB")) or _finite_mistag(tok):
+            seq.append(tok)
+            words.append("VBN" if is_vbn(tok) and seq[:-1] else tok.tag_)
+            break
+        elif seq:
+            break  # a copular predicate ends the verb sequence
+    return seq, words
+
+
+def _finite_mistag(tok: Token) -> bool:
+    """'it rains' with 'rains' given a noun POS (but a finite tag) or a plural-noun tag."""
+    if tok.tag_ in ("VBZ", "VBP", "VBD"):
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return tok.tag_ == "NNS" and prev is not None and low(prev) in ("he", "she", "it")
+
+
+def clause_time(tokens: Sequence[Token]) -> tuple[str | None, int]:
+    """(time, index after the verb sequence): pres, past, pastperf, will, would, wouldperf."""
+    seq, words = _verb_sequence(tokens)
+    if not seq or seq[0].i - tokens[0].i > 8:
+        return None, -1  # no verb, or only far away: not the clause's own verb
+    end = seq[-1].i + 1
+    first, rest = words[0], words[1:]
+    perfect = rest[:1] == ["have"]
+    if first in WILL or first == "will":
+        return (None if perfect else "will"), end
+    if first in _RESULT_MODALS:
+        return ("wouldperf" if perfect else "would"), end
+    if first == "had":
+        # had + any verb form is a past perfect (taggers confuse VBD and VBN after 'had')
+        return ("pastperf" if rest[:1] in (["VBN"], ["VBD"], ["been"]) else "past"), end
+    if first in ("was", "were", "did", "VBD"):
+        return "past", end
+    if first in ("has", "have") and rest[:1] in (["VBN"], ["VBD"], ["been"]):
+        return "presperf", end
+    if first in ("am", "is", "are") and rest[:1] == ["VBG"]:
+        return "prescont", end
+    if first in ("am", "is", "are") and rest[:1] == ["VBN"]:
+        return "prespass", end
+    if first in ("am", "is", "are", "do", "does", "has", "have", "VBZ", "VBP", "NNS"):
+        return "pres", end
+    return None, end
+
+
+def _until_clause_end(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.text in _CLAUSE_END:
+            break
+        out.append(tok)
+    return out
+
+
+def detect_conditionals(sent: Span) -> Iterator[Hit]:
+    words = [t for t in sent if not t.is_space]
+    for pos, tok in enumerate(words):
+        if low(tok) != "if":
+            continue
+        prev = words[pos - 1] if pos > 0 else None
+        if prev is not None and low(prev) in _NOT_CONDITIONAL_BEFORE:
+            continue  # "as if", "even if", "what if", "only if" are not the taught patterns
+        cond = _until_clause_end(words[pos + 1 :])
+        if not cond or len(cond) > _MAX_IF_CLAUSE:
+            continue
+        if prev is None or prev.text in ('"', "\u201c", "(") or prev.is_sent_start:
+            # If-clause first: the main clause follows the comma.
+            rest = words[pos + 1 + len(cond) :]
+            if not rest or rest[0].text != ",":
+                continue
+            main = _until_clause_end(rest[1:])
+        else:
+            main = _until_clause_end(list(reversed(words[:pos])))[::-1]  # main clause first
+        hit = _conditional_hit(tok, cond, main)
+        if hit is not None and not _indirect_question(tok, hit, main):
+            yield hit
+
+
+def _indirect_question(tok: Token, hit: Hit, main: list[Token]) -> bool:
+    """ "I don't know if it rains there": zero conditionals are only accepted main-clause-first
+    when the parse says the if-clause is adverbial."""
+    if hit.point_id != "conditional_zero" or not main or main[0].i > tok.i:
+        return False
+    return not (tok.dep_ == "mark" and tok.head.dep_ == "advcl")
+
+
+def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | None:
+    cond_time, cond_end = clause_time(cond)
+    main_time, main_end = clause_time(main)
+    if cond_time is None or main_time is None:
+        return None
+    point = _CONDITIONALS.get((cond_time, main_time))
+    if point is None:
+        return None
+    if main and main[0].i < tok.i:
+        return Hit(point, main[0].i, cond_end)
+    return Hit(point, tok.i, main_end)

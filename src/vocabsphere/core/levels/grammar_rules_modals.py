@@ -1,0 +1,130 @@
+"""Detectors for modal meanings: ability, obligation/advice and deduction.
+
+Modal verbs are ambiguous, so each detector accepts only the shapes whose meaning is clear
+and skips the rest (e.g. "must be + adjective" with a 'you' subject can be an order or a guess).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_verbs import (
+    VerbGroup,
+    verb_groups,
+)
+from vocabsphere.core.levels.grammar_words import (
+    BE_FORMS,
+    SUBJ_DEPS,
+    Hit,
+    has_if,
+    is_negated,
+    is_question,
+    low,
+    to_infinitive_after,
+)
+
+# Subjects with which "must be + adjective/noun" is a deduction, not an obligation.
+_DEDUCTION_SUBJECTS = frozenset({"he", "she", "it", "they", "that", "this", "there", "someone", "somebody"})
+_POSSIBILITY = frozenset({"might", "may", "could"})
+
+
+def _subject(group: VerbGroup) -> Token | None:
+    return next((c for c in group.head.children if c.dep_ in SUBJ_DEPS), None)
+
+
+def _span_end(group: VerbGroup) -> int:
+    """Include an adjacent copular predicate: "might be right" rather than "might be"."""
+    if group.copular and 0 <= group.head.i - group.end <= 1:
+        return group.head.i + 1
+    return group.end
+
+
+def _deduction(group: VerbGroup, conditional: bool) -> str | None:
+    modal = group.modal
+    rest = group.shape[1:]
+    negative = is_negated(group.tokens[0])
+    certain = modal == "must" or (modal in ("can", "could") and negative)
+    if not (certain or modal in _POSSIBILITY) or conditional:
+        return None
+    if rest[:2] in (("HAVE", "VBN"), ("HAVE", "BEEN")):
+        return "deduction_past"
+    if modal == "can" and not negative:
+        return None
+    if rest == ("BE", "VBG") or (group.copular and rest == ("BE",)):
+        if modal == "must" and rest == ("BE",):
+            subj = _subject(group)
+            if subj is None or low(subj) not in _DEDUCTION_SUBJECTS:
+                return None
+        return "deduction_present"
+    return None
+
+
+def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) -> str | None:
+    modal = group.modal
+    rest = group.shape[1:]
+    lexical = rest == ("VB",) and group.head.lemma_.lower() != "be"
+    passive = group.passive and rest == ("BE", "VBN")
+    if modal == "can" and lexical and not question:
+        return "modal_can_ability"
+    if modal == "could" and lexical and not question and not conditional:
+        return "modal_could_ability"
+    if modal == "must" and (lexical or passive):
+        return "must_obligation"
+    if modal == "should" and (lexical or passive or (group.copular and rest == ("BE",))):
+        return "should_advice" if not conditional else None
+    return None
+
+
+def detect_modals(sent: Span) -> Iterator[Hit]:
+    question = is_question(sent)
+    conditional = has_if(sent)
+    for group in verb_groups(sent):
+        if group.modal is None or group.infinitival:
+            continue
+        first = group.tokens[0]
+        if first.i > 0 and first.doc[first.i - 1].pos_ == "DET":
+            continue  # "a must see" is a noun
+        point = _deduction(group, conditional) or _ability_or_obligation(group, question, conditional)
+        if point is not None:
+            yield Hit(point, group.start, _span_end(group))
+
+
+def detect_semi_modals(sent: Span) -> Iterator[Hit]:
+    """have to, ought to, be able to: found on the words, which are unambiguous here."""
+    for tok in sent:
+        word = low(tok)
+        if word in ("have", "has", "had", "having") and tok.pos_ in ("VERB", "AUX"):
+            hit = _have_to(tok)
+        elif word == "ought":
+            verb = to_infinitive_after(tok)
+            hit = Hit("ought_to", tok.i, verb.i + 1) if verb is not None else None
+        elif word == "able":
+            hit = _be_able_to(tok)
+        else:
+            continue
+        if hit is not None:
+            yield hit
+
+
+def _have_to(tok: Token) -> Hit | None:
+    if tok.i + 1 >= tok.sent.end or low(tok.nbor(1)) != "to":
+        return None  # "have to" must be adjacent; "have a lot to do" is not obligation
+    verb = to_infinitive_after(tok)
+    if verb is None:
+        return None
+    after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if verb.lemma_.lower() == "do" and after is not None and low(after) == "with":
+        return None  # "has to do with" = is about
+    return Hit("have_to_obligation", tok.i, verb.i + 1)
+
+
+def _be_able_to(tok: Token) -> Hit | None:
+    verb = to_infinitive_after(tok)
+    if verb is None:
+        return None
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 3) - 1, -1):
+        if low(tok.doc[i]) in BE_FORMS:
+            return Hit("be_able_to", i, verb.i + 1)
+    return None

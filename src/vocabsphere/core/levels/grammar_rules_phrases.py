@@ -1,0 +1,301 @@
+"""Detectors for phrase-level grammar: comparison, degree, verb patterns, phrasal verbs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_words import (
+    AUX_DEPS,
+    BE_FORMS,
+    SUBJ_DEPS,
+    Hit,
+    is_question,
+    is_vbg,
+    is_vbn,
+    low,
+    next_word,
+    to_infinitive_after,
+    verb_lemmas,
+)
+
+_GERUND_VERBS = frozenset(
+    {
+        "enjoy",
+        "finish",
+        "avoid",
+        "mind",
+        "consider",
+        "suggest",
+        "keep",
+        "stop",
+        "quit",
+        "imagine",
+        "miss",
+        "practise",
+        "practice",
+        "risk",
+        "deny",
+        "admit",
+        "recommend",
+        "delay",
+        "postpone",
+        "resist",
+        "dislike",
+        "involve",
+        "fancy",
+        "like",
+        "love",
+        "hate",
+        "prefer",
+        "start",
+        "begin",
+        "continue",
+        "remember",
+        "forget",
+        "try",
+        "regret",
+    }
+)
+_INFINITIVE_VERBS = frozenset(
+    {
+        "decide",
+        "want",
+        "hope",
+        "plan",
+        "agree",
+        "refuse",
+        "promise",
+        "offer",
+        "manage",
+        "fail",
+        "learn",
+        "expect",
+        "choose",
+        "seem",
+        "appear",
+        "afford",
+        "attempt",
+        "aim",
+        "intend",
+        "threaten",
+        "pretend",
+        "tend",
+        "deserve",
+        "arrange",
+        "need",
+        "prepare",
+        "vow",
+        "pledge",
+        "seek",
+        "struggle",
+        "hesitate",
+        "like",
+        "love",
+        "hate",
+        "prefer",
+        "start",
+        "begin",
+        "continue",
+        "remember",
+        "forget",
+        "try",
+        "wish",
+    }
+)
+_ING_NOUNS = frozenset(
+    {
+        "morning",
+        "evening",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "king",
+        "ring",
+        "spring",
+        "string",
+        "wedding",
+        "ceiling",
+        "sibling",
+        "pudding",
+        "meeting",
+        "ending",
+        "feeling",
+        "clothing",
+        "earring",
+        "offspring",
+    }
+)
+_PARTICLES = frozenset(
+    {
+        "up",
+        "down",
+        "out",
+        "off",
+        "in",
+        "on",
+        "away",
+        "back",
+        "over",
+        "through",
+        "around",
+        "about",
+        "along",
+        "forward",
+        "apart",
+        "aside",
+        "together",
+        "ahead",
+    }
+)
+_MOTION_VERBS = frozenset(
+    {
+        "walk",
+        "run",
+        "go",
+        "come",
+        "climb",
+        "drive",
+        "ride",
+        "swim",
+        "fly",
+        "jump",
+        "fall",
+        "move",
+        "travel",
+        "sail",
+        "cycle",
+        "roll",
+        "slide",
+        "crawl",
+        "hurry",
+        "rush",
+        "race",
+        "march",
+        "wander",
+    }
+)
+_HAVE_GET = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
+_HAVE_SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN", "AUX", "PART"})  # she had / will have / to have
+_NOM_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_NP_POS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+
+
+def _is_verb(tok: Token) -> bool:
+    """A verb, or a verb the tagger took for a plural noun right after a subject pronoun."""
+    if tok.pos_ == "VERB":
+        return True
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    return tok.tag_ == "NNS" and prev is not None and low(prev) in _NOM_PRONOUNS | {"it"}
+
+
+def _ing_complement(verb: Token, ing: Token) -> bool:
+    """An -ing form right after the verb: a tagged gerund, or an -ing "noun" that takes an object."""
+    if any(c.dep_ == "aux" or (c.dep_ == "nsubj" and c.i != verb.i) for c in ing.children):
+        return False
+    if is_vbg(ing) and ing.pos_ == "VERB":
+        return True
+    word = low(ing)
+    if ing.pos_ != "NOUN" or not word.endswith("ing") or word in _ING_NOUNS:
+        return False
+    after = ing.doc[ing.i + 1] if ing.i + 1 < ing.sent.end else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN")  # not "morning classes"
+
+
+def detect_verb_complements(sent: Span) -> Iterator[Hit]:
+    for verb in sent:
+        lemmas = verb_lemmas(verb)
+        if not _is_verb(verb) or verb.dep_ in AUX_DEPS:
+            continue
+        details = (("verb", verb.text),)
+        if lemmas & _GERUND_VERBS:
+            ing = next_word(verb)
+            if ing is not None and _ing_complement(verb, ing):
+                yield Hit("gerund_complement", verb.i, ing.i + 1, details)
+                continue
+        if lemmas & _INFINITIVE_VERBS:
+            inf = to_infinitive_after(verb)
+            if inf is not None:
+                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+
+
+def detect_phrasal_verbs(sent: Span) -> Iterator[Hit]:
+    for prt in sent:
+        if low(prt) not in _PARTICLES or not (prt.dep_ == "compound:prt" or prt.tag_ == "RP"):
+            continue
+        verb = prt.head
+        if verb.pos_ != "VERB" or not 0 < prt.i - verb.i <= 4 or _motion_preposition(verb, prt):
+            continue
+        yield Hit("phrasal_verb", verb.i, prt.i + 1)
+
+
+def _motion_preposition(verb: Token, prt: Token) -> bool:
+    """ "walked up the hill": after a verb of motion, up/down/... + noun phrase is a preposition."""
+    after = prt.doc[prt.i + 1] if prt.i + 1 < prt.sent.end else None
+    return (
+        verb.lemma_.lower() in _MOTION_VERBS
+        and after is not None
+        and after.pos_ in ("DET", "NOUN", "PROPN")
+        and low(after) not in ("this", "that")
+    )
+
+
+def detect_used_to(sent: Span) -> Iterator[Hit]:
+    for tok in sent:
+        word = low(tok)
+        if word not in ("used", "use") or tok.i + 1 >= sent.end or low(tok.nbor(1)) != "to":
+            continue
+        verb = to_infinitive_after(tok)
+        if verb is None or tok.dep_ == "acl":
+            continue  # "the tools used to build it" is a passive participle
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is None or low(prev) in BE_FORMS or prev.lemma_.lower() in ("be", "get"):
+            continue  # "be/get used to" means "be/become accustomed to"
+        if word == "use":
+            did = next((t for t in tok.doc[max(sent.start, tok.i - 3) : tok.i] if low(t) == "did"), None)
+            if did is None:
+                continue
+            yield Hit("used_to", did.i, verb.i + 1)
+        elif any(c.dep_ in SUBJ_DEPS for c in tok.children) or prev.pos_ in ("PRON", "PROPN", "NOUN"):
+            yield Hit("used_to", tok.i, verb.i + 1)
+
+
+def detect_causative(sent: Span) -> Iterator[Hit]:
+    question = is_question(sent)
+    for verb in sent:
+        if low(verb) not in _HAVE_GET:
+            continue
+        prev = verb.doc[verb.i - 1] if verb.i > sent.start else None
+        if question and (prev is None or low(prev) not in ("do", "does", "did", "to", "will")):
+            continue  # "What has she done?": a perfect with an inverted subject
+        if low(verb) in ("has", "have", "had") and (prev is None or prev.pos_ not in _HAVE_SUBJECT_POS):
+            continue  # inverted perfect ("never before has the seamstress done ...")
+        part = _participle_after_object(verb)
+        if part is not None:
+            yield Hit("causative_have_get", verb.i, part.i + 1)
+
+
+def _participle_after_object(verb: Token) -> Token | None:
+    """The participle of have/get + object noun phrase + past participle, or None."""
+    doc, end = verb.doc, verb.sent.end
+    j = verb.i + 1
+    while j < end and j - verb.i <= 5 and doc[j].pos_ in _NP_POS and not is_vbn(doc[j]):
+        j += 1
+    if j == verb.i + 1 or j >= end:
+        return None
+    obj, part = doc[j - 1], doc[j]
+    if low(doc[verb.i + 1]) in _NOM_PRONOUNS or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None  # a subject pronoun after have = an inverted perfect ("Had they known ...")
+    if not (is_vbn(part) or part.tag_ == "VBD") or part.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("aux", "aux:pass") and c.i != verb.i for c in part.children):
+        return None  # a verb group of its own (the parser may hang 'had' on it as an aux)
+    after = part.nbor(1) if part.i + 1 < end else None
+    if part.dep_ == "acl" and after is not None and (after.pos_ == "ADP" or low(after) == "to"):
+        return None  # "the tools needed to ...": a participle modifying the noun
+    if low(part) in ("named", "called") or (after is not None and after.pos_ == "PROPN"):
+        return None  # "have a cat named Felix"
+    return part

@@ -1,0 +1,182 @@
+"""Detectors for sentence types: there-existentials, question tags, imperatives, questions, clefts.
+
+These rely mostly on word order and closed-class words, which the tagger gets right far more
+often than the parser gets clause attachments right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_words import (
+    BE_FORMS,
+    BE_PAST,
+    BE_PRES,
+    HAVE_FORMS,
+    MODALS,
+    NEGATORS,
+    SUBJ_DEPS,
+    Hit,
+    is_question,
+    low,
+)
+
+_TAG_AUX = frozenset(
+    {
+        "is",
+        "are",
+        "am",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+        "had",
+        "will",
+        "wo",
+        "would",
+        "can",
+        "ca",
+        "could",
+        "should",
+        "shall",
+        "must",
+        "might",
+    }
+)
+_TAG_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there"})
+_WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
+_OPENERS = frozenset({"please", "just", "always", "never", "now", "so", "and", "but", "then", "oh", "well"})
+_NOT_IMPERATIVE = frozenset({"thank", "please", "let", "see", "need"})
+_CLEFT_BE = frozenset({"is", "was", "'s"})
+_CLEFT_SKIP = frozenset({"not", "n't", "only", "just", "precisely", "also", "really", "actually"})
+
+
+def _words(sent: Span) -> list[Token]:
+    return [t for t in sent if not (t.is_punct or t.is_space)]
+
+
+def detect_there(sent: Span) -> Iterator[Hit]:
+    for tok in sent:
+        if low(tok) != "there" or not (tok.dep_ == "expl" or tok.tag_ == "EX"):
+            continue
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is not None and low(prev) in BE_PRES | BE_PAST and is_question(sent):
+            yield Hit("there_existential", prev.i, tok.i + 1)  # "Is there ...?"
+            continue
+        for k in range(tok.i + 1, min(sent.end, tok.i + 5)):
+            word = low(tok.doc[k])
+            if word in BE_FORMS:
+                yield Hit("there_existential", tok.i, k + 1)
+                break
+            if word not in MODALS and word not in HAVE_FORMS and word not in NEGATORS and word != "'ll":
+                break
+
+
+def detect_question_tags(sent: Span) -> Iterator[Hit]:
+    doc = sent.doc
+    for q in sent:
+        if q.text != "?" or q.i < 4:
+            continue
+        pron = doc[q.i - 1]
+        k = q.i - 2
+        if low(pron) not in _TAG_PRONOUNS:
+            continue
+        if low(doc[k]) in ("n't", "not"):
+            k -= 1
+        aux = doc[k]
+        if k >= 2 and low(aux) in _TAG_AUX and doc[k - 1].text == ",":
+            yield Hit("question_tag", aux.i, pron.i + 1)
+
+
+def detect_imperative(sent: Span) -> Iterator[Hit]:
+    words = _words(sent)
+    if not words or is_question(sent):
+        return
+    i = 0
+    while i < len(words) - 1 and low(words[i]) in _OPENERS:
+        i += 1
+    start = words[i]
+    if low(words[i]) == "do" and i + 2 < len(words) and low(words[i + 1]) in ("n't", "not"):
+        i += 2
+    verb = words[i]
+    if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
+        return
+    if low(verb) in BE_FORMS - {"be"} or low(verb) in MODALS or low(verb) in HAVE_FORMS - {"have"}:
+        return  # "Am", "Can", "Had": a tagging error, not a base form
+    head = verb.head if verb.dep_ == "cop" else verb
+    if any(c.dep_ in SUBJ_DEPS for c in head.children):
+        return
+    if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):
+        return
+    yield Hit("imperative", start.i, verb.i + 1)
+
+
+def detect_lets(sent: Span) -> Iterator[Hit]:
+    words = _words(sent)
+    if len(words) < 3 or low(words[0]) != "let" or low(words[1]) not in ("'s", "us"):
+        return
+    k = 3 if low(words[2]) in ("not", "n't") and len(words) > 3 else 2
+    if words[k].tag_ == "VB":
+        yield Hit("lets_suggestion", words[0].i, words[k].i + 1)
+
+
+def detect_wh_question(sent: Span) -> Iterator[Hit]:
+    words = _words(sent)
+    if not words or not is_question(sent):
+        return
+    i = 0
+    while i < len(words) - 1 and low(words[i]) in ("and", "but", "so", "then", "oh", "well"):
+        i += 1
+    if low(words[i]) in _WH_WORDS and _inverted_after(words[i + 1 :]):
+        yield Hit("wh_question", words[i].i, words[-1].i + 1)
+
+
+def _inverted_after(rest: list[Token]) -> bool:
+    """After the wh-phrase comes an auxiliary or the verb ("Where did ...", "Who called ..."),
+    not a subject ("Where it risks ..." is a fragment of a statement)."""
+    k = 0
+    while k < min(2, len(rest)) and rest[k].pos_ in ("ADJ", "ADV", "NOUN") and rest[k].tag_ != "PRP":
+        k += 1  # "How many people ...", "Which road ..."
+    return k >= len(rest) or rest[k].pos_ in ("AUX", "VERB")
+
+
+def detect_it_cleft(sent: Span) -> Iterator[Hit]:
+    words = _words(sent)
+    if len(words) < 5 or low(words[0]) != "it" or low(words[1]) not in _CLEFT_BE:
+        return
+    f = 2
+    while f < len(words) and low(words[f]) in _CLEFT_SKIP:
+        f += 1
+    if f >= len(words):
+        return
+    focus = words[f]
+    if focus.pos_ not in ("PROPN", "PRON", "ADP", "DET", "NUM", "SCONJ") or low(focus) in ("it", "that"):
+        return
+    determiner_like = focus.pos_ in ("DET", "NUM") or focus.tag_ == "PRP$"  # "It is my understanding"
+    for k in range(f + 1, min(len(words) - 1, f + 8)):
+        rel = words[k]
+        if words[k - 1].pos_ in ("VERB", "AUX"):
+            return  # the focus must be a phrase, not a clause
+        if low(rel) in ("that", "who"):
+            after = words[k + 1]
+            if determiner_like and after.pos_ not in ("VERB", "AUX"):
+                return  # "It is a pity that he left": an extraposed clause, not a cleft
+            yield Hit("it_cleft", words[0].i, rel.i + 1)
+            return
+
+
+def detect_pseudo_cleft(sent: Span) -> Iterator[Hit]:
+    words = _words(sent)
+    if len(words) < 4 or low(words[0]) != "what" or is_question(sent):
+        return
+    saw_verb = False
+    for tok in words[1:]:
+        if low(tok) in ("is", "was") and saw_verb:
+            yield Hit("pseudo_cleft", words[0].i, tok.i + 1)
+            return
+        saw_verb = saw_verb or tok.pos_ == "VERB"

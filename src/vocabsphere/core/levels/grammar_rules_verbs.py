@@ -1,0 +1,262 @@
+"""Detectors for tense/aspect and voice: one label per verb group, so nothing is double-reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_verbs import (
+    VerbGroup,
+    verb_groups,
+)
+from vocabsphere.core.levels.grammar_words import (
+    BE_FORMS,
+    BE_PRES,
+    Hit,
+    adjectival,
+    is_question,
+    is_vbn,
+    low,
+    next_word,
+    to_infinitive_after,
+)
+
+# Shape of the verb group -> tense/aspect point (active voice only).
+_TENSE_SHAPES: dict[tuple[str, ...], str] = {
+    ("V_PRES",): "present_simple",
+    ("DO_PRES", "VB"): "present_simple",
+    ("V_PAST",): "past_simple",
+    ("DO_PAST", "VB"): "past_simple",
+    ("BE_PRES", "VBG"): "present_continuous",
+    ("BE_PAST", "VBG"): "past_continuous",
+    ("HAVE_PRES", "VBN"): "present_perfect",
+    ("HAVE_PAST", "VBN"): "past_perfect",
+    ("HAVE_PRES", "BEEN", "VBG"): "present_perfect_continuous",
+    ("HAVE_PAST", "BEEN", "VBG"): "past_perfect_continuous",
+    ("WILL", "VB"): "future_will",
+    ("WILL", "BE", "VBG"): "future_continuous",
+    ("WILL", "HAVE", "VBN"): "future_perfect",
+}
+# Copular groups ("is happy", "has been ill") end in the form of 'be'.
+_COPULA_SHAPES: dict[tuple[str, ...], str] = {
+    ("BE_PRES",): "present_simple",
+    ("BE_PAST",): "past_simple",
+    ("DO_PRES", "BE"): "present_simple",  # questions/negatives do not take do-support with be
+    ("HAVE_PRES", "BEEN"): "present_perfect",
+    ("HAVE_PAST", "BEEN"): "past_perfect",
+    ("WILL", "BE"): "future_will",
+    ("WILL", "HAVE", "BEEN"): "future_perfect",
+}
+_SIMPLE = frozenset({"present_simple", "past_simple"})
+# "going to school." is movement, not the going-to future.
+_GO_TO_PLACES = frozenset(
+    {
+        "school",
+        "work",
+        "bed",
+        "church",
+        "college",
+        "university",
+        "hospital",
+        "prison",
+        "jail",
+        "sea",
+        "town",
+        "court",
+        "class",
+        "lunch",
+        "dinner",
+        "breakfast",
+        "war",
+        "market",
+        "press",
+        "trial",
+        "waste",
+        "sleep",
+        "mass",
+    }
+)
+# With present 'be' and no agent these read as states ("the shop is closed"), not as actions.
+_STATE_PARTICIPLES = frozenset({"done", "gone", "finished", "dressed", "closed", "related"})
+# 'by' + these is a deadline or time ("by Friday"), not an agent.
+_TIME_NOUNS = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "now",
+        "then",
+        "time",
+        "end",
+        "noon",
+        "midnight",
+        "morning",
+        "evening",
+        "night",
+        "year",
+        "week",
+        "month",
+        "day",
+        "hour",
+        "minute",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "far",
+        "way",
+        "chance",
+        "mistake",
+        "accident",
+        "hand",
+        "email",
+        "phone",
+    }
+)
+
+
+def semi_modal_head(group: VerbGroup) -> bool:
+    """Heads of 'be going to', 'have to', 'used to', 'be able to': reported by their own points."""
+    head = group.head
+    word = low(head)
+    if word == "ought":
+        return True
+    if to_infinitive_after(head) is None:
+        return False
+    return (
+        word in ("going", "gon", "used", "able", "ought")
+        or head.lemma_.lower() == "have"
+        or word in ("have", "has", "had")
+    )
+
+
+def tense_point(group: VerbGroup, question: bool) -> str | None:
+    """The tense/aspect point of an active verb group, or None."""
+    if group.passive or group.infinitival or semi_modal_head(group):
+        return None
+    table = _COPULA_SHAPES if group.copular else _TENSE_SHAPES
+    point = table.get(group.shape)
+    if point is None:
+        return None
+    if point in _SIMPLE and not group.has_subject:
+        return None  # no subject: an imperative or a tagging error, not a finite simple tense
+    head = group.head
+    if point == "past_simple" and not group.copular and head.i > 0 and head.doc[head.i - 1].text == ",":
+        return None  # "The complaint, filed with ...": more likely a participle than a past tense
+    if point in _SIMPLE and _hidden_perfect(group):
+        return None
+    if group.copular and low(head).endswith("ing") and not adjectival(head):
+        return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
+    if point == "future_will" and group.first == "shall" and question:
+        return None  # "Shall we go?" is an offer/suggestion, not a future
+    return point
+
+
+def _hidden_perfect(group: VerbGroup) -> bool:
+    """A "simple" have/'s that is really a perfect auxiliary with a mis-tagged participle:
+    "Prices have risen" (risen not tagged as a verb), "He's gone" ('s + gone as an adjective)."""
+    head = group.head
+    if group.copular:
+        return low(group.tokens[-1]) == "'s" and is_vbn(head)
+    nxt = next_word(head)
+    return head.lemma_.lower() == "have" and nxt is not None and (is_vbn(nxt) or nxt.tag_ == "VBD")
+
+
+def detect_tenses(sent: Span) -> Iterator[Hit]:
+    question = is_question(sent)
+    for group in verb_groups(sent):
+        point = tense_point(group, question)
+        if point is not None:
+            yield Hit(point, group.start, group.end)
+
+
+def _agent(head: Token) -> Token | None:
+    """The noun of a 'by' agent phrase attached to a passive participle, or None."""
+    for child in head.children:
+        if child.i < head.i or child.dep_ not in ("obl:agent", "obl", "nmod"):
+            continue
+        if not any(c.dep_ == "case" and low(c) == "by" for c in child.children):
+            continue
+        if child.pos_ in ("VERB", "NUM") or child.tag_ == "VBG" or low(child) in _TIME_NOUNS:
+            return None  # "by working", "by 2030", "by Friday": means or deadline, not an agent
+        return child
+    return None
+
+
+def _agent_end(agent: Token) -> int:
+    """End of "by Roman engineers" / "by the teacher Adz": stop before prepositional phrases,
+    clauses and coordination, which the parser often attaches too high or too low."""
+    end = agent.i + 1
+    doc = agent.doc
+    while (
+        end < agent.sent.end
+        and doc[end].head.i == agent.i
+        and doc[end].dep_ in ("flat", "compound", "appos", "nummod")
+    ):
+        end += 1
+    return end
+
+
+def detect_passives(sent: Span) -> Iterator[Hit]:
+    for group in verb_groups(sent):
+        if not group.passive:
+            continue
+        agent = _agent(group.head)
+        if agent is not None:
+            yield Hit("passive_with_agent", group.start, max(_agent_end(agent), group.end))
+        elif low(group.head) not in _STATE_PARTICIPLES or group.shape[-2] != "BE_PRES":
+            yield Hit("passive_no_agent", group.start, group.end)
+
+
+def detect_going_to(sent: Span) -> Iterator[Hit]:
+    """am/is/are going to + verb (present forms only: 'was going to' is future-in-the-past)."""
+    for tok in sent:
+        if low(tok) not in ("going", "gon"):
+            continue
+        if low(tok) == "going":
+            verb = to_infinitive_after(tok) or _bare_verb_after_to(tok)
+        else:
+            verb = _gonna_verb(tok)
+        if verb is None:
+            continue
+        be = _be_before(tok)
+        if be is not None and (low(be) in BE_PRES or (low(be) == "'s" and be.lemma_ == "be")):
+            yield Hit("future_going_to", be.i, verb.i + 1)
+
+
+def _bare_verb_after_to(going: Token) -> Token | None:
+    """ "it's going to rain." with 'rain' tagged as a noun: a bare, clause-final singular noun
+    after 'going to' is read as a verb unless it is a place people go to ("going to school.")."""
+    doc = going.doc
+    if going.i + 3 > going.sent.end or low(doc[going.i + 1]) != "to":
+        return None
+    word = doc[going.i + 2]
+    after = doc[going.i + 3] if going.i + 3 < len(doc) else None
+    if word.tag_ != "NN" or low(word) in _GO_TO_PLACES or (after is not None and not after.is_punct):
+        return None
+    return word
+
+
+def _gonna_verb(tok: Token) -> Token | None:
+    nxt = next_word(tok)
+    if nxt is None or low(nxt) != "na":
+        return None
+    verb = next_word(nxt)
+    return verb if verb is not None and verb.tag_ == "VB" else None
+
+
+def _be_before(tok: Token) -> Token | None:
+    """The form of 'be' before ``tok``, allowing not/adverbs and (in questions) a short subject."""
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
+        word = low(tok.doc[i])
+        if word in BE_FORMS or word in ("'m", "'re"):
+            return tok.doc[i]
+    return None

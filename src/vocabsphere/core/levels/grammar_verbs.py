@@ -1,0 +1,168 @@
+"""Verb-group analysis shared by the grammar detectors.
+
+A verb group is a lexical verb (or a copular predicate) with its auxiliaries, e.g.
+"has been deepening". Its *shape* is a tuple of coarse categories such as
+``("HAVE_PRES", "BEEN", "VBG")`` that the tense, voice and modal detectors match on.
+Auxiliaries come from the parse (aux, aux:pass, cop) but are only accepted when their word
+form is a real auxiliary: closed-class word lists are more reliable than a statistical parse.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.levels.grammar_words import (
+    AUX_DEPS,
+    BE_FORMS,
+    SUBJ_DEPS,
+    adjectival,
+    aux_word,
+    category,
+    is_question,
+    low,
+    verb_category,
+)
+
+
+@dataclass(frozen=True)
+class VerbGroup:
+    """A lexical verb or copular predicate with its auxiliaries."""
+
+    head: Token
+    tokens: tuple[Token, ...]
+    words: tuple[str, ...]
+    shape: tuple[str, ...]
+    copular: bool
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].i
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].i + 1
+
+    @property
+    def first(self) -> str:
+        return self.words[0]
+
+    @property
+    def modal(self) -> str | None:
+        return self.words[0] if self.shape[0] in ("WILL", "MODAL") else None
+
+    @property
+    def passive(self) -> bool:
+        return (
+            not self.copular
+            and len(self.shape) > 1
+            and self.shape[-1] == "VBN"
+            and (self.shape[-2] in ("BE_PRES", "BE_PAST", "BE", "BEEN", "BEING"))
+        )
+
+    @property
+    def infinitival(self) -> bool:
+        return any(c.dep_ == "mark" and low(c) == "to" for c in self.head.children)
+
+    @property
+    def has_subject(self) -> bool:
+        head = self.head
+        if any(c.dep_ in SUBJ_DEPS for c in head.children):
+            return True
+        # coordinated verbs share the first verb's subject: "rose and fell"
+        return head.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in head.head.children)
+
+
+def _auxiliaries(head: Token) -> list[Token]:
+    """Auxiliaries/copula before ``head``, also those the parser hung on another auxiliary."""
+    found: list[Token] = []
+    todo = [head]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in AUX_DEPS and child.i < head.i:
+                found.append(child)
+                todo.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
+def looks_like_verb(tok: Token) -> bool:
+    """A verb, or a 3rd-person -s verb the tagger took for a plural noun ("it rains")."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return True
+    if tok.tag_.startswith("VB") and tok.pos_ in ("ADJ", "NOUN") and not low(tok).endswith("er"):
+        return True  # "had already left" with 'left' given ADJ but a verb tag
+    return tok.tag_ == "NNS" and any(
+        c.dep_ == "nsubj" and c.i < tok.i and low(c) in ("he", "she", "it") for c in tok.children
+    )
+
+
+def _head_category(head: Token, bare: bool, prev: str | None) -> str:
+    if head.pos_ == "NOUN":
+        return "V_PRES"  # only reached for "it rains"-type mis-tags (see looks_like_verb)
+    cat = verb_category(head)
+    if cat == "V_PAST" and prev is not None and prev.startswith(("HAVE", "BE")):
+        return "VBN"  # after have/be a -ed form is a participle: VBD/VBN confusion
+    if (
+        cat == "VBN"
+        and bare
+        and any(c.dep_ == "nsubj" and c.i < head.i and not _after_with(c) for c in head.children)
+    ):
+        return "V_PAST"  # a participle cannot have a subject without an auxiliary: VBD mis-tag
+    return cat
+
+
+def _contiguous(chain: list[Token]) -> bool:
+    """Auxiliaries and verb may only be separated by adverbs/'not' (or a subject in questions)."""
+    allowed = {"ADV", "PART"}
+    if is_question(chain[0].sent):
+        allowed |= {"PRON", "NOUN", "PROPN", "DET", "ADJ"}
+    for left, right in pairwise(chain):
+        gap = chain[0].doc[left.i + 1 : right.i]
+        if len(gap) > 4 or any(tok.pos_ not in allowed for tok in gap):
+            return False
+    return True
+
+
+def _after_with(subject: Token) -> bool:
+    """ "with no link provided": an absolute participle construction, not a finite clause."""
+    left = subject.left_edge
+    return left.i > 0 and low(left.doc[left.i - 1]) in ("with", "without")
+
+
+def verb_group(head: Token) -> VerbGroup | None:
+    """The verb group headed by ``head`` (a verb or copular predicate), or None."""
+    if head.dep_ in AUX_DEPS:
+        return None
+    auxes = _auxiliaries(head)
+    # a 'cop' on a verb ("will be lying") is a parser error for a progressive auxiliary ...
+    copular = head.pos_ != "VERB" and any(c.dep_ == "cop" for c in auxes)
+    # ... and be + adjectival participle ("was boring", "is interested") is copular
+    if not copular and auxes and low(auxes[-1]) in BE_FORMS and adjectival(head):
+        copular = True
+    if not copular and not looks_like_verb(head):
+        return None
+    chain = auxes if copular else [*auxes, head]
+    if not chain or not _contiguous(chain):
+        return None
+    words: list[str] = []
+    shape: list[str] = []
+    for k, tok in enumerate(chain):
+        nxt = chain[k + 1] if k + 1 < len(chain) else None
+        if tok.i == head.i:
+            words.append(head.lemma_.lower())
+            shape.append(_head_category(head, bare=len(chain) == 1, prev=shape[-1] if shape else None))
+            continue
+        word = aux_word(tok, nxt)
+        if word is None:  # a mislabelled "auxiliary": do not guess
+            return None
+        shape.append(category(word, words[-1] if words else None))
+        words.append(word)
+    return VerbGroup(head, tuple(chain), tuple(words), tuple(shape), copular)
+
+
+def verb_groups(sent: Span) -> list[VerbGroup]:
+    """All verb groups of a sentence, in order."""
+    groups = (verb_group(tok) for tok in sent if tok.dep_ not in AUX_DEPS)
+    return [g for g in groups if g is not None]

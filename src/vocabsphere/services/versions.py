@@ -1,0 +1,200 @@
+"""Level versions of a story with their highlighted sentences: built in the background, read by learners."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from vocabsphere.config import Settings
+from vocabsphere.core.accounts import CEFR_LEVELS
+from vocabsphere.core.articles import count_words, paragraphs
+from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.services.dictionary import open_lexicon
+from vocabsphere.store.database import Database
+from vocabsphere.store.tables import StoryVersion
+from vocabsphere.store.unit_of_work import unit_of_work
+
+log = logging.getLogger(__name__)
+ORIGINAL = "orig"  # the level key of the unadapted source text
+
+
+@dataclass(frozen=True)
+class VersionSummary:
+    level: str
+    measured_level: str
+    measured_score: float
+    hit_target: bool
+    word_count: int
+
+
+@dataclass(frozen=True)
+class VersionView:
+    story_id: int
+    summary: VersionSummary
+    paragraphs: tuple[str, ...]
+    highlights: tuple[dict[str, Any], ...]
+    glosses: tuple[dict[str, Any], ...]
+    changes: tuple[tuple[int, int], ...]  # (original paragraph, version paragraph)
+    steps: tuple[tuple[str, int], ...]
+    model_versions: dict[str, str]
+
+
+def _summary(row: StoryVersion) -> VersionSummary:
+    return VersionSummary(row.level, row.measured_level, row.measured_score, row.hit_target, row.word_count)
+
+
+def _highlights(text: str, level: str, settings: Settings) -> list[dict[str, Any]]:
+    from vocabsphere.core.learnables import select_highlights
+    from vocabsphere.core.text import load_pipeline
+
+    doc = load_pipeline()(text)
+    learner_level = level if level in CEFR_LEVELS else "B2"
+    return [asdict(h) for h in select_highlights(doc, learner_level, lexicon=open_lexicon(settings))]
+
+
+def build_versions(db: Database, settings: Settings, story_id: int, *, now: datetime) -> list[VersionSummary]:
+    """Adapt the story's base text to each level; slow work happens outside any transaction."""
+    from vocabsphere.core.adapt import adapt_story
+    from vocabsphere.core.levels import text_level
+
+    with unit_of_work(db) as uow:
+        story = uow.stories.get(story_id)
+        if story is None:
+            raise NotFound("No such story.")
+        articles = uow.stories.articles(story_id)
+        base = next((a for a in articles if a.id == story.base_article_id), None)
+        if base is None:
+            raise NotFound("The story has no text.")
+        base_id, base_text = base.id, base.text
+        others = [a.text for a in articles if a.id != base.id]
+    adapted = adapt_story(base_text, others, lexicon=open_lexicon(settings))
+    original = text_level(base_text)
+    rows = [
+        StoryVersion(
+            story_id=story_id,
+            level=ORIGINAL,
+            text=base_text,
+            word_count=count_words(base_text),
+            measured_level=original.level,
+            measured_score=round(original.score, 3),
+            hit_target=True,
+            details_json="{}",
+            highlights_json=json.dumps(_highlights(base_text, original.level, settings)),
+            model_versions_json=json.dumps({"text_level": original.model_version}),
+            base_article_id=base_id,
+            created_at=now,
+        )
+    ]
+    for version in adapted:
+        details = {
+            "vocabulary_profile": dict(version.vocabulary_profile),
+            "steps": [list(s) for s in version.steps_applied],
+            "glosses": [asdict(g) for g in version.glosses],
+            "changes": [list(c) for c in version.changes],
+            "rounds": version.rounds,
+        }
+        rows.append(
+            StoryVersion(
+                story_id=story_id,
+                level=version.level_target,
+                text=version.text,
+                word_count=count_words(version.text),
+                measured_level=version.measured_level,
+                measured_score=round(version.measured_score, 3),
+                hit_target=version.hit_target,
+                details_json=json.dumps(details),
+                highlights_json=json.dumps(_highlights(version.text, version.level_target, settings)),
+                model_versions_json=json.dumps(dict(version.model_versions)),
+                base_article_id=base_id,
+                created_at=now,
+            )
+        )
+    with unit_of_work(db) as uow:
+        if uow.stories.get(story_id) is None:
+            return []  # deleted meanwhile
+        uow.versions.replace_all(story_id, rows)
+        return [_summary(r) for r in rows]
+
+
+def stale_story_ids(db: Database, *, limit: int) -> list[int]:
+    """Stories whose versions are missing or older than the story's latest change."""
+    with unit_of_work(db) as uow:
+        return uow.versions.stale_story_ids(limit=limit)
+
+
+def list_versions(db: Database, story_id: int) -> list[VersionSummary]:
+    with unit_of_work(db) as uow:
+        return [_summary(r) for r in uow.versions.for_story(story_id)]
+
+
+def pick_level(available: list[str], learner_level: str) -> str:
+    """The learner's level, else the nearest lower one, else the lowest above; the original last."""
+    adapted = [lvl for lvl in CEFR_LEVELS if lvl in available]
+    if learner_level in adapted:
+        return learner_level
+    rank = CEFR_LEVELS.index(learner_level) if learner_level in CEFR_LEVELS else 2
+    lower = [lvl for lvl in adapted if CEFR_LEVELS.index(lvl) < rank]
+    if lower:
+        return lower[-1]
+    return adapted[0] if adapted else ORIGINAL
+
+
+def marked_paragraphs(
+    paragraph_texts: tuple[str, ...], highlights: tuple[dict[str, Any], ...]
+) -> list[list[tuple[str, int | None]]]:
+    """Each paragraph as segments (text, number of the highlight it belongs to, or None)."""
+    out: list[list[tuple[str, int | None]]] = []
+    for paragraph in paragraph_texts:
+        segments: list[tuple[str, int | None]] = [(paragraph, None)]
+        for number, highlight in enumerate(highlights, start=1):
+            sentence = str(highlight.get("sentence", ""))
+            for i, (text, mark) in enumerate(segments):
+                if mark is None and sentence and sentence in text:
+                    before, _, after = text.partition(sentence)
+                    parts = [(before, None), (sentence, number), (after, None)]
+                    segments[i : i + 1] = [(t, m) for t, m in parts if t]
+                    break
+        out.append(segments)
+    return out
+
+
+def aligned_paragraphs(
+    original: tuple[str, ...], version: tuple[str, ...], changes: tuple[tuple[int, int], ...]
+) -> list[tuple[str, str]]:
+    """Rows of (original paragraph, version paragraph) for the side-by-side view; '' where a side has none."""
+    mapped = {source for source, _ in changes}
+    rows: list[tuple[str, str]] = []
+    next_original = 0
+    for v_index, text in enumerate(version):
+        sources = sorted(s for s, v in changes if v == v_index and 0 <= s < len(original))
+        if sources:
+            for i in range(next_original, sources[0]):
+                if i not in mapped:
+                    rows.append((original[i], ""))  # left out at this level
+            next_original = max(next_original, sources[-1] + 1)
+        rows.append(("\n\n".join(original[s] for s in sources), text))
+    rows.extend((original[i], "") for i in range(next_original, len(original)) if i not in mapped)
+    return rows
+
+
+def get_version(db: Database, story_id: int, level: str) -> VersionView:
+    if level != ORIGINAL and level not in CEFR_LEVELS:
+        raise InvalidInput("Level must be one of A1..C2 or 'orig'.", field="level")
+    with unit_of_work(db) as uow:
+        row = uow.versions.get(story_id, level)
+        if row is None:
+            raise NotFound(f"This story has no {level} version.")
+        details = json.loads(row.details_json or "{}")
+        return VersionView(
+            story_id=story_id,
+            summary=_summary(row),
+            paragraphs=tuple(paragraphs(row.text)),
+            highlights=tuple(json.loads(row.highlights_json or "[]")),
+            glosses=tuple(details.get("glosses", [])),
+            changes=tuple(tuple(c) for c in details.get("changes", [])),
+            steps=tuple(tuple(s) for s in details.get("steps", [])),
+            model_versions=json.loads(row.model_versions_json or "{}"),
+        )

@@ -1,0 +1,329 @@
+"""Grammar-point detectors (vocabsphere.core.levels.grammar) on VocabSphere's own pipeline.
+
+Every catalogued point has at least two positive and two negative sentences. Negatives are
+near misses (a neighbouring tense, a look-alike word order) because a wrong explanation
+shown to a learner is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.levels.grammar import CEFR_LEVELS, GRAMMAR_POINTS, GrammarMatch, detect_grammar
+from vocabsphere.core.text import load_pipeline
+from vocabsphere.core.text.pipeline import ModelNotFoundError
+
+# (point id, sentence, expected span text or None when only presence is checked)
+POSITIVE: list[tuple[str, str, str | None]] = [
+    ("present_simple", "She works in a hospital.", "works"),
+    ("present_simple", "My sister works in a hospital near the station.", "works"),
+    ("present_continuous", "The government is planning new taxes.", "is planning"),
+    ("present_continuous", "They are building a new bridge.", "are building"),
+    ("past_simple", "The minister resigned yesterday.", "resigned"),
+    ("past_simple", "We didn't see the match.", "didn't see"),
+    ("past_continuous", "It was raining when we arrived.", "was raining"),
+    ("past_continuous", "The children were playing in the park.", "were playing"),
+    ("present_perfect", "The company has opened three new stores.", "has opened"),
+    ("present_perfect", "I have never visited Japan.", "have never visited"),
+    ("present_perfect_continuous", "The crisis has been deepening for months.", "has been deepening"),
+    ("present_perfect_continuous", "They have been waiting for hours.", "have been waiting"),
+    ("past_perfect", "When we arrived, the train had already left.", "had already left"),
+    ("past_perfect", "She had never seen the sea before.", "had never seen"),
+    ("past_perfect_continuous", "She had been working there for years before she left.", "had been working"),
+    ("past_perfect_continuous", "The roads were wet because it had been raining.", "had been raining"),
+    ("future_will", "I think it will rain tomorrow.", "will rain"),
+    ("future_will", "The new law won't help small businesses.", "won't help"),
+    ("future_going_to", "We are going to visit Rome next year.", "are going to visit"),
+    ("future_going_to", "Look at those clouds, it's going to rain.", "'s going to rain"),
+    ("future_continuous", "This time next week I will be lying on a beach.", "will be lying"),
+    ("future_continuous", "The team will be training all weekend.", "will be training"),
+    ("future_perfect", "By June they will have finished the bridge.", "will have finished"),
+    ("future_perfect", "By the time you arrive, we will have eaten.", "will have eaten"),
+    ("passive_no_agent", "The letters are delivered every morning.", "are delivered"),
+    ("passive_no_agent", "Three people were arrested last night.", "were arrested"),
+    ("passive_with_agent", "The bridge was built by Roman engineers.", "was built by Roman engineers"),
+    (
+        "passive_with_agent",
+        "The report has been criticised by several experts.",
+        "has been criticised by several experts",
+    ),
+    ("modal_can_ability", "My sister can speak four languages.", "can speak"),
+    ("modal_can_ability", "Penguins can't fly.", "can't fly"),
+    ("modal_could_ability", "When I was young, I could run very fast.", "could run"),
+    ("modal_could_ability", "She couldn't find her keys.", "couldn't find"),
+    ("be_able_to", "He was able to fix the car.", "was able to fix"),
+    ("be_able_to", "We will be able to travel again soon.", "be able to travel"),
+    ("must_obligation", "All visitors must wear a mask.", "must wear"),
+    ("must_obligation", "You mustn't park here.", "mustn't park"),
+    ("have_to_obligation", "You have to wear a helmet.", "have to wear"),
+    ("have_to_obligation", "She had to leave early.", "had to leave"),
+    ("should_advice", "You should see a doctor.", "should see"),
+    ("should_advice", "You shouldn't eat so much sugar.", "shouldn't eat"),
+    ("ought_to", "You ought to apologise.", "ought to apologise"),
+    ("ought_to", "The government ought to act now.", "ought to act"),
+    ("deduction_present", "He must be tired after the long trip.", "must be tired"),
+    ("deduction_present", "That can't be true.", "can't be true"),
+    ("deduction_past", "She might have missed the train.", "might have missed"),
+    ("deduction_past", "They must have left early.", "must have left"),
+    ("conditional_zero", "If you heat ice, it melts.", "If you heat ice, it melts"),
+    ("conditional_zero", "If people don't sleep, they get ill.", None),
+    ("conditional_first", "If it rains, we will stay at home.", "If it rains, we will stay"),
+    ("conditional_first", "We will miss the bus if we don't hurry.", None),
+    ("conditional_second", "If I were you, I would take the job.", "If I were you, I would take"),
+    ("conditional_second", "I would buy a house if I had more money.", None),
+    ("conditional_third", "If I had known, I would have come.", "If I had known, I would have come"),
+    ("conditional_third", "If they had left earlier, they wouldn't have missed the train.", None),
+    ("conditional_mixed", "If she had studied harder, she would be a doctor now.", None),
+    ("conditional_mixed", "If I had taken that job, I would be rich now.", None),
+    ("relative_defining", "The man who lives next door is a doctor.", "who lives next door"),
+    ("relative_defining", "This is the book that changed my life.", "that changed my life"),
+    ("relative_non_defining", "My brother, who lives in Paris, is a chef.", "who lives in Paris"),
+    (
+        "relative_non_defining",
+        "The museum, which opened in 1990, attracts many tourists.",
+        "which opened in 1990",
+    ),
+    ("relative_reduced", "The man standing by the door is my uncle.", "standing by the door"),
+    ("relative_reduced", "Most of the cars made in this factory are exported.", "made in this factory"),
+    ("reported_speech", "He said that he was tired.", None),
+    ("reported_speech", "The minister told reporters that the plan would work.", None),
+    ("wish_past", "I wish I had a car.", "wish I had"),
+    ("wish_past", "She wishes she could speak French.", None),
+    ("wish_past_perfect", "I wish I had studied harder.", "wish I had studied"),
+    ("wish_past_perfect", "He wishes he hadn't said that.", None),
+    ("it_cleft", "It was John who broke the window.", "It was John who"),
+    ("it_cleft", "It was in 1990 that the wall came down.", "It was in 1990 that"),
+    ("pseudo_cleft", "What I need is a long holiday.", "What I need is"),
+    ("pseudo_cleft", "What surprised me was the price.", "What surprised me was"),
+    ("comparative_er", "He is taller than his father.", "taller"),
+    ("comparative_er", "Prices are higher this year.", "higher"),
+    ("comparative_more", "This hotel is more expensive than that one.", "more expensive"),
+    ("comparative_more", "Please drive more carefully.", "more carefully"),
+    ("superlative_est", "It is the tallest building in the world.", "the tallest"),
+    ("superlative_est", "This was the best day of my life.", "the best"),
+    ("superlative_most", "This is the most expensive hotel in the city.", "the most expensive"),
+    ("superlative_most", "She is the most talented player in the team.", "the most talented"),
+    ("too_adjective", "The coffee is too hot to drink.", "too hot to drink"),
+    ("too_adjective", "You are driving too fast.", "too fast"),
+    ("adjective_enough", "She is old enough to vote.", "old enough to vote"),
+    ("adjective_enough", "The room isn't big enough.", "big enough"),
+    ("so_that_result", "The film was so boring that we left early.", "so boring that"),
+    ("so_that_result", "He spoke so quickly that nobody understood him.", "so quickly that"),
+    ("such_that_result", "It was such a good film that we watched it twice.", "such a good film that"),
+    ("such_that_result", "They made such noise that the neighbours complained.", "such noise that"),
+    ("gerund_complement", "She enjoys swimming in the sea.", "enjoys swimming"),
+    ("gerund_complement", "They have finished building the new stadium.", "finished building"),
+    ("infinitive_complement", "She decided to leave the company.", "decided to leave"),
+    ("infinitive_complement", "We hope to see you soon.", "hope to see"),
+    ("phrasal_verb", "Please turn off the lights.", "turn off"),
+    ("phrasal_verb", "The company gave up the plan.", "gave up"),
+    ("used_to", "I used to play football every weekend.", "used to play"),
+    ("used_to", "There used to be a cinema here.", "used to be"),
+    ("causative_have_get", "She had her hair cut yesterday.", "had her hair cut"),
+    ("causative_have_get", "We are getting the house painted next week.", "getting the house painted"),
+    ("there_existential", "There are three books on the table.", "There are"),
+    ("there_existential", "There has been an accident on the motorway.", "There has been"),
+    ("question_tag", "It's cold today, isn't it?", "isn't it"),
+    ("question_tag", "You haven't seen my keys, have you?", "have you"),
+    ("imperative", "Turn off your phone.", "Turn"),
+    ("imperative", "Don't touch the stove.", "Don't touch"),
+    ("lets_suggestion", "Let's go to the beach.", "Let's go"),
+    ("lets_suggestion", "Let's not argue about it.", "Let's not argue"),
+    ("wh_question", "Where did you put my keys?", None),
+    ("wh_question", "Why is the government raising taxes?", None),
+]
+
+# (point id, sentence in which that point must NOT be reported)
+NEGATIVE: list[tuple[str, str]] = [
+    ("present_simple", "She is working in a hospital today."),
+    ("present_simple", "She worked in a hospital."),
+    ("present_continuous", "The crisis has been deepening for months."),
+    ("present_continuous", "We are going to visit Rome next year."),
+    ("past_simple", "The minister has resigned."),
+    ("past_simple", "If I had more money, I would buy a car."),
+    ("past_continuous", "It had been raining all night."),
+    ("past_continuous", "It is raining now."),
+    ("present_perfect", "The company had opened three stores before the crisis."),
+    ("present_perfect", "Prices have been rising for months."),
+    ("present_perfect_continuous", "They had been waiting for hours."),
+    ("present_perfect_continuous", "They are waiting outside."),
+    ("past_perfect", "The train has already left."),
+    ("past_perfect", "She had been working there for years."),
+    ("past_perfect_continuous", "She has been working there for years."),
+    ("past_perfect_continuous", "She had worked there for years."),
+    ("future_will", "They will be travelling all day tomorrow."),
+    ("future_will", "I would help you if I could."),
+    ("future_going_to", "We are going to the cinema tonight."),
+    ("future_going_to", "She was going to call, but she forgot."),
+    ("future_continuous", "The team will train all weekend."),
+    ("future_continuous", "The team is training all weekend."),
+    ("future_perfect", "They will finish the bridge in June."),
+    ("future_perfect", "They have finished the bridge."),
+    ("passive_no_agent", "The bridge was built by Roman engineers."),
+    ("passive_no_agent", "The police arrested three people."),
+    ("passive_with_agent", "The bridge was built in 1890."),
+    ("passive_with_agent", "The work must be finished by Friday."),
+    ("modal_can_ability", "That can't be true."),
+    ("modal_can_ability", "Can you help me, please?"),
+    ("modal_could_ability", "Could you open the window?"),
+    ("modal_could_ability", "If I had time, I could help you."),
+    ("be_able_to", "He is an able student."),
+    ("be_able_to", "He can fix the car."),
+    ("must_obligation", "He must be tired after the trip."),
+    ("must_obligation", "She must have forgotten the meeting."),
+    ("have_to_obligation", "The problem has to do with money."),
+    ("have_to_obligation", "I have a lot of work to do."),
+    ("should_advice", "You should have told me."),
+    ("should_advice", "You must see a doctor."),
+    ("ought_to", "You should apologise."),
+    ("ought_to", "I thought you were right."),
+    ("deduction_present", "You must wear a helmet."),
+    ("deduction_present", "The tickets can be bought online."),
+    ("deduction_past", "You should have called me."),
+    ("deduction_past", "She has missed the train."),
+    ("conditional_zero", "If it rains, we will stay at home."),
+    ("conditional_zero", "I don't know if he likes coffee."),
+    ("conditional_first", "If it rained, we would stay at home."),
+    ("conditional_first", "I don't know if he will come."),
+    ("conditional_second", "If I had known, I would have come."),
+    ("conditional_second", "If you heat ice, it melts."),
+    ("conditional_third", "If I knew, I would tell you."),
+    ("conditional_third", "If she had studied harder, she would be a doctor now."),
+    ("conditional_mixed", "If she had studied harder, she would have passed."),
+    ("conditional_mixed", "If she studied harder, she would pass."),
+    ("relative_defining", "My brother, who lives in Paris, is a chef."),
+    ("relative_defining", "She said that the book changed her life."),
+    ("relative_non_defining", "The man who lives next door is a doctor."),
+    ("relative_non_defining", "I don't know which road to take."),
+    ("relative_reduced", "The man who is standing by the door is my uncle."),
+    ("relative_reduced", "She is standing by the door."),
+    ("reported_speech", 'He said, "I am tired."'),
+    ("reported_speech", "He said nothing."),
+    ("wish_past", "I wish I had studied harder."),
+    ("wish_past", "I wish you a happy birthday."),
+    ("wish_past_perfect", "I wish I had more time."),
+    ("wish_past_perfect", "I had studied the report carefully."),
+    ("it_cleft", "It is clear that the plan failed."),
+    ("it_cleft", "It was a pity that he left."),
+    ("pseudo_cleft", "What is your name?"),
+    ("pseudo_cleft", "What a beautiful day it was!"),
+    ("comparative_er", "This hotel is more expensive than that one."),
+    ("comparative_er", "I will call you later."),
+    ("comparative_more", "We need more money."),
+    ("comparative_more", "She is taller than me."),
+    ("superlative_est", "It is the most expensive hotel in town."),
+    ("superlative_est", "He is an honest man."),
+    ("superlative_most", "Most people agree with the plan."),
+    ("superlative_most", "It is the cheapest hotel in the city."),
+    ("too_adjective", "I like coffee too."),
+    ("too_adjective", "There is too much traffic."),
+    ("adjective_enough", "We don't have enough chairs."),
+    ("adjective_enough", "Enough is enough."),
+    ("so_that_result", "She saved money so that she could travel."),
+    ("so_that_result", "It was so cold."),
+    ("such_that_result", "I have never seen such a beautiful place."),
+    ("such_that_result", "It was so cold that the lake froze."),
+    ("gerund_complement", "She decided to swim in the sea."),
+    ("gerund_complement", "She is swimming in the sea."),
+    ("infinitive_complement", "She enjoys leaving early."),
+    ("infinitive_complement", "We are going to see you soon."),
+    ("phrasal_verb", "He walked up the hill."),
+    ("phrasal_verb", "She turned to the left."),
+    ("used_to", "I am used to working at night."),
+    ("used_to", "This knife is used to cut bread."),
+    ("causative_have_get", "She has cut her hair."),
+    ("causative_have_get", "What have you done?"),
+    ("there_existential", "I went there last year."),
+    ("there_existential", "The books are over there."),
+    ("question_tag", "Is it cold today?"),
+    ("question_tag", "What is it?"),
+    ("imperative", "You turn off your phone every night."),
+    ("imperative", "Thank you for your help."),
+    ("lets_suggestion", "They let us go home early."),
+    ("lets_suggestion", "Let me help you."),
+    ("wh_question", "I know where you put my keys."),
+    ("wh_question", "Did you put my keys on the table?"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return load_pipeline()
+    except ModelNotFoundError as exc:
+        pytest.skip(f"packaged spaCy model missing (build it with training/nlp/train.sh): {exc}")
+
+
+def found(nlp: Language, sentence: str, point_id: str) -> list[GrammarMatch]:
+    return [m for m in detect_grammar(nlp(sentence)) if m.point.id == point_id]
+
+
+@pytest.mark.parametrize(("point_id", "sentence", "span"), POSITIVE)
+def test_detects_point(nlp: Language, point_id: str, sentence: str, span: str | None) -> None:
+    matches = found(nlp, sentence, point_id)
+    everything = [(m.point.id, m.text) for m in detect_grammar(nlp(sentence))]
+    assert matches, f"{point_id} not found; got {everything}"
+    if span is not None:
+        assert span in [m.text for m in matches], f"{point_id}: expected {span!r}, got {everything}"
+
+
+@pytest.mark.parametrize(("point_id", "sentence"), NEGATIVE)
+def test_does_not_detect_point(nlp: Language, point_id: str, sentence: str) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_every_point_has_two_positive_and_two_negative_sentences() -> None:
+    for point_id in GRAMMAR_POINTS:
+        assert sum(p == point_id for p, _, _ in POSITIVE) >= 2, point_id
+        assert sum(p == point_id for p, _ in NEGATIVE) >= 2, point_id
+    assert {p for p, _, _ in POSITIVE} <= set(GRAMMAR_POINTS)
+    assert {p for p, _ in NEGATIVE} <= set(GRAMMAR_POINTS)
+
+
+def test_catalogue_entries_are_complete() -> None:
+    assert len(GRAMMAR_POINTS) >= 30
+    for point_id, point in GRAMMAR_POINTS.items():
+        assert point.id == point_id
+        assert point.level in CEFR_LEVELS
+        assert point.name and point.source
+        assert "{text}" in point.explanation
+
+
+def test_match_fields_and_explanation(nlp: Language) -> None:
+    doc = nlp("The weather was bad. The crisis has been deepening for months.")
+    matches = found(nlp, doc.text, "present_perfect_continuous")
+    assert len(matches) == 1
+    match = matches[0]
+    assert match.text == doc[match.start : match.end].text == "has been deepening"
+    assert match.sentence == 1
+    assert match.point.level == "B2"
+    explanation = match.explain()
+    assert explanation.startswith("'has been deepening' is the present perfect continuous")
+
+
+def test_explanation_names_detail_words(nlp: Language) -> None:
+    match = found(nlp, "The man who lives next door is a doctor.", "relative_defining")[0]
+    assert "'man'" in match.explain()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept", "dropped"),
+    [
+        ("The crisis has been deepening for months.", "present_perfect_continuous", "present_continuous"),
+        ("The bridge was built by Roman engineers.", "passive_with_agent", "passive_no_agent"),
+        ("If I were you, I would take the job.", "conditional_second", "past_simple"),
+        ("We are going to visit Rome next year.", "future_going_to", "present_continuous"),
+    ],
+)
+def test_no_double_reporting(nlp: Language, sentence: str, kept: str, dropped: str) -> None:
+    ids = [m.point.id for m in detect_grammar(nlp(sentence))]
+    assert kept in ids
+    assert dropped not in ids
+
+
+def test_matches_are_sorted_and_unique(nlp: Language) -> None:
+    matches = detect_grammar(nlp("If it rains, we will stay at home. There are three books on the table."))
+    keys = [(m.start, m.end, m.point.id) for m in matches]
+    assert keys == sorted(set(keys))
