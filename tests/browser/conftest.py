@@ -68,10 +68,25 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
             pytest.fail("server did not start: " + (data_dir / "server.log").read_text())
         time.sleep(0.2)
+    _wait_for_demo_stories(url)
     yield url
     process.terminate()
     process.wait(timeout=20)
     log.close()
+
+
+def _wait_for_demo_stories(url: str) -> None:
+    """The demo articles arrive through a background job: wait until they are in the library."""
+    token = httpx.post(
+        f"{url}/api/v1/auth/token", json={"username": "demo-learner", "password": "vocabsphere-demo"}
+    ).json()["access_token"]
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        stories = httpx.get(f"{url}/api/v1/stories", headers={"Authorization": f"Bearer {token}"}).json()
+        if len(stories) >= 3:
+            return
+        time.sleep(0.5)
+    pytest.fail("the demo import job did not finish in time")
 
 
 @pytest.fixture(scope="session")
