@@ -1,0 +1,179 @@
+"""Content selection: keep the lead and the most central (and most widely reported) sentences.
+
+Works on plain data (``Unit``), so it can be tested without a parser. Lower levels get a word
+budget; sentences are ranked by centrality (bag-of-stems cosine to the rest of the story), by how
+many other sources report the same fact, and by position, and secondary material (quotes,
+background) is ranked down. The chosen sentences keep their original order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from vocabsphere.core.adapt.text_ops import split_sentences
+
+__all__ = [
+    "Unit",
+    "bag",
+    "centrality",
+    "is_background",
+    "is_quote",
+    "select",
+    "source_support",
+    "target_words",
+]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_STOP_WORDS = (
+    "a an the and or but if of to in on at by for with from as is are was were be been being have has "
+    "had do does did it its this that these those he she they we you i his her their our your my me "
+    "him them us not no so than then there here which who whom whose what when where why how also "
+    "said says say will would could should can may might must just more most very about into over "
+    "after before up out"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+_BACKGROUND = re.compile(
+    r"\b(previously|earlier this year|last year|in the past|has long|had long|since \d{4}|"
+    r"in \d{4}|background|originally|at the time|first came|was founded|founded in)\b",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = ('"', "“", "”")
+
+# Word budgets per level as (share of the source, floor, ceiling); None = keep everything.
+_BUDGETS: dict[str, tuple[float, int, int] | None] = {
+    "A1": (0.15, 80, 150),
+    "A2": (0.3, 150, 250),
+    "B1": (0.45, 300, 450),
+    "B2": (0.9, 400, 100_000),
+    "C1": None,
+    "C2": None,
+}
+# Preferred longest sentence per level (before syntactic splitting).
+MAX_SENTENCE = {"A1": 14, "A2": 18, "B1": 24, "B2": 40}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One sentence of the story: where it is, its text and its words."""
+
+    paragraph: int
+    text: str
+    words: int
+
+    @property
+    def stems(self) -> Counter[str]:
+        return bag(self.text)
+
+
+def bag(text: str) -> Counter[str]:
+    """Content-word stems (crude 6-letter prefixes: cheap, language-model free and good enough)."""
+    return Counter(w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2)
+
+
+def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+    # Sorted: summing in set order would make scores (and near-ties) depend on PYTHONHASHSEED.
+    dot = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in sorted(a.keys() & b.keys()))
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in a.items()))
+    nb = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in b.items()))
+    return dot / (na * nb)
+
+
+def _idf(bags: Sequence[Counter[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter(w for b in bags for w in b)
+    n = len(bags) or 1
+    return {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+
+def centrality(units: Sequence[Unit]) -> list[float]:
+    """Mean TF-IDF cosine of each sentence to all others (degree centrality), scaled to [0, 1]."""
+    bags = [u.stems for u in units]
+    idf = _idf(bags)
+    raw = [
+        sum(_cosine(b, o, idf) for j, o in enumerate(bags) if j != i) / max(len(bags) - 1, 1)
+        for i, b in enumerate(bags)
+    ]
+    top = max(raw, default=0.0)
+    return [r / top if top else 0.0 for r in raw]
+
+
+def source_support(units: Sequence[Unit], sources: Sequence[str], threshold: float = 0.3) -> list[float]:
+    """Share of other sources with a sentence similar to each unit (how widely a fact is reported)."""
+    if not sources:
+        return [0.0] * len(units)
+    source_bags = [[bag(s) for s in split_sentences(src)] for src in sources]
+    idf = _idf([u.stems for u in units] + [b for bags in source_bags for b in bags])
+    support = []
+    for unit in units:
+        mine = unit.stems
+        hits = sum(1 for bags in source_bags if any(_cosine(mine, b, idf) >= threshold for b in bags))
+        support.append(hits / len(sources))
+    return support
+
+
+def is_quote(text: str) -> bool:
+    return any(mark in text for mark in _QUOTE_MARKS)
+
+
+def is_background(text: str) -> bool:
+    return bool(_BACKGROUND.search(text))
+
+
+def target_words(level: str, source_words: int) -> int | None:
+    """Word budget for a level, or None when the whole source is kept."""
+    budget = _BUDGETS.get(level)
+    if budget is None:
+        return None
+    share, floor, ceiling = budget
+    return min(source_words, max(floor, min(ceiling, round(share * source_words))))
+
+
+def _scores(units: Sequence[Unit], support: Sequence[float], max_len: int | None) -> list[float]:
+    central = centrality(units)
+    scores = []
+    for i, unit in enumerate(units):
+        score = central[i] + 0.8 * support[i] + 0.6 / (1 + i)  # the lead matters most in news
+        if is_quote(unit.text):
+            score -= 0.35
+        if is_background(unit.text):
+            score -= 0.2
+        if unit.words < 4:
+            score -= 0.3
+        if max_len is not None and unit.words > max_len:
+            score -= 0.05 * (unit.words - max_len)  # long sentences are hard to read at low levels
+        scores.append(score)
+    return scores
+
+
+def select(
+    units: Sequence[Unit],
+    budget: int | None,
+    sources: Sequence[str] = (),
+    max_len: int | None = None,
+    hard_limit: int | None = None,
+) -> tuple[int, ...]:
+    """Indices of the units to keep, in original order, within ``budget`` words (None = all).
+
+    The first sentence (the lead) is kept first; sentences longer than ``max_len`` words rank lower
+    and those longer than ``hard_limit`` are left out (the lead too, unless nothing else fits).
+    """
+    if budget is None or sum(u.words for u in units) <= budget:
+        return tuple(range(len(units)))
+    scores = _scores(units, source_support(units, sources), max_len)
+    order = sorted(range(len(units)), key=lambda i: (i != 0, -scores[i], i))
+    if hard_limit is not None:
+        short = [i for i in order if units[i].words <= hard_limit and units[i].words >= 4]
+        order = short if sum(units[i].words for i in short) >= budget // 2 else order
+    chosen: list[int] = []
+    used = 0
+    for i in order:
+        if chosen and used + units[i].words > budget:
+            continue
+        chosen.append(i)
+        used += units[i].words
+    return tuple(sorted(chosen))

@@ -1,0 +1,96 @@
+"""Numbers for learners: "approximately 1.28 million" -> "about 1.3 million", lakh/crore -> millions.
+
+Built on ``core.ingest.normalise_numbers`` (which finds cardinals, years and regional forms). Years,
+ordinals and numbers inside quotation marks are never changed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from vocabsphere.core.ingest import NumberMention, normalise_numbers
+
+__all__ = ["NumberEdit", "format_rounded", "simplify_numbers"]
+
+_ABOUT = frozenset({"approximately", "roughly", "around", "some", "an estimated"})
+_LOW = frozenset({"A1", "A2"})
+_SCALE_WORDS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+
+
+@dataclass(frozen=True)
+class NumberEdit:
+    before: str
+    after: str
+    note: str | None = None
+
+
+def _trim(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def format_rounded(value: float, low: bool) -> str:
+    """Readable value: millions with one decimal; at low levels plain numbers to 2 significant figures."""
+    for word, size in _SCALE_WORDS:
+        if value >= size:
+            return f"{_trim(value / size)} {word}"
+    if low and value >= 10_000:
+        digits = math.floor(math.log10(value)) - 1
+        value = round(value, -digits)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if low:
+        return f"{round(value):,}" if value >= 10 else _trim(value)
+    return f"{value:,}"
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    head = text[:pos]
+    return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
+
+
+def _edit(m: NumberMention, level: str) -> tuple[str, str | None] | None:
+    """New text for the mention (qualifier included), or None to keep it."""
+    low = level in _LOW
+    scaled = any(w in m.text.lower() for w in ("million", "billion", "trillion", "lakh", "crore", "mn", "bn"))
+    regional = m.note is not None and ("lakh" in m.text.lower() or "crore" in m.text.lower())
+    digits = m.text.replace(",", "")
+    long_plain = m.text[:1].isdigit() and (m.value >= 10_000 or ("." in digits and len(digits) > 4))
+    if m.kind != "cardinal" or not (scaled or regional or (low and long_plain)):
+        qualifier = m.qualifier if level in _LOW | {"B1"} else None
+        return (f"about {m.text}", None) if qualifier in _ABOUT else None
+    new = format_rounded(m.value, low)
+    if level not in _LOW | {"B1"} and not regional:
+        return None  # B2 keeps exact figures
+    changed = new.replace(",", "") != digits.replace(" ", "") and new != m.text
+    if not changed and m.qualifier not in _ABOUT:
+        return None
+    qualifier = m.qualifier
+    if qualifier in _ABOUT or (qualifier is None and changed and not regional):
+        qualifier = "about"
+    elif qualifier is None:
+        qualifier = ""
+    return f"{qualifier} {new}".strip(), m.note
+
+
+def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]]:
+    """Rewrite the numbers of a sentence for ``level``; returns the text and the edits made."""
+    if level in {"C1", "C2"}:
+        return text, ()
+    edits: list[NumberEdit] = []
+    out = text
+    for m in reversed(normalise_numbers(text)):
+        if _inside_quotes(text, m.start):
+            continue
+        result = _edit(m, level)
+        if result is None:
+            continue
+        new, note = result
+        before = text[m.start : m.end]
+        if new == before:
+            continue
+        if before[:1].isupper():
+            new = new[:1].upper() + new[1:]
+        out = out[: m.start] + new + out[m.end :]
+        edits.append(NumberEdit(before, new, note))
+    return out, tuple(reversed(edits))

@@ -1,0 +1,223 @@
+"""Adapt a news story to CEFR levels: content, syntax, numbers, lexical steps plus verification.
+
+    version = adapt_text(text, "A2", lexicon=lexicon)
+    versions = adapt_story(text, other_sources, levels=("A2", "B1", "B2"), lexicon=lexicon)
+
+Offline and deterministic. Each source sentence is parsed once (``nlp.pipe``), and all versions
+share the parses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vocabsphere.core.adapt.builder import Draft, VersionBuilder
+from vocabsphere.core.adapt.document import ParseCache, Source, prepare
+from vocabsphere.core.adapt.verify import LEVELS, Checked, measure, refine
+from vocabsphere.core.levels import assess_word
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import MODEL_VERSION, load_pipeline
+
+__all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
+
+PIPELINE_VERSION = "adapt-1.0"
+MAX_ROUNDS = 4
+A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
+_INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
+_INLINE_PER_PARAGRAPH = 2
+_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+@dataclass(frozen=True)
+class GlossSpan:
+    """A kept hard word: ``start``/``end`` index the word in ``paragraphs[paragraph]``."""
+
+    word: str
+    gloss: str
+    paragraph: int
+    start: int
+    end: int
+    inline: bool  # also written into the text as "word (= gloss)"
+
+
+@dataclass(frozen=True)
+class AdaptedVersion:
+    level_target: str
+    text: str
+    paragraphs: tuple[str, ...]
+    measured_level: str
+    measured_score: float
+    hit_target: bool  # measured level at or below the target
+    vocabulary_profile: Mapping[str, int]  # content-word tokens per CEFR level
+    steps_applied: tuple[tuple[str, int], ...]  # step name -> changes made
+    glosses: tuple[GlossSpan, ...]
+    changes: tuple[tuple[int, int], ...]  # (source paragraph, version paragraph)
+    model_versions: Mapping[str, str]
+    rounds: int  # verification rounds used
+
+
+def _word_model_version() -> str:
+    try:
+        data = resources.files("vocabsphere.models").joinpath("word_level", "model.json").read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return "unknown"
+    return "word-level-" + hashlib.sha256(data).hexdigest()[:12]
+
+
+def _paragraphs(draft: Draft, inline: bool) -> tuple[list[str], list[GlossSpan], list[tuple[int, int]]]:
+    """Group sentences into paragraphs; place glosses (inline ones written into the text)."""
+    texts: list[str] = []
+    glosses: list[GlossSpan] = []
+    changes: list[tuple[int, int]] = []
+    inline_left = 0
+    for sentence in draft.sentences:
+        if not changes or changes[-1][0] != sentence.paragraph:
+            changes.append((sentence.paragraph, len(texts)))
+            texts.append("")
+            inline_left = _INLINE_PER_PARAGRAPH if inline else 0
+        sentence_text, shift = sentence.text, 0
+        base = len(texts[-1]) + (1 if texts[-1] else 0)
+        for g in sentence.glosses:
+            start = g.start + shift
+            inline = inline_left > 0
+            if inline:
+                note = f" (= {g.gloss})"
+                sentence_text = (
+                    sentence_text[: start + len(g.word)] + note + sentence_text[start + len(g.word) :]
+                )
+                shift += len(note)
+                inline_left -= 1
+            glosses.append(
+                GlossSpan(g.word, g.gloss, len(texts) - 1, base + start, base + start + len(g.word), inline)
+            )
+        texts[-1] = f"{texts[-1]} {sentence_text}".strip()
+    return texts, glosses, changes
+
+
+def _profile(doc: Doc) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for tok in doc:
+        if tok.pos_ in _CONTENT_POS and tok.is_alpha:
+            try:
+                counts[assess_word(tok.lemma_.lower(), tok.pos_).level] += 1
+            except ValueError:
+                continue
+    return {level: counts.get(level, 0) for level in LEVELS}
+
+
+def _version(
+    checked: Checked[tuple[Draft, Doc]], target: str, versions: Mapping[str, str], inline: bool | None
+) -> AdaptedVersion:
+    draft, doc = checked.candidate
+    write_glosses = target in _INLINE_GLOSS_LEVELS if inline is None else inline
+    paragraphs, glosses, changes = _paragraphs(draft, write_glosses)
+    steps = (*draft.counts, ("verify_rounds", checked.rounds))
+    return AdaptedVersion(
+        level_target=target,
+        text="\n\n".join(paragraphs),
+        paragraphs=tuple(paragraphs),
+        measured_level=checked.measured.level,
+        measured_score=checked.measured.score,
+        hit_target=checked.hit,
+        vocabulary_profile=_profile(doc),
+        steps_applied=steps,
+        glosses=tuple(glosses),
+        changes=tuple(changes),
+        model_versions={**versions, "text_level": checked.measured.model_version},
+        rounds=checked.rounds,
+    )
+
+
+class _Story:
+    """A prepared story whose versions share one parse cache."""
+
+    def __init__(
+        self,
+        text: str,
+        sources: Sequence[str],
+        lexicon: Lexicon | None,
+        nlp: Language | None,
+        max_words: int | None = None,
+        inline_glosses: bool | None = None,
+    ) -> None:
+        self.inline_glosses = inline_glosses
+        self.source: Source = prepare(text)
+        if not self.source.units:
+            raise ValueError("text is empty: nothing to adapt")
+        cache = ParseCache(nlp or load_pipeline())
+        self.builder = VersionBuilder(self.source, cache, lexicon, sources, max_words)
+        self.versions = {
+            "pipeline": PIPELINE_VERSION,
+            "spacy_model": MODEL_VERSION,
+            "word_level": _word_model_version(),
+            "lexicon": lexicon.lexicon_version() if lexicon is not None else "none",
+        }
+
+    def adapt(self, target: str, rounds: int | None = None) -> AdaptedVersion:
+        if target not in LEVELS:
+            raise ValueError(f"unknown CEFR level: {target!r}")
+        max_rounds = MAX_ROUNDS if rounds is None else rounds
+        checked = refine(lambda s: self._draft(target, s), target, max_rounds=max_rounds)
+        return _version(checked, target, self.versions, self.inline_glosses)
+
+    def _draft(self, target: str, strength: int) -> tuple[tuple[Draft, Doc], Doc]:
+        draft, doc = self.builder.build(target, strength)
+        return (draft, doc), doc
+
+
+def adapt_text(
+    text: str,
+    target: str,
+    *,
+    lexicon: Lexicon | None,
+    sources: Sequence[str] = (),
+    nlp: Language | None = None,
+    max_words: int | None = None,
+    inline_glosses: bool | None = None,
+) -> AdaptedVersion:
+    """One version of ``text`` for CEFR level ``target`` ("A1".."C2").
+
+    ``max_words`` replaces the level's default length budget (A2 150-250 words, B1 300-450, ...).
+    ``inline_glosses``: write "word (= gloss)" into the text (default: at A1-A2, a few per paragraph);
+    the glosses are always returned as spans.
+    """
+    return _Story(text, sources, lexicon, nlp, max_words, inline_glosses).adapt(target)
+
+
+def adapt_story(
+    base_text: str,
+    sources: Sequence[str] = (),
+    levels: Sequence[str] = ("A2", "B1", "B2"),
+    *,
+    lexicon: Lexicon | None = None,
+    nlp: Language | None = None,
+    extra_levels: bool = True,
+    inline_glosses: bool | None = None,
+) -> list[AdaptedVersion]:
+    """Versions for ``levels``; with ``extra_levels`` also A1 and C1 where the source allows.
+
+    A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1;
+    C1 (the lightly edited source) is added only when the source itself measures C1 or above.
+    Versions are returned from the lowest level up.
+    """
+    story = _Story(base_text, sources, lexicon, nlp, inline_glosses=inline_glosses)
+    out = [story.adapt(level) for level in levels]
+    if not extra_levels:
+        return sorted(out, key=lambda v: LEVELS.index(v.level_target))
+    _, doc = story.builder.build("C1")  # the lightly edited source: measured once, used twice
+    source_rank = LEVELS.index(measure(doc).level)
+    short = story.source.words <= A1_MAX_SOURCE_WORDS
+    if "A1" not in levels and (short or source_rank <= LEVELS.index("B1")):
+        a1 = story.adapt("A1")
+        if a1.hit_target:
+            out.append(a1)
+    if "C1" not in levels and source_rank >= LEVELS.index("C1"):
+        out.append(story.adapt("C1", rounds=1))
+    return sorted(out, key=lambda v: LEVELS.index(v.level_target))

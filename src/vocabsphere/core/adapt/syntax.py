@@ -1,0 +1,246 @@
+"""Syntactic simplification on a dependency parse (precision first: when unsure, do nothing).
+
+Each rule takes one sentence (a spaCy ``Span``) and returns the new sentences as strings, or None
+when it does not apply or the structure is not exactly what the rule expects. Rules: non-defining
+relative clauses, appositions, coordinated clauses, participle clauses (split, repeating the
+antecedent / subject), agentive passive -> active, and, for A1-A2, parentheticals and attribution
+tails. Sentences containing quotation marks are left alone so reported speech stays intact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Span, Token
+
+from vocabsphere.core.adapt.asides import drop_dash_aside, drop_parenthetical, move_attribution
+from vocabsphere.core.adapt.passive import passive_to_active
+from vocabsphere.core.adapt.text_ops import accept, join_tokens, uncapitalise, without
+from vocabsphere.core.adapt.verbs import agree_tag, inflect, subject_case, verb_lemma
+
+__all__ = ["RULES", "simplify_sentence"]
+
+Rule = Callable[[Span], list[str] | None]
+_QUOTES = frozenset('"“”‘’')
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+# Participles that work as prepositions ("according to", "including") head no clause of their own.
+_PREPOSITION_LIKE = frozenset({"accord", "include", "regard", "concern", "follow", "depend", "consider"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _np_before(sent: Span, comma: int) -> list[Token]:
+    """The noun phrase ending just before ``comma`` (tags only: robust to bad attachments)."""
+    i = comma - 1
+    while i >= sent.start and sent.doc[i].pos_ in _NP_POS and comma - i <= 6:
+        i -= 1
+    tokens = list(sent.doc[i + 1 : comma])
+    if not tokens or tokens[-1].pos_ not in _NOUNS:
+        return []
+    if i >= sent.start and (not sent.doc[i].whitespace_ or sent.doc[i].text == "-"):
+        return []  # the phrase starts inside a hyphenated word ("60-year-old Jean")
+    return tokens
+
+
+def _antecedent_text(tokens: Sequence[Token]) -> str:
+    words = [t.text for t in tokens]
+    if words and words[0].lower() in {"a", "an"}:
+        words[0] = "the"  # the second mention is definite
+    elif words:
+        words[0] = uncapitalise(tokens[0])
+    return " ".join(words)
+
+
+def _finite_next(sent: Span, i: int) -> bool:
+    """Is a finite verb at ``i`` (maybe after one adverb)?"""
+    doc = sent.doc
+    if i < sent.end and doc[i].pos_ == "ADV":
+        i += 1
+    return i < sent.end and doc[i].tag_ in _FINITE
+
+
+def _clause_end(sent: Span, start: int) -> int | None:
+    """Index of the comma (or final punctuation) that closes a clause opened at ``start``."""
+    doc = sent.doc
+    for i in range(start, sent.end):
+        tok = doc[i]
+        if tok.text in {";", ":", "(", ")", "-", "–", "—"}:
+            return None
+        if tok.text == ",":
+            return i if _finite_next(sent, i + 1) else None
+        if i == sent.end - 1 and tok.is_punct:
+            return i
+    return None
+
+
+def split_relative(sent: Span) -> list[str] | None:
+    """ "X, who did Y, said Z." -> "X said Z. X did Y." (subject relative pronoun only)."""
+    doc = sent.doc
+    for rel in sent:
+        if rel.lower_ not in {"who", "which"} or rel.i - 1 <= sent.start or doc[rel.i - 1].text != ",":
+            continue
+        if not _finite_next(sent, rel.i + 1):
+            continue  # "who he met": an object relative, keep it
+        antecedent = _np_before(sent, rel.i - 1)
+        close = _clause_end(sent, rel.i + 1)
+        if not antecedent or close is None:
+            continue
+        mid = close < sent.end - 1
+        if rel.lower_ == "which" and (not mid or rel.head.head != antecedent[-1]):
+            continue  # a final ", which ..." often refers to the whole clause
+        if mid and antecedent[0].i != sent.start:
+            continue  # mid-sentence clauses only after the subject
+        main = without(sent, range(rel.i - 1, close + 1 if mid else close))
+        clause = doc[rel.i + 1 : close].text
+        return accept(join_tokens(main), f"{_antecedent_text(antecedent)} {clause}")
+    return None
+
+
+def split_apposition(sent: Span) -> list[str] | None:
+    """ "X, a Y, did Z." -> "X did Z. X is a Y." (a sentence-initial name and a plain noun phrase)."""
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end and doc[i].pos_ == "PROPN":
+        i += 1
+    if i == sent.start or i - sent.start > 4 or i + 2 >= sent.end or doc[i].text != ",":
+        return None
+    if doc[i + 1].lower_ not in {"a", "an", "the"}:
+        return None
+    j = i + 2
+    while j < sent.end and (doc[j].pos_ in _NP_POS or doc[j].lower_ in {"of", "'s"}):
+        j += 1
+    if j >= sent.end or doc[j].text != "," or not _finite_next(sent, j + 1) or doc[j - 1].pos_ != "NOUN":
+        return None
+    if any(t.lower_ in {"former", "then", "late"} for t in doc[i + 1 : j]):
+        return None
+    name = doc[sent.start : i]
+    be = "are" if "Plur" in doc[i - 1].morph.get("Number", []) else "is"
+    main = without(sent, range(i, j + 1))
+    return accept(join_tokens(main), f"{name.text} {be} {doc[i + 1 : j].text}")
+
+
+def _clause_like(tokens: Sequence[Token]) -> bool:
+    """Starts with a short subject noun phrase followed by a finite verb."""
+    for k, tok in enumerate(tokens[:7]):
+        if tok.tag_ in _FINITE:
+            subject = tokens[:k]
+            if any(t.tag_ in {"WP", "WDT"} for t in subject):
+                return False  # "whoever took ...": an object clause, not a sentence
+            return k > 0 and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in subject)
+        if tok.pos_ not in _NP_POS | {"PRON", "ADV", "CCONJ"} and tok.lower_ not in {"of", "'s"}:
+            return False
+    return False
+
+
+def split_coordination(sent: Span) -> list[str] | None:
+    """ "A did B, and C did D." -> "A did B. C did D." (both sides need a subject and a verb)."""
+    doc = sent.doc
+    for cc in sent:
+        if cc.lower_ not in {"and", "but"} or doc[cc.i - 1].text != ",":
+            continue
+        left = doc[sent.start : cc.i - 1]
+        right = doc[cc.i + 1 : sent.end]
+        if not _clause_like(list(left)) or not _clause_like(list(right)):
+            continue
+        lead = "But " if cc.lower_ == "but" else ""
+        return accept(left.text, lead + right.text)
+    return None
+
+
+def split_semicolon(sent: Span) -> list[str] | None:
+    """ "A did B; C did D." -> "A did B. C did D."."""
+    doc = sent.doc
+    for semi in sent:
+        if semi.text != ";":
+            continue
+        left, right = doc[sent.start : semi.i], doc[semi.i + 1 : sent.end]
+        if _clause_like(list(left)) and _clause_like(list(right)):
+            return accept(left.text, right.text)
+    return None
+
+
+def _subject_of(tokens: Sequence[Token]) -> list[Token]:
+    """The subject noun phrase at the start of a clause (before its first finite verb)."""
+    for k, tok in enumerate(tokens[:7]):
+        if tok.tag_ in _FINITE:
+            subject = list(tokens[:k])
+            ok = subject and all(t.pos_ in _NP_POS | {"PRON"} for t in subject)
+            return subject if ok and subject[-1].pos_ in {"NOUN", "PROPN", "PRON"} else []
+    return []
+
+
+def _participle_sentence(subject: Sequence[Token], verb: Token, tail: str, tense: str) -> str | None:
+    head = subject[-1]
+    form = inflect(verb_lemma(verb), agree_tag(tense, head))
+    if form is None:
+        return None
+    words = _antecedent_text(subject) if head.pos_ != "PRON" else subject_case(head.text)
+    return f"{words} {form} {tail}".strip()
+
+
+def split_participle(sent: Span) -> list[str] | None:
+    """ "S did X, doing Y." -> "S did X. S did Y."; "Doing Y, S did X." -> "S did X. S did Y."."""
+    doc = sent.doc
+    tokens = list(sent)
+    subject = _subject_of(tokens)
+    first = tokens[0]
+    if first.tag_ == "VBG" and first.pos_ == "VERB" and verb_lemma(first) not in _PREPOSITION_LIKE:
+        comma = next((t.i for t in tokens if t.text == ","), None)
+        if comma is None or comma - sent.start > 10:
+            return None
+        rest = list(doc[comma + 1 : sent.end])
+        subject, verb = _subject_of(rest), next((t for t in rest if t.tag_ in _FINITE), None)
+        if not subject or verb is None or verb.tag_ == "MD":
+            return None
+        new = _participle_sentence(subject, first, doc[sent.start + 1 : comma].text, verb.tag_)
+        return accept(join_tokens(rest), new) if new else None
+    verb = next((t for t in tokens if t.tag_ in _FINITE), None)
+    if not subject or verb is None or verb.tag_ == "MD":
+        return None
+    for tok in tokens[subject[-1].i - sent.start + 2 :]:
+        if tok.tag_ == "VBG" and tok.pos_ == "VERB" and doc[tok.i - 1].text == ",":
+            finite = [t for t in doc[sent.start : tok.i] if t.tag_ in _FINITE]
+            if len(finite) != 1 or verb_lemma(tok) in _PREPOSITION_LIKE:
+                return None  # "..., she admits, reading": whose participle? / "according to": not a clause
+            end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+            if any(t.text in {",", ";", "(", '"'} for t in doc[tok.i : end]):
+                return None
+            new = _participle_sentence(subject, tok, doc[tok.i + 1 : end].text, verb.tag_)
+            return accept(doc[sent.start : tok.i - 1].text, new) if new else None
+    return None
+
+
+RULES: dict[str, Rule] = {
+    "semicolon": split_semicolon,
+    "relative_clause": split_relative,
+    "apposition": split_apposition,
+    "coordination": split_coordination,
+    "participle": split_participle,
+    "passive": passive_to_active,
+}
+LOW_LEVEL_RULES: dict[str, Rule] = {
+    "parenthetical": drop_parenthetical,
+    "dash_aside": drop_dash_aside,
+    "attribution": move_attribution,
+}
+
+
+def simplify_sentence(sent: Span, level: str) -> tuple[list[str], str | None]:
+    """The first rule that applies (by level), as (new sentences, rule name) or ([text], None)."""
+    if any(ch in _QUOTES for ch in sent.text) or len(sent) < 6:
+        return [sent.text.strip()], None
+    rules = dict(RULES)
+    if level in {"A1", "A2"}:
+        rules.update(LOW_LEVEL_RULES)
+    if level in {"B2", "C1", "C2"}:
+        rules = {"passive": passive_to_active} if level == "B2" else {}
+    for name, rule in rules.items():
+        try:
+            out = rule(sent)
+        except (IndexError, ValueError):  # a malformed parse: leave the sentence alone
+            out = None
+        if out:
+            return out, name
+    return [sent.text.strip()], None

@@ -1,0 +1,109 @@
+"""Small string helpers shared by the adaptation steps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+__all__ = [
+    "accept",
+    "capitalise",
+    "finish",
+    "join_tokens",
+    "split_sentences",
+    "uncapitalise",
+    "valid_sentence",
+    "without",
+    "word_count",
+]
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
+_DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,;:.!?])")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Col|Lt|Sgt|Gov|Sen|Rep|No|vs|etc|Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|i\.e|e\.g)\.$"
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
+_WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def join_tokens(tokens: Iterable[Token]) -> str:
+    """Tokens back to text with their own spacing (gaps left by removed tokens are closed)."""
+    out: list[str] = []
+    prev: Token | None = None
+    for tok in tokens:
+        if prev is not None and tok.i != prev.i + 1 and not prev.whitespace_ and not tok.is_punct:
+            out.append(" ")  # a removed token took the space with it
+        out.append(tok.text_with_ws)
+        prev = tok
+    return "".join(out).strip()
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def finish(text: str) -> str:
+    """Tidy a generated sentence: spacing, no leading comma, a capital and a full stop."""
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DOUBLE_PUNCT.sub(r"\2", text)
+    text = text.strip(" ,;:-")
+    if text and text[-1] not in '.!?"”’':
+        text += "."
+    return capitalise(text)
+
+
+def valid_sentence(text: str) -> bool:
+    """Cheap well-formedness check for generated sentences."""
+    if word_count(text) < 3 or (not text[:1].isupper() and not text[:1].isdigit()):
+        return False
+    first = text.split()[0].lower().strip(",")
+    return text.rstrip('"”’')[-1:] in {".", "!", "?"} and first not in {"and", "or", "which", "who"}
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph (rule based, abbreviation aware)."""
+    out: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        end = match.start() + len(match.group(1))
+        if _ABBREV.search(paragraph[start:end]) or re.search(r"\b[A-Z]\.$", paragraph[start:end]):
+            continue  # "Mr. Smith", "J. Smith"
+        out.append(paragraph[start:end].strip())
+        start = match.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+def without(sent: Span, drop: range) -> list[Token]:
+    """The sentence's tokens minus those whose index is in ``drop``."""
+    return [t for t in sent if t.i not in drop]
+
+
+def accept(*sentences: str) -> list[str] | None:
+    """The finished sentences if every one is well formed, else None (then nothing changes)."""
+    out = [finish(s) for s in sentences]
+    return out if all(valid_sentence(s) for s in out) else None
+
+
+_FUNCTION_POS = frozenset({"DET", "PRON", "ADP", "ADV", "CCONJ", "SCONJ", "AUX", "PART", "NUM"})
+
+
+def uncapitalise(token: Token) -> str:
+    """A sentence-initial word moved inside a sentence: lower-case only function words ("The", "It").
+
+    Content words keep their capital: "Danes" or "ElectroBike" must not lose it, and a wrong capital
+    on a common noun is the smaller error.
+    """
+    if token.pos_ in _FUNCTION_POS and token.text != "I":
+        return token.text.lower()
+    return token.text

@@ -1,0 +1,59 @@
+"""Verification: measure a version's CEFR level and simplify harder until it reaches the target.
+
+``refine`` is generic: it calls ``build(strength)`` with strength 0, 1, 2, ... until the measured
+level is at or below the target or the rounds run out; the last attempt is then returned with its
+measured level so the caller can flag the miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from spacy.tokens import Doc
+
+from vocabsphere.core.levels.text_level import TextLevel, text_level_of_doc
+
+__all__ = ["LEVELS", "Checked", "hits_target", "measure", "refine"]
+
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Checked(Generic[T]):
+    """A candidate version with its measurement."""
+
+    candidate: T
+    measured: TextLevel
+    hit: bool
+    rounds: int  # attempts made (1 = the first attempt was enough)
+
+
+def measure(doc: Doc) -> TextLevel:
+    return text_level_of_doc(doc)
+
+
+def hits_target(measured: str, target: str) -> bool:
+    """At or below the target level counts as reaching it."""
+    return LEVELS.index(measured) <= LEVELS.index(target)
+
+
+def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: int = 3) -> Checked[T]:
+    """Build with increasing strength until the version measures at or below ``target``.
+
+    On a miss the attempt with the lowest score is returned (later rounds only cut more text).
+    """
+    best: Checked[T] | None = None
+    for strength in range(max_rounds):
+        candidate, doc = build(strength)
+        measured = measure(doc)
+        hit = hits_target(measured.level, target)
+        if hit:
+            return Checked(candidate, measured, True, strength + 1)
+        if best is None or measured.score < best.measured.score:
+            best = Checked(candidate, measured, False, strength + 1)
+    if best is None:
+        raise ValueError("max_rounds must be at least 1")
+    return Checked(best.candidate, best.measured, False, max_rounds)

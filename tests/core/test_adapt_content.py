@@ -1,0 +1,62 @@
+"""Content selection: budgets, lead kept, order kept, multi-source support, quotes ranked down."""
+
+from __future__ import annotations
+
+from vocabsphere.core.adapt.content import Unit, select, source_support, target_words
+
+
+def _units(texts: list[str]) -> list[Unit]:
+    return [Unit(i, t, len(t.split())) for i, t in enumerate(texts)]
+
+
+STORY = [
+    "Floods hit the city of Porto on Monday and thousands of homes lost power.",
+    '"It was terrible," said one neighbour, who watched the water rise.',
+    "The floods came after three days of heavy rain across the north of the country.",
+    "In 1998 the city built a wall along the river, which cost a lot of money.",
+    "Officials said the power would be back in all homes by Wednesday.",
+    "The heavy rain and the floods closed schools and roads in the north.",
+]
+
+
+def test_budgets_follow_the_level() -> None:
+    assert target_words("C1", 900) is None
+    assert 150 <= (target_words("A2", 900) or 0) <= 250
+    assert 300 <= (target_words("B1", 900) or 0) <= 450
+    assert (target_words("A1", 900) or 0) < (target_words("A2", 900) or 0)
+    assert target_words("A2", 100) == 100  # never more than the source
+
+
+def test_select_keeps_lead_and_order_within_budget() -> None:
+    units = _units(STORY)
+    chosen = select(units, 40)
+    assert chosen[0] == 0
+    assert list(chosen) == sorted(chosen)
+    assert sum(units[i].words for i in chosen) <= 40
+
+
+def test_quote_and_background_rank_below_central_facts() -> None:
+    chosen = select(_units(STORY), 45)
+    assert 1 not in chosen  # the secondary quote goes first
+    assert 3 not in chosen  # background
+
+
+def test_everything_kept_without_budget() -> None:
+    assert select(_units(STORY), None) == tuple(range(len(STORY)))
+
+
+def test_fact_reported_by_other_sources_outranks_detail() -> None:
+    units = _units(
+        [
+            "Floods hit Porto on Monday.",
+            "A local bakery gave free bread to twenty families on the street.",
+            "Officials said power would return to all homes by Wednesday.",
+        ]
+    )
+    sources = [
+        "Power will be back in all homes by Wednesday, officials said. Floods hit Porto.",
+        "Officials expect power to return to homes by Wednesday after floods in Porto.",
+    ]
+    support = source_support(units, sources)
+    assert support[2] > support[1]
+    assert select(units, 16, sources) == (0, 2)

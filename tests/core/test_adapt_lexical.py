@@ -1,0 +1,84 @@
+"""Lexical simplification with the real lexicon (skipped without VOCABSPHERE_LEXICON)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.adapt.lexical import Substituter
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    path = os.environ.get("VOCABSPHERE_LEXICON")
+    if not path or not Path(path).is_file():
+        pytest.skip("set VOCABSPHERE_LEXICON to a built lexicon file")
+    return Lexicon.open(path)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def test_replaces_hard_word_with_inflected_synonym(lexicon: Lexicon, nlp: Language) -> None:
+    result = Substituter(lexicon, "A2").simplify(nlp("Prices are rising rapidly in the region.")[:])
+    assert "rapidly" not in result.text
+    assert "quickly" in result.text
+    assert result.replaced >= 1
+
+
+def test_plural_and_article_follow_the_substitute(lexicon: Lexicon, nlp: Language) -> None:
+    sub = Substituter(lexicon, "A2")
+    result = sub.simplify(nlp("The instructors work at a school in the city.")[:])
+    assert "teachers" in result.text  # still plural
+    result = sub.simplify(nlp("She works as an instructor at the school.")[:])
+    assert "a teacher" in result.text
+
+
+def test_names_numbers_and_quotes_untouched(lexicon: Lexicon, nlp: Language) -> None:
+    sub = Substituter(lexicon, "A2")
+    text = 'The company Swift said: "Prices are rising rapidly," and 52 analysts agreed.'
+    result = sub.simplify(nlp(text)[:])
+    assert "Swift" in result.text
+    assert '"Prices are rising rapidly,"' in result.text
+    assert "52" in result.text
+
+
+def test_no_change_at_high_level(lexicon: Lexicon, nlp: Language) -> None:
+    text = "Prices are rising rapidly in the region."
+    assert Substituter(lexicon, "C1").simplify(nlp(text)[:]).text == text
+
+
+def test_gloss_when_no_safe_substitute(lexicon: Lexicon, nlp: Language) -> None:
+    result = Substituter(lexicon, "A2").simplify(nlp("The plan will reinforce the old wall.")[:])
+    assert "reinforce" in result.text
+    gloss = next(g for g in result.glosses if g.word == "reinforce")
+    assert result.text[gloss.start : gloss.end] == "reinforce"
+    assert gloss.gloss
+
+
+def test_without_lexicon_nothing_is_substituted(nlp: Language) -> None:
+    text = "Prices are rising in the region."
+    result = Substituter(None, "A2").simplify(nlp(text)[:])
+    assert result.text == text and result.replaced == 0 and not result.glosses
+
+
+def test_hedges_dropped_and_however_simplified_at_a2(nlp: Language) -> None:
+    sub = Substituter(None, "A2")
+    result = sub.simplify(nlp("This is a largely mixed nation.")[:])
+    assert result.text == "This is a mixed nation."
+    result = sub.simplify(nlp("However, the plan failed.")[:])
+    assert result.text == "But the plan failed."
+    text = "This is a largely mixed nation."
+    assert Substituter(None, "B2").simplify(nlp(text)[:]).text == text
+
+
+def test_multiword_expressions_are_kept_whole(lexicon: Lexicon, nlp: Language) -> None:
+    result = Substituter(lexicon, "A2").simplify(nlp("They ate fish and chips by the sea.")[:])
+    assert "fish and chips" in result.text

@@ -1,0 +1,49 @@
+"""Numbers: rounding for learners, 'about', lakh/crore, untouched years and quotes."""
+
+from __future__ import annotations
+
+import pytest
+
+from vocabsphere.core.adapt.numbers import format_rounded, simplify_numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "expected"),
+    [
+        ("It costs approximately 1.28 million dollars.", "A2", "It costs about 1.3 million dollars."),
+        ("It costs approximately 1.28 million dollars.", "B1", "It costs about 1.3 million dollars."),
+        ("About 52,345 people came.", "A2", "About 52,000 people came."),
+        ("Sales rose 23.75 percent.", "A2", "Sales rose about 24 percent."),
+        ("Roughly 300 people came.", "A2", "About 300 people came."),
+        ("The fund holds 2 crore rupees.", "B2", "The fund holds 20 million rupees."),
+    ],
+)
+def test_rewrites(text: str, level: str, expected: str) -> None:
+    assert simplify_numbers(text, level)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The war ended in 1945.", "A2"),  # a year
+        ("She came third in the race.", "A2"),  # an ordinal
+        ('He said "exactly 52,345 people" came.', "A2"),  # inside a quote
+        ("About 52,345 people came.", "B2"),  # B2 keeps exact figures
+        ("It costs approximately 1.28 million dollars.", "C1"),
+        ("Only 12 people came.", "A2"),  # small numbers are fine
+    ],
+)
+def test_no_change(text: str, level: str) -> None:
+    assert simplify_numbers(text, level) == (text, ())
+
+
+def test_regional_number_note_kept() -> None:
+    _, edits = simplify_numbers("He paid 5 lakh rupees.", "A2")
+    assert edits[0].after == "500,000"
+    assert edits[0].note and "lakh" in edits[0].note
+
+
+def test_format_rounded() -> None:
+    assert format_rounded(1_283_000, low=True) == "1.3 million"
+    assert format_rounded(2_000_000_000, low=False) == "2 billion"
+    assert format_rounded(52_345, low=True) == "52,000"

@@ -1,0 +1,130 @@
+"""The adaptation pipeline end to end: levels, verification, determinism, metadata."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vocabsphere.core.adapt import adapt_story, adapt_text
+from vocabsphere.core.adapt.verify import hits_target, measure, refine
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+PARAGRAPHS = [
+    "Heavy floods hit the northern Portuguese city of Porto on Monday, forcing approximately 12,480 "
+    "residents to leave their homes, and emergency services warned that the situation could deteriorate "
+    "considerably over the coming days.",
+    "The floods, which were caused by three days of unprecedented rainfall, damaged bridges, roads and "
+    "the historic riverside district, according to the regional authorities.",
+    "Maria Lopes, a local shopkeeper, said the water had risen faster than anyone had anticipated. "
+    '"We had no time to move anything," she told reporters, describing the devastation as heartbreaking.',
+    "The government announced an emergency fund of 25.6 million euros, which will be distributed by "
+    "municipal councils to families whose properties were substantially damaged.",
+    "Meteorologists have attributed the exceptional rainfall to a persistent low-pressure system, "
+    "although some scientists argue that climate change is making such extreme events increasingly frequent.",
+    "In 2001, a similar flood destroyed a bridge in the region, killing dozens of people, and the disaster "
+    "prompted a lengthy investigation into the maintenance of public infrastructure.",
+    "Schools in the affected neighbourhoods will remain closed until Thursday, while volunteers continue "
+    "to distribute food, blankets and drinking water to residents sheltering in sports halls.",
+]
+STORY = "\n".join(PARAGRAPHS)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon | None:
+    path = os.environ.get("VOCABSPHERE_LEXICON")
+    return Lexicon.open(path) if path and Path(path).is_file() else None
+
+
+def test_a2_is_shorter_and_lower_than_b2(nlp: Language, lexicon: Lexicon | None) -> None:
+    versions = {v.level_target: v for v in adapt_story(STORY, lexicon=lexicon, nlp=nlp, extra_levels=False)}
+    a2, b1, b2 = versions["A2"], versions["B1"], versions["B2"]
+    assert len(a2.text.split()) < len(b2.text.split())
+    assert a2.measured_score < b2.measured_score
+    assert a2.paragraphs[0].startswith("Heavy floods hit")  # the lead is kept
+    assert "Porto" in a2.text
+    assert b1.measured_score <= b2.measured_score
+
+
+def test_version_metadata(nlp: Language, lexicon: Lexicon | None) -> None:
+    v = adapt_text(STORY, "A2", lexicon=lexicon, nlp=nlp)
+    assert v.text == "\n\n".join(v.paragraphs)
+    steps = dict(v.steps_applied)
+    assert steps["content"] > 0 and steps["verify_rounds"] >= 1
+    assert {"pipeline", "text_level", "word_level", "lexicon", "spacy_model"} <= set(v.model_versions)
+    assert sum(v.vocabulary_profile.values()) > 0
+    # "what changed": source paragraph -> version paragraph, both increasing
+    assert [s for s, _ in v.changes] == sorted(s for s, _ in v.changes)
+    assert [t for _, t in v.changes] == list(range(len(v.paragraphs)))
+    for g in v.glosses:
+        assert v.paragraphs[g.paragraph][g.start : g.end] == g.word
+
+
+def test_numbers_rounded_at_a2(nlp: Language) -> None:
+    v = adapt_text(PARAGRAPHS[0], "A2", lexicon=None, nlp=nlp)
+    assert "about 12,000" in v.text
+    assert "approximately" not in v.text
+
+
+def test_deterministic(nlp: Language, lexicon: Lexicon | None) -> None:
+    first = adapt_story(STORY, lexicon=lexicon, nlp=nlp)
+    second = adapt_story(STORY, lexicon=lexicon, nlp=nlp)
+    assert [v.text for v in first] == [v.text for v in second]
+    assert [v.measured_score for v in first] == [v.measured_score for v in second]
+
+
+def test_c1_is_the_source_lightly_edited(nlp: Language) -> None:
+    v = adapt_text(STORY, "C1", lexicon=None, nlp=nlp)
+    assert v.paragraphs == tuple(PARAGRAPHS)
+
+
+def test_verification_flags_a_miss(nlp: Language) -> None:
+    doc = nlp(PARAGRAPHS[4])
+    calls: list[int] = []
+
+    def build(strength: int) -> tuple[str, Doc]:
+        calls.append(strength)
+        return "hard text", doc
+
+    checked = refine(build, "A1", max_rounds=3)
+    assert calls == [0, 1, 2]  # simplified further each round
+    assert not checked.hit and checked.rounds == 3
+    assert checked.measured.level != "A1"
+    assert hits_target("A2", "B1") and not hits_target("B2", "B1")
+
+
+def test_verification_returns_the_best_attempt_on_a_miss(nlp: Language) -> None:
+    docs = [nlp(PARAGRAPHS[4]), nlp(PARAGRAPHS[0]), nlp(STORY)]
+
+    def build(strength: int) -> tuple[int, Doc]:
+        return strength, docs[strength]
+
+    checked = refine(build, "A1", max_rounds=3)
+    scores = [measure(doc).score for doc in docs]
+    assert checked.candidate == scores.index(min(scores))
+
+
+def test_unknown_level_and_empty_text_rejected(nlp: Language) -> None:
+    with pytest.raises(ValueError):
+        adapt_text(STORY, "D1", lexicon=None, nlp=nlp)
+    with pytest.raises(ValueError):
+        adapt_text("   ", "A2", lexicon=None, nlp=nlp)
+
+
+def test_story_levels_sorted_and_a1_only_when_reached(nlp: Language) -> None:
+    versions = adapt_story(STORY, lexicon=None, nlp=nlp)
+    levels = [v.level_target for v in versions]
+    assert levels == sorted(levels)
+    assert {"A2", "B1", "B2"} <= set(levels)
+    assert all(v.hit_target for v in versions if v.level_target == "A1")
+    simple = "The cat sat on the mat. It was happy. The sun was warm. The cat slept."
+    assert "A1" in [v.level_target for v in adapt_story(simple, lexicon=None, nlp=nlp)]
