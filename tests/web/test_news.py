@@ -119,3 +119,33 @@ def test_story_api(client: TestClient) -> None:
     assert story["paragraphs"]
     assert client.get("/api/v1/stories/999", headers=headers).status_code == 404
     assert client.get("/api/v1/stories?q=" + "x" * 500, headers=headers).status_code == 422
+
+
+def test_story_page_offers_levels_highlights_and_changes(client: TestClient) -> None:
+    from tests.web.conftest import app_state
+    from vocabsphere.services import versions
+
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    created = client.post("/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_A}).json()
+    story_id = created["story_id"]
+    state = app_state(client)
+    versions.build_versions(state.database, state.settings, story_id, now=state.clock())
+    listed = client.get(f"/api/v1/stories/{story_id}/versions", headers=headers).json()
+    assert {"orig", "A2", "B1", "B2"} <= {v["level"] for v in listed}
+    a2 = client.get(f"/api/v1/stories/{story_id}/versions/A2", headers=headers).json()
+    assert a2["paragraphs"] and a2["version"]["measured_level"]
+    assert client.get(f"/api/v1/stories/{story_id}/versions/Q7", headers=headers).status_code == 400
+
+    add_user(client, "lea")  # a B1 learner by default
+    log_in(client, "lea")
+    page = client.get(f"/stories/{story_id}")
+    assert page.status_code == 200
+    import re
+
+    current = re.search(r'<a href="/stories/\d+\?level=(\w+)"\s+aria-current="true"', page.text)
+    assert current and current.group(1) == "B1"
+    assert "Sentences worth learning" in page.text and 'class="hl"' in page.text
+    changes = client.get(f"/stories/{story_id}/changes?level=A2")
+    assert changes.status_code == 200 and "What changed at A2" in changes.text
+    assert "Storm" in changes.text

@@ -205,7 +205,7 @@ class StoryVersion(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
-    level: Mapped[str] = mapped_column(String(2))  # target level, or "orig" for the source text
+    level: Mapped[str] = mapped_column(String(4))  # target level, or "orig" for the source text
     text: Mapped[str] = mapped_column(Text)
     word_count: Mapped[int] = mapped_column(Integer)
     measured_level: Mapped[str] = mapped_column(String(2))

@@ -21,7 +21,7 @@ def upgrade() -> None:
         "story_versions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("story_id", sa.Integer(), nullable=False),
-        sa.Column("level", sa.String(length=2), nullable=False),
+        sa.Column("level", sa.String(length=4), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("word_count", sa.Integer(), nullable=False),
         sa.Column("measured_level", sa.String(length=2), nullable=False),

@@ -1,0 +1,84 @@
+"""Level versions of stories on both databases: built, stored, picked for a learner, kept fresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.fixtures.articles import BRIDGE_A, BRIDGE_B
+from vocabsphere.config import Settings
+from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.services import versions
+from vocabsphere.services.fetching import FetchPolicy
+from vocabsphere.services.ingest import IngestSource, ingest
+from vocabsphere.store.database import Database
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+POLICY = FetchPolicy()
+
+
+def test_versions_are_built_stored_and_replaced(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings()
+    story_id = ingest(database, IngestSource(kind="text", text=BRIDGE_A), now=T0, policy=POLICY).story_id
+    assert versions.stale_story_ids(database, limit=10) == [story_id]
+    built = versions.build_versions(database, settings, story_id, now=T0 + timedelta(seconds=5))
+    levels = [v.level for v in built]
+    assert levels[0] == versions.ORIGINAL and {"A2", "B1", "B2"} <= set(levels)
+    assert versions.stale_story_ids(database, limit=10) == []
+    a2 = versions.get_version(database, story_id, "A2")
+    assert (
+        a2.paragraphs
+        and a2.summary.word_count <= versions.get_version(database, story_id, "orig").summary.word_count
+    )
+    assert a2.model_versions.get("spacy_model")
+    assert all(h["explanation"] and h["sentence"] for h in a2.highlights)
+    # A second outlet's report changes the story: its versions are stale until rebuilt.
+    ingest(database, IngestSource(kind="text", text=BRIDGE_B), now=T0 + timedelta(minutes=1), policy=POLICY)
+    assert versions.stale_story_ids(database, limit=10) == [story_id]
+    again = versions.build_versions(database, settings, story_id, now=T0 + timedelta(minutes=2))
+    assert [v.level for v in again] == levels
+    assert len(versions.list_versions(database, story_id)) == len(levels)
+
+
+def test_missing_versions_and_bad_levels(database: Database) -> None:
+    with pytest.raises(NotFound):
+        versions.get_version(database, 999, "A2")
+    with pytest.raises(InvalidInput):
+        versions.get_version(database, 1, "Z9")
+
+
+@pytest.mark.parametrize(
+    ("available", "learner", "expected"),
+    [
+        (["orig", "A2", "B1", "B2"], "B1", "B1"),
+        (["orig", "A2", "B1", "B2"], "C2", "B2"),
+        (["orig", "A2", "B1", "B2"], "A1", "A2"),
+        (["orig", "B1"], "A2", "B1"),
+        (["orig"], "B1", "orig"),
+    ],
+)
+def test_pick_level_prefers_the_learners_level(available: list[str], learner: str, expected: str) -> None:
+    assert versions.pick_level(available, learner) == expected
+
+
+def test_side_by_side_rows_keep_dropped_paragraphs_in_place() -> None:
+    original = ("First.", "Second.", "Third.", "Fourth.")
+    version = ("First simple.", "Third simple.")
+    rows = versions.aligned_paragraphs(original, version, ((0, 0), (2, 1)))
+    assert rows == [
+        ("First.", "First simple."),
+        ("Second.", ""),
+        ("Third.", "Third simple."),
+        ("Fourth.", ""),
+    ]
+
+
+def test_highlighted_sentences_are_marked_in_their_paragraph() -> None:
+    marked = versions.marked_paragraphs(
+        ("The bridge closed. Ferries ran every fifteen minutes.",), ({"sentence": "The bridge closed."},)
+    )
+    assert marked == [[("The bridge closed.", 1), (" Ferries ran every fifteen minutes.", None)]]
