@@ -51,6 +51,21 @@ def cmd_info(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from vocabsphere.core.lexicon.packs import import_pack
+
+    path = lexicon_path(settings, args.path)
+    if not path.exists():
+        print(f"error: no lexicon at {path}; run `vocabsphere lexicon build` first")
+        return 1
+    for pack in args.packs:
+        report = import_pack(path, Path(pack), lang=args.lang, source_name=args.name, license=args.license)
+        counts = ", ".join(f"{c.lang}: +{c.added}" for c in report.languages) or "nothing new"
+        print(f"{report.pack} ({report.format}): {counts}; lexicon version {report.lexicon_version}")
+    print("restart the server (and workers) so they reopen the lexicon")
+    return 0
+
+
 def add_lexicon_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lexicon = sub.add_parser("lexicon", help="the offline dictionary").add_subparsers(
         dest="lexicon_command", required=True
@@ -61,6 +76,15 @@ def add_lexicon_commands(sub: argparse._SubParsersAction) -> None:  # type: igno
     build.add_argument("--no-uk", action="store_true", help="skip UK IPA from espeak-ng (faster)")
     build.add_argument("--force", action="store_true", help="rebuild even when the sources are unchanged")
     build.set_defaults(handler=cmd_build)
+    imp = lexicon.add_parser(
+        "import", help="merge dictionary packs: WikDict .sqlite3, StarDict, dictd, kaikki.org JSONL, TSV"
+    )
+    imp.add_argument("packs", nargs="+", metavar="FILE")
+    imp.add_argument("--lang", help="ISO 639-1 code of the pack's language (when the file does not say)")
+    imp.add_argument("--name", help="source name to record (default: the file name)")
+    imp.add_argument("--license", help="the pack's license, recorded with the source")
+    imp.add_argument("--path", help="lexicon file (default DATA_DIR/lexicon.sqlite3)")
+    imp.set_defaults(handler=cmd_import)
     info = lexicon.add_parser("info", help="languages and sources in the built lexicon")
     info.add_argument("--path")
     info.set_defaults(handler=cmd_info)

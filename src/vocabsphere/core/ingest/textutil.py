@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "reported", "report", "reports"}
+_STOP_LIST = (resources.files("vocabsphere.core.ingest") / "stop_words.txt").read_text(encoding="utf-8")
+# A standard English stop list plus reporting verbs every news story shares.
+STOP_WORDS = frozenset(
+    line.strip() for line in _STOP_LIST.splitlines() if line.strip() and not line.startswith("#")
+) | {"said", "says", "according", "reported", "report", "reports"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of|for|on|the|de|al)?\s*[A-Z][\w’'-]*)*")
