@@ -149,3 +149,39 @@ def test_story_page_offers_levels_highlights_and_changes(client: TestClient) -> 
     changes = client.get(f"/stories/{story_id}/changes?level=A2")
     assert changes.status_code == 200 and "What changed at A2" in changes.text
     assert "Storm" in changes.text
+
+
+def test_a_20_mb_upload_gets_a_clear_413(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    big = b"The harbour bridge stayed closed. " * 620_000  # about 20 MB
+    response = client.post(
+        "/api/v1/ingest/file", headers=headers, files={"file": ("big.txt", big, "text/plain")}
+    )
+    assert response.status_code == 413
+    assert "too large" in response.json()["error"]["message"]
+    assert client.get("/api/v1/stories", headers=headers).json() == []
+
+
+def test_seed_story_page_shows_the_critical_reading_note(client: TestClient) -> None:
+    from tests.conftest import SHARED_DIR
+
+    seeds = sorted((SHARED_DIR / "seeds").glob("*.txt"))
+    if len(seeds) < 3:
+        import pytest
+
+        pytest.skip("seed texts not available")
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    ids = {
+        client.post(
+            "/api/v1/ingest/file", headers=headers, files={"file": (p.name, p.read_bytes(), "text/plain")}
+        ).json()["story_id"]
+        for p in seeds[:3]
+    }
+    assert len(ids) == 1
+    page = client.get(f"/stories/{ids.pop()}", headers=headers)
+    log_in(client, "tom")
+    page = client.get(page.url.path)
+    assert "The sources disagree" in page.text and "sixth" in page.text and "fourth" in page.text
+    assert "lakh" in page.text
