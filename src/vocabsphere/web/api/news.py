@@ -8,8 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from vocabsphere.core.accounts import Role
 from vocabsphere.jobs.tasks import fetch_policy
 from vocabsphere.services import feeds, job_runs
-from vocabsphere.services.ingest import IngestResult, IngestSource, ingest
+from vocabsphere.services.ingest import IngestResult, IngestSource
 from vocabsphere.web.api.schemas import ERRORS, JobRunOut
+from vocabsphere.web.news_actions import ingest_now
 from vocabsphere.web.security import CurrentUser, State, require_role
 from vocabsphere.web.uploads import read_upload
 
@@ -56,9 +57,7 @@ class FeedOut(BaseModel):
     next_poll_at: str
 
 
-def _out(result: IngestResult, state: State, user_id: int) -> IngestOut:
-    if result.created:
-        state.jobs.submit_versions(result.story_id, requested_by=user_id)
+def _out(result: IngestResult) -> IngestOut:
     return IngestOut(**vars(result))
 
 
@@ -67,33 +66,12 @@ def ingest_text(body: TextIn, state: State, principal: CurrentUser) -> IngestOut
     source = IngestSource(
         kind="text", text=body.text, title=body.title, outlet=body.outlet, url=body.url, is_html=body.html
     )
-    return _out(
-        ingest(
-            state.database,
-            source,
-            now=state.clock(),
-            policy=fetch_policy(state.settings),
-            created_by=principal.user.id,
-        ),
-        state,
-        principal.user.id,
-    )
+    return _out(ingest_now(state, source, principal.user.id))
 
 
 @router.post("/ingest/file", response_model=IngestOut, status_code=201, dependencies=teachers)
 async def ingest_file(state: State, principal: CurrentUser, file: UploadFile = File(...)) -> IngestOut:
-    source = await read_upload(file)
-    return _out(
-        ingest(
-            state.database,
-            source,
-            now=state.clock(),
-            policy=fetch_policy(state.settings),
-            created_by=principal.user.id,
-        ),
-        state,
-        principal.user.id,
-    )
+    return _out(ingest_now(state, await read_upload(file), principal.user.id))
 
 
 @router.post("/ingest/urls", response_model=JobRunOut, status_code=202, dependencies=teachers)

@@ -11,7 +11,8 @@ from vocabsphere.core.accounts import Role
 from vocabsphere.core.errors import DomainError, InvalidInput
 from vocabsphere.jobs.tasks import fetch_policy
 from vocabsphere.services import feeds, job_runs
-from vocabsphere.services.ingest import IngestSource, ingest
+from vocabsphere.services.ingest import IngestSource
+from vocabsphere.web.news_actions import ingest_now
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.security import CurrentUser, State, require_role, verify_page_csrf
 from vocabsphere.web.uploads import read_upload
@@ -41,17 +42,9 @@ def add_text(
 ) -> Response:
     source = IngestSource(kind="text", text=text, title=title or None, outlet=outlet or None)
     try:
-        result = ingest(
-            state.database,
-            source,
-            now=state.clock(),
-            policy=fetch_policy(state.settings),
-            created_by=principal.user.id,
-        )
+        result = ingest_now(state, source, principal.user.id)
     except DomainError as error:
         return _form(request, state, status=400, error=error.message, text=text, title=title, outlet=outlet)
-    if result.created:
-        state.jobs.submit_versions(result.story_id, requested_by=principal.user.id)
     return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
 
 
@@ -65,17 +58,9 @@ async def add_files(
         return _form(request, state, status=400, error=error.message)
     if len(sources) == 1:
         try:
-            result = ingest(
-                state.database,
-                sources[0],
-                now=state.clock(),
-                policy=fetch_policy(state.settings),
-                created_by=principal.user.id,
-            )
+            result = ingest_now(state, sources[0], principal.user.id)
         except DomainError as error:
             return _form(request, state, status=400, error=f"{sources[0].label}: {error.message}")
-        if result.created:
-            state.jobs.submit_versions(result.story_id, requested_by=principal.user.id)
         return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
     run_id = state.jobs.submit_ingest(sources, requested_by=principal.user.id)
     return redirect(f"/news/jobs/{run_id}")
