@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     )
     translate_api_key: str = Field("", description="API key for the translation backend, if it needs one.")
     translate_model: str = Field("", description="Model name for an OpenAI-compatible backend.")
+    llm_url: str = Field(
+        "", description="Optional LLM rewriter for level versions: base URL of an OpenAI-compatible API."
+    )
+    llm_api_key: str = Field("", description="API key of the LLM endpoint, if it needs one.")
+    llm_model: str = Field("", description="Model name for the LLM rewriter; empty turns the rewriter off.")
     feed_poll_minutes: int = Field(30, ge=1, le=10080, description="How often each feed is polled.")
 
     @field_validator("log_level")

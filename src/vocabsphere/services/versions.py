@@ -12,6 +12,7 @@ from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.services import llm_rewriter
 from vocabsphere.services.dictionary import open_lexicon
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
@@ -88,26 +89,40 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             created_at=now,
         )
     ]
+    llm = llm_rewriter.llm_enabled(settings)
     for version in adapted:
+        text, level, score = version.text, version.measured_level, version.measured_score
+        steps = [list(s) for s in version.steps_applied]
+        # The optional LLM rewrite replaces the offline text only when it passes the same checks.
+        improved = llm_rewriter.rewrite(settings, base_text, version.level_target) if llm else None
+        if improved is not None:
+            text, level, score, steps = (
+                improved.text,
+                improved.measured_level,
+                improved.measured_score,
+                [["llm_rewrite", 1]],
+            )
         details = {
             "vocabulary_profile": dict(version.vocabulary_profile),
-            "steps": [list(s) for s in version.steps_applied],
-            "glosses": [asdict(g) for g in version.glosses],
-            "changes": [list(c) for c in version.changes],
+            "steps": steps,
+            "glosses": [] if improved else [asdict(g) for g in version.glosses],
+            "changes": [] if improved else [list(c) for c in version.changes],
             "rounds": version.rounds,
         }
         rows.append(
             StoryVersion(
                 story_id=story_id,
                 level=version.level_target,
-                text=version.text,
-                word_count=count_words(version.text),
-                measured_level=version.measured_level,
-                measured_score=round(version.measured_score, 3),
-                hit_target=version.hit_target,
+                text=text,
+                word_count=count_words(text),
+                measured_level=level,
+                measured_score=round(score, 3),
+                hit_target=improved is not None or version.hit_target,
                 details_json=json.dumps(details),
-                highlights_json=json.dumps(_highlights(version.text, version.level_target, settings)),
-                model_versions_json=json.dumps(dict(version.model_versions)),
+                highlights_json=json.dumps(_highlights(text, version.level_target, settings)),
+                model_versions_json=json.dumps(
+                    {**version.model_versions, **({"llm": settings.llm_model} if improved else {})}
+                ),
                 base_article_id=base_id,
                 created_at=now,
             )
