@@ -77,3 +77,42 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
 def test_health(client: TestClient) -> None:
     body = client.get("/api/v1/health").json()
     assert body["status"] == "ok" and body["database"] == "sqlite"
+
+
+def test_vocabulary_and_reviews_api(client: TestClient) -> None:
+    add_user(client, "kim")
+    add_user(client, "lee")
+    kim, lee = bearer(client, "kim"), bearer(client, "lee")
+    saved = client.post(
+        "/api/v1/words",
+        headers=kim,
+        json={"lemma": "closure", "pos": "NOUN", "sentence": "The closure lasted three days."},
+    )
+    assert saved.status_code == 201
+    assert (
+        client.post("/api/v1/words", headers=kim, json={"lemma": "closure", "pos": "NOUN"}).status_code == 409
+    )
+    due = client.get("/api/v1/reviews/due", headers=kim).json()
+    card_id = due[0]["card_id"]
+    body = {"rating": 3, "request_id": "abc"}
+    first = client.post(f"/api/v1/reviews/{card_id}", headers=kim, json=body).json()
+    second = client.post(f"/api/v1/reviews/{card_id}", headers=kim, json=body).json()
+    assert not first["duplicate"] and second["duplicate"]
+    assert (
+        client.post(
+            f"/api/v1/reviews/{card_id}", headers=lee, json={"rating": 3, "request_id": "z"}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post("/api/v1/reviews/424242", headers=kim, json={"rating": 3, "request_id": "q"}).status_code
+        == 404
+    )
+    assert (
+        client.post(
+            f"/api/v1/reviews/{card_id}", headers=kim, json={"rating": 9, "request_id": "w"}
+        ).status_code
+        == 400
+    )
+    assert client.post("/api/v1/reviews/undo", headers=kim).json() == {"card_id": card_id}
+    assert client.get("/api/v1/words", headers=lee).json() == []

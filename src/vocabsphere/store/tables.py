@@ -218,6 +218,64 @@ class StoryVersion(Base):
     created_at: Mapped[datetime] = mapped_column()
 
 
+class SavedWord(Base):
+    """A word a learner saved from a story, with the sentence and sense they met it in."""
+
+    __tablename__ = "saved_words"
+    __table_args__ = (UniqueConstraint("user_id", "lemma", "pos"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    lemma: Mapped[str] = mapped_column(String(100))
+    pos: Mapped[str] = mapped_column(String(8))
+    word: Mapped[str] = mapped_column(String(100))
+    sentence: Mapped[str] = mapped_column(Text, default="")
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id", ondelete="SET NULL"))
+    synset_id: Mapped[str | None] = mapped_column(String(20))
+    definition: Mapped[str] = mapped_column(Text, default="")
+    translation: Mapped[str] = mapped_column(String(300), default="")
+    cefr_level: Mapped[str | None] = mapped_column(String(2))
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class ReviewCard(Base):
+    """One way of practising a saved word (meaning, form, cloze, listening) and its FSRS state."""
+
+    __tablename__ = "review_cards"
+    __table_args__ = (
+        UniqueConstraint("saved_word_id", "kind"),
+        Index("ix_review_cards_user_due", "user_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    saved_word_id: Mapped[int] = mapped_column(ForeignKey("saved_words.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    state: Mapped[int] = mapped_column(Integer)
+    step: Mapped[int | None] = mapped_column(Integer)
+    stability: Mapped[float | None] = mapped_column()
+    difficulty: Mapped[float | None] = mapped_column()
+    due: Mapped[datetime] = mapped_column()
+    last_review: Mapped[datetime | None] = mapped_column()
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReviewLogEntry(Base):
+    """Every rating, with the card's state before it (for undo) and the client's request id."""
+
+    __tablename__ = "review_logs"
+    __table_args__ = (UniqueConstraint("user_id", "request_id"), Index("ix_review_logs_card", "card_id"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    card_id: Mapped[int] = mapped_column(ForeignKey("review_cards.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(Integer)
+    reviewed_at: Mapped[datetime] = mapped_column()
+    duration_ms: Mapped[int | None] = mapped_column(Integer)
+    request_id: Mapped[str] = mapped_column(String(64))
+    before_json: Mapped[str] = mapped_column(Text)
+
+
 class JobRun(Base):
     """What a background job did: status and progress shown to admins."""
 

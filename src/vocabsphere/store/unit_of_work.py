@@ -17,6 +17,7 @@ from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
 from vocabsphere.store.stories_repo import StoryRepository
+from vocabsphere.store.study_repo import StudyRepository
 from vocabsphere.store.versions_repo import VersionRepository
 
 
@@ -32,6 +33,7 @@ class UnitOfWork:
         self.stories = StoryRepository(session)
         self.feeds = FeedRepository(session)
         self.versions = VersionRepository(session)
+        self.study = StudyRepository(session)
 
     def flush(self) -> None:
         self.session.flush()
