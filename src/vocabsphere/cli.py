@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -18,6 +19,9 @@ from vocabsphere.cli_news import add_news_commands
 from vocabsphere.config import Settings, load_settings
 from vocabsphere.core.errors import DomainError
 
+if TYPE_CHECKING:
+    from vocabsphere.store.database import Database
+
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
@@ -25,7 +29,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _database(settings: Settings):  # type: ignore[no-untyped-def]
+def _database(settings: Settings) -> Database:
     from vocabsphere.store.database import Database
 
     if not settings.database_url:

@@ -146,3 +146,17 @@ def test_admin_cannot_change_own_role(database: Database) -> None:
     with pytest.raises(InvalidInput):
         profiles.set_role(database, actor_id=admin.id, user_id=admin.id, role="learner")
     assert profiles.set_role(database, actor_id=admin.id, user_id=learner.id, role="teacher").is_teacher
+
+
+def test_old_login_failures_are_pruned(database: Database) -> None:
+    make_user(database)
+    with pytest.raises(NotAuthenticated):
+        accounts.authenticate(
+            database, username="ana", password="bad", client="1.1.1.1", policy=POLICY, now=T0
+        )
+    later = T0 + POLICY.window + timedelta(seconds=1)
+    accounts.authenticate(
+        database, username="ana", password="s3cret-pass", client="2.2.2.2", policy=POLICY, now=later
+    )
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM login_failures").scalar() == 0

@@ -120,6 +120,8 @@ def authenticate(
         else:
             failure = None
             uow.login_failures.clear(key)
+            # Failures older than the window no longer count anywhere: keep the table small.
+            uow.login_failures.prune(now - policy.window)
             if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             view = user_view(user)

@@ -147,8 +147,3 @@ def iter_entries(base: Path) -> Iterator[tuple[str, DictEntry]]:
         entry = parse_entry(block)
         if entry is not None:
             yield key, entry
-
-
-def dictionary_bases(dictd_dir: Path, pattern: str) -> list[Path]:
-    """Installed dictionaries matching e.g. 'freedict-eng-*', as paths without suffix."""
-    return sorted(p.with_name(p.name[: -len(".index")]) for p in dictd_dir.glob(pattern + ".index"))
