@@ -49,6 +49,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "VOCABSPHERE_DATA_DIR": str(data_dir),
         "VOCABSPHERE_LOG_LEVEL": "WARNING",
     }
+    if os.environ.get("VOCABSPHERE_LEXICON"):  # the test command's built lexicon: look-ups work
+        env["VOCABSPHERE_LEXICON_PATH"] = os.environ["VOCABSPHERE_LEXICON"]
     log = (data_dir / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "vocabsphere.cli", "serve", "--demo", "--port", str(port)],

@@ -41,7 +41,7 @@ def test_story_levels_and_highlights(
     assert current.inner_text() == "B1"  # the demo learner's level
     marks = page.locator("mark.hl")
     assert marks.count() >= 1
-    marks.first.click()
+    marks.first.locator("button.why").click()
     explanation = page.locator(".highlight details[open] p").first
     explanation.wait_for()
     assert len(explanation.inner_text()) > 20

@@ -75,10 +75,3 @@ def test_side_by_side_rows_keep_dropped_paragraphs_in_place() -> None:
         ("Third.", "Third simple."),
         ("Fourth.", ""),
     ]
-
-
-def test_highlighted_sentences_are_marked_in_their_paragraph() -> None:
-    marked = versions.marked_paragraphs(
-        ("The bridge closed. Ferries ran every fifteen minutes.",), ({"sentence": "The bridge closed."},)
-    )
-    assert marked == [[("The bridge closed.", 1), (" Ferries ran every fifteen minutes.", None)]]

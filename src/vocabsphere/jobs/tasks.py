@@ -15,7 +15,8 @@ from huey import Huey, crontab
 
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import DomainError
-from vocabsphere.services import feeds, job_runs, versions
+from vocabsphere.core.srs.optimizer import optimizer_available
+from vocabsphere.services import feeds, fsrs_fitting, job_runs, versions
 from vocabsphere.services.demo import import_demo_articles
 from vocabsphere.services.fetching import FetchPolicy
 from vocabsphere.services.ingest import IngestSource, ingest
@@ -50,6 +51,8 @@ class TaskSet:
     poll_feed: Any
     poll_due_feeds: Any
     build_versions: Any
+    fit_fsrs_parameters: Any
+    fit_due_fsrs_parameters: Any
 
 
 def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
@@ -103,6 +106,20 @@ def _ingest_all(
         raise DomainError(summary + " " + " | ".join(failures[:5]))
     _versions_quietly(db, settings, new_stories)
     return summary + (" " + " | ".join(failures[:5]) if failures else "")
+
+
+def _fit_due_learners(db: Database) -> int:
+    """The daily refit: each learner on their own, so one failure does not stop the others."""
+    fitted = 0
+    for user_id in fsrs_fitting.learners_to_fit(db, now=_now()):
+        try:
+            report = fsrs_fitting.fit_learner_parameters(db, user_id=user_id, now=_now())
+        except Exception:
+            log.exception("FSRS fit for learner %s failed", user_id)
+            continue
+        fitted += report.status == "fitted"
+        log.info("FSRS fit for learner %s: %s", user_id, report.message)
+    return fitted
 
 
 def register_tasks(huey: Huey, database: Callable[[], Database], settings: Settings) -> TaskSet:
@@ -162,6 +179,27 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
         # Catch up on stories whose versions are missing or older than their sources.
         _versions_quietly(db, settings, versions.stale_story_ids(db, limit=5))
 
+    @huey.task(name="fit_fsrs_parameters")  # type: ignore[untyped-decorator]
+    def fit_fsrs_parameters(user_id: int, run_id: int | None = None) -> None:
+        """Fit one learner's FSRS parameters now; recorded as a job run when ``run_id`` is given."""
+        db = database()
+
+        def body() -> str:
+            return fsrs_fitting.fit_learner_parameters(db, user_id=user_id, now=_now()).message
+
+        if run_id is None:
+            log.info("FSRS fit for learner %s: %s", user_id, body())
+        else:
+            _run_recorded(db, run_id, body)
+
+    # Once a day, at a quiet hour (UTC): fitting takes seconds to minutes of CPU per learner.
+    @huey.periodic_task(crontab(hour="3", minute="17"), name="fit_due_fsrs_parameters")  # type: ignore[untyped-decorator]
+    @huey.lock_task("fit-due-fsrs-parameters")  # type: ignore[untyped-decorator]  # one fitter at a time
+    def fit_due_fsrs_parameters() -> None:
+        if not optimizer_available():
+            return  # no torch: every learner keeps the defaults, so there is nothing to look at
+        _fit_due_learners(database())
+
     return TaskSet(
         huey=huey,
         import_demo_content=import_demo_content,
@@ -169,4 +207,6 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
         poll_feed=poll_feed,
         poll_due_feeds=poll_due_feeds,
         build_versions=build_versions,
+        fit_fsrs_parameters=fit_fsrs_parameters,
+        fit_due_fsrs_parameters=fit_due_fsrs_parameters,
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from vocabsphere.core import accounts as rules
 from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.srs.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION
 from vocabsphere.services.accounts import UserView, user_view
 from vocabsphere.services.passwords import hash_password, verify_password
 from vocabsphere.store.database import Database
@@ -73,3 +74,60 @@ def set_role(db: Database, *, actor_id: int, user_id: int, role: str) -> UserVie
             raise NotFound("No such user.")
         user.role = new_role.value
         return user_view(user)
+
+
+@dataclass(frozen=True)
+class StudySettings:
+    desired_retention: float
+    new_cards_per_day: int
+    reviews_per_day: int
+    personal_parameters: bool  # FSRS parameters fitted from the learner's own reviews
+
+
+MAX_NEW_CARDS_PER_DAY = 500
+MAX_REVIEWS_PER_DAY = 5000
+
+
+def get_study_settings(db: Database, user_id: int) -> StudySettings:
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        return StudySettings(
+            user.desired_retention, user.new_cards_per_day, user.reviews_per_day, bool(user.fsrs_params_json)
+        )
+
+
+def update_study_settings(
+    db: Database,
+    *,
+    user_id: int,
+    desired_retention: float | None = None,
+    new_cards_per_day: int | None = None,
+    reviews_per_day: int | None = None,
+) -> StudySettings:
+    """Change how reviews are scheduled; the new retention applies from each card's next review."""
+    if desired_retention is not None and not (
+        MIN_DESIRED_RETENTION < desired_retention < MAX_DESIRED_RETENTION
+    ):
+        raise InvalidInput(
+            f"Desired retention must be above {MIN_DESIRED_RETENTION} and below {MAX_DESIRED_RETENTION}.",
+            field="desired_retention",
+        )
+    if new_cards_per_day is not None and not 0 <= new_cards_per_day <= MAX_NEW_CARDS_PER_DAY:
+        raise InvalidInput(f"New cards a day: 0 to {MAX_NEW_CARDS_PER_DAY}.", field="new_cards_per_day")
+    if reviews_per_day is not None and not 0 <= reviews_per_day <= MAX_REVIEWS_PER_DAY:
+        raise InvalidInput(f"Reviews a day: 0 to {MAX_REVIEWS_PER_DAY}.", field="reviews_per_day")
+    with unit_of_work(db) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        if desired_retention is not None:
+            user.desired_retention = round(desired_retention, 3)
+        if new_cards_per_day is not None:
+            user.new_cards_per_day = new_cards_per_day
+        if reviews_per_day is not None:
+            user.reviews_per_day = reviews_per_day
+        return StudySettings(
+            user.desired_retention, user.new_cards_per_day, user.reviews_per_day, bool(user.fsrs_params_json)
+        )

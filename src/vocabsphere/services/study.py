@@ -3,17 +3,51 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
-from vocabsphere.core.srs import CardState, SavedWordFacts, card_kinds_for, review
+from vocabsphere.core.reading import WordStatus, normalise_lemma, status_from_stability
+from vocabsphere.core.srs import (
+    AnswerCheck,
+    CardState,
+    QueueCard,
+    SavedWordFacts,
+    build_queue,
+    card_kinds_for,
+    check_typed_answer,
+    forgetting_curve,
+    review,
+)
 from vocabsphere.store.database import Database
-from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord
-from vocabsphere.store.unit_of_work import unit_of_work
+from vocabsphere.store.study_repo import WordFilter
+from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, User
+from vocabsphere.store.tables import WordStatus as WordStatusRow
+from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
 MAX_QUEUE = 200
+# New cards are fetched beyond the day's room so that siblings can be skipped.
+_NEW_CANDIDATES = 800
+TYPED_KINDS = frozenset({"form", "cloze", "listening"})
+
+__all__ = [
+    "MAX_QUEUE",
+    "DueCard",
+    "RatingResult",
+    "SavedWordView",
+    "WordDetail",
+    "WordFilter",
+    "WordToSave",
+    "check_answer",
+    "due_cards",
+    "list_words",
+    "rate_card",
+    "save_word",
+    "undo_last_rating",
+    "word_detail",
+]
 
 
 @dataclass(frozen=True)
@@ -41,6 +75,7 @@ class SavedWordView:
     translation: str
     cefr_level: str | None
     created_at: datetime
+    status: str = WordStatus.LEARNING_1.label  # the learner's status of the lemma
 
 
 @dataclass(frozen=True)
@@ -50,6 +85,8 @@ class DueCard:
     due: datetime
     is_new: bool
     word: SavedWordView
+    cloze_sentence: str = ""  # for cloze cards: a sentence met elsewhere, the word to type blanked out
+    cloze_answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +97,46 @@ class RatingResult:
     duplicate: bool  # the same request was already applied (double submit)
 
 
-def _word_view(row: SavedWord) -> SavedWordView:
+@dataclass(frozen=True)
+class CardView:
+    id: int
+    kind: str
+    due: datetime
+    reps: int
+    stability: float | None
+    recall_curve: tuple[tuple[datetime, float], ...]
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    reviewed_at: datetime
+    kind: str
+    rating: int
+    duration_ms: int | None
+
+
+@dataclass(frozen=True)
+class EncounterView:
+    story_id: int
+    level: str
+    form: str
+    sentence: str
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class WordDetail:
+    word: SavedWordView
+    cards: tuple[CardView, ...]
+    history: tuple[ReviewView, ...]
+    encounters: tuple[EncounterView, ...] = field(default_factory=tuple)
+
+
+def _label(status: int | None) -> str:
+    return WordStatus(status).label if status is not None else WordStatus.LEARNING_1.label
+
+
+def _word_view(row: SavedWord, status: int | None = None) -> SavedWordView:
     return SavedWordView(
         row.id,
         row.lemma,
@@ -72,6 +148,7 @@ def _word_view(row: SavedWord) -> SavedWordView:
         row.translation,
         row.cefr_level,
         row.created_at,
+        _label(status),
     )
 
 
@@ -81,8 +158,17 @@ def _state(card: ReviewCard) -> CardState:
     )
 
 
+def _params(user: User) -> tuple[float, ...] | None:
+    if not user.fsrs_params_json:
+        return None
+    try:
+        return tuple(float(p) for p in json.loads(user.fsrs_params_json))
+    except (ValueError, TypeError):
+        return None  # unreadable personal parameters: the defaults are a safe fallback
+
+
 def _check(word: WordToSave) -> WordToSave:
-    lemma = " ".join(word.lemma.split()).lower()
+    lemma = normalise_lemma(word.lemma)
     if not lemma or len(lemma) > 100 or not any(ch.isalpha() for ch in lemma):
         raise InvalidInput("Save a word of 1 to 100 characters with at least one letter.", field="lemma")
     if word.cefr_level is not None and word.cefr_level not in CEFR_LEVELS:
@@ -102,14 +188,27 @@ def _check(word: WordToSave) -> WordToSave:
     )
 
 
+def _set_status(uow: UnitOfWork, user_id: int, lemma: str, status: WordStatus, now: datetime) -> None:
+    row = uow.reading.status_rows(user_id, [lemma]).get(lemma)
+    if row is None:
+        uow.reading.add_status(
+            WordStatusRow(user_id=user_id, lemma=lemma, status=int(status), updated_at=now)
+        )
+    elif row.status != status:
+        row.status, row.updated_at = int(status), now
+
+
 def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) -> SavedWordView:
-    """Save once per lemma and part of speech; each practice kind the word allows gets a new card."""
+    """Save once per lemma and part of speech; each practice kind the word allows gets a new card, and
+    the lemma's status becomes "learning 1" unless the learner had already marked it."""
     clean = _check(word)
     with unit_of_work(db) as uow:
         if uow.study.find_word(user_id, clean.lemma, clean.pos) is not None:
             raise Conflict(f"'{clean.lemma}' is already in your vocabulary book.", field="lemma")
         if clean.story_id is not None and uow.stories.get(clean.story_id) is None:
             raise NotFound("No such story.")
+        if clean.story_id is not None and clean.sentence and not _sentence_in_story(uow, clean):
+            raise InvalidInput("That word and sentence are not in this story.", field="sentence")
         row = SavedWord(
             user_id=user_id,
             lemma=clean.lemma,
@@ -125,30 +224,141 @@ def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) ->
         )
         uow.study.add(row)
         facts = SavedWordFacts(
-            word=clean.word,
-            sentence=clean.sentence,
-            translation=clean.translation,
-            definition=clean.definition,
+            clean.word, clean.sentence, clean.translation, clean.definition, has_audio=True
         )
         for kind in card_kinds_for(facts):
+            if kind == "listening" and not (clean.translation or clean.definition):
+                continue  # nothing to show after the answer
             uow.study.add(
                 ReviewCard(user_id=user_id, saved_word_id=row.id, kind=kind, state=1, step=0, due=now, reps=0)
             )
-        return _word_view(row)
+        current = uow.reading.statuses(user_id, [clean.lemma]).get(clean.lemma)
+        if current is None or current == WordStatus.NEW:
+            _set_status(uow, user_id, clean.lemma, WordStatus.LEARNING_1, now)
+            current = WordStatus.LEARNING_1
+        return _word_view(row, current)
 
 
-def list_words(db: Database, *, user_id: int, limit: int = 50, offset: int = 0) -> list[SavedWordView]:
+def _squash(text: str) -> str:
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
+def _sentence_in_story(uow: UnitOfWork, word: WordToSave) -> bool:
+    """The saved sentence and word must come from one of the story's texts (any level)."""
+    if word.story_id is None:
+        return True
+    sentence = _squash(word.sentence)
+    for version in uow.versions.for_story(word.story_id):
+        text = _squash(version.text)
+        if sentence in text:
+            return _squash(word.word) in sentence
+    return any(sentence in _squash(a.text) for a in uow.stories.articles(word.story_id)) and (
+        _squash(word.word) in sentence
+    )
+
+
+def list_words(
+    db: Database,
+    *,
+    user_id: int,
+    where: WordFilter | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[SavedWordView]:
     with unit_of_work(db) as uow:
-        return [_word_view(w) for w in uow.study.words(user_id, limit=limit, offset=offset)]
+        rows = uow.study.filtered_words(user_id, where or WordFilter(), limit=limit, offset=offset)
+        return [_word_view(w, status) for w, status in rows]
+
+
+def _day_start(now: datetime) -> datetime:
+    # The study day turns at midnight UTC (accounts have no time zone yet).
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> list[DueCard]:
+    """Today's queue: due reviews (lowest predicted recall first) within the daily review limit, then new
+    cards within the new-card limit, one card per word a day (its other kinds wait for later days), with
+    the same word never twice in a row."""
     limit = max(1, min(limit, MAX_QUEUE))
     with unit_of_work(db) as uow:
-        return [
-            DueCard(card.id, card.kind, card.due, card.reps == 0, _word_view(word))
-            for card, word in uow.study.due_cards(user_id, now, limit=limit)
-        ]
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        reviews_done, new_done, words_today = uow.study.reviewed_since(user_id, _day_start(now))
+        review_room = max(0, user.reviews_per_day - reviews_done)
+        new_room = max(0, user.new_cards_per_day - new_done)
+        due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []
+        taken = words_today | {word.id for _, word in due}
+        fresh: list[tuple[ReviewCard, SavedWord]] = []
+        if new_room:
+            for card, word in uow.study.new_cards(user_id, now, limit=_NEW_CANDIDATES):
+                if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
+                    break
+                if word.id not in taken:
+                    taken.add(word.id)
+                    fresh.append((card, word))
+        by_card = {card.id: (card, word) for card, word in [*due, *fresh]}
+        queue = build_queue(
+            [QueueCard(word.id, card.kind, _state(card)) for card, word in by_card.values()],
+            now,
+            new_limit=len(fresh),
+            review_limit=len(due),
+            reviewed_today=0,
+            new_today=0,
+        )
+        encounters = uow.study.latest_encounters([w.id for c, w in by_card.values() if c.kind == "cloze"])
+        statuses = uow.reading.statuses(user_id, {w.lemma for _, w in by_card.values()})
+        result = []
+        for item in queue[:limit]:
+            card, word = by_card[item.card_id]
+            met = encounters.get(word.id) if card.kind == "cloze" else None
+            result.append(
+                DueCard(
+                    card.id,
+                    card.kind,
+                    card.due,
+                    card.reps == 0,
+                    _word_view(word, statuses.get(word.lemma)),
+                    met.sentence if met else "",
+                    met.form if met else "",
+                )
+            )
+        return result
+
+
+def next_due(db: Database, *, user_id: int, now: datetime) -> datetime | None:
+    """When the next card falls due after ``now`` (None without cards)."""
+    with unit_of_work(db) as uow:
+        return uow.study.next_due(user_id, now)
+
+
+def _owned_card(uow: UnitOfWork, user_id: int, card_id: int) -> ReviewCard:
+    card = uow.study.card(card_id)
+    if card is None or card.user_id != user_id:
+        raise NotFound("No such card.")  # someone else's card looks exactly like a missing one
+    return card
+
+
+def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
+    with unit_of_work(db) as uow:
+        card = _owned_card(uow, user_id, card_id)
+        word = uow.study.word(card.saved_word_id)
+        assert word is not None  # cards are deleted with their word
+        if card.kind not in TYPED_KINDS:
+            raise InvalidInput("This card is not answered by typing.", field="answer")
+        if card.kind == "cloze":
+            met = uow.study.latest_encounters([word.id]).get(word.id)
+            if met is not None:
+                return met.form
+        return word.word if card.kind == "listening" else word.lemma
+
+
+def check_answer(db: Database, *, user_id: int, card_id: int, answer: str) -> tuple[AnswerCheck, str]:
+    """Check a typed answer (case and one typo forgiven); returns the check and the expected answer."""
+    if len(answer) > 200:
+        raise InvalidInput("An answer has at most 200 characters.", field="answer")
+    expected = expected_answer(db, user_id=user_id, card_id=card_id)
+    return check_typed_answer(expected, answer), expected
 
 
 def rate_card(
@@ -165,14 +375,24 @@ def rate_card(
     if not request_id or len(request_id) > 64:
         raise InvalidInput("Each rating needs a request id of 1 to 64 characters.", field="request_id")
     with unit_of_work(db) as uow:
-        card = uow.study.card(card_id)
-        if card is None or card.user_id != user_id:
-            raise NotFound("No such card.")  # someone else's card looks exactly like a missing one
+        card = _owned_card(uow, user_id, card_id)
         earlier = uow.study.log_by_request(user_id, request_id)
         if earlier is not None:
             return RatingResult(card.id, earlier.rating, card.due, duplicate=True)
+        user = uow.users.get(user_id)
+        assert user is not None  # the card belongs to them
         before = _state(card)
-        after, record = review(before, rating, now, duration_ms=duration_ms)
+        after, record = review(
+            before,
+            rating,
+            now,
+            params=_params(user),
+            desired_retention=user.desired_retention,
+            duration_ms=duration_ms,
+        )
+        word = uow.study.word(card.saved_word_id)
+        assert word is not None
+        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
         uow.study.add(
             ReviewLogEntry(
                 user_id=user_id,
@@ -181,7 +401,8 @@ def rate_card(
                 reviewed_at=now,
                 duration_ms=duration_ms,
                 request_id=request_id,
-                before_json=json.dumps(_state_dict(before, card.reps)),
+                before_json=json.dumps(_state_dict(before, card.reps) | {"word_status": status}),
+                was_new=card.reps == 0,
             )
         )
         card.state, card.step, card.stability, card.difficulty = (
@@ -191,6 +412,9 @@ def rate_card(
             after.difficulty,
         )
         card.due, card.last_review, card.reps = after.due, after.last_review, card.reps + 1
+        # Reviews move a word through the learning stages; known and ignored are the learner's call.
+        if (status is None or 1 <= status <= 4) and after.stability is not None:
+            _set_status(uow, user_id, word.lemma, status_from_stability(after.stability), now)
         return RatingResult(card.id, record.rating, after.due, duplicate=False)
 
 
@@ -207,7 +431,7 @@ def _state_dict(state: CardState, reps: int) -> dict[str, object]:
 
 
 def undo_last_rating(db: Database, *, user_id: int) -> int:
-    """Put the last rated card back as it was and forget that rating; returns the card id."""
+    """Put the last rated card (and its word's status) back as it was and forget that rating."""
     with unit_of_work(db) as uow:
         log = uow.study.last_log(user_id)
         if log is None:
@@ -225,5 +449,43 @@ def undo_last_rating(db: Database, *, user_id: int) -> int:
         card.due = datetime.fromisoformat(before["due"])
         card.last_review = datetime.fromisoformat(before["last_review"]) if before["last_review"] else None
         card.reps = before["reps"]
+        word = uow.study.word(card.saved_word_id)
+        if word is not None and "word_status" in before:
+            row = uow.reading.status_rows(user_id, [word.lemma]).get(word.lemma)
+            if before["word_status"] is None and row is not None:
+                uow.session.delete(row)
+            elif before["word_status"] is not None and row is not None:
+                row.status = int(before["word_status"])
         uow.study.delete_log(log.id)
         return card.id
+
+
+def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days: int = 42) -> WordDetail:
+    """A saved word with its cards' predicted recall over the coming ``days``, reviews and encounters."""
+    with unit_of_work(db) as uow:
+        word = uow.study.word(word_id)
+        if word is None or word.user_id != user_id:
+            raise NotFound("No such word in your vocabulary book.")
+        user = uow.users.get(user_id)
+        params = _params(user) if user is not None else None
+        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
+        cards = []
+        for card in uow.study.cards_of_word(word.id):
+            curve: Sequence[tuple[datetime, float]] = ()
+            if card.last_review is not None:
+                curve = forgetting_curve(_state(card), now, days, params=params)
+            cards.append(CardView(card.id, card.kind, card.due, card.reps, card.stability, tuple(curve)))
+        history = tuple(
+            ReviewView(log.reviewed_at, kind, log.rating, log.duration_ms)
+            for log, kind in uow.study.logs_for_word(word.id)
+        )
+        encounters = tuple(
+            EncounterView(e.story_id, e.level, e.form, e.sentence, e.seen_at)
+            for e in uow.reading.encounters(word.id)
+        )
+        return WordDetail(_word_view(word, status), tuple(cards), history, encounters)
+
+
+def study_day(now: datetime) -> tuple[datetime, datetime]:
+    start = _day_start(now)
+    return start, start + timedelta(days=1)

@@ -14,6 +14,7 @@ from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.services import llm_rewriter
 from vocabsphere.services.dictionary import open_lexicon
+from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
@@ -73,6 +74,7 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
         others = [a.text for a in articles if a.id != base.id]
     adapted = adapt_story(base_text, others, lexicon=open_lexicon(settings))
     original = text_level(base_text)
+    original_reader, original_lemmas = analyse_for_reader(base_text)
     rows = [
         StoryVersion(
             story_id=story_id,
@@ -87,6 +89,8 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             model_versions_json=json.dumps({"text_level": original.model_version}),
             base_article_id=base_id,
             created_at=now,
+            reader_json=original_reader,
+            lemmas_json=original_lemmas,
         )
     ]
     llm = llm_rewriter.llm_enabled(settings)
@@ -109,6 +113,7 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             "changes": [] if improved else [list(c) for c in version.changes],
             "rounds": version.rounds,
         }
+        reader_json, lemmas_json = analyse_for_reader(text)
         rows.append(
             StoryVersion(
                 story_id=story_id,
@@ -125,6 +130,8 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
                 ),
                 base_article_id=base_id,
                 created_at=now,
+                reader_json=reader_json,
+                lemmas_json=lemmas_json,
             )
         )
     with unit_of_work(db) as uow:
@@ -155,25 +162,6 @@ def pick_level(available: list[str], learner_level: str) -> str:
     if lower:
         return lower[-1]
     return adapted[0] if adapted else ORIGINAL
-
-
-def marked_paragraphs(
-    paragraph_texts: tuple[str, ...], highlights: tuple[dict[str, Any], ...]
-) -> list[list[tuple[str, int | None]]]:
-    """Each paragraph as segments (text, number of the highlight it belongs to, or None)."""
-    out: list[list[tuple[str, int | None]]] = []
-    for paragraph in paragraph_texts:
-        segments: list[tuple[str, int | None]] = [(paragraph, None)]
-        for number, highlight in enumerate(highlights, start=1):
-            sentence = str(highlight.get("sentence", ""))
-            for i, (text, mark) in enumerate(segments):
-                if mark is None and sentence and sentence in text:
-                    before, _, after = text.partition(sentence)
-                    parts = [(before, None), (sentence, number), (after, None)]
-                    segments[i : i + 1] = [(t, m) for t, m in parts if t]
-                    break
-        out.append(segments)
-    return out
 
 
 def aligned_paragraphs(

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord
+from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, WordEncounter, WordStatus
+
+
+def _like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` literally anywhere (wildcards in user input are escaped)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True)
+class WordFilter:
+    """Vocabulary-book filters; None means any."""
+
+    query: str = ""
+    statuses: tuple[int, ...] | None = None
+    level: str | None = None
+    story_id: int | None = None
+    saved_from: datetime | None = None
+    saved_until: datetime | None = None
 
 
 class StudyRepository:
@@ -33,6 +52,111 @@ class StudyRepository:
             .offset(offset)
         )
         return list(self._session.scalars(query))
+
+    def word(self, word_id: int) -> SavedWord | None:
+        return self._session.get(SavedWord, word_id)
+
+    def filtered_words(
+        self, user_id: int, where: WordFilter, *, limit: int, offset: int
+    ) -> list[tuple[SavedWord, int | None]]:
+        """Saved words with the learner's status of each lemma (None: never marked), newest first."""
+        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
+        query = (
+            select(SavedWord, WordStatus.status)
+            .outerjoin(WordStatus, status_join)
+            .where(SavedWord.user_id == user_id)
+        )
+        if where.query:
+            pattern = _like_pattern(where.query)
+            query = query.where(
+                or_(
+                    SavedWord.lemma.ilike(pattern, escape="\\"),
+                    SavedWord.word.ilike(pattern, escape="\\"),
+                    SavedWord.translation.ilike(pattern, escape="\\"),
+                )
+            )
+        if where.statuses is not None:
+            wanted = WordStatus.status.in_(where.statuses)
+            # A saved word never marked counts as "learning 1" (saving a word starts learning it).
+            query = query.where(or_(wanted, WordStatus.status.is_(None)) if 1 in where.statuses else wanted)
+        if where.level is not None:
+            query = query.where(SavedWord.cefr_level == where.level)
+        if where.story_id is not None:
+            query = query.where(SavedWord.story_id == where.story_id)
+        if where.saved_from is not None:
+            query = query.where(SavedWord.created_at >= where.saved_from)
+        if where.saved_until is not None:
+            query = query.where(SavedWord.created_at < where.saved_until)
+        query = query.order_by(SavedWord.created_at.desc(), SavedWord.id.desc()).limit(limit).offset(offset)
+        return [(word, status) for word, status in self._session.execute(query)]
+
+    def cards_of_word(self, word_id: int) -> list[ReviewCard]:
+        query = select(ReviewCard).where(ReviewCard.saved_word_id == word_id).order_by(ReviewCard.id)
+        return list(self._session.scalars(query))
+
+    def card_of_kind(self, word_id: int, kind: str) -> ReviewCard | None:
+        query = select(ReviewCard).where(ReviewCard.saved_word_id == word_id, ReviewCard.kind == kind)
+        return self._session.scalar(query)
+
+    def logs_for_word(self, word_id: int) -> list[tuple[ReviewLogEntry, str]]:
+        query = (
+            select(ReviewLogEntry, ReviewCard.kind)
+            .join(ReviewCard, ReviewCard.id == ReviewLogEntry.card_id)
+            .where(ReviewCard.saved_word_id == word_id)
+            .order_by(ReviewLogEntry.reviewed_at, ReviewLogEntry.id)
+        )
+        return [(log, kind) for log, kind in self._session.execute(query)]
+
+    def latest_encounters(self, word_ids: list[int]) -> dict[int, WordEncounter]:
+        if not word_ids:
+            return {}
+        query = (
+            select(WordEncounter)
+            .where(WordEncounter.saved_word_id.in_(word_ids))
+            .order_by(WordEncounter.seen_at, WordEncounter.id)
+        )
+        return {row.saved_word_id: row for row in self._session.scalars(query)}
+
+    def reviewed_since(self, user_id: int, since: datetime) -> tuple[int, int, set[int]]:
+        """Reviews of learnt cards and first reviews of new cards since ``since``, and the words touched."""
+        query = (
+            select(ReviewLogEntry.was_new, ReviewCard.saved_word_id)
+            .join(ReviewCard, ReviewCard.id == ReviewLogEntry.card_id)
+            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since)
+        )
+        reviews = new = 0
+        words: set[int] = set()
+        for was_new, word_id in self._session.execute(query):
+            new += 1 if was_new else 0
+            reviews += 0 if was_new else 1
+            words.add(word_id)
+        return reviews, new, words
+
+    def due_reviews(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
+        """Cards already learnt and due now, most overdue first (the (user_id, due) index serves it)."""
+        query = (
+            select(ReviewCard, SavedWord)
+            .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
+            .where(ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0)
+            .order_by(ReviewCard.due, ReviewCard.id)
+            .limit(limit)
+        )
+        return [(card, word) for card, word in self._session.execute(query)]
+
+    def new_cards(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
+        """Cards never reviewed, in the order their words were saved."""
+        query = (
+            select(ReviewCard, SavedWord)
+            .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
+            .where(ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps == 0)
+            .order_by(SavedWord.created_at, ReviewCard.id)
+            .limit(limit)
+        )
+        return [(card, word) for card, word in self._session.execute(query)]
+
+    def next_due(self, user_id: int, after: datetime) -> datetime | None:
+        query = select(func.min(ReviewCard.due)).where(ReviewCard.user_id == user_id, ReviewCard.due > after)
+        return self._session.scalar(query)
 
     def card(self, card_id: int) -> ReviewCard | None:
         return self._session.get(ReviewCard, card_id)

@@ -67,6 +67,11 @@ class User(Base):
     native_language: Mapped[str] = mapped_column(String(8), default="es")
     cefr_level: Mapped[str] = mapped_column(String(2), default="B1")
     daily_goal: Mapped[int] = mapped_column(Integer, default=20)
+    # Review scheduling: FSRS desired retention, daily limits, personal parameters once fitted.
+    desired_retention: Mapped[float] = mapped_column(default=0.9)
+    new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)
+    reviews_per_day: Mapped[int] = mapped_column(Integer, default=200)
+    fsrs_params_json: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column()
 
@@ -216,6 +221,9 @@ class StoryVersion(Base):
     model_versions_json: Mapped[str] = mapped_column(Text, default="{}")
     base_article_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column()
+    # The reader's tokens (sentences, lemmas, POS) and the lemma profile for coverage, parsed once.
+    reader_json: Mapped[str] = mapped_column(Text, default="")
+    lemmas_json: Mapped[str] = mapped_column(Text, default="{}")
 
 
 class SavedWord(Base):
@@ -264,7 +272,11 @@ class ReviewLogEntry(Base):
     """Every rating, with the card's state before it (for undo) and the client's request id."""
 
     __tablename__ = "review_logs"
-    __table_args__ = (UniqueConstraint("user_id", "request_id"), Index("ix_review_logs_card", "card_id"))
+    __table_args__ = (
+        UniqueConstraint("user_id", "request_id"),
+        Index("ix_review_logs_card", "card_id"),
+        Index("ix_review_logs_user_time", "user_id", "reviewed_at"),  # today's counts for daily limits
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -274,6 +286,52 @@ class ReviewLogEntry(Base):
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     request_id: Mapped[str] = mapped_column(String(64))
     before_json: Mapped[str] = mapped_column(Text)
+    was_new: Mapped[bool] = mapped_column(default=False)  # the card's first review (daily new-card limit)
+
+
+class WordStatus(Base):
+    """How well a learner knows a lemma: 0 new, 1-4 learning, 5 known, 6 ignored (no row: not marked)."""
+
+    __tablename__ = "word_statuses"
+    __table_args__ = (UniqueConstraint("user_id", "lemma"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    lemma: Mapped[str] = mapped_column(String(100))
+    status: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class ReadingSession(Base):
+    """One reading of a story version: active time, words, and when it was finished."""
+
+    __tablename__ = "reading_sessions"
+    __table_args__ = (Index("ix_reading_sessions_user_story", "user_id", "story_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(4))
+    word_count: Mapped[int] = mapped_column(Integer)
+    active_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column()
+    last_seen_at: Mapped[datetime] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class WordEncounter(Base):
+    """A saved word met again while reading another story (shown on the word's page, used for cloze)."""
+
+    __tablename__ = "word_encounters"
+    __table_args__ = (UniqueConstraint("saved_word_id", "story_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    saved_word_id: Mapped[int] = mapped_column(ForeignKey("saved_words.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(4))
+    form: Mapped[str] = mapped_column(String(100))  # the word as it was written there
+    sentence: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column()
 
 
 class JobRun(Base):

@@ -16,6 +16,7 @@ from vocabsphere.store.accounts_repo import (
 from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
+from vocabsphere.store.reading_repo import ReadingRepository
 from vocabsphere.store.stories_repo import StoryRepository
 from vocabsphere.store.study_repo import StudyRepository
 from vocabsphere.store.versions_repo import VersionRepository
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.feeds = FeedRepository(session)
         self.versions = VersionRepository(session)
         self.study = StudyRepository(session)
+        self.reading = ReadingRepository(session)
 
     def flush(self) -> None:
         self.session.flush()

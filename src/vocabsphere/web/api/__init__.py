@@ -3,7 +3,20 @@
 from fastapi import APIRouter, Depends, Security
 from fastapi.security import HTTPBearer
 
-from vocabsphere.web.api import admin, articles, auth, lookup, me, news, stories, study, system, versions
+from vocabsphere.web.api import (
+    admin,
+    articles,
+    auth,
+    lookup,
+    me,
+    news,
+    reading,
+    stories,
+    study,
+    system,
+    versions,
+    vocab_exchange,
+)
 from vocabsphere.web.security import verify_api_csrf
 
 # HTTPBearer only documents the scheme (the "Authorize" button); web.security does the checking.
@@ -18,6 +31,8 @@ router.include_router(articles.router)
 router.include_router(stories.router)
 router.include_router(versions.router)
 router.include_router(lookup.router)
+router.include_router(reading.router)
 router.include_router(study.router)
+router.include_router(vocab_exchange.router)
 router.include_router(news.router)
 router.include_router(admin.router)

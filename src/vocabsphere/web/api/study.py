@@ -7,8 +7,10 @@ from datetime import datetime
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
-from vocabsphere.services import study
+from vocabsphere.core.srs import suggested_rating
+from vocabsphere.services import profiles, study
 from vocabsphere.web.api.schemas import ERRORS
+from vocabsphere.web.filters import word_filter
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(tags=["study"], responses=ERRORS)
@@ -38,14 +40,78 @@ class WordOut(BaseModel):
     translation: str
     cefr_level: str | None
     created_at: datetime
+    status: str = Field(description="Your status of the lemma: new, learning-1..4, known or ignored.")
 
 
 class DueCardOut(BaseModel):
     card_id: int
-    kind: str
+    kind: str = Field(description="meaning, form, cloze or listening")
     due: datetime
     is_new: bool
     word: WordOut
+    cloze_sentence: str = Field(
+        "", description="cloze cards: a sentence met elsewhere; blank out cloze_answer"
+    )
+    cloze_answer: str = ""
+
+
+class CardOut(BaseModel):
+    id: int
+    kind: str
+    due: datetime
+    reps: int
+    stability_days: float | None
+    recall_curve: list[tuple[datetime, float]] = Field(description="Predicted recall for the coming days.")
+
+
+class ReviewOut(BaseModel):
+    reviewed_at: datetime
+    kind: str
+    rating: int
+    duration_ms: int | None
+
+
+class EncounterOut(BaseModel):
+    story_id: int
+    level: str
+    form: str
+    sentence: str
+    seen_at: datetime
+
+
+class WordDetailOut(BaseModel):
+    word: WordOut
+    cards: list[CardOut]
+    history: list[ReviewOut]
+    encounters: list[EncounterOut]
+
+
+class AnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    answer: str = Field(max_length=200)
+    seconds: float = Field(0, ge=0, le=3600, description="Time taken, for the suggested rating.")
+
+
+class AnswerOut(BaseModel):
+    correct: bool
+    near_miss: bool
+    expected: str
+    message: str
+    suggested_rating: int
+
+
+class StudySettingsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    desired_retention: float | None = Field(None, description="Above 0.7 and below 0.99; default 0.9.")
+    new_cards_per_day: int | None = None
+    reviews_per_day: int | None = None
+
+
+class StudySettingsOut(BaseModel):
+    desired_retention: float
+    new_cards_per_day: int
+    reviews_per_day: int
+    personal_parameters: bool
 
 
 class RatingIn(BaseModel):
@@ -77,19 +143,94 @@ def save_word(body: WordIn, state: State, principal: CurrentUser) -> WordOut:
 
 @router.get("/words", response_model=list[WordOut])
 def list_words(
-    state: State, principal: CurrentUser, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
+    state: State,
+    principal: CurrentUser,
+    q: str = Query("", max_length=200, description="Search lemma, word and translation."),
+    status: str = Query("", max_length=16, description="learning, learning-1..4, new, known or ignored"),
+    level: str = Query("", max_length=2),
+    story_id: int | None = Query(None, ge=1),
+    since: str = Query("", max_length=10, description="Saved on or after (YYYY-MM-DD)."),
+    until: str = Query("", max_length=10, description="Saved on or before (YYYY-MM-DD)."),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
 ) -> list[WordOut]:
-    words = study.list_words(state.database, user_id=principal.user.id, limit=limit, offset=offset)
+    where = word_filter(q, status, level, story_id, since, until)
+    words = study.list_words(
+        state.database, user_id=principal.user.id, where=where, limit=limit, offset=offset
+    )
     return [WordOut(**vars(w)) for w in words]
+
+
+@router.get("/words/{word_id}", response_model=WordDetailOut)
+def word_detail(word_id: int, state: State, principal: CurrentUser) -> WordDetailOut:
+    """A saved word with its cards (next due, predicted recall), review history and encounters."""
+    detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=state.clock())
+    return WordDetailOut(
+        word=WordOut(**vars(detail.word)),
+        cards=[
+            CardOut(
+                id=c.id,
+                kind=c.kind,
+                due=c.due,
+                reps=c.reps,
+                stability_days=c.stability,
+                recall_curve=[(at, round(p, 4)) for at, p in c.recall_curve],
+            )
+            for c in detail.cards
+        ],
+        history=[ReviewOut(**vars(h)) for h in detail.history],
+        encounters=[EncounterOut(**vars(e)) for e in detail.encounters],
+    )
 
 
 @router.get("/reviews/due", response_model=list[DueCardOut])
 def due_cards(state: State, principal: CurrentUser, limit: int = Query(50, ge=1, le=200)) -> list[DueCardOut]:
     cards = study.due_cards(state.database, user_id=principal.user.id, now=state.clock(), limit=limit)
     return [
-        DueCardOut(card_id=c.card_id, kind=c.kind, due=c.due, is_new=c.is_new, word=WordOut(**vars(c.word)))
+        DueCardOut(
+            card_id=c.card_id,
+            kind=c.kind,
+            due=c.due,
+            is_new=c.is_new,
+            word=WordOut(**vars(c.word)),
+            cloze_sentence=c.cloze_sentence,
+            cloze_answer=c.cloze_answer,
+        )
         for c in cards
     ]
+
+
+@router.get("/reviews/next-due")
+def next_due(state: State, principal: CurrentUser) -> dict[str, datetime | None]:
+    """When your next card falls due (null without cards)."""
+    return {"next_due": study.next_due(state.database, user_id=principal.user.id, now=state.clock())}
+
+
+@router.post("/reviews/{card_id}/check", response_model=AnswerOut)
+def check_answer(card_id: int, body: AnswerIn, state: State, principal: CurrentUser) -> AnswerOut:
+    """Check a typed answer (form, cloze and listening cards): case and one typo are forgiven."""
+    result, expected = study.check_answer(
+        state.database, user_id=principal.user.id, card_id=card_id, answer=body.answer
+    )
+    return AnswerOut(
+        correct=result.correct,
+        near_miss=result.near_miss,
+        expected=expected,
+        message=result.message,
+        suggested_rating=suggested_rating(result, body.seconds),
+    )
+
+
+@router.get("/study-settings", response_model=StudySettingsOut)
+def get_study_settings(state: State, principal: CurrentUser) -> StudySettingsOut:
+    return StudySettingsOut(**vars(profiles.get_study_settings(state.database, principal.user.id)))
+
+
+@router.put("/study-settings", response_model=StudySettingsOut)
+def update_study_settings(body: StudySettingsIn, state: State, principal: CurrentUser) -> StudySettingsOut:
+    """Desired retention (FSRS) and daily limits for new cards and reviews."""
+    settings = profiles.update_study_settings(state.database, user_id=principal.user.id, **body.model_dump())
+    return StudySettingsOut(**vars(settings))
 
 
 @router.post("/reviews/undo", status_code=200)

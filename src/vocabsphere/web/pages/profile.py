@@ -21,7 +21,10 @@ def _settings_page(
 ) -> Response:
     tokens = api_tokens.list_tokens(state.database, user_id=principal.user.id)
     user = profiles.get_user(state.database, principal.user.id)
-    return render(request, "settings.html", status_code=status, profile=user, tokens=tokens, **extra)
+    study = profiles.get_study_settings(state.database, principal.user.id)
+    return render(
+        request, "settings.html", status_code=status, profile=user, study=study, tokens=tokens, **extra
+    )
 
 
 @router.get("/settings")
@@ -42,6 +45,28 @@ def save_profile(
     change = profiles.ProfileChange(display_name, native_language, cefr_level, daily_goal)
     try:
         profiles.update_profile(state.database, user_id=principal.user.id, change=change)
+    except DomainError as error:
+        return _settings_page(request, state, principal, status=400, error=error.message)
+    return redirect("/settings?saved=1")
+
+
+@router.post("/settings/study", dependencies=[CsrfChecked])
+def save_study_settings(
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    desired_retention: Annotated[float, Form()],
+    new_cards_per_day: Annotated[int, Form()],
+    reviews_per_day: Annotated[int, Form()],
+) -> Response:
+    try:
+        profiles.update_study_settings(
+            state.database,
+            user_id=principal.user.id,
+            desired_retention=desired_retention,
+            new_cards_per_day=new_cards_per_day,
+            reviews_per_day=reviews_per_day,
+        )
     except DomainError as error:
         return _settings_page(request, state, principal, status=400, error=error.message)
     return redirect("/settings?saved=1")

@@ -6,9 +6,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
-from vocabsphere.services import stories, versions
+from vocabsphere.services import reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.reader_html import reader_html
 from vocabsphere.web.security import CurrentUser, State, require_role
 
 router = APIRouter()
@@ -23,9 +24,26 @@ def library_page(
     q: str = Query("", max_length=200),
 ) -> Response:
     per_page = 20
+    user = principal.user
     found = stories.list_stories(state.database, query=q, limit=per_page + 1, offset=(page - 1) * per_page)
+    shown = found[:per_page]
+    fits = reading.story_fits(
+        state.database, user_id=user.id, learner_level=user.cefr_level, story_ids=[s.id for s in shown]
+    )
+    pick = None
+    if page == 1 and not q:
+        fit = reading.next_for_you(state.database, user_id=user.id, learner_level=user.cefr_level)
+        if fit is not None:
+            pick = (stories.get_story(state.database, fit.story_id).summary, fit)
     return render(
-        request, "library.html", stories=found[:per_page], page=page, q=q, has_next=len(found) > per_page
+        request,
+        "library.html",
+        stories=shown,
+        fits=fits,
+        pick=pick,
+        page=page,
+        q=q,
+        has_next=len(found) > per_page,
     )
 
 
@@ -37,15 +55,33 @@ def story_page(
     story_id: int,
     level: str | None = Query(None, max_length=4),
 ) -> Response:
+    user = principal.user
     story = stories.get_story(state.database, story_id)
     available = versions.list_versions(state.database, story_id)
-    chosen = level or versions.pick_level([v.level for v in available], principal.user.cefr_level)
-    version = None
+    chosen = level or versions.pick_level([v.level for v in available], user.cefr_level)
+    page = None
     if available:
-        version = versions.get_version(state.database, story_id, chosen)
-    marked = versions.marked_paragraphs(version.paragraphs, version.highlights) if version else []
+        page = reading.reader_page(
+            state.database, user_id=user.id, learner_level=user.cefr_level, story_id=story_id, level=chosen
+        )
+    text = None
+    if page is not None:
+        text = reader_html(
+            page.text,
+            statuses=page.statuses,
+            saved_lemmas=page.saved_lemmas,
+            learner_level=user.cefr_level,
+            highlights=page.version.highlights,
+        )
     return render(
-        request, "story.html", story=story, versions=available, current=version, chosen=chosen, marked=marked
+        request,
+        "story.html",
+        story=story,
+        versions=available,
+        current=page.version if page else None,
+        coverage=page.coverage if page else None,
+        chosen=chosen,
+        reader=text,
     )
 
 
@@ -67,16 +103,6 @@ def changes_page(
 @router.get("/articles/{article_id}")
 def article_page(state: State, principal: CurrentUser, article_id: int) -> Response:
     return redirect(f"/stories/{stories.story_of_article(state.database, article_id)}")
-
-
-@router.get("/vocabulary")
-def vocabulary_page(request: Request, principal: CurrentUser) -> Response:
-    return render(request, "vocabulary.html")
-
-
-@router.get("/review")
-def review_page(request: Request, principal: CurrentUser) -> Response:
-    return render(request, "review.html")
 
 
 @router.get("/progress")

@@ -1,0 +1,44 @@
+"""Reading: the reader's tokens, word statuses and known-word coverage, reading pace (plain Python)."""
+
+from vocabsphere.core.reading.pace import MAX_HEARTBEAT_SECONDS, words_per_minute
+from vocabsphere.core.reading.statuses import (
+    COMFORT_HIGH,
+    COMFORT_LOW,
+    Coverage,
+    WordStatus,
+    coverage,
+    parse_status,
+    pick_comfortable,
+    presumed_known,
+    reader_class,
+    status_from_stability,
+)
+from vocabsphere.core.reading.tokens import (
+    LemmaStats,
+    ReaderSentence,
+    ReaderText,
+    ReaderToken,
+    build_reader_text,
+    normalise_lemma,
+)
+
+__all__ = [
+    "COMFORT_HIGH",
+    "COMFORT_LOW",
+    "MAX_HEARTBEAT_SECONDS",
+    "Coverage",
+    "LemmaStats",
+    "ReaderSentence",
+    "ReaderText",
+    "ReaderToken",
+    "WordStatus",
+    "build_reader_text",
+    "coverage",
+    "normalise_lemma",
+    "parse_status",
+    "pick_comfortable",
+    "presumed_known",
+    "reader_class",
+    "status_from_stability",
+    "words_per_minute",
+]

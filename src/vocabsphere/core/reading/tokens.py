@@ -1,0 +1,165 @@
+"""The reader's view of a text: paragraphs of sentences of tokens, each word with its lemma, POS and level.
+
+Parsed once when a version is built and stored as compact JSON, so serving a page needs no parser.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from vocabsphere.core.articles import paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = [
+    "LemmaStats",
+    "ReaderSentence",
+    "ReaderText",
+    "ReaderToken",
+    "build_reader_text",
+    "normalise_lemma",
+]
+
+FORMAT_VERSION = 1
+# Punctuation, symbols and numbers are shown but are not words to look up, learn or count.
+_NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def normalise_lemma(value: str) -> str:
+    """The key statuses are stored under: lower case, single spaces, curly apostrophes straightened."""
+    return " ".join(value.replace("\u2019", "'").split()).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderToken:
+    text: str
+    space: bool  # followed by white space
+    lemma: str = ""  # "" for anything that is not a word
+    pos: str = ""
+
+    @property
+    def is_word(self) -> bool:
+        return bool(self.lemma)
+
+    @property
+    def is_name(self) -> bool:
+        return self.pos == "PROPN"
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderSentence:
+    tokens: tuple[ReaderToken, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text + (" " if t.space else "") for t in self.tokens).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class LemmaStats:
+    count: int
+    level: str | None
+    is_name: bool
+
+
+@dataclass(frozen=True)
+class ReaderText:
+    paragraphs: tuple[tuple[ReaderSentence, ...], ...]
+    levels: Mapping[str, str]  # lemma -> CEFR level, for the words in the text
+
+    def words(self) -> Iterator[ReaderToken]:
+        for paragraph in self.paragraphs:
+            for sentence in paragraph:
+                yield from (t for t in sentence.tokens if t.is_word)
+
+    def lemma_profile(self) -> dict[str, LemmaStats]:
+        """Each lemma's count, level and whether it is (mostly) used as a name."""
+        counts: dict[str, int] = {}
+        names: dict[str, int] = {}
+        for token in self.words():
+            counts[token.lemma] = counts.get(token.lemma, 0) + 1
+            names[token.lemma] = names.get(token.lemma, 0) + (1 if token.is_name else 0)
+        return {
+            lemma: LemmaStats(count, self.levels.get(lemma), names[lemma] * 2 > count)
+            for lemma, count in counts.items()
+        }
+
+    def to_json(self) -> str:
+        def token(t: ReaderToken) -> list[Any]:
+            return [t.text, int(t.space), t.lemma, t.pos] if t.is_word else [t.text, int(t.space)]
+
+        data = {
+            "v": FORMAT_VERSION,
+            "p": [[[token(t) for t in s.tokens] for s in p] for p in self.paragraphs],
+            "lv": dict(self.levels),
+        }
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, raw: str) -> ReaderText | None:
+        """The stored reader text, or None if it is missing or from another format version."""
+        if not raw:
+            return None
+        data = json.loads(raw)
+        if data.get("v") != FORMAT_VERSION:
+            return None
+
+        def token(item: list[Any]) -> ReaderToken:
+            if len(item) == 4:
+                return ReaderToken(item[0], bool(item[1]), item[2], item[3])
+            return ReaderToken(item[0], bool(item[1]))
+
+        return cls(
+            paragraphs=tuple(tuple(ReaderSentence(tuple(token(t) for t in s)) for s in p) for p in data["p"]),
+            levels=dict(data.get("lv", {})),
+        )
+
+
+def profile_to_json(profile: Mapping[str, LemmaStats]) -> str:
+    return json.dumps(
+        {k: [v.count, v.level, int(v.is_name)] for k, v in profile.items()},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def profile_from_json(raw: str) -> dict[str, LemmaStats]:
+    data = json.loads(raw or "{}")
+    return {k: LemmaStats(int(v[0]), v[1], bool(v[2])) for k, v in data.items()}
+
+
+def _token(token: Any) -> ReaderToken:
+    text, space = token.text, bool(token.whitespace_)
+    if token.pos_ in _NOT_WORDS or not _HAS_LETTER.search(text):
+        return ReaderToken(text, space)
+    lemma = normalise_lemma(token.lemma_ or text)
+    if token.pos_ == "PROPN" or not _HAS_LETTER.search(lemma):
+        lemma = normalise_lemma(text)  # names are learnt as written; a lemmatiser slip must not empty it
+    return ReaderToken(text, space, lemma, token.pos_ or "X")
+
+
+def build_reader_text(nlp: Language, text: str, level_of: Callable[[str, str], str]) -> ReaderText:
+    """Parse each paragraph of ``text``; ``level_of(lemma, upos)`` gives a word's CEFR level."""
+    result: list[tuple[ReaderSentence, ...]] = []
+    levels: dict[str, str] = {}
+    for doc in nlp.pipe(paragraphs(text)):
+        sentences = []
+        for sent in doc.sents:
+            tokens = tuple(_token(t) for t in sent if not t.is_space)
+            if tokens:
+                sentences.append(ReaderSentence(tokens))
+                for t in tokens:
+                    if t.is_word and t.lemma not in levels and not t.is_name:
+                        try:
+                            levels[t.lemma] = level_of(t.lemma, t.pos)
+                        except ValueError:
+                            continue  # an unknown tag: the word just has no level
+        if sentences:
+            result.append(tuple(sentences))
+    return ReaderText(tuple(result), levels)

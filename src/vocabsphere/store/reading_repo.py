@@ -1,0 +1,123 @@
+"""Word statuses, reading sessions and encounters of saved words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, WordEncounter, WordStatus
+
+# SQLite allows 32,766 bound parameters; stay far below it in IN lists.
+_CHUNK = 900
+
+
+class ReadingRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def statuses(self, user_id: int, lemmas: Iterable[str] | None = None) -> dict[str, int]:
+        """The learner's statuses, all of them or only for ``lemmas``."""
+        if lemmas is None:
+            query = select(WordStatus.lemma, WordStatus.status).where(WordStatus.user_id == user_id)
+            return {lemma: status for lemma, status in self._session.execute(query)}
+        wanted = sorted(set(lemmas))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(WordStatus.lemma, WordStatus.status).where(
+                WordStatus.user_id == user_id, WordStatus.lemma.in_(wanted[start : start + _CHUNK])
+            )
+            found.update({lemma: status for lemma, status in self._session.execute(query)})
+        return found
+
+    def status_rows(self, user_id: int, lemmas: Iterable[str]) -> dict[str, WordStatus]:
+        wanted = sorted(set(lemmas))
+        rows: dict[str, WordStatus] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(WordStatus).where(
+                WordStatus.user_id == user_id, WordStatus.lemma.in_(wanted[start : start + _CHUNK])
+            )
+            rows.update({row.lemma: row for row in self._session.scalars(query)})
+        return rows
+
+    def add_status(self, row: WordStatus) -> None:
+        self._session.add(row)
+
+    def status_counts(self, user_id: int) -> dict[int, int]:
+        query = (
+            select(WordStatus.status, func.count())
+            .where(WordStatus.user_id == user_id)
+            .group_by(WordStatus.status)
+        )
+        return {status: count for status, count in self._session.execute(query)}
+
+    def version_profiles(self, story_ids: list[int], level: str) -> dict[int, tuple[str, str]]:
+        """story id -> (version level, lemma profile JSON) for the versions at ``level``."""
+        if not story_ids:
+            return {}
+        query = select(StoryVersion.story_id, StoryVersion.level, StoryVersion.lemmas_json).where(
+            StoryVersion.story_id.in_(story_ids), StoryVersion.level == level
+        )
+        return {story_id: (lvl, profile) for story_id, lvl, profile in self._session.execute(query)}
+
+    def version_levels(self, story_ids: list[int]) -> dict[int, list[str]]:
+        if not story_ids:
+            return {}
+        query = select(StoryVersion.story_id, StoryVersion.level).where(StoryVersion.story_id.in_(story_ids))
+        levels: dict[int, list[str]] = {}
+        for story_id, level in self._session.execute(query):
+            levels.setdefault(story_id, []).append(level)
+        return levels
+
+    def add_session(self, row: ReadingSession) -> ReadingSession:
+        self._session.add(row)
+        self._session.flush()
+        return row
+
+    def session(self, session_id: int) -> ReadingSession | None:
+        return self._session.get(ReadingSession, session_id)
+
+    def finished_story_ids(self, user_id: int) -> set[int]:
+        query = select(ReadingSession.story_id).where(
+            ReadingSession.user_id == user_id, ReadingSession.finished_at.is_not(None)
+        )
+        return set(self._session.scalars(query))
+
+    def sessions(self, user_id: int, *, limit: int) -> list[ReadingSession]:
+        query = (
+            select(ReadingSession)
+            .where(ReadingSession.user_id == user_id)
+            .order_by(ReadingSession.last_seen_at.desc(), ReadingSession.id.desc())
+            .limit(limit)
+        )
+        return list(self._session.scalars(query))
+
+    def saved_words_by_lemma(self, user_id: int, lemmas: Iterable[str]) -> list[SavedWord]:
+        wanted = sorted(set(lemmas))
+        rows: list[SavedWord] = []
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(SavedWord).where(
+                SavedWord.user_id == user_id, SavedWord.lemma.in_(wanted[start : start + _CHUNK])
+            )
+            rows.extend(self._session.scalars(query))
+        return rows
+
+    def encountered_word_ids(self, story_id: int, word_ids: list[int]) -> set[int]:
+        if not word_ids:
+            return set()
+        query = select(WordEncounter.saved_word_id).where(
+            WordEncounter.story_id == story_id, WordEncounter.saved_word_id.in_(word_ids)
+        )
+        return set(self._session.scalars(query))
+
+    def add_encounter(self, row: WordEncounter) -> None:
+        self._session.add(row)
+
+    def encounters(self, saved_word_id: int) -> list[WordEncounter]:
+        query = (
+            select(WordEncounter)
+            .where(WordEncounter.saved_word_id == saved_word_id)
+            .order_by(WordEncounter.seen_at.desc())
+        )
+        return list(self._session.scalars(query))

@@ -1,0 +1,131 @@
+"""The learner loop in a real browser: read at your level, look a word up, save three words, mark the
+rest known, review the three, and see when they come back (phone and desktop widths)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.test_story import open_first_story_with_versions
+
+pytestmark = pytest.mark.browser
+
+
+def register(page: Any, server: str, name: str) -> None:
+    page.goto(f"{server}/register")
+    page.fill("input[name=username]", name)
+    page.fill("input[name=password]", "reading-is-fun")
+    page.select_option("select[name=native_language]", "de")
+    page.select_option("select[name=cefr_level]", "B1")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/library")
+
+
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_read_look_up_save_mark_known_and_review(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    register(page, server, f"loop-{label}")
+    open_first_story_with_versions(page, server)
+    story_url = page.url
+    page.goto(f"{server}/library")
+    assert page.locator(".next-pick").count() == 1  # "next for you", by known-word coverage
+    assert page.locator(".story .new-share").count() >= 1
+    page.goto(story_url)
+    assert page.locator(".level-switch a[aria-current]").inner_text() == "B1"
+
+    # Look a word up: the popover shows a definition and the word's level.
+    new_words = page.locator(".reader-text .w.new")
+    assert new_words.count() >= 3
+    first = new_words.first
+    lemma = first.get_attribute("data-l")
+    first.click()
+    popover = page.locator("#word-popover")
+    popover.locator(".headword").wait_for()
+    assert popover.locator(".sense p, .popover-body > p").first.inner_text().strip()
+    page.screenshot(path=str(artifacts / f"reader-popover-{label}.png"))
+
+    # Save three different words.
+    saved: list[str] = []
+    candidates = page.locator(".reader-text .w.new")
+    index = 0
+    while len(saved) < 3:
+        word = candidates.nth(index)
+        index += 1
+        lemma = word.get_attribute("data-l") or ""
+        if lemma in saved:
+            continue
+        word.click()
+        popover.locator(".headword").wait_for()
+        popover.locator("button", has_text="Save word").click()
+        popover.locator("text=Saved to your vocabulary book.").wait_for()
+        saved.append(lemma)
+        page.keyboard.press("Escape")
+    for lemma in saved:
+        assert "learning-1" in (
+            page.locator(f'.reader-text .w[data-l="{lemma}"]').first.get_attribute("class") or ""
+        )
+
+    # Mark the rest known: no new words remain, the saved ones stay in learning.
+    page.click("#mark-known")
+    page.locator("#finish-status", has_text="marked known").wait_for()
+    assert page.locator(".reader-text .w.new").count() == 0
+    page.reload()
+    assert page.locator(".reader-text .w.new").count() == 0
+    assert page.locator(".reader-text .w.learning-1").count() >= 3
+    page.click("#finish-story")
+    page.locator("#finish-status", has_text="Finished").wait_for()
+    page.screenshot(path=str(artifacts / f"reader-after-{label}.png"), full_page=True)
+
+    # Keyboard navigation: arrows move between words, Enter opens the popover.
+    if label == "desktop":
+        page.locator(".reader-text .w").first.focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        popover.locator(".headword").wait_for()
+        page.keyboard.press("Escape")
+        assert popover.is_hidden()
+
+    # Review the three words (one card each today), rating with the keyboard and the buttons.
+    page.goto(f"{server}/review")
+    reviewed = 0
+    while reviewed < 3:
+        page.locator("#review-card .meta").first.wait_for()
+        if page.locator("#reveal").count():
+            page.keyboard.press("Space")
+        else:
+            page.fill("#answer", "not the word")
+            page.keyboard.press("Enter")
+        page.locator("#review-controls:not([hidden])").wait_for()
+        if reviewed == 0:
+            page.keyboard.press("3")
+        else:
+            page.locator("#review-controls button", has_text="Good").click()
+        reviewed += 1
+        page.locator("#review-status", has_text="next review").wait_for()
+    done = page.locator("#review-done")
+    done.wait_for()
+    items = page.locator("#done-list .due-item")
+    assert items.count() == 3
+    assert all(re.search(r"in \d+ (min|h)|on ", t) for t in items.all_inner_texts())
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.screenshot(path=str(artifacts / f"review-done-{label}.png"), full_page=True)
+
+    # The vocabulary book lists the three words with their status.
+    page.goto(f"{server}/vocabulary")
+    assert page.locator(".word-list li").count() == 3
+    page.locator(".word-list a").first.click()
+    page.locator("h2", has_text="Review history").wait_for()
+    assert page.locator("svg.curve polyline").count() >= 1
+    page.screenshot(path=str(artifacts / f"word-page-{label}.png"), full_page=True)
+    assert errors == []
+    context.close()

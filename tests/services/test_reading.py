@@ -1,0 +1,131 @@
+"""Reading on both databases: statuses, coverage, "next for you", mark the rest known, reading sessions,
+and saved words met again in another story (which gives them a cloze card)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.fixtures.articles import BRIDGE_A, GARDEN
+from vocabsphere.config import Settings
+from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.services import accounts, reading, study, versions
+from vocabsphere.services.fetching import FetchPolicy
+from vocabsphere.services.ingest import IngestSource, ingest
+from vocabsphere.store.database import Database
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+def story(db: Database, settings: Settings, text: str) -> int:
+    story_id = ingest(db, IngestSource(kind="text", text=text), now=T0, policy=FetchPolicy()).story_id
+    versions.build_versions(db, settings, story_id, now=T0)
+    return story_id
+
+
+def test_reading_loop(database: Database, make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings()
+    bridge, garden = story(database, settings, BRIDGE_A), story(database, settings, GARDEN)
+    ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0).id
+    bob = accounts.create_user(database, username="bob", password="s3cret-pass", now=T0).id
+
+    page = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
+    words = list(page.text.words())
+    assert words and all(t.lemma == t.lemma.lower() for t in words)
+    assert any(t.is_name for t in words)  # "Ruth Adeyemi" is a name, never counted as unknown
+    before = page.coverage
+    assert 0 < before.known_share < 1 and before.new_lemmas > 0
+
+    # Save a word from the story that also occurs in the other story, in its sentence.
+    bridge_lemmas = {t.lemma for t in words if not t.is_name}
+    garden_text = reading.reader_text(database, garden, "B1")
+    shared = sorted(bridge_lemmas & {t.lemma for t in garden_text.words() if len(t.lemma) > 3})
+    assert shared, "the two stories share no content word"
+    lemma = shared[0]
+    token, sentence = next(
+        (t, s.text) for p in page.text.paragraphs for s in p for t in s.tokens if t.lemma == lemma
+    )
+    saved = study.save_word(
+        database,
+        user_id=ana,
+        word=study.WordToSave(
+            lemma=lemma, pos=token.pos, word=token.text, sentence=sentence, story_id=bridge
+        ),
+        now=T0,
+    )
+    with pytest.raises(InvalidInput):  # a word and sentence that are not in the story
+        study.save_word(
+            database,
+            user_id=ana,
+            word=study.WordToSave(
+                lemma="zebra", pos="NOUN", word="zebra", sentence="A zebra ran.", story_id=bridge
+            ),
+            now=T0,
+        )
+
+    # Mark the rest known: every unmarked word becomes known, the saved one stays in learning.
+    changed = reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0)
+    assert changed > 0
+    after = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
+    assert after.coverage.new_lemmas == 0 and after.statuses[lemma] == 1
+    assert after.coverage.known_share > before.known_share
+    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == 0
+    # Bob's statuses are his own.
+    assert reading.statuses_of(database, user_id=bob) == {}
+
+    # Coverage per story and "next for you" skip what was finished.
+    fits = reading.story_fits(database, user_id=ana, learner_level="B1", story_ids=[bridge, garden])
+    assert fits[bridge].coverage.known_share > fits[garden].coverage.known_share
+    session = reading.start_reading(database, user_id=ana, story_id=bridge, level="B1", now=T0)
+    progress = reading.record_progress(
+        database,
+        user_id=ana,
+        session_id=session.session_id,
+        seconds=500,
+        finished=False,
+        now=T0 + timedelta(seconds=20),
+    )
+    assert progress.active_seconds == 21  # never more than the clock allows
+    done = reading.record_progress(
+        database,
+        user_id=ana,
+        session_id=session.session_id,
+        seconds=40,
+        finished=True,
+        now=T0 + timedelta(minutes=1),
+    )
+    assert done.finished_at is not None and done.words_per_minute is not None
+    again = reading.record_progress(
+        database,
+        user_id=ana,
+        session_id=session.session_id,
+        seconds=0,
+        finished=True,
+        now=T0 + timedelta(minutes=5),
+    )
+    assert again.finished_at == done.finished_at  # finishing is one event
+    with pytest.raises(NotFound):
+        reading.record_progress(
+            database, user_id=bob, session_id=session.session_id, seconds=5, finished=True, now=T0
+        )
+    pick = reading.next_for_you(database, user_id=ana, learner_level="B1")
+    assert pick is not None and pick.story_id == garden
+
+    # Reading the other story meets the saved word again: recorded once, with a cloze card from it.
+    met = reading.start_reading(
+        database, user_id=ana, story_id=garden, level="B1", now=T0 + timedelta(hours=1)
+    )
+    assert met.met_again == (lemma,)
+    assert reading.start_reading(database, user_id=ana, story_id=garden, level="B1", now=T0).met_again == ()
+    detail = study.word_detail(database, user_id=ana, word_id=saved.id, now=T0)
+    assert [e.story_id for e in detail.encounters] == [garden]
+    assert "cloze" in {c.kind for c in detail.cards}
+
+    with pytest.raises(InvalidInput):
+        reading.set_status(database, user_id=ana, lemma="ferry", status="famous", now=T0)
+    with pytest.raises(InvalidInput):
+        reading.set_status(database, user_id=ana, lemma="   ", status="known", now=T0)
+    with pytest.raises(NotFound):
+        reading.reader_page(database, user_id=ana, learner_level="B1", story_id=9999, level="B1")
