@@ -98,7 +98,7 @@ def test_read_look_up_save_mark_known_and_review(
     page.goto(f"{server}/review")
     reviewed = 0
     while reviewed < 3:
-        page.locator("#review-card .meta").first.wait_for()
+        page.locator("#reveal, #answer").first.wait_for()  # the card is on screen, not "Loading…"
         if page.locator("#reveal").count():
             page.keyboard.press("Space")
         else:

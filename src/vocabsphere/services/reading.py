@@ -3,6 +3,8 @@ finishing, and saved words met again."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -63,6 +65,7 @@ class ReaderPage:
     statuses: dict[str, int]  # the learner's statuses for the lemmas in this text
     saved_lemmas: frozenset[str]
     coverage: Coverage
+    stamp: tuple[int, datetime]  # identifies the version build (for caches of its rendering)
 
 
 @dataclass(frozen=True)
@@ -84,37 +87,68 @@ class ReadingProgress:
     met_again: tuple[str, ...] = ()  # saved words recorded as met again when this reading started
 
 
-def _reader_text(uow: UnitOfWork, story_id: int, level: str) -> tuple[ReaderText | None, str]:
-    row = uow.versions.get(story_id, level)
-    if row is None:
-        raise NotFound(f"This story has no {level} version.")
-    return load_reader_text(row.reader_json), row.text
+_CACHE_SIZE = 256
+_cache: OrderedDict[tuple[int, datetime], tuple[ReaderText, dict[str, LemmaStats]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _cached(key: tuple[int, datetime]) -> tuple[ReaderText, dict[str, LemmaStats]] | None:
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def _remember(key: tuple[int, datetime], text: ReaderText) -> tuple[ReaderText, dict[str, LemmaStats]]:
+    entry = (text, text.lemma_profile())
+    with _cache_lock:
+        _cache[key] = entry
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return entry
+
+
+def _reader(
+    db: Database, story_id: int, level: str
+) -> tuple[tuple[int, datetime], ReaderText, dict[str, LemmaStats]]:
+    """The version's parsed reader text and lemma profile, cached per process by version row and build
+    time (a rebuilt version has a new stamp); versions built before the reader existed are parsed once
+    and stored."""
+    with unit_of_work(db) as uow:
+        stamp = uow.reading.version_stamp(story_id, level)
+        if stamp is None:
+            raise NotFound(f"This story has no {level} version.")
+        hit = _cached(stamp)
+        if hit is not None:
+            return stamp, hit[0], hit[1]
+        row = uow.versions.get(story_id, level)
+        assert row is not None  # the stamp was just read in this transaction
+        stored, raw = load_reader_text(row.reader_json), row.text
+    if stored is None:
+        reader_json, lemmas_json = analyse_for_reader(raw)
+        with unit_of_work(db) as uow:
+            row = uow.versions.get(story_id, level)
+            if row is not None and row.text == raw:
+                row.reader_json, row.lemmas_json = reader_json, lemmas_json
+        stored = load_reader_text(reader_json)
+        assert stored is not None  # we just wrote it in the current format
+    text, profile = _remember(stamp, stored)
+    return stamp, text, profile
 
 
 def reader_text(db: Database, story_id: int, level: str) -> ReaderText:
-    """The version's reader tokens; versions built before the reader existed are parsed once and kept."""
-    with unit_of_work(db) as uow:
-        text, raw = _reader_text(uow, story_id, level)
-    if text is not None:
-        return text
-    reader_json, lemmas_json = analyse_for_reader(raw)
-    with unit_of_work(db) as uow:
-        row = uow.versions.get(story_id, level)
-        if row is not None and row.text == raw:
-            row.reader_json, row.lemmas_json = reader_json, lemmas_json
-    parsed = load_reader_text(reader_json)
-    assert parsed is not None  # we just wrote it in the current format
-    return parsed
+    """The version's reader tokens (see ``_reader``)."""
+    return _reader(db, story_id, level)[1]
 
 
 def reader_page(db: Database, *, user_id: int, learner_level: str, story_id: int, level: str) -> ReaderPage:
     version = versions.get_version(db, story_id, level)
-    text = reader_text(db, story_id, level)
-    profile = text.lemma_profile()
+    stamp, text, profile = _reader(db, story_id, level)
     with unit_of_work(db) as uow:
         statuses = uow.reading.statuses(user_id, profile)
-        saved = frozenset(w.lemma for w in uow.reading.saved_words_by_lemma(user_id, profile))
-    return ReaderPage(version, text, statuses, saved, coverage(profile, statuses, learner_level))
+        saved = frozenset(uow.reading.saved_lemmas(user_id, profile))
+    return ReaderPage(version, text, statuses, saved, coverage(profile, statuses, learner_level), stamp)
 
 
 def _check_lemma(value: str) -> str:
@@ -165,8 +199,7 @@ def set_statuses(db: Database, *, user_id: int, lemmas: list[str], status: str |
 def mark_rest_known(db: Database, *, user_id: int, story_id: int, level: str, now: datetime) -> int:
     """Every word of the version the learner has not marked (or marked new) becomes known; words being
     learnt and ignored words keep their status, names are left alone. Returns how many changed."""
-    text = reader_text(db, story_id, level)
-    profile = text.lemma_profile()
+    profile = _reader(db, story_id, level)[2]
     with unit_of_work(db) as uow:
         current = uow.reading.statuses(user_id, profile)
         rest = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -102,6 +103,24 @@ class ReadingRepository:
             )
             rows.extend(self._session.scalars(query))
         return rows
+
+    def saved_lemmas(self, user_id: int, lemmas: Iterable[str]) -> set[str]:
+        wanted = sorted(set(lemmas))
+        found: set[str] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            query = select(SavedWord.lemma).where(
+                SavedWord.user_id == user_id, SavedWord.lemma.in_(wanted[start : start + _CHUNK])
+            )
+            found.update(self._session.scalars(query))
+        return found
+
+    def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
+        """The version row's id and build time: enough to tell whether a cached parse is current."""
+        query = select(StoryVersion.id, StoryVersion.created_at).where(
+            StoryVersion.story_id == story_id, StoryVersion.level == level
+        )
+        row = self._session.execute(query).first()
+        return (row[0], row[1]) if row else None
 
     def encountered_word_ids(self, story_id: int, word_ids: list[int]) -> set[int]:
         if not word_ids:

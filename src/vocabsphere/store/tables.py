@@ -222,8 +222,9 @@ class StoryVersion(Base):
     base_article_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column()
     # The reader's tokens (sentences, lemmas, POS) and the lemma profile for coverage, parsed once.
-    reader_json: Mapped[str] = mapped_column(Text, default="")
-    lemmas_json: Mapped[str] = mapped_column(Text, default="{}")
+    # Deferred: large, and only the reader and coverage need them (loaded on first access).
+    reader_json: Mapped[str] = mapped_column(Text, default="", deferred=True)
+    lemmas_json: Mapped[str] = mapped_column(Text, default="{}", deferred=True)
 
 
 class SavedWord(Base):

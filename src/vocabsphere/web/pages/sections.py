@@ -72,6 +72,7 @@ def story_page(
             saved_lemmas=page.saved_lemmas,
             learner_level=user.cefr_level,
             highlights=page.version.highlights,
+            cache_key=page.stamp,
         )
     return render(
         request,
