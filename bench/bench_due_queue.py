@@ -86,7 +86,10 @@ def fill(db: Database, cards: int, reviews: int) -> int:
                         "user_id": user_id,
                         "card_id": card_ids[(start + i) % len(card_ids)],
                         "rating": 3,
-                        "reviewed_at": NOW - timedelta(minutes=start + i),
+                        # 100 reviews today, the rest spread over the days before (one a minute).
+                        "reviewed_at": NOW - timedelta(minutes=start + i)
+                        if start + i < 100
+                        else NOW - timedelta(days=1, minutes=start + i),
                         "duration_ms": 4000,
                         "request_id": f"r{start + i}",
                         "before_json": "{}",

@@ -121,10 +121,8 @@ def fit_learner_parameters(
     return FitReport("fitted", reviews, params)
 
 
-def learner_parameters(db: Database, *, user_id: int) -> tuple[float, ...] | None:
-    """The learner's fitted parameters, or None (use the defaults) when absent or not valid."""
-    with unit_of_work(db) as uow:
-        stored = FsrsRepository(uow.session).parameters_json(user_id)
+def parse_parameters(stored: str | None) -> tuple[float, ...] | None:
+    """Stored parameters JSON as a valid parameter tuple, or None (use the defaults)."""
     if not stored:
         return None
     try:
@@ -134,6 +132,13 @@ def learner_parameters(db: Database, *, user_id: int) -> tuple[float, ...] | Non
     if not isinstance(value, list):
         return None
     return _valid(value)
+
+
+def learner_parameters(db: Database, *, user_id: int) -> tuple[float, ...] | None:
+    """The learner's fitted parameters, or None (use the defaults) when absent or not valid."""
+    with unit_of_work(db) as uow:
+        stored = FsrsRepository(uow.session).parameters_json(user_id)
+    return parse_parameters(stored)
 
 
 def learners_to_fit(db: Database, *, now: datetime, min_reviews: int = MIN_REVIEWS) -> list[int]:

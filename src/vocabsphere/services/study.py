@@ -21,6 +21,7 @@ from vocabsphere.core.srs import (
     forgetting_curve,
     review,
 )
+from vocabsphere.services.fsrs_fitting import parse_parameters
 from vocabsphere.store.database import Database
 from vocabsphere.store.study_repo import WordFilter
 from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, User
@@ -159,12 +160,8 @@ def _state(card: ReviewCard) -> CardState:
 
 
 def _params(user: User) -> tuple[float, ...] | None:
-    if not user.fsrs_params_json:
-        return None
-    try:
-        return tuple(float(p) for p in json.loads(user.fsrs_params_json))
-    except (ValueError, TypeError):
-        return None  # unreadable personal parameters: the defaults are a safe fallback
+    # Unreadable or invalid personal parameters fall back to the defaults.
+    return parse_parameters(user.fsrs_params_json)
 
 
 def _check(word: WordToSave) -> WordToSave:
