@@ -281,20 +281,23 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
-        reviews_done, new_done, words_today = uow.study.reviewed_since(user_id, _day_start(now))
+        reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, _day_start(now))
         review_room = max(0, user.reviews_per_day - reviews_done)
         new_room = max(0, user.new_cards_per_day - new_done)
         due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []
-        taken = words_today | {word.id for _, word in due}
+        statuses = {word.lemma: status for _, word, status in due if status is not None}
         fresh: list[tuple[ReviewCard, SavedWord]] = []
-        if new_room:
+        if new_room and len(due) < limit:
+            # One card per word a day: skip words already reviewed today or in this queue.
+            taken = uow.study.words_of_cards(cards_today) | {word.id for _, word, _ in due}
             for card, word in uow.study.new_cards(user_id, now, limit=_NEW_CANDIDATES):
                 if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
                     break
                 if word.id not in taken:
                     taken.add(word.id)
                     fresh.append((card, word))
-        by_card = {card.id: (card, word) for card, word in [*due, *fresh]}
+            statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
+        by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
             [QueueCard(word.id, card.kind, _state(card)) for card, word in by_card.values()],
             now,
@@ -303,8 +306,8 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
             reviewed_today=0,
             new_today=0,
         )
-        encounters = uow.study.latest_encounters([w.id for c, w in by_card.values() if c.kind == "cloze"])
-        statuses = uow.reading.statuses(user_id, {w.lemma for _, w in by_card.values()})
+        cloze_words = [w.id for c, w in by_card.values() if c.kind == "cloze"]
+        encounters = uow.study.latest_encounters(cloze_words) if cloze_words else {}
         result = []
         for item in queue[:limit]:
             card, word = by_card[item.card_id]

@@ -117,39 +117,55 @@ class StudyRepository:
         )
         return {row.saved_word_id: row for row in self._session.scalars(query)}
 
-    def reviewed_since(self, user_id: int, since: datetime) -> tuple[int, int, set[int]]:
-        """Reviews of learnt cards and first reviews of new cards since ``since``, and the words touched."""
-        query = (
-            select(ReviewLogEntry.was_new, ReviewCard.saved_word_id)
-            .join(ReviewCard, ReviewCard.id == ReviewLogEntry.card_id)
-            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since)
+    def reviewed_since(self, user_id: int, since: datetime) -> tuple[int, int, list[int]]:
+        """Reviews of learnt cards and first reviews of new cards since ``since``, and the cards touched
+        (one index range on the learner's log)."""
+        query = select(ReviewLogEntry.was_new, ReviewLogEntry.card_id).where(
+            ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since
         )
         reviews = new = 0
-        words: set[int] = set()
-        for was_new, word_id in self._session.execute(query):
+        card_ids: list[int] = []
+        for was_new, card_id in self._session.execute(query):
             new += 1 if was_new else 0
             reviews += 0 if was_new else 1
-            words.add(word_id)
-        return reviews, new, words
+            card_ids.append(card_id)
+        return reviews, new, card_ids
 
-    def due_reviews(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
-        """Cards already learnt and due now, most overdue first (the (user_id, due) index serves it)."""
+    def words_of_cards(self, card_ids: list[int]) -> set[int]:
+        """Saved-word ids of the given cards: primary-key look-ups (a join would make PostgreSQL hash all
+        of the learner's cards)."""
+        words: set[int] = set()
+        ordered = sorted(set(card_ids))
+        for start in range(0, len(ordered), 900):
+            chunk = ordered[start : start + 900]
+            words.update(
+                self._session.scalars(select(ReviewCard.saved_word_id).where(ReviewCard.id.in_(chunk)))
+            )
+        return words
+
+    def due_reviews(
+        self, user_id: int, now: datetime, *, limit: int
+    ) -> list[tuple[ReviewCard, SavedWord, int | None]]:
+        """Cards already learnt and due now, most overdue first, each with its word and the learner's
+        status of the word (the (user_id, due) index serves it)."""
+        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
         query = (
-            select(ReviewCard, SavedWord)
+            select(ReviewCard, SavedWord, WordStatus.status)
             .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
+            .outerjoin(WordStatus, status_join)
             .where(ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0)
             .order_by(ReviewCard.due, ReviewCard.id)
             .limit(limit)
         )
-        return [(card, word) for card, word in self._session.execute(query)]
+        return [(card, word, status) for card, word, status in self._session.execute(query)]
 
     def new_cards(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
         """Cards never reviewed, in the order their words were saved."""
         query = (
             select(ReviewCard, SavedWord)
             .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
-            .where(ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps == 0)
-            .order_by(SavedWord.created_at, ReviewCard.id)
+            .where(ReviewCard.user_id == user_id, ReviewCard.reps == 0, ReviewCard.due <= now)
+            .order_by(ReviewCard.id)  # ids follow the order words were saved in
             .limit(limit)
         )
         return [(card, word) for card, word in self._session.execute(query)]

@@ -254,6 +254,7 @@ class ReviewCard(Base):
     __table_args__ = (
         UniqueConstraint("saved_word_id", "kind"),
         Index("ix_review_cards_user_due", "user_id", "due"),
+        Index("ix_review_cards_user_reps", "user_id", "reps", "id"),  # new cards (reps 0) in saved order
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
