@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `vocabsphere serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `vocabsphere serve` listens on.")
+    web_threads: int = Field(
+        4,
+        ge=1,
+        le=200,
+        description="Requests a web process works on at once (Python runs one at a time, so a few keep "
+        "latency even under load); raise it when requests wait on slow remote services.",
+    )
     demo: bool = Field(False, description="Create the demo learner, teacher and articles on start.")
     max_body_bytes: int = Field(
         10 * 1024 * 1024, ge=1024, description="Largest request body accepted (uploads included)."

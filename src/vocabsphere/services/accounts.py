@@ -164,7 +164,7 @@ def start_session(db: Database, *, user_id: int, now: datetime, days: int) -> Ne
 
 
 def resolve_session(db: Database, *, token: str, now: datetime) -> SessionView | None:
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         row = uow.web_sessions.by_token_hash(token_digest(token), now)
         if row is None:
             return None

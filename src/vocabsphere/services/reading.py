@@ -115,7 +115,7 @@ def _reader(
     """The version's parsed reader text and lemma profile, cached per process by version row and build
     time (a rebuilt version has a new stamp); versions built before the reader existed are parsed once
     and stored."""
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         stamp = uow.reading.version_stamp(story_id, level)
         if stamp is None:
             raise NotFound(f"This story has no {level} version.")
@@ -145,7 +145,7 @@ def reader_text(db: Database, story_id: int, level: str) -> ReaderText:
 def reader_page(db: Database, *, user_id: int, learner_level: str, story_id: int, level: str) -> ReaderPage:
     version = versions.get_version(db, story_id, level)
     stamp, text, profile = _reader(db, story_id, level)
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         statuses = uow.reading.statuses(user_id, profile)
         saved = frozenset(uow.reading.saved_lemmas(user_id, profile))
     return ReaderPage(version, text, statuses, saved, coverage(profile, statuses, learner_level), stamp)
@@ -214,7 +214,7 @@ def story_fits(
     db: Database, *, user_id: int, learner_level: str, story_ids: list[int]
 ) -> dict[int, StoryFit]:
     """For each story, the version at the learner's level and its known-word coverage for them."""
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         return _story_fits(uow, user_id, learner_level, story_ids)
 
 
@@ -240,7 +240,7 @@ def _story_fits(
 
 def next_for_you(db: Database, *, user_id: int, learner_level: str) -> StoryFit | None:
     """Among recent stories not yet finished, the one whose coverage is closest to 95-98 %."""
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         finished = uow.reading.finished_story_ids(user_id)
         recent = [
             s.id for s in uow.stories.latest(limit=NEXT_FOR_YOU_CANDIDATES, offset=0) if s.id not in finished

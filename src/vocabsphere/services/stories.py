@@ -72,7 +72,7 @@ def _summaries(uow: UnitOfWork, stories: list[Story]) -> list[StorySummary]:
 def list_stories(db: Database, *, query: str = "", limit: int = 20, offset: int = 0) -> list[StorySummary]:
     if len(query) > MAX_QUERY_CHARS:
         raise InvalidInput(f"Search for at most {MAX_QUERY_CHARS} characters.", field="q")
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         if query.strip():
             stories = uow.stories.search(query.strip(), limit=limit, offset=offset)
         else:
@@ -94,7 +94,7 @@ def _source(article: Article, base_id: int | None) -> SourceView:
 
 
 def get_story(db: Database, story_id: int) -> StoryView:
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         story = uow.stories.get(story_id)
         if story is None:
             raise NotFound("No such story.")

@@ -277,7 +277,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
     cards within the new-card limit, one card per word a day (its other kinds wait for later days), with
     the same word never twice in a row."""
     limit = max(1, min(limit, MAX_QUEUE))
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")

@@ -148,7 +148,7 @@ def stale_story_ids(db: Database, *, limit: int) -> list[int]:
 
 
 def list_versions(db: Database, story_id: int) -> list[VersionSummary]:
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         return [_summary(r) for r in uow.versions.for_story(story_id)]
 
 
@@ -186,7 +186,7 @@ def aligned_paragraphs(
 def get_version(db: Database, story_id: int, level: str) -> VersionView:
     if level != ORIGINAL and level not in CEFR_LEVELS:
         raise InvalidInput("Level must be one of A1..C2 or 'orig'.", field="level")
-    with unit_of_work(db) as uow:
+    with unit_of_work(db, read_only=True) as uow:
         row = uow.versions.get(story_id, level)
         if row is None:
             raise NotFound(f"This story has no {level} version.")

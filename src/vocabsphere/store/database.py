@@ -24,20 +24,24 @@ def _enable_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+READ_ONLY = "vocabsphere_read_only"
+
+
 def _begin_sqlite_transaction(connection: Any) -> None:
     # IMMEDIATE takes the write lock up front (waiting up to busy_timeout): a deferred transaction that
     # reads and then writes can fail at once with "database is locked" when another writer got there first.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Read-only units of work begin deferred: in WAL mode readers then never wait for each other or a writer.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_database_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": 10},
-            pool_pre_ping=True,
-        )
+        # No pre-ping: a local file cannot drop the connection, and the ping is a round trip per request.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _enable_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite_transaction)
         return engine
@@ -53,16 +57,21 @@ class Database:
 
     engine: Engine
     session_factory: sessionmaker[Session]
+    read_session_factory: sessionmaker[Session]
 
     @classmethod
     def connect(cls, url: str) -> Database:
         engine = create_database_engine(url)
-        return cls(engine, sessionmaker(engine, expire_on_commit=False))
+        reader = engine.execution_options(**{READ_ONLY: True})
+        return cls(
+            engine, sessionmaker(engine, expire_on_commit=False), sessionmaker(reader, expire_on_commit=False)
+        )
 
     @contextmanager
-    def unit_of_work(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back when it raises."""
-        session = self.session_factory()
+    def unit_of_work(self, *, read_only: bool = False) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back when it raises. ``read_only`` is for
+        blocks that only read (on SQLite they then do not queue behind writers for the write lock)."""
+        session = (self.read_session_factory if read_only else self.session_factory)()
         try:
             yield session
             session.commit()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, cast, func, literal, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, WordEncounter, WordStatus
@@ -14,23 +16,33 @@ from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, Wo
 _CHUNK = 900
 
 
+def _in_json_array(column: SQLColumnExpression[str], values: list[str], dialect: str) -> ColumnElement[bool]:
+    """``column IN (values)`` with the values sent as one JSON parameter: a page's few hundred lemmas
+    as separate bound parameters cost more to compile and bind than the query takes to run."""
+    payload = literal(json.dumps(values))
+    if dialect == "postgresql":
+        elements = func.jsonb_array_elements_text(cast(payload, JSONB)).table_valued("value")
+    else:
+        elements = func.json_each(payload).table_valued("value")
+    return column.in_(select(elements.c.value))
+
+
 class ReadingRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
+    def _dialect(self) -> str:
+        return self._session.get_bind().dialect.name
+
     def statuses(self, user_id: int, lemmas: Iterable[str] | None = None) -> dict[str, int]:
         """The learner's statuses, all of them or only for ``lemmas``."""
-        if lemmas is None:
-            query = select(WordStatus.lemma, WordStatus.status).where(WordStatus.user_id == user_id)
-            return {lemma: status for lemma, status in self._session.execute(query)}
-        wanted = sorted(set(lemmas))
-        found: dict[str, int] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            query = select(WordStatus.lemma, WordStatus.status).where(
-                WordStatus.user_id == user_id, WordStatus.lemma.in_(wanted[start : start + _CHUNK])
-            )
-            found.update({lemma: status for lemma, status in self._session.execute(query)})
-        return found
+        query = select(WordStatus.lemma, WordStatus.status).where(WordStatus.user_id == user_id)
+        if lemmas is not None:
+            wanted = sorted(set(lemmas))
+            if not wanted:
+                return {}
+            query = query.where(_in_json_array(WordStatus.lemma, wanted, self._dialect()))
+        return {lemma: status for lemma, status in self._session.execute(query)}
 
     def status_rows(self, user_id: int, lemmas: Iterable[str]) -> dict[str, WordStatus]:
         wanted = sorted(set(lemmas))
@@ -106,13 +118,12 @@ class ReadingRepository:
 
     def saved_lemmas(self, user_id: int, lemmas: Iterable[str]) -> set[str]:
         wanted = sorted(set(lemmas))
-        found: set[str] = set()
-        for start in range(0, len(wanted), _CHUNK):
-            query = select(SavedWord.lemma).where(
-                SavedWord.user_id == user_id, SavedWord.lemma.in_(wanted[start : start + _CHUNK])
-            )
-            found.update(self._session.scalars(query))
-        return found
+        if not wanted:
+            return set()
+        query = select(SavedWord.lemma).where(
+            SavedWord.user_id == user_id, _in_json_array(SavedWord.lemma, wanted, self._dialect())
+        )
+        return set(self._session.scalars(query))
 
     def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
         """The version row's id and build time: enough to tell whether a cached parse is current."""

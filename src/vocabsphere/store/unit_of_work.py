@@ -42,6 +42,6 @@ class UnitOfWork:
 
 
 @contextmanager
-def unit_of_work(database: Database) -> Iterator[UnitOfWork]:
-    with database.unit_of_work() as session:
+def unit_of_work(database: Database, *, read_only: bool = False) -> Iterator[UnitOfWork]:
+    with database.unit_of_work(read_only=read_only) as session:
         yield UnitOfWork(session)

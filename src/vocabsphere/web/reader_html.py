@@ -96,12 +96,16 @@ def reader_html(
     """Paragraphs of sentences of word spans; sentences worth learning get a mark and a "why?" button.
     ``cache_key`` must change whenever the text or its highlights do (e.g. the version's build stamp)."""
     out: list[str] = []
+    classes: dict[Slot, str] = {}  # a lemma recurs: work its class out once per page
     for part in _compiled(text, highlights, cache_key):
         if isinstance(part, str):
             out.append(part)
             continue
-        lemma, level, is_name = part
-        css = reader_class(statuses.get(lemma), level, learner_level, is_name)
-        out.append(css + " saved" if lemma in saved_lemmas else css)
+        css = classes.get(part)
+        if css is None:
+            lemma, level, is_name = part
+            css = reader_class(statuses.get(lemma), level, learner_level, is_name)
+            css = classes[part] = css + " saved" if lemma in saved_lemmas else css
+        out.append(css)
     # Every piece of text went through escape() when compiled; css classes and numbers are our own.
     return Markup("".join(out))  # noqa: S704
