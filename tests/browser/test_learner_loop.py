@@ -113,6 +113,7 @@ def test_read_look_up_save_mark_known_and_review(
         page.locator("#review-status", has_text="next review").wait_for()
     done = page.locator("#review-done")
     done.wait_for()
+    assert page.locator("#review-card").is_hidden()  # the last card does not linger under "Done"
     items = page.locator("#done-list .due-item")
     assert items.count() == 3
     assert all(re.search(r"in \d+ (min|h)|on ", t) for t in items.all_inner_texts())

@@ -14,7 +14,7 @@ TEXT = ReaderText(
                     ReaderToken("Ruth", True, "ruth", "PROPN"),
                     ReaderToken("crossed", True, "cross", "VERB"),
                     ReaderToken("spans", False, "span", "NOUN"),
-                    ReaderToken(".", False),
+                    ReaderToken(".", True),
                 )
             ),
             ReaderSentence(
@@ -52,4 +52,5 @@ def test_sentences_worth_learning_get_a_mark_and_a_button() -> None:
     )
     assert '<mark class="hl" data-highlight="1">' in html and 'class="why" data-highlight="1"' in html
     assert html.count('<span class="sent">') == 1
+    assert '.</span> <mark class="hl"' in html  # the space between sentences sits outside both
     assert 'class="w presumed" data-l="run"' in html and 'class="w new" data-l="cross"' in html

@@ -40,7 +40,8 @@ def recall_curve_svg(
             f'<text x="{LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{int(value * 100)}%</text>'
         )
     for day in sorted({0, days // 2, days}):
-        parts.append(f'<text x="{x(day):.1f}" y="{HEIGHT - 8}" text-anchor="middle">day {day}</text>')
+        anchor = "start" if day == 0 else "end" if day == days else "middle"  # edge labels stay inside
+        parts.append(f'<text x="{x(day):.1f}" y="{HEIGHT - 8}" text-anchor="{anchor}">day {day}</text>')
     parts.append(
         f'<line x1="{LEFT}" y1="{y(retention):.1f}" x2="{WIDTH - RIGHT}" y2="{y(retention):.1f}" '
         f'stroke="#d9a441" stroke-dasharray="5 4"><title>Target retention {retention:.0%}</title></line>'

@@ -43,7 +43,8 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
         for sentence in paragraph:
             number = highlighted.get(_squash(sentence.text))
             static.append(f'<mark class="hl" data-highlight="{number}">' if number else '<span class="sent">')
-            for token in sentence.tokens:
+            last = len(sentence.tokens) - 1
+            for index, token in enumerate(sentence.tokens):
                 word = str(escape(token.text))
                 if token.is_word:
                     static.append('<span class="w ')
@@ -52,7 +53,7 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
                     static.append(f'" data-l="{lemma}" data-p="{pos}">{word}</span>')
                 else:
                     static.append(word)
-                if token.space:
+                if token.space and index != last:
                     static.append(" ")
             if number:
                 static.append(
@@ -61,6 +62,8 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
                 )
             else:
                 static.append("</span>")
+            if sentence.tokens and sentence.tokens[-1].space:
+                static.append(" ")  # between sentences, outside the mark and its button
         static.append("</p>\n")
     parts.append("".join(static))
     return tuple(parts)
