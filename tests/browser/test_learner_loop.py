@@ -128,5 +128,11 @@ def test_read_look_up_save_mark_known_and_review(
     page.locator("h2", has_text="Review history").wait_for()
     assert page.locator("svg.curve polyline").count() >= 1
     page.screenshot(path=str(artifacts / f"word-page-{label}.png"), full_page=True)
+
+    # Progress: words by status, today's reviews, the finished story with its reading time.
+    page.goto(f"{server}/progress")
+    assert page.locator(".stats div", has_text="reviews today").inner_text().startswith("3")
+    assert page.locator("table .badge", has_text="finished").count() == 1
+    page.screenshot(path=str(artifacts / f"progress-{label}.png"), full_page=True)
     assert errors == []
     context.close()

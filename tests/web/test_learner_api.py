@@ -111,3 +111,45 @@ def test_learner_loop_over_the_api_with_bad_input(client: TestClient) -> None:
     assert client.get("/review").status_code == 200
     library = client.get("/library").text
     assert "% new words" in library
+    mine = client.get("/api/v1/me/progress", headers=ana).json()
+    assert mine["stories_finished"] == 1 and mine["readings"][0]["story_id"] == story_id
+    assert mine["saved_words"] == 1 and mine["known_words"] > 0
+    assert client.get("/api/v1/me/progress", headers=bob).json()["readings"] == []
+    assert "Recent reading" in client.get("/progress").text
+
+
+def test_removing_a_word_takes_its_cards_and_history_and_odd_lemmas_work(client: TestClient) -> None:
+    add_user(client, "ana")
+    add_user(client, "bob")
+    ana, bob = bearer(client, "ana"), bearer(client, "bob")
+    word = {"lemma": "gust", "word": "gusts", "sentence": "Gusts reached 140 km/h.", "translation": "Böe"}
+    saved = client.post("/api/v1/words", headers=ana, json=word).json()
+    card = client.get("/api/v1/reviews/due", headers=ana).json()[0]
+    client.post(f"/api/v1/reviews/{card['card_id']}", headers=ana, json={"rating": 3, "request_id": "r1"})
+    assert review_log_rows(client) == 1
+    assert client.delete(f"/api/v1/words/{saved['id']}", headers=bob).status_code == 404
+    assert client.delete(f"/api/v1/words/{saved['id']}", headers=ana).status_code == 204
+    assert client.get(f"/api/v1/words/{saved['id']}", headers=ana).status_code == 404
+    assert review_log_rows(client) == 0 and client.get("/api/v1/reviews/due", headers=ana).json() == []
+    assert client.get("/api/v1/statuses?lemma=gust", headers=ana).json() == {"gust": "learning-2"}
+    # Lemmas with a slash or an apostrophe are words too.
+    for lemma in ("km/h", "o'clock"):
+        response = client.put(f"/api/v1/statuses/{lemma}", headers=ana, json={"status": "known"})
+        assert response.status_code == 200 and response.json()["lemma"] == lemma
+
+    # The page form removes a word too (CSRF-checked).
+    again = client.post("/api/v1/words", headers=ana, json=word).json()
+    log_in(client, "ana")
+    page = client.get(f"/vocabulary/words/{again['id']}").text
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    removed = client.post(
+        f"/vocabulary/words/{again['id']}/delete", data={"csrf_token": token}, follow_redirects=False
+    )
+    assert (
+        removed.status_code == 303
+        and client.get(f"/api/v1/words/{again['id']}", headers=ana).status_code == 404
+    )
+    forged = client.post(
+        f"/vocabulary/words/{again['id']}/delete", data={"csrf_token": "x"}, follow_redirects=False
+    )
+    assert forged.status_code in (400, 403, 404)

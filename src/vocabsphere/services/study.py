@@ -42,6 +42,7 @@ __all__ = [
     "WordFilter",
     "WordToSave",
     "check_answer",
+    "delete_word",
     "due_cards",
     "list_words",
     "rate_card",
@@ -458,6 +459,16 @@ def undo_last_rating(db: Database, *, user_id: int) -> int:
                 row.status = int(before["word_status"])
         uow.study.delete_log(log.id)
         return card.id
+
+
+def delete_word(db: Database, *, user_id: int, word_id: int) -> None:
+    """Remove a word from the vocabulary book with its cards, review log and encounters (the lemma's
+    status stays: deleting a word is not the same as forgetting it)."""
+    with unit_of_work(db) as uow:
+        word = uow.study.word(word_id)
+        if word is None or word.user_id != user_id:
+            raise NotFound("No such word in your vocabulary book.")
+        uow.session.delete(word)
 
 
 def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days: int = 42) -> WordDetail:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from datetime import datetime
 
-from vocabsphere.services import api_tokens, profiles
+from fastapi import APIRouter, Response
+from pydantic import BaseModel
+
+from vocabsphere.services import api_tokens, profiles, progress
 from vocabsphere.web.api.schemas import ERRORS, ProfileIn, TokenInfoOut, UserOut
 from vocabsphere.web.security import CurrentUser, State
 
@@ -25,6 +28,36 @@ def update_me(body: ProfileIn, state: State, principal: CurrentUser) -> UserOut:
         daily_goal=body.daily_goal,
     )
     return UserOut.of(profiles.update_profile(state.database, user_id=principal.user.id, change=change))
+
+
+class ReadingRowOut(BaseModel):
+    story_id: int
+    title: str
+    level: str
+    minutes: float
+    words_per_minute: float | None
+    finished_at: datetime | None
+    last_seen_at: datetime
+
+
+class ProgressOut(BaseModel):
+    saved_words: int
+    known_words: int
+    learning_words: int
+    reviews_today: int
+    review_streak_days: int
+    due_now: int
+    stories_finished: int
+    words_read: int
+    readings: list[ReadingRowOut]
+
+
+@router.get("/progress", response_model=ProgressOut)
+def get_progress(state: State, principal: CurrentUser) -> ProgressOut:
+    """Words by status, reviews today and the streak, cards due, stories finished, recent readings."""
+    view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
+    fields = {k: v for k, v in vars(view).items() if k != "readings"}
+    return ProgressOut(**fields, readings=[ReadingRowOut(**vars(r)) for r in view.readings])
 
 
 @router.get("/tokens", response_model=list[TokenInfoOut])

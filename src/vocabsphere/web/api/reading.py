@@ -183,7 +183,7 @@ def statuses(
     return {k: reading.WordStatus(v).label for k, v in sorted(found.items())}
 
 
-@router.put("/statuses/{lemma}")
+@router.put("/statuses/{lemma:path}")
 def set_status(lemma: str, body: StatusIn, state: State, principal: CurrentUser) -> dict[str, str]:
     value = reading.set_status(
         state.database, user_id=principal.user.id, lemma=lemma, status=body.status, now=state.clock()

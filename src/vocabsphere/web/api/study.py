@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.srs import suggested_rating
@@ -181,6 +181,13 @@ def word_detail(word_id: int, state: State, principal: CurrentUser) -> WordDetai
         history=[ReviewOut(**vars(h)) for h in detail.history],
         encounters=[EncounterOut(**vars(e)) for e in detail.encounters],
     )
+
+
+@router.delete("/words/{word_id}", status_code=204)
+def delete_word(word_id: int, state: State, principal: CurrentUser) -> Response:
+    """Remove a saved word with its cards and review history."""
+    study.delete_word(state.database, user_id=principal.user.id, word_id=word_id)
+    return Response(status_code=204)
 
 
 @router.get("/reviews/due", response_model=list[DueCardOut])

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
-from vocabsphere.services import reading, stories, versions
+from vocabsphere.services import progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.reader_html import reader_html
@@ -107,8 +107,9 @@ def article_page(state: State, principal: CurrentUser, article_id: int) -> Respo
 
 
 @router.get("/progress")
-def progress_page(request: Request, principal: CurrentUser) -> Response:
-    return render(request, "progress.html")
+def progress_page(request: Request, state: State, principal: CurrentUser) -> Response:
+    view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
+    return render(request, "progress.html", progress=view)
 
 
 @router.get("/classes", dependencies=[require_role(Role.TEACHER)])

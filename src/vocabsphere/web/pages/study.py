@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import CEFR_LEVELS
@@ -10,8 +10,8 @@ from vocabsphere.services import profiles, stories, study
 from vocabsphere.services.reading import WordStatus
 from vocabsphere.web.charts import recall_curve_svg
 from vocabsphere.web.filters import STATUS_FILTERS, word_filter
-from vocabsphere.web.pages.render import render
-from vocabsphere.web.security import CurrentUser, State
+from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.security import CurrentUser, State, verify_page_csrf
 
 router = APIRouter()
 PER_PAGE = 50
@@ -32,6 +32,7 @@ def vocabulary_page(
     imported: int | None = Query(None, ge=0),
     skipped: int | None = Query(None, ge=0),
     import_error: str = Query("", max_length=300),
+    deleted: int | None = Query(None, ge=0, le=1),
 ) -> Response:
     where = word_filter(q, status, level, story, since, until)
     found = study.list_words(
@@ -42,7 +43,7 @@ def vocabulary_page(
         offset=(page - 1) * PER_PAGE,
     )
     filtered = where != study.WordFilter()
-    notice = ""
+    notice = "The word was removed from your vocabulary book." if deleted else ""
     if imported is not None:
         notice = f"Imported {imported} words" + (
             f"; {skipped} were already in your book." if skipped else "."
@@ -90,6 +91,12 @@ def word_page(request: Request, state: State, principal: CurrentUser, word_id: i
         now=now,
         statuses=[s.label for s in WordStatus],
     )
+
+
+@router.post("/vocabulary/words/{word_id}/delete", dependencies=[Depends(verify_page_csrf)])
+def delete_word_page(state: State, principal: CurrentUser, word_id: int) -> Response:
+    study.delete_word(state.database, user_id=principal.user.id, word_id=word_id)
+    return redirect("/vocabulary?deleted=1")
 
 
 @router.get("/review")

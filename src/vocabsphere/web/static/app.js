@@ -26,6 +26,10 @@ export async function api(path, { method = "GET", body } = {}) {
 document.addEventListener("submit", (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+    return;
+  }
   if (form.dataset.submitting === "1") {
     event.preventDefault();
     return;
