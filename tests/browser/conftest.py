@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -108,3 +109,18 @@ def artifacts() -> Path:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def register(page: Any, server: str, username: str) -> None:
+    page.goto(f"{server}/register")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "browser-pass-1")
+    page.select_option("select[name=native_language]", "de")
+    page.select_option("select[name=cefr_level]", "B1")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/library")
+
+
+def assert_no_horizontal_scroll(page: Any) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"page scrolls sideways by {overflow}px"

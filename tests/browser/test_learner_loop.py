@@ -9,20 +9,10 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
 from tests.browser.test_story import open_first_story_with_versions
 
 pytestmark = pytest.mark.browser
-
-
-def register(page: Any, server: str, name: str) -> None:
-    page.goto(f"{server}/register")
-    page.fill("input[name=username]", name)
-    page.fill("input[name=password]", "reading-is-fun")
-    page.select_option("select[name=native_language]", "de")
-    page.select_option("select[name=cefr_level]", "B1")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/library")
 
 
 @pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
@@ -117,8 +107,7 @@ def test_read_look_up_save_mark_known_and_review(
     items = page.locator("#done-list .due-item")
     assert items.count() == 3
     assert all(re.search(r"in \d+ (min|h)|on ", t) for t in items.all_inner_texts())
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+    assert_no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / f"review-done-{label}.png"), full_page=True)
 
     # The vocabulary book lists the three words with their status.
@@ -134,5 +123,10 @@ def test_read_look_up_save_mark_known_and_review(
     assert page.locator(".stats div", has_text="reviews today").inner_text().startswith("3")
     assert page.locator("table .badge", has_text="finished").count() == 1
     page.screenshot(path=str(artifacts / f"progress-{label}.png"), full_page=True)
+
+    # Forms still submit on pages whose script imports the shared module (a double guard once broke it).
+    page.goto(story_url)
+    page.click("text=Log out")
+    page.wait_for_url(f"{server}/login")
     assert errors == []
     context.close()

@@ -8,25 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
 
 pytestmark = pytest.mark.browser
 SECTIONS = ["Library", "Vocabulary", "Review", "Progress"]
-
-
-def register(page: Any, server: str, username: str) -> None:
-    page.goto(f"{server}/register")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", "browser-pass-1")
-    page.select_option("select[name=native_language]", "de")
-    page.select_option("select[name=cefr_level]", "B1")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{server}/library")
-
-
-def assert_no_horizontal_scroll(page: Any) -> None:
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0, f"page scrolls sideways by {overflow}px"
 
 
 @pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])

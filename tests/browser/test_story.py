@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -45,8 +45,7 @@ def test_story_levels_and_highlights(
     explanation = page.locator(".highlight details[open] p").first
     explanation.wait_for()
     assert len(explanation.inner_text()) > 20
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    assert overflow <= 0
+    assert_no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / f"story-B1-{label}.png"), full_page=True)
 
     page.locator(".level-switch a", has_text="A2").click()

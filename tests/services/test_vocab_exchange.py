@@ -16,10 +16,8 @@ from pathlib import Path
 import pytest
 
 from vocabsphere.core.errors import InvalidInput
-from vocabsphere.services import accounts, study, vocab_exchange
+from vocabsphere.services import accounts, reading, study, vocab_exchange
 from vocabsphere.store.database import Database
-from vocabsphere.store.tables import WordStatus
-from vocabsphere.store.unit_of_work import unit_of_work
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 11, 3, 9, 0, tzinfo=UTC)
@@ -59,12 +57,7 @@ def book(db: Database, user_id: int) -> list[tuple[object, ...]]:
 
 
 def mark(db: Database, user_id: int, lemma: str, status: int) -> None:
-    with unit_of_work(db) as uow:
-        row = uow.reading.status_rows(user_id, [lemma]).get(lemma)
-        if row is None:
-            uow.session.add(WordStatus(user_id=user_id, lemma=lemma, status=status, updated_at=T0))
-        else:
-            row.status = status
+    reading.set_status(db, user_id=user_id, lemma=lemma, status=status, now=T0)
 
 
 def rows_of(text: str) -> list[dict[str, str]]:

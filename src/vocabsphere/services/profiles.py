@@ -10,6 +10,7 @@ from vocabsphere.core.srs.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_R
 from vocabsphere.services.accounts import UserView, user_view
 from vocabsphere.services.passwords import hash_password, verify_password
 from vocabsphere.store.database import Database
+from vocabsphere.store.tables import User
 from vocabsphere.store.unit_of_work import unit_of_work
 
 
@@ -88,14 +89,18 @@ MAX_NEW_CARDS_PER_DAY = 500
 MAX_REVIEWS_PER_DAY = 5000
 
 
+def _study_settings(user: User) -> StudySettings:
+    return StudySettings(
+        user.desired_retention, user.new_cards_per_day, user.reviews_per_day, bool(user.fsrs_params_json)
+    )
+
+
 def get_study_settings(db: Database, user_id: int) -> StudySettings:
     with unit_of_work(db) as uow:
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
-        return StudySettings(
-            user.desired_retention, user.new_cards_per_day, user.reviews_per_day, bool(user.fsrs_params_json)
-        )
+        return _study_settings(user)
 
 
 def update_study_settings(
@@ -128,6 +133,4 @@ def update_study_settings(
             user.new_cards_per_day = new_cards_per_day
         if reviews_per_day is not None:
             user.reviews_per_day = reviews_per_day
-        return StudySettings(
-            user.desired_retention, user.new_cards_per_day, user.reviews_per_day, bool(user.fsrs_params_json)
-        )
+        return _study_settings(user)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vocabsphere.core.reading import ReaderText, build_reader_text
+from vocabsphere.core.reading import build_reader_text
 from vocabsphere.core.reading.tokens import profile_to_json
 
 
@@ -13,7 +13,3 @@ def analyse_for_reader(text: str) -> tuple[str, str]:
 
     reader = build_reader_text(load_pipeline(), text, word_level)
     return reader.to_json(), profile_to_json(reader.lemma_profile())
-
-
-def load_reader_text(raw: str) -> ReaderText | None:
-    return ReaderText.from_json(raw)

@@ -4,9 +4,10 @@ finishing, and saved words met again."""
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
+
+from cachetools import LRUCache
 
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.reading import (
@@ -26,10 +27,9 @@ from vocabsphere.core.reading import (
 from vocabsphere.core.reading.tokens import profile_from_json
 from vocabsphere.core.srs import SavedWordFacts, card_kinds_for
 from vocabsphere.services import versions
-from vocabsphere.services.reader_text import analyse_for_reader, load_reader_text
+from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import ReadingSession, ReviewCard, WordEncounter
-from vocabsphere.store.tables import WordStatus as WordStatusRow
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
 MAX_BULK_LEMMAS = 5000
@@ -87,26 +87,10 @@ class ReadingProgress:
     met_again: tuple[str, ...] = ()  # saved words recorded as met again when this reading started
 
 
-_CACHE_SIZE = 256
-_cache: OrderedDict[tuple[int, datetime], tuple[ReaderText, dict[str, LemmaStats]]] = OrderedDict()
-_cache_lock = threading.Lock()
-
-
-def _cached(key: tuple[int, datetime]) -> tuple[ReaderText, dict[str, LemmaStats]] | None:
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-        return found
-
-
-def _remember(key: tuple[int, datetime], text: ReaderText) -> tuple[ReaderText, dict[str, LemmaStats]]:
-    entry = (text, text.lemma_profile())
-    with _cache_lock:
-        _cache[key] = entry
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return entry
+# Parsed reader text and lemma profile per version build (row id, build time): a rebuilt version has a
+# new stamp, so entries never go stale; the bound keeps memory flat.
+_parsed: LRUCache[tuple[int, datetime], tuple[ReaderText, dict[str, LemmaStats]]] = LRUCache(maxsize=256)
+_parsed_lock = threading.Lock()
 
 
 def _reader(
@@ -119,22 +103,25 @@ def _reader(
         stamp = uow.reading.version_stamp(story_id, level)
         if stamp is None:
             raise NotFound(f"This story has no {level} version.")
-        hit = _cached(stamp)
+        with _parsed_lock:
+            hit = _parsed.get(stamp)
         if hit is not None:
             return stamp, hit[0], hit[1]
         row = uow.versions.get(story_id, level)
         assert row is not None  # the stamp was just read in this transaction
-        stored, raw = load_reader_text(row.reader_json), row.text
+        stored, raw = ReaderText.from_json(row.reader_json), row.text
     if stored is None:
         reader_json, lemmas_json = analyse_for_reader(raw)
         with unit_of_work(db) as uow:
             row = uow.versions.get(story_id, level)
             if row is not None and row.text == raw:
                 row.reader_json, row.lemmas_json = reader_json, lemmas_json
-        stored = load_reader_text(reader_json)
+        stored = ReaderText.from_json(reader_json)
         assert stored is not None  # we just wrote it in the current format
-    text, profile = _remember(stamp, stored)
-    return stamp, text, profile
+    profile = stored.lemma_profile()
+    with _parsed_lock:
+        _parsed[stamp] = (stored, profile)
+    return stamp, stored, profile
 
 
 def reader_text(db: Database, story_id: int, level: str) -> ReaderText:
@@ -158,26 +145,10 @@ def _check_lemma(value: str) -> str:
     return lemma
 
 
-def _upsert(uow: UnitOfWork, user_id: int, statuses: dict[str, WordStatus], now: datetime) -> int:
-    rows = uow.reading.status_rows(user_id, statuses)
-    changed = 0
-    for lemma, status in statuses.items():
-        row = rows.get(lemma)
-        if row is None:
-            uow.reading.add_status(
-                WordStatusRow(user_id=user_id, lemma=lemma, status=int(status), updated_at=now)
-            )
-            changed += 1
-        elif row.status != status:
-            row.status, row.updated_at = int(status), now
-            changed += 1
-    return changed
-
-
 def set_status(db: Database, *, user_id: int, lemma: str, status: str | int, now: datetime) -> WordStatus:
     value, key = parse_status(status), _check_lemma(lemma)
     with unit_of_work(db) as uow:
-        _upsert(uow, user_id, {key: value}, now)
+        uow.reading.set_statuses(user_id, {key: value}, now)
     return value
 
 
@@ -193,7 +164,7 @@ def set_statuses(db: Database, *, user_id: int, lemmas: list[str], status: str |
     value = parse_status(status)
     keys = {_check_lemma(x): value for x in lemmas}
     with unit_of_work(db) as uow:
-        return _upsert(uow, user_id, keys, now)
+        return uow.reading.set_statuses(user_id, keys, now)
 
 
 def mark_rest_known(db: Database, *, user_id: int, story_id: int, level: str, now: datetime) -> int:
@@ -207,7 +178,7 @@ def mark_rest_known(db: Database, *, user_id: int, story_id: int, level: str, no
             for lemma, stats in profile.items()
             if current.get(lemma, WordStatus.NEW) == WordStatus.NEW and not stats.is_name
         }
-        return _upsert(uow, user_id, rest, now)
+        return uow.reading.set_statuses(user_id, rest, now)
 
 
 def story_fits(

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
-from vocabsphere.core.reading import WordStatus, normalise_lemma, status_from_stability
+from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
 from vocabsphere.core.srs import (
     AnswerCheck,
     CardState,
@@ -25,7 +25,6 @@ from vocabsphere.services.fsrs_fitting import parse_parameters
 from vocabsphere.store.database import Database
 from vocabsphere.store.study_repo import WordFilter
 from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, User
-from vocabsphere.store.tables import WordStatus as WordStatusRow
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
 MAX_QUEUE = 200
@@ -120,6 +119,7 @@ class ReviewView:
 @dataclass(frozen=True)
 class EncounterView:
     story_id: int
+    story_title: str
     level: str
     form: str
     sentence: str
@@ -132,6 +132,7 @@ class WordDetail:
     cards: tuple[CardView, ...]
     history: tuple[ReviewView, ...]
     encounters: tuple[EncounterView, ...] = field(default_factory=tuple)
+    story_title: str | None = None  # of the story the word was saved from
 
 
 def _label(status: int | None) -> str:
@@ -186,16 +187,6 @@ def _check(word: WordToSave) -> WordToSave:
     )
 
 
-def _set_status(uow: UnitOfWork, user_id: int, lemma: str, status: WordStatus, now: datetime) -> None:
-    row = uow.reading.status_rows(user_id, [lemma]).get(lemma)
-    if row is None:
-        uow.reading.add_status(
-            WordStatusRow(user_id=user_id, lemma=lemma, status=int(status), updated_at=now)
-        )
-    elif row.status != status:
-        row.status, row.updated_at = int(status), now
-
-
 def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) -> SavedWordView:
     """Save once per lemma and part of speech; each practice kind the word allows gets a new card, and
     the lemma's status becomes "learning 1" unless the learner had already marked it."""
@@ -232,26 +223,22 @@ def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) ->
             )
         current = uow.reading.statuses(user_id, [clean.lemma]).get(clean.lemma)
         if current is None or current == WordStatus.NEW:
-            _set_status(uow, user_id, clean.lemma, WordStatus.LEARNING_1, now)
+            uow.reading.set_statuses(user_id, {clean.lemma: WordStatus.LEARNING_1}, now)
             current = WordStatus.LEARNING_1
         return _word_view(row, current)
-
-
-def _squash(text: str) -> str:
-    return " ".join(text.replace("\u2019", "'").split()).casefold()
 
 
 def _sentence_in_story(uow: UnitOfWork, word: WordToSave) -> bool:
     """The saved sentence and word must come from one of the story's texts (any level)."""
     if word.story_id is None:
         return True
-    sentence = _squash(word.sentence)
+    sentence = fold_text(word.sentence)
     for version in uow.versions.for_story(word.story_id):
-        text = _squash(version.text)
+        text = fold_text(version.text)
         if sentence in text:
-            return _squash(word.word) in sentence
-    return any(sentence in _squash(a.text) for a in uow.stories.articles(word.story_id)) and (
-        _squash(word.word) in sentence
+            return fold_text(word.word) in sentence
+    return any(sentence in fold_text(a.text) for a in uow.stories.articles(word.story_id)) and (
+        fold_text(word.word) in sentence
     )
 
 
@@ -415,7 +402,7 @@ def rate_card(
         card.due, card.last_review, card.reps = after.due, after.last_review, card.reps + 1
         # Reviews move a word through the learning stages; known and ignored are the learner's call.
         if (status is None or 1 <= status <= 4) and after.stability is not None:
-            _set_status(uow, user_id, word.lemma, status_from_stability(after.stability), now)
+            uow.reading.set_statuses(user_id, {word.lemma: status_from_stability(after.stability)}, now)
         return RatingResult(card.id, record.rating, after.due, duplicate=False)
 
 
@@ -452,11 +439,10 @@ def undo_last_rating(db: Database, *, user_id: int) -> int:
         card.reps = before["reps"]
         word = uow.study.word(card.saved_word_id)
         if word is not None and "word_status" in before:
-            row = uow.reading.status_rows(user_id, [word.lemma]).get(word.lemma)
-            if before["word_status"] is None and row is not None:
-                uow.session.delete(row)
-            elif before["word_status"] is not None and row is not None:
-                row.status = int(before["word_status"])
+            if before["word_status"] is None:
+                uow.reading.clear_status(user_id, word.lemma)
+            else:
+                uow.reading.set_statuses(user_id, {word.lemma: int(before["word_status"])}, log.reviewed_at)
         uow.study.delete_log(log.id)
         return card.id
 
@@ -490,13 +476,14 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
             ReviewView(log.reviewed_at, kind, log.rating, log.duration_ms)
             for log, kind in uow.study.logs_for_word(word.id)
         )
+        met = uow.reading.encounters(word.id)
+        story_ids = {e.story_id for e in met}
+        if word.story_id is not None:
+            story_ids.add(word.story_id)
+        titles = uow.stories.titles(story_ids)
         encounters = tuple(
-            EncounterView(e.story_id, e.level, e.form, e.sentence, e.seen_at)
-            for e in uow.reading.encounters(word.id)
+            EncounterView(e.story_id, titles.get(e.story_id, ""), e.level, e.form, e.sentence, e.seen_at)
+            for e in met
         )
-        return WordDetail(_word_view(word, status), tuple(cards), history, encounters)
-
-
-def study_day(now: datetime) -> tuple[datetime, datetime]:
-    start = _day_start(now)
-    return start, start + timedelta(days=1)
+        title = titles.get(word.story_id) if word.story_id is not None else None
+        return WordDetail(_word_view(word, status), tuple(cards), history, encounters, title)

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, cast, func, literal, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, cast, delete, func, literal, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, WordEncounter, WordStatus
-
-# SQLite allows 32,766 bound parameters; stay far below it in IN lists.
-_CHUNK = 900
 
 
 def _in_json_array(column: SQLColumnExpression[str], values: list[str], dialect: str) -> ColumnElement[bool]:
@@ -34,36 +31,46 @@ class ReadingRepository:
     def _dialect(self) -> str:
         return self._session.get_bind().dialect.name
 
+    def _lemma_in(
+        self, column: SQLColumnExpression[str], lemmas: Iterable[str]
+    ) -> ColumnElement[bool] | None:
+        wanted = sorted(set(lemmas))
+        return _in_json_array(column, wanted, self._session.get_bind().dialect.name) if wanted else None
+
     def statuses(self, user_id: int, lemmas: Iterable[str] | None = None) -> dict[str, int]:
         """The learner's statuses, all of them or only for ``lemmas``."""
         query = select(WordStatus.lemma, WordStatus.status).where(WordStatus.user_id == user_id)
         if lemmas is not None:
-            wanted = sorted(set(lemmas))
-            if not wanted:
+            wanted = self._lemma_in(WordStatus.lemma, lemmas)
+            if wanted is None:
                 return {}
-            query = query.where(_in_json_array(WordStatus.lemma, wanted, self._dialect()))
+            query = query.where(wanted)
         return {lemma: status for lemma, status in self._session.execute(query)}
 
-    def status_rows(self, user_id: int, lemmas: Iterable[str]) -> dict[str, WordStatus]:
-        wanted = sorted(set(lemmas))
-        rows: dict[str, WordStatus] = {}
-        for start in range(0, len(wanted), _CHUNK):
-            query = select(WordStatus).where(
-                WordStatus.user_id == user_id, WordStatus.lemma.in_(wanted[start : start + _CHUNK])
-            )
-            rows.update({row.lemma: row for row in self._session.scalars(query)})
-        return rows
+    def set_statuses(self, user_id: int, statuses: Mapping[str, int], now: datetime) -> int:
+        """Insert or update each lemma's status; returns how many rows changed."""
+        wanted = self._lemma_in(WordStatus.lemma, statuses)
+        if wanted is None:
+            return 0
+        query = select(WordStatus).where(WordStatus.user_id == user_id, wanted)
+        rows = {row.lemma: row for row in self._session.scalars(query)}
+        changed = 0
+        for lemma, status in statuses.items():
+            row = rows.get(lemma)
+            if row is None:
+                self._session.add(
+                    WordStatus(user_id=user_id, lemma=lemma, status=int(status), updated_at=now)
+                )
+                changed += 1
+            elif row.status != status:
+                row.status, row.updated_at = int(status), now
+                changed += 1
+        return changed
 
-    def add_status(self, row: WordStatus) -> None:
-        self._session.add(row)
-
-    def status_counts(self, user_id: int) -> dict[int, int]:
-        query = (
-            select(WordStatus.status, func.count())
-            .where(WordStatus.user_id == user_id)
-            .group_by(WordStatus.status)
+    def clear_status(self, user_id: int, lemma: str) -> None:
+        self._session.execute(
+            delete(WordStatus).where(WordStatus.user_id == user_id, WordStatus.lemma == lemma)
         )
-        return {status: count for status, count in self._session.execute(query)}
 
     def version_profiles(self, story_ids: list[int], level: str) -> dict[int, tuple[str, str]]:
         """story id -> (version level, lemma profile JSON) for the versions at ``level``."""
@@ -107,23 +114,16 @@ class ReadingRepository:
         return list(self._session.scalars(query))
 
     def saved_words_by_lemma(self, user_id: int, lemmas: Iterable[str]) -> list[SavedWord]:
-        wanted = sorted(set(lemmas))
-        rows: list[SavedWord] = []
-        for start in range(0, len(wanted), _CHUNK):
-            query = select(SavedWord).where(
-                SavedWord.user_id == user_id, SavedWord.lemma.in_(wanted[start : start + _CHUNK])
-            )
-            rows.extend(self._session.scalars(query))
-        return rows
+        wanted = self._lemma_in(SavedWord.lemma, lemmas)
+        if wanted is None:
+            return []
+        return list(self._session.scalars(select(SavedWord).where(SavedWord.user_id == user_id, wanted)))
 
     def saved_lemmas(self, user_id: int, lemmas: Iterable[str]) -> set[str]:
-        wanted = sorted(set(lemmas))
-        if not wanted:
+        wanted = self._lemma_in(SavedWord.lemma, lemmas)
+        if wanted is None:
             return set()
-        query = select(SavedWord.lemma).where(
-            SavedWord.user_id == user_id, _in_json_array(SavedWord.lemma, wanted, self._dialect())
-        )
-        return set(self._session.scalars(query))
+        return set(self._session.scalars(select(SavedWord.lemma).where(SavedWord.user_id == user_id, wanted)))
 
     def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
         """The version row's id and build time: enough to tell whether a cached parse is current."""

@@ -31,6 +31,12 @@ class StoryRepository:
     def get(self, story_id: int) -> Story | None:
         return self._session.get(Story, story_id)
 
+    def titles(self, story_ids: set[int]) -> dict[int, str]:
+        if not story_ids:
+            return {}
+        query = select(Story.id, Story.title).where(Story.id.in_(sorted(story_ids)))
+        return {story_id: title for story_id, title in self._session.execute(query)}
+
     def recent(self, *, since: datetime | None, limit: int) -> list[Story]:
         query = select(Story).order_by(Story.updated_at.desc(), Story.id.desc()).limit(limit)
         if since is not None:

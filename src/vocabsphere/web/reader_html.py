@@ -8,28 +8,24 @@ keeps the reader page fast without a template loop over every token.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
+from cachetools import LRUCache
 from markupsafe import Markup, escape
 
-from vocabsphere.core.reading import ReaderText, reader_class
+from vocabsphere.core.reading import ReaderText, fold_text, reader_class
 
 Slot = tuple[str, "str | None", bool]  # lemma, level, is a name
 Compiled = tuple["str | Slot", ...]
 
-_CACHE_SIZE = 256
-_cache: OrderedDict[Hashable, Compiled] = OrderedDict()
+# Compiled HTML per cache key (the version's build stamp); bounded, so memory stays flat.
+_compiled_cache: LRUCache[Hashable, Compiled] = LRUCache(maxsize=256)
 _lock = threading.Lock()
 
 
-def _squash(text: str) -> str:
-    return " ".join(text.split())
-
-
 def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compiled:
-    highlighted = {_squash(str(h.get("sentence", ""))): n for n, h in enumerate(highlights, start=1)}
+    highlighted = {fold_text(str(h.get("sentence", ""))): n for n, h in enumerate(highlights, start=1)}
     parts: list[str | Slot] = []
     static: list[str] = []
 
@@ -41,7 +37,7 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
     for paragraph in text.paragraphs:
         static.append("<p>")
         for sentence in paragraph:
-            number = highlighted.get(_squash(sentence.text))
+            number = highlighted.get(fold_text(sentence.text))
             static.append(f'<mark class="hl" data-highlight="{number}">' if number else '<span class="sent">')
             last = len(sentence.tokens) - 1
             for index, token in enumerate(sentence.tokens):
@@ -75,16 +71,12 @@ def _compiled(
     if cache_key is None:
         return _compile(text, highlights)
     with _lock:
-        found = _cache.get(cache_key)
-        if found is not None:
-            _cache.move_to_end(cache_key)
-            return found
-    compiled = _compile(text, highlights)
-    with _lock:
-        _cache[cache_key] = compiled
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return compiled
+        found = _compiled_cache.get(cache_key)
+    if found is None:
+        found = _compile(text, highlights)
+        with _lock:
+            _compiled_cache[cache_key] = found
+    return found
 
 
 def reader_html(

@@ -19,6 +19,7 @@ from vocabsphere.core.reading.tokens import (
     ReaderText,
     ReaderToken,
     build_reader_text,
+    fold_text,
     normalise_lemma,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "WordStatus",
     "build_reader_text",
     "coverage",
+    "fold_text",
     "normalise_lemma",
     "parse_status",
     "pick_comfortable",

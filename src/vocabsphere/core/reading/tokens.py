@@ -22,6 +22,7 @@ __all__ = [
     "ReaderText",
     "ReaderToken",
     "build_reader_text",
+    "fold_text",
     "normalise_lemma",
 ]
 
@@ -31,9 +32,14 @@ _NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
+def fold_text(text: str) -> str:
+    """Text as compared: curly apostrophes straightened, single spaces, case folded."""
+    return " ".join(text.replace("\u2019", "'").split()).casefold()
+
+
 def normalise_lemma(value: str) -> str:
-    """The key statuses are stored under: lower case, single spaces, curly apostrophes straightened."""
-    return " ".join(value.replace("\u2019", "'").split()).casefold()
+    """The key statuses are stored under (see ``fold_text``)."""
+    return fold_text(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.reading.tokens import fold_text
 from vocabsphere.core.srs.scheduling import CardState, as_utc, retrievability
 
 __all__ = [
@@ -58,7 +59,7 @@ class QueueItem:
 
 
 def _same_sentence(a: str, b: str) -> bool:
-    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    return fold_text(a) == fold_text(b)
 
 
 def card_kinds_for(word: SavedWordFacts) -> list[str]:

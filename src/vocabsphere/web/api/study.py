@@ -73,6 +73,7 @@ class ReviewOut(BaseModel):
 
 class EncounterOut(BaseModel):
     story_id: int
+    story_title: str
     level: str
     form: str
     sentence: str

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import CEFR_LEVELS
-from vocabsphere.services import profiles, stories, study
-from vocabsphere.services.reading import WordStatus
+from vocabsphere.services import profiles, study
 from vocabsphere.web.charts import recall_curve_svg
 from vocabsphere.web.filters import STATUS_FILTERS, word_filter
 from vocabsphere.web.pages.render import redirect, render
@@ -72,25 +71,12 @@ def vocabulary_page(
 
 @router.get("/vocabulary/words/{word_id}")
 def word_page(request: Request, state: State, principal: CurrentUser, word_id: int) -> Response:
-    now = state.clock()
-    detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=now)
+    detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=state.clock())
     settings = profiles.get_study_settings(state.database, principal.user.id)
     curve = recall_curve_svg(
         [(card.kind, card.recall_curve) for card in detail.cards], retention=settings.desired_retention
     )
-    titles = {}
-    for story_id in {e.story_id for e in detail.encounters} | ({detail.word.story_id} - {None}):
-        assert story_id is not None
-        titles[story_id] = stories.get_story(state.database, story_id).summary.title
-    return render(
-        request,
-        "word.html",
-        detail=detail,
-        curve=curve,
-        titles=titles,
-        now=now,
-        statuses=[s.label for s in WordStatus],
-    )
+    return render(request, "word.html", detail=detail, curve=curve)
 
 
 @router.post("/vocabulary/words/{word_id}/delete", dependencies=[Depends(verify_page_csrf)])

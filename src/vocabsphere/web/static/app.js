@@ -22,8 +22,41 @@ export async function api(path, { method = "GET", body } = {}) {
   return data;
 }
 
-// Prevent double submission of forms (a second click while the first post is under way).
-document.addEventListener("submit", (event) => {
+/** A DOM element: `attrs` become attributes (`onclick` and friends become listeners); children may be
+ * nodes, strings or nested arrays of them; null, undefined and false are skipped. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat(3)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Say an English word with the browser's speech synthesis; false when the browser cannot. */
+export function speak(text) {
+  if (!("speechSynthesis" in window)) return false;
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = "en-US";
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(utterance);
+  return true;
+}
+
+// Prevent double submission of forms (a second click while the first post is under way). Registered
+// once per page: page scripts import this module under a URL without the `?v=` of the base template's
+// tag, so the module can run twice, and a second listener would block every first submission.
+if (!window.vocabsphereFormGuard) {
+  window.vocabsphereFormGuard = true;
+  document.addEventListener("submit", guardSubmit);
+}
+
+function guardSubmit(event) {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) return;
   if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
@@ -36,4 +69,4 @@ document.addEventListener("submit", (event) => {
   }
   form.dataset.submitting = "1";
   setTimeout(() => { delete form.dataset.submitting; }, 4000);
-});
+}

@@ -1,5 +1,5 @@
 // Review session: cards of four kinds, typed answers checked kindly, ratings 1-4, undo. No dependencies.
-import { api } from "/static/app.js";
+import { api, el, speak } from "/static/app.js";
 
 const cardBox = document.getElementById("review-card");
 const controls = document.getElementById("review-controls");
@@ -13,16 +13,6 @@ let shownAt = 0;
 let suggested = null;
 const history = []; // cards rated in this session, for undo
 const results = new Map(); // lemma -> next due
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function requestId() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -42,15 +32,6 @@ function markWord(sentence, word, blank = false) {
   }
   parts.push(sentence.slice(last));
   return parts;
-}
-
-function speak(text) {
-  if (!("speechSynthesis" in window)) return false;
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = "en-US";
-  window.speechSynthesis.cancel();
-  window.speechSynthesis.speak(utterance);
-  return true;
 }
 
 function meaning(word) {

@@ -1,6 +1,6 @@
 // The reader: tap or click any word for its look-up popover; arrow keys move between words; statuses,
 // saving, speech, "mark the rest known", and reading time. No dependencies.
-import { api } from "/static/app.js";
+import { api, el, speak } from "/static/app.js";
 
 const article = document.querySelector("article.reader");
 const popover = document.getElementById("word-popover");
@@ -66,19 +66,6 @@ function close(refocus = true) {
 }
 
 // --- The popover -------------------------------------------------------------------------------
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value);
-  }
-  for (const child of children.flat(3)) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
 
 function sentenceOf(word) {
   const sentence = word.closest(".sent, mark.hl");
@@ -98,15 +85,6 @@ function place(word) {
   const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
   popover.style.left = `${left}px`;
   popover.style.top = `${rect.bottom + window.scrollY + 6}px`;
-}
-
-function speak(text) {
-  if (!("speechSynthesis" in window)) return false;
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = "en-US";
-  window.speechSynthesis.cancel();
-  window.speechSynthesis.speak(utterance);
-  return true;
 }
 
 function setStatus(lemma, status) {
