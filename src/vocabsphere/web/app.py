@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -16,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from vocabsphere import __version__
 from vocabsphere.bootstrap import prepare_database
 from vocabsphere.config import Settings
+from vocabsphere.core.lexicon.sense_embedding import embeddings_available, load_sense_embedder
 from vocabsphere.jobs.runtime import JobSystem
 from vocabsphere.store.database import Database
 from vocabsphere.web.api import router as api_router
@@ -39,6 +41,8 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         prepare_database(settings, database, jobs)
         jobs.start_embedded_workers()
+        if embeddings_available():  # the optional sense model takes seconds: load it off the request path
+            threading.Thread(target=load_sense_embedder, name="sense-embedder", daemon=True).start()
         # Objects alive after start-up (modules, settings, templates) live as long as the process:
         # moving them out of the collector's sight keeps full collections short under load.
         gc.collect()

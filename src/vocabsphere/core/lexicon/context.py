@@ -213,6 +213,7 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         entry.lemma or target.lemma,
         target.proper,
         sense_ranking.compounds_around(doc, target.index),
+        _sentence_text(doc, target),
     )
     lemma = entry.lemma if entry.found else target.lemma
     upos = "PROPN" if target.proper and target.in_context else target.upos
@@ -246,6 +247,25 @@ def _context(doc: Doc | None, target: _Target) -> tuple[sense_ranking.ContextWor
     return sense_ranking.context_of(doc, target.index, (target.word, target.lemma))
 
 
+def _sentence_text(doc: Doc | None, target: _Target) -> str | None:
+    """What the word's sense is matched against: its sentence (the whole text when sentences
+    are not marked), or the words around it when the sentence holds the word twice ("the bank
+    lent money ... by the river bank"): one sentence vector cannot tell the two apart."""
+    if doc is None:
+        return None
+    if target.index is None:
+        return str(doc.text)
+    span = doc[target.index].sent if doc.has_annotation("SENT_START") else doc[:]
+    word = doc[target.index].lower_
+    if sum(t.lower_ == word for t in span) > 1:
+        start = max(span.start, target.index - SIMILARITY_WINDOW)
+        return str(doc[start : min(span.end, target.index + SIMILARITY_WINDOW + 1)].text)
+    return str(span.text)
+
+
+SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice
+
+
 def _ranked(
     lexicon: Lexicon,
     senses: Sequence[Sense],
@@ -253,9 +273,10 @@ def _ranked(
     lemma: str,
     proper: bool = False,
     compounds: Sequence[str] = (),
+    sentence: str | None = None,
 ) -> tuple[RankedSense, ...]:
     ranked = sense_ranking.rank_in_lexicon(
-        lexicon, senses, context, lemma, proper=proper, compounds=compounds
+        lexicon, senses, context, lemma, proper=proper, compounds=compounds, sentence=sentence
     )[:MAX_SENSES]
     return tuple(
         RankedSense(

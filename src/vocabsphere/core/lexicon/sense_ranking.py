@@ -7,9 +7,11 @@ signature adds its rarity (wordfreq; "make" says little, "mortgage" a lot); one 
 can still hit through its own first glosses (``context_gloss``: "rang" -> ring -> telephone).
 Two more signals: the share of SemCor tag counts (``prior``), and WordNet compounds around
 the word (``compound``: "tennis court" is a kind of court, the playing area). Named-instance
-senses (Margaret Court) are dropped unless the word is used as a name.
+senses (Margaret Court) are dropped unless the word is used as a name. With the optional
+``senses`` extra, the cosine between the sentence and each definition (``semantic``,
+:mod:`.sense_embedding`) covers meaning that shares no word ("loan" and "lending").
 
-    score = overlap + prior * tag share + compound * compound evidence
+    score = overlap + prior * tag share + compound * compound evidence + semantic * cosine
 
 Words on both sides are reduced to keys with lemminflect (all candidate lemmas), so "loans"
 in a sentence meets "loan" in a gloss without running the parser over glosses.
@@ -28,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from .lookup import Lexicon, Sense
+from .sense_embedding import load_sense_embedder
 from .store_schema import WN_POS_NUMBER, wordnet_pos
 
 if TYPE_CHECKING:
@@ -79,10 +82,12 @@ class Weights:
     compound: float = 2.0  # the word inside a WordNet compound naming or under this sense
     # (1.0 and 2.0 tie on dev in accuracy and MRR; 2.0 lets "river bank" outvote a
     # money-laden sentence, the case the web UI shows when two "bank"s share a sentence)
+    semantic: float = 8.0  # times sentence-definition cosine (0.1-0.6) with the extra; tuned with the rest fixed
 
 
 SHIPPED = Weights()
-LESK_ONLY = Weights(overlap=1.0, prior=0.0, hypernym_gloss=0.0, context_gloss=0.0, compound=0.0)
+LESK_ONLY = Weights(overlap=1.0, prior=0.0, hypernym_gloss=0.0, context_gloss=0.0, compound=0.0, semantic=0.0)
+WITHOUT_EMBEDDINGS = Weights(semantic=0.0)
 CONTEXT_SENSES = 3  # glosses of a context word's first senses stand for its meaning
 EXPANSION_CAP = 1.5  # one context word cannot outvote the rest through its glosses
 
@@ -108,6 +113,7 @@ class Evidence:
     hypernym_glosses: dict[str, tuple[str, ...]] = field(default_factory=dict)
     expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # context word -> keys
     boosts: dict[str, float] = field(default_factory=dict)  # compound evidence per sense
+    similarity: dict[str, float] = field(default_factory=dict)  # sentence-definition cosine
 
 
 @lru_cache(maxsize=100_000)
@@ -192,6 +198,7 @@ def rank_senses(
         lap = overlap(context, sig, lemma.lower(), ev, weights)
         prior = (sense.tag_count + 1) / total_tags
         boost = weights.compound * ev.boosts.get(sense.synset_id, 0.0)
+        boost += weights.semantic * ev.similarity.get(sense.synset_id, 0.0)
         scored.append(ScoredSense(sense, weights.overlap * lap + weights.prior * prior + boost, lap))
     order = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
     return [scored[i] for i in order]
@@ -257,11 +264,13 @@ def rank_in_lexicon(
     *,
     proper: bool = False,
     compounds: Sequence[str] = (),
+    sentence: str | None = None,
 ) -> list[ScoredSense]:
     """rank_senses with the signature extensions fetched from the lexicon (when they count).
 
     Unless the word is used as a name (``proper``), named instances ("Court", the tennis
-    player) are left out: a lower-case "court" is never Margaret Court.
+    player) are left out: a lower-case "court" is never Margaret Court. ``sentence`` feeds the
+    embedding similarity when the ``senses`` extra is installed.
     """
     if not proper:
         named = instance_senses(lexicon, senses)
@@ -272,8 +281,18 @@ def rank_in_lexicon(
         hypernym_glosses(lexicon, senses) if weights.hypernym_gloss else {},
         context_expansions(lexicon, context) if weights.context_gloss else {},
         compound_boosts(lexicon, senses, compounds) if weights.compound else {},
+        embedding_similarity(senses, sentence) if weights.semantic and sentence else {},
     )
     return rank_senses(senses, context, lemma, evidence, weights)
+
+
+def embedding_similarity(senses: Sequence[Sense], sentence: str) -> dict[str, float]:
+    """Sentence-definition cosine per sense; empty without the ``senses`` extra."""
+    embedder = load_sense_embedder()
+    if embedder is None:
+        return {}
+    cosines = embedder.similarities(sentence, [s.definition for s in senses])
+    return {s.synset_id: c for s, c in zip(senses, cosines, strict=True)}
 
 
 def instance_senses(lexicon: Lexicon, senses: Sequence[Sense]) -> set[str]:
