@@ -21,8 +21,9 @@ STORY = [
 
 def test_budgets_follow_the_level() -> None:
     assert target_words("C1", 900) is None
-    assert 150 <= (target_words("A2", 900) or 0) <= 250
-    assert 300 <= (target_words("B1", 900) or 0) <= 450
+    assert 150 <= (target_words("A2", 900) or 0) <= 400
+    assert (target_words("A2", 900) or 0) < (target_words("B1", 900) or 0) <= 700
+    assert target_words("A2", 5000) == 400 and target_words("B1", 5000) == 700  # ceilings
     assert (target_words("A1", 900) or 0) < (target_words("A2", 900) or 0)
     assert target_words("A2", 100) == 100  # never more than the source
 
@@ -60,3 +61,17 @@ def test_fact_reported_by_other_sources_outranks_detail() -> None:
     support = source_support(units, sources)
     assert support[2] > support[1]
     assert select(units, 16, sources) == (0, 2)
+
+
+def test_sentence_full_of_hard_words_gives_way_to_an_easy_one() -> None:
+    units = _units(
+        [
+            "Floods hit Porto on Monday.",
+            "Floods left roads in Porto under water.",
+            "Floods precipitated infrastructural deterioration across Porto.",
+        ]
+    )
+    budget = units[0].words + units[1].words
+    # Same topic, both fit the budget: the difficulty (share of words above the level) decides.
+    assert select(units, budget, difficulty=[0.0, 0.0, 0.8]) == (0, 1)
+    assert select(units, budget, difficulty=[0.0, 0.9, 0.0]) == (0, 2)

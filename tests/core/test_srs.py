@@ -398,7 +398,9 @@ def test_importing_the_core_never_imports_torch() -> None:
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
 
 
-@pytest.mark.skipif(optimizer_module.optimizer_available(), reason="torch installed: a real fit would run")
+@pytest.mark.skipif(
+    optimizer_module.optimizer_available(), reason="optimizer extra installed: a real fit would run"
+)
 def test_fit_parameters_falls_back_when_fsrs_optimizer_is_unusable(monkeypatch: pytest.MonkeyPatch) -> None:
     # Pretend torch is importable: fsrs then hands out its stub Optimizer, which raises ImportError.
     monkeypatch.setattr(optimizer_module, "optimizer_available", lambda: True)

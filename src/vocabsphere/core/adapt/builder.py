@@ -13,6 +13,8 @@ from vocabsphere.core.adapt.document import ParseCache, Source
 from vocabsphere.core.adapt.lexical import Gloss, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
+from vocabsphere.core.adapt.verify import LEVELS
+from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
@@ -31,6 +33,16 @@ class DraftSentence:
 class Draft:
     sentences: tuple[DraftSentence, ...]
     counts: tuple[tuple[str, int], ...]  # step name -> number of changes
+
+
+_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+
+
+def _word_rank(lemma: str, upos: str) -> int | None:
+    try:
+        return LEVELS.index(assess_word(lemma, upos).level)
+    except ValueError:
+        return None
 
 
 def _syntax_group(level: str) -> str:
@@ -55,6 +67,7 @@ class VersionBuilder:
         self.sources = tuple(sources)
         self._syntax: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
         self._substituters: dict[tuple[str, int], Substituter] = {}
+        self._hard_shares: dict[str, list[float]] = {}
         cache.parse(u.text for u in source.units)
 
     def _budget(self, level: str, strength: int) -> int | None:
@@ -80,6 +93,21 @@ class VersionBuilder:
             self._syntax[key] = (texts, rules)
         return self._syntax[key]
 
+    def _difficulty(self, level: str) -> list[float]:
+        """Per source sentence, the share of its content words above ``level``."""
+        if level not in self._hard_shares:
+            rank = LEVELS.index(level) if level in LEVELS else len(LEVELS) - 1
+            shares = []
+            for unit in self.source.units:
+                doc = self.cache.get(unit.text)
+                levels = [
+                    _word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in _CONTENT and t.is_alpha
+                ]
+                known = [r for r in levels if r is not None]
+                shares.append(sum(r > rank for r in known) / len(known) if known else 0.0)
+            self._hard_shares[level] = shares
+        return self._hard_shares[level]
+
     def _substituter(self, level: str, strength: int) -> Substituter:
         key = (level, strength)
         if key not in self._substituters:
@@ -96,7 +124,7 @@ class VersionBuilder:
             max_len = max(8, max_len - 3 * strength)
             hard = max_len + 10 // strength
         budget = self._budget(level, strength)
-        chosen = select(units, budget, self.sources, max_len, hard) if units else ()
+        chosen = select(units, budget, self.sources, max_len, hard, self._difficulty(level)) if units else ()
         counts: Counter[str] = Counter({"content": len(units) - len(chosen)})
         staged: list[tuple[int, str]] = []
         for i in chosen:

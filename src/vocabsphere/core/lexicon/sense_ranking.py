@@ -82,7 +82,7 @@ class Weights:
     compound: float = 2.0  # the word inside a WordNet compound naming or under this sense
     # (1.0 and 2.0 tie on dev in accuracy and MRR; 2.0 lets "river bank" outvote a
     # money-laden sentence, the case the web UI shows when two "bank"s share a sentence)
-    semantic: float = 8.0  # times sentence-definition cosine (0.1-0.6) with the extra; tuned with the rest fixed
+    semantic: float = 8.0  # times sentence-definition cosine (0.1-0.6), with the extra (tuned, rest fixed)
 
 
 SHIPPED = Weights()

@@ -19,8 +19,9 @@ MIN_REVIEWS = 400
 
 
 def optimizer_available() -> bool:
-    """True when torch (and so fsrs's Optimizer) can be imported; checked without importing it."""
-    return importlib.util.find_spec("torch") is not None
+    """True when fsrs's Optimizer can work (the ``optimizer`` extra: torch, pandas and tqdm; torch
+    alone may come with the ``senses`` extra); checked without importing them."""
+    return all(importlib.util.find_spec(name) is not None for name in ("torch", "pandas", "tqdm"))
 
 
 def fit_parameters(
