@@ -49,7 +49,8 @@ STAMP=.venv/.vocabsphere-$MODE
 if [ ! -f "$STAMP" ] || [ pyproject.toml -nt "$STAMP" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   if [ "$MODE" = test ]; then
-    .venv/bin/python -m pip install --quiet -e ".[dev]"
+    # The optional extras too (torch CPU, about 1.3 GB), so their tests run instead of skipping.
+    .venv/bin/python -m pip install --quiet -e ".[dev,senses,optimizer]"
   else
     .venv/bin/python -m pip install --quiet -e .
   fi

@@ -6,7 +6,7 @@ import pytest
 
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.levels import level_of_score
-from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.lexicon import Lexicon, sense_embedding, sense_ranking
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
 from vocabsphere.core.lexicon.sense_ranking import ContextWord, text_keys, word_keys
 
@@ -14,6 +14,16 @@ RIVER_BANK = "09213565-n"
 MONEY_BANK = {"08420278-n", "02787772-n"}  # the institution, or its building
 DISMISS = "02402843-v"
 BURNING = {"07302836-n", "13480848-n"}
+
+
+@pytest.fixture(autouse=True, params=["lesk", "embeddings"])
+def ranking(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: the default ranker, and with sentence embeddings (the 'senses' extra)."""
+    if request.param == "lesk":
+        monkeypatch.setattr(sense_ranking, "load_sense_embedder", lambda: None)
+    elif sense_embedding.load_sense_embedder() is None:
+        pytest.skip("the 'senses' extra is not installed")
+    return str(request.param)
 
 
 def top(result: WordLookup) -> str:
