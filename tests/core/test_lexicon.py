@@ -15,8 +15,9 @@ from vocabsphere.core.lexicon import (
     LexiconError,
     build_lexicon,
 )
-from vocabsphere.core.lexicon.dictd_reader import b64_decode, parse_entry
+from vocabsphere.core.lexicon.dictd_reader import b64_decode, is_metadata, parse_entry
 from vocabsphere.core.lexicon.ipa import arpabet_to_ipa
+from vocabsphere.core.lexicon.translation_stage import TranslationPool, zipf_function
 from vocabsphere.core.lexicon.wordnet_reader import parse_data_line, split_gloss
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -123,6 +124,27 @@ def test_dictd_layouts() -> None:
     wikdict = parse_entry("run //ɹʌn// <v>\n1. 走る, 動く\nto move quickly\n 3.\nto flow\n")
     assert wikdict is not None and wikdict.pos == "verb"
     assert [t for t, _ in wikdict.translations] == ["走る", "動く"]
+
+
+def test_dictd_metadata_and_stray_pronunciations_are_not_translations() -> None:
+    assert is_metadata("00databaseinfo") and is_metadata("00-database-url")
+    assert not is_metadata("00") and not is_metadata("database")
+    entry = parse_entry("hpt /ˌeɪtʃ/\n/pˌiːˌeɪtʃpˌiːtˈiː/, Hochdruck\n")
+    assert entry is not None and [t for t, _ in entry.translations] == ["Hochdruck"]
+
+
+def test_joined_multiword_translations_give_way_to_real_words() -> None:
+    pool = TranslationPool("es")
+    source = 7
+    pool.sources.append(source)
+    for text in ("banco", "orilla", "billetedebanco", "billete de banco"):
+        pool.add("bank", text, "noun", source, 2.0)
+    pool.add("zymurgy", "zimotecnia", "noun", source, 2.0)  # its only candidate: kept
+    stored = {(row[1], row[4]) for row in pool.rows(zipf_function("es"))}
+    assert ("bank", "banco") in stored and ("bank", "orilla") in stored
+    assert ("bank", "billete de banco") in stored  # phrases are not judged by the word list
+    assert ("bank", "billetedebanco") not in stored
+    assert ("zymurgy", "zimotecnia") in stored
 
 
 def test_arpabet_to_ipa_places_stress_before_onset() -> None:

@@ -38,8 +38,10 @@ class BagOfWordsEncoder:
     def __init__(self) -> None:
         self.encoded: Counter[str] = Counter()
 
-    def encode(self, texts: list[str], *, normalize_embeddings: bool, batch_size: int) -> Any:
-        assert normalize_embeddings
+    def encode(
+        self, texts: list[str], *, normalize_embeddings: bool, batch_size: int, show_progress_bar: bool
+    ) -> Any:
+        assert normalize_embeddings and not show_progress_bar
         self.encoded.update(texts)
         vectors = np.zeros((len(texts), 64))
         for row, text in enumerate(texts):

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import dictd_reader, ipa, pivot_stage, translation_stage, wordnet_reader
 from .store_schema import (
+    BUILD_RULES,
     DEFAULT_LANGUAGES,
     EXAMPLE_SEP,
     ISO3_TO_ISO1,
@@ -318,7 +319,9 @@ def _build_pronunciations(conn: sqlite3.Connection, vocab: set[str], sources: _S
 def _write_meta(conn: sqlite3.Connection, seconds: float) -> str:
     """Meta rows; the lexicon version hashes schema + source versions (same inputs, same id)."""
     rows = conn.execute("SELECT name, COALESCE(version, '') FROM sources ORDER BY name")
-    digest = hashlib.blake2b(repr((SCHEMA_VERSION, list(rows))).encode(), digest_size=6).hexdigest()
+    digest = hashlib.blake2b(
+        repr((SCHEMA_VERSION, BUILD_RULES, list(rows))).encode(), digest_size=6
+    ).hexdigest()
     version = f"{SCHEMA_VERSION}.{digest}"
     conn.executemany(
         "INSERT INTO meta VALUES (?,?)",

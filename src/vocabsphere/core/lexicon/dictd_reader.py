@@ -84,6 +84,8 @@ def split_translations(line: str, pos: str | None) -> list[tuple[str, str | None
     out = []
     for part in _SPLIT.split(_BRACKETS.sub(" ", _ANGLE.sub(" ", line))):
         text = clean_text(part)
+        if text.startswith("/") and text.endswith("/"):
+            continue  # a pronunciation on a translation line ("/pˌiːˌeɪtʃ/"), not a word
         if text and len(text) <= MAX_TRANSLATION_CHARS and not text[0].isdigit():
             out.append((text, line_pos))
     return out
@@ -139,10 +141,17 @@ def parse_entry(block: str) -> DictEntry | None:
     return DictEntry(headword, pos, tuple(found))
 
 
+def is_metadata(headword: str) -> bool:
+    """dictd's own entries (00-database-info, 00databaseurl, ...): never words."""
+    return headword.startswith("00") and headword.lstrip("0-").startswith("database")
+
+
 def iter_entries(base: Path) -> Iterator[tuple[str, DictEntry]]:
     """(index headword, parsed entry) for every entry of the dictionary at ``base``."""
     body = read_dict_bytes(base)
     for key, offset, size in iter_index(base):
+        if is_metadata(key):
+            continue
         block = body[offset : offset + size].decode("utf-8", errors="replace")
         entry = parse_entry(block)
         if entry is not None:

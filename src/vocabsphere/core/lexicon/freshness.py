@@ -8,7 +8,7 @@ import subprocess
 from importlib import metadata, resources
 from pathlib import Path
 
-from vocabsphere.core.lexicon.store_schema import SCHEMA_VERSION
+from vocabsphere.core.lexicon.store_schema import BUILD_RULES, SCHEMA_VERSION
 
 FINGERPRINT_SUFFIX = ".inputs"
 
@@ -42,7 +42,12 @@ def _python_versions() -> list[str]:
 
 def inputs_fingerprint() -> str:
     """Schema, installed source packages and Python data packages, hashed."""
-    parts = [f"schema {SCHEMA_VERSION}", *_installed_versions(debian_packages()), *_python_versions()]
+    parts = [
+        f"schema {SCHEMA_VERSION}",
+        f"rules {BUILD_RULES}",
+        *_installed_versions(debian_packages()),
+        *_python_versions(),
+    ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

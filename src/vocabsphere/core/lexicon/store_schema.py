@@ -6,6 +6,9 @@ import sqlite3
 
 # Bump when a table or column changes meaning; readers refuse other versions.
 SCHEMA_VERSION = 1
+# Raised when what the builder keeps from the same sources changes (the file layout does not):
+# it is part of the lexicon version and of the inputs fingerprint, so old files are rebuilt.
+BUILD_RULES = 2
 
 # Example sentences are stored in one column, joined by the ASCII unit separator.
 EXAMPLE_SEP = "\x1f"

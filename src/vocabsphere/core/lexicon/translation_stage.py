@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 
 MAX_CANDIDATES = 150  # per lemma while collecting (bounds memory on Ding's huge entries)
 MAX_STORED = 12  # per lemma in the file
+MIN_KNOWN_CANDIDATES = 2  # known words a lemma needs before unknown one-source strings are dropped
 MAX_INVERTED_WORDS = 3
 DIRECT_WEIGHT, INVERTED_WEIGHT, FIRST_BONUS, NO_POS_PENALTY = 2.0, 1.0, 1.0, 1.0
 
@@ -69,9 +70,21 @@ class TranslationPool:
 
     def rows(self, zipf: Callable[[str], float]) -> Iterable[tuple[object, ...]]:
         for lemma, cands in self.by_lemma.items():
-            ranked = sorted(cands.values(), key=lambda c: -_rank_score(c, zipf))
+            ranked = sorted(plausible(list(cands.values()), zipf), key=lambda c: -_rank_score(c, zipf))
             for rank, cand in enumerate(ranked[:MAX_STORED]):
                 yield (self.lang, lemma, rank, cand.pos, cand.text, cand.source, cand.mask)
+
+
+def plausible(cands: list[_Candidate], zipf: Callable[[str], float]) -> list[_Candidate]:
+    """Drop one-word candidates the language's word list does not know and only one source
+    gives, when the word has enough known ones. FreeDict eng-spa joins multi-word
+    translations ("bank" -> "billetedebanco", "cuentabancaria"); such a string is never a
+    word, and a rare real one is no loss beside "banco" and "orilla". Words with few known
+    candidates keep everything (coverage), as do phrases (the list holds single words)."""
+    known = sum(1 for c in cands if zipf(c.text) > 0)
+    if known < MIN_KNOWN_CANDIDATES:
+        return cands
+    return [c for c in cands if zipf(c.text) > 0 or " " in c.text.strip() or c.mask & (c.mask - 1)]
 
 
 def _rank_score(cand: _Candidate, zipf: Callable[[str], float]) -> float:
