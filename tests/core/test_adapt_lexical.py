@@ -50,6 +50,14 @@ def test_names_numbers_and_quotes_untouched(lexicon: Lexicon, nlp: Language) -> 
     assert "52" in result.text
 
 
+def test_the_end_of_a_quotation_over_several_sentences_is_untouched(lexicon: Lexicon, nlp: Language) -> None:
+    sub = Substituter(lexicon, "A2")
+    tail = 'Prices are rising rapidly in the region," the minister said.'
+    assert sub.simplify(nlp(tail)[:]).text == tail  # what someone said is never rewritten
+    plain = "Prices are rising rapidly in the region."
+    assert "rapidly" not in sub.simplify(nlp(plain)[:]).text  # the same words outside a quote
+
+
 def test_no_change_at_high_level(lexicon: Lexicon, nlp: Language) -> None:
     text = "Prices are rising rapidly in the region."
     assert Substituter(lexicon, "C1").simplify(nlp(text)[:]).text == text
