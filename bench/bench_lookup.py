@@ -207,8 +207,9 @@ def latency(lex: Lexicon, items: list[Item], n: int, seed: int) -> None:
         first: list[float] = []
         for i, (word, sentence, _) in enumerate(sample[:300]):
             fresh = f"{sentence} ({i})"
+            doc = nlp(fresh)  # parsed before the clock starts: the figure is the look-up alone
             t0 = time.perf_counter()
-            lookup_in_context(lex, word, fresh, "es", doc=nlp(fresh))
+            lookup_in_context(lex, word, fresh, "es", doc=doc)
             first.append(time.perf_counter() - t0)
         print(f"first look-up in an unseen sentence (300, parse excluded): wall {percentiles(first)}")
     words = [t.text for t in nlp(PARAGRAPH) if t.is_alpha]

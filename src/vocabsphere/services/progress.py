@@ -59,7 +59,7 @@ def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> 
     with unit_of_work(db, read_only=True) as uow:
         repo = ProgressRepository(uow.session)
         statuses = repo.status_counts(user_id)
-        days = {t.date() for t in repo.review_days(user_id, day_start - timedelta(days=STREAK_LOOKBACK_DAYS))}
+        days = repo.review_days(user_id, day_start - timedelta(days=STREAK_LOOKBACK_DAYS))
         finished, words = repo.finished(user_id)
         readings = tuple(
             ReadingRow(

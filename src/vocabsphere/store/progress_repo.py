@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.tables import ReadingSession, ReviewLogEntry, SavedWord, Story, WordStatus
@@ -31,12 +31,21 @@ class ProgressRepository:
         )
         return self._session.scalar(query) or 0
 
-    def review_days(self, user_id: int, since: datetime) -> list[datetime]:
-        """Review times since ``since`` (for the streak); the (user_id, reviewed_at) index serves it."""
-        query = select(ReviewLogEntry.reviewed_at).where(
-            ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since
+    def review_days(self, user_id: int, since: datetime) -> set[date]:
+        """Days (UTC) with a review since ``since``, for the streak: one row per day, not per review
+        (a busy year holds hundreds of thousands). PostgreSQL's timestamptz is moved to UTC first;
+        SQLite already stores UTC text, and its ``date()`` returns text."""
+        moment: ColumnElement[datetime] = ReviewLogEntry.reviewed_at.expression
+        if self._session.get_bind().dialect.name == "postgresql":
+            moment = func.timezone("UTC", moment)
+        day = func.date(moment)
+        query = (
+            select(day)
+            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since)
+            .group_by(day)
         )
-        return list(self._session.scalars(query))
+        days: list[object] = list(self._session.scalars(query))
+        return {v if isinstance(v, date) else date.fromisoformat(str(v)) for v in days}
 
     def readings(self, user_id: int, *, limit: int) -> list[tuple[ReadingSession, str]]:
         query = (

@@ -13,6 +13,7 @@ from vocabsphere.core.adapt.document import ParseCache, Source
 from vocabsphere.core.adapt.lexical import Gloss, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
+from vocabsphere.core.adapt.text_ops import CONTENT_POS
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
@@ -33,9 +34,6 @@ class DraftSentence:
 class Draft:
     sentences: tuple[DraftSentence, ...]
     counts: tuple[tuple[str, int], ...]  # step name -> number of changes
-
-
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
 def _word_rank(lemma: str, upos: str) -> int | None:
@@ -101,7 +99,7 @@ class VersionBuilder:
             for unit in self.source.units:
                 doc = self.cache.get(unit.text)
                 levels = [
-                    _word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in _CONTENT and t.is_alpha
+                    _word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in CONTENT_POS and t.is_alpha
                 ]
                 known = [r for r in levels if r is not None]
                 shares.append(sum(r > rank for r in known) / len(known) if known else 0.0)

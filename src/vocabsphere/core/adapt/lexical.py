@@ -18,6 +18,7 @@ from lemminflect import getLemma
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
+from vocabsphere.core.adapt.text_ops import CONTENT_POS
 from vocabsphere.core.adapt.verbs import inflect
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
@@ -26,7 +27,6 @@ from vocabsphere.core.lexicon.lookup import Sense
 __all__ = ["LEVELS", "Gloss", "LexicalResult", "Substituter", "level_rank"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-_CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
 _QUOTES = frozenset('"“”')
 _CONTRAST = frozenset({"however", "nevertheless", "nonetheless"})  # "However, ..." -> "But ..." (A1-B1)
@@ -167,7 +167,7 @@ class Substituter:
         return _Choice(None, gloss)
 
     def _eligible(self, tok: Token, in_quote: bool, first: int) -> bool:
-        if in_quote or tok.pos_ not in _CONTENT or tok.like_num or not tok.is_alpha:
+        if in_quote or tok.pos_ not in CONTENT_POS or tok.like_num or not tok.is_alpha:
             return False
         if tok.text[:1].isupper() and tok.i != first:
             return False  # a name or a title the tagger missed

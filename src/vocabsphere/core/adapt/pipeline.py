@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.builder import Draft, VersionBuilder
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
+from vocabsphere.core.adapt.text_ops import CONTENT_POS
 from vocabsphere.core.adapt.verify import LEVELS, Checked, measure, refine
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
@@ -32,7 +33,6 @@ MAX_ROUNDS = 4
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
 _INLINE_PER_PARAGRAPH = 2
-_CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _paragraphs(draft: Draft, inline: bool) -> tuple[list[str], list[GlossSpan],
 def _profile(doc: Doc) -> dict[str, int]:
     counts: Counter[str] = Counter()
     for tok in doc:
-        if tok.pos_ in _CONTENT_POS and tok.is_alpha:
+        if tok.pos_ in CONTENT_POS and tok.is_alpha:
             try:
                 counts[assess_word(tok.lemma_.lower(), tok.pos_).level] += 1
             except ValueError:

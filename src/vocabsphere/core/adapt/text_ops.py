@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 __all__ = [
+    "CONTENT_POS",
     "accept",
     "capitalise",
     "finish",
@@ -19,6 +20,7 @@ __all__ = [
     "word_count",
 ]
 
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # the words levels and substitution look at
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
 _DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,;:.!?])")
 _ABBREV = re.compile(

@@ -56,8 +56,7 @@ class ProgressOut(BaseModel):
 def get_progress(state: State, principal: CurrentUser) -> ProgressOut:
     """Words by status, reviews today and the streak, cards due, stories finished, recent readings."""
     view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
-    fields = {k: v for k, v in vars(view).items() if k != "readings"}
-    return ProgressOut(**fields, readings=[ReadingRowOut(**vars(r)) for r in view.readings])
+    return ProgressOut.model_validate(view, from_attributes=True)
 
 
 @router.get("/tokens", response_model=list[TokenInfoOut])
