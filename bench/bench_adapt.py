@@ -37,6 +37,8 @@ from vocabsphere.core.adapt import AdaptedVersion, adapt_story, adapt_text  # no
 from vocabsphere.core.adapt.text_ops import split_sentences  # noqa: E402
 from vocabsphere.core.ingest import normalise_numbers  # noqa: E402
 from vocabsphere.core.levels.readability import flesch_kincaid_grade  # noqa: E402
+from vocabsphere.core.levels.text_features import LEVELS  # noqa: E402
+from vocabsphere.core.levels.text_level import text_levels  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 
@@ -130,9 +132,11 @@ def report_level(level: str, items: list[tuple[str, AdaptedVersion, str]], label
     print(f"(c) {label} {level}: human version's names+numbers kept {100 * k / max(n, 1):.1f}% ({k}/{n})")
     hits = [v.hit_target for _, v, _ in items]
     exact = sum(v.measured_level == level for _, v, _ in items)
+    human_hits = sum(LEVELS.index(m.level) <= LEVELS.index(level) for m in text_levels(human))
     print(
         f"(c) {label} {level}: measured level at/below target {100 * sum(hits) / len(items):.1f}%"
-        f" (exactly on target {100 * exact / len(items):.1f}%)"
+        f" (exactly on target {100 * exact / len(items):.1f}%; the human version, measured the same"
+        f" way: {100 * human_hits / len(items):.1f}%)"
     )
     return hits
 

@@ -21,9 +21,9 @@ STORY = [
 
 def test_budgets_follow_the_level() -> None:
     assert target_words("C1", 900) is None
-    assert 150 <= (target_words("A2", 900) or 0) <= 400
-    assert (target_words("A2", 900) or 0) < (target_words("B1", 900) or 0) <= 700
-    assert target_words("A2", 5000) == 400 and target_words("B1", 5000) == 700  # ceilings
+    assert 150 <= (target_words("A2", 900) or 0) <= 600
+    assert (target_words("A2", 900) or 0) < (target_words("B1", 900) or 0) <= 1000
+    assert target_words("A2", 5000) == 600 and target_words("B1", 5000) == 1000  # ceilings
     assert (target_words("A1", 900) or 0) < (target_words("A2", 900) or 0)
     assert target_words("A2", 100) == 100  # never more than the source
 

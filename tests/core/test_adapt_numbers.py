@@ -47,3 +47,8 @@ def test_format_rounded() -> None:
     assert format_rounded(1_283_000, low=True) == "1.3 million"
     assert format_rounded(2_000_000_000, low=False) == "2 billion"
     assert format_rounded(52_345, low=True) == "52,000"
+
+
+def test_a_fraction_of_a_million_is_left_alone() -> None:
+    text, edits = simplify_numbers("For half a million dollars a year, you could solve it.", "A2")
+    assert text == "For half a million dollars a year, you could solve it." and edits == ()

@@ -128,3 +128,70 @@ def test_story_levels_sorted_and_a1_only_when_reached(nlp: Language) -> None:
     assert all(v.hit_target for v in versions if v.level_target == "A1")
     simple = "The cat sat on the mat. It was happy. The sun was warm. The cat slept."
     assert "A1" in [v.level_target for v in adapt_story(simple, lexicon=None, nlp=nlp)]
+
+
+QUOTED_STORY = "\n".join(
+    [
+        "The city council approved a controversial plan to close the old harbour on Tuesday, despite "
+        "considerable opposition from local fishermen and several environmental organisations.",
+        '"This decision is devastating for our community," said Ana Costa, who chairs the fishermen\'s '
+        'association. "The harbour has sustained approximately 400 families for generations, and nobody '
+        "has offered a plausible alternative. We will challenge the council's unprecedented decision in "
+        'court."',
+        "The council said the harbour's infrastructure had deteriorated substantially and that repairs "
+        "would cost an estimated 12.7 million euros, which the municipality could not afford.",
+        "Environmental groups, which have campaigned for years to protect the estuary, argued that the "
+        "closure would nevertheless damage the fragile ecosystem of the surrounding wetlands.",
+    ]
+)
+
+
+@pytest.mark.parametrize("level", ["A2", "B1"])
+def test_a_quotation_over_several_sentences_is_never_rewritten(
+    nlp: Language, lexicon: Lexicon | None, level: str
+) -> None:
+    version = adapt_text(QUOTED_STORY, level, lexicon=lexicon, nlp=nlp, inline_glosses=False)
+    said = [
+        '"The harbour has sustained approximately 400 families for generations, and nobody has offered a '
+        "plausible alternative.",
+        "We will challenge the council's unprecedented decision in court.",
+    ]
+    for sentence in said:
+        words = sentence.split()
+        # Kept word for word, or left out whole: a shortened or simplified quotation is a misquotation.
+        assert sentence in version.text or words[3] not in version.text
+    for paragraph in version.paragraphs:
+        assert paragraph.count('"') % 2 == 0, paragraph  # every quotation opened is closed
+
+
+def test_selection_that_keeps_part_of_a_quotation_balances_its_marks(nlp: Language) -> None:
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache, prepare
+
+    builder = VersionBuilder(prepare(QUOTED_STORY), ParseCache(nlp), None, max_words=45)
+    draft, _ = builder.build("A2")
+    text = " ".join(s.text for s in draft.sentences)
+    assert text.count('"') % 2 == 0
+    for sentence in draft.sentences:
+        if "We will challenge" in sentence.text:
+            assert sentence.text.endswith('court."')
+
+
+def test_quote_states_follow_a_quotation_through_its_paragraph() -> None:
+    from vocabsphere.core.adapt.document import balancing_marks, prepare, quote_states
+
+    units = prepare('He spoke. "It is bad. We will fight. We will win," she said. Then he left.').units
+    states = quote_states(units)
+    assert [(s.starts_inside, s.ends_inside) for s in states] == [
+        (False, False),
+        (False, True),
+        (True, True),  # "We will fight." carries no mark but is somebody's words
+        (True, False),
+        (False, False),
+    ]
+    assert [s.quoted for s in states] == [False, True, True, True, False]
+    paragraphs = [u.paragraph for u in units]
+    # Keeping only the middle sentence of the quotation needs both marks; keeping it all needs none.
+    assert balancing_marks([0, 2, 4], states, paragraphs) == {2: (True, True)}
+    assert balancing_marks([1, 2, 3], states, paragraphs) == {}
+    assert balancing_marks([1, 4], states, paragraphs) == {1: (False, True)}

@@ -1,25 +1,29 @@
-"""Build one version of a story: content -> syntax -> numbers -> lexical, on cached parses."""
+"""Build one version of a story: compression -> content -> syntax -> numbers -> lexical, on cached parses."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from vocabsphere.core.adapt.content import MAX_SENTENCE, select, target_words
-from vocabsphere.core.adapt.document import ParseCache, Source
+from vocabsphere.core.adapt.compress import CompressionModel, compress_sentence, load_compression_model
+from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, select, target_words
+from vocabsphere.core.adapt.document import ParseCache, Source, balancing_marks, quote_states
 from vocabsphere.core.adapt.lexical import Gloss, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
-from vocabsphere.core.adapt.text_ops import CONTENT_POS
+from vocabsphere.core.adapt.text_ops import CONTENT_POS, word_count
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
 
-__all__ = ["Draft", "DraftSentence", "VersionBuilder"]
+__all__ = ["Draft", "DraftSentence", "VersionBuilder", "hard_share"]
 
+LEAD_ROUNDS = 3  # rounds that keep a long lead; later ones may drop it to reach the level
+RETRY_BUDGET = 0.7  # each verification retry keeps this share of the previous budget
+_MARKS = frozenset('"“”')
 _SYNTAX_ROUNDS = 2  # a split sentence may need a second rule ("X, who..., was praised by Y")
 
 
@@ -43,8 +47,28 @@ def _word_rank(lemma: str, upos: str) -> int | None:
         return None
 
 
+def hard_share(doc: Doc, level: str) -> float:
+    """Share of the sentence's content words whose level is above ``level`` (0 when none is known)."""
+    rank = LEVELS.index(level) if level in LEVELS else len(LEVELS) - 1
+    levels = [_word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in CONTENT_POS and t.is_alpha]
+    known = [r for r in levels if r is not None]
+    return sum(r > rank for r in known) / len(known) if known else 0.0
+
+
 def _syntax_group(level: str) -> str:
     return {"A1": "low", "A2": "low", "B1": "mid", "B2": "high"}.get(level, "none")
+
+
+def _with_marks(
+    text: str, glosses: tuple[Gloss, ...], opening: bool, closing: bool
+) -> tuple[str, tuple[Gloss, ...]]:
+    """Add a missing opening or closing quotation mark (gloss offsets move with an opening one)."""
+    if opening and text[:1] not in _MARKS:
+        text = '"' + text
+        glosses = tuple(replace(g, start=g.start + 1, end=g.end + 1) for g in glosses)
+    if closing and text[-1:] not in _MARKS:
+        text += '"'
+    return text, glosses
 
 
 class VersionBuilder:
@@ -63,7 +87,10 @@ class VersionBuilder:
         self.cache = cache
         self.lexicon = lexicon
         self.sources = tuple(sources)
-        self._syntax: dict[tuple[int, str], tuple[list[str], list[str]]] = {}
+        self._syntax: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+        self._compressed: dict[tuple[str, int], tuple[tuple[Unit, ...], tuple[int, ...]]] = {}
+        self._compression: CompressionModel = load_compression_model()
+        self._quotes = quote_states(source.units)
         self._substituters: dict[tuple[str, int], Substituter] = {}
         self._hard_shares: dict[str, list[float]] = {}
         cache.parse(u.text for u in source.units)
@@ -72,12 +99,31 @@ class VersionBuilder:
         budget = target_words(level, self.source.words) if self.max_words is None else self.max_words
         if budget is None:
             return None
-        return max(40, round(budget * 0.8**strength))
+        return max(40, round(budget * RETRY_BUDGET**strength))
 
-    def _syntax_for(self, index: int, level: str) -> tuple[list[str], list[str]]:
-        key = (index, _syntax_group(level))
+    def _units(self, level: str, strength: int = 0) -> tuple[tuple[Unit, ...], tuple[int, ...]]:
+        """The source sentences compressed for ``level`` and the subtrees removed from each."""
+        key = (level, strength)
+        if key not in self._compressed:
+            units, removed = [], []
+            for unit, quotes in zip(self.source.units, self._quotes, strict=True):
+                if quotes.quoted:  # somebody's words: never shortened
+                    units.append(unit)
+                    removed.append(0)
+                    continue
+                doc = self.cache.get(unit.text)
+                result = compress_sentence(doc[:], level, self._compression, strength)
+                removed.append(result.removed)
+                shorter = Unit(unit.paragraph, result.text, word_count(result.text))
+                units.append(shorter if result.removed else unit)
+            self.cache.parse(u.text for u in units)
+            self._compressed[key] = (tuple(units), tuple(removed))
+        return self._compressed[key]
+
+    def _syntax_for(self, text: str, level: str) -> tuple[list[str], list[str]]:
+        key = (text, _syntax_group(level))
         if key not in self._syntax:
-            texts, rules = [self.source.units[index].text], []
+            texts, rules = [text], []
             for _ in range(_SYNTAX_ROUNDS):
                 self.cache.parse(texts)
                 nxt: list[str] = []
@@ -94,16 +140,7 @@ class VersionBuilder:
     def _difficulty(self, level: str) -> list[float]:
         """Per source sentence, the share of its content words above ``level``."""
         if level not in self._hard_shares:
-            rank = LEVELS.index(level) if level in LEVELS else len(LEVELS) - 1
-            shares = []
-            for unit in self.source.units:
-                doc = self.cache.get(unit.text)
-                levels = [
-                    _word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in CONTENT_POS and t.is_alpha
-                ]
-                known = [r for r in levels if r is not None]
-                shares.append(sum(r > rank for r in known) / len(known) if known else 0.0)
-            self._hard_shares[level] = shares
+            self._hard_shares[level] = [hard_share(self.cache.get(u.text), level) for u in self.source.units]
         return self._hard_shares[level]
 
     def _substituter(self, level: str, strength: int) -> Substituter:
@@ -114,7 +151,7 @@ class VersionBuilder:
 
     def build(self, level: str, strength: int = 0) -> tuple[Draft, Doc]:
         """The version for ``level`` and the joined Doc to measure it with."""
-        units = self.source.units
+        units, removed = self._units(level, strength)
         max_len = MAX_SENTENCE.get(level)
         hard = None
         if max_len is not None and strength:
@@ -122,26 +159,40 @@ class VersionBuilder:
             max_len = max(8, max_len - 3 * strength)
             hard = max_len + 10 // strength
         budget = self._budget(level, strength)
-        chosen = select(units, budget, self.sources, max_len, hard, self._difficulty(level)) if units else ()
-        counts: Counter[str] = Counter({"content": len(units) - len(chosen)})
-        staged: list[tuple[int, str]] = []
+        # Each retry weighs hard words more: of two sentences, the easier one stays.
+        difficulty = [share * (1 + strength) for share in self._difficulty(level)]
+        keep_lead = strength < LEAD_ROUNDS
+        chosen = select(units, budget, self.sources, max_len, hard, difficulty, keep_lead) if units else ()
+        counts: Counter[str] = Counter(
+            {"content": len(units) - len(chosen), "compression": sum(removed[i] for i in chosen)}
+        )
+        staged: list[tuple[int, str]] = []  # (unit, sentence text)
         for i in chosen:
-            texts, rules = (
-                self._syntax_for(i, level) if _syntax_group(level) != "none" else ([units[i].text], [])
-            )
+            text = units[i].text
+            rules: list[str] = []
+            if self._quotes[i].starts_inside or _syntax_group(level) == "none":
+                texts = [text]  # the middle of a quotation stays as said
+            else:
+                texts, rules = self._syntax_for(text, level)
             counts.update(f"syntax.{r}" for r in rules)
             for text in texts:
-                new, edits = simplify_numbers(text, level)
-                counts["numbers"] += len(edits)
-                staged.append((units[i].paragraph, new))
+                if not self._quotes[i].starts_inside:
+                    text, edits = simplify_numbers(text, level)
+                    counts["numbers"] += len(edits)
+                staged.append((i, text))
         self.cache.parse(t for _, t in staged)
         substituter = self._substituter(level, strength)
+        marks = balancing_marks(chosen, self._quotes, [u.paragraph for u in units])
         sentences = []
-        for paragraph, text in staged:
-            result = substituter.simplify(self.cache.get(text)[:])
+        for k, (i, text) in enumerate(staged):
+            result = substituter.simplify(self.cache.get(text)[:], self._quotes[i].starts_inside)
             counts["lexical"] += result.replaced
             counts["glosses"] += len(result.glosses)
-            sentences.append(DraftSentence(paragraph, result.text, result.glosses))
+            opening, closing = marks.get(i, (False, False))
+            first = k == 0 or staged[k - 1][0] != i  # a split unit: marks go on its first/last part
+            last = k + 1 == len(staged) or staged[k + 1][0] != i
+            text, glosses = _with_marks(result.text, result.glosses, opening and first, closing and last)
+            sentences.append(DraftSentence(units[i].paragraph, text, glosses))
         doc = self.cache.join([s.text for s in sentences])
         draft = Draft(tuple(sentences), tuple(sorted((k, v) for k, v in counts.items() if v)))
         return draft, doc

@@ -18,9 +18,10 @@ from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.text_ops import split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
 
-__all__ = ["ParseCache", "Source", "prepare"]
+__all__ = ["ParseCache", "QuoteState", "Source", "balancing_marks", "prepare", "quote_states"]
 
 _BATCH = 64
+_QUOTE_MARKS = ('"', "“", "”")
 
 
 class ParseCache:
@@ -67,3 +68,52 @@ def prepare(text: str) -> Source:
         for sentence in split_sentences(paragraph)
     )
     return Source(paragraphs, units)
+
+
+@dataclass(frozen=True)
+class QuoteState:
+    """Where a sentence stands in its paragraph's quotations."""
+
+    starts_inside: bool  # a later sentence of a quotation over several sentences
+    ends_inside: bool  # the quotation goes on in the next sentence
+    has_marks: bool
+
+    @property
+    def quoted(self) -> bool:
+        """Holds somebody's words: never compressed or split."""
+        return self.starts_inside or self.ends_inside or self.has_marks
+
+
+def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
+    """Quotation marks counted through each paragraph (a news quotation may run over several
+    sentences, the middle ones without any mark; a new paragraph starts outside)."""
+    states = []
+    inside, paragraph = False, -1
+    for unit in units:
+        if unit.paragraph != paragraph:
+            inside, paragraph = False, unit.paragraph
+        marks = sum(unit.text.count(m) for m in _QUOTE_MARKS)
+        start = inside
+        inside = inside != (marks % 2 == 1)
+        states.append(QuoteState(start, inside, marks > 0))
+    return states
+
+
+def balancing_marks(
+    chosen: Sequence[int], quotes: Sequence[QuoteState], paragraphs: Sequence[int]
+) -> dict[int, tuple[bool, bool]]:
+    """Quotation marks to add where selection kept part of a quotation over several sentences.
+
+    Per chosen unit: (open, close). A kept sentence from inside a quotation whose preceding kept
+    sentence does not continue it gets an opening mark; one that ends inside a quotation whose next
+    kept sentence does not continue it gets a closing mark.
+    """
+    out: dict[int, tuple[bool, bool]] = {}
+    for k, i in enumerate(chosen):
+        prev = chosen[k - 1] if k > 0 and paragraphs[chosen[k - 1]] == paragraphs[i] else None
+        nxt = chosen[k + 1] if k + 1 < len(chosen) and paragraphs[chosen[k + 1]] == paragraphs[i] else None
+        opening = quotes[i].starts_inside and (prev is None or not quotes[prev].ends_inside)
+        closing = quotes[i].ends_inside and (nxt is None or not quotes[nxt].starts_inside)
+        if opening or closing:
+            out[i] = (opening, closing)
+    return out

@@ -18,7 +18,7 @@ from lemminflect import getLemma
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
-from vocabsphere.core.adapt.text_ops import CONTENT_POS
+from vocabsphere.core.adapt.text_ops import CONTENT_POS, indefinite_article
 from vocabsphere.core.adapt.verbs import inflect
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
@@ -209,13 +209,15 @@ class Substituter:
                 found.update(range(sent.start + match.start, sent.start + match.end))
         return found
 
-    def simplify(self, sent: Span) -> LexicalResult:
+    def simplify(self, sent: Span, starts_quoted: bool | None = None) -> LexicalResult:
+        """Simplify one sentence. ``starts_quoted``: the sentence begins inside a quotation (known
+        from the paragraph); None guesses from the sentence's own quotation marks."""
         context = _words(sent.text)
         protected = self._in_expressions(sent)
         parts: list[str] = []
         glosses: list[Gloss] = []
         replacements: list[tuple[str, str]] = []
-        in_quote = starts_inside_quotation(sent)
+        in_quote = starts_inside_quotation(sent) if starts_quoted is None else starts_quoted
         skip_comma = False
         for tok in sent:
             if tok.text in _QUOTES or (tok.text == "'" and tok.is_punct):
@@ -237,7 +239,7 @@ class Substituter:
                     replacements.append((tok.text, form))
                     text = form
                     if parts and parts[-1].strip().lower() in {"a", "an"}:
-                        parts[-1] = _article(parts[-1], form)
+                        parts[-1] = indefinite_article(parts[-1], form)
                 elif self._droppable(tok, sent.start):
                     replacements.append((tok.text, ""))
                     continue
@@ -257,12 +259,3 @@ def _plausible(word: str, lemma: str, upos: str) -> bool:
     if upos == "ADV" and lemma.endswith("ly") and not word.endswith("ly"):
         return False  # "absolutely" -> "dead", "completely" -> "all"
     return not (upos == "ADJ" and getLemma(word, upos="VERB")[:1] != (word,))  # "deceased" -> "died"
-
-
-def _article(article: str, word: str) -> str:
-    """ "a" / "an" for the new word, keeping case and trailing space."""
-    vowel = word[:1].lower() in "aeiou" and not word.lower().startswith(("uni", "use", "one", "eu"))
-    new = "an" if vowel else "a"
-    if article[:1].isupper():
-        new = new.capitalize()
-    return new + article[len(article.rstrip()) :]

@@ -7,6 +7,7 @@ ordinals and numbers inside quotation marks are never changed.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from vocabsphere.core.ingest import NumberMention, normalise_numbers
@@ -42,6 +43,9 @@ def format_rounded(value: float, low: bool) -> str:
     if low:
         return f"{round(value):,}" if value >= 10 else _trim(value)
     return f"{value:,}"
+
+
+_FRACTION_BEFORE = re.compile(r"\b(half|quarter|third|fifth|tenth)s? $", re.IGNORECASE)
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -80,8 +84,8 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
     edits: list[NumberEdit] = []
     out = text
     for m in reversed(normalise_numbers(text)):
-        if _inside_quotes(text, m.start):
-            continue
+        if _inside_quotes(text, m.start) or _FRACTION_BEFORE.search(text, 0, m.start):
+            continue  # quoted, or "half a million" (read as "a million")
         result = _edit(m, level)
         if result is None:
             continue

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.builder import Draft, VersionBuilder
+from vocabsphere.core.adapt.compress import load_compression_model
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
 from vocabsphere.core.adapt.verify import LEVELS, Checked, measure, refine
@@ -28,8 +29,8 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
 
-PIPELINE_VERSION = "adapt-1.0"
-MAX_ROUNDS = 4
+PIPELINE_VERSION = "adapt-1.1"  # 1.1: sentence compression, quotations kept whole
+MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
 _INLINE_PER_PARAGRAPH = 2
@@ -157,6 +158,7 @@ class _Story:
             "pipeline": PIPELINE_VERSION,
             "spacy_model": MODEL_VERSION,
             "word_level": _word_model_version(),
+            "compression": load_compression_model().version,
             "lexicon": lexicon.lexicon_version() if lexicon is not None else "none",
         }
 

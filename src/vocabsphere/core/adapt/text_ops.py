@@ -12,6 +12,7 @@ __all__ = [
     "accept",
     "capitalise",
     "finish",
+    "indefinite_article",
     "join_tokens",
     "split_sentences",
     "uncapitalise",
@@ -109,3 +110,17 @@ def uncapitalise(token: Token) -> str:
     if token.pos_ in _FUNCTION_POS and token.text != "I":
         return token.text.lower()
     return token.text
+
+
+_VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "one", "once", "eu", "ewe")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+
+
+def indefinite_article(article: str, word: str) -> str:
+    """ "a" / "an" before ``word`` (by its spelling), keeping the article's case and trailing space."""
+    lower = word.lower()
+    vowel = lower[:1] in "aeiou" and not lower.startswith(_VOWEL_SOUND_EXCEPTIONS)
+    new = "an" if vowel or lower.startswith(_SILENT_H) else "a"
+    if article[:1].isupper():
+        new = new.capitalize()
+    return new + article[len(article.rstrip()) :]
