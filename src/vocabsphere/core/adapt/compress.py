@@ -3,12 +3,12 @@
 Human editors of graded news keep most sentences and shorten each (OneStopEnglish's Elementary
 versions keep ~88 % of the Advanced sentences at ~72 % of their length); deleting whole sentences
 loses the facts and names the editors keep. Candidates are whole dependency subtrees whose removal
-leaves a grammatical sentence (adverbials, adjectives, prepositional modifiers, appositions,
+leaves a grammatical sentence (adverbials, adjectives, time and place phrases, appositions,
 relative, participle and adverbial clauses); a logistic model trained on where OneStopEnglish's
-editors deleted such subtrees (``training/compress/train.py``) scores each one, and subtrees above
-the level's threshold go, outermost first. Clauses go only when commas set them off, bare
-prepositional phrases only when they give a time or place; negation and limiting words ("not",
-"only"), names, numbers and anything within quotation marks stay: compression must never change
+editors deleted such subtrees (``training/adapt/train.py``) scores each one, and subtrees above
+the level's threshold go, outermost first. Clauses go only when commas set them off and read as
+subordinate; names, numbers, anything within quotation marks, negation, hedges and limiting words
+("not", "reportedly", "only"), comparatives and conditions stay: compression must never change
 what happened or what someone said.
 """
 
@@ -24,6 +24,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, accept, indefinite_article
+from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
 
 __all__ = [
@@ -36,7 +37,6 @@ __all__ = [
     "load_compression_model",
 ]
 
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 # Dependency relations (UD) whose subtree can go without breaking the sentence around it.
 DELETABLE = frozenset(
     {
