@@ -19,7 +19,6 @@ train split (``bench/bench_adapt.py --split train``) and are passed with ``--thr
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
 import hashlib
 import json
@@ -30,7 +29,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "training" / "text_level"))
 
+from data import read_ose  # noqa: E402  (training/text_level: the OneStopEnglish reader)
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import log_loss, roc_auc_score  # noqa: E402
@@ -55,13 +56,12 @@ class Examples:
     groups: list[str] = field(default_factory=list)
 
 
-def read_articles(root: Path) -> list[tuple[str, str, str]]:
+def read_articles(data_dir: Path) -> list[tuple[str, str, str]]:
+    """(article id, Advanced text, Elementary text) of the train split, by article id."""
     texts: dict[str, dict[str, str]] = {}
-    with (root / "index.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["split"] == "train":
-                text = (root / row["path"]).read_text("utf-8")
-                texts.setdefault(row["article_id"], {})[row["level"]] = text
+    for row in read_ose(data_dir):
+        if row.split == "train":
+            texts.setdefault(row.article_id, {})[row.level] = row.text
     return [(k, v["adv"], v["ele"]) for k, v in sorted(texts.items()) if {"adv", "ele"} <= v.keys()]
 
 
@@ -73,7 +73,7 @@ def aligned_tokens(source: list[str], reference: list[str]) -> set[int]:
 def collect(data_dir: Path) -> Examples:
     nlp = load_pipeline()
     out = Examples()
-    for article, advanced, elementary in read_articles(data_dir / "onestopenglish"):
+    for article, advanced, elementary in read_articles(data_dir):
         docs = list(nlp.pipe([u.text for u in prepare(advanced).units], batch_size=64))
         source = [t.lower_ for doc in docs for t in doc]
         aligned = aligned_tokens(source, [t.lower_ for t in nlp.tokenizer(normalise_text(elementary))])

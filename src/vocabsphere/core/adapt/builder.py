@@ -8,22 +8,27 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from vocabsphere.core.adapt.compress import CompressionModel, compress_sentence, load_compression_model
+from vocabsphere.core.adapt.compress import (
+    CompressionModel,
+    Scored,
+    compress_sentence,
+    load_compression_model,
+    score_candidates,
+    word_rank,
+)
 from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, select, target_words
 from vocabsphere.core.adapt.document import ParseCache, Source, balancing_marks, quote_states
 from vocabsphere.core.adapt.lexical import Gloss, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
-from vocabsphere.core.adapt.text_ops import CONTENT_POS, word_count
+from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
 from vocabsphere.core.adapt.verify import LEVELS
-from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
 
-__all__ = ["Draft", "DraftSentence", "VersionBuilder", "hard_share"]
+__all__ = ["Draft", "DraftSentence", "VersionBuilder"]
 
 LEAD_ROUNDS = 3  # rounds that keep a long lead; later ones may drop it to reach the level
 RETRY_BUDGET = 0.7  # each verification retry keeps this share of the previous budget
-_MARKS = frozenset('"“”')
 _SYNTAX_ROUNDS = 2  # a split sentence may need a second rule ("X, who..., was praised by Y")
 
 
@@ -40,17 +45,10 @@ class Draft:
     counts: tuple[tuple[str, int], ...]  # step name -> number of changes
 
 
-def _word_rank(lemma: str, upos: str) -> int | None:
-    try:
-        return LEVELS.index(assess_word(lemma, upos).level)
-    except ValueError:
-        return None
-
-
-def hard_share(doc: Doc, level: str) -> float:
+def _hard_share(doc: Doc, level: str) -> float:
     """Share of the sentence's content words whose level is above ``level`` (0 when none is known)."""
     rank = LEVELS.index(level) if level in LEVELS else len(LEVELS) - 1
-    levels = [_word_rank(t.lemma_.lower(), t.pos_) for t in doc if t.pos_ in CONTENT_POS and t.is_alpha]
+    levels = [word_rank(t) for t in doc if t.pos_ in CONTENT_POS and t.is_alpha]
     known = [r for r in levels if r is not None]
     return sum(r > rank for r in known) / len(known) if known else 0.0
 
@@ -63,10 +61,10 @@ def _with_marks(
     text: str, glosses: tuple[Gloss, ...], opening: bool, closing: bool
 ) -> tuple[str, tuple[Gloss, ...]]:
     """Add a missing opening or closing quotation mark (gloss offsets move with an opening one)."""
-    if opening and text[:1] not in _MARKS:
+    if opening and text[:1] not in QUOTE_MARKS:
         text = '"' + text
         glosses = tuple(replace(g, start=g.start + 1, end=g.end + 1) for g in glosses)
-    if closing and text[-1:] not in _MARKS:
+    if closing and text[-1:] not in QUOTE_MARKS:
         text += '"'
     return text, glosses
 
@@ -90,6 +88,7 @@ class VersionBuilder:
         self._syntax: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
         self._compressed: dict[tuple[str, int], tuple[tuple[Unit, ...], tuple[int, ...]]] = {}
         self._compression: CompressionModel = load_compression_model()
+        self._scored: dict[int, Scored] = {}  # per source unit: compression candidates, any level
         self._quotes = quote_states(source.units)
         self._substituters: dict[tuple[str, int], Substituter] = {}
         self._hard_shares: dict[str, list[float]] = {}
@@ -106,13 +105,15 @@ class VersionBuilder:
         key = (level, strength)
         if key not in self._compressed:
             units, removed = [], []
-            for unit, quotes in zip(self.source.units, self._quotes, strict=True):
+            for i, (unit, quotes) in enumerate(zip(self.source.units, self._quotes, strict=True)):
                 if quotes.quoted:  # somebody's words: never shortened
                     units.append(unit)
                     removed.append(0)
                     continue
-                doc = self.cache.get(unit.text)
-                result = compress_sentence(doc[:], level, self._compression, strength)
+                sent = self.cache.get(unit.text)[:]
+                if i not in self._scored:
+                    self._scored[i] = score_candidates(sent, self._compression)
+                result = compress_sentence(sent, level, self._compression, strength, self._scored[i])
                 removed.append(result.removed)
                 shorter = Unit(unit.paragraph, result.text, word_count(result.text))
                 units.append(shorter if result.removed else unit)
@@ -140,7 +141,7 @@ class VersionBuilder:
     def _difficulty(self, level: str) -> list[float]:
         """Per source sentence, the share of its content words above ``level``."""
         if level not in self._hard_shares:
-            self._hard_shares[level] = [hard_share(self.cache.get(u.text), level) for u in self.source.units]
+            self._hard_shares[level] = [_hard_share(self.cache.get(u.text), level) for u in self.source.units]
         return self._hard_shares[level]
 
     def _substituter(self, level: str, strength: int) -> Substituter:

@@ -20,10 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from vocabsphere.core.adapt.text_ops import CONTENT_POS, accept, indefinite_article
+from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_CHARS, accept, indefinite_article, join_tokens
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
 
@@ -31,10 +32,13 @@ __all__ = [
     "Candidate",
     "Compressed",
     "CompressionModel",
+    "Scored",
     "candidates",
     "compress_sentence",
     "features",
     "load_compression_model",
+    "score_candidates",
+    "word_rank",
 ]
 
 # Dependency relations (UD) whose subtree can go without breaking the sentence around it.
@@ -71,7 +75,6 @@ _CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "parataxis"})
 # phrases are mostly arguments ("accused Bolivia of threatening ...", "signed up to the convention").
 _ADJUNCTS = "in at on during after before since across around throughout within among amid near"
 _ADJUNCT_PREPOSITIONS = frozenset(_ADJUNCTS.split())
-_QUOTES = frozenset('"“”‘’')
 _OPENERS = frozenset({"(", "[", '"', "“", "‘"})
 _SENTENCE_PUNCT = frozenset({",", ".", "!", "?", ";", ":", ")", '"', "”", "’"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -106,7 +109,7 @@ def _inside_quotes(sent: Span) -> set[int]:
     inside: set[int] = set()
     open_ = False
     for tok in sent:
-        if tok.text in _QUOTES:
+        if tok.text in QUOTE_CHARS:
             open_ = not open_
             inside.add(tok.i)
         elif open_:
@@ -254,7 +257,8 @@ def _bucket(n: int) -> str:
     return "21+"
 
 
-def _word_rank(tok: Token) -> int | None:
+def word_rank(tok: Token) -> int | None:
+    """Index in LEVELS of the token's word level, or None when the model has no level for it."""
     try:
         return LEVELS.index(assess_word(tok.lemma_.lower(), tok.pos_).level)
     except ValueError:
@@ -269,7 +273,7 @@ def features(cand: Candidate, sent: Span) -> list[str]:
     root, dep = cand.root, cand.root.dep_
     size = _bucket(len(words))
     first = span[0]
-    ranks = [_word_rank(t) for t in words if t.pos_ in CONTENT_POS and t.is_alpha]
+    ranks = [word_rank(t) for t in words if t.pos_ in CONTENT_POS and t.is_alpha]
     hard = sum(r is not None and r >= 3 for r in ranks)  # B2 and above
     position = "start" if cand.start == sent.start else "end" if cand.end + 2 >= sent.end else "mid"
     commas = "comma" if len(cand.drop) > len(span) else "bare"
@@ -299,25 +303,20 @@ def features(cand: Candidate, sent: Span) -> list[str]:
     return feats
 
 
-def _fix_articles(kept: list[Token], dropped: set[int]) -> str:
-    """Join the kept tokens; "a major exemption" -> "an exemption" where a removal changed the next word."""
-    parts: list[str] = []
-    for k, tok in enumerate(kept):
-        text = tok.text_with_ws
-        nxt = kept[k + 1] if k + 1 < len(kept) else None
-        if tok.lower_ in {"a", "an"} and nxt is not None and tok.i + 1 in dropped:
-            text = indefinite_article(text, nxt.text)
-        if parts and kept[k - 1].i != tok.i - 1 and not kept[k - 1].whitespace_ and not tok.is_punct:
-            parts.append(" ")  # a removed token took the space with it
-        parts.append(text)
-    return "".join(parts).strip()
+def _articles_fixed(kept: list[Token], dropped: set[int]) -> dict[int, str]:
+    """ "a major exemption" -> "an exemption": new texts for articles whose next word was removed."""
+    return {
+        tok.i: indefinite_article(tok.text_with_ws, nxt.text)
+        for tok, nxt in pairwise(kept)
+        if tok.lower_ in {"a", "an"} and tok.i + 1 in dropped
+    }
 
 
 def _easy_word(cand: Candidate, level: str) -> bool:
     """A one-word modifier at A2 or below ("periods of bad weather"): meaning, not difficulty."""
     if cand.end != cand.start or cand.root.dep_ not in {"amod", "advmod"}:
         return False
-    rank = _word_rank(cand.root)
+    rank = word_rank(cand.root)
     return rank is not None and rank <= min(LEVELS.index(level), _BASIC)
 
 
@@ -352,24 +351,37 @@ def load_compression_model() -> CompressionModel:
 
 # Each verification retry lowers the threshold by this much: compress harder before cutting more text.
 RETRY_STEP = 0.1
+Scored = tuple[tuple[float, Candidate], ...]  # (probability of removal, candidate), outermost first
+
+
+def score_candidates(sent: Span, model: CompressionModel) -> Scored:
+    """The candidates of ``sent`` with their probabilities: the same for every level and retry, so a
+    caller adapting one story to several levels scores each sentence once. None in a quotation."""
+    if any(ch in QUOTE_CHARS for ch in sent.text):
+        return ()
+    scored = [(model.probability(features(c, sent)), c) for c in candidates(sent)]
+    # Outermost first: a removed clause takes its inner modifiers with it.
+    return tuple(sorted(scored, key=lambda pc: (pc[1].start - pc[1].end, pc[1].start)))
 
 
 def compress_sentence(
-    sent: Span, level: str, model: CompressionModel | None = None, strength: int = 0
+    sent: Span,
+    level: str,
+    model: CompressionModel | None = None,
+    strength: int = 0,
+    scored: Scored | None = None,
 ) -> Compressed:
-    """``sent`` without the subtrees the model would drop at ``level`` (unchanged when none)."""
+    """``sent`` without the subtrees the model would drop at ``level`` (unchanged when none).
+    ``scored``: this sentence's ``score_candidates``, when the caller keeps them."""
     model = model or load_compression_model()
     threshold = model.thresholds.get(level)
-    if threshold is not None:
-        threshold = max(0.05, threshold - RETRY_STEP * strength)
     text = sent.text.strip()
-    if threshold is None or any(ch in _QUOTES for ch in text):
+    if threshold is None:
         return Compressed(text, 0)
+    threshold = max(0.05, threshold - RETRY_STEP * strength)
     chosen: list[Candidate] = []
     dropped: set[int] = set()
-    scored = [(model.probability(features(c, sent)), c) for c in candidates(sent)]
-    # Outermost first: a removed clause takes its inner modifiers with it.
-    for p, cand in sorted(scored, key=lambda pc: (pc[1].start - pc[1].end, pc[1].start)):
+    for p, cand in score_candidates(sent, model) if scored is None else scored:
         if p < threshold or cand.drop & dropped or _easy_word(cand, level):
             continue
         chosen.append(cand)
@@ -379,5 +391,5 @@ def compress_sentence(
     kept = [t for t in sent if t.i not in dropped]
     if sum(not t.is_punct for t in kept) < _MIN_LEFT:
         return Compressed(text, 0)
-    out = accept(_fix_articles(kept, dropped))
+    out = accept(join_tokens(kept, _articles_fixed(kept, dropped)))
     return Compressed(out[0], len(chosen)) if out else Compressed(text, 0)

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from vocabsphere.core.adapt.text_ops import split_sentences
+from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
 
 __all__ = [
     "Unit",
@@ -42,7 +42,6 @@ _BACKGROUND = re.compile(
     r"in \d{4}|background|originally|at the time|first came|was founded|founded in)\b",
     re.IGNORECASE,
 )
-_QUOTE_MARKS = ('"', "“", "”")
 
 # Word budgets per level as (share of the source, floor, ceiling); None = keep everything. The
 # share counts words after sentence compression. OneStopEnglish's editors keep about 2/3 of an
@@ -121,7 +120,7 @@ def source_support(units: Sequence[Unit], sources: Sequence[str], threshold: flo
 
 
 def is_quote(text: str) -> bool:
-    return any(mark in text for mark in _QUOTE_MARKS)
+    return any(mark in text for mark in QUOTE_MARKS)
 
 
 def is_background(text: str) -> bool:

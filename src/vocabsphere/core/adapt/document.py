@@ -15,13 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.content import Unit
-from vocabsphere.core.adapt.text_ops import split_sentences, word_count
+from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
 
 __all__ = ["ParseCache", "QuoteState", "Source", "balancing_marks", "prepare", "quote_states"]
 
 _BATCH = 64
-_QUOTE_MARKS = ('"', "“", "”")
 
 
 class ParseCache:
@@ -92,7 +91,7 @@ def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
     for unit in units:
         if unit.paragraph != paragraph:
             inside, paragraph = False, unit.paragraph
-        marks = sum(unit.text.count(m) for m in _QUOTE_MARKS)
+        marks = sum(unit.text.count(m) for m in QUOTE_MARKS)
         start = inside
         inside = inside != (marks % 2 == 1)
         states.append(QuoteState(start, inside, marks > 0))

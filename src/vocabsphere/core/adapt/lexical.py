@@ -18,7 +18,7 @@ from lemminflect import getLemma
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
-from vocabsphere.core.adapt.text_ops import CONTENT_POS, indefinite_article
+from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, indefinite_article
 from vocabsphere.core.adapt.verbs import inflect
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
@@ -28,7 +28,6 @@ __all__ = ["LEVELS", "Gloss", "LexicalResult", "Substituter", "level_rank"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 _INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
-_QUOTES = frozenset('"“”')
 _CONTRAST = frozenset({"however", "nevertheless", "nonetheless"})  # "However, ..." -> "But ..." (A1-B1)
 _WORD = re.compile(r"[a-z]+")
 _KEEP = frozenset({"say", "tell", "according", "accord", "percent", "cent"})  # reporting words read fine
@@ -92,7 +91,7 @@ def starts_inside_quotation(sent: Span) -> bool:
     """True for the later sentences of a quotation over several ('It is a major destination."'):
     an odd number of quotation marks, the first one not at the start. (Misjudging 'He said: "It
     works.' this way only leaves a few more words alone: never rewrite what someone said.)"""
-    marks = [tok.i for tok in sent if tok.text in _QUOTES]
+    marks = [tok.i for tok in sent if tok.text in QUOTE_MARKS]
     return len(marks) % 2 == 1 and marks[0] != sent.start
 
 
@@ -220,7 +219,7 @@ class Substituter:
         in_quote = starts_inside_quotation(sent) if starts_quoted is None else starts_quoted
         skip_comma = False
         for tok in sent:
-            if tok.text in _QUOTES or (tok.text == "'" and tok.is_punct):
+            if tok.text in QUOTE_MARKS or (tok.text == "'" and tok.is_punct):
                 in_quote = not in_quote
             if skip_comma and tok.text == ",":
                 skip_comma = False

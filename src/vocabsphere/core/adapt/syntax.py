@@ -15,13 +15,12 @@ from spacy.tokens import Span, Token
 
 from vocabsphere.core.adapt.asides import drop_dash_aside, drop_parenthetical, move_attribution
 from vocabsphere.core.adapt.passive import passive_to_active
-from vocabsphere.core.adapt.text_ops import accept, join_tokens, uncapitalise, without
+from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, accept, join_tokens, uncapitalise, without
 from vocabsphere.core.adapt.verbs import agree_tag, inflect, subject_case, verb_lemma
 
 __all__ = ["RULES", "simplify_sentence"]
 
 Rule = Callable[[Span], list[str] | None]
-_QUOTES = frozenset('"“”‘’')
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
@@ -229,7 +228,7 @@ LOW_LEVEL_RULES: dict[str, Rule] = {
 
 def simplify_sentence(sent: Span, level: str) -> tuple[list[str], str | None]:
     """The first rule that applies (by level), as (new sentences, rule name) or ([text], None)."""
-    if any(ch in _QUOTES for ch in sent.text) or len(sent) < 6:
+    if any(ch in QUOTE_CHARS for ch in sent.text) or len(sent) < 6:
         return [sent.text.strip()], None
     rules = dict(RULES)
     if level in {"A1", "A2"}:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Span, Token
 
 __all__ = [
     "CONTENT_POS",
+    "QUOTE_CHARS",
+    "QUOTE_MARKS",
     "accept",
     "capitalise",
     "finish",
@@ -22,6 +24,8 @@ __all__ = [
 ]
 
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV"})  # the words levels and substitution look at
+QUOTE_MARKS = frozenset('"“”')  # double quotation marks: they open and close somebody's words
+QUOTE_CHARS = QUOTE_MARKS | {"‘", "’"}  # any quotation character: a sentence holding one is left alone
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?%)\]])")
 _DOUBLE_PUNCT = re.compile(r"([,;:])\s*([,;:.!?])")
 _ABBREV = re.compile(
@@ -36,14 +40,15 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def join_tokens(tokens: Iterable[Token]) -> str:
-    """Tokens back to text with their own spacing (gaps left by removed tokens are closed)."""
+def join_tokens(tokens: Iterable[Token], replaced: Mapping[int, str] | None = None) -> str:
+    """Tokens back to text with their own spacing (gaps left by removed tokens are closed);
+    ``replaced`` maps a token index to the text (with its spacing) written instead."""
     out: list[str] = []
     prev: Token | None = None
     for tok in tokens:
         if prev is not None and tok.i != prev.i + 1 and not prev.whitespace_ and not tok.is_punct:
             out.append(" ")  # a removed token took the space with it
-        out.append(tok.text_with_ws)
+        out.append(replaced.get(tok.i, tok.text_with_ws) if replaced else tok.text_with_ws)
         prev = tok
     return "".join(out).strip()
 
