@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query
 from vocabsphere.core.accounts import Role
 from vocabsphere.services import job_runs, profiles
 from vocabsphere.web.api.schemas import ERRORS, JobRunOut, RoleIn, UserOut
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role
 
 router = APIRouter(
@@ -25,7 +26,7 @@ def list_users(
 
 
 @router.put("/users/{user_id}/role", response_model=UserOut)
-def set_role(user_id: int, body: RoleIn, state: State, principal: CurrentUser) -> UserOut:
+def set_role(user_id: RowId, body: RoleIn, state: State, principal: CurrentUser) -> UserOut:
     return UserOut.of(
         profiles.set_role(state.database, actor_id=principal.user.id, user_id=user_id, role=body.role)
     )
@@ -37,7 +38,7 @@ def list_jobs(state: State, limit: int = Query(50, ge=1, le=500)) -> list[JobRun
 
 
 @router.get("/jobs/{run_id}", response_model=JobRunOut)
-def get_job(run_id: int, state: State) -> JobRunOut:
+def get_job(run_id: RowId, state: State) -> JobRunOut:
     return JobRunOut(**vars(job_runs.get_run(state.database, run_id)))
 
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from vocabsphere.services import library
 from vocabsphere.web.api.schemas import ERRORS, ArticleOut, ArticleSummaryOut
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(prefix="/articles", tags=["library"], responses=ERRORS)
@@ -25,6 +26,6 @@ def list_articles(
 
 
 @router.get("/{article_id}", response_model=ArticleOut)
-def get_article(article_id: int, state: State, principal: CurrentUser) -> ArticleOut:
+def get_article(article_id: RowId, state: State, principal: CurrentUser) -> ArticleOut:
     article = library.get_article(state.database, article_id)
     return ArticleOut(**vars(article.summary), paragraphs=article.paragraphs, url=article.url)

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from vocabsphere.services import api_tokens, profiles, progress
 from vocabsphere.web.api.schemas import ERRORS, ProfileIn, TokenInfoOut, UserOut
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(prefix="/me", tags=["me"], responses=ERRORS)
@@ -68,6 +69,6 @@ def list_tokens(state: State, principal: CurrentUser) -> list[TokenInfoOut]:
 
 
 @router.delete("/tokens/{token_id}", status_code=204)
-def revoke_token(token_id: int, state: State, principal: CurrentUser) -> Response:
+def revoke_token(token_id: RowId, state: State, principal: CurrentUser) -> Response:
     api_tokens.revoke_token(state.database, user_id=principal.user.id, token_id=token_id)
     return Response(status_code=204)

@@ -11,6 +11,7 @@ from vocabsphere.services import feeds, job_runs
 from vocabsphere.services.ingest import IngestResult, IngestSource
 from vocabsphere.web.api.schemas import ERRORS, JobRunOut
 from vocabsphere.web.news_actions import ingest_now
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role
 from vocabsphere.web.uploads import read_upload
 
@@ -82,7 +83,7 @@ def ingest_urls(body: UrlsIn, state: State, principal: CurrentUser) -> JobRunOut
 
 
 @router.get("/jobs/{run_id}", response_model=JobRunOut)
-def get_job(run_id: int, state: State, principal: CurrentUser) -> JobRunOut:
+def get_job(run_id: RowId, state: State, principal: CurrentUser) -> JobRunOut:
     run = job_runs.get_run_for(
         state.database, run_id, user_id=principal.user.id, is_admin=principal.user.is_admin
     )
@@ -121,6 +122,6 @@ def add_feed(body: FeedIn, state: State, principal: CurrentUser) -> FeedOut:
 
 
 @router.post("/feeds/{feed_id}/poll", response_model=JobRunOut, status_code=202, dependencies=teachers)
-def poll_feed(feed_id: int, state: State, principal: CurrentUser) -> JobRunOut:
+def poll_feed(feed_id: RowId, state: State, principal: CurrentUser) -> JobRunOut:
     run_id = state.jobs.submit_feed_poll(feed_id, requested_by=principal.user.id)
     return JobRunOut(**vars(job_runs.get_run(state.database, run_id)))

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.services import reading
 from vocabsphere.web.api.schemas import ERRORS
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(tags=["reading"], responses=ERRORS)
@@ -63,7 +64,7 @@ class BulkStatusIn(BaseModel):
 
 class ReadingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    story_id: int
+    story_id: RowId
     level: str = Field(max_length=4)
 
 
@@ -107,7 +108,7 @@ def _reading(p: reading.ReadingProgress) -> ReadingOut:
 
 
 @router.get("/stories/{story_id}/versions/{level}/reader", response_model=ReaderOut)
-def reader(story_id: int, level: str, state: State, principal: CurrentUser) -> ReaderOut:
+def reader(story_id: RowId, level: str, state: State, principal: CurrentUser) -> ReaderOut:
     """The version as tokens with lemma, POS, CEFR level and your status of each word."""
     user = principal.user
     page = reading.reader_page(
@@ -142,7 +143,7 @@ def reader(story_id: int, level: str, state: State, principal: CurrentUser) -> R
 
 
 @router.post("/stories/{story_id}/versions/{level}/mark-known")
-def mark_rest_known(story_id: int, level: str, state: State, principal: CurrentUser) -> dict[str, int]:
+def mark_rest_known(story_id: RowId, level: str, state: State, principal: CurrentUser) -> dict[str, int]:
     """Every word of this version you have not marked (or marked new) becomes known."""
     changed = reading.mark_rest_known(
         state.database, user_id=principal.user.id, story_id=story_id, level=level, now=state.clock()
@@ -209,7 +210,7 @@ def start_reading(body: ReadingIn, state: State, principal: CurrentUser) -> Read
 
 
 @router.post("/readings/{reading_id}", response_model=ReadingOut)
-def record_progress(reading_id: int, body: ProgressIn, state: State, principal: CurrentUser) -> ReadingOut:
+def record_progress(reading_id: RowId, body: ProgressIn, state: State, principal: CurrentUser) -> ReadingOut:
     """Report active reading time; `finished: true` marks the story finished (once)."""
     progress = reading.record_progress(
         state.database,

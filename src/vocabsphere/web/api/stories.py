@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from vocabsphere.services import stories
 from vocabsphere.web.api.schemas import ERRORS
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(prefix="/stories", tags=["library"], responses=ERRORS)
@@ -68,7 +69,7 @@ def list_stories(
 
 
 @router.get("/{story_id}", response_model=StoryOut)
-def get_story(story_id: int, state: State, principal: CurrentUser) -> StoryOut:
+def get_story(story_id: RowId, state: State, principal: CurrentUser) -> StoryOut:
     view = stories.get_story(state.database, story_id)
     return StoryOut(
         story=_summary(view.summary),

@@ -11,6 +11,7 @@ from vocabsphere.core.srs import suggested_rating
 from vocabsphere.services import profiles, study
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.filters import word_filter
+from vocabsphere.web.params import MAX_ID, RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(tags=["study"], responses=ERRORS)
@@ -22,7 +23,7 @@ class WordIn(BaseModel):
     pos: str = Field("X", max_length=8)
     word: str = Field("", max_length=200)
     sentence: str = Field("", max_length=5000)
-    story_id: int | None = None
+    story_id: RowId | None = None
     synset_id: str | None = Field(None, max_length=20)
     definition: str = Field("", max_length=2000)
     translation: str = Field("", max_length=300)
@@ -149,7 +150,7 @@ def list_words(
     q: str = Query("", max_length=200, description="Search lemma, word and translation."),
     status: str = Query("", max_length=16, description="learning, learning-1..4, new, known or ignored"),
     level: str = Query("", max_length=2),
-    story_id: int | None = Query(None, ge=1),
+    story_id: int | None = Query(None, ge=1, le=MAX_ID),
     since: str = Query("", max_length=10, description="Saved on or after (YYYY-MM-DD)."),
     until: str = Query("", max_length=10, description="Saved on or before (YYYY-MM-DD)."),
     limit: int = Query(50, ge=1, le=500),
@@ -163,7 +164,7 @@ def list_words(
 
 
 @router.get("/words/{word_id}", response_model=WordDetailOut)
-def word_detail(word_id: int, state: State, principal: CurrentUser) -> WordDetailOut:
+def word_detail(word_id: RowId, state: State, principal: CurrentUser) -> WordDetailOut:
     """A saved word with its cards (next due, predicted recall), review history and encounters."""
     detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=state.clock())
     return WordDetailOut(
@@ -185,7 +186,7 @@ def word_detail(word_id: int, state: State, principal: CurrentUser) -> WordDetai
 
 
 @router.delete("/words/{word_id}", status_code=204)
-def delete_word(word_id: int, state: State, principal: CurrentUser) -> Response:
+def delete_word(word_id: RowId, state: State, principal: CurrentUser) -> Response:
     """Remove a saved word with its cards and review history."""
     study.delete_word(state.database, user_id=principal.user.id, word_id=word_id)
     return Response(status_code=204)
@@ -215,7 +216,7 @@ def next_due(state: State, principal: CurrentUser) -> dict[str, datetime | None]
 
 
 @router.post("/reviews/{card_id}/check", response_model=AnswerOut)
-def check_answer(card_id: int, body: AnswerIn, state: State, principal: CurrentUser) -> AnswerOut:
+def check_answer(card_id: RowId, body: AnswerIn, state: State, principal: CurrentUser) -> AnswerOut:
     """Check a typed answer (form, cloze and listening cards): case and one typo are forgiven."""
     result, expected = study.check_answer(
         state.database, user_id=principal.user.id, card_id=card_id, answer=body.answer
@@ -247,7 +248,7 @@ def undo(state: State, principal: CurrentUser) -> dict[str, int]:
 
 
 @router.post("/reviews/{card_id}", response_model=RatingOut)
-def rate_card(card_id: int, body: RatingIn, state: State, principal: CurrentUser) -> RatingOut:
+def rate_card(card_id: RowId, body: RatingIn, state: State, principal: CurrentUser) -> RatingOut:
     result = study.rate_card(
         state.database,
         user_id=principal.user.id,

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from vocabsphere.services import versions
 from vocabsphere.web.api.schemas import ERRORS
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(prefix="/stories/{story_id}/versions", tags=["library"], responses=ERRORS)
@@ -34,13 +35,13 @@ class VersionOut(BaseModel):
 
 
 @router.get("", response_model=list[VersionSummaryOut])
-def list_versions(story_id: int, state: State, principal: CurrentUser) -> list[VersionSummaryOut]:
+def list_versions(story_id: RowId, state: State, principal: CurrentUser) -> list[VersionSummaryOut]:
     """The levels this story is available at ('orig' is the source text); empty while being prepared."""
     return [VersionSummaryOut(**vars(v)) for v in versions.list_versions(state.database, story_id)]
 
 
 @router.get("/{level}", response_model=VersionOut)
-def get_version(story_id: int, level: str, state: State, principal: CurrentUser) -> VersionOut:
+def get_version(story_id: RowId, level: str, state: State, principal: CurrentUser) -> VersionOut:
     view = versions.get_version(state.database, story_id, level)
     return VersionOut(
         story_id=view.story_id,

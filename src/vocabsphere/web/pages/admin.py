@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from vocabsphere.core.accounts import Role
 from vocabsphere.services import job_runs, profiles
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role, verify_page_csrf
 
 router = APIRouter(prefix="/admin", dependencies=[require_role(Role.ADMIN)])
@@ -24,7 +25,7 @@ def admin_page(request: Request, state: State) -> Response:
 
 @router.post("/users/{user_id}/role", dependencies=[Depends(verify_page_csrf)])
 def change_role(
-    state: State, principal: CurrentUser, user_id: int, role: Annotated[str, Form(max_length=16)]
+    state: State, principal: CurrentUser, user_id: RowId, role: Annotated[str, Form(max_length=16)]
 ) -> Response:
     profiles.set_role(state.database, actor_id=principal.user.id, user_id=user_id, role=role)
     return redirect("/admin")

@@ -14,6 +14,7 @@ from vocabsphere.services import feeds, job_runs
 from vocabsphere.services.ingest import IngestSource
 from vocabsphere.web.news_actions import ingest_now
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role, verify_page_csrf
 from vocabsphere.web.uploads import read_upload
 
@@ -84,7 +85,7 @@ def add_urls(
 
 
 @router.get("/news/jobs/{run_id}")
-def job_page(request: Request, state: State, principal: CurrentUser, run_id: int) -> Response:
+def job_page(request: Request, state: State, principal: CurrentUser, run_id: RowId) -> Response:
     run = job_runs.get_run_for(
         state.database, run_id, user_id=principal.user.id, is_admin=principal.user.is_admin
     )
@@ -141,6 +142,6 @@ async def import_opml(
 
 
 @router.post("/feeds/{feed_id}/poll", dependencies=[CsrfChecked])
-def poll_now(state: State, principal: CurrentUser, feed_id: int) -> Response:
+def poll_now(state: State, principal: CurrentUser, feed_id: RowId) -> Response:
     run_id = state.jobs.submit_feed_poll(feed_id, requested_by=principal.user.id)
     return redirect(f"/news/jobs/{run_id}")

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from vocabsphere.core.errors import DomainError
 from vocabsphere.services import api_tokens, profiles
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, verify_page_csrf
 
 router = APIRouter()
@@ -98,6 +99,6 @@ def create_token(
 
 
 @router.post("/settings/tokens/{token_id}/revoke", dependencies=[CsrfChecked])
-def revoke_token(state: State, principal: CurrentUser, token_id: int) -> Response:
+def revoke_token(state: State, principal: CurrentUser, token_id: RowId) -> Response:
     api_tokens.revoke_token(state.database, user_id=principal.user.id, token_id=token_id)
     return redirect("/settings?saved=1")

@@ -9,6 +9,7 @@ from vocabsphere.core.accounts import Role
 from vocabsphere.services import progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.params import RowId
 from vocabsphere.web.reader_html import reader_html
 from vocabsphere.web.security import CurrentUser, State, require_role
 
@@ -52,7 +53,7 @@ def story_page(
     request: Request,
     state: State,
     principal: CurrentUser,
-    story_id: int,
+    story_id: RowId,
     level: str | None = Query(None, max_length=4),
 ) -> Response:
     user = principal.user
@@ -91,7 +92,7 @@ def changes_page(
     request: Request,
     state: State,
     principal: CurrentUser,
-    story_id: int,
+    story_id: RowId,
     level: str = Query(..., max_length=4),
 ) -> Response:
     story = stories.get_story(state.database, story_id)
@@ -102,7 +103,7 @@ def changes_page(
 
 
 @router.get("/articles/{article_id}")
-def article_page(state: State, principal: CurrentUser, article_id: int) -> Response:
+def article_page(state: State, principal: CurrentUser, article_id: RowId) -> Response:
     return redirect(f"/stories/{stories.story_of_article(state.database, article_id)}")
 
 

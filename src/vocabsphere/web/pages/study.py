@@ -10,6 +10,7 @@ from vocabsphere.services import profiles, study
 from vocabsphere.web.charts import recall_curve_svg
 from vocabsphere.web.filters import STATUS_FILTERS, word_filter
 from vocabsphere.web.pages.render import redirect, render
+from vocabsphere.web.params import MAX_ID, RowId
 from vocabsphere.web.security import CurrentUser, State, verify_page_csrf
 
 router = APIRouter()
@@ -24,7 +25,7 @@ def vocabulary_page(
     q: str = Query("", max_length=200),
     status: str = Query("", max_length=16),
     level: str = Query("", max_length=2),
-    story: int | None = Query(None, ge=1),
+    story: int | None = Query(None, ge=1, le=MAX_ID),
     since: str = Query("", max_length=10),
     until: str = Query("", max_length=10),
     page: int = Query(1, ge=1, le=10_000),
@@ -70,7 +71,7 @@ def vocabulary_page(
 
 
 @router.get("/vocabulary/words/{word_id}")
-def word_page(request: Request, state: State, principal: CurrentUser, word_id: int) -> Response:
+def word_page(request: Request, state: State, principal: CurrentUser, word_id: RowId) -> Response:
     detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=state.clock())
     settings = profiles.get_study_settings(state.database, principal.user.id)
     curve = recall_curve_svg(
@@ -80,7 +81,7 @@ def word_page(request: Request, state: State, principal: CurrentUser, word_id: i
 
 
 @router.post("/vocabulary/words/{word_id}/delete", dependencies=[Depends(verify_page_csrf)])
-def delete_word_page(state: State, principal: CurrentUser, word_id: int) -> Response:
+def delete_word_page(state: State, principal: CurrentUser, word_id: RowId) -> Response:
     study.delete_word(state.database, user_id=principal.user.id, word_id=word_id)
     return redirect("/vocabulary?deleted=1")
 
