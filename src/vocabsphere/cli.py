@@ -41,6 +41,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from vocabsphere.web import create_app
+    from vocabsphere.web.server import server_config
 
     app = create_app(settings)
     print(f"VocabSphere {__version__} on http://{settings.host}:{settings.port}", flush=True)
@@ -49,14 +50,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
         for account in DEMO_ACCOUNTS:
             print(f"  demo {account.role}: user {account.username}, password {account.password}", flush=True)
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level.lower(),
-        proxy_headers=True,
-        server_header=False,
-    )
+    uvicorn.Server(server_config(app, settings)).run()
     return 0
 
 

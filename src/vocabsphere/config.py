@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from functools import cached_property
 from pathlib import Path
@@ -66,7 +67,20 @@ class Settings(BaseSettings):
     login_max_failures: int = Field(
         5, ge=1, description="Failed log-ins per user name and address before a pause."
     )
-    login_window_seconds: int = Field(900, ge=10, description="Window for counting failed log-ins.")
+    login_max_failures_per_address: int = Field(
+        20, ge=1, description="Failed log-ins from one client address (any user names) before a pause."
+    )
+    login_window_seconds: int = Field(
+        900, ge=10, description="Window for counting failed log-ins and registrations."
+    )
+    register_max_per_address: int = Field(
+        10, ge=1, description="Accounts created from one client address per window before a pause."
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For and "
+        "X-Forwarded-Proto headers are believed; empty (the default) trusts none.",
+    )
     session_days: int = Field(14, ge=1, le=365, description="How long a log-in session lasts.")
     secure_cookies: bool = Field(False, description="Mark cookies Secure (set true behind HTTPS).")
     log_level: str = Field("INFO", description="Python logging level.")
@@ -107,6 +121,22 @@ class Settings(BaseSettings):
         if upper not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError(f"unknown log level {value!r}")
         return upper
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _valid_networks(cls, value: str) -> str:
+        for part in value.split(","):
+            if part.strip():
+                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names the bad entry
+        return value
+
+    @cached_property
+    def trusted_proxy_networks(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        return tuple(
+            ipaddress.ip_network(part.strip(), strict=False)
+            for part in self.trusted_proxies.split(",")
+            if part.strip()
+        )
 
     @model_validator(mode="after")
     def _refuse_unsafe_secret(self) -> Settings:

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
 
+import httpx
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import add_user, csrf_from, log_in
+from tests.web.conftest import PASSWORD, add_user, csrf_from, log_in
+from tests.web.live_server import live_server
+from vocabsphere.config import Settings
+from vocabsphere.services.accounts import create_user
 
 TOO_LARGE_ID = str(2**63)
 # Values for the path parameters that are not ids, so that only the id is out of range.
@@ -46,3 +53,53 @@ def test_ids_beyond_64_bits_are_refused_on_every_route(client: TestClient) -> No
         assert response.status_code in {404, 422}, (method, path, response.status_code)
         # The connection stays usable: the next request works.
         assert client.get("/api/v1/me").status_code == 200, (method, path)
+
+
+def _failed_token_request(client: httpx.Client, name: str, forwarded: str | None = None) -> int:
+    headers = {"X-Forwarded-For": forwarded} if forwarded else {}
+    body = {"username": name, "password": "wrong-password"}
+    return client.post("/api/v1/auth/token", json=body, headers=headers).status_code
+
+
+def test_forwarded_for_is_believed_only_from_trusted_proxies(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings(login_max_failures_per_address=3)
+    with live_server(settings) as (url, _app), httpx.Client(base_url=url) as client:
+        # A client on 127.0.0.1 forging a new address on each try still counts as 127.0.0.1.
+        codes = [_failed_token_request(client, f"x{i}", f"198.51.100.{i}") for i in range(4)]
+    assert codes == [401, 401, 401, 429]
+    trusting = make_settings(login_max_failures_per_address=3, trusted_proxies="127.0.0.1/32")
+    with live_server(trusting) as (url, _app), httpx.Client(base_url=url) as client:
+        # Behind a trusted proxy each real client has its own counter.
+        assert [_failed_token_request(client, "x", f"198.51.100.{i}") for i in range(4)] == [401] * 4
+        assert _failed_token_request(client, "x", "198.51.100.9, 127.0.0.1") == 401
+        # 198.51.100.1 has failed once already: its third failure pauses it.
+        assert [_failed_token_request(client, "y", "198.51.100.1") for _ in range(3)] == [401, 401, 429]
+
+
+def test_a_login_flood_does_not_make_a_learners_writes_fail(make_settings: Callable[..., Settings]) -> None:
+    # Every flood request hashes a password (no pause), as in the issue: about 60 log-ins, 20 writes.
+    settings = make_settings(login_max_failures_per_address=1000)
+    with live_server(settings) as (url, app), httpx.Client(base_url=url, timeout=60) as learner:
+        create_user(app.state.vocabsphere.database, username="lea", password=PASSWORD, now=datetime.now(UTC))
+        token = learner.post("/api/v1/auth/token", json={"username": "lea", "password": PASSWORD})
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        stop = threading.Event()
+
+        def flood(offset: int) -> None:
+            with httpx.Client(base_url=url, timeout=60) as attacker:
+                for i in range(30):
+                    if stop.is_set():
+                        return
+                    _failed_token_request(attacker, f"flood{offset}-{i}")
+
+        flooders = [threading.Thread(target=flood, args=(n,)) for n in range(2)]
+        for thread in flooders:
+            thread.start()
+        codes = []
+        for i in range(20):
+            goal = 10 + i
+            codes.append(learner.patch("/api/v1/me", json={"daily_goal": goal}, headers=headers).status_code)
+        stop.set()
+        for thread in flooders:
+            thread.join(timeout=120)
+    assert codes == [200] * 20

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from vocabsphere.core import accounts as rules
-from vocabsphere.core.errors import Conflict, NotAuthenticated, NotFound, TooManyRequests
+from vocabsphere.core.errors import Conflict, NotAuthenticated, NotFound
+from vocabsphere.services import login_limits as limits
+from vocabsphere.services.login_limits import LoginPolicy as LoginPolicy
 from vocabsphere.services.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from vocabsphere.services.tokens import new_token, token_digest
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import User, WebSession
-from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
+from vocabsphere.store.unit_of_work import unit_of_work
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,6 @@ class SessionView:
     csrf_token: str
 
 
-@dataclass(frozen=True)
-class LoginPolicy:
-    max_failures: int
-    window: timedelta
-
-
 def user_view(user: User) -> UserView:
     return UserView(
         id=user.id,
@@ -82,13 +78,14 @@ def create_user(
     name = rules.normalize_username(username)
     rules.check_password(password)
     profile = rules.check_profile(display_name or name, native_language, cefr_level, daily_goal)
+    password_hash = hash_password(password)  # slow on purpose: outside the transaction
     with unit_of_work(db) as uow:
         if uow.users.by_username(name) is not None:
             raise Conflict("That user name is taken.", field="username")
         user = uow.users.add(
             User(
                 username=name,
-                password_hash=hash_password(password),
+                password_hash=password_hash,
                 role=rules.parse_role(role).value,
                 display_name=profile.display_name,
                 native_language=profile.native_language,
@@ -104,43 +101,65 @@ def create_user(
 def authenticate(
     db: Database, *, username: str, password: str, client: str, policy: LoginPolicy, now: datetime
 ) -> UserView:
-    """Check a password; too many failures for one name from one address pause that pair."""
+    """Check a password; too many failures for one name, or for any names from one address, pause them.
+
+    The slow password hash runs outside any transaction, so a flood of log-ins never holds the write lock
+    that learners' own writes wait for.
+    """
     name = username.strip().lower()[:64]
-    key = f"{name}|{client}"[:128]
+    with unit_of_work(db, read_only=True) as uow:
+        limits.check_login_allowed(uow, name, client, policy, now)
+        user = uow.users.by_username(name)
+        stored_hash = user.password_hash if user is not None and user.is_active else None
+    if stored_hash is None:
+        verify_password(DUMMY_HASH, password)
+        correct = False
+    else:
+        correct = verify_password(stored_hash, password)
+    if not correct:
+        with unit_of_work(db) as uow:
+            limits.record_login_failure(uow, name, client, now)
+        raise NotAuthenticated("Wrong user name or password.")
+    new_hash = hash_password(password) if needs_rehash(stored_hash or "") else None
     with unit_of_work(db) as uow:
-        _refuse_if_locked(uow, key, policy, now)
+        uow.login_failures.clear(limits.name_key(name, client))
+        # Failures older than the window no longer count anywhere: keep the table small.
+        uow.login_failures.prune(now - policy.window)
         user = uow.users.by_username(name)
         if user is None or not user.is_active:
-            verify_password(DUMMY_HASH, password)
-            uow.login_failures.record(key, now)
-            failure: NotAuthenticated | None = NotAuthenticated("Wrong user name or password.")
-        elif not verify_password(user.password_hash, password):
-            uow.login_failures.record(key, now)
-            failure = NotAuthenticated("Wrong user name or password.")
-        else:
-            failure = None
-            uow.login_failures.clear(key)
-            # Failures older than the window no longer count anywhere: keep the table small.
-            uow.login_failures.prune(now - policy.window)
-            if needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-            view = user_view(user)
-    # Raised after the block so the failure record is committed.
-    if failure is not None:
-        raise failure
-    return view
+            raise NotAuthenticated("Wrong user name or password.")
+        if new_hash is not None and user.password_hash == stored_hash:
+            user.password_hash = new_hash
+        return user_view(user)
 
 
-def _refuse_if_locked(uow: UnitOfWork, key: str, policy: LoginPolicy, now: datetime) -> None:
-    since = now - policy.window
-    if uow.login_failures.count_since(key, since) < policy.max_failures:
-        return
-    oldest = uow.login_failures.oldest_since(key, since) or now
-    retry_after = max(1, int((oldest + policy.window - now).total_seconds()))
-    raise TooManyRequests(
-        f"Too many failed log-ins. Try again in {max(1, retry_after // 60)} minute(s).",
-        retry_after=retry_after,
+def register_user(
+    db: Database,
+    *,
+    username: str,
+    password: str,
+    client: str,
+    policy: LoginPolicy,
+    now: datetime,
+    native_language: str,
+    cefr_level: str,
+    display_name: str | None = None,
+) -> UserView:
+    """Self-service registration: at most ``policy.max_registrations_per_address`` per address and window."""
+    with unit_of_work(db, read_only=True) as uow:
+        limits.check_registration_allowed(uow, client, policy, now)
+    user = create_user(
+        db,
+        username=username,
+        password=password,
+        now=now,
+        native_language=native_language,
+        cefr_level=cefr_level,
+        display_name=display_name,
     )
+    with unit_of_work(db) as uow:
+        uow.login_failures.record(limits.registration_key(client), now)
+    return user
 
 
 def start_session(db: Database, *, user_id: int, now: datetime, days: int) -> NewSession:

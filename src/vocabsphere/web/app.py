@@ -25,6 +25,7 @@ from vocabsphere.web.api.docs import router as docs_router
 from vocabsphere.web.errors import install_error_handlers
 from vocabsphere.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from vocabsphere.web.pages import router as pages_router
+from vocabsphere.web.proxies import TrustedProxiesMiddleware
 from vocabsphere.web.state import AppState
 from vocabsphere.web.templating import make_templates
 
@@ -74,4 +75,6 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     install_error_handlers(app)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
+    # Outermost: everything inside sees the client's real address.
+    app.add_middleware(TrustedProxiesMiddleware, networks=settings.trusted_proxy_networks)
     return app

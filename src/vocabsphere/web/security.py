@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Request
@@ -117,6 +118,21 @@ def verify_api_csrf(
     sent = request.headers.get(CSRF_HEADER, "")
     if not tokens_equal(sent, principal.csrf_token):
         raise CsrfFailed("Missing or wrong X-CSRF-Token header.")
+
+
+def client_address(request: Request) -> str:
+    """The client's address (forwarded headers were already resolved by TrustedProxiesMiddleware)."""
+    return request.client.host if request.client else "unknown"
+
+
+def login_policy(state: AppState) -> accounts.LoginPolicy:
+    settings = state.settings
+    return accounts.LoginPolicy(
+        max_failures=settings.login_max_failures,
+        window=timedelta(seconds=settings.login_window_seconds),
+        max_failures_per_address=settings.login_max_failures_per_address,
+        max_registrations_per_address=settings.register_max_per_address,
+    )
 
 
 def state_dep(request: Request) -> AppState:

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from fastapi import APIRouter, Request, Response
 
 from vocabsphere.services import accounts, api_tokens
 from vocabsphere.web.api.schemas import ERRORS, RegisterIn, TokenIn, TokenOut, UserOut
-from vocabsphere.web.security import CurrentUser, State, bearer_token
+from vocabsphere.web.security import CurrentUser, State, bearer_token, client_address, login_policy
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
 
 
 @router.post("/register", response_model=UserOut, status_code=201)
-def register(body: RegisterIn, state: State) -> UserOut:
-    user = accounts.create_user(
+def register(body: RegisterIn, request: Request, state: State) -> UserOut:
+    user = accounts.register_user(
         state.database,
         username=body.username,
         password=body.password,
+        client=client_address(request),
+        policy=login_policy(state),
         now=state.clock(),
         native_language=body.native_language,
         cefr_level=body.cefr_level,
@@ -30,17 +30,12 @@ def register(body: RegisterIn, state: State) -> UserOut:
 @router.post("/token", response_model=TokenOut, status_code=201)
 def create_token(body: TokenIn, request: Request, state: State) -> TokenOut:
     """Exchange a user name and password for a bearer token (rate limited like the log-in page)."""
-    policy = accounts.LoginPolicy(
-        max_failures=state.settings.login_max_failures,
-        window=timedelta(seconds=state.settings.login_window_seconds),
-    )
-    client = request.client.host if request.client else "unknown"
     user = accounts.authenticate(
         state.database,
         username=body.username,
         password=body.password,
-        client=client,
-        policy=policy,
+        client=client_address(request),
+        policy=login_policy(state),
         now=state.clock(),
     )
     issued = api_tokens.issue_token(state.database, user_id=user.id, name=body.name, now=state.clock())

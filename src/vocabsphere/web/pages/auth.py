@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -11,17 +10,17 @@ from fastapi.responses import Response
 from vocabsphere.core.errors import DomainError, TooManyRequests
 from vocabsphere.services import accounts
 from vocabsphere.web.pages.render import redirect, render, safe_next
-from vocabsphere.web.security import SESSION_COOKIE, MaybeUser, State, verify_page_csrf
+from vocabsphere.web.security import (
+    SESSION_COOKIE,
+    MaybeUser,
+    State,
+    client_address,
+    login_policy,
+    verify_page_csrf,
+)
 
 router = APIRouter()
 CsrfChecked = Depends(verify_page_csrf)
-
-
-def _login_policy(state: State) -> accounts.LoginPolicy:
-    return accounts.LoginPolicy(
-        max_failures=state.settings.login_max_failures,
-        window=timedelta(seconds=state.settings.login_window_seconds),
-    )
 
 
 def _start_session(request: Request, state: State, user_id: int, target: str) -> Response:
@@ -60,14 +59,13 @@ def login(
     password: Annotated[str, Form(max_length=1024)] = "",
     next: Annotated[str, Form(max_length=512)] = "/library",
 ) -> Response:
-    client = request.client.host if request.client else "unknown"
     try:
         user = accounts.authenticate(
             state.database,
             username=username,
             password=password,
-            client=client,
-            policy=_login_policy(state),
+            client=client_address(request),
+            policy=login_policy(state),
             now=state.clock(),
         )
     except DomainError as error:
@@ -101,17 +99,24 @@ def register(
 ) -> Response:
     form = {"username": username, "native_language": native_language, "cefr_level": cefr_level}
     try:
-        user = accounts.create_user(
+        user = accounts.register_user(
             state.database,
             username=username,
             password=password,
+            client=client_address(request),
+            policy=login_policy(state),
             now=state.clock(),
             native_language=native_language,
             cefr_level=cefr_level,
         )
     except DomainError as error:
         return render(
-            request, "register.html", status_code=400, error=error.message, error_field=error.field, form=form
+            request,
+            "register.html",
+            status_code=429 if isinstance(error, TooManyRequests) else 400,
+            error=error.message,
+            error_field=error.field,
+            form=form,
         )
     return _start_session(request, state, user.id, "/library")
 
