@@ -11,7 +11,7 @@ import httpx
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import PASSWORD, add_user, csrf_from, log_in
+from tests.web.conftest import PASSWORD, add_user, bearer, csrf_from, log_in
 from tests.web.live_server import live_server
 from vocabsphere.config import Settings
 from vocabsphere.services.accounts import create_user
@@ -103,3 +103,56 @@ def test_a_login_flood_does_not_make_a_learners_writes_fail(make_settings: Calla
         for thread in flooders:
             thread.join(timeout=120)
     assert codes == [200] * 20
+
+
+def _change_password(client: TestClient, new: str, *, stay: bool) -> httpx.Response:
+    data = {
+        "current_password": PASSWORD,
+        "new_password": new,
+        "csrf_token": csrf_from(client.get("/settings").text),
+    }
+    if stay:
+        data["stay_signed_in"] = "1"
+    return client.post("/settings/password", data=data, follow_redirects=False)
+
+
+def test_a_new_password_ends_other_sessions_and_revokes_tokens(client: TestClient) -> None:
+    add_user(client, "ana")
+    other_browser = TestClient(client.app)
+    log_in(client, "ana")
+    log_in(other_browser, "ana")
+    token = bearer(TestClient(client.app), "ana")
+    assert client.get("/settings").text.count("Stay signed in on this device") == 1
+    changed = _change_password(client, "a brand new secret", stay=True)
+    assert changed.status_code == 303 and changed.headers["location"] == "/settings?saved=1"
+    assert client.get("/api/v1/me").status_code == 200  # this browser kept its session
+    assert other_browser.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me", headers=token).status_code == 401
+    log_in(other_browser, "ana", "a brand new secret")
+    assert other_browser.get("/api/v1/me").status_code == 200
+
+
+def test_a_new_password_without_staying_signs_out_here_too(client: TestClient) -> None:
+    add_user(client, "ana")
+    log_in(client, "ana")
+    changed = _change_password(client, "a brand new secret", stay=False)
+    assert changed.status_code == 303 and changed.headers["location"] == "/login"
+    assert client.get("/api/v1/me").status_code == 401
+    log_in(client, "ana", "a brand new secret")
+
+
+def test_a_lower_role_ends_the_users_sessions_and_tokens(client: TestClient) -> None:
+    add_user(client, "boss", role="admin")
+    tom = add_user(client, "tom", role="teacher")
+    toms_browser = TestClient(client.app)
+    log_in(toms_browser, "tom")
+    toms_token = bearer(client, "tom")
+    admin = bearer(client, "boss")
+    raised = client.put(f"/api/v1/admin/users/{tom.id}/role", headers=admin, json={"role": "admin"})
+    assert raised.status_code == 200
+    assert toms_browser.get("/api/v1/me").status_code == 200  # more rights: nothing to end
+    lowered = client.put(f"/api/v1/admin/users/{tom.id}/role", headers=admin, json={"role": "learner"})
+    assert lowered.status_code == 200
+    assert toms_browser.get("/api/v1/me").status_code == 401
+    assert client.get("/api/v1/me", headers=toms_token).status_code == 401
+    assert client.get("/api/v1/me", headers=admin).status_code == 200

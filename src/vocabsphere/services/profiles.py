@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vocabsphere.core import accounts as rules
-from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.srs.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION
 from vocabsphere.services.accounts import UserView, user_view
 from vocabsphere.services.passwords import hash_password, verify_password
+from vocabsphere.services.tokens import token_digest
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import User
 from vocabsphere.store.unit_of_work import unit_of_work
@@ -48,15 +49,32 @@ def update_profile(db: Database, *, user_id: int, change: ProfileChange) -> User
         return user_view(user)
 
 
-def change_password(db: Database, *, user_id: int, current: str, new: str) -> None:
+def change_password(
+    db: Database, *, user_id: int, current: str, new: str, keep_session_token: str | None = None
+) -> None:
+    """Set a new password; every session and API token of the user ends, except the session to keep.
+
+    The slow hashes run outside the transaction (so they never hold the database's write lock).
+    """
     rules.check_password(new)
+    with unit_of_work(db, read_only=True) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        old_hash = user.password_hash
+    if not verify_password(old_hash, current):
+        raise InvalidInput("The current password is wrong.", field="current_password")
+    new_hash = hash_password(new)
+    keep = token_digest(keep_session_token) if keep_session_token else None
     with unit_of_work(db) as uow:
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
-        if not verify_password(user.password_hash, current):
-            raise InvalidInput("The current password is wrong.", field="current_password")
-        user.password_hash = hash_password(new)
+        if user.password_hash != old_hash:
+            raise Conflict("The password was changed meanwhile; reload the page and try again.")
+        user.password_hash = new_hash
+        uow.web_sessions.delete_for_user(user_id, keep_token_hash=keep)
+        uow.api_tokens.delete_for_user(user_id)
 
 
 def list_users(db: Database, *, limit: int = 200, offset: int = 0) -> list[UserView]:
@@ -73,6 +91,10 @@ def set_role(db: Database, *, actor_id: int, user_id: int, role: str) -> UserVie
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
+        if not rules.role_at_least(new_role, rules.Role(user.role)):
+            # Rights taken away take effect at once: the user logs in again under the new role.
+            uow.web_sessions.delete_for_user(user_id)
+            uow.api_tokens.delete_for_user(user_id)
         user.role = new_role.value
         return user_view(user)
 

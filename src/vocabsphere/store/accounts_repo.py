@@ -52,6 +52,12 @@ class WebSessionRepository:
         result = self._session.execute(delete(WebSession).where(WebSession.expires_at <= now))
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    def delete_for_user(self, user_id: int, *, keep_token_hash: str | None = None) -> None:
+        query = delete(WebSession).where(WebSession.user_id == user_id)
+        if keep_token_hash is not None:
+            query = query.where(WebSession.token_hash != keep_token_hash)
+        self._session.execute(query)
+
 
 class ApiTokenRepository:
     def __init__(self, session: Session) -> None:
@@ -73,6 +79,9 @@ class ApiTokenRepository:
             delete(ApiToken).where(ApiToken.id == token_id, ApiToken.user_id == user_id)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def delete_for_user(self, user_id: int) -> None:
+        self._session.execute(delete(ApiToken).where(ApiToken.user_id == user_id))
 
 
 class LoginFailureRepository:

@@ -11,7 +11,7 @@ from vocabsphere.core.errors import DomainError
 from vocabsphere.services import api_tokens, profiles
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
-from vocabsphere.web.security import CurrentUser, State, verify_page_csrf
+from vocabsphere.web.security import SESSION_COOKIE, CurrentUser, State, verify_page_csrf
 
 router = APIRouter()
 CsrfChecked = Depends(verify_page_csrf)
@@ -80,14 +80,25 @@ def save_password(
     principal: CurrentUser,
     current_password: Annotated[str, Form(max_length=1024)],
     new_password: Annotated[str, Form(max_length=1024)],
+    stay_signed_in: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
+    """A new password signs out every other browser and revokes every API token."""
+    keep = request.cookies.get(SESSION_COOKIE) if stay_signed_in else None
     try:
         profiles.change_password(
-            state.database, user_id=principal.user.id, current=current_password, new=new_password
+            state.database,
+            user_id=principal.user.id,
+            current=current_password,
+            new=new_password,
+            keep_session_token=keep,
         )
     except DomainError as error:
         return _settings_page(request, state, principal, status=400, error=error.message)
-    return redirect("/settings?saved=1")
+    if keep:
+        return redirect("/settings?saved=1")
+    response = redirect("/login")
+    response.delete_cookie(SESSION_COOKIE)
+    return response
 
 
 @router.post("/settings/tokens", dependencies=[CsrfChecked])
