@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from vocabsphere import __version__
@@ -57,16 +59,82 @@ def check_url(url: str, policy: FetchPolicy) -> str:
     return cleaned
 
 
+class PrivateAddress(Exception):
+    """A connection was about to go to a private, loopback or reserved address."""
+
+
+def is_blocked_address(text: str) -> bool:
+    address = ipaddress.ip_address(text.split("%")[0])
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return (
+        address.is_private
+        or address.is_loopback
+        or address.is_link_local
+        or address.is_reserved
+        or address.is_multicast
+        or address.is_unspecified
+    )
+
+
 def _is_private_host(host: str) -> bool:
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror:
         return False  # unknown hosts fail later with a clear "could not reach" message
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            return True
-    return False
+    return any(is_blocked_address(str(info[4][0])) for info in infos)
+
+
+class _PublicOnlyBackend(httpcore.NetworkBackend):
+    """Resolves each host itself and connects only to a public address it checked.
+
+    Every connection goes through here: the first request, each redirect hop, and a host whose DNS
+    answer changed since the URL was checked (DNS re-binding) - the address checked is the one used.
+    """
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except socket.gaierror as error:
+            raise httpcore.ConnectError(str(error)) from error
+        addresses = [str(info[4][0]) for info in infos]
+        if not addresses or any(is_blocked_address(address) for address in addresses):
+            raise PrivateAddress(host)
+        return self._inner.connect_tcp(addresses[0], port, timeout, local_address, socket_options)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+    ) -> httpcore.NetworkStream:
+        raise PrivateAddress(path)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _transport(policy: FetchPolicy) -> httpx.HTTPTransport | None:
+    """A transport that connects to public addresses only (None: httpx's default, proxies from the env)."""
+    if policy.allow_private_addresses:
+        return None
+    transport = httpx.HTTPTransport(trust_env=False)
+    # httpx offers no public way to pass a network backend; the pool is rebuilt with the same TLS setup.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False),
+        network_backend=_PublicOnlyBackend(),
+    )
+    return transport
 
 
 def fetch(
@@ -87,6 +155,7 @@ def fetch(
     try:
         with (
             httpx.Client(
+                transport=_transport(policy),
                 follow_redirects=True,
                 max_redirects=policy.max_redirects,
                 timeout=policy.timeout_seconds,
@@ -95,6 +164,10 @@ def fetch(
             client.stream("GET", target) as response,
         ):
             return _read_response(response, policy, accept)
+    except PrivateAddress:
+        raise InvalidInput(
+            f"{target} leads to an address on this server's own network, which cannot be fetched."
+        ) from None
     except httpx.TooManyRedirects:
         raise InvalidInput(f"{target} redirects too many times (more than {policy.max_redirects}).") from None
     except httpx.TimeoutException:
