@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 import httpx
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
-from tests.web.conftest import PASSWORD, add_user, bearer, csrf_from, log_in
+from tests.fixtures.articles import BRIDGE_A
+from tests.web.conftest import PASSWORD, add_user, app_state, bearer, csrf_from, log_in
 from tests.web.live_server import live_server
 from vocabsphere.config import Settings
 from vocabsphere.services.accounts import create_user
@@ -156,3 +158,24 @@ def test_a_lower_role_ends_the_users_sessions_and_tokens(client: TestClient) -> 
     assert toms_browser.get("/api/v1/me").status_code == 401
     assert client.get("/api/v1/me", headers=toms_token).status_code == 401
     assert client.get("/api/v1/me", headers=admin).status_code == 200
+
+
+def test_only_web_addresses_are_accepted_and_linked_as_sources(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    for url in ["javascript:alert(document.cookie)", "data:text/html,<b>x</b>", "/relative/path"]:
+        refused = client.post("/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_A, "url": url})
+        assert refused.status_code == 400, url
+        assert refused.json()["error"]["field"] == "url"
+    good = client.post(
+        "/api/v1/ingest/text", headers=headers, json={"text": BRIDGE_A, "url": "https://news.example/bridge"}
+    ).json()
+    # A row stored before this check (or written by hand) is still never handed out as a link.
+    with app_state(client).database.engine.begin() as connection:
+        connection.execute(text("UPDATE articles SET url = 'javascript:alert(1)'"))
+    article = client.get(f"/api/v1/articles/{good['article_id']}", headers=headers).json()
+    story = client.get(f"/api/v1/stories/{good['story_id']}", headers=headers).json()
+    assert article["url"] is None
+    assert story["sources"] and all(source["url"] is None for source in story["sources"])
+    log_in(client, "tom")
+    assert "javascript:" not in client.get(f"/stories/{good['story_id']}").text

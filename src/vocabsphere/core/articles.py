@@ -7,11 +7,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 from vocabsphere.core.errors import InvalidInput
 
 MAX_TITLE_CHARS = 300
 MAX_TEXT_CHARS = 200_000
+MAX_URL_CHARS = 2000
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*", re.UNICODE)
 
 
@@ -22,6 +24,19 @@ class ArticleDraft:
     text: str
     published: date | None = None
     url: str | None = None
+
+
+def web_link(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) address fit to link to; None otherwise (javascript:, data:)."""
+    if not url:
+        return None
+    cleaned = url.strip()
+    parts = urlsplit(cleaned)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.hostname or len(cleaned) > MAX_URL_CHARS:
+        return None
+    if any(ord(ch) < 33 or ord(ch) == 127 for ch in cleaned):
+        return None
+    return cleaned
 
 
 def count_words(text: str) -> int:
@@ -50,7 +65,12 @@ def check_article(draft: ArticleDraft) -> ArticleDraft:
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidInput(f"Article texts have at most {MAX_TEXT_CHARS} characters.", field="text")
     outlet = " ".join(draft.outlet.split())[:120] or "Unknown outlet"
-    return ArticleDraft(title=title, outlet=outlet, text=text, published=draft.published, url=draft.url)
+    url = web_link(draft.url)
+    if draft.url and url is None:
+        raise InvalidInput(
+            "The source address must be a full web address starting with http:// or https://.", field="url"
+        )
+    return ArticleDraft(title=title, outlet=outlet, text=text, published=draft.published, url=url)
 
 
 def parse_front_matter(source: str) -> ArticleDraft:

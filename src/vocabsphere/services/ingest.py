@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time
 from pathlib import PurePath
 from typing import Literal
 
-from vocabsphere.core.articles import ArticleDraft, check_article, content_hash, count_words
+from vocabsphere.core.articles import ArticleDraft, check_article, content_hash, count_words, web_link
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.ingest import ExtractedArticle, check_english, clean_text, decode_document, extract_html
 from vocabsphere.services.fetching import HTML_TYPES, TEXT_TYPES, FetchPolicy, fetch
@@ -114,7 +114,7 @@ def prepare(source: IngestSource, *, with_analysis: bool = True) -> PreparedArti
     return PreparedArticle(
         draft=draft,
         author=extracted.author,
-        canonical_url=extracted.canonical_url or source.url,
+        canonical_url=web_link(extracted.canonical_url) or draft.url,
         removed=tuple(extracted.removed),
         analysis=analyse(draft.text) if with_analysis else None,
     )

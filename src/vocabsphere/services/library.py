@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from vocabsphere.core.articles import paragraphs
+from vocabsphere.core.articles import paragraphs, web_link
 from vocabsphere.core.errors import NotFound
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import Article
@@ -48,4 +48,6 @@ def get_article(db: Database, article_id: int) -> ArticleView:
         article = uow.articles.get(article_id)
         if article is None:
             raise NotFound("No such article.")
-        return ArticleView(summary=_summary(article), paragraphs=paragraphs(article.text), url=article.url)
+        return ArticleView(
+            summary=_summary(article), paragraphs=paragraphs(article.text), url=web_link(article.url)
+        )

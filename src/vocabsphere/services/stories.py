@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from vocabsphere.core.articles import paragraphs
+from vocabsphere.core.articles import paragraphs, web_link
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import Article, Story
@@ -85,7 +85,7 @@ def _source(article: Article, base_id: int | None) -> SourceView:
         article_id=article.id,
         outlet=article.outlet,
         title=article.title,
-        url=article.url,
+        url=web_link(article.url),
         author=article.author,
         published_at=article.published_at,
         word_count=article.word_count,
