@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 
 import httpx
+from fastapi import APIRouter
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
 from sqlalchemy import text
@@ -17,6 +18,7 @@ from tests.web.conftest import PASSWORD, add_user, app_state, bearer, csrf_from,
 from tests.web.live_server import live_server
 from vocabsphere.config import Settings
 from vocabsphere.services.accounts import create_user
+from vocabsphere.web import create_app
 
 TOO_LARGE_ID = str(2**63)
 # Values for the path parameters that are not ids, so that only the id is out of range.
@@ -179,3 +181,51 @@ def test_only_web_addresses_are_accepted_and_linked_as_sources(client: TestClien
     assert story["sources"] and all(source["url"] is None for source in story["sources"])
     log_in(client, "tom")
     assert "javascript:" not in client.get(f"/stories/{good['story_id']}").text
+
+
+def test_a_nul_byte_in_a_spoken_word_is_a_clear_400(client: TestClient) -> None:
+    add_user(client, "ana")
+    headers = bearer(client, "ana")
+    response = client.get("/api/v1/pronounce", params={"word": "ca\x00t"}, headers=headers)
+    assert response.status_code == 400
+    assert response.json()["error"] == {
+        "code": "invalid_input",
+        "message": "A word cannot contain control characters.",
+        "field": "word",
+    }
+
+
+def _chunks(size: int) -> Iterator[bytes]:
+    for _ in range(size // 1000):
+        yield b"x" * 1000
+
+
+def test_an_oversized_body_without_content_length_is_a_413(make_settings: Callable[..., Settings]) -> None:
+    with TestClient(create_app(make_settings(max_body_bytes=4096))) as small:
+        api = small.post(
+            "/api/v1/auth/register", content=_chunks(20_000), headers={"Content-Type": "application/json"}
+        )
+        assert "content-length" not in api.request.headers
+        assert api.status_code == 413 and api.json()["error"]["code"] == "too_large"
+        assert "limit is 0.0 MB" not in api.text
+        page = small.post(
+            "/login", content=_chunks(20_000), headers={"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        assert page.status_code == 413 and "too large" in page.text
+
+
+def test_a_500_carries_the_security_headers(settings: Settings) -> None:
+    app = create_app(settings)
+    boom = APIRouter()
+
+    @boom.get("/api/v1/boom")
+    def api_boom() -> None:
+        raise RuntimeError("internal detail")
+
+    app.include_router(boom)
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        response = test_client.get("/api/v1/boom")
+    assert response.status_code == 500
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"

@@ -21,6 +21,7 @@ from vocabsphere.core.errors import (
     TooManyRequests,
     Unavailable,
 )
+from vocabsphere.web.middleware import SECURITY_HEADERS
 
 log = logging.getLogger("vocabsphere.web")
 
@@ -132,8 +133,14 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 async def _unexpected_error(request: Request, exc: Exception) -> Response:
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    # This response is sent from outside the middleware stack, so it carries the security headers itself.
+    headers = {name.decode(): value.decode() for name, value in SECURITY_HEADERS}
     return render_error(
-        request, 500, "internal_error", "Something went wrong on our side. It has been logged."
+        request,
+        500,
+        "internal_error",
+        "Something went wrong on our side. It has been logged.",
+        headers=headers,
     )
 
 

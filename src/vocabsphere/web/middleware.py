@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = [
@@ -19,8 +20,17 @@ SECURITY_HEADERS = [
 ]
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(HTTPException):
+    """Raised while a body streams in unannounced; an HTTPException, so body parsing passes it on."""
+
+    def __init__(self, max_bytes: int) -> None:
+        super().__init__(413, too_large_message(max_bytes))
+
+
+def too_large_message(max_bytes: int) -> str:
+    mb = max_bytes / (1024 * 1024)
+    limit = f"{mb:.1f} MB" if mb >= 1 else f"{max_bytes // 1024} KB"
+    return f"The request is too large: the limit is {limit}."
 
 
 class SecurityHeadersMiddleware:
@@ -67,7 +77,7 @@ class BodySizeLimitMiddleware:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise BodyTooLarge
+                    raise BodyTooLarge(self.max_bytes)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -82,8 +92,7 @@ class BodySizeLimitMiddleware:
                 await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        limit_mb = self.max_bytes / (1024 * 1024)
-        text = f"The request is too large: the limit is {limit_mb:.1f} MB."
+        text = too_large_message(self.max_bytes)
         if str(scope.get("path", "")).startswith("/api/"):
             body = json.dumps({"error": {"code": "too_large", "message": text, "field": None}}).encode()
             content_type = b"application/json"

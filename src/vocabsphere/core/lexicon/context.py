@@ -8,6 +8,7 @@ a note when a language has no dictionary, and the multi-word expression the word
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,6 +102,8 @@ def validate_word(word: str) -> str:
         raise InvalidInput(f"A word can have at most {MAX_WORD_CHARS} characters.", field="word")
     if not any(ch.isalpha() for ch in text):
         raise InvalidInput("A word needs at least one letter.", field="word")
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise InvalidInput("A word cannot contain control characters.", field="word")
     return text
 
 
