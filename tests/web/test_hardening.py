@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 from fastapi import APIRouter
 from fastapi.routing import APIRoute, iter_route_contexts
 from fastapi.testclient import TestClient
@@ -17,6 +18,8 @@ from tests.fixtures.articles import BRIDGE_A
 from tests.web.conftest import PASSWORD, add_user, app_state, bearer, csrf_from, log_in
 from tests.web.live_server import live_server
 from vocabsphere.config import Settings
+from vocabsphere.core.errors import Conflict
+from vocabsphere.services import study
 from vocabsphere.services.accounts import create_user
 from vocabsphere.web import create_app
 
@@ -229,3 +232,89 @@ def test_a_500_carries_the_security_headers(settings: Settings) -> None:
     assert "default-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def _learner_with_cards(client: TestClient, lemmas: list[str]) -> tuple[dict[str, str], list[int]]:
+    add_user(client, "ana")
+    headers = bearer(client, "ana")
+    for lemma in lemmas:
+        word = {"lemma": lemma, "word": lemma, "sentence": f"The {lemma} was closed."}
+        assert client.post("/api/v1/words", headers=headers, json=word).status_code == 201
+    due = client.get("/api/v1/reviews/due", headers=headers).json()
+    first_card = {}
+    for card in due:
+        first_card.setdefault(card["word"]["lemma"], card["card_id"])
+    return headers, [first_card[lemma] for lemma in lemmas]
+
+
+def _review_logs(client: TestClient) -> list[tuple[int, str]]:
+    with app_state(client).database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT card_id, request_id FROM review_logs ORDER BY id"))
+        return [(int(card_id), str(request_id)) for card_id, request_id in rows]
+
+
+def test_parallel_ratings_of_one_card_are_serialised_or_409(client: TestClient) -> None:
+    headers, (card_id,) = _learner_with_cards(client, ["harbour"])
+    responses: list[httpx.Response] = []
+
+    def rate(i: int) -> None:
+        body = {"rating": 3, "request_id": f"tab-{i}"}
+        responses.append(client.post(f"/api/v1/reviews/{card_id}", headers=headers, json=body))
+
+    threads = [threading.Thread(target=rate, args=(i,)) for i in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert len(responses) == 6
+    assert {r.status_code for r in responses} <= {200, 409}
+    for refused in (r for r in responses if r.status_code == 409):
+        assert "rated a moment ago by another request" in refused.json()["error"]["message"]
+    accepted = sum(r.status_code == 200 for r in responses)
+    assert len(_review_logs(client)) == accepted >= 1
+
+
+def test_a_rating_clocked_before_the_cards_last_review_is_a_409(client: TestClient) -> None:
+    headers, (card_id,) = _learner_with_cards(client, ["harbour"])
+    user_id = client.get("/api/v1/me", headers=headers).json()["id"]
+    state = app_state(client)
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    study.rate_card(state.database, user_id=user_id, card_id=card_id, rating=3, request_id="a", now=later)
+    # A request that read the clock first but reached the card second (what parallel tabs do).
+    with pytest.raises(Conflict, match="rated a moment ago"):
+        study.rate_card(
+            state.database,
+            user_id=user_id,
+            card_id=card_id,
+            rating=3,
+            request_id="b",
+            now=later - timedelta(seconds=1),
+        )
+
+
+def test_a_request_id_counts_once_per_card(client: TestClient) -> None:
+    headers, (harbour, bridge) = _learner_with_cards(client, ["harbour", "bridge"])
+    body = {"rating": 3, "request_id": "same-id"}
+    first = client.post(f"/api/v1/reviews/{harbour}", headers=headers, json=body).json()
+    other_card = client.post(f"/api/v1/reviews/{bridge}", headers=headers, json=body).json()
+    again = client.post(f"/api/v1/reviews/{harbour}", headers=headers, json=body).json()
+    assert (first["duplicate"], other_card["duplicate"], again["duplicate"]) == (False, False, True)
+    assert _review_logs(client) == [(harbour, "same-id"), (bridge, "same-id")]
+
+
+def test_undo_with_a_request_id_undoes_once(client: TestClient) -> None:
+    headers, (harbour, bridge) = _learner_with_cards(client, ["harbour", "bridge"])
+    for card_id, request_id in [(harbour, "r1"), (bridge, "r2")]:
+        client.post(
+            f"/api/v1/reviews/{card_id}", headers=headers, json={"rating": 3, "request_id": request_id}
+        )
+    undo = {"request_id": "undo-1"}
+    assert client.post("/api/v1/reviews/undo", headers=headers, json=undo).json() == {"card_id": bridge}
+    assert client.post("/api/v1/reviews/undo", headers=headers, json=undo).json() == {"card_id": bridge}
+    assert _review_logs(client) == [(harbour, "r1")]
+    assert client.post("/api/v1/reviews/undo", headers=headers, json={"request_id": "undo-2"}).json() == {
+        "card_id": harbour
+    }
+    assert _review_logs(client) == []
+    # Without a body, undo works as before (one rating per call).
+    assert client.post("/api/v1/reviews/undo", headers=headers).status_code == 404

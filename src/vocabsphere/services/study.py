@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
@@ -320,8 +320,8 @@ def next_due(db: Database, *, user_id: int, now: datetime) -> datetime | None:
         return uow.study.next_due(user_id, now)
 
 
-def _owned_card(uow: UnitOfWork, user_id: int, card_id: int) -> ReviewCard:
-    card = uow.study.card(card_id)
+def _owned_card(uow: UnitOfWork, user_id: int, card_id: int, *, for_update: bool = False) -> ReviewCard:
+    card = uow.study.card(card_id, for_update=for_update)
     if card is None or card.user_id != user_id:
         raise NotFound("No such card.")  # someone else's card looks exactly like a missing one
     return card
@@ -349,6 +349,9 @@ def check_answer(db: Database, *, user_id: int, card_id: int, answer: str) -> tu
     return check_typed_answer(expected, answer), expected
 
 
+UNDO_IDS_KEPT = timedelta(days=1)
+
+
 def rate_card(
     db: Database,
     *,
@@ -363,13 +366,20 @@ def rate_card(
     if not request_id or len(request_id) > 64:
         raise InvalidInput("Each rating needs a request id of 1 to 64 characters.", field="request_id")
     with unit_of_work(db) as uow:
-        card = _owned_card(uow, user_id, card_id)
-        earlier = uow.study.log_by_request(user_id, request_id)
+        # Ratings of one card are serialised: the card's row stays locked until this one is stored.
+        card = _owned_card(uow, user_id, card_id, for_update=True)
+        earlier = uow.study.log_by_request(user_id, card.id, request_id)
         if earlier is not None:
             return RatingResult(card.id, earlier.rating, card.due, duplicate=True)
         user = uow.users.get(user_id)
         assert user is not None  # the card belongs to them
         before = _state(card)
+        if before.last_review is not None and now < before.last_review:
+            raise Conflict(
+                "This card was rated a moment ago by another request (another tab or device?). "
+                "Reload the reviews to go on.",
+                field="card_id",
+            )
         after, record = review(
             before,
             rating,
@@ -418,12 +428,27 @@ def _state_dict(state: CardState, reps: int) -> dict[str, object]:
     }
 
 
-def undo_last_rating(db: Database, *, user_id: int) -> int:
-    """Put the last rated card (and its word's status) back as it was and forget that rating."""
+def undo_last_rating(
+    db: Database, *, user_id: int, request_id: str | None = None, now: datetime | None = None
+) -> int:
+    """Put the last rated card (and its word's status) back as it was and forget that rating.
+
+    With a request id, the same id again (a double press, a retry) answers the same card and undoes
+    nothing more; ids are remembered for a day.
+    """
+    if request_id is not None and not 0 < len(request_id) <= 64:
+        raise InvalidInput("An undo's request id has 1 to 64 characters.", field="request_id")
     with unit_of_work(db) as uow:
+        uow.users.get(user_id, for_update=True)  # one undo per learner at a time
+        if request_id is not None:
+            done = uow.study.undo_by_request(user_id, request_id)
+            if done is not None:
+                return done.card_id
         log = uow.study.last_log(user_id)
         if log is None:
             raise NotFound("There is no rating to undo.")
+        if request_id is not None:
+            uow.study.record_undo(user_id, request_id, log.card_id, now or datetime.now(UTC), UNDO_IDS_KEPT)
         card = uow.study.card(log.card_id)
         if card is None:
             raise NotFound("The card no longer exists.")

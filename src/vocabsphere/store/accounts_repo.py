@@ -19,8 +19,9 @@ class UserRepository:
         self._session.flush()
         return user
 
-    def get(self, user_id: int) -> User | None:
-        return self._session.get(User, user_id)
+    def get(self, user_id: int, *, for_update: bool = False) -> User | None:
+        """``for_update`` locks the row until commit: one such transaction per user at a time."""
+        return self._session.get(User, user_id, with_for_update=for_update or None)
 
     def by_username(self, username: str) -> User | None:
         return self._session.scalar(select(User).where(User.username == username))

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, WordEncounter, WordStatus
+from vocabsphere.store.tables import (
+    ReviewCard,
+    ReviewLogEntry,
+    SavedWord,
+    UndoRequest,
+    WordEncounter,
+    WordStatus,
+)
 
 
 def _like_pattern(text: str) -> str:
@@ -164,14 +171,35 @@ class StudyRepository:
         query = select(func.min(ReviewCard.due)).where(ReviewCard.user_id == user_id, ReviewCard.due > after)
         return self._session.scalar(query)
 
-    def card(self, card_id: int) -> ReviewCard | None:
-        return self._session.get(ReviewCard, card_id)
+    def card(self, card_id: int, *, for_update: bool = False) -> ReviewCard | None:
+        """``for_update`` locks the row until commit (PostgreSQL; SQLite writers are serialised anyway)."""
+        return self._session.get(ReviewCard, card_id, with_for_update=for_update or None)
 
-    def log_by_request(self, user_id: int, request_id: str) -> ReviewLogEntry | None:
+    def log_by_request(self, user_id: int, card_id: int, request_id: str) -> ReviewLogEntry | None:
         query = select(ReviewLogEntry).where(
-            ReviewLogEntry.user_id == user_id, ReviewLogEntry.request_id == request_id
+            ReviewLogEntry.user_id == user_id,
+            ReviewLogEntry.card_id == card_id,
+            ReviewLogEntry.request_id == request_id,
         )
         return self._session.scalar(query)
+
+    def undo_by_request(self, user_id: int, request_id: str) -> UndoRequest | None:
+        query = select(UndoRequest).where(
+            UndoRequest.user_id == user_id, UndoRequest.request_id == request_id
+        )
+        return self._session.scalar(query)
+
+    def record_undo(
+        self, user_id: int, request_id: str, card_id: int, now: datetime, keep: timedelta
+    ) -> None:
+        """Remember an undo by its request id; ids older than ``keep`` are forgotten."""
+        self._session.execute(
+            delete(UndoRequest).where(UndoRequest.user_id == user_id, UndoRequest.created_at < now - keep)
+        )
+        self._session.add(
+            UndoRequest(user_id=user_id, request_id=request_id, card_id=card_id, created_at=now)
+        )
+        self._session.flush()
 
     def last_log(self, user_id: int) -> ReviewLogEntry | None:
         query = (

@@ -275,7 +275,8 @@ class ReviewLogEntry(Base):
 
     __tablename__ = "review_logs"
     __table_args__ = (
-        UniqueConstraint("user_id", "request_id"),
+        # A request id counts once per card: the same id sent for another card is a new rating.
+        UniqueConstraint("user_id", "card_id", "request_id", name="uq_review_logs_user_card_request"),
         Index("ix_review_logs_card", "card_id"),
         Index("ix_review_logs_user_time", "user_id", "reviewed_at"),  # today's counts for daily limits
     )
@@ -289,6 +290,19 @@ class ReviewLogEntry(Base):
     request_id: Mapped[str] = mapped_column(String(64))
     before_json: Mapped[str] = mapped_column(Text)
     was_new: Mapped[bool] = mapped_column(default=False)  # the card's first review (daily new-card limit)
+
+
+class UndoRequest(Base):
+    """Undos already carried out, by the client's request id: a retried undo puts back nothing more."""
+
+    __tablename__ = "undo_requests"
+    __table_args__ = (UniqueConstraint("user_id", "request_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    card_id: Mapped[int] = mapped_column(Integer)  # the card put back (it may be deleted later)
+    created_at: Mapped[datetime] = mapped_column()
 
 
 class WordStatus(Base):

@@ -242,9 +242,28 @@ def update_study_settings(body: StudySettingsIn, state: State, principal: Curren
     return StudySettingsOut(**vars(settings))
 
 
-@router.post("/reviews/undo", status_code=200)
-def undo(state: State, principal: CurrentUser) -> dict[str, int]:
-    return {"card_id": study.undo_last_rating(state.database, user_id=principal.user.id)}
+class UndoIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    request_id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=64,
+        description="A new id per press of Undo: the same id again undoes nothing more.",
+    )
+
+
+class UndoOut(BaseModel):
+    card_id: int
+
+
+@router.post("/reviews/undo", response_model=UndoOut, status_code=200)
+def undo(state: State, principal: CurrentUser, body: UndoIn | None = None) -> UndoOut:
+    """Undo the last rating (the card and its word's status go back to how they were)."""
+    request_id = body.request_id if body is not None else None
+    card_id = study.undo_last_rating(
+        state.database, user_id=principal.user.id, request_id=request_id, now=state.clock()
+    )
+    return UndoOut(card_id=card_id)
 
 
 @router.post("/reviews/{card_id}", response_model=RatingOut)

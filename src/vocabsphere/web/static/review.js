@@ -143,7 +143,7 @@ async function undo() {
   const last = history.pop();
   if (!last) return;
   try {
-    await api("/reviews/undo", { method: "POST", body: {} });
+    await api("/reviews/undo", { method: "POST", body: { request_id: requestId() } });
     if (card) queue.unshift(card);
     queue.unshift(last);
     results.delete(last.word.lemma);
