@@ -19,7 +19,7 @@ from tests.web.conftest import PASSWORD, add_user, app_state, bearer, csrf_from,
 from tests.web.live_server import live_server
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import Conflict
-from vocabsphere.services import study
+from vocabsphere.services import ingest, study
 from vocabsphere.services.accounts import create_user
 from vocabsphere.web import create_app
 
@@ -318,3 +318,48 @@ def test_undo_with_a_request_id_undoes_once(client: TestClient) -> None:
     assert _review_logs(client) == []
     # Without a body, undo works as before (one rating per call).
     assert client.post("/api/v1/reviews/undo", headers=headers).status_code == 404
+
+
+def test_a_page_answers_while_an_upload_is_being_analysed(
+    make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    real_analyse = ingest.analyse
+
+    def slow_analyse(text: str) -> ingest.Analysis:
+        started.set()
+        release.wait(timeout=20)  # blocks its thread, as a long NLP analysis does
+        return real_analyse(text)
+
+    monkeypatch.setattr(ingest, "analyse", slow_analyse)
+    with live_server(make_settings()) as (url, app), httpx.Client(base_url=url, timeout=30) as reader:
+        database = app.state.vocabsphere.database
+        create_user(database, username="tom", password=PASSWORD, role="teacher", now=datetime.now(UTC))
+        create_user(database, username="lea", password=PASSWORD, now=datetime.now(UTC))
+        teacher = httpx.post(f"{url}/api/v1/auth/token", json={"username": "tom", "password": PASSWORD})
+        headers = {"Authorization": f"Bearer {teacher.json()['access_token']}"}
+        uploads: list[int] = []
+
+        def upload() -> None:
+            files = {"file": ("bridge.md", BRIDGE_A.encode(), "text/markdown")}
+            uploads.append(
+                httpx.post(f"{url}/api/v1/ingest/file", headers=headers, files=files, timeout=30).status_code
+            )
+
+        uploader = threading.Thread(target=upload)
+        uploader.start()
+        try:
+            assert started.wait(timeout=20), "the upload never reached the analysis"
+            login = reader.get("/login")
+            signed_in = reader.post(
+                "/login",
+                data={"username": "lea", "password": PASSWORD, "csrf_token": csrf_from(login.text)},
+                timeout=5,
+            )
+            library = reader.get("/library", timeout=5)
+            assert signed_in.status_code == 303 and library.status_code == 200
+            assert not uploads  # the upload is still being analysed
+        finally:
+            release.set()
+            uploader.join(timeout=30)
+    assert uploads == [201]

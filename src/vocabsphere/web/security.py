@@ -8,6 +8,7 @@ from datetime import timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from vocabsphere.core.accounts import Role, role_at_least
 from vocabsphere.core.errors import Forbidden, NotAuthenticated
@@ -101,7 +102,7 @@ async def verify_page_csrf(request: Request) -> None:
     """Every state-changing form post must carry the token of its session (or anonymous cookie)."""
     if request.method in SAFE_METHODS:
         return
-    optional_principal(request)
+    await run_in_threadpool(optional_principal, request)  # a database read: off the event loop
     form = await request.form()
     sent = form.get(CSRF_FIELD)
     expected = csrf_token_for(request)

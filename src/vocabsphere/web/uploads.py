@@ -10,12 +10,13 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.services.ingest import HTML_SUFFIXES, MAX_UPLOAD_BYTES, TEXT_SUFFIXES, IngestSource
 
 
-async def read_upload(upload: UploadFile) -> IngestSource:
+def read_upload(upload: UploadFile) -> IngestSource:
+    """Synchronous on purpose: handlers that ingest run in the thread pool, never on the event loop."""
     name = PurePath(upload.filename or "upload.txt").name[:200]
     suffix = PurePath(name).suffix.lower()
     if suffix not in HTML_SUFFIXES | TEXT_SUFFIXES:
         raise InvalidInput(f"{name}: upload .txt, .md or .html files.", field="file")
-    data = await upload.read(MAX_UPLOAD_BYTES + 1)
+    data = upload.file.read(MAX_UPLOAD_BYTES + 1)
     if len(data) > MAX_UPLOAD_BYTES:
         raise InvalidInput(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.", field="file")
     if not data.strip():

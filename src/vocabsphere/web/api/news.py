@@ -71,8 +71,9 @@ def ingest_text(body: TextIn, state: State, principal: CurrentUser) -> IngestOut
 
 
 @router.post("/ingest/file", response_model=IngestOut, status_code=201, dependencies=teachers)
-async def ingest_file(state: State, principal: CurrentUser, file: UploadFile = File(...)) -> IngestOut:
-    return _out(ingest_now(state, await read_upload(file), principal.user.id))
+def ingest_file(state: State, principal: CurrentUser, file: UploadFile = File(...)) -> IngestOut:
+    # A plain def: FastAPI runs it in the thread pool, so the analysis never stalls other requests.
+    return _out(ingest_now(state, read_upload(file), principal.user.id))
 
 
 @router.post("/ingest/urls", response_model=JobRunOut, status_code=202, dependencies=teachers)

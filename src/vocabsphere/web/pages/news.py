@@ -50,11 +50,12 @@ def add_text(
 
 
 @router.post("/news/file", dependencies=[CsrfChecked])
-async def add_files(
+def add_files(
     request: Request, state: State, principal: CurrentUser, files: Annotated[list[UploadFile], File()]
 ) -> Response:
+    # Plain defs run in the thread pool: ingestion and database work never block the event loop.
     try:
-        sources = [await read_upload(f) for f in files]
+        sources = [read_upload(f) for f in files]
     except InvalidInput as error:
         return _form(request, state, status=400, error=error.message)
     if len(sources) == 1:
@@ -122,10 +123,10 @@ def add_feed(
 
 
 @router.post("/feeds/opml", dependencies=[CsrfChecked])
-async def import_opml(
+def import_opml(
     request: Request, state: State, principal: CurrentUser, file: Annotated[UploadFile, File()]
 ) -> Response:
-    data = await file.read(2 * 1024 * 1024 + 1)
+    data = file.file.read(2 * 1024 * 1024 + 1)
     try:
         if len(data) > 2 * 1024 * 1024:
             raise InvalidInput("The OPML file is larger than 2 MB.")
