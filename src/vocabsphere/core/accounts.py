@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from vocabsphere.core.errors import InvalidInput
 
@@ -131,9 +133,26 @@ def check_display_name(raw: str) -> str:
     name = " ".join(unicodedata.normalize("NFKC", raw).split())
     if not 1 <= len(name) <= 64:
         raise InvalidInput("The display name needs 1 to 64 characters.", field="display_name")
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
+    if any(unicodedata.category(ch) in HIDDEN_CATEGORIES for ch in name):
         raise InvalidInput("The display name contains control characters.", field="display_name")
     return name
+
+
+# Control, format (invisible, or reversing the text around them) and lone surrogate characters.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
+
+
+@cache
+def hidden_character_ranges() -> tuple[tuple[int, int], ...]:
+    """Code point ranges of HIDDEN_CATEGORIES (for the API's description of display names)."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)) in HIDDEN_CATEGORIES:
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return tuple(ranges)
 
 
 def check_profile(display_name: str, native_language: str, cefr_level: str, daily_goal: int) -> Profile:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from vocabsphere.core.accounts import Role, role_at_least
@@ -64,8 +65,13 @@ def optional_principal(request: Request) -> Principal | None:
     return principal
 
 
+# Documents the scheme (the "Authorize" button of the API docs); optional_principal does the checking.
+_bearer_scheme = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token.")
+
+
 def require_principal(
     principal: Annotated[Principal | None, Depends(optional_principal)],
+    _documented: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer_scheme)],
 ) -> Principal:
     if principal is None:
         raise NotAuthenticated("Please log in.")

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from vocabsphere.core.accounts import (
+    MAX_DAILY_GOAL,
+    MAX_PASSWORD_LENGTH,
+    MIN_PASSWORD_LENGTH,
+    NATIVE_LANGUAGES,
+    hidden_character_ranges,
+)
 from vocabsphere.services.accounts import UserView
 
 
@@ -44,13 +51,38 @@ class UserOut(BaseModel):
         )
 
 
+# The OpenAPI description states the account rules (core.accounts) so that clients, and the schema-driven
+# test run, know what the server accepts.
+USERNAME = Field(
+    min_length=3,
+    max_length=32,
+    pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{2,31}$",
+    description="3 to 32 letters, digits, '.', '_' or '-', starting with a letter or digit.",
+)
+NativeLanguage = Annotated[str, Field(json_schema_extra={"enum": sorted(NATIVE_LANGUAGES)})]
+CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
+
+
+def _display_name_pattern() -> str:
+    """Not only white space, no hidden characters (lone surrogates cannot be written in a pattern; the
+    server refuses them too). The characters stand in the class as themselves, which every dialect reads."""
+    hidden = "".join(
+        f"{chr(low)}-{chr(high)}" for low, high in hidden_character_ranges() if not 0xD800 <= low <= 0xDFFF
+    )
+    return f"^[^{hidden}]*[^\\s{hidden}][^{hidden}]*$"
+
+
+DISPLAY_NAME = Field(None, max_length=64, pattern=_display_name_pattern())
+DAILY_GOAL = Field(None, ge=1, le=MAX_DAILY_GOAL)
+
+
 class RegisterIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    username: str = Field(max_length=64)
-    password: str = Field(max_length=1024)
-    native_language: str = Field("es", max_length=8)
-    cefr_level: str = Field("A2", max_length=2)
-    display_name: str | None = Field(None, max_length=200)
+    username: str = USERNAME
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH)
+    native_language: NativeLanguage = "es"
+    cefr_level: CefrLevel = "A2"
+    display_name: str | None = DISPLAY_NAME
 
 
 class TokenIn(BaseModel):
@@ -69,10 +101,10 @@ class TokenOut(BaseModel):
 
 class ProfileIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    display_name: str | None = Field(None, max_length=200)
-    native_language: str | None = Field(None, max_length=8)
-    cefr_level: str | None = Field(None, max_length=2)
-    daily_goal: int | None = None
+    display_name: str | None = DISPLAY_NAME
+    native_language: NativeLanguage | None = None
+    cefr_level: CefrLevel | None = None
+    daily_goal: int | None = DAILY_GOAL
 
 
 class TokenInfoOut(BaseModel):
