@@ -62,6 +62,21 @@ def test_ids_beyond_64_bits_are_refused_on_every_route(client: TestClient) -> No
         assert client.get("/api/v1/me").status_code == 200, (method, path)
 
 
+def test_huge_numbers_in_queries_and_bodies_are_refused(client: TestClient) -> None:
+    client = TestClient(client.app, raise_server_exceptions=False)
+    add_user(client, "boss", role="admin")
+    headers = bearer(client, "boss")
+    for method, path, body in [
+        ("GET", f"/api/v1/stories-for-you?ids={TOO_LARGE_ID}", None),
+        ("GET", f"/api/v1/admin/users?offset={TOO_LARGE_ID}", None),
+        ("GET", f"/api/v1/words?story_id={TOO_LARGE_ID}", None),
+        ("POST", "/api/v1/readings", {"story_id": int(TOO_LARGE_ID), "level": "B1"}),
+        ("POST", "/api/v1/words", {"lemma": "gust", "sentence": "Gusts.", "story_id": int(TOO_LARGE_ID)}),
+    ]:
+        response = client.request(method, path, headers=headers, json=body)
+        assert response.status_code == 422, (method, path, response.status_code)
+
+
 def _failed_token_request(client: httpx.Client, name: str, forwarded: str | None = None) -> int:
     headers = {"X-Forwarded-For": forwarded} if forwarded else {}
     body = {"username": name, "password": "wrong-password"}

@@ -20,7 +20,7 @@ router = APIRouter(
 
 @router.get("/users", response_model=list[UserOut])
 def list_users(
-    state: State, limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0)
+    state: State, limit: int = Query(100, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000)
 ) -> list[UserOut]:
     return [UserOut.of(u) for u in profiles.list_users(state.database, limit=limit, offset=offset)]
 

@@ -164,7 +164,7 @@ def next_for_you(state: State, principal: CurrentUser) -> StoryFitOut | None:
 
 @router.get("/stories-for-you", response_model=list[StoryFitOut])
 def story_fits(
-    state: State, principal: CurrentUser, ids: list[int] = Query(..., max_length=100)
+    state: State, principal: CurrentUser, ids: list[RowId] = Query(..., max_length=100)
 ) -> list[StoryFitOut]:
     """Known-word coverage of the given stories at your level."""
     fits = reading.story_fits(

@@ -118,7 +118,7 @@ class StudySettingsOut(BaseModel):
 
 class RatingIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    rating: int = Field(description="1 Again, 2 Hard, 3 Good, 4 Easy")
+    rating: int = Field(ge=1, le=4, description="1 Again, 2 Hard, 3 Good, 4 Easy")
     request_id: str = Field(
         max_length=64, description="A fresh id per rating; a repeat is not applied twice."
     )
