@@ -378,3 +378,18 @@ def test_a_page_answers_while_an_upload_is_being_analysed(
             release.set()
             uploader.join(timeout=30)
     assert uploads == [201]
+
+
+def test_registrations_from_one_address_are_limited(make_settings: Callable[..., Settings]) -> None:
+    with TestClient(create_app(make_settings(register_max_per_address=2))) as limited:
+        codes = [
+            limited.post(
+                "/api/v1/auth/register", json={"username": f"user{i}", "password": PASSWORD}
+            ).status_code
+            for i in range(3)
+        ]
+        page = limited.get("/register")
+        form = {"username": "user9", "password": PASSWORD, "csrf_token": csrf_from(page.text)}
+        refused_page = limited.post("/register", data=form)
+    assert codes == [201, 201, 429]
+    assert refused_page.status_code == 429 and "Too many new accounts from this address" in refused_page.text
