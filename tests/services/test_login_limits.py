@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from vocabsphere.core.errors import NotAuthenticated, TooManyRequests
-from vocabsphere.services import accounts
+from vocabsphere.services import accounts, profiles
 from vocabsphere.store.database import Database
 from vocabsphere.store.migrate import upgrade_database
 
@@ -93,9 +93,12 @@ def test_password_hashing_holds_no_write_lock(tmp_path: Path, monkeypatch: pytes
     seen: list[bool] = []
     monkeypatch.setattr(accounts, "verify_password", _spy(accounts.verify_password, path, seen))
     monkeypatch.setattr(accounts, "hash_password", _spy(accounts.hash_password, path, seen))
-    accounts.create_user(db, username="ana", password="s3cret-pass", now=T0)
+    monkeypatch.setattr(profiles, "verify_password", _spy(profiles.verify_password, path, seen))
+    monkeypatch.setattr(profiles, "hash_password", _spy(profiles.hash_password, path, seen))
+    user = accounts.create_user(db, username="ana", password="s3cret-pass", now=T0)
     accounts.authenticate(db, username="ana", password="s3cret-pass", client="a", policy=POLICY, now=T0)
     _fail(db, "ana", "a")
     _fail(db, "nobody", "a")
-    assert len(seen) == 4 and all(seen), seen
+    profiles.change_password(db, user_id=user.id, current="s3cret-pass", new="an0ther-pass")
+    assert len(seen) == 6 and all(seen), seen
     db.dispose()
