@@ -136,6 +136,18 @@ POSITIVE: list[tuple[str, str, str | None]] = [
 
 # (point id, sentence in which that point must NOT be reported)
 NEGATIVE: list[tuple[str, str]] = [
+    # an adjective in -ing after 'be' is no continuous (issue 13: "was already challenging")
+    ("past_continuous", "The project was already challenging for the small team."),
+    ("present_continuous", "The results are very promising."),
+    # be + participle: a passive or an adjective, never "the present/past simple"
+    ("present_simple", "The painting is based on an old hymn."),
+    ("past_simple", "Four months later, we were married."),
+    # a participle phrase before the real verb is not a past tense
+    ("past_simple", "The survey cited in the article shows a change."),
+    # a modal whose verb is left out is not a present simple
+    ("present_simple", "She will do what she can."),
+    # a one-word line is a caption, not an order
+    ("imperative", "Applause."),
     ("present_simple", "She is working in a hospital today."),
     ("present_simple", "She worked in a hospital."),
     ("present_continuous", "The crisis has been deepening for months."),

@@ -239,11 +239,18 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
             continue
         noun = verb.doc[verb.i - 1]
         if verb.dep_ != "acl" or verb.head.i != noun.i:
-            end = _participle_phrase_before_verb(verb)
-            if end is not None and noun.pos_ in ("NOUN", "PROPN") and _sentence_initial_np(noun):
+            end = participle_phrase_before_verb(verb)
+            if (
+                end is not None
+                and noun.pos_ in ("NOUN", "PROPN")
+                and _sentence_initial_np(noun)
+                and _participle_of_noun(verb, noun)
+            ):
                 yield Hit("relative_reduced", verb.i, end, (("noun", noun.text),))
             continue
         if noun.pos_ not in ("NOUN", "PROPN", "PRON") or _inverted_passive(noun):
+            continue
+        if not _participle_of_noun(verb, noun):
             continue
         if any(c.dep_ in ("aux", "aux:pass", "mark", "nsubj", "nsubj:pass", "cop") for c in verb.children):
             continue
@@ -251,6 +258,17 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
         if right == verb.i:
             continue  # a bare participle after a noun ("the money spent") is too often misparsed
         yield Hit("relative_reduced", verb.i, right + 1, (("noun", noun.text),))
+
+
+def _participle_of_noun(verb: Token, noun: Token) -> bool:
+    """Evidence that the participle describes the noun, not the clause: an -ing form after an
+    object or a preposition is usually adverbial ("make money branching out", "men dressing in
+    lingerie"), and a past form followed by its own object is a past tense ("the corporation
+    built a plant")."""
+    if verb.tag_ == "VBG":
+        return noun.dep_ in SUBJ_DEPS and noun.head.i != verb.i
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return nxt is None or nxt.pos_ not in ("DET", "PRON", "NUM")
 
 
 def _inverted_passive(noun: Token) -> bool:
@@ -286,7 +304,7 @@ _PREPOSITION_LIKE = frozenset(
 )
 
 
-def _participle_phrase_before_verb(verb: Token) -> int | None:
+def participle_phrase_before_verb(verb: Token) -> int | None:
     """End of "standing by the door" in "The man standing by the door is ...", or None.
 
     Word-order fallback for when the parser makes the participle the main verb: the noun's

@@ -95,8 +95,8 @@ def detect_question_tags(sent: Span) -> Iterator[Hit]:
 
 def detect_imperative(sent: Span) -> Iterator[Hit]:
     words = _words(sent)
-    if not words or is_question(sent):
-        return
+    if len(words) < 2 or is_question(sent):
+        return  # a one-word line ("Applause.", "Visit") is a caption or a heading, not an order
     i = 0
     while i < len(words) - 1 and low(words[i]) in _OPENERS:
         i += 1

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from vocabsphere.core.levels.grammar_rules_clauses import participle_phrase_before_verb
 from vocabsphere.core.levels.grammar_verbs import (
     VerbGroup,
     verb_groups,
@@ -13,6 +14,7 @@ from vocabsphere.core.levels.grammar_verbs import (
 from vocabsphere.core.levels.grammar_words import (
     BE_FORMS,
     BE_PRES,
+    MODALS,
     Hit,
     adjectival,
     is_question,
@@ -153,6 +155,12 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "The complaint, filed with ...": more likely a participle than a past tense
     if point in _SIMPLE and _hidden_perfect(group):
         return None
+    if low(head) in MODALS:
+        return None  # "what they can": a modal with its verb left out is no present simple
+    if group.copular and (is_vbn(head) or any(t.dep_ == "aux:pass" for t in group.tokens)):
+        return None  # "is based", "were married": a passive or an adjective, so no tense claim
+    if point == "past_simple" and not group.copular and participle_phrase_before_verb(head) is not None:
+        return None  # "the survey cited in the article shows": a participle, not a past tense
     if group.copular and low(head).endswith("ing") and not adjectival(head):
         return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
     if point == "future_will" and group.first == "shall" and question:

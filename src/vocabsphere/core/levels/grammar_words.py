@@ -71,6 +71,56 @@ ADJECTIVAL_PARTICIPLES = frozenset(
         "outstanding",
     }
 )
+# -ing forms that after 'be' and without an object describe ("The task was challenging"):
+# calling them a continuous tense would teach the learner something false.
+EVALUATIVE_ING = frozenset(
+    {
+        "challenging",
+        "demanding",
+        "rewarding",
+        "promising",
+        "encouraging",
+        "alarming",
+        "disturbing",
+        "misleading",
+        "overwhelming",
+        "compelling",
+        "daunting",
+        "striking",
+        "stunning",
+        "appalling",
+        "astonishing",
+        "depressing",
+        "frustrating",
+        "fascinating",
+        "terrifying",
+        "thrilling",
+        "inspiring",
+        "convincing",
+        "puzzling",
+        "satisfying",
+        "tempting",
+        "entertaining",
+        "intimidating",
+        "humiliating",
+        "exhausting",
+        "refreshing",
+        "pleasing",
+        "troubling",
+        "concerning",
+        "reassuring",
+        "disgusting",
+        "irritating",
+        "fulfilling",
+        "lasting",
+        "outgoing",
+        "upcoming",
+        "ongoing",
+        "existing",
+        "leading",
+        "matching",
+    }
+)
 DEGREE_ADVERBS = frozenset(
     {
         "very",
@@ -264,6 +314,10 @@ def verb_category(tok: Token) -> str:
 def adjectival(tok: Token) -> bool:
     """A participle used as an adjective: a known one, or one with a degree adverb before it."""
     if low(tok) in ADJECTIVAL_PARTICIPLES:
+        return True
+    if low(tok) in EVALUATIVE_ING and not any(
+        c.dep_ in ("obj", "ccomp", "xcomp", "iobj") for c in tok.children
+    ):
         return True
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     # 'really' also modifies verbs, and 'more/most/less/least' are handled by the comparison rules
