@@ -234,6 +234,8 @@ def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> 
 
 
 def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
+    if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in sent):
+        return  # no finite verb: the "participle" is the sentence's own verb ("Prices rose by 10 %")
     for verb in sent:
         if verb.tag_ not in ("VBG", "VBN") or verb.i == sent.start or low(verb) in _PREPOSITION_LIKE:
             continue

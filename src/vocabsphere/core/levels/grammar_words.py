@@ -315,10 +315,8 @@ def adjectival(tok: Token) -> bool:
     """A participle used as an adjective: a known one, or one with a degree adverb before it."""
     if low(tok) in ADJECTIVAL_PARTICIPLES:
         return True
-    if low(tok) in EVALUATIVE_ING and not any(
-        c.dep_ in ("obj", "ccomp", "xcomp", "iobj") for c in tok.children
-    ):
-        return True
+    if low(tok) in EVALUATIVE_ING and not any(c.dep_ in ("obj", "iobj", "ccomp") for c in tok.children):
+        return True  # "it was challenging to integrate them": the infinitive is extraposed
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     # 'really' also modifies verbs, and 'more/most/less/least' are handled by the comparison rules
     strict = DEGREE_ADVERBS - {"really", "more", "most", "less", "least"}
