@@ -141,10 +141,17 @@ def _groups(sent: GoldSentence) -> Iterator[_Group]:
     for tok in sent.tokens:
         if tok.deprel in ("aux", "aux:pass", "cop"):
             continue
-        auxes = [c for c in sent.children(tok) if c.deprel in ("aux", "aux:pass", "cop") and c.i < tok.i]
+        # a copula may follow a fronted predicate: "what the dress code is"
+        auxes = [
+            c
+            for c in sent.children(tok)
+            if (c.deprel in ("aux", "aux:pass") and c.i < tok.i) or c.deprel == "cop"
+        ]
         cops = [c for c in auxes if c.deprel == "cop"]
         if len(cops) > 1:  # "The problem is that customers ... are loyal": the last copula is this clause's
             auxes = [c for c in auxes if c.i >= cops[-2].i + 1]
+            for outer in cops[:-1]:  # ... and each earlier one is a clause of its own
+                yield _Group(tok, [outer], True, False)
         copular = any(c.deprel == "cop" for c in auxes)
         passive = any(c.deprel == "aux:pass" for c in auxes)
         if copular or auxes or tok.upos in ("VERB", "AUX"):
@@ -169,7 +176,15 @@ def _aux_kind(aux: GoldToken, nxt: GoldToken | None) -> str:
     return "other"
 
 
-def _shape(group: _Group) -> tuple[str, ...]:
+def _bare_present(sent: GoldSentence, head: GoldToken) -> bool:
+    """EWT tags some present verbs VB ("you guys want to ...?", "whether you need ..."): a base form
+    with its own subject before it, no auxiliary and no 'to' is a present simple."""
+    return any(c.deprel == "nsubj" and c.i < head.i for c in sent.children(head)) and not any(
+        c.deprel in ("mark", "aux", "aux:pass") and c.low in ("to", "that") for c in sent.children(head)
+    )
+
+
+def _shape(group: _Group, sent: GoldSentence | None = None) -> tuple[str, ...]:
     kinds = [_aux_kind(a, None) for a in group.auxes]
     if group.copular:
         return tuple(kinds)
@@ -183,7 +198,7 @@ def _shape(group: _Group) -> tuple[str, ...]:
     elif head.xpos == "VBD":
         last = "PAST"
     elif head.xpos == "VB":
-        last = "VB"
+        last = "PRES" if not kinds and sent is not None and _bare_present(sent, head) else "VB"
     else:
         last = "X"
     return (*kinds, last)
@@ -233,7 +248,7 @@ def _tense(sent: GoldSentence, group: _Group) -> str | None:
     if group.head.feats.get("Mood") == "Imp":
         return None
     table = _COPULA_TENSES if group.copular else _TENSES
-    return table.get(_shape(group))
+    return table.get(_shape(group, sent))
 
 
 def _modal_point(sent: GoldSentence, group: _Group) -> str | None:
@@ -488,10 +503,13 @@ def _patterns(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
         )
         if imperative and tok.deprel in ("root", "conj", "parataxis"):
             subject = sent.child(tok, "nsubj")
+            first = min(
+                [tok.start] + [c.start for c in sent.children(tok) if c.deprel in ("aux", "cop", "aux:pass")]
+            )
             if lemma == "let" and any(c.low in ("'s", "us") for c in sent.children(tok)):
-                yield "lets_suggestion", tok.start, tok.end
+                yield "lets_suggestion", first, tok.end
             elif subject is None:
-                yield "imperative", tok.start, tok.end
+                yield "imperative", first, tok.end
         if question and tok.feats.get("PronType") == "Int" and _clause_initial(sent, tok):
             yield "wh_question", tok.start, sent.tokens[-1].end
     yield from _tags_and_clefts(sent)
@@ -520,8 +538,8 @@ def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:
     while clause.head >= 0 and clause.deprel not in ("root", "parataxis"):
         clause = sent.tokens[clause.head]
     skip = ("punct", "cc", "discourse", "vocative", "reparandum")
-    words = [t for t in sent.tokens if t.head == clause.i and t.deprel not in skip] + [clause]
-    first = min(min(_subtree_span(sent, w)) for w in words)
+    words = [t for t in sent.tokens if t.head == clause.i and t.deprel not in skip]
+    first = min([clause.start] + [_subtree_span(sent, w)[0] for w in words])
     return tok.start == first or (
         sent.head(tok) is not None and min(_subtree_span(sent, sent.tokens[tok.head])) == first == tok.start
     )

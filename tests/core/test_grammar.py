@@ -148,6 +148,15 @@ NEGATIVE: list[tuple[str, str]] = [
     ("present_simple", "She will do what she can."),
     # without a finite verb the "participle" is the sentence's verb, mis-tagged
     ("relative_reduced", "Prices rose by ten percent."),
+    # a verb sharing its conjunct's modal or perfect auxiliary is not a simple tense
+    ("present_simple", "You can pick a name and use it."),
+    ("past_simple", "The cleric has praised the group and said that he supports it."),
+    # an irregular participle after 'be' is a passive, never a past simple
+    ("past_simple", "The hymn was sung at the service."),
+    # a 'by' phrase the parse attached elsewhere is still an agent: no "we are not told who"
+    ("passive_no_agent", "Both wars were fought for security reasons by the US."),
+    # a state after 'be', not an action
+    ("passive_no_agent", "We left after they were done."),
     # a one-word line is a caption, not an order
     ("imperative", "Applause."),
     ("present_simple", "She is working in a hospital today."),

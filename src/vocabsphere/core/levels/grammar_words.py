@@ -140,7 +140,7 @@ DEGREE_ADVERBS = frozenset(
     }
 )
 # Irregular past participles that cannot be a base or past form.
-_EN_PARTICIPLES = frozenset(
+EN_PARTICIPLES = frozenset(
     {
         "been",
         "gone",
@@ -174,7 +174,31 @@ _EN_PARTICIPLES = frozenset(
         "sworn",
         "torn",
         "worn",
+        "sung",
+        "rung",
+        "sunk",
+        "swum",
+        "shrunk",
+        "sprung",
+        "stung",
+        "bitten",
+        "shaken",
+        "mistaken",
+        "forsaken",
+        "proven",
+        "sewn",
+        "sown",
+        "woven",
+        "withdrawn",
+        "overtaken",
+        "undertaken",
+        "overseen",
+        "slain",
     }
+)
+# Participles ending in -e (all others end in -ed, -en, -n, -t, -d, -ng, -nk, -um, -ught ...).
+_E_PARTICIPLES = frozenset(
+    {"become", "come", "overcome", "made", "done", "gone", "borne", "undone", "outdone", "forgone"}
 )
 _IRREGULAR_VERBS = {
     "began": "begin",
@@ -236,8 +260,10 @@ def is_vbn(tok: Token) -> bool:
     word = low(tok)
     if word.endswith("er"):
         return False  # no participle ends in -er; "higher" tagged VBN is a comparative
-    if word in _EN_PARTICIPLES:
+    if word in EN_PARTICIPLES:
         return True  # unambiguous even when tagged as an adjective or noun ("He's gone")
+    if word.endswith("e") and word not in _E_PARTICIPLES:
+        return False  # no participle ends in a plain -e but these: "supple", "suppose" are mis-tags
     return tok.tag_ == "VBN" or (feat(tok, "VerbForm") == "Part" and feat(tok, "Tense") == "Past")
 
 
