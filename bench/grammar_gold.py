@@ -519,17 +519,15 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "away", "back", 
 
 
 def _particle(sent: GoldSentence, tok: GoldToken, verb: GoldToken) -> bool:
-    """compound:prt; EWT also leaves some particles of transitive phrasal verbs as advmod
-    ("picking up the eggs", "take it down"): those count when the verb has an object."""
+    """compound:prt; EWT also leaves many particles as advmod ("picking up the eggs", "take it
+    down", "you can get off anyplace"): an adverb particle right after the verb, or after its
+    object, counts too (a phrasal verb is a verb + adverb particle; a preposition is ADP/case)."""
     if tok.deprel == "compound:prt":
         return True
-    return (
-        tok.deprel == "advmod"
-        and tok.upos == "ADV"
-        and tok.low in _PARTICLES
-        and sent.child(verb, "obj") is not None
-        and 0 < tok.i - verb.i <= 3
-    )
+    if tok.deprel != "advmod" or tok.upos != "ADV" or tok.low not in _PARTICLES or sent.children(tok):
+        return False
+    obj = sent.child(verb, "obj")
+    return tok.i == verb.i + 1 or (obj is not None and obj.i == tok.i - 1 and obj.upos == "PRON")
 
 
 def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:
@@ -563,7 +561,13 @@ def _tags_and_clefts(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
                 and sent.child(head, "acl:relcl") is not None
             ):
                 yield "it_cleft", tok.start, head.end
-        # pseudo-cleft: "What we need is time": a 'what' clause subject of a copula
+        # pseudo-cleft: "What they wonder is whether ...": a free relative 'what' (EWT: nsubj:outer
+        # with acl:relcl) as the subject of a copula
+        if tok.low == "what" and tok.deprel in ("nsubj", "nsubj:outer") and sent.child(tok, "acl:relcl"):
+            head = sent.head(tok)
+            cop = sent.child(head, "cop") if head is not None else None
+            if head is not None and cop is not None and cop.i > tok.i:
+                yield "pseudo_cleft", tok.start, cop.end
         if tok.deprel == "csubj":
             head = sent.head(tok)
             first = min(_subtree_span(sent, tok))

@@ -251,7 +251,7 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
         agent = _agent(group.head)
         if agent is not None:
             yield Hit("passive_with_agent", group.start, max(_agent_end(agent), group.end))
-        elif _by_later(group):
+        elif _by_later(group) or _not_a_passive(group.head):
             continue  # "were fought for ... reasons by the US": an agent the parse put elsewhere
         elif low(group.head) in _FINISHED or (
             low(group.head) in _STATE_PARTICIPLES and group.shape[-2] == "BE_PRES"
@@ -259,6 +259,12 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
             continue  # "the shop is closed", "after they were done": a state, not an action
         else:
             yield Hit("passive_no_agent", group.start, group.end)
+
+
+def _not_a_passive(head: Token) -> bool:
+    """ "was not as expected" (as + participle), "should be CCGM" (a name in capitals)."""
+    prev = head.doc[head.i - 1] if head.i > 0 else None
+    return (prev is not None and low(prev) == "as") or (head.text.isupper() and len(head.text) > 1)
 
 
 def _by_later(group: VerbGroup) -> bool:
