@@ -9,8 +9,9 @@ relative to the repository root). Gold constructions come from the treebank's an
 compound:prt, Degree, ...). The *shipped* detectors run on the project's own parse of each
 sentence's raw text (``# text =``), which is what a learner's article gets. A detection is
 right when a gold construction of the same point overlaps it (one-to-one, by characters).
-Prints precision and recall per point and micro, on all of dev and on its two halves (even
-and odd sentences: the detectors were tuned looking at the even half only), with ``--errors``
+Prints precision and recall per point and micro, on all of dev and on its even and odd
+sentences (a rough check of spread: errors from both were read while tuning, so neither is
+held out; EWT's test split, the held-out set, is not in the shared data), with ``--errors``
 a few false detections and misses per point, and the speed of detection alone.
 """
 

@@ -157,6 +157,9 @@ NEGATIVE: list[tuple[str, str]] = [
     ("passive_no_agent", "Both wars were fought for security reasons by the US."),
     # a state after 'be', not an action
     ("passive_no_agent", "We left after they were done."),
+    # no end punctuation, or a verb of thinking with a clause: the subject 'I' was left out
+    ("imperative", "love this park"),
+    ("imperative", "Don't think I've ever been there before."),
     # a one-word line is a caption, not an order
     ("imperative", "Applause."),
     ("present_simple", "She is working in a hospital today."),

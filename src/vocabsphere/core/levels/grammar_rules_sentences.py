@@ -93,6 +93,9 @@ def detect_question_tags(sent: Span) -> Iterator[Hit]:
             yield Hit("question_tag", aux.i, pron.i + 1)
 
 
+_THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember", "know", "wish", "reckon"})
+
+
 def detect_imperative(sent: Span) -> Iterator[Hit]:
     words = _words(sent)
     if len(words) < 2 or is_question(sent):
@@ -113,7 +116,30 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
         return
     if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):
         return
+    if not _ends_as_a_sentence(sent) or _dropped_subject(head):
+        return
     yield Hit("imperative", start.i, verb.i + 1)
+
+
+def _ends_as_a_sentence(sent: Span) -> bool:
+    """Ends in '.' or '!' (also before a closing quote): "love this park" in a review title
+    without punctuation is more often a note with its subject left out than an order."""
+    last = [t for t in sent if not t.is_space]
+    while last and last[-1].text in ('"', "”", "'", "’", ")"):
+        last.pop()
+    return bool(last) and last[-1].text in (".", "!")
+
+
+def _dropped_subject(verb: Token) -> bool:
+    """ "Don't think I've ever ...", "Remember seeing ...": a verb of thinking with a finite
+    clause or an -ing form after it is a statement with 'I' left out, not an order."""
+    if verb.lemma_.lower() not in _THINKING:
+        return False
+    return any(
+        (c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in c.children))
+        or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+        for c in verb.children
+    )
 
 
 def detect_lets(sent: Span) -> Iterator[Hit]:
