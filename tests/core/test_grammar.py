@@ -160,6 +160,8 @@ NEGATIVE: list[tuple[str, str]] = [
     # no end punctuation, or a verb of thinking with a clause: the subject 'I' was left out
     ("imperative", "love this park"),
     ("imperative", "Don't think I've ever been there before."),
+    # up + noun phrase after a verb of motion is a preposition (even when the lemma is misread)
+    ("phrasal_verb", "The painting shows a horseman charging up a steep cliff."),
     # a one-word line is a caption, not an order
     ("imperative", "Applause."),
     ("present_simple", "She is working in a hospital today."),

@@ -247,7 +247,7 @@ def _motion_preposition(verb: Token, prt: Token) -> bool:
     """ "walked up the hill": after a verb of motion, up/down/... + noun phrase is a preposition."""
     after = prt.doc[prt.i + 1] if prt.i + 1 < prt.sent.end else None
     return (
-        (verb.lemma_.lower() in _MOTION_VERBS or low(prt) in _MOSTLY_PREPOSITIONS)
+        (bool(verb_lemmas(verb) & _MOTION_VERBS) or low(prt) in _MOSTLY_PREPOSITIONS)
         and after is not None
         and after.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
         and low(after) not in ("this", "that")
