@@ -358,6 +358,11 @@ def _subtree_span(sent: GoldSentence, tok: GoldToken) -> tuple[int, int]:
     return min(t.start for t in seen), max(t.end for t in seen)
 
 
+# EWT hangs free relatives ("what you say", "what they wonder") on the wh-word with acl:relcl;
+# they are no relative clause about a noun, which is what the relative-clause points teach.
+_FREE_RELATIVE_HEADS = frozenset({"what", "whatever", "whoever", "whichever", "how", "why"})
+
+
 def _clause_time(sent: GoldSentence, verb: GoldToken) -> str | None:
     group = next((g for g in _groups(sent) if g.head.i == verb.i), None)
     if group is None:
@@ -391,7 +396,7 @@ def _clauses(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
     toks = sent.tokens
     for tok in toks:
         head = sent.head(tok)
-        if tok.deprel == "acl:relcl" and head is not None:
+        if tok.deprel == "acl:relcl" and head is not None and head.low not in _FREE_RELATIVE_HEADS:
             start, end = _subtree_span(sent, tok)
             left = min((t for t in toks if t.start >= start and t.upos != "PUNCT"), key=lambda t: t.i)
             comma = left.i > 0 and toks[left.i - 1].form in (",", "(", "-", "--")

@@ -16,6 +16,9 @@ from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 # (point id, sentence, expected span text or None when only presence is checked)
 POSITIVE: list[tuple[str, str, str | None]] = [
+    # an order after an if-clause, and a second order coordinated with the first
+    ("imperative", "If you have any questions, please contact us.", "please contact"),
+    ("imperative", "Please call the office and delete the message.", "delete"),
     ("present_simple", "She works in a hospital.", "works"),
     ("present_simple", "My sister works in a hospital near the station.", "works"),
     ("present_continuous", "The government is planning new taxes.", "is planning"),

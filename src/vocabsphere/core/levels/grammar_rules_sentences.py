@@ -98,7 +98,7 @@ _THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember
 
 def detect_imperative(sent: Span) -> Iterator[Hit]:
     words = _words(sent)
-    if len(words) < 2 or is_question(sent):
+    if len(words) < 2 or is_question(sent) or not _ends_as_a_sentence(sent):
         return  # a one-word line ("Applause.", "Visit") is a caption or a heading, not an order
     i = 0
     while i < len(words) - 1 and low(words[i]) in _OPENERS:
@@ -107,18 +107,38 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
     if low(words[i]) == "do" and i + 2 < len(words) and low(words[i + 1]) in ("n't", "not"):
         i += 2
     verb = words[i]
-    if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
+    if _order_verb(verb):
+        yield Hit("imperative", start.i, verb.i + 1)
+        yield from _second_orders(verb)
         return
+    # "If you have any questions, please contact us.": the order after an if/when clause
+    for tok in sent:
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is not None and low(prev) == "please" and tok.dep_ == "ROOT" and _order_verb(tok):
+            yield Hit("imperative", prev.i, tok.i + 1)
+            yield from _second_orders(tok)
+
+
+def _second_orders(verb: Token) -> Iterator[Hit]:
+    """ "... notify the sender and delete the original.": a base verb coordinated with an order."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and _order_verb(conj):
+            yield Hit("imperative", conj.i, conj.i + 1)
+
+
+def _order_verb(verb: Token) -> bool:
+    """A base-form verb with no subject and no auxiliary but do/don't, not a verb of thinking
+    followed by a clause: the verb of an order."""
+    if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
+        return False
     if low(verb) in BE_FORMS - {"be"} or low(verb) in MODALS or low(verb) in HAVE_FORMS - {"have"}:
-        return  # "Am", "Can", "Had": a tagging error, not a base form
+        return False  # "Am", "Can", "Had": a tagging error, not a base form
     head = verb.head if verb.dep_ == "cop" else verb
     if any(c.dep_ in SUBJ_DEPS for c in head.children):
-        return
+        return False
     if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):
-        return
-    if not _ends_as_a_sentence(sent) or _dropped_subject(head):
-        return
-    yield Hit("imperative", start.i, verb.i + 1)
+        return False
+    return not _dropped_subject(head)
 
 
 def _ends_as_a_sentence(sent: Span) -> bool:
