@@ -65,6 +65,19 @@ def test_leading_to_is_not_take_somebody_somewhere(nlp: Language, real_lexicon: 
     assert not any("take somebody somewhere" in e for e in _explanations(nlp, LEADING, real_lexicon))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "false"),
+    [
+        ("New reports have emerged that the talks failed.", "emerged", "concealment"),
+        ("The new leader could change the dynamics of the situation.", "dynamics", "mechanics"),
+    ],
+)
+def test_unsure_or_technical_senses_are_not_shown(
+    nlp: Language, real_lexicon: Lexicon, sentence: str, word: str, false: str
+) -> None:
+    assert false not in define(real_lexicon, _token(nlp, sentence, word), 18)
+
+
 def test_closed_in_the_afternoon_is_no_fixed_expression(nlp: Language, real_lexicon: Lexicon) -> None:
     sent = next(iter(nlp(POOLS).sents))
     assert all("close" not in c.base for c in find_collocations(sent, real_lexicon))

@@ -45,7 +45,10 @@ _NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
 _LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
 SENSE_MARGIN = 0.5  # ranking-score lead the in-context sense needs over WordNet's first sense
 CONFIDENT_MARGIN = 1.0  # lead over the runner-up that makes a context favourite safe to show
-DOMINANT_SHARE = 0.6  # share of the corpus counts that makes a first sense safe without context
+DOMINANT_SHARE = 0.7  # share of the corpus counts that makes a first sense safe without context
+# A field-of-study gloss ("the branch of mechanics ...", "(physics) ...") is rarely what a news
+# sentence means ("the dynamics of the situation"): never shown without a clear context win.
+_FIELD_GLOSS = re.compile(r"^\(|^the branch of |^the science of |^the study of ")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -206,16 +209,20 @@ def _confident(
     if not entry.found:
         return False
     senses = entry.senses
+    context_win = (
+        len(ranked) > 1
+        and ranked[0].synset_id == synset_id
+        and ranked[0].score >= ranked[1].score + CONFIDENT_MARGIN
+    )
+    chosen = next((s for s in senses if s.synset_id == synset_id), None)
+    if chosen is not None and _FIELD_GLOSS.match(chosen.definition):
+        return context_win
     if len(senses) == 1:
         return senses[0].tag_count > 0 or tok.pos_ == "VERB" or not tok.lower_.endswith(("ing", "ed"))
     total = sum(s.tag_count for s in senses)
     if synset_id == senses[0].synset_id and total and senses[0].tag_count >= DOMINANT_SHARE * total:
         return True
-    return (
-        bool(ranked)
-        and ranked[0].synset_id == synset_id
-        and (len(ranked) == 1 or ranked[0].score >= ranked[1].score + CONFIDENT_MARGIN)
-    )
+    return context_win or (len(ranked) == 1 and ranked[0].synset_id == synset_id)
 
 
 def _circular(gloss: str, lemma: str) -> bool:
