@@ -124,7 +124,13 @@ def test_lines_without_a_finite_verb_are_never_chosen(nlp: Language) -> None:
 @pytest.mark.skipif(not SEED_004.is_file(), reason="shared seeds not available")
 @pytest.mark.parametrize(
     ("word", "false"),
-    [("dating", "chemical"), ("leading", "somebody somewhere"), ("leading", "afford access")],
+    [
+        ("dating", "chemical"),
+        ("leading", "somebody somewhere"),
+        ("leading", "afford access"),
+        ("emerged", "concealment"),
+        ("dynamics", "mechanics"),
+    ],
 )
 def test_seed_004_word_meanings_in_context(
     nlp: Language, real_lexicon: Lexicon, word: str, false: str
