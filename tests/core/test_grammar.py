@@ -16,6 +16,9 @@ from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 # (point id, sentence, expected span text or None when only presence is checked)
 POSITIVE: list[tuple[str, str, str | None]] = [
+    # an order after an if-clause, and a second order coordinated with the first
+    ("imperative", "If you have any questions, please contact us.", "please contact"),
+    ("imperative", "Please call the office and delete the message.", "delete"),
     ("present_simple", "She works in a hospital.", "works"),
     ("present_simple", "My sister works in a hospital near the station.", "works"),
     ("present_continuous", "The government is planning new taxes.", "is planning"),
@@ -136,6 +139,34 @@ POSITIVE: list[tuple[str, str, str | None]] = [
 
 # (point id, sentence in which that point must NOT be reported)
 NEGATIVE: list[tuple[str, str]] = [
+    # an adjective in -ing after 'be' is no continuous (issue 13: "was already challenging")
+    ("past_continuous", "The project was already challenging for the small team."),
+    ("present_continuous", "The results are very promising."),
+    # be + participle: a passive or an adjective, never "the present/past simple"
+    ("present_simple", "The painting is based on an old hymn."),
+    ("past_simple", "Four months later, we were married."),
+    # a participle phrase before the real verb is not a past tense
+    ("past_simple", "The survey cited in the article shows a change."),
+    # a modal whose verb is left out is not a present simple
+    ("present_simple", "She will do what she can."),
+    # without a finite verb the "participle" is the sentence's verb, mis-tagged
+    ("relative_reduced", "Prices rose by ten percent."),
+    # a verb sharing its conjunct's modal or perfect auxiliary is not a simple tense
+    ("present_simple", "You can pick a name and use it."),
+    ("past_simple", "The cleric has praised the group and said that he supports it."),
+    # an irregular participle after 'be' is a passive, never a past simple
+    ("past_simple", "The hymn was sung at the service."),
+    # a 'by' phrase the parse attached elsewhere is still an agent: no "we are not told who"
+    ("passive_no_agent", "Both wars were fought for security reasons by the US."),
+    # a state after 'be', not an action
+    ("passive_no_agent", "We left after they were done."),
+    # no end punctuation, or a verb of thinking with a clause: the subject 'I' was left out
+    ("imperative", "love this park"),
+    ("imperative", "Don't think I've ever been there before."),
+    # up + noun phrase after a verb of motion is a preposition (even when the lemma is misread)
+    ("phrasal_verb", "The painting shows a horseman charging up a steep cliff."),
+    # a one-word line is a caption, not an order
+    ("imperative", "Applause."),
     ("present_simple", "She is working in a hospital today."),
     ("present_simple", "She worked in a hospital."),
     ("present_continuous", "The crisis has been deepening for months."),

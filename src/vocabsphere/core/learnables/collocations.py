@@ -93,8 +93,18 @@ def _transparent(sense: Sense, words: list[Token]) -> bool:
 
 def _fits_pos(pos: str, words: list[Token]) -> bool:
     """The WordNet entry's part of speech matches the words: "work in" is no verb in "works in art"."""
+    last, ids = words[-1], {w.i for w in words}
+    if pos != "verb" and last.dep_ == "case" and last.head.i not in ids:
+        return False  # "closed in the afternoon": the preposition belongs to the next noun
     if pos == "verb":
+        if words[-1].pos_ in ("ADP", "ADV") and words[-1].dep_ != "compound:prt":
+            return False  # "closed in the afternoon": a phrasal verb needs a particle, not a preposition
         return content_pos(words[0]) == "VERB" and words[-1].dep_ != "mark"  # "going to sell"
+    if pos in ("adverb", "adjective"):
+        # "a kind of expert" is a noun phrase, not the adverb "kind of" (= to some extent)
+        return not any(
+            w.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in w.children) for w in words
+        )
     if pos == "noun":
         # adjective + noun only: noun + noun compounds ("phone call") are vocabulary, not collocation
         return content_pos(words[-1]) == "NOUN" and words[0].tag_ in _MODIFIER_TAGS

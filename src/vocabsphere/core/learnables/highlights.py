@@ -10,6 +10,7 @@ worth most, so every highlight teaches something new and no grammar point is exp
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,14 @@ SENTENCES_PER_HIGHLIGHT = 4  # aim for about one highlight per four usable sente
 MIN_GAIN = 0.25  # below this a sentence adds too little to be worth a highlight
 REVIEW_VALUE = 0.1  # grammar well below the learner's level, used only to reach the minimum count
 _AT_LEVEL_FROM = CEFR_LEVELS.index("C1")
+# A gloss the adaptation wrote into the text ("(= a kind of expert)", core/adapt/pipeline.py):
+# the software's words, never analysed as the article's.
+GLOSS_NOTE = re.compile(r"\(= [^()]*\)")
+_TENSE_OF_BE = frozenset({"present_simple", "past_simple"})
+_BE_FORMS = frozenset(
+    {"is", "are", "am", "'s", "'re", "'m", "was", "were", "isn't", "aren't", "wasn't", "weren't"}
+)
+_MEANING_WORDS = 18  # enough words to tell whether a meaning exists at all
 _GRAMMAR_VALUE = {-1: 0.3, 0: 0.8, 1: 1.0, 2: 0.15}  # by point level minus learner level
 
 
@@ -67,6 +76,8 @@ def _grammar(
     for match in matches:
         if match.start < sent.start or match.end > sent.end:
             continue  # a detector looked across a sentence boundary: cannot quote it here
+        if match.point.id in _TENSE_OF_BE and match.text.lower() in _BE_FORMS:
+            continue  # "'is' is the present simple" is a stock sentence that teaches nothing
         if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
             continue  # explained as an expression, with its meaning
         above = CEFR_LEVELS.index(match.point.level) - level
@@ -105,6 +116,16 @@ def _collocation_value(coll: Collocation, doc: Doc, level: int) -> float:
     return base if hardest >= level - 1 else base * (0.6 if hardest == level - 2 else 0.35)
 
 
+def gloss_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens inside the adaptation's inline glosses."""
+    inside: set[int] = set()
+    for note in GLOSS_NOTE.finditer(doc.text):
+        span = doc.char_span(note.start(), note.end(), alignment_mode="expand")
+        if span is not None:
+            inside.update(range(span.start, span.end))
+    return frozenset(inside)
+
+
 def _candidate(
     index: int,
     sent: Span,
@@ -112,12 +133,19 @@ def _candidate(
     lexicon: Lexicon | None,
     level: int,
     review: bool = False,
+    glossed: frozenset[int] = frozenset(),
 ) -> _Candidate | None:
     fit = fit_factor(sent, level)
     if fit <= 0:
         return None
-    colls = find_collocations(sent, lexicon)
-    words, hard = _word_values(sentence_words(sent), colls, level, review)
+    colls = tuple(
+        c for c in find_collocations(sent, lexicon) if not glossed.intersection(range(c.start, c.end))
+    )
+    matches = [m for m in matches if not glossed.intersection(range(m.start, m.end))]
+    own_words = tuple(w for w in sentence_words(sent) if w.token not in glossed)
+    words, hard = _word_values(own_words, colls, level, review)
+    if lexicon is not None:  # teach only words whose meaning here is known for sure
+        words = tuple((w, v) for w, v in words if define(lexicon, sent.doc[w.token], _MEANING_WORDS))
     fit *= max(0.3, 1.0 - 1.5 * max(0.0, hard - 0.1))  # too many hard words: i+2 is not learnable
     coll_values = tuple((c, _collocation_value(c, sent.doc, level)) for c in colls)
     return _Candidate(index, sent, fit, _grammar(matches, sent, colls, level, review), coll_values, words)
@@ -214,10 +242,11 @@ def select_highlights(
     for match in detect_grammar(doc):
         by_sentence.setdefault(match.sentence, []).append(match)
     sents = list(doc.sents)
+    glossed = gloss_tokens(doc)
     cands = [
         c
         for i, sent in enumerate(sents)
-        if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level)) is not None
+        if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, glossed=glossed)) is not None
     ]
     target = max(count[0], min(count[1], math.ceil(len(cands) / SENTENCES_PER_HIGHLIGHT)))
     covered: set[str] = set()
@@ -227,7 +256,7 @@ def select_highlights(
         review = [
             c
             for i, sent in enumerate(sents)
-            if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, True)) is not None
+            if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, True, glossed)) is not None
         ]
         _greedy(review, style, count, count[0], covered, chosen)
     chosen.sort(key=lambda p: p.candidate.index)

@@ -16,7 +16,7 @@ __all__ = ["PLAIN"]
 PLAIN: Mapping[str, str] = MappingProxyType(
     {
         "present_simple": "'{text}' is the present simple. We use it for facts and habits.",
-        "present_continuous": "'{text}' is the present continuous. It is happening now.",
+        "present_continuous": "'{text}' is the present continuous. It is going on now, or it is planned.",
         "past_simple": "'{text}' is the past simple. It happened and it is finished.",
         "past_continuous": "'{text}' is the past continuous. It was in progress at a past time.",
         "present_perfect": "'{text}' is the present perfect. It joins the past and now.",
@@ -25,12 +25,12 @@ PLAIN: Mapping[str, str] = MappingProxyType(
         "past_perfect": "'{text}' is the past perfect. It happened before another past action.",
         "past_perfect_continuous": "'{text}' is the past perfect continuous. It went on until a past moment.",
         "future_will": "'{text}' uses will. We use it to talk about the future.",
-        "future_going_to": "'{text}' uses going to. It is a plan for the future.",
+        "future_going_to": "'{text}' uses going to. It is a plan, or something we expect.",
         "future_continuous": "'{text}' is the future continuous. It will be in progress later.",
         "future_perfect": "'{text}' is the future perfect. It will be finished before a future time.",
         "passive_no_agent": "'{text}' is a passive. We say what happens, not who does it.",
         "passive_with_agent": "'{text}' is a passive. The words after 'by' say who does it.",
-        "modal_can_ability": "'{text}' uses can. It says what someone is able to do.",
+        "modal_can_ability": "'{text}' uses can. It says what someone is able to do, or what is possible.",
         "modal_could_ability": "'{text}' uses could. It means 'was able to' or 'is possible'.",
         "be_able_to": "'{text}' uses be able to. It means 'can'.",
         "must_obligation": "'{text}' uses must. It says something is necessary.",

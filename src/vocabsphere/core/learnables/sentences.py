@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-__all__ = ["fit_factor", "is_heading", "leads_back", "length_fit", "quote_fragment", "word_count"]
+__all__ = [
+    "fit_factor",
+    "has_finite_verb",
+    "is_heading",
+    "leads_back",
+    "length_fit",
+    "quote_fragment",
+    "word_count",
+]
 
 # Comfortable sentence length in words per learner level (A1 .. C2).
 _LENGTH = ((5, 14), (6, 18), (8, 24), (8, 30), (10, 34), (10, 38))
@@ -98,6 +106,7 @@ _TIME_NOUNS = frozenset(
         "season",
     }
 )
+_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _QUOTES_OPEN = frozenset({"“", "‘"})
 _QUOTES_CLOSE = frozenset({"”", "’"})
 _END_PUNCT = frozenset({".", "!", "?", "”", '"', "’", "'", ")", "…"})
@@ -176,9 +185,16 @@ def _dummy_it(it: Token) -> bool:
     )
 
 
+def has_finite_verb(sent: Span) -> bool:
+    """A clause of its own: some verb or auxiliary is finite (a title or a caption has none)."""
+    return any(
+        t.pos_ in ("VERB", "AUX") and (t.tag_ in _FINITE_TAGS or "VerbForm=Fin" in str(t.morph)) for t in sent
+    )
+
+
 def fit_factor(sent: Span, level: int) -> float:
     """How well the sentence stands alone for a learner at ``level`` (0 = never show it)."""
-    if is_heading(sent):
+    if is_heading(sent) or not has_finite_verb(sent):
         return 0.0
     factor = length_fit(word_count(sent), level)
     if _lower_start(sent):

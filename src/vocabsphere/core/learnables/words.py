@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 from vocabsphere.core.errors import DomainError
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.grammar import CEFR_LEVELS
+from vocabsphere.core.levels.grammar_words import adjectival
 from vocabsphere.core.lexicon import Lexicon, LexiconError
 
 try:  # in-context sense ranking is optional: fall back to WordNet sense order without it
@@ -43,6 +44,11 @@ _NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
 # Type/attribute errors too: the in-context module is optional and still changing.
 _LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
 SENSE_MARGIN = 0.5  # ranking-score lead the in-context sense needs over WordNet's first sense
+CONFIDENT_MARGIN = 1.0  # lead over the runner-up that makes a context favourite safe to show
+DOMINANT_SHARE = 0.7  # share of the corpus counts that makes a first sense safe without context
+# A field-of-study gloss ("the branch of mechanics ...", "(physics) ...") is rarely what a news
+# sentence means ("the dynamics of the situation"): never shown without a clear context win.
+_FIELD_GLOSS = re.compile(r"^\(|^the branch of |^the science of |^the study of ")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -82,6 +88,10 @@ def content_pos(tok: Token) -> str:
         return "NOUN"
     if tok.pos_ in ("VERB", "NOUN") and tok.lower_.endswith(("er", "est")) and _comparative(tok.lower_):
         return "ADJ"  # "make it smaller" tagged as a verb
+    if tok.tag_ == "VBG" and (
+        tok.dep_ == "amod" or (adjectival(tok) and any(c.lemma_ == "be" for c in tok.children))
+    ):
+        return "ADJ"  # "engaging content", "was already challenging": adjectives, not verbs
     return str(tok.pos_)
 
 
@@ -166,7 +176,8 @@ def _trusted(lexicon: Lexicon, lemma: str, pos: str | None, ranked: Sequence[Ran
 
 
 def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
-    """(gloss, synonyms) of the sense that fits the sentence best, else of the first sense."""
+    """(gloss, synonyms) of the sense that fits the sentence best, else of the first sense;
+    ("", ()) when the choice is not confident: no meaning is better than a false one."""
     pos = content_pos(tok)
     if lookup_in_context is not None and pos == tok.pos_:  # it trusts the tagger's POS
         sent = tok.sent
@@ -175,10 +186,43 @@ def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
         )
         if result.senses:
             best = _trusted(lexicon, result.lemma, result.pos, result.senses)
+            if not _confident(lexicon, tok, result.lemma, result.pos, best.synset_id, result.senses):
+                return "", ()
             return best.definition, tuple(syn.word for syn in best.synonyms)
-    found = _first_sense(lexicon, lemma_of(tok), pos)
-    # the tagger's POS can be wrong ("alleviate" as a noun): any sense beats none
-    return found if found[0] else _first_sense(lexicon, lemma_of(tok), None)
+    for tagged in (pos, None):  # the tagger's POS can be wrong ("alleviate" as a noun)
+        entry = lexicon.entries(lemma_of(tok), tagged)
+        if entry.found:
+            first = entry.senses[0]
+            if not _confident(lexicon, tok, lemma_of(tok), tagged, first.synset_id, ()):
+                return "", ()
+            return first.definition, first.synonyms
+    return "", ()
+
+
+def _confident(
+    lexicon: Lexicon, tok: Token, lemma: str, pos: str | None, synset_id: str, ranked: Sequence[RankedSense]
+) -> bool:
+    """Is ``synset_id`` safely the meaning here? The only sense (unless the word may be a verb form
+    the tagger mistook: "evidence dating back" is not the noun 'dating'), WordNet's first sense when
+    it has most of the corpus counts, or a context favourite well ahead of the next sense."""
+    entry = lexicon.entries(lemma, pos)
+    if not entry.found:
+        return False
+    senses = entry.senses
+    context_win = (
+        len(ranked) > 1
+        and ranked[0].synset_id == synset_id
+        and ranked[0].score >= ranked[1].score + CONFIDENT_MARGIN
+    )
+    chosen = next((s for s in senses if s.synset_id == synset_id), None)
+    if chosen is not None and _FIELD_GLOSS.match(chosen.definition):
+        return context_win
+    if len(senses) == 1:
+        return senses[0].tag_count > 0 or tok.pos_ == "VERB" or not tok.lower_.endswith(("ing", "ed"))
+    total = sum(s.tag_count for s in senses)
+    if synset_id == senses[0].synset_id and total and senses[0].tag_count >= DOMINANT_SHARE * total:
+        return True
+    return context_win or (len(ranked) == 1 and ranked[0].synset_id == synset_id)
 
 
 def _circular(gloss: str, lemma: str) -> bool:

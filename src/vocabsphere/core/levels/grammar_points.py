@@ -51,7 +51,8 @@ _POINTS: tuple[GrammarPoint, ...] = (
         "Present continuous",
         "A1",
         "CEFR-J 61 TA.PRPRG.AFF",
-        "'{text}' is the present continuous (am/is/are + -ing): an action in progress now or around now.",
+        "'{text}' is the present continuous (am/is/are + -ing): an action in progress now or around "
+        "now, or a plan already fixed for the future.",
     ),
     _p(
         "past_simple",

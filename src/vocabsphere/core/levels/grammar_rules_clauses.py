@@ -51,6 +51,8 @@ _REPORTING_VERBS = frozenset(
     }
 )
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "'"})
+# "given that we only have ...", "so that": 'that' joins a clause to these words, not to a noun
+_THAT_CONJUNCTIONS = frozenset({"given", "provided", "providing", "so", "such", "now", "except"})
 _REL_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
 _NON_DEFINING_WORDS = _REL_WORDS - {"that"}
 _HARD_PUNCT = frozenset({",", ";", ":", "--", "-", "\u2014", "(", ")", '"', "\u201c", "\u201d"})
@@ -146,9 +148,14 @@ def _clause_right(clause: Token, left: Token, stop_at_cc: bool = False) -> int:
 
 def _complement_that(noun: Token, clause: Token, rel: Token | None) -> bool:
     """ "the claim that prices rose": a that-clause after a content noun, not a relative clause."""
-    if rel is None or low(rel) != "that" or noun.lemma_.lower() not in _CONTENT_NOUNS | _TIME_NOUNS:
+    if rel is None or low(rel) != "that":
         return False
-    return any(c.dep_ in SUBJ_DEPS and c.i != rel.i for c in clause.children)
+    subject = any(c.dep_ in SUBJ_DEPS and c.i != rel.i for c in clause.children)
+    if noun.lemma_.lower() in _CONTENT_NOUNS | _TIME_NOUNS:
+        return subject
+    # "an old adage that you follow the money": subject and object are both there, so 'that'
+    # fills no gap in the clause and cannot be a relative pronoun
+    return subject and any(c.dep_ == "obj" and c.i != rel.i for c in clause.children)
 
 
 def detect_relatives(sent: Span) -> Iterator[Hit]:
@@ -161,7 +168,7 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
             continue
         right = _clause_right(clause, left)
         rel = _relative_word(clause)
-        if _complement_that(noun, clause, rel):
+        if _complement_that(noun, clause, rel) or low(clause.doc[left.i - 1]) in _THAT_CONJUNCTIONS:
             continue
         details = (("noun", noun.text),)
         seen.add(left.i)
@@ -234,16 +241,25 @@ def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> 
 
 
 def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
+    if not any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in sent):
+        return  # no finite verb: the "participle" is the sentence's own verb ("Prices rose by 10 %")
     for verb in sent:
         if verb.tag_ not in ("VBG", "VBN") or verb.i == sent.start or low(verb) in _PREPOSITION_LIKE:
             continue
         noun = verb.doc[verb.i - 1]
         if verb.dep_ != "acl" or verb.head.i != noun.i:
-            end = _participle_phrase_before_verb(verb)
-            if end is not None and noun.pos_ in ("NOUN", "PROPN") and _sentence_initial_np(noun):
+            end = participle_phrase_before_verb(verb)
+            if (
+                end is not None
+                and noun.pos_ in ("NOUN", "PROPN")
+                and _sentence_initial_np(noun)
+                and _participle_of_noun(verb, noun)
+            ):
                 yield Hit("relative_reduced", verb.i, end, (("noun", noun.text),))
             continue
         if noun.pos_ not in ("NOUN", "PROPN", "PRON") or _inverted_passive(noun):
+            continue
+        if not _participle_of_noun(verb, noun):
             continue
         if any(c.dep_ in ("aux", "aux:pass", "mark", "nsubj", "nsubj:pass", "cop") for c in verb.children):
             continue
@@ -251,6 +267,22 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
         if right == verb.i:
             continue  # a bare participle after a noun ("the money spent") is too often misparsed
         yield Hit("relative_reduced", verb.i, right + 1, (("noun", noun.text),))
+
+
+def _participle_of_noun(verb: Token, noun: Token) -> bool:
+    """Evidence that the participle describes the noun, not the clause: an -ing form after an
+    object or a preposition is usually adverbial ("make money branching out", "men dressing in
+    lingerie"), and a past form followed by its own object is a past tense ("the corporation
+    built a plant")."""
+    if verb.tag_ == "VBG":
+        return noun.dep_ in SUBJ_DEPS and noun.head.i != verb.i
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None:
+        return True
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    adjective_object = nxt.pos_ == "ADJ" and after is not None and after.pos_ == "NOUN"
+    return nxt.pos_ not in ("DET", "PRON", "NUM") and not adjective_object
 
 
 def _inverted_passive(noun: Token) -> bool:
@@ -280,13 +312,14 @@ _PREPOSITION_LIKE = frozenset(
         "excluding",
         "pending",
         "given",
+        "compared",
         "during",
         "preceding",
     }
 )
 
 
-def _participle_phrase_before_verb(verb: Token) -> int | None:
+def participle_phrase_before_verb(verb: Token) -> int | None:
     """End of "standing by the door" in "The man standing by the door is ...", or None.
 
     Word-order fallback for when the parser makes the participle the main verb: the noun's

@@ -176,8 +176,19 @@ _MOTION_VERBS = frozenset(
         "race",
         "march",
         "wander",
+        "stroll",
+        "charge",
+        "dash",
+        "hike",
+        "step",
+        "head",
+        "stumble",
+        "sprint",
+        "creep",
     }
 )
+# Words that are prepositions far more often than particles when a noun phrase follows.
+_MOSTLY_PREPOSITIONS = frozenset({"through"})
 _HAVE_GET = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
 _HAVE_SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN", "AUX", "PART"})  # she had / will have / to have
 _NOM_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
@@ -236,9 +247,9 @@ def _motion_preposition(verb: Token, prt: Token) -> bool:
     """ "walked up the hill": after a verb of motion, up/down/... + noun phrase is a preposition."""
     after = prt.doc[prt.i + 1] if prt.i + 1 < prt.sent.end else None
     return (
-        verb.lemma_.lower() in _MOTION_VERBS
+        (bool(verb_lemmas(verb) & _MOTION_VERBS) or low(prt) in _MOSTLY_PREPOSITIONS)
         and after is not None
-        and after.pos_ in ("DET", "NOUN", "PROPN")
+        and after.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
         and low(after) not in ("this", "that")
     )
 

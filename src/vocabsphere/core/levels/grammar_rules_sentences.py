@@ -93,10 +93,13 @@ def detect_question_tags(sent: Span) -> Iterator[Hit]:
             yield Hit("question_tag", aux.i, pron.i + 1)
 
 
+_THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember", "know", "wish", "reckon"})
+
+
 def detect_imperative(sent: Span) -> Iterator[Hit]:
     words = _words(sent)
-    if not words or is_question(sent):
-        return
+    if len(words) < 2 or is_question(sent) or not _ends_as_a_sentence(sent):
+        return  # a one-word line ("Applause.", "Visit") is a caption or a heading, not an order
     i = 0
     while i < len(words) - 1 and low(words[i]) in _OPENERS:
         i += 1
@@ -104,16 +107,59 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
     if low(words[i]) == "do" and i + 2 < len(words) and low(words[i + 1]) in ("n't", "not"):
         i += 2
     verb = words[i]
-    if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
+    if _order_verb(verb):
+        yield Hit("imperative", start.i, verb.i + 1)
+        yield from _second_orders(verb)
         return
+    # "If you have any questions, please contact us.": the order after an if/when clause
+    for tok in sent:
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is not None and low(prev) == "please" and tok.dep_ == "ROOT" and _order_verb(tok):
+            yield Hit("imperative", prev.i, tok.i + 1)
+            yield from _second_orders(tok)
+
+
+def _second_orders(verb: Token) -> Iterator[Hit]:
+    """ "... notify the sender and delete the original.": a base verb coordinated with an order."""
+    for conj in verb.children:
+        if conj.dep_ == "conj" and _order_verb(conj):
+            yield Hit("imperative", conj.i, conj.i + 1)
+
+
+def _order_verb(verb: Token) -> bool:
+    """A base-form verb with no subject and no auxiliary but do/don't, not a verb of thinking
+    followed by a clause: the verb of an order."""
+    if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
+        return False
     if low(verb) in BE_FORMS - {"be"} or low(verb) in MODALS or low(verb) in HAVE_FORMS - {"have"}:
-        return  # "Am", "Can", "Had": a tagging error, not a base form
+        return False  # "Am", "Can", "Had": a tagging error, not a base form
     head = verb.head if verb.dep_ == "cop" else verb
     if any(c.dep_ in SUBJ_DEPS for c in head.children):
-        return
+        return False
     if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):
-        return
-    yield Hit("imperative", start.i, verb.i + 1)
+        return False
+    return not _dropped_subject(head)
+
+
+def _ends_as_a_sentence(sent: Span) -> bool:
+    """Ends in '.' or '!' (also before a closing quote): "love this park" in a review title
+    without punctuation is more often a note with its subject left out than an order."""
+    last = [t for t in sent if not t.is_space]
+    while last and last[-1].text in ('"', "”", "'", "’", ")"):
+        last.pop()
+    return bool(last) and last[-1].text in (".", "!")
+
+
+def _dropped_subject(verb: Token) -> bool:
+    """ "Don't think I've ever ...", "Remember seeing ...": a verb of thinking with a finite
+    clause or an -ing form after it is a statement with 'I' left out, not an order."""
+    if verb.lemma_.lower() not in _THINKING:
+        return False
+    return any(
+        (c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in c.children))
+        or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+        for c in verb.children
+    )
 
 
 def detect_lets(sent: Span) -> Iterator[Hit]:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from vocabsphere.core.levels.grammar_rules_clauses import participle_phrase_before_verb
 from vocabsphere.core.levels.grammar_verbs import (
     VerbGroup,
     verb_groups,
@@ -13,6 +14,11 @@ from vocabsphere.core.levels.grammar_verbs import (
 from vocabsphere.core.levels.grammar_words import (
     BE_FORMS,
     BE_PRES,
+    DO_FORMS,
+    EN_PARTICIPLES,
+    HAVE_FORMS,
+    MODALS,
+    SUBJ_DEPS,
     Hit,
     adjectival,
     is_question,
@@ -79,6 +85,8 @@ _GO_TO_PLACES = frozenset(
 )
 # With present 'be' and no agent these read as states ("the shop is closed"), not as actions.
 _STATE_PARTICIPLES = frozenset({"done", "gone", "finished", "dressed", "closed", "related"})
+# ... and these are states after any form of 'be' ("when they were done").
+_FINISHED = frozenset({"done", "gone", "finished"})
 # 'by' + these is a deadline or time ("by Friday"), not an agent.
 _TIME_NOUNS = frozenset(
     {
@@ -153,11 +161,42 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "The complaint, filed with ...": more likely a participle than a past tense
     if point in _SIMPLE and _hidden_perfect(group):
         return None
+    if low(head) in MODALS:
+        return None  # "what they can": a modal with its verb left out is no present simple
+    if group.copular and (is_vbn(head) or any(t.dep_ == "aux:pass" for t in group.tokens)):
+        return None  # "is based", "were married": a passive or an adjective, so no tense claim
+    if point in _SIMPLE and _misread_simple(group):
+        return None
     if group.copular and low(head).endswith("ing") and not adjectival(head):
         return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
     if point == "future_will" and group.first == "shall" and question:
         return None  # "Shall we go?" is an offer/suggestion, not a future
     return point
+
+
+def _misread_simple(group: VerbGroup) -> bool:
+    """A "simple tense" that the parse most likely got wrong, so claiming it would mislead."""
+    head = group.head
+    verb = group.tokens[-1]  # the form of 'be' in a copular group
+    if verb.text.isupper() and len(verb.text) > 1:
+        return True  # "LOCATION HAS CLOSED", "Lexus IS 300": capitals mislead the tagger
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if nxt is not None and low(nxt) in ("ta", "na"):
+        return True  # "gotta", "gonna"
+    if group.copular or len(group.tokens) > 1:
+        return False
+    if low(head) in EN_PARTICIPLES:
+        return True  # "the world's ever seen": 'seen' is never a past tense
+    if group.shape == ("V_PAST",) and participle_phrase_before_verb(head) is not None:
+        return True  # "the survey cited in the article shows": a participle, not a past tense
+    if head.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS for c in head.children):
+        return False
+    # "could make copies and distribute", "has expressed ... and said": the auxiliary is shared
+    auxes = {low(c) for c in head.head.children if c.dep_ == "aux"}
+    if auxes & (MODALS | DO_FORMS):
+        return low(head) == head.lemma_.lower()  # a base form after a shared modal or do
+    # after a shared have, a past form is the participle (the tagger confuses VBD and VBN)
+    return bool(auxes & HAVE_FORMS) and (is_vbn(head) or head.tag_ == "VBD")
 
 
 def _hidden_perfect(group: VerbGroup) -> bool:
@@ -212,8 +251,31 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
         agent = _agent(group.head)
         if agent is not None:
             yield Hit("passive_with_agent", group.start, max(_agent_end(agent), group.end))
-        elif low(group.head) not in _STATE_PARTICIPLES or group.shape[-2] != "BE_PRES":
+        elif _by_later(group) or _not_a_passive(group.head):
+            continue  # "were fought for ... reasons by the US": an agent the parse put elsewhere
+        elif low(group.head) in _FINISHED or (
+            low(group.head) in _STATE_PARTICIPLES and group.shape[-2] == "BE_PRES"
+        ):
+            continue  # "the shop is closed", "after they were done": a state, not an action
+        else:
             yield Hit("passive_no_agent", group.start, group.end)
+
+
+def _not_a_passive(head: Token) -> bool:
+    """ "was not as expected" (as + participle), "should be CCGM" (a name in capitals)."""
+    prev = head.doc[head.i - 1] if head.i > 0 else None
+    return (prev is not None and low(prev) == "as") or (head.text.isupper() and len(head.text) > 1)
+
+
+def _by_later(group: VerbGroup) -> bool:
+    """A 'by' after the participle in the same clause (before a comma or another verb)."""
+    doc = group.head.doc
+    for tok in doc[group.head.i + 1 : group.head.sent.end]:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or low(tok) in ("and", "but", "because", "when"):
+            return False
+        if low(tok) == "by":
+            return True
+    return False
 
 
 def detect_going_to(sent: Span) -> Iterator[Hit]:

@@ -71,6 +71,56 @@ ADJECTIVAL_PARTICIPLES = frozenset(
         "outstanding",
     }
 )
+# -ing forms that after 'be' and without an object describe ("The task was challenging"):
+# calling them a continuous tense would teach the learner something false.
+EVALUATIVE_ING = frozenset(
+    {
+        "challenging",
+        "demanding",
+        "rewarding",
+        "promising",
+        "encouraging",
+        "alarming",
+        "disturbing",
+        "misleading",
+        "overwhelming",
+        "compelling",
+        "daunting",
+        "striking",
+        "stunning",
+        "appalling",
+        "astonishing",
+        "depressing",
+        "frustrating",
+        "fascinating",
+        "terrifying",
+        "thrilling",
+        "inspiring",
+        "convincing",
+        "puzzling",
+        "satisfying",
+        "tempting",
+        "entertaining",
+        "intimidating",
+        "humiliating",
+        "exhausting",
+        "refreshing",
+        "pleasing",
+        "troubling",
+        "concerning",
+        "reassuring",
+        "disgusting",
+        "irritating",
+        "fulfilling",
+        "lasting",
+        "outgoing",
+        "upcoming",
+        "ongoing",
+        "existing",
+        "leading",
+        "matching",
+    }
+)
 DEGREE_ADVERBS = frozenset(
     {
         "very",
@@ -90,7 +140,7 @@ DEGREE_ADVERBS = frozenset(
     }
 )
 # Irregular past participles that cannot be a base or past form.
-_EN_PARTICIPLES = frozenset(
+EN_PARTICIPLES = frozenset(
     {
         "been",
         "gone",
@@ -124,7 +174,31 @@ _EN_PARTICIPLES = frozenset(
         "sworn",
         "torn",
         "worn",
+        "sung",
+        "rung",
+        "sunk",
+        "swum",
+        "shrunk",
+        "sprung",
+        "stung",
+        "bitten",
+        "shaken",
+        "mistaken",
+        "forsaken",
+        "proven",
+        "sewn",
+        "sown",
+        "woven",
+        "withdrawn",
+        "overtaken",
+        "undertaken",
+        "overseen",
+        "slain",
     }
+)
+# Participles ending in -e (all others end in -ed, -en, -n, -t, -d, -ng, -nk, -um, -ught ...).
+_E_PARTICIPLES = frozenset(
+    {"become", "come", "overcome", "made", "done", "gone", "borne", "undone", "outdone", "forgone"}
 )
 _IRREGULAR_VERBS = {
     "began": "begin",
@@ -186,8 +260,10 @@ def is_vbn(tok: Token) -> bool:
     word = low(tok)
     if word.endswith("er"):
         return False  # no participle ends in -er; "higher" tagged VBN is a comparative
-    if word in _EN_PARTICIPLES:
+    if word in EN_PARTICIPLES:
         return True  # unambiguous even when tagged as an adjective or noun ("He's gone")
+    if word.endswith("e") and word not in _E_PARTICIPLES:
+        return False  # no participle ends in a plain -e but these: "supple", "suppose" are mis-tags
     return tok.tag_ == "VBN" or (feat(tok, "VerbForm") == "Part" and feat(tok, "Tense") == "Past")
 
 
@@ -265,6 +341,8 @@ def adjectival(tok: Token) -> bool:
     """A participle used as an adjective: a known one, or one with a degree adverb before it."""
     if low(tok) in ADJECTIVAL_PARTICIPLES:
         return True
+    if low(tok) in EVALUATIVE_ING and not any(c.dep_ in ("obj", "iobj", "ccomp") for c in tok.children):
+        return True  # "it was challenging to integrate them": the infinitive is extraposed
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     # 'really' also modifies verbs, and 'more/most/less/least' are handled by the comparison rules
     strict = DEGREE_ADVERBS - {"really", "more", "most", "less", "least"}
