@@ -57,17 +57,56 @@ class TokenReading:
 
 
 def resolve_token(lexicon: Lexicon, token: Token) -> TokenReading:
-    """Lemma and POS of a token, the lemma checked against WordNet's base forms for the POS:
-    the parser's lemma wins only if among them ("saw" -> see), since the trained lemmatiser
-    slips on rarer forms ("filed" -> fil)."""
+    """Lemma and POS of a token, checked against WordNet's base forms.
+
+    The POS is the tagger's, repaired by the parse (:func:`.sense_ranking.repair_pos`), and a
+    verb where the fine tag says so ("read" VBN tagged NOUN) or a modal governs it ("could
+    n't resist"). When WordNet has the word under another POS only ("embody" tagged NOUN),
+    that POS is taken. The parser's lemma wins only if among WordNet's base forms ("saw" ->
+    see), since the trained lemmatiser slips on rarer forms ("filed" -> fil).
+    """
     upos = sense_ranking.repair_pos(token)
+    proper = token.pos_ == "PROPN"
+    if upos in ("NOUN", "ADJ") and not proper and _verb_by_parse(token):
+        upos = "VERB"
     lemma = sense_ranking.token_lemma(token)
     if wordnet_pos(upos):
         forms = [f for f, _ in lexicon.base_forms(token.lower_, upos)]
+        if not forms and not proper:
+            others = lexicon.base_forms(token.lower_)
+            if others:
+                wn = "v" if any(p == "v" for _, p in others) and _verbal(token) else others[0][1]
+                upos = _UPOS_OF_WN[wn]
+                forms = [f for f, p in others if p == wn]
         if forms and lemma not in forms:
             guess = sense_ranking.inflect_lemma(token.lower_, upos)
             lemma = guess if guess in forms else forms[0]
-    return TokenReading(lemma, upos, token.pos_ == "PROPN")
+    return TokenReading(lemma, upos, proper)
+
+
+_UPOS_OF_WN = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
+
+
+def _verb_by_parse(token: Token) -> bool:
+    """The fine tag says verb (the coarse one slipped), or a modal or auxiliary governs it."""
+    return str(token.tag_).startswith("VB") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
+def _verbal(token: Token) -> bool:
+    return _verb_by_parse(token) or any(c.dep_ in ("nsubj", "obj", "aux") for c in token.children)
+
+
+def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
+    """ "point out" for "pointed" with the particle "out" (compound:prt in the parse), when WordNet
+    has that verb; a preposition ("closed in the afternoon") never makes one."""
+    if wordnet_pos(sense_ranking.repair_pos(token)) != "v" and not _verb_by_parse(token):
+        return None
+    for child in token.children:
+        if child.dep_ == "compound:prt":
+            candidate = f"{lemma} {child.lower_}"
+            if lexicon.base_forms(candidate, "VERB"):
+                return candidate
+    return None
 
 
 def choose_sense(
@@ -85,8 +124,9 @@ def choose_sense(
     token = doc[token_index]
     reading = resolve_token(lexicon, token)
     if senses is None:
+        phrasal = phrasal_lemma(lexicon, token, reading.lemma) if reading.upos == "VERB" else None
         pos_filter = reading.upos if wordnet_pos(reading.upos) else None
-        entry = lexicon.entries(reading.lemma, pos_filter)
+        entry = lexicon.entries(phrasal or reading.lemma, pos_filter)
         senses, base = entry.senses, entry.lemma or reading.lemma
     else:
         base = lemma or reading.lemma
