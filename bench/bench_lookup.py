@@ -28,7 +28,8 @@ from pathlib import Path
 
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon import sense_ranking as sr
-from vocabsphere.core.lexicon.context import _context, _target, lookup_in_context, lookup_many
+from vocabsphere.core.lexicon.context import _find_token, lookup_in_context, lookup_many
+from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available
 from vocabsphere.core.text import load_pipeline
 
@@ -114,26 +115,19 @@ def read_items(path: Path) -> list[Item]:
 
 
 def predictor(lex: Lexicon, weights: sr.Weights | None) -> Callable[[str, str], list[str]]:
-    """Synsets best first for (word, sentence); weights None = WordNet order for the POS."""
+    """Synsets best first for (word, sentence), through the shipped ``choose_sense`` on the
+    pipeline's parse; weights None = WordNet order for the lemma and POS it settles on."""
     nlp = load_pipeline()
 
     def predict(word: str, sentence: str) -> list[str]:
         doc = nlp(sentence)
-        target = _target(lex, word, doc, None)
-        senses = lex.entries(target.lemma, target.upos).senses
-        if weights is None or not senses:
-            return [s.synset_id for s in senses]
-        ranked = sr.rank_in_lexicon(
-            lex,
-            senses,
-            _context(doc, target),
-            target.lemma,
-            weights,
-            proper=target.proper,
-            compounds=sr.compounds_around(doc, target.index),
-            sentence=sentence,
-        )
-        return [r.sense.synset_id for r in ranked]
+        index = _find_token(doc, word)
+        if index is None:
+            return []
+        choice = choose_sense(lex, doc, index, weights=weights or sr.SHIPPED)
+        if weights is None:
+            return [s.synset_id for s in sorted((r.sense for r in choice.senses), key=lambda s: s.rank)]
+        return [r.sense.synset_id for r in choice.senses]
 
     return predict
 

@@ -1,13 +1,12 @@
 """Words slightly above the learner's level (i+1) and a short meaning for each.
 
-The meaning comes from the in-context sense ranking of ``core.lexicon.context`` when that
-module is installed, else from the first WordNet sense of the word's part of speech.
+The meaning comes from the product's one in-context sense choice (``core.lexicon.sense_choice``),
+and only when that choice is confident: no meaning is better than a wrong one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,11 +18,7 @@ from vocabsphere.core.errors import DomainError
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.lexicon import Lexicon, LexiconError
-
-try:  # in-context sense ranking is optional: fall back to WordNet sense order without it
-    from vocabsphere.core.lexicon.context import RankedSense, lookup_in_context
-except ImportError:  # pragma: no cover - depends on the installed lexicon package
-    lookup_in_context = None  # type: ignore[assignment]
+from vocabsphere.core.lexicon.sense_choice import choose_sense
 
 __all__ = [
     "WordCandidate",
@@ -42,7 +37,6 @@ _SKIP = frozenset({"according"})  # part of "according to", which WordNet files 
 _NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
 # Type/attribute errors too: the in-context module is optional and still changing.
 _LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
-SENSE_MARGIN = 0.5  # ranking-score lead the in-context sense needs over WordNet's first sense
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -148,37 +142,11 @@ def shorten(definition: str, max_words: int) -> str:
     return " ".join(cut).rstrip(",") + " …"
 
 
-def _first_sense(lexicon: Lexicon, lemma: str, pos: str | None) -> tuple[str, tuple[str, ...]]:
-    entry = lexicon.entries(lemma, pos)
-    return (entry.senses[0].definition, entry.senses[0].synonyms) if entry.found else ("", ())
-
-
-def _trusted(lexicon: Lexicon, lemma: str, pos: str | None, ranked: Sequence[RankedSense]) -> RankedSense:
-    """The context's favourite, unless WordNet's most frequent sense scores nearly as well: small
-    overlaps ("major international conference" -> sports league) should not beat the prior."""
-    entry = lexicon.entries(lemma, pos)
-    if not entry.found or ranked[0].synset_id == entry.senses[0].synset_id or not entry.senses[0].tag_count:
-        return ranked[0]  # a first sense without corpus counts ("auction": bridge) is no prior
-    first = next((s for s in ranked if s.synset_id == entry.senses[0].synset_id), None)
-    if first is None or ranked[0].score >= first.score + SENSE_MARGIN:
-        return ranked[0]
-    return first
-
-
 def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
-    """(gloss, synonyms) of the sense that fits the sentence best, else of the first sense."""
-    pos = content_pos(tok)
-    if lookup_in_context is not None and pos == tok.pos_:  # it trusts the tagger's POS
-        sent = tok.sent
-        result = lookup_in_context(
-            lexicon, tok.text, None, None, doc=sent.as_doc(), token_index=tok.i - sent.start
-        )
-        if result.senses:
-            best = _trusted(lexicon, result.lemma, result.pos, result.senses)
-            return best.definition, tuple(syn.word for syn in best.synonyms)
-    found = _first_sense(lexicon, lemma_of(tok), pos)
-    # the tagger's POS can be wrong ("alleviate" as a noun): any sense beats none
-    return found if found[0] else _first_sense(lexicon, lemma_of(tok), None)
+    """(gloss, synonyms) of the sense the word has in its sentence; nothing when unsure."""
+    choice = choose_sense(lexicon, tok.doc, tok.i)
+    best = choice.best
+    return (best.definition, best.synonyms) if best and choice.confident else ("", ())
 
 
 def _circular(gloss: str, lemma: str) -> bool:
@@ -202,16 +170,13 @@ def define(lexicon: Lexicon | None, tok: Token, max_words: int) -> str:
 
 
 def _expression_sense(lexicon: Lexicon, base: str, first: Token | None) -> tuple[str, tuple[str, ...]]:
-    """The expression's sense that fits the sentence ("picked up" injuries = detected), if ranked."""
-    if lookup_in_context is not None and first is not None:
-        sent = first.sent
-        found = lookup_in_context(
-            lexicon, first.text, None, None, doc=sent.as_doc(), token_index=first.i - sent.start
-        ).expression
-        if found is not None and found.text == base and found.senses:
-            best = _trusted(lexicon, base, None, found.senses)
-            return best.definition, tuple(syn.word for syn in best.synonyms)
-    return _first_sense(lexicon, base, None)
+    """The expression's sense that fits the sentence ("picked up" injuries = detected), when sure."""
+    entry = lexicon.entries(base)
+    if first is None or not entry.found:
+        return "", ()
+    choice = choose_sense(lexicon, first.doc, first.i, senses=entry.senses, lemma=base)
+    best = choice.best
+    return (best.definition, best.synonyms) if best and choice.confident else ("", ())
 
 
 def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None) -> str:

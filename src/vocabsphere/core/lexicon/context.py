@@ -203,6 +203,9 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
     if doc is not None and target.index is not None and target.in_context:
         choice = sense_choice.choose_sense(lexicon, doc, target.index)
         senses, confident = _as_ranked(choice.senses), choice.confident
+        if choice.function:  # "According (to)": the expression, not accord's senses
+            target = _Target(target.word, choice.lemma, choice.upos, target.index)
+            pos_name, entry = None, lexicon.entries(choice.lemma)
     else:  # no sentence, or the word is not in it: nothing to be sure of
         lemma = entry.lemma or target.lemma
         senses = _ranked(lexicon, entry.senses, _context(doc, target), lemma, target.proper)

@@ -25,10 +25,17 @@ if TYPE_CHECKING:
 
 __all__ = ["CONFIDENT", "SenseChoice", "choose_sense", "resolve_token"]
 
-CONFIDENT = 0.8  # probability above which a caller may make a claim from the first sense
-# Logistic map from the first sense's lead over the second to a probability (see calibrate()).
-_SLOPE = 2.0
-_BIAS = 0.0
+CONFIDENT = 0.7  # probability from which a caller may make a claim from the first sense
+# Logistic map from the ranking to the chance the first sense is right, fitted on the tuning half
+# of SemEval-2007 (bench/bench_wsd.py): the first sense's lead over the second (capped), and
+# "weak" (SemCor saw it at most twice and no context word supports it).
+_LEAD, _LEAD_CAP, _WEAK, _BIAS = 1.25, 6.0, -2.70, -0.84
+WEAK_TAGS = 2
+# A word with one WordNet sense (11 of 12 right in the tuning half): sure, unless that sense is weak
+# ("dynamics" has only the physics sense, "dating" only the chemical one): WordNet then often
+# lacks the sense meant.
+_ONLY_SENSE, _ONLY_WEAK_SENSE = 0.84, 0.5
+_PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "in", "on", "over", "around"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class SenseChoice:
     senses: tuple[ScoredSense, ...]  # best first
     probability: float  # estimated chance that senses[0] is the sense meant
     proper: bool = False  # used as a name
+    function: bool = False  # the head of a fixed function expression ("according to"): no senses
 
     @property
     def best(self) -> Sense | None:
@@ -96,16 +104,39 @@ def _verbal(token: Token) -> bool:
     return _verb_by_parse(token) or any(c.dep_ in ("nsubj", "obj", "aux") for c in token.children)
 
 
-def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
-    """ "point out" for "pointed" with the particle "out" (compound:prt in the parse), when WordNet
-    has that verb; a preposition ("closed in the afternoon") never makes one."""
-    if wordnet_pos(sense_ranking.repair_pos(token)) != "v" and not _verb_by_parse(token):
+def function_expression(token: Token) -> str | None:
+    """ "according to" when the token heads a fixed function expression used as a preposition or
+    conjunction ("According to a source"): its content-word senses ("accord": go together) are
+    not what it means there."""
+    if token.dep_ not in ("case", "mark", "cc", "advmod"):
         return None
+    fixed = [c for c in token.children if c.dep_ == "fixed"]
+    if not fixed:
+        return None
+    return " ".join(t.lower_ for t in sorted([token, *fixed], key=lambda t: t.i))
+
+
+def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
+    """ "point out" for "pointed" with the particle "out" (compound:prt in the parse, or an adverb
+    such as "back" in "dating back"), when WordNet has that verb; a preposition ("closed in the
+    afternoon") never makes one."""
     for child in token.children:
-        if child.dep_ == "compound:prt":
+        if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES):
             candidate = f"{lemma} {child.lower_}"
             if lexicon.base_forms(candidate, "VERB"):
                 return candidate
+    return None
+
+
+def _phrasal_reading(lexicon: Lexicon, token: Token, reading: TokenReading) -> str | None:
+    """The particle verb a token heads: a verb, or an -ing form the tagger took for a noun
+    ("Evidence dating back to 2023")."""
+    if reading.upos == "VERB":
+        return phrasal_lemma(lexicon, token, reading.lemma)
+    bare = not any(c.dep_ in ("det", "nmod:poss", "amod") for c in token.children)
+    if reading.upos == "NOUN" and token.lower_.endswith("ing") and bare and not reading.proper:
+        verb = sense_ranking.inflect_lemma(token.lower_, "VERB")
+        return phrasal_lemma(lexicon, token, verb) if verb else None
     return None
 
 
@@ -123,11 +154,15 @@ def choose_sense(
     at the token: pass the expression's senses and text)."""
     token = doc[token_index]
     reading = resolve_token(lexicon, token)
+    fixed = function_expression(token)
+    if fixed is not None and senses is None:
+        return SenseChoice(token.text, fixed, "ADP", (), 0.0, function=True)
     if senses is None:
-        phrasal = phrasal_lemma(lexicon, token, reading.lemma) if reading.upos == "VERB" else None
-        pos_filter = reading.upos if wordnet_pos(reading.upos) else None
-        entry = lexicon.entries(phrasal or reading.lemma, pos_filter)
+        phrasal = _phrasal_reading(lexicon, token, reading)
+        upos = "VERB" if phrasal else reading.upos
+        entry = lexicon.entries(phrasal or reading.lemma, upos if wordnet_pos(upos) else None)
         senses, base = entry.senses, entry.lemma or reading.lemma
+        reading = TokenReading(reading.lemma, upos, reading.proper)
     else:
         base = lemma or reading.lemma
     context = sense_ranking.context_of(doc, token_index, (token.lower_, base))
@@ -145,13 +180,16 @@ def choose_sense(
 
 
 def probability(ranked: Sequence[ScoredSense]) -> float:
-    """Chance the first sense is right, from its lead over the second."""
+    """Chance the first sense is right (see the constants above)."""
     if not ranked:
         return 0.0
+    top = ranked[0]
+    weak = top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
     if len(ranked) == 1:
-        return 1.0
-    lead = ranked[0].score - ranked[1].score
-    return 1.0 / (1.0 + math.exp(-(_SLOPE * lead + _BIAS)))
+        return _ONLY_WEAK_SENSE if weak else _ONLY_SENSE
+    lead = min(_LEAD_CAP, top.score - ranked[1].score)
+    z = _LEAD * lead + _WEAK * weak + _BIAS
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice
