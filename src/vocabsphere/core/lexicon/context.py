@@ -260,18 +260,24 @@ def _as_ranked(ranked: Sequence[sense_ranking.ScoredSense]) -> tuple[RankedSense
             s.sense.pos,
             s.sense.definition,
             s.sense.examples,
-            simpler_first(s.sense.synonyms, s.sense.pos),
+            simpler_first(s.sense.synonyms, s.sense.pos, levels=n < LEVELLED_SENSES),
             s.sense.hypernyms,
             round(s.score, 4),
         )
-        for s in ranked[:MAX_SENSES]
+        for n, s in enumerate(ranked[:MAX_SENSES])
     )
 
 
-def simpler_first(words: Sequence[str], pos: str) -> tuple[Synonym, ...]:
-    """Synonyms ordered by CEFR level, then by frequency (more frequent = simpler)."""
+# Synonyms get CEFR levels in the first sense only (what the popover shows): rating a word the level
+# model has not seen costs about a millisecond, and a tap must answer within a few.
+LEVELLED_SENSES = 1
+
+
+def simpler_first(words: Sequence[str], pos: str, *, levels: bool = True) -> tuple[Synonym, ...]:
+    """Synonyms ordered by CEFR level, then by frequency (more frequent = simpler); without
+    ``levels``, by frequency alone and unrated."""
     upos = _UPOS_OF_WN.get(wordnet_pos(pos) or "", "NOUN")
-    rated = [(_safe_level(w, upos), w) for w in words]
+    rated = [(_safe_level(w, upos) if levels else None, w) for w in words]
     rated.sort(key=lambda lw: (lw[0].score if lw[0] else 7.0, -_zipf(lw[1])))
     return tuple(Synonym(w, lv.level if lv else None) for lv, w in rated)
 
