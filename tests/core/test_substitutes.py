@@ -208,3 +208,32 @@ def test_cli_refuses_a_line_without_a_word(
     lines.write_text("just a sentence\n", encoding="utf-8")
     assert main(["substitutes", "--lexicon", str(real_lexicon.path), str(lines)]) == 1
     assert "line 1: expected 'sentence<TAB>word'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "wrong"),
+    [
+        # a prepositional verb: "an urgent need to repair for the losses"
+        (
+            "For Putin, there is an urgent need to compensate for the significant losses.",
+            "compensate",
+            {"repair"},
+        ),
+        # tagged NN, read as a verb: "North Korea is provide Russia with ammunition"
+        ("There is evidence that North Korea is supplying Russia with ammunition.", "supplying", {"provide"}),
+        # the head of a name: "Russia's Kursk state"
+        ("Ukrainian forces launched an incursion into Russia's Kursk province.", "province", {"state"}),
+        # a verb sense never seen in use: "a desire to action its obligation"
+        ("North Korea expressed a desire to fulfill its international obligation.", "fulfill", {"action"}),
+    ],
+)
+def test_seed_story_faults_never_come_back(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, wrong: set[str]
+) -> None:
+    assert not _offered(real_lexicon, nlp, sentence, word) & wrong
+
+
+def test_words_inside_single_quotation_marks_stay(real_lexicon: Lexicon, nlp: Language) -> None:
+    text = "\u2018If North Korea wants to fulfill its obligation, we should let them,\u2019 he said."
+    result = Substituter(real_lexicon, "B1").simplify(nlp(text)[:])
+    assert "obligation" in result.text and not result.replacements

@@ -143,6 +143,10 @@ class Substituter:
         for tok in sent:
             if tok.text in QUOTE_MARKS or (tok.text == "'" and tok.is_punct):
                 in_quote = not in_quote
+            elif tok.text == "‘":  # a single opening mark always opens a quotation
+                in_quote = True
+            elif tok.text == "’" and in_quote and tok.tag_ != "POS":  # not "Ukraine’s"
+                in_quote = False
             if skip_comma and tok.text == ",":
                 skip_comma = False
                 continue

@@ -74,6 +74,7 @@ _TABOO_WORDS = (
 )
 _TABOO = frozenset(_TABOO_WORDS.split())
 _WORD = re.compile(r"[a-z]+")
+_TAG_OF = {"NOUN": "NN", "VERB": "VB", "ADJ": "JJ", "ADV": "RB"}  # Penn tags of each part of speech
 _PLURALS = {"person": "people"}  # "those individuals" -> "those people", not "persons"
 
 
@@ -123,7 +124,7 @@ def fitting_words(
         if not plausible(word, choice.lemma, choice.upos):
             continue
         rank = word_level(word, choice.upos)
-        form = inflect_like(token, word)
+        form = inflect_like(token, word, choice.upos)
         if rank is None or form is None or not _fits(lexicon, doc, index, word, choice.upos, sense):
             continue
         found.append(Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en"))))
@@ -142,8 +143,8 @@ def simpler_words(
     best first (lowest level, then most frequent); empty when none is safe or the sense is
     uncertain. ``level`` caps the substitutes' CEFR level ("B1": A1-B1 words only)."""
     token = doc[index]
-    if token.ent_type_:
-        return ()  # a name ("Apple", "Bush") is never simplified
+    if token.ent_type_ or _in_name(token) or _prepositional_verb(token):
+        return ()
     choice = choice or choose_sense(lexicon, doc, index)
     own = word_level(choice.lemma, choice.upos)
     own_freq = float(zipf_frequency(choice.lemma, "en"))
@@ -155,6 +156,20 @@ def simpler_words(
     ]
     found.sort(key=lambda s: (level_rank(s.level), -s.zipf))
     return tuple(found)
+
+
+def _in_name(token: Token) -> bool:
+    """A name ("Apple"), or the head word of one ("Russia's Kursk province"): never simplified."""
+    return bool(token.ent_type_) or any(
+        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children
+    )
+
+
+def _prepositional_verb(token: Token) -> bool:
+    """A verb followed by its own preposition ("compensate for", "refer to"): a synonym rarely
+    takes the same one ("repair for the losses"), so it is left alone."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "VERB" and nxt is not None and nxt.dep_ == "case" and nxt.head.head.i == token.i
 
 
 def word_index(doc: Doc, word: str) -> int | None:
@@ -186,13 +201,16 @@ def plausible(word: str, lemma: str, upos: str) -> bool:
     return upos not in ("NOUN", "ADJ") or getLemma(word, upos="VERB")[:1] == (word,)
 
 
-def inflect_like(token: Token, lemma: str) -> str | None:
+def inflect_like(token: Token, lemma: str, upos: str | None = None) -> str | None:
     """``lemma`` in the token's form (tag and capital), None when that form is not written or
-    the parse leaves past tense and participle in doubt for a verb whose two differ."""
+    the parse leaves past tense and participle in doubt for a verb whose two differ. ``upos``:
+    the part of speech the sense choice settled on (the tagger's by default)."""
     tag = past_tag(token, lemma) if token.tag_ in ("VBD", "VBN") else token.tag_
     form = lemma
-    if tag is None:
-        return None
+    if tag is None or not tag.startswith(_TAG_OF.get(upos or token.pos_, "-")):
+        return None  # tag and part of speech disagree ("is supplying" as a verb, NN): form unknown
+    if tag not in _INFLECTED and token.lower_ != token.lemma_.lower():
+        return None  # a base-form tag on an inflected word
     if tag == "NNS" and lemma in _PLURALS:
         form = _PLURALS[lemma]
     elif tag in _INFLECTED:
@@ -220,6 +238,8 @@ def past_tag(token: Token, lemma: str) -> str | None:
 def _fits(lexicon: Lexicon, doc: Doc, index: int, word: str, upos: str, sense: Sense) -> bool:
     """Put in the word's place, does ``word`` get this sense from the shared ranking?"""
     senses = lexicon.entries(word, upos).senses
+    if not any(s.tag_count for s in senses):
+        return False  # never seen as this part of speech in SemCor: "fulfil" -> "to action"
     if not any(s.synset_id == sense.synset_id and s.rank <= USUAL_RANK for s in senses):
         return False  # "influence" -> "work": the 15th sense of "work", nobody reads it so
     token = doc[index]
