@@ -157,7 +157,7 @@ function render(word, sentence, r) {
           el("p", {}, sense.definition),
           sense.examples?.length ? el("p", { class: "example" }, `“${sense.examples[0]}”`) : null);
   const savedSense = unsure ? null : sense;
-  const synonyms = r.synonyms?.length
+  const synonyms = !unsure && r.synonyms?.length // the first sense's synonyms: only when it is the one meant
     ? el("p", { class: "synonyms" }, "Similar: ", r.synonyms.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
