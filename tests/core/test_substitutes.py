@@ -164,6 +164,11 @@ def test_a_b1_learner_is_not_shown_the_b2_definition_of_obligation(
     assert plain_definition(sense, "obligation", cap=2) is None  # too long and too hard at B1
 
 
+def test_a_plural_is_not_glossed_as_one_thing(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "Recent reports suggest that North Korean troops may join the war.", "troops")
+    assert simple_gloss(real_lexicon, doc, index, "A2") != "a group of soldiers"
+
+
 def test_plain_definition_only_with_words_at_the_level(real_lexicon: Lexicon) -> None:
     teacher = _sense_with(real_lexicon, "instructor", "NOUN", "teacher")
     assert plain_definition(teacher, "instructor", cap=2) == "a person whose occupation is teaching"

@@ -277,7 +277,10 @@ def simple_gloss(
         substitutes = simpler_words(lexicon, doc, index, level, choice=choice)
     if substitutes:
         return substitutes[0].form
-    return plain_definition(sense, choice.lemma, level_rank(level))
+    gloss = plain_definition(sense, choice.lemma, level_rank(level))
+    if gloss and doc[index].tag_ == "NNS" and gloss.split()[0].lower() in ("a", "an"):
+        return None  # "troops (= a group of soldiers)": one thing said of many
+    return gloss
 
 
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
