@@ -305,12 +305,17 @@ def _ipa(lexicon: Lexicon, word: str, lemma: str) -> Ipa:
 
 
 def _forms(lemma: str, upos: str) -> dict[str, str]:
+    return dict(_form_pairs(lemma, upos))
+
+
+@lru_cache(maxsize=20_000)  # lemminflect deep-copies its tables on every call
+def _form_pairs(lemma: str, upos: str) -> tuple[tuple[str, str], ...]:
     if upos not in _INFLECTING or " " in lemma:
-        return {}
+        return ()
     table = getAllInflections(lemma, upos)
     if not table and upos in ("NOUN", "VERB") and lemma.isalpha():  # regular rules only
         table = getAllInflectionsOOV(lemma, upos)
-    return {tag: forms[0] for tag, forms in sorted(table.items()) if forms}
+    return tuple((tag, forms[0]) for tag, forms in sorted(table.items()) if forms)
 
 
 def _translations(
