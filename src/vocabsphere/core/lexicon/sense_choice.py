@@ -23,7 +23,17 @@ from .store_schema import wordnet_pos
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["CONFIDENT", "SenseChoice", "choose_sense", "resolve_token"]
+__all__ = [
+    "CONFIDENT",
+    "SenseChoice",
+    "TokenReading",
+    "choose_sense",
+    "function_expression",
+    "phrasal_lemma",
+    "probability",
+    "resolve_token",
+    "sentence_text",
+]
 
 CONFIDENT = 0.7  # probability from which a caller may make a claim from the first sense
 # Logistic map from the ranking to the chance the first sense is right, fitted on the tuning half
@@ -96,7 +106,7 @@ _UPOS_OF_WN = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
 
 
 def _verb_by_parse(token: Token) -> bool:
-    """The fine tag says verb (the coarse one slipped), or a modal or auxiliary governs it."""
+    """The fine tag says verb (the coarse one slipped), or a modal governs it."""
     return str(token.tag_).startswith("VB") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
 
 
@@ -105,9 +115,9 @@ def _verbal(token: Token) -> bool:
 
 
 def function_expression(token: Token) -> str | None:
-    """ "according to" when the token heads a fixed function expression used as a preposition or
-    conjunction ("According to a source"): its content-word senses ("accord": go together) are
-    not what it means there."""
+    """The fixed function expression the token heads, used as a preposition or conjunction
+    ("according to" in "According to a source"): its content-word senses ("accord": go together)
+    are not what it means there."""
     if token.dep_ not in ("case", "mark", "cc", "advmod"):
         return None
     fixed = [c for c in token.children if c.dep_ == "fixed"]
@@ -117,9 +127,9 @@ def function_expression(token: Token) -> str | None:
 
 
 def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
-    """ "point out" for "pointed" with the particle "out" (compound:prt in the parse, or an adverb
-    such as "back" in "dating back"), when WordNet has that verb; a preposition ("closed in the
-    afternoon") never makes one."""
+    """The particle verb ("point out" for "pointed" with the particle "out": compound:prt in the
+    parse, or an adverb such as "back" in "dating back"), when WordNet has that verb; a
+    preposition ("closed in the afternoon") never makes one."""
     for child in token.children:
         if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES):
             candidate = f"{lemma} {child.lower_}"
