@@ -48,7 +48,8 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
                     static.append('<span class="w ')
                     emit_slot((token.lemma, text.levels.get(token.lemma), token.is_name))
                     lemma, pos = escape(token.lemma), escape(token.pos)
-                    static.append(f'" data-l="{lemma}" data-p="{pos}" data-i="{position}.{index}">{word}</span>')
+                    at = f"{position}.{index}"  # the tap's position in the version
+                    static.append(f'" data-l="{lemma}" data-p="{pos}" data-i="{at}">{word}</span>')
                 else:
                     static.append(word)
                 if token.space and index != last:
