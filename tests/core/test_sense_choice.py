@@ -120,3 +120,11 @@ def test_reader_sentence_rebuilds_the_parse_and_the_same_choice(real_lexicon: Le
     rebuilt, fresh = choose_sense(real_lexicon, doc, index), choose_sense(real_lexicon, parsed, index)
     assert rebuilt.best is not None and rebuilt.best.synset_id == RIVER_BANK
     assert [s.sense.synset_id for s in rebuilt.senses] == [s.sense.synset_id for s in fresh.senses]
+
+
+def test_explanation_meanings_quoted_in_the_issue(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc = nlp("Evidence dating back to December 2023 was found.")
+    assert define(real_lexicon, doc[1], 12) == "belong to an earlier time"  # date back, not rock dating
+    doc = nlp("The crowd surged forward, leading to injuries.")
+    leading = next(t for t in doc if t.lower_ == "leading")
+    assert "take somebody somewhere" not in define(real_lexicon, leading, 12)
