@@ -183,6 +183,12 @@ def test_taboo_senses_need_a_context_that_calls_for_them() -> None:
     )
     assert taboo_sense(sense, "the singer's ravishing looks")
     assert not taboo_sense(sense, "the soldiers were accused of rape")
+    attack = Sense(
+        "00976953-n", "noun", "the action of attacking an enemy", (), ("offense", "offensive"), (), 1, 9
+    )
+    assert not taboo_sense(attack, "the army launched an offensive")  # a military word, not an insult
+    slur = Sense("x", "noun", "(ethnic slur) offensive term for a person", (), (), (), 1, 0)
+    assert taboo_sense(slur, "")
 
 
 def test_cli_prints_one_object_per_line(

@@ -22,7 +22,7 @@ The adaptation's lexical step and the popover's "simpler words" both call :func:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -68,8 +68,8 @@ _NEVER = frozenset(_NEVER_WORDS.split())
 # A sense whose definition or synonyms hold one of these is sexual, violent or abusive:
 # never offered unless the sentence itself uses such a word ("ravishing" looks are not "rape").
 _TABOO_WORDS = (
-    "rape raped violate sex sexual sexually copulate copulation intercourse coitus obscene vulgar "
-    "vulgarism offensive derogatory disparaging slur genitals genital penis vagina buttocks "
+    "rape raped sex sexual sexually copulate copulation intercourse coitus obscene vulgar "
+    "vulgarism derogatory disparaging slur genitals genital penis vagina buttocks "
     "prostitute whore masturbate orgasm excrement feces faeces defecate urinate fuck shit"
 )
 _TABOO = frozenset(_TABOO_WORDS.split())
@@ -101,8 +101,9 @@ def word_level(lemma: str, upos: str) -> int | None:
 
 def taboo_sense(sense: Sense, context: str = "") -> bool:
     """A sexual, violent or abusive sense, which the sentence does not clearly call for."""
-    words = set(_WORD.findall(" ".join((sense.definition, *sense.synonyms)).lower()))
-    return bool(words & _TABOO) and not set(_WORD.findall(context.lower())) & _TABOO
+    text = " ".join((sense.definition, *sense.synonyms)).lower()
+    marked = bool(set(_WORD.findall(text)) & _TABOO) or "offensive term" in text  # not "offensive" alone:
+    return marked and not set(_WORD.findall(context.lower())) & _TABOO  # armies launch offensives
 
 
 def fitting_words(
@@ -110,6 +111,13 @@ def fitting_words(
 ) -> tuple[Substitute, ...]:
     """Synonyms of the word's sense that keep its meaning in its sentence, inflected like it
     (any level; WordNet order). Empty when the sense is uncertain or taboo."""
+    return _fitting(lexicon, doc, index, choice, lambda _: True)
+
+
+def _fitting(
+    lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice | None, keep: Callable[[Substitute], bool]
+) -> tuple[Substitute, ...]:
+    """fitting_words among the synonyms ``keep`` accepts (checked first: the round trip costs)."""
     token = doc[index]
     if not token.is_alpha or token.pos_ not in SUBSTITUTABLE or token.like_num:
         return ()
@@ -121,13 +129,13 @@ def fitting_words(
         return ()
     found = []
     for word in sense.synonyms:
-        if not plausible(word, choice.lemma, choice.upos):
+        rank = word_level(word, choice.upos) if plausible(word, choice.lemma, choice.upos) else None
+        form = inflect_like(token, word, choice.upos) if rank is not None else None
+        if rank is None or form is None:
             continue
-        rank = word_level(word, choice.upos)
-        form = inflect_like(token, word, choice.upos)
-        if rank is None or form is None or not _fits(lexicon, doc, index, word, choice.upos, sense):
-            continue
-        found.append(Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en"))))
+        candidate = Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en")))
+        if keep(candidate) and _fits(lexicon, doc, index, word, choice.upos, sense):
+            found.append(candidate)
     return tuple(found)
 
 
@@ -149,13 +157,14 @@ def simpler_words(
     own = word_level(choice.lemma, choice.upos)
     own_freq = float(zipf_frequency(choice.lemma, "en"))
     cap = level_rank(level) if level else len(LEVELS) - 1
-    found = [
-        s
-        for s in fitting_words(lexicon, doc, index, choice=choice)
-        if simpler(level_rank(s.level), s.zipf, own, own_freq) and level_rank(s.level) <= cap
-    ]
-    found.sort(key=lambda s: (level_rank(s.level), -s.zipf))
-    return tuple(found)
+    found = _fitting(
+        lexicon,
+        doc,
+        index,
+        choice,
+        lambda s: simpler(level_rank(s.level), s.zipf, own, own_freq) and level_rank(s.level) <= cap,
+    )
+    return tuple(sorted(found, key=lambda s: (level_rank(s.level), -s.zipf)))
 
 
 def _in_name(token: Token) -> bool:
