@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from vocabsphere.cli import main
 from vocabsphere.core.adapt.lexical import Substituter
+from vocabsphere.core.learnables import select_highlights
+from vocabsphere.core.learnables.words import define
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.lookup import Sense
 from vocabsphere.core.lexicon.sense_choice import choose_sense
@@ -248,3 +250,14 @@ def test_words_inside_single_quotation_marks_stay(real_lexicon: Lexicon, nlp: La
     text = "\u2018If North Korea wants to fulfill its obligation, we should let them,\u2019 he said."
     result = Substituter(real_lexicon, "B1").simplify(nlp(text)[:])
     assert "obligation" in result.text and not result.replacements
+
+
+def test_explanations_at_b1_give_meanings_in_b1_words(real_lexicon: Lexicon, nlp: Language) -> None:
+    text = (
+        "If North Korea wants to fulfill its international obligations to fight against Ukrainian "
+        "fascism, we must allow them, Korotchenko said."
+    )
+    explanations = " ".join(h.explanation for h in select_highlights(nlp(text), "B1", lexicon=real_lexicon))
+    assert "the social force that binds you" not in explanations
+    doc, index = _at(nlp, text, "obligations")
+    assert define(real_lexicon, doc[index], 12, "B1") in {"", "responsibilities", "duties"}

@@ -19,6 +19,7 @@ from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.lexicon import Lexicon, LexiconError
 from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.substitutes import simple_gloss
 
 __all__ = [
     "WordCandidate",
@@ -154,10 +155,20 @@ def _circular(gloss: str, lemma: str) -> bool:
     return lemma in re.findall(r"[a-z]+", gloss.lower())
 
 
-def define(lexicon: Lexicon | None, tok: Token, max_words: int) -> str:
-    """Short meaning of ``tok`` as used in its sentence ("" when the lexicon has nothing)."""
+PLAIN_MEANING_LEVELS = frozenset({"A1", "A2", "B1"})  # meanings only in words at the learner's level
+
+
+def define(lexicon: Lexicon | None, tok: Token, max_words: int, level: str | None = None) -> str:
+    """Short meaning of ``tok`` as used in its sentence ("" when the lexicon has nothing). For
+    an A1-B1 ``level`` only a meaning in words at that level (:func:`simple_gloss`), never a
+    definition harder than the word ('obligation' at B1: not "the social force that binds ...")."""
     if lexicon is None:
         return ""
+    if level in PLAIN_MEANING_LEVELS:
+        try:
+            return simple_gloss(lexicon, tok.doc, tok.i, level) or ""
+        except _LOOKUP_ERRORS:
+            return ""
     try:
         gloss, synonyms = _sense(lexicon, tok)
     except _LOOKUP_ERRORS:  # odd tokens: no meaning rather than a failure
