@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from vocabsphere.cli import main
 from vocabsphere.core.adapt.lexical import Substituter
 from vocabsphere.core.learnables import select_highlights
+from vocabsphere.core.learnables.highlights import inline_gloss_tokens
 from vocabsphere.core.learnables.words import define
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.lookup import Sense
@@ -261,3 +262,10 @@ def test_explanations_at_b1_give_meanings_in_b1_words(real_lexicon: Lexicon, nlp
     assert "the social force that binds you" not in explanations
     doc, index = _at(nlp, text, "obligations")
     assert define(real_lexicon, doc[index], 12, "B1") in {"", "responsibilities", "duties"}
+
+
+def test_an_inline_gloss_is_never_explained_or_highlighted(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc = nlp("Russia wants help from an expert (= a kind of specialist) in modern warfare.")
+    assert inline_gloss_tokens(doc[:]) == set(range(6, 12))  # "(=" ... ")"
+    explanations = " ".join(h.explanation for h in select_highlights(doc, "A2", lexicon=real_lexicon))
+    assert "kind of" not in explanations and "specialist" not in explanations

@@ -105,6 +105,20 @@ def _collocation_value(coll: Collocation, doc: Doc, level: int) -> float:
     return base if hardest >= level - 1 else base * (0.6 if hardest == level - 2 else 0.35)
 
 
+def inline_gloss_tokens(sent: Span) -> set[int]:
+    """Doc indices of the tokens of inline glosses "(= ...)" that a level version writes in."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in sent:
+        after = tok.doc[tok.i + 1].text if tok.i + 1 < sent.end else ""
+        if tok.text == "(=" or (tok.text == "(" and after.startswith("=")):
+            opened = tok.i
+        elif tok.text == ")" and opened is not None:
+            inside.update(range(opened, tok.i + 1))
+            opened = None
+    return inside
+
+
 def _candidate(
     index: int,
     sent: Span,
@@ -116,8 +130,12 @@ def _candidate(
     fit = fit_factor(sent, level)
     if fit <= 0:
         return None
-    colls = find_collocations(sent, lexicon)
-    words, hard = _word_values(sentence_words(sent), colls, level, review)
+    glossed = inline_gloss_tokens(sent)  # "(= be without)": the software's words, not the article's
+    colls = [c for c in find_collocations(sent, lexicon) if not glossed.intersection(range(c.start, c.end))]
+    matches = [m for m in matches if not glossed.intersection(range(m.start, m.end))]
+    words, hard = _word_values(
+        tuple(w for w in sentence_words(sent) if w.token not in glossed), colls, level, review
+    )
     fit *= max(0.3, 1.0 - 1.5 * max(0.0, hard - 0.1))  # too many hard words: i+2 is not learnable
     coll_values = tuple((c, _collocation_value(c, sent.doc, level)) for c in colls)
     return _Candidate(index, sent, fit, _grammar(matches, sent, colls, level, review), coll_values, words)
