@@ -9,9 +9,16 @@ Accuracy (first-ranked sense is among the annotated synsets) on the evaluation s
 extensions) and (c) the shipped ranker. ``--tune`` grid-searches the weights on the 50
 development sentences below (our own, disjoint from the evaluation set), ranked by accuracy
 then by the mean reciprocal rank of the right sense.
-Latency: warm, single process, per look-up including and excluding the spaCy parse (wall
-time and this thread's CPU time: on a shared machine the wall p99 is mostly waiting for a
-core), plus ``lookup_many`` over a ~200-word paragraph parsed once.
+Latency, warm, single process (wall time and this thread's CPU time: on a shared machine the wall
+p99 is mostly waiting for a core):
+- a tap in the reader, the shipped path (``dictionary.look_up_in_version``): a throw-away SQLite
+  data directory gets a ~1,000-word story and its level versions (parsed once, at build time, as
+  in the product); the pipeline and lexicon are loaded first, as at start-up; then every sentence
+  of every version is tapped once at a random word (the first tap in a new sentence: the version
+  is read from the database, the sentence's stored parse rebuilt, the word's senses ranked and
+  translated), then every word of every version;
+- a look-up of a typed word in a typed sentence (the dictionary page), which parses the sentence;
+- ``lookup_many`` over a ~200-word paragraph parsed once.
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from pathlib import Path
 
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon import sense_ranking as sr
-from vocabsphere.core.lexicon.context import _context, _target, lookup_in_context, lookup_many
+from vocabsphere.core.lexicon.context import _find_token, lookup_in_context, lookup_many
+from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available
 from vocabsphere.core.text import load_pipeline
 
@@ -114,26 +122,19 @@ def read_items(path: Path) -> list[Item]:
 
 
 def predictor(lex: Lexicon, weights: sr.Weights | None) -> Callable[[str, str], list[str]]:
-    """Synsets best first for (word, sentence); weights None = WordNet order for the POS."""
+    """Synsets best first for (word, sentence), through the shipped ``choose_sense`` on the
+    pipeline's parse; weights None = WordNet order for the lemma and POS it settles on."""
     nlp = load_pipeline()
 
     def predict(word: str, sentence: str) -> list[str]:
         doc = nlp(sentence)
-        target = _target(lex, word, doc, None)
-        senses = lex.entries(target.lemma, target.upos).senses
-        if weights is None or not senses:
-            return [s.synset_id for s in senses]
-        ranked = sr.rank_in_lexicon(
-            lex,
-            senses,
-            _context(doc, target),
-            target.lemma,
-            weights,
-            proper=target.proper,
-            compounds=sr.compounds_around(doc, target.index),
-            sentence=sentence,
-        )
-        return [r.sense.synset_id for r in ranked]
+        index = _find_token(doc, word)
+        if index is None:
+            return []
+        choice = choose_sense(lex, doc, index, weights=weights or sr.SHIPPED)
+        if weights is None:
+            return [s.synset_id for s in sorted((r.sense for r in choice.senses), key=lambda s: s.rank)]
+        return [r.sense.synset_id for r in choice.senses]
 
     return predict
 
@@ -174,44 +175,90 @@ def percentiles(samples: list[float]) -> str:
     return f"p50 {qs[49] * 1000:.2f} ms  p99 {qs[98] * 1000:.2f} ms"
 
 
+def tap_latency(lexicon_path: Path, seed: int) -> None:
+    """The reader's tap, through the service the API calls, on versions built as in the product."""
+    import tempfile
+    from datetime import UTC, datetime
+
+    from bench_reader import long_story
+
+    from vocabsphere.config import Settings
+    from vocabsphere.core.reading.tokens import ReaderText
+    from vocabsphere.services import dictionary, reading, versions
+    from vocabsphere.services.fetching import FetchPolicy
+    from vocabsphere.services.ingest import IngestSource, ingest
+    from vocabsphere.store.database import Database
+    from vocabsphere.store.migrate import upgrade_database
+
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory(prefix="bench-lookup-") as tmp:
+        settings = Settings(data_dir=Path(tmp), env="development", lexicon_path=lexicon_path)
+        db = Database.connect(settings.sqlalchemy_url)
+        upgrade_database(db.engine)
+        now = datetime.now(UTC)
+        story = ingest(db, IngestSource(kind="text", text=long_story()), now=now, policy=FetchPolicy())
+        versions.build_versions(db, settings, story.story_id, now=now)
+        dictionary.warm_up(settings)  # as the server's start-up does
+        levels = [v.level for v in versions.list_versions(db, story.story_id)]
+        texts: dict[str, ReaderText] = {lv: reading.reader_text(db, story.story_id, lv) for lv in levels}
+        gc.collect()
+        gc.freeze()
+        first: list[float] = []
+        cpu_first: list[float] = []
+        every: list[float] = []
+        for level, text in texts.items():
+            sentences = [s for p in text.paragraphs for s in p]
+            taps = [(i, j) for i, s in enumerate(sentences) for j, t in enumerate(s.tokens) if t.is_word]
+            firsts = {}
+            for i, j in taps:
+                firsts.setdefault(i, []).append(j)
+            for i, options in firsts.items():  # the first tap in each sentence, at a random word
+                t0, c0 = time.perf_counter(), time.thread_time()
+                dictionary.look_up_in_version(
+                    settings,
+                    db,
+                    story_id=story.story_id,
+                    level=level,
+                    sentence=i,
+                    token=rng.choice(options),
+                    lang="es",
+                )
+                first.append(time.perf_counter() - t0)
+                cpu_first.append(time.thread_time() - c0)
+            for i, j in taps:
+                t0 = time.perf_counter()
+                dictionary.look_up_in_version(
+                    settings, db, story_id=story.story_id, level=level, sentence=i, token=j, lang="es"
+                )
+                every.append(time.perf_counter() - t0)
+        gc.unfreeze()
+        db.dispose()
+    print(
+        f"tap in the reader, first in a new sentence ({len(first)} sentences of {len(texts)} versions): "
+        f"wall {percentiles(first)} | CPU {percentiles(cpu_first)}"
+    )
+    print(f"tap in the reader, every word ({len(every)}): wall {percentiles(every)}")
+
+
 def latency(lex: Lexicon, items: list[Item], n: int, seed: int) -> None:
     nlp = load_pipeline()
     rng = random.Random(seed)
     sample = [rng.choice(items) for _ in range(n)]
-    docs = {s: nlp(s) for _, s, _ in items}
     for word, sentence, _ in items:  # warm caches, the pipeline and the sentence vectors
         lookup_in_context(lex, word, sentence, "es")
-    # As a long-running worker would after start-up: the loaded model and tables stay out of
-    # the collector's way (a full collection over them otherwise lands in the p99).
     gc.collect()
     gc.freeze()
     with_parse: list[float] = []
-    without: list[float] = []
     cpu_with: list[float] = []
-    cpu_without: list[float] = []
     for word, sentence, _ in sample:
         t0, c0 = time.perf_counter(), time.thread_time()
         lookup_in_context(lex, word, sentence, "es")
-        t1, c1 = time.perf_counter(), time.thread_time()
-        lookup_in_context(lex, word, sentence, "es", doc=docs[sentence])
-        t2, c2 = time.perf_counter(), time.thread_time()
-        with_parse.append(t1 - t0)
-        without.append(t2 - t1)
-        cpu_with.append(c1 - c0)
-        cpu_without.append(c2 - c1)
-    # Wall time includes waiting for a core on a shared machine; CPU time is this thread's.
-    print(f"look-up incl. parse ({n}): wall {percentiles(with_parse)} | CPU {percentiles(cpu_with)}")
-    print(f"look-up excl. parse ({n}): wall {percentiles(without)} | CPU {percentiles(cpu_without)}")
-    if embeddings_available():
-        # A sentence met for the first time is encoded once (its definitions usually are cached).
-        first: list[float] = []
-        for i, (word, sentence, _) in enumerate(sample[:300]):
-            fresh = f"{sentence} ({i})"
-            doc = nlp(fresh)  # parsed before the clock starts: the figure is the look-up alone
-            t0 = time.perf_counter()
-            lookup_in_context(lex, word, fresh, "es", doc=doc)
-            first.append(time.perf_counter() - t0)
-        print(f"first look-up in an unseen sentence (300, parse excluded): wall {percentiles(first)}")
+        with_parse.append(time.perf_counter() - t0)
+        cpu_with.append(time.thread_time() - c0)
+    print(
+        f"typed word in a typed sentence, parse included ({n}): "
+        f"wall {percentiles(with_parse)} | CPU {percentiles(cpu_with)}"
+    )
     words = [t.text for t in nlp(PARAGRAPH) if t.is_alpha]
     runs = []
     for _ in range(5):
@@ -251,6 +298,7 @@ def main() -> None:
         acc, mrr = scores(items, predictor(lex, weights))
         print(f"{label:<28} {acc:.1%}  MRR {mrr:.3f}  (n={len(items)})")
     print(f"latency with sentence embeddings: {'on' if embeddings_available() else 'off'}")
+    tap_latency(args.lexicon, args.seed)
     latency(lex, items, args.lookups, args.seed)
 
 

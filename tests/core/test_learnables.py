@@ -262,7 +262,9 @@ def test_lexicon_adds_expressions_and_meanings(gardens: Doc, lexicon: Lexicon) -
     notes = [
         w for level in LEVELS for h in select_highlights(gardens, level, lexicon=lexicon) for w in h.words
     ]
-    assert notes and all(w.meaning for w in notes)
+    # A meaning only where the sense choice is confident (tests/core/test_sense_choice.py): none is
+    # better than a wrong one.
+    assert notes and any(w.meaning for w in notes)
 
 
 def test_wordnet_phrasal_verbs_need_the_verb_and_its_particle(nlp: Language, lexicon: Lexicon) -> None:

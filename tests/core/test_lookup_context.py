@@ -59,8 +59,10 @@ def test_fire_dismiss_and_fire_flames(real_lexicon: Lexicon) -> None:
 
 
 def test_synonyms_simpler_first_with_levels(real_lexicon: Lexicon) -> None:
-    result = lookup_in_context(real_lexicon, "fire", None, None)
-    dismiss = next(s for s in result.senses if s.synset_id == DISMISS)
+    sentence = "The manager fired three employees for stealing from the company."
+    result = lookup_in_context(real_lexicon, "fired", sentence, None)
+    dismiss = result.senses[0]  # the first sense's synonyms are rated
+    assert dismiss.synset_id == DISMISS
     levels = [s.level for s in dismiss.synonyms if s.level]
     assert len(levels) >= 3 and levels == sorted(levels)
     assert all(s.level is None or s.level in {"A1", "A2", "B1", "B2", "C1", "C2"} for s in dismiss.synonyms)

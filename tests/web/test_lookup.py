@@ -190,3 +190,46 @@ def test_a_failing_backend_leaves_the_offline_answer(
             "/api/v1/lookup", headers=bearer(client, "lea"), params={"word": "house", "lang": "ko"}
         )
         assert body.status_code == 200 and body.json()["translations"] == []
+
+
+def test_a_tap_in_the_reader_is_looked_up_by_position_without_parsing(
+    lexicon_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.fixtures.articles import BRIDGE_A
+    from tests.web.conftest import app_state
+    from vocabsphere.core.lexicon import context
+    from vocabsphere.services import dictionary, versions
+
+    add_user(lexicon_client, "teach", role="teacher")
+    add_user(lexicon_client, "lea")
+    teacher, lea = bearer(lexicon_client, "teach"), bearer(lexicon_client, "lea")
+    story = lexicon_client.post("/api/v1/ingest/text", headers=teacher, json={"text": BRIDGE_A}).json()
+    state = app_state(lexicon_client)
+    versions.build_versions(state.database, state.settings, story["story_id"], now=state.clock())
+    reader = lexicon_client.get(f"/api/v1/stories/{story['story_id']}/versions/B1/reader", headers=lea).json()
+    sentences = [s for p in reader["paragraphs"] for s in p]
+    s, t = next(
+        (i, j) for i, sent in enumerate(sentences) for j, tok in enumerate(sent) if tok.get("pos") == "NOUN"
+    )
+    word, text = (
+        sentences[s][t]["text"],
+        "".join(x["text"] + (" " if x["space"] else "") for x in sentences[s]),
+    )
+    by_text = lexicon_client.get(
+        "/api/v1/lookup", headers=lea, params={"word": word, "sentence": text, "lang": "de"}
+    ).json()
+
+    def no_parse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a tap in the reader must not parse")
+
+    monkeypatch.setattr(context, "_parse", no_parse)
+    monkeypatch.setattr(dictionary, "parsed_sentence", no_parse)
+    params = {"word": word, "lang": "de", "story": story["story_id"], "level": "B1", "s": s, "t": t}
+    response = lexicon_client.get("/api/v1/lookup", headers=lea, params=params)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["lemma"] == by_text["lemma"] and body["senses"] == by_text["senses"]
+    assert body["sense_confident"] == by_text["sense_confident"] and body["translations"]
+    for bad in ({"s": 10_000}, {"t": 10_000}, {"level": None}):
+        wrong = {k: v for k, v in {**params, **bad}.items() if v is not None}
+        assert lexicon_client.get("/api/v1/lookup", headers=lea, params=wrong).status_code == 400

@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
+from vocabsphere.core.reading.tokens import sentence_doc
+from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
+from vocabsphere.store.database import Database
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -71,6 +75,44 @@ def look_up(settings: Settings, word: str, sentence: str | None, lang: str | Non
     context = _check_sentence(sentence)
     doc = parsed_sentence(context) if context else None
     return _with_backend(settings, lookup_in_context(lexicon, word, context, lang, doc=doc), lang, context)
+
+
+def look_up_in_version(
+    settings: Settings,
+    database: Database,
+    *,
+    story_id: int,
+    level: str,
+    sentence: int,
+    token: int,
+    lang: str | None,
+) -> WordLookup:
+    """A word tapped in the reader, by its position in the version (sentence number across the
+    text, token number in the sentence): the sentence's parse was stored when the version was
+    built, so no parser runs here."""
+    lexicon = require_lexicon(settings)
+    found = reading.reader_text(database, story_id, level).sentence_at(sentence)
+    if found is None or not 0 <= token < len(found.tokens) or not found.tokens[token].is_word:
+        raise InvalidInput("There is no word at that position of this version.", field="t")
+    word = found.tokens[token].text
+    doc = sentence_doc(vocabulary(), found)
+    if doc is None:  # a text stored without its parse: look the word up in its sentence text
+        return look_up(settings, word, found.text, lang)
+    result = lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+    return _with_backend(settings, result, lang, found.text)
+
+
+def vocabulary() -> Vocab:
+    """The pipeline's vocabulary (the pipeline is loaded by ``warm_up`` at start-up)."""
+    from vocabsphere.core.text import load_pipeline
+
+    return load_pipeline().vocab
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what a look-up needs (the pipeline, the lexicon) before the first request does."""
+    vocabulary()
+    open_lexicon(settings)
 
 
 def _with_backend(

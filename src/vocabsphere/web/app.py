@@ -19,6 +19,7 @@ from vocabsphere.bootstrap import prepare_database
 from vocabsphere.config import Settings
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available, load_sense_embedder
 from vocabsphere.jobs.runtime import JobSystem
+from vocabsphere.services import dictionary
 from vocabsphere.store.database import Database
 from vocabsphere.web.api import router as api_router
 from vocabsphere.web.api.docs import router as docs_router
@@ -42,6 +43,8 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         prepare_database(settings, database, jobs)
         jobs.start_embedded_workers()
+        # The pipeline and the lexicon are loaded here, not by the first look-up.
+        await to_thread.run_sync(dictionary.warm_up, settings)
         if embeddings_available():  # the optional sense model takes seconds: load it off the request path
             threading.Thread(target=load_sense_embedder, name="sense-embedder", daemon=True).start()
         # Objects alive after start-up (modules, settings, templates) live as long as the process:

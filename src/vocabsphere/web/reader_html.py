@@ -34,9 +34,11 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
         static.clear()
         parts.append(slot)
 
+    position = -1  # sentence number across the text: a tap sends it with the token number
     for paragraph in text.paragraphs:
         static.append("<p>")
         for sentence in paragraph:
+            position += 1
             number = highlighted.get(fold_text(sentence.text))
             static.append(f'<mark class="hl" data-highlight="{number}">' if number else '<span class="sent">')
             last = len(sentence.tokens) - 1
@@ -46,7 +48,8 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
                     static.append('<span class="w ')
                     emit_slot((token.lemma, text.levels.get(token.lemma), token.is_name))
                     lemma, pos = escape(token.lemma), escape(token.pos)
-                    static.append(f'" data-l="{lemma}" data-p="{pos}">{word}</span>')
+                    at = f"{position}.{index}"  # the tap's position in the version
+                    static.append(f'" data-l="{lemma}" data-p="{pos}" data-i="{at}">{word}</span>')
                 else:
                     static.append(word)
                 if token.space and index != last:

@@ -195,11 +195,16 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     return start, max(start, sent.start_char + len(text.rstrip()))
 
 
-def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style) -> Highlight:
+def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style, learner_level: str) -> Highlight:
     sent = pick.candidate.sent
     doc = sent.doc
     notes = tuple(
-        WordNote(w.word, w.lemma, CEFR_LEVELS[w.level], define(lexicon, doc[w.token], style.gloss_words))
+        WordNote(
+            w.word,
+            w.lemma,
+            CEFR_LEVELS[w.level],
+            define(lexicon, doc[w.token], style.gloss_words, learner_level),
+        )
         for w in pick.words
     )
     expressions = [
@@ -260,4 +265,4 @@ def select_highlights(
         ]
         _greedy(review, style, count, count[0], covered, chosen)
     chosen.sort(key=lambda p: p.candidate.index)
-    return [_highlight(pick, lexicon, style) for pick in chosen]
+    return [_highlight(pick, lexicon, style, CEFR_LEVELS[level]) for pick in chosen]

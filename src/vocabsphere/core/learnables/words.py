@@ -1,13 +1,12 @@
 """Words slightly above the learner's level (i+1) and a short meaning for each.
 
-The meaning comes from the in-context sense ranking of ``core.lexicon.context`` when that
-module is installed, else from the first WordNet sense of the word's part of speech.
+The meaning comes from the product's one in-context sense choice (``core.lexicon.sense_choice``),
+and only when that choice is confident: no meaning is better than a wrong one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,11 +19,8 @@ from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.levels.grammar_words import adjectival
 from vocabsphere.core.lexicon import Lexicon, LexiconError
-
-try:  # in-context sense ranking is optional: fall back to WordNet sense order without it
-    from vocabsphere.core.lexicon.context import RankedSense, lookup_in_context
-except ImportError:  # pragma: no cover - depends on the installed lexicon package
-    lookup_in_context = None  # type: ignore[assignment]
+from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.substitutes import simple_gloss
 
 __all__ = [
     "WordCandidate",
@@ -43,12 +39,6 @@ _SKIP = frozenset({"according"})  # part of "according to", which WordNet files 
 _NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
 # Type/attribute errors too: the in-context module is optional and still changing.
 _LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
-SENSE_MARGIN = 0.5  # ranking-score lead the in-context sense needs over WordNet's first sense
-CONFIDENT_MARGIN = 1.0  # lead over the runner-up that makes a context favourite safe to show
-DOMINANT_SHARE = 0.7  # share of the corpus counts that makes a first sense safe without context
-# A field-of-study gloss ("the branch of mechanics ...", "(physics) ...") is rarely what a news
-# sentence means ("the dynamics of the situation"): never shown without a clear context win.
-_FIELD_GLOSS = re.compile(r"^\(|^the branch of |^the science of |^the study of ")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -158,71 +148,11 @@ def shorten(definition: str, max_words: int) -> str:
     return " ".join(cut).rstrip(",") + " …"
 
 
-def _first_sense(lexicon: Lexicon, lemma: str, pos: str | None) -> tuple[str, tuple[str, ...]]:
-    entry = lexicon.entries(lemma, pos)
-    return (entry.senses[0].definition, entry.senses[0].synonyms) if entry.found else ("", ())
-
-
-def _trusted(lexicon: Lexicon, lemma: str, pos: str | None, ranked: Sequence[RankedSense]) -> RankedSense:
-    """The context's favourite, unless WordNet's most frequent sense scores nearly as well: small
-    overlaps ("major international conference" -> sports league) should not beat the prior."""
-    entry = lexicon.entries(lemma, pos)
-    if not entry.found or ranked[0].synset_id == entry.senses[0].synset_id or not entry.senses[0].tag_count:
-        return ranked[0]  # a first sense without corpus counts ("auction": bridge) is no prior
-    first = next((s for s in ranked if s.synset_id == entry.senses[0].synset_id), None)
-    if first is None or ranked[0].score >= first.score + SENSE_MARGIN:
-        return ranked[0]
-    return first
-
-
 def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
-    """(gloss, synonyms) of the sense that fits the sentence best, else of the first sense;
-    ("", ()) when the choice is not confident: no meaning is better than a false one."""
-    pos = content_pos(tok)
-    if lookup_in_context is not None and pos == tok.pos_:  # it trusts the tagger's POS
-        sent = tok.sent
-        result = lookup_in_context(
-            lexicon, tok.text, None, None, doc=sent.as_doc(), token_index=tok.i - sent.start
-        )
-        if result.senses:
-            best = _trusted(lexicon, result.lemma, result.pos, result.senses)
-            if not _confident(lexicon, tok, result.lemma, result.pos, best.synset_id, result.senses):
-                return "", ()
-            return best.definition, tuple(syn.word for syn in best.synonyms)
-    for tagged in (pos, None):  # the tagger's POS can be wrong ("alleviate" as a noun)
-        entry = lexicon.entries(lemma_of(tok), tagged)
-        if entry.found:
-            first = entry.senses[0]
-            if not _confident(lexicon, tok, lemma_of(tok), tagged, first.synset_id, ()):
-                return "", ()
-            return first.definition, first.synonyms
-    return "", ()
-
-
-def _confident(
-    lexicon: Lexicon, tok: Token, lemma: str, pos: str | None, synset_id: str, ranked: Sequence[RankedSense]
-) -> bool:
-    """Is ``synset_id`` safely the meaning here? The only sense (unless the word may be a verb form
-    the tagger mistook: "evidence dating back" is not the noun 'dating'), WordNet's first sense when
-    it has most of the corpus counts, or a context favourite well ahead of the next sense."""
-    entry = lexicon.entries(lemma, pos)
-    if not entry.found:
-        return False
-    senses = entry.senses
-    context_win = (
-        len(ranked) > 1
-        and ranked[0].synset_id == synset_id
-        and ranked[0].score >= ranked[1].score + CONFIDENT_MARGIN
-    )
-    chosen = next((s for s in senses if s.synset_id == synset_id), None)
-    if chosen is not None and _FIELD_GLOSS.match(chosen.definition):
-        return context_win
-    if len(senses) == 1:
-        return senses[0].tag_count > 0 or tok.pos_ == "VERB" or not tok.lower_.endswith(("ing", "ed"))
-    total = sum(s.tag_count for s in senses)
-    if synset_id == senses[0].synset_id and total and senses[0].tag_count >= DOMINANT_SHARE * total:
-        return True
-    return context_win or (len(ranked) == 1 and ranked[0].synset_id == synset_id)
+    """(gloss, synonyms) of the sense the word has in its sentence; nothing when unsure."""
+    choice = choose_sense(lexicon, tok.doc, tok.i)
+    best = choice.best
+    return (best.definition, best.synonyms) if best and choice.confident else ("", ())
 
 
 def _circular(gloss: str, lemma: str) -> bool:
@@ -230,10 +160,20 @@ def _circular(gloss: str, lemma: str) -> bool:
     return lemma in re.findall(r"[a-z]+", gloss.lower())
 
 
-def define(lexicon: Lexicon | None, tok: Token, max_words: int) -> str:
-    """Short meaning of ``tok`` as used in its sentence ("" when the lexicon has nothing)."""
+PLAIN_MEANING_LEVELS = frozenset({"A1", "A2", "B1"})  # meanings only in words at the learner's level
+
+
+def define(lexicon: Lexicon | None, tok: Token, max_words: int, level: str | None = None) -> str:
+    """Short meaning of ``tok`` as used in its sentence ("" when the lexicon has nothing). For
+    an A1-B1 ``level`` only a meaning in words at that level (:func:`simple_gloss`), never a
+    definition harder than the word ('obligation' at B1: not "the social force that binds ...")."""
     if lexicon is None:
         return ""
+    if level in PLAIN_MEANING_LEVELS:
+        try:
+            return simple_gloss(lexicon, tok.doc, tok.i, level) or ""
+        except _LOOKUP_ERRORS:
+            return ""
     try:
         gloss, synonyms = _sense(lexicon, tok)
     except _LOOKUP_ERRORS:  # odd tokens: no meaning rather than a failure
@@ -246,16 +186,13 @@ def define(lexicon: Lexicon | None, tok: Token, max_words: int) -> str:
 
 
 def _expression_sense(lexicon: Lexicon, base: str, first: Token | None) -> tuple[str, tuple[str, ...]]:
-    """The expression's sense that fits the sentence ("picked up" injuries = detected), if ranked."""
-    if lookup_in_context is not None and first is not None:
-        sent = first.sent
-        found = lookup_in_context(
-            lexicon, first.text, None, None, doc=sent.as_doc(), token_index=first.i - sent.start
-        ).expression
-        if found is not None and found.text == base and found.senses:
-            best = _trusted(lexicon, base, None, found.senses)
-            return best.definition, tuple(syn.word for syn in best.synonyms)
-    return _first_sense(lexicon, base, None)
+    """The expression's sense that fits the sentence ("picked up" injuries = detected), when sure."""
+    entry = lexicon.entries(base)
+    if first is None or not entry.found:
+        return "", ()
+    choice = choose_sense(lexicon, first.doc, first.i, senses=entry.senses, lemma=base)
+    best = choice.best
+    return (best.definition, best.synonyms) if best and choice.confident else ("", ())
 
 
 def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None) -> str:

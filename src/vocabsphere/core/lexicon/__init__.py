@@ -42,8 +42,10 @@ thread and returns frozen dataclasses. Inflected forms fall back to their WordNe
 (``went`` -> ``go``); inflections themselves come from lemminflect at run time, not from
 this file. The file is replaced atomically by a rebuild; open a new :class:`Lexicon` to see it.
 
-In context (``context.py``, ``sense_ranking.py``): :func:`lookup_in_context` / :func:`lookup_many`
-give a :class:`WordLookup` with senses ranked by fit to the sentence. Extra dictionaries:
+In context (``context.py``, ``sense_choice.py``, ``sense_ranking.py``): :func:`lookup_in_context` /
+:func:`lookup_many` give a :class:`WordLookup` with senses ranked by fit to the sentence, through
+``sense_choice.choose_sense``, the one sense choice every part of the product calls (with the chance
+its first sense is right, so callers can say nothing when unsure). Extra dictionaries:
 :func:`import_pack` (``packs/``) merges WikDict, StarDict, dictd, kaikki.org and TSV packs
 into a built file. Both are imported on first use, so the builder does not load spaCy.
 """

@@ -20,13 +20,13 @@ from wordfreq import zipf_frequency
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.levels import assess_word
 
-from . import sense_ranking
+from . import sense_choice, sense_ranking
 from .lookup import Ipa, Lexicon, Sense
 from .packs.iso639 import ISO639_1, language_name
 from .store_schema import normalize_pos, wordnet_pos
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 MAX_WORD_CHARS = 100
 EXPRESSION_WINDOW = 4  # tokens either side searched for a multi-word expression
@@ -64,6 +64,7 @@ class ExpressionLookup:
     text: str  # "take part"
     senses: tuple[RankedSense, ...]
     translations: tuple[str, ...]
+    sense_confident: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class WordLookup:
     forms: dict[str, str] = field(default_factory=dict)  # Penn tag -> form
     family: tuple[str, ...] = ()  # "decision (noun)"
     senses: tuple[RankedSense, ...] = ()
+    # The first sense is likely the one meant (sense_choice); False: say less (no single meaning).
+    sense_confident: bool = False
     translations: tuple[str, ...] = ()
     translation_note: str | None = None
     expression: ExpressionLookup | None = None
@@ -182,17 +185,8 @@ def _target(lexicon: Lexicon, word: str, doc: Doc | None, index: int | None) -> 
             word[:1].isupper(),
             in_context=False,
         )
-    token: Token = doc[index]
-    upos = sense_ranking.repair_pos(token)
-    lemma = sense_ranking.token_lemma(token)
-    if wordnet_pos(upos):
-        # WordNet's base forms for this POS; the parser's lemma wins only if among them
-        # ("saw" -> see), since the trained lemmatiser slips on rarer forms ("filed" -> fil).
-        forms = [f for f, _ in lexicon.base_forms(token.lower_, upos)]
-        if forms and lemma not in forms:
-            guess = sense_ranking.inflect_lemma(token.lower_, upos)
-            lemma = guess if guess in forms else forms[0]
-    return _Target(word, lemma, upos, index, token.pos_ == "PROPN")
+    reading = sense_choice.resolve_token(lexicon, doc[index])
+    return _Target(word, reading.lemma, reading.upos, index, reading.proper)
 
 
 def _lemma_without_context(lexicon: Lexicon, word: str) -> tuple[str, str]:
@@ -209,15 +203,16 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
     pos_name = normalize_pos(target.upos)
     pos_filter = target.upos if target.in_context and wordnet_pos(target.upos) else None
     entry = lexicon.entries(target.lemma, pos_filter)
-    senses = _ranked(
-        lexicon,
-        entry.senses,
-        _context(doc, target),
-        entry.lemma or target.lemma,
-        target.proper,
-        sense_ranking.compounds_around(doc, target.index),
-        _sentence_text(doc, target),
-    )
+    if doc is not None and target.index is not None and target.in_context:
+        choice = sense_choice.choose_sense(lexicon, doc, target.index)
+        senses, confident = _as_ranked(choice.senses), choice.confident
+        if choice.function:  # "According (to)": the expression, not accord's senses
+            target = _Target(target.word, choice.lemma, choice.upos, target.index)
+            pos_name, entry = None, lexicon.entries(choice.lemma)
+    else:  # no sentence, or the word is not in it: nothing to be sure of
+        lemma = entry.lemma or target.lemma
+        senses = _ranked(lexicon, entry.senses, _context(doc, target), lemma, target.proper)
+        confident = len(senses) == 1
     lemma = entry.lemma if entry.found else target.lemma
     upos = "PROPN" if target.proper and target.in_context else target.upos
     if senses and wordnet_pos(upos) is None and upos != "PROPN":  # tagged X: WordNet's POS
@@ -236,6 +231,7 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         forms=_forms(lemma, upos) if found else {},
         family=tuple(str(m) for m in lexicon.family(lemma)) if found else (),
         senses=senses,
+        sense_confident=confident,
         translations=translations,
         translation_note=t_note,
         expression=_expression(lexicon, doc, target, lang),
@@ -250,55 +246,41 @@ def _context(doc: Doc | None, target: _Target) -> tuple[sense_ranking.ContextWor
     return sense_ranking.context_of(doc, target.index, (target.word, target.lemma))
 
 
-def _sentence_text(doc: Doc | None, target: _Target) -> str | None:
-    """What the word's sense is matched against: its sentence (the whole text when sentences
-    are not marked), or the words around it when the sentence holds the word twice ("the bank
-    lent money ... by the river bank"): one sentence vector cannot tell the two apart."""
-    if doc is None:
-        return None
-    if target.index is None:
-        return str(doc.text)
-    span = doc[target.index].sent if doc.has_annotation("SENT_START") else doc[:]
-    word = doc[target.index].lower_
-    if sum(t.lower_ == word for t in span) > 1:
-        start = max(span.start, target.index - SIMILARITY_WINDOW)
-        return str(doc[start : min(span.end, target.index + SIMILARITY_WINDOW + 1)].text)
-    return str(span.text)
-
-
-SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice
-
-
 def _ranked(
     lexicon: Lexicon,
     senses: Sequence[Sense],
     context: Sequence[sense_ranking.ContextWord],
     lemma: str,
     proper: bool = False,
-    compounds: Sequence[str] = (),
-    sentence: str | None = None,
 ) -> tuple[RankedSense, ...]:
-    ranked = sense_ranking.rank_in_lexicon(
-        lexicon, senses, context, lemma, proper=proper, compounds=compounds, sentence=sentence
-    )[:MAX_SENSES]
+    return _as_ranked(sense_ranking.rank_in_lexicon(lexicon, senses, context, lemma, proper=proper))
+
+
+def _as_ranked(ranked: Sequence[sense_ranking.ScoredSense]) -> tuple[RankedSense, ...]:
     return tuple(
         RankedSense(
             s.sense.synset_id,
             s.sense.pos,
             s.sense.definition,
             s.sense.examples,
-            simpler_first(s.sense.synonyms, s.sense.pos),
+            simpler_first(s.sense.synonyms, s.sense.pos, levels=n < LEVELLED_SENSES),
             s.sense.hypernyms,
             round(s.score, 4),
         )
-        for s in ranked
+        for n, s in enumerate(ranked[:MAX_SENSES])
     )
 
 
-def simpler_first(words: Sequence[str], pos: str) -> tuple[Synonym, ...]:
-    """Synonyms ordered by CEFR level, then by frequency (more frequent = simpler)."""
+# Synonyms get CEFR levels in the first sense only (what the popover shows): rating a word the level
+# model has not seen costs about a millisecond, and a tap must answer within a few.
+LEVELLED_SENSES = 1
+
+
+def simpler_first(words: Sequence[str], pos: str, *, levels: bool = True) -> tuple[Synonym, ...]:
+    """Synonyms ordered by CEFR level, then by frequency (more frequent = simpler); without
+    ``levels``, by frequency alone and unrated."""
     upos = _UPOS_OF_WN.get(wordnet_pos(pos) or "", "NOUN")
-    rated = [(_safe_level(w, upos), w) for w in words]
+    rated = [(_safe_level(w, upos) if levels else None, w) for w in words]
     rated.sort(key=lambda lw: (lw[0].score if lw[0] else 7.0, -_zipf(lw[1])))
     return tuple(Synonym(w, lv.level if lv else None) for lv, w in rated)
 
@@ -326,12 +308,17 @@ def _ipa(lexicon: Lexicon, word: str, lemma: str) -> Ipa:
 
 
 def _forms(lemma: str, upos: str) -> dict[str, str]:
+    return dict(_form_pairs(lemma, upos))
+
+
+@lru_cache(maxsize=20_000)  # lemminflect deep-copies its tables on every call
+def _form_pairs(lemma: str, upos: str) -> tuple[tuple[str, str], ...]:
     if upos not in _INFLECTING or " " in lemma:
-        return {}
+        return ()
     table = getAllInflections(lemma, upos)
     if not table and upos in ("NOUN", "VERB") and lemma.isalpha():  # regular rules only
         table = getAllInflectionsOOV(lemma, upos)
-    return {tag: forms[0] for tag, forms in sorted(table.items()) if forms}
+    return tuple((tag, forms[0]) for tag, forms in sorted(table.items()) if forms)
 
 
 def _translations(
@@ -393,11 +380,11 @@ def _expression(
             entry = lexicon.entries(match.expression)
             if not entry.found:
                 return None
-            context = _context(doc, target)
-            texts = _translations(lexicon, match.expression, lang, None, match.expression)[0]
-            return ExpressionLookup(
-                match.expression, _ranked(lexicon, entry.senses, context, match.expression), texts
+            choice = sense_choice.choose_sense(
+                lexicon, doc, target.index, senses=entry.senses, lemma=match.expression
             )
+            texts = _translations(lexicon, match.expression, lang, None, match.expression)[0]
+            return ExpressionLookup(match.expression, _as_ranked(choice.senses), texts, choice.confident)
     return None
 
 

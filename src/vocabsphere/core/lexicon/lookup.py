@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cachetools import LRUCache
+
 from .store_schema import EXAMPLE_SEP, SCHEMA_VERSION, WN_POS_NAMES, wordnet_pos
 from .wordnet_reader import synset_label
 
 FAMILY_LIMIT = 30
+ENTRY_CACHE = 20_000  # words whose senses stay in memory (a few MB)
 # WordNet morphy detachment rules: (suffix, replacement) per POS.
 _DETACH = {
     "n": (
@@ -122,6 +125,8 @@ class Lexicon:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._local = threading.local()
+        self._entries: LRUCache[tuple[str, str | None], LexEntry] = LRUCache(maxsize=ENTRY_CACHE)
+        self._entries_lock = threading.Lock()
         meta: dict[str, str] = {
             str(k): str(v) for k, v in self._conn().execute("SELECT key, value FROM meta")
         }
@@ -212,7 +217,18 @@ class Lexicon:
         return sorted(dict.fromkeys(found), key=lambda lp: lp[0] != key)
 
     def entries(self, lemma: str, pos: str | None = None) -> LexEntry:
-        """WordNet senses of a word (inflected forms fall back to their lemma)."""
+        """WordNet senses of a word (inflected forms fall back to their lemma); recent answers are
+        kept (a tap asks for the same word's senses more than once)."""
+        key = (lemma, pos)
+        with self._entries_lock:
+            found = self._entries.get(key)
+        if found is None:
+            found = self._entries_uncached(lemma, pos)
+            with self._entries_lock:
+                self._entries[key] = found
+        return found
+
+    def _entries_uncached(self, lemma: str, pos: str | None) -> LexEntry:
         forms = self.base_forms(lemma, pos)
         if not forms:
             return LexEntry(lemma, _key(lemma), ())

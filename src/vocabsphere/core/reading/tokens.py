@@ -1,6 +1,8 @@
 """The reader's view of a text: paragraphs of sentences of tokens, each word with its lemma, POS and level.
 
-Parsed once when a version is built and stored as compact JSON, so serving a page needs no parser.
+Parsed once when a version is built and stored as compact JSON, so serving a page needs no parser;
+each sentence keeps its parse (POS, fine tag, dependency, head), so a word tapped in the reader is
+looked up in its sentence without parsing it again (``sentence_doc``).
 """
 
 from __future__ import annotations
@@ -15,18 +17,22 @@ from vocabsphere.core.articles import paragraphs
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = [
     "LemmaStats",
     "ReaderSentence",
     "ReaderText",
     "ReaderToken",
+    "TokenParse",
     "build_reader_text",
     "fold_text",
     "normalise_lemma",
+    "sentence_doc",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: sentences keep their parse
 # Punctuation, symbols and numbers are shown but are not words to look up, learn or count.
 _NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -59,8 +65,17 @@ class ReaderToken:
 
 
 @dataclass(frozen=True, slots=True)
+class TokenParse:
+    pos: str  # UPOS
+    tag: str  # fine (Penn) tag
+    dep: str
+    head: int  # index of the head token in the sentence (its own index for a root)
+
+
+@dataclass(frozen=True, slots=True)
 class ReaderSentence:
     tokens: tuple[ReaderToken, ...]
+    parse: tuple[TokenParse, ...] = ()  # one per token; empty for texts stored without it
 
     @property
     def text(self) -> str:
@@ -78,6 +93,15 @@ class LemmaStats:
 class ReaderText:
     paragraphs: tuple[tuple[ReaderSentence, ...], ...]
     levels: Mapping[str, str]  # lemma -> CEFR level, for the words in the text
+
+    def sentence_at(self, index: int) -> ReaderSentence | None:
+        """The ``index``-th sentence of the text (counted across paragraphs), None past the end."""
+        if index >= 0:
+            for paragraph in self.paragraphs:
+                if index < len(paragraph):
+                    return paragraph[index]
+                index -= len(paragraph)
+        return None
 
     def words(self) -> Iterator[ReaderToken]:
         for paragraph in self.paragraphs:
@@ -103,6 +127,7 @@ class ReaderText:
         data = {
             "v": FORMAT_VERSION,
             "p": [[[token(t) for t in s.tokens] for s in p] for p in self.paragraphs],
+            "x": [[[[x.pos, x.tag, x.dep, x.head] for x in s.parse] for s in p] for p in self.paragraphs],
             "lv": dict(self.levels),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -121,8 +146,17 @@ class ReaderText:
                 return ReaderToken(item[0], bool(item[1]), item[2], item[3])
             return ReaderToken(item[0], bool(item[1]))
 
+        def parse(items: list[list[Any]]) -> tuple[TokenParse, ...]:
+            return tuple(TokenParse(str(a), str(b), str(c), int(d)) for a, b, c, d in items)
+
+        parses = data.get("x") or [[[] for _ in p] for p in data["p"]]
         return cls(
-            paragraphs=tuple(tuple(ReaderSentence(tuple(token(t) for t in s)) for s in p) for p in data["p"]),
+            paragraphs=tuple(
+                tuple(
+                    ReaderSentence(tuple(token(t) for t in s), parse(x)) for s, x in zip(p, xp, strict=True)
+                )
+                for p, xp in zip(data["p"], parses, strict=True)
+            ),
             levels=dict(data.get("lv", {})),
         )
 
@@ -150,6 +184,35 @@ def _token(token: Any) -> ReaderToken:
     return ReaderToken(text, space, lemma, token.pos_ or "X")
 
 
+def _parse(tokens: list[Any]) -> tuple[TokenParse, ...]:
+    """Each token's parse, heads as positions in ``tokens`` (a head outside them: a root)."""
+    position = {t.i: n for n, t in enumerate(tokens)}
+    return tuple(
+        TokenParse(t.pos_ or "X", t.tag_ or "", t.dep_ or "dep", position.get(t.head.i, n))
+        for n, t in enumerate(tokens)
+    )
+
+
+def sentence_doc(vocab: Vocab, sentence: ReaderSentence) -> Doc | None:
+    """The sentence as a parsed spaCy Doc rebuilt from what was stored (no parser runs); None
+    for a sentence stored without its parse."""
+    from spacy.tokens import Doc
+
+    if len(sentence.parse) != len(sentence.tokens) or not sentence.tokens:
+        return None
+    tokens, parse = sentence.tokens, sentence.parse
+    return Doc(
+        vocab,
+        words=[t.text for t in tokens],
+        spaces=[t.space for t in tokens],
+        pos=[x.pos for x in parse],
+        tags=[x.tag for x in parse],
+        deps=[x.dep for x in parse],
+        heads=[x.head for x in parse],
+        lemmas=[t.lemma or t.text for t in tokens],
+    )
+
+
 def build_reader_text(nlp: Language, text: str, level_of: Callable[[str, str], str]) -> ReaderText:
     """Parse each paragraph of ``text``; ``level_of(lemma, upos)`` gives a word's CEFR level."""
     result: list[tuple[ReaderSentence, ...]] = []
@@ -157,9 +220,10 @@ def build_reader_text(nlp: Language, text: str, level_of: Callable[[str, str], s
     for doc in nlp.pipe(paragraphs(text)):
         sentences = []
         for sent in doc.sents:
-            tokens = tuple(_token(t) for t in sent if not t.is_space)
+            kept = [t for t in sent if not t.is_space]
+            tokens = tuple(_token(t) for t in kept)
             if tokens:
-                sentences.append(ReaderSentence(tokens))
+                sentences.append(ReaderSentence(tokens, _parse(kept)))
                 for t in tokens:
                     if t.is_word and t.lemma not in levels and not t.is_name:
                         try:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from vocabsphere.core.errors import Unavailable
+from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon.context import validate_word
 from vocabsphere.services import dictionary
 from vocabsphere.web.api.schemas import ERRORS
@@ -24,8 +24,25 @@ def lookup(
     word: str = Query(..., max_length=10_000, description="The word as it appears in the text."),
     sentence: str | None = Query(None, max_length=10_000, description="The sentence it appears in."),
     lang: str | None = Query(None, max_length=20, description="ISO 639-1 code; default: your language."),
+    story: int | None = Query(None, description="A word tapped in a story version: the story id."),
+    level: str | None = Query(None, max_length=4, description="The version's level (A1..C2 or 'orig')."),
+    s: int | None = Query(None, ge=0, description="Sentence number in the version (from 0)."),
+    t: int | None = Query(None, ge=0, description="Token number in that sentence (from 0)."),
 ) -> dict[str, Any]:
-    result = dictionary.look_up(state.settings, word, sentence, lang or principal.user.native_language)
+    """With ``story``, ``level``, ``s`` and ``t`` the word is the one at that position of the
+    version (its parse was stored when the version was built: the fast path the reader uses);
+    otherwise ``word`` is looked up in ``sentence``."""
+    language = lang or principal.user.native_language
+    if story is not None:
+        if level is None or s is None or t is None:
+            raise InvalidInput(
+                "A word in a story needs its level, sentence and token numbers.", field="level"
+            )
+        result = dictionary.look_up_in_version(
+            state.settings, state.database, story_id=story, level=level, sentence=s, token=t, lang=language
+        )
+    else:
+        result = dictionary.look_up(state.settings, word, sentence, language)
     return dictionary.lookup_as_dict(result)
 
 

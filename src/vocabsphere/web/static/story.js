@@ -119,6 +119,9 @@ async function open(word) {
   let result;
   try {
     const query = new URLSearchParams({ word: word.textContent, sentence, lang });
+    const [s, t] = (word.dataset.i ?? "").split(".");
+    // The version's stored parse: the server looks the word up by its position, without parsing.
+    if (storyId && level && t !== undefined) for (const [k, v] of Object.entries({ story: storyId, level, s, t })) query.set(k, v);
     result = await api(`/lookup?${query}`);
   } catch (error) {
     if (current === word) body.replaceChildren(el("p", { class: "error" }, error.message));
@@ -143,12 +146,18 @@ function render(word, sentence, r) {
   const translation = r.translations?.length
     ? el("p", { class: "translation" }, r.translations.slice(0, 4).join(", "))
     : el("p", { class: "meta" }, r.translation_note || r.note || "No translation in your language; the English meaning is below.");
-  const definition = sense
-    ? el("div", { class: "sense" },
-        el("p", {}, sense.definition),
-        sense.examples?.length ? el("p", { class: "example" }, `“${sense.examples[0]}”`) : null)
-    : el("p", { class: "meta" }, r.note || "No definition found.");
-  const synonyms = r.synonyms?.length
+  // Unsure which sense the sentence means: the likely ones, not one stated as the meaning.
+  const unsure = sense && !r.sense_confident && r.senses.length > 1;
+  const definition = !sense
+    ? el("p", { class: "meta" }, r.note || "No definition found.")
+    : unsure
+      ? el("div", { class: "sense" }, el("p", { class: "meta" }, "Possible meanings here:"),
+          el("ol", { class: "senses" }, r.senses.slice(0, 3).map((s) => el("li", {}, s.definition))))
+      : el("div", { class: "sense" },
+          el("p", {}, sense.definition),
+          sense.examples?.length ? el("p", { class: "example" }, `“${sense.examples[0]}”`) : null);
+  const savedSense = unsure ? null : sense;
+  const synonyms = !unsure && r.synonyms?.length // the first sense's synonyms: only when it is the one meant
     ? el("p", { class: "synonyms" }, "Similar: ", r.synonyms.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
@@ -168,7 +177,7 @@ function render(word, sentence, r) {
     try {
       await api("/words", { method: "POST", body: {
         lemma: r.lemma || lemma, pos: r.pos || word.dataset.p || "X", word: word.textContent, sentence,
-        story_id: storyId || null, synset_id: sense?.synset_id ?? null, definition: sense?.definition ?? "",
+        story_id: storyId || null, synset_id: savedSense?.synset_id ?? null, definition: savedSense?.definition ?? "",
         translation: (r.translations ?? []).slice(0, 3).join(", ").slice(0, 300), cefr_level: r.cefr ?? null,
       } });
       for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");

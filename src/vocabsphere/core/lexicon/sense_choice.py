@@ -1,0 +1,217 @@
+"""The one in-context sense choice of the product: popover, saved word, glosses, substitution,
+explanations and exercises all call :func:`choose_sense`.
+
+Given a parsed Doc and a token position, it settles the word's lemma and part of speech
+(checked against WordNet's base forms), ranks the WordNet senses by fit to the sentence
+(:mod:`.sense_ranking`) and says how likely the first one is right. Callers that make a claim
+from the sense (a gloss, a substitute, a "means ..." explanation) use ``confident`` and say
+nothing when it is False; the popover may still list the ranked senses.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import sense_ranking
+from .lookup import Lexicon, Sense
+from .sense_ranking import ScoredSense, Weights
+from .store_schema import wordnet_pos
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "CONFIDENT",
+    "SenseChoice",
+    "TokenReading",
+    "choose_sense",
+    "function_expression",
+    "phrasal_lemma",
+    "probability",
+    "resolve_token",
+    "sentence_text",
+]
+
+CONFIDENT = 0.7  # probability from which a caller may make a claim from the first sense
+# Logistic map from the ranking to the chance the first sense is right, fitted on the tuning half
+# of SemEval-2007 (bench/bench_wsd.py): the first sense's lead over the second (capped), and
+# "weak" (SemCor saw it at most twice and no context word supports it).
+_LEAD, _LEAD_CAP, _WEAK, _BIAS = 1.25, 6.0, -2.70, -0.84
+WEAK_TAGS = 2
+# A word with one WordNet sense (11 of 12 right in the tuning half): sure, unless that sense is weak
+# ("dynamics" has only the physics sense, "dating" only the chemical one): WordNet then often
+# lacks the sense meant.
+_ONLY_SENSE, _ONLY_WEAK_SENSE = 0.84, 0.5
+_PARTICLES = frozenset({"back", "out", "up", "down", "off", "away", "in", "on", "over", "around"})
+
+
+@dataclass(frozen=True)
+class SenseChoice:
+    word: str  # as written
+    lemma: str  # the base form the senses belong to
+    upos: str  # part of speech in context (repaired by the parse)
+    senses: tuple[ScoredSense, ...]  # best first
+    probability: float  # estimated chance that senses[0] is the sense meant
+    proper: bool = False  # used as a name
+    function: bool = False  # the head of a fixed function expression ("according to"): no senses
+
+    @property
+    def best(self) -> Sense | None:
+        return self.senses[0].sense if self.senses else None
+
+    @property
+    def confident(self) -> bool:
+        return bool(self.senses) and self.probability >= CONFIDENT
+
+
+@dataclass(frozen=True)
+class TokenReading:
+    lemma: str
+    upos: str
+    proper: bool
+
+
+def resolve_token(lexicon: Lexicon, token: Token) -> TokenReading:
+    """Lemma and POS of a token, checked against WordNet's base forms.
+
+    The POS is the tagger's, repaired by the parse (:func:`.sense_ranking.repair_pos`), and a
+    verb where the fine tag says so ("read" VBN tagged NOUN) or a modal governs it ("could
+    n't resist"). When WordNet has the word under another POS only ("embody" tagged NOUN),
+    that POS is taken. The parser's lemma wins only if among WordNet's base forms ("saw" ->
+    see), since the trained lemmatiser slips on rarer forms ("filed" -> fil).
+    """
+    upos = sense_ranking.repair_pos(token)
+    proper = token.pos_ == "PROPN"
+    if upos in ("NOUN", "ADJ") and not proper and _verb_by_parse(token):
+        upos = "VERB"
+    lemma = sense_ranking.token_lemma(token)
+    if wordnet_pos(upos):
+        forms = [f for f, _ in lexicon.base_forms(token.lower_, upos)]
+        if not forms and not proper:
+            others = lexicon.base_forms(token.lower_)
+            if others:
+                wn = "v" if any(p == "v" for _, p in others) and _verbal(token) else others[0][1]
+                upos = _UPOS_OF_WN[wn]
+                forms = [f for f, p in others if p == wn]
+        if forms and lemma not in forms:
+            guess = sense_ranking.inflect_lemma(token.lower_, upos)
+            lemma = guess if guess in forms else forms[0]
+    return TokenReading(lemma, upos, proper)
+
+
+_UPOS_OF_WN = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
+
+
+def _verb_by_parse(token: Token) -> bool:
+    """The fine tag says verb (the coarse one slipped), or a modal governs it."""
+    return str(token.tag_).startswith("VB") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
+def _verbal(token: Token) -> bool:
+    return _verb_by_parse(token) or any(c.dep_ in ("nsubj", "obj", "aux") for c in token.children)
+
+
+def function_expression(token: Token) -> str | None:
+    """The fixed function expression the token heads, used as a preposition or conjunction
+    ("according to" in "According to a source"): its content-word senses ("accord": go together)
+    are not what it means there."""
+    if token.dep_ not in ("case", "mark", "cc", "advmod"):
+        return None
+    fixed = [c for c in token.children if c.dep_ == "fixed"]
+    if not fixed:
+        return None
+    return " ".join(t.lower_ for t in sorted([token, *fixed], key=lambda t: t.i))
+
+
+def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
+    """The particle verb ("point out" for "pointed" with the particle "out": compound:prt in the
+    parse, or an adverb such as "back" in "dating back"), when WordNet has that verb; a
+    preposition ("closed in the afternoon") never makes one."""
+    for child in token.children:
+        if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES):
+            candidate = f"{lemma} {child.lower_}"
+            if lexicon.base_forms(candidate, "VERB"):
+                return candidate
+    return None
+
+
+def _phrasal_reading(lexicon: Lexicon, token: Token, reading: TokenReading) -> str | None:
+    """The particle verb a token heads: a verb, or an -ing form the tagger took for a noun
+    ("Evidence dating back to 2023")."""
+    if reading.upos == "VERB":
+        return phrasal_lemma(lexicon, token, reading.lemma)
+    bare = not any(c.dep_ in ("det", "nmod:poss", "amod") for c in token.children)
+    if reading.upos == "NOUN" and token.lower_.endswith("ing") and bare and not reading.proper:
+        verb = sense_ranking.inflect_lemma(token.lower_, "VERB")
+        return phrasal_lemma(lexicon, token, verb) if verb else None
+    return None
+
+
+def choose_sense(
+    lexicon: Lexicon,
+    doc: Doc,
+    token_index: int,
+    *,
+    senses: Sequence[Sense] | None = None,
+    lemma: str | None = None,
+    weights: Weights = sense_ranking.SHIPPED,
+) -> SenseChoice:
+    """Senses of ``doc[token_index]`` ranked by fit to its sentence, with the chance the first
+    is right. ``senses``/``lemma`` rank given senses instead (a multi-word expression starting
+    at the token: pass the expression's senses and text)."""
+    token = doc[token_index]
+    reading = resolve_token(lexicon, token)
+    fixed = function_expression(token)
+    if fixed is not None and senses is None:
+        return SenseChoice(token.text, fixed, "ADP", (), 0.0, function=True)
+    if senses is None:
+        phrasal = _phrasal_reading(lexicon, token, reading)
+        upos = "VERB" if phrasal else reading.upos
+        entry = lexicon.entries(phrasal or reading.lemma, upos if wordnet_pos(upos) else None)
+        senses, base = entry.senses, entry.lemma or reading.lemma
+        reading = TokenReading(reading.lemma, upos, reading.proper)
+    else:
+        base = lemma or reading.lemma
+    context = sense_ranking.context_of(doc, token_index, (token.lower_, base))
+    ranked = sense_ranking.rank_in_lexicon(
+        lexicon,
+        senses,
+        context,
+        base,
+        weights,
+        proper=reading.proper,
+        compounds=sense_ranking.compounds_around(doc, token_index),
+        sentence=sentence_text(doc, token_index),
+    )
+    return SenseChoice(token.text, base, reading.upos, tuple(ranked), probability(ranked), reading.proper)
+
+
+def probability(ranked: Sequence[ScoredSense]) -> float:
+    """Chance the first sense is right (see the constants above)."""
+    if not ranked:
+        return 0.0
+    top = ranked[0]
+    weak = top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
+    if len(ranked) == 1:
+        return _ONLY_WEAK_SENSE if weak else _ONLY_SENSE
+    lead = min(_LEAD_CAP, top.score - ranked[1].score)
+    z = _LEAD * lead + _WEAK * weak + _BIAS
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice
+
+
+def sentence_text(doc: Doc, index: int) -> str:
+    """What the word's sense is matched against: its sentence (the whole text when sentences
+    are not marked), or the words around it when the sentence holds the word twice ("the bank
+    lent money ... by the river bank"): one sentence vector cannot tell the two apart."""
+    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
+    word = doc[index].lower_
+    if sum(t.lower_ == word for t in span) > 1:
+        start = max(span.start, index - SIMILARITY_WINDOW)
+        return str(doc[start : min(span.end, index + SIMILARITY_WINDOW + 1)].text)
+    return str(span.text)

@@ -1,0 +1,323 @@
+"""Simpler words that fit a word's sentence: the product's one substitution judgement.
+
+    found = simpler_words(lexicon, doc, index, level="B1")   # best first, () when none is safe
+
+The word's sense comes from the shared sense choice (:func:`.sense_choice.choose_sense`); when
+it is not confident, nothing is offered. Candidates are the WordNet synonyms of that sense. A
+candidate survives only if
+
+- it is simpler: its CEFR level is at or below ``level`` (when given) and below the word's, or
+  the same level and clearly more frequent;
+- it reads in this sentence with the same meaning: put in the word's place, the shared ranking
+  picks this very sense for it among all of its own senses ("North Korea boasts a large
+  military" -> "gases": in that sentence "gas" means poison gas, so it is refused);
+- it is an ordinary word of that part of speech (not a pronoun such as "someone", not another
+  word's inflected form such as "being"), has a form for the word's tag ("volunteers", "rose")
+  that people write, and is no vulgar or offensive sense.
+
+The adaptation's lexical step and the popover's "simpler words" both call :func:`simpler_words`;
+:func:`simple_gloss` gives the short meaning shown beside a kept hard word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lemminflect import getInflection, getLemma
+from wordfreq import zipf_frequency
+
+from vocabsphere.core.levels import assess_word
+
+from . import sense_ranking
+from .lookup import Lexicon, Sense
+from .sense_choice import SenseChoice, choose_sense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "LEVELS",
+    "Substitute",
+    "fitting_words",
+    "simple_gloss",
+    "simpler_words",
+    "taboo_sense",
+    "word_index",
+]
+
+LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+SUBSTITUTABLE = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
+MIN_ZIPF = 3.0  # rarer candidates are rarely simpler, whatever their listed level
+SAME_LEVEL_MARGIN = 1.0  # a same-level candidate must be this much more frequent (Zipf)
+MIN_FORM_ZIPF = 2.5  # an inflected form rarer than this is not written ("twelves")
+USUAL_RANK = 3  # the sense must be among the substitute's own first senses ("work" for "influence": 15th)
+FIT_MARGIN = 0.5  # a substitute's first sense may trail its top sense by this much (see _fits)
+GLOSS_WORDS = 6  # longest definition used as a gloss
+_INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
+# Words that WordNet lists as synonyms but that never replace a content word well: pronouns,
+# light verbs and the most polysemous words, which almost never carry the intended sense.
+_NEVER_WORDS = (
+    "someone somebody something anyone anybody everyone everybody one thing stuff "
+    "run give take get make do have go set put be hold keep turn come see let"
+)
+_NEVER = frozenset(_NEVER_WORDS.split())
+# A sense whose definition or synonyms hold one of these is sexual, violent or abusive:
+# never offered unless the sentence itself uses such a word ("ravishing" looks are not "rape").
+_TABOO_WORDS = (
+    "rape raped sex sexual sexually copulate copulation intercourse coitus obscene vulgar "
+    "vulgarism derogatory disparaging slur genitals genital penis vagina buttocks "
+    "prostitute whore masturbate orgasm excrement feces faeces defecate urinate fuck shit"
+)
+_TABOO = frozenset(_TABOO_WORDS.split())
+_WORD = re.compile(r"[a-z]+")
+_TAG_OF = {"NOUN": "NN", "VERB": "VB", "ADJ": "JJ", "ADV": "RB"}  # Penn tags of each part of speech
+_PLURALS = {"person": "people"}  # "those individuals" -> "those people", not "persons"
+
+
+@dataclass(frozen=True)
+class Substitute:
+    lemma: str  # "rise"
+    form: str  # inflected like the word it replaces: "rose"
+    level: str  # CEFR level of the lemma
+    zipf: float  # frequency of the lemma (wordfreq)
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+@lru_cache(maxsize=65_536)
+def word_level(lemma: str, upos: str) -> int | None:
+    """Rank 0 (A1) .. 5 (C2), None when the level model cannot rate the word."""
+    try:
+        return level_rank(assess_word(lemma, upos).level)
+    except ValueError:
+        return None
+
+
+def taboo_sense(sense: Sense, context: str = "") -> bool:
+    """A sexual, violent or abusive sense, which the sentence does not clearly call for."""
+    text = " ".join((sense.definition, *sense.synonyms)).lower()
+    marked = bool(set(_WORD.findall(text)) & _TABOO) or "offensive term" in text  # not "offensive" alone:
+    return marked and not set(_WORD.findall(context.lower())) & _TABOO  # armies launch offensives
+
+
+def fitting_words(
+    lexicon: Lexicon, doc: Doc, index: int, *, choice: SenseChoice | None = None
+) -> tuple[Substitute, ...]:
+    """Synonyms of the word's sense that keep its meaning in its sentence, inflected like it
+    (any level; WordNet order). Empty when the sense is uncertain or taboo."""
+    return _fitting(lexicon, doc, index, choice, lambda _: True)
+
+
+def _fitting(
+    lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice | None, keep: Callable[[Substitute], bool]
+) -> tuple[Substitute, ...]:
+    """fitting_words among the synonyms ``keep`` accepts (checked first: the round trip costs)."""
+    token = doc[index]
+    if not token.is_alpha or token.pos_ not in SUBSTITUTABLE or token.like_num:
+        return ()
+    choice = choice or choose_sense(lexicon, doc, index)
+    sense = choice.best
+    if sense is None or not choice.confident or choice.upos not in SUBSTITUTABLE:
+        return ()
+    if taboo_sense(sense, _sentence(doc, index)):
+        return ()
+    found = []
+    for word in sense.synonyms:
+        rank = word_level(word, choice.upos) if plausible(word, choice.lemma, choice.upos) else None
+        form = inflect_like(token, word, choice.upos) if rank is not None else None
+        if rank is None or form is None:
+            continue
+        candidate = Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en")))
+        if keep(candidate) and _fits(lexicon, doc, index, word, choice.upos, sense):
+            found.append(candidate)
+    return tuple(found)
+
+
+def simpler_words(
+    lexicon: Lexicon,
+    doc: Doc,
+    index: int,
+    level: str | None = None,
+    *,
+    choice: SenseChoice | None = None,
+) -> tuple[Substitute, ...]:
+    """Simpler words for ``doc[index]`` that keep its meaning in its sentence, inflected like it,
+    best first (lowest level, then most frequent); empty when none is safe or the sense is
+    uncertain. ``level`` caps the substitutes' CEFR level ("B1": A1-B1 words only)."""
+    token = doc[index]
+    if token.ent_type_ or _in_name(token) or _prepositional_verb(token):
+        return ()
+    choice = choice or choose_sense(lexicon, doc, index)
+    own = word_level(choice.lemma, choice.upos)
+    own_freq = float(zipf_frequency(choice.lemma, "en"))
+    cap = level_rank(level) if level else len(LEVELS) - 1
+    found = _fitting(
+        lexicon,
+        doc,
+        index,
+        choice,
+        lambda s: simpler(level_rank(s.level), s.zipf, own, own_freq) and level_rank(s.level) <= cap,
+    )
+    return tuple(sorted(found, key=lambda s: (level_rank(s.level), -s.zipf)))
+
+
+def _in_name(token: Token) -> bool:
+    """A name ("Apple"), or the head word of one ("Russia's Kursk province"): never simplified."""
+    return bool(token.ent_type_) or any(
+        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children
+    )
+
+
+def _prepositional_verb(token: Token) -> bool:
+    """A verb followed by its own preposition ("compensate for", "refer to"): a synonym rarely
+    takes the same one ("repair for the losses"), so it is left alone."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.pos_ == "VERB" and nxt is not None and nxt.dep_ == "case" and nxt.head.head.i == token.i
+
+
+def word_index(doc: Doc, word: str) -> int | None:
+    """Position of the first token written ``word`` (any case), None when the sentence lacks it."""
+    low = word.lower()
+    return next((int(t.i) for t in doc if t.lower_ == low), None)
+
+
+def simpler(rank: int, freq: float, own: int | None, own_freq: float) -> bool:
+    """A lower level, or the same level and clearly more frequent; never rarer, never rare."""
+    if freq < max(MIN_ZIPF, own_freq):
+        return False
+    return own is None or rank < own or (rank == own and freq >= own_freq + SAME_LEVEL_MARGIN)
+
+
+def _sentence(doc: Doc, index: int) -> str:
+    return str(doc[index].sent.text if doc.has_annotation("SENT_START") else doc.text)
+
+
+def plausible(word: str, lemma: str, upos: str) -> bool:
+    """Cheap filters for synonyms that WordNet allows but that read wrongly in running text."""
+    if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in _NEVER:
+        return False
+    if word.replace("e", "") == lemma.replace("e", ""):
+        return False  # a spelling variant ("ageing" / "aging") is no simpler
+    if upos == "ADV" and lemma.endswith("ly") and not word.endswith("ly"):
+        return False  # "absolutely" -> "dead", "completely" -> "all"
+    # another word's form: "existence" -> "being", "deceased" -> "died"
+    return upos not in ("NOUN", "ADJ") or getLemma(word, upos="VERB")[:1] == (word,)
+
+
+def inflect_like(token: Token, lemma: str, upos: str | None = None) -> str | None:
+    """``lemma`` in the token's form (tag and capital), None when that form is not written or
+    the parse leaves past tense and participle in doubt for a verb whose two differ. ``upos``:
+    the part of speech the sense choice settled on (the tagger's by default)."""
+    tag = past_tag(token, lemma) if token.tag_ in ("VBD", "VBN") else token.tag_
+    form = lemma
+    if tag is None or not tag.startswith(_TAG_OF.get(upos or token.pos_, "-")):
+        return None  # tag and part of speech disagree ("is supplying" as a verb, NN): form unknown
+    if tag not in _INFLECTED and token.lower_ != token.lemma_.lower():
+        return None  # a base-form tag on an inflected word
+    if tag == "NNS" and lemma in _PLURALS:
+        form = _PLURALS[lemma]
+    elif tag in _INFLECTED:
+        forms = getInflection(lemma, tag=tag)
+        form = forms[0] if forms else ""
+    if not form.isalpha() or (form != lemma and zipf_frequency(form, "en") < MIN_FORM_ZIPF):
+        return None
+    return form[:1].upper() + form[1:] if token.text[:1].isupper() else form
+
+
+def past_tag(token: Token, lemma: str) -> str | None:
+    """VBD or VBN from the parse, not the tagger alone: it tags "Prices declined last year" VBN,
+    which would give "Prices fallen". A participle has an auxiliary or modifies a noun; a past
+    tense has a subject and no auxiliary. None when neither holds and the forms differ."""
+    if getInflection(lemma, tag="VBD")[:1] == getInflection(lemma, tag="VBN")[:1]:
+        return token.tag_  # "reached" / "reached": the tag cannot go wrong
+    deps = {child.dep_ for child in token.children}
+    if deps & {"aux", "aux:pass"} or token.dep_ in ("amod", "acl"):
+        return "VBN"
+    if deps & {"nsubj", "nsubj:pass"}:
+        return "VBD"
+    return None
+
+
+def _fits(lexicon: Lexicon, doc: Doc, index: int, word: str, upos: str, sense: Sense) -> bool:
+    """Put in the word's place, does ``word`` get this sense from the shared ranking?"""
+    senses = lexicon.entries(word, upos).senses
+    if not any(s.tag_count for s in senses):
+        return False  # never seen as this part of speech in SemCor: "fulfil" -> "to action"
+    if not any(s.synset_id == sense.synset_id and s.rank <= USUAL_RANK for s in senses):
+        return False  # "influence" -> "work": the 15th sense of "work", nobody reads it so
+    token = doc[index]
+    context = sense_ranking.context_of(doc, index, (token.lower_, word))
+    span = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    sentence = (
+        doc[span.start : index].text_with_ws + word + token.whitespace_ + doc[index + 1 : span.end].text
+    )
+    ranked = sense_ranking.rank_in_lexicon(lexicon, senses, context, word, sentence=sentence)
+    mine = next((r for r in ranked if r.sense.synset_id == sense.synset_id), None)
+    if mine is None:
+        return False
+    # Its own usual sense may trail a little: "rising quickly" leans to "with little delay".
+    return mine is ranked[0] or (mine.sense.rank == 1 and ranked[0].score - mine.score <= FIT_MARGIN)
+
+
+def simple_gloss(
+    lexicon: Lexicon,
+    doc: Doc,
+    index: int,
+    level: str,
+    *,
+    choice: SenseChoice | None = None,
+    substitutes: Sequence[Substitute] | None = None,
+) -> str | None:
+    """The chosen sense's simplest fitting expression for a learner at ``level``: a simpler
+    word that fits the sentence, else a short definition whose words are all at or below the
+    level. None when the sense is uncertain, taboo, or nothing simple enough says it.
+    ``substitutes``: :func:`simpler_words` at this level, when the caller has them already."""
+    choice = choice or choose_sense(lexicon, doc, index)
+    sense = choice.best
+    if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
+        return None
+    if substitutes is None:
+        substitutes = simpler_words(lexicon, doc, index, level, choice=choice)
+    if substitutes:
+        return substitutes[0].form
+    gloss = plain_definition(sense, choice.lemma, level_rank(level))
+    if gloss and doc[index].tag_ == "NNS" and gloss.split()[0].lower() in ("a", "an"):
+        return None  # "troops (= a group of soldiers)": one thing said of many
+    return gloss
+
+
+def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
+    """The definition's first clause when it is short and every word in it is at or below the
+    level (rated as any part of speech it may be), without the word itself."""
+    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0]).strip()
+    words = text.split()
+    if not words or len(words) > GLOSS_WORDS:
+        return None
+    keys = _WORD.findall(text.lower())
+    if any(_same_stem(w, lemma) or not _easy(w, cap) for w in keys):
+        return None  # "existence (= the state of existing)" explains the word with itself
+    return text
+
+
+def _same_stem(word: str, lemma: str) -> bool:
+    return word == lemma or (len(word) >= 5 and len(lemma) >= 5 and word[:5] == lemma[:5])
+
+
+@lru_cache(maxsize=65_536)
+def _easy(word: str, cap: int) -> bool:
+    """At or below the level as some part of speech (function words always are)."""
+    if zipf_frequency(word, "en") >= 6.0:
+        return True  # "a", "the", "of", "something": no level needed
+    ranks = []
+    for upos in ("NOUN", "VERB", "ADJ", "ADV"):
+        base = (getLemma(word, upos=upos) or (word,))[0]
+        rank = word_level(base, upos)
+        if rank is not None:
+            ranks.append(rank)
+    return bool(ranks) and min(ranks) <= cap

@@ -1,0 +1,271 @@
+"""Simpler words that fit and glosses that are true, with the real lexicon and pipeline.
+
+The faults quoted in issue 13 are pinned here: each wrong substitute or gloss must never come
+back, whatever the sense ranking's weights become.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vocabsphere.cli import main
+from vocabsphere.core.adapt.lexical import Substituter
+from vocabsphere.core.learnables import select_highlights
+from vocabsphere.core.learnables.highlights import gloss_tokens
+from vocabsphere.core.learnables.words import define
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.lexicon.lookup import Sense
+from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.substitutes import (
+    _fits,
+    inflect_like,
+    plain_definition,
+    simple_gloss,
+    simpler_words,
+    taboo_sense,
+    word_index,
+)
+from vocabsphere.core.text import load_pipeline
+
+BOASTS = "North Korea boasts a large military, with approximately 1.28 million active soldiers."
+INDIVIDUALS = (
+    "One analyst noted that it was already challenging to integrate hundreds of Russian prisoners "
+    "into the army, and those individuals spoke Russian."
+)
+EXISTENCE = "However, the BBC has not yet confirmed the existence of such a large unit in Russia's Far East."
+RECRUITING = "Russia is recruiting 100,000 volunteers to fight in the war."
+ARTILLERY = "The army has moved long-range artillery close to the border."
+DISMISSED = "Kremlin spokesperson Dmitry Peskov has dismissed these claims."
+RAVISHING = "Critics praised the singer's ravishing looks and her powerful voice."
+POP = "She became an icon of pop fashion in the eighties."
+INFLUENCED = "His music influenced a whole generation of young artists."
+CHUTE = "The children slid down the water chute into the pool."
+ERRANDS = "He spent the morning running errands for his grandmother."
+OBLIGATIONS = "If North Korea wants to fulfill its international obligations, we must allow them."
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def _at(nlp: Language, sentence: str, word: str) -> tuple[Doc, int]:
+    doc = nlp(sentence)
+    index = word_index(doc, word)
+    assert index is not None
+    return doc, index
+
+
+def _offered(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> set[str]:
+    """Every word the product could put in the word's place or beside it, at A2 and B1."""
+    doc, index = _at(nlp, sentence, word)
+    out: set[str] = set()
+    for level in ("A2", "B1"):
+        out |= {s.form.lower() for s in simpler_words(lexicon, doc, index, level)}
+        out |= {s.lemma for s in simpler_words(lexicon, doc, index, level)}
+        gloss = simple_gloss(lexicon, doc, index, level)
+        if gloss:
+            out.add(gloss.lower())
+        result = Substituter(lexicon, level).simplify(doc[:])
+        out |= {new.lower() for old, new in result.replacements if old == doc[index].text}
+        out |= {g.gloss.lower() for g in result.glosses if g.word == doc[index].text}
+    return out
+
+
+def _sense_with(lexicon: Lexicon, lemma: str, upos: str, synonym: str) -> Sense:
+    return next(s for s in lexicon.entries(lemma, upos).senses if synonym in s.synonyms)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "wrong"),
+    [
+        (BOASTS, "boasts", {"gases", "gas"}),
+        (INDIVIDUALS, "individuals", {"someones", "someone", "somebodies", "souls", "mortals"}),
+        (EXISTENCE, "existence", {"being", "the state or fact of existing"}),
+        (RECRUITING, "recruiting", {"entering", "enter", "enrolling"}),
+        (ARTILLERY, "artillery", {"gun", "guns"}),
+        (RECRUITING, "volunteers", {"a kind of man", "man", "men"}),
+        (DISMISSED, "dismissed", {"ignore", "ignored", "fired", "sacked"}),
+        (RAVISHING, "ravishing", {"rape", "raping", "violate"}),
+        (POP, "pop", {"start", "starting", "burst"}),
+        (INFLUENCED, "influenced", {"work", "worked"}),
+        (CHUTE, "chute", {"parachute"}),
+        (ERRANDS, "errands", {"a kind of trip", "trip", "trips"}),
+    ],
+)
+def test_quoted_faults_never_come_back(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, wrong: set[str]
+) -> None:
+    assert not _offered(real_lexicon, nlp, sentence, word) & wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma", "upos", "synonym", "candidate"),
+    [
+        (BOASTS, "boasts", "boast", "VERB", "gas", "gas"),  # poison gas in a military sentence
+        (RECRUITING, "recruiting", "recruit", "VERB", "enter", "enter"),  # "entering" volunteers
+        (INFLUENCED, "influenced", "influence", "VERB", "work", "work"),  # the 15th sense of "work"
+    ],
+)
+def test_a_synonym_of_the_sense_must_keep_it_in_the_sentence(
+    real_lexicon: Lexicon,
+    nlp: Language,
+    sentence: str,
+    word: str,
+    lemma: str,
+    upos: str,
+    synonym: str,
+    candidate: str,
+) -> None:
+    doc, index = _at(nlp, sentence, word)
+    sense = _sense_with(real_lexicon, lemma, upos, synonym)
+    assert not _fits(real_lexicon, doc, index, candidate, upos, sense)
+
+
+def test_a_synonym_that_keeps_the_sense_fits(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "The instructors work at a school in the city.", "instructors")
+    sense = _sense_with(real_lexicon, "instructor", "NOUN", "teacher")
+    assert _fits(real_lexicon, doc, index, "teacher", "NOUN", sense)
+    assert [s.form for s in simpler_words(real_lexicon, doc, index, "A2")] == ["teachers"]
+
+
+def test_nothing_is_said_when_the_sense_is_uncertain(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "The government wants to abolish the old tax.", "abolish")
+    sure = choose_sense(real_lexicon, doc, index)
+    assert sure.confident  # "abolish" has one sense
+    assert simple_gloss(real_lexicon, doc, index, "A2", choice=sure) == "do away with"
+    unsure = replace(sure, probability=0.1)
+    assert simple_gloss(real_lexicon, doc, index, "A2", choice=unsure) is None
+    doc, index = _at(nlp, "The instructors work at a school in the city.", "instructors")
+    unsure = replace(choose_sense(real_lexicon, doc, index), probability=0.1)
+    assert simpler_words(real_lexicon, doc, index, "A2", choice=unsure) == ()
+
+
+def test_substitutes_are_inflected_like_the_word(nlp: Language) -> None:
+    doc, index = _at(nlp, INDIVIDUALS, "individuals")
+    assert inflect_like(doc[index], "person") == "people"  # not "persons"
+    doc, index = _at(nlp, "Prices declined last year.", "declined")
+    assert inflect_like(doc[index], "fall") == "fell"
+    doc, index = _at(nlp, "Rapidly, prices rose.", "Rapidly")
+    assert inflect_like(doc[index], "quickly") == "Quickly"
+
+
+def test_a_b1_learner_is_not_shown_the_b2_definition_of_obligation(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    doc, index = _at(nlp, OBLIGATIONS, "obligations")
+    gloss = simple_gloss(real_lexicon, doc, index, "B1")
+    assert gloss is None or gloss in {"duties", "responsibilities"}
+    sense = real_lexicon.entries("obligation", "NOUN").senses[0]
+    assert sense.definition.startswith("the social force that binds you")
+    assert plain_definition(sense, "obligation", cap=2) is None  # too long and too hard at B1
+
+
+def test_a_plural_is_not_glossed_as_one_thing(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "Recent reports suggest that North Korean troops may join the war.", "troops")
+    assert simple_gloss(real_lexicon, doc, index, "A2") != "a group of soldiers"
+
+
+def test_plain_definition_only_with_words_at_the_level(real_lexicon: Lexicon) -> None:
+    teacher = _sense_with(real_lexicon, "instructor", "NOUN", "teacher")
+    assert plain_definition(teacher, "instructor", cap=2) == "a person whose occupation is teaching"
+    assert plain_definition(teacher, "instructor", cap=0) is None  # "occupation" is above A1
+    existence = _sense_with(real_lexicon, "existence", "NOUN", "being")
+    assert plain_definition(existence, "existence", cap=5) is None  # "existing" explains it with itself
+
+
+def test_taboo_senses_need_a_context_that_calls_for_them() -> None:
+    sense = Sense(
+        "01781131-v", "verb", "force (someone) to have sex against their will", (), ("rape",), (), 2, 1
+    )
+    assert taboo_sense(sense, "the singer's ravishing looks")
+    assert not taboo_sense(sense, "the soldiers were accused of rape")
+    attack = Sense(
+        "00976953-n", "noun", "the action of attacking an enemy", (), ("offense", "offensive"), (), 1, 9
+    )
+    assert not taboo_sense(attack, "the army launched an offensive")  # a military word, not an insult
+    slur = Sense("x", "noun", "(ethnic slur) offensive term for a person", (), (), (), 1, 0)
+    assert taboo_sense(slur, "")
+
+
+def test_cli_prints_one_object_per_line(
+    real_lexicon: Lexicon, tmp_path: Path, capsys: pytest.CaptureFixture[str], nlp: Language
+) -> None:
+    lines = tmp_path / "items.tsv"
+    lines.write_text(
+        f"The instructors work at a school in the city.\tinstructors\n{BOASTS}\tboasts\n\nA cat sat.\tdog\n",
+        encoding="utf-8",
+    )
+    path = str(real_lexicon.path)
+    assert main(["substitutes", "--json", "--level", "A2", "--lexicon", path, str(lines)]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["word"] for o in out] == ["instructors", "boasts", "dog"]
+    assert out[0] == {
+        "sentence": "The instructors work at a school in the city.",
+        "word": "instructors",
+        "substitutes": ["teachers"],
+    }
+    assert "gases" not in out[1]["substitutes"]
+    assert out[2]["substitutes"] == []  # the word is not in the sentence
+
+
+def test_cli_refuses_a_line_without_a_word(
+    real_lexicon: Lexicon, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "bad.tsv"
+    lines.write_text("just a sentence\n", encoding="utf-8")
+    assert main(["substitutes", "--lexicon", str(real_lexicon.path), str(lines)]) == 1
+    assert "line 1: expected 'sentence<TAB>word'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "wrong"),
+    [
+        # a prepositional verb: "an urgent need to repair for the losses"
+        (
+            "For Putin, there is an urgent need to compensate for the significant losses.",
+            "compensate",
+            {"repair"},
+        ),
+        # tagged NN, read as a verb: "North Korea is provide Russia with ammunition"
+        ("There is evidence that North Korea is supplying Russia with ammunition.", "supplying", {"provide"}),
+        # the head of a name: "Russia's Kursk state"
+        ("Ukrainian forces launched an incursion into Russia's Kursk province.", "province", {"state"}),
+        # a verb sense never seen in use: "a desire to action its obligation"
+        ("North Korea expressed a desire to fulfill its international obligation.", "fulfill", {"action"}),
+    ],
+)
+def test_seed_story_faults_never_come_back(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, wrong: set[str]
+) -> None:
+    assert not _offered(real_lexicon, nlp, sentence, word) & wrong
+
+
+def test_words_inside_single_quotation_marks_stay(real_lexicon: Lexicon, nlp: Language) -> None:
+    text = "\u2018If North Korea wants to fulfill its obligation, we should let them,\u2019 he said."
+    result = Substituter(real_lexicon, "B1").simplify(nlp(text)[:])
+    assert "obligation" in result.text and not result.replacements
+
+
+def test_explanations_at_b1_give_meanings_in_b1_words(real_lexicon: Lexicon, nlp: Language) -> None:
+    text = (
+        "If North Korea wants to fulfill its international obligations to fight against Ukrainian "
+        "fascism, we must allow them, Korotchenko said."
+    )
+    explanations = " ".join(h.explanation for h in select_highlights(nlp(text), "B1", lexicon=real_lexicon))
+    assert "the social force that binds you" not in explanations
+    doc, index = _at(nlp, text, "obligations")
+    assert define(real_lexicon, doc[index], 12, "B1") in {"", "responsibilities", "duties"}
+
+
+def test_an_inline_gloss_is_never_explained_or_highlighted(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc = nlp("Russia wants help from an expert (= a kind of specialist) in modern warfare.")
+    assert gloss_tokens(doc) == frozenset(range(6, 12))  # "(=" ... ")"
+    explanations = " ".join(h.explanation for h in select_highlights(doc, "A2", lexicon=real_lexicon))
+    assert "kind of" not in explanations and "specialist" not in explanations
