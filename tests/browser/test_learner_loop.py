@@ -66,6 +66,7 @@ def test_read_look_up_save_mark_known_and_review(
 
     # Mark the rest known: no new words remain, the saved ones stay in learning.
     page.click("#mark-known")
+    page.click("#mark-known-yes")  # after a confirmation naming the count
     page.locator("#finish-status", has_text="marked known").wait_for()
     assert page.locator(".reader-text .w.new").count() == 0
     page.reload()

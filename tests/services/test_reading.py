@@ -66,12 +66,29 @@ def test_reading_loop(database: Database, make_settings: Callable[..., Settings]
         )
 
     # Mark the rest known: every unmarked word becomes known, the saved one stays in learning.
+    before_marking = reading.reader_page(
+        database, user_id=ana, learner_level="B1", story_id=bridge, level="B1"
+    ).coverage
     changed = reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0)
-    assert changed > 0
+    assert changed and lemma not in changed
     after = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
     assert after.coverage.new_lemmas == 0 and after.statuses[lemma] == 1
     assert after.coverage.known_share > before.known_share
-    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == 0
+    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == ()
+    # Undo takes the marking back (only for the words it marked); then marking again gives the same words.
+    assert reading.undo_mark_known(database, user_id=ana, lemmas=[*changed, lemma]) == len(changed)
+    undone = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
+    assert undone.coverage == before_marking and undone.statuses[lemma] == 1
+    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == changed
+    # A status set without saving is findable (the vocabulary book lists it); saved words are not repeated.
+    other = next(x for x in sorted(bridge_lemmas) if x != lemma and len(x) > 3)
+    reading.set_status(database, user_id=ana, lemma=other, status="learning-2", now=T0)
+    reading.set_status(database, user_id=ana, lemma=lemma, status="learning-3", now=T0)
+    marked = reading.marked_words(database, user_id=ana)
+    assert [(m.lemma, m.status, m.meaning) for m in marked] == [(other, "learning-2", "I recognise it")]
+    assert reading.marked_words(database, user_id=ana, query=other[1:3].upper()) == marked
+    assert reading.marked_words(database, user_id=ana, query="zzzz") == []
+    assert reading.marked_words(database, user_id=bob) == []
     # Bob's statuses are his own.
     assert reading.statuses_of(database, user_id=bob) == {}
 

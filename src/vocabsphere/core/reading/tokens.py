@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from lemminflect import getAllLemmas
+
 from vocabsphere.core.articles import paragraphs
+from vocabsphere.core.lexicon.sense_ranking import token_lemma
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -26,7 +29,7 @@ __all__ = [
     "normalise_lemma",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: lemmas are the look-up's (lemminflect for the POS), so saved words match every form
 # Punctuation, symbols and numbers are shown but are not words to look up, learn or count.
 _NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -140,11 +143,25 @@ def profile_from_json(raw: str) -> dict[str, LemmaStats]:
     return {k: LemmaStats(int(v[0]), v[1], bool(v[2])) for k, v in data.items()}
 
 
+def _lemma(token: Any) -> str:
+    """The lemma the look-up gives (lemminflect's for the POS, as ``token_lemma``), so statuses and saved
+    words match every form ("troops" -> "troop", "Batteries" -> "battery"), not only the form the trained
+    lemmatiser kept. The look-up checks that guess against WordNet; without the lexicon here, a guess
+    lemminflect only made by rule ("other" -> "oth") gives way to the parser's lemma."""
+    guess = token_lemma(token)
+    if token.pos_ == "PROPN":
+        return guess
+    known = getAllLemmas(str(token.lower_)).get(str(token.pos_), ())
+    if not known or guess in known or guess == token.lower_:
+        return guess if known or guess == token.lower_ else str(token.lemma_).lower()
+    return str(token.lemma_).lower() if str(token.lemma_).lower() in known else known[0]
+
+
 def _token(token: Any) -> ReaderToken:
     text, space = token.text, bool(token.whitespace_)
     if token.pos_ in _NOT_WORDS or not _HAS_LETTER.search(text):
         return ReaderToken(text, space)
-    lemma = normalise_lemma(token.lemma_ or text)
+    lemma = normalise_lemma(_lemma(token) or text)
     if token.pos_ == "PROPN" or not _HAS_LETTER.search(lemma):
         lemma = normalise_lemma(text)  # names are learnt as written; a lemmatiser slip must not empty it
     return ReaderToken(text, space, lemma, token.pos_ or "X")

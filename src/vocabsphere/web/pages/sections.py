@@ -83,6 +83,8 @@ def story_page(
         coverage=page.coverage if page else None,
         chosen=chosen,
         reader=text,
+        saved_words=page.saved_words if page else {},
+        status_meanings={s.label: meaning for s, meaning in reading.STATUS_MEANINGS.items()},
     )
 
 

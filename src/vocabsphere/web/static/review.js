@@ -1,5 +1,5 @@
 // Review session: cards of four kinds, typed answers checked kindly, ratings 1-4, undo. No dependencies.
-import { api, el, speak } from "/static/app.js";
+import { api, el, speak, speechNote } from "/static/app.js";
 
 const cardBox = document.getElementById("review-card");
 const controls = document.getElementById("review-controls");
@@ -68,7 +68,7 @@ function show() {
       el("p", { class: "meta" }, `Fill in the missing word${w.translation ? ` (${w.translation})` : ""}.`)];
   } else {
     const play = el("button", { type: "button", class: "button", "aria-label": "Play the word" }, "▶ Play");
-    play.addEventListener("click", () => { if (!speak(w.word)) status.textContent = "This browser cannot speak; the meaning is your hint."; });
+    play.addEventListener("click", async () => { status.textContent = speechNote(await speak(w.word)); });
     prompt = [play, el("p", { class: "meta" }, "Listen and type the word you hear.")];
     setTimeout(() => speak(w.word), 200);
   }
@@ -109,7 +109,21 @@ function revealCommon() {
   for (const button of controls.querySelectorAll("button")) {
     button.classList.toggle("primary", Number(button.dataset.rating) === suggested);
   }
-  (controls.querySelector(".primary") ?? controls.querySelector('[data-rating="3"]')).focus();
+  (controls.querySelector(".primary") ?? controls.querySelector('[data-rating="3"]')).focus({ preventScroll: true });
+  keepAnswerInView();
+}
+
+/** Scroll so the answer's last line sits above the rating buttons (which stick above the bottom
+ * navigation on phones): on a 375 x 667 screen both are visible without scrolling. */
+function keepAnswerInView() {
+  const last = cardBox.lastElementChild;
+  if (!last) return;
+  const nav = document.querySelector("nav.sections");
+  const navTop = nav && getComputedStyle(nav).position === "fixed" ? nav.getBoundingClientRect().top : window.innerHeight;
+  const limit = Math.min(navTop, controls.getBoundingClientRect().top) - 8;
+  const box = last.getBoundingClientRect();
+  if (box.bottom > limit) window.scrollBy({ top: box.bottom - limit });
+  else if (box.top < 0) window.scrollBy({ top: box.top - 8 });
 }
 
 function when(iso) {

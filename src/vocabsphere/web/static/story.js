@@ -1,6 +1,6 @@
 // The reader: tap or click any word for its look-up popover; arrow keys move between words; statuses,
 // saving, speech, "mark the rest known", and reading time. No dependencies.
-import { api, el, speak } from "/static/app.js";
+import { api, el, speak, speechNote } from "/static/app.js";
 
 const article = document.querySelector("article.reader");
 const popover = document.getElementById("word-popover");
@@ -10,6 +10,12 @@ const level = article?.dataset.level ?? "";
 const lang = article?.dataset.lang ?? "";
 const words = [...document.querySelectorAll(".reader-text .w")];
 const STATUS_CLASSES = ["new", "presumed", "name", "learning-1", "learning-2", "learning-3", "learning-4", "known", "ignored"];
+const STATUS_CHIPS = [
+  ["learning-1", "1"], ["learning-2", "2"], ["learning-3", "3"], ["learning-4", "4"], ["known", "Known"], ["ignored", "Ignore"],
+];
+const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || "{}");
+const savedIds = readJson("saved-words"); // lemma -> saved word id
+const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
 
 // --- Sentences worth learning: the "?" button opens the explanation ----------------------------
@@ -78,6 +84,10 @@ function place(word) {
   // Phones get a bottom sheet (CSS); wider screens a popover under the word.
   if (window.matchMedia("(max-width: 640px)").matches) {
     popover.style.top = popover.style.left = "";
+    // The sheet must not cover the word: scroll it (and the line above it) into view above the sheet.
+    const sheetTop = popover.getBoundingClientRect().top;
+    const rect = word.getBoundingClientRect();
+    if (rect.bottom > sheetTop - 8) window.scrollBy({ top: rect.bottom - sheetTop + rect.height * 2 + 8 });
     return;
   }
   const rect = word.getBoundingClientRect();
@@ -85,6 +95,29 @@ function place(word) {
   const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
   popover.style.left = `${left}px`;
   popover.style.top = `${rect.bottom + window.scrollY + 6}px`;
+}
+
+/** The status class a word shows in the reader (new, presumed, name, learning-N, known, ignored). */
+function statusOf(word) {
+  return STATUS_CLASSES.find((c) => word.classList.contains(c)) ?? "";
+}
+
+function describeStatus(status) {
+  if (status === "presumed") return "Not marked yet: we guess you know it (it is below your level).";
+  if (status === "name") return "A name: not counted as a new word.";
+  if (status === "new" || !status) return "Not marked yet: new to you.";
+  const label = status.startsWith("learning-") ? `learning ${status.slice(9)}` : status;
+  return `Your status: ${label} (${meanings[status] ?? status}).`;
+}
+
+/** Highlight the word's current status chip and say what it means. */
+function showStatus(group, line, lemma) {
+  const word = words.find((w) => w.dataset.l === lemma);
+  const status = word ? statusOf(word) : "";
+  for (const chip of group.querySelectorAll("button[data-status]")) {
+    chip.setAttribute("aria-pressed", String(chip.dataset.status === status));
+  }
+  line.textContent = describeStatus(status);
 }
 
 function setStatus(lemma, status) {
@@ -136,7 +169,7 @@ function render(word, sentence, r) {
     el("strong", { class: "headword" }, r.lemma || r.word),
     ipa ? el("span", { class: "ipa" }, `/${ipa}/`) : null,
     el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${r.lemma || r.word}`,
-      onclick: () => { if (!speak(r.lemma || r.word)) note.textContent = "This browser cannot speak."; } }, "▶"),
+      onclick: async () => { note.textContent = speechNote(await speak(r.lemma || r.word)); } }, "▶"),
     r.cefr ? el("span", { class: `level level-${r.cefr.toLowerCase()}` }, r.cefr) : null,
     el("span", { class: "meta" }, r.pos?.toLowerCase() ?? ""),
   );
@@ -160,51 +193,119 @@ function render(word, sentence, r) {
     : null;
 
   const lemma = word.dataset.l;
-  const saved = word.classList.contains("saved");
-  const save = el("button", { type: "button", class: "button" }, saved ? "In your vocabulary ✓" : "Save word");
-  save.disabled = saved;
+  const saveArea = el("div", { class: "save-area" });
+  const showSaved = () => {
+    const href = savedIds[lemma] ? `/vocabulary/words/${savedIds[lemma]}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
+    saveArea.replaceChildren(el("span", { class: "saved-note" }, "✓ In your vocabulary book"), " ",
+      el("a", { class: "button secondary", href }, "Open its page"));
+  };
+  const save = el("button", { type: "button", class: "button primary" }, "Save word");
   save.addEventListener("click", async () => {
     save.disabled = true;
     try {
-      await api("/words", { method: "POST", body: {
-        lemma: r.lemma || lemma, pos: r.pos || word.dataset.p || "X", word: word.textContent, sentence,
+      const savedWord = await api("/words", { method: "POST", body: {
+        lemma, pos: word.dataset.p || r.pos || "X", word: word.textContent, sentence,
         story_id: storyId || null, synset_id: sense?.synset_id ?? null, definition: sense?.definition ?? "",
         translation: (r.translations ?? []).slice(0, 3).join(", ").slice(0, 300), cefr_level: r.cefr ?? null,
       } });
+      savedIds[lemma] = savedWord.id;
       for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
-      setStatus(lemma, "learning-1");
-      save.textContent = "Saved ✓";
+      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(lemma, "learning-1");
+      showSaved();
+      showStatus(statuses, statusLine, lemma);
       note.textContent = "Saved to your vocabulary book.";
     } catch (error) {
+      if (error.status === 409) { // saved before (e.g. on another page): say so instead of failing
+        for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
+        showSaved();
+        return;
+      }
       save.disabled = false;
       note.textContent = error.message;
     }
   });
-  const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "Status" },
-    ["learning-1", "learning-2", "learning-3", "learning-4"].map((s, i) =>
-      el("button", { type: "button", class: `chip ${s}`, title: `Learning ${i + 1}`, onclick: () => changeStatus(lemma, s, note) }, String(i + 1))),
-    el("button", { type: "button", class: "chip known", onclick: () => changeStatus(lemma, "known", note) }, "Known"),
-    el("button", { type: "button", class: "chip ignored", title: "Not a word to learn (a name, a typo…)", onclick: () => changeStatus(lemma, "ignored", note) }, "Ignore"),
+  if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
+  else saveArea.replaceChildren(save);
+  const statusLine = el("p", { class: "meta status-line" });
+  const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "How well do you know it?" },
+    STATUS_CHIPS.map(([s, text]) =>
+      el("button", { type: "button", class: `chip ${s}`, "data-status": s, "aria-pressed": "false",
+        title: meanings[s] ?? s, onclick: async () => {
+          await changeStatus(lemma, s, note);
+          showStatus(statuses, statusLine, lemma);
+        } },
+        el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
+  showStatus(statuses, statusLine, lemma);
   body.replaceChildren(...[header, translation, definition, expression, synonyms, formLine,
-    el("div", { class: "popover-actions" }, save, statuses), note].filter(Boolean));
+    el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
 }
 
 // --- Mark the rest known, finishing, reading time ------------------------------------------------
 const finishStatus = document.getElementById("finish-status");
-document.getElementById("mark-known")?.addEventListener("click", async (event) => {
+const markKnown = document.getElementById("mark-known");
+const confirmBox = document.getElementById("mark-known-confirm");
+const undoButton = document.getElementById("mark-known-undo");
+let lastMarked = null; // {lemmas, classes}: what the undo restores
+
+/** The lemmas "mark the rest known" would change: unmarked words, names left alone (as the server does). */
+function restLemmas() {
+  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.l));
+}
+
+markKnown?.addEventListener("click", () => {
+  const count = restLemmas().size;
+  const noun = count === 1 ? "word" : "words";
+  document.getElementById("mark-known-question").textContent =
+    `Mark ${count} ${noun} you have not marked as known? Saved and learning words keep their status.`;
+  document.getElementById("mark-known-yes").textContent = `Mark ${count} known`;
+  confirmBox.hidden = false;
+  document.getElementById("mark-known-yes").focus();
+});
+document.getElementById("mark-known-no")?.addEventListener("click", () => {
+  confirmBox.hidden = true;
+  markKnown.focus();
+});
+document.getElementById("mark-known-yes")?.addEventListener("click", async (event) => {
   const button = event.currentTarget;
   button.disabled = true;
   try {
+    const before = new Map(words.map((w) => [w, statusOf(w)]));
     const result = await api(`/stories/${storyId}/versions/${level}/mark-known`, { method: "POST", body: {} });
-    for (const w of words) if (w.classList.contains("new") || w.classList.contains("presumed")) setStatus(w.dataset.l, "known");
-    finishStatus.textContent = `${result.changed} words marked known.`;
-    button.hidden = true;
+    const changed = new Set(result.lemmas);
+    for (const w of words) if (changed.has(w.dataset.l)) setStatus(w.dataset.l, "known");
+    lastMarked = { lemmas: result.lemmas, before };
+    finishStatus.textContent = `${result.changed} ${result.changed === 1 ? "word" : "words"} marked known.`;
+    confirmBox.hidden = true;
+    markKnown.hidden = true;
+    undoButton.hidden = false;
+    undoButton.focus();
   } catch (error) {
-    button.disabled = false;
     finishStatus.textContent = error.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+undoButton?.addEventListener("click", async () => {
+  if (!lastMarked) return;
+  undoButton.disabled = true;
+  try {
+    await api("/statuses/undo-known", { method: "POST", body: { lemmas: lastMarked.lemmas } });
+    for (const [w, status] of lastMarked.before) {
+      if (!status || statusOf(w) !== "known") continue;
+      w.classList.remove(...STATUS_CLASSES);
+      w.classList.add(status);
+    }
+    finishStatus.textContent = "Undone: those words are unmarked again.";
+    lastMarked = null;
+    undoButton.hidden = true;
+    markKnown.hidden = false;
+  } catch (error) {
+    finishStatus.textContent = error.message;
+  } finally {
+    undoButton.disabled = false;
   }
 });
 
