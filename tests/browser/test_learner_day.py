@@ -256,3 +256,61 @@ def test_review_answer_and_ratings_are_visible_without_scrolling(
         page.locator("#review-status", has_text="next review").wait_for()
     assert errors == []
     context.close()
+
+
+def login(page: Any, server: str, username: str) -> None:
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", "vocabsphere-demo")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/library")
+
+
+def test_teacher_hides_deletes_and_restores_a_story(browser: Any, server: str, artifacts: Path) -> None:
+    """Bug 7: a teacher hides or deletes (softly) a story and learners no longer meet it, in the list or
+    as "Next for you"; restoring brings it back with the learner's saved word still linked."""
+    teacher_context, teacher, teacher_errors = new_page(browser, DESKTOP)
+    learner_context, learner, learner_errors = new_page(browser, PHONE)
+    login(teacher, server, "demo-teacher")
+    register(learner, server, "day-hidden")
+    open_story(learner, server, "Trains")
+    story_url = learner.url.split("?")[0]
+    popover = open_popover(learner, learner.locator(".reader-text .w.new").first)
+    popover.locator("button", has_text="Save word").click()
+    popover.locator("text=Saved to your vocabulary book.").wait_for()
+    title = "Night Trains Make a Comeback Across Europe"
+    try:
+        teacher.goto(story_url)
+        teacher.get_by_role("button", name="Hide from learners").click()
+        teacher.locator(".staff-actions .notice", has_text="Hidden from learners").wait_for()
+        teacher.goto(f"{server}/library")
+        assert teacher.locator(".story", has_text=title).locator(".hidden-badge").count() == 1
+        teacher.screenshot(path=str(artifacts / "day-teacher-hidden-desktop.png"), full_page=True)
+        learner.goto(f"{server}/library")
+        assert learner.locator(".story", has_text=title).count() == 0
+        assert learner.locator(".next-pick", has_text=title).count() == 0
+        assert learner.goto(story_url).status == 404
+
+        teacher.goto(story_url)
+        teacher.get_by_role("button", name="Restore").click()
+        teacher.once("dialog", lambda dialog: dialog.accept())
+        teacher.get_by_role("button", name="Delete").click()
+        teacher.wait_for_url("**/library?notice=deleted*")
+        teacher.locator("#deleted-stories li", has_text=title).wait_for()
+        learner.goto(f"{server}/library")
+        assert learner.locator(".story", has_text=title).count() == 0
+        learner.goto(f"{server}/vocabulary")
+        assert learner.locator(".word-list li").count() == 1  # the learner's saved word stays
+        teacher.locator("#deleted-stories li", has_text=title).get_by_role("button", name="Restore").click()
+        teacher.wait_for_url(f"{story_url}")
+    finally:  # other tests read this story: never leave it hidden
+        teacher.goto(story_url)
+        restore = teacher.get_by_role("button", name="Restore")
+        if restore.count():
+            restore.click()
+    learner.goto(f"{server}/library")
+    assert learner.locator(".story", has_text=title).count() == 1
+    assert_no_horizontal_scroll(learner)
+    assert teacher_errors == [] and learner_errors == [e for e in learner_errors if "404" in e]
+    teacher_context.close()
+    learner_context.close()

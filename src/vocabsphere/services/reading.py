@@ -61,6 +61,8 @@ __all__ = [
     "undo_mark_known",
 ]
 NEXT_FOR_YOU_CANDIDATES = 100
+# "Next for you" offers real articles only: a news report is rarely under this many words, a test page is.
+NEXT_FOR_YOU_MIN_WORDS = 150
 
 
 @dataclass(frozen=True)
@@ -258,11 +260,14 @@ def _story_fits(
 
 
 def next_for_you(db: Database, *, user_id: int, learner_level: str) -> StoryFit | None:
-    """Among recent stories not yet finished, the one whose coverage is closest to 95-98 %."""
+    """Among recent stories learners may see, of article length and not yet finished, the one whose
+    coverage is closest to 95-98 %."""
     with unit_of_work(db, read_only=True) as uow:
         finished = uow.reading.finished_story_ids(user_id)
         recent = [
-            s.id for s in uow.stories.latest(limit=NEXT_FOR_YOU_CANDIDATES, offset=0) if s.id not in finished
+            s.id
+            for s in uow.stories.latest(limit=NEXT_FOR_YOU_CANDIDATES, offset=0)
+            if s.id not in finished and s.word_count >= NEXT_FOR_YOU_MIN_WORDS
         ]
         fits = _story_fits(uow, user_id, learner_level, recent)
     return pick_comfortable([(fit, fit.coverage) for fit in fits.values()])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
@@ -22,10 +24,17 @@ def library_page(
     principal: CurrentUser,
     page: int = Query(1, ge=1, le=10_000),
     q: str = Query("", max_length=200),
+    notice: Literal["", "deleted"] = "",
 ) -> Response:
     per_page = 20
     user = principal.user
-    found = stories.list_stories(state.database, query=q, limit=per_page + 1, offset=(page - 1) * per_page)
+    found = stories.list_stories(
+        state.database,
+        query=q,
+        limit=per_page + 1,
+        offset=(page - 1) * per_page,
+        include_hidden=user.is_teacher,
+    )
     shown = found[:per_page]
     fits = reading.story_fits(
         state.database, user_id=user.id, learner_level=user.cefr_level, story_ids=[s.id for s in shown]
@@ -44,6 +53,10 @@ def library_page(
         page=page,
         q=q,
         has_next=len(found) > per_page,
+        deleted=stories.deleted_stories(state.database) if user.is_teacher and page == 1 and not q else [],
+        notice="The story was deleted; learners no longer see it. You can restore it below."
+        if notice == "deleted"
+        else "",
     )
 
 
@@ -56,7 +69,7 @@ def story_page(
     level: str | None = Query(None, max_length=4),
 ) -> Response:
     user = principal.user
-    story = stories.get_story(state.database, story_id)
+    story = stories.get_story(state.database, story_id, include_hidden=user.is_teacher)
     available = versions.list_versions(state.database, story_id)
     chosen = level or versions.pick_level([v.level for v in available], user.cefr_level)
     page = None
@@ -96,7 +109,7 @@ def changes_page(
     story_id: int,
     level: str = Query(..., max_length=4),
 ) -> Response:
-    story = stories.get_story(state.database, story_id)
+    story = stories.get_story(state.database, story_id, include_hidden=principal.user.is_teacher)
     version = versions.get_version(state.database, story_id, level)
     original = versions.get_version(state.database, story_id, versions.ORIGINAL)
     rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)

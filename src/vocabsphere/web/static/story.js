@@ -59,6 +59,21 @@ document.querySelector(".reader-text")?.addEventListener("click", (event) => {
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && !popover.hidden) close();
 });
+// The popover is a dialog: focus moves into it and Tab cycles inside it until it closes.
+popover?.addEventListener("keydown", (event) => {
+  if (event.key !== "Tab") return;
+  const focusable = [...popover.querySelectorAll("button:not([disabled]), a[href]")].filter((e) => e.offsetParent);
+  if (!focusable.length) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && (document.activeElement === first || document.activeElement === popover)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+});
 popover?.querySelector(".close")?.addEventListener("click", () => close());
 document.addEventListener("click", (event) => {
   if (!popover.hidden && !popover.contains(event.target) && !event.target.closest?.(".w")) close(false);
@@ -148,6 +163,7 @@ async function open(word) {
   body.replaceChildren(el("p", { class: "meta" }, "Looking up…"));
   popover.hidden = false;
   place(word);
+  popover.focus({ preventScroll: true });
   const sentence = sentenceOf(word);
   let result;
   try {
