@@ -4,6 +4,7 @@ pronunciation without a device voice, and stories teachers can hide)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +152,10 @@ def test_mark_the_rest_known_asks_with_the_count_and_can_be_undone(
     assert page.locator(".reader-text .w.new").count() == new_before
     page.reload()
     assert page.locator(".reader-text .w.new").count() == new_before
+    # Finishing offers what to do next and shows the pace.
+    page.locator("#finish-story").click()
+    page.locator("#finish-status", has_text="Finished").wait_for()
+    page.locator(".next-steps a", has_text="Read the next story for you").wait_for()
     assert errors == []
     context.close()
 
@@ -251,6 +256,8 @@ def test_review_answer_and_ratings_are_visible_without_scrolling(
                    return el.contains(hit); }"""
             )
             assert centre, f"covered: {target.inner_text()}"
+        intervals = page.locator("#review-controls .interval").all_inner_texts()
+        assert len(intervals) == 4 and all(re.fullmatch(r"\d+(\.\d)? (min|h|d|mo|y)", t) for t in intervals)
         page.screenshot(path=str(artifacts / "day-review-answer-phone.png"))
         page.locator("#review-controls button", has_text="Good").click()
         page.locator("#review-status", has_text="next review").wait_for()

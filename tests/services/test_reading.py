@@ -12,6 +12,7 @@ from tests.fixtures.articles import BRIDGE_A, GARDEN
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.services import accounts, reading, stories, study, versions
+from vocabsphere.services import progress as progress_view
 from vocabsphere.services.fetching import FetchPolicy
 from vocabsphere.services.ingest import IngestSource, ingest
 from vocabsphere.store.database import Database
@@ -129,6 +130,21 @@ def test_reading_loop(database: Database, make_settings: Callable[..., Settings]
         )
     pick = reading.next_for_you(database, user_id=ana, learner_level="B1")
     assert pick is not None and pick.story_id == garden
+
+    # Progress lists a story read twice once, finished (its latest reading, with the finish kept).
+    second = reading.start_reading(
+        database, user_id=ana, story_id=bridge, level="B1", now=T0 + timedelta(minutes=10)
+    )
+    reading.record_progress(
+        database,
+        user_id=ana,
+        session_id=second.session_id,
+        seconds=5,
+        finished=False,
+        now=T0 + timedelta(minutes=10, seconds=5),
+    )
+    rows = progress_view.progress(database, user_id=ana, now=T0 + timedelta(minutes=11)).readings
+    assert [r.story_id for r in rows] == [bridge] and rows[0].finished_at == done.finished_at
 
     # Reading the other story meets the saved word again: recorded once, with a cloze card from it.
     met = reading.start_reading(

@@ -88,6 +88,7 @@ class DueCard:
     word: SavedWordView
     cloze_sentence: str = ""  # for cloze cards: a sentence met elsewhere, the word to type blanked out
     cloze_answer: str = ""
+    due_if_rated: tuple[datetime, ...] = ()  # when the card comes back after Again, Hard, Good, Easy now
 
 
 @dataclass(frozen=True)
@@ -297,9 +298,16 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         cloze_words = [w.id for c, w in by_card.values() if c.kind == "cloze"]
         encounters = uow.study.latest_encounters(cloze_words) if cloze_words else {}
         result = []
+        params = _params(user)
         for item in queue[:limit]:
             card, word = by_card[item.card_id]
             met = encounters.get(word.id) if card.kind == "cloze" else None
+            previews = tuple(
+                review(_state(card), rating, now, params=params, desired_retention=user.desired_retention)[
+                    0
+                ].due
+                for rating in (1, 2, 3, 4)
+            )
             result.append(
                 DueCard(
                     card.id,
@@ -309,6 +317,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                     _word_view(word, statuses.get(word.lemma)),
                     met.sentence if met else "",
                     met.form if met else "",
+                    previews,
                 )
             )
         return result

@@ -53,6 +53,9 @@ class DueCardOut(BaseModel):
         "", description="cloze cards: a sentence met elsewhere; blank out cloze_answer"
     )
     cloze_answer: str = ""
+    due_if_rated: list[datetime] = Field(
+        default_factory=list, description="When the card comes back if rated Again, Hard, Good or Easy now."
+    )
 
 
 class CardOut(BaseModel):
@@ -203,6 +206,7 @@ def due_cards(state: State, principal: CurrentUser, limit: int = Query(50, ge=1,
             word=WordOut(**vars(c.word)),
             cloze_sentence=c.cloze_sentence,
             cloze_answer=c.cloze_answer,
+            due_if_rated=list(c.due_if_rated),
         )
         for c in cards
     ]

@@ -103,11 +103,26 @@ function reveal() {
   revealCommon();
 }
 
+/** A short interval, as Anki shows it on its buttons: "10 min", "3 h", "4 d", "2 mo", "1.5 y". */
+function interval(iso) {
+  const minutes = Math.max(1, Math.round((new Date(iso) - Date.now()) / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.round(minutes / 60)} h`;
+  const days = minutes / (24 * 60);
+  if (days < 30) return `${Math.round(days)} d`;
+  if (days < 365) return `${Math.round(days / 30)} mo`;
+  return `${Math.round(days / 36.5) / 10} y`;
+}
+
 function revealCommon() {
   revealed = true;
   controls.hidden = false;
   for (const button of controls.querySelectorAll("button")) {
     button.classList.toggle("primary", Number(button.dataset.rating) === suggested);
+    const due = card.due_if_rated?.[Number(button.dataset.rating) - 1];
+    const label = button.querySelector(".interval");
+    label.textContent = due ? interval(due) : "";
+    button.setAttribute("aria-label", due ? `${button.firstChild.textContent.trim()}: back in ${interval(due)}` : button.firstChild.textContent.trim());
   }
   (controls.querySelector(".primary") ?? controls.querySelector('[data-rating="3"]')).focus({ preventScroll: true });
   keepAnswerInView();
@@ -189,6 +204,8 @@ async function finish() {
 for (const button of controls.querySelectorAll("button")) {
   button.addEventListener("click", () => rate(Number(button.dataset.rating)));
 }
+const nextDue = document.getElementById("next-due");
+if (nextDue?.dataset.due) nextDue.textContent = `Your next card is due ${when(nextDue.dataset.due)}.`;
 undoButton.addEventListener("click", undo);
 document.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement;

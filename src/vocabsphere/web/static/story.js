@@ -368,8 +368,25 @@ document.getElementById("finish-story")?.addEventListener("click", async (event)
     const pace = result.words_per_minute ? ` at about ${Math.round(result.words_per_minute)} words a minute` : "";
     finishStatus.textContent = `Finished${pace}. Well done!`;
     button.textContent = "Finished ✓";
+    offerNext();
   } else {
     button.disabled = false;
     finishStatus.textContent = "Could not record that; try again.";
   }
 });
+
+/** After finishing: the learner's words saved here to review, and the next story picked for them. */
+async function offerNext() {
+  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.l)).size;
+  const links = el("p", { class: "next-steps" });
+  if (savedHere) {
+    links.append(el("a", { class: "button primary", href: "/review" },
+      `Review your words (${savedHere} saved here)`), " ");
+  }
+  const next = await api("/stories-for-you/next").catch(() => null);
+  if (next && next.story_id !== storyId) {
+    links.append(el("a", { class: "button secondary", href: `/stories/${next.story_id}?level=${next.level}` },
+      "Read the next story for you"));
+  }
+  if (links.childNodes.length) finishStatus.after(links);
+}
