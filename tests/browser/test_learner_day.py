@@ -321,3 +321,28 @@ def test_teacher_hides_deletes_and_restores_a_story(browser: Any, server: str, a
     assert teacher_errors == [] and learner_errors == [e for e in learner_errors if "404" in e]
     teacher_context.close()
     learner_context.close()
+
+
+def test_sentence_explanation_opens_beside_the_sentence(browser: Any, server: str, artifacts: Path) -> None:
+    """Rough edge: "?" on a sentence used to jump thousands of pixels down to the list; the explanation
+    now opens in the sheet, and the sentence stays where it was."""
+    context, page, errors = new_page(browser, PHONE)
+    register(page, server, "day-why")
+    open_story(page, server, "Bees")
+    why = page.locator("mark.hl button.why").first
+    why.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    expected = (page.locator(".highlight details p").first.text_content() or "").strip()
+    assert len(expected) > 20
+    why.click()
+    popover = page.locator("#word-popover")
+    popover.locator("text=Why this sentence is worth learning").wait_for()
+    assert popover.locator("p", has_text=expected[:40]).count() == 1
+    assert abs(page.evaluate("window.scrollY") - before) < 400
+    box = why.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= popover.bounding_box()["y"]  # not under the sheet
+    page.screenshot(path=str(artifacts / "day-why-phone.png"))
+    page.keyboard.press("Escape")
+    assert popover.is_hidden()
+    assert errors == []
+    context.close()

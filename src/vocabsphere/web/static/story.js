@@ -18,16 +18,32 @@ const savedIds = readJson("saved-words"); // lemma -> saved word id
 const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
 
-// --- Sentences worth learning: the "?" button opens the explanation ----------------------------
+// --- Sentences worth learning: the "?" button shows the explanation beside the sentence -----------
 for (const button of document.querySelectorAll("button.why")) {
   button.addEventListener("click", (event) => {
     event.stopPropagation();
     const item = document.getElementById(`explain-${button.dataset.highlight}`);
     const details = item?.querySelector("details");
     if (!details) return;
-    details.open = true;
-    item.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    details.open = true; // the list below stays in step
+    explain(button, details);
   });
+}
+
+/** The sentence's explanation in the popover (a bottom sheet on phones), not a jump down the page. */
+function explain(button, details) {
+  current?.classList.remove("active");
+  current = button;
+  const parts = [...details.children].filter((child) => child.tagName !== "SUMMARY").map((child) => child.cloneNode(true));
+  body.replaceChildren(
+    el("p", { class: "headword" }, "Why this sentence is worth learning"),
+    ...parts,
+    el("p", { class: "meta" }, el("a", { href: `#${details.parentElement.id}` }, "All sentences worth learning")),
+  );
+  popover.setAttribute("aria-label", "Why this sentence is worth learning");
+  popover.hidden = false;
+  place(button);
+  popover.focus({ preventScroll: true });
 }
 
 // --- Keyboard: one tab stop for the text, arrow keys between words -----------------------------
