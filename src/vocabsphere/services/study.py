@@ -337,6 +337,11 @@ def _owned_card(uow: UnitOfWork, user_id: int, card_id: int) -> ReviewCard:
 
 
 def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
+    return _expected(db, user_id, card_id)[0]
+
+
+def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, str]:
+    """The answer a typed card expects and the word's lemma."""
     with unit_of_work(db) as uow:
         card = _owned_card(uow, user_id, card_id)
         word = uow.study.word(card.saved_word_id)
@@ -346,16 +351,17 @@ def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
         if card.kind == "cloze":
             met = uow.study.latest_encounters([word.id]).get(word.id)
             if met is not None:
-                return met.form
-        return word.word if card.kind == "listening" else word.lemma
+                return met.form, word.lemma
+        return (word.word if card.kind == "listening" else word.lemma), word.lemma
 
 
 def check_answer(db: Database, *, user_id: int, card_id: int, answer: str) -> tuple[AnswerCheck, str]:
-    """Check a typed answer (case and one typo forgiven); returns the check and the expected answer."""
+    """Check a typed answer (case, one typo and another form of the word forgiven); returns the check and
+    the expected answer."""
     if len(answer) > 200:
         raise InvalidInput("An answer has at most 200 characters.", field="answer")
-    expected = expected_answer(db, user_id=user_id, card_id=card_id)
-    return check_typed_answer(expected, answer), expected
+    expected, lemma = _expected(db, user_id, card_id)
+    return check_typed_answer(expected, answer, lemma=lemma), expected
 
 
 def rate_card(
