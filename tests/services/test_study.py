@@ -59,6 +59,8 @@ def test_daily_new_card_limit_and_interleaving(database: Database) -> None:
         study.save_word(database, user_id=ana, word=word(lemma), now=T0)
     due = study.due_cards(database, user_id=ana, now=T0)
     assert [c.word.lemma for c in due] == ["harbour", "ferry", "bridge"]
+    # Day one already shows every kind the words allow: new words take turns, one card each.
+    assert [c.kind for c in due] == ["meaning", "form", "listening"]
     for n, card in enumerate(due):
         study.rate_card(database, user_id=ana, card_id=card.card_id, rating=4, request_id=f"e{n}", now=T0)
     assert study.due_cards(database, user_id=ana, now=T0 + timedelta(minutes=1)) == []  # limit reached
@@ -128,6 +130,8 @@ def test_typed_answers_forgive_case_and_one_typo(database: Database) -> None:
     assert expected == "closure" and check.correct and check.near_miss
     check, _ = study.check_answer(database, user_id=ana, card_id=form.id, answer="opening")
     assert not check.correct
+    check, _ = study.check_answer(database, user_id=ana, card_id=form.id, answer="Closures")
+    assert check.correct and check.near_miss and check.message.startswith("Right word, another form")
     meaning = study.due_cards(database, user_id=ana, now=T0)[0]
     with pytest.raises(InvalidInput):
         study.check_answer(database, user_id=ana, card_id=meaning.card_id, answer="closure")

@@ -279,12 +279,14 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         if new_room and len(due) < limit:
             # One card per word a day: skip words already reviewed today or in this queue.
             taken = uow.study.words_of_cards(cards_today) | {word.id for _, word, _ in due}
+            options: dict[int, list[tuple[ReviewCard, SavedWord]]] = {}
             for card, word in uow.study.new_cards(user_id, now, limit=_NEW_CANDIDATES):
+                if word.id not in taken:
+                    options.setdefault(word.id, []).append((card, word))
+            for cards in options.values():
                 if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
                     break
-                if word.id not in taken:
-                    taken.add(word.id)
-                    fresh.append((card, word))
+                fresh.append(_rotated_kind(cards, new_done + len(fresh)))
             statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
         by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
@@ -321,6 +323,16 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                 )
             )
         return result
+
+
+# New words take turns at the card kinds, so a learner meets every kind on their first day (still one
+# card per word a day); a word without the kind whose turn it is shows its first card.
+NEW_KIND_ROTATION = ("meaning", "form", "listening", "cloze")
+
+
+def _rotated_kind(cards: list[tuple[ReviewCard, SavedWord]], turn: int) -> tuple[ReviewCard, SavedWord]:
+    wanted = NEW_KIND_ROTATION[turn % len(NEW_KIND_ROTATION)]
+    return next((c for c in cards if c[0].kind == wanted), cards[0])
 
 
 def next_due(db: Database, *, user_id: int, now: datetime) -> datetime | None:

@@ -29,7 +29,7 @@ __all__ = [
     "normalise_lemma",
 ]
 
-FORMAT_VERSION = 2  # 2: lemmas are the look-up's (lemminflect for the POS), so saved words match every form
+FORMAT_VERSION = 3  # 2: the look-up's lemmas; 3: words inside names ("United" States) are names
 # Punctuation, symbols and numbers are shown but are not words to look up, learn or count.
 _NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -157,10 +157,26 @@ def _lemma(token: Any) -> str:
     return str(token.lemma_).lower() if str(token.lemma_).lower() in known else known[0]
 
 
+def _in_name(token: Any) -> bool:
+    """A capitalised word inside a name the parser split ("United" in "the United States", "New" in "New
+    York"): an adjective or noun modifying a capitalised proper noun just after it."""
+    head = token.head
+    return bool(
+        token.pos_ in ("ADJ", "NOUN")
+        and token.dep_ in ("amod", "compound")
+        and token.text[:1].isupper()
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and 0 < head.i - token.i <= 2
+    )
+
+
 def _token(token: Any) -> ReaderToken:
     text, space = token.text, bool(token.whitespace_)
     if token.pos_ in _NOT_WORDS or not _HAS_LETTER.search(text):
         return ReaderToken(text, space)
+    if _in_name(token):
+        return ReaderToken(text, space, normalise_lemma(text), "PROPN")
     lemma = normalise_lemma(_lemma(token) or text)
     if token.pos_ == "PROPN" or not _HAS_LETTER.search(lemma):
         lemma = normalise_lemma(text)  # names are learnt as written; a lemmatiser slip must not empty it
