@@ -34,7 +34,8 @@ def open_story(page: Any, server: str, title_part: str) -> None:
 def open_popover(page: Any, word: Any) -> Any:
     word.click()
     popover = page.locator("#word-popover")
-    popover.locator(".headword").wait_for()
+    popover.locator(".headword, .error").first.wait_for(timeout=60_000)  # a busy CI machine is slow
+    assert popover.locator(".error").count() == 0, popover.inner_text()
     return popover
 
 

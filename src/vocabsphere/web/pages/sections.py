@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from vocabsphere.core.accounts import Role
 from vocabsphere.services import progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
+from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.reader_html import reader_html
 from vocabsphere.web.security import CurrentUser, State, require_role
@@ -113,7 +114,9 @@ def changes_page(
     version = versions.get_version(state.database, story_id, level)
     original = versions.get_version(state.database, story_id, versions.ORIGINAL)
     rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)
-    return render(request, "changes.html", story=story, current=version, rows=rows)
+    return render(
+        request, "changes.html", story=story, current=version, rows=rows, steps=describe_steps(version.steps)
+    )
 
 
 @router.get("/articles/{article_id}")
