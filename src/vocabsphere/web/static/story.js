@@ -193,6 +193,18 @@ async function open(word) {
   render(word, sentence, result);
 }
 
+/** Synonyms without British/American doubles ("harmonize", "harmonise"): the first spelling listed stays. */
+function distinctSpellings(synonyms) {
+  const key = (w) => w.toLowerCase().replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1").replace(/our(s?)$/, "or$1");
+  const seen = new Set();
+  return synonyms.filter((s) => {
+    const k = key(s.word);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function render(word, sentence, r) {
   const sense = r.senses?.[0];
   const note = el("p", { class: "meta", role: "status", "aria-live": "polite" });
@@ -213,8 +225,9 @@ function render(word, sentence, r) {
         el("p", {}, sense.definition),
         sense.examples?.length ? el("p", { class: "example" }, `“${sense.examples[0]}”`) : null)
     : el("p", { class: "meta" }, r.note || "No definition found.");
-  const synonyms = r.synonyms?.length
-    ? el("p", { class: "synonyms" }, "Similar: ", r.synonyms.slice(0, 5).map((s, i) =>
+  const similar = distinctSpellings(r.synonyms ?? []);
+  const synonyms = similar.length
+    ? el("p", { class: "synonyms" }, "Similar: ", similar.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
   const forms = Object.values(r.forms ?? {}).filter((f, i, all) => f && all.indexOf(f) === i);
