@@ -358,3 +358,42 @@ def test_sentence_explanation_opens_beside_the_sentence(browser: Any, server: st
     assert popover.is_hidden()
     assert errors == []
     context.close()
+
+
+ARTICLE = """Volunteers in the coastal town of Marlow Bay spent the weekend cleaning the beach after a
+winter of storms left plastic, rope and broken wood along three kilometres of sand.
+
+More than two hundred people joined the clean-up, which the town council organised with a local diving
+club. Families collected rubbish in large bags, while divers checked the rocks near the old harbour, where
+fishing nets had become stuck.
+
+By Sunday evening, the volunteers had filled more than four hundred bags. The council said it would
+recycle most of the plastic and use the wood for a new footpath through the dunes.
+
+Scientists from a nearby university also took samples of the sand. They want to know how much of the
+plastic comes from ships and how much is carried by rivers from towns further inland.
+
+The organisers hope to make the clean-up a yearly event. They are also asking shops in the town to stop
+selling drinks in plastic bottles during the summer, when thousands of visitors come to the beach."""
+
+
+def test_new_story_shows_its_versions_without_a_reload(browser: Any, server: str, artifacts: Path) -> None:
+    """Rough edge: a teacher who adds an article used to read "reload in a moment" and see nothing
+    change; the page now shows the level versions by itself when they are ready."""
+    context, page, errors = new_page(browser, DESKTOP)
+    login(page, server, "demo-teacher")
+    page.goto(f"{server}/news/add")
+    page.fill("input[name=title]", "Volunteers Clean a Beach After Winter Storms")
+    page.fill("textarea[name=text]", ARTICLE)
+    page.get_by_role("button", name="Add article").click()
+    page.wait_for_url("**/stories/*")
+    if not page.locator(".level-switch").count():
+        assert page.locator("#versions-pending").is_visible()
+        page.locator(".level-switch").wait_for(timeout=240_000)  # no reload by the test
+    assert page.locator(".reader-text .w").count() > 100
+    page.screenshot(path=str(artifacts / "day-new-story-desktop.png"))
+    # Teachers can hide it at once (it is not a story for everyone yet).
+    page.get_by_role("button", name="Hide from learners").click()
+    page.locator(".staff-actions .notice", has_text="Hidden from learners").wait_for()
+    assert errors == []
+    context.close()

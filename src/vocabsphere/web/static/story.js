@@ -419,3 +419,16 @@ async function offerNext() {
   }
   if (links.childNodes.length) finishStatus.after(links);
 }
+
+// --- A story whose level versions are still being built: show them as soon as they exist -----------
+const pending = document.getElementById("versions-pending");
+if (pending) {
+  const started = Date.now();
+  const poll = async () => {
+    const found = await api(`/stories/${pending.dataset.story}/versions`).catch(() => []);
+    if (found.length) { window.location.reload(); return; }
+    if (Date.now() - started < 15 * 60_000) setTimeout(poll, 3000);
+    else pending.textContent = "The versions are taking longer than usual; reload this page later.";
+  };
+  setTimeout(poll, 3000);
+}
