@@ -140,7 +140,7 @@ def test_mark_the_rest_known_asks_with_the_count_and_can_be_undone(
     )
     mark.click()
     question = page.locator("#mark-known-question")
-    assert f"Mark {len(lemmas)} words" in question.inner_text()
+    assert f"Mark the {len(lemmas)} words you have not marked yet" in question.inner_text()
     page.screenshot(path=str(artifacts / "day-mark-confirm-phone.png"))
     page.locator("#mark-known-no").click()  # cancel changes nothing
     assert page.locator(".reader-text .w.new").count() == new_before

@@ -304,7 +304,7 @@ markKnown?.addEventListener("click", () => {
   const count = restLemmas().size;
   const noun = count === 1 ? "word" : "words";
   document.getElementById("mark-known-question").textContent =
-    `Mark ${count} ${noun} you have not marked as known? Saved and learning words keep their status.`;
+    `Mark the ${count} ${noun} you have not marked yet as known? Saved and learning words keep their status.`;
   document.getElementById("mark-known-yes").textContent = `Mark ${count} known`;
   confirmBox.hidden = false;
   document.getElementById("mark-known-yes").focus();
