@@ -379,6 +379,15 @@ def test_typed_answer_accepts_forms_of_the_right_lemma(
         assert suggested_rating(check, 3.0) == 2  # right, but not cold
 
 
+def test_a_synonym_of_the_sense_is_also_right() -> None:
+    check = check_typed_answer("ban", " Prohibit", lemma="ban", synonyms=("prohibit", "forbid"))
+    assert (check.correct, check.near_miss) == (True, True)
+    assert check.message == "Also right, but we wanted \u201cban\u201d."
+    assert suggested_rating(check, 2.0) == 2
+    assert not check_typed_answer("ban", "allow", lemma="ban", synonyms=("prohibit",)).correct
+    assert check_typed_answer("ban", "ban", synonyms=("ban",)).message == "Correct!"
+
+
 def test_expected_answer_must_not_be_empty() -> None:
     with pytest.raises(InvalidInput):
         check_typed_answer(" . ", "x")

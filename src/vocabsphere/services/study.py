@@ -9,6 +9,7 @@ from datetime import datetime
 
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
+from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
 from vocabsphere.core.srs import (
     AnswerCheck,
@@ -352,8 +353,8 @@ def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
     return _expected(db, user_id, card_id)[0]
 
 
-def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, str]:
-    """The answer a typed card expects and the word's lemma."""
+def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, SavedWord, str]:
+    """The answer a typed card expects, its word and the card's kind."""
     with unit_of_work(db) as uow:
         card = _owned_card(uow, user_id, card_id)
         word = uow.study.word(card.saved_word_id)
@@ -363,17 +364,30 @@ def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, str]:
         if card.kind == "cloze":
             met = uow.study.latest_encounters([word.id]).get(word.id)
             if met is not None:
-                return met.form, word.lemma
-        return (word.word if card.kind == "listening" else word.lemma), word.lemma
+                return met.form, word, card.kind
+        return (word.word if card.kind == "listening" else word.lemma), word, card.kind
 
 
-def check_answer(db: Database, *, user_id: int, card_id: int, answer: str) -> tuple[AnswerCheck, str]:
-    """Check a typed answer (case, one typo and another form of the word forgiven); returns the check and
-    the expected answer."""
+def _sense_synonyms(lexicon: Lexicon | None, word: SavedWord) -> tuple[str, ...]:
+    """The other words of the sense the word was saved with (WordNet synset), single words only."""
+    if lexicon is None or not word.synset_id:
+        return ()
+    senses = lexicon.entries(word.lemma, word.pos).senses
+    sense = next((s for s in senses if s.synset_id == word.synset_id), None)
+    return tuple(w for w in sense.synonyms if " " not in w) if sense else ()
+
+
+def check_answer(
+    db: Database, *, user_id: int, card_id: int, answer: str, lexicon: Lexicon | None = None
+) -> tuple[AnswerCheck, str]:
+    """Check a typed answer (case, one typo and another form of the word forgiven; on form cards, with
+    ``lexicon``, a synonym of the saved sense is "also right"); returns the check and the expected answer."""
     if len(answer) > 200:
         raise InvalidInput("An answer has at most 200 characters.", field="answer")
-    expected, lemma = _expected(db, user_id, card_id)
-    return check_typed_answer(expected, answer, lemma=lemma), expected
+    expected, word, kind = _expected(db, user_id, card_id)
+    # Only the form card asks for "the English word" freely; a cloze or a word heard wants that word.
+    synonyms = _sense_synonyms(lexicon, word) if kind == "form" else ()
+    return check_typed_answer(expected, answer, lemma=word.lemma, synonyms=synonyms), expected
 
 
 def rate_card(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lemminflect import getAllLemmas
@@ -83,9 +84,12 @@ def _same_lemma(answer: str, target: str, lemma: str) -> bool:
     return answer == key or key in lemmas
 
 
-def check_typed_answer(expected: str, given: str, *, lemma: str = "") -> AnswerCheck:
+def check_typed_answer(
+    expected: str, given: str, *, lemma: str = "", synonyms: Sequence[str] = ()
+) -> AnswerCheck:
     """Compare what the learner typed with the expected word or phrase; with ``lemma`` (the word's
-    dictionary form), another form of the same word counts as right, with a hint."""
+    dictionary form), another form of the same word counts as right, with a hint; a word among
+    ``synonyms`` (of the sense asked for) is "also right", with the word wanted."""
     target = normalise_answer(expected)
     if not target:
         raise InvalidInput("the expected answer is empty", field="expected")
@@ -98,6 +102,8 @@ def check_typed_answer(expected: str, given: str, *, lemma: str = "") -> AnswerC
         return AnswerCheck(
             True, True, f"Right word, another form: the answer is \u201c{expected.strip()}\u201d."
         )
+    if answer in {normalise_answer(s) for s in synonyms} - {target}:
+        return AnswerCheck(True, True, f"Also right, but we wanted \u201c{expected.strip()}\u201d.")
     # Length gate first: the distance is at least the length difference, so skip the DP when it cannot be 1.
     letters = sum(ch.isalpha() for ch in target)
     if (

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.srs import suggested_rating
-from vocabsphere.services import profiles, study
+from vocabsphere.services import dictionary, profiles, study
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.filters import word_filter
 from vocabsphere.web.security import CurrentUser, State
@@ -220,9 +220,14 @@ def next_due(state: State, principal: CurrentUser) -> dict[str, datetime | None]
 
 @router.post("/reviews/{card_id}/check", response_model=AnswerOut)
 def check_answer(card_id: int, body: AnswerIn, state: State, principal: CurrentUser) -> AnswerOut:
-    """Check a typed answer (form, cloze and listening cards): case and one typo are forgiven."""
+    """Check a typed answer (form, cloze and listening cards): case, one typo and another form of the word
+    are forgiven; on form cards a synonym of the saved sense is "also right"."""
     result, expected = study.check_answer(
-        state.database, user_id=principal.user.id, card_id=card_id, answer=body.answer
+        state.database,
+        user_id=principal.user.id,
+        card_id=card_id,
+        answer=body.answer,
+        lexicon=dictionary.open_lexicon(state.settings),
     )
     return AnswerOut(
         correct=result.correct,
