@@ -153,6 +153,9 @@ async function rate(rating) {
   if (!revealed || !card) return;
   const current = card;
   controls.hidden = true;
+  // The rated card leaves at once: its answer box must not take keys meant for the next card.
+  const previous = [...cardBox.childNodes];
+  cardBox.replaceChildren(el("p", { class: "meta" }, "Saving…"));
   try {
     const result = await api(`/reviews/${current.card_id}`, { method: "POST", body: {
       rating, request_id: requestId(), duration_ms: Math.round(performance.now() - shownAt) } });
@@ -163,6 +166,7 @@ async function rate(rating) {
     show();
     status.textContent = `“${current.word.lemma}”: next review ${when(result.next_due)}.`;
   } catch (error) {
+    cardBox.replaceChildren(...previous);
     controls.hidden = false;
     status.textContent = error.message;
   }
