@@ -8,7 +8,7 @@ from datetime import datetime
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 600, 220
-LEFT, RIGHT, TOP, BOTTOM = 56, 12, 16, 34  # room for labels drawn larger on phones (app.css)
+LEFT, RIGHT, TOP, BOTTOM = 68, 12, 16, 34  # room for labels drawn larger on phones (app.css)
 COLOURS = ("#1f6f5c", "#1f5f8b", "#a4332b", "#7a3b8f")
 
 
