@@ -12,3 +12,11 @@ cp "$tmp"/package/swagger-ui-bundle.js "$tmp"/package/swagger-ui.css "$tmp"/pack
 sed -i 's|^//# sourceMappingURL=.*||' "$target"/swagger-ui-bundle.js
 node -p "require('$tmp/package/package.json').version" > "$target"/VERSION
 echo "vendored swagger-ui-dist $(cat "$target"/VERSION)"
+
+# axe-core: accessibility checks for the browser tests only (never served by the app).
+target=tests/browser/vendor/axe-core
+(cd "$tmp" && rm -rf package && npm pack --silent axe-core@4 >/dev/null && tar xzf axe-core-*.tgz)
+mkdir -p "$target"
+cp "$tmp"/package/axe.min.js "$tmp"/package/LICENSE "$target"/
+node -p "require('$tmp/package/package.json').version" > "$target"/VERSION
+echo "vendored axe-core $(cat "$target"/VERSION)"

@@ -66,6 +66,7 @@ def test_read_look_up_save_mark_known_and_review(
 
     # Mark the rest known: no new words remain, the saved ones stay in learning.
     page.click("#mark-known")
+    page.click("#mark-known-yes")  # after a confirmation naming the count
     page.locator("#finish-status", has_text="marked known").wait_for()
     assert page.locator(".reader-text .w.new").count() == 0
     page.reload()
@@ -116,6 +117,13 @@ def test_read_look_up_save_mark_known_and_review(
     page.locator(".word-list a").first.click()
     page.locator("h2", has_text="Review history").wait_for()
     assert page.locator("svg.curve polyline").count() >= 1
+    label_heights = [
+        box["height"]
+        for box in page.locator("svg.curve text").evaluate_all(
+            "texts => texts.map(t => t.getBoundingClientRect().toJSON())"
+        )
+    ]
+    assert min(label_heights) >= 11  # chart labels stay readable on a phone (they were ~7 px)
     page.screenshot(path=str(artifacts / f"word-page-{label}.png"), full_page=True)
 
     # Progress: words by status, today's reviews, the finished story with its reading time.

@@ -16,6 +16,11 @@ pytestmark = pytest.mark.browser
 def open_first_story_with_versions(page: Any, server: str) -> None:
     page.goto(f"{server}/library")
     page.click(".story a")
+    wait_for_versions(page)
+
+
+def wait_for_versions(page: Any) -> None:
+    """Reload the open story until its level versions are there."""
     deadline = time.monotonic() + 120
     while not page.locator(".level-switch").count():  # versions are built by a background job
         if time.monotonic() > deadline:

@@ -37,6 +37,31 @@ def test_reader_text_keeps_paragraphs_sentences_and_names() -> None:
     assert profile["ferry"] == LemmaStats(1, "B2", False) and profile["ruth"].is_name
 
 
+def test_reader_lemmas_are_the_look_up_lemmas() -> None:
+    """Statuses and saved words are keyed by the reader's lemma: it must be the lemma the look-up gives,
+    or a saved "troop" is not found on "troops" (the trained lemmatiser keeps some plurals)."""
+    from vocabsphere.core.lexicon.sense_ranking import token_lemma
+
+    nlp = load_pipeline()
+    text = "The troops were escalating the fight. She harvested apples and troops left."
+    reader = build_reader_text(nlp, text, lambda lemma, pos: "B1")
+    lemmas = {t.text: t.lemma for t in reader.words()}
+    assert lemmas["troops"] == "troop" and lemmas["escalating"] == "escalate"
+    assert lemmas["harvested"] == "harvest" and lemmas["apples"] == "apple"
+    doc = nlp(text)
+    assert [t.lemma for t in reader.words()] == [token_lemma(t) for t in doc if t.text in lemmas]
+
+
+def test_words_inside_names_are_names() -> None:
+    text = "New rules start in the United States and New York. Old people like the Red Cross."
+    words = list(build_reader_text(load_pipeline(), text, lambda lemma, pos: "A2").words())
+    names = {t.text for t in words if t.is_name}
+    assert {"United", "States", "York", "Red", "Cross"} <= names and "Old" not in names
+    new_rules, new_york = (t for t in words if t.text == "New")
+    assert not new_rules.is_name and new_york.is_name  # "New rules" is not a name
+    assert new_rules.lemma == "new"
+
+
 def test_statuses_parse_and_classes() -> None:
     assert parse_status("learning-3") is WordStatus.LEARNING_3 and parse_status(5) is WordStatus.KNOWN
     for bad in ("famous", 9, True, ""):

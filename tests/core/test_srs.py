@@ -355,6 +355,39 @@ def test_check_typed_answer(expected: str, given: str, correct: bool, near_miss:
         assert expected in check.message
 
 
+@pytest.mark.parametrize(
+    ("expected", "lemma", "given", "correct"),
+    [
+        ("harvest", "harvest", "harvested", True),  # another form of the right word, with a hint
+        ("harvest", "harvest", "Harvests", True),
+        ("troops", "troop", "troop", True),  # a cloze wants the form in its sentence
+        ("went", "go", "goes", True),
+        ("harvest", "harvest", "harvester", False),  # another word of the family is not the word
+        ("harvest", "harvest", "crop", False),
+        ("harvest", "", "harvested", False),  # without the lemma nothing is guessed
+        ("look up", "look up", "looked up", False),  # phrases are not inflected by guesswork
+    ],
+)
+def test_typed_answer_accepts_forms_of_the_right_lemma(
+    expected: str, lemma: str, given: str, correct: bool
+) -> None:
+    check = check_typed_answer(expected, given, lemma=lemma)
+    assert check.correct is correct
+    assert expected in check.message
+    if correct:
+        assert check.near_miss and check.message.startswith("Right word, another form")
+        assert suggested_rating(check, 3.0) == 2  # right, but not cold
+
+
+def test_a_synonym_of_the_sense_is_also_right() -> None:
+    check = check_typed_answer("ban", " Prohibit", lemma="ban", synonyms=("prohibit", "forbid"))
+    assert (check.correct, check.near_miss) == (True, True)
+    assert check.message == "Also right, but we wanted \u201cban\u201d."
+    assert suggested_rating(check, 2.0) == 2
+    assert not check_typed_answer("ban", "allow", lemma="ban", synonyms=("prohibit",)).correct
+    assert check_typed_answer("ban", "ban", synonyms=("ban",)).message == "Correct!"
+
+
 def test_expected_answer_must_not_be_empty() -> None:
     with pytest.raises(InvalidInput):
         check_typed_answer(" . ", "x")

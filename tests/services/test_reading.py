@@ -11,7 +11,8 @@ import pytest
 from tests.fixtures.articles import BRIDGE_A, GARDEN
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.services import accounts, reading, study, versions
+from vocabsphere.services import accounts, reading, stories, study, versions
+from vocabsphere.services import progress as progress_view
 from vocabsphere.services.fetching import FetchPolicy
 from vocabsphere.services.ingest import IngestSource, ingest
 from vocabsphere.store.database import Database
@@ -27,7 +28,7 @@ def story(db: Database, settings: Settings, text: str) -> int:
 
 def test_reading_loop(database: Database, make_settings: Callable[..., Settings]) -> None:
     settings = make_settings()
-    bridge, garden = story(database, settings, BRIDGE_A), story(database, settings, GARDEN)
+    bridge, garden = story(database, settings, BRIDGE_A), story(database, settings, GARDEN + GARDEN_FOLLOW_UP)
     ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0).id
     bob = accounts.create_user(database, username="bob", password="s3cret-pass", now=T0).id
 
@@ -66,12 +67,29 @@ def test_reading_loop(database: Database, make_settings: Callable[..., Settings]
         )
 
     # Mark the rest known: every unmarked word becomes known, the saved one stays in learning.
+    before_marking = reading.reader_page(
+        database, user_id=ana, learner_level="B1", story_id=bridge, level="B1"
+    ).coverage
     changed = reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0)
-    assert changed > 0
+    assert changed and lemma not in changed
     after = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
     assert after.coverage.new_lemmas == 0 and after.statuses[lemma] == 1
     assert after.coverage.known_share > before.known_share
-    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == 0
+    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == ()
+    # Undo takes the marking back (only for the words it marked); then marking again gives the same words.
+    assert reading.undo_mark_known(database, user_id=ana, lemmas=[*changed, lemma]) == len(changed)
+    undone = reading.reader_page(database, user_id=ana, learner_level="B1", story_id=bridge, level="B1")
+    assert undone.coverage == before_marking and undone.statuses[lemma] == 1
+    assert reading.mark_rest_known(database, user_id=ana, story_id=bridge, level="B1", now=T0) == changed
+    # A status set without saving is findable (the vocabulary book lists it); saved words are not repeated.
+    other = next(x for x in sorted(bridge_lemmas) if x != lemma and len(x) > 3)
+    reading.set_status(database, user_id=ana, lemma=other, status="learning-2", now=T0)
+    reading.set_status(database, user_id=ana, lemma=lemma, status="learning-3", now=T0)
+    marked = reading.marked_words(database, user_id=ana)
+    assert [(m.lemma, m.status, m.meaning) for m in marked] == [(other, "learning-2", "I recognise it")]
+    assert reading.marked_words(database, user_id=ana, query=other[1:3].upper()) == marked
+    assert reading.marked_words(database, user_id=ana, query="zzzz") == []
+    assert reading.marked_words(database, user_id=bob) == []
     # Bob's statuses are his own.
     assert reading.statuses_of(database, user_id=bob) == {}
 
@@ -113,6 +131,21 @@ def test_reading_loop(database: Database, make_settings: Callable[..., Settings]
     pick = reading.next_for_you(database, user_id=ana, learner_level="B1")
     assert pick is not None and pick.story_id == garden
 
+    # Progress lists a story read twice once, finished (its latest reading, with the finish kept).
+    second = reading.start_reading(
+        database, user_id=ana, story_id=bridge, level="B1", now=T0 + timedelta(minutes=10)
+    )
+    reading.record_progress(
+        database,
+        user_id=ana,
+        session_id=second.session_id,
+        seconds=5,
+        finished=False,
+        now=T0 + timedelta(minutes=10, seconds=5),
+    )
+    rows = progress_view.progress(database, user_id=ana, now=T0 + timedelta(minutes=11)).readings
+    assert [r.story_id for r in rows] == [bridge] and rows[0].finished_at == done.finished_at
+
     # Reading the other story meets the saved word again: recorded once, with a cloze card from it.
     met = reading.start_reading(
         database, user_id=ana, story_id=garden, level="B1", now=T0 + timedelta(hours=1)
@@ -129,3 +162,67 @@ def test_reading_loop(database: Database, make_settings: Callable[..., Settings]
         reading.set_status(database, user_id=ana, lemma="   ", status="known", now=T0)
     with pytest.raises(NotFound):
         reading.reader_page(database, user_id=ana, learner_level="B1", story_id=9999, level="B1")
+
+
+GARDEN_FOLLOW_UP = """
+
+The garden began three years ago as a small project for one class. Pupils planted beans, carrots and
+potatoes in old wooden boxes behind the sports hall, and a retired farmer came every Friday to show them
+how to water the beds and keep the soil healthy.
+
+Today the garden covers most of the school field. The children sell what they do not eat at a weekly
+market, and the money pays for seeds, tools and a small greenhouse. Parents say their children now ask
+for vegetables at home, and the head teacher hopes other schools in the region will copy the idea next
+spring."""
+
+
+def test_next_for_you_offers_real_articles_learners_may_see(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
+    """A too short page is never offered; hidden and deleted stories are not offered or listed, and a
+    deleted story keeps the learners' saved words until it is restored."""
+    settings = make_settings()
+    short = story(database, settings, BRIDGE_A)
+    ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0).id
+    assert stories.get_story(database, short).summary.word_count < reading.NEXT_FOR_YOU_MIN_WORDS
+    assert reading.next_for_you(database, user_id=ana, learner_level="B1") is None
+    long = story(database, settings, GARDEN + GARDEN_FOLLOW_UP)
+    assert stories.get_story(database, long).summary.word_count >= reading.NEXT_FOR_YOU_MIN_WORDS
+    pick = reading.next_for_you(database, user_id=ana, learner_level="B1")
+    assert pick is not None and pick.story_id == long
+    token, sentence = next(
+        (t, s.text)
+        for p in reading.reader_text(database, long, "B1").paragraphs
+        for s in p
+        for t in s.tokens
+        if t.is_word and not t.is_name and len(t.lemma) > 4
+    )
+    word = study.WordToSave(
+        lemma=token.lemma, pos=token.pos, word=token.text, sentence=sentence, story_id=long
+    )
+    study.save_word(database, user_id=ana, word=word, now=T0)
+
+    hidden = stories.change_visibility(database, story_id=long, action="hide", now=T0)
+    assert hidden.hidden and not hidden.deleted
+    assert reading.next_for_you(database, user_id=ana, learner_level="B1") is None
+    assert [s.id for s in stories.list_stories(database)] == [short]
+    assert {s.id for s in stories.list_stories(database, include_hidden=True)} == {short, long}
+    with pytest.raises(NotFound):
+        stories.get_story(database, long)
+    assert stories.get_story(database, long, include_hidden=True).summary.hidden
+
+    stories.change_visibility(database, story_id=long, action="restore", now=T0)
+    assert reading.next_for_you(database, user_id=ana, learner_level="B1") is not None
+    deleted = stories.change_visibility(database, story_id=long, action="delete", now=T0)
+    assert deleted.deleted and [s.id for s in stories.deleted_stories(database)] == [long]
+    assert {s.id for s in stories.list_stories(database, include_hidden=True)} == {short}
+    assert reading.next_for_you(database, user_id=ana, learner_level="B1") is None
+    kept = study.list_words(database, user_id=ana, where=study.WordFilter(), limit=10, offset=0)
+    assert [(w.lemma, w.story_id) for w in kept] == [(token.lemma, long)]
+    stories.change_visibility(database, story_id=long, action="restore", now=T0)
+    assert stories.deleted_stories(database) == []
+    assert {s.id for s in stories.list_stories(database)} == {short, long}
+    with pytest.raises(InvalidInput):
+        stories.change_visibility(database, story_id=long, action="publish", now=T0)
+    with pytest.raises(NotFound):
+        stories.change_visibility(database, story_id=999, action="hide", now=T0)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
+from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.services import accounts, profiles, reading, study
 from vocabsphere.store.database import Database
 
@@ -59,6 +62,8 @@ def test_daily_new_card_limit_and_interleaving(database: Database) -> None:
         study.save_word(database, user_id=ana, word=word(lemma), now=T0)
     due = study.due_cards(database, user_id=ana, now=T0)
     assert [c.word.lemma for c in due] == ["harbour", "ferry", "bridge"]
+    # Day one already shows every kind the words allow: new words take turns, one card each.
+    assert [c.kind for c in due] == ["meaning", "form", "listening"]
     for n, card in enumerate(due):
         study.rate_card(database, user_id=ana, card_id=card.card_id, rating=4, request_id=f"e{n}", now=T0)
     assert study.due_cards(database, user_id=ana, now=T0 + timedelta(minutes=1)) == []  # limit reached
@@ -128,6 +133,8 @@ def test_typed_answers_forgive_case_and_one_typo(database: Database) -> None:
     assert expected == "closure" and check.correct and check.near_miss
     check, _ = study.check_answer(database, user_id=ana, card_id=form.id, answer="opening")
     assert not check.correct
+    check, _ = study.check_answer(database, user_id=ana, card_id=form.id, answer="Closures")
+    assert check.correct and check.near_miss and check.message.startswith("Right word, another form")
     meaning = study.due_cards(database, user_id=ana, now=T0)[0]
     with pytest.raises(InvalidInput):
         study.check_answer(database, user_id=ana, card_id=meaning.card_id, answer="closure")
@@ -176,3 +183,43 @@ def test_someone_elses_card_and_bad_ratings(database: Database) -> None:
             study.rate_card(database, user_id=ana, card_id=card_id, rating=bad, request_id=f"b{bad}", now=T0)
     assert study.due_cards(database, user_id=bob, now=T0) == []
     assert log_rows(database) == 0
+
+
+def test_a_synonym_of_the_saved_sense_is_also_right_on_form_cards(database: Database) -> None:
+    path = os.environ.get("VOCABSPHERE_LEXICON")
+    if not path or not Path(path).is_file():
+        pytest.skip("no built lexicon: set VOCABSPHERE_LEXICON")
+    lexicon = Lexicon.open(path)
+    sense = next(s for s in lexicon.entries("ban", "VERB").senses if s.synonyms)  # WordNet: "banish"
+    ana = user(database, "ana")
+    saved = study.save_word(
+        database,
+        user_id=ana,
+        word=study.WordToSave(
+            lemma="ban",
+            pos="VERB",
+            word="banned",
+            sentence="They banned him from the town.",
+            synset_id=sense.synset_id,
+            translation="verbannen",
+            definition=sense.definition,
+        ),
+        now=T0,
+    )
+    cards = {c.kind: c.id for c in study.word_detail(database, user_id=ana, word_id=saved.id, now=T0).cards}
+    synonym = sense.synonyms[0]
+    check, expected = study.check_answer(
+        database, user_id=ana, card_id=cards["form"], answer=synonym.upper(), lexicon=lexicon
+    )
+    assert check.correct and check.near_miss and check.message == "Also right, but we wanted \u201cban\u201d."
+    assert expected == "ban"
+    # Without the lexicon, or on a card that asks for the word heard, a synonym is not the answer.
+    assert not study.check_answer(database, user_id=ana, card_id=cards["form"], answer=synonym)[0].correct
+    listening, _ = study.check_answer(
+        database, user_id=ana, card_id=cards["listening"], answer=synonym, lexicon=lexicon
+    )
+    assert not listening.correct
+    wrong, _ = study.check_answer(
+        database, user_id=ana, card_id=cards["form"], answer="allow", lexicon=lexicon
+    )
+    assert not wrong.correct

@@ -51,7 +51,15 @@ def test_learner_loop_over_the_api_with_bad_input(client: TestClient) -> None:
         "status": "ignored",
     }
     marked = client.post(f"/api/v1/stories/{story_id}/versions/B1/mark-known", headers=ana).json()
-    assert marked["changed"] > 0
+    assert marked["changed"] == len(marked["lemmas"]) > 0 and "harbour" not in marked["lemmas"]
+    # Undo gives the words back their earlier state; marking again marks the same words.
+    undo = client.post("/api/v1/statuses/undo-known", headers=ana, json={"lemmas": marked["lemmas"]})
+    assert undo.json() == {"reset": marked["changed"]}
+    assert client.post(
+        "/api/v1/statuses/undo-known", headers=bob, json={"lemmas": marked["lemmas"]}
+    ).json() == {"reset": 0}
+    again_marked = client.post(f"/api/v1/stories/{story_id}/versions/B1/mark-known", headers=ana).json()
+    assert again_marked == marked
     after = client.get(f"/api/v1/stories/{story_id}/versions/B1/reader", headers=ana).json()
     statuses = {t["lemma"]: t["status"] for p in after["paragraphs"] for s in p for t in s if t["lemma"]}
     assert "new" not in statuses.values() and statuses[target["lemma"]] == "learning-1"

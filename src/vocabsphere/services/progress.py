@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from vocabsphere.core.reading import WordStatus, words_per_minute
@@ -61,18 +61,25 @@ def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> 
         statuses = repo.status_counts(user_id)
         days = repo.review_days(user_id, day_start - timedelta(days=STREAK_LOOKBACK_DAYS))
         finished, words = repo.finished(user_id)
-        readings = tuple(
-            ReadingRow(
-                row.story_id,
-                title,
-                row.level,
-                round(row.active_seconds / 60, 1),
-                words_per_minute(row.word_count, row.active_seconds),
-                row.finished_at,
-                row.last_seen_at,
-            )
-            for row, title in repo.readings(user_id, limit=recent)
-        )
+        # One row per story: its latest reading, marked finished if any reading of it was finished.
+        latest: dict[int, ReadingRow] = {}
+        for row, title in repo.readings(user_id, limit=recent * 5):
+            seen = latest.get(row.story_id)
+            if seen is not None:
+                if seen.finished_at is None and row.finished_at is not None:
+                    latest[row.story_id] = replace(seen, finished_at=row.finished_at)
+                continue
+            if len(latest) < recent:
+                latest[row.story_id] = ReadingRow(
+                    row.story_id,
+                    title,
+                    row.level,
+                    round(row.active_seconds / 60, 1),
+                    words_per_minute(row.word_count, row.active_seconds),
+                    row.finished_at,
+                    row.last_seen_at,
+                )
+        readings = tuple(latest.values())
         return Progress(
             saved_words=repo.saved_words(user_id),
             known_words=statuses.get(WordStatus.KNOWN, 0),

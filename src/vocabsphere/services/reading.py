@@ -12,6 +12,7 @@ from cachetools import LRUCache
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.reading import (
     MAX_HEARTBEAT_SECONDS,
+    STATUS_MEANINGS,
     Coverage,
     LemmaStats,
     ReaderText,
@@ -36,13 +37,16 @@ MAX_BULK_LEMMAS = 5000
 # Re-exported for the web layer, which may not import the core's internals piecemeal.
 __all__ = [
     "MAX_BULK_LEMMAS",
+    "STATUS_MEANINGS",
     "Coverage",
+    "MarkedWord",
     "ReaderPage",
     "ReaderToken",
     "ReadingProgress",
     "StoryFit",
     "WordStatus",
     "mark_rest_known",
+    "marked_words",
     "next_for_you",
     "normalise_lemma",
     "reader_class",
@@ -54,8 +58,11 @@ __all__ = [
     "start_reading",
     "statuses_of",
     "story_fits",
+    "undo_mark_known",
 ]
 NEXT_FOR_YOU_CANDIDATES = 100
+# "Next for you" offers real articles only: a news report is rarely under this many words, a test page is.
+NEXT_FOR_YOU_MIN_WORDS = 150
 
 
 @dataclass(frozen=True)
@@ -63,9 +70,23 @@ class ReaderPage:
     version: versions.VersionView
     text: ReaderText
     statuses: dict[str, int]  # the learner's statuses for the lemmas in this text
-    saved_lemmas: frozenset[str]
+    saved_words: dict[str, int]  # lemma -> saved word id, for the lemmas in this text
     coverage: Coverage
     stamp: tuple[int, datetime]  # identifies the version build (for caches of its rendering)
+
+    @property
+    def saved_lemmas(self) -> frozenset[str]:
+        return frozenset(self.saved_words)
+
+
+@dataclass(frozen=True)
+class MarkedWord:
+    """A word the learner gave a status to without saving it."""
+
+    lemma: str
+    status: str  # label, e.g. "learning-2"
+    meaning: str  # what the status means, e.g. "I recognise it"
+    updated_at: datetime
 
 
 @dataclass(frozen=True)
@@ -134,7 +155,7 @@ def reader_page(db: Database, *, user_id: int, learner_level: str, story_id: int
     stamp, text, profile = _reader(db, story_id, level)
     with unit_of_work(db, read_only=True) as uow:
         statuses = uow.reading.statuses(user_id, profile)
-        saved = frozenset(uow.reading.saved_lemmas(user_id, profile))
+        saved = uow.reading.saved_word_ids(user_id, profile)
     return ReaderPage(version, text, statuses, saved, coverage(profile, statuses, learner_level), stamp)
 
 
@@ -167,9 +188,12 @@ def set_statuses(db: Database, *, user_id: int, lemmas: list[str], status: str |
         return uow.reading.set_statuses(user_id, keys, now)
 
 
-def mark_rest_known(db: Database, *, user_id: int, story_id: int, level: str, now: datetime) -> int:
+def mark_rest_known(
+    db: Database, *, user_id: int, story_id: int, level: str, now: datetime
+) -> tuple[str, ...]:
     """Every word of the version the learner has not marked (or marked new) becomes known; words being
-    learnt and ignored words keep their status, names are left alone. Returns how many changed."""
+    learnt and ignored words keep their status, names are left alone. Returns the lemmas that changed
+    (for an undo)."""
     profile = _reader(db, story_id, level)[2]
     with unit_of_work(db) as uow:
         current = uow.reading.statuses(user_id, profile)
@@ -178,7 +202,33 @@ def mark_rest_known(db: Database, *, user_id: int, story_id: int, level: str, no
             for lemma, stats in profile.items()
             if current.get(lemma, WordStatus.NEW) == WordStatus.NEW and not stats.is_name
         }
-        return uow.reading.set_statuses(user_id, rest, now)
+        uow.reading.set_statuses(user_id, rest, now)
+        return tuple(sorted(rest))
+
+
+def undo_mark_known(db: Database, *, user_id: int, lemmas: list[str]) -> int:
+    """Undo "mark the rest known": the given lemmas that are still known lose their status again.
+    Returns how many were reset."""
+    if len(lemmas) > MAX_BULK_LEMMAS:
+        raise InvalidInput(f"At most {MAX_BULK_LEMMAS:,} words at once.", field="lemmas")
+    keys = [_check_lemma(x) for x in lemmas]
+    with unit_of_work(db) as uow:
+        known = [k for k, v in uow.reading.statuses(user_id, keys).items() if v == WordStatus.KNOWN]
+        uow.reading.clear_statuses(user_id, known)
+        return len(known)
+
+
+def marked_words(db: Database, *, user_id: int, query: str = "", limit: int = 100) -> list[MarkedWord]:
+    """Words marked learning 1-4 in the reader but not saved, newest first (so they can be found)."""
+    learning = [int(s) for s in WordStatus if 1 <= s.value <= 4]
+    with unit_of_work(db, read_only=True) as uow:
+        rows = uow.reading.marked_not_saved(user_id, learning, query=normalise_lemma(query), limit=limit)
+        return [
+            MarkedWord(
+                r.lemma, WordStatus(r.status).label, STATUS_MEANINGS[WordStatus(r.status)], r.updated_at
+            )
+            for r in rows
+        ]
 
 
 def story_fits(
@@ -210,11 +260,14 @@ def _story_fits(
 
 
 def next_for_you(db: Database, *, user_id: int, learner_level: str) -> StoryFit | None:
-    """Among recent stories not yet finished, the one whose coverage is closest to 95-98 %."""
+    """Among recent stories learners may see, of article length and not yet finished, the one whose
+    coverage is closest to 95-98 %."""
     with unit_of_work(db, read_only=True) as uow:
         finished = uow.reading.finished_story_ids(user_id)
         recent = [
-            s.id for s in uow.stories.latest(limit=NEXT_FOR_YOU_CANDIDATES, offset=0) if s.id not in finished
+            s.id
+            for s in uow.stories.latest(limit=NEXT_FOR_YOU_CANDIDATES, offset=0)
+            if s.id not in finished and s.word_count >= NEXT_FOR_YOU_MIN_WORDS
         ]
         fits = _story_fits(uow, user_id, learner_level, recent)
     return pick_comfortable([(fit, fit.coverage) for fit in fits.values()])

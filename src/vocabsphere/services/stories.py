@@ -37,6 +37,8 @@ class StorySummary:
     word_count: int
     source_count: int
     cefr_level: str | None = None
+    hidden: bool = False  # hidden from learners by a teacher or admin
+    deleted: bool = False  # deleted (softly: staff can restore it)
 
 
 @dataclass(frozen=True)
@@ -64,20 +66,54 @@ def _summaries(uow: UnitOfWork, stories: list[Story]) -> list[StorySummary]:
             word_count=s.word_count,
             source_count=s.source_count,
             cefr_level=s.cefr_level,
+            hidden=s.hidden_at is not None,
+            deleted=s.deleted_at is not None,
         )
         for s in stories
     ]
 
 
-def list_stories(db: Database, *, query: str = "", limit: int = 20, offset: int = 0) -> list[StorySummary]:
+def list_stories(
+    db: Database, *, query: str = "", limit: int = 20, offset: int = 0, include_hidden: bool = False
+) -> list[StorySummary]:
+    """Stories for the library; ``include_hidden`` (for staff) adds the ones hidden from learners."""
     if len(query) > MAX_QUERY_CHARS:
         raise InvalidInput(f"Search for at most {MAX_QUERY_CHARS} characters.", field="q")
     with unit_of_work(db, read_only=True) as uow:
         if query.strip():
-            stories = uow.stories.search(query.strip(), limit=limit, offset=offset)
+            stories = uow.stories.search(
+                query.strip(), limit=limit, offset=offset, include_hidden=include_hidden
+            )
         else:
-            stories = uow.stories.latest(limit=limit, offset=offset)
+            stories = uow.stories.latest(limit=limit, offset=offset, include_hidden=include_hidden)
         return _summaries(uow, stories)
+
+
+def deleted_stories(db: Database, *, limit: int = 50) -> list[StorySummary]:
+    """Stories deleted by staff, newest first (they can be restored)."""
+    with unit_of_work(db, read_only=True) as uow:
+        return _summaries(uow, uow.stories.latest(limit=limit, offset=0, deleted=True))
+
+
+STORY_ACTIONS = ("hide", "delete", "restore")
+
+
+def change_visibility(db: Database, *, story_id: int, action: str, now: datetime) -> StorySummary:
+    """Hide a story from learners, delete it (softly: readings, saved words and reviews keep it), or
+    restore it. For teachers and admins; the web layer checks the role."""
+    if action not in STORY_ACTIONS:
+        raise InvalidInput("The action must be hide, delete or restore.", field="action")
+    with unit_of_work(db) as uow:
+        story = uow.stories.get(story_id)
+        if story is None:
+            raise NotFound("No such story.")
+        if action == "hide":
+            story.hidden_at = story.hidden_at or now
+        elif action == "delete":
+            story.deleted_at = story.deleted_at or now
+        else:
+            story.hidden_at = story.deleted_at = None
+        return _summaries(uow, [story])[0]
 
 
 def _source(article: Article, base_id: int | None) -> SourceView:
@@ -93,14 +129,15 @@ def _source(article: Article, base_id: int | None) -> SourceView:
     )
 
 
-def get_story(db: Database, story_id: int) -> StoryView:
+def get_story(db: Database, story_id: int, *, include_hidden: bool = False) -> StoryView:
+    """One story; hidden and deleted stories only with ``include_hidden`` (for staff)."""
     with unit_of_work(db, read_only=True) as uow:
         story = uow.stories.get(story_id)
-        if story is None:
+        if story is None or (not include_hidden and (story.hidden_at or story.deleted_at)):
             raise NotFound("No such story.")
         articles = uow.stories.articles(story.id)
         base = next((a for a in articles if a.id == story.base_article_id), articles[0] if articles else None)
-        related = [s for s, _ in uow.stories.related(story.id)]
+        related = [s for s, _ in uow.stories.related(story.id) if not (s.hidden_at or s.deleted_at)]
         return StoryView(
             summary=_summaries(uow, [story])[0],
             paragraphs=tuple(paragraphs(base.text)) if base else (),

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
+from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
 from vocabsphere.core.srs import (
     AnswerCheck,
@@ -88,6 +89,7 @@ class DueCard:
     word: SavedWordView
     cloze_sentence: str = ""  # for cloze cards: a sentence met elsewhere, the word to type blanked out
     cloze_answer: str = ""
+    due_if_rated: tuple[datetime, ...] = ()  # when the card comes back after Again, Hard, Good, Easy now
 
 
 @dataclass(frozen=True)
@@ -278,12 +280,14 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         if new_room and len(due) < limit:
             # One card per word a day: skip words already reviewed today or in this queue.
             taken = uow.study.words_of_cards(cards_today) | {word.id for _, word, _ in due}
+            options: dict[int, list[tuple[ReviewCard, SavedWord]]] = {}
             for card, word in uow.study.new_cards(user_id, now, limit=_NEW_CANDIDATES):
+                if word.id not in taken:
+                    options.setdefault(word.id, []).append((card, word))
+            for cards in options.values():
                 if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
                     break
-                if word.id not in taken:
-                    taken.add(word.id)
-                    fresh.append((card, word))
+                fresh.append(_rotated_kind(cards, new_done + len(fresh)))
             statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
         by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
@@ -297,9 +301,16 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         cloze_words = [w.id for c, w in by_card.values() if c.kind == "cloze"]
         encounters = uow.study.latest_encounters(cloze_words) if cloze_words else {}
         result = []
+        params = _params(user)
         for item in queue[:limit]:
             card, word = by_card[item.card_id]
             met = encounters.get(word.id) if card.kind == "cloze" else None
+            previews = tuple(
+                review(_state(card), rating, now, params=params, desired_retention=user.desired_retention)[
+                    0
+                ].due
+                for rating in (1, 2, 3, 4)
+            )
             result.append(
                 DueCard(
                     card.id,
@@ -309,9 +320,20 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                     _word_view(word, statuses.get(word.lemma)),
                     met.sentence if met else "",
                     met.form if met else "",
+                    previews,
                 )
             )
         return result
+
+
+# New words take turns at the card kinds, so a learner meets every kind on their first day (still one
+# card per word a day); a word without the kind whose turn it is shows its first card.
+NEW_KIND_ROTATION = ("meaning", "form", "listening", "cloze")
+
+
+def _rotated_kind(cards: list[tuple[ReviewCard, SavedWord]], turn: int) -> tuple[ReviewCard, SavedWord]:
+    wanted = NEW_KIND_ROTATION[turn % len(NEW_KIND_ROTATION)]
+    return next((c for c in cards if c[0].kind == wanted), cards[0])
 
 
 def next_due(db: Database, *, user_id: int, now: datetime) -> datetime | None:
@@ -328,6 +350,11 @@ def _owned_card(uow: UnitOfWork, user_id: int, card_id: int, *, for_update: bool
 
 
 def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
+    return _expected(db, user_id, card_id)[0]
+
+
+def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, SavedWord, str]:
+    """The answer a typed card expects, its word and the card's kind."""
     with unit_of_work(db) as uow:
         card = _owned_card(uow, user_id, card_id)
         word = uow.study.word(card.saved_word_id)
@@ -337,16 +364,30 @@ def expected_answer(db: Database, *, user_id: int, card_id: int) -> str:
         if card.kind == "cloze":
             met = uow.study.latest_encounters([word.id]).get(word.id)
             if met is not None:
-                return met.form
-        return word.word if card.kind == "listening" else word.lemma
+                return met.form, word, card.kind
+        return (word.word if card.kind == "listening" else word.lemma), word, card.kind
 
 
-def check_answer(db: Database, *, user_id: int, card_id: int, answer: str) -> tuple[AnswerCheck, str]:
-    """Check a typed answer (case and one typo forgiven); returns the check and the expected answer."""
+def _sense_synonyms(lexicon: Lexicon | None, word: SavedWord) -> tuple[str, ...]:
+    """The other words of the sense the word was saved with (WordNet synset), single words only."""
+    if lexicon is None or not word.synset_id:
+        return ()
+    senses = lexicon.entries(word.lemma, word.pos).senses
+    sense = next((s for s in senses if s.synset_id == word.synset_id), None)
+    return tuple(w for w in sense.synonyms if " " not in w) if sense else ()
+
+
+def check_answer(
+    db: Database, *, user_id: int, card_id: int, answer: str, lexicon: Lexicon | None = None
+) -> tuple[AnswerCheck, str]:
+    """Check a typed answer (case, one typo and another form of the word forgiven; on form cards, with
+    ``lexicon``, a synonym of the saved sense is "also right"); returns the check and the expected answer."""
     if len(answer) > 200:
         raise InvalidInput("An answer has at most 200 characters.", field="answer")
-    expected = expected_answer(db, user_id=user_id, card_id=card_id)
-    return check_typed_answer(expected, answer), expected
+    expected, word, kind = _expected(db, user_id, card_id)
+    # Only the form card asks for "the English word" freely; a cloze or a word heard wants that word.
+    synonyms = _sense_synonyms(lexicon, word) if kind == "form" else ()
+    return check_typed_answer(expected, answer, lemma=word.lemma, synonyms=synonyms), expected
 
 
 UNDO_IDS_KEPT = timedelta(days=1)

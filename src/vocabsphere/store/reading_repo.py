@@ -68,9 +68,28 @@ class ReadingRepository:
         return changed
 
     def clear_status(self, user_id: int, lemma: str) -> None:
-        self._session.execute(
-            delete(WordStatus).where(WordStatus.user_id == user_id, WordStatus.lemma == lemma)
+        self.clear_statuses(user_id, [lemma])
+
+    def clear_statuses(self, user_id: int, lemmas: Iterable[str]) -> None:
+        wanted = self._lemma_in(WordStatus.lemma, lemmas)
+        if wanted is not None:
+            self._session.execute(delete(WordStatus).where(WordStatus.user_id == user_id, wanted))
+
+    def marked_not_saved(
+        self, user_id: int, statuses: Iterable[int], *, query: str, limit: int
+    ) -> list[WordStatus]:
+        """The learner's words with one of ``statuses`` that are not in their vocabulary book, newest
+        first; ``query`` narrows to lemmas containing it."""
+        saved = select(SavedWord.lemma).where(SavedWord.user_id == user_id)
+        found = select(WordStatus).where(
+            WordStatus.user_id == user_id,
+            WordStatus.status.in_(list(statuses)),
+            WordStatus.lemma.not_in(saved),
         )
+        if query:
+            found = found.where(WordStatus.lemma.contains(query, autoescape=True))
+        found = found.order_by(WordStatus.updated_at.desc(), WordStatus.id.desc()).limit(limit)
+        return list(self._session.scalars(found))
 
     def version_profiles(self, story_ids: list[int], level: str) -> dict[int, tuple[str, str]]:
         """story id -> (version level, lemma profile JSON) for the versions at ``level``."""
@@ -119,11 +138,17 @@ class ReadingRepository:
             return []
         return list(self._session.scalars(select(SavedWord).where(SavedWord.user_id == user_id, wanted)))
 
-    def saved_lemmas(self, user_id: int, lemmas: Iterable[str]) -> set[str]:
+    def saved_word_ids(self, user_id: int, lemmas: Iterable[str]) -> dict[str, int]:
+        """lemma -> the id of the learner's saved word (the first saved, if several parts of speech)."""
         wanted = self._lemma_in(SavedWord.lemma, lemmas)
         if wanted is None:
-            return set()
-        return set(self._session.scalars(select(SavedWord.lemma).where(SavedWord.user_id == user_id, wanted)))
+            return {}
+        query = (
+            select(SavedWord.lemma, SavedWord.id)
+            .where(SavedWord.user_id == user_id, wanted)
+            .order_by(SavedWord.id.desc())
+        )
+        return {lemma: word_id for lemma, word_id in self._session.execute(query)}
 
     def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
         """The version row's id and build time: enough to tell whether a cached parse is current."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.tables import Article, Story, StoryLink
@@ -17,6 +17,13 @@ def _fts_query(query: str) -> str:
     """User words as an FTS5 query of quoted prefix terms: no operator injection, no syntax errors."""
     words = _QUERY_WORD.findall(query)[:12]
     return " ".join(f'"{w}"*' for w in words)
+
+
+def _shown(*, include_hidden: bool, deleted: bool) -> ColumnElement[bool]:
+    if deleted:
+        return Story.deleted_at.is_not(None)
+    visible = Story.deleted_at.is_(None)
+    return visible if include_hidden else and_(visible, Story.hidden_at.is_(None))
 
 
 class StoryRepository:
@@ -43,8 +50,12 @@ class StoryRepository:
             query = query.where(Story.updated_at >= since)
         return list(self._session.scalars(query))
 
-    def latest(self, *, limit: int, offset: int) -> list[Story]:
-        query = select(Story).order_by(Story.published_at.desc().nulls_last(), Story.id.desc())
+    def latest(
+        self, *, limit: int, offset: int, include_hidden: bool = False, deleted: bool = False
+    ) -> list[Story]:
+        """Newest first: the stories learners see, with hidden ones for staff, or only deleted ones."""
+        query = select(Story).where(_shown(include_hidden=include_hidden, deleted=deleted))
+        query = query.order_by(Story.published_at.desc().nulls_last(), Story.id.desc())
         return list(self._session.scalars(query.limit(limit).offset(offset)))
 
     def count(self) -> int:
@@ -99,7 +110,7 @@ class StoryRepository:
             {"id": story_id, "title": title, "body": body},
         )
 
-    def search(self, query: str, *, limit: int, offset: int) -> list[Story]:
+    def search(self, query: str, *, limit: int, offset: int, include_hidden: bool = False) -> list[Story]:
         if self._session.get_bind().dialect.name == "sqlite":
             match = _fts_query(query)
             if not match:
@@ -121,5 +132,6 @@ class StoryRepository:
                 {"q": query[:200], "limit": limit, "offset": offset},
             )
         ids = [int(r[0]) for r in rows]
-        by_id = {s.id: s for s in self._session.scalars(select(Story).where(Story.id.in_(ids)))}
+        wanted = select(Story).where(Story.id.in_(ids), _shown(include_hidden=include_hidden, deleted=False))
+        by_id = {s.id: s for s in self._session.scalars(wanted)}
         return [by_id[i] for i in ids if i in by_id]

@@ -129,6 +129,10 @@ class Story(Base):
     facts_json: Mapped[str] = mapped_column(Text, default="[]")
     created_at: Mapped[datetime] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(index=True)
+    # Set by a teacher or admin: hidden stories are not shown to learners; deleted ones to nobody but
+    # staff (who may restore them). Rows stay, so learners' readings and saved words keep their story.
+    hidden_at: Mapped[datetime | None] = mapped_column(default=None)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class StoryLink(Base):

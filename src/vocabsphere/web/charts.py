@@ -8,7 +8,7 @@ from datetime import datetime
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 600, 220
-LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 28
+LEFT, RIGHT, TOP, BOTTOM = 68, 12, 16, 34  # room for labels drawn larger on phones (app.css)
 COLOURS = ("#1f6f5c", "#1f5f8b", "#a4332b", "#7a3b8f")
 
 
@@ -54,7 +54,7 @@ def recall_curve_svg(
             f"<title>{escape(label)}</title></polyline>"
         )
         parts.append(
-            f'<text x="{WIDTH - RIGHT}" y="{TOP + 12 + 14 * index}" text-anchor="end" '
+            f'<text x="{WIDTH - RIGHT}" y="{TOP + 16 + 22 * index}" text-anchor="end" '
             f'fill="{colour}">{escape(label)}</text>'
         )
     parts.append("</svg>")

@@ -4,6 +4,7 @@ from vocabsphere.core.reading.pace import MAX_HEARTBEAT_SECONDS, words_per_minut
 from vocabsphere.core.reading.statuses import (
     COMFORT_HIGH,
     COMFORT_LOW,
+    STATUS_MEANINGS,
     Coverage,
     WordStatus,
     coverage,
@@ -27,6 +28,7 @@ __all__ = [
     "COMFORT_HIGH",
     "COMFORT_LOW",
     "MAX_HEARTBEAT_SECONDS",
+    "STATUS_MEANINGS",
     "Coverage",
     "LemmaStats",
     "ReaderSentence",

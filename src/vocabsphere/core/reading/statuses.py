@@ -19,6 +19,7 @@ from vocabsphere.core.reading.tokens import LemmaStats
 __all__ = [
     "COMFORT_HIGH",
     "COMFORT_LOW",
+    "STATUS_MEANINGS",
     "Coverage",
     "WordStatus",
     "coverage",
@@ -53,6 +54,16 @@ class WordStatus(IntEnum):
 
 
 _BY_LABEL = {s.label: s for s in WordStatus}
+# What each status means, in the learner's words (popover chips, vocabulary book).
+STATUS_MEANINGS = {
+    WordStatus.NEW: "new to me",
+    WordStatus.LEARNING_1: "just met",
+    WordStatus.LEARNING_2: "I recognise it",
+    WordStatus.LEARNING_3: "familiar",
+    WordStatus.LEARNING_4: "almost known",
+    WordStatus.KNOWN: "I know it",
+    WordStatus.IGNORED: "not a word to learn",
+}
 
 
 def parse_status(value: str | int) -> WordStatus:

@@ -13,7 +13,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from lemminflect import getAllLemmas
+
 from vocabsphere.core.articles import paragraphs
+from vocabsphere.core.lexicon.sense_ranking import token_lemma
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,7 +35,8 @@ __all__ = [
     "sentence_doc",
 ]
 
-FORMAT_VERSION = 2  # 2: sentences keep their parse
+# 2: sentences keep their parse; 3: the look-up's lemmas; 4: words inside names ("United" States) are names
+FORMAT_VERSION = 4
 # Punctuation, symbols and numbers are shown but are not words to look up, learn or count.
 _NOT_WORDS = {"PUNCT", "SYM", "NUM", "SPACE"}
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -174,11 +178,41 @@ def profile_from_json(raw: str) -> dict[str, LemmaStats]:
     return {k: LemmaStats(int(v[0]), v[1], bool(v[2])) for k, v in data.items()}
 
 
+def _lemma(token: Any) -> str:
+    """The lemma the look-up gives (lemminflect's for the POS, as ``token_lemma``), so statuses and saved
+    words match every form ("troops" -> "troop", "Batteries" -> "battery"), not only the form the trained
+    lemmatiser kept. The look-up checks that guess against WordNet; without the lexicon here, a guess
+    lemminflect only made by rule ("other" -> "oth") gives way to the parser's lemma."""
+    guess = token_lemma(token)
+    if token.pos_ == "PROPN":
+        return guess
+    known = getAllLemmas(str(token.lower_)).get(str(token.pos_), ())
+    if not known or guess in known or guess == token.lower_:
+        return guess if known or guess == token.lower_ else str(token.lemma_).lower()
+    return str(token.lemma_).lower() if str(token.lemma_).lower() in known else known[0]
+
+
+def _in_name(token: Any) -> bool:
+    """A capitalised word inside a name the parser split ("United" in "the United States", "New" in "New
+    York"): an adjective or noun modifying a capitalised proper noun just after it."""
+    head = token.head
+    return bool(
+        token.pos_ in ("ADJ", "NOUN")
+        and token.dep_ in ("amod", "compound")
+        and token.text[:1].isupper()
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and 0 < head.i - token.i <= 2
+    )
+
+
 def _token(token: Any) -> ReaderToken:
     text, space = token.text, bool(token.whitespace_)
     if token.pos_ in _NOT_WORDS or not _HAS_LETTER.search(text):
         return ReaderToken(text, space)
-    lemma = normalise_lemma(token.lemma_ or text)
+    if _in_name(token):
+        return ReaderToken(text, space, normalise_lemma(text), "PROPN")
+    lemma = normalise_lemma(_lemma(token) or text)
     if token.pos_ == "PROPN" or not _HAS_LETTER.search(lemma):
         lemma = normalise_lemma(text)  # names are learnt as written; a lemmatiser slip must not empty it
     return ReaderToken(text, space, lemma, token.pos_ or "X")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
 
 from vocabsphere.core.errors import InvalidInput
 
@@ -71,8 +74,22 @@ def damerau_levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
-def check_typed_answer(expected: str, given: str) -> AnswerCheck:
-    """Compare what the learner typed with the expected word or phrase."""
+def _same_lemma(answer: str, target: str, lemma: str) -> bool:
+    """``answer`` is another inflected form of the expected word ("harvested" for "harvest"), by
+    lemminflect's dictionary of forms; phrases and unknown words are never matched this way."""
+    if " " in answer or " " in target or not lemma:
+        return False
+    key = normalise_answer(lemma)
+    lemmas = {x.casefold() for forms in getAllLemmas(answer).values() for x in forms}
+    return answer == key or key in lemmas
+
+
+def check_typed_answer(
+    expected: str, given: str, *, lemma: str = "", synonyms: Sequence[str] = ()
+) -> AnswerCheck:
+    """Compare what the learner typed with the expected word or phrase; with ``lemma`` (the word's
+    dictionary form), another form of the same word counts as right, with a hint; a word among
+    ``synonyms`` (of the sense asked for) is "also right", with the word wanted."""
     target = normalise_answer(expected)
     if not target:
         raise InvalidInput("the expected answer is empty", field="expected")
@@ -81,6 +98,12 @@ def check_typed_answer(expected: str, given: str) -> AnswerCheck:
         return AnswerCheck(False, False, f"No answer given. The answer is \u201c{expected.strip()}\u201d.")
     if answer == target:
         return AnswerCheck(True, False, "Correct!")
+    if _same_lemma(answer, target, lemma):
+        return AnswerCheck(
+            True, True, f"Right word, another form: the answer is \u201c{expected.strip()}\u201d."
+        )
+    if answer in {normalise_answer(s) for s in synonyms} - {target}:
+        return AnswerCheck(True, True, f"Also right, but we wanted \u201c{expected.strip()}\u201d.")
     # Length gate first: the distance is at least the length difference, so skip the DP when it cannot be 1.
     letters = sum(ch.isalpha() for ch in target)
     if (

@@ -142,13 +142,29 @@ def reader(story_id: RowId, level: str, state: State, principal: CurrentUser) ->
     )
 
 
-@router.post("/stories/{story_id}/versions/{level}/mark-known")
-def mark_rest_known(story_id: RowId, level: str, state: State, principal: CurrentUser) -> dict[str, int]:
+class MarkKnownOut(BaseModel):
+    changed: int
+    lemmas: list[str]  # send them back to the undo endpoint to take the marking back
+
+
+class UndoKnownIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    lemmas: list[str] = Field(max_length=reading.MAX_BULK_LEMMAS)
+
+
+@router.post("/stories/{story_id}/versions/{level}/mark-known", response_model=MarkKnownOut)
+def mark_rest_known(story_id: RowId, level: str, state: State, principal: CurrentUser) -> MarkKnownOut:
     """Every word of this version you have not marked (or marked new) becomes known."""
-    changed = reading.mark_rest_known(
+    lemmas = reading.mark_rest_known(
         state.database, user_id=principal.user.id, story_id=story_id, level=level, now=state.clock()
     )
-    return {"changed": changed}
+    return MarkKnownOut(changed=len(lemmas), lemmas=list(lemmas))
+
+
+@router.post("/statuses/undo-known")
+def undo_mark_known(body: UndoKnownIn, state: State, principal: CurrentUser) -> dict[str, int]:
+    """Take "mark the rest known" back: the given words that are still known lose that status."""
+    return {"reset": reading.undo_mark_known(state.database, user_id=principal.user.id, lemmas=body.lemmas)}
 
 
 @router.get("/stories-for-you/next", response_model=StoryFitOut | None)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.srs import suggested_rating
-from vocabsphere.services import profiles, study
+from vocabsphere.services import dictionary, profiles, study
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.filters import word_filter
 from vocabsphere.web.params import MAX_ID, RowId
@@ -54,6 +54,9 @@ class DueCardOut(BaseModel):
         "", description="cloze cards: a sentence met elsewhere; blank out cloze_answer"
     )
     cloze_answer: str = ""
+    due_if_rated: list[datetime] = Field(
+        default_factory=list, description="When the card comes back if rated Again, Hard, Good or Easy now."
+    )
 
 
 class CardOut(BaseModel):
@@ -204,6 +207,7 @@ def due_cards(state: State, principal: CurrentUser, limit: int = Query(50, ge=1,
             word=WordOut(**vars(c.word)),
             cloze_sentence=c.cloze_sentence,
             cloze_answer=c.cloze_answer,
+            due_if_rated=list(c.due_if_rated),
         )
         for c in cards
     ]
@@ -217,9 +221,14 @@ def next_due(state: State, principal: CurrentUser) -> dict[str, datetime | None]
 
 @router.post("/reviews/{card_id}/check", response_model=AnswerOut)
 def check_answer(card_id: RowId, body: AnswerIn, state: State, principal: CurrentUser) -> AnswerOut:
-    """Check a typed answer (form, cloze and listening cards): case and one typo are forgiven."""
+    """Check a typed answer (form, cloze and listening cards): case, one typo and another form of the word
+    are forgiven; on form cards a synonym of the saved sense is "also right"."""
     result, expected = study.check_answer(
-        state.database, user_id=principal.user.id, card_id=card_id, answer=body.answer
+        state.database,
+        user_id=principal.user.id,
+        card_id=card_id,
+        answer=body.answer,
+        lexicon=dictionary.open_lexicon(state.settings),
     )
     return AnswerOut(
         correct=result.correct,

@@ -2,11 +2,21 @@
 
 from fastapi import APIRouter
 
-from vocabsphere.web.pages import admin, auth, news, profile, sections, study, vocab_exchange
+from vocabsphere.web.pages import (
+    admin,
+    auth,
+    news,
+    profile,
+    sections,
+    story_visibility,
+    study,
+    vocab_exchange,
+)
 
 router = APIRouter(include_in_schema=False)
 router.include_router(auth.router)
 router.include_router(sections.router)
+router.include_router(story_visibility.router)
 router.include_router(vocab_exchange.router)
 router.include_router(study.router)
 router.include_router(profile.router)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
 from vocabsphere.services import progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
+from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
 from vocabsphere.web.reader_html import reader_html
@@ -23,10 +26,17 @@ def library_page(
     principal: CurrentUser,
     page: int = Query(1, ge=1, le=10_000),
     q: str = Query("", max_length=200),
+    notice: Literal["", "deleted"] = "",
 ) -> Response:
     per_page = 20
     user = principal.user
-    found = stories.list_stories(state.database, query=q, limit=per_page + 1, offset=(page - 1) * per_page)
+    found = stories.list_stories(
+        state.database,
+        query=q,
+        limit=per_page + 1,
+        offset=(page - 1) * per_page,
+        include_hidden=user.is_teacher,
+    )
     shown = found[:per_page]
     fits = reading.story_fits(
         state.database, user_id=user.id, learner_level=user.cefr_level, story_ids=[s.id for s in shown]
@@ -45,6 +55,10 @@ def library_page(
         page=page,
         q=q,
         has_next=len(found) > per_page,
+        deleted=stories.deleted_stories(state.database) if user.is_teacher and page == 1 and not q else [],
+        notice="The story was deleted; learners no longer see it. You can restore it below."
+        if notice == "deleted"
+        else "",
     )
 
 
@@ -57,7 +71,7 @@ def story_page(
     level: str | None = Query(None, max_length=4),
 ) -> Response:
     user = principal.user
-    story = stories.get_story(state.database, story_id)
+    story = stories.get_story(state.database, story_id, include_hidden=user.is_teacher)
     available = versions.list_versions(state.database, story_id)
     chosen = level or versions.pick_level([v.level for v in available], user.cefr_level)
     page = None
@@ -84,6 +98,8 @@ def story_page(
         coverage=page.coverage if page else None,
         chosen=chosen,
         reader=text,
+        saved_words=page.saved_words if page else {},
+        status_meanings={s.label: meaning for s, meaning in reading.STATUS_MEANINGS.items()},
     )
 
 
@@ -95,11 +111,13 @@ def changes_page(
     story_id: RowId,
     level: str = Query(..., max_length=4),
 ) -> Response:
-    story = stories.get_story(state.database, story_id)
+    story = stories.get_story(state.database, story_id, include_hidden=principal.user.is_teacher)
     version = versions.get_version(state.database, story_id, level)
     original = versions.get_version(state.database, story_id, versions.ORIGINAL)
     rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)
-    return render(request, "changes.html", story=story, current=version, rows=rows)
+    return render(
+        request, "changes.html", story=story, current=version, rows=rows, steps=describe_steps(version.steps)
+    )
 
 
 @router.get("/articles/{article_id}")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import CEFR_LEVELS
-from vocabsphere.services import profiles, study
+from vocabsphere.services import profiles, reading, study
 from vocabsphere.web.charts import recall_curve_svg
 from vocabsphere.web.filters import STATUS_FILTERS, word_filter
 from vocabsphere.web.pages.render import redirect, render
@@ -43,6 +43,7 @@ def vocabulary_page(
         offset=(page - 1) * PER_PAGE,
     )
     filtered = where != study.WordFilter()
+    marked = reading.marked_words(state.database, user_id=principal.user.id, query=where.query)
     notice = "The word was removed from your vocabulary book." if deleted else ""
     if imported is not None:
         notice = f"Imported {imported} words" + (
@@ -52,6 +53,7 @@ def vocabulary_page(
         request,
         "vocabulary.html",
         words=found[:PER_PAGE],
+        marked=marked if page == 1 and status in ("", "learning") and not story else [],
         has_next=len(found) > PER_PAGE,
         page=page,
         filters={

@@ -17,7 +17,7 @@ export async function api(path, { method = "GET", body } = {}) {
   const data = response.status === 204 ? null : await response.json();
   if (!response.ok) {
     const message = data?.error?.message ?? `Request failed (${response.status})`;
-    throw new Error(message);
+    throw Object.assign(new Error(message), { status: response.status });
   }
   return data;
 }
@@ -38,14 +38,40 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** Say an English word with the browser's speech synthesis; false when the browser cannot. */
-export function speak(text) {
-  if (!("speechSynthesis" in window)) return false;
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = "en-US";
-  window.speechSynthesis.cancel();
-  window.speechSynthesis.speak(utterance);
-  return true;
+function englishVoice() {
+  if (!("speechSynthesis" in window)) return null;
+  return window.speechSynthesis.getVoices().find((v) => v.lang?.toLowerCase().startsWith("en")) ?? null;
+}
+
+let serverAudio = null;
+
+/** Say an English word: the device's English voice when it has one, else the server's recording
+ * (espeak-ng). Resolves to "device", "server", or "none" when no audio was possible. */
+export async function speak(text) {
+  const voice = englishVoice();
+  if (voice) {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = voice.lang;
+    utterance.voice = voice;
+    window.speechSynthesis.cancel();
+    window.speechSynthesis.speak(utterance);
+    return "device";
+  }
+  try {
+    serverAudio?.pause();
+    serverAudio = new Audio(`/api/v1/pronounce?${new URLSearchParams({ word: text })}`);
+    await serverAudio.play();
+    return "server";
+  } catch {
+    return "none";
+  }
+}
+
+/** What to tell the learner after `speak` (empty when the word was spoken by the device). */
+export function speechNote(result) {
+  if (result === "server") return "Played the server's recording (this device has no English voice).";
+  if (result === "none") return "No audio is possible for this word on this device.";
+  return "";
 }
 
 // Prevent double submission of forms (a second click while the first post is under way). Registered

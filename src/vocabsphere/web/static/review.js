@@ -1,5 +1,5 @@
 // Review session: cards of four kinds, typed answers checked kindly, ratings 1-4, undo. No dependencies.
-import { api, el, speak } from "/static/app.js";
+import { api, el, speak, speechNote } from "/static/app.js";
 
 const cardBox = document.getElementById("review-card");
 const controls = document.getElementById("review-controls");
@@ -68,7 +68,7 @@ function show() {
       el("p", { class: "meta" }, `Fill in the missing word${w.translation ? ` (${w.translation})` : ""}.`)];
   } else {
     const play = el("button", { type: "button", class: "button", "aria-label": "Play the word" }, "▶ Play");
-    play.addEventListener("click", () => { if (!speak(w.word)) status.textContent = "This browser cannot speak; the meaning is your hint."; });
+    play.addEventListener("click", async () => { status.textContent = speechNote(await speak(w.word)); });
     prompt = [play, el("p", { class: "meta" }, "Listen and type the word you hear.")];
     setTimeout(() => speak(w.word), 200);
   }
@@ -103,13 +103,42 @@ function reveal() {
   revealCommon();
 }
 
+/** A short interval, as Anki shows it on its buttons: "10 min", "3 h", "4 d", "2 mo", "1.5 y". */
+function interval(iso) {
+  const minutes = Math.max(1, Math.round((new Date(iso) - Date.now()) / 60000));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) return `${Math.round(minutes / 60)} h`;
+  const days = minutes / (24 * 60);
+  if (days < 30) return `${Math.round(days)} d`;
+  if (days < 365) return `${Math.round(days / 30)} mo`;
+  return `${Math.round(days / 36.5) / 10} y`;
+}
+
 function revealCommon() {
   revealed = true;
   controls.hidden = false;
   for (const button of controls.querySelectorAll("button")) {
     button.classList.toggle("primary", Number(button.dataset.rating) === suggested);
+    const due = card.due_if_rated?.[Number(button.dataset.rating) - 1];
+    const label = button.querySelector(".interval");
+    label.textContent = due ? interval(due) : "";
+    button.setAttribute("aria-label", due ? `${button.firstChild.textContent.trim()}: back in ${interval(due)}` : button.firstChild.textContent.trim());
   }
-  (controls.querySelector(".primary") ?? controls.querySelector('[data-rating="3"]')).focus();
+  (controls.querySelector(".primary") ?? controls.querySelector('[data-rating="3"]')).focus({ preventScroll: true });
+  keepAnswerInView();
+}
+
+/** Scroll so the answer's last line sits above the rating buttons (which stick above the bottom
+ * navigation on phones): on a 375 x 667 screen both are visible without scrolling. */
+function keepAnswerInView() {
+  const last = cardBox.lastElementChild;
+  if (!last) return;
+  const nav = document.querySelector("nav.sections");
+  const navTop = nav && getComputedStyle(nav).position === "fixed" ? nav.getBoundingClientRect().top : window.innerHeight;
+  const limit = Math.min(navTop, controls.getBoundingClientRect().top) - 8;
+  const box = last.getBoundingClientRect();
+  if (box.bottom > limit) window.scrollBy({ top: box.bottom - limit });
+  else if (box.top < 0) window.scrollBy({ top: box.top - 8 });
 }
 
 function when(iso) {
@@ -124,6 +153,9 @@ async function rate(rating) {
   if (!revealed || !card) return;
   const current = card;
   controls.hidden = true;
+  // The rated card leaves at once: its answer box must not take keys meant for the next card.
+  const previous = [...cardBox.childNodes];
+  cardBox.replaceChildren(el("p", { class: "meta" }, "Saving…"));
   try {
     const result = await api(`/reviews/${current.card_id}`, { method: "POST", body: {
       rating, request_id: requestId(), duration_ms: Math.round(performance.now() - shownAt) } });
@@ -134,6 +166,7 @@ async function rate(rating) {
     show();
     status.textContent = `“${current.word.lemma}”: next review ${when(result.next_due)}.`;
   } catch (error) {
+    cardBox.replaceChildren(...previous);
     controls.hidden = false;
     status.textContent = error.message;
   }
@@ -175,6 +208,8 @@ async function finish() {
 for (const button of controls.querySelectorAll("button")) {
   button.addEventListener("click", () => rate(Number(button.dataset.rating)));
 }
+const nextDue = document.getElementById("next-due");
+if (nextDue?.dataset.due) nextDue.textContent = `Your next card is due ${when(nextDue.dataset.due)}.`;
 undoButton.addEventListener("click", undo);
 document.addEventListener("keydown", (event) => {
   const typing = event.target instanceof HTMLInputElement;

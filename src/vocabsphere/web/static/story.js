@@ -1,6 +1,6 @@
 // The reader: tap or click any word for its look-up popover; arrow keys move between words; statuses,
 // saving, speech, "mark the rest known", and reading time. No dependencies.
-import { api, el, speak } from "/static/app.js";
+import { api, el, speak, speechNote } from "/static/app.js";
 
 const article = document.querySelector("article.reader");
 const popover = document.getElementById("word-popover");
@@ -10,18 +10,40 @@ const level = article?.dataset.level ?? "";
 const lang = article?.dataset.lang ?? "";
 const words = [...document.querySelectorAll(".reader-text .w")];
 const STATUS_CLASSES = ["new", "presumed", "name", "learning-1", "learning-2", "learning-3", "learning-4", "known", "ignored"];
+const STATUS_CHIPS = [
+  ["learning-1", "1"], ["learning-2", "2"], ["learning-3", "3"], ["learning-4", "4"], ["known", "Known"], ["ignored", "Ignore"],
+];
+const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || "{}");
+const savedIds = readJson("saved-words"); // lemma -> saved word id
+const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
 
-// --- Sentences worth learning: the "?" button opens the explanation ----------------------------
+// --- Sentences worth learning: the "?" button shows the explanation beside the sentence -----------
 for (const button of document.querySelectorAll("button.why")) {
   button.addEventListener("click", (event) => {
     event.stopPropagation();
     const item = document.getElementById(`explain-${button.dataset.highlight}`);
     const details = item?.querySelector("details");
     if (!details) return;
-    details.open = true;
-    item.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    details.open = true; // the list below stays in step
+    explain(button, details);
   });
+}
+
+/** The sentence's explanation in the popover (a bottom sheet on phones), not a jump down the page. */
+function explain(button, details) {
+  current?.classList.remove("active");
+  current = button;
+  const parts = [...details.children].filter((child) => child.tagName !== "SUMMARY").map((child) => child.cloneNode(true));
+  body.replaceChildren(
+    el("p", { class: "headword" }, "Why this sentence is worth learning"),
+    ...parts,
+    el("p", { class: "meta" }, el("a", { href: `#${details.parentElement.id}` }, "All sentences worth learning")),
+  );
+  popover.setAttribute("aria-label", "Why this sentence is worth learning");
+  popover.hidden = false;
+  place(button);
+  popover.focus({ preventScroll: true });
 }
 
 // --- Keyboard: one tab stop for the text, arrow keys between words -----------------------------
@@ -53,6 +75,21 @@ document.querySelector(".reader-text")?.addEventListener("click", (event) => {
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape" && !popover.hidden) close();
 });
+// The popover is a dialog: focus moves into it and Tab cycles inside it until it closes.
+popover?.addEventListener("keydown", (event) => {
+  if (event.key !== "Tab") return;
+  const focusable = [...popover.querySelectorAll("button:not([disabled]), a[href]")].filter((e) => e.offsetParent);
+  if (!focusable.length) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (event.shiftKey && (document.activeElement === first || document.activeElement === popover)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+});
 popover?.querySelector(".close")?.addEventListener("click", () => close());
 document.addEventListener("click", (event) => {
   if (!popover.hidden && !popover.contains(event.target) && !event.target.closest?.(".w")) close(false);
@@ -78,6 +115,10 @@ function place(word) {
   // Phones get a bottom sheet (CSS); wider screens a popover under the word.
   if (window.matchMedia("(max-width: 640px)").matches) {
     popover.style.top = popover.style.left = "";
+    // The sheet must not cover the word: scroll it (and the line above it) into view above the sheet.
+    const sheetTop = popover.getBoundingClientRect().top;
+    const rect = word.getBoundingClientRect();
+    if (rect.bottom > sheetTop - 8) window.scrollBy({ top: rect.bottom - sheetTop + rect.height * 2 + 8 });
     return;
   }
   const rect = word.getBoundingClientRect();
@@ -85,6 +126,29 @@ function place(word) {
   const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + window.innerWidth - width - 8));
   popover.style.left = `${left}px`;
   popover.style.top = `${rect.bottom + window.scrollY + 6}px`;
+}
+
+/** The status class a word shows in the reader (new, presumed, name, learning-N, known, ignored). */
+function statusOf(word) {
+  return STATUS_CLASSES.find((c) => word.classList.contains(c)) ?? "";
+}
+
+function describeStatus(status) {
+  if (status === "presumed") return "Not marked yet: we guess you know it (it is below your level).";
+  if (status === "name") return "A name: not counted as a new word.";
+  if (status === "new" || !status) return "Not marked yet: new to you.";
+  const label = status.startsWith("learning-") ? `learning ${status.slice(9)}` : status;
+  return `Your status: ${label} (${meanings[status] ?? status}).`;
+}
+
+/** Highlight the word's current status chip and say what it means. */
+function showStatus(group, line, lemma) {
+  const word = words.find((w) => w.dataset.l === lemma);
+  const status = word ? statusOf(word) : "";
+  for (const chip of group.querySelectorAll("button[data-status]")) {
+    chip.setAttribute("aria-pressed", String(chip.dataset.status === status));
+  }
+  line.textContent = describeStatus(status);
 }
 
 function setStatus(lemma, status) {
@@ -115,6 +179,7 @@ async function open(word) {
   body.replaceChildren(el("p", { class: "meta" }, "Looking up…"));
   popover.hidden = false;
   place(word);
+  popover.focus({ preventScroll: true });
   const sentence = sentenceOf(word);
   let result;
   try {
@@ -131,6 +196,18 @@ async function open(word) {
   render(word, sentence, result);
 }
 
+/** Synonyms without British/American doubles ("harmonize", "harmonise"): the first spelling listed stays. */
+function distinctSpellings(synonyms) {
+  const key = (w) => w.toLowerCase().replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1").replace(/our(s?)$/, "or$1");
+  const seen = new Set();
+  return synonyms.filter((s) => {
+    const k = key(s.word);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function render(word, sentence, r) {
   const sense = r.senses?.[0];
   const note = el("p", { class: "meta", role: "status", "aria-live": "polite" });
@@ -139,7 +216,7 @@ function render(word, sentence, r) {
     el("strong", { class: "headword" }, r.lemma || r.word),
     ipa ? el("span", { class: "ipa" }, `/${ipa}/`) : null,
     el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${r.lemma || r.word}`,
-      onclick: () => { if (!speak(r.lemma || r.word)) note.textContent = "This browser cannot speak."; } }, "▶"),
+      onclick: async () => { note.textContent = speechNote(await speak(r.lemma || r.word)); } }, "▶"),
     r.cefr ? el("span", { class: `level level-${r.cefr.toLowerCase()}` }, r.cefr) : null,
     el("span", { class: "meta" }, r.pos?.toLowerCase() ?? ""),
   );
@@ -157,8 +234,9 @@ function render(word, sentence, r) {
           el("p", {}, sense.definition),
           sense.examples?.length ? el("p", { class: "example" }, `“${sense.examples[0]}”`) : null);
   const savedSense = unsure ? null : sense;
-  const synonyms = !unsure && r.synonyms?.length // the first sense's synonyms: only when it is the one meant
-    ? el("p", { class: "synonyms" }, "Similar: ", r.synonyms.slice(0, 5).map((s, i) =>
+  const similar = unsure ? [] : distinctSpellings(r.synonyms ?? []); // the first sense's synonyms: only when it is the one meant
+  const synonyms = similar.length
+    ? el("p", { class: "synonyms" }, "Similar: ", similar.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
   const forms = Object.values(r.forms ?? {}).filter((f, i, all) => f && all.indexOf(f) === i);
@@ -169,51 +247,119 @@ function render(word, sentence, r) {
     : null;
 
   const lemma = word.dataset.l;
-  const saved = word.classList.contains("saved");
-  const save = el("button", { type: "button", class: "button" }, saved ? "In your vocabulary ✓" : "Save word");
-  save.disabled = saved;
+  const saveArea = el("div", { class: "save-area" });
+  const showSaved = () => {
+    const href = savedIds[lemma] ? `/vocabulary/words/${savedIds[lemma]}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
+    saveArea.replaceChildren(el("span", { class: "saved-note" }, "✓ In your vocabulary book"), " ",
+      el("a", { class: "button secondary", href }, "Open its page"));
+  };
+  const save = el("button", { type: "button", class: "button primary" }, "Save word");
   save.addEventListener("click", async () => {
     save.disabled = true;
     try {
-      await api("/words", { method: "POST", body: {
-        lemma: r.lemma || lemma, pos: r.pos || word.dataset.p || "X", word: word.textContent, sentence,
+      const savedWord = await api("/words", { method: "POST", body: {
+        lemma, pos: word.dataset.p || r.pos || "X", word: word.textContent, sentence,
         story_id: storyId || null, synset_id: savedSense?.synset_id ?? null, definition: savedSense?.definition ?? "",
         translation: (r.translations ?? []).slice(0, 3).join(", ").slice(0, 300), cefr_level: r.cefr ?? null,
       } });
+      savedIds[lemma] = savedWord.id;
       for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
-      setStatus(lemma, "learning-1");
-      save.textContent = "Saved ✓";
+      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(lemma, "learning-1");
+      showSaved();
+      showStatus(statuses, statusLine, lemma);
       note.textContent = "Saved to your vocabulary book.";
     } catch (error) {
+      if (error.status === 409) { // saved before (e.g. on another page): say so instead of failing
+        for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
+        showSaved();
+        return;
+      }
       save.disabled = false;
       note.textContent = error.message;
     }
   });
-  const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "Status" },
-    ["learning-1", "learning-2", "learning-3", "learning-4"].map((s, i) =>
-      el("button", { type: "button", class: `chip ${s}`, title: `Learning ${i + 1}`, onclick: () => changeStatus(lemma, s, note) }, String(i + 1))),
-    el("button", { type: "button", class: "chip known", onclick: () => changeStatus(lemma, "known", note) }, "Known"),
-    el("button", { type: "button", class: "chip ignored", title: "Not a word to learn (a name, a typo…)", onclick: () => changeStatus(lemma, "ignored", note) }, "Ignore"),
+  if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
+  else saveArea.replaceChildren(save);
+  const statusLine = el("p", { class: "meta status-line" });
+  const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "How well do you know it?" },
+    STATUS_CHIPS.map(([s, text]) =>
+      el("button", { type: "button", class: `chip ${s}`, "data-status": s, "aria-pressed": "false",
+        title: meanings[s] ?? s, onclick: async () => {
+          await changeStatus(lemma, s, note);
+          showStatus(statuses, statusLine, lemma);
+        } },
+        el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
+  showStatus(statuses, statusLine, lemma);
   body.replaceChildren(...[header, translation, definition, expression, synonyms, formLine,
-    el("div", { class: "popover-actions" }, save, statuses), note].filter(Boolean));
+    el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
 }
 
 // --- Mark the rest known, finishing, reading time ------------------------------------------------
 const finishStatus = document.getElementById("finish-status");
-document.getElementById("mark-known")?.addEventListener("click", async (event) => {
+const markKnown = document.getElementById("mark-known");
+const confirmBox = document.getElementById("mark-known-confirm");
+const undoButton = document.getElementById("mark-known-undo");
+let lastMarked = null; // {lemmas, classes}: what the undo restores
+
+/** The lemmas "mark the rest known" would change: unmarked words, names left alone (as the server does). */
+function restLemmas() {
+  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.l));
+}
+
+markKnown?.addEventListener("click", () => {
+  const count = restLemmas().size;
+  const noun = count === 1 ? "word" : "words";
+  document.getElementById("mark-known-question").textContent =
+    `Mark the ${count} ${noun} you have not marked yet as known? Saved and learning words keep their status.`;
+  document.getElementById("mark-known-yes").textContent = `Mark ${count} known`;
+  confirmBox.hidden = false;
+  document.getElementById("mark-known-yes").focus();
+});
+document.getElementById("mark-known-no")?.addEventListener("click", () => {
+  confirmBox.hidden = true;
+  markKnown.focus();
+});
+document.getElementById("mark-known-yes")?.addEventListener("click", async (event) => {
   const button = event.currentTarget;
   button.disabled = true;
   try {
+    const before = new Map(words.map((w) => [w, statusOf(w)]));
     const result = await api(`/stories/${storyId}/versions/${level}/mark-known`, { method: "POST", body: {} });
-    for (const w of words) if (w.classList.contains("new") || w.classList.contains("presumed")) setStatus(w.dataset.l, "known");
-    finishStatus.textContent = `${result.changed} words marked known.`;
-    button.hidden = true;
+    const changed = new Set(result.lemmas);
+    for (const w of words) if (changed.has(w.dataset.l)) setStatus(w.dataset.l, "known");
+    lastMarked = { lemmas: result.lemmas, before };
+    finishStatus.textContent = `${result.changed} ${result.changed === 1 ? "word" : "words"} marked known.`;
+    confirmBox.hidden = true;
+    markKnown.hidden = true;
+    undoButton.hidden = false;
+    undoButton.focus();
   } catch (error) {
-    button.disabled = false;
     finishStatus.textContent = error.message;
+  } finally {
+    button.disabled = false;
+  }
+});
+undoButton?.addEventListener("click", async () => {
+  if (!lastMarked) return;
+  undoButton.disabled = true;
+  try {
+    await api("/statuses/undo-known", { method: "POST", body: { lemmas: lastMarked.lemmas } });
+    for (const [w, status] of lastMarked.before) {
+      if (!status || statusOf(w) !== "known") continue;
+      w.classList.remove(...STATUS_CLASSES);
+      w.classList.add(status);
+    }
+    finishStatus.textContent = "Undone: those words are unmarked again.";
+    lastMarked = null;
+    undoButton.hidden = true;
+    markKnown.hidden = false;
+  } catch (error) {
+    finishStatus.textContent = error.message;
+  } finally {
+    undoButton.disabled = false;
   }
 });
 
@@ -260,8 +406,38 @@ document.getElementById("finish-story")?.addEventListener("click", async (event)
     const pace = result.words_per_minute ? ` at about ${Math.round(result.words_per_minute)} words a minute` : "";
     finishStatus.textContent = `Finished${pace}. Well done!`;
     button.textContent = "Finished ✓";
+    offerNext();
   } else {
     button.disabled = false;
     finishStatus.textContent = "Could not record that; try again.";
   }
 });
+
+/** After finishing: the learner's words saved here to review, and the next story picked for them. */
+async function offerNext() {
+  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.l)).size;
+  const links = el("p", { class: "next-steps" });
+  if (savedHere) {
+    links.append(el("a", { class: "button primary", href: "/review" },
+      `Review your words (${savedHere} saved here)`), " ");
+  }
+  const next = await api("/stories-for-you/next").catch(() => null);
+  if (next && next.story_id !== storyId) {
+    links.append(el("a", { class: "button secondary", href: `/stories/${next.story_id}?level=${next.level}` },
+      "Read the next story for you"));
+  }
+  if (links.childNodes.length) finishStatus.after(links);
+}
+
+// --- A story whose level versions are still being built: show them as soon as they exist -----------
+const pending = document.getElementById("versions-pending");
+if (pending) {
+  const started = Date.now();
+  const poll = async () => {
+    const found = await api(`/stories/${pending.dataset.story}/versions`).catch(() => []);
+    if (found.length) { window.location.reload(); return; }
+    if (Date.now() - started < 15 * 60_000) setTimeout(poll, 3000);
+    else pending.textContent = "The versions are taking longer than usual; reload this page later.";
+  };
+  setTimeout(poll, 3000);
+}
