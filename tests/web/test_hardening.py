@@ -25,7 +25,7 @@ from vocabsphere.web import create_app
 
 TOO_LARGE_ID = str(2**63)
 # Values for the path parameters that are not ids, so that only the id is out of range.
-OTHER_PARAMS = {"level": "B1", "lemma": "house"}
+OTHER_PARAMS = {"level": "B1", "lemma": "house", "action": "hide"}
 
 
 def _routes_with_ids(client: TestClient) -> list[tuple[str, str]]:
