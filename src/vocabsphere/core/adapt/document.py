@@ -23,6 +23,7 @@ __all__ = [
     "QuoteState",
     "Source",
     "balancing_marks",
+    "heading_paragraphs",
     "is_heading",
     "prepare",
     "quote_states",
@@ -86,6 +87,15 @@ def prepare(text: str) -> Source:
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = frozenset(".!?")
 _FRAGMENT_END = frozenset(",;")  # "Update is obliged;": the rest of a line the page cut off
+
+
+def heading_paragraphs(paragraphs: Sequence[str]) -> tuple[int, ...]:
+    """Indices of the headings among a text's paragraphs (none in a one-paragraph text)."""
+    if len(paragraphs) < 2:
+        return ()
+    return tuple(
+        p for p, text in enumerate(paragraphs) if is_heading(text) and text.rstrip()[-1:] not in _FRAGMENT_END
+    )
 
 
 def is_heading(paragraph: str) -> bool:

@@ -31,6 +31,7 @@ class VersionOut(BaseModel):
     changes: list[tuple[int, int]]
     steps: list[tuple[str, int]]
     model_versions: dict[str, str]
+    headings: list[int]  # indices of ``paragraphs`` that are the source's headings
 
 
 @router.get("", response_model=list[VersionSummaryOut])
@@ -51,4 +52,5 @@ def get_version(story_id: int, level: str, state: State, principal: CurrentUser)
         changes=list(view.changes),
         steps=list(view.steps),
         model_versions=view.model_versions,
+        headings=list(view.headings),
     )
