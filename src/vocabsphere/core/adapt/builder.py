@@ -25,7 +25,12 @@ from vocabsphere.core.adapt.document import (
     quote_states,
     whole_quotations,
 )
-from vocabsphere.core.adapt.guard import edit_problem, keeps_meaning, substitution_problem
+from vocabsphere.core.adapt.guard import (
+    edit_problem,
+    keeps_meaning,
+    substitution_changes_role,
+    substitution_problem,
+)
 from vocabsphere.core.adapt.lexical import Gloss, LexicalResult, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
@@ -94,16 +99,34 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
 _REFERRING = frozenset(["he", "she", "they", "his", "her", "their", "this", "these", "those", "such"])
 
 
+def _needs_previous(unit: Unit, previous: Unit) -> bool:
+    """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
+    "This development") or is a quotation whose speaker is named before it, in the same paragraph?"""
+    words = unit.text.split()
+    if not words:
+        return False
+    if words[0].strip("'\"").lower() in _REFERRING:
+        return True
+    return unit.text[0] in "'\"" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+
+
+_SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
+
+
+def _attributed(text: str) -> bool:
+    """Does the quotation ``text`` name who says it ("..., he said.")?"""
+    return any(word in text for word in _SAYING)
+
+
 def _with_antecedents(chosen: Sequence[int], units: Sequence[Unit], body: Sequence[int]) -> tuple[int, ...]:
-    """``chosen`` plus the sentence before each kept sentence that opens by referring back ("She
-    believes ...", "This development ..."): no "she" or "this" whose antecedent was left out."""
+    """``chosen`` plus the sentence before each kept sentence that needs it (``_needs_previous``):
+    no "she" or "this" whose antecedent was left out, no quotation without its speaker."""
     keep, allowed = set(chosen), set(body)
     for i in sorted(chosen, reverse=True):
         j = i
-        while j in keep and j - 1 in allowed and j - 1 not in keep:
-            first = units[j].text.split(maxsplit=1)[0].lower() if units[j].text.split() else ""
-            if first.strip("'\"") not in _REFERRING:
-                break
+        while (
+            j in keep and j - 1 in allowed and j - 1 not in keep and _needs_previous(units[j], units[j - 1])
+        ):
             keep.add(j - 1)
             j -= 1
     return tuple(sorted(keep))
@@ -213,7 +236,13 @@ class VersionBuilder:
         replaced = {old for old, _ in result.replacements}
         terms = any(substitution_problem(t) for t in doc if t.text in replaced and t.pos_ == "NOUN")
         dropped = [t for t in doc if t.text in {old for old, new in result.replacements if not new}]
-        if terms or not keeps_meaning(dropped) or edit_problem(doc, self.cache.get(result.text)):
+        edited = self.cache.get(result.text)
+        if (
+            terms
+            or not keeps_meaning(dropped)
+            or substitution_changes_role(doc, edited)
+            or edit_problem(doc, edited)
+        ):
             return LexicalResult(text, 0, ())
         return result
 

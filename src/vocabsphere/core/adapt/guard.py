@@ -21,6 +21,7 @@ __all__ = [
     "deletion_problem",
     "edit_problem",
     "keeps_meaning",
+    "substitution_changes_role",
     "substitution_problem",
 ]
 
@@ -34,7 +35,8 @@ _QUALIFIERS_TEXT = (
     "reputedly allegedly apparently supposedly seemingly possibly probably perhaps maybe unfounded "
     "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
-    "former ex late failed fake few little many several"
+    "former ex late failed fake few little many several roughly approximately twice thrice double "
+    "triple half times quarter"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -49,6 +51,7 @@ _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
 _SET_OFF = frozenset({",", "-", "(", ")", ";", ":"})
 _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+_DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
 _CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory")
@@ -185,9 +188,23 @@ def _defects(sent: Span | Doc) -> Counter[str]:
             found["stranded conjunction"] += 1
         if tok.dep_ in {"nsubj", "nsubj:pass"} and _disagrees(tok):
             found["agreement"] += 1
+    dashes = sum(
+        t.text in _DASHES and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        for t in tokens
+    )
+    found["unpaired dash"] += dashes % 2
     if tokens and tokens[0].pos_ == "CCONJ" and len(tokens) > 1 and tokens[1].text == ",":
         found["stranded conjunction"] += 1
     return found
+
+
+def substitution_changes_role(source: Span | Doc, edited: Span | Doc) -> bool:
+    """Does a one-for-one word substitution change a word's part of speech ("her blackness" ->
+    "her black")? Only judged when both sentences have the same number of tokens."""
+    a, b = list(source), list(edited)
+    if len(a) != len(b):
+        return False
+    return any(x.lower_ != y.lower_ and x.pos_ != y.pos_ for x, y in zip(a, b, strict=True))
 
 
 def edit_problem(source: Span | Doc, *edited: Span | Doc) -> str | None:

@@ -34,6 +34,7 @@ MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
 _INLINE_PER_PARAGRAPH = 2
+_JOINERS = frozenset("-'’") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,11 @@ def _paragraphs(draft: Draft, inline: bool) -> _Layout:
         base = len(texts[-1]) + (1 if texts[-1] else 0)
         for g in sentence.glosses:
             start = g.start + shift
-            inline = inline_left > 0
+            after = sentence_text[start + len(g.word) : start + len(g.word) + 1]
+            before = sentence_text[start - 1 : start] if start else " "
+            inline = (
+                inline_left > 0 and after not in _JOINERS and before not in _JOINERS
+            )  # not in "diva-to-be"
             if inline:
                 note = f" (= {g.gloss})"
                 sentence_text = (
