@@ -271,7 +271,9 @@ class VersionBuilder:
             [difficulty[i] for i in body],
             keep_lead,
         )
-        chosen = _with_antecedents(whole_quotations([body[k] for k in picked], self._quotes), units, body)
+        chosen: tuple[int, ...] = tuple(body[k] for k in picked)
+        for _ in range(2):  # a quotation's speaker may open another quotation: settle twice
+            chosen = whole_quotations(_with_antecedents(chosen, units, body), self._quotes)
         headings = _sections(self.source, chosen)
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 

@@ -185,8 +185,8 @@ def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
 
 
 def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
-    """``chosen`` with every quotation over several sentences kept whole (when its first sentence,
-    the one that names the speaker or opens the quote, is chosen) or left out whole."""
+    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
+    is chosen (a part of a quotation is a misquotation), else left out whole."""
     keep = set(chosen)
     i = 0
     while i < len(quotes):
@@ -195,10 +195,8 @@ def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tup
             while j + 1 < len(quotes) and quotes[j].ends_inside and quotes[j + 1].starts_inside:
                 j += 1
             group = range(i, j + 1)
-            if i in keep:
+            if keep.intersection(group):
                 keep.update(group)
-            else:
-                keep.difference_update(group)
             i = j + 1
         else:
             i += 1

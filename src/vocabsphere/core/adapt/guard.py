@@ -76,6 +76,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     for tok in removed:
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.tag_ in {"VBG", "VBN"}:
             return f"drops the participle {tok.text!r} (it says what the noun does)"
+        if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
+            return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
             return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
     for tok in sent:
