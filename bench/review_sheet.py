@@ -93,14 +93,14 @@ def rows(text: str, version: AdaptedVersion) -> list[Row]:
 
 
 def _highlights(version: AdaptedVersion, lexicon: Lexicon | None) -> list[tuple[str, str]]:
-    from vocabsphere.core.adapt.document import quotes_balanced
+    from vocabsphere.core.adapt.document import stands_alone
     from vocabsphere.core.learnables import select_highlights
 
     headings = {version.paragraphs[h] for h in version.headings}
     body = "\n\n".join(p for p in version.paragraphs if p not in headings)
     doc = load_pipeline()(body)
     found = select_highlights(doc, version.level_target, lexicon=lexicon)
-    return [(h.sentence, h.explanation) for h in found if quotes_balanced(h.sentence)]
+    return [(h.sentence, h.explanation) for h in found if stands_alone(body, h.start_char, h.sentence)]
 
 
 _STYLE = """<style>

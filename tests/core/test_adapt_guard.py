@@ -222,3 +222,31 @@ def test_demo_facts_survive(nlp: Language, lexicon: Lexicon, level: str) -> None
         text = adapt_story(article.text, lexicon=lexicon, nlp=nlp)
         version = next(v for v in text if v.level_target == level)
         assert marker in version.text and phrase in version.text, version.text
+
+
+def test_a_sentence_inside_a_quotation_never_stands_alone() -> None:
+    from vocabsphere.core.adapt.document import stands_alone
+
+    text = '"If pop stars have curly hair, they feel pushed to straighten it. It is sad," she said.\nThe end.'
+    second = text.index("It is sad")
+    assert not stands_alone(
+        text, text.index("If pop"), "If pop stars have curly hair, they feel pushed to straighten it."
+    )
+    assert not stands_alone(text, second, 'It is sad," she said.')
+    assert stands_alone(text, text.index("The end"), "The end.")
+
+
+def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
+    from vocabsphere.core.adapt.builder import _with_antecedents
+    from vocabsphere.core.adapt.content import Unit
+
+    texts = [
+        "The mayor of Westby, Anna Berg, opened the new bridge on Monday.",
+        "Dr Lena Fischer led the study of bees in the valley.",
+        "She believes that wild flowers could help the bees.",
+        "The council will pay for the flowers.",
+        '"We have waited for years for this," he said.',
+    ]
+    units = [Unit(0, t, len(t.split())) for t in texts]
+    assert _with_antecedents([0, 2, 4], units, range(5)) == (0, 1, 2, 3, 4)
+    assert _with_antecedents([0, 3], units, range(5)) == (0, 3)

@@ -62,7 +62,7 @@ def _heading_spans(text: str, headings: tuple[int, ...]) -> list[tuple[int, int]
 
 def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, ...]) -> list[dict[str, Any]]:
     """Sentences worth learning: never a heading, never a sentence with an unbalanced quotation."""
-    from vocabsphere.core.adapt.document import quotes_balanced
+    from vocabsphere.core.adapt.document import stands_alone
     from vocabsphere.core.learnables import select_highlights
     from vocabsphere.core.text import load_pipeline
 
@@ -72,7 +72,7 @@ def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, 
     return [
         asdict(h)
         for h in select_highlights(doc, learner_level, lexicon=open_lexicon(settings))
-        if quotes_balanced(h.sentence)
+        if stands_alone(text, h.start_char, h.sentence)
         and not any(h.start_char < end and start < h.end_char for start, end in spans)
     ]
 

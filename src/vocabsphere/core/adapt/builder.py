@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -105,9 +106,19 @@ def _needs_previous(unit: Unit, previous: Unit) -> bool:
     words = unit.text.split()
     if not words:
         return False
-    if words[0].strip("'\"").lower() in _REFERRING:
+    if words[0].strip("'\"").lower() in _REFERRING or _unnamed_person(unit.text):
         return True
     return unit.text[0] in "'\"" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+
+
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+
+
+def _unnamed_person(text: str) -> bool:
+    """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
+    found = _PERSON.search(text)
+    return found is not None and not _NAME.search(text[: found.start()])
 
 
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")

@@ -26,8 +26,10 @@ __all__ = [
     "heading_paragraphs",
     "is_heading",
     "prepare",
+    "quotation_open",
     "quote_states",
     "quotes_balanced",
+    "stands_alone",
     "whole_quotations",
 ]
 
@@ -161,6 +163,19 @@ class _Marks:
                     elif not before.isalpha():
                         self.stray, found = self.stray + 1, found + 1  # "let them,' he said" with no opening
         return found
+
+
+def quotation_open(text: str) -> bool:
+    """Is a quotation still open at the end of ``text`` (a paragraph up to some point)?"""
+    marks = _Marks()
+    marks.read(text)
+    return marks.inside
+
+
+def stands_alone(text: str, start: int, sentence: str) -> bool:
+    """Can the ``sentence`` found at ``start`` in ``text`` be shown on its own (a highlight): its
+    quotation marks balanced, and not inside somebody's words (shown alone, they read as fact)?"""
+    return quotes_balanced(sentence) and not quotation_open(text[text.rfind("\n", 0, start) + 1 : start])
 
 
 def quotes_balanced(text: str) -> bool:
