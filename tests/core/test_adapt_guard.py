@@ -250,3 +250,9 @@ def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
     units = [Unit(0, t, len(t.split())) for t in texts]
     assert _with_antecedents([0, 2, 4], units, range(5)) == (0, 1, 2, 3, 4)
     assert _with_antecedents([0, 3], units, range(5)) == (0, 3)
+
+
+def test_a_voice_change_never_breaks_a_hyphenated_word(nlp: Language) -> None:
+    text = "The controversy was prompted by the publication of then-and-now photographs of the singer."
+    for level in ("A2", "B1"):
+        assert "then-and-now photographs" in adapt_text(text, level, lexicon=None, nlp=nlp).text

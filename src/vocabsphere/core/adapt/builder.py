@@ -111,6 +111,7 @@ def _needs_previous(unit: Unit, previous: Unit) -> bool:
     return unit.text[0] in "'\"" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
 
 
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
 _NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
 
@@ -215,7 +216,8 @@ class VersionBuilder:
                     out, rule = simplify_sentence(self.cache.get(text)[:], level)
                     if rule:
                         self.cache.parse(out)
-                        if edit_problem(self.cache.get(text), *(self.cache.get(o) for o in out)):
+                        broken = any(w not in " ".join(out) for w in _HYPHENATED.findall(text))
+                        if broken or edit_problem(self.cache.get(text), *(self.cache.get(o) for o in out)):
                             out, rule = [text], None
                     nxt.extend(out)
                     rules += [rule] if rule else []
