@@ -75,6 +75,12 @@ KEPT_WHOLE = [
     ),
     ("The minister reportedly met the rebels in a small village near the border.", "reportedly met"),
     ("The company did not pay its workers in full for three months last year.", "did not pay its workers"),
+    (
+        "Edible insects emit fewer gases, contain high-quality protein, vitamins and amino acids, and have a "
+        "high food-conversion rate.",
+        "contain high-quality protein",
+    ),
+    ("As the technology develops, said French, scientists need to think about its uses.", "said French"),
 ]
 
 
@@ -234,6 +240,8 @@ def test_a_sentence_inside_a_quotation_never_stands_alone() -> None:
     )
     assert not stands_alone(text, second, 'It is sad," she said.')
     assert stands_alone(text, text.index("The end"), "The end.")
+    firm = "Lawyers for Wood Green Investments Ltd, have refused to comment."
+    assert not stands_alone(firm, firm.index("Investments"), "Investments Ltd, have refused to comment.")
 
 
 def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:

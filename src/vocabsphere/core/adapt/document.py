@@ -173,9 +173,11 @@ def quotation_open(text: str) -> bool:
 
 
 def stands_alone(text: str, start: int, sentence: str) -> bool:
-    """Can the ``sentence`` found at ``start`` in ``text`` be shown on its own (a highlight): its
-    quotation marks balanced, and not inside somebody's words (shown alone, they read as fact)?"""
-    return quotes_balanced(sentence) and not quotation_open(text[text.rfind("\n", 0, start) + 1 : start])
+    """Can the ``sentence`` found at ``start`` in ``text`` be shown on its own (a highlight): a whole
+    sentence, its quotation marks balanced, and not inside somebody's words (alone, they read as fact)?"""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    opens = not before.strip() or before.rstrip()[-1] in ".!?\"'"  # not "Investments Ltd, have refused ..."
+    return opens and quotes_balanced(sentence) and not quotation_open(before)
 
 
 def quotes_balanced(text: str) -> bool:

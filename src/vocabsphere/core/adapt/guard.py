@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
@@ -74,7 +75,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if sent.root.i in gone:
         return "drops the main verb"
     for tok in removed:
-        if tok.dep_ == "amod" and tok.head.i not in gone and tok.tag_ in {"VBG", "VBN"}:
+        if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _only_verb(tok)):
             return f"drops the participle {tok.text!r} (it says what the noun does)"
         if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
@@ -86,6 +87,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         if tok.head.i in gone and not tok.is_punct:
             return f"leaves {tok.text!r} without the word it belongs to"
     starts = sorted(i for i in gone if i - 1 not in gone)
+    kept = [t for t in sent if t.i not in gone and not t.is_punct]
+    if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
+        return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
     for start in starts:
         first = doc[start]
         before = doc[start - 1] if start > sent.start else None
@@ -102,6 +106,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     return _bare_verb(sent, gone)
+
+
+def _only_verb(tok: Token) -> bool:
+    """A word English uses only as a verb, parsed as a modifier ("[contain] high-quality protein")."""
+    forms = getAllLemmas(tok.lower_)
+    return bool(forms) and set(forms) == {"VERB"}
 
 
 def _clause_removed(removed: Sequence[Token], gone: set[int]) -> bool:
