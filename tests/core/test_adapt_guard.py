@@ -260,6 +260,16 @@ def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
     assert _with_antecedents([0, 3], units, range(5)) == (0, 3)
 
 
+def test_a_voice_change_keeps_a_second_agent_and_no_auxiliary_is_left_stranded(nlp: Language) -> None:
+    text = "Menus are not covered by the agricultural standards law or by a new food labelling law."
+    for level in ("A2", "B1"):
+        assert adapt_text(text, level, lexicon=None, nlp=nlp).text == text
+    source = "Guests were told they had in fact dined on the much cheaper black tiger version."
+    assert _problem(nlp, source, "Guests were told they had.")
+    sent = nlp("Nine months and countless surgical operations later, she stood up at the United Nations.")[:]
+    assert "countless surgical operations" in compress_sentence(sent, "A2", strength=5).text
+
+
 def test_a_voice_change_never_breaks_a_hyphenated_word(nlp: Language) -> None:
     text = "The controversy was prompted by the publication of then-and-now photographs of the singer."
     for level in ("A2", "B1"):

@@ -37,7 +37,7 @@ _QUALIFIERS_TEXT = (
     "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
-    "triple half times quarter"
+    "triple half times quarter countless numerous bogus"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -200,6 +200,13 @@ def _defects(sent: Span | Doc) -> Counter[str]:
             found["stranded conjunction"] += 1
         if tok.dep_ in {"nsubj", "nsubj:pass"} and _disagrees(tok):
             found["agreement"] += 1
+    last = [t for t in tokens if not t.is_punct]
+    if (
+        last
+        and (last[-1].tag_ == "MD" or last[-1].lemma_.lower() in {"be", "have", "do"})
+        and not any(c.dep_ in {"obj", "xcomp", "ccomp", "attr"} for c in last[-1].children)
+    ):
+        found["stranded auxiliary"] += 1  # "they were told they had."
     dashes = sum(
         t.text in _DASHES and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
         for t in tokens
