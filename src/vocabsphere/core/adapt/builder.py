@@ -29,6 +29,7 @@ from vocabsphere.core.adapt.document import (
 from vocabsphere.core.adapt.guard import (
     edit_problem,
     keeps_meaning,
+    loses_words,
     substitution_changes_role,
     substitution_problem,
 )
@@ -217,7 +218,9 @@ class VersionBuilder:
                     if rule:
                         self.cache.parse(out)
                         broken = any(w not in " ".join(out) for w in _HYPHENATED.findall(text))
-                        if broken or edit_problem(self.cache.get(text), *(self.cache.get(o) for o in out)):
+                        parts = [self.cache.get(o) for o in out]
+                        source = self.cache.get(text)
+                        if broken or loses_words(source, *parts) or edit_problem(source, *parts):
                             out, rule = [text], None
                     nxt.extend(out)
                     rules += [rule] if rule else []

@@ -22,6 +22,7 @@ __all__ = [
     "deletion_problem",
     "edit_problem",
     "keeps_meaning",
+    "loses_words",
     "substitution_changes_role",
     "substitution_problem",
 ]
@@ -37,7 +38,7 @@ _QUALIFIERS_TEXT = (
     "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
-    "triple half times quarter countless numerous bogus"
+    "triple half times quarter countless numerous bogus instead rather except unless despite although"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -74,8 +75,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "drops a qualifier or the central event"
     if sent.root.i in gone:
         return "drops the main verb"
+    if any(
+        t.head.i not in gone and _negated(t.head) and t.dep_ in {"obl", "advmod", "advcl"} for t in removed
+    ):
+        return "drops part of what a negation says ('not picked up [during autopsies]')"
     for tok in removed:
-        if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _only_verb(tok)):
+        if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
             return f"drops the participle {tok.text!r} (it says what the noun does)"
         if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
@@ -108,10 +113,20 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     return _bare_verb(sent, gone)
 
 
-def _only_verb(tok: Token) -> bool:
-    """A word English uses only as a verb, parsed as a modifier ("[contain] high-quality protein")."""
+def _verbal(tok: Token) -> bool:
+    """A verb parsed as a modifier ("[contain] high-quality protein") or a participle adjective ("an
+    [injured] eye"): it says what happened to the noun."""
     forms = getAllLemmas(tok.lower_)
-    return bool(forms) and set(forms) == {"VERB"}
+    if forms and set(forms) == {"VERB"}:
+        return True
+    return "VERB" in forms and tok.lower_.endswith(("ed", "ing"))
+
+
+def _negated(tok: Token) -> bool:
+    """Is ``tok`` negated ("were not picked up", "undetectable")? Its modifiers are the negation's scope."""
+    if any(c.lower_ in {"not", "n't", "never", "no"} for c in tok.children):
+        return True
+    return tok.pos_ == "ADJ" and tok.lower_.startswith(("un", "non"))
 
 
 def _clause_removed(removed: Sequence[Token], gone: set[int]) -> bool:
@@ -224,6 +239,13 @@ def substitution_changes_role(source: Span | Doc, edited: Span | Doc) -> bool:
     if len(a) != len(b):
         return False
     return any(x.lower_ != y.lower_ and x.pos_ != y.pos_ for x, y in zip(a, b, strict=True))
+
+
+def loses_words(source: Span | Doc, *edited: Span | Doc) -> str | None:
+    """The qualifier ("instead of blowing out candles", "not") a rewrite lost, if any."""
+    kept = {t.lower_ for part in edited for t in part}
+    lost = [t.text for t in source if t.lower_ in QUALIFIERS and t.lower_ not in kept]
+    return lost[0] if lost else None
 
 
 def edit_problem(source: Span | Doc, *edited: Span | Doc) -> str | None:
