@@ -6,10 +6,11 @@ shuffled with a fixed seed: 24 reports from one local news desk about 24 differe
 phrasing, and three events each told by three outlets in their own words.
 Gold stories: seeds 000, 001, 002 one story, 004 its own; each demo article and each desk report its own;
 each outlet event one story. With --onestop (held out: the rules were not tuned on it) the OneStopEnglish
-dev texts are added, shuffled in: each article at its three levels is one story told three ways.
+dev texts (or with --onestop train the train texts) are added, shuffled in: each article at its three
+levels is one story told three ways.
 Prints pairwise precision and recall (over all pairs of articles), the stories formed, and every wrong
 merge or split.
-Usage: python bench/bench_story_grouping.py [SHARED_DIR] [--order-seed 7] [--onestop]
+Usage: python bench/bench_story_grouping.py [SHARED_DIR] [--order-seed 7] [--onestop [dev|train]]
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ SEED_STORY = {
 }
 
 
-def onestop_reports(shared: Path) -> list[Report]:
+def onestop_reports(shared: Path, split: str) -> list[Report]:
     root = shared / "data" / "onestopenglish"
     with (root / "index.csv").open(encoding="utf-8") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["split"] == "dev"]
+        rows = [row for row in csv.DictReader(handle) if row["split"] == split]
     return [
         Report(
             f"onestop-{row['article_id']}",
@@ -58,7 +59,7 @@ def onestop_reports(shared: Path) -> list[Report]:
     ]
 
 
-def sources(shared: Path, order_seed: int, *, onestop: bool) -> list[tuple[str, str, IngestSource]]:
+def sources(shared: Path, order_seed: int, *, onestop: str | None) -> list[tuple[str, str, IngestSource]]:
     """(label, gold story, source) in ingestion order."""
     items = [
         (
@@ -78,7 +79,7 @@ def sources(shared: Path, order_seed: int, *, onestop: bool) -> list[tuple[str, 
                     IngestSource(kind="file", data=path.read_bytes(), filename=path.name),
                 )
             )
-    reports = desk_reports() + list(OUTLET_EVENTS) + (onestop_reports(shared) if onestop else [])
+    reports = desk_reports() + list(OUTLET_EVENTS) + (onestop_reports(shared, onestop) if onestop else [])
     random.Random(order_seed).shuffle(reports)
     items += [
         (
@@ -113,7 +114,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("shared", nargs="?", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--order-seed", type=int, default=7)
-    parser.add_argument("--onestop", action="store_true", help="add the OneStopEnglish dev texts")
+    parser.add_argument(
+        "--onestop", nargs="?", const="dev", choices=["dev", "train"], help="add OneStopEnglish texts (dev)"
+    )
     args = parser.parse_args()
     items = sources(args.shared, args.order_seed, onestop=args.onestop)
     gold: dict[str, str] = {}

@@ -113,3 +113,9 @@ def test_spelled_out_compound_numbers_are_one_number() -> None:
         23.0,
         45000.0,
     ]
+
+
+def test_a_name_spelled_with_or_without_diacritics_is_one_name() -> None:
+    assert specific_names("Biologist Robert Mysłajek met them in Zürich.") == specific_names(
+        "Biologist Robert Myslajek met them in Zurich."
+    )

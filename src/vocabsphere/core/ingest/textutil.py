@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -80,8 +81,10 @@ _CALENDAR = frozenset(
         "december",
     ]
 )
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
-_FIRST_WORDS = re.compile(r"(?:\S+\s*){1,50}")  # line breaks kept: a headline line is its own sentence
+# The headline and about the first sentence; line breaks kept, so a headline line is its own sentence.
+_FIRST_WORDS = re.compile(r"(?:\S+\s*){1,30}")
 
 
 def specific_names(text: str) -> set[str]:
@@ -93,10 +96,16 @@ def specific_names(text: str) -> set[str]:
         for match in _CAPITALISED.finditer(sentence):
             if not sentence[: match.start()].strip(" \"'“‘(-—"):
                 continue  # the sentence's first word is capitalised whatever it is
-            word = _POSSESSIVE.sub("", match.group().strip("’'-")).casefold()
+            word = _ascii_fold(_POSSESSIVE.sub("", match.group().strip("’'-")).casefold())
             if len(word) > 2 and word not in _CALENDAR and _zipf(word) < RARE_ZIPF:
                 found.add(stem(word))
     return found
+
+
+def _ascii_fold(word: str) -> str:
+    """ "Mysłajek" and "Myslajek", "Zürich" and "Zurich": outlets differ in how they spell foreign names."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def lead(title: str, text: str) -> str:
