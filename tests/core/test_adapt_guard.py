@@ -290,6 +290,18 @@ def test_a_split_never_turns_instead_of_into_what_happened(nlp: Language) -> Non
         assert "Malala blew out candles" not in out and ("Instead of blowing" in out or "candles" not in out)
 
 
+def test_an_opening_mark_written_as_a_closing_one_opens_the_next_quotation() -> None:
+    from vocabsphere.core.adapt.text_ops import split_sentences
+
+    got = split_sentences('Tigers rose to 198, the survey showed." This is very encouraging," said Dhakal.')
+    assert got == ["Tigers rose to 198, the survey showed.", '"This is very encouraging," said Dhakal.']
+
+
+def test_the_lexical_step_never_cuts_a_word_a_degree_word_needs(nlp: Language, lexicon: Lexicon) -> None:
+    text = "Characteristically for this most traditionally minded of pontiffs, he made his excuses in Latin."
+    assert "most traditionally minded" in adapt_text(text, "A2", lexicon=lexicon, nlp=nlp).text
+
+
 def test_a_voice_change_never_breaks_a_hyphenated_word(nlp: Language) -> None:
     text = "The controversy was prompted by the publication of then-and-now photographs of the singer."
     for level in ("A2", "B1"):

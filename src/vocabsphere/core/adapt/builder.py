@@ -27,8 +27,8 @@ from vocabsphere.core.adapt.document import (
     whole_quotations,
 )
 from vocabsphere.core.adapt.guard import (
+    deletion_problem,
     edit_problem,
-    keeps_meaning,
     loses_words,
     substitution_changes_role,
     substitution_problem,
@@ -252,13 +252,9 @@ class VersionBuilder:
         replaced = {old for old, _ in result.replacements}
         terms = any(substitution_problem(t) for t in doc if t.text in replaced and t.pos_ == "NOUN")
         dropped = [t for t in doc if t.text in {old for old, new in result.replacements if not new}]
+        cut = deletion_problem(doc[:], [t.i for t in dropped]) if dropped else None  # "most [traditionally]"
         edited = self.cache.get(result.text)
-        if (
-            terms
-            or not keeps_meaning(dropped)
-            or substitution_changes_role(doc, edited)
-            or edit_problem(doc, edited)
-        ):
+        if terms or cut or substitution_changes_role(doc, edited) or edit_problem(doc, edited):
             return LexicalResult(text, 0, ())
         return result
 

@@ -89,7 +89,17 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    return _opening_marks_forward([s for s in out if s])
+
+
+def _opening_marks_forward(sentences: list[str]) -> list[str]:
+    """A source that writes a closing mark for an opening one ('showed." This is good," said X')
+    leaves it at the end of the sentence before: move it to the quotation it opens."""
+    for k in range(len(sentences) - 1):
+        this, nxt = sentences[k], sentences[k + 1]
+        if this.endswith('"') and this.count('"') % 2 and nxt.count('"') % 2 and not nxt.startswith('"'):
+            sentences[k], sentences[k + 1] = this[:-1].rstrip(), '"' + nxt
+    return sentences
 
 
 def without(sent: Span, drop: range) -> list[Token]:
