@@ -295,6 +295,8 @@ def test_an_opening_mark_written_as_a_closing_one_opens_the_next_quotation() -> 
 
     got = split_sentences('Tigers rose to 198, the survey showed." This is very encouraging," said Dhakal.')
     assert got == ["Tigers rose to 198, the survey showed.", '"This is very encouraging," said Dhakal.']
+    got = split_sentences('They want help." The state plans for tigers. It must plan for people," he said.')
+    assert got == ["They want help.", '"The state plans for tigers.', 'It must plan for people," he said.']
 
 
 def test_the_lexical_step_never_cuts_a_word_a_degree_word_needs(nlp: Language, lexicon: Lexicon) -> None:

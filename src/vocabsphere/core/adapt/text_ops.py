@@ -97,7 +97,11 @@ def _opening_marks_forward(sentences: list[str]) -> list[str]:
     leaves it at the end of the sentence before: move it to the quotation it opens."""
     for k in range(len(sentences) - 1):
         this, nxt = sentences[k], sentences[k + 1]
-        if this.endswith('"') and this.count('"') % 2 and nxt.count('"') % 2 and not nxt.startswith('"'):
+        if not (this.endswith('"') and this.count('"') % 2) or nxt.startswith('"'):
+            continue
+        after = [s.count('"') for s in sentences[k + 1 :]]
+        first_marked = next((n for n in after if n), 0)
+        if first_marked % 2:  # the quotation it opens closes in a later sentence
             sentences[k], sentences[k + 1] = this[:-1].rstrip(), '"' + nxt
     return sentences
 
