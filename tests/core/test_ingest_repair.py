@@ -3,6 +3,8 @@ page furniture never reach a learner, whatever way the text comes in."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import SHARED_DIR
@@ -189,3 +191,31 @@ def test_seed_000_junk_line_is_removed_and_quotes_attached() -> None:
     article = clean_text(_seed("000"))
     assert "Update is obliged;" in article.removed and "Update is obliged" not in article.text
     assert "‘Because the war isn’t over yet,’" in article.text
+
+
+def test_code_pasted_as_text_never_reaches_title_or_text() -> None:
+    article = clean_text(
+        "Test <script>alert(1)</script>\n\nThe council met on Monday to discuss the new library. "
+        "<style>p{color:red}</style>It agreed to build it near the station.\n\n<script>\nvar x = 1;\n"
+        "document.write(x);\n</script>\n\nThe library opens next year, the mayor said. <!-- tracker -->"
+    )
+    assert article.title == "Test"
+    assert article.paragraphs == (
+        "The council met on Monday to discuss the new library. It agreed to build it near the station.",
+        "The library opens next year, the mayor said.",
+    )
+    given = clean_text("The library opens next year, the mayor said.", title="Test <script>alert(1)</script>")
+    assert given.title == "Test"
+
+
+def test_seed_004_through_adapt_input_has_no_app_advert(tmp_path: Path) -> None:
+    from vocabsphere.cli_language import _adapt_input
+
+    seed = tmp_path / "seed-004.txt"
+    seed.write_text(_seed("004"), encoding="utf-8")
+    text, title, removed = _adapt_input(str(seed), raw=False)
+    assert title == "Are North Korean troops joining Russia’s war in Ukraine?"
+    assert removed >= 10
+    for advert in ("iOS", "Android", "VocabSphere", "Download now", "sample explanation"):
+        assert advert not in text
+    assert "1.28 million" in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -61,6 +62,7 @@ _COMMON_CODECS = [
     "euc_jp",
     "euc_kr",
 ]
+_BLANK_RUN = re.compile(r"(?:\r?\n[ \t]*){3,}")
 _NOT_TEXT_HINT = "Please paste the article text or upload a .txt, .md or .html file."
 
 
@@ -74,6 +76,7 @@ def decode_document(data: bytes, *, declared_charset: str | None = None, filenam
     if bom_codec is None and not (declared or "").startswith(("utf-16", "utf-32")):
         _refuse_binary(data, filename)
     text = _decode(data, bom_codec, declared, filename)
+    text = _BLANK_RUN.sub("\n\n", text)  # ftfy works line by line: 100,000 empty lines took 3.5 s
     text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False, unescape_html=False)
     text = CONTROL_CHARS.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     if text.count("\ufffd") > max(3, len(text) * _MAX_REPLACEMENT_SHARE):

@@ -12,7 +12,7 @@ from lxml import etree
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.ingest.boilerplate import words
 from vocabsphere.core.ingest.models import ExtractedArticle
-from vocabsphere.core.ingest.plain_text import clean_text, find_date
+from vocabsphere.core.ingest.plain_text import clean_text, find_date, strip_code
 
 _ALLOWED_TAGS = frozenset({"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote"})
 _ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -23,7 +23,6 @@ _NO_TEXT = "No article text found in this page."
 _CODE_TAGS = ("script", "style", "noscript", "template")
 _LINK_BLOCK_TAGS = ("p", "li", "div", "h2", "h3", "h4", "h5", "h6", "span", "footer", "aside")
 _MAX_LINK_BLOCK_WORDS = 12  # a headline-sized link (a list of related stories); longer linked text stays
-_TITLE_CODE = re.compile(r"<(script|style)\b[^>]{0,500}>.{0,5000}?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TITLE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 
 
@@ -111,8 +110,7 @@ def _clean_title(value: object) -> str | None:
     # A <title> is plain text to the parser, so markup typed into it arrives as text: drop code and tags.
     if not isinstance(value, str):
         return None
-    text = _TITLE_CODE.sub(" ", value)
-    return _clean_meta(_TITLE_TAG.sub(" ", text))
+    return _clean_meta(_TITLE_TAG.sub(" ", strip_code(value)))
 
 
 def _has_block_parent(element: etree._Element) -> bool:
