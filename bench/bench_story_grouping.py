@@ -10,7 +10,10 @@ dev texts (or with --onestop train the train texts) are added, shuffled in: each
 levels is one story told three ways.
 Prints pairwise precision and recall (over all pairs of articles), the stories formed, and every wrong
 merge or split.
+With --ingest-draw N, only bench_ingest.py's draw of N junk-wrapped OneStopEnglish texts is ingested,
+in its order (its article ids are the gold stories).
 Usage: python bench/bench_story_grouping.py [SHARED_DIR] [--order-seed 7] [--onestop [dev|train]]
+       python bench/bench_story_grouping.py [SHARED_DIR] --ingest-draw 200
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_ingest import draw  # noqa: E402
 
 from tests.fixtures.stories import OUTLET_EVENTS, Report, desk_reports  # noqa: E402
 from vocabsphere.services.demo import demo_articles  # noqa: E402
@@ -114,11 +120,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("shared", nargs="?", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--order-seed", type=int, default=7)
+    parser.add_argument("--ingest-draw", type=int, metavar="N", help="bench_ingest.py's draw of N texts only")
     parser.add_argument(
         "--onestop", nargs="?", const="dev", choices=["dev", "train"], help="add OneStopEnglish texts (dev)"
     )
     args = parser.parse_args()
-    items = sources(args.shared, args.order_seed, onestop=args.onestop)
+    if args.ingest_draw:
+        picked = draw(args.shared / "data", args.ingest_draw)
+        items = [(f"{key}#{i}", key, source) for i, (key, source) in enumerate(picked)]
+    else:
+        items = sources(args.shared, args.order_seed, onestop=args.onestop)
     gold: dict[str, str] = {}
     found: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
