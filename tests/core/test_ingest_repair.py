@@ -219,3 +219,17 @@ def test_seed_004_through_adapt_input_has_no_app_advert(tmp_path: Path) -> None:
     for advert in ("iOS", "Android", "VocabSphere", "Download now", "sample explanation"):
         assert advert not in text
     assert "1.28 million" in text
+
+
+def test_a_link_inside_a_sentence_or_an_anchored_heading_stays() -> None:
+    page = (
+        "<html><head><title>Library</title></head><body><article>"
+        "<p>The mayor, <span><a href='/people/ruth'>Ruth Adeyemi</a></span>, opened the new library on "
+        "Monday. It has room for 18,000 books and a cafe for readers of every age.</p>"
+        "<h2><a id='plans'>Plans for next year</a></h2>"
+        "<p>Next year the library will open on Sundays too, and volunteers will run a reading club for "
+        "children after school, the council said in a statement.</p></article></body></html>"
+    )
+    article = extract_html(page)
+    assert article.paragraphs[0].startswith("The mayor, Ruth Adeyemi, opened the new library")
+    assert "Plans for next year" in article.paragraphs

@@ -21,7 +21,9 @@ _URL_SCHEMES = frozenset({"http", "https", "mailto"})
 _BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code"})
 _NO_TEXT = "No article text found in this page."
 _CODE_TAGS = ("script", "style", "noscript", "template")
-_LINK_BLOCK_TAGS = ("p", "li", "div", "h2", "h3", "h4", "h5", "h6", "span", "footer", "aside")
+# Block elements only: an inline element that is only a link ("the mayor, <span><a>Ruth Adeyemi</a></span>,")
+# is part of a sentence.
+_LINK_BLOCK_TAGS = ("p", "li", "div", "h2", "h3", "h4", "h5", "h6", "footer", "aside")
 _MAX_LINK_BLOCK_WORDS = 12  # a headline-sized link (a list of related stories); longer linked text stays
 _TITLE_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>")
 
@@ -87,7 +89,9 @@ def _drop_code_and_link_blocks(tree: etree._Element) -> None:
         _drop(element)
     for element in list(tree.iter(*_LINK_BLOCK_TAGS)):
         text = " ".join("".join(element.itertext()).split())
-        links = " ".join(" ".join("".join(a.itertext()).split()) for a in element.iter("a"))
+        links = " ".join(
+            " ".join("".join(a.itertext()).split()) for a in element.iter("a") if a.get("href") is not None
+        )
         if text and text == links and len(words(text)) <= _MAX_LINK_BLOCK_WORDS:
             _drop(element)
 
