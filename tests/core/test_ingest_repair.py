@@ -149,6 +149,7 @@ def test_saved_web_page_furniture_never_reaches_the_text() -> None:
         ("Iberia Today > Spain > Weather", "breadcrumb"),
         ("Home / News / Weather", "breadcrumb"),
         ("Newsletter: get Iberia Today in your inbox", "newsletter prompt"),
+        ("Get the best of Iberia Today in your inbox every morning", "newsletter prompt"),
         ("Click here", "link text"),
         ("More »", "link text"),
     ],

@@ -61,7 +61,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ),
         ("newsletter prompt", r"\b(sign up|subscribe)\b.*\b(newsletter|alerts|briefing|inbox)\b", _I, 30),
         ("newsletter prompt", r"^get (our|the) .*newsletter", _I, 20),
-        ("newsletter prompt", r"^newsletters?\b\s*[:：-]|\b(in|to) your inbox\b", _I, 20),
+        (
+            "newsletter prompt",
+            r"^newsletters?\b\s*[:：-]|^(get|sign up|subscribe)\b.{0,80}\b(in|to) your inbox\b",
+            _I,
+            20,
+        ),
         (
             "link text",
             r"^((click|tap|press)( here)?|(click|tap) to \w+|here|more|see more|show more|view more"
