@@ -131,18 +131,10 @@ def _attributed(text: str) -> bool:
     return any(word in text for word in _SAYING)
 
 
-def _with_antecedents(
-    chosen: Sequence[int], units: Sequence[Unit], body: Sequence[int], add: bool = True
-) -> tuple[int, ...]:
+def _with_antecedents(chosen: Sequence[int], units: Sequence[Unit], body: Sequence[int]) -> tuple[int, ...]:
     """``chosen`` plus the sentence before each kept sentence that needs it (``_needs_previous``):
-    no "she" or "this" whose antecedent was left out, no quotation without its speaker. With ``add``
-    False such a sentence is left out instead (to shorten a version)."""
+    no "she" or "this" whose antecedent was left out, no quotation without its speaker."""
     keep, allowed = set(chosen), set(body)
-    if not add:
-        for i in sorted(chosen):
-            if i - 1 not in keep and i - 1 in allowed and _needs_previous(units[i], units[i - 1]):
-                keep.discard(i)
-        return tuple(sorted(keep))
     for i in sorted(chosen, reverse=True):
         j = i
         while (
@@ -292,9 +284,8 @@ class VersionBuilder:
             keep_lead,
         )
         chosen: tuple[int, ...] = tuple(body[k] for k in picked)
-        add = strength == 0  # the first attempt adds what a sentence needs; retries leave it out
         for _ in range(2):  # a quotation's speaker may open another quotation: settle twice
-            chosen = whole_quotations(_with_antecedents(chosen, units, body, add), self._quotes, add)
+            chosen = whole_quotations(_with_antecedents(chosen, units, body), self._quotes)
         headings = _sections(self.source, chosen)
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 

@@ -201,12 +201,9 @@ def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
     return states
 
 
-def whole_quotations(
-    chosen: Sequence[int], quotes: Sequence[QuoteState], add: bool = True
-) -> tuple[int, ...]:
+def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
     """``chosen`` with every quotation over several sentences kept whole when any of its sentences
-    is chosen (a part of a quotation is a misquotation), else left out whole; with ``add`` False, a
-    quotation not chosen whole is left out whole (to shorten a version)."""
+    is chosen (a part of a quotation is a misquotation), else left out whole."""
     keep = set(chosen)
     i = 0
     while i < len(quotes):
@@ -215,10 +212,8 @@ def whole_quotations(
             while j + 1 < len(quotes) and quotes[j].ends_inside and quotes[j + 1].starts_inside:
                 j += 1
             group = range(i, j + 1)
-            if keep.intersection(group) and add:
+            if keep.intersection(group):
                 keep.update(group)
-            elif not keep.issuperset(group):
-                keep.difference_update(group)
             i = j + 1
         else:
             i += 1
