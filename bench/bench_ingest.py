@@ -27,6 +27,11 @@ OUTLETS = {"ele": "Daily Digest", "int": "Morning Post", "adv": "The Observer Re
 
 
 def articles(data_dir: Path, count: int) -> list[IngestSource]:
+    return [source for _, source in draw(data_dir, count)]
+
+
+def draw(data_dir: Path, count: int) -> list[tuple[str, IngestSource]]:
+    """(OneStopEnglish article id, junk-wrapped source): the three levels of an article are one event."""
     root = data_dir / "onestopenglish"
     with (root / "index.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
@@ -35,7 +40,8 @@ def articles(data_dir: Path, count: int) -> list[IngestSource]:
     for row in rows[:count]:
         body = (root / row["path"]).read_text(encoding="utf-8")
         text = "\n".join(JUNK_TOP) + "\n\n" + row["title"] + "\n\n" + body + "\n\n" + "\n".join(JUNK_BOTTOM)
-        sources.append(IngestSource(kind="text", text=text, outlet=OUTLETS.get(row["level"], "Wire")))
+        source = IngestSource(kind="text", text=text, outlet=OUTLETS.get(row["level"], "Wire"))
+        sources.append((row["article_id"], source))
     return sources
 
 

@@ -16,6 +16,11 @@ MAX_INPUT_BYTES = 20 * 1024 * 1024
 def _read(value: str) -> str:
     from vocabsphere.core.ingest import decode_document
 
+    data, name = _read_bytes(value)
+    return decode_document(data, filename=name)
+
+
+def _read_bytes(value: str) -> tuple[bytes, str]:
     if value == "-":
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
         name = "stdin"
@@ -28,7 +33,20 @@ def _read(value: str) -> str:
         name = path.name
     if len(data) > MAX_INPUT_BYTES:
         raise DomainError(f"{name} is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB.")
-    return decode_document(data, filename=name)
+    return data, name
+
+
+def _adapt_input(value: str, *, raw: bool) -> tuple[str, str | None, int]:
+    """The text to adapt, its title and how many junk lines were removed: cleaned as ingestion cleans
+    (page furniture, code, link-only lines, repaired artefacts) unless ``raw``."""
+    from vocabsphere.core.ingest import decode_document
+    from vocabsphere.services.ingest import clean_document
+
+    data, name = _read_bytes(value)
+    if raw:
+        return decode_document(data, filename=name), None, 0
+    article = clean_document(data, filename=None if value == "-" else name)
+    return article.text, article.title, len(article.removed)
 
 
 def cmd_analyze(args: argparse.Namespace, settings: Settings) -> int:
@@ -106,11 +124,14 @@ def cmd_adapt(args: argparse.Namespace, settings: Settings) -> int:
     nlp = load_pipeline()  # one model load for every file
     results = []
     for name in args.files:
-        version = adapt_text(_read(name), args.level, lexicon=lexicon, nlp=nlp)
+        text, title, removed = _adapt_input(name, raw=args.raw)
+        version = adapt_text(text, args.level, lexicon=lexicon, nlp=nlp)
         highlights = select_highlights(nlp(version.text), args.level, lexicon=lexicon)
         results.append(
             {
                 "file": name,
+                "title": title,
+                "removed_lines": removed,
                 "target": args.level,
                 "level": version.measured_level,
                 "score": round(version.measured_score, 2),
@@ -127,6 +148,8 @@ def cmd_adapt(args: argparse.Namespace, settings: Settings) -> int:
     for r in results:
         flag = "" if r["hit_target"] else " (above the target)"
         print(f"== {r['file']}: {args.level} version, measured {r['level']}{flag}\n")
+        if r["title"]:
+            print(f"{r['title']}\n")
         print(r["text"] + "\n\nSentences worth learning:")
         for h in r["highlights"]:
             print(f"  * {h['sentence']}\n    {h['explanation']}")
@@ -145,6 +168,11 @@ def add_language_commands(sub: argparse._SubParsersAction) -> None:  # type: ign
     adapt.add_argument("--level", required=True, choices=["A1", "A2", "B1", "B2", "C1", "C2"])
     adapt.add_argument("--json", action="store_true", help="one JSON array, an object per file")
     adapt.add_argument("--lexicon", help="lexicon file (default DATA_DIR/lexicon.sqlite3)")
+    adapt.add_argument(
+        "--raw",
+        action="store_true",
+        help="adapt the text as it is (no cleaning of page furniture or artefacts)",
+    )
     adapt.set_defaults(handler=cmd_adapt)
 
     lookup = sub.add_parser("lookup", help="look words up offline (in context with --context)")

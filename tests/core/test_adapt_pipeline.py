@@ -163,17 +163,22 @@ def test_a_quotation_over_several_sentences_is_never_rewritten(
         assert paragraph.count('"') % 2 == 0, paragraph  # every quotation opened is closed
 
 
-def test_selection_that_keeps_part_of_a_quotation_balances_its_marks(nlp: Language) -> None:
+def test_selection_keeps_a_quotation_whole_or_leaves_it_out_whole(nlp: Language) -> None:
     from vocabsphere.core.adapt.builder import VersionBuilder
     from vocabsphere.core.adapt.document import ParseCache, prepare
 
-    builder = VersionBuilder(prepare(QUOTED_STORY), ParseCache(nlp), None, max_words=45)
-    draft, _ = builder.build("A2")
-    texts = [s.text for s in draft.sentences]
-    # At this budget selection keeps the quotation's last sentence without the one before it: the
-    # opening mark it never had is added, so the reader still sees somebody's words.
-    assert '"We will challenge the council\'s unprecedented decision in court."' in texts
-    assert " ".join(texts).count('"') % 2 == 0
+    quotation = (
+        "The harbour has sustained approximately 400 families for generations, and nobody has offered a "
+        "plausible alternative.",
+        "We will challenge the council's unprecedented decision in court.\"",
+    )
+    for budget in (30, 45, 60, 200):
+        builder = VersionBuilder(prepare(QUOTED_STORY), ParseCache(nlp), None, max_words=budget)
+        draft, _ = builder.build("A2")
+        text = " ".join(s.text for s in draft.sentences)
+        kept = [part in text for part in quotation]
+        assert all(kept) or not any(kept), (budget, text)
+        assert text.count('"') % 2 == 0, text
 
 
 def test_quote_states_follow_a_quotation_through_its_paragraph() -> None:

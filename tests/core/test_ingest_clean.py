@@ -14,6 +14,7 @@ import pytest
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.ingest.boilerplate import dedupe_key, junk_reason, promo_tail_start
 from vocabsphere.core.ingest.plain_text import clean_text
+from vocabsphere.core.ingest.repair import repair_text
 
 
 def _seed_dir() -> Path:
@@ -35,7 +36,8 @@ def _seed(prefix: str) -> str:
 
 
 def _norm(line: str) -> str:
-    return " ".join(re.sub(r"^\s*[-*]\s+", "", line).split())
+    # A seed line as ingestion keeps it: list marks off, typesetting artefacts repaired ("1. 28" -> "1.28")
+    return repair_text(" ".join(re.sub(r"^\s*[-*]\s+", "", line).split()))
 
 
 def _lines(text: str) -> list[str]:

@@ -110,8 +110,9 @@ def seed_files() -> list[Path]:
     return files
 
 
-def test_seeds_form_one_story_and_a_related_one(database: Database, seed_files: list[Path]) -> None:
-    ids = {
+def ingest_seeds(database: Database, seed_files: list[Path]) -> dict[str, int]:
+    """Seed number ("000") -> story id, the seeds ingested as uploaded files in name order."""
+    return {
         path.name[:3]: ingest(
             database,
             IngestSource(kind="file", data=path.read_bytes(), filename=path.name),
@@ -120,6 +121,10 @@ def test_seeds_form_one_story_and_a_related_one(database: Database, seed_files: 
         ).story_id
         for path in seed_files
     }
+
+
+def test_seeds_form_one_story_and_a_related_one(database: Database, seed_files: list[Path]) -> None:
+    ids = ingest_seeds(database, seed_files)
     assert ids["000"] == ids["001"] == ids["002"]
     assert ids["004"] != ids["000"]
     main = stories.get_story(database, ids["000"])
@@ -129,3 +134,23 @@ def test_seeds_form_one_story_and_a_related_one(database: Database, seed_files: 
     assert "sixth" in notes and "fourth" in notes
     later = "\n".join(stories.get_story(database, ids["004"]).paragraphs).lower()
     assert "sample explanation" not in later and "ios and android" not in later
+
+
+def test_demo_articles_then_seeds_no_demo_article_joins_the_seed_stories(
+    database: Database, seed_files: list[Path]
+) -> None:
+    from vocabsphere.services.demo import import_demo_articles
+
+    assert import_demo_articles(database, now=T0) == 3
+    demo_ids = {s.id for s in stories.list_stories(database)}
+    ids = ingest_seeds(database, seed_files)
+    assert ids["000"] == ids["001"] == ids["002"] != ids["004"]
+    # "Night Trains" shares 1,000 and twelve with seed 000: not enough to join its story
+    assert not demo_ids & set(ids.values())
+    main = stories.get_story(database, ids["000"])
+    assert main.summary.source_count == 3
+    assert [r.id for r in main.related] == [ids["004"]]
+    for demo_id in demo_ids:
+        assert stories.get_story(database, demo_id).summary.source_count == 1
+    later = "\n".join(stories.get_story(database, ids["004"]).paragraphs)
+    assert "1.28 million" in later and "'closest comrade.'" in later and "1. 28" not in later

@@ -75,3 +75,36 @@ def test_side_by_side_rows_keep_dropped_paragraphs_in_place() -> None:
         ("Third.", "Third simple."),
         ("Fourth.", ""),
     ]
+
+
+SECTIONED = "\n\n".join(
+    [
+        "Harbour town opens new ferry line",
+        "The small harbour town of Westby opened a new ferry line to the islands on Monday. The first boat "
+        "left at seven in the morning with 120 passengers on board, the town council said.",
+        "A long wait for islanders",
+        "For ten years the islanders had asked for a direct connection to the mainland. Until now they had "
+        "to change boats twice, and the whole journey often took more than four hours in winter.",
+        "What comes next",
+        "The council plans a second boat next summer. Tickets for children and older people will be free "
+        "from January, and a new waiting room with a cafe will open at the harbour in the spring.",
+    ]
+)
+
+
+def test_headings_are_stored_as_headings_and_never_highlighted(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
+    settings = make_settings()
+    story_id = ingest(database, IngestSource(kind="text", text=SECTIONED), now=T0, policy=POLICY).story_id
+    versions.build_versions(database, settings, story_id, now=T0 + timedelta(seconds=5))
+    titles = {"A long wait for islanders", "What comes next"}
+    for level in (versions.ORIGINAL, "A2", "B1"):
+        view = versions.get_version(database, story_id, level)
+        shown = {view.paragraphs[h] for h in view.headings}
+        assert shown and shown <= titles | {"Harbour town opens new ferry line"}, (level, view.paragraphs)
+        for h in view.headings:
+            assert h + 1 < len(view.paragraphs) and h + 1 not in view.headings  # its text follows
+        assert not any(g["paragraph"] in view.headings for g in view.glosses)
+        for highlight in view.highlights:
+            assert not any(title in highlight["sentence"] for title in titles), highlight["sentence"]

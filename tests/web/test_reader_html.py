@@ -54,3 +54,14 @@ def test_sentences_worth_learning_get_a_mark_and_a_button() -> None:
     assert html.count('<span class="sent">') == 1
     assert '.</span> <mark class="hl"' in html  # the space between sentences sits outside both
     assert 'class="w presumed" data-l="run"' in html and 'class="w new" data-l="cross"' in html
+
+
+def test_a_heading_paragraph_is_a_heading_and_never_a_highlight() -> None:
+    two = ReaderText(paragraphs=(TEXT.paragraphs[0], TEXT.paragraphs[0]), levels=TEXT.levels)
+    marked = [{"sentence": "Ferries ran"}]
+    html = reader_html(
+        two, statuses={}, saved_lemmas=frozenset(), learner_level="B1", highlights=marked, headings=(0,)
+    )
+    heading, body = html.split("</h3>")
+    assert heading.startswith('<h3 class="subhead">') and "<mark" not in heading
+    assert body.lstrip().startswith("<p>") and body.count('<mark class="hl"') == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import PurePath
@@ -22,6 +23,7 @@ SourceKind = Literal["text", "file", "url", "feed", "demo"]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_HTML_START = re.compile(r"\s{0,200}(<!doctype html|<html|<head|<body)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,20 @@ def _document_text(source: IngestSource) -> tuple[str, bool]:
     return source.text, source.is_html
 
 
+def extract_article(
+    text: str, *, is_html: bool, url: str | None = None, title: str | None = None
+) -> ExtractedArticle:
+    """The clean article in a document's text: the one cleaning every way in shares (no language check)."""
+    return extract_html(text, url=url) if is_html else clean_text(text, title=title)
+
+
+def clean_document(data: bytes, *, filename: str | None = None) -> ExtractedArticle:
+    """A file's bytes to the clean article ingestion would store; HTML is known by suffix or by its start."""
+    text = decode_document(data, filename=filename)
+    suffix = PurePath(filename or "").suffix.lower()
+    return extract_article(text, is_html=suffix in HTML_SUFFIXES or bool(_HTML_START.match(text)))
+
+
 def analyse(text: str) -> Analysis:
     """The article's CEFR level, computed before any database transaction opens (parsing is slow)."""
     from vocabsphere.core.levels import text_level
@@ -97,9 +113,7 @@ def analyse(text: str) -> Analysis:
 def prepare(source: IngestSource, *, with_analysis: bool = True) -> PreparedArticle:
     """Everything that needs no database: cleaning, language check, validation and the level."""
     text, is_html = _document_text(source)
-    extracted: ExtractedArticle = (
-        extract_html(text, url=source.url) if is_html else clean_text(text, title=source.title)
-    )
+    extracted = extract_article(text, is_html=is_html, url=source.url, title=source.title)
     check_english(f"{extracted.title}\n{extracted.text}")
     published = source.published or extracted.published
     draft = check_article(

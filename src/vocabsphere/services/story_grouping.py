@@ -33,7 +33,8 @@ def place_in_story(uow: UnitOfWork, article: Article, *, now: datetime) -> int:
         )
         for s in recent
     ]
-    decision = assign_story(article.text, article.title, candidates)
+    published = article.published_at.date() if article.published_at else None
+    decision = assign_story(article.text, article.title, candidates, published=published)
     if decision.story_id is None:
         story = uow.stories.add(
             Story(

@@ -12,8 +12,9 @@ from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.services import llm_rewriter
-from vocabsphere.services.dictionary import open_lexicon
+
+# dictionary as a module: it imports reading, which imports this module (no name is needed at import time)
+from vocabsphere.services import dictionary, llm_rewriter
 from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
@@ -42,24 +43,45 @@ class VersionView:
     changes: tuple[tuple[int, int], ...]  # (original paragraph, version paragraph)
     steps: tuple[tuple[str, int], ...]
     model_versions: dict[str, str]
+    headings: tuple[int, ...] = ()  # indices of ``paragraphs`` that are headings
 
 
 def _summary(row: StoryVersion) -> VersionSummary:
     return VersionSummary(row.level, row.measured_level, row.measured_score, row.hit_target, row.word_count)
 
 
-def _highlights(text: str, level: str, settings: Settings) -> list[dict[str, Any]]:
+def _heading_spans(text: str, headings: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Character ranges of the heading paragraphs in ``text``."""
+    spans, start = [], 0
+    for index, paragraph in enumerate(paragraphs(text)):
+        start = text.index(paragraph, start)
+        if index in headings:
+            spans.append((start, start + len(paragraph)))
+        start += len(paragraph)
+    return spans
+
+
+def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, ...]) -> list[dict[str, Any]]:
+    """Sentences worth learning: never a heading, never a sentence with an unbalanced quotation."""
+    from vocabsphere.core.adapt.document import stands_alone
     from vocabsphere.core.learnables import select_highlights
     from vocabsphere.core.text import load_pipeline
 
     doc = load_pipeline()(text)
     learner_level = level if level in CEFR_LEVELS else "B2"
-    return [asdict(h) for h in select_highlights(doc, learner_level, lexicon=open_lexicon(settings))]
+    spans = _heading_spans(text, headings)
+    return [
+        asdict(h)
+        for h in select_highlights(doc, learner_level, lexicon=dictionary.open_lexicon(settings))
+        if stands_alone(text, h.start_char, h.sentence)
+        and not any(h.start_char < end and start < h.end_char for start, end in spans)
+    ]
 
 
 def build_versions(db: Database, settings: Settings, story_id: int, *, now: datetime) -> list[VersionSummary]:
     """Adapt the story's base text to each level; slow work happens outside any transaction."""
     from vocabsphere.core.adapt import adapt_story
+    from vocabsphere.core.adapt.document import heading_paragraphs
     from vocabsphere.core.levels import text_level
 
     with unit_of_work(db) as uow:
@@ -72,9 +94,10 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             raise NotFound("The story has no text.")
         base_id, base_text = base.id, base.text
         others = [a.text for a in articles if a.id != base.id]
-    adapted = adapt_story(base_text, others, lexicon=open_lexicon(settings))
+    adapted = adapt_story(base_text, others, lexicon=dictionary.open_lexicon(settings))
     original = text_level(base_text)
     original_reader, original_lemmas = analyse_for_reader(base_text)
+    original_headings = heading_paragraphs(paragraphs(base_text))
     rows = [
         StoryVersion(
             story_id=story_id,
@@ -84,8 +107,8 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             measured_level=original.level,
             measured_score=round(original.score, 3),
             hit_target=True,
-            details_json="{}",
-            highlights_json=json.dumps(_highlights(base_text, original.level, settings)),
+            details_json=json.dumps({"headings": list(original_headings)}),
+            highlights_json=json.dumps(_highlights(base_text, original.level, settings, original_headings)),
             model_versions_json=json.dumps({"text_level": original.model_version}),
             base_article_id=base_id,
             created_at=now,
@@ -112,6 +135,7 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             "glosses": [] if improved else [asdict(g) for g in version.glosses],
             "changes": [] if improved else [list(c) for c in version.changes],
             "rounds": version.rounds,
+            "headings": [] if improved else list(version.headings),
         }
         reader_json, lemmas_json = analyse_for_reader(text)
         rows.append(
@@ -124,7 +148,9 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
                 measured_score=round(score, 3),
                 hit_target=improved is not None or version.hit_target,
                 details_json=json.dumps(details),
-                highlights_json=json.dumps(_highlights(text, version.level_target, settings)),
+                highlights_json=json.dumps(
+                    _highlights(text, version.level_target, settings, () if improved else version.headings)
+                ),
                 model_versions_json=json.dumps(
                     {**version.model_versions, **({"llm": settings.llm_model} if improved else {})}
                 ),
@@ -200,4 +226,5 @@ def get_version(db: Database, story_id: int, level: str) -> VersionView:
             changes=tuple(tuple(c) for c in details.get("changes", [])),
             steps=tuple(tuple(s) for s in details.get("steps", [])),
             model_versions=json.loads(row.model_versions_json or "{}"),
+            headings=tuple(details.get("headings", [])),
         )

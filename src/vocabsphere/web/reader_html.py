@@ -8,7 +8,7 @@ keeps the reader page fast without a template loop over every token.
 from __future__ import annotations
 
 import threading
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import Any
 
 from cachetools import LRUCache
@@ -24,7 +24,9 @@ _compiled_cache: LRUCache[Hashable, Compiled] = LRUCache(maxsize=256)
 _lock = threading.Lock()
 
 
-def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compiled:
+def _compile(
+    text: ReaderText, highlights: Sequence[Mapping[str, Any]], headings: Collection[int] = ()
+) -> Compiled:
     highlighted = {fold_text(str(h.get("sentence", ""))): n for n, h in enumerate(highlights, start=1)}
     parts: list[str | Slot] = []
     static: list[str] = []
@@ -35,11 +37,12 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
         parts.append(slot)
 
     position = -1  # sentence number across the text: a tap sends it with the token number
-    for paragraph in text.paragraphs:
-        static.append("<p>")
+    for paragraph_index, paragraph in enumerate(text.paragraphs):
+        tag = "h3" if paragraph_index in headings else "p"  # a heading of the source: never a highlight
+        static.append('<h3 class="subhead">' if tag == "h3" else "<p>")
         for sentence in paragraph:
             position += 1
-            number = highlighted.get(fold_text(sentence.text))
+            number = None if tag == "h3" else highlighted.get(fold_text(sentence.text))
             static.append(f'<mark class="hl" data-highlight="{number}">' if number else '<span class="sent">')
             last = len(sentence.tokens) - 1
             for index, token in enumerate(sentence.tokens):
@@ -63,20 +66,23 @@ def _compile(text: ReaderText, highlights: Sequence[Mapping[str, Any]]) -> Compi
                 static.append("</span>")
             if sentence.tokens and sentence.tokens[-1].space:
                 static.append(" ")  # between sentences, outside the mark and its button
-        static.append("</p>\n")
+        static.append(f"</{tag}>\n")
     parts.append("".join(static))
     return tuple(parts)
 
 
 def _compiled(
-    text: ReaderText, highlights: Sequence[Mapping[str, Any]], cache_key: Hashable | None
+    text: ReaderText,
+    highlights: Sequence[Mapping[str, Any]],
+    cache_key: Hashable | None,
+    headings: Collection[int] = (),
 ) -> Compiled:
     if cache_key is None:
-        return _compile(text, highlights)
+        return _compile(text, highlights, headings)
     with _lock:
         found = _compiled_cache.get(cache_key)
     if found is None:
-        found = _compile(text, highlights)
+        found = _compile(text, highlights, headings)
         with _lock:
             _compiled_cache[cache_key] = found
     return found
@@ -90,12 +96,13 @@ def reader_html(
     learner_level: str,
     highlights: Sequence[Mapping[str, Any]] = (),
     cache_key: Hashable | None = None,
+    headings: Collection[int] = (),
 ) -> Markup:
     """Paragraphs of sentences of word spans; sentences worth learning get a mark and a "why?" button.
     ``cache_key`` must change whenever the text or its highlights do (e.g. the version's build stamp)."""
     out: list[str] = []
     classes: dict[Slot, str] = {}  # a lemma recurs: work its class out once per page
-    for part in _compiled(text, highlights, cache_key):
+    for part in _compiled(text, highlights, cache_key, headings):
         if isinstance(part, str):
             out.append(part)
             continue

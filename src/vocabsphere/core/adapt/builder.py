@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,8 +18,22 @@ from vocabsphere.core.adapt.compress import (
     word_rank,
 )
 from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, select, target_words
-from vocabsphere.core.adapt.document import ParseCache, Source, balancing_marks, quote_states
-from vocabsphere.core.adapt.lexical import Gloss, Substituter
+from vocabsphere.core.adapt.document import (
+    ParseCache,
+    QuoteState,
+    Source,
+    balancing_marks,
+    quote_states,
+    whole_quotations,
+)
+from vocabsphere.core.adapt.guard import (
+    deletion_problem,
+    edit_problem,
+    loses_words,
+    substitution_changes_role,
+    substitution_problem,
+)
+from vocabsphere.core.adapt.lexical import Gloss, LexicalResult, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
@@ -37,6 +52,8 @@ class DraftSentence:
     paragraph: int  # index of the source paragraph it comes from
     text: str
     glosses: tuple[Gloss, ...]
+    unit: int = -1  # index of the source sentence it comes from
+    heading: bool = False  # a heading, kept as it is in its own paragraph
 
 
 @dataclass(frozen=True)
@@ -58,15 +75,78 @@ def _syntax_group(level: str) -> str:
 
 
 def _with_marks(
-    text: str, glosses: tuple[Gloss, ...], opening: bool, closing: bool
+    text: str, glosses: tuple[Gloss, ...], opening: bool, closing: bool, mark: str = '"'
 ) -> tuple[str, tuple[Gloss, ...]]:
     """Add a missing opening or closing quotation mark (gloss offsets move with an opening one)."""
-    if opening and text[:1] not in QUOTE_MARKS:
-        text = '"' + text
+    if opening and text[:1] not in QUOTE_MARKS | {mark}:
+        text = mark + text
         glosses = tuple(replace(g, start=g.start + 1, end=g.end + 1) for g in glosses)
-    if closing and text[-1:] not in QUOTE_MARKS:
-        text += '"'
+    if closing and text[-1:] not in QUOTE_MARKS | {mark}:
+        text += mark
     return text, glosses
+
+
+def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
+    """Headings to keep: those with a chosen sentence under them (before the next heading)."""
+    paragraphs = {source.units[i].paragraph for i in chosen}
+    keep = set()
+    for h in sorted(source.headings):
+        following = [p for p in source.headings if p > h]
+        end = min(following) if following else len(source.paragraphs)
+        if any(h < p < end for p in paragraphs):
+            keep.add(h)
+    return keep
+
+
+_REFERRING = frozenset(["he", "she", "they", "his", "her", "their", "this", "these", "those", "such"])
+
+
+def _needs_previous(unit: Unit, previous: Unit) -> bool:
+    """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
+    "This development") or is a quotation whose speaker is named before it, in the same paragraph?"""
+    words = unit.text.split()
+    if not words:
+        return False
+    if words[0].strip("'\"").lower() in _REFERRING or _unnamed_person(unit.text):
+        return True
+    return unit.text[0] in "'\"" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
+_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
+
+
+def _unnamed_person(text: str) -> bool:
+    """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
+    found = _PERSON.search(text)
+    return found is not None and not _NAME.search(text[: found.start()])
+
+
+_SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
+
+
+def _attributed(text: str) -> bool:
+    """Does the quotation ``text`` name who says it ("..., he said.")?"""
+    return any(word in text for word in _SAYING)
+
+
+def _with_antecedents(chosen: Sequence[int], units: Sequence[Unit], body: Sequence[int]) -> tuple[int, ...]:
+    """``chosen`` plus the sentence before each kept sentence that needs it (``_needs_previous``):
+    no "she" or "this" whose antecedent was left out, no quotation without its speaker."""
+    keep, allowed = set(chosen), set(body)
+    for i in sorted(chosen, reverse=True):
+        j = i
+        while (
+            j in keep and j - 1 in allowed and j - 1 not in keep and _needs_previous(units[j], units[j - 1])
+        ):
+            keep.add(j - 1)
+            j -= 1
+    return tuple(sorted(keep))
+
+
+def _mark(state: QuoteState) -> str:
+    return state.mark
 
 
 class VersionBuilder:
@@ -118,6 +198,11 @@ class VersionBuilder:
                 shorter = Unit(unit.paragraph, result.text, word_count(result.text))
                 units.append(shorter if result.removed else unit)
             self.cache.parse(u.text for u in units)
+            for i, unit in enumerate(units):
+                if removed[i] and edit_problem(
+                    self.cache.get(self.source.units[i].text), self.cache.get(unit.text)
+                ):
+                    units[i], removed[i] = self.source.units[i], 0  # re-parsed, it is worse English
             self._compressed[key] = (tuple(units), tuple(removed))
         return self._compressed[key]
 
@@ -130,6 +215,13 @@ class VersionBuilder:
                 nxt: list[str] = []
                 for text in texts:
                     out, rule = simplify_sentence(self.cache.get(text)[:], level)
+                    if rule:
+                        self.cache.parse(out)
+                        broken = any(w not in " ".join(out) for w in _HYPHENATED.findall(text))
+                        parts = [self.cache.get(o) for o in out]
+                        source = self.cache.get(text)
+                        if broken or loses_words(source, *parts) or edit_problem(source, *parts):
+                            out, rule = [text], None
                     nxt.extend(out)
                     rules += [rule] if rule else []
                 if nxt == texts:
@@ -150,9 +242,24 @@ class VersionBuilder:
             self._substituters[key] = Substituter(self.lexicon, level, strength)
         return self._substituters[key]
 
-    def build(self, level: str, strength: int = 0) -> tuple[Draft, Doc]:
-        """The version for ``level`` and the joined Doc to measure it with."""
-        units, removed = self._units(level, strength)
+    def _lexical(self, substituter: Substituter, text: str, quoted: bool) -> LexicalResult:
+        """Substitutions and glosses for one sentence; without substitutions when one of them is part
+        of a term or the re-parsed sentence is worse English (its glosses go with them)."""
+        doc = self.cache.get(text)
+        result = substituter.simplify(doc[:], quoted)
+        if not result.replacements:
+            return result
+        replaced = {old for old, _ in result.replacements}
+        terms = any(substitution_problem(t) for t in doc if t.text in replaced and t.pos_ == "NOUN")
+        dropped = [t for t in doc if t.text in {old for old, new in result.replacements if not new}]
+        cut = deletion_problem(doc[:], [t.i for t in dropped]) if dropped else None  # "most [traditionally]"
+        edited = self.cache.get(result.text)
+        if terms or cut or substitution_changes_role(doc, edited) or edit_problem(doc, edited):
+            return LexicalResult(text, 0, ())
+        return result
+
+    def _select(self, units: Sequence[Unit], level: str, strength: int) -> tuple[int, ...]:
+        """The body sentences to keep (quotations whole) and the headings of their sections."""
         max_len = MAX_SENTENCE.get(level)
         hard = None
         if max_len is not None and strength:
@@ -162,8 +269,31 @@ class VersionBuilder:
         budget = self._budget(level, strength)
         # Each retry weighs hard words more: of two sentences, the easier one stays.
         difficulty = [share * (1 + strength) for share in self._difficulty(level)]
+        skip = self.source.headings | self.source.fragments
+        body = [i for i, u in enumerate(units) if u.paragraph not in skip]
+        if not body:
+            return ()
         keep_lead = strength < LEAD_ROUNDS
-        chosen = select(units, budget, self.sources, max_len, hard, difficulty, keep_lead) if units else ()
+        picked = select(
+            [units[i] for i in body],
+            budget,
+            self.sources,
+            max_len,
+            hard,
+            [difficulty[i] for i in body],
+            keep_lead,
+        )
+        chosen: tuple[int, ...] = tuple(body[k] for k in picked)
+        for _ in range(2):  # a quotation's speaker may open another quotation: settle twice
+            chosen = whole_quotations(_with_antecedents(chosen, units, body), self._quotes)
+        headings = _sections(self.source, chosen)
+        return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
+
+    def build(self, level: str, strength: int = 0) -> tuple[Draft, Doc]:
+        """The version for ``level`` and the joined Doc to measure it with."""
+        units, removed = self._units(level, strength)
+        chosen = self._select(units, level, strength)
+        headings = self.source.headings
         counts: Counter[str] = Counter(
             {"content": len(units) - len(chosen), "compression": sum(removed[i] for i in chosen)}
         )
@@ -171,6 +301,9 @@ class VersionBuilder:
         for i in chosen:
             text = units[i].text
             rules: list[str] = []
+            if units[i].paragraph in headings:
+                staged.append((i, text))
+                continue
             if self._quotes[i].starts_inside or _syntax_group(level) == "none":
                 texts = [text]  # the middle of a quotation stays as said
             else:
@@ -186,14 +319,20 @@ class VersionBuilder:
         marks = balancing_marks(chosen, self._quotes, [u.paragraph for u in units])
         sentences = []
         for k, (i, text) in enumerate(staged):
-            result = substituter.simplify(self.cache.get(text)[:], self._quotes[i].starts_inside)
+            if units[i].paragraph in headings:  # never simplified, glossed or measured
+                sentences.append(DraftSentence(units[i].paragraph, text, (), i, heading=True))
+                continue
+            result = self._lexical(substituter, text, self._quotes[i].starts_inside)
             counts["lexical"] += result.replaced
             counts["glosses"] += len(result.glosses)
             opening, closing = marks.get(i, (False, False))
             first = k == 0 or staged[k - 1][0] != i  # a split unit: marks go on its first/last part
             last = k + 1 == len(staged) or staged[k + 1][0] != i
-            text, glosses = _with_marks(result.text, result.glosses, opening and first, closing and last)
-            sentences.append(DraftSentence(units[i].paragraph, text, glosses))
-        doc = self.cache.join([s.text for s in sentences])
+            text, glosses = _with_marks(
+                result.text, result.glosses, opening and first, closing and last, _mark(self._quotes[i])
+            )
+            sentences.append(DraftSentence(units[i].paragraph, text, glosses, i))
+        body = [s.text for s in sentences if not s.heading]
+        doc = self.cache.join(body or [s.text for s in sentences])
         draft = Draft(tuple(sentences), tuple(sorted((k, v) for k, v in counts.items() if v)))
         return draft, doc

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
+from vocabsphere.core.adapt.guard import deletion_problem, keeps_meaning
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_CHARS, accept, indefinite_article, join_tokens
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
@@ -234,7 +235,7 @@ def candidates(sent: Span) -> list[Candidate]:
         span = sent.doc[start : end + 1]
         if (end - start + 1) > _MAX_SHARE * n_tokens or any(t.i in quoted for t in span):
             continue
-        if tok.lower_ in _MEANING_WORDS or _grades(tok):
+        if tok.lower_ in _MEANING_WORDS or _grades(tok) or not keeps_meaning(list(span)):
             continue
         if tok.dep_ not in _CLAUSES and any(t.tag_ in _FINITE for t in sent.doc[start : end + 1]):
             continue  # a finite verb in a "modifier": the parse is wrong
@@ -384,6 +385,8 @@ def compress_sentence(
     for p, cand in score_candidates(sent, model) if scored is None else scored:
         if p < threshold or cand.drop & dropped or _easy_word(cand, level):
             continue
+        if deletion_problem(sent, dropped | cand.drop) is not None:
+            continue  # the sentence would lose a word it needs or a qualifier: keep the subtree
         chosen.append(cand)
         dropped |= cand.drop
     if not chosen:

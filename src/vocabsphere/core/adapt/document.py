@@ -15,10 +15,23 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.content import Unit
-from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences, word_count
+from vocabsphere.core.adapt.text_ops import split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
 
-__all__ = ["ParseCache", "QuoteState", "Source", "balancing_marks", "prepare", "quote_states"]
+__all__ = [
+    "ParseCache",
+    "QuoteState",
+    "Source",
+    "balancing_marks",
+    "heading_paragraphs",
+    "is_heading",
+    "prepare",
+    "quotation_open",
+    "quote_states",
+    "quotes_balanced",
+    "stands_alone",
+    "whole_quotations",
+]
 
 _BATCH = 64
 
@@ -52,6 +65,8 @@ class Source:
 
     paragraphs: tuple[str, ...]
     units: tuple[Unit, ...]
+    headings: frozenset[int] = frozenset()  # indices of paragraphs that are headings
+    fragments: frozenset[int] = frozenset()  # short lines ending in "," or ";": page junk, never kept
 
     @property
     def words(self) -> int:
@@ -66,7 +81,31 @@ def prepare(text: str) -> Source:
         for p, paragraph in enumerate(paragraphs)
         for sentence in split_sentences(paragraph)
     )
-    return Source(paragraphs, units)
+    short = [p for p, text in enumerate(paragraphs) if len(paragraphs) > 1 and is_heading(text)]
+    fragments = frozenset(p for p in short if paragraphs[p].rstrip()[-1:] in _FRAGMENT_END)
+    return Source(paragraphs, units, frozenset(short) - fragments, fragments)
+
+
+HEADING_MAX_WORDS = 12
+_SENTENCE_END = frozenset(".!?")
+_FRAGMENT_END = frozenset(",;")  # "Update is obliged;": the rest of a line the page cut off
+
+
+def heading_paragraphs(paragraphs: Sequence[str]) -> tuple[int, ...]:
+    """Indices of the headings among a text's paragraphs (none in a one-paragraph text)."""
+    if len(paragraphs) < 2:
+        return ()
+    return tuple(
+        p for p, text in enumerate(paragraphs) if is_heading(text) and text.rstrip()[-1:] not in _FRAGMENT_END
+    )
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line that does not end like a sentence: a title or a section heading ("The world's
+    sixth-largest army", "Opposition to 'Ukrainian fascism'"). A line ending in "." "!" or "?" (even
+    inside a closing quotation mark) is a sentence."""
+    text = paragraph.strip().rstrip("'\"")
+    return 0 < word_count(paragraph) <= HEADING_MAX_WORDS and text[-1:] not in _SENTENCE_END
 
 
 @dataclass(frozen=True)
@@ -76,6 +115,7 @@ class QuoteState:
     starts_inside: bool  # a later sentence of a quotation over several sentences
     ends_inside: bool  # the quotation goes on in the next sentence
     has_marks: bool
+    mark: str = '"'  # the mark that opens the quotation this sentence starts or ends inside
 
     @property
     def quoted(self) -> bool:
@@ -83,19 +123,101 @@ class QuoteState:
         return self.starts_inside or self.ends_inside or self.has_marks
 
 
+_OPEN_BEFORE = frozenset(' ([-"')
+
+
+@dataclass
+class _Marks:
+    """Open quotations while reading a paragraph: double marks toggle; a single mark opens after a
+    space and closes before one, and mid-word or after a plain letter with nothing open it is an
+    apostrophe ("Russia's", "the troops' food")."""
+
+    double: bool = False
+    single: bool = False
+    mark: str = '"'
+    stray: int = 0  # closing marks with no quotation open
+
+    @property
+    def inside(self) -> bool:
+        return self.double or self.single
+
+    def read(self, text: str) -> int:
+        """Advance over ``text``; the number of quotation marks found."""
+        found = 0
+        for k, ch in enumerate(text):
+            if ch == '"':
+                self.double, self.mark, found = not self.double, '"', found + 1
+            elif ch == "'":
+                before = text[k - 1] if k else " "
+                after = text[k + 1] if k + 1 < len(text) else " "
+                if before.isalnum() and after.isalnum():
+                    if before.islower() and after.isupper() and not self.single:
+                        self.single, self.mark, found = True, "'", found + 1  # "claims'This is ...": glued
+                    continue  # "don't", "Russia's"
+                if before in _OPEN_BEFORE and (after.isalnum() or after in "\"'"):
+                    if not self.single:
+                        self.single, self.mark, found = True, "'", found + 1
+                elif not before.isspace() and (after.isspace() or after in '.,;:!?)-"'):
+                    if self.single:
+                        self.single, found = False, found + 1
+                    elif not before.isalpha():
+                        self.stray, found = self.stray + 1, found + 1  # "let them,' he said" with no opening
+        return found
+
+
+def quotation_open(text: str) -> bool:
+    """Is a quotation still open at the end of ``text`` (a paragraph up to some point)?"""
+    marks = _Marks()
+    marks.read(text)
+    return marks.inside
+
+
+def stands_alone(text: str, start: int, sentence: str) -> bool:
+    """Can the ``sentence`` found at ``start`` in ``text`` be shown on its own (a highlight): a whole
+    sentence, its quotation marks balanced, and not inside somebody's words (alone, they read as fact)?"""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    opens = not before.strip() or before.rstrip()[-1] in ".!?\"'"  # not "Investments Ltd, have refused ..."
+    return opens and quotes_balanced(sentence) and not quotation_open(before)
+
+
+def quotes_balanced(text: str) -> bool:
+    """Every quotation opened in ``text`` is closed there and none is closed that was not opened."""
+    marks = _Marks()
+    marks.read(text)
+    return not marks.inside and not marks.stray
+
+
 def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
-    """Quotation marks counted through each paragraph (a news quotation may run over several
-    sentences, the middle ones without any mark; a new paragraph starts outside)."""
+    """Quotation marks ("double" and 'single') followed through each paragraph (a news quotation may
+    run over several sentences, the middle ones without any mark; a new paragraph starts outside)."""
     states = []
-    inside, paragraph = False, -1
+    marks, paragraph = _Marks(), -1
     for unit in units:
         if unit.paragraph != paragraph:
-            inside, paragraph = False, unit.paragraph
-        marks = sum(unit.text.count(m) for m in QUOTE_MARKS)
-        start = inside
-        inside = inside != (marks % 2 == 1)
-        states.append(QuoteState(start, inside, marks > 0))
+            marks, paragraph = _Marks(), unit.paragraph
+        start, mark = marks.inside, marks.mark
+        found = marks.read(unit.text)
+        states.append(QuoteState(start, marks.inside, found > 0, mark if start else marks.mark))
     return states
+
+
+def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
+    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
+    is chosen (a part of a quotation is a misquotation), else left out whole."""
+    keep = set(chosen)
+    i = 0
+    while i < len(quotes):
+        if quotes[i].ends_inside and not quotes[i].starts_inside:
+            j = i
+            while j + 1 < len(quotes) and quotes[j].ends_inside and quotes[j + 1].starts_inside:
+                j += 1
+            group = range(i, j + 1)
+            if keep.intersection(group):
+                keep.update(group)
+            i = j + 1
+        else:
+            i += 1
+    return tuple(sorted(keep))
 
 
 def balancing_marks(

@@ -90,6 +90,9 @@ def passive_to_active(sent: Span) -> list[str] | None:
         return None
     if agent.like_num or agent.lemma_.lower() in _BAD_AGENTS or agent.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
+    nxt = sent.doc[_agent_end(agent) + 1] if _agent_end(agent) + 1 < sent.end else None
+    if any(c.dep_ == "conj" for c in agent.children) or (nxt is not None and nxt.pos_ == "CCONJ"):
+        return None  # "by the law or by a new law": the second agent would be left behind
     by, agent_end = agent.left_edge.i, _agent_end(agent)
     if agent.right_edge.i != agent_end:
         return None  # "by a dynamo driven by ...": the agent's own modifiers would be misplaced

@@ -29,11 +29,12 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
 
-PIPELINE_VERSION = "adapt-1.1"  # 1.1: sentence compression, quotations kept whole
+PIPELINE_VERSION = "adapt-1.2"  # 1.2: edit guards, headings, quotations whole; 1.1: compression
 MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
 _INLINE_PER_PARAGRAPH = 2
+_JOINERS = frozenset("-'’") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class AdaptedVersion:
     changes: tuple[tuple[int, int], ...]  # (source paragraph, version paragraph)
     model_versions: Mapping[str, str]
     rounds: int  # verification rounds used
+    headings: tuple[int, ...] = ()  # indices of ``paragraphs`` that are headings (never glossed)
+    sentences: tuple[tuple[int, str], ...] = ()  # (source sentence index, text as written) in order
 
 
 def _word_model_version() -> str:
@@ -72,22 +75,38 @@ def _word_model_version() -> str:
     return "word-level-" + hashlib.sha256(data).hexdigest()[:12]
 
 
-def _paragraphs(draft: Draft, inline: bool) -> tuple[list[str], list[GlossSpan], list[tuple[int, int]]]:
+@dataclass
+class _Layout:
+    texts: list[str]
+    glosses: list[GlossSpan]
+    changes: list[tuple[int, int]]
+    headings: list[int]
+    sentences: list[tuple[int, str]]
+
+
+def _paragraphs(draft: Draft, inline: bool) -> _Layout:
     """Group sentences into paragraphs; place glosses (inline ones written into the text)."""
     texts: list[str] = []
+    headings: list[int] = []
+    written: list[tuple[int, str]] = []
     glosses: list[GlossSpan] = []
     changes: list[tuple[int, int]] = []
     inline_left = 0
     for sentence in draft.sentences:
         if not changes or changes[-1][0] != sentence.paragraph:
             changes.append((sentence.paragraph, len(texts)))
+            headings += [len(texts)] if sentence.heading else []
             texts.append("")
             inline_left = _INLINE_PER_PARAGRAPH if inline else 0
         sentence_text, shift = sentence.text, 0
         base = len(texts[-1]) + (1 if texts[-1] else 0)
         for g in sentence.glosses:
             start = g.start + shift
-            inline = inline_left > 0
+            after = sentence_text[start + len(g.word) : start + len(g.word) + 1]
+            before = sentence_text[start - 1 : start] if start else " "
+            inline = (
+                inline_left > 0 and after not in _JOINERS and before not in _JOINERS
+            )  # not in "diva-to-be"
             if inline:
                 note = f" (= {g.gloss})"
                 sentence_text = (
@@ -99,7 +118,8 @@ def _paragraphs(draft: Draft, inline: bool) -> tuple[list[str], list[GlossSpan],
                 GlossSpan(g.word, g.gloss, len(texts) - 1, base + start, base + start + len(g.word), inline)
             )
         texts[-1] = f"{texts[-1]} {sentence_text}".strip()
-    return texts, glosses, changes
+        written.append((sentence.unit, sentence_text))
+    return _Layout(texts, glosses, changes, headings, written)
 
 
 def _profile(doc: Doc) -> dict[str, int]:
@@ -118,7 +138,8 @@ def _version(
 ) -> AdaptedVersion:
     draft, doc = checked.candidate
     write_glosses = target in _INLINE_GLOSS_LEVELS if inline is None else inline
-    paragraphs, glosses, changes = _paragraphs(draft, write_glosses)
+    layout = _paragraphs(draft, write_glosses)
+    paragraphs, glosses, changes = layout.texts, layout.glosses, layout.changes
     steps = (*draft.counts, ("verify_rounds", checked.rounds))
     return AdaptedVersion(
         level_target=target,
@@ -133,6 +154,8 @@ def _version(
         changes=tuple(changes),
         model_versions={**versions, "text_level": checked.measured.model_version},
         rounds=checked.rounds,
+        headings=tuple(layout.headings),
+        sentences=tuple(layout.sentences),
     )
 
 

@@ -89,7 +89,21 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         out.append(tail)
-    return [s for s in out if s]
+    return _opening_marks_forward([s for s in out if s])
+
+
+def _opening_marks_forward(sentences: list[str]) -> list[str]:
+    """A source that writes a closing mark for an opening one ('showed." This is good," said X')
+    leaves it at the end of the sentence before: move it to the quotation it opens."""
+    for k in range(len(sentences) - 1):
+        this, nxt = sentences[k], sentences[k + 1]
+        if not (this.endswith('"') and this.count('"') % 2) or nxt.startswith('"'):
+            continue
+        after = [s.count('"') for s in sentences[k + 1 :]]
+        first_marked = next((n for n in after if n), 0)
+        if first_marked % 2:  # the quotation it opens closes in a later sentence
+            sentences[k], sentences[k + 1] = this[:-1].rstrip(), '"' + nxt
+    return sentences
 
 
 def without(sent: Span, drop: range) -> list[Token]:

@@ -61,6 +61,20 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ),
         ("newsletter prompt", r"\b(sign up|subscribe)\b.*\b(newsletter|alerts|briefing|inbox)\b", _I, 30),
         ("newsletter prompt", r"^get (our|the) .*newsletter", _I, 20),
+        (
+            "newsletter prompt",
+            r"^newsletters?\b\s*[:：-]|^(get|sign up|subscribe)\b.{0,80}\b(in|to) your inbox\b",
+            _I,
+            20,
+        ),
+        (
+            "link text",
+            r"^((click|tap|press)( here)?|(click|tap) to \w+|here|more|see more|show more|view more"
+            r"|learn more|find out more|full story|full article|continue|next|previous"
+            r"|view (all|gallery|photos?|video))\s*[.!:»›>…]*$",
+            _I,
+            4,
+        ),
         ("app promo", r"^(download|install|get) (now|it|the app|our app|today)\b", _I, 15),
         (
             "app promo",
@@ -117,8 +131,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ),
     )
 )
+_MAX_FRAGMENT_WORDS = 6
 _CAMEL_JUNCTION = re.compile(r"[a-z][A-Z]")
 _MENU_SEPARATORS = re.compile(r"\s*[|•·»›]\s*")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s+[>»›/]\s+")
 _CODE = re.compile(
     r"function\s*\(|=>|\b(var|let|const)\s+\w+\s*=|\b(document|window)\.\w+|@media|!important"
     r"|</?(script|style|div|span)\b|\{\s*[\w-]+\s*:"
@@ -142,9 +158,17 @@ def junk_reason(line: str) -> str | None:
             return reason
     if _is_menu(text, n_words):
         return "site menu"
+    if _is_breadcrumb(text, n_words):
+        return "breadcrumb"
     if _CODE.search(text) and _code_share(text) > 0.03:
         return "script or style code"
     return None
+
+
+def is_fragment(line: str) -> bool:
+    """A short stand-alone line ending in ";" or ",": a scrap of a sentence ("Update is obliged;")."""
+    text = line.strip()
+    return text.endswith((";", ",")) and len(words(text)) <= _MAX_FRAGMENT_WORDS
 
 
 def byline_author(line: str) -> str | None:
@@ -159,6 +183,16 @@ def _is_menu(text: str, n_words: int) -> bool:
         return True
     parts = [p for p in _MENU_SEPARATORS.split(text) if p]
     return len(parts) >= 4 and all(len(words(p)) <= 4 for p in parts)
+
+
+def _is_breadcrumb(text: str, n_words: int) -> bool:
+    # "Iberia Today > Spain > Weather": a site's path to the page, not a headline.
+    if n_words > 12 or _TERMINAL.search(text):
+        return False
+    parts = _BREADCRUMB_SEPARATORS.split(text)
+    slashes = len(re.findall(r"\s/\s", text))
+    enough = len(parts) >= 2 and (len(parts) - 1 > slashes or slashes >= 2)
+    return enough and all(1 <= len(words(p)) <= 4 and p.lstrip()[:1].isupper() for p in parts)
 
 
 def _code_share(text: str) -> float:

@@ -84,9 +84,12 @@ _QUALIFIERS = (
 _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 # "one" and "a" only count with a scale word ("one million", "a lakh"): alone they are rarely quantities.
 _WORDS = "|".join(sorted((w for w in _SMALL if w not in {"one", "a"}), key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CARDINAL = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIERS})\s+)?"
-    rf"(?:(?<![\w.,-])(?P<num>{_DIGITS})(?![\w])|\b(?P<word>{_WORDS})\b"
+    rf"(?:(?<![\w.,-])(?P<num>{_DIGITS})(?![\w])|\b(?P<compound>(?:{_TENS})-(?:{_UNITS}))\b"
+    rf"|\b(?P<word>{_WORDS})\b"
     rf"|\b(?P<scaled_word>one|a)(?=\s+(?:{'|'.join(_SCALES)})\b))"
     rf"(?:[\s-]+(?P<scale>{'|'.join(_SCALES)})\b)?",
     re.IGNORECASE,
@@ -129,6 +132,7 @@ def normalise_numbers(text: str) -> list[NumberMention]:
 
 def _cardinal(match: re.Match[str]) -> NumberMention | None:
     num, word, scaled_word = match.group("num"), match.group("word"), match.group("scaled_word")
+    compound = match.group("compound")
     scale = (match.group("scale") or "").lower()
     note: str | None = None
     if num is not None:
@@ -136,6 +140,9 @@ def _cardinal(match: re.Match[str]) -> NumberMention | None:
         value = float(digits)
         if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", num):
             note = f"{num} = {format_number(value)} (Indian digit grouping)"
+    elif compound is not None:  # "twenty-three"
+        tens, unit = compound.lower().split("-")
+        value = float(_SMALL[tens] + _SMALL[unit])
     else:
         value = float(_SMALL[(word or scaled_word or "").lower()])
     kind: NumberKind = "cardinal"
@@ -145,7 +152,7 @@ def _cardinal(match: re.Match[str]) -> NumberMention | None:
         value *= _SCALES[scale]
         base = scale.rstrip("s")
         if base in _REGIONAL:
-            amount = num or word or scaled_word or ""
+            amount = num or compound or word or scaled_word or ""
             explanation = _REGIONAL[base]
             note = (
                 f"{explanation} (Indian English)"

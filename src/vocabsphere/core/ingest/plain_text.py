@@ -15,12 +15,14 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.ingest.boilerplate import (
     byline_author,
     dedupe_key,
+    is_fragment,
     junk_reason,
     looks_like_heading,
     promo_tail_start,
     words,
 )
 from vocabsphere.core.ingest.models import ExtractedArticle
+from vocabsphere.core.ingest.repair import CONTROL_CHARS, repair_text
 
 _MAX_TITLE_WORDS = 25
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
@@ -43,6 +45,11 @@ _MD_EMPHASIS = (
 )
 _MD_CODE = re.compile(r"`([^`]*)`")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,1000}>")
+# Code pasted with an article (or typed into an HTML <title>): the contents go, not only the tags.
+_CODE_BLOCK = re.compile(
+    r"<(script|style|noscript|template)\b[^<>]{0,1000}>.{0,100000}?(?:</\1\s*>|$)|<!--.{0,100000}?(?:-->|$)",
+    re.IGNORECASE | re.DOTALL,
+)
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%B %d %Y", "%d %b %Y", "%b %d, %Y")
 
 
@@ -63,7 +70,7 @@ def clean_text(raw: str, *, title: str | None = None) -> ExtractedArticle:
     author: str | None = None
     published: date | None = None
     for unit in units:
-        reason = junk_reason(unit.text)
+        reason = junk_reason(unit.text) or ("fragment" if not unit.item and is_fragment(unit.text) else None)
         if reason is None:
             kept.append(unit)
             continue
@@ -96,7 +103,12 @@ def clean_text(raw: str, *, title: str | None = None) -> ExtractedArticle:
 def _normalise(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text).replace("\u00a0", " ").replace("\t", " ")
-    return text
+    return strip_code(CONTROL_CHARS.sub("", text))
+
+
+def strip_code(text: str) -> str:
+    """The text without <script>, <style>, <noscript> and <template> blocks or HTML comments."""
+    return _CODE_BLOCK.sub(" ", text)
 
 
 def _split_units(text: str) -> tuple[list[_Unit], list[str]]:
@@ -185,13 +197,13 @@ def _strip_inline(text: str) -> str:
     text = _HTML_TAG.sub("", text)
     for pattern in _MD_EMPHASIS:  # strong first, so "***bold italic***" loses all its stars
         text = pattern.sub(r"\1", text)
-    return " ".join(text.split())
+    return repair_text(" ".join(text.split()))
 
 
 def _take_title(units: list[_Unit], title: str | None) -> tuple[str | None, list[_Unit], list[_Unit]]:
     """The title, the units after it, and a section label ("World", "Opinion") dropped before it."""
     if title and title.strip():
-        return " ".join(title.split()), units, []
+        return repair_text(" ".join(_HTML_TAG.sub(" ", strip_code(title)).split())), units, []
     label: list[_Unit] = []
     if len(units) > 2 and _is_section_label(units[0].text, units[1].text):
         label, units = units[:1], units[1:]

@@ -1,11 +1,15 @@
 """Group reports of one event from different outlets into a story, and link related stories.
 
-Two scores per pair of texts:
+Two scores per pair of texts, both needing shared content:
 - event similarity: TF-IDF cosine over content words, Jaccard overlap of names, and overlap of the
   numbers (counts, amounts). Reports of one event repeat the key numbers (100,000 troops, 40 rescued);
   a later event on the same topic brings new ones, which is what keeps it apart.
 - topic similarity: cosine plus the share of the shorter text's names found in the other: a follow-up
   report names the same people and places, so it is "related" even when the event differs.
+Names and numbers count only as far as the texts share wording (an article on night trains and one on
+troops both saying "1,000" are not one story); and when each report's headline or lead names a rare place,
+person or organisation that the other never mentions, they are different events and not related, however
+much wording they share (one local news desk's reports of fires in different towns).
 """
 
 from __future__ import annotations
@@ -20,14 +24,26 @@ from itertools import pairwise
 
 from vocabsphere.core.ingest.models import ExtractedArticle
 from vocabsphere.core.ingest.numbers import normalise_numbers
-from vocabsphere.core.ingest.textutil import STOP_WORDS, content_words, names, stem, tokens
+from vocabsphere.core.ingest.textutil import (
+    STOP_WORDS,
+    content_words,
+    lead,
+    names,
+    specific_names,
+    stem,
+    tokens,
+)
 
 # Calibrated on fictional reports in the tests and on real seed reports. Event similarity: one event
-# from three outlets 0.48-0.59, a later event on the same topic 0.10-0.15, unrelated 0. Topic
-# similarity of those later events: 0.19-0.55, unrelated 0.
+# from three outlets 0.37-0.59, a later event on the same topic 0.10-0.15, unrelated 0, look-alike
+# reports of different events capped at SAME_STORY / 2. Topic similarity of those later events:
+# 0.20-0.56, unrelated 0-0.10. bench/bench_story_grouping.py measures the grouping.
 SAME_STORY = 0.30  # event similarity at or above: the same event
 RELATED = 0.15  # topic similarity at or above: a related story
 MAX_DAYS_APART = 4  # reports of one event appear within a few days of each other
+# Names and numbers only count between texts that share wording: two unrelated articles can both say
+# "1,000" or "Europe". Below this cosine, event similarity is scaled down towards zero.
+MIN_SHARED_WORDING = 0.06
 _UNSHARED_IDF = 1 + math.log(1.5)  # smooth idf of a feature found in one of two documents
 
 
@@ -99,12 +115,21 @@ class _Profile:
     features: tuple[str, ...]  # content-word stems and their bigrams
     names: frozenset[str]
     numbers: frozenset[float]
+    specific: frozenset[str]  # rare proper names anywhere in the text
+    lead_specific: frozenset[str]  # those in the headline and first words: where and who
 
     @classmethod
     def of(cls, text: str) -> _Profile:
         words = _content_tokens(text)
         bigrams = [f"{a} {b}" for a, b in pairwise(words)]
-        return cls(tuple(words + bigrams), frozenset(_names(text)), frozenset(_numbers(text)))
+        title, _, body = text.partition("\n")
+        return cls(
+            tuple(words + bigrams),
+            frozenset(_names(text)),
+            frozenset(_numbers(text)),
+            frozenset(specific_names(text)),
+            frozenset(specific_names(lead(title, body))),
+        )
 
 
 @lru_cache(maxsize=2048)
@@ -126,7 +151,22 @@ def _score(a: _Profile, b: _Profile) -> PairScore:
         event = 0.45 * cosine + 0.25 * names_jaccard + 0.30 * _overlap(numbers_a, numbers_b)
     else:  # no numbers to compare: words and names only
         event = 0.65 * cosine + 0.35 * names_jaccard
-    return PairScore(event, 0.5 * cosine + 0.5 * _overlap(names_a, names_b))
+    event *= min(1.0, cosine / MIN_SHARED_WORDING)
+    topic = 0.5 * cosine + 0.5 * _overlap(names_a, names_b)
+    if _different_places_or_people(a, b):
+        return PairScore(min(event, SAME_STORY / 2), min(topic, RELATED / 2))
+    return PairScore(event, topic)
+
+
+def _different_places_or_people(a: _Profile, b: _Profile) -> bool:
+    """Each lead names rare places, people or organisations the other report never mentions (at least half
+    of those it names): "house fire in Ashby Wold" and "house fire in Netherby" are two events, however
+    alike a news desk's wording is. Reports of one event share most of the names in their leads."""
+    return _mostly_unmatched(a.lead_specific, b.specific) and _mostly_unmatched(b.lead_specific, a.specific)
+
+
+def _mostly_unmatched(lead_names: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(lead_names) and len(lead_names - other) * 2 >= len(lead_names)
 
 
 def text_similarity(a: str, b: str) -> float:

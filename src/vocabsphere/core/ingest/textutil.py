@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from importlib import resources
+
+from wordfreq import zipf_frequency
 
 _STOP_LIST = (resources.files("vocabsphere.core.ingest") / "stop_words.txt").read_text(encoding="utf-8")
 # A standard English stop list plus reporting verbs every news story shares.
@@ -49,3 +53,67 @@ def names(text: str) -> set[str]:
         if len(name) > 1:
             found.add(name)
     return found
+
+
+# --- specific names: the rare proper names that tell one event from another ------------------------
+
+RARE_ZIPF = 3.5  # a name word rarer than this in general English (Hatherley, Korotchenko, B4120)
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
+# The headline and about the first sentence; line breaks kept, so a headline line is its own sentence.
+_FIRST_WORDS = re.compile(r"(?:\S+\s*){1,30}")
+
+
+def specific_names(text: str) -> set[str]:
+    """Stems of rare capitalised words not at a sentence start: places, people and organisations that
+    general English does not know. Common capitalised words (Police, Fire, Korea) and days are left out:
+    any two reports can share those."""
+    found = set()
+    for sentence in sentences(text):
+        for match in _CAPITALISED.finditer(sentence):
+            if not sentence[: match.start()].strip(" \"'“‘(-—"):
+                continue  # the sentence's first word is capitalised whatever it is
+            word = _ascii_fold(_POSSESSIVE.sub("", match.group().strip("’'-")).casefold())
+            if len(word) > 2 and word not in _CALENDAR and _zipf(word) < RARE_ZIPF:
+                found.add(stem(word))
+    return found
+
+
+def _ascii_fold(word: str) -> str:
+    """ "Mysłajek" and "Myslajek", "Zürich" and "Zurich": outlets differ in how they spell foreign names."""
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSABLE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def lead(title: str, text: str) -> str:
+    """The headline and the first words of the text: where a report says where, who and what."""
+    first = _FIRST_WORDS.match(text.strip())
+    return f"{title}\n{first.group() if first else ''}"
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))

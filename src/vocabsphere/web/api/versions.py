@@ -32,6 +32,7 @@ class VersionOut(BaseModel):
     changes: list[tuple[int, int]]
     steps: list[tuple[str, int]]
     model_versions: dict[str, str]
+    headings: list[int]  # indices of ``paragraphs`` that are the source's headings
 
 
 @router.get("", response_model=list[VersionSummaryOut])
@@ -52,4 +53,5 @@ def get_version(story_id: RowId, level: str, state: State, principal: CurrentUse
         changes=list(view.changes),
         steps=list(view.steps),
         model_versions=view.model_versions,
+        headings=list(view.headings),
     )

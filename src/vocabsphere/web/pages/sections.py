@@ -88,6 +88,7 @@ def story_page(
             learner_level=user.cefr_level,
             highlights=page.version.highlights,
             cache_key=page.stamp,
+            headings=page.version.headings,
         )
     return render(
         request,

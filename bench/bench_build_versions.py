@@ -1,0 +1,63 @@
+"""The job a teacher waits for: build_versions on a ~1,000-word story, with its parses and storage.
+
+Usage (from the repository root):
+    python bench/bench_build_versions.py [--runs 3] [FILE]
+
+Builds a throw-away SQLite data directory, ingests FILE (default: the ~1,000-word story of
+bench_reader.py, made from the bundled demo articles), runs build_versions once to load the models
+(not timed), then --runs more times and prints each time and the median: every version (A2, B1, B2
+and A1/C1 where offered), the original's and each version's reader analysis and highlights, and the
+database writes. The lexicon is $VOCABSPHERE_LEXICON_PATH (as the app reads it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from bench_reader import long_story  # noqa: E402
+
+from vocabsphere.config import Settings  # noqa: E402
+from vocabsphere.core.articles import count_words  # noqa: E402
+from vocabsphere.services import versions  # noqa: E402
+from vocabsphere.services.fetching import FetchPolicy  # noqa: E402
+from vocabsphere.services.ingest import IngestSource, ingest  # noqa: E402
+from vocabsphere.store.database import Database  # noqa: E402
+from vocabsphere.store.migrate import upgrade_database  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    text = args.file.read_text(encoding="utf-8") if args.file else long_story()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), env="development")
+        db = Database.connect(settings.sqlalchemy_url)
+        upgrade_database(db.engine)
+        now = datetime.now(UTC)
+        story_id = ingest(db, IngestSource(kind="text", text=text), now=now, policy=FetchPolicy()).story_id
+        built = versions.build_versions(db, settings, story_id, now=now)  # warm-up: model loads
+        print(f"story: {count_words(text)} words; versions: {', '.join(v.level for v in built)}")
+        times = []
+        for run in range(args.runs):
+            started = time.perf_counter()
+            versions.build_versions(db, settings, story_id, now=now)
+            times.append(time.perf_counter() - started)
+            print(f"run {run + 1}: {times[-1]:.2f} s")
+        print(f"build_versions, warm: median {statistics.median(times):.2f} s (min {min(times):.2f} s)")
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()

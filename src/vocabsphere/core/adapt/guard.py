@@ -1,0 +1,268 @@
+"""Edit guards: is an edited sentence still grammatical English that says what the source says?
+
+One judgement, used by every step that edits a sentence (compression, splitting, voice change,
+substitution): ``deletion_problem`` checks a planned deletion on the source parse before it is
+made; ``edit_problem`` compares the re-parsed result with the source sentence. Both return the
+reason for refusing the edit, or None; the caller then keeps the unedited sentence. Each check
+counts defects relative to the source, so a construction the source already has (a stranded
+preposition, a subjunctive "were") never blocks an edit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+
+from lemminflect import getAllLemmas
+from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "EVENT_LEMMAS",
+    "QUALIFIERS",
+    "deletion_problem",
+    "edit_problem",
+    "keeps_meaning",
+    "loses_words",
+    "substitution_changes_role",
+    "substitution_problem",
+]
+
+# Words that change how a claim reads (negation, hedges, pace, degree, evidence): a version that
+# drops one says something the source does not ("with nil visibility" -> "with visibility").
+_QUALIFIERS_TEXT = (
+    "not n't never no nil zero none nothing nobody neither nor without only just hardly barely scarcely "
+    "almost nearly gradually slowly quickly rapidly suddenly sharply steadily briefly temporarily "
+    "permanently partly partially fully completely entirely totally wholly slightly marginally "
+    "increasingly rarely seldom often frequently always sometimes occasionally usually reportedly "
+    "reputedly allegedly apparently supposedly seemingly possibly probably perhaps maybe unfounded "
+    "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
+    "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
+    "former ex late failed fake few little many several roughly approximately twice thrice double "
+    "triple half times quarter countless numerous bogus instead rather except unless despite although"
+)
+QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
+# The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
+_EVENT_TEXT = "die death dead kill murder injure wound arrest jail convict sentence execute resign drown"
+EVENT_LEMMAS = frozenset(_EVENT_TEXT.split())
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
+_WH = frozenset({"WRB", "WP", "WDT", "WP$"})
+_ARTICLES = frozenset({"a", "an", "the", "every"})
+_DEGREE = frozenset({"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less"})
+_NOMINAL_START = frozenset({"NOUN", "PROPN"})
+_NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
+_SET_OFF = frozenset({",", "-", "(", ")", ";", ":"})
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+_DASHES = frozenset({"-", "–", "—"})
+# Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
+# kind of thing; without them the noun means something else.
+_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory")
+
+
+def keeps_meaning(tokens: Iterable[Token]) -> bool:
+    """False when ``tokens`` hold a qualifier or the central event: removing them changes the claim."""
+    return not any(t.lower_ in QUALIFIERS or t.lemma_.lower() in EVENT_LEMMAS for t in tokens)
+
+
+def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
+    """Why deleting the tokens ``dropped`` (indices into ``sent.doc``) from ``sent`` would break it."""
+    gone = set(dropped)
+    doc = sent.doc
+    removed = [t for t in sent if t.i in gone]
+    if not removed:
+        return None
+    if not keeps_meaning(removed):
+        return "drops a qualifier or the central event"
+    if sent.root.i in gone:
+        return "drops the main verb"
+    if any(
+        t.head.i not in gone and _negated(t.head) and t.dep_ in {"obl", "advmod", "advcl"} for t in removed
+    ):
+        return "drops part of what a negation says ('not picked up [during autopsies]')"
+    for tok in removed:
+        if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
+            return f"drops the participle {tok.text!r} (it says what the noun does)"
+        if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
+            return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
+        if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
+            return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
+    for tok in sent:
+        if tok.i in gone:
+            continue
+        if tok.head.i in gone and not tok.is_punct:
+            return f"leaves {tok.text!r} without the word it belongs to"
+    starts = sorted(i for i in gone if i - 1 not in gone)
+    kept = [t for t in sent if t.i not in gone and not t.is_punct]
+    if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
+        return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
+    for start in starts:
+        first = doc[start]
+        before = doc[start - 1] if start > sent.start else None
+        if any(t.tag_ in _WH for t in removed) and not _clause_removed(removed, gone):
+            return "drops the word that opens a clause"  # "as to [how well] forces would fit"
+        if before is None:
+            continue
+        if first.pos_ in _NOMINAL_START and before.pos_ in _NP_BEFORE and before.text not in _SET_OFF:
+            return f"leaves {before.text!r} without its noun"
+        if before.lower_ in _DEGREE and first.pos_ in {"ADJ", "ADV"}:
+            return f"leaves {before.text!r} without the word it modifies"
+        if first.dep_ == "appos" and before.text not in _SET_OFF:
+            return "drops an apposition that is not set off (a misparse)"
+    if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
+        return "drops the subject"
+    return _bare_verb(sent, gone)
+
+
+def _verbal(tok: Token) -> bool:
+    """A verb parsed as a modifier ("[contain] high-quality protein") or a participle adjective ("an
+    [injured] eye"): it says what happened to the noun."""
+    forms = getAllLemmas(tok.lower_)
+    if forms and set(forms) == {"VERB"}:
+        return True
+    return "VERB" in forms and tok.lower_.endswith(("ed", "ing"))
+
+
+def _negated(tok: Token) -> bool:
+    """Is ``tok`` negated ("were not picked up", "undetectable")? Its modifiers are the negation's scope."""
+    if any(c.lower_ in {"not", "n't", "never", "no"} for c in tok.children):
+        return True
+    return tok.pos_ == "ADJ" and tok.lower_.startswith(("un", "non"))
+
+
+def _clause_removed(removed: Sequence[Token], gone: set[int]) -> bool:
+    """Are the removed words whole clauses (each top word a verb or a predicate with a subject)?"""
+    tops = [t for t in removed if not t.is_punct and (t.head.i not in gone or t.head == t)]
+    return all(
+        t.pos_ in _CLAUSE_HEADS or any(c.dep_ in _SUBJECTS or c.dep_ == "cop" for c in t.children)
+        for t in tops
+    )
+
+
+def _bare_verb(sent: Span, gone: set[int]) -> str | None:
+    """An embedded verb left with nothing after it ("the first building to run [on solar power]")."""
+    for tok in sent:
+        if tok.i in gone or tok.pos_ != "VERB" or tok.i == sent.root.i:
+            continue
+        had = [c for c in tok.rights if not c.is_punct]
+        if had and all(c.i in gone for c in had) and not any(c.dep_ in {"obj", "iobj"} for c in tok.children):
+            return f"leaves {tok.text!r} without what completes it"
+    return None
+
+
+def substitution_problem(tok: Token) -> str | None:
+    """Why ``tok`` should not be replaced by a synonym even when one fits its sense: it is part of a
+    term ("radio tags", "fish-and-chip shop"), where a synonym of one part names something else."""
+    if tok.dep_ in {"compound", "flat", "fixed"} or any(
+        c.dep_ in {"compound", "fixed"} for c in tok.children
+    ):
+        return "part of a compound term"
+    doc = tok.doc
+    if (tok.i > 0 and not doc[tok.i - 1].whitespace_ and doc[tok.i - 1].text == "-") or (
+        tok.i + 1 < len(doc) and not tok.whitespace_ and doc[tok.i + 1].text == "-"
+    ):
+        return "part of a hyphenated word"
+    return None
+
+
+def _finite_of(verb: Token) -> Token | None:
+    if verb.tag_ in _FINITE:
+        return verb
+    return next(
+        (c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"} and c.tag_ in _FINITE), None
+    )
+
+
+def _disagrees(subject: Token) -> bool:
+    """Subject-verb number disagreement ("the soldiers was", "the army have")."""
+    finite = _finite_of(subject.head)
+    if finite is None or finite.tag_ == "MD" or any(c.dep_ == "conj" for c in subject.children):
+        return False
+    if subject.lower_ in {"i", "you"} or subject.pos_ == "NUM" or subject.tag_ in _WH:
+        return False
+    number = subject.morph.get("Number", [])
+    if not number:
+        return False
+    plural = number[0] == "Plur"
+    form = finite.lower_
+    if finite.tag_ == "VBZ" or form == "was":
+        return plural
+    if finite.tag_ == "VBP" or form == "were":
+        return not plural and form != "were"  # "if it were": subjunctive
+    return False
+
+
+def _defects(sent: Span | Doc) -> Counter[str]:
+    found: Counter[str] = Counter()
+    tokens = [t for t in sent if not t.is_space]
+    if not any(t.tag_ in _FINITE for t in tokens):
+        found["no finite verb"] += 1
+    if not any(t.dep_ in _SUBJECTS for t in tokens):
+        found["no subject"] += 1
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        ends = nxt is None or (nxt.is_punct and nxt.text not in {"'", '"', "-"})
+        if (tok.lower_ in _ARTICLES or tok.tag_ in {"PRP$", "POS"}) and (
+            ends or (nxt is not None and nxt.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART"})
+        ):
+            found["determiner or possessive without its noun"] += 1
+        if tok.lower_ in {"a", "an"} and nxt is not None and nxt.tag_ in {"NNS", "NNPS"}:
+            found["determiner or possessive without its noun"] += 1  # "only a [few] factories"
+        if tok.pos_ == "ADP" and tok.dep_ != "compound:prt" and ends:
+            found["preposition without its noun"] += 1
+        if tok.pos_ in {"CCONJ", "SCONJ"} and (ends or k == len(tokens) - 1):
+            found["stranded conjunction"] += 1
+        if tok.pos_ == "CCONJ" and nxt is not None and nxt.pos_ == "CCONJ":
+            found["stranded conjunction"] += 1
+        if tok.dep_ in {"nsubj", "nsubj:pass"} and _disagrees(tok):
+            found["agreement"] += 1
+    last = [t for t in tokens if not t.is_punct]
+    if (
+        last
+        and (last[-1].tag_ == "MD" or last[-1].lemma_.lower() in {"be", "have", "do"})
+        and not any(c.dep_ in {"obj", "xcomp", "ccomp", "attr"} for c in last[-1].children)
+    ):
+        found["stranded auxiliary"] += 1  # "they were told they had."
+    dashes = sum(
+        t.text in _DASHES and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        for t in tokens
+    )
+    found["unpaired dash"] += dashes % 2
+    if tokens and tokens[0].pos_ == "CCONJ" and len(tokens) > 1 and tokens[1].text == ",":
+        found["stranded conjunction"] += 1
+    return found
+
+
+def substitution_changes_role(source: Span | Doc, edited: Span | Doc) -> bool:
+    """Does a one-for-one word substitution change a word's part of speech ("her blackness" ->
+    "her black")? Only judged when both sentences have the same number of tokens."""
+    a, b = list(source), list(edited)
+    if len(a) != len(b):
+        return False
+    return any(x.lower_ != y.lower_ and x.pos_ != y.pos_ for x, y in zip(a, b, strict=True))
+
+
+def loses_words(source: Span | Doc, *edited: Span | Doc) -> str | None:
+    """The qualifier ("instead of blowing out candles", "not") a rewrite lost, if any."""
+    kept = {t.lower_ for part in edited for t in part}
+    lost = [t.text for t in source if t.lower_ in QUALIFIERS and t.lower_ not in kept]
+    return lost[0] if lost else None
+
+
+def edit_problem(source: Span | Doc, *edited: Span | Doc) -> str | None:
+    """Why the re-parsed ``edited`` sentence(s) are worse English than ``source``, or None.
+
+    A split gives several sentences: each must have a finite verb and a subject when the source has
+    them, and together they may not add a dangling word, a stranded conjunction or a disagreement.
+    """
+    before = _defects(source)
+    after: Counter[str] = Counter()
+    for part in edited:
+        found = _defects(part)
+        for whole in ("no finite verb", "no subject"):
+            if found[whole] and not before[whole]:
+                return f"the edit leaves a sentence with {whole}"
+        after.update(found)
+    for kind, count in after.items():
+        if kind not in {"no finite verb", "no subject"} and count > before[kind]:
+            return f"the edit adds a fault: {kind}"
+    return None

@@ -1,0 +1,63 @@
+"""Repair typesetting artefacts that copy-paste and scraping leave inside sentences.
+
+- A decimal split by a space: "about 1. 28 million" -> "about 1.28 million". Only a one- to three-digit
+  number before the point and a magnitude word or per cent after it, so a sentence end followed by a
+  number ("in 2023. 28 people were hurt") is left alone.
+- A closing quotation mark pushed off its sentence: "his 'closest comrade. ' Meanwhile" ->
+  "his 'closest comrade.' Meanwhile"; and an opening one pushed off its first word ("‘ Because" ->
+  "‘Because"). A straight mark is only taken for a closing one while a quotation is open.
+- Control characters (C0 except tab and newline, DEL, C1) are removed: they are never text.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAGNITUDE = r"(?:million|billion|trillion|thousand|hundred|crore|lakh|per ?cent|percent|%|bn|m|km|kg)\b"
+_SPLIT_DECIMAL = re.compile(rf"(?<![\d.,])(\d{{1,3}})\. (\d{{1,3}})(?=\s?{_MAGNITUDE})")
+_MONTH_BEFORE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+_CURLY_CLOSE = re.compile(r"(?<=[.!?,;:…])\s+(?=[’”](?:\s|$|[)\]]))")
+_CURLY_OPEN = re.compile(r"(?:^|(?<=\s))([‘“])\s+(?=[^\W_])")
+_STRAIGHT = re.compile(r"['\"]")
+_DECADE = re.compile(r"'\d0s\b")  # "the '90s": an apostrophe, not a quotation
+
+
+def repair_text(text: str) -> str:
+    """The text with split decimals, detached quotation marks and control characters repaired."""
+    text = CONTROL_CHARS.sub("", text)
+    text = _SPLIT_DECIMAL.sub(_join_decimal, text)
+    text = _CURLY_CLOSE.sub("", text)
+    text = _CURLY_OPEN.sub(r"\1", text)
+    return _attach_straight_closers(text)
+
+
+def _join_decimal(match: re.Match[str]) -> str:
+    # "in May 1. 28 million people voted": a date ends that sentence, so the point is a full stop.
+    before = match.string[max(0, match.start() - 12) : match.start()]
+    if _MONTH_BEFORE.search(before):
+        return match.group()
+    return f"{match.group(1)}.{match.group(2)}"
+
+
+def _attach_straight_closers(text: str) -> str:
+    """Remove the space before a straight quotation mark that closes an open quotation after ".!?,"."""
+    out: list[str] = []
+    open_marks: set[str] = set()
+    last = 0
+    for match in _STRAIGHT.finditer(text):
+        mark, at = match.group(), match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if before.isspace() and (after.isalnum() or after in "‘“") and not _DECADE.match(text, at):
+            open_marks.add(mark)  # an opening mark: space before, word after
+        elif mark in open_marks and not after.isalnum():
+            open_marks.discard(mark)  # a closing mark
+            gap = len(text[last:at]) - len(text[last:at].rstrip())
+            if gap and at - gap > 0 and text[at - gap - 1] in ".!?,;:…":
+                out.append(text[last : at - gap])
+                last = at
+    out.append(text[last:])
+    return "".join(out)
