@@ -161,6 +161,10 @@ function render(word, sentence, r) {
     ? el("p", { class: "synonyms" }, "Similar: ", r.synonyms.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
+  // The same simpler words the level versions use: empty when none is safe in this sentence.
+  const simpler = r.simpler?.length
+    ? el("p", { class: "synonyms" }, "Simpler: ", r.simpler.slice(0, 3).map((s) => s.form).join(", "))
+    : null;
   const forms = Object.values(r.forms ?? {}).filter((f, i, all) => f && all.indexOf(f) === i);
   const formLine = forms.length > 1 ? el("p", { class: "meta" }, "Forms: ", forms.join(" · ")) : null;
   const expression = r.expression
@@ -195,7 +199,7 @@ function render(word, sentence, r) {
     el("button", { type: "button", class: "chip known", onclick: () => changeStatus(lemma, "known", note) }, "Known"),
     el("button", { type: "button", class: "chip ignored", title: "Not a word to learn (a name, a typo…)", onclick: () => changeStatus(lemma, "ignored", note) }, "Ignore"),
   );
-  body.replaceChildren(...[header, translation, definition, expression, synonyms, formLine,
+  body.replaceChildren(...[header, translation, definition, expression, simpler, synonyms, formLine,
     el("div", { class: "popover-actions" }, save, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
