@@ -15,7 +15,7 @@ from tests.conftest import SHARED_DIR
 from vocabsphere.core.learnables import find_collocations, quotes_sentence, select_highlights
 from vocabsphere.core.learnables.highlights import gloss_tokens
 from vocabsphere.core.learnables.sentences import fit_factor, has_finite_verb
-from vocabsphere.core.learnables.words import define
+from vocabsphere.core.learnables.words import define, define_expression
 from vocabsphere.core.levels.grammar import detect_grammar
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
@@ -63,6 +63,17 @@ def test_leading_to_is_not_take_somebody_somewhere(nlp: Language, real_lexicon: 
     # 'go' (= lead, extend, or afford access) is not the sense of "leading to injuries" either
     assert meaning == "" or "result" in meaning or "cause" in meaning
     assert not any("take somebody somewhere" in e for e in _explanations(nlp, LEADING, real_lexicon))
+
+
+def test_asked_for_is_not_the_idiom_increase_the_likelihood(nlp: Language, real_lexicon: Lexicon) -> None:
+    # WordNet's only 'ask for' is "ask for trouble"; "asked for" + a request is the verb 'ask'
+    text = "The nurses asked for better pay after the long winter."
+    assert define_expression(real_lexicon, "ask for", 18, _token(nlp, text, "asked")) == ""
+    assert not any("likelihood" in e for e in _explanations(nlp, text, real_lexicon))
+    # a phrasal verb read as verb + particle still gets its in-context meaning
+    assert define_expression(
+        real_lexicon, "take part", 18, _token(nlp, "She took part in the concert.", "took")
+    )
 
 
 @pytest.mark.parametrize(

@@ -137,3 +137,12 @@ def test_bad_input(real_lexicon: Lexicon, word: str, lang: str | None, message: 
 
 def test_context_word_dataclass_is_hashable() -> None:
     assert len({ContextWord("banks", "bank", "n"), ContextWord("banks", "bank", "n")}) == 1
+
+
+def test_simpler_words_are_the_adaptations_own(real_lexicon: Lexicon) -> None:
+    """The popover's simpler words come from substitutes.simpler_words, inflected for the sentence."""
+    result = lookup_in_context(
+        real_lexicon, "instructors", "The instructors work at a school in the city.", None
+    )
+    assert [s.form for s in result.simpler] == ["teachers"]
+    assert lookup_in_context(real_lexicon, "instructors", None, None).simpler == ()

@@ -233,3 +233,14 @@ def test_a_tap_in_the_reader_is_looked_up_by_position_without_parsing(
     for bad in ({"s": 10_000}, {"t": 10_000}, {"level": None}):
         wrong = {k: v for k, v in {**params, **bad}.items() if v is not None}
         assert lexicon_client.get("/api/v1/lookup", headers=lea, params=wrong).status_code == 400
+
+
+def test_lookup_gives_the_simpler_words_of_the_adaptation(lexicon_client: TestClient) -> None:
+    add_user(lexicon_client, "sam")
+    body = lexicon_client.get(
+        "/api/v1/lookup",
+        headers=bearer(lexicon_client, "sam"),
+        params={"word": "instructors", "sentence": "The instructors work at a school in the city."},
+    ).json()
+    assert [s["form"] for s in body["simpler"]] == ["teachers"]
+    assert body["simpler"][0]["lemma"] == "teacher" and body["simpler"][0]["level"]

@@ -191,8 +191,23 @@ def _expression_sense(lexicon: Lexicon, base: str, first: Token | None) -> tuple
     if first is None or not entry.found:
         return "", ()
     choice = choose_sense(lexicon, first.doc, first.i, senses=entry.senses, lemma=base)
+    if len(choice.senses) == 1 and choice.senses[0].overlap <= 0 and _literal_preposition(first, base):
+        return (
+            "",
+            (),
+        )  # "asked for help": WordNet's only 'ask for' is the idiom ("increase the likelihood of")
     best = choice.best
     return (best.definition, best.synonyms) if best and choice.confident else ("", ())
+
+
+def _literal_preposition(first: Token, base: str) -> bool:
+    """Verb + preposition read word by word in the parse ("asked for help"): the meaning of the
+    verb, not a fixed expression, unless the sentence supports the expression's sense."""
+    words = base.split()
+    if len(words) != 2 or first.i + 1 >= len(first.doc):
+        return False
+    after = first.doc[first.i + 1]
+    return after.lower_ == words[1] and after.pos_ == "ADP" and not after.dep_.startswith("compound")
 
 
 def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None) -> str:

@@ -24,6 +24,7 @@ from . import sense_choice, sense_ranking
 from .lookup import Ipa, Lexicon, Sense
 from .packs.iso639 import ISO639_1, language_name
 from .store_schema import normalize_pos, wordnet_pos
+from .substitutes import Substitute, simpler_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -83,6 +84,8 @@ class WordLookup:
     translations: tuple[str, ...] = ()
     translation_note: str | None = None
     expression: ExpressionLookup | None = None
+    # Simpler words that keep this meaning here (the adaptation's own choice); empty when unsafe.
+    simpler: tuple[Substitute, ...] = ()
     supported: bool = False  # the language has a dictionary in the lexicon
     note: str | None = None  # why nothing was found
 
@@ -206,6 +209,7 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
     if doc is not None and target.index is not None and target.in_context:
         choice = sense_choice.choose_sense(lexicon, doc, target.index)
         senses, confident = _as_ranked(choice.senses), choice.confident
+        simpler = () if choice.function else simpler_words(lexicon, doc, target.index, choice=choice)
         if choice.function:  # "According (to)": the expression, not accord's senses
             target = _Target(target.word, choice.lemma, choice.upos, target.index)
             pos_name, entry = None, lexicon.entries(choice.lemma)
@@ -213,6 +217,7 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         lemma = entry.lemma or target.lemma
         senses = _ranked(lexicon, entry.senses, _context(doc, target), lemma, target.proper)
         confident = len(senses) == 1
+        simpler = ()
     lemma = entry.lemma if entry.found else target.lemma
     upos = "PROPN" if target.proper and target.in_context else target.upos
     if senses and wordnet_pos(upos) is None and upos != "PROPN":  # tagged X: WordNet's POS
@@ -235,6 +240,7 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         translations=translations,
         translation_note=t_note,
         expression=_expression(lexicon, doc, target, lang),
+        simpler=simpler if found else (),
         supported=supported,
         note=None if found else f"'{target.word}' is not in the dictionary.",
     )

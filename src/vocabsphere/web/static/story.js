@@ -239,6 +239,10 @@ function render(word, sentence, r) {
     ? el("p", { class: "synonyms" }, "Similar: ", similar.slice(0, 5).map((s, i) =>
         [i ? ", " : "", s.word, s.level ? el("span", { class: "meta" }, ` ${s.level}`) : null]))
     : null;
+  // The same simpler words the level versions use: empty when none is safe in this sentence.
+  const simpler = r.simpler?.length
+    ? el("p", { class: "synonyms" }, "Simpler: ", r.simpler.slice(0, 3).map((s) => s.form).join(", "))
+    : null;
   const forms = Object.values(r.forms ?? {}).filter((f, i, all) => f && all.indexOf(f) === i);
   const formLine = forms.length > 1 ? el("p", { class: "meta" }, "Forms: ", forms.join(" · ")) : null;
   const expression = r.expression
@@ -291,7 +295,7 @@ function render(word, sentence, r) {
         el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
   showStatus(statuses, statusLine, lemma);
-  body.replaceChildren(...[header, translation, definition, expression, synonyms, formLine,
+  body.replaceChildren(...[header, translation, definition, expression, simpler, synonyms, formLine,
     el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
