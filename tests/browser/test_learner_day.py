@@ -397,3 +397,50 @@ def test_new_story_shows_its_versions_without_a_reload(browser: Any, server: str
     page.locator(".staff-actions .notice", has_text="Hidden from learners").wait_for()
     assert errors == []
     context.close()
+
+
+def test_typing_u_in_an_answer_box_types_and_undo_has_a_button(
+    browser: Any, server: str, artifacts: Path
+) -> None:
+    """Rough edge: on typed cards "U" must type a u, not undo; undo stays reachable as a button."""
+    context, page, errors = new_page(browser, PHONE)
+    register(page, server, "day-undo")
+    open_story(page, server, "Library")
+    saved: set[str] = set()
+    for word in page.locator(".reader-text .w.new").all():
+        lemma = word.get_attribute("data-l") or ""
+        if len(saved) == 5:
+            break
+        if lemma in saved:
+            continue
+        saved.add(lemma)
+        popover = open_popover(page, word)
+        popover.locator("button", has_text="Save word").click()
+        popover.locator("text=Saved to your vocabulary book.").wait_for()
+        page.keyboard.press("Escape")
+    page.goto(f"{server}/review")
+    for rated in range(len(saved)):
+        page.locator("#reveal, #answer").first.wait_for()
+        if rated and page.locator("#answer").count():
+            break
+        if page.locator("#reveal").count():
+            page.locator("#reveal").click()
+        else:
+            page.fill("#answer", "not the word")
+            page.locator("#review-card button[type=submit]").click()
+        page.locator("#review-controls button", has_text="Good").click()
+        page.locator("#review-status", has_text="next review").wait_for()
+    else:
+        pytest.fail("no typed card after a rated one")
+    page.locator("#answer").focus()
+    page.keyboard.type("uu")
+    assert page.input_value("#answer") == "uu"
+    assert "undone" not in page.locator("#review-status").inner_text()
+    undo = page.locator("#undo")
+    box = undo.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"]
+    undo.click()
+    page.locator("#review-status", has_text="Rating undone.").wait_for()
+    page.screenshot(path=str(artifacts / "day-undo-phone.png"))
+    assert errors == []
+    context.close()

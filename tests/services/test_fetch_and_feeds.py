@@ -59,8 +59,25 @@ def test_redirect_loop_and_unreachable_host(database: Database, site: Site) -> N
     site.add("/loop-b", Page(b"", status=302, headers={"Location": "/loop-a"}))
     with pytest.raises(InvalidInput, match="redirects too many times"):
         ingest(database, IngestSource(kind="url", url=site.base + "/loop-a"), now=T0, policy=POLICY)
-    with pytest.raises(InvalidInput, match="Could not reach"):
+    with pytest.raises(
+        InvalidInput, match=r"Could not reach 127\.0\.0\.1: it refused the connection"
+    ) as refused:
         ingest(database, IngestSource(kind="url", url="http://127.0.0.1:9/x"), now=T0, policy=POLICY)
+    assert "Error" not in str(refused.value)
+
+
+@pytest.mark.parametrize("policy", [POLICY, FetchPolicy(timeout_seconds=2)])
+def test_an_unknown_host_is_named_in_plain_words(database: Database, policy: FetchPolicy) -> None:
+    url = "http://no-such-site.invalid/news"
+    with pytest.raises(InvalidInput, match=r"Could not find the site no-such-site\.invalid") as unknown:
+        ingest(database, IngestSource(kind="url", url=url), now=T0, policy=policy)
+    assert "Error" not in str(unknown.value)
+
+
+def test_a_page_that_is_not_an_article_says_so(database: Database, site: Site) -> None:
+    url = site.add("/data", Page(b"{}", "application/json"))
+    with pytest.raises(InvalidInput, match="not a web page or text: give the address of the article"):
+        ingest(database, IngestSource(kind="url", url=url), now=T0, policy=POLICY)
 
 
 def test_private_addresses_are_refused_by_default() -> None:

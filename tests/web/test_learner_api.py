@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from fastapi.testclient import TestClient
 
@@ -115,6 +116,8 @@ def test_learner_loop_over_the_api_with_bad_input(client: TestClient) -> None:
     assert target["lemma"] in book
     word_page = client.get(f"/vocabulary/words/{saved.json()['id']}").text
     assert '<svg class="curve"' in word_page and "Review history" in word_page
+    due = min(datetime.fromisoformat(c["due"]) for c in detail["cards"] if c["recall_curve"])
+    assert '<g class="next-review">' in word_page and f"Next review: {due:%d %b %Y}" in word_page
     assert client.get("/vocabulary?status=bogus").status_code == 400
     assert client.get("/review").status_code == 200
     library = client.get("/library").text

@@ -185,3 +185,44 @@ def test_seed_story_page_shows_the_critical_reading_note(client: TestClient) -> 
     page = client.get(page.url.path)
     assert "The sources disagree" in page.text and "sixth" in page.text and "fourth" in page.text
     assert "lakh" in page.text
+
+
+def test_an_upload_takes_its_outlet_and_date_from_the_teacher(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    headers = bearer(client, "tom")
+    upload = {"file": ("bridge.md", BRIDGE_A.encode(), "text/markdown")}
+    future = client.post(
+        "/api/v1/ingest/file", headers=headers, files=upload, data={"published": "2999-01-01"}
+    )
+    assert future.status_code == 400 and "future" in future.json()["error"]["message"]
+    garbled = client.post(
+        "/api/v1/ingest/file", headers=headers, files=upload, data={"published": "02/11/26"}
+    )
+    assert garbled.status_code == 400 and "year-month-day" in garbled.json()["error"]["message"]
+    assert client.get("/api/v1/stories", headers=headers).json() == []
+    ok = client.post(
+        "/api/v1/ingest/file",
+        headers=headers,
+        files=upload,
+        data={"outlet": "  Harbour   Gazette ", "published": "2026-11-02"},
+    )
+    assert ok.status_code == 201
+    story = client.get(f"/api/v1/stories/{ok.json()['story_id']}", headers=headers).json()
+    assert story["sources"][0]["outlet"] == "Harbour Gazette"
+    assert story["sources"][0]["published_at"].startswith("2026-11-02")
+
+
+def test_the_upload_form_offers_outlet_and_date(client: TestClient) -> None:
+    add_user(client, "tom", role="teacher")
+    log_in(client, "tom")
+    page = client.get("/news/add")
+    assert 'name="outlet"' in page.text and 'type="date" name="published"' in page.text
+    response = client.post(
+        "/news/file",
+        files=[("files", ("garden.txt", GARDEN.encode(), "text/plain"))],
+        data={"csrf_token": csrf_from(page.text), "outlet": "Town Crier", "published": "2026-10-30"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    story = client.get(response.headers["location"].split("?")[0]).text
+    assert "Town Crier" in story and "Unknown outlet" not in story

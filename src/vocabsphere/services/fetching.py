@@ -173,7 +173,27 @@ def fetch(
     except httpx.TimeoutException:
         raise InvalidInput(f"{target} did not answer within {policy.timeout_seconds:.0f} seconds.") from None
     except httpx.HTTPError as error:
-        raise InvalidInput(f"Could not reach {target}: {type(error).__name__}.") from None
+        raise InvalidInput(_plain_failure(error, target)) from None
+
+
+_UNKNOWN_HOST = ("name or service not known", "nodename nor servname", "no address associated", "getaddrinfo")
+
+
+def _plain_failure(error: httpx.HTTPError, target: str) -> str:
+    """What went wrong, in words a teacher understands (never an exception class name)."""
+    host = urlsplit(target).hostname or target
+    detail = str(error).lower()
+    if isinstance(error, httpx.ConnectError):
+        if any(marker in detail for marker in _UNKNOWN_HOST) or "errno -" in detail:
+            return f"Could not find the site {host}: check the address for typing mistakes."
+        if "refused" in detail:
+            return f"Could not reach {host}: it refused the connection (the site may be down)."
+        if "certificate" in detail or "ssl" in detail:
+            return f"Could not reach {host} securely: its security certificate is not valid."
+        return f"Could not reach {host}: the connection failed (the site may be down)."
+    if isinstance(error, httpx.RemoteProtocolError | httpx.ReadError):
+        return f"{host} closed the connection before sending the page; try again later."
+    return f"Could not fetch {target}: the connection failed; try again later."
 
 
 def _read_response(response: httpx.Response, policy: FetchPolicy, accept: tuple[str, ...]) -> Fetched:
@@ -184,7 +204,7 @@ def _read_response(response: httpx.Response, policy: FetchPolicy, accept: tuple[
         raise InvalidInput(f"{final_url} answered with HTTP {response.status_code}.")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and not content_type.startswith(accept):
-        raise InvalidInput(f"{final_url} returned {content_type}, not one of: {', '.join(accept)}.")
+        raise InvalidInput(f"{final_url} returned {content_type}, {_not_wanted(accept)}.")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > policy.max_bytes:
         raise InvalidInput(f"{final_url} is larger than {policy.max_bytes // (1024 * 1024)} MB.")
@@ -201,3 +221,9 @@ def _read_response(response: httpx.Response, policy: FetchPolicy, accept: tuple[
         etag=response.headers.get("etag"),
         last_modified=response.headers.get("last-modified"),
     )
+
+
+def _not_wanted(accept: tuple[str, ...]) -> str:
+    if set(accept) <= set(HTML_TYPES + TEXT_TYPES):
+        return "not a web page or text: give the address of the article itself"
+    return f"not one of: {', '.join(accept)}"

@@ -135,6 +135,7 @@ class WordDetail:
     history: tuple[ReviewView, ...]
     encounters: tuple[EncounterView, ...] = field(default_factory=tuple)
     story_title: str | None = None  # of the story the word was saved from
+    open_story_ids: frozenset[int] = frozenset()  # stories neither hidden nor deleted: safe to link
 
 
 def _label(status: int | None) -> str:
@@ -552,4 +553,6 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
             for e in met
         )
         title = titles.get(word.story_id) if word.story_id is not None else None
-        return WordDetail(_word_view(word, status), tuple(cards), history, encounters, title)
+        stories = [uow.stories.get(story_id) for story_id in story_ids]
+        open_ids = frozenset(s.id for s in stories if s and s.hidden_at is None and s.deleted_at is None)
+        return WordDetail(_word_view(word, status), tuple(cards), history, encounters, title, open_ids)

@@ -13,10 +13,13 @@ COLOURS = ("#1f6f5c", "#1f5f8b", "#a4332b", "#7a3b8f")
 
 
 def recall_curve_svg(
-    series: Sequence[tuple[str, Sequence[tuple[datetime, float]]]], *, retention: float
+    series: Sequence[tuple[str, Sequence[tuple[datetime, float]]]],
+    *,
+    retention: float,
+    next_review: datetime | None = None,
 ) -> Markup:
     """Predicted recall (0-100 %) over the coming days, one line per card kind, with the retention
-    target the scheduler aims for drawn as a dashed line."""
+    target the scheduler aims for drawn as a dashed line and the next review as a marked line."""
     drawn = [(label, points) for label, points in series if len(points) >= 2]
     if not drawn:
         return Markup("")
@@ -46,6 +49,19 @@ def recall_curve_svg(
         f'<line x1="{LEFT}" y1="{y(retention):.1f}" x2="{WIDTH - RIGHT}" y2="{y(retention):.1f}" '
         f'stroke="#d9a441" stroke-dasharray="5 4"><title>Target retention {retention:.0%}</title></line>'
     )
+    start, end = drawn[0][1][0][0], drawn[0][1][-1][0]
+    if next_review is not None and next_review <= end:
+        share = max(0.0, (next_review - start) / (end - start)) if end > start else 0.0
+        at = LEFT + plot_w * share
+        anchor = "start" if share < 0.5 else "end"
+        shift = 4 if share < 0.5 else -4
+        when = f"{next_review:%d %b %Y}"
+        parts.append(
+            f'<g class="next-review"><line x1="{at:.1f}" y1="{TOP}" x2="{at:.1f}" y2="{y(0):.1f}" '
+            f'stroke="#333" stroke-width="1.5" stroke-dasharray="2 3"/>'
+            f'<text x="{at + shift:.1f}" y="{TOP + 12}" text-anchor="{anchor}">next review</text>'
+            f"<title>Next review: {when}</title></g>"
+        )
     for index, (label, points) in enumerate(drawn):
         colour = COLOURS[index % len(COLOURS)]
         path = " ".join(f"{x(day):.1f},{y(recall):.1f}" for day, (_, recall) in enumerate(points))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import PurePath
 
 from fastapi import UploadFile
@@ -27,3 +29,23 @@ def read_upload(upload: UploadFile) -> IngestSource:
     return IngestSource(
         kind="file", data=data, filename=name, charset=charset, is_html=suffix in HTML_SUFFIXES
     )
+
+
+def with_details(source: IngestSource, *, outlet: str, published: str, today: date) -> IngestSource:
+    """The outlet and publication date a teacher gave for an upload (blank: read from the file)."""
+    name = " ".join(outlet.split())
+    if len(name) > 120:
+        raise InvalidInput("The outlet name is too long (at most 120 characters).", field="outlet")
+    day = None
+    if published.strip():
+        try:
+            day = date.fromisoformat(published.strip())
+        except ValueError:
+            raise InvalidInput(
+                "Give the date as year-month-day, for example 2026-11-02.", field="published"
+            ) from None
+        if day > today:
+            raise InvalidInput("The publication date cannot be in the future.", field="published")
+        if day.year < 1900:
+            raise InvalidInput("The publication date is before 1900; check the year.", field="published")
+    return replace(source, outlet=name or source.outlet, published=day or source.published)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, File, Form, UploadFile
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.accounts import Role
@@ -13,7 +13,7 @@ from vocabsphere.web.api.schemas import ERRORS, JobRunOut
 from vocabsphere.web.news_actions import ingest_now
 from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role
-from vocabsphere.web.uploads import read_upload
+from vocabsphere.web.uploads import read_upload, with_details
 
 router = APIRouter(tags=["news"], responses=ERRORS)
 teachers = [require_role(Role.TEACHER)]
@@ -71,9 +71,17 @@ def ingest_text(body: TextIn, state: State, principal: CurrentUser) -> IngestOut
 
 
 @router.post("/ingest/file", response_model=IngestOut, status_code=201, dependencies=teachers)
-def ingest_file(state: State, principal: CurrentUser, file: UploadFile = File(...)) -> IngestOut:
+def ingest_file(
+    state: State,
+    principal: CurrentUser,
+    file: UploadFile = File(...),
+    outlet: str = Form("", max_length=120, description="Outlet name; blank: read from the file."),
+    published: str = Form("", max_length=10, description="Publication date, YYYY-MM-DD; not in the future."),
+) -> IngestOut:
     # A plain def: FastAPI runs it in the thread pool, so the analysis never stalls other requests.
-    return _out(ingest_now(state, read_upload(file), principal.user.id))
+    today = state.clock().date()
+    source = with_details(read_upload(file), outlet=outlet, published=published, today=today)
+    return _out(ingest_now(state, source, principal.user.id))
 
 
 @router.post("/ingest/urls", response_model=JobRunOut, status_code=202, dependencies=teachers)

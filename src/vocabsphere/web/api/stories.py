@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
+from vocabsphere.core.accounts import Role
 from vocabsphere.services import stories
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.params import RowId
-from vocabsphere.web.security import CurrentUser, State
+from vocabsphere.web.security import CurrentUser, State, require_role
 
 router = APIRouter(prefix="/stories", tags=["library"], responses=ERRORS)
 
@@ -24,6 +25,11 @@ class StorySummaryOut(BaseModel):
     word_count: int
     source_count: int
     cefr_level: str | None
+
+
+class StoryVisibilityOut(StorySummaryOut):
+    hidden: bool
+    deleted: bool
 
 
 class SourceOut(BaseModel):
@@ -77,4 +83,20 @@ def get_story(story_id: RowId, state: State, principal: CurrentUser) -> StoryOut
         sources=[SourceOut(**vars(s)) for s in view.sources],
         facts=list(view.facts),
         related=[_summary(r) for r in view.related],
+    )
+
+
+@router.post(
+    "/{story_id}/{action}",
+    response_model=StoryVisibilityOut,
+    dependencies=[require_role(Role.TEACHER)],
+)
+def change_visibility(
+    story_id: RowId, action: Literal["hide", "delete", "restore"], state: State
+) -> StoryVisibilityOut:
+    """Hide a story from learners, delete it softly (learners' readings, words and reviews stay) or
+    restore it; teachers and admins only."""
+    summary = stories.change_visibility(state.database, story_id=story_id, action=action, now=state.clock())
+    return StoryVisibilityOut(
+        **_summary(summary).model_dump(), hidden=summary.hidden, deleted=summary.deleted
     )

@@ -16,7 +16,7 @@ from vocabsphere.web.news_actions import ingest_now
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role, verify_page_csrf
-from vocabsphere.web.uploads import read_upload
+from vocabsphere.web.uploads import read_upload, with_details
 
 router = APIRouter(dependencies=[require_role(Role.TEACHER)])
 CsrfChecked = Depends(verify_page_csrf)
@@ -51,11 +51,19 @@ def add_text(
 
 @router.post("/news/file", dependencies=[CsrfChecked])
 def add_files(
-    request: Request, state: State, principal: CurrentUser, files: Annotated[list[UploadFile], File()]
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    files: Annotated[list[UploadFile], File()],
+    outlet: Annotated[str, Form(max_length=120)] = "",
+    published: Annotated[str, Form(max_length=10)] = "",
 ) -> Response:
     # Plain defs run in the thread pool: ingestion and database work never block the event loop.
+    today = state.clock().date()
     try:
-        sources = [read_upload(f) for f in files]
+        sources = [
+            with_details(read_upload(f), outlet=outlet, published=published, today=today) for f in files
+        ]
     except InvalidInput as error:
         return _form(request, state, status=400, error=error.message)
     if len(sources) == 1:

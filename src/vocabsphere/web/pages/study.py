@@ -77,7 +77,9 @@ def word_page(request: Request, state: State, principal: CurrentUser, word_id: R
     detail = study.word_detail(state.database, user_id=principal.user.id, word_id=word_id, now=state.clock())
     settings = profiles.get_study_settings(state.database, principal.user.id)
     curve = recall_curve_svg(
-        [(card.kind, card.recall_curve) for card in detail.cards], retention=settings.desired_retention
+        [(card.kind, card.recall_curve) for card in detail.cards],
+        retention=settings.desired_retention,
+        next_review=min((card.due for card in detail.cards if card.recall_curve), default=None),
     )
     return render(request, "word.html", detail=detail, curve=curve)
 
