@@ -35,6 +35,19 @@ def test_profile_patch_validates(client: TestClient) -> None:
     assert client.get("/api/v1/me", headers=headers).json()["role"] == "learner"
 
 
+def test_profile_time_zone_is_checked_and_kept(client: TestClient) -> None:
+    add_user(client, "kim")
+    headers = bearer(client, "kim")
+    assert client.get("/api/v1/me", headers=headers).json()["time_zone"] == "UTC"
+    ok = client.patch("/api/v1/me", headers=headers, json={"time_zone": "Europe/Madrid"})
+    assert ok.status_code == 200 and ok.json()["time_zone"] == "Europe/Madrid"
+    bad = client.patch("/api/v1/me", headers=headers, json={"time_zone": "Mars/Base"})
+    assert bad.status_code == 400 and bad.json()["error"]["field"] == "time_zone"
+    # Other changes leave the time zone alone.
+    client.patch("/api/v1/me", headers=headers, json={"daily_goal": 30})
+    assert client.get("/api/v1/me", headers=headers).json()["time_zone"] == "Europe/Madrid"
+
+
 def test_wrong_password_and_rate_limit(client: TestClient) -> None:
     add_user(client, "kim")
     for _ in range(5):

@@ -125,12 +125,13 @@ def test_profile_settings_are_saved(client: TestClient) -> None:
             "native_language": "pt",
             "cefr_level": "C1",
             "daily_goal": "35",
+            "time_zone": "Asia/Tokyo",
             "csrf_token": csrf_from(page.text),
         },
     )
     assert response.status_code == 200
     html = response.text
-    assert "Saved." in html and 'value="Ana L."' in html
+    assert "Saved." in html and 'value="Ana L."' in html and 'value="Asia/Tokyo"' in html
     assert '<option value="pt" selected>' in html and "<option selected>C1</option>" in html
     bad = client.post(
         "/settings/profile",

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from zoneinfo import available_timezones
 
 from vocabsphere.core.errors import InvalidInput
 
@@ -79,6 +80,7 @@ class Profile:
     native_language: str
     cefr_level: str
     daily_goal: int
+    time_zone: str = "UTC"
 
 
 def normalize_username(raw: str) -> str:
@@ -129,6 +131,19 @@ def check_daily_goal(raw: int) -> int:
     return raw
 
 
+@cache
+def time_zone_names() -> tuple[str, ...]:
+    """IANA time zone names the server knows (study days, streaks and due dates follow the learner's)."""
+    return tuple(sorted(available_timezones() | {"UTC"}))
+
+
+def check_time_zone(raw: str) -> str:
+    name = raw.strip()
+    if name not in time_zone_names():
+        raise InvalidInput("Unknown time zone; use a name such as Europe/Madrid or UTC.", field="time_zone")
+    return name
+
+
 def check_display_name(raw: str) -> str:
     name = " ".join(unicodedata.normalize("NFKC", raw).split())
     if not 1 <= len(name) <= 64:
@@ -155,10 +170,13 @@ def hidden_character_ranges() -> tuple[tuple[int, int], ...]:
     return tuple(ranges)
 
 
-def check_profile(display_name: str, native_language: str, cefr_level: str, daily_goal: int) -> Profile:
+def check_profile(
+    display_name: str, native_language: str, cefr_level: str, daily_goal: int, time_zone: str = "UTC"
+) -> Profile:
     return Profile(
         display_name=check_display_name(display_name),
         native_language=check_native_language(native_language),
         cefr_level=check_cefr_level(cefr_level),
         daily_goal=check_daily_goal(daily_goal),
+        time_zone=check_time_zone(time_zone),
     )

@@ -26,6 +26,7 @@ class UserView:
     cefr_level: str
     daily_goal: int
     created_at: datetime
+    time_zone: str = "UTC"
 
     @property
     def is_teacher(self) -> bool:
@@ -60,6 +61,7 @@ def user_view(user: User) -> UserView:
         cefr_level=user.cefr_level,
         daily_goal=user.daily_goal,
         created_at=user.created_at,
+        time_zone=user.time_zone,
     )
 
 
@@ -74,10 +76,11 @@ def create_user(
     native_language: str = "es",
     cefr_level: str = "B1",
     daily_goal: int = 20,
+    time_zone: str = "UTC",
 ) -> UserView:
     name = rules.normalize_username(username)
     rules.check_password(password)
-    profile = rules.check_profile(display_name or name, native_language, cefr_level, daily_goal)
+    profile = rules.check_profile(display_name or name, native_language, cefr_level, daily_goal, time_zone)
     password_hash = hash_password(password)  # slow on purpose: outside the transaction
     with unit_of_work(db) as uow:
         if uow.users.by_username(name) is not None:
@@ -91,6 +94,7 @@ def create_user(
                 native_language=profile.native_language,
                 cefr_level=profile.cefr_level,
                 daily_goal=profile.daily_goal,
+                time_zone=profile.time_zone,
                 is_active=True,
                 created_at=now,
             )

@@ -21,6 +21,7 @@ class ProfileChange:
     native_language: str | None = None
     cefr_level: str | None = None
     daily_goal: int | None = None
+    time_zone: str | None = None
 
 
 def get_user(db: Database, user_id: int) -> UserView:
@@ -41,11 +42,13 @@ def update_profile(db: Database, *, user_id: int, change: ProfileChange) -> User
             change.native_language if change.native_language is not None else user.native_language,
             change.cefr_level if change.cefr_level is not None else user.cefr_level,
             change.daily_goal if change.daily_goal is not None else user.daily_goal,
+            change.time_zone if change.time_zone is not None else user.time_zone,
         )
         user.display_name = profile.display_name
         user.native_language = profile.native_language
         user.cefr_level = profile.cefr_level
         user.daily_goal = profile.daily_goal
+        user.time_zone = profile.time_zone
         return user_view(user)
 
 

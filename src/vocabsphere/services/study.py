@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.local_time import day_start
 from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
 from vocabsphere.core.srs import (
     AnswerCheck,
@@ -258,11 +259,6 @@ def list_words(
         return [_word_view(w, status) for w, status in rows]
 
 
-def _day_start(now: datetime) -> datetime:
-    # The study day turns at midnight UTC (accounts have no time zone yet).
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
 def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> list[DueCard]:
     """Today's queue: due reviews (lowest predicted recall first) within the daily review limit, then new
     cards within the new-card limit, one card per word a day (its other kinds wait for later days), with
@@ -272,7 +268,8 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
-        reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, _day_start(now))
+        since = day_start(now, user.time_zone)
+        reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, since)
         review_room = max(0, user.reviews_per_day - reviews_done)
         new_room = max(0, user.new_cards_per_day - new_done)
         due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []

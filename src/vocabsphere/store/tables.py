@@ -67,6 +67,8 @@ class User(Base):
     native_language: Mapped[str] = mapped_column(String(8), default="es")
     cefr_level: Mapped[str] = mapped_column(String(2), default="B1")
     daily_goal: Mapped[int] = mapped_column(Integer, default=20)
+    # IANA name; study days, streaks and due dates turn at the learner's midnight.
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     # Review scheduling: FSRS desired retention, daily limits, personal parameters once fitted.
     desired_retention: Mapped[float] = mapped_column(default=0.9)
     new_cards_per_day: Mapped[int] = mapped_column(Integer, default=20)

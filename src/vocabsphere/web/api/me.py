@@ -27,6 +27,7 @@ def update_me(body: ProfileIn, state: State, principal: CurrentUser) -> UserOut:
         native_language=body.native_language,
         cefr_level=body.cefr_level,
         daily_goal=body.daily_goal,
+        time_zone=body.time_zone,
     )
     return UserOut.of(profiles.update_profile(state.database, user_id=principal.user.id, change=change))
 

@@ -35,6 +35,7 @@ class UserOut(BaseModel):
     native_language: str
     cefr_level: str
     daily_goal: int
+    time_zone: str
     created_at: datetime
 
     @classmethod
@@ -47,6 +48,7 @@ class UserOut(BaseModel):
             native_language=user.native_language,
             cefr_level=user.cefr_level,
             daily_goal=user.daily_goal,
+            time_zone=user.time_zone,
             created_at=user.created_at,
         )
 
@@ -105,6 +107,9 @@ class ProfileIn(BaseModel):
     native_language: NativeLanguage | None = None
     cefr_level: CefrLevel | None = None
     daily_goal: int | None = DAILY_GOAL
+    time_zone: str | None = Field(
+        default=None, max_length=64, description="IANA time zone name, e.g. Europe/Madrid or UTC."
+    )
 
 
 class TokenInfoOut(BaseModel):

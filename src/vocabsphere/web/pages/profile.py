@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
+from vocabsphere.core.accounts import time_zone_names
 from vocabsphere.core.errors import DomainError
 from vocabsphere.services import api_tokens, profiles
 from vocabsphere.web.pages.render import redirect, render
@@ -24,7 +25,14 @@ def _settings_page(
     user = profiles.get_user(state.database, principal.user.id)
     study = profiles.get_study_settings(state.database, principal.user.id)
     return render(
-        request, "settings.html", status_code=status, profile=user, study=study, tokens=tokens, **extra
+        request,
+        "settings.html",
+        status_code=status,
+        profile=user,
+        study=study,
+        tokens=tokens,
+        time_zones=time_zone_names(),
+        **extra,
     )
 
 
@@ -42,8 +50,9 @@ def save_profile(
     native_language: Annotated[str, Form(max_length=8)],
     cefr_level: Annotated[str, Form(max_length=2)],
     daily_goal: Annotated[int, Form()],
+    time_zone: Annotated[str | None, Form(max_length=64)] = None,
 ) -> Response:
-    change = profiles.ProfileChange(display_name, native_language, cefr_level, daily_goal)
+    change = profiles.ProfileChange(display_name, native_language, cefr_level, daily_goal, time_zone)
     try:
         profiles.update_profile(state.database, user_id=principal.user.id, change=change)
     except DomainError as error:

@@ -1,0 +1,25 @@
+"""The learner's own calendar: local dates and the start of their study day, from UTC instants."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+def zone(name: str) -> ZoneInfo:
+    """The named zone; an unknown name (never stored, but old rows may predate the check) is UTC."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def local_date(moment: datetime, time_zone: str) -> date:
+    """The calendar day it is at `moment` where the learner lives."""
+    return moment.astimezone(zone(time_zone)).date()
+
+
+def day_start(moment: datetime, time_zone: str) -> datetime:
+    """The UTC instant of the learner's last local midnight before `moment` (DST days included)."""
+    local_midnight = datetime.combine(local_date(moment, time_zone), time(0), tzinfo=zone(time_zone))
+    return local_midnight.astimezone(UTC)
