@@ -371,3 +371,121 @@ class JobRun(Base):
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class Quiz(Base):
+    """A teacher's comprehension quiz on a story (generated, then edited, or written by hand)."""
+
+    __tablename__ = "quizzes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    model_versions_json: Mapped[str] = mapped_column(Text, default="{}")
+    created_at: Mapped[datetime] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+
+
+class QuizQuestion(Base):
+    __tablename__ = "quiz_questions"
+    __table_args__ = (Index("ix_quiz_questions_quiz_position", "quiz_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    stem: Mapped[str] = mapped_column(Text)
+    options_json: Mapped[str] = mapped_column(Text, default="[]")
+    answer: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    levels_json: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class SchoolClass(Base):
+    """A teacher's class; learners join with its code. Archived, never deleted."""
+
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    cefr_level: Mapped[str] = mapped_column(String(2))
+    join_code: Mapped[str] = mapped_column(String(16), unique=True)
+    join_code_expires_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column()
+    archived_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class ClassMember(Base):
+    __tablename__ = "class_members"
+    __table_args__ = (UniqueConstraint("class_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    locked_level: Mapped[str | None] = mapped_column(String(2))  # set by the teacher: read at this level
+    joined_at: Mapped[datetime] = mapped_column()
+
+
+class Assignment(Base):
+    """A story (and optionally a quiz) given to a class, with the rule that picks each learner's level."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
+    quiz_id: Mapped[int | None] = mapped_column(ForeignKey("quizzes.id", ondelete="SET NULL"))
+    level_rule: Mapped[str] = mapped_column(String(8))  # class, learner or fixed
+    fixed_level: Mapped[str | None] = mapped_column(String(2))
+    opens_at: Mapped[datetime] = mapped_column()
+    due_at: Mapped[datetime] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class AssignmentException(Base):
+    """One learner's extension (a later due time) or excusal from an assignment."""
+
+    __tablename__ = "assignment_exceptions"
+    __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    due_at: Mapped[datetime | None] = mapped_column()
+    excused: Mapped[bool] = mapped_column(default=False)
+
+
+class Submission(Base):
+    """A learner's answers to an assignment's quiz, graded when submitted; one per learner."""
+
+    __tablename__ = "submissions"
+    __table_args__ = (UniqueConstraint("assignment_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    level: Mapped[str] = mapped_column(String(4))
+    # Each answer with the question as it was then (questions may be edited later): stem, kind, key, mark.
+    answers_json: Mapped[str] = mapped_column(Text, default="[]")
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    max_score: Mapped[int] = mapped_column(Integer, default=0)
+    submitted_at: Mapped[datetime] = mapped_column()
+
+
+class LookupEvent(Base):
+    """A learner looked up a word in a story (once per learner, story and lemma): pre-teaching lists."""
+
+    __tablename__ = "lookup_events"
+    __table_args__ = (
+        UniqueConstraint("story_id", "lemma", "user_id"),
+        Index("ix_lookup_events_user", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"))
+    level: Mapped[str] = mapped_column(String(4))
+    lemma: Mapped[str] = mapped_column(String(100))
+    looked_up_at: Mapped[datetime] = mapped_column()
