@@ -23,3 +23,10 @@ def day_start(moment: datetime, time_zone: str) -> datetime:
     """The UTC instant of the learner's last local midnight before `moment` (DST days included)."""
     local_midnight = datetime.combine(local_date(moment, time_zone), time(0), tzinfo=zone(time_zone))
     return local_midnight.astimezone(UTC)
+
+
+def from_local(moment: datetime, time_zone: str) -> datetime:
+    """A wall-clock time typed in `time_zone` (naive) as a UTC instant; aware times pass through."""
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC)
+    return moment.replace(tzinfo=zone(time_zone)).astimezone(UTC)

@@ -13,9 +13,11 @@ from vocabsphere.store.accounts_repo import (
     UserRepository,
     WebSessionRepository,
 )
+from vocabsphere.store.classes_repo import ClassRepository
 from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
+from vocabsphere.store.quizzes_repo import QuizRepository
 from vocabsphere.store.reading_repo import ReadingRepository
 from vocabsphere.store.stories_repo import StoryRepository
 from vocabsphere.store.study_repo import StudyRepository
@@ -36,6 +38,8 @@ class UnitOfWork:
         self.versions = VersionRepository(session)
         self.study = StudyRepository(session)
         self.reading = ReadingRepository(session)
+        self.quizzes = QuizRepository(session)
+        self.classes = ClassRepository(session)
 
     def flush(self) -> None:
         self.session.flush()
