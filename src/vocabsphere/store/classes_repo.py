@@ -64,7 +64,7 @@ class ClassRepository:
             .where(ClassMember.class_id == class_id)
             .order_by(User.display_name, User.id)
         )
-        return [(m, u) for m, u in self._session.execute(query).tuples()]
+        return [(m, u) for m, u in self._session.execute(query)]
 
     def member_counts(self, class_ids: list[int]) -> dict[int, int]:
         if not class_ids:
