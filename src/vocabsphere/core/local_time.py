@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from vocabsphere.core.errors import InvalidInput
+
 
 def zone(name: str) -> ZoneInfo:
     """The named zone; an unknown name (never stored, but old rows may predate the check) is UTC."""
@@ -27,6 +29,9 @@ def day_start(moment: datetime, time_zone: str) -> datetime:
 
 def from_local(moment: datetime, time_zone: str) -> datetime:
     """A wall-clock time typed in `time_zone` (naive) as a UTC instant; aware times pass through."""
-    if moment.tzinfo is not None:
-        return moment.astimezone(UTC)
-    return moment.replace(tzinfo=zone(time_zone)).astimezone(UTC)
+    try:
+        if moment.tzinfo is not None:
+            return moment.astimezone(UTC)
+        return moment.replace(tzinfo=zone(time_zone)).astimezone(UTC)
+    except OverflowError:  # within hours of year 1 or 9999
+        raise InvalidInput("That date is out of range.") from None

@@ -13,6 +13,7 @@ from vocabsphere.core.classes.levels import (
     LevelRule,
     Status,
     check_dates,
+    check_instant,
     parse_level_rule,
     status_of,
     wanted_level,
@@ -196,7 +197,7 @@ def set_exception(
         row, _ = managed_assignment(uow, actor, assignment_id)
         if uow.classes.member(row.class_id, user_id) is None:
             raise NotFound("No such learner in this class.", field="user_id")
-        if due_at is not None and due_at <= row.opens_at:
+        if due_at is not None and check_instant(due_at, "due_at") <= row.opens_at:
             raise InvalidInput("The extension must end after the assignment opens.", field="due_at")
         found = uow.classes.exception(assignment_id, user_id)
         if found is None:

@@ -99,13 +99,21 @@ def create_class(db: Database, actor: UserView, *, name: str, cefr_level: str, n
 
 def list_classes(db: Database, actor: UserView, *, archived: bool = False) -> list[ClassView]:
     """A teacher's own classes, every class for an admin, the joined classes for a learner."""
+    if not actor.is_teacher:
+        return [] if archived else joined_classes(db, actor)
     with unit_of_work(db, read_only=True) as uow:
-        if actor.is_teacher:
-            rows = uow.classes.taught(teacher_scope(actor), archived=archived)
-        else:
-            rows = [] if archived else uow.classes.joined(actor.id)
+        rows = uow.classes.taught(teacher_scope(actor), archived=archived)
         counts = uow.classes.member_counts([r.id for r in rows])
         return [class_view(r, counts.get(r.id, 0)) for r in rows]
+
+
+def joined_classes(db: Database, user: UserView) -> list[ClassView]:
+    """The classes the user is a member of (not archived). Learners see no code or members."""
+    with unit_of_work(db, read_only=True) as uow:
+        return [
+            ClassView(r.id, r.name, r.cefr_level, r.teacher_id, "", r.join_code_expires_at, False, 0)
+            for r in uow.classes.joined(user.id)
+        ]
 
 
 def get_class(db: Database, actor: UserView, class_id: int) -> ClassView:

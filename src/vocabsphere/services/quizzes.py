@@ -134,8 +134,10 @@ def generate_quiz(
     db: Database, settings: Settings, actor: UserView, *, story_id: int, title: str, now: datetime
 ) -> QuizView:
     """Questions from the quiz generator, checked against every stored level version of the story."""
-    if not actor.is_teacher:
-        raise NotFound("No such story.")
+    with unit_of_work(db, read_only=True) as uow:
+        story = uow.stories.get(story_id)
+        if story is None or story.deleted_at is not None or not actor.is_teacher:
+            raise NotFound("No such story.")
     generated = quiz_generation.generate_story_quiz(db, settings, story_id=story_id, levels=None)
     return create_quiz(db, actor, story_id=story_id, title=title, now=now, generated=generated)
 

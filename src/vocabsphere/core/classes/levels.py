@@ -69,6 +69,18 @@ def status_of(progress: LearnerProgress, now: datetime) -> Status:
     return Status.READING if progress.reading_started else Status.NOT_STARTED
 
 
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2200
+
+
+def check_instant(moment: datetime, field: str) -> datetime:
+    """Assignment times within reason (a typo such as year 20260 would otherwise be stored)."""
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise InvalidInput(f"Give a date between {EARLIEST_YEAR} and {LATEST_YEAR}.", field=field)
+    return moment
+
+
 def check_dates(opens_at: datetime, due_at: datetime) -> None:
+    check_instant(opens_at, "opens_at")
+    check_instant(due_at, "due_at")
     if due_at <= opens_at:
         raise InvalidInput("The due time must come after the opening time.", field="due_at")

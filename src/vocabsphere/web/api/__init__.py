@@ -6,9 +6,12 @@ from vocabsphere.web.api import (
     admin,
     articles,
     auth,
+    classes,
     lookup,
     me,
+    my_assignments,
     news,
+    quizzes,
     reading,
     stories,
     study,
@@ -33,3 +36,6 @@ router.include_router(study.router)
 router.include_router(vocab_exchange.router)
 router.include_router(news.router)
 router.include_router(admin.router)
+router.include_router(my_assignments.router)
+router.include_router(classes.router)
+router.include_router(quizzes.router)

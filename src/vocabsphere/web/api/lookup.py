@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Response
 
 from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon.context import validate_word
-from vocabsphere.services import dictionary
+from vocabsphere.services import dictionary, lookup_events
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.security import CurrentUser, State
 
@@ -40,6 +40,16 @@ def lookup(
             )
         result = dictionary.look_up_in_version(
             state.settings, state.database, story_id=story, level=level, sentence=s, token=t, lang=language
+        )
+        # Recorded for the class dashboard's "words looked up most" (once per learner, story and word).
+        lookup_events.record_lookup(
+            state.database,
+            user_id=principal.user.id,
+            story_id=story,
+            level=level,
+            sentence=s,
+            token=t,
+            now=state.clock(),
         )
     else:
         result = dictionary.look_up(state.settings, word, sentence, language)
