@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime
 
 from fastapi import APIRouter, Response
@@ -24,6 +22,7 @@ from vocabsphere.web.api.class_schemas import (
     RosterPreviewOut,
 )
 from vocabsphere.web.api.schemas import ERRORS, CefrLevel
+from vocabsphere.web.csv_export import csv_response
 from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, require_role
 
@@ -183,12 +182,6 @@ def class_dashboard(class_id: RowId, state: State, principal: CurrentUser) -> Da
     return DashboardOut.of(_dashboard(state, principal, class_id, None))
 
 
-def dashboard_csv(board: dashboard.Dashboard) -> str:
-    out = io.StringIO()
-    csv.writer(out).writerows(board.rows)
-    return out.getvalue()
-
-
 @router.get(
     "/classes/{class_id}/dashboard.csv",
     response_class=Response,
@@ -197,8 +190,4 @@ def dashboard_csv(board: dashboard.Dashboard) -> str:
 def class_dashboard_csv(class_id: RowId, state: State, principal: CurrentUser) -> Response:
     """The dashboard's table as CSV, cell for cell what the class page shows."""
     board = _dashboard(state, principal, class_id, None)
-    return Response(
-        dashboard_csv(board),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="class-{class_id}-dashboard.csv"'},
-    )
+    return csv_response(board.rows, f"class-{class_id}-dashboard.csv")

@@ -4,9 +4,12 @@ from fastapi import APIRouter
 
 from vocabsphere.web.pages import (
     admin,
+    assignments,
     auth,
+    classes,
     news,
     profile,
+    quizzes,
     sections,
     story_visibility,
     study,
@@ -22,3 +25,6 @@ router.include_router(study.router)
 router.include_router(profile.router)
 router.include_router(admin.router)
 router.include_router(news.router)
+router.include_router(classes.router)
+router.include_router(quizzes.router)
+router.include_router(assignments.router)

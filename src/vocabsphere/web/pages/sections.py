@@ -7,14 +7,13 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from vocabsphere.core.accounts import Role
-from vocabsphere.services import progress, reading, stories, versions
+from vocabsphere.services import assignments, classes, progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
-from vocabsphere.web.params import RowId
+from vocabsphere.web.params import MAX_ID, RowId
 from vocabsphere.web.reader_html import reader_html
-from vocabsphere.web.security import CurrentUser, State, require_role
+from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter()
 
@@ -27,6 +26,7 @@ def library_page(
     page: int = Query(1, ge=1, le=10_000),
     q: str = Query("", max_length=200),
     notice: Literal["", "deleted"] = "",
+    joined: int | None = Query(None, ge=1, le=MAX_ID),
 ) -> Response:
     per_page = 20
     user = principal.user
@@ -46,9 +46,16 @@ def library_page(
         fit = reading.next_for_you(state.database, user_id=user.id, learner_level=user.cefr_level)
         if fit is not None:
             pick = (stories.get_story(state.database, fit.story_id).summary, fit)
+    home = page == 1 and not q
+    my_classes = classes.joined_classes(state.database, user) if home else []
+    joined_name = next((c.name for c in my_classes if c.id == joined), "")
     return render(
         request,
         "library.html",
+        # A learner's assignments come first on their home page.
+        assignments=assignments.learner_assignments(state.database, user, now=state.clock()) if home else [],
+        my_classes=my_classes,
+        joined=joined_name,
         stories=shown,
         fits=fits,
         pick=pick,
@@ -130,11 +137,6 @@ def article_page(state: State, principal: CurrentUser, article_id: RowId) -> Res
 def progress_page(request: Request, state: State, principal: CurrentUser) -> Response:
     view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
     return render(request, "progress.html", progress=view)
-
-
-@router.get("/classes", dependencies=[require_role(Role.TEACHER)])
-def classes_page(request: Request) -> Response:
-    return render(request, "classes.html")
 
 
 @router.get("/about")
