@@ -1,0 +1,147 @@
+"""The teacher's loop in a real browser at phone and desktop widths: a class, a learner joining with the
+code, a quiz written by hand and edited, assigned at each learner's level with a due date, answered, and
+the result on the dashboard and in the CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
+from tests.browser.test_story import open_first_story_with_versions
+
+pytestmark = pytest.mark.browser
+
+
+def _log_in(page: Any, server: str, username: str, password: str) -> None:
+    page.goto(f"{server}/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server}/library")
+
+
+def _table(page: Any) -> list[list[str]]:
+    return [
+        [cell.inner_text().strip() for cell in row.locator("th, td").all()]
+        for row in page.locator("table.dashboard tr").all()
+    ]
+
+
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_class_quiz_assignment_and_dashboard(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    errors: list[str] = []
+    teacher_context = browser.new_context(viewport=viewport, accept_downloads=True)
+    learner_context = browser.new_context(viewport=viewport)
+    teacher, learner = teacher_context.new_page(), learner_context.new_page()
+    for page in (teacher, learner):
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+
+    # The teacher makes a class and reads its join code.
+    _log_in(teacher, server, "demo-teacher", "vocabsphere-demo")
+    teacher.goto(f"{server}/classes")
+    teacher.fill("input[name=name]", f"Reading {label}")
+    teacher.click("button:has-text('Create class')")
+    teacher.wait_for_url(re.compile(r".*/classes/\d+$"))
+    class_url = teacher.url
+    code = teacher.locator("[data-join-code]").inner_text().strip()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code)
+    assert_no_horizontal_scroll(teacher)
+    teacher.screenshot(path=str(artifacts / f"class-new-{label}.png"), full_page=True)
+
+    # A learner joins with the code from their library page.
+    register(learner, server, f"class-{label}")
+    learner.locator("summary", has_text="Join a class").click()
+    learner.fill("input[name=code]", code.lower())
+    learner.click(".join-form button[type=submit]")
+    learner.locator(".notice", has_text=f"Reading {label}").wait_for()
+
+    # The teacher writes a quiz by hand on a story, edits one question, and assigns it.
+    open_first_story_with_versions(teacher, server)
+    story_id = re.search(r"/stories/(\d+)", teacher.url).group(1)  # type: ignore[union-attr]
+    teacher.goto(class_url)
+    teacher.select_option("select[name=story_id]", story_id)
+    teacher.click("button:has-text('Write my own')")
+    teacher.wait_for_url(re.compile(r".*/quizzes/\d+$"))
+    add = teacher.locator("#add form")
+    add.locator("select[name=kind]").select_option("fact")
+    add.locator("input[name=stem]").fill("What is this story about?")
+    options = add.locator("input[name=option]")
+    options.nth(0).fill("A piece of news")
+    options.nth(1).fill("A recipe")
+    add.locator("input[name=correct][value='0']").check()
+    add.locator("button", has_text="Add question").click()
+    add = teacher.locator("#add form")
+    add.locator("select[name=kind]").select_option("discussion")
+    add.locator("input[name=stem]").fill("What would you ask the people in it?")
+    add.locator("button", has_text="Add question").click()
+    first = teacher.locator("li.question").first
+    first.locator("summary", has_text="Edit").click()
+    first.locator("input[name=stem]").fill("What kind of text is this?")
+    first.locator("button", has_text="Save question").click()
+    teacher.locator("li.question .stem", has_text="What kind of text is this?").wait_for()
+    due = (datetime.now(UTC) + timedelta(days=3)).strftime("%Y-%m-%dT17:00")
+    assign = teacher.locator("#assign form")
+    assign.locator("select[name=class_id]").select_option(label=f"Reading {label}")
+    assign.locator("select[name=level_rule]").select_option("learner")
+    assign.locator("input[name=due_at]").fill(due)
+    assert_no_horizontal_scroll(teacher)
+    teacher.screenshot(path=str(artifacts / f"quiz-editor-{label}.png"), full_page=True)
+    assign.locator("button", has_text="Assign").click()
+    teacher.wait_for_url(class_url)
+
+    # The learner sees it first on their library, reads at their level and answers.
+    learner.goto(f"{server}/library")
+    mine = learner.locator(".my-assignments .assignment-list a").first
+    assert "not started" in learner.locator(".my-assignments").inner_text()
+    mine.click()
+    assert learner.locator("a.button", has_text="Read it (B1)").count() == 1
+    learner.locator("label.choice", has_text="A piece of news").click()
+    learner.locator("textarea").fill("Who decided this, and why?")
+    assert_no_horizontal_scroll(learner)
+    learner.screenshot(path=str(artifacts / f"assignment-answer-{label}.png"), full_page=True)
+    learner.click("button:has-text('Hand in')")
+    learner.locator("#feedback", has_text="1 of 1 right").wait_for()
+    assert "Your teacher will read it." in learner.inner_text("#feedback")
+    learner.screenshot(path=str(artifacts / f"assignment-feedback-{label}.png"), full_page=True)
+
+    # The teacher sees the result on the dashboard; the CSV holds exactly the same cells.
+    teacher.goto(class_url)
+    table = _table(teacher)
+    assert table[1][:2] == [f"class-{label}", f"class-{label}"]
+    assert table[1][2].startswith("submitted · 1/1")
+    assert_no_horizontal_scroll(teacher)
+    teacher.screenshot(path=str(artifacts / f"class-dashboard-{label}.png"), full_page=True)
+    with teacher.expect_download() as download_info:
+        teacher.click("a:has-text('Download CSV')")
+    downloaded = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert list(csv.reader(io.StringIO(downloaded))) == table
+    assert not errors, errors
+    teacher_context.close()
+    learner_context.close()
+
+
+@pytest.mark.skip(reason="needs the quiz generator branch")
+def test_generated_quiz_and_worksheet(browser: Any, server: str, artifacts: Path) -> None:
+    context = browser.new_context(viewport=DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    _log_in(page, server, "demo-teacher", "vocabsphere-demo")
+    page.goto(f"{server}/classes")
+    page.fill("input[name=name]", "Generated")
+    page.click("button:has-text('Create class')")
+    page.click("button:has-text('Generate questions')")
+    page.wait_for_url(re.compile(r".*/quizzes/\d+$"))
+    assert page.locator("li.question").count() >= 3
+    with page.expect_download() as download_info:
+        page.click("button:has-text('Worksheet PDF')")
+    assert Path(download_info.value.path()).read_bytes().startswith(b"%PDF")
+    page.screenshot(path=str(artifacts / "quiz-generated-desktop.png"), full_page=True)
+    context.close()
