@@ -276,11 +276,11 @@ def _learner_view(
     story = uow.stories.get(row.story_id)
     exception = uow.classes.exception(row.id, user.id)
     submission = uow.classes.submission(row.id, user.id)
-    reading = uow.classes.readings([user.id], [row.story_id], row.created_at)
+    reading = uow.classes.reading_seconds(row.class_id, [user.id]).get((user.id, row.id)) is not None
     progress = LearnerProgress(
         due_at=(exception.due_at if exception and exception.due_at else row.due_at),
         excused=bool(exception and exception.excused),
-        reading_started=bool(reading),
+        reading_started=reading,
         submitted_at=submission.submitted_at if submission else None,
     )
     questions: tuple[QuestionForLearner, ...] = ()

@@ -18,7 +18,7 @@ from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.services.accounts import UserView
 from vocabsphere.services.class_access import managed_class, teacher_scope
 from vocabsphere.store.database import Database
-from vocabsphere.store.tables import ClassMember, SchoolClass
+from vocabsphere.store.tables import ClassMember, SchoolClass, User
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
 
@@ -66,11 +66,14 @@ def class_view(row: SchoolClass, member_count: int, members: tuple[MemberView, .
     )
 
 
-def members_of(uow: UnitOfWork, class_id: int) -> tuple[MemberView, ...]:
-    return tuple(
-        MemberView(u.id, u.username, u.display_name, u.cefr_level, m.locked_level, m.joined_at)
-        for m, u in uow.classes.members(class_id)
+def member_view(member: ClassMember, user: User) -> MemberView:
+    return MemberView(
+        user.id, user.username, user.display_name, user.cefr_level, member.locked_level, member.joined_at
     )
+
+
+def members_of(uow: UnitOfWork, class_id: int) -> tuple[MemberView, ...]:
+    return tuple(member_view(m, u) for m, u in uow.classes.members(class_id))
 
 
 def _unused_code(uow: UnitOfWork) -> str:

@@ -13,10 +13,9 @@ from vocabsphere.core.local_time import zone
 from vocabsphere.services.accounts import UserView
 from vocabsphere.services.assignments import Feedback, level_for
 from vocabsphere.services.class_access import managed_assignment, managed_class
-from vocabsphere.services.classes import ClassView, class_view, members_of
+from vocabsphere.services.classes import ClassView, class_view, member_view
 from vocabsphere.services.quizzes import question_of
 from vocabsphere.store.database import Database
-from vocabsphere.store.tables import Assignment
 from vocabsphere.store.unit_of_work import unit_of_work
 
 TOP_LOOKUPS = 15
@@ -35,22 +34,6 @@ def _due_text(moment: datetime, time_zone: str) -> str:
     return moment.astimezone(zone(time_zone)).strftime("%d %b %Y %H:%M")
 
 
-def _reading_seconds(
-    readings: list[tuple[int, int, datetime, int]], assignments: list[Assignment]
-) -> dict[tuple[int, int], int]:
-    """(learner, assignment) -> active seconds read in the assignment's story since it was assigned."""
-    by_story: dict[int, list[Assignment]] = {}
-    for row in assignments:
-        by_story.setdefault(row.story_id, []).append(row)
-    seconds: dict[tuple[int, int], int] = {}
-    for user_id, story_id, started_at, active in readings:
-        for row in by_story.get(story_id, []):
-            if started_at >= row.created_at:
-                key = (user_id, row.id)
-                seconds[key] = seconds.get(key, 0) + active
-    return seconds
-
-
 def class_dashboard(db: Database, actor: UserView, *, class_id: int, now: datetime) -> Dashboard:
     """Every learner's status for every assignment, from the moment it was assigned; due times are shown
     in the teacher's time zone."""
@@ -60,14 +43,11 @@ def class_dashboard(db: Database, actor: UserView, *, class_id: int, now: dateti
         assignments = uow.classes.assignments([class_id])
         ids = [a.id for a in assignments]
         user_ids = [u.id for _, u in members]
-        titles = uow.stories.titles({a.story_id for a in assignments})
-        available = {s for s in titles if (story := uow.stories.get(s)) and story.deleted_at is None}
+        story_states = uow.classes.story_states({a.story_id for a in assignments})
         exceptions = {(e.user_id, e.assignment_id): e for e in uow.classes.exceptions(ids)}
         scores = {(u, a): (s, m, t) for a, u, s, m, t in uow.classes.scores(ids)}
-        since = min((a.created_at for a in assignments), default=now)
-        readings = uow.classes.readings(user_ids, sorted({a.story_id for a in assignments}), since)
-        seconds = _reading_seconds(readings, assignments)
-        levels = uow.reading.version_levels(sorted({a.story_id for a in assignments}))
+        seconds = uow.classes.reading_seconds(class_id, user_ids)
+        levels = uow.reading.version_levels(sorted(story_states))
         cells: dict[tuple[int, int], Cell] = {}
         for member, user in members:
             for row in assignments:
@@ -86,12 +66,13 @@ def class_dashboard(db: Database, actor: UserView, *, class_id: int, now: dateti
                     reading_seconds=seconds.get(key, 0),
                     level=level_for(row, school_class, member, user, levels.get(row.story_id, [])),
                 )
-        columns = [
-            Column(a.id, titles.get(a.story_id, ""), a.due_at, a.story_id in available) for a in assignments
-        ]
+        columns = []
+        for a in assignments:
+            title, available = story_states.get(a.story_id, ("", False))
+            columns.append(Column(a.id, title, a.due_at, available))
         due = {a.id: _due_text(a.due_at, actor.time_zone) for a in assignments}
         rows = table_rows(columns, [(u.display_name, u.username) for _, u in members], cells, user_ids, due)
-        view = class_view(school_class, len(members), members_of(uow, class_id))
+        view = class_view(school_class, len(members), tuple(member_view(m, u) for m, u in members))
         return Dashboard(view, tuple(columns), tuple(user_ids), cells, tuple(tuple(r) for r in rows))
 
 

@@ -15,6 +15,7 @@ from vocabsphere.store.tables import (
     LookupEvent,
     ReadingSession,
     SchoolClass,
+    Story,
     Submission,
     User,
 )
@@ -137,23 +138,29 @@ class ClassRepository:
         ).where(Submission.assignment_id.in_(assignment_ids))
         return [(a, u, s, m, t) for a, u, s, m, t in self._session.execute(query)]
 
-    def readings(
-        self, user_ids: list[int], story_ids: list[int], since: datetime
-    ) -> list[tuple[int, int, datetime, int]]:
-        """(user, story, started at, active seconds) of the readings started since `since`."""
-        if not user_ids or not story_ids:
-            return []
-        query = select(
-            ReadingSession.user_id,
-            ReadingSession.story_id,
-            ReadingSession.started_at,
-            ReadingSession.active_seconds,
-        ).where(
-            ReadingSession.user_id.in_(user_ids),
-            ReadingSession.story_id.in_(story_ids),
-            ReadingSession.started_at >= since,
+    def reading_seconds(self, class_id: int, user_ids: list[int]) -> dict[tuple[int, int], int]:
+        """(learner, assignment) -> active seconds read in the assignment's story since it was assigned,
+        summed by the database (a class's readings would otherwise cross the wire one by one)."""
+        if not user_ids:
+            return {}
+        query = (
+            select(ReadingSession.user_id, Assignment.id, func.sum(ReadingSession.active_seconds))
+            .join(Assignment, Assignment.story_id == ReadingSession.story_id)
+            .where(
+                Assignment.class_id == class_id,
+                ReadingSession.user_id.in_(user_ids),
+                ReadingSession.started_at >= Assignment.created_at,
+            )
+            .group_by(ReadingSession.user_id, Assignment.id)
         )
-        return [(u, s, t, secs) for u, s, t, secs in self._session.execute(query)]
+        return {(u, a): int(secs or 0) for u, a, secs in self._session.execute(query)}
+
+    def story_states(self, story_ids: set[int]) -> dict[int, tuple[str, bool]]:
+        """story id -> (title, still available: not deleted)."""
+        if not story_ids:
+            return {}
+        query = select(Story.id, Story.title, Story.deleted_at).where(Story.id.in_(sorted(story_ids)))
+        return {i: (title, deleted is None) for i, title, deleted in self._session.execute(query)}
 
     def record_lookup(self, user_id: int, story_id: int, level: str, lemma: str, now: datetime) -> None:
         """Once per learner, story and lemma: a nested transaction absorbs a concurrent duplicate."""
