@@ -226,8 +226,9 @@ def _levels(uow: UnitOfWork, story_id: int) -> list[str]:
     return uow.reading.version_levels([story_id]).get(story_id, [])
 
 
-def _submission_view(row: Submission, *, duplicate: bool = False) -> SubmissionView:
-    feedback = tuple(
+def feedback_of(answers_json: str) -> tuple[Feedback, ...]:
+    """A stored submission's answers, each with the question as it was when it was answered."""
+    return tuple(
         Feedback(
             question_id=a["question_id"],
             kind=a["kind"],
@@ -238,8 +239,12 @@ def _submission_view(row: Submission, *, duplicate: bool = False) -> SubmissionV
             key=a["key"],
             evidence=a["evidence"],
         )
-        for a in json.loads(row.answers_json or "[]")
+        for a in json.loads(answers_json or "[]")
     )
+
+
+def _submission_view(row: Submission, *, duplicate: bool = False) -> SubmissionView:
+    feedback = feedback_of(row.answers_json)
     return SubmissionView(row.level, row.score, row.max_score, row.submitted_at, feedback, duplicate)
 
 

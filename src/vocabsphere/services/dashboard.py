@@ -3,7 +3,6 @@ report with every answer and the words the class looked up most in its story."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,7 +10,7 @@ from vocabsphere.core.classes.grid import Cell, Column, table_rows
 from vocabsphere.core.classes.levels import LearnerProgress, status_of
 from vocabsphere.core.local_time import zone
 from vocabsphere.services.accounts import UserView
-from vocabsphere.services.assignments import Feedback, level_for
+from vocabsphere.services.assignments import Feedback, feedback_of, level_for
 from vocabsphere.services.class_access import managed_assignment, managed_class
 from vocabsphere.services.classes import ClassView, class_view, member_view
 from vocabsphere.services.quizzes import question_of
@@ -112,19 +111,7 @@ def assignment_report(db: Database, actor: UserView, *, assignment_id: int) -> A
         tally = {q.id: [0, 0] for q in questions}
         for _, user in members:
             sub = submissions.get(user.id)
-            answers = tuple(
-                Feedback(
-                    a["question_id"],
-                    a["kind"],
-                    a["stem"],
-                    tuple(a["options"]),
-                    a["answer"],
-                    a["correct"],
-                    a["key"],
-                    a["evidence"],
-                )
-                for a in (json.loads(sub.answers_json or "[]") if sub else [])
-            )
+            answers = feedback_of(sub.answers_json) if sub else ()
             for answer in answers:
                 if answer.correct is not None and answer.question_id in tally:
                     tally[answer.question_id][1] += 1
