@@ -289,6 +289,21 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
         with pytest.raises(NotFound):
             call()
 
+    # A story hidden under the assignment: learners cannot do it, the teacher sees why; no new assignment.
+    stories.change_visibility(database, story_id=story_id, action="hide", now=T0)
+    assert not assignments.learner_assignment(database, bob, assignment_id=work.id, now=T0).story_available
+    board = dashboard.class_dashboard(database, teacher, class_id=room.id, now=T0)
+    assert "(story hidden from learners)" in board.rows[0][2]
+    with pytest.raises(InvalidInput, match="cannot see"):
+        assignments.create_assignment(
+            database,
+            teacher,
+            class_id=room.id,
+            draft=assignments.AssignmentDraft(story_id, None, "class", None, T0, due),
+            now=T0,
+        )
+    stories.change_visibility(database, story_id=story_id, action="restore", now=T0)
+
     # A story deleted under the assignment: shown as removed, no new submissions, nothing lost.
     stories.change_visibility(database, story_id=story_id, action="delete", now=T0)
     bob_view = assignments.learner_assignment(database, bob, assignment_id=work.id, now=T0)

@@ -318,4 +318,4 @@ def test_story_deleted_under_an_assignment(client: TestClient, world: dict[str, 
     board = client.get(f"/api/v1/classes/{world['class']}/dashboard", headers=owner).json()
     assert "(story removed)" in board["rows"][0][2]
     log_in(client, "inside")
-    assert "This story was removed" in client.get(f"/my/assignments/{world['assignment']}").text
+    assert "This story is no longer available" in client.get(f"/my/assignments/{world['assignment']}").text

@@ -30,6 +30,7 @@ from vocabsphere.store.tables import (
     AssignmentException,
     ClassMember,
     SchoolClass,
+    Story,
     Submission,
     User,
 )
@@ -105,6 +106,11 @@ class LearnerAssignment:
     submission: SubmissionView | None = None
 
 
+def readable(story: Story | None) -> bool:
+    """Learners can read the story: it exists and is neither hidden nor deleted."""
+    return story is not None and story.hidden_at is None and story.deleted_at is None
+
+
 def _view(
     uow: UnitOfWork, row: Assignment, exceptions: list[AssignmentException] | None = None
 ) -> AssignmentView:
@@ -115,7 +121,7 @@ def _view(
         class_id=row.class_id,
         story_id=row.story_id,
         story_title=story.title if story else "",
-        story_available=story is not None and story.deleted_at is None,
+        story_available=readable(story),
         quiz_id=row.quiz_id,
         quiz_title=quiz.title if quiz else "",
         level_rule=LevelRule(row.level_rule),
@@ -149,6 +155,10 @@ def create_assignment(
         story = uow.stories.get(draft.story_id)
         if story is None or story.deleted_at is not None:
             raise NotFound("No such story.", field="story_id")
+        if story.hidden_at is not None:
+            raise InvalidInput(
+                "Learners cannot see this story: show it again before assigning it.", field="story_id"
+            )
         if not uow.reading.version_levels([story.id]):
             raise InvalidInput(
                 "This story has no level versions yet; try again in a minute.", field="story_id"
@@ -299,7 +309,7 @@ def _learner_view(
         class_name=school_class.name,
         story_id=row.story_id,
         story_title=story.title if story else "",
-        story_available=story is not None and story.deleted_at is None,
+        story_available=readable(story),
         level=level_for(row, school_class, member, user, _levels(uow, row.story_id)),
         opens_at=row.opens_at,
         due_at=progress.due_at,
@@ -346,9 +356,9 @@ def submit_answers(
         if stored is not None:
             return _submission_view(stored, duplicate=True)
         story = uow.stories.get(row.story_id)
-        if story is None or story.deleted_at is not None:
+        if not readable(story):
             raise Conflict(
-                "This story was removed, so the assignment cannot be done; your teacher sees this.",
+                "This story was removed or hidden, so the assignment cannot be done; your teacher sees this.",
                 field="assignment_id",
             )
         if row.quiz_id is None:

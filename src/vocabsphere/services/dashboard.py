@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from vocabsphere.core.classes.grid import Cell, Column, table_rows
+from vocabsphere.core.classes.grid import Cell, Column, story_note, table_rows
 from vocabsphere.core.classes.levels import LearnerProgress, status_of
 from vocabsphere.core.local_time import zone
 from vocabsphere.services.accounts import UserView
-from vocabsphere.services.assignments import Feedback, feedback_of, level_for
+from vocabsphere.services.assignments import Feedback, feedback_of, level_for, readable
 from vocabsphere.services.class_access import managed_assignment, managed_class
 from vocabsphere.services.classes import ClassView, class_view, member_view
 from vocabsphere.services.quizzes import question_of
@@ -67,8 +67,8 @@ def class_dashboard(db: Database, actor: UserView, *, class_id: int, now: dateti
                 )
         columns = []
         for a in assignments:
-            title, available = story_states.get(a.story_id, ("", False))
-            columns.append(Column(a.id, title, a.due_at, available))
+            title, hidden, deleted = story_states.get(a.story_id, ("", False, True))
+            columns.append(Column(a.id, title, a.due_at, story_note(hidden=hidden, deleted=deleted)))
         due = {a.id: _due_text(a.due_at, actor.time_zone) for a in assignments}
         rows = table_rows(columns, [(u.display_name, u.username) for _, u in members], cells, user_ids, due)
         view = class_view(school_class, len(members), tuple(member_view(m, u) for m, u in members))
@@ -133,7 +133,7 @@ def assignment_report(db: Database, actor: UserView, *, assignment_id: int) -> A
             class_id=row.class_id,
             story_id=row.story_id,
             story_title=story.title if story else "",
-            story_available=story is not None and story.deleted_at is None,
+            story_available=readable(story),
             questions=tuple((q.id, q.kind, question_of(q).stem) for q in questions),
             learners=tuple(learners),
             question_scores=tuple((tally[q.id][0], tally[q.id][1]) for q in questions),

@@ -155,12 +155,17 @@ class ClassRepository:
         )
         return {(u, a): int(secs or 0) for u, a, secs in self._session.execute(query)}
 
-    def story_states(self, story_ids: set[int]) -> dict[int, tuple[str, bool]]:
-        """story id -> (title, still available: not deleted)."""
+    def story_states(self, story_ids: set[int]) -> dict[int, tuple[str, bool, bool]]:
+        """story id -> (title, hidden, deleted)."""
         if not story_ids:
             return {}
-        query = select(Story.id, Story.title, Story.deleted_at).where(Story.id.in_(sorted(story_ids)))
-        return {i: (title, deleted is None) for i, title, deleted in self._session.execute(query)}
+        query = select(Story.id, Story.title, Story.hidden_at, Story.deleted_at).where(
+            Story.id.in_(sorted(story_ids))
+        )
+        return {
+            i: (title, hidden is not None, deleted is not None)
+            for i, title, hidden, deleted in self._session.execute(query)
+        }
 
     def record_lookup(self, user_id: int, story_id: int, level: str, lemma: str, now: datetime) -> None:
         """Once per learner, story and lemma: a nested transaction absorbs a concurrent duplicate."""

@@ -31,16 +31,25 @@ def reading_time(seconds: int) -> str:
     return f"{max(1, -(-seconds // 60))} min"
 
 
+def story_note(*, hidden: bool, deleted: bool) -> str:
+    """Why learners cannot read an assigned story (empty when they can)."""
+    return "story removed" if deleted else "story hidden from learners" if hidden else ""
+
+
 @dataclass(frozen=True)
 class Column:
     assignment_id: int
     title: str
     due_at: datetime
-    story_available: bool
+    note: str  # story_note(): empty while learners can read the story
+
+    @property
+    def story_available(self) -> bool:
+        return not self.note
 
     def heading(self, due: str) -> str:
-        removed = " (story removed)" if not self.story_available else ""
-        return f"{self.title}{removed}, due {due}"
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.title}{note}, due {due}"
 
 
 def table_rows(
