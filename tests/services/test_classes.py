@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -277,6 +278,17 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
         ana_row.answers[2].answer == "Yes: the bridge is closed."
     )  # the discussion answer reaches the teacher
     assert report.top_lookups == ((sentences[word_at[0]].tokens[word_at[1]].lemma, 2),)
+
+    # Two submissions at once (a double tap on two devices): one is stored, both answers agree.
+    def hand_in() -> assignments.SubmissionView:
+        return assignments.submit_answers(
+            database, cleo, assignment_id=work.id, answers={first: "A fire"}, now=T0 + timedelta(hours=4)
+        )
+
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(lambda _: hand_in(), range(2)))
+    assert sorted(r.duplicate for r in results) == [False, True]
+    assert {(r.score, r.submitted_at) for r in results} == {(0, T0 + timedelta(hours=4))}
 
     # Authorization: another teacher and learners see none of it.
     other = _user(database, "other", "teacher")
