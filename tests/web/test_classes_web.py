@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -15,6 +18,7 @@ from fastapi.testclient import TestClient
 from tests.fixtures.articles import BRIDGE_A
 from tests.web.conftest import add_user, app_state, bearer, csrf_from, log_in
 from vocabsphere.services import stories, versions
+from vocabsphere.web import create_app
 
 
 def _story(client: TestClient, teacher: dict[str, str]) -> int:
@@ -319,3 +323,45 @@ def test_story_deleted_under_an_assignment(client: TestClient, world: dict[str, 
     assert "(story removed)" in board["rows"][0][2]
     log_in(client, "inside")
     assert "This story is no longer available" in client.get(f"/my/assignments/{world['assignment']}").text
+
+
+def test_lookups_in_the_reader_feed_the_pre_teaching_list(make_settings: Any) -> None:
+    lexicon = os.environ.get("VOCABSPHERE_LEXICON")
+    if not lexicon or not Path(lexicon).exists():
+        pytest.skip("set VOCABSPHERE_LEXICON to a built lexicon (the README's test command does)")
+    with TestClient(create_app(make_settings(lexicon_path=Path(lexicon)))) as client:
+        for name, role in (("teach", "teacher"), ("ana", "learner"), ("bob", "learner")):
+            add_user(client, name, role=role)
+        teacher = bearer(client, "teach")
+        story_id = _story(client, teacher)
+        room = client.post("/api/v1/classes", headers=teacher, json={"name": "6A", "cefr_level": "B1"}).json()
+        work = client.post(
+            f"/api/v1/classes/{room['id']}/assignments",
+            headers=teacher,
+            json={
+                "story_id": story_id,
+                "level_rule": "fixed",
+                "fixed_level": "B1",
+                "due_at": "2099-01-01T10:00",
+            },
+        ).json()
+        for name in ("ana", "bob"):
+            learner = bearer(client, name)
+            client.post("/api/v1/classes/join", headers=learner, json={"code": room["join_code"]})
+            reader = client.get(f"/api/v1/stories/{story_id}/versions/B1/reader", headers=learner).json()
+            sentences = [s for p in reader["paragraphs"] for s in p]
+            taps = [
+                (i, j)
+                for i, sentence in enumerate(sentences)
+                for j, token in enumerate(sentence)
+                if token.get("pos") == "NOUN" and token.get("status") != "name"
+            ]
+            chosen = taps[:1] if name == "bob" else taps[:2] + taps[:1]  # Ana taps one word twice
+            for s, t in chosen:
+                params = {"word": sentences[s][t]["text"], "story": story_id, "level": "B1", "s": s, "t": t}
+                assert client.get("/api/v1/lookup", headers=learner, params=params).status_code == 200
+        report = client.get(f"/api/v1/assignments/{work['id']}/report", headers=teacher).json()
+        first = sentences[taps[0][0]][taps[0][1]]["lemma"]
+        second = sentences[taps[1][0]][taps[1][1]]["lemma"]
+        assert report["top_lookups"][0] == {"lemma": first, "learners": 2}
+        assert {"lemma": second, "learners": 1} in report["top_lookups"]
