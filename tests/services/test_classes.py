@@ -21,6 +21,7 @@ from vocabsphere.services import (
     assignments,
     classes,
     dashboard,
+    learner_work,
     lookup_events,
     quizzes,
     reading,
@@ -200,10 +201,10 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
         now=T0,
     )
     available = [v.level for v in versions.list_versions(database, story_id)]
-    mine = assignments.learner_assignments(database, ana, now=T0 + timedelta(hours=1))
+    mine = learner_work.learner_assignments(database, ana, now=T0 + timedelta(hours=1))
     assert [(a.id, a.status) for a in mine] == [(work.id, Status.NOT_STARTED)]
     assert mine[0].level == versions.pick_level(available, "A2")
-    bobs = assignments.learner_assignment(database, bob, assignment_id=work.id, now=T0)
+    bobs = learner_work.learner_assignment(database, bob, assignment_id=work.id, now=T0)
     assert bobs.level == versions.pick_level(available, "A2")  # the locked level, not his own B2
     assert all(not hasattr(q, "answer") for q in bobs.questions)  # no keys before submitting
 
@@ -236,18 +237,18 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
             )
     first, second, third = (q.id for q in quiz.questions)
     answers = {first: "high winds", second: "True", third: "Yes: the bridge is closed."}
-    result = assignments.submit_answers(
+    result = learner_work.submit_answers(
         database, ana, assignment_id=work.id, answers=answers, now=T0 + timedelta(hours=2)
     )
     assert (result.score, result.max_score, result.duplicate) == (1, 2, False)
     assert [f.correct for f in result.feedback] == [True, False, None]
     assert result.feedback[1].key == "False"
-    repeat = assignments.submit_answers(
+    repeat = learner_work.submit_answers(
         database, ana, assignment_id=work.id, answers={}, now=T0 + timedelta(hours=3)
     )
     assert repeat.duplicate and repeat.score == 1 and repeat.submitted_at == result.submitted_at
     with pytest.raises(InvalidInput):  # an option that is not on the question
-        assignments.submit_answers(database, cleo, assignment_id=work.id, answers={first: "Snow"}, now=T0)
+        learner_work.submit_answers(database, cleo, assignment_id=work.id, answers={first: "Snow"}, now=T0)
 
     # Bob gets an extension; Cleo is excused; past the due time the others are late.
     assignments.set_exception(
@@ -280,8 +281,8 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
     assert report.top_lookups == ((sentences[word_at[0]].tokens[word_at[1]].lemma, 2),)
 
     # Two submissions at once (a double tap on two devices): one is stored, both answers agree.
-    def hand_in() -> assignments.SubmissionView:
-        return assignments.submit_answers(
+    def hand_in() -> learner_work.SubmissionView:
+        return learner_work.submit_answers(
             database, cleo, assignment_id=work.id, answers={first: "A fire"}, now=T0 + timedelta(hours=4)
         )
 
@@ -296,14 +297,14 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
         lambda: dashboard.class_dashboard(database, other, class_id=room.id, now=T0),
         lambda: dashboard.assignment_report(database, other, assignment_id=work.id),
         lambda: dashboard.assignment_report(database, ana, assignment_id=work.id),
-        lambda: assignments.learner_assignment(database, other, assignment_id=work.id, now=T0),
+        lambda: learner_work.learner_assignment(database, other, assignment_id=work.id, now=T0),
     ):
         with pytest.raises(NotFound):
             call()
 
     # A story hidden under the assignment: learners cannot do it, the teacher sees why; no new assignment.
     stories.change_visibility(database, story_id=story_id, action="hide", now=T0)
-    assert not assignments.learner_assignment(database, bob, assignment_id=work.id, now=T0).story_available
+    assert not learner_work.learner_assignment(database, bob, assignment_id=work.id, now=T0).story_available
     board = dashboard.class_dashboard(database, teacher, class_id=room.id, now=T0)
     assert "(story hidden from learners)" in board.rows[0][2]
     with pytest.raises(InvalidInput, match="cannot see"):
@@ -318,10 +319,10 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
 
     # A story deleted under the assignment: shown as removed, no new submissions, nothing lost.
     stories.change_visibility(database, story_id=story_id, action="delete", now=T0)
-    bob_view = assignments.learner_assignment(database, bob, assignment_id=work.id, now=T0)
+    bob_view = learner_work.learner_assignment(database, bob, assignment_id=work.id, now=T0)
     assert not bob_view.story_available
     with pytest.raises(Conflict):
-        assignments.submit_answers(database, bob, assignment_id=work.id, answers={}, now=T0)
+        learner_work.submit_answers(database, bob, assignment_id=work.id, answers={}, now=T0)
     board = dashboard.class_dashboard(database, teacher, class_id=room.id, now=T0)
     assert "(story removed)" in board.rows[0][2] and board.cells[(ana.id, work.id)].score == 1
     out = io.StringIO()
@@ -372,10 +373,10 @@ def test_assignment_input_is_checked(database: Database, make_settings: Callable
     )
     ana = _user(database, "ana")
     classes.join_class(database, ana, code=classes.get_class(database, teacher, room.id).join_code, now=T0)
-    assert assignments.learner_assignments(database, ana, now=T0) == []  # not open yet
+    assert learner_work.learner_assignments(database, ana, now=T0) == []  # not open yet
     with pytest.raises(NotFound):
-        assignments.learner_assignment(database, ana, assignment_id=future.id, now=T0)
-    opened = assignments.learner_assignment(
+        learner_work.learner_assignment(database, ana, assignment_id=future.id, now=T0)
+    opened = learner_work.learner_assignment(
         database, ana, assignment_id=future.id, now=T0 + timedelta(days=1)
     )
     assert opened.level in {v.level for v in versions.list_versions(database, story_id)}

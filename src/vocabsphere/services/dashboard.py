@@ -10,9 +10,10 @@ from vocabsphere.core.classes.grid import Cell, Column, story_note, table_rows
 from vocabsphere.core.classes.levels import LearnerProgress, status_of
 from vocabsphere.core.local_time import zone
 from vocabsphere.services.accounts import UserView
-from vocabsphere.services.assignments import Feedback, feedback_of, level_for, readable
+from vocabsphere.services.assignments import level_for, readable
 from vocabsphere.services.class_access import managed_assignment, managed_class
 from vocabsphere.services.classes import ClassView, class_view, member_view
+from vocabsphere.services.learner_work import Feedback, feedback_of
 from vocabsphere.services.quizzes import question_of
 from vocabsphere.store.database import Database
 from vocabsphere.store.unit_of_work import unit_of_work

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.classes.roster import MAX_ROSTER_ROWS
-from vocabsphere.services import assignments, classes, dashboard, rosters
+from vocabsphere.services import assignments, classes, dashboard, learner_work, rosters
 from vocabsphere.web.api.schemas import CefrLevel
 from vocabsphere.web.params import RowId
 
@@ -174,7 +174,7 @@ class FeedbackOut(BaseModel):
     evidence: str
 
     @classmethod
-    def of(cls, f: assignments.Feedback) -> FeedbackOut:
+    def of(cls, f: learner_work.Feedback) -> FeedbackOut:
         return cls(**{**vars(f), "options": list(f.options)})
 
 

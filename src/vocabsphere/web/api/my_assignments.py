@@ -8,7 +8,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.quizzes.editing import MAX_ANSWER
-from vocabsphere.services import assignments, classes, quizzes
+from vocabsphere.services import classes, learner_work, quizzes
 from vocabsphere.web.api.class_schemas import FeedbackOut
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.params import RowId
@@ -44,7 +44,7 @@ class SubmissionOut(BaseModel):
     feedback: list[FeedbackOut]
 
     @classmethod
-    def of(cls, s: assignments.SubmissionView) -> SubmissionOut:
+    def of(cls, s: learner_work.SubmissionView) -> SubmissionOut:
         return cls(
             level=s.level,
             score=s.score,
@@ -69,7 +69,7 @@ class MyAssignmentOut(BaseModel):
     submission: SubmissionOut | None = None
 
     @classmethod
-    def of(cls, a: assignments.LearnerAssignment) -> MyAssignmentOut:
+    def of(cls, a: learner_work.LearnerAssignment) -> MyAssignmentOut:
         fields = {k: v for k, v in vars(a).items() if k not in {"questions", "submission", "status"}}
         return cls(
             **fields,
@@ -109,14 +109,14 @@ def my_classes(state: State, principal: CurrentUser) -> list[JoinOut]:
 @router.get("/me/assignments", response_model=list[MyAssignmentOut])
 def my_assignments(state: State, principal: CurrentUser) -> list[MyAssignmentOut]:
     """Your open assignments, what needs doing first."""
-    found = assignments.learner_assignments(state.database, principal.user, now=state.clock())
+    found = learner_work.learner_assignments(state.database, principal.user, now=state.clock())
     return [MyAssignmentOut.of(a) for a in found]
 
 
 @router.get("/me/assignments/{assignment_id}", response_model=MyAssignmentOut)
 def my_assignment(assignment_id: RowId, state: State, principal: CurrentUser) -> MyAssignmentOut:
     """The assignment with its questions (keys only in the feedback, after you submit)."""
-    found = assignments.learner_assignment(
+    found = learner_work.learner_assignment(
         state.database, principal.user, assignment_id=assignment_id, now=state.clock()
     )
     return MyAssignmentOut.of(found)
@@ -133,7 +133,7 @@ def submit(
 ) -> SubmissionOut:
     """Answers are graded at once; a repeated submission changes nothing and returns the first (200)."""
     answers = {a.question_id: a.answer for a in body.answers}
-    result = assignments.submit_answers(
+    result = learner_work.submit_answers(
         state.database, principal.user, assignment_id=assignment_id, answers=answers, now=state.clock()
     )
     if result.duplicate:

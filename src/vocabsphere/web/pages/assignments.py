@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vocabsphere.core.accounts import Role
 from vocabsphere.core.errors import DomainError, NotFound
-from vocabsphere.services import assignments, classes, dashboard
+from vocabsphere.services import assignments, classes, dashboard, learner_work
 from vocabsphere.web.pages.quizzes import parse_local
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
@@ -86,7 +86,7 @@ def _learner_page(
     status: int = 200,
     **extra: object,
 ) -> Response:
-    found = assignments.learner_assignment(
+    found = learner_work.learner_assignment(
         state.database, principal.user, assignment_id=assignment_id, now=state.clock()
     )
     return render(request, "assignment.html", status_code=status, assignment=found, **extra)
@@ -109,7 +109,7 @@ async def submit(request: Request, state: State, principal: CurrentUser, assignm
 
     def grade() -> Response:
         try:
-            assignments.submit_answers(
+            learner_work.submit_answers(
                 state.database,
                 principal.user,
                 assignment_id=assignment_id,

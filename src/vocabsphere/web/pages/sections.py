@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from vocabsphere.services import assignments, classes, progress, reading, stories, versions
+from vocabsphere.services import classes, learner_work, progress, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
@@ -53,7 +53,7 @@ def library_page(
         request,
         "library.html",
         # A learner's assignments come first on their home page.
-        assignments=assignments.learner_assignments(state.database, user, now=state.clock()) if home else [],
+        assignments=learner_work.learner_assignments(state.database, user, now=state.clock()) if home else [],
         my_classes=my_classes,
         joined=joined_name,
         stories=shown,
