@@ -106,6 +106,7 @@ def test_teacher_and_learner_loop_over_pages(client: TestClient) -> None:
         assert _post(client, "/classes/join", "/library", {"code": code}).status_code == 303
     library = client.get("/library").text
     assert "Your assignments" in library and library.index("Your assignments") < library.index("story-list")
+    assert "6A" in client.get("/my/assignments").text
     assignment_id = int(re.search(r'href="/my/assignments/(\d+)"', library).group(1))
     page = client.get(f"/my/assignments/{assignment_id}").text
     ids = list(dict.fromkeys(int(x) for x in re.findall(r'name="q(\d+)"', page)))  # radios repeat it

@@ -92,6 +92,14 @@ def _learner_page(
     return render(request, "assignment.html", status_code=status, assignment=found, **extra)
 
 
+@router.get("/my/assignments")
+def learner_list_page(request: Request, state: State, principal: CurrentUser) -> Response:
+    """Every open assignment of the learner's classes (the library shows the first few)."""
+    found = learner_work.learner_assignments(state.database, principal.user, now=state.clock())
+    classes_joined = classes.joined_classes(state.database, principal.user)
+    return render(request, "my_assignments.html", assignments=found, my_classes=classes_joined)
+
+
 @router.get("/my/assignments/{assignment_id}")
 def learner_page(request: Request, state: State, principal: CurrentUser, assignment_id: RowId) -> Response:
     return _learner_page(request, state, principal, assignment_id)
