@@ -124,6 +124,11 @@ def test_class_quiz_assignment_and_dashboard(
         teacher.click("a:has-text('Download CSV')")
     downloaded = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert list(csv.reader(io.StringIO(downloaded))) == table
+
+    # Archived at the end (never deleted): the demo teacher's class list is as it was for other tests.
+    teacher.click("button:has-text('Archive this class')")
+    teacher.wait_for_url(f"{server}/classes")
+    assert f"Reading {label}" in teacher.locator("#archived-title + ul").inner_text()
     assert not errors, errors
     teacher_context.close()
     learner_context.close()
