@@ -8,7 +8,6 @@ The PostgreSQL run creates and drops its own database through the given server U
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import random
 import statistics
@@ -17,6 +16,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from bench_due_queue import settle  # the same steady state as the review bench
 from sqlalchemy import create_engine, insert, select, text
 from sqlalchemy.engine import make_url
 
@@ -227,18 +227,6 @@ def measure(db: Database, teacher: UserView, class_id: int, runs: int) -> tuple[
     times.sort()
     cells = len(board.cells)
     return statistics.median(times), times[int(0.95 * (len(times) - 1))], times[-1], cells
-
-
-def settle(db: Database) -> None:
-    """Steady state: PostgreSQL's planner gets statistics; the fill's heap leaves the collector's sight."""
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.execute(text("VACUUM ANALYZE"))
-    else:
-        with db.engine.begin() as connection:
-            connection.execute(text("ANALYZE"))
-    gc.collect()
-    gc.freeze()
 
 
 def report(name: str, db: Database, args: argparse.Namespace) -> None:
