@@ -1,0 +1,129 @@
+"""True/false statements: a sentence of the story as written, or made false by one verified edit.
+
+The edits change what the sentence says and nothing else: another person of the story in place of one named,
+another of the story's numbers, or the main verb negated. An edited statement is used only when no version
+says it (support.py), and its key "False" only at the versions that say the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc
+
+from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms
+from vocabsphere.core.quizzes.entities import Cast, name_spans
+from vocabsphere.core.quizzes.facts import is_year
+from vocabsphere.core.quizzes.model import QuestionKind
+from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
+from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
+from vocabsphere.core.quizzes.support import Claim
+
+__all__ = ["FALSE", "TRUE", "statement_candidates"]
+
+TRUE, FALSE = "True", "False"
+_POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_VAGUE_START = frozenset(
+    {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its"}
+)
+
+
+def _fixed_terms(doc: Doc) -> frozenset[str]:
+    """Names and numbers: a statement is about these, whatever words a version uses around them."""
+    out = {"#" + str(number_value(t.text)) for t in doc if t.like_num and number_value(t.text) is not None}
+    out |= {t.lower_ for span in name_spans(doc) for t in span}
+    return frozenset(out)
+
+
+def _plain(clause: Clause, sentence: Sentence) -> bool:
+    """A sentence a learner can judge on its own: it names what it is about, and "he" or "she" only after a
+    name in the same sentence ("them", "it", "this" point outside it)."""
+    first = clause.subject[0]
+    if sentence.quoted or first.lower_ in _VAGUE_START or first.pos_ == "PRON":
+        return False
+    names = name_spans(clause.doc)
+    for t in clause.doc:
+        if t.pos_ == "PRON" and t.lower_ in _POINTING:
+            return False
+        if t.pos_ == "PRON" and t.lower_ in _PERSONAL and not any(n.end <= t.i for n in names):
+            return False
+    return True
+
+
+def _swapped_person(clause: Clause, cast: Cast) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    for span in name_spans(clause.doc):
+        full = cast.person(span.text)
+        if full is None or span.start < clause.start:
+            continue
+        others = [p for p in cast.people if p != full and p.split()[-1] not in clause.doc.text]
+        if not others:
+            return None
+        other = others[0] if len(span) > 1 else others[0].split()[-1]
+        text = statement_text(clause, {span.start: other, **{t.i: "" for t in span[1:]}})
+        return text, frozenset({span[-1].lower_}), frozenset({other.split()[-1].lower()})
+    return None
+
+
+def _swapped_number(
+    clause: Clause, counts: Sequence[str]
+) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    for t in clause.doc[clause.start :]:
+        value = number_value(t.text) if t.dep_ == "nummod" and not is_year(t) else None
+        if value is None:
+            continue
+        others = [c for c in counts if c[:1].isdigit() == t.text[:1].isdigit() and number_value(c) != value]
+        if not others:
+            return None
+        other = others[0] if t.text[:1].islower() or t.text[:1].isdigit() else others[0].capitalize()
+        return (
+            statement_text(clause, {t.i: other}),
+            frozenset({"#" + value}),
+            frozenset({"#" + str(number_value(other))}),
+        )
+    return None
+
+
+def statement_candidates(passage: Passage, cast: Cast, counts: Sequence[str]) -> Iterator[Candidate]:
+    made = 0
+    for sentence in passage.sentences:
+        clause = clause_of(sentence.doc)
+        if clause is None or not _plain(clause, sentence):
+            continue
+        fixed = _fixed_terms(sentence.doc)
+        anchors = anchor_terms(clause.doc[clause.start :]) - fixed
+        true_claim = Claim(anchors, fixed)
+        made += 1
+        if made % 2:  # every other statement stays true
+            yield Candidate(
+                QuestionKind.TRUE_FALSE,
+                statement_text(clause),
+                (TRUE, FALSE),
+                TRUE,
+                sentence.text,
+                true_claim,
+                (),
+                passage.level,
+                sentence.index,
+            )
+            continue
+        edit = _swapped_person(clause, cast) or _swapped_number(clause, counts)
+        if edit is not None:
+            text, old, new = edit
+            false_claim = Claim(anchors, (fixed - old) | new)
+        else:
+            negated = negated_statement(clause)
+            if negated is None:
+                continue
+            text, false_claim = negated, Claim(anchors, fixed, negated=True)
+        yield Candidate(
+            QuestionKind.TRUE_FALSE,
+            text,
+            (TRUE, FALSE),
+            FALSE,
+            sentence.text,
+            true_claim,
+            (false_claim,),
+            passage.level,
+            sentence.index,
+        )
