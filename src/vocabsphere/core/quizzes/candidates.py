@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.passages import token_terms
 from vocabsphere.core.quizzes.support import Claim
 
-__all__ = ["Candidate", "anchor_terms", "pick_distractors"]
+__all__ = ["Candidate", "anchor_terms", "mixed", "pick_distractors"]
 
 _LIGHT = frozenset(
     {"be", "have", "do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"}
@@ -51,3 +52,9 @@ def pick_distractors(key: str, pool: Sequence[str], count: int = 3) -> tuple[str
         if longer:
             chosen[-1] = min(longer, key=len)
     return tuple(chosen)
+
+
+def mixed(stem: str, options: Iterable[str]) -> tuple[str, ...]:
+    """Options in an order fixed by the question's text but unrelated to which is the key (numbers and years
+    are listed in order instead, as tests do)."""
+    return tuple(sorted(options, key=lambda o: hashlib.sha256(f"{stem}\x00{o}".encode()).hexdigest()))

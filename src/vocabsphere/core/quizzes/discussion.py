@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from vocabsphere.core.quizzes.candidates import Candidate, pick_distractors
+from vocabsphere.core.quizzes.candidates import Candidate, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import Cast
 from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.passages import Passage, token_terms
@@ -42,7 +42,7 @@ def headline_candidate(
         return None
     key = Claim(_words(title), frozenset())
     others = tuple(Claim(_words(t), frozenset()) for t in distractors)
-    options = tuple(sorted([title, *distractors], key=str.lower))
+    options = mixed(MAIN_IDEA_STEM, [title, *distractors])
     return Candidate(
         QuestionKind.MAIN_IDEA, MAIN_IDEA_STEM, options, title, title, key, others, first.level, -1
     )

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
 
-from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms, pick_distractors
+from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import Cast, name_span
 from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
@@ -69,7 +69,7 @@ def _who(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candidat
         return None
     anchors = anchor_terms(clause.doc[clause.subject.end :])
     claims = _with_anchors(_surname_claims([key, *distractors]), anchors)
-    options = tuple(sorted([key, *distractors]))
+    options = mixed(stem, [key, *distractors])
     return Candidate(
         QuestionKind.FACT, stem, options, key, sentence.text, claims[0], claims[1:], level, sentence.index
     )
@@ -103,7 +103,7 @@ def _where(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candid
         claims = tuple(
             Claim(anchors, frozenset(w.lower() for w in name.split())) for name in (span.text, *distractors)
         )
-        options = tuple(sorted([span.text, *distractors]))
+        options = mixed(stem, [span.text, *distractors])
         return Candidate(
             QuestionKind.FACT,
             stem,
@@ -120,7 +120,7 @@ def _where(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candid
 
 def _year_options(key: str, years: Sequence[str]) -> tuple[str, ...]:
     others = [y for y in years if y != key]
-    near = [str(int(key) + d) for d in (-2, 3, -5, 1, 4)]
+    near = [str(int(key) + d) for d in (-2, 3, -5, 1, 4) if str(int(key) + d) not in years]
     return tuple(sorted(dict.fromkeys([*others, *near]), key=lambda y: abs(int(y) - int(key)))[:3])
 
 
@@ -131,7 +131,7 @@ def _when(clause: Clause, sentence: Sentence, years: Sequence[str], level: str) 
         stem = fronted_question(clause, phrase, "When")
         if stem is None:
             continue
-        distractors = _year_options(head.text, years)
+        distractors = _year_options(head.text, [y for y in years if y not in sentence.text])
         anchors = anchor_terms(t for t in clause.doc if not phrase.start <= t.i < phrase.end)
         claims = tuple(Claim(anchors, frozenset({"#" + y})) for y in (head.text, *distractors))
         options = tuple(f"In {y}" for y in sorted([head.text, *distractors]))
@@ -177,7 +177,8 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
             stem = fronted_question(clause, phrase, wh)
         else:
             continue
-        distractors = _count_options(number.text, counts)
+        written = {number_value(t.text) for t in clause.doc}
+        distractors = _count_options(number.text, [c for c in counts if number_value(c) not in written])
         if stem is None or len(distractors) < MIN_OPTIONS - 1:
             continue
         anchors = anchor_terms(t for t in clause.doc if t.i != number.i)

@@ -9,6 +9,7 @@ no version can answer is dropped; those answerable at more versions are preferre
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.language import Language
@@ -26,7 +27,7 @@ from vocabsphere.core.quizzes.entities import find_cast
 from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
 from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
-from vocabsphere.core.quizzes.statements import statement_candidates
+from vocabsphere.core.quizzes.statements import TRUE, statement_candidates
 from vocabsphere.core.quizzes.support import answerable
 from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
 from vocabsphere.core.text import MODEL_VERSION, load_pipeline
@@ -37,11 +38,12 @@ QUIZ_VERSION = "quiz-1.0"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 5,
-    QuestionKind.TRUE_FALSE: 4,
+    QuestionKind.TRUE_FALSE: 5,
     QuestionKind.VOCABULARY: 3,
     QuestionKind.DISCUSSION: 2,
 }
 _ORDER = tuple(LIMITS)
+MIN_KEYED = 2  # below this many keyed questions, one a single version cannot answer may join (marked)
 OVERLAP = 0.5  # two questions whose stems share this much of their words ask the same thing
 
 
@@ -73,7 +75,7 @@ def _candidates(
         yield headline
     for passage in passages.values():
         yield from fact_candidates(passage, cast, counts, years)
-        yield from statement_candidates(passage, cast, counts)
+        yield from statement_candidates(passage, cast, counts, years)
     if lexicon is not None and passages:  # words used at every level: asked from the plainest version
         yield from vocabulary_candidates(lexicon, next(iter(passages.values())), passages)
     yield from discussion_candidates(cast)
@@ -96,17 +98,38 @@ def _same_question(a: Candidate, b: Candidate) -> bool:
 
 
 def _balanced(candidate: Candidate, chosen: list[Candidate]) -> bool:
-    """True/false keys split evenly: at most half (rounded up) of the statements share a key."""
+    """True/false keys split evenly: one key may lead the other by one statement at most."""
     same = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer == candidate.answer for c in chosen)
-    return same < (LIMITS[QuestionKind.TRUE_FALSE] + 1) // 2
+    other = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer != candidate.answer for c in chosen)
+    return same <= other
+
+
+def _even_keys(chosen: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """With an odd number of true/false statements, which key has the extra one is decided by the statements'
+    text, not by which kind of statement is easier to make (true ones are): "always True" gains nothing."""
+    tf = [c for c, _ in chosen if c.kind is QuestionKind.TRUE_FALSE]
+    trues = [c for c in tf if c.answer == TRUE]
+    if len(trues) * 2 != len(tf) + 1:
+        return chosen
+    lead_true = hashlib.sha256("\n".join(sorted(c.stem for c in tf)).encode()).digest()[0] % 2 == 0
+    if lead_true:
+        return chosen
+    drop = trues[-1]
+    return [(c, levels) for c, levels in chosen if c is not drop]
 
 
 def _select(
     scored: list[tuple[Candidate, tuple[str, ...]]], rank: Mapping[str, int]
 ) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Questions every version can answer first; one that a single version cannot answer only while the quiz
+    has fewer than MIN_KEYED questions with a key; never one that two or more versions cannot answer."""
     scored = sorted(scored, key=lambda cl: (-len(cl[1]), rank.get(cl[0].source_level, 0), cl[0].position))
     chosen: list[tuple[Candidate, tuple[str, ...]]] = []
     for candidate, levels in scored:
+        missing = len(rank) - len(levels)
+        keyed = sum(c.key is not None for c, _ in chosen)
+        if missing > 1 or (missing == 1 and (keyed >= MIN_KEYED or len(rank) < 3)):
+            continue
         if sum(c.kind is candidate.kind for c, _ in chosen) >= LIMITS[candidate.kind]:
             continue
         if candidate.kind is QuestionKind.TRUE_FALSE and not _balanced(candidate, [c for c, _ in chosen]):
@@ -114,6 +137,7 @@ def _select(
         if any(_same_question(candidate, c) for c, _ in chosen):
             continue
         chosen.append((candidate, levels))
+    chosen = _even_keys(chosen)
     return sorted(
         chosen, key=lambda cl: (_ORDER.index(cl[0].kind), rank.get(cl[0].source_level, 0), cl[0].position)
     )

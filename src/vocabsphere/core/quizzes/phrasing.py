@@ -180,7 +180,10 @@ def _second_clause(clause: Clause) -> bool:
 
 def subject_question(clause: Clause, wh: str) -> str | None:
     """ "Who" / "How many workers" in place of the subject; the rest as written."""
-    rest = [(t, t.text) for t in clause.doc[clause.subject.end : len(clause.doc) - 1]]
+    tokens = list(clause.doc[clause.subject.end : len(clause.doc) - 1])
+    while tokens and tokens[0].is_punct:  # the comma closing an aside ("Arraes, a student, wrote")
+        tokens.pop(0)
+    rest = [(t, t.text) for t in tokens]
     if any(t.lower_ in _ASIDES for t, _ in rest):
         return None
     if not rest or rest[-1][0].pos_ in _DANGLING or _second_clause(clause):
@@ -193,6 +196,9 @@ def fronted_question(clause: Clause, removed: Span, wh: str) -> str | None:
     root, doc = clause.root, clause.doc
     if removed.start < clause.subject.end or removed.start <= root.i <= removed.end - 1:
         return None
+    after = doc[removed.end : removed.end + 2]
+    if any(t.tag_ in ("WDT", "WRB", "WP") for t in after):
+        return None  # "in Tibet, where ...": the clause belongs to the phrase asked for
     gone = set(range(removed.start, removed.end)) | {len(doc) - 1}
     if removed.start > 0 and doc[removed.start - 1].text == ",":
         gone.add(removed.start - 1)

@@ -65,6 +65,34 @@ def _swapped_person(clause: Clause, cast: Cast) -> tuple[str, frozenset[str], fr
     return None
 
 
+def _swapped_place(clause: Clause, cast: Cast) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """Another place of the story in place of one named after "in" / "at" / "from" / "to"."""
+    for span in name_spans(clause.doc):
+        if span.text not in cast.places or span.start < clause.start:
+            continue
+        others = [p for p in cast.places if p not in clause.doc.text and len(p.split()) == len(span)]
+        if not others:
+            return None
+        words = others[0].split()
+        text = statement_text(clause, {t.i: w for t, w in zip(span, words, strict=True)})
+        return text, frozenset(t.lower_ for t in span), frozenset(w.lower() for w in words)
+    return None
+
+
+def _swapped_year(clause: Clause, years: Sequence[str]) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """Another year of the story (or a near one) in place of the year of an event."""
+    for t in clause.doc[clause.start :]:
+        if not is_year(t):
+            continue
+        others = [y for y in years if y not in clause.doc.text] or [str(int(t.text) - 2)]
+        return (
+            statement_text(clause, {t.i: others[0]}),
+            frozenset({"#" + t.text}),
+            frozenset({"#" + others[0]}),
+        )
+    return None
+
+
 def _swapped_number(
     clause: Clause, counts: Sequence[str]
 ) -> tuple[str, frozenset[str], frozenset[str]] | None:
@@ -84,8 +112,9 @@ def _swapped_number(
     return None
 
 
-def statement_candidates(passage: Passage, cast: Cast, counts: Sequence[str]) -> Iterator[Candidate]:
-    made = 0
+def statement_candidates(
+    passage: Passage, cast: Cast, counts: Sequence[str], years: Sequence[str] = ()
+) -> Iterator[Candidate]:
     for sentence in passage.sentences:
         clause = clause_of(sentence.doc)
         if clause is None or not _plain(clause, sentence):
@@ -93,21 +122,24 @@ def statement_candidates(passage: Passage, cast: Cast, counts: Sequence[str]) ->
         fixed = _fixed_terms(sentence.doc)
         anchors = anchor_terms(clause.doc[clause.start :]) - fixed
         true_claim = Claim(anchors, fixed)
-        made += 1
-        if made % 2:  # every other statement stays true
-            yield Candidate(
-                QuestionKind.TRUE_FALSE,
-                statement_text(clause),
-                (TRUE, FALSE),
-                TRUE,
-                sentence.text,
-                true_claim,
-                (),
-                passage.level,
-                sentence.index,
-            )
-            continue
-        edit = _swapped_person(clause, cast) or _swapped_number(clause, counts)
+        # Both the statement and its false edit are offered; the quiz keeps one per sentence, keys balanced.
+        yield Candidate(
+            QuestionKind.TRUE_FALSE,
+            statement_text(clause),
+            (TRUE, FALSE),
+            TRUE,
+            sentence.text,
+            true_claim,
+            (),
+            passage.level,
+            sentence.index,
+        )
+        edit = (
+            _swapped_person(clause, cast)
+            or _swapped_number(clause, counts)
+            or _swapped_year(clause, years)
+            or _swapped_place(clause, cast)
+        )
         if edit is not None:
             text, old, new = edit
             false_claim = Claim(anchors, (fixed - old) | new)

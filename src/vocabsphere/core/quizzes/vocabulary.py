@@ -20,7 +20,7 @@ from vocabsphere.core.adapt.document import quotes_balanced
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
 from vocabsphere.core.lexicon.substitutes import fitting_words, inflect_like, word_level
-from vocabsphere.core.quizzes.candidates import Candidate, pick_distractors
+from vocabsphere.core.quizzes.candidates import Candidate, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import name_span
 from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.passages import Passage, Sentence
@@ -151,7 +151,7 @@ def vocabulary_candidates(
         assert sense is not None
         stem = f"What does “{target.token.text}” mean in this sentence? “{target.sentence.text}”"
         key = Claim(frozenset(), frozenset({f"sense:{sense.synset_id}", target.token.lower_}))
-        options = tuple(sorted([target.key, *distractors], key=str.lower))
+        options = mixed(stem, [target.key, *distractors])
         yield Candidate(
             QuestionKind.VOCABULARY,
             stem,
