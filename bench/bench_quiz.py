@@ -3,14 +3,14 @@
 Usage (from the repository root):
     python bench/bench_quiz.py [DATA_DIR] [--articles N] [--lexicon FILE] [--speed-runs K]
 
-Calls the shipped path: ``core.quizzes.generate_quiz`` over the three versions, and ``render_worksheet`` for the
-speed figure. Prints:
+Calls the shipped path: ``core.quizzes.generate_quiz`` over the three versions, and ``render_worksheet``
+for the speed figure. Prints:
 - answerability: the share of (question with a key) x (level) pairs whose key the level supports and none of
   whose distractors it supports (the generator's own check, see core/quizzes/support.py), and the share of
   questions answerable at all three levels;
 - cue-only solvers on the multiple-choice questions (3+ options): longest option, most words shared with the
-  stem, a/an agreement with the stem's last word; each against chance (mean of 1 / options); for true/false the
-  share of "False" keys (a solver that always says False);
+  stem, a/an agreement with the stem's last word; each against chance (mean of 1 / options); for
+  true/false the share of "False" keys (a solver that always says False);
 - speed: quiz for the three versions + the worksheet PDF of the longest article, median of K runs, after one
   warm-up (model and lexicon loading stay out).
 """
@@ -111,12 +111,18 @@ def report(quizzes: Sequence[Quiz], levels: int) -> None:
     everywhere = sum(len(q.levels) == levels for q in keyed)
     print(f"\nquestions with a key: {len(keyed)} ({len(keyed) / max(1, len(quizzes)):.1f} per article)")
     print(f"key supported at the level: {supported}/{pairs} pairs = {supported / max(1, pairs):.1%}")
-    print(f"answerable at all {levels} levels: {everywhere}/{len(keyed)} = {everywhere / max(1, len(keyed)):.1%}")
+    print(
+        f"answerable at all {levels} levels: {everywhere}/{len(keyed)} = "
+        f"{everywhere / max(1, len(keyed)):.1%}"
+    )
     rates = cue_rates(keyed)
     if rates:
         print(f"multiple choice ({int(rates['n'])} questions), chance {rates['chance']:.1%}:")
         for name in ("longest", "overlap", "a/an"):
-            print(f"  {name:8} solver {rates[name]:.1%} ({rates[name] - rates['chance']:+.1%} points over chance)")
+            print(
+                f"  {name:8} solver {rates[name]:.1%} "
+                f"({rates[name] - rates['chance']:+.1%} points over chance)"
+            )
     tf = [q for q in keyed if q.kind is QuestionKind.TRUE_FALSE]
     if tf:
         false = sum(q.answer == "False" for q in tf) / len(tf)

@@ -57,6 +57,6 @@ _GENERAL = (
 def discussion_candidates(cast: Cast) -> list[Candidate]:
     """Open questions for the class: no key, so nothing in them can be wrong about the story."""
     asked = list(_GENERAL)
-    if cast.people:
-        asked.insert(1, f"If you could ask {cast.people[0]} one question, what would you ask?")
+    if cast.speakers:  # someone the story quotes: alive and part of the story when it was written
+        asked.insert(1, f"If you could ask {cast.speakers[0]} one question, what would you ask?")
     return [Candidate(QuestionKind.DISCUSSION, q, (), None, "", None) for q in asked[:2]]

@@ -198,6 +198,7 @@ class Cast:
     people: tuple[str, ...]  # full names, in order of first mention
     places: tuple[str, ...]
     surnames: dict[str, str]  # last word -> full name
+    speakers: tuple[str, ...] = ()  # people the story quotes or reports speaking
 
     def person(self, name: str) -> str | None:
         """The full name of a person written ``name`` (full or surname), None if not a known person."""
@@ -231,10 +232,14 @@ def name_span(doc: Doc, index: int) -> Span | None:
 
 
 def _speaks(span: Span) -> bool:
-    """The subject of a speech verb, or called by a title ("Dr", "Professor") or described in an aside."""
+    """The subject of a speech verb ("Smith said")."""
     head = span.root
-    if head.dep_ in ("nsubj", "nsubj:pass") and head.head.lemma_.lower() in _SPEECH:
-        return True
+    return head.dep_ in ("nsubj", "nsubj:pass") and head.head.lemma_.lower() in _SPEECH
+
+
+def _described(span: Span) -> bool:
+    """Called by a title ("Dr", "Professor") or described as a person in an aside ("X, the dealer")."""
+    head = span.root
     titled = span[0].lower_.rstrip(".") in _TITLES or (
         span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _TITLES
     )
@@ -253,31 +258,44 @@ def find_cast(passages: Iterable[Passage]) -> Cast:
     full: dict[str, str] = {}
     order: list[str] = []
     speakers: set[str] = set()
+    described: set[str] = set()
     placed: set[str] = set()
     for passage in passages:
         for sentence in passage.sentences:
             for span in name_spans(sentence.doc):
-                text = span.text
-                last = span[-1].text
+                text, last = span.text, span[-1].text
                 if len(span) > 1 and len(text) > len(full.get(last, "")):
                     full[last] = text
                 order.append(text)
-                key = full.get(last, text) if len(span) == 1 else text
                 if _speaks(span):
-                    speakers.add(key)
+                    speakers.add(text)
+                elif _described(span):
+                    described.add(text)
                 if _placed(span):
                     placed.add(text)
+    # A surname alone stands for the full name, unless the word is also a place ("Nepal said" is not
+    # "World Wildlife Fund Nepal").
+    surnames = {last: name for last, name in full.items() if last not in placed and not _is_body(name)}
+
+    def resolve(names: set[str]) -> set[str]:
+        return {surnames.get(n, n) if len(n.split()) == 1 else n for n in names}
+
+    talking = resolve(speakers)
     people = _ordered(
         n
         for n in order
-        if len(n.split()) > 1 and full.get(n.split()[-1]) == n and n in _resolve(speakers, full)
+        if len(n.split()) > 1 and surnames.get(n.split()[-1]) == n and n in talking | resolve(described)
     )
-    places = _ordered(n for n in order if n in placed and full.get(n.split()[-1], n) not in people)
-    return Cast(people, places, dict(full))
+    places = _ordered(
+        n
+        for n in order
+        if n in placed and n not in people and n.split()[-1] not in surnames and not _is_body(n)
+    )
+    return Cast(people, places, surnames, tuple(p for p in people if p in talking))
 
 
-def _resolve(names: set[str], full: dict[str, str]) -> set[str]:
-    return {full.get(n.split()[-1], n) for n in names}
+def _is_body(name: str) -> bool:
+    return bool(_BODIES & {w.lower() for w in name.split()})
 
 
 def _ordered(names: Iterable[str]) -> tuple[str, ...]:

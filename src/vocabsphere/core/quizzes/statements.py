@@ -1,8 +1,10 @@
 """True/false statements: a sentence of the story as written, or made false by one verified edit.
 
 The edits change what the sentence says and nothing else: another person of the story in place of one named,
-another of the story's numbers, or the main verb negated. An edited statement is used only when no version
-says it (support.py), and its key "False" only at the versions that say the original.
+another of the story's numbers or years, or the main verb negated. Places are never swapped: "travelling to
+Europe" is still true of a trip to Switzerland, and "Tokyo is trying" may mean Japan's government. An edited
+statement is used only when no version says it (support.py), and its key "False" only at the versions that say
+the original.
 """
 
 from __future__ import annotations
@@ -65,20 +67,6 @@ def _swapped_person(clause: Clause, cast: Cast) -> tuple[str, frozenset[str], fr
     return None
 
 
-def _swapped_place(clause: Clause, cast: Cast) -> tuple[str, frozenset[str], frozenset[str]] | None:
-    """Another place of the story in place of one named after "in" / "at" / "from" / "to"."""
-    for span in name_spans(clause.doc):
-        if span.text not in cast.places or span.start < clause.start:
-            continue
-        others = [p for p in cast.places if p not in clause.doc.text and len(p.split()) == len(span)]
-        if not others:
-            return None
-        words = others[0].split()
-        text = statement_text(clause, {t.i: w for t, w in zip(span, words, strict=True)})
-        return text, frozenset(t.lower_ for t in span), frozenset(w.lower() for w in words)
-    return None
-
-
 def _swapped_year(clause: Clause, years: Sequence[str]) -> tuple[str, frozenset[str], frozenset[str]] | None:
     """Another year of the story (or a near one) in place of the year of an event."""
     for t in clause.doc[clause.start :]:
@@ -135,10 +123,7 @@ def statement_candidates(
             sentence.index,
         )
         edit = (
-            _swapped_person(clause, cast)
-            or _swapped_number(clause, counts)
-            or _swapped_year(clause, years)
-            or _swapped_place(clause, cast)
+            _swapped_person(clause, cast) or _swapped_number(clause, counts) or _swapped_year(clause, years)
         )
         if edit is not None:
             text, old, new = edit

@@ -19,7 +19,7 @@ from wordfreq import zipf_frequency
 from vocabsphere.core.adapt.document import quotes_balanced
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
-from vocabsphere.core.lexicon.substitutes import fitting_words, inflect_like, word_level
+from vocabsphere.core.lexicon.substitutes import LEVELS, fitting_words, inflect_like, word_level
 from vocabsphere.core.quizzes.candidates import Candidate, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import name_span
 from vocabsphere.core.quizzes.model import QuestionKind
@@ -52,6 +52,9 @@ def _worth_asking(passages: Mapping[str, Passage], sentence: Sentence, token: To
         return False
     if sentence.quoted or not quotes_balanced(sentence.text) or name_span(sentence.doc, token.i):
         return False
+    doc = sentence.doc
+    if (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"):
+        return False  # part of a compound ("computer-assisted"): its meaning is the compound's
     if len(sentence.doc) > MAX_STEM_TOKENS:
         return False  # the stem quotes the sentence: a long one buries the word
     rank = word_level(token.lemma_.lower(), token.pos_)
@@ -76,10 +79,14 @@ def _targets(lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage]
             if not choice.confident or choice.upos not in ASKED_POS:
                 continue
             words = doc.text.lower()
+            rank = word_level(choice.lemma, choice.upos)
             keys = [
                 s.form
                 for s in fitting_words(lexicon, doc, token.i, choice=choice)
-                if s.zipf >= MIN_KEY_ZIPF and s.form.lower() not in words and " " not in s.form
+                if s.zipf >= MIN_KEY_ZIPF
+                and s.form.lower() not in words
+                and " " not in s.form
+                and (rank is None or LEVELS.index(s.level) <= rank)  # never a harder word as the meaning
             ]
             if keys:
                 yield _Target(sentence, token, choice, keys[0])
