@@ -53,7 +53,9 @@ def _worth_asking(passages: Mapping[str, Passage], sentence: Sentence, token: To
     if sentence.quoted or not quotes_balanced(sentence.text) or name_span(sentence.doc, token.i):
         return False
     doc = sentence.doc
-    if (token.i > 0 and doc[token.i - 1].text == "-") or (token.i + 1 < len(doc) and doc[token.i + 1].text == "-"):
+    if (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    ):
         return False  # part of a compound ("computer-assisted"): its meaning is the compound's
     if len(sentence.doc) > MAX_STEM_TOKENS:
         return False  # the stem quotes the sentence: a long one buries the word
