@@ -85,7 +85,11 @@ def test_questions_keep_word_order_or_invert_conservatively(nlp: Language) -> No
     assert fronted_question(clause, place, "Where") == "Where did the company open a factory in 2010?"
     aux = clause_of(nlp("The team has finished the work."))
     assert aux is not None and fronted_question(aux, aux.doc[4:6], "What") == "What has the team finished?"
-    for unusable in ("I think the plan will fail.", '"The plan will fail," Smith said.', "Did the plan fail?"):
+    for unusable in (
+        "I think the plan will fail.",
+        '"The plan will fail," Smith said.',
+        "Did the plan fail?",
+    ):
         assert clause_of(nlp(unusable)) is None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -21,6 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
@@ -72,6 +73,7 @@ def _fonts() -> _Fonts:
         if regular.is_file() and bold.is_file():
             pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
             pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold)))
+            pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")
             return _Fonts("DejaVuSans", "DejaVuSans-Bold", True)
     return _Fonts("Helvetica", "Helvetica-Bold", False)
 
@@ -102,6 +104,7 @@ def _glossary(
 ) -> list[Flowable]:
     if not entries:
         return []
+    font = styles["cell"].fontName
     rows = [
         [
             Paragraph(f"<b>{escape(e.word)}</b>", styles["cell"]),
@@ -115,6 +118,7 @@ def _glossary(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), font),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
@@ -178,5 +182,6 @@ def render_worksheet(sheet: Worksheet) -> bytes:
         author="VocabSphere",
         invariant=1,  # the same input gives the same bytes (no time stamp, fixed id)
     )
-    doc.build(story)
+    # The page's initial font is ours too, so the PDF references no font it does not embed.
+    doc.build(story, canvasmaker=partial(Canvas, initialFontName=fonts.regular))
     return buffer.getvalue()
