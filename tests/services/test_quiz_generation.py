@@ -56,13 +56,17 @@ def test_quiz_for_every_stored_level_and_its_worksheet(
     if shutil.which("pdftotext"):
         path = tmp_path / "sheet.pdf"
         path.write_bytes(pdf)
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         flat = " ".join(text.split())
         assert "Village school grows vegetables on its roof" in flat and "Level B1" in flat
         assert "Answer key" in flat and "Tom Baker" in flat
 
 
-def test_missing_deleted_and_unknown_levels(database: Database, make_settings: Callable[..., Settings]) -> None:
+def test_missing_deleted_and_unknown_levels(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
     settings = _settings(make_settings)
     with pytest.raises(NotFound):
         quiz_generation.generate_story_quiz(database, settings, story_id=424242)
