@@ -153,3 +153,13 @@ def test_vocabulary_questions_use_the_sense_in_context(nlp: Language, real_lexic
         for option in q.options:
             if option != q.answer:  # no distractor shares a meaning with the word
                 assert not asked & {s.synset_id for s in real_lexicon.entries(option).senses}
+
+
+def test_a_bound_is_never_edited_into_a_false_statement(nlp: Language) -> None:
+    # "more than 100 cameras" is still true when the story says "more than 500".
+    text = "The survey used more than 500 cameras in the forest.\nThe team counted 198 tigers in the park."
+    passages = parse_passages({"B1": text}, nlp)
+    cast = find_cast(passages.values())
+    stems = [c.stem for c in statement_candidates(passages["B1"], cast, ["500", "198", "100"], [])]
+    assert all("500 cameras" in s for s in stems if "cameras" in s)
+    assert any("tigers" in s and "198" not in s for s in stems)  # a plain count may be swapped

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms
 from vocabsphere.core.quizzes.entities import Cast, name_spans
@@ -81,6 +81,38 @@ def _swapped_year(clause: Clause, years: Sequence[str]) -> tuple[str, frozenset[
     return None
 
 
+_BOUNDS = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "over",
+        "under",
+        "least",
+        "most",
+        "up",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "some",
+        "below",
+        "above",
+        "within",
+        "to",
+    }
+)
+
+
+def _bounded(number: Token) -> bool:
+    """A number given as a bound or estimate ("more than 500", "up to 20", "about 40")."""
+    before = {t.lower_ for t in number.doc[max(0, number.i - 2) : number.i]}
+    return bool(before & _BOUNDS) or any(c.dep_ == "advmod" for c in number.children)
+
+
 def _swapped_number(
     clause: Clause, counts: Sequence[str]
 ) -> tuple[str, frozenset[str], frozenset[str]] | None:
@@ -88,6 +120,8 @@ def _swapped_number(
         value = number_value(t.text) if t.dep_ == "nummod" and not is_year(t) else None
         if value is None:
             continue
+        if _bounded(t):
+            return None  # "more than 500" is still true of "more than 100": no edit
         others = [c for c in counts if c[:1].isdigit() == t.text[:1].isdigit() and number_value(c) != value]
         if not others:
             return None

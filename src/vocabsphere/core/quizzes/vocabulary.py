@@ -148,13 +148,20 @@ def _story_words(passages: Mapping[str, Passage]) -> dict[str, str]:
     return out
 
 
+def _same_form(target: _Target, distractors: tuple[str, ...]) -> bool:
+    """A plural asked gets plural options only ("injuries": not "hurt" among "aims", "days")."""
+    if target.token.tag_ != "NNS":
+        return True
+    return all(o.lower().endswith("s") for o in (target.key, *distractors))
+
+
 def vocabulary_candidates(
     lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage]
 ) -> Iterator[Candidate]:
     pool = _story_words(passages)
     for target in _targets(lexicon, passage, passages):
         distractors = _distractors(lexicon, target, pool)
-        if len(distractors) < 3:
+        if len(distractors) < 3 or not _same_form(target, distractors):
             continue
         sense = target.choice.best
         assert sense is not None
