@@ -9,7 +9,8 @@ for the speed figure. Prints:
   whose distractors it supports (the generator's own check, see core/quizzes/support.py), and the share of
   questions answerable at all three levels;
 - cue-only solvers on the multiple-choice questions (3+ options): longest option, most words shared with the
-  stem, a/an agreement with the stem's last word; each against chance (mean of 1 / options); for
+  stem, a/an agreement with the stem's last word, the first option (position); ties count as a guess among
+  the tied options; each against chance (mean of 1 / options); for
   true/false the share of "False" keys (a solver that always says False);
 - speed: quiz for the three versions + the worksheet PDF of the longest article, median of K runs, after one
   warm-up (model and lexicon loading stay out).
@@ -41,30 +42,39 @@ from vocabsphere.core.quizzes.worksheet import Worksheet, render_worksheet  # no
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 
 _WORD = re.compile(r"[a-z0-9']+")
-Solver = Callable[[Question], str]
+# A solver names the options it would pick from; a tie is a guess among them (scored 1 / ties).
+Solver = Callable[[Question], list[str]]
 
 
 def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def longest(q: Question) -> str:
-    return max(q.options, key=len)
+def _best(options: Sequence[str], score: Callable[[str], float]) -> list[str]:
+    top = max(score(o) for o in options)
+    return [o for o in options if score(o) == top]
 
 
-def overlap(q: Question) -> str:
+def longest(q: Question) -> list[str]:
+    return _best(q.options, len)
+
+
+def overlap(q: Question) -> list[str]:
     stem = _words(q.stem)
-    return max(q.options, key=lambda o: len(_words(o) & stem))
+    return _best(q.options, lambda o: len(_words(o) & stem))
 
 
-def article_cue(q: Question) -> str:
-    """Options that agree with a stem ending in "a" / "an"; the first option when nothing agrees."""
+def article_cue(q: Question) -> list[str]:
+    """Options that agree with a stem ending in "a" / "an"; every option when nothing tells."""
     last = q.stem.rstrip("?.: ").split()[-1].lower() if q.stem.strip() else ""
     if last in ("a", "an"):
         fits = [o for o in q.options if (o[:1].lower() in "aeiou") == (last == "an")]
-        if fits:
-            return fits[0]
-    return q.options[0]
+        return fits or list(q.options)
+    return list(q.options)
+
+
+def first_option(q: Question) -> list[str]:
+    return [q.options[0]]
 
 
 def cue_rates(questions: Sequence[Question]) -> dict[str, float]:
@@ -73,9 +83,15 @@ def cue_rates(questions: Sequence[Question]) -> dict[str, float]:
         return {}
     chance = statistics.mean(1 / len(q.options) for q in choice)
     out = {"chance": chance, "n": float(len(choice))}
-    solvers: dict[str, Solver] = {"longest": longest, "overlap": overlap, "a/an": article_cue}
+    solvers: dict[str, Solver] = {
+        "longest": longest,
+        "overlap": overlap,
+        "a/an": article_cue,
+        "first": first_option,
+    }
     for name, solver in solvers.items():
-        out[name] = sum(solver(q) == q.answer for q in choice) / len(choice)
+        picks = [solver(q) for q in choice]
+        out[name] = statistics.mean((q.answer in p) / len(p) for q, p in zip(choice, picks, strict=True))
     return out
 
 
@@ -118,7 +134,7 @@ def report(quizzes: Sequence[Quiz], levels: int) -> None:
     rates = cue_rates(keyed)
     if rates:
         print(f"multiple choice ({int(rates['n'])} questions), chance {rates['chance']:.1%}:")
-        for name in ("longest", "overlap", "a/an"):
+        for name in ("longest", "overlap", "a/an", "first"):
             print(
                 f"  {name:8} solver {rates[name]:.1%} "
                 f"({rates[name] - rates['chance']:+.1%} points over chance)"

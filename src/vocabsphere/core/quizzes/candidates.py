@@ -43,15 +43,10 @@ def anchor_terms(tokens: Iterable[Token | Span]) -> frozenset[str]:
 
 
 def pick_distractors(key: str, pool: Sequence[str], count: int = 3) -> tuple[str, ...]:
-    """Up to ``count`` options from ``pool`` closest in length to the key, so that length tells nothing:
-    when the key would be the longest option, the longest of the rest takes one place."""
+    """Up to ``count`` options from ``pool`` closest in length to the key (ties: the story's order), so that
+    length tells nothing about which option is the key."""
     others = [p for p in dict.fromkeys(pool) if p.lower() != key.lower()]
-    chosen = sorted(others, key=lambda p: (abs(len(p) - len(key)), others.index(p)))[:count]
-    if chosen and all(len(c) < len(key) for c in chosen):
-        longer = [p for p in others if len(p) >= len(key)]
-        if longer:
-            chosen[-1] = min(longer, key=len)
-    return tuple(chosen)
+    return tuple(sorted(others, key=lambda p: (abs(len(p) - len(key)), others.index(p)))[:count])
 
 
 def mixed(stem: str, options: Iterable[str]) -> tuple[str, ...]:
