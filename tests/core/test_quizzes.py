@@ -102,6 +102,8 @@ def test_questions_keep_word_order_or_invert_conservatively(nlp: Language) -> No
         ("Some roads are made of ice.", None),  # "some ... not" is true of other roads
         ("False memories are sometimes a problem in courts.", None),  # "not sometimes" is not English
         ("The project is more than a novelty.", None),
+        ("In intensive care, resistant bacteria are most common.", None),  # "are not most common"
+        ("Pollutants are responsible for at least a quarter of the deaths.", None),
     ],
 )
 def test_negation_only_where_it_plainly_reverses_the_sentence(
@@ -163,3 +165,12 @@ def test_a_bound_is_never_edited_into_a_false_statement(nlp: Language) -> None:
     stems = [c.stem for c in statement_candidates(passages["B1"], cast, ["500", "198", "100"], [])]
     assert all("500 cameras" in s for s in stems if "cameras" in s)
     assert any("tigers" in s and "198" not in s for s in stems)  # a plain count may be swapped
+
+
+def test_one_is_never_swapped_for_a_plural(nlp: Language) -> None:
+    text = "One strong reason for the fall might be the support in Sweden.\nThe prisons have 40 guards."
+    passages = parse_passages({"B1": text}, nlp)
+    stems = [
+        c.stem for c in statement_candidates(passages["B1"], find_cast(passages.values()), ["4", "40"], [])
+    ]
+    assert not any("Four strong reason" in s or "4 strong reason" in s for s in stems)

@@ -241,6 +241,8 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if clause.subject[0].lower_ in _QUANTIFIERS or any(t.lower_ in _SCOPE_ADVERBS for t in doc):
         return None
+    if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in doc):  # "are not most common"
+        return None
     if any(t.dep_ in _OTHER_CLAUSES and t.head.i == root.i for t in doc):
         return None
     parts: list[tuple[Token, str]] = []

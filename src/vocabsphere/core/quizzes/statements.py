@@ -120,9 +120,15 @@ def _swapped_number(
         value = number_value(t.text) if t.dep_ == "nummod" and not is_year(t) else None
         if value is None:
             continue
-        if _bounded(t):
-            return None  # "more than 500" is still true of "more than 100": no edit
-        others = [c for c in counts if c[:1].isdigit() == t.text[:1].isdigit() and number_value(c) != value]
+        if _bounded(t) or float(value) <= 1:
+            return None  # "more than 500" is still true of "more than 100"; "one reason" has no plural
+        others = [
+            c
+            for c in counts
+            if c[:1].isdigit() == t.text[:1].isdigit()
+            and number_value(c) != value
+            and float(number_value(c) or 0) > 1
+        ]
         if not others:
             return None
         other = others[0] if t.text[:1].islower() or t.text[:1].isdigit() else others[0].capitalize()
