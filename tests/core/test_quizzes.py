@@ -34,6 +34,9 @@ def test_fact_questions_ask_who_how_many_and_when_from_the_story(nlp: Language) 
     assert set(who.options) == {"Maria Lopez", "Tom Baker", "Anna Reid"}  # the story's people, full names
     assert who.evidence.startswith("Tom Baker, a local farmer, helped")
     assert who.levels == ("A2", "B1", "orig")
+    evidence = dict(who.evidence_at)  # each version's own sentence, for a worksheet at that level
+    assert evidence["B1"] == "Tom Baker, a local farmer, helped the school with the soil and the seeds."
+    assert evidence["orig"].endswith("the seeds and the heavy tools.")
     count = _find(quiz.questions, "120")
     assert count.stem == "How many tomato plants did the children plant in April?"
     assert count.options == tuple(sorted(count.options, key=int))  # numbers in order

@@ -62,6 +62,9 @@ def test_quiz_for_every_stored_level_and_its_worksheet(
         flat = " ".join(text.split())
         assert "Village school grows vegetables on its roof" in flat and "Level B1" in flat
         assert "Answer key" in flat and "Tom Baker" in flat
+        b1 = " ".join(versions.get_version(database, story_id, "B1").paragraphs)
+        quoted = [line for line in text.split("In the text: “")[1:]]
+        assert quoted and all(" ".join(q.split("”")[0].split()) in " ".join(b1.split()) for q in quoted)
 
 
 def test_missing_deleted_and_unknown_levels(

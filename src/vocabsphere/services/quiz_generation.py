@@ -108,7 +108,11 @@ def worksheet_pdf(db: Database, settings: Settings, *, story_id: int, level: str
         title, text = story.title, row.text
         details = json.loads(row.details_json or "{}")
         highlights = json.loads(row.highlights_json or "[]")
-    questions = tuple(q for q in quiz.questions if not q.levels or level in q.levels)
+    questions = tuple(
+        replace(q, evidence=dict(q.evidence_at).get(level, q.evidence))  # quoted as this version words it
+        for q in quiz.questions
+        if not q.levels or level in q.levels
+    )
     sheet = Worksheet(
         title=title,
         level="original text" if level == ORIGINAL else level,

@@ -28,7 +28,7 @@ from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
 from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
 from vocabsphere.core.quizzes.statements import TRUE, statement_candidates
-from vocabsphere.core.quizzes.support import answerable
+from vocabsphere.core.quizzes.support import answerable, supporting_sentence
 from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
 from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
@@ -49,20 +49,27 @@ OVERLAP = 0.5  # two questions whose stems share this much of their words ask th
 
 def _levels(
     candidate: Candidate, passages: Mapping[str, Passage], vocab: VocabularyChecker | None
-) -> tuple[str, ...]:
+) -> dict[str, str]:
+    """The versions that can answer the question, each with its sentence that supports the key."""
     if candidate.key is None:
-        return tuple(passages)
+        return dict.fromkeys(passages, "")
     key = candidate.key
     if candidate.kind is QuestionKind.VOCABULARY:
-        return tuple(lvl for lvl, p in passages.items() if vocab is not None and vocab.answerable(p, key))
+        found = {lvl: vocab.supporting(p, key) if vocab is not None else None for lvl, p in passages.items()}
+        return {lvl: text for lvl, text in found.items() if text is not None}
     if candidate.kind is QuestionKind.MAIN_IDEA:
-        return tuple(
-            lvl
+        return {
+            lvl: ""
             for lvl, p in passages.items()
             if headline_fits(p, key, FIT_SHARE)
             and not any(headline_fits(p, d, MISFIT_SHARE) for d in candidate.distractors)
-        )
-    return tuple(lvl for lvl, p in passages.items() if answerable(p, key, candidate.distractors))
+        }
+    out = {}
+    for lvl, p in passages.items():
+        sentence = supporting_sentence(p, key)
+        if sentence is not None and answerable(p, key, candidate.distractors):
+            out[lvl] = sentence.text
+    return out
 
 
 def _candidates(
@@ -157,13 +164,23 @@ def generate_quiz(
     passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp or load_pipeline())
     vocab = VocabularyChecker(lexicon) if lexicon is not None else None
     scored = []
+    evidence: dict[int, dict[str, str]] = {}
     for candidate in _candidates(passages, lexicon, title, other_titles):
-        levels = _levels(candidate, passages, vocab)
-        if levels:
-            scored.append((candidate, levels))
+        found = _levels(candidate, passages, vocab)
+        if found:
+            scored.append((candidate, tuple(found)))
+            evidence[id(candidate)] = found
     rank = {lvl: k for k, lvl in enumerate(ordered)}
     questions = tuple(
-        Question(c.kind, c.stem, c.options, c.answer, c.evidence, order_levels(levels))
+        Question(
+            c.kind,
+            c.stem,
+            c.options,
+            c.answer,
+            c.evidence,
+            order_levels(levels),
+            tuple((lvl, text) for lvl, text in evidence[id(c)].items() if text),
+        )
         for c, levels in _select(scored, rank)
     )
     versions_used = {"quiz": QUIZ_VERSION, "spacy_model": MODEL_VERSION}

@@ -187,7 +187,8 @@ class VocabularyChecker:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
 
-    def answerable(self, passage: Passage, key: Claim) -> bool:
+    def supporting(self, passage: Passage, key: Claim) -> str | None:
+        """The version's first sentence using the word in the key's sense, None when it has none."""
         sense = next(t for t in key.terms if t.startswith("sense:"))[len("sense:") :]
         word = next(t for t in key.terms if not t.startswith("sense:"))
         for sentence in passage.sentences:
@@ -195,5 +196,5 @@ class VocabularyChecker:
                 if token.lower_ == word:
                     choice = choose_sense(self.lexicon, sentence.doc, token.i)
                     if choice.confident and choice.best is not None and choice.best.synset_id == sense:
-                        return True
-        return False
+                        return sentence.text
+        return None
