@@ -177,3 +177,19 @@ def test_one_is_never_swapped_for_a_plural(nlp: Language) -> None:
         c.stem for c in statement_candidates(passages["B1"], find_cast(passages.values()), ["4", "40"], [])
     ]
     assert not any("Four strong reason" in s or "4 strong reason" in s for s in stems)
+
+
+def test_main_idea_asks_which_headline_fits(nlp: Language) -> None:
+    title = "Village school grows tomatoes in a garden on its roof"
+    others = [
+        "Storm closes harbour bridge for three days",
+        "City library opens at night",
+        "Football club signs coach",
+    ]
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others)
+    main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
+    assert len(main) == 1 and main[0].answer == title and set(main[0].options) == {title, *others}
+    assert main[0].levels == ("A2", "B1", "orig") and quiz.questions[0] is main[0]
+    # Too few other stories: no main-idea question rather than a weak one.
+    fewer = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others[:2])
+    assert not any(q.kind is QuestionKind.MAIN_IDEA for q in fewer.questions)
