@@ -82,3 +82,11 @@ def test_worksheet_pages_render_to_png(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page*.png"))
     assert len(pages) == 2 and all(p.stat().st_size > 1_000 for p in pages)
+
+
+def test_without_dejavu_the_worksheet_leaves_ipa_out(tmp_path: Path) -> None:
+    pdf = tmp_path / "plain.pdf"
+    pdf.write_bytes(render_worksheet(SHEET, font_dirs=(str(tmp_path / "no-fonts"),)))
+    first = _text(pdf, 1)
+    assert "soil the top layer of the earth" in first and "/s" not in first  # no boxes for IPA letters
+    assert "Answer key" in _text(pdf, 2)

@@ -66,9 +66,9 @@ class _Fonts:
     ipa: bool  # the font has the IPA letters
 
 
-@lru_cache(maxsize=1)
-def _fonts() -> _Fonts:
-    for folder in FONT_DIRS:
+@lru_cache(maxsize=4)
+def _fonts(folders: tuple[str, ...]) -> _Fonts:
+    for folder in folders:
         regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
         if regular.is_file() and bold.is_file():
             pdfmetrics.registerFont(TTFont("DejaVuSans", str(regular)))
@@ -147,9 +147,9 @@ def _key_line(number: int, q: Question) -> str:
     return f"{number}. {letter}{q.answer}"
 
 
-def render_worksheet(sheet: Worksheet) -> bytes:
-    """The worksheet as PDF bytes (A4)."""
-    fonts = _fonts()
+def render_worksheet(sheet: Worksheet, *, font_dirs: tuple[str, ...] = FONT_DIRS) -> bytes:
+    """The worksheet as PDF bytes (A4). ``font_dirs``: where to look for DejaVu Sans."""
+    fonts = _fonts(font_dirs)
     styles = _styles(fonts)
     story: list[Flowable] = [
         _p(sheet.title, styles["title"]),
