@@ -7,7 +7,9 @@ MODE=${1:-run}
 cd "$(dirname "$0")/.."
 
 RUN_PACKAGES="python3 python3-venv python3-dev gcc"
-TEST_PACKAGES="chromium fonts-dejavu-core"
+# DejaVu Sans: the worksheet PDFs embed it (it covers IPA). poppler-utils: tests render and read those PDFs.
+WORKSHEET_PACKAGES="fonts-dejavu-core"
+TEST_PACKAGES="chromium fonts-dejavu-core poppler-utils"
 
 missing_packages() {
   missing=""
@@ -38,6 +40,7 @@ fi
 # Dictionaries, WordNet and pronunciation data the lexicon is built from.
 LEXICON_PACKAGES=$(grep -v '^#' src/vocabsphere/core/lexicon/debian-packages.txt | tr '\n' ' ')
 install_debian $LEXICON_PACKAGES
+install_debian $WORKSHEET_PACKAGES
 if [ "$MODE" = test ]; then
   install_debian $TEST_PACKAGES
 fi

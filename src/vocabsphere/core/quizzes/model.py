@@ -29,6 +29,8 @@ class Question:
     evidence: str = ""  # the sentence of the text that supports the key
     # The versions ("orig", "A1".."C2") whose text supports the key and no distractor.
     levels: tuple[str, ...] = ()
+    # (level, the sentence of that version that supports the key): a worksheet quotes its own version.
+    evidence_at: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

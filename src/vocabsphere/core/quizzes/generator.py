@@ -1,0 +1,189 @@
+"""One quiz for every level version of a story.
+
+    quiz = generate_quiz({"A2": a2_text, "B1": b1_text, "orig": text}, lexicon=lexicon)
+
+Candidates come from every version (the lowest level's wording first: it is the plainest); each is checked
+against every version, and ``levels`` lists those that support the key and none of the distractors. A question
+no version can answer is dropped; those answerable at more versions are preferred. Offline and deterministic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+
+from spacy.language import Language
+
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.quizzes.candidates import Candidate
+from vocabsphere.core.quizzes.discussion import (
+    FIT_SHARE,
+    MISFIT_SHARE,
+    discussion_candidates,
+    headline_candidate,
+    headline_fits,
+)
+from vocabsphere.core.quizzes.entities import find_cast
+from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
+from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
+from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
+from vocabsphere.core.quizzes.statements import TRUE, statement_candidates
+from vocabsphere.core.quizzes.support import answerable, supporting_sentence
+from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
+from vocabsphere.core.text import MODEL_VERSION, load_pipeline
+
+__all__ = ["QUIZ_VERSION", "generate_quiz"]
+
+QUIZ_VERSION = "quiz-1.0"
+LIMITS = {
+    QuestionKind.MAIN_IDEA: 1,
+    QuestionKind.FACT: 5,
+    QuestionKind.TRUE_FALSE: 5,
+    QuestionKind.VOCABULARY: 3,
+    QuestionKind.DISCUSSION: 2,
+}
+_ORDER = tuple(LIMITS)
+MIN_KEYED = 2  # below this many keyed questions, one a single version cannot answer may join (marked)
+OVERLAP = 0.5  # two questions whose stems share this much of their words ask the same thing
+
+
+def _levels(
+    candidate: Candidate, passages: Mapping[str, Passage], vocab: VocabularyChecker | None
+) -> dict[str, str]:
+    """The versions that can answer the question, each with its sentence that supports the key."""
+    if candidate.key is None:
+        return dict.fromkeys(passages, "")
+    key = candidate.key
+    if candidate.kind is QuestionKind.VOCABULARY:
+        found = {lvl: vocab.supporting(p, key) if vocab is not None else None for lvl, p in passages.items()}
+        return {lvl: text for lvl, text in found.items() if text is not None}
+    if candidate.kind is QuestionKind.MAIN_IDEA:
+        return {
+            lvl: ""
+            for lvl, p in passages.items()
+            if headline_fits(p, key, FIT_SHARE)
+            and not any(headline_fits(p, d, MISFIT_SHARE) for d in candidate.distractors)
+        }
+    out = {}
+    for lvl, p in passages.items():
+        sentence = supporting_sentence(p, key)
+        if sentence is not None and answerable(p, key, candidate.distractors):
+            out[lvl] = sentence.text
+    return out
+
+
+def _candidates(
+    passages: Mapping[str, Passage], lexicon: Lexicon | None, title: str | None, other_titles: Sequence[str]
+) -> Iterable[Candidate]:
+    cast = find_cast(passages.values())
+    counts, years = story_numbers(list(passages.values()))
+    headline = headline_candidate(title, other_titles, passages)
+    if headline is not None:
+        yield headline
+    for passage in passages.values():
+        yield from fact_candidates(passage, cast, counts, years)
+        yield from statement_candidates(passage, cast, counts, years)
+    if lexicon is not None and passages:  # words used at every level: asked from the plainest version
+        yield from vocabulary_candidates(lexicon, next(iter(passages.values())), passages)
+    yield from discussion_candidates(cast)
+
+
+def _same_question(a: Candidate, b: Candidate) -> bool:
+    """Asks the same thing, or one gives the other away (a true statement of a fact question's sentence)."""
+    if a.key is None or b.key is None or a.stem.lower() == b.stem.lower():
+        return a.stem.lower() == b.stem.lower()
+    if (
+        a.kind == b.kind
+        and a.answer == b.answer
+        and a.key.terms == b.key.terms
+        and a.kind is not QuestionKind.TRUE_FALSE
+    ):
+        return True
+    small = min(len(a.key.anchors), len(b.key.anchors))
+    shared = a.key.terms & b.key.terms or not (a.key.terms or b.key.terms)
+    return small > 0 and len(a.key.anchors & b.key.anchors) >= OVERLAP * small and bool(shared)
+
+
+def _balanced(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    """True/false keys split evenly: one key may lead the other by one statement at most."""
+    same = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer == candidate.answer for c in chosen)
+    other = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer != candidate.answer for c in chosen)
+    return same <= other
+
+
+def _even_keys(chosen: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """With an odd number of true/false statements, which key has the extra one is decided by the statements'
+    text, not by which kind of statement is easier to make (true ones are): "always True" gains nothing."""
+    tf = [c for c, _ in chosen if c.kind is QuestionKind.TRUE_FALSE]
+    trues = [c for c in tf if c.answer == TRUE]
+    if len(trues) * 2 != len(tf) + 1:
+        return chosen
+    lead_true = hashlib.sha256("\n".join(sorted(c.stem for c in tf)).encode()).digest()[0] % 2 == 0
+    if lead_true:
+        return chosen
+    drop = trues[-1]
+    return [(c, levels) for c, levels in chosen if c is not drop]
+
+
+def _select(
+    scored: list[tuple[Candidate, tuple[str, ...]]], rank: Mapping[str, int]
+) -> list[tuple[Candidate, tuple[str, ...]]]:
+    """Questions every version can answer first; one that a single version cannot answer only while the quiz
+    has fewer than MIN_KEYED questions with a key; never one that two or more versions cannot answer."""
+    scored = sorted(scored, key=lambda cl: (-len(cl[1]), rank.get(cl[0].source_level, 0), cl[0].position))
+    chosen: list[tuple[Candidate, tuple[str, ...]]] = []
+    for candidate, levels in scored:
+        missing = len(rank) - len(levels)
+        keyed = sum(c.key is not None for c, _ in chosen)
+        if missing > 1 or (missing == 1 and (keyed >= MIN_KEYED or len(rank) < 3)):
+            continue
+        if sum(c.kind is candidate.kind for c, _ in chosen) >= LIMITS[candidate.kind]:
+            continue
+        if candidate.kind is QuestionKind.TRUE_FALSE and not _balanced(candidate, [c for c, _ in chosen]):
+            continue
+        if any(_same_question(candidate, c) for c, _ in chosen):
+            continue
+        chosen.append((candidate, levels))
+    chosen = _even_keys(chosen)
+    return sorted(
+        chosen, key=lambda cl: (_ORDER.index(cl[0].kind), rank.get(cl[0].source_level, 0), cl[0].position)
+    )
+
+
+def generate_quiz(
+    versions: Mapping[str, str],
+    *,
+    lexicon: Lexicon | None,
+    nlp: Language | None = None,
+    title: str | None = None,
+    other_titles: Sequence[str] = (),
+) -> Quiz:
+    """A quiz checked against every version (level key -> text). Without a lexicon, no vocabulary questions;
+    without a title and three other stories' titles, no main-idea question."""
+    ordered = order_levels(list(versions))
+    passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp or load_pipeline())
+    vocab = VocabularyChecker(lexicon) if lexicon is not None else None
+    scored = []
+    evidence: dict[int, dict[str, str]] = {}
+    for candidate in _candidates(passages, lexicon, title, other_titles):
+        found = _levels(candidate, passages, vocab)
+        if found:
+            scored.append((candidate, tuple(found)))
+            evidence[id(candidate)] = found
+    rank = {lvl: k for k, lvl in enumerate(ordered)}
+    questions = tuple(
+        Question(
+            c.kind,
+            c.stem,
+            c.options,
+            c.answer,
+            c.evidence,
+            order_levels(levels),
+            tuple((lvl, text) for lvl, text in evidence[id(c)].items() if text),
+        )
+        for c, levels in _select(scored, rank)
+    )
+    versions_used = {"quiz": QUIZ_VERSION, "spacy_model": MODEL_VERSION}
+    if lexicon is not None:
+        versions_used["lexicon"] = lexicon.lexicon_version()
+    return Quiz(questions, versions_used)

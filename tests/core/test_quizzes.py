@@ -1,0 +1,195 @@
+"""The quiz generator: questions built from the parse, keys and distractors checked at every level."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.fixtures.quiz_story import A2, B1, ORIG, VERSIONS
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.quizzes.entities import find_cast
+from vocabsphere.core.quizzes.generator import generate_quiz
+from vocabsphere.core.quizzes.model import Question, QuestionKind
+from vocabsphere.core.quizzes.passages import parse_passages
+from vocabsphere.core.quizzes.phrasing import clause_of, fronted_question, negated_statement, subject_question
+from vocabsphere.core.quizzes.statements import statement_candidates
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def _find(questions: tuple[Question, ...], answer: str) -> Question:
+    found = [q for q in questions if q.answer == answer]
+    assert found, f"no question with the key {answer!r}: {[q.stem for q in questions]}"
+    return found[0]
+
+
+def test_fact_questions_ask_who_how_many_and_when_from_the_story(nlp: Language) -> None:
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp)
+    who = _find(quiz.questions, "Tom Baker")
+    assert who.stem == "Who helped the school with the soil?"
+    assert set(who.options) == {"Maria Lopez", "Tom Baker", "Anna Reid"}  # the story's people, full names
+    assert who.evidence.startswith("Tom Baker, a local farmer, helped")
+    assert who.levels == ("A2", "B1", "orig")
+    evidence = dict(who.evidence_at)  # each version's own sentence, for a worksheet at that level
+    assert evidence["B1"] == "Tom Baker, a local farmer, helped the school with the soil and the seeds."
+    assert evidence["orig"].endswith("the seeds and the heavy tools.")
+    count = _find(quiz.questions, "120")
+    assert count.stem == "How many tomato plants did the children plant in April?"
+    assert count.options == tuple(sorted(count.options, key=int))  # numbers in order
+    year = _find(quiz.questions, "In 2019")
+    assert year.stem.startswith("When was the garden built")
+    assert all(o.startswith("In ") and o[3:].isdigit() for o in year.options)
+    assert quiz.model_versions["quiz"] and quiz.model_versions["spacy_model"]
+
+
+def test_every_question_is_well_formed_and_deterministic(nlp: Language) -> None:
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp)
+    assert quiz == generate_quiz(VERSIONS, lexicon=None, nlp=nlp)
+    kinds = {q.kind for q in quiz.questions}
+    assert {QuestionKind.FACT, QuestionKind.TRUE_FALSE, QuestionKind.DISCUSSION} <= kinds
+    for q in quiz.questions:
+        assert q.stem[:1].isupper() and q.stem.rstrip("”")[-1] in "?."
+        assert set(q.levels) <= set(VERSIONS) and q.levels
+        if q.kind.has_key:
+            assert q.answer in q.options and len(set(q.options)) == len(q.options)
+            assert q.evidence
+        else:
+            assert q.answer is None and not q.options
+        if q.kind is QuestionKind.FACT:
+            assert len(q.options) >= 3 and q.stem.endswith("?")
+
+
+def test_a_level_that_lacks_the_fact_drops_the_question(nlp: Language) -> None:
+    without_baker = "\n".join(line for line in B1.split("\n") if "Tom Baker" not in line)
+    quiz = generate_quiz({"A2": A2, "B1": without_baker}, lexicon=None, nlp=nlp)
+    assert all(q.answer != "Tom Baker" for q in quiz.questions)
+    assert all(q.levels == ("A2", "B1") for q in quiz.questions)
+
+
+def test_a_distractor_the_text_supports_removes_that_level(nlp: Language) -> None:
+    # The original also says Anna Reid helped with the soil: there "Who helped ...?" has two answers.
+    two_helpers = ORIG + "\nAnna Reid also helped the school with the soil."
+    quiz = generate_quiz({"A2": A2, "B1": B1, "orig": two_helpers}, lexicon=None, nlp=nlp)
+    for q in quiz.questions:
+        if q.kind is QuestionKind.FACT and "soil" in q.stem:
+            assert "orig" not in q.levels
+
+
+def test_questions_keep_word_order_or_invert_conservatively(nlp: Language) -> None:
+    clause = clause_of(nlp("In 2010, the company opened a factory in Leeds."))
+    assert clause is not None
+    assert subject_question(clause, "Who") == "Who opened a factory in Leeds in 2010?"
+    place = clause.doc[8:10]
+    assert place.text == "in Leeds"
+    assert fronted_question(clause, place, "Where") == "Where did the company open a factory in 2010?"
+    aux = clause_of(nlp("The team has finished the work."))
+    assert aux is not None and fronted_question(aux, aux.doc[4:6], "What") == "What has the team finished?"
+    for unusable in (
+        "I think the plan will fail.",
+        '"The plan will fail," Smith said.',
+        "Did the plan fail?",
+    ):
+        assert clause_of(nlp(unusable)) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("The team has finished the work.", "The team has not finished the work."),
+        ("Smith won the race in Paris.", "Smith did not win the race in Paris."),
+        ("A similar thing may happen in humans.", None),  # "may not happen" can still be true
+        ("Some roads are made of ice.", None),  # "some ... not" is true of other roads
+        ("False memories are sometimes a problem in courts.", None),  # "not sometimes" is not English
+        ("The project is more than a novelty.", None),
+        ("In intensive care, resistant bacteria are most common.", None),  # "are not most common"
+        ("Pollutants are responsible for at least a quarter of the deaths.", None),
+    ],
+)
+def test_negation_only_where_it_plainly_reverses_the_sentence(
+    nlp: Language, sentence: str, negated: str | None
+) -> None:
+    clause = clause_of(nlp(sentence))
+    assert clause is not None
+    assert negated_statement(clause) == negated
+
+
+def test_a_surname_that_is_also_a_place_is_not_a_person(nlp: Language) -> None:
+    text = (
+        "Maheshwar Dhakal said the survey was a success.\n"
+        "World Wildlife Fund Nepal said the count was careful.\n"
+        "Nepal says it will double the number of tigers.\n"
+        "Tigers are counted in Nepal every four years."
+    )
+    cast = find_cast(parse_passages({"B1": text}, nlp).values())
+    assert cast.people == ("Maheshwar Dhakal",)  # an organisation is no person
+    assert cast.person("Nepal") is None and cast.person("Dhakal") == "Maheshwar Dhakal"
+    assert "Nepal" in cast.places
+
+
+def test_false_statements_never_swap_places(nlp: Language) -> None:
+    # Switzerland is in Europe: "travelling to Europe" would still be true.
+    text = (
+        "Doctors from around the world have been travelling to Switzerland to see the new method.\n"
+        "The method was first used in Europe in 2008.\n"
+        "Michael Thali said the method was very useful."
+    )
+    passages = parse_passages({"B1": text}, nlp)
+    cast = find_cast(passages.values())
+    for candidate in statement_candidates(passages["B1"], cast, [], ["2008"]):
+        assert "Europe" not in candidate.stem or "Europe" in candidate.evidence
+        assert "Switzerland" in candidate.stem or "Switzerland" not in candidate.evidence
+
+
+def test_vocabulary_questions_use_the_sense_in_context(nlp: Language, real_lexicon: Lexicon) -> None:
+    quiz = generate_quiz(VERSIONS, lexicon=real_lexicon, nlp=nlp)
+    vocab = [q for q in quiz.questions if q.kind is QuestionKind.VOCABULARY]
+    assert vocab, [q.stem for q in quiz.questions]
+    assert quiz.model_versions["lexicon"]
+    for q in vocab:
+        word = q.stem.split("“")[1].split("”")[0]
+        assert q.evidence in q.stem and word in q.evidence
+        assert q.answer is not None and q.answer.lower() not in q.evidence.lower()
+        assert len(q.options) == 4
+        asked = {s.synset_id for s in real_lexicon.entries(word.lower()).senses}
+        for option in q.options:
+            if option != q.answer:  # no distractor shares a meaning with the word
+                assert not asked & {s.synset_id for s in real_lexicon.entries(option).senses}
+
+
+def test_a_bound_is_never_edited_into_a_false_statement(nlp: Language) -> None:
+    # "more than 100 cameras" is still true when the story says "more than 500".
+    text = "The survey used more than 500 cameras in the forest.\nThe team counted 198 tigers in the park."
+    passages = parse_passages({"B1": text}, nlp)
+    cast = find_cast(passages.values())
+    stems = [c.stem for c in statement_candidates(passages["B1"], cast, ["500", "198", "100"], [])]
+    assert all("500 cameras" in s for s in stems if "cameras" in s)
+    assert any("tigers" in s and "198" not in s for s in stems)  # a plain count may be swapped
+
+
+def test_one_is_never_swapped_for_a_plural(nlp: Language) -> None:
+    text = "One strong reason for the fall might be the support in Sweden.\nThe prisons have 40 guards."
+    passages = parse_passages({"B1": text}, nlp)
+    stems = [
+        c.stem for c in statement_candidates(passages["B1"], find_cast(passages.values()), ["4", "40"], [])
+    ]
+    assert not any("Four strong reason" in s or "4 strong reason" in s for s in stems)
+
+
+def test_main_idea_asks_which_headline_fits(nlp: Language) -> None:
+    title = "Village school grows tomatoes in a garden on its roof"
+    others = [
+        "Storm closes harbour bridge for three days",
+        "City library opens at night",
+        "Football club signs coach",
+    ]
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others)
+    main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
+    assert len(main) == 1 and main[0].answer == title and set(main[0].options) == {title, *others}
+    assert main[0].levels == ("A2", "B1", "orig") and quiz.questions[0] is main[0]
+    # Too few other stories: no main-idea question rather than a weak one.
+    fewer = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others[:2])
+    assert not any(q.kind is QuestionKind.MAIN_IDEA for q in fewer.questions)

@@ -1,0 +1,89 @@
+"""Quizzes and worksheets for stored stories, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.fixtures.quiz_story import ORIG
+from vocabsphere.config import Settings
+from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.quizzes.model import QuestionKind
+from vocabsphere.services import quiz_generation, stories, versions
+from vocabsphere.services.fetching import FetchPolicy
+from vocabsphere.services.ingest import IngestSource, ingest
+from vocabsphere.store.database import Database
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+STORY = "Village school grows vegetables on its roof\n\n" + ORIG.replace("\n", "\n\n")
+
+
+def _settings(make_settings: Callable[..., Settings]) -> Settings:
+    lexicon = os.environ.get("VOCABSPHERE_LEXICON")
+    return make_settings(**({"lexicon_path": Path(lexicon)} if lexicon and Path(lexicon).is_file() else {}))
+
+
+def _story(database: Database, settings: Settings) -> int:
+    story_id = ingest(database, IngestSource(kind="text", text=STORY), now=T0, policy=FetchPolicy()).story_id
+    versions.build_versions(database, settings, story_id, now=T0 + timedelta(seconds=5))
+    return story_id
+
+
+def test_quiz_for_every_stored_level_and_its_worksheet(
+    database: Database, make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    settings = _settings(make_settings)
+    story_id = _story(database, settings)
+    stored = [v.level for v in versions.list_versions(database, story_id)]
+    quiz = quiz_generation.generate_story_quiz(database, settings, story_id=story_id)
+    keyed = [q for q in quiz.questions if q.kind.has_key]
+    assert keyed and any(q.kind is QuestionKind.FACT for q in keyed)
+    assert all(q.levels and set(q.levels) <= set(stored) for q in quiz.questions)
+    who = [q for q in keyed if q.answer == "Tom Baker"]
+    assert who and who[0].stem.startswith("Who helped the school with the soil")
+
+    two = quiz_generation.generate_story_quiz(database, settings, story_id=story_id, levels=["orig", "B1"])
+    assert all(set(q.levels) <= {"orig", "B1"} for q in two.questions)
+
+    pdf = quiz_generation.worksheet_pdf(database, settings, story_id=story_id, level="B1", quiz=quiz)
+    assert pdf.startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        path = tmp_path / "sheet.pdf"
+        path.write_bytes(pdf)
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        flat = " ".join(text.split())
+        assert "Village school grows vegetables on its roof" in flat and "Level B1" in flat
+        assert "Answer key" in flat and "Tom Baker" in flat
+        b1 = " ".join(versions.get_version(database, story_id, "B1").paragraphs)
+        quoted = [line for line in text.split("In the text: “")[1:]]
+        assert quoted and all(" ".join(q.split("”")[0].split()) in " ".join(b1.split()) for q in quoted)
+
+
+def test_missing_deleted_and_unknown_levels(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
+    settings = _settings(make_settings)
+    with pytest.raises(NotFound):
+        quiz_generation.generate_story_quiz(database, settings, story_id=424242)
+    story_id = _story(database, settings)
+    for bad in (["Z9"], ["C2"], []):
+        with pytest.raises(InvalidInput):
+            quiz_generation.generate_story_quiz(database, settings, story_id=story_id, levels=bad)
+    quiz = quiz_generation.generate_story_quiz(database, settings, story_id=story_id, levels=["orig"])
+    with pytest.raises(InvalidInput):
+        quiz_generation.worksheet_pdf(database, settings, story_id=story_id, level="Z9", quiz=quiz)
+    with pytest.raises(NotFound):
+        quiz_generation.worksheet_pdf(database, settings, story_id=story_id, level="C2", quiz=quiz)
+    stories.change_visibility(database, story_id=story_id, action="delete", now=T0 + timedelta(minutes=1))
+    with pytest.raises(NotFound):
+        quiz_generation.generate_story_quiz(database, settings, story_id=story_id)
+    with pytest.raises(NotFound):
+        quiz_generation.worksheet_pdf(database, settings, story_id=story_id, level="orig", quiz=quiz)
