@@ -1,0 +1,96 @@
+"""Static word vectors for the sense choice in the default install (no torch).
+
+The vectors were distilled from all-MiniLM-L6-v2 by ``training/sense_vectors/train.py`` (each
+frequent word encoded alone, PCA to 128 dimensions, int8) and ship as package data. A text's
+vector is the rarity-weighted mean of its words' vectors; the cosine between a word's sentence
+and a sense's gloss says what shared words cannot ("fired ... employees" and "terminate the
+employment of"). Gloss vectors are cached per synset, so a tap computes one sentence vector.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from numpy.typing import NDArray
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+from .lookup import Sense
+
+__all__ = ["MODEL_VERSION", "StaticVectors", "load_static_vectors"]
+
+_DIR = "sense_vectors"
+Vector = NDArray[np.float32]
+
+
+def _read(name: str) -> bytes:
+    return resources.files("vocabsphere.models").joinpath(_DIR, name).read_bytes()
+
+
+MODEL_VERSION: str = json.loads(_read("meta.json"))["version"]
+
+
+@lru_cache(maxsize=100_000)
+def _weight(word: str) -> float:
+    """Rarer words carry more of a text's meaning (the same scale as the Lesk overlap)."""
+    return min(2.0, max(0.3, (7.0 - zipf_frequency(word, "en")) / 2.5))
+
+
+class StaticVectors:
+    def __init__(self, words: Sequence[str], vectors: Vector) -> None:
+        self._index = {w: i for i, w in enumerate(words)}
+        self._vectors = vectors
+
+    def text_vector(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
+        """Unit-length weighted mean of the known content words, None when there is none."""
+        left_out = {s.lower() for s in skip}
+        rows: list[int] = []
+        weights: list[float] = []
+        for word in words:
+            low = word.lower()
+            row = self._index.get(low)
+            if row is None or low in STOP_WORDS or low in left_out:
+                continue
+            rows.append(row)
+            weights.append(_weight(low))
+        if not rows:
+            return None
+        mean = np.asarray(weights, dtype=np.float32) @ self._vectors[rows]
+        norm = float(np.linalg.norm(mean))
+        return mean / norm if norm else None
+
+    def similarities(self, context: Sequence[str], senses: Sequence[Sense], lemma: str) -> dict[str, float]:
+        """Cosine of the context words with each sense's gloss, examples and hypernym names."""
+        anchor = self.text_vector(context, (lemma,))
+        if anchor is None:
+            return {}
+        out = {}
+        for sense in senses:
+            gloss = self._gloss_vector(sense, lemma)
+            if gloss is not None:
+                out[sense.synset_id] = float(gloss @ anchor)
+        return out
+
+    def _gloss_vector(self, sense: Sense, lemma: str) -> Vector | None:
+        return _gloss_vector(self, sense, lemma)
+
+
+@lru_cache(maxsize=50_000)  # a word's senses recur from tap to tap
+def _gloss_vector(vectors: StaticVectors, sense: Sense, lemma: str) -> Vector | None:
+    text = " ".join((sense.definition, *sense.examples, *sense.hypernyms))
+    words = "".join(c if c.isalpha() else " " for c in text).split()
+    return vectors.text_vector(words, (lemma, *lemma.split()))
+
+
+@lru_cache(maxsize=1)
+def load_static_vectors() -> StaticVectors:
+    """The process's vectors (about 5 MB, loaded once)."""
+    codes = np.load(io.BytesIO(_read("vectors.npy")))
+    scale = np.load(io.BytesIO(_read("scale.npy")))
+    words = _read("words.txt").decode("utf-8").split()
+    return StaticVectors(words, (codes.astype(np.float32) * scale[:, None]).astype(np.float32))
