@@ -11,8 +11,9 @@ a sense counts as wrong, so the figure is recall (= F1 when every instance gets 
 
 Rows: WordNet's first sense with the pipeline's lemma and POS, the same with the gold lemma and POS
 (the published baseline's setting), the ranking without the distilled static vectors, the default
-install (no torch) and, when installed, the ``senses`` extra. Split: documents d000 and d001 are the tuning half (what the weights and the
-confidence map were chosen on), d002 the held-out half; both are reported, and all 455.
+install (no torch) and, when installed, the ``senses`` extra. Split: documents d000 and d001 are
+the tuning half (what the weights and the confidence map were chosen on), d002 the held-out
+half; both are reported, and all 455.
 "Confident" gives how often the product would make a claim from the sense and how often it is
 right then.
 """

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from vocabsphere.core.levels.grammar_rules_clauses import participle_phrase_before_verb
 from vocabsphere.core.levels.grammar_verbs import (
+    MANDATIVE_VERBS,
     VerbGroup,
     verb_groups,
 )
@@ -174,6 +175,23 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     return point
 
 
+def _mandative_clause(head: Token) -> bool:
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in MANDATIVE_VERBS
+
+
+def _participle_before_main_verb(head: Token) -> bool:
+    """The -ed form opens a participle phrase before the sentence's finite verb, unless that
+    verb has its own subject after the -ed form ("Chahine said her family spent ...": a
+    reported clause, so 'said' is the past tense)."""
+    end = participle_phrase_before_verb(head)
+    if end is None:
+        return False
+    finite = head.doc[end]
+    clause = finite.head if finite.dep_ in ("aux", "aux:pass", "cop") else finite  # "will be announced"
+    # the clause's subject starts right after the -ed form (not inside "cited in the article")
+    return not any(c.dep_ in SUBJ_DEPS and c.left_edge.i == head.i + 1 for c in clause.children)
+
+
 def _misread_simple(group: VerbGroup) -> bool:
     """A "simple tense" that the parse most likely got wrong, so claiming it would mislead."""
     head = group.head
@@ -187,7 +205,9 @@ def _misread_simple(group: VerbGroup) -> bool:
         return False
     if low(head) in EN_PARTICIPLES:
         return True  # "the world's ever seen": 'seen' is never a past tense
-    if group.shape == ("V_PAST",) and participle_phrase_before_verb(head) is not None:
+    if group.shape == ("V_PRES",) and head.tag_ != "VBZ" and _mandative_clause(head):
+        return True  # "demanded that the workers leave": a subjunctive, not the present simple
+    if group.shape == ("V_PAST",) and _participle_before_main_verb(head):
         return True  # "the survey cited in the article shows": a participle, not a past tense
     if head.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS for c in head.children):
         return False
