@@ -168,11 +168,36 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "is based", "were married": a passive or an adjective, so no tense claim
     if point in _SIMPLE and _misread_simple(group):
         return None
+    if group.shape[-1] == "VBG" and _gerund_predicate(group):
+        return None  # "The challenge was gathering the data": a gerund after 'be', no continuous
     if group.copular and low(head).endswith("ing") and not adjectival(head):
         return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
     if point == "future_will" and group.first == "shall" and question:
         return None  # "Shall we go?" is an offer/suggestion, not a future
     return point
+
+
+# Nouns whose 'be' + -ing names the thing itself ("the problem is finding staff").
+_TASK_NOUNS = frozenset(
+    {"challenge", "problem", "task", "job", "goal", "aim", "idea", "plan", "hobby", "dream", "priority"}
+    | {"step", "solution", "answer", "purpose", "mission", "difficulty", "issue", "option", "method"}
+    | {"strategy", "trick", "secret", "key", "point", "activity", "passion", "work", "focus", "role"}
+)
+
+
+def _gerund_predicate(group: VerbGroup) -> bool:
+    """be + -ing is no continuous when the subject is a task noun ("One of the challenges ...
+    was gathering") or the parse hangs a verb as the subject (a misparse of that sentence)."""
+    head = group.head
+    for subject in (c for c in head.children if c.dep_ in SUBJ_DEPS):
+        if subject.pos_ in ("VERB", "AUX"):
+            return True
+        nouns = [subject, *(c for c in subject.children if c.dep_ == "nmod")]  # "one of the challenges"
+        if any(n.lemma_.lower() in _TASK_NOUNS for n in nouns):
+            return True
+    return head.dep_ == "acl:relcl" and any(
+        t.lemma_.lower() in _TASK_NOUNS for t in (head.head, *head.head.children)
+    )
 
 
 def _mandative_clause(head: Token) -> bool:

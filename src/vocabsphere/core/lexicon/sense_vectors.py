@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from .lookup import Sense
 __all__ = ["MODEL_VERSION", "StaticVectors", "load_static_vectors"]
 
 _DIR = "sense_vectors"
+_WORD = re.compile(r"[A-Za-z]+")
 Vector = NDArray[np.float32]
 
 
@@ -43,18 +45,19 @@ def _weight(word: str) -> float:
 
 class StaticVectors:
     def __init__(self, words: Sequence[str], vectors: Vector) -> None:
-        self._index = {w: i for i, w in enumerate(words)}
+        # stop words never count, so they are left out of the index once, not checked per word
+        self._index = {w: i for i, w in enumerate(words) if w not in STOP_WORDS}
         self._vectors = vectors
 
     def text_vector(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
         """Unit-length weighted mean of the known content words, None when there is none."""
-        left_out = {s.lower() for s in skip}
+        left_out = [s.lower() for s in skip]
         rows: list[int] = []
         weights: list[float] = []
         for word in words:
             low = word.lower()
             row = self._index.get(low)
-            if row is None or low in STOP_WORDS or low in left_out:
+            if row is None or low in left_out:
                 continue
             rows.append(row)
             weights.append(_weight(low))
@@ -83,7 +86,7 @@ class StaticVectors:
 @lru_cache(maxsize=50_000)  # a word's senses recur from tap to tap
 def _gloss_vector(vectors: StaticVectors, sense: Sense, lemma: str) -> Vector | None:
     text = " ".join((sense.definition, *sense.examples, *sense.hypernyms))
-    words = "".join(c if c.isalpha() else " " for c in text).split()
+    words = _WORD.findall(text)
     return vectors.text_vector(words, (lemma, *lemma.split()))
 
 
