@@ -12,14 +12,13 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
-from wordfreq import zipf_frequency
 
 from .lookup import Sense
 
@@ -37,17 +36,12 @@ def _read(name: str) -> bytes:
 MODEL_VERSION: str = json.loads(_read("meta.json"))["version"]
 
 
-@lru_cache(maxsize=100_000)
-def _weight(word: str) -> float:
-    """Rarer words carry more of a text's meaning (the same scale as the Lesk overlap)."""
-    return min(2.0, max(0.3, (7.0 - zipf_frequency(word, "en")) / 2.5))
-
-
 class StaticVectors:
-    def __init__(self, words: Sequence[str], vectors: Vector) -> None:
+    def __init__(self, words: Sequence[str], vectors: Vector, weight: Callable[[str], float]) -> None:
         # stop words never count, so they are left out of the index once, not checked per word
         self._index = {w: i for i, w in enumerate(words) if w not in STOP_WORDS}
         self._vectors = vectors
+        self._weight = weight  # rarer words carry more of a text's meaning
 
     def text_vector(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
         """Unit-length weighted mean of the known content words, None when there is none."""
@@ -60,7 +54,7 @@ class StaticVectors:
             if row is None or low in left_out:
                 continue
             rows.append(row)
-            weights.append(_weight(low))
+            weights.append(self._weight(low))
         if not rows:
             return None
         mean = np.asarray(weights, dtype=np.float32) @ self._vectors[rows]
@@ -92,8 +86,11 @@ def _gloss_vector(vectors: StaticVectors, sense: Sense, lemma: str) -> Vector | 
 
 @lru_cache(maxsize=1)
 def load_static_vectors() -> StaticVectors:
-    """The process's vectors (about 5 MB, loaded once)."""
+    """The process's vectors (about 5 MB, loaded once), words weighted by the Lesk overlap's
+    rarity so both signals read a sentence alike."""
+    from .sense_ranking import rarity  # sense_ranking imports this module
+
     codes = np.load(io.BytesIO(_read("vectors.npy")))
     scale = np.load(io.BytesIO(_read("scale.npy")))
     words = _read("words.txt").decode("utf-8").split()
-    return StaticVectors(words, (codes.astype(np.float32) * scale[:, None]).astype(np.float32))
+    return StaticVectors(words, (codes.astype(np.float32) * scale[:, None]).astype(np.float32), rarity)
