@@ -166,3 +166,26 @@ def test_seed_004_explanations_quote_their_sentence_and_make_no_quoted_false_cla
             assert quotes_sentence(h.explanation, h.sentence), h
             for false in ("chemical analysis", "take somebody somewhere", "past continuous", "'is' is"):
                 assert false not in h.explanation, (level, h.explanation)
+
+
+# Found reading the review sheet of ten dev stories (bench/review_sheet.py --dev 10 --text).
+GATHERING = "One of the first problems the team faced was gathering the data needed to draw the map."
+AS_WELL_AS = "The plan will need more land and water, as well as energy and new roads."
+
+
+def test_a_gerund_after_was_is_not_called_a_continuous(nlp: Language, real_lexicon: Lexicon) -> None:
+    points = {m.point.id for m in detect_grammar(nlp(GATHERING))}
+    assert "past_continuous" not in points
+    for explanation in _explanations(nlp, GATHERING, real_lexicon):
+        assert "continuous" not in explanation
+    # a real past continuous is still named
+    assert "past_continuous" in {m.point.id for m in detect_grammar(nlp("She was gathering wood at noon."))}
+
+
+def test_as_well_inside_as_well_as_is_not_in_addition(nlp: Language, real_lexicon: Lexicon) -> None:
+    sent = next(iter(nlp(AS_WELL_AS).sents))
+    assert all(c.base != "as well" for c in find_collocations(sent, real_lexicon))
+    for explanation in _explanations(nlp, AS_WELL_AS, real_lexicon):
+        assert "'as well'" not in explanation and "in addition" not in explanation
+    alone = next(iter(nlp("The children came to the party, and their parents came as well.").sents))
+    assert any(c.base == "as well" for c in find_collocations(alone, real_lexicon))

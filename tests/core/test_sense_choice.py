@@ -101,7 +101,20 @@ def test_confident_choices_say_a_meaning_and_others_none(real_lexicon: Lexicon, 
     doc = nlp("Experts say the dynamics of the situation have changed.")
     assert define(real_lexicon, doc[3], 12) == ""  # not confident: no meaning rather than physics
     doc = nlp("The two countries have close military ties and hold joint exercises.")
-    assert "relationship" in define(real_lexicon, doc[6], 12)
+    ties = choose_sense(real_lexicon, doc, 6)
+    assert ties.best is not None and "relationship" in ties.best.definition
+    # a meaning is stated only when sure, and then it is the right one (never the necktie)
+    assert define(real_lexicon, doc[6], 12) in ("", "a social or business relationship")
+
+
+def test_static_vectors_see_meaning_beyond_shared_words(real_lexicon: Lexicon) -> None:
+    # "employees" shares no word with "terminate the employment of"; the SemCor prior alone
+    # prefers firing a weapon (30 tags against 7)
+    sacked = "The manager fired three employees for stealing from the company."
+    fired = choice_of(real_lexicon, sacked, "fired")
+    assert fired.best is not None and "employment" in fired.best.definition
+    weapon = choice_of(real_lexicon, "The soldiers fired their rifles at the enemy positions.", "fired")
+    assert weapon.best is not None and "employment" not in weapon.best.definition
 
 
 # -- a tap in the reader: the version's stored parse, no parser ------------------------------------

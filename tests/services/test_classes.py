@@ -382,7 +382,6 @@ def test_assignment_input_is_checked(database: Database, make_settings: Callable
     assert opened.level in {v.level for v in versions.list_versions(database, story_id)}
 
 
-@pytest.mark.skip(reason="needs the quiz generator branch")
 def test_generated_quiz_is_stored(database: Database, make_settings: Callable[..., Settings]) -> None:
     settings = make_settings()
     story_id = _story(database, settings)

@@ -120,6 +120,14 @@ def _prepositional_verb_ok(words: list[Token]) -> bool:
     return last.lower_ in VERB_PREP.get(lemma_of(words[0]), ())
 
 
+def _inside_as_frame(words: list[Token]) -> bool:
+    """ "as well" in "as well as" (= and also), "as long" in "as long as" (= if): the frame
+    "as ... as" is another expression than the adverb WordNet lists, so no meaning is claimed."""
+    after = words[-1].i + 1
+    doc = words[0].doc
+    return words[0].lower_ == "as" and after < len(doc) and doc[after].lower_ == "as"
+
+
 def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
     tokens = list(sent)
     for match in lexicon.find_expressions([_lemma(t) for t in tokens]):
@@ -127,6 +135,8 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         if any(t.pos_ in ("PROPN", "NUM") for t in words) or not any(t.pos_ in _CONTENT for t in words):
             continue
         if words[0].pos_ in _EDGE_POS or words[-1].pos_ in _EDGE_POS or not _attached(words):
+            continue
+        if _inside_as_frame(words):
             continue
         if not _common(*(w.lower_ for w in words if w.is_alpha)):
             continue

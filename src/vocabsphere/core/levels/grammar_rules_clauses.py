@@ -161,7 +161,7 @@ def _complement_that(noun: Token, clause: Token, rel: Token | None) -> bool:
 def detect_relatives(sent: Span) -> Iterator[Hit]:
     seen: set[int] = set()
     for clause in sent:
-        if clause.dep_ != "acl:relcl" or clause.head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        if clause.dep_ != "acl:relcl" or not _relative_head(clause.head):
             continue
         noun, left = clause.head, clause.left_edge
         if left.i <= noun.i:
@@ -217,18 +217,39 @@ def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             yield Hit("relative_defining", rel.i, _clause_right(verb, rel) + 1, (("noun", noun.text),))
 
 
+_QUANTIFIER_HEADS = frozenset({"all", "everything", "anything", "something", "nothing"})
+
+
+def _relative_head(head: Token) -> bool:
+    """What a relative clause can hang on: a noun or pronoun, or 'all' ("all you want")."""
+    return head.pos_ in ("NOUN", "PROPN", "PRON") or low(head) == "all"
+
+
+def _object_gap_clause(clause: Token, that: Token) -> bool:
+    """A verb clause with its own subject and nothing that could complete the verb instead of
+    'that' (no object, clause, complement or copula)."""
+    deps = {c.dep_ for c in clause.children if c.i != that.i}
+    if clause.pos_ != "VERB" or deps & {"obj", "ccomp", "xcomp", "cop", "aux:pass", "expl"}:
+        return False
+    return any(c.dep_ == "nsubj" and c.i > that.i for c in clause.children)
+
+
 def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> bool:
     if rel is not None:
         return rel.i == left.i or left.pos_ == "ADP"  # "the man who ...", "the house in which ..."
+    gap = not any(c.dep_ in ("obj", "ccomp") for c in clause.children)
+    if low(left) == "that" and left.i == noun.i + 1 and gap and _object_gap_clause(clause, left):
+        # "a question that he hasn't anticipated": 'that' tagged as a conjunction, but the
+        # clause lacks its object, so 'that' fills the gap (content nouns were ruled out before)
+        return noun.lemma_.lower() not in _CONTENT_NOUNS | _TIME_NOUNS
     # Contact clause ("the book I read"): its own subject right after a determined, non-time noun.
-    determined = any(
+    determined = low(noun) in _QUANTIFIER_HEADS or any(
         c.dep_ in ("det", "nmod:poss") and low(c) not in ("this", "next", "last", "every")
         for c in noun.children
     )
     if any(t.pos_ == "SCONJ" or t.tag_ == "WRB" for t in noun.doc[noun.sent.start : noun.i]):
         return False  # "When she was a kitten she looked ...": the pronoun starts the main clause
     # ... and an object gap: "I knew I'd be here" (verb + clause) is a new main clause
-    gap = not any(c.dep_ in ("obj", "ccomp") for c in clause.children)
     return (
         determined
         and gap

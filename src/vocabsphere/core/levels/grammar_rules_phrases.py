@@ -233,14 +233,41 @@ def detect_verb_complements(sent: Span) -> Iterator[Hit]:
                 yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
 
 
+_PREPOSITIONAL_VERBS = frozenset(
+    {("believe", "in"), ("rely", "on"), ("depend", "on"), ("count", "on"), ("insist", "on"), ("focus", "on")}
+    | {("work", "through"), ("look", "at"), ("think", "about"), ("talk", "about")}
+)
+# Adverb particles the parser often leaves as advmod ("we've moved on", "sat down").
+_ADVERB_PARTICLES = frozenset({"up", "down", "out", "off", "in", "on", "away", "back", "over", "around"})
+
+
 def detect_phrasal_verbs(sent: Span) -> Iterator[Hit]:
     for prt in sent:
-        if low(prt) not in _PARTICLES or not (prt.dep_ == "compound:prt" or prt.tag_ == "RP"):
+        if low(prt) not in _PARTICLES:
+            continue
+        if not (prt.dep_ == "compound:prt" or prt.tag_ == "RP" or _adverb_particle(prt)):
             continue
         verb = prt.head
         if verb.pos_ != "VERB" or not 0 < prt.i - verb.i <= 4 or _motion_preposition(verb, prt):
             continue
+        if (verb.lemma_.lower(), low(prt)) in _PREPOSITIONAL_VERBS:
+            continue  # "the freedom Westerners believe in": a stranded preposition
+        if prt.text[0].isupper() and prt.i > sent.start:
+            continue  # "We Are Putting Back In To The Grid": title case hides what the words are
         yield Hit("phrasal_verb", verb.i, prt.i + 1)
+
+
+def _adverb_particle(prt: Token) -> bool:
+    """An adverb 'up/out/back/...' with nothing under it, right after its verb or after the
+    verb's pronoun object ("came out", "holding you back")."""
+    if prt.dep_ != "advmod" or prt.pos_ != "ADV" or low(prt) not in _ADVERB_PARTICLES or any(prt.children):
+        return False
+    if low(prt) == "on" and prt.i + 1 < len(prt.doc) and low(prt.nbor(1)) == "to":
+        return False  # "happened on to this place": a preposition
+    verb = prt.head
+    if prt.i == verb.i + 1:
+        return True
+    return any(c.dep_ == "obj" and c.i == prt.i - 1 and c.pos_ == "PRON" for c in verb.children)
 
 
 def _motion_preposition(verb: Token, prt: Token) -> bool:

@@ -51,7 +51,7 @@ _TAG_AUX = frozenset(
 _TAG_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there"})
 _WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
 _OPENERS = frozenset({"please", "just", "always", "never", "now", "so", "and", "but", "then", "oh", "well"})
-_NOT_IMPERATIVE = frozenset({"thank", "please", "let", "see", "need"})
+_NOT_IMPERATIVE = frozenset({"thank", "please", "need"})
 _CLEFT_BE = frozenset({"is", "was", "'s"})
 _CLEFT_SKIP = frozenset({"not", "n't", "only", "just", "precisely", "also", "really", "actually"})
 
@@ -98,7 +98,8 @@ _THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember
 
 def detect_imperative(sent: Span) -> Iterator[Hit]:
     words = _words(sent)
-    if len(words) < 2 or is_question(sent) or not _ends_as_a_sentence(sent):
+    yield from _see_in_brackets(sent)
+    if len(words) < 2 or is_question(sent):
         return  # a one-word line ("Applause.", "Visit") is a caption or a heading, not an order
     i = 0
     while i < len(words) - 1 and low(words[i]) in _OPENERS:
@@ -107,16 +108,53 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
     if low(words[i]) == "do" and i + 2 < len(words) and low(words[i + 1]) in ("n't", "not"):
         i += 2
     verb = words[i]
-    if _order_verb(verb):
+    ended = _ends_as_a_sentence(sent)
+    if _order_verb(verb) and (ended or _unpunctuated_order(verb, words)):
         yield Hit("imperative", start.i, verb.i + 1)
         yield from _second_orders(verb)
         return
-    # "If you have any questions, please contact us.": the order after an if/when clause
+    if not ended:
+        return
+    # "If you have any questions, please contact us.", "For the details, see ...": the order
+    # after an opening clause or phrase
     for tok in sent:
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
-        if prev is not None and low(prev) == "please" and tok.dep_ == "ROOT" and _order_verb(tok):
-            yield Hit("imperative", prev.i, tok.i + 1)
+        if prev is None or tok.dep_ != "ROOT" or not _order_verb(tok):
+            continue
+        if low(prev) == "please" or (low(prev) in (",", "then") and _opened_by_adverbial(tok)):
+            yield Hit("imperative", prev.i if low(prev) == "please" else tok.i, tok.i + 1)
             yield from _second_orders(tok)
+
+
+# Verbs that open notes with the subject left out ("love this park", "hope you are well").
+_STATIVE_OPENERS = frozenset(
+    {"love", "like", "hate", "want", "need", "miss", "think", "hope", "wish", "know", "feel", "enjoy"}
+    | {"guess"}
+)
+
+
+def _unpunctuated_order(verb: Token, words: list[Token]) -> bool:
+    """A line without end punctuation is an order when it opens with an action verb that takes
+    an object or particle ("Let me know", "Keep in touch", "Buy a new phone"), not a verb of
+    liking or thinking ("love this park" drops 'I')."""
+    if verb is not words[0] or low(verb) in _STATIVE_OPENERS or verb.text.isupper() or len(words) > 12:
+        return False
+    if any(low(c) == "you" for c in verb.subtree):
+        return False  # "Talk to you later", "See you soon": a goodbye
+    return any(c.dep_ in ("obj", "iobj", "compound:prt", "obl", "ccomp", "xcomp") for c in verb.children)
+
+
+def _opened_by_adverbial(verb: Token) -> bool:
+    """The clause before the verb is an adverbial of it (an if/when clause, a prepositional
+    phrase), so the verb is the main clause's, with no subject: an order."""
+    return any(c.i < verb.i and c.dep_ in ("advcl", "obl") for c in verb.children)
+
+
+def _see_in_brackets(sent: Span) -> Iterator[Hit]:
+    """ "(see source link)", "(See attached file: ...)": a reference in brackets is an order."""
+    for tok in sent:
+        if low(tok) == "see" and tok.i > 0 and tok.doc[tok.i - 1].text == "(" and tok.tag_ == "VB":
+            yield Hit("imperative", tok.i, tok.i + 1)
 
 
 def _second_orders(verb: Token) -> Iterator[Hit]:
@@ -131,6 +169,8 @@ def _order_verb(verb: Token) -> bool:
     followed by a clause: the verb of an order."""
     if verb.tag_ != "VB" or verb.pos_ not in ("VERB", "AUX") or low(verb) in _NOT_IMPERATIVE:
         return False
+    if not _order_reading(verb):
+        return False
     if low(verb) in BE_FORMS - {"be"} or low(verb) in MODALS or low(verb) in HAVE_FORMS - {"have"}:
         return False  # "Am", "Can", "Had": a tagging error, not a base form
     head = verb.head if verb.dep_ == "cop" else verb
@@ -139,6 +179,18 @@ def _order_verb(verb: Token) -> bool:
     if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):
         return False
     return not _dropped_subject(head)
+
+
+def _order_reading(verb: Token) -> bool:
+    """'let' and 'see' give orders ("Let me know", "See attached file") except in "let's"/"let
+    us" (a suggestion, its own point), "see you" (a goodbye) and "See, ..." (a discourse word)."""
+    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    following = low(nxt) if nxt is not None else ""
+    if low(verb) == "let":
+        return following not in ("'s", "us", "’s")
+    if low(verb) == "see":
+        return following not in ("you", "ya", ",", "?", "")
+    return True
 
 
 def _ends_as_a_sentence(sent: Span) -> bool:

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from vocabsphere.core.levels.grammar_rules_clauses import participle_phrase_before_verb
 from vocabsphere.core.levels.grammar_verbs import (
+    MANDATIVE_VERBS,
     VerbGroup,
     verb_groups,
 )
@@ -167,11 +168,53 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "is based", "were married": a passive or an adjective, so no tense claim
     if point in _SIMPLE and _misread_simple(group):
         return None
+    if group.shape[-1] == "VBG" and _gerund_predicate(group):
+        return None  # "The challenge was gathering the data": a gerund after 'be', no continuous
     if group.copular and low(head).endswith("ing") and not adjectival(head):
         return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
     if point == "future_will" and group.first == "shall" and question:
         return None  # "Shall we go?" is an offer/suggestion, not a future
     return point
+
+
+# Nouns whose 'be' + -ing names the thing itself ("the problem is finding staff").
+_TASK_NOUNS = frozenset(
+    {"challenge", "problem", "task", "job", "goal", "aim", "idea", "plan", "hobby", "dream", "priority"}
+    | {"step", "solution", "answer", "purpose", "mission", "difficulty", "issue", "option", "method"}
+    | {"strategy", "trick", "secret", "key", "point", "activity", "passion", "work", "focus", "role"}
+)
+
+
+def _gerund_predicate(group: VerbGroup) -> bool:
+    """be + -ing is no continuous when the subject is a task noun ("One of the challenges ...
+    was gathering") or the parse hangs a verb as the subject (a misparse of that sentence)."""
+    head = group.head
+    for subject in (c for c in head.children if c.dep_ in SUBJ_DEPS):
+        if subject.pos_ in ("VERB", "AUX"):
+            return True
+        nouns = [subject, *(c for c in subject.children if c.dep_ == "nmod")]  # "one of the challenges"
+        if any(n.lemma_.lower() in _TASK_NOUNS for n in nouns):
+            return True
+    return head.dep_ == "acl:relcl" and any(
+        t.lemma_.lower() in _TASK_NOUNS for t in (head.head, *head.head.children)
+    )
+
+
+def _mandative_clause(head: Token) -> bool:
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in MANDATIVE_VERBS
+
+
+def _participle_before_main_verb(head: Token) -> bool:
+    """The -ed form opens a participle phrase before the sentence's finite verb, unless that
+    verb has its own subject after the -ed form ("Chahine said her family spent ...": a
+    reported clause, so 'said' is the past tense)."""
+    end = participle_phrase_before_verb(head)
+    if end is None:
+        return False
+    finite = head.doc[end]
+    clause = finite.head if finite.dep_ in ("aux", "aux:pass", "cop") else finite  # "will be announced"
+    # the clause's subject starts right after the -ed form (not inside "cited in the article")
+    return not any(c.dep_ in SUBJ_DEPS and c.left_edge.i == head.i + 1 for c in clause.children)
 
 
 def _misread_simple(group: VerbGroup) -> bool:
@@ -187,7 +230,9 @@ def _misread_simple(group: VerbGroup) -> bool:
         return False
     if low(head) in EN_PARTICIPLES:
         return True  # "the world's ever seen": 'seen' is never a past tense
-    if group.shape == ("V_PAST",) and participle_phrase_before_verb(head) is not None:
+    if group.shape == ("V_PRES",) and head.tag_ != "VBZ" and _mandative_clause(head):
+        return True  # "demanded that the workers leave": a subjunctive, not the present simple
+    if group.shape == ("V_PAST",) and _participle_before_main_verb(head):
         return True  # "the survey cited in the article shows": a participle, not a past tense
     if head.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS for c in head.children):
         return False

@@ -110,7 +110,29 @@ def _head_category(head: Token, bare: bool, prev: str | None) -> str:
         and any(c.dep_ == "nsubj" and c.i < head.i and not _after_with(c) for c in head.children)
     ):
         return "V_PAST"  # a participle cannot have a subject without an auxiliary: VBD mis-tag
+    if cat == "VB" and bare and _present_subject(head):
+        return "V_PRES"  # "The civilians only know how ...": VBP given the base-form tag VB
     return cat
+
+
+_PLURAL_SUBJECTS = frozenset({"i", "you", "we", "they", "these", "those"})
+# "demanded that Israel leave": a base form after these is a subjunctive, not a present
+MANDATIVE_VERBS = frozenset(
+    {"demand", "insist", "suggest", "recommend", "require", "ask", "propose", "urge", "request"}
+)
+
+
+def _present_subject(head: Token) -> bool:
+    """A base-form verb with its own plural or I/you subject before it, no 'to' and no
+    mandative verb above it: the tagger's VB for a present-tense VBP."""
+    if any(c.dep_ == "mark" and low(c) == "to" for c in head.children):
+        return False
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in MANDATIVE_VERBS:
+        return False
+    if head.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "obj" for c in head.head.children):
+        return False  # "made them leave", "let us go": a bare infinitive after an object
+    subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
+    return any(low(s) in _PLURAL_SUBJECTS or s.tag_ in ("NNS", "NNPS") for s in subjects)
 
 
 def _contiguous(chain: list[Token]) -> bool:
