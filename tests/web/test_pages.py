@@ -179,7 +179,10 @@ def test_demo_articles_are_readable(client: TestClient) -> None:
 
 
 def test_register_takes_the_browsers_time_zone_or_falls_back_to_utc(client: TestClient) -> None:
-    for name, sent, stored in [("tzmadrid", "Europe/Madrid", "Europe/Madrid"), ("tzmars", "Mars/Base", "UTC")]:
+    for name, sent, stored in [
+        ("tzmadrid", "Europe/Madrid", "Europe/Madrid"),
+        ("tzmars", "Mars/Base", "UTC"),
+    ]:
         client.cookies.clear()
         page = client.get("/register")
         assert 'name="time_zone"' in page.text

@@ -45,6 +45,7 @@ __all__ = [
     "check_answer",
     "delete_word",
     "due_cards",
+    "due_count",
     "list_words",
     "rate_card",
     "save_word",
@@ -322,6 +323,27 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                 )
             )
         return result
+
+
+def due_count(db: Database, *, user_id: int, now: datetime) -> int:
+    """How many cards today's queue would offer (the same daily limits and one card per word a day as
+    `due_cards`), counted in the database instead of building the queue."""
+    with unit_of_work(db, read_only=True) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        reviews_done, new_done, cards_today = uow.study.reviewed_since(
+            user_id, day_start(now, user.time_zone)
+        )
+        review_room = max(0, user.reviews_per_day - reviews_done)
+        new_room = max(0, user.new_cards_per_day - new_done)
+        due = min(review_room, uow.study.count_due_reviews(user_id, now)) if review_room else 0
+        fresh = (
+            min(new_room, uow.study.count_new_words(user_id, now, reviewed_cards=cards_today))
+            if new_room
+            else 0
+        )
+        return min(MAX_QUEUE, due + fresh)
 
 
 # New words take turns at the card kinds, so a learner meets every kind on their first day (still one

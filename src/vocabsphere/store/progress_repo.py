@@ -1,13 +1,42 @@
-"""Counts behind a learner's progress page: words by status, reviews, due cards, readings."""
+"""Counts behind a learner's progress page: words by status, reviews, readings, day by day in their zone."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Integer, cast, func, select
 from sqlalchemy.orm import Session
 
+from vocabsphere.store.local_days import DayWindow, as_date, local_day
 from vocabsphere.store.tables import ReadingSession, ReviewLogEntry, SavedWord, Story, WordStatus
+
+KNOWN = 5  # core.reading.WordStatus.KNOWN (store does not import the reader's enum)
+
+
+@dataclass(frozen=True)
+class DayReviews:
+    reviews: int
+    mature: int  # reviews of cards seen before (first sights are not a memory test)
+    recalled: int  # of those, rated Hard, Good or Easy
+
+
+@dataclass(frozen=True)
+class DayReading:
+    seconds: int  # active reading time of sessions begun that day
+    finished_seconds: int  # of finished sessions only, for words per minute
+    finished_words: int
+
+
+@dataclass(frozen=True)
+class LatestReading:
+    story_id: int
+    title: str
+    level: str
+    word_count: int
+    active_seconds: int
+    finished_at: datetime | None  # of any reading of the story
+    last_seen_at: datetime
 
 
 class ProgressRepository:
@@ -25,40 +54,148 @@ class ProgressRepository:
         )
         return {status: count for status, count in self._session.execute(query)}
 
+    def known_lemmas(self, user_id: int) -> list[str]:
+        query = select(WordStatus.lemma).where(WordStatus.user_id == user_id, WordStatus.status == KNOWN)
+        return list(self._session.scalars(query))
+
     def reviews_since(self, user_id: int, since: datetime) -> int:
         query = select(func.count()).where(
             ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since
         )
         return self._session.scalar(query) or 0
 
-    def review_days(self, user_id: int, since: datetime) -> set[date]:
-        """Days (UTC) with a review since ``since``, for the streak: one row per day, not per review
-        (a busy year holds hundreds of thousands). PostgreSQL's timestamptz is moved to UTC first;
-        SQLite already stores UTC text, and its ``date()`` returns text."""
-        moment: ColumnElement[datetime] = ReviewLogEntry.reviewed_at.expression
-        if self._session.get_bind().dialect.name == "postgresql":
-            moment = func.timezone("UTC", moment)
-        day = func.date(moment)
+    def review_days(self, user_id: int, window: DayWindow) -> dict[date, DayReviews]:
+        """Reviews per local day: one row per day, not per review (a busy year holds hundreds of
+        thousands)."""
+        day = local_day(self._session, ReviewLogEntry.reviewed_at, window)
+        mature = cast(~ReviewLogEntry.was_new, Integer)
+        recalled = cast(~ReviewLogEntry.was_new & (ReviewLogEntry.rating > 1), Integer)
         query = (
-            select(day)
-            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.reviewed_at >= since)
+            select(day, func.count(), func.sum(mature), func.sum(recalled))
+            .where(
+                ReviewLogEntry.user_id == user_id,
+                ReviewLogEntry.reviewed_at >= window.since,
+                ReviewLogEntry.reviewed_at <= window.until,
+            )
             .group_by(day)
         )
-        days: list[object] = list(self._session.scalars(query))
-        return {v if isinstance(v, date) else date.fromisoformat(str(v)) for v in days}
+        return {
+            as_date(d): DayReviews(int(n), int(m or 0), int(r or 0))
+            for d, n, m, r in self._session.execute(query)
+        }
 
-    def readings(self, user_id: int, *, limit: int) -> list[tuple[ReadingSession, str]]:
+    def review_totals(self, user_id: int) -> tuple[int, int]:
+        """Reviews of cards seen before, and how many of them were recalled, over all time."""
+        query = select(func.count(), func.sum(cast(ReviewLogEntry.rating > 1, Integer))).where(
+            ReviewLogEntry.user_id == user_id, ~ReviewLogEntry.was_new
+        )
+        reviews, recalled = self._session.execute(query).one()
+        return int(reviews), int(recalled or 0)
+
+    def reading_days(self, user_id: int, window: DayWindow) -> dict[date, DayReading]:
+        day = local_day(self._session, ReadingSession.started_at, window)
+        finished = ReadingSession.finished_at.is_not(None)
+        finished_seconds = func.sum(cast(finished, Integer) * ReadingSession.active_seconds)
+        finished_words = func.sum(cast(finished, Integer) * ReadingSession.word_count)
         query = (
-            select(ReadingSession, Story.title)
-            .join(Story, Story.id == ReadingSession.story_id)
+            select(day, func.sum(ReadingSession.active_seconds), finished_seconds, finished_words)
             .where(
                 ReadingSession.user_id == user_id,
-                (ReadingSession.active_seconds > 0) | ReadingSession.finished_at.is_not(None),
+                ReadingSession.started_at >= window.since,
+                ReadingSession.started_at <= window.until,
+                (ReadingSession.active_seconds > 0) | finished,
             )
-            .order_by(ReadingSession.last_seen_at.desc(), ReadingSession.id.desc())
+            .group_by(day)
+        )
+        return {
+            as_date(d): DayReading(int(s or 0), int(fs or 0), int(fw or 0))
+            for d, s, fs, fw in self._session.execute(query)
+        }
+
+    def known_days(self, user_id: int, window: DayWindow) -> tuple[int, dict[date, int]]:
+        """Words marked known before `since`, and per local day after (by when their status last changed)."""
+        where = (WordStatus.user_id == user_id, WordStatus.status == KNOWN)
+        before = (
+            self._session.scalar(select(func.count()).where(*where, WordStatus.updated_at < window.since))
+            or 0
+        )
+        day = local_day(self._session, WordStatus.updated_at, window)
+        query = select(day, func.count()).where(*where, WordStatus.updated_at >= window.since).group_by(day)
+        return int(before), {as_date(d): int(n) for d, n in self._session.execute(query)}
+
+    def saved_days(self, user_id: int, window: DayWindow) -> tuple[int, dict[date, int]]:
+        """Words saved before `since`, and per local day after."""
+        where = (SavedWord.user_id == user_id,)
+        before = (
+            self._session.scalar(select(func.count()).where(*where, SavedWord.created_at < window.since)) or 0
+        )
+        day = local_day(self._session, SavedWord.created_at, window)
+        query = select(day, func.count()).where(*where, SavedWord.created_at >= window.since).group_by(day)
+        return int(before), {as_date(d): int(n) for d, n in self._session.execute(query)}
+
+    def latest_readings(self, user_id: int, *, limit: int) -> list[LatestReading]:
+        """The latest reading of each story (most recent first), marked finished when any reading of it
+        was: one window query rather than over-fetching and de-duplicating in Python."""
+        counted = (ReadingSession.active_seconds > 0) | ReadingSession.finished_at.is_not(None)
+        ranked = (
+            select(
+                ReadingSession.story_id,
+                ReadingSession.level,
+                ReadingSession.word_count,
+                ReadingSession.active_seconds,
+                ReadingSession.last_seen_at,
+                func.max(ReadingSession.finished_at)
+                .over(partition_by=ReadingSession.story_id)
+                .label("finished_at"),
+                func.row_number()
+                .over(
+                    partition_by=ReadingSession.story_id,
+                    order_by=(ReadingSession.last_seen_at.desc(), ReadingSession.id.desc()),
+                )
+                .label("rank"),
+            )
+            .where(ReadingSession.user_id == user_id, counted)
+            .subquery()
+        )
+        query = (
+            select(ranked, Story.title)
+            .join(Story, Story.id == ranked.c.story_id)
+            .where(ranked.c.rank == 1)
+            .order_by(ranked.c.last_seen_at.desc(), ranked.c.story_id.desc())
             .limit(limit)
         )
-        return [(row, title) for row, title in self._session.execute(query)]
+        return [
+            LatestReading(
+                row.story_id,
+                row.title,
+                row.level,
+                row.word_count,
+                row.active_seconds,
+                row.finished_at,
+                row.last_seen_at,
+            )
+            for row in self._session.execute(query)
+        ]
+
+    def reading_at_level(self, user_id: int, level: str) -> tuple[int, int, int]:
+        """Words and active seconds of finished readings at `level`, and the words saved from those
+        stories (the level estimate's reading evidence)."""
+        where = (
+            ReadingSession.user_id == user_id,
+            ReadingSession.level == level,
+            ReadingSession.finished_at.is_not(None),
+        )
+        words, seconds = self._session.execute(
+            select(
+                func.coalesce(func.sum(ReadingSession.word_count), 0),
+                func.coalesce(func.sum(ReadingSession.active_seconds), 0),
+            ).where(*where)
+        ).one()
+        stories = select(ReadingSession.story_id).where(*where)
+        saves = self._session.scalar(
+            select(func.count()).where(SavedWord.user_id == user_id, SavedWord.story_id.in_(stories))
+        )
+        return int(words), int(seconds), int(saves or 0)
 
     def finished(self, user_id: int) -> tuple[int, int]:
         """Distinct stories finished and the words read in finished sessions."""

@@ -156,6 +156,29 @@ class StudyRepository:
         )
         return [(card, word, status) for card, word, status in self._session.execute(query)]
 
+    def count_due_reviews(self, user_id: int, now: datetime) -> int:
+        query = select(func.count()).where(
+            ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0
+        )
+        return self._session.scalar(query) or 0
+
+    def count_new_words(self, user_id: int, now: datetime, *, reviewed_cards: list[int]) -> int:
+        """Words with a card never reviewed, leaving out words with a card due for review or reviewed
+        today (the queue shows one card per word a day)."""
+        busy = select(ReviewCard.saved_word_id).where(
+            ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0
+        )
+        taken = self.words_of_cards(reviewed_cards)
+        query = select(func.count(func.distinct(ReviewCard.saved_word_id))).where(
+            ReviewCard.user_id == user_id,
+            ReviewCard.reps == 0,
+            ReviewCard.due <= now,
+            ReviewCard.saved_word_id.not_in(busy),
+        )
+        if taken:
+            query = query.where(ReviewCard.saved_word_id.not_in(sorted(taken)))
+        return self._session.scalar(query) or 0
+
     def new_cards(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
         """Cards never reviewed, in the order their words were saved."""
         query = (
