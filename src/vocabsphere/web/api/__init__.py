@@ -9,6 +9,7 @@ from vocabsphere.web.api import (
     lookup,
     me,
     news,
+    progress,
     reading,
     stories,
     study,
@@ -24,6 +25,7 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf)])
 router.include_router(system.router)
 router.include_router(auth.router)
 router.include_router(me.router)
+router.include_router(progress.router)
 router.include_router(articles.router)
 router.include_router(stories.router)
 router.include_router(versions.router)

@@ -7,6 +7,7 @@ from vocabsphere.web.pages import (
     auth,
     news,
     profile,
+    progress,
     sections,
     story_visibility,
     study,
@@ -20,5 +21,6 @@ router.include_router(story_visibility.router)
 router.include_router(vocab_exchange.router)
 router.include_router(study.router)
 router.include_router(profile.router)
+router.include_router(progress.router)
 router.include_router(admin.router)
 router.include_router(news.router)
