@@ -26,6 +26,10 @@ class Bank:
     def by_word(self) -> dict[str, BankWord]:
         return {w.word: w for w in self.words}
 
+    def difficulties(self) -> tuple[tuple[float, ...], ...]:
+        """The words' difficulties band by band (band 1 first)."""
+        return tuple(tuple(w.difficulty for w in self.words if w.band == b) for b in range(1, BANDS + 1))
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("vocabsphere.core.placement").joinpath("data", name).read_text("utf-8")

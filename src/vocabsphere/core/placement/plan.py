@@ -197,7 +197,7 @@ def _word_note(state: PlacementState, bank: Bank) -> str:
 
 def result(state: PlacementState, bank: Bank) -> PlacementResult:
     answers = scored_answers(state, bank)
-    est = estimate(answers)
+    est = estimate(answers, bank.difficulties())
     pseudo = [a for a in answers if a.band == 0]
     meaning_right = sum(1 for m in state.meanings if m["chosen"] == m["answer"])
     pairs = zip(state.reading_answers, reading.QUESTIONS, strict=False)

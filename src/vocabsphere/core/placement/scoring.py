@@ -137,7 +137,19 @@ def _size_sd(bands: Sequence[BandScore], guess: float) -> float:
     return math.sqrt(variance)
 
 
-def estimate(answers: Sequence[Answer]) -> Estimate:
+def _model_size(ability: float, bank: Sequence[Sequence[float]]) -> float:
+    """Lemmas known among the first BANDS x BAND_SIZE: each band's bank words stand for the band."""
+    return sum(
+        BAND_SIZE * sum(1 / (1 + math.exp(-SLOPE * (ability - d))) for d in ds) / len(ds) for ds in bank if ds
+    )
+
+
+def estimate(answers: Sequence[Answer], bank: Sequence[Sequence[float]] = ()) -> Estimate:
+    """The level and vocabulary size. With `bank` (the difficulties of the bank's words, band by band)
+    the size comes from the response model at the estimated ability, averaged over its uncertainty,
+    which allows for the adaptive choice of words (later batches ask words near the learner's level,
+    so a band's yes rate over the words asked is not its rate over the band); without it, from the
+    band-by-band yes/no scores."""
     weights = posterior(answers)
     mean = sum(t * w for t, w in zip(GRID, weights, strict=True))
     sd = math.sqrt(sum((t - mean) ** 2 * w for t, w in zip(GRID, weights, strict=True)))
@@ -149,8 +161,14 @@ def estimate(answers: Sequence[Answer]) -> Estimate:
     fa_yes, fa_asked = false_alarms(answers)
     real = [a for a in answers if a.band > 0]
     bands = band_scores(answers, fa_yes / fa_asked if fa_asked else 0.0)
-    size = _size(bands, mean)
-    spread = 1.28 * _size_sd(bands, guess)  # an 80% range, as for the level
+    if bank:
+        size = round(sum(_model_size(t, bank) * w for t, w in zip(GRID, weights, strict=True)) / 10) * 10
+        size_low, size_high = (round(_model_size(t, bank) / 10) * 10 for t in (low, high))
+    else:
+        size = _size(bands, mean)
+        spread = 1.28 * _size_sd(bands, guess)  # an 80% range, as for the level
+        size_low = max(0, round((size - spread) / 10) * 10)
+        size_high = min(BANDS * BAND_SIZE, round((size + spread) / 10) * 10)
     return Estimate(
         ability=round(mean, 2),
         ability_sd=round(sd, 2),
@@ -161,7 +179,7 @@ def estimate(answers: Sequence[Answer]) -> Estimate:
         false_alarm_rate=fa_yes / fa_asked if fa_asked else 0.0,
         hit_rate=sum(a.said_yes for a in real) / len(real) if real else 0.0,
         vocabulary_size=size,
-        vocabulary_low=max(0, round((size - spread) / 10) * 10),
-        vocabulary_high=min(BANDS * BAND_SIZE, round((size + spread) / 10) * 10),
+        vocabulary_low=size_low,
+        vocabulary_high=size_high,
         bands=bands,
     )
