@@ -371,3 +371,23 @@ class JobRun(Base):
     requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
+
+
+class PlacementTest(Base):
+    """A learner's placement test: its state between steps, then the result and their decision."""
+
+    __tablename__ = "placement_tests"
+    __table_args__ = (Index("ix_placement_tests_user_time", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(16))  # words, meanings, reading, done
+    state_json: Mapped[str] = mapped_column(Text)
+    level_before: Mapped[str] = mapped_column(String(2))
+    level: Mapped[str | None] = mapped_column(String(2))  # the suggested level, once done
+    vocabulary_size: Mapped[int | None] = mapped_column(Integer)
+    result_json: Mapped[str] = mapped_column(Text, default="{}")
+    decision: Mapped[str | None] = mapped_column(String(8))  # accepted or kept
+    created_at: Mapped[datetime] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+    decided_at: Mapped[datetime | None] = mapped_column()
