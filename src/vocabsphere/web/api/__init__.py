@@ -9,6 +9,7 @@ from vocabsphere.web.api import (
     lookup,
     me,
     news,
+    placement,
     progress,
     reading,
     stories,
@@ -26,6 +27,7 @@ router.include_router(system.router)
 router.include_router(auth.router)
 router.include_router(me.router)
 router.include_router(progress.router)
+router.include_router(placement.router)
 router.include_router(articles.router)
 router.include_router(stories.router)
 router.include_router(versions.router)

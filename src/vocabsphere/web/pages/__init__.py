@@ -6,6 +6,7 @@ from vocabsphere.web.pages import (
     admin,
     auth,
     news,
+    placement,
     profile,
     progress,
     sections,
@@ -22,5 +23,6 @@ router.include_router(vocab_exchange.router)
 router.include_router(study.router)
 router.include_router(profile.router)
 router.include_router(progress.router)
+router.include_router(placement.router)
 router.include_router(admin.router)
 router.include_router(news.router)
