@@ -43,6 +43,12 @@ def main_sense(senses: Sequence[SenseInfo], pos: str) -> SenseInfo | None:
     return own[0]
 
 
+def _gives_away(word: str, definition: str) -> bool:
+    """A definition naming the word's own family ("gracefully": "in a graceful manner") is no test."""
+    stem = word[: max(4, min(len(word) - 2, 6))]
+    return any(token.startswith(stem) for token in definition.lower().replace(";", " ").split())
+
+
 def _fits(word: str, senses: Sequence[SenseInfo], other: SenseInfo) -> bool:
     """True when `other` could be read as a meaning of `word`."""
     mine = {s.definition for s in senses}
@@ -68,7 +74,7 @@ def meaning_questions(
             break
         senses = senses_of(target.word)
         sense = main_sense(senses, target.pos)
-        if sense is None:
+        if sense is None or _gives_away(target.word, sense.definition):
             continue
         wrong: list[str] = []
         others = [w for w in pool if w.pos == target.pos and w.word != target.word]
