@@ -145,3 +145,47 @@ def test_recent_readings_are_one_row_per_story_latest_first(database: Database) 
         ("Bees", 2.0, False),
     ]
     assert progress.progress(database, user_id=ana, now=T0, recent=1).readings[0].title == "Ferries"
+
+
+def test_a_streak_longer_than_a_month_is_found_through_the_freeze(database: Database) -> None:
+    from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord
+
+    tom = accounts.create_user(
+        database,
+        username="tom",
+        password="s3cret-pass",
+        now=T0 - timedelta(days=90),
+        time_zone="America/New_York",
+    ).id
+    now = datetime(2026, 12, 6, 4, 0, tzinfo=UTC)  # 23:00 on 5 December in New York
+    with unit_of_work(database) as uow:
+        word = SavedWord(
+            user_id=tom, lemma="ferry", pos="NOUN", word="ferry", created_at=T0 - timedelta(days=90)
+        )
+        uow.session.add(word)
+        uow.session.flush()
+        card = ReviewCard(user_id=tom, saved_word_id=word.id, kind="meaning", state=2, due=now, reps=1)
+        uow.session.add(card)
+        uow.session.flush()
+        missed = {10, 45}  # days before 5 December (local) without a review
+        for back in range(0, 50):
+            if back in missed:
+                continue
+            # 22:30 local time each day: 03:30 UTC the next day.
+            at = datetime(2026, 12, 6, 3, 30, tzinfo=UTC) - timedelta(days=back)
+            uow.session.add(
+                ReviewLogEntry(
+                    user_id=tom,
+                    card_id=card.id,
+                    rating=3,
+                    reviewed_at=at,
+                    request_id=f"r{back}",
+                    before_json="{}",
+                )
+            )
+    view = progress.progress(database, user_id=tom, now=now)
+    # 5 December back to 6 October (day 45 missed, day 46 studied: a second freeze, more than a week
+    # after the first): 48 study days and two frozen days, then day 50 has no review.
+    assert view.today == date(2026, 12, 5)
+    assert view.review_streak_days == 48 and len(view.streak_frozen_days) == 2
+    assert view.streak_frozen_days[0] == date(2026, 11, 25)

@@ -20,6 +20,7 @@ from vocabsphere.store.progress_repo import ProgressRepository
 from vocabsphere.store.unit_of_work import unit_of_work
 
 STREAK_LOOKBACK_DAYS = 366
+STREAK_BATCH_DAYS = 31
 HISTORY_DAYS = 182  # 26 weeks: the heatmap's width and the charts' window
 
 
@@ -84,11 +85,24 @@ def streak(review_days: set[date], today: date) -> int:
     return study_streak(review_days, today).days
 
 
-def _study_days(repo: ProgressRepository, user_id: int, window: DayWindow) -> set[date]:
-    """Local days with a review or some reading."""
-    reviewed = repo.review_days(user_id, window)
-    read = repo.reading_days(user_id, window)
-    return set(reviewed) | {day for day, r in read.items() if r.seconds > 0}
+def _streak(repo: ProgressRepository, user_id: int, today: date, now: datetime, tz: str) -> Streak:
+    """The streak, fetching study days a month at a time backwards from today (index probes), until
+    the walk ends inside what was fetched (with room for a freeze day) or a year is reached."""
+    first = today - timedelta(days=STREAK_LOOKBACK_DAYS)
+    read = repo.reading_days(user_id, DayWindow(midnight(first, tz), now, tz))
+    studied = {day for day, r in read.items() if r.seconds > 0}
+    oldest = today + timedelta(days=1)
+    while True:
+        batch = days_between(
+            max(first, oldest - timedelta(days=STREAK_BATCH_DAYS)), oldest - timedelta(days=1)
+        )
+        studied |= repo.review_day_set(user_id, batch, tz)
+        oldest = batch[0]
+        run = study_streak(studied, today)
+        start = today if run.alive_today else today - timedelta(days=1)
+        earliest = start - timedelta(days=run.days + len(run.frozen))  # the missed day that ended it
+        if earliest - timedelta(days=1) >= oldest or oldest <= first:
+            return run
 
 
 def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> Progress:
@@ -101,10 +115,7 @@ def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> 
         repo = ProgressRepository(uow.session)
         statuses = repo.status_counts(user_id)
         since = day_start(now, tz)
-        run: Streak = study_streak(
-            _study_days(repo, user_id, DayWindow(since - timedelta(days=STREAK_LOOKBACK_DAYS), now, tz)),
-            today,
-        )
+        run = _streak(repo, user_id, today, now, tz)
         finished, words = repo.finished(user_id)
         reviews_today = repo.reviews_since(user_id, since)
         readings = tuple(
@@ -155,7 +166,7 @@ def history(db: Database, *, user_id: int, now: datetime, days: int = HISTORY_DA
         since = midnight(calendar[0], tz)
         repo = ProgressRepository(uow.session)
         window = DayWindow(since, now, tz)
-        reviewed = repo.review_days(user_id, window)
+        reviewed = repo.review_days(user_id, calendar, tz)
         read = repo.reading_days(user_id, window)
         known_before, known_added = repo.known_days(user_id, window)
         saved_before, saved_added = repo.saved_days(user_id, window)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Integer, cast, func, select
+from sqlalchemy import Integer, cast, exists, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from vocabsphere.store.local_days import DayWindow, as_date, local_day
+from vocabsphere.store.local_days import DayWindow, day_bounds, day_buckets
 from vocabsphere.store.tables import ReadingSession, ReviewLogEntry, SavedWord, Story, WordStatus
 
 KNOWN = 5  # core.reading.WordStatus.KNOWN (store does not import the reader's enum)
+MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,13 @@ class LatestReading:
     last_seen_at: datetime
 
 
+def _summed(pairs: Iterable[tuple[date, int]]) -> dict[date, int]:
+    out: dict[date, int] = {}
+    for day, n in pairs:
+        out[day] = out.get(day, 0) + int(n)
+    return out
+
+
 class ProgressRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
@@ -64,25 +73,38 @@ class ProgressRepository:
         )
         return self._session.scalar(query) or 0
 
-    def review_days(self, user_id: int, window: DayWindow) -> dict[date, DayReviews]:
-        """Reviews per local day: one row per day, not per review (a busy year holds hundreds of
-        thousands)."""
-        day = local_day(self._session, ReviewLogEntry.reviewed_at, window)
+    def review_days(self, user_id: int, days: Sequence[date], time_zone: str) -> dict[date, DayReviews]:
+        """Reviews per local day, each day counted over its own time range in one statement (a range
+        scan per day, rather than grouping a busy year's hundreds of thousands of rows)."""
         mature = cast(~ReviewLogEntry.was_new, Integer)
         recalled = cast(~ReviewLogEntry.was_new & (ReviewLogEntry.rating > 1), Integer)
-        query = (
-            select(day, func.count(), func.sum(mature), func.sum(recalled))
-            .where(
+        parts = [
+            select(literal(index), func.count(), func.sum(mature), func.sum(recalled)).where(
                 ReviewLogEntry.user_id == user_id,
-                ReviewLogEntry.reviewed_at >= window.since,
-                ReviewLogEntry.reviewed_at <= window.until,
+                ReviewLogEntry.reviewed_at >= start,
+                ReviewLogEntry.reviewed_at < end,
             )
-            .group_by(day)
-        )
-        return {
-            as_date(d): DayReviews(int(n), int(m or 0), int(r or 0))
-            for d, n, m, r in self._session.execute(query)
-        }
+            for index, (start, end) in enumerate(day_bounds(days, time_zone))
+        ]
+        out: dict[date, DayReviews] = {}
+        for chunk in range(0, len(parts), MAX_COMPOUND):
+            for index, n, m, r in self._session.execute(union_all(*parts[chunk : chunk + MAX_COMPOUND])):
+                if n:
+                    out[days[index]] = DayReviews(int(n), int(m or 0), int(r or 0))
+        return out
+
+    def review_day_set(self, user_id: int, days: Sequence[date], time_zone: str) -> set[date]:
+        """Which of `days` have a review: one index probe per day."""
+        probes = [
+            exists().where(
+                ReviewLogEntry.user_id == user_id,
+                ReviewLogEntry.reviewed_at >= start,
+                ReviewLogEntry.reviewed_at < end,
+            )
+            for start, end in day_bounds(days, time_zone)
+        ]
+        found = self._session.execute(select(*probes)).one() if probes else ()
+        return {day for day, hit in zip(days, found, strict=True) if hit}
 
     def review_totals(self, user_id: int) -> tuple[int, int]:
         """Reviews of cards seen before, and how many of them were recalled, over all time."""
@@ -93,24 +115,30 @@ class ProgressRepository:
         return int(reviews), int(recalled or 0)
 
     def reading_days(self, user_id: int, window: DayWindow) -> dict[date, DayReading]:
-        day = local_day(self._session, ReadingSession.started_at, window)
+        bucket, to_date = day_buckets(self._session, ReadingSession.started_at, window)
         finished = ReadingSession.finished_at.is_not(None)
         finished_seconds = func.sum(cast(finished, Integer) * ReadingSession.active_seconds)
         finished_words = func.sum(cast(finished, Integer) * ReadingSession.word_count)
         query = (
-            select(day, func.sum(ReadingSession.active_seconds), finished_seconds, finished_words)
+            select(bucket, func.sum(ReadingSession.active_seconds), finished_seconds, finished_words)
             .where(
                 ReadingSession.user_id == user_id,
                 ReadingSession.started_at >= window.since,
                 ReadingSession.started_at <= window.until,
                 (ReadingSession.active_seconds > 0) | finished,
             )
-            .group_by(day)
+            .group_by(bucket)
         )
-        return {
-            as_date(d): DayReading(int(s or 0), int(fs or 0), int(fw or 0))
-            for d, s, fs, fw in self._session.execute(query)
-        }
+        days: dict[date, DayReading] = {}
+        for value, sec, fsec, fwords in self._session.execute(query):
+            day = to_date(value)
+            seen = days.get(day, DayReading(0, 0, 0))
+            days[day] = DayReading(
+                seen.seconds + int(sec or 0),
+                seen.finished_seconds + int(fsec or 0),
+                seen.finished_words + int(fwords or 0),
+            )
+        return days
 
     def known_days(self, user_id: int, window: DayWindow) -> tuple[int, dict[date, int]]:
         """Words marked known before `since`, and per local day after (by when their status last changed)."""
@@ -119,9 +147,11 @@ class ProgressRepository:
             self._session.scalar(select(func.count()).where(*where, WordStatus.updated_at < window.since))
             or 0
         )
-        day = local_day(self._session, WordStatus.updated_at, window)
-        query = select(day, func.count()).where(*where, WordStatus.updated_at >= window.since).group_by(day)
-        return int(before), {as_date(d): int(n) for d, n in self._session.execute(query)}
+        bucket, to_date = day_buckets(self._session, WordStatus.updated_at, window)
+        query = (
+            select(bucket, func.count()).where(*where, WordStatus.updated_at >= window.since).group_by(bucket)
+        )
+        return int(before), _summed((to_date(v), n) for v, n in self._session.execute(query))
 
     def saved_days(self, user_id: int, window: DayWindow) -> tuple[int, dict[date, int]]:
         """Words saved before `since`, and per local day after."""
@@ -129,9 +159,11 @@ class ProgressRepository:
         before = (
             self._session.scalar(select(func.count()).where(*where, SavedWord.created_at < window.since)) or 0
         )
-        day = local_day(self._session, SavedWord.created_at, window)
-        query = select(day, func.count()).where(*where, SavedWord.created_at >= window.since).group_by(day)
-        return int(before), {as_date(d): int(n) for d, n in self._session.execute(query)}
+        bucket, to_date = day_buckets(self._session, SavedWord.created_at, window)
+        query = (
+            select(bucket, func.count()).where(*where, SavedWord.created_at >= window.since).group_by(bucket)
+        )
+        return int(before), _summed((to_date(v), n) for v, n in self._session.execute(query))
 
     def latest_readings(self, user_id: int, *, limit: int) -> list[LatestReading]:
         """The latest reading of each story (most recent first), marked finished when any reading of it

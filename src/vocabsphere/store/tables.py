@@ -285,6 +285,8 @@ class ReviewLogEntry(Base):
         UniqueConstraint("user_id", "card_id", "request_id", name="uq_review_logs_user_card_request"),
         Index("ix_review_logs_card", "card_id"),
         Index("ix_review_logs_user_time", "user_id", "reviewed_at"),  # today's counts for daily limits
+        # Reviews and retention per day for progress, read from the index alone (0013).
+        Index("ix_review_logs_user_time_outcome", "user_id", "reviewed_at", "was_new", "rating"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
