@@ -186,12 +186,12 @@ def main() -> None:
             f"vocabulary size, {label}: mean abs error {statistics.fmean(abs(e) for e in errors):.0f} "
             f"(mean error {statistics.fmean(errors):+.0f}), mean relative error {rel:.1%}"
         )
-    print(
-        f"vocabulary size: 80% range holds the truth for {statistics.fmean(r['size_in_range'] for r in runs):.1%}"
-    )
+    covered = statistics.fmean(r["size_in_range"] for r in runs)
+    print(f"vocabulary size: 80% range holds the truth for {covered:.1%}")
     items = [r["items"] for r in runs]
     print(
-        f"items: mean {statistics.fmean(items):.1f} (yes/no {statistics.fmean(r['yes_no'] for r in runs):.1f}), "
+        f"items: mean {statistics.fmean(items):.1f} "
+        f"(yes/no {statistics.fmean(r['yes_no'] for r in runs):.1f}), "
         f"min {min(items)}, max {max(items)}; {elapsed / len(runs) * 1000:.0f} ms per simulated test"
     )
 

@@ -114,7 +114,8 @@ def main(lexicon_file: str) -> None:
     lexicon = Lexicon.open(lexicon_file)
     OUT.mkdir(parents=True, exist_ok=True)
     header = "# band\tword\tpos\tlevel_score (built by training/placement/build_items.py)\n"
-    (OUT / "bank.txt").write_text(header + "\n".join(bank_rows(ranked_lemmas(lexicon, sqlite3.connect(lexicon_file)))) + "\n")
+    ranked = ranked_lemmas(lexicon, sqlite3.connect(lexicon_file))
+    (OUT / "bank.txt").write_text(header + "\n".join(bank_rows(ranked)) + "\n")
     note = "# pronounceable non-words (built by training/placement/build_items.py)\n"
     (OUT / "pseudowords.txt").write_text(note + "\n".join(pseudowords(lexicon)) + "\n")
 
