@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from vocabsphere.core.errors import NotFound
 from vocabsphere.core.levels import word_level
@@ -148,9 +149,16 @@ def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> 
         )
 
 
+@lru_cache(maxsize=100_000)
+def _lowest_level(lemma: str) -> str:
+    """A lemma's lowest level over its common parts of speech (kept per process: a learner's known
+    words come back on every progress page)."""
+    return min(word_level(lemma, pos) for pos in ("NOUN", "VERB", "ADJ"))
+
+
 def known_by_level(lemmas: list[str]) -> tuple[tuple[str, int], ...]:
-    """Known words by CEFR band (a lemma's lowest level over its common parts of speech)."""
-    levels = Counter(min(word_level(lemma, pos) for pos in ("NOUN", "VERB", "ADJ")) for lemma in lemmas)
+    """Known words by CEFR band."""
+    levels = Counter(_lowest_level(lemma) for lemma in lemmas)
     return tuple((level, levels.get(level, 0)) for level in ("A1", "A2", "B1", "B2", "C1", "C2"))
 
 

@@ -5,8 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Integer, cast, exists, func, literal, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    bindparam,
+    cast,
+    exists,
+    func,
+    literal,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.local_days import DayWindow, day_bounds, day_buckets
@@ -39,6 +53,40 @@ class LatestReading:
     active_seconds: int
     finished_at: datetime | None  # of any reading of the story
     last_seen_at: datetime
+
+
+def _in_range(index: int) -> tuple[ColumnElement[bool], ...]:
+    return (
+        ReviewLogEntry.user_id == bindparam("user_id"),
+        ReviewLogEntry.reviewed_at >= bindparam(f"start{index}"),
+        ReviewLogEntry.reviewed_at < bindparam(f"end{index}"),
+    )
+
+
+def _range_values(user_id: int, bounds: Sequence[tuple[datetime, datetime]]) -> dict[str, object]:
+    values: dict[str, object] = {"user_id": user_id}
+    for index, (start, end) in enumerate(bounds):
+        values[f"start{index}"], values[f"end{index}"] = start, end
+    return values
+
+
+@cache
+def _probe_statement(days: int) -> Select[*tuple[Any, ...]]:
+    """One EXISTS per day; built once per number of days (building the expression costs more than
+    running it), the instants bound at each call."""
+    return select(*(exists().where(*_in_range(i)) for i in range(days)))
+
+
+@cache
+def _per_day_statement(days: int) -> CompoundSelect[Any]:
+    mature = cast(~ReviewLogEntry.was_new, Integer)
+    recalled = cast(~ReviewLogEntry.was_new & (ReviewLogEntry.rating > 1), Integer)
+    return union_all(
+        *(
+            select(literal(i), func.count(), func.sum(mature), func.sum(recalled)).where(*_in_range(i))
+            for i in range(days)
+        )
+    )
 
 
 def _summed(pairs: Iterable[tuple[date, int]]) -> dict[date, int]:
@@ -74,36 +122,24 @@ class ProgressRepository:
         return self._session.scalar(query) or 0
 
     def review_days(self, user_id: int, days: Sequence[date], time_zone: str) -> dict[date, DayReviews]:
-        """Reviews per local day, each day counted over its own time range in one statement (a range
-        scan per day, rather than grouping a busy year's hundreds of thousands of rows)."""
-        mature = cast(~ReviewLogEntry.was_new, Integer)
-        recalled = cast(~ReviewLogEntry.was_new & (ReviewLogEntry.rating > 1), Integer)
-        parts = [
-            select(literal(index), func.count(), func.sum(mature), func.sum(recalled)).where(
-                ReviewLogEntry.user_id == user_id,
-                ReviewLogEntry.reviewed_at >= start,
-                ReviewLogEntry.reviewed_at < end,
-            )
-            for index, (start, end) in enumerate(day_bounds(days, time_zone))
-        ]
+        """Reviews per local day, each day counted over its own time range (a range scan per day on
+        the covering index, rather than grouping a busy year's hundreds of thousands of rows)."""
         out: dict[date, DayReviews] = {}
-        for chunk in range(0, len(parts), MAX_COMPOUND):
-            for index, n, m, r in self._session.execute(union_all(*parts[chunk : chunk + MAX_COMPOUND])):
+        for chunk in range(0, len(days), MAX_COMPOUND):
+            part = days[chunk : chunk + MAX_COMPOUND]
+            values = _range_values(user_id, day_bounds(part, time_zone))
+            for row in self._session.execute(_per_day_statement(len(part)), values):
+                index, n, m, r = (int(v or 0) for v in row)
                 if n:
-                    out[days[index]] = DayReviews(int(n), int(m or 0), int(r or 0))
+                    out[part[index]] = DayReviews(n, m, r)
         return out
 
     def review_day_set(self, user_id: int, days: Sequence[date], time_zone: str) -> set[date]:
         """Which of `days` have a review: one index probe per day."""
-        probes = [
-            exists().where(
-                ReviewLogEntry.user_id == user_id,
-                ReviewLogEntry.reviewed_at >= start,
-                ReviewLogEntry.reviewed_at < end,
-            )
-            for start, end in day_bounds(days, time_zone)
-        ]
-        found = self._session.execute(select(*probes)).one() if probes else ()
+        if not days:
+            return set()
+        values = _range_values(user_id, day_bounds(days, time_zone))
+        found = self._session.execute(_probe_statement(len(days)), values).one()
         return {day for day, hit in zip(days, found, strict=True) if hit}
 
     def review_totals(self, user_id: int) -> tuple[int, int]:
