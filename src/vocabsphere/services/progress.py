@@ -87,16 +87,16 @@ def streak(review_days: set[date], today: date) -> int:
 
 
 def _streak(repo: ProgressRepository, user_id: int, today: date, now: datetime, tz: str) -> Streak:
-    """The streak, fetching study days a month at a time backwards from today (index probes), until
-    the walk ends inside what was fetched (with room for a freeze day) or a year is reached."""
+    """The streak, fetching study days backwards from today (index probes: a month, then twice as
+    many days each time), until the walk ends inside what was fetched (with room for a freeze day)
+    or a year is reached."""
     first = today - timedelta(days=STREAK_LOOKBACK_DAYS)
     read = repo.reading_days(user_id, DayWindow(midnight(first, tz), now, tz))
     studied = {day for day, r in read.items() if r.seconds > 0}
-    oldest = today + timedelta(days=1)
+    oldest, size = today + timedelta(days=1), STREAK_BATCH_DAYS
     while True:
-        batch = days_between(
-            max(first, oldest - timedelta(days=STREAK_BATCH_DAYS)), oldest - timedelta(days=1)
-        )
+        batch = days_between(max(first, oldest - timedelta(days=size)), oldest - timedelta(days=1))
+        size *= 2
         studied |= repo.review_day_set(user_id, batch, tz)
         oldest = batch[0]
         run = study_streak(studied, today)

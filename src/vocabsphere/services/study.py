@@ -332,14 +332,13 @@ def due_count(db: Database, *, user_id: int, now: datetime) -> int:
         user = uow.users.get(user_id)
         if user is None:
             raise NotFound("No such user.")
-        reviews_done, new_done, cards_today = uow.study.reviewed_since(
-            user_id, day_start(now, user.time_zone)
-        )
-        review_room = max(0, user.reviews_per_day - reviews_done)
-        new_room = max(0, user.new_cards_per_day - new_done)
-        due = min(review_room, uow.study.count_due_reviews(user_id, now)) if review_room else 0
+        since = day_start(now, user.time_zone)
+        reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, since)
+        review_room = min(MAX_QUEUE, max(0, user.reviews_per_day - reviews_done))
+        new_room = min(MAX_QUEUE, max(0, user.new_cards_per_day - new_done))
+        due = uow.study.count_due_reviews(user_id, now, cap=review_room) if review_room else 0
         fresh = (
-            min(new_room, uow.study.count_new_words(user_id, now, reviewed_cards=cards_today))
+            uow.study.count_new_words(user_id, now, reviewed_cards=cards_today, cap=new_room)
             if new_room
             else 0
         )
