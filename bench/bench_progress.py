@@ -1,6 +1,6 @@
-"""Progress page latency for a heavy learner (50,000 cards, a review log of PER_DAY reviews on every
-day of the last year, 5,000 known words, a time zone with daylight saving), SQLite and PostgreSQL,
-through the shipped services.
+"""Progress page latency for a heavy learner (50,000 words saved over the last year, a review log of
+PER_DAY reviews on every day of it, 5,000 known words, a time zone with daylight saving), SQLite and
+PostgreSQL, through the shipped services.
 
 Usage: python bench/bench_progress.py [--postgres URL] [--cards 50000] [--per-day 200] [--runs 30]
 Prints p50 / p99 of services.progress.progress (today, streak, due count, recent readings),
@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
-from bench_due_queue import NOW, fill, settle
-from sqlalchemy import create_engine, insert, text, update
-from sqlalchemy.engine import make_url
+from bench_due_queue import NOW, fill, on_each_database, settle
+from sqlalchemy import bindparam, insert, text, update
 
 from vocabsphere.services import progress
 from vocabsphere.store.database import Database
 from vocabsphere.store.migrate import upgrade_database
-from vocabsphere.store.tables import ReviewLogEntry, User, WordStatus
+from vocabsphere.store.tables import ReviewLogEntry, SavedWord, User, WordStatus
 
 
 def add_reviews(db: Database, user_id: int, per_day: int) -> None:
@@ -55,6 +52,20 @@ def add_reviews(db: Database, user_id: int, per_day: int) -> None:
             connection.execute(insert(ReviewLogEntry), rows)
 
 
+def spread_saves(db: Database, user_id: int) -> None:
+    """The saved words over the last year (the fill saves them all at once)."""
+    with db.engine.begin() as connection:
+        ids = [r[0] for r in connection.execute(text("SELECT id FROM saved_words ORDER BY id"))]
+        rows = [
+            {"word_id": wid, "at": NOW - timedelta(days=i % 365, minutes=i % 1440)}
+            for i, wid in enumerate(ids)
+        ]
+        connection.execute(
+            update(SavedWord).where(SavedWord.id == bindparam("word_id")).values(created_at=bindparam("at")),
+            rows,
+        )
+
+
 def add_known(db: Database, user_id: int, count: int) -> None:
     with db.engine.begin() as connection:
         connection.execute(update(User).where(User.id == user_id).values(time_zone="Europe/Madrid"))
@@ -78,6 +89,7 @@ def timed(call: Callable[[], object], runs: int) -> tuple[float, float]:
 def report(name: str, db: Database, args: argparse.Namespace) -> None:
     upgrade_database(db.engine)
     user_id = fill(db, args.cards, 0)
+    spread_saves(db, user_id)
     add_reviews(db, user_id, args.per_day)
     add_known(db, user_id, args.known)
     settle(db)
@@ -101,23 +113,7 @@ def main() -> None:
     parser.add_argument("--known", type=int, default=5_000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Database.connect(f"sqlite:///{tmp}/bench.sqlite3")
-        report("SQLite", db, args)
-        db.dispose()
-    name = f"vs_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        db = Database.connect(
-            make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
-        )
-        report("PostgreSQL", db, args)
-        db.dispose()
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    on_each_database(args.postgres, lambda name, db: report(name, db, args))
 
 
 if __name__ == "__main__":

@@ -13,11 +13,10 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.placement import plan, reading
 from vocabsphere.core.placement.items import BANDS, load_bank
-from vocabsphere.core.placement.meaning import SenseInfo, meaning_questions
+from vocabsphere.core.placement.meaning import meaning_questions
 from vocabsphere.core.placement.pseudowords import candidates, inflection_stems
 from vocabsphere.core.placement.scoring import Answer, estimate
-
-UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adjective satellite": "ADJ", "adverb": "ADV"}
+from vocabsphere.services.placement import senses_from
 
 
 def test_pseudowords_are_ours_deterministic_and_no_dictionary_knows_them(real_lexicon: Lexicon) -> None:
@@ -66,18 +65,10 @@ def test_guessing_is_corrected_for() -> None:
     assert band.known_share == pytest.approx(max(0.0, (band.claimed / band.asked - 0.5) / 0.5))
 
 
-def _senses(lexicon: Lexicon):  # type: ignore[no-untyped-def]
-    def senses_of(word: str) -> list[SenseInfo]:
-        entry = lexicon.entries(word)
-        return [SenseInfo(s.definition, s.synonyms, s.tag_count, UPOS.get(s.pos, "X")) for s in entry.senses]
-
-    return senses_of
-
-
 def test_meaning_checks_offer_one_sense_of_the_word_and_others_that_are_not(real_lexicon: Lexicon) -> None:
     bank = load_bank()
     claimed = [w for w in bank.words if w.band <= 3]
-    senses_of = _senses(real_lexicon)
+    senses_of = senses_from(real_lexicon)
     questions = meaning_questions(claimed, bank.words, senses_of, count=4, rng=random.Random(3))
     assert len(questions) == 4
     for q in questions:

@@ -24,12 +24,12 @@ from wordfreq import top_n_list, zipf_frequency
 
 from vocabsphere.core.levels import word_level_score
 from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.placement.meaning import WORDNET_UPOS
 from vocabsphere.core.placement.pseudowords import candidates, inflection_stems
 
 OUT = Path(__file__).resolve().parents[2] / "src/vocabsphere/core/placement/data"
 BANDS, BAND_SIZE, PER_BAND, PSEUDOWORDS = 10, 1000, 40, 120
 SEED = 19
-UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adjective satellite": "ADJ", "adverb": "ADV"}
 MARKED = ("vulgar", "obscene", "offensive", "slang", "disparaging", "derogatory", "slur", "taboo")
 
 
@@ -56,7 +56,7 @@ def _usable(lexicon: Lexicon, db: sqlite3.Connection, word: str) -> str | None:
     if any(m in sense.definition.lower() for sense in entry.senses for m in MARKED):
         return None
     best = max(entry.senses, key=lambda s: (s.tag_count, -s.rank))
-    return UPOS.get(best.pos)
+    return WORDNET_UPOS.get(best.pos)
 
 
 def ranked_lemmas(lexicon: Lexicon, db: sqlite3.Connection) -> list[tuple[str, str]]:

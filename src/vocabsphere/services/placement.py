@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
@@ -13,13 +14,11 @@ from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.placement import plan, reading
 from vocabsphere.core.placement.items import load_bank
-from vocabsphere.core.placement.meaning import SenseInfo
+from vocabsphere.core.placement.meaning import WORDNET_UPOS, SenseInfo
 from vocabsphere.store.database import Database
 from vocabsphere.store.placement_repo import PlacementRepository
 from vocabsphere.store.tables import PlacementTest
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
-
-UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adjective satellite": "ADJ", "adverb": "ADV"}
 
 
 @dataclass(frozen=True)
@@ -44,12 +43,17 @@ class PlacementView:
     decision: str | None  # accepted or kept
 
 
-def _senses(lexicon: Lexicon) -> Any:
+def senses_from(lexicon: Lexicon) -> Callable[[str], list[SenseInfo]]:
+    """A word's senses as the meaning checks want them (only when the word is itself a lemma)."""
+
     def senses_of(word: str) -> list[SenseInfo]:
         entry = lexicon.entries(word)
         if entry.lemma != word:
             return []
-        return [SenseInfo(s.definition, s.synonyms, s.tag_count, UPOS.get(s.pos, "X")) for s in entry.senses]
+        return [
+            SenseInfo(s.definition, s.synonyms, s.tag_count, WORDNET_UPOS.get(s.pos, "X"))
+            for s in entry.senses
+        ]
 
     return senses_of
 
@@ -127,7 +131,7 @@ def answer(
             raise Conflict("That step of the test was already answered.", field="stage")
         if stage == "words":
             state = plan.record_words(state, bank, known or [])
-            state = plan.prepare_meanings(state, bank, _senses(lexicon) if lexicon else None)
+            state = plan.prepare_meanings(state, bank, senses_from(lexicon) if lexicon else None)
         elif stage == "meanings":
             state = plan.record_meanings(state, choices or [])
         elif stage == "reading":

@@ -89,6 +89,20 @@ def _per_day_statement(days: int) -> CompoundSelect[Any]:
     )
 
 
+@cache
+def _saved_per_day_statement(days: int) -> CompoundSelect[Any]:
+    return union_all(
+        *(
+            select(literal(i), func.count()).where(
+                SavedWord.user_id == bindparam("user_id"),
+                SavedWord.created_at >= bindparam(f"start{i}"),
+                SavedWord.created_at < bindparam(f"end{i}"),
+            )
+            for i in range(days)
+        )
+    )
+
+
 def _summed(pairs: Iterable[tuple[date, int]]) -> dict[date, int]:
     out: dict[date, int] = {}
     for day, n in pairs:
@@ -189,17 +203,22 @@ class ProgressRepository:
         )
         return int(before), _summed((to_date(v), n) for v, n in self._session.execute(query))
 
-    def saved_days(self, user_id: int, window: DayWindow) -> tuple[int, dict[date, int]]:
-        """Words saved before `since`, and per local day after."""
-        where = (SavedWord.user_id == user_id,)
-        before = (
-            self._session.scalar(select(func.count()).where(*where, SavedWord.created_at < window.since)) or 0
+    def saved_days(self, user_id: int, days: Sequence[date], time_zone: str) -> tuple[int, dict[date, int]]:
+        """Words saved before the first of `days`, and on each of them (a count per day on the
+        (user, created) index)."""
+        bounds = day_bounds(days, time_zone)
+        before = self._session.scalar(
+            select(func.count()).where(SavedWord.user_id == user_id, SavedWord.created_at < bounds[0][0])
         )
-        bucket, to_date = day_buckets(self._session, SavedWord.created_at, window)
-        query = (
-            select(bucket, func.count()).where(*where, SavedWord.created_at >= window.since).group_by(bucket)
-        )
-        return int(before), _summed((to_date(v), n) for v, n in self._session.execute(query))
+        out: dict[date, int] = {}
+        for chunk in range(0, len(days), MAX_COMPOUND):
+            part = days[chunk : chunk + MAX_COMPOUND]
+            values = _range_values(user_id, bounds[chunk : chunk + MAX_COMPOUND])
+            for row in self._session.execute(_saved_per_day_statement(len(part)), values):
+                index, n = (int(v or 0) for v in row)
+                if n:
+                    out[part[index]] = n
+        return int(before or 0), out
 
     def latest_readings(self, user_id: int, *, limit: int) -> list[LatestReading]:
         """The latest reading of each story (most recent first), marked finished when any reading of it

@@ -237,7 +237,10 @@ class SavedWord(Base):
     """A word a learner saved from a story, with the sentence and sense they met it in."""
 
     __tablename__ = "saved_words"
-    __table_args__ = (UniqueConstraint("user_id", "lemma", "pos"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "lemma", "pos"),
+        Index("ix_saved_words_user_time", "user_id", "created_at"),  # the book's size by day (0013)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))

@@ -16,6 +16,14 @@ from dataclasses import dataclass
 from vocabsphere.core.placement.items import BankWord
 
 OPTIONS = 4
+# The lexicon's WordNet part-of-speech names as UD tags.
+WORDNET_UPOS = {
+    "noun": "NOUN",
+    "verb": "VERB",
+    "adjective": "ADJ",
+    "adjective satellite": "ADJ",
+    "adverb": "ADV",
+}
 
 
 @dataclass(frozen=True)

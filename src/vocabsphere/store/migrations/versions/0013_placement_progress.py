@@ -1,5 +1,5 @@
 """placement tests: state between steps, result (level, vocabulary size, how reached), decision;
-an index serving reviews and retention per day from the index alone
+indexes serving reviews, retention and vocabulary-book size per day from the index alone
 
 Revision ID: 0013
 Revises: 0010
@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_placement_tests")),
     )
     op.create_index("ix_placement_tests_user_time", "placement_tests", ["user_id", "created_at"])
+    op.create_index("ix_saved_words_user_time", "saved_words", ["user_id", "created_at"])
     op.create_index(
         "ix_review_logs_user_time_outcome", "review_logs", ["user_id", "reviewed_at", "was_new", "rating"]
     )
@@ -45,5 +46,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("ix_review_logs_user_time_outcome", table_name="review_logs")
+    op.drop_index("ix_saved_words_user_time", table_name="saved_words")
     op.drop_index("ix_placement_tests_user_time", table_name="placement_tests")
     op.drop_table("placement_tests")
