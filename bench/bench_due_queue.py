@@ -13,6 +13,7 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import create_engine, insert, text
@@ -146,19 +147,22 @@ def main() -> None:
     parser.add_argument("--reviews", type=int, default=500_000)
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args()
+    on_each_database(args.postgres, lambda name, db: report(name, db, args))
+
+
+def on_each_database(postgres_url: str, run: Callable[[str, Database], None]) -> None:
+    """`run` on a throw-away SQLite file, then on a throw-away database of the PostgreSQL server."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.connect(f"sqlite:///{tmp}/bench.sqlite3")
-        report("SQLite", db, args)
+        run("SQLite", db)
         db.dispose()
     name = f"vs_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        db = Database.connect(
-            make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
-        )
-        report("PostgreSQL", db, args)
+        db = Database.connect(make_url(postgres_url).set(database=name).render_as_string(hide_password=False))
+        run("PostgreSQL", db)
         db.dispose()
     finally:
         with admin.connect() as connection:

@@ -29,3 +29,16 @@ def test_unknown_time_zones_are_refused_with_the_field_named() -> None:
     with pytest.raises(InvalidInput) as error:
         check_time_zone("Mars/Olympus_Mons")
     assert error.value.field == "time_zone"
+
+
+def test_offset_segments_follow_daylight_saving_changes() -> None:
+    from vocabsphere.core.local_time import offset_segments
+
+    start, end = datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 11, 30, tzinfo=UTC)
+    assert offset_segments(start, end, "Europe/Madrid") == [
+        (start, 60),
+        (datetime(2026, 3, 29, 1, 0, tzinfo=UTC), 120),
+        (datetime(2026, 10, 25, 1, 0, tzinfo=UTC), 60),
+    ]
+    assert offset_segments(start, end, "Asia/Kolkata") == [(start, 330)]
+    assert offset_segments(start, end, "UTC") == [(start, 0)]

@@ -176,3 +176,27 @@ def test_demo_articles_are_readable(client: TestClient) -> None:
     assert first
     article = client.get(first.group(1))
     assert article.status_code == 200 and "words" in article.text
+
+
+def test_register_takes_the_browsers_time_zone_or_falls_back_to_utc(client: TestClient) -> None:
+    for name, sent, stored in [
+        ("tzmadrid", "Europe/Madrid", "Europe/Madrid"),
+        ("tzmars", "Mars/Base", "UTC"),
+    ]:
+        client.cookies.clear()
+        page = client.get("/register")
+        assert 'name="time_zone"' in page.text
+        response = client.post(
+            "/register",
+            data={
+                "username": name,
+                "password": PASSWORD,
+                "native_language": "es",
+                "cefr_level": "B1",
+                "time_zone": sent,
+                "csrf_token": csrf_from(page.text),
+            },
+            follow_redirects=False,
+        )
+        assert response.status_code == 303  # an unknown zone never blocks a registration
+        assert client.get("/api/v1/me").json()["time_zone"] == stored

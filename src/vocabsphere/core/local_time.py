@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from vocabsphere.core.errors import InvalidInput
@@ -23,8 +23,39 @@ def local_date(moment: datetime, time_zone: str) -> date:
 
 def day_start(moment: datetime, time_zone: str) -> datetime:
     """The UTC instant of the learner's last local midnight before `moment` (DST days included)."""
-    local_midnight = datetime.combine(local_date(moment, time_zone), time(0), tzinfo=zone(time_zone))
-    return local_midnight.astimezone(UTC)
+    return midnight(local_date(moment, time_zone), time_zone)
+
+
+def midnight(day: date, time_zone: str) -> datetime:
+    """The UTC instant the learner's local `day` begins."""
+    return datetime.combine(day, time(0), tzinfo=zone(time_zone)).astimezone(UTC)
+
+
+def offset_segments(start: datetime, end: datetime, time_zone: str) -> list[tuple[datetime, int]]:
+    """The learner's UTC offset (in minutes) from `start` to `end`, as (UTC instant it begins, offset)
+    pairs, first one at `start`: lets a database without zone rules (SQLite) shift stored UTC times to
+    local days exactly, daylight-saving changes included. Found by stepping a day at a time and halving
+    the step where the offset changed (transitions are at least weeks apart)."""
+    tz = zone(time_zone)
+
+    def offset(moment: datetime) -> int:
+        delta = moment.astimezone(tz).utcoffset()
+        return int(delta.total_seconds() // 60) if delta is not None else 0
+
+    segments = [(start, offset(start))]
+    step = timedelta(days=1)
+    moment = start
+    while moment < end:
+        following = min(moment + step, end)
+        if offset(following) != segments[-1][1]:
+            low, high = moment, following  # the change lies in (low, high]
+            while high - low > timedelta(minutes=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if offset(middle) == segments[-1][1] else (low, middle)
+            high = high.replace(second=0, microsecond=0)  # transitions fall on whole minutes
+            segments.append((high, offset(high)))
+        moment = following
+    return segments
 
 
 def from_local(moment: datetime, time_zone: str) -> datetime:

@@ -148,6 +148,7 @@ def register_user(
     native_language: str,
     cefr_level: str,
     display_name: str | None = None,
+    time_zone: str = "UTC",
 ) -> UserView:
     """Self-service registration: at most ``policy.max_registrations_per_address`` per address and window."""
     with unit_of_work(db, read_only=True) as uow:
@@ -160,6 +161,7 @@ def register_user(
         native_language=native_language,
         cefr_level=cefr_level,
         display_name=display_name,
+        time_zone=time_zone,
     )
     with unit_of_work(db) as uow:
         uow.login_failures.record(limits.registration_key(client), now)

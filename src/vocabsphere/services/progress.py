@@ -1,17 +1,28 @@
-"""A learner's progress: words by status, reviews and streak, what is due, stories read and reading pace."""
+"""A learner's progress: today's counts, streak and goal, and day-by-day history, in their time zone."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
+from vocabsphere.core.errors import NotFound
+from vocabsphere.core.levels import word_level
+from vocabsphere.core.local_time import day_start, local_date, midnight
+from vocabsphere.core.progress.level_estimate import LevelSuggestion, UsageEvidence, suggest_level
+from vocabsphere.core.progress.series import days_between, rate, running_total
+from vocabsphere.core.progress.streaks import Streak, study_streak
 from vocabsphere.core.reading import WordStatus, words_per_minute
 from vocabsphere.services import study
 from vocabsphere.store.database import Database
+from vocabsphere.store.local_days import DayWindow
 from vocabsphere.store.progress_repo import ProgressRepository
 from vocabsphere.store.unit_of_work import unit_of_work
 
 STREAK_LOOKBACK_DAYS = 366
+STREAK_BATCH_DAYS = 31
+HISTORY_DAYS = 182  # 26 weeks: the heatmap's width and the charts' window
 
 
 @dataclass(frozen=True)
@@ -31,10 +42,15 @@ class Progress:
     known_words: int
     learning_words: int
     reviews_today: int
-    review_streak_days: int  # consecutive study days (UTC) with at least one review, up to today
+    review_streak_days: int  # consecutive local study days (reviews or reading), a freeze day bridged
+    streak_frozen_days: tuple[date, ...]  # missed days the freeze covered
+    daily_goal: int  # reviews a day
+    goal_met_today: bool
     due_now: int  # cards in today's review queue
     stories_finished: int
     words_read: int
+    time_zone: str
+    today: date  # the learner's local date
     readings: tuple[ReadingRow, ...]
 
     @property
@@ -42,52 +58,175 @@ class Progress:
         return not (self.saved_words or self.known_words or self.readings or self.reviews_today)
 
 
+@dataclass(frozen=True)
+class DayRow:
+    day: date  # the learner's local date
+    reviews: int
+    retention: float | None  # share of reviews of cards seen before that were recalled
+    reading_minutes: float
+    words_per_minute: float | None
+    known_words: int  # running total at the end of the day
+    saved_words: int  # vocabulary-book size at the end of the day
+    studied: bool
+    goal_met: bool
+
+
+@dataclass(frozen=True)
+class History:
+    days: tuple[DayRow, ...]
+    known_by_level: tuple[tuple[str, int], ...]  # A1..C2 and words marked known at that level
+    retention: float | None  # over the whole window
+    target_retention: float
+    daily_goal: int
+    time_zone: str
+
+
 def streak(review_days: set[date], today: date) -> int:
-    """Consecutive days with reviews ending today (or yesterday, so the streak survives until tonight)."""
-    day = today if today in review_days else today - timedelta(days=1)
-    count = 0
-    while day in review_days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    """Consecutive study days ending today or yesterday, a single missed day bridged by a freeze."""
+    return study_streak(review_days, today).days
+
+
+def _streak(repo: ProgressRepository, user_id: int, today: date, now: datetime, tz: str) -> Streak:
+    """The streak, fetching study days backwards from today (index probes: a month, then twice as
+    many days each time), until the walk ends inside what was fetched (with room for a freeze day)
+    or a year is reached."""
+    first = today - timedelta(days=STREAK_LOOKBACK_DAYS)
+    read = repo.reading_days(user_id, DayWindow(midnight(first, tz), now, tz))
+    studied = {day for day, r in read.items() if r.seconds > 0}
+    oldest, size = today + timedelta(days=1), STREAK_BATCH_DAYS
+    while True:
+        batch = days_between(max(first, oldest - timedelta(days=size)), oldest - timedelta(days=1))
+        size *= 2
+        studied |= repo.review_day_set(user_id, batch, tz)
+        oldest = batch[0]
+        run = study_streak(studied, today)
+        start = today if run.alive_today else today - timedelta(days=1)
+        earliest = start - timedelta(days=run.days + len(run.frozen))  # the missed day that ended it
+        if earliest - timedelta(days=1) >= oldest or oldest <= first:
+            return run
 
 
 def progress(db: Database, *, user_id: int, now: datetime, recent: int = 10) -> Progress:
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    # What the review page would offer now (daily limits, one card per word a day), not every due row.
-    due_today = len(study.due_cards(db, user_id=user_id, now=now, limit=study.MAX_QUEUE))
+    due_today = study.due_count(db, user_id=user_id, now=now)
     with unit_of_work(db, read_only=True) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        tz, today = user.time_zone, local_date(now, user.time_zone)
         repo = ProgressRepository(uow.session)
         statuses = repo.status_counts(user_id)
-        days = repo.review_days(user_id, day_start - timedelta(days=STREAK_LOOKBACK_DAYS))
+        since = day_start(now, tz)
+        run = _streak(repo, user_id, today, now, tz)
         finished, words = repo.finished(user_id)
-        # One row per story: its latest reading, marked finished if any reading of it was finished.
-        latest: dict[int, ReadingRow] = {}
-        for row, title in repo.readings(user_id, limit=recent * 5):
-            seen = latest.get(row.story_id)
-            if seen is not None:
-                if seen.finished_at is None and row.finished_at is not None:
-                    latest[row.story_id] = replace(seen, finished_at=row.finished_at)
-                continue
-            if len(latest) < recent:
-                latest[row.story_id] = ReadingRow(
-                    row.story_id,
-                    title,
-                    row.level,
-                    round(row.active_seconds / 60, 1),
-                    words_per_minute(row.word_count, row.active_seconds),
-                    row.finished_at,
-                    row.last_seen_at,
-                )
-        readings = tuple(latest.values())
+        reviews_today = repo.reviews_since(user_id, since)
+        readings = tuple(
+            ReadingRow(
+                r.story_id,
+                r.title,
+                r.level,
+                round(r.active_seconds / 60, 1),
+                words_per_minute(r.word_count, r.active_seconds),
+                r.finished_at,
+                r.last_seen_at,
+            )
+            for r in repo.latest_readings(user_id, limit=recent)
+        )
         return Progress(
             saved_words=repo.saved_words(user_id),
             known_words=statuses.get(WordStatus.KNOWN, 0),
             learning_words=sum(statuses.get(s, 0) for s in range(1, 5)),
-            reviews_today=repo.reviews_since(user_id, day_start),
-            review_streak_days=streak(days, now.date()),
+            reviews_today=reviews_today,
+            review_streak_days=run.days,
+            streak_frozen_days=run.frozen,
+            daily_goal=user.daily_goal,
+            goal_met_today=reviews_today >= user.daily_goal,
             due_now=due_today,
             stories_finished=finished,
             words_read=words,
+            time_zone=tz,
+            today=today,
             readings=readings,
         )
+
+
+@lru_cache(maxsize=100_000)
+def _lowest_level(lemma: str) -> str:
+    """A lemma's lowest level over its common parts of speech (kept per process: a learner's known
+    words come back on every progress page)."""
+    return min(word_level(lemma, pos) for pos in ("NOUN", "VERB", "ADJ"))
+
+
+def known_by_level(lemmas: list[str]) -> tuple[tuple[str, int], ...]:
+    """Known words by CEFR band."""
+    levels = Counter(_lowest_level(lemma) for lemma in lemmas)
+    return tuple((level, levels.get(level, 0)) for level in ("A1", "A2", "B1", "B2", "C1", "C2"))
+
+
+def history(db: Database, *, user_id: int, now: datetime, days: int = HISTORY_DAYS) -> History:
+    """One row per local day of the last `days` days (today included), and known words by band."""
+    with unit_of_work(db, read_only=True) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        tz, goal = user.time_zone, user.daily_goal
+        today = local_date(now, tz)
+        calendar = days_between(today - timedelta(days=days - 1), today)
+        since = midnight(calendar[0], tz)
+        repo = ProgressRepository(uow.session)
+        window = DayWindow(since, now, tz)
+        reviewed = repo.review_days(user_id, calendar, tz)
+        read = repo.reading_days(user_id, window)
+        known_before, known_added = repo.known_days(user_id, window)
+        saved_before, saved_added = repo.saved_days(user_id, calendar, tz)
+        lemmas = repo.known_lemmas(user_id)
+        target = user.desired_retention
+    known = running_total(known_before, known_added, calendar)
+    saved = running_total(saved_before, saved_added, calendar)
+    rows = []
+    for index, day in enumerate(calendar):
+        r, g = reviewed.get(day), read.get(day)
+        count = r.reviews if r else 0
+        rows.append(
+            DayRow(
+                day,
+                count,
+                rate(r.recalled, r.mature) if r else None,
+                round(g.seconds / 60, 1) if g else 0.0,
+                words_per_minute(g.finished_words, g.finished_seconds) if g else None,
+                known[index],
+                saved[index],
+                studied=count > 0 or bool(g and g.seconds > 0),
+                goal_met=count >= goal,
+            )
+        )
+    mature = sum(r.mature for r in reviewed.values())
+    recalled = sum(r.recalled for r in reviewed.values())
+    return History(tuple(rows), known_by_level(lemmas), rate(recalled, mature), target, goal, tz)
+
+
+def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
+    """Whether the learner's use of the product suggests another level (a suggestion, never applied)."""
+    with unit_of_work(db, read_only=True) as uow:
+        user = uow.users.get(user_id)
+        if user is None:
+            raise NotFound("No such user.")
+        repo = ProgressRepository(uow.session)
+        words, seconds, saves = repo.reading_at_level(user_id, user.cefr_level)
+        reviews, recalled = repo.review_totals(user_id)
+        lemmas = repo.known_lemmas(user_id)
+        level = user.cefr_level
+        target = user.desired_retention
+    bands = dict(known_by_level(lemmas))
+    following = {"A1": "A2", "A2": "B1", "B1": "B2", "B2": "C1", "C1": "C2"}.get(level)
+    return suggest_level(
+        UsageEvidence(
+            level=level,
+            words_read=words,
+            saves=saves,
+            minutes=seconds / 60,
+            reviews=reviews,
+            recalled=recalled,
+            target_retention=target,
+            known_in_next_band=bands.get(following, 0) if following else 0,
+        )
+    )

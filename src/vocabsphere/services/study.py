@@ -45,6 +45,7 @@ __all__ = [
     "check_answer",
     "delete_word",
     "due_cards",
+    "due_count",
     "list_words",
     "rate_card",
     "save_word",
@@ -265,13 +266,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
     the same word never twice in a row."""
     limit = max(1, min(limit, MAX_QUEUE))
     with unit_of_work(db, read_only=True) as uow:
-        user = uow.users.get(user_id)
-        if user is None:
-            raise NotFound("No such user.")
-        since = day_start(now, user.time_zone)
-        reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, since)
-        review_room = max(0, user.reviews_per_day - reviews_done)
-        new_room = max(0, user.new_cards_per_day - new_done)
+        user, new_done, cards_today, review_room, new_room = _room_today(uow, user_id, now)
         due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []
         statuses = {word.lemma: status for _, word, status in due if status is not None}
         fresh: list[tuple[ReviewCard, SavedWord]] = []
@@ -322,6 +317,31 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                 )
             )
         return result
+
+
+def _room_today(uow: UnitOfWork, user_id: int, now: datetime) -> tuple[User, int, list[int], int, int]:
+    """The learner, new cards seen today, the cards reviewed today, and the room left under the daily
+    review and new-card limits (the day turning at the learner's midnight)."""
+    user = uow.users.get(user_id)
+    if user is None:
+        raise NotFound("No such user.")
+    reviews_done, new_done, cards_today = uow.study.reviewed_since(user_id, day_start(now, user.time_zone))
+    review_room = max(0, user.reviews_per_day - reviews_done)
+    return user, new_done, cards_today, review_room, max(0, user.new_cards_per_day - new_done)
+
+
+def due_count(db: Database, *, user_id: int, now: datetime) -> int:
+    """How many cards today's queue would offer (the same daily limits and one card per word a day as
+    `due_cards`), counted in the database instead of building the queue."""
+    with unit_of_work(db, read_only=True) as uow:
+        _, _, cards_today, review_room, new_room = _room_today(uow, user_id, now)
+        due = uow.study.count_due_reviews(user_id, now, cap=min(MAX_QUEUE, review_room)) if review_room else 0
+        fresh = (
+            uow.study.count_new_words(user_id, now, reviewed_cards=cards_today, cap=min(MAX_QUEUE, new_room))
+            if new_room
+            else 0
+        )
+        return min(MAX_QUEUE, due + fresh)
 
 
 # New words take turns at the card kinds, so a learner meets every kind on their first day (still one

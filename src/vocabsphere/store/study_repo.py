@@ -156,6 +156,37 @@ class StudyRepository:
         )
         return [(card, word, status) for card, word, status in self._session.execute(query)]
 
+    def count_due_reviews(self, user_id: int, now: datetime, *, cap: int) -> int:
+        """Cards learnt and due now, counted up to `cap` (the queue never shows more)."""
+        due = (
+            select(ReviewCard.id)
+            .where(ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0)
+            .limit(cap)
+            .subquery()
+        )
+        return self._session.scalar(select(func.count()).select_from(due)) or 0
+
+    def count_new_words(self, user_id: int, now: datetime, *, reviewed_cards: list[int], cap: int) -> int:
+        """Words with a card never reviewed, up to `cap`, leaving out words with a card due for review
+        or reviewed today (the queue shows one card per word a day)."""
+        fresh = select(ReviewCard.saved_word_id).where(
+            ReviewCard.user_id == user_id, ReviewCard.reps == 0, ReviewCard.due <= now
+        )
+        # The usual case for a steady learner: no new card at all (asked on the (user, reps) index;
+        # with the due time in the question SQLite would walk the due index instead).
+        never_reviewed = select(ReviewCard.id).where(ReviewCard.user_id == user_id, ReviewCard.reps == 0)
+        if self._session.scalar(select(never_reviewed.limit(1).exists())) is not True:
+            return 0
+        busy = select(ReviewCard.saved_word_id).where(
+            ReviewCard.user_id == user_id, ReviewCard.due <= now, ReviewCard.reps > 0
+        )
+        query = fresh.where(ReviewCard.saved_word_id.not_in(busy))
+        taken = self.words_of_cards(reviewed_cards)
+        if taken:
+            query = query.where(ReviewCard.saved_word_id.not_in(sorted(taken)))
+        words = query.distinct().limit(cap).subquery()
+        return self._session.scalar(select(func.count()).select_from(words)) or 0
+
     def new_cards(self, user_id: int, now: datetime, *, limit: int) -> list[tuple[ReviewCard, SavedWord]]:
         """Cards never reviewed, in the order their words were saved."""
         query = (

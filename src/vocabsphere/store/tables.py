@@ -237,7 +237,10 @@ class SavedWord(Base):
     """A word a learner saved from a story, with the sentence and sense they met it in."""
 
     __tablename__ = "saved_words"
-    __table_args__ = (UniqueConstraint("user_id", "lemma", "pos"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "lemma", "pos"),
+        Index("ix_saved_words_user_time", "user_id", "created_at"),  # the book's size by day (0013)
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -285,6 +288,8 @@ class ReviewLogEntry(Base):
         UniqueConstraint("user_id", "card_id", "request_id", name="uq_review_logs_user_card_request"),
         Index("ix_review_logs_card", "card_id"),
         Index("ix_review_logs_user_time", "user_id", "reviewed_at"),  # today's counts for daily limits
+        # Reviews and retention per day for progress, read from the index alone (0013).
+        Index("ix_review_logs_user_time_outcome", "user_id", "reviewed_at", "was_new", "rating"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -489,3 +494,23 @@ class LookupEvent(Base):
     level: Mapped[str] = mapped_column(String(4))
     lemma: Mapped[str] = mapped_column(String(100))
     looked_up_at: Mapped[datetime] = mapped_column()
+
+
+class PlacementTest(Base):
+    """A learner's placement test: its state between steps, then the result and their decision."""
+
+    __tablename__ = "placement_tests"
+    __table_args__ = (Index("ix_placement_tests_user_time", "user_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    stage: Mapped[str] = mapped_column(String(16))  # words, meanings, reading, done
+    state_json: Mapped[str] = mapped_column(Text)
+    level_before: Mapped[str] = mapped_column(String(2))
+    level: Mapped[str | None] = mapped_column(String(2))  # the suggested level, once done
+    vocabulary_size: Mapped[int | None] = mapped_column(Integer)
+    result_json: Mapped[str] = mapped_column(Text, default="{}")
+    decision: Mapped[str | None] = mapped_column(String(8))  # accepted or kept
+    created_at: Mapped[datetime] = mapped_column()
+    finished_at: Mapped[datetime | None] = mapped_column()
+    decided_at: Mapped[datetime | None] = mapped_column()

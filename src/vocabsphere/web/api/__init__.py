@@ -11,6 +11,8 @@ from vocabsphere.web.api import (
     me,
     my_assignments,
     news,
+    placement,
+    progress,
     quizzes,
     reading,
     stories,
@@ -27,6 +29,8 @@ router = APIRouter(prefix="/api/v1", dependencies=[Depends(verify_api_csrf)])
 router.include_router(system.router)
 router.include_router(auth.router)
 router.include_router(me.router)
+router.include_router(progress.router)
+router.include_router(placement.router)
 router.include_router(articles.router)
 router.include_router(stories.router)
 router.include_router(versions.router)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel
@@ -48,15 +48,21 @@ class ProgressOut(BaseModel):
     learning_words: int
     reviews_today: int
     review_streak_days: int
+    streak_frozen_days: list[date]
+    daily_goal: int
+    goal_met_today: bool
     due_now: int
     stories_finished: int
     words_read: int
+    time_zone: str
+    today: date
     readings: list[ReadingRowOut]
 
 
 @router.get("/progress", response_model=ProgressOut)
 def get_progress(state: State, principal: CurrentUser) -> ProgressOut:
-    """Words by status, reviews today and the streak, cards due, stories finished, recent readings."""
+    """Words by status, reviews today against the daily goal, the streak (study days in the learner's
+    time zone, a missed day bridged by a freeze), cards due, stories finished, recent readings."""
     view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
     return ProgressOut.model_validate(view, from_attributes=True)
 

@@ -8,7 +8,9 @@ from vocabsphere.web.pages import (
     auth,
     classes,
     news,
+    placement,
     profile,
+    progress,
     quizzes,
     sections,
     story_visibility,
@@ -23,6 +25,8 @@ router.include_router(story_visibility.router)
 router.include_router(vocab_exchange.router)
 router.include_router(study.router)
 router.include_router(profile.router)
+router.include_router(progress.router)
+router.include_router(placement.router)
 router.include_router(admin.router)
 router.include_router(news.router)
 router.include_router(classes.router)

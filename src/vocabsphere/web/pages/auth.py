@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
-from vocabsphere.core.errors import DomainError, TooManyRequests
+from vocabsphere.core.accounts import check_time_zone
+from vocabsphere.core.errors import DomainError, InvalidInput, TooManyRequests
 from vocabsphere.services import accounts
 from vocabsphere.web.pages.render import redirect, render, safe_next
 from vocabsphere.web.security import (
@@ -88,6 +89,15 @@ def register_form(request: Request, principal: MaybeUser) -> Response:
     return render(request, "register.html", form={})
 
 
+def browser_time_zone(raw: str) -> str:
+    """The zone the browser reported (filled in by app.js); one the server does not know, or none
+    (scripts off), is UTC: the learner can pick theirs in Settings, registration never fails on it."""
+    try:
+        return check_time_zone(raw)
+    except InvalidInput:
+        return "UTC"
+
+
 @router.post("/register", dependencies=[CsrfChecked])
 def register(
     request: Request,
@@ -96,6 +106,7 @@ def register(
     password: Annotated[str, Form(max_length=1024)] = "",
     native_language: Annotated[str, Form(max_length=8)] = "es",
     cefr_level: Annotated[str, Form(max_length=2)] = "A2",
+    time_zone: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     form = {"username": username, "native_language": native_language, "cefr_level": cefr_level}
     try:
@@ -108,6 +119,7 @@ def register(
             now=state.clock(),
             native_language=native_language,
             cefr_level=cefr_level,
+            time_zone=browser_time_zone(time_zone),
         )
     except DomainError as error:
         return render(

@@ -7,7 +7,7 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from vocabsphere.services import classes, learner_work, progress, reading, stories, versions
+from vocabsphere.services import classes, learner_work, reading, stories, versions
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
@@ -131,12 +131,6 @@ def changes_page(
 @router.get("/articles/{article_id}")
 def article_page(state: State, principal: CurrentUser, article_id: RowId) -> Response:
     return redirect(f"/stories/{stories.story_of_article(state.database, article_id)}")
-
-
-@router.get("/progress")
-def progress_page(request: Request, state: State, principal: CurrentUser) -> Response:
-    view = progress.progress(state.database, user_id=principal.user.id, now=state.clock())
-    return render(request, "progress.html", progress=view)
 
 
 @router.get("/about")

@@ -74,6 +74,15 @@ export function speechNote(result) {
   return "";
 }
 
+// A new account's time zone comes from the browser (the server checks the name, UTC if unknown).
+for (const field of document.querySelectorAll("input[data-browser-time-zone]")) {
+  try {
+    field.value = Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  } catch {
+    field.value = "";
+  }
+}
+
 // Prevent double submission of forms (a second click while the first post is under way). Registered
 // once per page: page scripts import this module under a URL without the `?v=` of the base template's
 // tag, so the module can run twice, and a second listener would block every first submission.

@@ -1,0 +1,1 @@
+"""Statistics over a learner's events: streaks, day series, a re-estimated level."""
