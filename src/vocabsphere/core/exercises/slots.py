@@ -1,0 +1,118 @@
+"""The word's slot in its sentence: the sentence with a gap, the slot's part of speech as the parse
+sees it, and a short reason a learner can check ("after 'the'; the object of 'made'")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vocabsphere.core.learnables.words import content_pos
+from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.sense_choice import resolve_token
+
+from .model import GAP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["POS_NAMES", "find_token", "gapped", "slot_pos", "slot_reason"]
+
+POS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "seem", "seems", "seemed"})
+
+
+def find_token(sent: Span, word: str) -> Token | None:
+    """The first token written ``word``, else the first whose lemma is ``word`` (any case)."""
+    low = word.lower().strip()
+    return next((t for t in sent if t.lower_ == low), None) or next(
+        (t for t in sent if t.lemma_.lower() == low and t.is_alpha), None
+    )
+
+
+def gapped(sent: Span, start: int, end: int | None = None) -> str:
+    """The sentence with tokens ``start``..``end`` (exclusive; one token by default) replaced by a gap."""
+    end = start + 1 if end is None else end
+    doc = sent.doc
+    before = doc[sent.start : start].text_with_ws
+    after = doc[end : sent.end].text
+    space = doc[end - 1].whitespace_
+    return f"{before}{GAP}{space}{after}".strip()
+
+
+def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
+    """The part of speech when the tagger, the parse repair and the look-up all agree, else None:
+    an exercise about it must not rest on a doubtful tag."""
+    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
+        return None
+    pos = content_pos(token)
+    if pos not in POS_NAMES or token.pos_ != pos:
+        return None
+    if token.tag_ in ("VBG", "VBN") and pos != "VERB":
+        return None  # "the rising prices": adjective or verb form, teachers disagree
+    if resolve_token(lexicon, token).upos != pos:
+        return None
+    return pos
+
+
+def _quote(token: Token) -> str:
+    return f"\u2018{token.text}\u2019"
+
+
+def _noun_reason(token: Token) -> list[str]:
+    reasons = []
+    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    if det is not None:
+        reasons.append(f"it comes after {_quote(det)}")
+    elif case is not None:
+        reasons.append(f"it comes after the preposition {_quote(case)}")
+    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+        reasons.append(f"it is the subject of the verb {_quote(token.head)}")
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB":
+        reasons.append(f"it is the object of the verb {_quote(token.head)}")
+    return reasons
+
+
+def _verb_reason(token: Token) -> list[str]:
+    reasons = []
+    aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN"):
+        reasons.append(f"its subject is {_quote(subject)}")
+    if aux:
+        reasons.append(f"it comes after {_quote(aux[-1])}")
+    obj = next((c for c in token.children if c.dep_ == "obj"), None)
+    if obj is not None:
+        reasons.append(f"it has an object, {_quote(obj)}")
+    return reasons
+
+
+def _adjective_reason(token: Token) -> list[str]:
+    head = token.head
+    if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
+        return [f"it describes the noun {_quote(head)}, which comes after it"]
+    cop = next((c for c in token.children if c.dep_ == "cop" and c.lower_ in _BE), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if cop is not None and subject is not None:
+        return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
+    return []
+
+
+def _adverb_reason(token: Token) -> list[str]:
+    head = token.head
+    if token.dep_ != "advmod" or not token.lower_.endswith("ly"):
+        return []  # "-ly" adverbs only: "fast", "hard", "late" are adjectives too
+    if head.pos_ == "VERB":
+        return [f"it tells us more about the verb {_quote(head)}"]
+    if head.pos_ == "ADJ":
+        return [f"it tells us more about the adjective {_quote(head)}"]
+    return []
+
+
+_REASONS = {"NOUN": _noun_reason, "VERB": _verb_reason, "ADJ": _adjective_reason, "ADV": _adverb_reason}
+
+
+def slot_reason(token: Token, pos: str) -> str | None:
+    """Why the parse takes the token as ``pos``, in at most two checkable facts; None when the parse
+    gives no such fact (then no item claims a reason)."""
+    reasons = _REASONS[pos](token)
+    return "; ".join(reasons[:2]) if reasons else None
