@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from vocabsphere import __version__
+from vocabsphere.cli_exercises import add_exercises_command
 from vocabsphere.cli_language import add_language_commands
 from vocabsphere.cli_lexicon import add_lexicon_commands
 from vocabsphere.cli_news import add_news_commands
-from vocabsphere.cli_exercises import add_exercises_command
 from vocabsphere.cli_substitutes import add_substitutes_command
 from vocabsphere.config import Settings, load_settings
 from vocabsphere.core.errors import DomainError

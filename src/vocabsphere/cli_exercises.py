@@ -39,10 +39,13 @@ def cmd_exercises(args: argparse.Namespace, settings: Settings) -> int:
 
 def add_exercises_command(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
-        "exercises", help="exercise items from a learner's words in their sentences (lines 'sentence<TAB>word')"
+        "exercises",
+        help="exercise items from a learner's words in their sentences (lines 'sentence<TAB>word')",
     )
     parser.add_argument("input", metavar="FILE|-")
-    parser.add_argument("--kinds", help="comma-separated kinds (default all): part_of_speech, word_family, ...")
+    parser.add_argument(
+        "--kinds", help="comma-separated kinds (default all): part_of_speech, word_family, ..."
+    )
     parser.add_argument(
         "--level", default="B1", choices=["A1", "A2", "B1", "B2", "C1", "C2"], help="the learner's CEFR level"
     )

@@ -1,7 +1,7 @@
 """Exercises from the learner's own words and sentences: generators, validation and grading.
 
-    items = exercises_for_sentence(lexicon, nlp(sentence), "decision", "B1")
-    grade_answer(items[0], "decision").correct
+items = exercises_for_sentence(lexicon, nlp(sentence), "decision", "B1")
+grade_answer(items[0], "decision").correct
 """
 
 from .generate import ALL_KINDS, exercises_for_sentence, parse_kinds

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["collocation_item"]
 
 # Particles that rarely read literally after a verb with an object ("pick in the book" is no English).
-_PARTICLES = ("up", "out", "off", "down", "away", "back")
-_PREPOSITIONS = ("on", "of", "for", "to", "with", "from", "about", "at", "in")
+_PARTICLES: tuple[str, ...] = ("up", "out", "off", "down", "away", "back")
+_PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "about", "at", "in")
 _MIN_DISTRACTORS = 2
 
 

@@ -52,7 +52,7 @@ def _pool(upos: str) -> tuple[tuple[str, float], ...]:
 
 
 def article_of(word: str) -> str:
-    """"a" or "an" before the word, by its sound as far as the spelling tells it."""
+    """ "a" or "an" before the word, by its sound as far as the spelling tells it."""
     low = word.lower()
     if low.startswith(_SILENT_H):
         return "an"
@@ -92,7 +92,9 @@ MIN_POS_SHARE = 0.3  # and at least this share of all its SemCor tags
 
 
 def _usual_as(lexicon: Lexicon, word: str, upos: str) -> bool:
-    counts = {p: sum(s.tag_count for s in lexicon.entries(word, p).senses) for p in ("NOUN", "VERB", "ADJ", "ADV")}
+    counts = {
+        p: sum(s.tag_count for s in lexicon.entries(word, p).senses) for p in ("NOUN", "VERB", "ADJ", "ADV")
+    }
     total = sum(counts.values())
     return counts[upos] >= MIN_POS_TAGS and counts[upos] >= MIN_POS_SHARE * total
 

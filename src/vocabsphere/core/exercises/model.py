@@ -74,7 +74,9 @@ class ExerciseItem:
             "accepted": list(self.accepted or (self.answer,)),
             "explanation": self.explanation,
             "grammar_point": (
-                {"id": self.grammar_point.id, "level": self.grammar_point.level} if self.grammar_point else None
+                {"id": self.grammar_point.id, "level": self.grammar_point.level}
+                if self.grammar_point
+                else None
             ),
             "source_sentence": self.source_sentence,
             "word": self.word,

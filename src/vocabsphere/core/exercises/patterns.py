@@ -46,7 +46,7 @@ def _clause(sent: Span) -> tuple[tuple[int, int], tuple[int, int], tuple[int, in
     subject, obj = _phrase(subjects[0]), _phrase(objects[0])
     aux = [c.i for c in root.children if c.dep_ == "aux"]
     verb = (min([root.i, *aux]), root.i + 1)
-    if subject is None or obj is None or not subject[1] == verb[0] or not verb[1] == obj[0]:
+    if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
         return None
     if any(sent.doc[i].pos_ != "PUNCT" for i in range(obj[1], sent.end)) or subject[0] != sent.start:
         return None
@@ -78,7 +78,8 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
         accepted=(role,),
         explanation=(
             f"\u2018{subject}\u2019 is the subject: it does the action. \u2018{verb}\u2019 is the verb. "
-            f"\u2018{obj}\u2019 is the object: it receives the action. The pattern is subject + verb + object."
+            f"\u2018{obj}\u2019 is the object: it receives the action. "
+            "The pattern is subject + verb + object."
         ),
         grammar_point=SVO,
         source_sentence=sent.text.strip(),
@@ -90,7 +91,11 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Put the subject, verb and object phrases in order (a subject pronoun fixes the order)."""
     sent = token.sent
     parts = _clause(sent)
-    if parts is None or sent.doc[parts[0][0]].lower_ not in _SUBJECT_PRONOUNS or parts[0][1] - parts[0][0] != 1:
+    if (
+        parts is None
+        or sent.doc[parts[0][0]].lower_ not in _SUBJECT_PRONOUNS
+        or parts[0][1] - parts[0][0] != 1
+    ):
         return None
     if not any(a <= token.i < b for a, b in parts):
         return None

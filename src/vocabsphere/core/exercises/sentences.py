@@ -11,7 +11,7 @@ from vocabsphere.core.levels import text_level_of_doc
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["MAX_WORDS", "MIN_WORDS", "LEVELS", "level_rank", "usable_sentence"]
+__all__ = ["LEVELS", "MAX_WORDS", "MIN_WORDS", "level_rank", "usable_sentence"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_WORDS, MAX_WORDS = 6, 30

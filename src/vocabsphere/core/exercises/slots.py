@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas
+
 from vocabsphere.core.learnables.words import content_pos
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
@@ -50,6 +52,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "the rising prices": adjective or verb form, teachers disagree
     if resolve_token(lexicon, token).upos != pos:
         return None
+    if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and _det_before(token) is None:
+        return None  # "breaks", "talks": a noun only where a determiner says so
     return pos
 
 
@@ -57,9 +61,49 @@ def _quote(token: Token) -> str:
     return f"\u2018{token.text}\u2019"
 
 
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "many",
+        "few",
+        "several",
+    ]
+)
+_INSIDE_NP = frozenset({"ADJ", "ADV", "NUM", "PUNCT", "DET", "PRON"})
+
+
+def _det_before(token: Token) -> Token | None:
+    """A determiner of the noun with only adjectives or numbers between ("the new rules"): a noun
+    after another noun ("that contact breaks") is where the parse most often takes a verb for a noun."""
+    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    if det is None or det.lower_ not in _DETERMINERS:
+        return None
+    if any(t.pos_ not in _INSIDE_NP for t in token.doc[det.i + 1 : token.i]):
+        return None
+    return det
+
+
 def _noun_reason(token: Token) -> list[str]:
     reasons = []
-    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    det = _det_before(token)
     case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")

@@ -9,7 +9,9 @@ __all__ = ["valid_item"]
 
 
 def valid_item(item: ExerciseItem) -> bool:
-    if not (item.prompt.strip() and item.answer.strip() and item.explanation.strip() and item.source_sentence):
+    if not (
+        item.prompt.strip() and item.answer.strip() and item.explanation.strip() and item.source_sentence
+    ):
         return False
     folded = [o.casefold() for o in item.options]
     if len(set(folded)) != len(folded):

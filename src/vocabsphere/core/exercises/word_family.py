@@ -24,7 +24,14 @@ if TYPE_CHECKING:
 __all__ = ["family_members", "word_family_item"]
 
 MIN_ZIPF = 3.0  # members rarer than this are not words a learner meets
-_BASE_TAGS = {"NOUN": ("NN",), "VERB": ("VB", "VBP"), "ADJ": ("JJ",), "ADV": ("RB",)}
+# Slot forms where no member of another part of speech can stand: "has ___" takes a participle
+# only, but "was ___" would take "critical" as well as "criticised", so passive and -ing slots are out.
+_SLOT_TAGS = {
+    "NOUN": ("NN", "NNS"),
+    "VERB": ("VB", "VBP", "VBZ", "VBD", "VBN"),
+    "ADJ": ("JJ",),
+    "ADV": ("RB",),
+}
 _WN_UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV", "adj": "ADJ"}
 # Parts of speech that could also stand in a slot: such members are not offered there.
 _ALSO_FITS = {"ADJ": frozenset({"NOUN"}), "NOUN": frozenset(), "VERB": frozenset(), "ADV": frozenset()}
@@ -33,7 +40,9 @@ _ALSO_FITS = {"ADJ": frozenset({"NOUN"}), "NOUN": frozenset(), "VERB": frozenset
 def family_members(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[str, str]:
     """One member per other part of speech (the most frequent), by UPOS; at most level ``cap``."""
     best: dict[str, tuple[float, str]] = {}
-    members = [(m.lemma, _WN_UPOS.get(m.pos.split()[0].lower().rstrip(","), "")) for m in lexicon.family(lemma)]
+    members = [
+        (m.lemma, _WN_UPOS.get(m.pos.split()[0].lower().rstrip(","), "")) for m in lexicon.family(lemma)
+    ]
     adjectives = [w for w, p in members if p == "ADJ"] + ([lemma] if upos == "ADJ" else [])
     members += [(w, "ADV") for w in _adverbs(lexicon, adjectives)]
     for word, pos in members:
@@ -64,8 +73,8 @@ def _adverbs(lexicon: Lexicon, adjectives: list[str]) -> list[str]:
 
 def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
-    if pos is None or token.tag_ not in _BASE_TAGS[pos] or token.lower_ != lemma.lower():
-        return None  # base forms only: every option is then a base form too, no form gives the key away
+    if pos is None or token.tag_ not in _SLOT_TAGS[pos] or not _clear_verb_slot(token, pos):
+        return None
     if token.dep_ in ("compound", "conj") or (pos == "ADV" and not token.lower_.endswith("ly")):
         return None
     reason = slot_reason(token, pos)
@@ -94,6 +103,18 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         source_sentence=token.sent.text.strip(),
         word=lemma,
     )
+
+
+def _clear_verb_slot(token: Token, pos: str) -> bool:
+    """A verb with a subject and no passive or "be" before it; a participle only after "have"."""
+    if pos != "VERB":
+        return True
+    aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+    if any(a.dep_ == "aux:pass" or a.lemma_ == "be" for a in aux):
+        return False
+    if token.tag_ == "VBN":
+        return bool(aux) and aux[-1].lemma_ == "have"
+    return bool(aux) or any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _cased(word: str, token: Token) -> str:

@@ -28,8 +28,29 @@ __all__ = ["word_form_item"]
 
 MIN_FORM_ZIPF = 2.5  # a spelling rarer than this is not accepted as a variant ("learnt" passes)
 _PLURAL_CUES = frozenset(
-    "many several these those few both various numerous two three four five six seven eight nine ten "
-    "dozens hundreds thousands millions".split()
+    [
+        "many",
+        "several",
+        "these",
+        "those",
+        "few",
+        "both",
+        "various",
+        "numerous",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
 )
 _VOWELS = "aeiouy"
 
@@ -61,6 +82,29 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
     if token.tag_ == "VBG" and aux and aux[-1].lemma_ == "be":
         point = "past_continuous" if aux[-1].lower_ in ("was", "were") else "present_continuous"
         return "VBG", "-ing form", point
+    if token.tag_ == "VBG" and not aux and _after_preposition(token) is not None:
+        return "VBG", "-ing form", None
+    return None
+
+
+def _after_preposition(token: Token) -> Token | None:
+    """ "without asking", "by using": a verb right after a preposition takes -ing."""
+    mark = next((c for c in token.children if c.dep_ in ("mark", "case") and c.i == token.i - 1), None)
+    return mark if mark is not None and mark.pos_ == "ADP" and mark.lower_ != "to" else None
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
+
+
+def _plural_by_verb(token: Token) -> Token | None:
+    """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
+    if token.dep_ != "nsubj" or token.i > token.head.i:
+        return None
+    verb = token.head
+    finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
+    first = min(finite, key=lambda t: t.i)
+    if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
+        return first
     return None
 
 
@@ -74,10 +118,17 @@ def _syllables(word: str) -> int:
 
 
 def _other_form(token: Token) -> tuple[str, str, str | None] | None:
-    if token.tag_ == "NNS" and any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i):
+    if token.tag_ == "NNS" and (
+        any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i) or _plural_by_verb(token)
+    ):
         return "NNS", "", None
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.tag_ == "JJR" and nxt is not None and nxt.lower_ == "than" and not token.lower_.startswith("more"):
+    if (
+        token.tag_ == "JJR"
+        and nxt is not None
+        and nxt.lower_ == "than"
+        and not token.lower_.startswith("more")
+    ):
         return "JJR", "comparative", "comparative_er"
     before = token.doc[token.i - 1] if token.i > 0 else None
     if token.tag_ == "JJS" and before is not None and before.lower_ == "the":
@@ -89,7 +140,9 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
     pos = slot_pos(lexicon, token)
     if pos is None or token.lower_ == lemma.lower():
         return None  # the base form is no exercise in forms
-    wanted = _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
+    wanted = (
+        _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
+    )
     if wanted is None:
         return None
     tag, instruction, point = wanted
@@ -101,12 +154,13 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
     what = f"the {instruction} of" if instruction else "the right form of"
     grammar = GRAMMAR_POINTS.get(point) if point else None
     if grammar is None:
-        reason = _plural_reason(token)
+        reason = _plural_reason(token) if pos == "NOUN" else _ing_reason(token)
     else:
         aux = [c.i for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
         phrase = token.doc[min([*aux, token.i]) : token.i + 1].text.lower()
-        reason = f"The {instruction} of \u2018{lemma}\u2019 is \u2018{token.lower_}\u2019. " + grammar.explanation.format(
-            text=phrase
+        reason = (
+            f"The {instruction} of \u2018{lemma}\u2019 is \u2018{token.lower_}\u2019. "
+            + grammar.explanation.format(text=phrase)
         )
     also = f" Also right: {', '.join(accepted[1:])}." if len(accepted) > 1 else ""
     return ExerciseItem(
@@ -123,5 +177,21 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
 
 
 def _plural_reason(token: Token) -> str:
-    cue = next(c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i)
-    return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
+    cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
+    if cue is not None:
+        return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
+    verb = _plural_by_verb(token)
+    assert verb is not None  # _other_form asked for the plural for one of these two reasons
+    return (
+        f"The verb \u2018{verb.text}\u2019 is plural, so its subject is plural too: "
+        f"\u2018{token.lower_}\u2019."
+    )
+
+
+def _ing_reason(token: Token) -> str:
+    prep = _after_preposition(token)
+    assert prep is not None
+    return (
+        f"After a preposition (\u2018{prep.text}\u2019) a verb takes the -ing form: "
+        f"\u2018{token.lower_}\u2019."
+    )
