@@ -114,13 +114,15 @@ def main() -> int:
         for sentence in sample.sentences[: args.sentences]:
             start = time.perf_counter()
             doc = nlp(sentence)
-            items = exercises_for_sentence(lexicon, doc, sample.word, args.level)
+            items = exercises_for_sentence(
+                lexicon, doc, sample.lemma if sentence != sample.sentence else sample.word, args.level
+            )
             seconds.append(time.perf_counter() - start)
-            slot = next((t.tag_ for t in doc if t.lower_ == sample.word.lower()), "")
             for item in items:
                 kinds.add(item.kind.value)
                 by_kind[item.kind.value] += 1
                 if item.kind in OWN_OPTIONS:
+                    slot = next((t.tag_ for t in doc if t.text == item.answer), "")  # the gap's tag
                     choice.append((item, slot))
         kinds_per_word.append(len(kinds))
     covered = sum(1 for k in kinds_per_word if k)

@@ -1,9 +1,10 @@
 """A synthetic learner for the exercise benches: words saved from OneStopEnglish dev articles.
 
-The learner reads the Intermediate texts of the dev split and saves content words (nouns, verbs,
-adjectives, -ly adverbs of at least A2), each with the sentence it was met in; the other sentences
-of the texts they read that hold the same lemma are the word's other sentences, as the practice
-service gathers them from stories read. Deterministic (seeded).
+The learner reads the dev split's stories, Intermediate texts first, and saves content words
+(nouns, verbs, adjectives, -ly adverbs of at least A2) from them, each with the sentence it was met
+in; the other sentences holding the same lemma in the stories' texts (all three levels, as the
+practice service gathers them from every level version of the stories read) are the word's other
+sentences. Deterministic (seeded).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def dev_texts(shared: Path, level: str = "int", split: str = "dev") -> Iterator[
     root = shared / "data" / "onestopenglish"
     with (root / "index.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            if row["split"] == split and row["level"] == level:
+            if row["split"] == split and (row["level"] == level or level == "all"):
                 yield row["article_id"], (root / row["path"]).read_text(encoding="utf-8")
 
 
@@ -69,17 +70,20 @@ def _level(lemma: str, pos: str) -> str:
 
 
 def saved_words(nlp: Language, shared: Path, count: int = 300, seed: int = 17) -> list[SavedSample]:
-    texts = [text for _, text in dev_texts(shared)]
-    sentences = _sentences(nlp, [p for t in texts for p in t.split("\n") if p.strip()])
+    read = [text for _, text in dev_texts(shared)]  # words are saved from the Intermediate texts
+    also = [text for level in ("ele", "adv") for _, text in dev_texts(shared, level)]
+    first = _sentences(nlp, [p for t in read for p in t.split("\n") if p.strip()])
+    sentences = first + _sentences(nlp, [p for t in also for p in t.split("\n") if p.strip()])
+    met = {(lemma, pos) for words in first for _, word, lemma, pos in words if word}
     by_lemma: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for words in sentences:
         for text, word, lemma, pos in words:
             if not word:
                 continue
-            met = by_lemma.setdefault((lemma, pos), [])
-            if all(text != seen for seen, _ in met):
-                met.append((text, word))
-    keys = sorted(k for k in by_lemma if _level(*k) not in ("A1", ""))
+            found = by_lemma.setdefault((lemma, pos), [])
+            if all(text != seen for seen, _ in found):
+                found.append((text, word))
+    keys = sorted(k for k in by_lemma if k in met and _level(*k) not in ("A1", ""))
     random.Random(seed).shuffle(keys)
     samples = []
     for lemma, pos in keys[:count]:

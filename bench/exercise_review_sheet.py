@@ -62,7 +62,7 @@ def main() -> int:
     shown: Counter[str] = Counter()
     number = 0
     for sample in saved_words(nlp, args.shared, count=args.words):
-        for sentence in sample.sentences[:3]:
+        for sentence in sample.sentences[:6]:
             for item in exercises_for_sentence(lexicon, nlp(sentence), sample.word, args.level, kinds):
                 if shown[item.kind.value] >= args.per_kind:
                     continue

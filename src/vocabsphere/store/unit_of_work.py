@@ -16,6 +16,7 @@ from vocabsphere.store.accounts_repo import (
 from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
+from vocabsphere.store.practice_repo import PracticeRepository
 from vocabsphere.store.reading_repo import ReadingRepository
 from vocabsphere.store.stories_repo import StoryRepository
 from vocabsphere.store.study_repo import StudyRepository
@@ -36,6 +37,7 @@ class UnitOfWork:
         self.versions = VersionRepository(session)
         self.study = StudyRepository(session)
         self.reading = ReadingRepository(session)
+        self.practice = PracticeRepository(session)
 
     def flush(self) -> None:
         self.session.flush()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
-from vocabsphere.core.learnables.words import content_pos
+from vocabsphere.core.learnables.words import content_pos, lemma_of
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
@@ -26,7 +26,7 @@ def find_token(sent: Span, word: str) -> Token | None:
     """The first token written ``word``, else the first whose lemma is ``word`` (any case)."""
     low = word.lower().strip()
     return next((t for t in sent if t.lower_ == low), None) or next(
-        (t for t in sent if t.lemma_.lower() == low and t.is_alpha), None
+        (t for t in sent if t.is_alpha and low in (t.lemma_.lower(), lemma_of(t))), None
     )
 
 
@@ -52,9 +52,20 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "the rising prices": adjective or verb form, teachers disagree
     if resolve_token(lexicon, token).upos != pos:
         return None
-    if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and _det_before(token) is None:
-        return None  # "breaks", "talks": a noun only where a determiner says so
+    if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
+        return None  # "if that contact breaks": the parse took the clause's verb for a noun
     return pos
+
+
+_NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
+
+
+def _clearly_noun(token: Token) -> bool:
+    """A word that can also be a verb is taken as a noun when a determiner says so, or when it
+    fills a noun's role under a verb, preposition or noun: never as the head of its own clause."""
+    if _det_before(token) is not None:
+        return True
+    return token.dep_ in _NOUN_ROLES and token.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
 
 
 def _quote(token: Token) -> str:
