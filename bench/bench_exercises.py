@@ -80,11 +80,13 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
     print(f"  same form:        {100 * same / n:.1f} %")
     if n_an:
         print(
-            f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an (chance {100 * chance_an / n_an:.1f} %)"
+            f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an "
+            f"(chance {100 * chance_an / n_an:.1f} %)"
         )
     if n_cloze:
         print(
-            f"  cloze items whose key is the only option of the slot's form: {100 * only_key / n_cloze:.1f} % of {n_cloze}"
+            "  cloze items whose key is the only option of the slot's form: "
+            f"{100 * only_key / n_cloze:.1f} % of {n_cloze}"
         )
 
 

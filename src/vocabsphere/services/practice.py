@@ -189,7 +189,8 @@ def prepare_words(
     limit: int = PREPARE_ON_REQUEST,
 ) -> int:
     """Make and store the items of up to ``limit`` of the learner's words that have none yet
-    (``word_ids``: only among these; by default the due and recent words). Returns how many words were made."""
+    (``word_ids``: only among these; by default the due and recent words). Returns how many
+    words were made."""
     with unit_of_work(db, read_only=True) as uow:
         user = uow.users.get(user_id)
         if user is None:

@@ -15,7 +15,6 @@ from vocabsphere.store.tables import (
     SavedWord,
 )
 
-
 MAX_INTEGER = 2**31 - 1  # the ids' column type (INTEGER) on PostgreSQL
 
 
