@@ -6,6 +6,7 @@ from vocabsphere.web.pages import (
     admin,
     auth,
     news,
+    practice,
     profile,
     sections,
     story_visibility,
@@ -19,6 +20,7 @@ router.include_router(sections.router)
 router.include_router(story_visibility.router)
 router.include_router(vocab_exchange.router)
 router.include_router(study.router)
+router.include_router(practice.router)
 router.include_router(profile.router)
 router.include_router(admin.router)
 router.include_router(news.router)
