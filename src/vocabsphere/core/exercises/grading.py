@@ -40,7 +40,7 @@ def grade_answer(item: ExerciseItem, given: str) -> Grade:
     if answer in {normalise_answer(a) for a in accepted}:
         return Grade(True, False, "Correct!")
     if item.kind in CHOICE_KINDS or item.kind is ExerciseKind.WORD_ORDER:
-        return Grade(False, False, f"Not quite. The answer is \u201c{item.answer}\u201d.")
+        return Grade(False, False, f"The answer is \u201c{item.answer}\u201d.")
     # Typed: one typo is forgiven, but another form of the word is exactly what is being tested.
     if item.kind is ExerciseKind.WORD_FORM and answer in _forms_of(item.word):
         return Grade(False, False, f"Another form of the word. The answer is \u201c{item.answer}\u201d.")
@@ -48,4 +48,4 @@ def grade_answer(item: ExerciseItem, given: str) -> Grade:
         check = check_typed_answer(expected, given)
         if check.correct:
             return Grade(True, check.near_miss, check.message)
-    return Grade(False, False, f"Not quite. The answer is \u201c{item.answer}\u201d.")
+    return Grade(False, False, f"The answer is \u201c{item.answer}\u201d.")

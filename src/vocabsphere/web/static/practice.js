@@ -112,7 +112,7 @@ async function submit(answer) {
       index + 1 < items.length ? "Next" : "See the summary");
     document.getElementById("feedback").replaceChildren(
       el("p", { class: `feedback ${result.correct ? "right" : "wrong"}` }, result.correct ? "Right!" : "Not quite."),
-      el("p", {}, result.message),
+      !result.correct || result.near_miss ? el("p", {}, result.message) : null,
       el("p", { class: "explanation" }, result.explanation),
       next);
     next.focus();
