@@ -260,7 +260,8 @@ def build_session(
         if user is None:
             raise NotFound("No such user.")
         words = candidate_words(uow, user_id, now)
-        waiting = [w for w in words if w not in uow.practice.made(words)]
+        made = uow.practice.made(words)
+        waiting = [w for w in words if w not in made]
     if waiting and lexicon is not None and nlp is not None:
         prepare_words(db, user_id=user_id, lexicon=lexicon, nlp=nlp, now=now, word_ids=waiting)
     with unit_of_work(db, read_only=True) as uow:

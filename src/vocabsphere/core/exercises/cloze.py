@@ -18,11 +18,14 @@ if TYPE_CHECKING:
 __all__ = ["cloze_item"]
 
 MEANING_WORDS = 14  # longest definition quoted in an explanation
+# Nouns and verbs only: almost any adjective or adverb of the same form reads as English before a
+# noun or after a verb ("because of horrible / bacterial disease"), so such an item has two answers.
+_GAPPED = frozenset({"NOUN", "VERB"})
 
 
 def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
-    if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
+    if pos not in _GAPPED or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
     key = token.text
     cap = min(level_rank(level) + 1, 5)

@@ -115,16 +115,25 @@ def _det_before(token: Token) -> Token | None:
 def _noun_reason(token: Token) -> list[str]:
     reasons = []
     det = _det_before(token)
-    case = next((c for c in token.children if c.dep_ == "case" and c.i < token.i), None)
+    # The preposition nearest the noun ("farmed the money out to activists": "to", not "out").
+    cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")
-    elif case is not None:
-        reasons.append(f"it comes after the preposition {_quote(case)}")
-    if token.dep_ == "nsubj" and token.head.pos_ == "VERB":
+    elif cases:
+        reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
+    if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i:
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
     elif token.dep_ == "obj" and token.head.pos_ == "VERB":
         reasons.append(f"it is the object of the verb {_quote(token.head)}")
     return reasons
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or with an auxiliary: "organisms usually found in the gut"
+    has none, so "organisms" is no subject there."""
+    if verb.pos_ != "VERB":
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
 
 def _verb_reason(token: Token) -> list[str]:
@@ -144,6 +153,8 @@ def _verb_reason(token: Token) -> list[str]:
 def _adjective_reason(token: Token) -> list[str]:
     head = token.head
     if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
+        if head.dep_ == "compound" or any(c.dep_ == "compound" and c.i > token.i for c in head.children):
+            return []  # "a mobile landing pad": which noun it describes is not one word
         return [f"it describes the noun {_quote(head)}, which comes after it"]
     cop = next((c for c in token.children if c.dep_ == "cop" and c.lower_ in _BE), None)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

@@ -56,10 +56,11 @@ _VOWELS = "aeiouy"
 
 
 def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
+    """The key and the other spellings of its form; never the base form ("services" / "service")."""
     found = [key.lower()]
     for form in getInflection(lemma, tag=tag):
         low = form.lower()
-        if low not in found and zipf_frequency(low, "en") >= MIN_FORM_ZIPF:
+        if low not in found and low != lemma.lower() and zipf_frequency(low, "en") >= MIN_FORM_ZIPF:
             found.append(low)
     return tuple(found)
 
