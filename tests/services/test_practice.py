@@ -118,13 +118,18 @@ def test_production_answers_feed_the_form_card_once_a_day(database: Database, le
     # A retry of the same answer rates nothing more.
     practice.answer_item(database, user_id=ana, item_id=form.id, answer="zzz", request_id="f0", now=T0)
     assert len(study.word_detail(database, user_id=ana, word_id=ids["raise"], now=T0).history) == 1
-    # Reviewed today: another production item of the word later today feeds nothing.
-    later = T0 + timedelta(hours=3)
-    other = next(
-        (i for i in session(database, ana, lexicon, later).items if i.kind in ("cloze", "word_form")), None
+    # A card reviewed today already (here in Review) is not fed again by practice that day.
+    cloze_or_form = [i for i in items if i.kind in ("cloze", "word_form", "word_family") and i.id != form.id]
+    child = next(i for i in cloze_or_form if i.saved_word_id == ids["child"] and i.kind == "word_form")
+    card = next(
+        c
+        for c in study.word_detail(database, user_id=ana, word_id=ids["child"], now=T0).cards
+        if c.kind == "form"
     )
-    if other is not None and other.saved_word_id == ids["raise"]:
-        result = practice.answer_item(
-            database, user_id=ana, item_id=other.id, answer="raised", request_id="f1", now=later
-        )
-        assert result.review_card_id is None
+    study.rate_card(database, user_id=ana, card_id=card.id, rating=3, request_id="r-child", now=T0)
+    later = T0 + timedelta(hours=3)
+    result = practice.answer_item(
+        database, user_id=ana, item_id=child.id, answer="children", request_id="f1", now=later
+    )
+    assert result.correct and result.review_card_id is None
+    assert len(study.word_detail(database, user_id=ana, word_id=ids["child"], now=later).history) == 1
