@@ -60,8 +60,10 @@ def test_word_forms_name_the_form_and_accept_only_it(real_lexicon: Lexicon, nlp:
     assert grade_answer(form, " Raised ").correct
     assert grade_answer(form, "riased").near_miss  # one slip of the finger
     assert not grade_answer(form, "raises").correct  # another form is the mistake practised, not a typo
-    plural = items(real_lexicon, nlp, CHILDREN, "children")["word_form"]
-    assert plural.answer == "children" and "Many" in plural.explanation
+    made = items(real_lexicon, nlp, CHILDREN, "children")
+    assert made["word_form"].answer == "children" and "Many" in made["word_form"].explanation
+    # A subject hardly constrains its noun ("Many dogs played ..."): no cloze there.
+    assert "cloze" not in made
 
 
 def test_sentence_patterns_and_collocations(real_lexicon: Lexicon, nlp: Language) -> None:
@@ -79,6 +81,9 @@ def test_sentence_patterns_and_collocations(real_lexicon: Lexicon, nlp: Language
 
 
 def test_nothing_is_made_from_a_sentence_that_is_not_usable(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The parse took "found" for the main verb: nothing is explained from it.
+    garbled = "Enterobacteria, organisms usually found in the gut, had also acquired vancomycin resistance."
+    assert items(real_lexicon, nlp, garbled, "organisms") == {}
     assert items(real_lexicon, nlp, "BREAKING NEWS", "news") == {}  # a heading
     assert items(real_lexicon, nlp, "The weather was fine.", "weather") == {}  # under six words
     long = "The minister said " + ", and ".join(["the plan would help farmers"] * 6) + "."

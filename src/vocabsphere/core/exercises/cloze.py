@@ -21,12 +21,17 @@ MEANING_WORDS = 14  # longest definition quoted in an explanation
 # Nouns and verbs only: almost any adjective or adverb of the same form reads as English before a
 # noun or after a verb ("because of horrible / bacterial disease"), so such an item has two answers.
 _GAPPED = frozenset({"NOUN", "VERB"})
+# Noun slots that hardly constrain the noun: subjects ("the talk / the movie does little to ..."),
+# list members and appositions ("30 Inuit elders / victims, business people and pupils came").
+_LOOSE_ROLES = frozenset({"nsubj", "nsubj:pass", "conj", "appos"})
 
 
 def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
     if pos not in _GAPPED or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
+    if pos == "NOUN" and (token.dep_ in _LOOSE_ROLES or any(c.dep_ == "conj" for c in token.children)):
+        return None
     key = token.text
     cap = min(level_rank(level) + 1, 5)
     distractors = choose_distractors(lexicon, token, lemma, pos, key, cap)

@@ -22,6 +22,23 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
+_FINITE_AUX = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def parse_holds(sent: Span) -> bool:
+    """No clause with a finite auxiliary but neither subject nor linking word: the parser then
+    took the main verb for a side clause ("Enterobacteria, organisms usually found in the gut, had
+    also acquired ..." parsed with "found" as the main verb), and items would explain a wrong parse."""
+    for token in sent:
+        if token.dep_ not in ("advcl", "ccomp", "conj") or token.pos_ != "VERB":
+            continue
+        deps = {c.dep_ for c in token.children}
+        finite = any(c.dep_ == "aux" and c.tag_ in _FINITE_AUX for c in token.children)
+        if finite and not deps & {"nsubj", "nsubj:pass", "mark", "expl", "cc"}:
+            return False
+    return True
+
+
 def usable_sentence(sent: Span, learner_level: str) -> bool:
     """A whole sentence a learner at ``learner_level`` can work with."""
     words = word_count(sent)
@@ -31,6 +48,8 @@ def usable_sentence(sent: Span, learner_level: str) -> bool:
     if any(mark in text.lower() for mark in _JUNK) or not text[:1].isupper():
         return False
     if is_heading(sent) or not has_finite_verb(sent) or quote_fragment(sent):
+        return False
+    if not parse_holds(sent):
         return False
     measured = text_level_of_doc(sent.as_doc()).level
     return level_rank(measured) <= level_rank(learner_level) + 1
