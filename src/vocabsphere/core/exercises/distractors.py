@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["DISTRACTORS", "article_of", "choose_distractors"]
 
 DISTRACTORS = 3
+SPARE = 5  # candidates that pass every check, so that the lengths can be balanced
 POOL_WORDS = 30_000  # most frequent English words searched for candidates
 ZIPF_BAND = 0.8  # candidates' frequency within this of the key's
 LENGTH_BAND = 3
@@ -135,6 +136,23 @@ def choose_distractors(
         if _refused(lexicon, token, lemma, upos, word, family):
             continue
         found.append(form)
-        if len(found) == DISTRACTORS:
+        if len(found) == SPARE:
             break
-    return tuple(found)
+    return _balanced(found, key_form, _seeded(token))
+
+
+def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]:
+    """:data:`DISTRACTORS` of the found words, chosen so that the key is the longest option about as
+    often as any other option: a key that is never (or always) the longest is itself a cue."""
+    if len(found) <= DISTRACTORS:
+        return tuple(found)
+    longer = [w for w in found if len(w) > len(key)]
+    rest = [w for w in found if len(w) <= len(key)]
+    want_longer = rng.randrange(DISTRACTORS + 1)  # 0: the key is the longest option
+    picked = longer[:want_longer] + rest[: DISTRACTORS - min(want_longer, len(longer))]
+    for word in found:  # too few of one kind: fill up in the order found
+        if len(picked) >= DISTRACTORS:
+            break
+        if word not in picked:
+            picked.append(word)
+    return tuple(picked[:DISTRACTORS])
