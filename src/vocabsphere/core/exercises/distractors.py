@@ -147,7 +147,7 @@ def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]
     if len(found) <= DISTRACTORS:
         return tuple(found)
     longer = [w for w in found if len(w) > len(key)]
-    rest = [w for w in found if len(w) <= len(key)]
+    rest = [w for w in found if len(w) < len(key)]  # strictly: a tie leaves "the longest" open
     want_longer = rng.randrange(DISTRACTORS + 1)  # 0: the key is the longest option
     picked = longer[:want_longer] + rest[: DISTRACTORS - min(want_longer, len(longer))]
     for word in found:  # too few of one kind: fill up in the order found
