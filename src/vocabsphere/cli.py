@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from vocabsphere import __version__
+from vocabsphere.cli_exercises import add_exercises_command
 from vocabsphere.cli_language import add_language_commands
 from vocabsphere.cli_lexicon import add_lexicon_commands
 from vocabsphere.cli_news import add_news_commands
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_lexicon_commands(sub)
     add_substitutes_command(sub)
     add_quiz_command(sub)
+    add_exercises_command(sub)
 
     jobs = sub.add_parser("jobs", help="background jobs").add_subparsers(dest="jobs_command", required=True)
     jobs_list = jobs.add_parser("list", help="recent job runs")

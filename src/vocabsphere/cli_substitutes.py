@@ -15,7 +15,7 @@ from vocabsphere.core.errors import DomainError
 MAX_LINE_CHARS = 5000
 
 
-def _lines(name: str) -> Iterator[tuple[int, str]]:
+def input_lines(name: str) -> Iterator[tuple[int, str]]:
     if name == "-":
         yield from enumerate(sys.stdin, start=1)
         return
@@ -26,7 +26,7 @@ def _lines(name: str) -> Iterator[tuple[int, str]]:
         yield from enumerate(handle, start=1)
 
 
-def _pair(number: int, line: str) -> tuple[str, str]:
+def sentence_word(number: int, line: str) -> tuple[str, str]:
     sentence, tab, word = line.rstrip("\r\n").rpartition("\t")
     if not tab or not sentence.strip() or not word.strip():
         raise DomainError(f"line {number}: expected 'sentence<TAB>word'")
@@ -46,10 +46,10 @@ def cmd_substitutes(args: argparse.Namespace, settings: Settings) -> int:
         raise DomainError(f"No lexicon at {path}: run `vocabsphere lexicon build` or pass --lexicon.")
     lexicon = Lexicon.open(path)
     nlp = load_pipeline()
-    for number, line in _lines(args.input):
+    for number, line in input_lines(args.input):
         if not line.strip():
             continue
-        sentence, word = _pair(number, line)
+        sentence, word = sentence_word(number, line)
         doc = nlp(sentence)
         index = word_index(doc, word)
         found = simpler_words(lexicon, doc, index, args.level) if index is not None else ()

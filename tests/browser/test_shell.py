@@ -11,7 +11,7 @@ import pytest
 from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
 
 pytestmark = pytest.mark.browser
-SECTIONS = ["Library", "Vocabulary", "Review", "Progress"]
+SECTIONS = ["Library", "Vocabulary", "Review", "Practice", "Progress"]
 
 
 @pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])

@@ -514,3 +514,58 @@ class PlacementTest(Base):
     created_at: Mapped[datetime] = mapped_column()
     finished_at: Mapped[datetime | None] = mapped_column()
     decided_at: Mapped[datetime | None] = mapped_column()
+
+
+class ExerciseWord(Base):
+    """A saved word whose exercises were made, by which generator version (no row: not made yet)."""
+
+    __tablename__ = "exercise_words"
+
+    saved_word_id: Mapped[int] = mapped_column(
+        ForeignKey("saved_words.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    generator_version: Mapped[str] = mapped_column(String(32))
+    item_count: Mapped[int] = mapped_column(Integer, default=0)  # 0: no usable sentence, nothing made
+    made_at: Mapped[datetime] = mapped_column()
+
+
+class ExerciseItemRow(Base):
+    """One exercise item made from a learner's saved word and one of its sentences (core.exercises)."""
+
+    __tablename__ = "exercise_items"
+    __table_args__ = (
+        UniqueConstraint("saved_word_id", "item_key"),
+        Index("ix_exercise_items_user_word", "user_id", "saved_word_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    saved_word_id: Mapped[int] = mapped_column(ForeignKey("saved_words.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    item_key: Mapped[str] = mapped_column(String(32))  # content hash: the same item is stored once
+    grammar_point: Mapped[str | None] = mapped_column(String(48))
+    data_json: Mapped[str] = mapped_column(Text)  # ExerciseItem.as_json()
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class ExerciseAnswer(Base):
+    """An answer to an exercise item: an event, applied once per client request id."""
+
+    __tablename__ = "exercise_answers"
+    __table_args__ = (
+        UniqueConstraint("user_id", "request_id", name="uq_exercise_answers_user_request"),
+        Index("ix_exercise_answers_user_time", "user_id", "answered_at"),
+        Index("ix_exercise_answers_item", "item_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("exercise_items.id", ondelete="CASCADE"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    answer: Mapped[str] = mapped_column(Text)
+    correct: Mapped[bool] = mapped_column()
+    near_miss: Mapped[bool] = mapped_column(default=False)
+    # The review card the answer was counted for (None: it fed no review; see services/practice.py).
+    review_card_id: Mapped[int | None] = mapped_column(Integer)
+    answered_at: Mapped[datetime] = mapped_column()

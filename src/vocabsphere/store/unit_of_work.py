@@ -17,6 +17,7 @@ from vocabsphere.store.classes_repo import ClassRepository
 from vocabsphere.store.content_repo import ArticleRepository, JobRunRepository
 from vocabsphere.store.database import Database
 from vocabsphere.store.feeds_repo import FeedRepository
+from vocabsphere.store.practice_repo import PracticeRepository
 from vocabsphere.store.quizzes_repo import QuizRepository
 from vocabsphere.store.reading_repo import ReadingRepository
 from vocabsphere.store.stories_repo import StoryRepository
@@ -40,6 +41,7 @@ class UnitOfWork:
         self.reading = ReadingRepository(session)
         self.quizzes = QuizRepository(session)
         self.classes = ClassRepository(session)
+        self.practice = PracticeRepository(session)
 
     def flush(self) -> None:
         self.session.flush()

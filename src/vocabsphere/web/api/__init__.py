@@ -12,6 +12,7 @@ from vocabsphere.web.api import (
     my_assignments,
     news,
     placement,
+    practice,
     progress,
     quizzes,
     reading,
@@ -37,6 +38,7 @@ router.include_router(versions.router)
 router.include_router(lookup.router)
 router.include_router(reading.router)
 router.include_router(study.router)
+router.include_router(practice.router)
 router.include_router(vocab_exchange.router)
 router.include_router(news.router)
 router.include_router(admin.router)

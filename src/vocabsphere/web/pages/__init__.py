@@ -9,6 +9,7 @@ from vocabsphere.web.pages import (
     classes,
     news,
     placement,
+    practice,
     profile,
     progress,
     quizzes,
@@ -24,6 +25,7 @@ router.include_router(sections.router)
 router.include_router(story_visibility.router)
 router.include_router(vocab_exchange.router)
 router.include_router(study.router)
+router.include_router(practice.router)
 router.include_router(profile.router)
 router.include_router(progress.router)
 router.include_router(placement.router)

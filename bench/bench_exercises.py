@@ -1,0 +1,141 @@
+"""Exercise items: a synthetic learner's coverage, and cue-only solvers on the choice items.
+
+Usage (from the repository root):
+    python bench/bench_exercises.py [--shared ../shared] [--lexicon PATH] [--saved 300] [--due 50]
+        [--level B1] [--sentences 6]
+
+The learner (bench/exercise_data.py) saves ``--saved`` words with their sentences from the
+OneStopEnglish dev articles (Intermediate texts); ``--due`` of them (seeded) are due. For each
+due word the shipped generator (core.exercises.exercises_for_sentence) runs on its saved sentence
+and up to ``--sentences`` - 1 other sentences holding it. Printed:
+
+- coverage: due words with at least one item, and distinct kinds per due word (mean);
+- cue-only solvers on the choice items with their own options (cloze, word family, collocation):
+  longest option, "a"/"an" agreement with the word before the gap, and same form as the slot
+  (lemminflect: the option is an inflection of its lemma with the slot's tag), each against chance;
+- the share of cloze items whose key is the only option in the slot's form.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from exercise_data import saved_words  # noqa: E402
+from lemminflect import getAllLemmas, getInflection  # noqa: E402
+
+from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_sentence  # noqa: E402
+from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
+from vocabsphere.core.lexicon import Lexicon  # noqa: E402
+from vocabsphere.core.text import load_pipeline  # noqa: E402
+
+OWN_OPTIONS = (ExerciseKind.CLOZE, ExerciseKind.WORD_FAMILY, ExerciseKind.COLLOCATION)
+
+
+def _tags(word: str) -> set[str]:
+    """Penn tags the word can carry as an inflection of one of its lemmas."""
+    found = set()
+    for upos, lemmas in getAllLemmas(word.lower()).items():
+        for lemma in lemmas:
+            for tag in ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB"):
+                if tag[:2] == {"NOUN": "NN", "VERB": "VB", "ADJ": "JJ", "ADV": "RB"}.get(upos) and (
+                    word.lower() in {f.lower() for f in getInflection(lemma, tag=tag)}
+                    or (tag in ("NN", "VB", "JJ", "RB") and lemma == word.lower())
+                ):
+                    found.add(tag)
+    return found
+
+
+def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
+    longest = hits_an = n_an = same = chance = only_key = n_cloze = 0
+    chance_an = 0.0
+    for item, slot_tag in items:
+        options = list(item.options)
+        chance += 1 / len(options)
+        longest += max(options, key=len) == item.answer
+        before = item.gapped.split(GAP)[0].split()[-1:] if GAP in item.gapped else []
+        if before and before[0].lower() in ("a", "an"):
+            fits = [o for o in options if article_of(o) == before[0].lower()] or options
+            n_an += 1
+            hits_an += rng.choice(fits) == item.answer
+            chance_an += 1 / len(options)
+        matching = [o for o in options if slot_tag in _tags(o)] or options
+        same += rng.choice(matching) == item.answer
+        if item.kind is ExerciseKind.CLOZE:
+            n_cloze += 1
+            only_key += matching == [item.answer]
+    n = len(items)
+    print(f"choice items with own options: {n} (chance {100 * chance / n:.1f} %)")
+    print(f"  longest option:   {100 * longest / n:.1f} %")
+    print(f"  same form:        {100 * same / n:.1f} %")
+    if n_an:
+        print(
+            f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an "
+            f"(chance {100 * chance_an / n_an:.1f} %)"
+        )
+    if n_cloze:
+        print(
+            "  cloze items whose key is the only option of the slot's form: "
+            f"{100 * only_key / n_cloze:.1f} % of {n_cloze}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON", ""))
+    parser.add_argument("--saved", type=int, default=300)
+    parser.add_argument("--due", type=int, default=50)
+    parser.add_argument("--level", default="B1")
+    parser.add_argument("--sentences", type=int, default=6)
+    args = parser.parse_args()
+    if not args.lexicon:
+        parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
+    lexicon = Lexicon.open(args.lexicon)
+    nlp = load_pipeline()
+    saved = saved_words(nlp, args.shared, count=args.saved)
+    due = random.Random(5).sample(saved, min(args.due, len(saved)))
+    kinds_per_word: list[int] = []
+    by_kind: Counter[str] = Counter()
+    choice: list[tuple[ExerciseItem, str]] = []
+    seconds: list[float] = []
+    for sample in due:
+        kinds: set[str] = set()
+        for sentence in sample.sentences[: args.sentences]:
+            start = time.perf_counter()
+            doc = nlp(sentence)
+            items = exercises_for_sentence(
+                lexicon, doc, sample.lemma if sentence != sample.sentence else sample.word, args.level
+            )
+            seconds.append(time.perf_counter() - start)
+            for item in items:
+                kinds.add(item.kind.value)
+                by_kind[item.kind.value] += 1
+                if item.kind in OWN_OPTIONS:
+                    slot = next((t.tag_ for t in doc if t.text == item.answer), "")  # the gap's tag
+                    choice.append((item, slot))
+        kinds_per_word.append(len(kinds))
+    covered = sum(1 for k in kinds_per_word if k)
+    print(f"learner: {len(saved)} saved words, {len(due)} due, level {args.level}")
+    print(f"due words with at least one item: {covered}/{len(due)} = {100 * covered / len(due):.1f} %")
+    print(f"distinct kinds per due word: mean {statistics.mean(kinds_per_word):.2f}")
+    print(f"items by kind: {dict(sorted(by_kind.items()))}")
+    print(f"generation per sentence (parse included): median {1000 * statistics.median(seconds):.0f} ms")
+    _cue_scores(choice, random.Random(11))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

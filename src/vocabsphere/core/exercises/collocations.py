@@ -1,0 +1,77 @@
+"""Collocations met in the learner's sentences: the particle of a phrasal verb ("set ___ a company":
+up) and the preposition a verb takes ("depend ___ the weather": on).
+
+Combinations come from the shared finder (:func:`core.learnables.collocations.find_collocations`).
+A distractor particle or preposition must make no verb WordNet knows with the verb ("set off" is
+one, so it is never offered for "set up") and must not be listed as that verb's preposition.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vocabsphere.core.learnables.collocations import find_collocations
+from vocabsphere.core.learnables.tables import VERB_PREP
+from vocabsphere.core.levels import GRAMMAR_POINTS
+from vocabsphere.core.lexicon.lookup import Lexicon
+
+from .model import ExerciseItem, ExerciseKind, PatternRef
+from .slots import gapped
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["collocation_item"]
+
+# Particles that rarely read literally after a verb with an object ("pick in the book" is no English).
+_PARTICLES: tuple[str, ...] = ("up", "out", "off", "down", "away", "back")
+_PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "about", "at", "in")
+_MIN_DISTRACTORS = 2
+
+
+def _distractors(lexicon: Lexicon, verb: str, key: str, choices: tuple[str, ...]) -> list[str]:
+    listed = VERB_PREP.get(verb, frozenset())
+    return [
+        w for w in choices if w != key and w not in listed and not lexicon.base_forms(f"{verb} {w}", "VERB")
+    ]
+
+
+def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
+    sent = token.sent
+    for coll in find_collocations(sent, lexicon):
+        if coll.kind not in ("phrasal_verb", "verb_prep", "expression") or coll.start != token.i:
+            continue
+        verb, _, rest = coll.base.partition(" ")
+        gap = sent.doc[coll.end - 1]
+        if rest != gap.lower_ or coll.end - coll.start != 2 or token.pos_ != "VERB":
+            continue
+        if gap.dep_ == "compound:prt":
+            if not any(c.dep_ == "obj" for c in token.children):
+                continue  # intransitive: "she walked out / away / back" are all English
+            choices, what = _PARTICLES, "particle"
+        elif coll.kind == "verb_prep" and gap.dep_ == "case":
+            choices, what = _PREPOSITIONS, "preposition"
+        else:
+            continue
+        if gap.lower_ not in choices:
+            continue
+        wrong = _distractors(lexicon, verb, gap.lower_, choices)[:3]
+        if len(wrong) < _MIN_DISTRACTORS:
+            continue
+        point = GRAMMAR_POINTS["phrasal_verb"] if what == "particle" else None
+        return ExerciseItem(
+            kind=ExerciseKind.COLLOCATION,
+            prompt=f"Which {what} goes with \u2018{token.text}\u2019 here?",
+            gapped=gapped(sent, gap.i),
+            options=tuple(sorted([gap.lower_, *wrong])),
+            answer=gap.lower_,
+            accepted=(gap.lower_,),
+            explanation=(
+                f"We say \u2018{coll.base}\u2019: the {what} \u2018{gap.lower_}\u2019 belongs to the verb "
+                f"\u2018{verb}\u2019. Learn them together."
+            ),
+            grammar_point=PatternRef(point.id, point.level) if point else None,
+            source_sentence=sent.text.strip(),
+            word=lemma,
+        )
+    return None

@@ -1,0 +1,158 @@
+"""Cloze distractors: words of the key's part of speech and form, of similar level and frequency,
+that do NOT fit the sentence.
+
+A candidate is refused when it is related to the key in WordNet (a synonym or hypernym of any of
+the key's senses, the key in its own synonyms or hypernyms, or a sister word under the same
+hypernym: "tea" for "coffee"), from the key's word family, or when the shared sense ranking finds
+its senses supported by the sentence's own words (it would make sense there). Surface cues are
+removed: the same inflection as the key (same tag and capital, via the substitution step's
+:func:`inflect_like`), the same "a"/"an" when an article stands before the gap, and a length within
+three letters of the key's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from lemminflect import getAllLemmas
+from wordfreq import top_n_list, zipf_frequency
+
+from vocabsphere.core.lexicon import sense_ranking
+from vocabsphere.core.lexicon.lookup import Lexicon, Sense
+from vocabsphere.core.lexicon.substitutes import inflect_like, plausible, taboo_sense, word_level
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["DISTRACTORS", "article_of", "choose_distractors"]
+
+DISTRACTORS = 3
+SPARE = 5  # candidates that pass every check, so that the lengths can be balanced
+POOL_WORDS = 30_000  # most frequent English words searched for candidates
+ZIPF_BAND = 0.8  # candidates' frequency within this of the key's
+LENGTH_BAND = 3
+MAX_TRIES = 60  # candidates examined per item before giving up
+_AN_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once")
+_SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+
+
+@lru_cache(maxsize=4)
+def _pool(upos: str) -> tuple[tuple[str, float], ...]:
+    """Frequent words that are their own dictionary form as ``upos`` (lemminflect), with Zipf."""
+    found = []
+    for word in top_n_list("en", POOL_WORDS):
+        if len(word) < 3 or not word.isalpha() or not word.islower():
+            continue
+        if getAllLemmas(word).get(upos, ())[:1] == (word,):
+            found.append((word, float(zipf_frequency(word, "en"))))
+    return tuple(found)
+
+
+def article_of(word: str) -> str:
+    """ "a" or "an" before the word, by its sound as far as the spelling tells it."""
+    low = word.lower()
+    if low.startswith(_SILENT_H):
+        return "an"
+    if low.startswith(_AN_EXCEPTIONS):
+        return "a"
+    return "an" if low[:1] in "aeiou" else "a"
+
+
+def _related(senses: tuple[Sense, ...]) -> tuple[set[str], set[str]]:
+    """Words of the senses (synonyms and hypernyms) and their hypernyms."""
+    words = {w.lower() for s in senses for w in (*s.synonyms, *s.hypernyms)}
+    hypernyms = {h.lower() for s in senses for h in s.hypernyms}
+    return words, hypernyms
+
+
+def _seeded(token: Token) -> random.Random:
+    digest = hashlib.sha256(f"{token.sent.text}\x1f{token.i}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+def _candidates(token: Token, lemma: str, upos: str) -> Iterator[str]:
+    zipf = float(zipf_frequency(lemma, "en"))
+    near = [w for w, z in _pool(upos) if abs(z - zipf) <= ZIPF_BAND and w != lemma]
+    _seeded(token).shuffle(near)
+    yield from near[:MAX_TRIES]
+
+
+def _sentence_supports(lexicon: Lexicon, token: Token, word: str, senses: tuple[Sense, ...]) -> bool:
+    """Do the sentence's words support one of ``word``'s senses (shared ranking, Lesk overlap)?"""
+    context = sense_ranking.context_of(token.doc, token.i, (token.lower_, word))
+    ranked = sense_ranking.rank_in_lexicon(lexicon, senses[:5], context, word)
+    return any(r.overlap > 0 for r in ranked)
+
+
+MIN_POS_TAGS = 3  # SemCor tags of the word as this part of speech
+MIN_POS_SHARE = 0.3  # and at least this share of all its SemCor tags
+
+
+def _usual_as(lexicon: Lexicon, word: str, upos: str) -> bool:
+    counts = {
+        p: sum(s.tag_count for s in lexicon.entries(word, p).senses) for p in ("NOUN", "VERB", "ADJ", "ADV")
+    }
+    total = sum(counts.values())
+    return counts[upos] >= MIN_POS_TAGS and counts[upos] >= MIN_POS_SHARE * total
+
+
+def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, family: set[str]) -> bool:
+    if word in family or word[:4] == lemma[:4] or not plausible(word, lemma, upos):
+        return True
+    own = lexicon.entries(lemma, upos).senses
+    senses = lexicon.entries(word, upos).senses
+    if not senses or not _usual_as(lexicon, word, upos):
+        return True  # rarely this part of speech ("to chin", "to thumb"): an odd word to offer
+    mine, my_hypernyms = _related(own)
+    theirs, their_hypernyms = _related(senses)
+    if word in mine or lemma in theirs or my_hypernyms & their_hypernyms:
+        return True
+    if any(taboo_sense(s) for s in senses[:3]):
+        return True
+    return _sentence_supports(lexicon, token, word, senses)
+
+
+def choose_distractors(
+    lexicon: Lexicon, token: Token, lemma: str, upos: str, key_form: str, cap: int
+) -> tuple[str, ...]:
+    """Up to :data:`DISTRACTORS` forms that do not fit; fewer when not enough pass every check."""
+    own = word_level(lemma, upos)
+    family = {m.lemma.lower() for m in lexicon.family(lemma)}
+    before = token.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
+    found: list[str] = []
+    for word in _candidates(token, lemma, upos):
+        rank = word_level(word, upos)
+        if rank is None or rank > cap or (own is not None and abs(rank - own) > 1):
+            continue
+        form = inflect_like(token, word, upos)
+        if form is None or abs(len(form) - len(key_form)) > LENGTH_BAND or form.lower() == key_form.lower():
+            continue
+        if before in ("a", "an") and article_of(form) != article_of(key_form):
+            continue
+        if _refused(lexicon, token, lemma, upos, word, family):
+            continue
+        found.append(form)
+        if len(found) == SPARE:
+            break
+    return _balanced(found, key_form, _seeded(token))
+
+
+def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]:
+    """:data:`DISTRACTORS` of the found words, chosen so that the key is the longest option about as
+    often as any other option: a key that is never (or always) the longest is itself a cue."""
+    if len(found) <= DISTRACTORS:
+        return tuple(found)
+    longer = [w for w in found if len(w) > len(key)]
+    rest = [w for w in found if len(w) < len(key)]  # strictly: a tie leaves "the longest" open
+    want_longer = rng.randrange(DISTRACTORS + 1)  # 0: the key is the longest option
+    picked = longer[:want_longer] + rest[: DISTRACTORS - min(want_longer, len(longer))]
+    for word in found:  # too few of one kind: fill up in the order found
+        if len(picked) >= DISTRACTORS:
+            break
+        if word not in picked:
+            picked.append(word)
+    return tuple(picked[:DISTRACTORS])

@@ -1,0 +1,80 @@
+"""Every exercise the learner's word allows in one sentence: each kind's generator either makes a
+sound item or makes none (an item that cannot be made well is left out, not made badly)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import TYPE_CHECKING
+
+from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.sense_choice import resolve_token
+
+from .cloze import cloze_item
+from .collocations import collocation_item
+from .model import ExerciseItem, ExerciseKind
+from .part_of_speech import part_of_speech_item
+from .patterns import sentence_role_item, word_order_item
+from .sentences import LEVELS, usable_sentence
+from .slots import find_token
+from .validation import valid_item
+from .word_family import word_family_item
+from .word_forms import word_form_item
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["ALL_KINDS", "exercises_for_sentence", "parse_kinds"]
+
+ALL_KINDS: tuple[ExerciseKind, ...] = tuple(ExerciseKind)
+Maker = Callable[[Lexicon, "Token", str, str], ExerciseItem | None]
+_MAKERS: dict[ExerciseKind, Maker] = {
+    ExerciseKind.PART_OF_SPEECH: lambda lx, t, w, lv: part_of_speech_item(lx, t, w),
+    ExerciseKind.WORD_FAMILY: word_family_item,
+    ExerciseKind.WORD_FORM: lambda lx, t, w, lv: word_form_item(lx, t, w),
+    ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(t, w),
+    ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w),
+    ExerciseKind.CLOZE: cloze_item,
+    ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w),
+}
+
+
+def parse_kinds(names: Sequence[str] | None) -> tuple[ExerciseKind, ...]:
+    if not names:
+        return ALL_KINDS
+    try:
+        return tuple(dict.fromkeys(ExerciseKind(n.strip()) for n in names if n.strip()))
+    except ValueError:
+        known = ", ".join(k.value for k in ExerciseKind)
+        raise InvalidInput(f"Unknown exercise kind; use one of: {known}.", field="kinds") from None
+
+
+def _sentence_of(doc: Doc) -> Span | None:
+    sentences = list(doc.sents)
+    return sentences[0] if len(sentences) == 1 else None
+
+
+def exercises_for_sentence(
+    lexicon: Lexicon,
+    doc: Doc,
+    word: str,
+    level: str,
+    kinds: Collection[ExerciseKind] = ALL_KINDS,
+) -> list[ExerciseItem]:
+    """Items for ``word`` (as written, or its lemma) in ``doc``, which must hold one usable
+    sentence; [] when the sentence is not usable or the word is not in it."""
+    if level not in LEVELS:
+        raise InvalidInput("Unknown CEFR level.", field="level")
+    sent = _sentence_of(doc)
+    if sent is None or not usable_sentence(sent, level):
+        return []
+    token = find_token(sent, word)
+    if token is None:
+        return []
+    lemma = resolve_token(lexicon, token).lemma
+    items = []
+    for kind in kinds:
+        item = _MAKERS[kind](lexicon, token, lemma, level)
+        if item is not None and valid_item(item):
+            items.append(item)
+    return items

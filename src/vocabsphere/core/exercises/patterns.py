@@ -1,0 +1,125 @@
+"""Sentence patterns: find the subject, the verb and the object; put the phrases of a sentence in order.
+
+Both are made only from plain clauses the parse is sure of: a main verb with a subject and an object
+and nothing else around it (no adverbials that could move, no second clause), each part one unbroken
+phrase. Ordering also needs the subject to be a subject pronoun ("they", not "them"), so that no
+other order of the phrases is also English ("The cat chased the dog" / "The dog chased the cat").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from typing import TYPE_CHECKING
+
+from .model import ExerciseItem, ExerciseKind, PatternRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["sentence_role_item", "word_order_item"]
+
+SVO = PatternRef("subject_verb_object", "A1")
+_ROLES = ("subject", "verb", "object")
+_CLAUSE_DEPS = frozenset({"nsubj", "aux", "obj", "punct"})
+_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+_MAX_PART_WORDS = 8
+
+
+def _phrase(token: Token) -> tuple[int, int] | None:
+    """The token's subtree as one unbroken span, or None."""
+    ids = sorted(t.i for t in token.subtree)
+    if ids[-1] - ids[0] + 1 != len(ids) or len(ids) > _MAX_PART_WORDS:
+        return None
+    return ids[0], ids[-1] + 1
+
+
+def _clause(sent: Span) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """(subject, verb group, object) spans of a plain S-V-O sentence, in that order, else None."""
+    root = sent.root
+    if root.pos_ != "VERB" or {c.dep_ for c in root.children} - _CLAUSE_DEPS:
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj"]
+    objects = [c for c in root.children if c.dep_ == "obj"]
+    if len(subjects) != 1 or len(objects) != 1:
+        return None
+    subject, obj = _phrase(subjects[0]), _phrase(objects[0])
+    aux = [c.i for c in root.children if c.dep_ == "aux"]
+    verb = (min([root.i, *aux]), root.i + 1)
+    if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
+        return None
+    if any(sent.doc[i].pos_ != "PUNCT" for i in range(obj[1], sent.end)) or subject[0] != sent.start:
+        return None
+    if any(t.dep_ in ("conj", "acl:relcl", "ccomp", "advcl") for t in sent):
+        return None
+    return subject, verb, obj
+
+
+def _text(sent: Span, span: tuple[int, int]) -> str:
+    return str(sent.doc[span[0] : span[1]].text)
+
+
+def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
+    """Is the phrase holding the learner's word the subject, the verb or the object?"""
+    sent = token.sent
+    parts = _clause(sent)
+    if parts is None:
+        return None
+    role = next((r for r, (a, b) in zip(_ROLES, parts, strict=True) if a <= token.i < b), None)
+    if role is None:
+        return None
+    subject, verb, obj = (_text(sent, p) for p in parts)
+    phrase = _text(sent, parts[_ROLES.index(role)])
+    return ExerciseItem(
+        kind=ExerciseKind.SENTENCE_ROLE,
+        prompt=f"In this sentence, what is \u2018{phrase}\u2019? {sent.text.strip()}",
+        options=_ROLES,
+        answer=role,
+        accepted=(role,),
+        explanation=(
+            f"\u2018{subject}\u2019 is the subject: it does the action. \u2018{verb}\u2019 is the verb. "
+            f"\u2018{obj}\u2019 is the object: it receives the action. "
+            "The pattern is subject + verb + object."
+        ),
+        grammar_point=SVO,
+        source_sentence=sent.text.strip(),
+        word=lemma,
+    )
+
+
+def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
+    """Put the subject, verb and object phrases in order (a subject pronoun fixes the order)."""
+    sent = token.sent
+    parts = _clause(sent)
+    if (
+        parts is None
+        or sent.doc[parts[0][0]].lower_ not in _SUBJECT_PRONOUNS
+        or parts[0][1] - parts[0][0] != 1
+    ):
+        return None
+    if not any(a <= token.i < b for a, b in parts):
+        return None
+    phrases = [_text(sent, p) for p in parts]
+    phrases[0] = phrases[0] if phrases[0] == "I" else phrases[0].lower()
+    end = sent.doc[parts[2][1] : sent.end].text.strip()
+    shown = phrases[:]
+    digest = hashlib.sha256(sent.text.encode()).digest()
+    while shown == phrases:
+        random.Random(int.from_bytes(digest[:8], "big")).shuffle(shown)
+        digest = hashlib.sha256(digest).digest()
+    answer = " ".join(phrases)
+    answer = answer[:1].upper() + answer[1:]
+    return ExerciseItem(
+        kind=ExerciseKind.WORD_ORDER,
+        prompt=f"Put the phrases in order to make a sentence (end: \u2018{end}\u2019).",
+        options=tuple(shown),
+        answer=answer,
+        accepted=(answer, answer + end),
+        explanation=(
+            f"English puts the subject first (\u2018{phrases[0]}\u2019), then the verb "
+            f"(\u2018{phrases[1]}\u2019), then the object (\u2018{phrases[2]}\u2019)."
+        ),
+        grammar_point=SVO,
+        source_sentence=sent.text.strip(),
+        word=lemma,
+    )

@@ -1,0 +1,184 @@
+"""The word's slot in its sentence: the sentence with a gap, the slot's part of speech as the parse
+sees it, and a short reason a learner can check ("after 'the'; the object of 'made'")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lemminflect import getAllLemmas
+
+from vocabsphere.core.learnables.words import content_pos, lemma_of
+from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.sense_choice import resolve_token
+
+from .model import GAP
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["POS_NAMES", "find_token", "gapped", "slot_pos", "slot_reason"]
+
+POS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "seem", "seems", "seemed"})
+
+
+def find_token(sent: Span, word: str) -> Token | None:
+    """The first token written ``word``, else the first whose lemma is ``word`` (any case)."""
+    low = word.lower().strip()
+    return next((t for t in sent if t.lower_ == low), None) or next(
+        (t for t in sent if t.is_alpha and low in (t.lemma_.lower(), lemma_of(t))), None
+    )
+
+
+def gapped(sent: Span, start: int, end: int | None = None) -> str:
+    """The sentence with tokens ``start``..``end`` (exclusive; one token by default) replaced by a gap."""
+    end = start + 1 if end is None else end
+    doc = sent.doc
+    before = doc[sent.start : start].text_with_ws
+    after = doc[end : sent.end].text
+    space = doc[end - 1].whitespace_
+    return f"{before}{GAP}{space}{after}".strip()
+
+
+def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
+    """The part of speech when the tagger, the parse repair and the look-up all agree, else None:
+    an exercise about it must not rest on a doubtful tag."""
+    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
+        return None
+    pos = content_pos(token)
+    if pos not in POS_NAMES or token.pos_ != pos:
+        return None
+    if token.tag_ in ("VBG", "VBN") and pos != "VERB":
+        return None  # "the rising prices": adjective or verb form, teachers disagree
+    if resolve_token(lexicon, token).upos != pos:
+        return None
+    if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
+        return None  # "if that contact breaks": the parse took the clause's verb for a noun
+    return pos
+
+
+_NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
+
+
+def _clearly_noun(token: Token) -> bool:
+    """A word that can also be a verb is taken as a noun when a determiner says so, or when it
+    fills a noun's role under a verb, preposition or noun: never as the head of its own clause."""
+    if _det_before(token) is not None:
+        return True
+    return token.dep_ in _NOUN_ROLES and token.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+
+
+def _quote(token: Token) -> str:
+    return f"\u2018{token.text}\u2019"
+
+
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "any",
+        "no",
+        "every",
+        "each",
+        "many",
+        "few",
+        "several",
+    ]
+)
+_INSIDE_NP = frozenset({"ADJ", "ADV", "NUM", "PUNCT", "DET", "PRON"})
+
+
+def _det_before(token: Token) -> Token | None:
+    """A determiner of the noun with only adjectives or numbers between ("the new rules"): a noun
+    after another noun ("that contact breaks") is where the parse most often takes a verb for a noun."""
+    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    if det is None or det.lower_ not in _DETERMINERS:
+        return None
+    if any(t.pos_ not in _INSIDE_NP for t in token.doc[det.i + 1 : token.i]):
+        return None
+    return det
+
+
+def _noun_reason(token: Token) -> list[str]:
+    reasons = []
+    det = _det_before(token)
+    # The preposition nearest the noun ("farmed the money out to activists": "to", not "out").
+    cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
+    if det is not None:
+        reasons.append(f"it comes after {_quote(det)}")
+    elif cases:
+        reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
+    if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i:
+        reasons.append(f"it is the subject of the verb {_quote(token.head)}")
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB":
+        reasons.append(f"it is the object of the verb {_quote(token.head)}")
+    return reasons
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with a tense of its own, or with an auxiliary: "organisms usually found in the gut"
+    has none, so "organisms" is no subject there."""
+    if verb.pos_ != "VERB":
+        return False
+    return verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
+
+
+def _verb_reason(token: Token) -> list[str]:
+    reasons = []
+    aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN"):
+        reasons.append(f"its subject is {_quote(subject)}")
+    if aux:
+        reasons.append(f"it comes after {_quote(aux[-1])}")
+    obj = next((c for c in token.children if c.dep_ == "obj"), None)
+    if obj is not None:
+        reasons.append(f"it has an object, {_quote(obj)}")
+    return reasons
+
+
+def _adjective_reason(token: Token) -> list[str]:
+    head = token.head
+    if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
+        if head.dep_ == "compound" or any(c.dep_ == "compound" and c.i > token.i for c in head.children):
+            return []  # "a mobile landing pad": which noun it describes is not one word
+        return [f"it describes the noun {_quote(head)}, which comes after it"]
+    cop = next((c for c in token.children if c.dep_ == "cop" and c.lower_ in _BE), None)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if cop is not None and subject is not None:
+        return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
+    return []
+
+
+def _adverb_reason(token: Token) -> list[str]:
+    head = token.head
+    if token.dep_ != "advmod" or not token.lower_.endswith("ly"):
+        return []  # "-ly" adverbs only: "fast", "hard", "late" are adjectives too
+    if head.pos_ == "VERB":
+        return [f"it tells us more about the verb {_quote(head)}"]
+    if head.pos_ == "ADJ":
+        return [f"it tells us more about the adjective {_quote(head)}"]
+    return []
+
+
+_REASONS = {"NOUN": _noun_reason, "VERB": _verb_reason, "ADJ": _adjective_reason, "ADV": _adverb_reason}
+
+
+def slot_reason(token: Token, pos: str) -> str | None:
+    """Why the parse takes the token as ``pos``, in at most two checkable facts; None when the parse
+    gives no such fact (then no item claims a reason)."""
+    reasons = _REASONS[pos](token)
+    return "; ".join(reasons[:2]) if reasons else None

@@ -1,0 +1,198 @@
+"""Word forms: type the saved word in the form its gap needs, the key from the original sentence.
+
+The form asked for must follow from the sentence or the instruction, so that one answer is right:
+verbs name the tense or form wanted ("past simple"), since a sentence rarely rules out every other
+tense; nouns are asked only where a number word makes the plural necessary ("many", "three");
+comparatives only before "than", superlatives only after "the". Every spelling lemminflect knows
+for that form is accepted ("learned" / "learnt"), and "more X" beside "Xer" for longer adjectives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lemminflect import getInflection
+from wordfreq import zipf_frequency
+
+from vocabsphere.core.levels import GRAMMAR_POINTS
+from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.substitutes import past_tag
+
+from .model import ExerciseItem, ExerciseKind, PatternRef
+from .slots import gapped, slot_pos
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["word_form_item"]
+
+MIN_FORM_ZIPF = 2.5  # a spelling rarer than this is not accepted as a variant ("learnt" passes)
+_PLURAL_CUES = frozenset(
+    [
+        "many",
+        "several",
+        "these",
+        "those",
+        "few",
+        "both",
+        "various",
+        "numerous",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ]
+)
+_VOWELS = "aeiouy"
+
+
+def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
+    """The key and the other spellings of its form; never the base form ("services" / "service")."""
+    found = [key.lower()]
+    for form in getInflection(lemma, tag=tag):
+        low = form.lower()
+        if low not in found and low != lemma.lower() and zipf_frequency(low, "en") >= MIN_FORM_ZIPF:
+            found.append(low)
+    return tuple(found)
+
+
+def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
+    """(tag, instruction, grammar point id) for a verb slot, None where the form is left in doubt."""
+    aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    if token.tag_ == "VBD" and not aux and has_subject and past_tag(token, lemma) == "VBD":
+        return "VBD", "past simple", "past_simple"
+    if token.tag_ == "VBZ" and not aux and has_subject:
+        return "VBZ", "present simple", "present_simple"
+    if token.tag_ == "VBN" and aux and past_tag(token, lemma) == "VBN":
+        if aux[-1].dep_ == "aux:pass":
+            agent = any(c.dep_ == "obl:agent" for c in token.children)
+            return "VBN", "past participle", "passive_with_agent" if agent else "passive_no_agent"
+        if aux[-1].lemma_ == "have":
+            point = "past_perfect" if aux[-1].lower_ == "had" else "present_perfect"
+            return "VBN", "past participle", point
+    if token.tag_ == "VBG" and aux and aux[-1].lemma_ == "be":
+        point = "past_continuous" if aux[-1].lower_ in ("was", "were") else "present_continuous"
+        return "VBG", "-ing form", point
+    if token.tag_ == "VBG" and not aux and _after_preposition(token) is not None:
+        return "VBG", "-ing form", None
+    return None
+
+
+def _after_preposition(token: Token) -> Token | None:
+    """ "without asking", "by using": a verb right after a preposition takes -ing."""
+    mark = next((c for c in token.children if c.dep_ in ("mark", "case") and c.i == token.i - 1), None)
+    return mark if mark is not None and mark.pos_ == "ADP" and mark.lower_ != "to" else None
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
+
+
+def _plural_by_verb(token: Token) -> Token | None:
+    """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
+    if token.dep_ != "nsubj" or token.i > token.head.i:
+        return None
+    verb = token.head
+    finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
+    first = min(finite, key=lambda t: t.i)
+    if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
+        return first
+    return None
+
+
+def _syllables(word: str) -> int:
+    groups, previous = 0, False
+    for ch in word:
+        vowel = ch in _VOWELS
+        groups += vowel and not previous
+        previous = vowel
+    return groups - (word.endswith("e") and groups > 1)
+
+
+def _other_form(token: Token) -> tuple[str, str, str | None] | None:
+    if token.tag_ == "NNS" and (
+        any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i) or _plural_by_verb(token)
+    ):
+        return "NNS", "", None
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        token.tag_ == "JJR"
+        and nxt is not None
+        and nxt.lower_ == "than"
+        and not token.lower_.startswith("more")
+    ):
+        return "JJR", "comparative", "comparative_er"
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.tag_ == "JJS" and before is not None and before.lower_ == "the":
+        return "JJS", "superlative", "superlative_est"
+    return None
+
+
+def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
+    pos = slot_pos(lexicon, token)
+    if pos is None or token.lower_ == lemma.lower():
+        return None  # the base form is no exercise in forms
+    wanted = (
+        _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
+    )
+    if wanted is None:
+        return None
+    tag, instruction, point = wanted
+    if token.lower_ not in {f.lower() for f in getInflection(lemma, tag=tag)}:
+        return None  # the sentence's form is not the regular one lemminflect knows: no key to trust
+    accepted = _forms(lemma, tag, token.lower_)
+    if tag in ("JJR", "JJS") and _syllables(lemma) >= 2:
+        accepted += (f"{'more' if tag == 'JJR' else 'most'} {lemma}",)
+    what = f"the {instruction} of" if instruction else "the right form of"
+    grammar = GRAMMAR_POINTS.get(point) if point else None
+    if grammar is None:
+        reason = _plural_reason(token) if pos == "NOUN" else _ing_reason(token)
+    else:
+        aux = [c.i for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
+        phrase = token.doc[min([*aux, token.i]) : token.i + 1].text.lower()
+        reason = (
+            f"The {instruction} of \u2018{lemma}\u2019 is \u2018{token.lower_}\u2019. "
+            + grammar.explanation.format(text=phrase)
+        )
+    also = f" Also right: {', '.join(accepted[1:])}." if len(accepted) > 1 else ""
+    return ExerciseItem(
+        kind=ExerciseKind.WORD_FORM,
+        prompt=f"Write {what} \u2018{lemma}\u2019 in the gap.",
+        gapped=gapped(token.sent, token.i),
+        answer=token.lower_,
+        accepted=accepted,
+        explanation=f"{reason}{also}",
+        grammar_point=PatternRef(grammar.id, grammar.level) if grammar else None,
+        source_sentence=token.sent.text.strip(),
+        word=lemma,
+    )
+
+
+def _plural_reason(token: Token) -> str:
+    cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
+    if cue is not None:
+        return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
+    verb = _plural_by_verb(token)
+    assert verb is not None  # _other_form asked for the plural for one of these two reasons
+    return (
+        f"The verb \u2018{verb.text}\u2019 is plural, so its subject is plural too: "
+        f"\u2018{token.lower_}\u2019."
+    )
+
+
+def _ing_reason(token: Token) -> str:
+    prep = _after_preposition(token)
+    assert prep is not None
+    return (
+        f"After a preposition (\u2018{prep.text}\u2019) a verb takes the -ing form: "
+        f"\u2018{token.lower_}\u2019."
+    )

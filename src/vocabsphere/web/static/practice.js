@@ -1,0 +1,154 @@
+// Practice session: choice, typed and ordering exercises, immediate feedback, a summary. No dependencies.
+import { api, el } from "/static/app.js";
+
+const box = document.getElementById("exercise");
+const done = document.getElementById("practice-done");
+const kindForm = document.getElementById("practice-kinds");
+const kindFilter = document.getElementById("kind-filter");
+const KIND_NAMES = {
+  part_of_speech: "Part of speech", word_family: "Word family", word_form: "Word form",
+  sentence_role: "Sentence pattern", word_order: "Word order", cloze: "Fill the gap", collocation: "Collocation",
+};
+let items = [];
+let index = 0;
+let results = [];
+let answered = false;
+let chosen = []; // word order: phrases picked so far (indexes into the options)
+
+function requestId() {
+  return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function gapped(text) {
+  const [before, after] = text.split("_____");
+  return el("p", { class: "gapped" }, before, el("span", { class: "gap", "aria-label": "gap" }, "_____"), after ?? "");
+}
+
+async function start() {
+  done.hidden = true;
+  box.hidden = false;
+  box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
+  const kinds = kindFilter.value ? `&kinds=${encodeURIComponent(kindFilter.value)}` : "";
+  try {
+    const session = await api(`/practice/session?size=15${kinds}`);
+    items = session.items;
+    index = 0;
+    results = [];
+    if (!items.length) {
+      const waiting = session.waiting_words
+        ? " Some of your words are still being prepared: come back in a minute."
+        : " Save words while you read (tap a word, then Save) and they will come back here as exercises.";
+      box.replaceChildren(el("h2", {}, "Nothing to practise right now"), el("p", {}, waiting.trim()),
+        el("p", {}, el("a", { class: "button", href: "/library" }, "Read something")));
+      return;
+    }
+    show();
+  } catch (error) {
+    box.replaceChildren(el("p", { class: "error" }, error.message));
+  }
+}
+
+function show() {
+  const item = items[index];
+  answered = false;
+  chosen = [];
+  const head = el("p", { class: "meta" },
+    `${index + 1} of ${items.length} · ${KIND_NAMES[item.kind] ?? item.kind}`,
+    item.grammar_point ? ` · ${item.grammar_point.id.replaceAll("_", " ")} (${item.grammar_point.level})` : "");
+  const parts = [head, el("p", { class: "prompt" }, item.gapped ? item.prompt.replace(item.gapped, "").trim() : item.prompt)];
+  if (item.gapped) parts.push(gapped(item.gapped));
+  if (item.kind === "word_order") {
+    parts.push(el("p", { class: "order-line", id: "order-line", "aria-live": "polite" }));
+    parts.push(choiceButtons(item, pickPhrase));
+    parts.push(el("p", {}, el("button", { type: "button", class: "button secondary", id: "order-reset", onclick: resetOrder }, "Start the order again")));
+  } else if (item.options.length) {
+    parts.push(choiceButtons(item, (i) => submit(item.options[i])));
+  } else {
+    const input = el("input", { type: "text", id: "typed", autocomplete: "off", autocapitalize: "off", spellcheck: "false",
+      maxlength: "300", "aria-label": "Your answer" });
+    parts.push(el("form", { class: "typed", onsubmit: (e) => { e.preventDefault(); submit(input.value); } },
+      input, " ", el("button", { type: "submit", class: "button primary" }, "Check")));
+  }
+  parts.push(el("div", { id: "feedback", role: "status" }));
+  box.replaceChildren(...parts);
+  (document.getElementById("typed") ?? box.querySelector(".choices .button"))?.focus();
+}
+
+function choiceButtons(item, onChoose) {
+  return el("div", { class: "choices", role: "group", "aria-label": "Choices" },
+    item.options.map((option, i) => el("button", { type: "button", class: "button", "data-index": String(i),
+      onclick: () => onChoose(i) }, option, " ", el("span", { class: "kbd" }, String(i + 1)))));
+}
+
+function pickPhrase(i) {
+  const item = items[index];
+  if (answered || chosen.includes(i)) return;
+  chosen.push(i);
+  box.querySelector(`.choices .button[data-index="${i}"]`).disabled = true;
+  document.getElementById("order-line").textContent = chosen.map((k) => item.options[k]).join(" ");
+  if (chosen.length === item.options.length) submit(chosen.map((k) => item.options[k]).join(" "));
+}
+
+function resetOrder() {
+  if (answered) return;
+  chosen = [];
+  document.getElementById("order-line").textContent = "";
+  box.querySelectorAll(".choices .button").forEach((b) => { b.disabled = false; });
+}
+
+async function submit(answer) {
+  const item = items[index];
+  if (answered) return;
+  if (!answer.trim()) {
+    document.getElementById("feedback").replaceChildren(el("p", { class: "error" }, "Type an answer first."));
+    return;
+  }
+  answered = true;
+  box.querySelectorAll("button, input").forEach((b) => { if (b.id !== "order-reset") b.disabled = true; });
+  try {
+    const result = await api(`/practice/items/${item.id}/answer`, { method: "POST", body: { answer, request_id: requestId() } });
+    results.push({ item, result });
+    const next = el("button", { type: "button", class: "button primary", id: "next", onclick: advance },
+      index + 1 < items.length ? "Next" : "See the summary");
+    document.getElementById("feedback").replaceChildren(
+      el("p", { class: `feedback ${result.correct ? "right" : "wrong"}` }, result.correct ? "Right!" : "Not quite."),
+      !result.correct || result.near_miss ? el("p", {}, result.message) : null,
+      el("p", { class: "explanation" }, result.explanation),
+      next);
+    next.focus();
+  } catch (error) {
+    answered = false;
+    box.querySelectorAll("button, input").forEach((b) => { b.disabled = false; });
+    document.getElementById("feedback").replaceChildren(el("p", { class: "error" }, error.message));
+  }
+}
+
+function advance() {
+  index += 1;
+  if (index < items.length) show();
+  else finish();
+}
+
+function finish() {
+  box.hidden = true;
+  done.hidden = false;
+  const right = results.filter((r) => r.result.correct).length;
+  document.getElementById("practice-score").textContent = `You answered ${right} of ${results.length} right.`;
+  document.getElementById("practice-results").replaceChildren(...results.map(({ item, result }) =>
+    el("li", {}, result.correct ? "✓ " : "✗ ", el("strong", {}, item.word), ` · ${KIND_NAMES[item.kind] ?? item.kind}: `, result.answer)));
+  document.getElementById("practice-again").focus();
+}
+
+document.addEventListener("keydown", (event) => {
+  if (event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || box.hidden || !items.length) return;
+  const digit = Number.parseInt(event.key, 10);
+  if (!answered && digit >= 1 && digit <= 9) {
+    const button = box.querySelector(`.choices .button[data-index="${digit - 1}"]`);
+    if (button && !button.disabled) { event.preventDefault(); button.click(); }
+  }
+});
+
+kindForm.addEventListener("submit", (event) => { event.preventDefault(); start(); });
+document.getElementById("practice-again").addEventListener("click", start);
+start();

@@ -1,0 +1,157 @@
+"""Practice in a real browser at phone and desktop width: a learner with saved words answers an
+exercise of every kind (right and wrong; by keyboard on the desktop), sees the feedback with its
+explanation after each, and a summary at the end. Screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
+
+pytestmark = pytest.mark.browser
+
+# Sentences written for this test: (lemma, part of speech, word as written, sentence).
+SAVED = [
+    ("decision", "NOUN", "decision", "The board made a quick decision about the new school."),
+    ("raise", "VERB", "raised", "They have raised the price of bread."),
+    ("depend", "VERB", "depend", "Small farmers depend on the weather for their income."),
+    ("child", "NOUN", "children", "Many children played happily in the park after school."),
+]
+# What a learner who knows the answers would give, by kind and word.
+ANSWERS = {
+    "part_of_speech": {"decision": "noun", "raise": "verb", "depend": "verb", "child": "noun"},
+    "sentence_role": {"raise": "verb"},
+    "word_order": {"raise": ["they", "have raised", "the price of bread"]},
+    "collocation": {"depend": "on"},
+}
+FORMS = {"decision": "decision", "raise": "raised", "depend": "depend", "child": "children"}
+SAVE_JS = """async (words) => {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  for (const [lemma, pos, word, sentence] of words) {
+    const response = await fetch('/api/v1/words', {method: 'POST', credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+      body: JSON.stringify({lemma, pos, word, sentence, definition: 'x'})});
+    if (response.status !== 201) throw new Error(await response.text());
+  }
+}"""
+
+
+KIND_NAMES = {
+    "Part of speech": "part_of_speech",
+    "Word family": "word_family",
+    "Word form": "word_form",
+    "Sentence pattern": "sentence_role",
+    "Word order": "word_order",
+    "Fill the gap": "cloze",
+    "Collocation": "collocation",
+}
+OPENINGS = {
+    "The board": "decision",
+    "They have": "raise",
+    "Small farmers": "depend",
+    "Many ": "child",
+}
+
+
+def _kind(page: Any) -> tuple[str, str]:
+    """The exercise's kind (from its heading) and word (from its sentence's first words)."""
+    meta = page.locator("#exercise .meta").first.inner_text()
+    kind = next(k for name, k in KIND_NAMES.items() if f"· {name}" in meta)
+    if kind == "word_order":
+        return kind, "raise"  # the only sentence with a subject pronoun
+    text = page.locator("#exercise").inner_text()
+    word = next((word for opening, word in OPENINGS.items() if opening in text), None)
+    assert word is not None, text
+    return kind, word
+
+
+def _options(page: Any) -> list[str]:
+    texts = page.locator("#exercise .choices .button").all_inner_texts()
+    return [t.rsplit(maxsplit=1)[0].strip() for t in texts]  # without the key hint ("noun 1")
+
+
+def _choose(page: Any, option: str, keyboard: bool) -> None:
+    index = _options(page).index(option)
+    if keyboard:
+        page.keyboard.press(str(index + 1))
+    else:
+        page.locator("#exercise .choices .button").nth(index).click()
+
+
+def _answer(page: Any, kind: str, word: str, wrong: bool, keyboard: bool) -> None:
+    if kind == "word_form":
+        page.fill("#typed", "zzz" if wrong else FORMS[word])
+        if keyboard:
+            page.keyboard.press("Enter")
+        else:
+            page.locator("form.typed button").click()
+    elif kind == "word_order":
+        for phrase in ANSWERS["word_order"][word][:: -1 if wrong else 1]:
+            _choose(page, phrase, keyboard)
+    else:
+        right = ANSWERS.get(kind, {}).get(word, FORMS[word])
+        pick = next(o for o in _options(page) if o != right) if wrong else right
+        _choose(page, pick, keyboard)
+
+
+@pytest.mark.skipif(not os.environ.get("VOCABSPHERE_LEXICON"), reason="exercises need the built lexicon")
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_practice_every_kind_with_feedback_and_summary(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    register(page, server, f"practice-{label}")
+    page.evaluate(SAVE_JS, SAVED)
+    page.goto(f"{server}/library")
+    page.locator('nav.sections a[href="/practice"]').click()
+    page.wait_for_url(f"{server}/practice")
+    page.locator("#exercise .choices, #exercise #typed").first.wait_for(timeout=60_000)
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / f"practice-question-{label}.png"))
+    keyboard = label == "desktop"
+    kinds: set[str] = set()
+    right = wrong = 0
+    for number in range(20):
+        if page.locator("#practice-done").is_visible():
+            break
+        kind, word = _kind(page)
+        # A wrong choice first, and a wrong typed answer the first time a form is asked.
+        _answer(page, kind, word, number == 0 or (kind == "word_form" and kind not in kinds), keyboard)
+        kinds.add(kind)
+        feedback = page.locator("#feedback .feedback")
+        feedback.wait_for()
+        assert page.locator("#feedback .explanation").inner_text().strip()
+        if "Right" in feedback.inner_text():
+            right += 1
+        else:
+            wrong += 1
+        if number == 0:
+            assert_no_horizontal_scroll(page)
+            page.screenshot(path=str(artifacts / f"practice-feedback-{label}.png"))
+        if keyboard:
+            page.keyboard.press("Enter")
+        else:
+            page.locator("#next").click()
+    assert kinds == {
+        "part_of_speech",
+        "word_family",
+        "word_form",
+        "sentence_role",
+        "word_order",
+        "cloze",
+        "collocation",
+    }
+    assert right >= 5 and wrong >= 1
+    summary = page.locator("#practice-score").inner_text()
+    assert f"You answered {right} of {right + wrong} right." == summary
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / f"practice-summary-{label}.png"))
+    assert errors == []
+    context.close()

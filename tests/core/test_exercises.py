@@ -1,0 +1,140 @@
+"""Exercise items from a learner's words, with the real lexicon and pipeline: one right answer,
+a true explanation, nothing made where it cannot be made well, and kind grading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.cli import main
+from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.exercises import (
+    ExerciseItem,
+    exercises_for_sentence,
+    grade_answer,
+    parse_kinds,
+)
+from vocabsphere.core.exercises.distractors import article_of
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+DECISION = "The board made a quick decision about the new school."
+RAISED = "They have raised the price of bread."
+DEPEND = "Small farmers depend on the weather for their income."
+CHILDREN = "Many children played happily in the park after school."
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def items(
+    lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str = "B1"
+) -> dict[str, ExerciseItem]:
+    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, level)}
+
+
+def test_every_choice_item_has_one_key_among_its_options(real_lexicon: Lexicon, nlp: Language) -> None:
+    made = items(real_lexicon, nlp, DECISION, "decision")
+    assert set(made) >= {"part_of_speech", "word_family", "cloze"}
+    for item in made.values():
+        assert item.options.count(item.answer) == 1 and item.source_sentence == DECISION
+    assert made["part_of_speech"].answer == "noun"
+    assert "after \u2018a\u2019" in made["part_of_speech"].explanation  # a reason from the parse
+    assert made["word_family"].gapped == "The board made a quick _____ about the new school."
+    assert set(made["word_family"].options) == {"decide", "decision", "decisive"}  # one per part of speech
+    cloze = made["cloze"]
+    assert len(cloze.options) == 4 and "decision" in cloze.options
+    # Distractors never come from the word's family or its senses' synonyms.
+    assert not {"decide", "decisive", "determination", "conclusion", "choice"} & set(cloze.options)
+
+
+def test_word_forms_name_the_form_and_accept_only_it(real_lexicon: Lexicon, nlp: Language) -> None:
+    form = items(real_lexicon, nlp, RAISED, "raised")["word_form"]
+    assert form.answer == "raised" and "past participle" in form.prompt
+    assert form.grammar_point is not None and form.grammar_point.id == "present_perfect"
+    assert grade_answer(form, " Raised ").correct
+    assert grade_answer(form, "riased").near_miss  # one slip of the finger
+    assert not grade_answer(form, "raises").correct  # another form is the mistake practised, not a typo
+    made = items(real_lexicon, nlp, CHILDREN, "children")
+    assert made["word_form"].answer == "children" and "Many" in made["word_form"].explanation
+    # A subject hardly constrains its noun ("Many dogs played ..."): no cloze there.
+    assert "cloze" not in made
+
+
+def test_sentence_patterns_and_collocations(real_lexicon: Lexicon, nlp: Language) -> None:
+    made = items(real_lexicon, nlp, RAISED, "raised")
+    assert made["sentence_role"].answer == "verb" and made["sentence_role"].grammar_point is not None
+    order = made["word_order"]
+    assert order.answer == "They have raised the price of bread"
+    assert sorted(order.options) == sorted(["they", "have raised", "the price of bread"])
+    assert grade_answer(order, "they have raised the price of bread.").correct
+    assert not grade_answer(order, "The price of bread have raised they").correct
+    # Two noun phrases could swap ("The cat chased the dog"): no ordering item.
+    assert "word_order" not in items(real_lexicon, nlp, "The old farmer sold the red tractor.", "farmer")
+    collocation = items(real_lexicon, nlp, DEPEND, "depend")["collocation"]
+    assert collocation.answer == "on" and "upon" not in collocation.options
+
+
+def test_nothing_is_made_from_a_sentence_that_is_not_usable(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The parse took "found" for the main verb: nothing is explained from it.
+    garbled = "Enterobacteria, organisms usually found in the gut, had also acquired vancomycin resistance."
+    assert items(real_lexicon, nlp, garbled, "organisms") == {}
+    assert items(real_lexicon, nlp, "BREAKING NEWS", "news") == {}  # a heading
+    assert items(real_lexicon, nlp, "The weather was fine.", "weather") == {}  # under six words
+    long = "The minister said " + ", and ".join(["the plan would help farmers"] * 6) + "."
+    assert items(real_lexicon, nlp, long, "farmers") == {}  # over thirty words
+    assert items(real_lexicon, nlp, DECISION, "elephant") == {}  # the word is not in it
+    with pytest.raises(InvalidInput):
+        exercises_for_sentence(real_lexicon, nlp(DECISION), "decision", "Z9")
+    with pytest.raises(InvalidInput):
+        parse_kinds(["cloze", "bogus"])
+
+
+def test_grading_refuses_empty_and_huge_answers(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = items(real_lexicon, nlp, DECISION, "decision")["cloze"]
+    for bad in ("", "  ", "x" * 301):
+        with pytest.raises(InvalidInput):
+            grade_answer(item, bad)
+    assert not grade_answer(item, "decisoin").correct  # choices are chosen, not typed: no typo grace
+
+
+def test_articles_by_sound() -> None:
+    assert [article_of(w) for w in ("hour", "union", "apple", "house", "one", "idea")] == [
+        "an",
+        "a",
+        "an",
+        "a",
+        "a",
+        "an",
+    ]
+
+
+def test_cli_prints_one_json_array(
+    real_lexicon: Lexicon, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "words.tsv"
+    lines.write_text(f"{DECISION}\tdecision\nBREAKING NEWS\tnews\n\n", encoding="utf-8")
+    path = str(real_lexicon.path)
+    assert (
+        main(["exercises", "--json", "--kinds", "cloze,part_of_speech", "--lexicon", path, str(lines)]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert [o["kind"] for o in out] == ["cloze", "part_of_speech"]  # in the order asked for
+    assert set(out[0]) >= {
+        "kind",
+        "prompt",
+        "options",
+        "answer",
+        "accepted",
+        "explanation",
+        "grammar_point",
+        "source_sentence",
+        "word",
+    }
+    assert "_____" in out[0]["prompt"] and out[0]["word"] == "decision"
+    assert main(["exercises", "--kinds", "bogus", "--lexicon", path, str(lines)]) != 0
