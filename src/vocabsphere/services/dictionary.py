@@ -16,7 +16,7 @@ from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
-from vocabsphere.core.reading.tokens import sentence_doc
+from vocabsphere.core.reading.tokens import ReaderSentence, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
 from vocabsphere.store.database import Database
@@ -94,12 +94,39 @@ def look_up_in_version(
     found = reading.reader_text(database, story_id, level).sentence_at(sentence)
     if found is None or not 0 <= token < len(found.tokens) or not found.tokens[token].is_word:
         raise InvalidInput("There is no word at that position of this version.", field="t")
-    word = found.tokens[token].text
     doc = sentence_doc(vocabulary(), found)
-    if doc is None:  # a text stored without its parse: look the word up in its sentence text
-        return look_up(settings, word, found.text, lang)
-    result = lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+    result = _look_up_token(lexicon, found, doc, token, lang)
     return _with_backend(settings, result, lang, found.text)
+
+
+def _look_up_token(
+    lexicon: Lexicon, found: ReaderSentence, doc: Doc | None, token: int, lang: str | None
+) -> WordLookup:
+    word = found.tokens[token].text
+    if doc is None:  # a text stored without its parse: look the word up in its sentence text
+        context = _check_sentence(found.text)
+        parsed = parsed_sentence(context) if context else None
+        return lookup_in_context(lexicon, word, context, lang, doc=parsed)
+    return lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+
+
+def look_up_whole_version(
+    settings: Settings, database: Database, *, story_id: int, level: str, lang: str | None
+) -> dict[str, WordLookup]:
+    """Every word of a version looked up as the reader would (keys "sentence.token"), for a device
+    that keeps the story offline; the optional translation backend is not asked (one call per word)."""
+    lexicon = require_lexicon(settings)
+    text = reading.reader_text(database, story_id, level)
+    results: dict[str, WordLookup] = {}
+    index = 0
+    for paragraph in text.paragraphs:
+        for found in paragraph:
+            doc = sentence_doc(vocabulary(), found)
+            for position, token in enumerate(found.tokens):
+                if token.is_word:
+                    results[f"{index}.{position}"] = _look_up_token(lexicon, found, doc, position, lang)
+            index += 1
+    return results
 
 
 def vocabulary() -> Vocab:

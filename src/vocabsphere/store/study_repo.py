@@ -183,6 +183,39 @@ class StudyRepository:
         )
         return self._session.scalar(query)
 
+    def known_requests(self, user_id: int, card_id: int, request_ids: list[str]) -> set[str]:
+        """Which of ``request_ids`` are already in the card's log (applied before)."""
+        query = select(ReviewLogEntry.request_id).where(
+            ReviewLogEntry.user_id == user_id,
+            ReviewLogEntry.card_id == card_id,
+            ReviewLogEntry.request_id.in_(request_ids),
+        )
+        return set(self._session.scalars(query))
+
+    def logs_of_card(self, card_id: int) -> list[ReviewLogEntry]:
+        query = select(ReviewLogEntry).where(ReviewLogEntry.card_id == card_id).order_by(ReviewLogEntry.id)
+        return list(self._session.scalars(query))
+
+    def reviews_due_between(
+        self, user_id: int, after: datetime, until: datetime, *, limit: int
+    ) -> list[tuple[ReviewCard, SavedWord, int | None]]:
+        """Cards already learnt that fall due in (after, until], soonest first, with word and status."""
+        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
+        query = (
+            select(ReviewCard, SavedWord, WordStatus.status)
+            .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
+            .outerjoin(WordStatus, status_join)
+            .where(
+                ReviewCard.user_id == user_id,
+                ReviewCard.due > after,
+                ReviewCard.due <= until,
+                ReviewCard.reps > 0,
+            )
+            .order_by(ReviewCard.due, ReviewCard.id)
+            .limit(limit)
+        )
+        return [(card, word, status) for card, word, status in self._session.execute(query)]
+
     def undo_by_request(self, user_id: int, request_id: str) -> UndoRequest | None:
         query = select(UndoRequest).where(
             UndoRequest.user_id == user_id, UndoRequest.request_id == request_id

@@ -9,6 +9,7 @@ from vocabsphere.web.api import (
     lookup,
     me,
     news,
+    offline,
     reading,
     stories,
     study,
@@ -30,6 +31,7 @@ router.include_router(versions.router)
 router.include_router(lookup.router)
 router.include_router(reading.router)
 router.include_router(study.router)
+router.include_router(offline.router)
 router.include_router(vocab_exchange.router)
 router.include_router(news.router)
 router.include_router(admin.router)
