@@ -1,6 +1,7 @@
 // The reader: tap or click any word for its look-up popover; arrow keys move between words; statuses,
 // saving, speech, "mark the rest known", and reading time. No dependencies.
 import { api, el, speak, speechNote } from "/static/app.js";
+import { keepStory, storedLookup, unreachable } from "/static/offline.js";
 
 const article = document.querySelector("article.reader");
 const popover = document.getElementById("word-popover");
@@ -189,8 +190,15 @@ async function open(word) {
     if (storyId && level && t !== undefined) for (const [k, v] of Object.entries({ story: storyId, level, s, t })) query.set(k, v);
     result = await api(`/lookup?${query}`);
   } catch (error) {
-    if (current === word) body.replaceChildren(el("p", { class: "error" }, error.message));
-    return;
+    // Offline: the look-up kept on this device when the story was opened, if there is one.
+    const kept = unreachable(error) ? await storedLookup(storyId, level, word.dataset.i ?? "", word.textContent) : null;
+    if (current !== word) return;
+    if (!kept) {
+      const message = unreachable(error) ? "You are offline, and this word's look-up is not kept on this device." : error.message;
+      body.replaceChildren(el("p", { class: "error" }, message));
+      return;
+    }
+    result = kept;
   }
   if (current !== word) return; // another word was tapped meanwhile
   render(word, sentence, result);
@@ -372,6 +380,12 @@ let activeSeconds = 0;
 let lastTick = Date.now();
 let lastInput = Date.now();
 const IDLE_AFTER_MS = 90_000; // no scroll, tap or key for this long: the reader has stopped reading
+
+if (storyId && level && navigator.onLine) {
+  // Opened stories are kept for reading offline: their look-ups go to the device (the page is kept by
+  // the service worker).
+  keepStory(storyId, level, lang).catch(() => {});
+}
 
 if (storyId && level) {
   api("/readings", { method: "POST", body: { story_id: storyId, level } })
