@@ -40,10 +40,10 @@ def free_port() -> int:
 
 
 def launch_server(
-    data_dir: Path, *args: str, env: dict[str, str] | None = None
+    data_dir: Path, *args: str, env: dict[str, str] | None = None, port: int | None = None
 ) -> tuple[subprocess.Popen[bytes], str]:
     """`vocabsphere serve` on a free port, as a user would start it; returns once it answers."""
-    port = free_port()
+    port = port or free_port()
     environment = {
         **os.environ,
         "VOCABSPHERE_ENV": "development",

@@ -117,11 +117,12 @@ def _apply(
     items: list[tuple[int, OfflineReview]],
     now: datetime,
 ) -> dict[int, RowOutcome]:
-    """Store the card's new rows and recompute it when any was new."""
-    known = uow.study.known_requests(user.id, card.id, [row.client_id for _, row in items])
+    """Store the card's new rows and recompute the card when any was new."""
+    logs = uow.study.logs_of_card(card.id)
+    known = {log.request_id for log in logs}
     status = uow.reading.statuses(user.id, [word.lemma]).get(word.lemma)
     outcomes: dict[int, RowOutcome] = {}
-    added: set[str] = set()
+    added: list[ReviewLogEntry] = []
     for index, row in items:
         if row.client_id in known:
             outcomes[index] = RowOutcome(row.client_id, "duplicate", "", card.id)
@@ -129,44 +130,45 @@ def _apply(
             reason = "reviewed_at is before the word was saved."
             outcomes[index] = RowOutcome(row.client_id, "refused", reason, card.id)
         else:
-            uow.study.add(
-                ReviewLogEntry(
-                    user_id=user.id,
-                    card_id=card.id,
-                    rating=row.rating,
-                    reviewed_at=row.reviewed_at,
-                    duration_ms=row.duration_ms,
-                    request_id=row.client_id,
-                    before_json=json.dumps({"word_status": status}),
-                    device_id=row.device_id,
-                    device_seq=row.seq,
-                )
+            entry = ReviewLogEntry(
+                user_id=user.id,
+                card_id=card.id,
+                rating=row.rating,
+                reviewed_at=row.reviewed_at,
+                duration_ms=row.duration_ms,
+                request_id=row.client_id,
+                before_json=json.dumps({"word_status": status}),
+                device_id=row.device_id,
+                device_seq=row.seq,
             )
-            added.add(row.client_id)
+            added.append(entry)
             outcomes[index] = RowOutcome(row.client_id, "applied", "", card.id)
     if added:
-        _recompute(uow, user, card, word.lemma, status, now)
+        _recompute(uow, user, card, [*logs, *added])
+        uow.study.add_all(added)
+        update_status_after_review(uow, user.id, word.lemma, status, card.stability, now)
     return outcomes
 
 
-def _recompute(
-    uow: UnitOfWork, user: User, card: ReviewCard, lemma: str, status: int | None, now: datetime
-) -> None:
+def _recompute(uow: UnitOfWork, user: User, card: ReviewCard, logs: list[ReviewLogEntry]) -> None:
     """Replay the card's log with the scheduler a live rating uses; each log keeps the state before it
-    (what undo puts back) and whether it was the card's first review (the daily new-card count)."""
-    logs = {log.request_id: log for log in uow.study.logs_of_card(card.id)}
+    (what undo puts back) and whether it was the card's first review (the daily new-card count). Only
+    what changed is written: reviews before the first new one keep their rows untouched."""
+    by_request = {log.request_id: log for log in logs}
     steps = replay_reviews(
         card.id,
-        [LoggedReview(x.rating, x.reviewed_at, x.request_id, x.duration_ms) for x in logs.values()],
+        [LoggedReview(x.rating, x.reviewed_at, x.request_id, x.duration_ms) for x in logs],
         params=user_parameters(user),
         desired_retention=user.desired_retention,
     )
     for position, step in enumerate(steps):
-        log = logs[step.review.tiebreak]
+        log = by_request[step.review.tiebreak]
         earlier = json.loads(log.before_json or "{}")
-        record = state_record(step.before, position) | {"word_status": earlier.get("word_status")}
-        log.before_json = json.dumps(record)
-        log.was_new = position == 0
+        record = json.dumps(state_record(step.before, position) | {"word_status": earlier.get("word_status")})
+        if log.before_json != record:
+            log.before_json = record
+        if log.was_new != (position == 0):
+            log.was_new = position == 0
     final = steps[-1].after
     card.state, card.step, card.stability, card.difficulty = (
         final.state,
@@ -175,4 +177,3 @@ def _recompute(
         final.difficulty,
     )
     card.due, card.last_review, card.reps = final.due, final.last_review, len(steps)
-    update_status_after_review(uow, user.id, lemma, status, final.stability, now)

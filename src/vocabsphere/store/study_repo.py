@@ -183,14 +183,10 @@ class StudyRepository:
         )
         return self._session.scalar(query)
 
-    def known_requests(self, user_id: int, card_id: int, request_ids: list[str]) -> set[str]:
-        """Which of ``request_ids`` are already in the card's log (applied before)."""
-        query = select(ReviewLogEntry.request_id).where(
-            ReviewLogEntry.user_id == user_id,
-            ReviewLogEntry.card_id == card_id,
-            ReviewLogEntry.request_id.in_(request_ids),
-        )
-        return set(self._session.scalars(query))
+    def add_all(self, rows: list[ReviewLogEntry]) -> None:
+        """Several rows in one flush."""
+        self._session.add_all(rows)
+        self._session.flush()
 
     def logs_of_card(self, card_id: int) -> list[ReviewLogEntry]:
         query = select(ReviewLogEntry).where(ReviewLogEntry.card_id == card_id).order_by(ReviewLogEntry.id)

@@ -18,6 +18,7 @@ const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || 
 const savedIds = readJson("saved-words"); // lemma -> saved word id
 const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
+const OFFLINE_NOTE = "You are offline: saving and marking words need a connection.";
 
 // --- Sentences worth learning: the "?" button shows the explanation beside the sentence -----------
 for (const button of document.querySelectorAll("button.why")) {
@@ -166,7 +167,7 @@ async function changeStatus(lemma, status, note) {
     setStatus(lemma, status);
     note.textContent = `Marked ${status.replace("-", " ")}.`;
   } catch (error) {
-    note.textContent = error.message;
+    note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
   }
 }
 
@@ -287,7 +288,7 @@ function render(word, sentence, r) {
         return;
       }
       save.disabled = false;
-      note.textContent = error.message;
+      note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
     }
   });
   if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
