@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cachetools import LRUCache
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -25,6 +26,9 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _open: dict[Path, Lexicon] = {}
 MAX_SENTENCE_CHARS = 2000
+# Whole versions looked up for devices, per version build and language: the same for every learner, and
+# seconds of work each, so a story is looked up once per process rather than once per device.
+_whole_versions: LRUCache[tuple[object, str | None, int], dict[str, WordLookup]] = LRUCache(maxsize=32)
 
 
 def open_lexicon(settings: Settings) -> Lexicon | None:
@@ -116,7 +120,12 @@ def look_up_whole_version(
     """Every word of a version looked up as the reader would (keys "sentence.token"), for a device
     that keeps the story offline; the optional translation backend is not asked (one call per word)."""
     lexicon = require_lexicon(settings)
-    text = reading.reader_text(database, story_id, level)
+    stamp, text = reading.stamped_reader_text(database, story_id, level)
+    key = (stamp, lang, id(lexicon))
+    with _lock:
+        hit = _whole_versions.get(key)
+    if hit is not None:
+        return hit
     results: dict[str, WordLookup] = {}
     index = 0
     for paragraph in text.paragraphs:
@@ -126,6 +135,8 @@ def look_up_whole_version(
                 if token.is_word:
                     results[f"{index}.{position}"] = _look_up_token(lexicon, found, doc, position, lang)
             index += 1
+    with _lock:
+        _whole_versions[key] = results
     return results
 
 
