@@ -112,7 +112,8 @@ def bench_lookups(lexicon: Path) -> None:
         median = statistics.median(times)
         print(
             f"  look-ups of a whole B1 version ({len(found)} words): median {median:.2f} s "
-            f"({median / len(found) * 1000:.1f} ms a word); asked again (kept per process): {cached * 1000:.2f} ms"
+            f"({median / len(found) * 1000:.1f} ms a word); "
+            f"asked again (kept per process): {cached * 1000:.2f} ms"
         )
         db.dispose()
 
