@@ -13,7 +13,7 @@ from vocabsphere.core.srs.offline import MAX_DURATION_MS, MAX_ID_LENGTH
 from vocabsphere.services import dictionary, offline_bundle, offline_sync, stories
 from vocabsphere.services.study import DueCard
 from vocabsphere.web.api.schemas import ERRORS
-from vocabsphere.web.api.study import DueCardOut, WordOut
+from vocabsphere.web.api.study import DueCardOut, due_card_out
 from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
@@ -118,17 +118,7 @@ def sync_reviews(body: SyncIn, state: State, principal: CurrentUser) -> SyncOut:
 
 
 def _card_out(card: DueCard, answer: str) -> OfflineCardOut:
-    return OfflineCardOut(
-        card_id=card.card_id,
-        kind=card.kind,
-        due=card.due,
-        is_new=card.is_new,
-        word=WordOut(**vars(card.word)),
-        cloze_sentence=card.cloze_sentence,
-        cloze_answer=card.cloze_answer,
-        due_if_rated=list(card.due_if_rated),
-        answer=answer,
-    )
+    return OfflineCardOut(**due_card_out(card).model_dump(), answer=answer)
 
 
 @router.get("/bundle", response_model=BundleOut)

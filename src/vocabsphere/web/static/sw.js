@@ -58,18 +58,27 @@ function kept(url) {
 
 /** The network first (pages change); the copy last seen when there is no connection. */
 async function page(request, url) {
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.ok && !response.redirected && kept(url)) {
-      const cache = await caches.open(PAGES_CACHE);
-      await cache.put(request, response.clone());
-      await trimStories(cache);
-    }
-    return response;
+    response = await fetch(request);
   } catch (error) {
-    const cached = await caches.match(request, { cacheName: PAGES_CACHE });
-    return cached ?? offlinePage();
+    return (await keptCopy(request, url)) ?? offlinePage();
   }
+  if (response.ok && !response.redirected && kept(url)) {
+    const cache = await caches.open(PAGES_CACHE);
+    await cache.put(request, response.clone());
+    await trimStories(cache);
+  }
+  // A server that is down behind a proxy (502-504): the kept copy is better than an error page.
+  if ([502, 503, 504].includes(response.status)) return (await keptCopy(request, url)) ?? response;
+  return response;
+}
+
+/** The copy kept of this page; for a story, any level kept of it when this exact address was not. */
+async function keptCopy(request, url) {
+  const exact = await caches.match(request, { cacheName: PAGES_CACHE });
+  if (exact || !url.pathname.startsWith("/stories/")) return exact;
+  return caches.match(url.pathname, { cacheName: PAGES_CACHE, ignoreSearch: true });
 }
 
 async function trimStories(cache) {
