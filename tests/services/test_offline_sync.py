@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.services import accounts, offline_bundle, study
 from vocabsphere.services.offline_sync import OfflineReview, UnreadableRow, sync_reviews
 from vocabsphere.store.database import Database
@@ -92,8 +92,23 @@ def test_two_devices_end_in_the_same_state_whatever_order_they_sync(database: Da
     sync_reviews(database, user_id=ben, rows=device_rows(second, "phone", (1, 4), 3), now=now)
     assert card_row(database, first) == card_row(database, second)
     assert card_row(database, first)[6] == 4
-    # The log stays usable for undo: the last review (in time) put back leaves three.
-    assert study.undo_last_rating(database, user_id=ana) == first
+    with pytest.raises(NotFound):  # undo takes back live ratings, not what a device synced
+        study.undo_last_rating(database, user_id=ana)
+
+
+def test_undoing_a_live_rating_followed_in_time_by_synced_reviews_replays_the_card(
+    database: Database,
+) -> None:
+    ana, ben = user(database, "ana"), user(database, "ben")
+    card, twin = saved_card(database, ana), saved_card(database, ben)
+    study.rate_card(
+        database, user_id=ana, card_id=card, rating=1, request_id="live", now=T0 + timedelta(hours=1)
+    )
+    later = [row(card, n) for n in (1, 2)]  # reviewed offline after the live rating, synced now
+    sync_reviews(database, user_id=ana, rows=later, now=T0 + timedelta(days=5))
+    assert study.undo_last_rating(database, user_id=ana) == card
+    sync_reviews(database, user_id=ben, rows=[row(twin, n) for n in (1, 2)], now=T0 + timedelta(days=5))
+    assert card_row(database, card) == card_row(database, twin)  # as if the live rating never happened
 
 
 def test_tampered_rows_are_refused_one_by_one_and_the_rest_applied(database: Database) -> None:

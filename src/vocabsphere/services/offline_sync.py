@@ -12,14 +12,9 @@ from datetime import datetime
 from typing import Literal
 
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.core.srs.offline import (
-    CLOCK_SKEW,
-    LoggedReview,
-    OfflineReview,
-    offline_review_problem,
-    replay_reviews,
-)
-from vocabsphere.services.study import state_record, update_status_after_review, user_parameters
+from vocabsphere.core.srs.offline import CLOCK_SKEW, OfflineReview, offline_review_problem
+from vocabsphere.services.card_replay import recompute_card
+from vocabsphere.services.study import update_status_after_review, user_parameters
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import ReviewCard, ReviewLogEntry, SavedWord, User
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
@@ -144,36 +139,8 @@ def _apply(
             added.append(entry)
             outcomes[index] = RowOutcome(row.client_id, "applied", "", card.id)
     if added:
-        _recompute(uow, user, card, [*logs, *added])
+        params = user_parameters(user)
+        recompute_card(card, [*logs, *added], params=params, desired_retention=user.desired_retention)
         uow.study.add_all(added)
         update_status_after_review(uow, user.id, word.lemma, status, card.stability, now)
     return outcomes
-
-
-def _recompute(uow: UnitOfWork, user: User, card: ReviewCard, logs: list[ReviewLogEntry]) -> None:
-    """Replay the card's log with the scheduler a live rating uses; each log keeps the state before it
-    (what undo puts back) and whether it was the card's first review (the daily new-card count). Only
-    what changed is written: reviews before the first new one keep their rows untouched."""
-    by_request = {log.request_id: log for log in logs}
-    steps = replay_reviews(
-        card.id,
-        [LoggedReview(x.rating, x.reviewed_at, x.request_id, x.duration_ms) for x in logs],
-        params=user_parameters(user),
-        desired_retention=user.desired_retention,
-    )
-    for position, step in enumerate(steps):
-        log = by_request[step.review.tiebreak]
-        earlier = json.loads(log.before_json or "{}")
-        record = json.dumps(state_record(step.before, position) | {"word_status": earlier.get("word_status")})
-        if log.before_json != record:
-            log.before_json = record
-        if log.was_new != (position == 0):
-            log.was_new = position == 0
-    final = steps[-1].after
-    card.state, card.step, card.stability, card.difficulty = (
-        final.state,
-        final.step,
-        final.stability,
-        final.difficulty,
-    )
-    card.due, card.last_review, card.reps = final.due, final.last_review, len(steps)

@@ -23,6 +23,7 @@ from vocabsphere.core.srs import (
     forgetting_curve,
     review,
 )
+from vocabsphere.services.card_replay import recompute_card, state_record
 from vocabsphere.services.fsrs_fitting import parse_parameters
 from vocabsphere.store.database import Database
 from vocabsphere.store.study_repo import WordFilter
@@ -470,18 +471,6 @@ def update_status_after_review(
         uow.reading.set_statuses(user_id, {lemma: status_from_stability(stability)}, now)
 
 
-def state_record(state: CardState, reps: int) -> dict[str, object]:
-    return {
-        "state": state.state,
-        "step": state.step,
-        "stability": state.stability,
-        "difficulty": state.difficulty,
-        "due": state.due.isoformat(),
-        "last_review": state.last_review.isoformat() if state.last_review else None,
-        "reps": reps,
-    }
-
-
 def undo_last_rating(
     db: Database, *, user_id: int, request_id: str | None = None, now: datetime | None = None
 ) -> int:
@@ -523,6 +512,12 @@ def undo_last_rating(
             else:
                 uow.reading.set_statuses(user_id, {word.lemma: int(before["word_status"])}, log.reviewed_at)
         uow.study.delete_log(log.id)
+        # Reviews synced from a device may lie after this one in time: the card then follows its log.
+        rest = uow.study.logs_of_card(card.id)
+        if any((x.reviewed_at, x.request_id) > (log.reviewed_at, log.request_id) for x in rest):
+            user = uow.users.get(user_id)
+            assert user is not None
+            recompute_card(card, rest, params=user_parameters(user), desired_retention=user.desired_retention)
         return card.id
 
 

@@ -231,9 +231,10 @@ class StudyRepository:
         self._session.flush()
 
     def last_log(self, user_id: int) -> ReviewLogEntry | None:
+        """The learner's last live rating (reviews synced from a device's outbox are not undone)."""
         query = (
             select(ReviewLogEntry)
-            .where(ReviewLogEntry.user_id == user_id)
+            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.device_id.is_(None))
             .order_by(ReviewLogEntry.id.desc())
             .limit(1)
         )
