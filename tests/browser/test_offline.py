@@ -12,7 +12,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.browser.conftest import PHONE, assert_no_horizontal_scroll, register
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
 from tests.browser.test_story import open_first_story_with_versions
 
 pytestmark = pytest.mark.browser
@@ -155,6 +155,13 @@ def test_read_and_review_offline_then_sync_once(browser: Any, server: str, artif
     rows = outbox(page)
     assert sorted(r["seq"] for r in rows) == [1, 2, 3, 4, 5] and len({r["device_id"] for r in rows}) == 1
     assert server_reviews(server, "offline-ana") == 0
+    # The same kept story at desktop width, still offline.
+    page.set_viewport_size(DESKTOP)
+    page.goto(story_url)
+    page.locator(".reader-text .w[data-p='NOUN']").first.click()
+    page.locator("#word-popover .headword").wait_for()
+    page.screenshot(path=str(artifacts / "offline-reader-desktop.png"))
+    assert_no_horizontal_scroll(page)
 
     context.set_offline(False)  # the page's "online" event sends the outbox
     wait_until(page, lambda: count(page, "outbox") == 0, "the outbox to be sent")
