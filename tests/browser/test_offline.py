@@ -175,12 +175,18 @@ def test_read_and_review_offline_then_sync_once(browser: Any, server: str, artif
     context.close()
 
 
-def test_a_server_failing_mid_flush_loses_nothing(browser: Any, server: str) -> None:
+def learner_with_cards(browser: Any, server: str, username: str, words: tuple[str, ...]) -> tuple[Any, Any]:
+    """A new learner on a phone whose saved words' cards are kept on the device."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    start_controlled(page, server, "offline-ben")
-    save_words(page, WORDS[:3])
-    keep_cards_for_offline(page, server, 3)
+    start_controlled(page, server, username)
+    save_words(page, words)
+    keep_cards_for_offline(page, server, len(words))
+    return context, page
+
+
+def test_a_server_failing_mid_flush_loses_nothing(browser: Any, server: str) -> None:
+    context, page = learner_with_cards(browser, server, "offline-ben", WORDS[:3])
     go_offline(context, page)
     review_offline(page, server, 3)
 
@@ -212,11 +218,7 @@ def test_a_server_failing_mid_flush_loses_nothing(browser: Any, server: str) -> 
 
 
 def test_two_devices_reviewing_one_card_end_in_one_state(browser: Any, server: str) -> None:
-    phone = browser.new_context(viewport=PHONE)
-    page = phone.new_page()
-    start_controlled(page, server, "offline-cy")
-    save_words(page, WORDS[:1])
-    keep_cards_for_offline(page, server, 1)
+    phone, page = learner_with_cards(browser, server, "offline-cy", WORDS[:1])
     tablet = browser.new_context(viewport=PHONE)
     other = tablet.new_page()
     other.goto(f"{server}/login")
