@@ -39,45 +39,52 @@ def free_port() -> int:
         return port
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`vocabsphere serve --demo` on a free port, as a user would start it."""
-    data_dir = tmp_path_factory.mktemp("server-data")
-    port = free_port()
-    env = {
+def launch_server(
+    data_dir: Path, *args: str, env: dict[str, str] | None = None, port: int | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`vocabsphere serve` on a free port, as a user would start it; returns once it answers."""
+    port = port or free_port()
+    environment = {
         **os.environ,
         "VOCABSPHERE_ENV": "development",
         "VOCABSPHERE_DATA_DIR": str(data_dir),
         "VOCABSPHERE_LOG_LEVEL": "WARNING",
         # Every browser registers from 127.0.0.1: the per-address limit is not what these tests check.
         "VOCABSPHERE_REGISTER_MAX_PER_ADDRESS": "1000",
+        **(env or {}),
     }
     if os.environ.get("VOCABSPHERE_LEXICON"):  # the test command's built lexicon: look-ups work
-        env["VOCABSPHERE_LEXICON_PATH"] = os.environ["VOCABSPHERE_LEXICON"]
-    log = (data_dir / "server.log").open("w")
+        environment["VOCABSPHERE_LEXICON_PATH"] = os.environ["VOCABSPHERE_LEXICON"]
+    log = (data_dir / "server.log").open("a")
     process = subprocess.Popen(
-        [sys.executable, "-m", "vocabsphere.cli", "serve", "--demo", "--port", str(port)],
-        env=env,
+        [sys.executable, "-m", "vocabsphere.cli", "serve", *args, "--port", str(port)],
+        env=environment,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    log.close()  # the child keeps its own handle
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
         try:
             if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:
-                break
+                return process, url
         except httpx.HTTPError:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             pytest.fail("server did not start: " + (data_dir / "server.log").read_text())
         time.sleep(0.2)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`vocabsphere serve --demo` on a free port, with the demo stories imported."""
+    process, url = launch_server(tmp_path_factory.mktemp("server-data"), "--demo")
     _wait_for_demo_stories(url)
     yield url
     process.terminate()
     process.wait(timeout=20)
-    log.close()
 
 
 def _wait_for_demo_stories(url: str) -> None:

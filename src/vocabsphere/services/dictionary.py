@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cachetools import LRUCache
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -17,7 +18,7 @@ from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
 from vocabsphere.core.lexicon.sense_vectors import load_static_vectors
-from vocabsphere.core.reading.tokens import sentence_doc
+from vocabsphere.core.reading.tokens import ReaderSentence, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
 from vocabsphere.store.database import Database
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _open: dict[Path, Lexicon] = {}
 MAX_SENTENCE_CHARS = 2000
+# Whole versions looked up for devices, per version build and language: the same for every learner, and
+# seconds of work each, so a story is looked up once per process rather than once per device.
+_whole_versions: LRUCache[tuple[object, str | None, int], dict[str, WordLookup]] = LRUCache(maxsize=32)
 
 
 def open_lexicon(settings: Settings) -> Lexicon | None:
@@ -95,12 +99,46 @@ def look_up_in_version(
     found = reading.reader_text(database, story_id, level).sentence_at(sentence)
     if found is None or not 0 <= token < len(found.tokens) or not found.tokens[token].is_word:
         raise InvalidInput("There is no word at that position of this version.", field="t")
-    word = found.tokens[token].text
     doc = sentence_doc(vocabulary(), found)
-    if doc is None:  # a text stored without its parse: look the word up in its sentence text
-        return look_up(settings, word, found.text, lang)
-    result = lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+    result = _look_up_token(lexicon, found, doc, token, lang)
     return _with_backend(settings, result, lang, found.text)
+
+
+def _look_up_token(
+    lexicon: Lexicon, found: ReaderSentence, doc: Doc | None, token: int, lang: str | None
+) -> WordLookup:
+    word = found.tokens[token].text
+    if doc is None:  # a text stored without its parse: look the word up in its sentence text
+        context = _check_sentence(found.text)
+        parsed = parsed_sentence(context) if context else None
+        return lookup_in_context(lexicon, word, context, lang, doc=parsed)
+    return lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+
+
+def look_up_whole_version(
+    settings: Settings, database: Database, *, story_id: int, level: str, lang: str | None
+) -> dict[str, WordLookup]:
+    """Every word of a version looked up as the reader would (keys "sentence.token"), for a device
+    that keeps the story offline; the optional translation backend is not asked (one call per word)."""
+    lexicon = require_lexicon(settings)
+    stamp, text = reading.stamped_reader_text(database, story_id, level)
+    key = (stamp, lang, id(lexicon))
+    with _lock:
+        hit = _whole_versions.get(key)
+    if hit is not None:
+        return hit
+    results: dict[str, WordLookup] = {}
+    index = 0
+    for paragraph in text.paragraphs:
+        for found in paragraph:
+            doc = sentence_doc(vocabulary(), found)
+            for position, token in enumerate(found.tokens):
+                if token.is_word:
+                    results[f"{index}.{position}"] = _look_up_token(lexicon, found, doc, position, lang)
+            index += 1
+    with _lock:
+        _whole_versions[key] = results
+    return results
 
 
 def vocabulary() -> Vocab:

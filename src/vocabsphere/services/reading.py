@@ -150,6 +150,12 @@ def reader_text(db: Database, story_id: int, level: str) -> ReaderText:
     return _reader(db, story_id, level)[1]
 
 
+def stamped_reader_text(db: Database, story_id: int, level: str) -> tuple[tuple[int, datetime], ReaderText]:
+    """The version's reader tokens with its stamp (version row, build time): a rebuild changes the stamp."""
+    stamp, text, _ = _reader(db, story_id, level)
+    return stamp, text
+
+
 def reader_page(db: Database, *, user_id: int, learner_level: str, story_id: int, level: str) -> ReaderPage:
     version = versions.get_version(db, story_id, level)
     stamp, text, profile = _reader(db, story_id, level)

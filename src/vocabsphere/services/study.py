@@ -23,6 +23,7 @@ from vocabsphere.core.srs import (
     forgetting_curve,
     review,
 )
+from vocabsphere.services.card_replay import recompute_card, state_record
 from vocabsphere.services.fsrs_fitting import parse_parameters
 from vocabsphere.store.database import Database
 from vocabsphere.store.study_repo import WordFilter
@@ -144,7 +145,7 @@ def _label(status: int | None) -> str:
     return WordStatus(status).label if status is not None else WordStatus.LEARNING_1.label
 
 
-def _word_view(row: SavedWord, status: int | None = None) -> SavedWordView:
+def word_view(row: SavedWord, status: int | None = None) -> SavedWordView:
     return SavedWordView(
         row.id,
         row.lemma,
@@ -160,13 +161,13 @@ def _word_view(row: SavedWord, status: int | None = None) -> SavedWordView:
     )
 
 
-def _state(card: ReviewCard) -> CardState:
+def card_state(card: ReviewCard) -> CardState:
     return CardState(
         card.id, card.state, card.step, card.stability, card.difficulty, card.due, card.last_review
     )
 
 
-def _params(user: User) -> tuple[float, ...] | None:
+def user_parameters(user: User) -> tuple[float, ...] | None:
     # Unreadable or invalid personal parameters fall back to the defaults.
     return parse_parameters(user.fsrs_params_json)
 
@@ -230,7 +231,7 @@ def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) ->
         if current is None or current == WordStatus.NEW:
             uow.reading.set_statuses(user_id, {clean.lemma: WordStatus.LEARNING_1}, now)
             current = WordStatus.LEARNING_1
-        return _word_view(row, current)
+        return word_view(row, current)
 
 
 def _sentence_in_story(uow: UnitOfWork, word: WordToSave) -> bool:
@@ -257,7 +258,7 @@ def list_words(
 ) -> list[SavedWordView]:
     with unit_of_work(db) as uow:
         rows = uow.study.filtered_words(user_id, where or WordFilter(), limit=limit, offset=offset)
-        return [_word_view(w, status) for w, status in rows]
+        return [word_view(w, status) for w, status in rows]
 
 
 def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> list[DueCard]:
@@ -284,7 +285,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
             statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
         by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
-            [QueueCard(word.id, card.kind, _state(card)) for card, word in by_card.values()],
+            [QueueCard(word.id, card.kind, card_state(card)) for card, word in by_card.values()],
             now,
             new_limit=len(fresh),
             review_limit=len(due),
@@ -294,23 +295,18 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         cloze_words = [w.id for c, w in by_card.values() if c.kind == "cloze"]
         encounters = uow.study.latest_encounters(cloze_words) if cloze_words else {}
         result = []
-        params = _params(user)
+        params = user_parameters(user)
         for item in queue[:limit]:
             card, word = by_card[item.card_id]
             met = encounters.get(word.id) if card.kind == "cloze" else None
-            previews = tuple(
-                review(_state(card), rating, now, params=params, desired_retention=user.desired_retention)[
-                    0
-                ].due
-                for rating in (1, 2, 3, 4)
-            )
+            previews = rating_previews(card_state(card), now, params, user.desired_retention)
             result.append(
                 DueCard(
                     card.id,
                     card.kind,
                     card.due,
                     card.reps == 0,
-                    _word_view(word, statuses.get(word.lemma)),
+                    word_view(word, statuses.get(word.lemma)),
                     met.sentence if met else "",
                     met.form if met else "",
                     previews,
@@ -342,6 +338,16 @@ def due_count(db: Database, *, user_id: int, now: datetime) -> int:
             else 0
         )
         return min(MAX_QUEUE, due + fresh)
+
+
+def rating_previews(
+    state: CardState, at: datetime, params: tuple[float, ...] | None, desired_retention: float
+) -> tuple[datetime, ...]:
+    """When the card comes back if rated Again, Hard, Good or Easy at ``at``."""
+    return tuple(
+        review(state, rating, at, params=params, desired_retention=desired_retention)[0].due
+        for rating in (1, 2, 3, 4)
+    )
 
 
 # New words take turns at the card kinds, so a learner meets every kind on their first day (still one
@@ -379,11 +385,15 @@ def _expected(db: Database, user_id: int, card_id: int) -> tuple[str, SavedWord,
         assert word is not None  # cards are deleted with their word
         if card.kind not in TYPED_KINDS:
             raise InvalidInput("This card is not answered by typing.", field="answer")
-        if card.kind == "cloze":
-            met = uow.study.latest_encounters([word.id]).get(word.id)
-            if met is not None:
-                return met.form, word, card.kind
-        return (word.word if card.kind == "listening" else word.lemma), word, card.kind
+        met = uow.study.latest_encounters([word.id]).get(word.id) if card.kind == "cloze" else None
+        return typed_answer(card.kind, word.lemma, word.word, met.form if met else ""), word, card.kind
+
+
+def typed_answer(kind: str, lemma: str, word: str, cloze_form: str = "") -> str:
+    """What a typed card expects: the form met in the cloze sentence, the word heard, or the lemma."""
+    if kind == "cloze" and cloze_form:
+        return cloze_form
+    return word if kind == "listening" else lemma
 
 
 def _sense_synonyms(lexicon: Lexicon | None, word: SavedWord) -> tuple[str, ...]:
@@ -432,7 +442,7 @@ def rate_card(
             return RatingResult(card.id, earlier.rating, card.due, duplicate=True)
         user = uow.users.get(user_id)
         assert user is not None  # the card belongs to them
-        before = _state(card)
+        before = card_state(card)
         if before.last_review is not None and now < before.last_review:
             raise Conflict(
                 "This card was rated a moment ago by another request (another tab or device?). "
@@ -443,7 +453,7 @@ def rate_card(
             before,
             rating,
             now,
-            params=_params(user),
+            params=user_parameters(user),
             desired_retention=user.desired_retention,
             duration_ms=duration_ms,
         )
@@ -458,7 +468,7 @@ def rate_card(
                 reviewed_at=now,
                 duration_ms=duration_ms,
                 request_id=request_id,
-                before_json=json.dumps(_state_dict(before, card.reps) | {"word_status": status}),
+                before_json=json.dumps(state_record(before, card.reps) | {"word_status": status}),
                 was_new=card.reps == 0,
             )
         )
@@ -469,22 +479,16 @@ def rate_card(
             after.difficulty,
         )
         card.due, card.last_review, card.reps = after.due, after.last_review, card.reps + 1
-        # Reviews move a word through the learning stages; known and ignored are the learner's call.
-        if (status is None or 1 <= status <= 4) and after.stability is not None:
-            uow.reading.set_statuses(user_id, {word.lemma: status_from_stability(after.stability)}, now)
+        update_status_after_review(uow, user_id, word.lemma, status, after.stability, now)
         return RatingResult(card.id, record.rating, after.due, duplicate=False)
 
 
-def _state_dict(state: CardState, reps: int) -> dict[str, object]:
-    return {
-        "state": state.state,
-        "step": state.step,
-        "stability": state.stability,
-        "difficulty": state.difficulty,
-        "due": state.due.isoformat(),
-        "last_review": state.last_review.isoformat() if state.last_review else None,
-        "reps": reps,
-    }
+def update_status_after_review(
+    uow: UnitOfWork, user_id: int, lemma: str, status: int | None, stability: float | None, now: datetime
+) -> None:
+    """Reviews move a word through the learning stages; known and ignored are the learner's call."""
+    if (status is None or 1 <= status <= 4) and stability is not None:
+        uow.reading.set_statuses(user_id, {lemma: status_from_stability(stability)}, now)
 
 
 def undo_last_rating(
@@ -528,6 +532,12 @@ def undo_last_rating(
             else:
                 uow.reading.set_statuses(user_id, {word.lemma: int(before["word_status"])}, log.reviewed_at)
         uow.study.delete_log(log.id)
+        # Reviews synced from a device may lie after this one in time: the card then follows its log.
+        rest = uow.study.logs_of_card(card.id)
+        if any((x.reviewed_at, x.request_id) > (log.reviewed_at, log.request_id) for x in rest):
+            user = uow.users.get(user_id)
+            assert user is not None
+            recompute_card(card, rest, params=user_parameters(user), desired_retention=user.desired_retention)
         return card.id
 
 
@@ -548,13 +558,13 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
         if word is None or word.user_id != user_id:
             raise NotFound("No such word in your vocabulary book.")
         user = uow.users.get(user_id)
-        params = _params(user) if user is not None else None
+        params = user_parameters(user) if user is not None else None
         status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
         cards = []
         for card in uow.study.cards_of_word(word.id):
             curve: Sequence[tuple[datetime, float]] = ()
             if card.last_review is not None:
-                curve = forgetting_curve(_state(card), now, days, params=params)
+                curve = forgetting_curve(card_state(card), now, days, params=params)
             cards.append(CardView(card.id, card.kind, card.due, card.reps, card.stability, tuple(curve)))
         history = tuple(
             ReviewView(log.reviewed_at, kind, log.rating, log.duration_ms)
@@ -572,4 +582,4 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
         title = titles.get(word.story_id) if word.story_id is not None else None
         stories = [uow.stories.get(story_id) for story_id in story_ids]
         open_ids = frozenset(s.id for s in stories if s and s.hidden_at is None and s.deleted_at is None)
-        return WordDetail(_word_view(word, status), tuple(cards), history, encounters, title, open_ids)
+        return WordDetail(word_view(word, status), tuple(cards), history, encounters, title, open_ids)

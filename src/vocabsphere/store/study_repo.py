@@ -214,6 +214,35 @@ class StudyRepository:
         )
         return self._session.scalar(query)
 
+    def add_all(self, rows: list[ReviewLogEntry]) -> None:
+        """Several rows in one flush."""
+        self._session.add_all(rows)
+        self._session.flush()
+
+    def logs_of_card(self, card_id: int) -> list[ReviewLogEntry]:
+        query = select(ReviewLogEntry).where(ReviewLogEntry.card_id == card_id).order_by(ReviewLogEntry.id)
+        return list(self._session.scalars(query))
+
+    def reviews_due_between(
+        self, user_id: int, after: datetime, until: datetime, *, limit: int
+    ) -> list[tuple[ReviewCard, SavedWord, int | None]]:
+        """Cards already learnt that fall due in (after, until], soonest first, with word and status."""
+        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
+        query = (
+            select(ReviewCard, SavedWord, WordStatus.status)
+            .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)
+            .outerjoin(WordStatus, status_join)
+            .where(
+                ReviewCard.user_id == user_id,
+                ReviewCard.due > after,
+                ReviewCard.due <= until,
+                ReviewCard.reps > 0,
+            )
+            .order_by(ReviewCard.due, ReviewCard.id)
+            .limit(limit)
+        )
+        return [(card, word, status) for card, word, status in self._session.execute(query)]
+
     def undo_by_request(self, user_id: int, request_id: str) -> UndoRequest | None:
         query = select(UndoRequest).where(
             UndoRequest.user_id == user_id, UndoRequest.request_id == request_id
@@ -233,9 +262,10 @@ class StudyRepository:
         self._session.flush()
 
     def last_log(self, user_id: int) -> ReviewLogEntry | None:
+        """The learner's last live rating (reviews synced from a device's outbox are not undone)."""
         query = (
             select(ReviewLogEntry)
-            .where(ReviewLogEntry.user_id == user_id)
+            .where(ReviewLogEntry.user_id == user_id, ReviewLogEntry.device_id.is_(None))
             .order_by(ReviewLogEntry.id.desc())
             .limit(1)
         )

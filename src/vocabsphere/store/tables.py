@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
+    BigInteger,
     DateTime,
     Dialect,
     ForeignKey,
@@ -301,6 +302,9 @@ class ReviewLogEntry(Base):
     request_id: Mapped[str] = mapped_column(String(64))
     before_json: Mapped[str] = mapped_column(Text)
     was_new: Mapped[bool] = mapped_column(default=False)  # the card's first review (daily new-card limit)
+    # Reviews made offline: the device that made them and its running number (None: made online).
+    device_id: Mapped[str | None] = mapped_column(String(64))
+    device_seq: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class UndoRequest(Base):

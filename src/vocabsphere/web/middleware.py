@@ -15,7 +15,9 @@ SECURITY_HEADERS = [
     (
         b"content-security-policy",
         b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-        b"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        b"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; "
+        # The service worker and the web app manifest: our own origin only, said explicitly.
+        b"worker-src 'self'; manifest-src 'self'",
     ),
 ]
 

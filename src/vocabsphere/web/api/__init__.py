@@ -11,6 +11,7 @@ from vocabsphere.web.api import (
     me,
     my_assignments,
     news,
+    offline,
     placement,
     practice,
     progress,
@@ -39,6 +40,7 @@ router.include_router(lookup.router)
 router.include_router(reading.router)
 router.include_router(study.router)
 router.include_router(practice.router)
+router.include_router(offline.router)
 router.include_router(vocab_exchange.router)
 router.include_router(news.router)
 router.include_router(admin.router)

@@ -198,19 +198,20 @@ def delete_word(word_id: RowId, state: State, principal: CurrentUser) -> Respons
 @router.get("/reviews/due", response_model=list[DueCardOut])
 def due_cards(state: State, principal: CurrentUser, limit: int = Query(50, ge=1, le=200)) -> list[DueCardOut]:
     cards = study.due_cards(state.database, user_id=principal.user.id, now=state.clock(), limit=limit)
-    return [
-        DueCardOut(
-            card_id=c.card_id,
-            kind=c.kind,
-            due=c.due,
-            is_new=c.is_new,
-            word=WordOut(**vars(c.word)),
-            cloze_sentence=c.cloze_sentence,
-            cloze_answer=c.cloze_answer,
-            due_if_rated=list(c.due_if_rated),
-        )
-        for c in cards
-    ]
+    return [due_card_out(c) for c in cards]
+
+
+def due_card_out(card: study.DueCard) -> DueCardOut:
+    return DueCardOut(
+        card_id=card.card_id,
+        kind=card.kind,
+        due=card.due,
+        is_new=card.is_new,
+        word=WordOut(**vars(card.word)),
+        cloze_sentence=card.cloze_sentence,
+        cloze_answer=card.cloze_answer,
+        due_if_rated=list(card.due_if_rated),
+    )
 
 
 @router.get("/reviews/next-due")

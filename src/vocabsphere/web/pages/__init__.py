@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from vocabsphere.web.pages import (
     admin,
+    app_shell,
     assignments,
     auth,
     classes,
@@ -20,6 +21,7 @@ from vocabsphere.web.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
+router.include_router(app_shell.router)
 router.include_router(auth.router)
 router.include_router(sections.router)
 router.include_router(story_visibility.router)

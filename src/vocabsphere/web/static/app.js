@@ -105,3 +105,62 @@ function guardSubmit(event) {
   form.dataset.submitting = "1";
   setTimeout(() => { delete form.dataset.submitting; }, 4000);
 }
+
+// --- The installable app: service worker, update prompt, offline sync ------------------------------
+// Once per page, like the form guard above (this module can be evaluated twice).
+if (!window.vocabsphereApp) {
+  window.vocabsphereApp = true;
+  startApp();
+}
+
+/** A short message at the bottom of the screen (above the tab bar on phones), with optional buttons. */
+export function notify(text, ...buttons) {
+  let bar = document.getElementById("app-bar");
+  if (!bar) {
+    bar = el("div", { id: "app-bar", class: "app-bar", role: "status", "aria-live": "polite" });
+    document.body.append(bar);
+  }
+  bar.replaceChildren(el("span", {}, text), ...buttons);
+  bar.hidden = false;
+  return bar;
+}
+
+function startApp() {
+  if ("serviceWorker" in navigator) {
+    let reloadWanted = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (reloadWanted) window.location.reload(); // only after the learner chose "Reload"
+    });
+    const offerReload = (worker) => {
+      const reload = el("button", { type: "button", class: "button primary", id: "app-reload" }, "Reload");
+      reload.addEventListener("click", () => {
+        reloadWanted = true;
+        reload.disabled = true;
+        worker.postMessage({ type: "SKIP_WAITING" });
+      });
+      notify("A new version is ready: ", reload);
+    };
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          // An installed worker while another controls the page is an update, not the first install.
+          if (worker.state === "installed" && navigator.serviceWorker.controller) offerReload(worker);
+        });
+      });
+    }).catch(() => {}); // no worker (private mode, old browser): the site works online as before
+  }
+  if (!document.querySelector('meta[name="vs-user"]')) return;
+  const sync = () => import("/static/offline.js").then((offline) => offline.syncInBackground()).catch(() => {});
+  window.addEventListener("online", sync);
+  window.addEventListener("offline", () => notify("You are offline. Reviews and stories you opened recently still work; reviews are sent when you are back online."));
+  window.addEventListener("vocabsphere:synced", (event) => {
+    const { sent, refused } = event.detail;
+    const parts = [];
+    if (sent) parts.push(`${sent} review${sent === 1 ? "" : "s"} made offline ${sent === 1 ? "was" : "were"} saved.`);
+    if (refused.length) parts.push(`${refused.length} could not be saved: ${refused[0].reason}`);
+    notify(parts.join(" "));
+  });
+  if (navigator.onLine) sync();
+}

@@ -1,5 +1,8 @@
-// Review session: cards of four kinds, typed answers checked kindly, ratings 1-4, undo. No dependencies.
+// Review session: cards of four kinds, typed answers checked kindly, ratings 1-4, undo. Without a
+// connection the cards kept on the device are reviewed and the ratings wait in the outbox (offline.js).
+// No dependencies.
 import { api, el, speak, speechNote } from "/static/app.js";
+import { flushOutbox, localQueue, recordReview, retractReview, syncInBackground, unreachable } from "/static/offline.js";
 
 const cardBox = document.getElementById("review-card");
 const controls = document.getElementById("review-controls");
@@ -12,7 +15,8 @@ let revealed = false;
 let shownAt = 0;
 let suggested = null;
 const history = []; // cards rated in this session, for undo
-const results = new Map(); // lemma -> next due
+const results = new Map(); // lemma -> next due (null: rated offline, not yet known)
+let offlineMode = false; // reviewing the cards kept on this device
 
 function requestId() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -50,7 +54,7 @@ function show() {
   if (!card) return finish();
   shownAt = performance.now();
   const w = card.word;
-  const left = el("p", { class: "meta" }, `${queue.length + 1} to go · ${card.kind}${card.is_new ? " · new" : ""}`);
+  const left = el("p", { class: "meta" }, `${queue.length + 1} to go · ${card.kind}${card.is_new ? " · new" : ""}${offlineMode ? " · offline" : ""}`);
   if (card.kind === "meaning") {
     cardBox.replaceChildren(left,
       el("p", { class: "prompt" }, w.sentence ? markWord(w.sentence, w.word) : w.word),
@@ -82,14 +86,46 @@ function show() {
 async function check(answer) {
   if (revealed) return;
   const seconds = (performance.now() - shownAt) / 1000;
+  if (offlineMode) return checkHere(answer);
   try {
     const result = await api(`/reviews/${card.card_id}/check`, { method: "POST", body: { answer, seconds } });
     suggested = result.suggested_rating;
     cardBox.append(el("p", { class: `check ${result.correct ? "ok" : "bad"}` }, result.message), ...meaning(card.word));
     revealCommon();
   } catch (error) {
-    status.textContent = error.message;
+    if (!unreachable(error)) { status.textContent = error.message; return; }
+    await goOffline();
+    checkHere(answer);
   }
+}
+
+const plain = (text) => text.normalize("NFC").toLowerCase().replace(/\s+/g, " ").replace(/^[\s.,!?;:'"“”‘’]+|[\s.,!?;:'"“”‘’]+$/g, "");
+
+/** Offline check: only an exact match (case and spacing aside) is called right; anything else shows the
+ * expected answer without a verdict, since the server's kinder check (typos, other forms) is not here. */
+function checkHere(answer) {
+  const expected = card.answer ?? "";
+  if (!expected) {
+    cardBox.append(el("p", { class: "check" }, "Checking needs a connection. Compare with the answer:"), ...meaning(card.word));
+  } else if (plain(answer) === plain(expected)) {
+    suggested = 3;
+    cardBox.append(el("p", { class: "check ok" }, "Right."), ...meaning(card.word));
+  } else {
+    cardBox.append(el("p", { class: "check" }, `The answer: ${expected}. Checked on this device, which knows only this form; rate yourself.`), ...meaning(card.word));
+  }
+  revealCommon();
+}
+
+/** Review the cards kept on this device from now on (the current card too, with its kept answer). */
+async function goOffline() {
+  if (offlineMode) return;
+  offlineMode = true;
+  const kept = await localQueue();
+  const current = card && kept.find((c) => c.card_id === card.card_id);
+  if (current) card = current;
+  const shown = new Set([card?.card_id, ...history.map((c) => c.card_id)]);
+  queue = kept.filter((c) => !shown.has(c.card_id));
+  status.textContent = "Offline: your ratings are kept on this device and sent when you are back online.";
 }
 
 function reveal() {
@@ -119,7 +155,8 @@ function revealCommon() {
   controls.hidden = false;
   for (const button of controls.querySelectorAll("button")) {
     button.classList.toggle("primary", Number(button.dataset.rating) === suggested);
-    const due = card.due_if_rated?.[Number(button.dataset.rating) - 1];
+    // Offline, the intervals would be guesses: the server sets them when the ratings arrive.
+    const due = offlineMode ? null : card.due_if_rated?.[Number(button.dataset.rating) - 1];
     const label = button.querySelector(".interval");
     label.textContent = due ? interval(due) : "";
     button.setAttribute("aria-label", due ? `${button.firstChild.textContent.trim()}: back in ${interval(due)}` : button.firstChild.textContent.trim());
@@ -156,15 +193,38 @@ async function rate(rating) {
   // The rated card leaves at once: its answer box must not take keys meant for the next card.
   const previous = [...cardBox.childNodes];
   cardBox.replaceChildren(el("p", { class: "meta" }, "Saving…"));
+  const durationMs = Math.round(performance.now() - shownAt);
+  if (offlineMode) return rateHere(current, rating, durationMs, previous);
   try {
     const result = await api(`/reviews/${current.card_id}`, { method: "POST", body: {
-      rating, request_id: requestId(), duration_ms: Math.round(performance.now() - shownAt) } });
+      rating, request_id: requestId(), duration_ms: durationMs } });
     history.push(current);
     results.set(current.word.lemma, result.next_due);
     undoButton.hidden = false;
     status.textContent = `“${current.word.lemma}”: next review ${when(result.next_due)}.`;
     show();
     status.textContent = `“${current.word.lemma}”: next review ${when(result.next_due)}.`;
+  } catch (error) {
+    if (unreachable(error)) { // the rating is kept on the device instead of lost
+      await goOffline();
+      return rateHere(current, rating, durationMs, previous);
+    }
+    cardBox.replaceChildren(...previous);
+    controls.hidden = false;
+    status.textContent = error.message;
+  }
+}
+
+/** A rating without a connection: into the outbox with the card's local change, then a try to send it. */
+async function rateHere(current, rating, durationMs, previous) {
+  try {
+    const row = await recordReview(current, rating, durationMs);
+    history.push({ ...current, offlineId: row.client_id });
+    results.set(current.word.lemma, null);
+    undoButton.hidden = false;
+    show();
+    status.textContent = `“${current.word.lemma}”: rating kept on this device; it is sent when you are back online.`;
+    flushOutbox(); // after each review: the connection may be back
   } catch (error) {
     cardBox.replaceChildren(...previous);
     controls.hidden = false;
@@ -176,7 +236,9 @@ async function undo() {
   const last = history.pop();
   if (!last) return;
   try {
-    await api("/reviews/undo", { method: "POST", body: { request_id: requestId() } });
+    if (!(last.offlineId && await retractReview(last.offlineId, last))) {
+      await api("/reviews/undo", { method: "POST", body: { request_id: requestId() } });
+    }
     if (card) queue.unshift(card);
     queue.unshift(last);
     results.delete(last.word.lemma);
@@ -193,7 +255,7 @@ async function undo() {
 
 async function finish() {
   // Learning steps may bring cards back within minutes: look again before calling it a day.
-  const more = await api("/reviews/due?limit=100").catch(() => []);
+  const more = offlineMode ? await localQueue() : await api("/reviews/due?limit=100").catch(() => []);
   if (more.length) { queue = more; show(); return; }
   cardBox.hidden = true;
   controls.hidden = true;
@@ -202,7 +264,7 @@ async function finish() {
     ? `You reviewed ${results.size} word${results.size === 1 ? "" : "s"}. Next reviews:`
     : "Nothing is due. Save words while you read and they will come back here.";
   document.getElementById("done-list").replaceChildren(...[...results].map(([lemma, due]) =>
-    el("li", { class: "due-item" }, el("strong", {}, lemma), ` — ${when(due)}`)));
+    el("li", { class: "due-item" }, el("strong", {}, lemma), due ? ` — ${when(due)}` : " — kept on this device until it is sent")));
 }
 
 for (const button of controls.querySelectorAll("button")) {
@@ -219,6 +281,16 @@ document.addEventListener("keydown", (event) => {
   else if (event.key.toLowerCase() === "u" && !typing) { event.preventDefault(); undo(); }
 });
 
-api("/reviews/due?limit=100")
-  .then((cards) => { queue = cards; show(); })
-  .catch((error) => { cardBox.replaceChildren(el("p", { class: "error" }, error.message)); });
+// Ratings waiting on this device go first, so the queue below does not offer their cards again.
+flushOutbox()
+  .then(() => api("/reviews/due?limit=100"))
+  .then((cards) => {
+    queue = cards;
+    show();
+    syncInBackground({ force: true }); // keep the coming days' cards on the device
+  })
+  .catch(async (error) => {
+    if (!unreachable(error)) { cardBox.replaceChildren(el("p", { class: "error" }, error.message)); return; }
+    await goOffline();
+    show();
+  });

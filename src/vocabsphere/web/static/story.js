@@ -1,6 +1,7 @@
 // The reader: tap or click any word for its look-up popover; arrow keys move between words; statuses,
 // saving, speech, "mark the rest known", and reading time. No dependencies.
 import { api, el, speak, speechNote } from "/static/app.js";
+import { keepStory, storedLookup, unreachable } from "/static/offline.js";
 
 const article = document.querySelector("article.reader");
 const popover = document.getElementById("word-popover");
@@ -17,6 +18,7 @@ const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || 
 const savedIds = readJson("saved-words"); // lemma -> saved word id
 const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
+const OFFLINE_NOTE = "You are offline: saving and marking words need a connection.";
 
 // --- Sentences worth learning: the "?" button shows the explanation beside the sentence -----------
 for (const button of document.querySelectorAll("button.why")) {
@@ -165,7 +167,7 @@ async function changeStatus(lemma, status, note) {
     setStatus(lemma, status);
     note.textContent = `Marked ${status.replace("-", " ")}.`;
   } catch (error) {
-    note.textContent = error.message;
+    note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
   }
 }
 
@@ -189,8 +191,15 @@ async function open(word) {
     if (storyId && level && t !== undefined) for (const [k, v] of Object.entries({ story: storyId, level, s, t })) query.set(k, v);
     result = await api(`/lookup?${query}`);
   } catch (error) {
-    if (current === word) body.replaceChildren(el("p", { class: "error" }, error.message));
-    return;
+    // Offline: the look-up kept on this device when the story was opened, if there is one.
+    const kept = unreachable(error) ? await storedLookup(storyId, level, word.dataset.i ?? "", word.textContent) : null;
+    if (current !== word) return;
+    if (!kept) {
+      const message = unreachable(error) ? "You are offline, and this word's look-up is not kept on this device." : error.message;
+      body.replaceChildren(el("p", { class: "error" }, message));
+      return;
+    }
+    result = kept;
   }
   if (current !== word) return; // another word was tapped meanwhile
   render(word, sentence, result);
@@ -279,7 +288,7 @@ function render(word, sentence, r) {
         return;
       }
       save.disabled = false;
-      note.textContent = error.message;
+      note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
     }
   });
   if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
@@ -372,6 +381,12 @@ let activeSeconds = 0;
 let lastTick = Date.now();
 let lastInput = Date.now();
 const IDLE_AFTER_MS = 90_000; // no scroll, tap or key for this long: the reader has stopped reading
+
+if (storyId && level && navigator.onLine) {
+  // Opened stories are kept for reading offline: their look-ups go to the device (the page is kept by
+  // the service worker).
+  keepStory(storyId, level, lang).catch(() => {});
+}
 
 if (storyId && level) {
   api("/readings", { method: "POST", body: { story_id: storyId, level } })
