@@ -283,3 +283,20 @@ def test_word_candidates_repair_tagger_slips(nlp: Language) -> None:
     assert words["letter"] == ("letter", "NOUN")  # not "let" + -er
     assert words["removed"][0] == "remove"  # the dictionary lemma, not a cut-off stem
     assert "spray" not in words  # part of a hyphenated word
+
+
+def test_words_are_taught_only_with_the_meaning_the_learner_sees(nlp: Language, lexicon: Lexicon) -> None:
+    """At A1-B1 the note's meaning is a plain gloss in the learner's words; a word whose dictionary
+    definition exists but has no such gloss ("railways", "cabins" at A2) was listed with no meaning."""
+    from vocabsphere.demo import __file__ as demo_init
+
+    taught = 0
+    for path in sorted(Path(demo_init).parent.glob("*.md")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        for level in ("A2", "B1"):
+            for highlight in select_highlights(doc, level, lexicon=lexicon):
+                for note in highlight.words:
+                    taught += 1
+                    assert note.meaning, (path.name, level, note)
+                    assert note.meaning in highlight.explanation
+    assert taught >= 1  # words are still taught ("public": "not private"), each with its meaning
