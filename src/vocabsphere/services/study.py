@@ -11,7 +11,14 @@ from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.local_time import day_start
-from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
+from vocabsphere.core.reading import (
+    WordStatus,
+    fold_text,
+    lookup_key,
+    normalise_lemma,
+    status_from_stability,
+    word_key,
+)
 from vocabsphere.core.srs import (
     AnswerCheck,
     CardState,
@@ -191,6 +198,11 @@ def _check(word: WordToSave) -> WordToSave:
     )
 
 
+def _key(word: SavedWord) -> str:
+    """The word key a saved word's status is kept under."""
+    return word_key(word.lemma, word.pos)
+
+
 def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) -> SavedWordView:
     """Save once per lemma and part of speech; each practice kind the word allows gets a new card, and
     the lemma's status becomes "learning 1" unless the learner had already marked it."""
@@ -225,10 +237,13 @@ def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) ->
             uow.study.add(
                 ReviewCard(user_id=user_id, saved_word_id=row.id, kind=kind, state=1, step=0, due=now, reps=0)
             )
-        current = uow.reading.statuses(user_id, [clean.lemma]).get(clean.lemma)
+        # The status goes under the saved word's own key (its part of speech), carried over from an
+        # any-part-of-speech status the learner set before.
+        key = word_key(clean.lemma, clean.pos)
+        current = lookup_key(uow.reading.statuses(user_id, [key]), key)
         if current is None or current == WordStatus.NEW:
-            uow.reading.set_statuses(user_id, {clean.lemma: WordStatus.LEARNING_1}, now)
             current = WordStatus.LEARNING_1
+        uow.reading.set_statuses(user_id, {key: current}, now)
         return _word_view(row, current)
 
 
@@ -273,7 +288,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
         review_room = max(0, user.reviews_per_day - reviews_done)
         new_room = max(0, user.new_cards_per_day - new_done)
         due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []
-        statuses = {word.lemma: status for _, word, status in due if status is not None}
+        statuses = {_key(word): status for _, word, status in due if status is not None}
         fresh: list[tuple[ReviewCard, SavedWord]] = []
         if new_room and len(due) < limit:
             # One card per word a day: skip words already reviewed today or in this queue.
@@ -286,7 +301,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                 if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
                     break
                 fresh.append(_rotated_kind(cards, new_done + len(fresh)))
-            statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
+            statuses.update(uow.reading.statuses(user_id, {_key(w) for _, w in fresh}))
         by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
             [QueueCard(word.id, card.kind, _state(card)) for card, word in by_card.values()],
@@ -315,7 +330,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                     card.kind,
                     card.due,
                     card.reps == 0,
-                    _word_view(word, statuses.get(word.lemma)),
+                    _word_view(word, statuses.get(_key(word))),
                     met.sentence if met else "",
                     met.form if met else "",
                     previews,
@@ -429,7 +444,7 @@ def rate_card(
         )
         word = uow.study.word(card.saved_word_id)
         assert word is not None
-        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
+        status = uow.reading.statuses(user_id, [_key(word)]).get(_key(word))
         uow.study.add(
             ReviewLogEntry(
                 user_id=user_id,
@@ -451,7 +466,7 @@ def rate_card(
         card.due, card.last_review, card.reps = after.due, after.last_review, card.reps + 1
         # Reviews move a word through the learning stages; known and ignored are the learner's call.
         if (status is None or 1 <= status <= 4) and after.stability is not None:
-            uow.reading.set_statuses(user_id, {word.lemma: status_from_stability(after.stability)}, now)
+            uow.reading.set_statuses(user_id, {_key(word): status_from_stability(after.stability)}, now)
         return RatingResult(card.id, record.rating, after.due, duplicate=False)
 
 
@@ -504,9 +519,9 @@ def undo_last_rating(
         word = uow.study.word(card.saved_word_id)
         if word is not None and "word_status" in before:
             if before["word_status"] is None:
-                uow.reading.clear_status(user_id, word.lemma)
+                uow.reading.clear_status(user_id, _key(word))
             else:
-                uow.reading.set_statuses(user_id, {word.lemma: int(before["word_status"])}, log.reviewed_at)
+                uow.reading.set_statuses(user_id, {_key(word): int(before["word_status"])}, log.reviewed_at)
         uow.study.delete_log(log.id)
         return card.id
 
@@ -529,7 +544,7 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
             raise NotFound("No such word in your vocabulary book.")
         user = uow.users.get(user_id)
         params = _params(user) if user is not None else None
-        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
+        status = uow.reading.statuses(user_id, [_key(word)]).get(_key(word))
         cards = []
         for card in uow.study.cards_of_word(word.id):
             curve: Sequence[tuple[datetime, float]] = ()

@@ -84,7 +84,7 @@ def story_page(
         text = reader_html(
             page.text,
             statuses=page.statuses,
-            saved_lemmas=page.saved_lemmas,
+            saved=page.saved_words,
             learner_level=user.cefr_level,
             highlights=page.version.highlights,
             cache_key=page.stamp,
