@@ -63,20 +63,25 @@ class ReadingRepository:
         return {word_key(row.lemma, row.pos): row for row in self._session.scalars(query)}
 
     def set_statuses(self, user_id: int, statuses: Mapping[str, int], now: datetime) -> int:
-        """Insert or update each word key's status; returns how many rows changed."""
+        """Insert or update each word key's status; returns how many rows changed. A key without a
+        part of speech means the word in every part of speech: its rows for single parts of speech
+        take the status too."""
         rows = self._rows(user_id, statuses)
         changed = 0
         for key, status in statuses.items():
-            row = rows.get(key)
-            if row is None:
-                lemma, pos = key_parts(key)
+            lemma, pos = key_parts(key)
+            if key not in rows:
                 self._session.add(
                     WordStatus(user_id=user_id, lemma=lemma, pos=pos, status=int(status), updated_at=now)
                 )
                 changed += 1
-            elif row.status != status:
-                row.status, row.updated_at = int(status), now
-                changed += 1
+            same = [rows[key]] if key in rows else []
+            if not pos:
+                same += [row for other, row in rows.items() if other != key and row.lemma == lemma]
+            for row in same:
+                if row.status != status:
+                    row.status, row.updated_at = int(status), now
+                    changed += 1
         return changed
 
     def clear_status(self, user_id: int, key: str) -> None:

@@ -14,7 +14,7 @@ const STATUS_CHIPS = [
   ["learning-1", "1"], ["learning-2", "2"], ["learning-3", "3"], ["learning-4", "4"], ["known", "Known"], ["ignored", "Ignore"],
 ];
 const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || "{}");
-const savedIds = readJson("saved-words"); // lemma -> saved word id
+const savedIds = readJson("saved-words"); // word key ("troop:NOUN", or a lemma for any part of speech) -> id
 const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
 
@@ -141,9 +141,15 @@ function describeStatus(status) {
   return `Your status: ${label} (${meanings[status] ?? status}).`;
 }
 
+/** The saved word id for a word key: its own, else the lemma saved for every part of speech. */
+function savedIdOf(key) {
+  const cut = key.lastIndexOf(":");
+  return savedIds[key] ?? (cut > 0 ? savedIds[key.slice(0, cut)] : undefined);
+}
+
 /** Highlight the word's current status chip and say what it means. */
-function showStatus(group, line, lemma) {
-  const word = words.find((w) => w.dataset.l === lemma);
+function showStatus(group, line, key) {
+  const word = words.find((w) => w.dataset.k === key);
   const status = word ? statusOf(word) : "";
   for (const chip of group.querySelectorAll("button[data-status]")) {
     chip.setAttribute("aria-pressed", String(chip.dataset.status === status));
@@ -151,18 +157,19 @@ function showStatus(group, line, lemma) {
   line.textContent = describeStatus(status);
 }
 
-function setStatus(lemma, status) {
+// Statuses and saved words belong to a lemma in one part of speech (data-k, "troop:NOUN"): every form.
+function setStatus(key, status) {
   for (const w of words) {
-    if (w.dataset.l !== lemma) continue;
+    if (w.dataset.k !== key) continue;
     w.classList.remove(...STATUS_CLASSES);
     w.classList.add(status);
   }
 }
 
-async function changeStatus(lemma, status, note) {
+async function changeStatus(word, status, note) {
   try {
-    await api(`/statuses/${encodeURIComponent(lemma)}`, { method: "PUT", body: { status } });
-    setStatus(lemma, status);
+    await api(`/statuses/${encodeURIComponent(word.dataset.l)}`, { method: "PUT", body: { status, pos: word.dataset.p || "" } });
+    setStatus(word.dataset.k, status);
     note.textContent = `Marked ${status.replace("-", " ")}.`;
   } catch (error) {
     note.textContent = error.message;
@@ -251,9 +258,11 @@ function render(word, sentence, r) {
     : null;
 
   const lemma = word.dataset.l;
+  const key = word.dataset.k || lemma;
   const saveArea = el("div", { class: "save-area" });
   const showSaved = () => {
-    const href = savedIds[lemma] ? `/vocabulary/words/${savedIds[lemma]}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
+    const id = savedIdOf(key);
+    const href = id ? `/vocabulary/words/${id}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
     saveArea.replaceChildren(el("span", { class: "saved-note" }, "✓ In your vocabulary book"), " ",
       el("a", { class: "button secondary", href }, "Open its page"));
   };
@@ -266,15 +275,15 @@ function render(word, sentence, r) {
         story_id: storyId || null, synset_id: savedSense?.synset_id ?? null, definition: savedSense?.definition ?? "",
         translation: (r.translations ?? []).slice(0, 3).join(", ").slice(0, 300), cefr_level: r.cefr ?? null,
       } });
-      savedIds[lemma] = savedWord.id;
-      for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
-      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(lemma, "learning-1");
+      savedIds[key] = savedWord.id;
+      for (const w of words) if (w.dataset.k === key) w.classList.add("saved");
+      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(key, "learning-1");
       showSaved();
-      showStatus(statuses, statusLine, lemma);
+      showStatus(statuses, statusLine, key);
       note.textContent = "Saved to your vocabulary book.";
     } catch (error) {
       if (error.status === 409) { // saved before (e.g. on another page): say so instead of failing
-        for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
+        for (const w of words) if (w.dataset.k === key) w.classList.add("saved");
         showSaved();
         return;
       }
@@ -282,19 +291,19 @@ function render(word, sentence, r) {
       note.textContent = error.message;
     }
   });
-  if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
+  if (word.classList.contains("saved") || savedIdOf(key)) showSaved();
   else saveArea.replaceChildren(save);
   const statusLine = el("p", { class: "meta status-line" });
   const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "How well do you know it?" },
     STATUS_CHIPS.map(([s, text]) =>
       el("button", { type: "button", class: `chip ${s}`, "data-status": s, "aria-pressed": "false",
         title: meanings[s] ?? s, onclick: async () => {
-          await changeStatus(lemma, s, note);
-          showStatus(statuses, statusLine, lemma);
+          await changeStatus(word, s, note);
+          showStatus(statuses, statusLine, key);
         } },
         el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
-  showStatus(statuses, statusLine, lemma);
+  showStatus(statuses, statusLine, key);
   body.replaceChildren(...[header, translation, definition, expression, simpler, synonyms, formLine,
     el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
@@ -308,9 +317,9 @@ const confirmBox = document.getElementById("mark-known-confirm");
 const undoButton = document.getElementById("mark-known-undo");
 let lastMarked = null; // {lemmas, classes}: what the undo restores
 
-/** The lemmas "mark the rest known" would change: unmarked words, names left alone (as the server does). */
+/** The words "mark the rest known" would change: unmarked words, names left alone (as the server does). */
 function restLemmas() {
-  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.l));
+  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.k));
 }
 
 markKnown?.addEventListener("click", () => {
@@ -333,7 +342,7 @@ document.getElementById("mark-known-yes")?.addEventListener("click", async (even
     const before = new Map(words.map((w) => [w, statusOf(w)]));
     const result = await api(`/stories/${storyId}/versions/${level}/mark-known`, { method: "POST", body: {} });
     const changed = new Set(result.lemmas);
-    for (const w of words) if (changed.has(w.dataset.l)) setStatus(w.dataset.l, "known");
+    for (const w of words) if (changed.has(w.dataset.k)) setStatus(w.dataset.k, "known");
     lastMarked = { lemmas: result.lemmas, before };
     finishStatus.textContent = `${result.changed} ${result.changed === 1 ? "word" : "words"} marked known.`;
     confirmBox.hidden = true;
@@ -419,7 +428,7 @@ document.getElementById("finish-story")?.addEventListener("click", async (event)
 
 /** After finishing: the learner's words saved here to review, and the next story picked for them. */
 async function offerNext() {
-  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.l)).size;
+  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.k)).size;
   const links = el("p", { class: "next-steps" });
   if (savedHere) {
     links.append(el("a", { class: "button primary", href: "/review" },

@@ -1,0 +1,49 @@
+"""The rest of a learner's day (issue 16): statuses by lemma and part of speech, the tapped form's
+own pronunciation, live progress while versions build, and word-level marks in "What changed?"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
+from tests.browser.test_learner_day import new_page, open_popover, open_story
+
+pytestmark = pytest.mark.browser
+
+
+def _classes(page: Any, selector: str) -> list[list[str]]:
+    return [c.split() for c in page.locator(selector).evaluate_all("spans => spans.map(s => s.className)")]
+
+
+def test_status_belongs_to_the_lemma_in_its_part_of_speech(browser: Any, server: str, artifacts: Path) -> None:
+    """"tags" (a noun) and "tagged" (a verb) share the lemma "tag": marking the noun marks every form of
+    the noun and leaves the verb alone, after a reload too; saving the noun does not save the verb."""
+    context, page, errors = new_page(browser, PHONE)
+    register(page, server, "details-pos")
+    open_story(page, server, "Bees")
+    nouns = '.reader-text .w[data-k="tag:NOUN"]'
+    verbs = '.reader-text .w[data-k="tag:VERB"]'
+    assert page.locator(nouns).count() >= 1 and page.locator(verbs).count() >= 1
+    verb_before = _classes(page, verbs)
+    popover = open_popover(page, page.locator(nouns).first)
+    popover.locator('.status-buttons button[data-status="learning-3"]').click()
+    popover.locator(".status-line", has_text="learning 3").wait_for()
+    popover.locator("button", has_text="Save word").click()
+    popover.locator("text=Saved to your vocabulary book.").wait_for()
+    page.keyboard.press("Escape")
+    assert all("learning-3" in c and "saved" in c for c in _classes(page, nouns))
+    assert _classes(page, verbs) == verb_before  # the verb is another word
+
+    page.reload()
+    assert all("learning-3" in c and "saved" in c for c in _classes(page, nouns))
+    assert all("learning-3" not in c and "saved" not in c for c in _classes(page, verbs))
+    popover = open_popover(page, page.locator(verbs).first)
+    assert popover.locator("button", has_text="Save word").count() == 1
+    assert popover.locator('.status-buttons button[aria-pressed="true"]').count() == 0
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "details-status-pos-phone.png"))
+    assert errors == []
+    context.close()
