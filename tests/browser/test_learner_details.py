@@ -47,3 +47,34 @@ def test_status_belongs_to_the_lemma_in_its_part_of_speech(browser: Any, server:
     page.screenshot(path=str(artifacts / "details-status-pos-phone.png"))
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_each_pronunciation_is_shown_beside_its_own_word(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    """Tapping "bees" showed /ˈbiz/ beside "bee": now the dictionary form has its own IPA, and the
+    tapped form's IPA (with its own ▶) is on a line naming the form."""
+    context, page, errors = new_page(browser, viewport)
+    register(page, server, f"details-ipa-{label}")
+    open_story(page, server, "Bees")
+    plural = page.locator(".reader-text .w", has_text="bees").first
+    popover = open_popover(page, plural)
+    head = popover.locator(".popover-head")
+    assert head.locator(".headword").inner_text() == "bee"
+    assert head.locator(".ipa").inner_text() == "/ˈbi/"
+    form = popover.locator(".form-ipa")
+    assert form.inner_text().replace("\n", " ").startswith("Here: bees /ˈbiz/")
+    assert form.get_by_role("button", name="Say bees").count() == 1
+    page.screenshot(path=str(artifacts / f"details-ipa-{label}.png"))
+    page.keyboard.press("Escape")
+    # A form that is the dictionary form has one pronunciation, beside it.
+    single = page.locator('.reader-text .w[data-k="bee:NOUN"]', has_text="bee").filter(
+        has_not_text="bees"
+    )
+    if single.count():
+        popover = open_popover(page, single.first)
+        assert popover.locator(".form-ipa").count() == 0
+    assert_no_horizontal_scroll(page)
+    assert errors == []
+    context.close()

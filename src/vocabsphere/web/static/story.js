@@ -218,15 +218,24 @@ function distinctSpellings(synonyms) {
 function render(word, sentence, r) {
   const sense = r.senses?.[0];
   const note = el("p", { class: "meta", role: "status", "aria-live": "polite" });
-  const ipa = r.ipa?.us || r.ipa?.uk;
+  // Each pronunciation beside its own word: the dictionary form's, and the tapped form's when it differs
+  // ("troop /tɹup/" and "troops /tɹups/"), in one accent where both have it.
+  const accent = r.ipa?.us || (!r.ipa?.uk && r.form_ipa?.us) ? "us" : "uk";
+  const ipa = r.ipa?.[accent];
+  const formIpa = r.form_ipa?.[accent] || r.form_ipa?.us || r.form_ipa?.uk;
+  const sayButton = (text) => el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${text}`,
+    onclick: async () => { note.textContent = speechNote(await speak(text)); } }, "▶");
   const header = el("div", { class: "popover-head" },
     el("strong", { class: "headword" }, r.lemma || r.word),
     ipa ? el("span", { class: "ipa" }, `/${ipa}/`) : null,
-    el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${r.lemma || r.word}`,
-      onclick: async () => { note.textContent = speechNote(await speak(r.lemma || r.word)); } }, "▶"),
+    sayButton(r.lemma || r.word),
     r.cefr ? el("span", { class: `level level-${r.cefr.toLowerCase()}` }, r.cefr) : null,
     el("span", { class: "meta" }, r.pos?.toLowerCase() ?? ""),
   );
+  const formLineIpa = formIpa
+    ? el("p", { class: "form-ipa" }, el("span", { class: "meta" }, "Here: "), el("strong", {}, word.textContent), " ",
+        el("span", { class: "ipa" }, `/${formIpa}/`), sayButton(word.textContent))
+    : null;
   const translation = r.translations?.length
     ? el("p", { class: "translation" }, r.translations.slice(0, 4).join(", "))
     : el("p", { class: "meta" }, r.translation_note || r.note || "No translation in your language; the English meaning is below.");
@@ -304,7 +313,7 @@ function render(word, sentence, r) {
         el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
   showStatus(statuses, statusLine, key);
-  body.replaceChildren(...[header, translation, definition, expression, simpler, synonyms, formLine,
+  body.replaceChildren(...[header, formLineIpa, translation, definition, expression, simpler, synonyms, formLine,
     el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
