@@ -18,8 +18,10 @@ def _classes(page: Any, selector: str) -> list[list[str]]:
     return [c.split() for c in page.locator(selector).evaluate_all("spans => spans.map(s => s.className)")]
 
 
-def test_status_belongs_to_the_lemma_in_its_part_of_speech(browser: Any, server: str, artifacts: Path) -> None:
-    """"tags" (a noun) and "tagged" (a verb) share the lemma "tag": marking the noun marks every form of
+def test_status_belongs_to_the_lemma_in_its_part_of_speech(
+    browser: Any, server: str, artifacts: Path
+) -> None:
+    """ "tags" (a noun) and "tagged" (a verb) share the lemma "tag": marking the noun marks every form of
     the noun and leaves the verb alone, after a reload too; saving the noun does not save the verb."""
     context, page, errors = new_page(browser, PHONE)
     register(page, server, "details-pos")
@@ -69,9 +71,7 @@ def test_each_pronunciation_is_shown_beside_its_own_word(
     page.screenshot(path=str(artifacts / f"details-ipa-{label}.png"))
     page.keyboard.press("Escape")
     # A form that is the dictionary form has one pronunciation, beside it.
-    single = page.locator('.reader-text .w[data-k="bee:NOUN"]', has_text="bee").filter(
-        has_not_text="bees"
-    )
+    single = page.locator('.reader-text .w[data-k="bee:NOUN"]', has_text="bee").filter(has_not_text="bees")
     if single.count():
         popover = open_popover(page, single.first)
         assert popover.locator(".form-ipa").count() == 0

@@ -109,7 +109,8 @@ def test_old_statuses_move_to_lemma_and_part_of_speech(old_engine: Engine) -> No
     with old_engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT INTO word_statuses (user_id, lemma, pos, status, updated_at) VALUES (1, 'troop', 'VERB', 1, :t)"
+                "INSERT INTO word_statuses (user_id, lemma, pos, status, updated_at)"
+                " VALUES (1, 'troop', 'VERB', 1, :t)"
             ),
             {"t": T0},
         )

@@ -65,9 +65,7 @@ def test_sentences_worth_learning_get_a_mark_and_a_button() -> None:
 def test_a_heading_paragraph_is_a_heading_and_never_a_highlight() -> None:
     two = ReaderText(paragraphs=(TEXT.paragraphs[0], TEXT.paragraphs[0]), levels=TEXT.levels)
     marked = [{"sentence": "Ferries ran"}]
-    html = reader_html(
-        two, statuses={}, saved={}, learner_level="B1", highlights=marked, headings=(0,)
-    )
+    html = reader_html(two, statuses={}, saved={}, learner_level="B1", highlights=marked, headings=(0,))
     heading, body = html.split("</h3>")
     assert heading.startswith('<h3 class="subhead">') and "<mark" not in heading
     assert body.lstrip().startswith("<p>") and body.count('<mark class="hl"') == 1
