@@ -78,3 +78,34 @@ def test_each_pronunciation_is_shown_beside_its_own_word(
     assert_no_horizontal_scroll(page)
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_what_changed_marks_the_words_left_out_and_the_new_ones(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    """"What changed?" showed two paragraphs side by side with no marks: now the words the version left
+    out are struck (<del>) and its new or replacing words marked (<ins>), each said to screen readers."""
+    from tests.browser.test_accessibility import AXE, serious_violations
+
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    page = context.new_page()
+    register(page, server, f"details-changes-{label}")
+    open_story(page, server, "Trains")
+    page.locator(".level-switch a", has_text="A2").click()
+    page.get_by_role("link", name="What changed?").click()
+    page.wait_for_url("**/changes?level=A2")
+    struck = page.locator(".changes-row del")
+    assert struck.count() >= 1
+    assert struck.first.locator(".visually-hidden").first.inner_text().startswith("[left out")
+    # A struck run is part of the original paragraph, never of the version's.
+    for row in page.locator(".changes-row").all()[:12]:
+        cells = row.locator("p").all()
+        assert cells[1].locator("del").count() == 0 and cells[0].locator("ins").count() == 0
+    if page.locator(".changes-row ins").count():
+        assert page.locator(".changes-row ins .visually-hidden").first.inner_text().startswith("[new")
+    assert_no_horizontal_scroll(page)
+    page.add_script_tag(path=str(AXE))
+    assert serious_violations(page) == []
+    page.screenshot(path=str(artifacts / f"details-changes-{label}.png"), full_page=label == "phone")
+    context.close()

@@ -10,6 +10,7 @@ from typing import Any
 
 from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
+from vocabsphere.core.adapt.word_diff import Run, word_changes
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
 
@@ -206,6 +207,28 @@ def aligned_paragraphs(
             next_original = max(next_original, sources[-1] + 1)
         rows.append(("\n\n".join(original[s] for s in sources), text))
     rows.extend((original[i], "") for i in range(next_original, len(original)) if i not in mapped)
+    return rows
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One row of "What changed?": the original with its cut words marked, the version with its new
+    words marked; ``adapted`` is empty when the paragraph was left out."""
+
+    original: tuple[Run, ...]
+    adapted: tuple[Run, ...]
+
+
+def changed_rows(
+    original: tuple[str, ...], version: tuple[str, ...], changes: tuple[tuple[int, int], ...]
+) -> list[ChangeRow]:
+    """``aligned_paragraphs`` with word-level marks inside each pair."""
+    rows = []
+    for source, text in aligned_paragraphs(original, version, changes):
+        if not text:
+            rows.append(ChangeRow((Run("", source, "same"),), ()))
+            continue
+        rows.append(ChangeRow(*word_changes(source, text)))
     return rows
 
 

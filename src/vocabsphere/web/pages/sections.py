@@ -115,7 +115,7 @@ def changes_page(
     story = stories.get_story(state.database, story_id, include_hidden=principal.user.is_teacher)
     version = versions.get_version(state.database, story_id, level)
     original = versions.get_version(state.database, story_id, versions.ORIGINAL)
-    rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)
+    rows = versions.changed_rows(original.paragraphs, version.paragraphs, version.changes)
     return render(
         request, "changes.html", story=story, current=version, rows=rows, steps=describe_steps(version.steps)
     )
