@@ -84,7 +84,7 @@ def test_each_pronunciation_is_shown_beside_its_own_word(
 def test_what_changed_marks_the_words_left_out_and_the_new_ones(
     browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
 ) -> None:
-    """"What changed?" showed two paragraphs side by side with no marks: now the words the version left
+    """ "What changed?" showed two paragraphs side by side with no marks: now the words the version left
     out are struck (<del>) and its new or replacing words marked (<ins>), each said to screen readers."""
     from tests.browser.test_accessibility import AXE, serious_violations
 

@@ -8,13 +8,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
-from vocabsphere.services import progress, reading, stories, versions
+from vocabsphere.core.errors import NotFound
+from vocabsphere.services import job_runs, progress, reading, stories, versions
+from vocabsphere.services.accounts import UserView
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
 from vocabsphere.web.reader_html import reader_html
 from vocabsphere.web.security import CurrentUser, State, require_role
+from vocabsphere.web.state import AppState
 
 router = APIRouter()
 
@@ -69,6 +72,7 @@ def story_page(
     principal: CurrentUser,
     story_id: RowId,
     level: str | None = Query(None, max_length=4),
+    job: RowId | None = Query(None, description="The job building the versions (after adding a story)."),
 ) -> Response:
     user = principal.user
     story = stories.get_story(state.database, story_id, include_hidden=user.is_teacher)
@@ -101,7 +105,16 @@ def story_page(
         reader=text,
         saved_words=page.saved_words if page else {},
         status_meanings={s.label: meaning for s, meaning in reading.STATUS_MEANINGS.items()},
+        versions_job=_versions_job(state, user, job) if page is None and job is not None else None,
     )
+
+
+def _versions_job(state: AppState, user: UserView, run_id: int) -> job_runs.JobRunView | None:
+    """The job building this story's versions, if the viewer started it (or is an admin)."""
+    try:
+        return job_runs.get_run_for(state.database, run_id, user_id=user.id, is_admin=user.is_admin)
+    except NotFound:
+        return None
 
 
 @router.get("/stories/{story_id}/changes")

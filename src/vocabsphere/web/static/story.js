@@ -451,15 +451,35 @@ async function offerNext() {
   if (links.childNodes.length) finishStatus.after(links);
 }
 
-// --- A story whose level versions are still being built: show them as soon as they exist -----------
+// --- A story whose level versions are still being built: its job's progress, then the versions ------
 const pending = document.getElementById("versions-pending");
 if (pending) {
   const started = Date.now();
-  const poll = async () => {
+  const step = document.getElementById("versions-step");
+  const bar = document.getElementById("versions-bar");
+  const showVersions = async () => {
     const found = await api(`/stories/${pending.dataset.story}/versions`).catch(() => []);
-    if (found.length) { window.location.reload(); return; }
-    if (Date.now() - started < 15 * 60_000) setTimeout(poll, 3000);
-    else pending.textContent = "The versions are taking longer than usual; reload this page later.";
+    if (found.length) window.location.reload();
+    return found.length > 0;
   };
-  setTimeout(poll, 3000);
+  const follow = async () => {
+    // The teacher who added the story sees which step the job is on and which levels are ready.
+    const run = pending.dataset.job ? await api(`/jobs/${pending.dataset.job}`).catch(() => null) : null;
+    if (run) {
+      if (run.message && run.status !== "done") step.textContent = run.message;
+      if (bar && run.total) {
+        bar.setAttribute("aria-valuemax", String(run.total));
+        bar.setAttribute("aria-valuenow", String(run.progress));
+        bar.firstElementChild.style.width = `${Math.round((100 * run.progress) / run.total)}%`;
+      }
+      if (run.status === "failed") {
+        step.textContent = `The versions could not be built: ${run.message} The original text is below.`;
+        return;
+      }
+    }
+    if ((!run || run.status === "done") && (await showVersions())) return;
+    if (Date.now() - started < 15 * 60_000) setTimeout(follow, run ? 1500 : 3000);
+    else step.textContent = "The versions are taking longer than usual; reload this page later.";
+  };
+  setTimeout(follow, pending.dataset.job ? 500 : 3000);
 }
