@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_no_horizontal_scroll, register
@@ -108,4 +109,85 @@ def test_what_changed_marks_the_words_left_out_and_the_new_ones(
     page.add_script_tag(path=str(AXE))
     assert serious_violations(page) == []
     page.screenshot(path=str(artifacts / f"details-changes-{label}.png"), full_page=label == "phone")
+    context.close()
+
+
+# Recorded on every page load: each text the versions' progress line shows, and the bar's values.
+RECORD_PROGRESS = """
+addEventListener("DOMContentLoaded", () => {
+  const step = document.getElementById("versions-step");
+  if (!step) return;
+  const seen = JSON.parse(sessionStorage.getItem("steps") || "[]");
+  const note = () => {
+    const bar = document.getElementById("versions-bar");
+    seen.push([step.textContent.trim(), bar ? Number(bar.getAttribute("aria-valuenow")) : -1]);
+    sessionStorage.setItem("steps", JSON.stringify(seen));
+  };
+  note();
+  new MutationObserver(note).observe(step, { childList: true, characterData: true, subtree: true });
+});
+"""
+
+
+# Written for this test: a story no other test adds (a shared wording would join it to theirs).
+ORCHARD = """Apple growers in the hill villages above Lindqvist Valley started their harvest two weeks early
+this year after a long, dry summer ripened the fruit faster than usual.
+
+The growers' cooperative said the crop was smaller than last year but the apples were sweeter. Pickers
+worked from sunrise to noon, when the heat became too strong, and packed the fruit in a new cold store
+that the cooperative opened in the spring with help from a regional fund.
+
+Several families said they had planted older varieties again, because those trees needed less water.
+One grower, whose orchard has belonged to her family for four generations, showed visitors a row of
+trees her grandfather had grafted by hand. "They look tired in August," she said, "but they never fail."
+
+Schools in the valley will close for three days next week so that older pupils can help with the
+picking, a tradition the villages have kept since the nineteen-fifties. The cooperative expects to
+sell most of the harvest to shops in nearby towns and to make juice from the rest."""
+
+
+def test_adding_an_article_shows_live_progress_then_the_versions(
+    browser: Any, server: str, artifacts: Path
+) -> None:
+    """ "Reload in a moment" and nothing moved: the page now follows the job building the versions
+    (which step, which levels are ready, a progress bar) and shows the versions when they are done."""
+    from tests.browser.test_learner_day import login
+
+    context, page, errors = new_page(browser, DESKTOP)
+    page.add_init_script(RECORD_PROGRESS)
+    login(page, server, "demo-teacher")
+    # The demo articles again, each with a new line, keep both background workers busy (rebuilding
+    # their stories), so this page is open before its own job starts.
+    from vocabsphere.demo import __file__ as demo_init
+
+    token = httpx.post(
+        f"{server}/api/v1/auth/token", json={"username": "demo-teacher", "password": "vocabsphere-demo"}
+    ).json()["access_token"]
+    for path in sorted(Path(demo_init).parent.glob("*.md"))[:2]:
+        response = httpx.post(
+            f"{server}/api/v1/ingest/text",
+            headers={"Authorization": f"Bearer {token}"},
+            json={"text": path.read_text(encoding="utf-8") + "\n\nThe report was updated this week."},
+            timeout=60,
+        )
+        assert response.status_code == 201
+    page.goto(f"{server}/news/add")
+    page.fill("input[name=title]", "Valley Growers Start the Apple Harvest Early")
+    page.fill("textarea[name=text]", ORCHARD)
+    page.get_by_role("button", name="Add article").click()
+    page.wait_for_url("**/stories/*job=*")
+    if page.locator("#versions-pending").count():
+        assert page.get_by_role("progressbar", name="Level versions built").count() == 1
+        page.screenshot(path=str(artifacts / "details-progress-desktop.png"))
+    page.locator(".level-switch").wait_for(timeout=240_000)  # no reload by the test
+    assert page.locator(".reader-text .w").count() > 100
+    seen = page.evaluate("JSON.parse(sessionStorage.getItem('steps') || '[]')")
+    texts = [text for text, _ in seen]
+    assert texts, "the page never showed the versions' progress"
+    allowed = ("Waiting for a free worker", "Adapting the text to each level", "Finding sentences worth")
+    assert all(text.startswith(allowed) for text in texts), texts
+    assert any(text.startswith(allowed[1:]) for text in texts), texts  # a step of the job, as it ran
+    values = [value for _, value in seen if value >= 0]
+    assert values == sorted(values)  # the bar never goes back
+    assert errors == []
     context.close()

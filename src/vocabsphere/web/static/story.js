@@ -478,7 +478,7 @@ if (pending) {
       }
     }
     if ((!run || run.status === "done") && (await showVersions())) return;
-    if (Date.now() - started < 15 * 60_000) setTimeout(follow, run ? 1500 : 3000);
+    if (Date.now() - started < 15 * 60_000) setTimeout(follow, run ? 1000 : 3000);
     else step.textContent = "The versions are taking longer than usual; reload this page later.";
   };
   setTimeout(follow, pending.dataset.job ? 500 : 3000);
