@@ -3,16 +3,14 @@ on SQLite and PostgreSQL, losing none."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
 
-from tests.conftest import POSTGRES_ADMIN_URL, service_unavailable
+from tests.conftest import new_postgres_database
 from vocabsphere.store.migrate import upgrade_database
 
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
@@ -27,21 +25,11 @@ def old_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engin
         yield engine
         engine.dispose()
         return
-    name = f"vs_mig_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as error:
-        admin.dispose()
-        service_unavailable("PostgreSQL", error)
-    engine = create_engine(make_url(POSTGRES_ADMIN_URL).set(database=name))
-    upgrade_database(engine, "0010")
-    yield engine
-    engine.dispose()
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with new_postgres_database("vs_mig") as url:
+        engine = create_engine(url)
+        upgrade_database(engine, "0010")
+        yield engine
+        engine.dispose()
 
 
 def _add_user(connection: object, user_id: int) -> None:

@@ -244,6 +244,9 @@ def marked_words(db: Database, *, user_id: int, query: str = "", limit: int = 10
     learning = [int(s) for s in WordStatus if 1 <= s.value <= 4]
     with unit_of_work(db, read_only=True) as uow:
         rows = uow.reading.marked_not_saved(user_id, learning, query=normalise_lemma(query), limit=limit)
+        # A status set for every part of speech also lands on the lemma's own rows: list it once.
+        for_all = {(r.lemma, r.status) for r in rows if not r.pos}
+        rows = [r for r in rows if not r.pos or (r.lemma, r.status) not in for_all]
         return [
             MarkedWord(
                 r.lemma,
