@@ -54,6 +54,7 @@ def vocabulary_page(
         "vocabulary.html",
         words=found[:PER_PAGE],
         marked=marked if page == 1 and status in ("", "learning") and not story else [],
+        pos_names={"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"},
         has_next=len(found) > PER_PAGE,
         page=page,
         filters={
