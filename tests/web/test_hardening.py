@@ -79,6 +79,7 @@ def test_huge_numbers_in_queries_and_bodies_are_refused(client: TestClient) -> N
         assert response.status_code == 422, (method, path, response.status_code)
     log_in(client, "boss")
     assert client.get(f"/vocabulary?story={TOO_LARGE_ID}").status_code == 422
+    assert client.get(f"/stories/1?job={TOO_LARGE_ID}").status_code == 422
 
 
 def _failed_token_request(client: httpx.Client, name: str, forwarded: str | None = None) -> int:
