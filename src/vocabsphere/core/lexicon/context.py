@@ -235,8 +235,8 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         pos=upos,
         found=found,
         cefr=_level(lemma, upos) if found else None,
-        ipa=lexicon.ipa(lemma),
-        form_ipa=form_ipa(lexicon, target.word, lemma),
+        ipa=(lemma_ipa := lexicon.ipa(lemma)),
+        form_ipa=form_ipa(lexicon, target.word, lemma, lemma_ipa),
         forms=_forms(lemma, upos) if found else {},
         family=tuple(str(m) for m in lexicon.family(lemma)) if found else (),
         senses=senses,
@@ -312,16 +312,20 @@ def _level(lemma: str, upos: str) -> Level | None:
     return _safe_level(lemma, upos if upos != "X" else "NOUN")
 
 
-def form_ipa(lexicon: Lexicon, word: str, lemma: str) -> Ipa | None:
+def form_ipa(lexicon: Lexicon, word: str, lemma: str, lemma_ipa: Ipa) -> Ipa | None:
     """The IPA of the form as written, when it is not the lemma: the lexicon's (CMUdict, espeak-ng at
-    build time), an accent it lacks from espeak-ng now; None when the form is the lemma or nothing
-    can say it (never the lemma's sound beside the form)."""
+    build time); the accent shown beside the lemma (US first) from espeak-ng now if the lexicon lacks
+    it for the form (a rare subprocess, cached); None when the form is the lemma or nothing can say it
+    (never the lemma's sound beside the form)."""
     if word.replace("\u2019", "'").casefold() == lemma.casefold() or " " in word.strip():
         return None
     found = lexicon.ipa(word)
-    us = found.us or spoken_ipa(word.lower(), "us")
-    uk = found.uk or spoken_ipa(word.lower(), "uk")
-    return Ipa(us, uk) if us or uk else None
+    shown = "us" if lemma_ipa.us or not lemma_ipa.uk else "uk"
+    if shown == "us" and not found.us:
+        found = Ipa(spoken_ipa(word.lower(), "us"), found.uk)
+    elif shown == "uk" and not found.uk:
+        found = Ipa(found.us, spoken_ipa(word.lower(), "uk"))
+    return found if found.us or found.uk else None
 
 
 def _forms(lemma: str, upos: str) -> dict[str, str]:
