@@ -202,6 +202,7 @@ def spoken_ipa(word: str, accent: str) -> str | None:
     try:
         done = subprocess.run(
             ["espeak-ng", "-q", "--ipa", "-v", voice, "--", word],
+            stdin=subprocess.DEVNULL,  # never the server's own input
             capture_output=True,
             text=True,
             timeout=5,
