@@ -135,7 +135,7 @@ def test_mark_the_rest_known_asks_with_the_count_and_can_be_undone(
     new_before = page.locator(".reader-text .w.new").count()
     lemmas = set(
         page.locator(".reader-text .w.new, .reader-text .w.presumed").evaluate_all(
-            "spans => spans.map(s => s.dataset.l)"
+            "spans => spans.map(s => s.dataset.k)"  # one word: its lemma in one part of speech
         )
     )
     mark.click()
@@ -172,7 +172,7 @@ def test_pronunciation_falls_back_to_the_server_and_says_when_impossible(
     open_story(page, server, "Trains")
     popover = open_popover(page, page.locator(".reader-text .w.new").first)
     with page.expect_response("**/api/v1/pronounce?*") as response_info:
-        popover.locator("button.play").click()
+        popover.locator(".popover-head button.play").click()
     response = response_info.value
     assert response.status in (200, 206) and response.headers["content-type"] == "audio/wav"
     popover.locator("text=server's recording").wait_for()
@@ -188,7 +188,7 @@ def test_pronunciation_falls_back_to_the_server_and_says_when_impossible(
     page.locator("#say-note", has_text="No audio is possible").wait_for()
     page.go_back()
     popover = open_popover(page, page.locator(".reader-text .w.new").first)
-    popover.locator("button.play").click()
+    popover.locator(".popover-head button.play").click()
     popover.locator("text=No audio is possible").wait_for()
     page.screenshot(path=str(artifacts / "day-speech-phone.png"))
     assert all("pronounce" in e or "Failed to load" in e for e in errors), errors

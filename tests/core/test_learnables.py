@@ -283,3 +283,22 @@ def test_word_candidates_repair_tagger_slips(nlp: Language) -> None:
     assert words["letter"] == ("letter", "NOUN")  # not "let" + -er
     assert words["removed"][0] == "remove"  # the dictionary lemma, not a cut-off stem
     assert "spray" not in words  # part of a hyphenated word
+
+
+def test_words_are_taught_only_with_the_meaning_the_learner_sees(nlp: Language, lexicon: Lexicon) -> None:
+    """At A1-B1 the note's meaning is a plain gloss in the learner's words; a word whose dictionary
+    definition exists but has no such gloss ("railways", "cabins" at A2) was listed with no meaning."""
+    from tests.conftest import SHARED_DIR
+    from vocabsphere.demo import __file__ as demo_init
+
+    paths = sorted(Path(demo_init).parent.glob("*.md")) + sorted((SHARED_DIR / "seeds").glob("*.txt"))
+    taught = 0
+    for path in paths:
+        doc = nlp(path.read_text(encoding="utf-8")[:3000])
+        for level in ("A2", "B1"):
+            for highlight in select_highlights(doc, level, lexicon=lexicon):
+                for note in highlight.words:
+                    taught += 1
+                    assert note.meaning, (path.name, level, note)
+    if (SHARED_DIR / "seeds").is_dir():
+        assert taught >= 3  # words are still taught ("rebuild": "build again"), each with its meaning

@@ -88,6 +88,18 @@ def test_inflected_forms_and_no_sentence(real_lexicon: Lexicon) -> None:
     assert houses.ipa.us and any("(noun)" in f or "(verb)" in f for f in houses.family)
 
 
+def test_each_pronunciation_belongs_to_its_own_word(real_lexicon: Lexicon) -> None:
+    """The popover shows the lemma's IPA beside the lemma and the tapped form's beside the form; it
+    showed the form's ("ˈtɹups") beside "troop"."""
+    troops = lookup_in_context(real_lexicon, "troops", "The troops left the city.", None)
+    assert troops.lemma == "troop" and troops.ipa == real_lexicon.ipa("troop")
+    assert troops.ipa.us == "ˈtɹup" and troops.form_ipa is not None and troops.form_ipa.us == "ˈtɹups"
+    went = lookup_in_context(real_lexicon, "went", "They went home.", None)
+    assert went.ipa.us == "ˈɡoʊ" and went.form_ipa is not None and went.form_ipa.us == "ˈwɛnt"
+    bee = lookup_in_context(real_lexicon, "Bee", "Bee numbers fall.", None)
+    assert bee.lemma == "bee" and bee.form_ipa is None  # the form is the lemma: one pronunciation
+
+
 def test_token_index_picks_the_second_occurrence(real_lexicon: Lexicon) -> None:
     sentence = "The light was too light to read by."
     first = lookup_in_context(real_lexicon, "light", sentence, None)

@@ -34,7 +34,22 @@ def test_reader_text_keeps_paragraphs_sentences_and_names() -> None:
     assert ReaderText.from_json(reader.to_json()) == reader
     assert ReaderText.from_json("") is None and ReaderText.from_json('{"v": 0}') is None
     profile = reader.lemma_profile()
-    assert profile["ferry"] == LemmaStats(1, "B2", False) and profile["ruth"].is_name
+    # Keyed by lemma and part of speech (names count as nouns): "ferry" the noun, not any "ferry".
+    assert profile["ferry:NOUN"] == LemmaStats(1, "B2", False) and profile["ruth:NOUN"].is_name
+    assert words["ran"].key == "run:VERB" and words["the"].key == "the"  # function words: one key
+
+
+def test_word_keys_fall_back_to_every_part_of_speech() -> None:
+    from vocabsphere.core.reading import key_parts, lookup_key, word_key
+
+    assert word_key("troop", "NOUN") == "troop:NOUN" and word_key("have", "AUX") == "have:VERB"
+    assert word_key("paris", "PROPN") == "paris:NOUN" and word_key("of", "ADP") == "of"
+    assert key_parts("troop:NOUN") == ("troop", "NOUN") and key_parts("re:") == ("re:", "")
+    assert key_parts("km/h") == ("km/h", "") and key_parts("a:b") == ("a:b", "")
+    statuses = {"state": 5, "run:VERB": 2}
+    assert lookup_key(statuses, "state:NOUN") == 5  # a status for every part of speech
+    assert lookup_key(statuses, "run:NOUN") is None  # the verb's status is not the noun's
+    assert lookup_key(statuses, "run") == 2  # an old profile's key: any part of speech
 
 
 def test_reader_lemmas_are_the_look_up_lemmas() -> None:

@@ -25,8 +25,19 @@ def test_versions_are_built_stored_and_replaced(
     settings = make_settings()
     story_id = ingest(database, IngestSource(kind="text", text=BRIDGE_A), now=T0, policy=POLICY).story_id
     assert versions.stale_story_ids(database, limit=10) == [story_id]
-    built = versions.build_versions(database, settings, story_id, now=T0 + timedelta(seconds=5))
+    reports: list[tuple[int, int, str]] = []
+    built = versions.build_versions(
+        database, settings, story_id, now=T0 + timedelta(seconds=5), on_progress=lambda *r: reports.append(r)
+    )
     levels = [v.level for v in built]
+    # The teacher waiting is told each step and which levels are ready, ending with all of them.
+    messages = [m for _, _, m in reports]
+    assert messages[0] == "Adapting the text to each level."
+    assert "Adapting the text to each level: A2, B1, B2 ready." in messages
+    assert f"Finding sentences worth learning: original, {', '.join(levels[1:])} ready." in messages
+    assert reports[-1] == (reports[-1][1], reports[-1][1], "All versions are ready.")
+    assert [d for d, _, _ in reports] == sorted(d for d, _, _ in reports)  # never goes back
+    assert all(d <= t for d, t, _ in reports)
     assert levels[0] == versions.ORIGINAL and {"A2", "B1", "B2"} <= set(levels)
     assert versions.stale_story_ids(database, limit=10) == []
     a2 = versions.get_version(database, story_id, "A2")

@@ -70,11 +70,16 @@ def test_huge_numbers_in_queries_and_bodies_are_refused(client: TestClient) -> N
         ("GET", f"/api/v1/stories-for-you?ids={TOO_LARGE_ID}", None),
         ("GET", f"/api/v1/admin/users?offset={TOO_LARGE_ID}", None),
         ("GET", f"/api/v1/words?story_id={TOO_LARGE_ID}", None),
+        # A tap's story id: past 64 bits it reached the database and gave a 503.
+        ("GET", f"/api/v1/lookup?word=gust&story={TOO_LARGE_ID}&level=B1&s=0&t=0", None),
         ("POST", "/api/v1/readings", {"story_id": int(TOO_LARGE_ID), "level": "B1"}),
         ("POST", "/api/v1/words", {"lemma": "gust", "sentence": "Gusts.", "story_id": int(TOO_LARGE_ID)}),
     ]:
         response = client.request(method, path, headers=headers, json=body)
         assert response.status_code == 422, (method, path, response.status_code)
+    log_in(client, "boss")
+    assert client.get(f"/vocabulary?story={TOO_LARGE_ID}").status_code == 422
+    assert client.get(f"/stories/1?job={TOO_LARGE_ID}").status_code == 422
 
 
 def _failed_token_request(client: httpx.Client, name: str, forwarded: str | None = None) -> int:

@@ -27,26 +27,32 @@ TEXT = ReaderText(
 
 
 def test_words_are_escaped_and_coloured_for_each_learner() -> None:
-    first = reader_html(TEXT, statuses={}, saved_lemmas=frozenset(), learner_level="B1", cache_key=("t", 1))
+    first = reader_html(TEXT, statuses={}, saved={}, learner_level="B1", cache_key=("t", 1))
     assert "<script>" not in first and "&lt;script&gt;" in first
     assert 'class="w name" data-l="ruth"' in first and 'class="w presumed" data-l="cross"' in first
     assert 'class="w new" data-l="span"' in first
     other = reader_html(
         TEXT,
-        statuses={"span": 2, "run": 6},
-        saved_lemmas=frozenset({"span"}),
+        statuses={"span:NOUN": 2, "run": 6},  # the verb "run" in every part of speech
+        saved={"span:NOUN": 7},
         learner_level="B1",
         cache_key=("t", 1),
     )
     assert 'class="w learning-2 saved" data-l="span"' in other and 'class="w ignored" data-l="run"' in other
     assert 'class="w new" data-l="span"' in first  # the cached compile does not leak one learner's classes
+    assert 'data-l="span" data-p="NOUN" data-k="span:NOUN"' in first
+    # A status or a saved word of another part of speech is another word.
+    verb = reader_html(
+        TEXT, statuses={"span:VERB": 2}, saved={"span:VERB": 7}, learner_level="B1", cache_key=("t", 1)
+    )
+    assert 'class="w new" data-l="span"' in verb
 
 
 def test_sentences_worth_learning_get_a_mark_and_a_button() -> None:
     html = reader_html(
         TEXT,
         statuses={},
-        saved_lemmas=frozenset(),
+        saved={},
         learner_level="A1",
         highlights=({"sentence": "Ferries  ran"},),
     )
@@ -59,9 +65,7 @@ def test_sentences_worth_learning_get_a_mark_and_a_button() -> None:
 def test_a_heading_paragraph_is_a_heading_and_never_a_highlight() -> None:
     two = ReaderText(paragraphs=(TEXT.paragraphs[0], TEXT.paragraphs[0]), levels=TEXT.levels)
     marked = [{"sentence": "Ferries ran"}]
-    html = reader_html(
-        two, statuses={}, saved_lemmas=frozenset(), learner_level="B1", highlights=marked, headings=(0,)
-    )
+    html = reader_html(two, statuses={}, saved={}, learner_level="B1", highlights=marked, headings=(0,))
     heading, body = html.split("</h3>")
     assert heading.startswith('<h3 class="subhead">') and "<mark" not in heading
     assert body.lstrip().startswith("<p>") and body.count('<mark class="hl"') == 1

@@ -150,8 +150,11 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
     def build_versions(run_id: int, story_id: int) -> None:
         db = database()
 
+        def progress(done: int, total: int, message: str) -> None:
+            job_runs.update_run(db, run_id, progress=done, total=total, message=message)
+
         def body() -> str:
-            built = versions.build_versions(db, settings, story_id, now=_now())
+            built = versions.build_versions(db, settings, story_id, now=_now(), on_progress=progress)
             return "Versions: " + ", ".join(f"{v.level} (measured {v.measured_level})" for v in built)
 
         _run_recorded(db, run_id, body)

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.reading import word_key
 from vocabsphere.core.srs.offline import CLOCK_SKEW, OfflineReview, offline_review_problem
 from vocabsphere.services.card_replay import recompute_card
 from vocabsphere.services.study import update_status_after_review, user_parameters
@@ -115,7 +116,8 @@ def _apply(
     """Store the card's new rows and recompute the card when any was new."""
     logs = uow.study.logs_of_card(card.id)
     known = {log.request_id for log in logs}
-    status = uow.reading.statuses(user.id, [word.lemma]).get(word.lemma)
+    key = word_key(word.lemma, word.pos)  # statuses are kept per lemma and part of speech
+    status = uow.reading.statuses(user.id, [key]).get(key)
     outcomes: dict[int, RowOutcome] = {}
     added: list[ReviewLogEntry] = []
     for index, row in items:
@@ -142,5 +144,5 @@ def _apply(
         params = user_parameters(user)
         recompute_card(card, [*logs, *added], params=params, desired_retention=user.desired_retention)
         uow.study.add_all(added)
-        update_status_after_review(uow, user.id, word.lemma, status, card.stability, now)
+        update_status_after_review(uow, user.id, key, status, card.stability, now)
     return outcomes

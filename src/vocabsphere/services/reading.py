@@ -19,10 +19,14 @@ from vocabsphere.core.reading import (
     ReaderToken,
     WordStatus,
     coverage,
+    key_parts,
+    lookup_key,
     normalise_lemma,
     parse_status,
     pick_comfortable,
     reader_class,
+    status_pos,
+    word_key,
     words_per_minute,
 )
 from vocabsphere.core.reading.tokens import profile_from_json
@@ -56,6 +60,7 @@ __all__ = [
     "set_status",
     "set_statuses",
     "start_reading",
+    "status_pos",
     "statuses_of",
     "story_fits",
     "undo_mark_known",
@@ -69,14 +74,17 @@ NEXT_FOR_YOU_MIN_WORDS = 150
 class ReaderPage:
     version: versions.VersionView
     text: ReaderText
-    statuses: dict[str, int]  # the learner's statuses for the lemmas in this text
-    saved_words: dict[str, int]  # lemma -> saved word id, for the lemmas in this text
+    statuses: dict[str, int]  # word key -> the learner's status, for the lemmas in this text
+    saved_words: dict[str, int]  # word key -> saved word id, for the lemmas in this text
     coverage: Coverage
     stamp: tuple[int, datetime]  # identifies the version build (for caches of its rendering)
 
-    @property
-    def saved_lemmas(self) -> frozenset[str]:
-        return frozenset(self.saved_words)
+    def status_of(self, key: str) -> int | None:
+        """The learner's status of a token's word key (``ReaderToken.key``)."""
+        return lookup_key(self.statuses, key)
+
+    def saved_id(self, key: str) -> int | None:
+        return lookup_key(self.saved_words, key)
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,7 @@ class MarkedWord:
     """A word the learner gave a status to without saving it."""
 
     lemma: str
+    pos: str  # the status's part of speech ("" = any)
     status: str  # label, e.g. "learning-2"
     meaning: str  # what the status means, e.g. "I recognise it"
     updated_at: datetime
@@ -172,14 +181,24 @@ def _check_lemma(value: str) -> str:
     return lemma
 
 
-def set_status(db: Database, *, user_id: int, lemma: str, status: str | int, now: datetime) -> WordStatus:
-    value, key = parse_status(status), _check_lemma(lemma)
+def _check_key(value: str) -> str:
+    """A word key as sent back by a client ("troop:NOUN", or a bare lemma for any part of speech)."""
+    lemma, pos = key_parts(value.strip())
+    return word_key(_check_lemma(lemma), pos)
+
+
+def set_status(
+    db: Database, *, user_id: int, lemma: str, status: str | int, now: datetime, pos: str = ""
+) -> WordStatus:
+    """Set the status of ``lemma`` as the part of speech ``pos`` (a UPOS tag; "" = any)."""
+    value, key = parse_status(status), word_key(_check_lemma(lemma), pos)
     with unit_of_work(db) as uow:
         uow.reading.set_statuses(user_id, {key: value}, now)
     return value
 
 
 def statuses_of(db: Database, *, user_id: int, lemmas: list[str] | None = None) -> dict[str, int]:
+    """The learner's statuses by word key: all, or those of ``lemmas`` in every part of speech."""
     with unit_of_work(db) as uow:
         return uow.reading.statuses(user_id, None if lemmas is None else [normalise_lemma(x) for x in lemmas])
 
@@ -189,7 +208,7 @@ def set_statuses(db: Database, *, user_id: int, lemmas: list[str], status: str |
     if len(lemmas) > MAX_BULK_LEMMAS:
         raise InvalidInput(f"At most {MAX_BULK_LEMMAS:,} words at once.", field="lemmas")
     value = parse_status(status)
-    keys = {_check_lemma(x): value for x in lemmas}
+    keys = {_check_key(x): value for x in lemmas}
     with unit_of_work(db) as uow:
         return uow.reading.set_statuses(user_id, keys, now)
 
@@ -198,28 +217,30 @@ def mark_rest_known(
     db: Database, *, user_id: int, story_id: int, level: str, now: datetime
 ) -> tuple[str, ...]:
     """Every word of the version the learner has not marked (or marked new) becomes known; words being
-    learnt and ignored words keep their status, names are left alone. Returns the lemmas that changed
-    (for an undo)."""
+    learnt and ignored words keep their status, names are left alone. Returns the word keys that
+    changed (for an undo)."""
     profile = _reader(db, story_id, level)[2]
     with unit_of_work(db) as uow:
         current = uow.reading.statuses(user_id, profile)
         rest = {
-            lemma: WordStatus.KNOWN
-            for lemma, stats in profile.items()
-            if current.get(lemma, WordStatus.NEW) == WordStatus.NEW and not stats.is_name
+            key: WordStatus.KNOWN
+            for key, stats in profile.items()
+            if lookup_key(current, key) in (None, WordStatus.NEW) and not stats.is_name
         }
         uow.reading.set_statuses(user_id, rest, now)
         return tuple(sorted(rest))
 
 
 def undo_mark_known(db: Database, *, user_id: int, lemmas: list[str]) -> int:
-    """Undo "mark the rest known": the given lemmas that are still known lose their status again.
+    """Undo "mark the rest known": the given word keys that are still known lose their status again.
     Returns how many were reset."""
     if len(lemmas) > MAX_BULK_LEMMAS:
         raise InvalidInput(f"At most {MAX_BULK_LEMMAS:,} words at once.", field="lemmas")
-    keys = [_check_lemma(x) for x in lemmas]
+    keys = [_check_key(x) for x in lemmas]
     with unit_of_work(db) as uow:
-        known = [k for k, v in uow.reading.statuses(user_id, keys).items() if v == WordStatus.KNOWN]
+        wanted = set(keys)
+        found = uow.reading.statuses(user_id, keys).items()
+        known = [k for k, v in found if k in wanted and v == WordStatus.KNOWN]
         uow.reading.clear_statuses(user_id, known)
         return len(known)
 
@@ -229,9 +250,16 @@ def marked_words(db: Database, *, user_id: int, query: str = "", limit: int = 10
     learning = [int(s) for s in WordStatus if 1 <= s.value <= 4]
     with unit_of_work(db, read_only=True) as uow:
         rows = uow.reading.marked_not_saved(user_id, learning, query=normalise_lemma(query), limit=limit)
+        # A status set for every part of speech also lands on the lemma's own rows: list it once.
+        for_all = {(r.lemma, r.status) for r in rows if not r.pos}
+        rows = [r for r in rows if not r.pos or (r.lemma, r.status) not in for_all]
         return [
             MarkedWord(
-                r.lemma, WordStatus(r.status).label, STATUS_MEANINGS[WordStatus(r.status)], r.updated_at
+                r.lemma,
+                r.pos,
+                WordStatus(r.status).label,
+                STATUS_MEANINGS[WordStatus(r.status)],
+                r.updated_at,
             )
             for r in rows
         ]

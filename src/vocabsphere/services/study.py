@@ -11,7 +11,14 @@ from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.local_time import day_start
-from vocabsphere.core.reading import WordStatus, fold_text, normalise_lemma, status_from_stability
+from vocabsphere.core.reading import (
+    WordStatus,
+    fold_text,
+    lookup_key,
+    normalise_lemma,
+    status_from_stability,
+    word_key,
+)
 from vocabsphere.core.srs import (
     AnswerCheck,
     CardState,
@@ -193,6 +200,11 @@ def _check(word: WordToSave) -> WordToSave:
     )
 
 
+def _key(word: SavedWord) -> str:
+    """The word key a saved word's status is kept under."""
+    return word_key(word.lemma, word.pos)
+
+
 def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) -> SavedWordView:
     """Save once per lemma and part of speech; each practice kind the word allows gets a new card, and
     the lemma's status becomes "learning 1" unless the learner had already marked it."""
@@ -227,10 +239,13 @@ def save_word(db: Database, *, user_id: int, word: WordToSave, now: datetime) ->
             uow.study.add(
                 ReviewCard(user_id=user_id, saved_word_id=row.id, kind=kind, state=1, step=0, due=now, reps=0)
             )
-        current = uow.reading.statuses(user_id, [clean.lemma]).get(clean.lemma)
+        # The status goes under the saved word's own key (its part of speech), carried over from an
+        # any-part-of-speech status the learner set before.
+        key = word_key(clean.lemma, clean.pos)
+        current = lookup_key(uow.reading.statuses(user_id, [key]), key)
         if current is None or current == WordStatus.NEW:
-            uow.reading.set_statuses(user_id, {clean.lemma: WordStatus.LEARNING_1}, now)
             current = WordStatus.LEARNING_1
+        uow.reading.set_statuses(user_id, {key: current}, now)
         return word_view(row, current)
 
 
@@ -269,7 +284,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
     with unit_of_work(db, read_only=True) as uow:
         user, new_done, cards_today, review_room, new_room = _room_today(uow, user_id, now)
         due = uow.study.due_reviews(user_id, now, limit=min(limit, review_room)) if review_room else []
-        statuses = {word.lemma: status for _, word, status in due if status is not None}
+        statuses = {_key(word): status for _, word, status in due if status is not None}
         fresh: list[tuple[ReviewCard, SavedWord]] = []
         if new_room and len(due) < limit:
             # One card per word a day: skip words already reviewed today or in this queue.
@@ -282,7 +297,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                 if len(fresh) >= min(new_room, limit) or len(fresh) + len(due) >= limit:
                     break
                 fresh.append(_rotated_kind(cards, new_done + len(fresh)))
-            statuses.update(uow.reading.statuses(user_id, {w.lemma for _, w in fresh}))
+            statuses.update(uow.reading.statuses(user_id, {_key(w) for _, w in fresh}))
         by_card = {card.id: (card, word) for card, word in [*((c, w) for c, w, _ in due), *fresh]}
         queue = build_queue(
             [QueueCard(word.id, card.kind, card_state(card)) for card, word in by_card.values()],
@@ -306,7 +321,7 @@ def due_cards(db: Database, *, user_id: int, now: datetime, limit: int = 50) -> 
                     card.kind,
                     card.due,
                     card.reps == 0,
-                    word_view(word, statuses.get(word.lemma)),
+                    word_view(word, statuses.get(_key(word))),
                     met.sentence if met else "",
                     met.form if met else "",
                     previews,
@@ -459,7 +474,7 @@ def rate_card(
         )
         word = uow.study.word(card.saved_word_id)
         assert word is not None
-        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
+        status = uow.reading.statuses(user_id, [_key(word)]).get(_key(word))
         uow.study.add(
             ReviewLogEntry(
                 user_id=user_id,
@@ -479,16 +494,17 @@ def rate_card(
             after.difficulty,
         )
         card.due, card.last_review, card.reps = after.due, after.last_review, card.reps + 1
-        update_status_after_review(uow, user_id, word.lemma, status, after.stability, now)
+        update_status_after_review(uow, user_id, _key(word), status, after.stability, now)
         return RatingResult(card.id, record.rating, after.due, duplicate=False)
 
 
 def update_status_after_review(
-    uow: UnitOfWork, user_id: int, lemma: str, status: int | None, stability: float | None, now: datetime
+    uow: UnitOfWork, user_id: int, key: str, status: int | None, stability: float | None, now: datetime
 ) -> None:
-    """Reviews move a word through the learning stages; known and ignored are the learner's call."""
+    """Reviews move a word (its status key, lemma and part of speech) through the learning stages; known
+    and ignored are the learner's call."""
     if (status is None or 1 <= status <= 4) and stability is not None:
-        uow.reading.set_statuses(user_id, {lemma: status_from_stability(stability)}, now)
+        uow.reading.set_statuses(user_id, {key: status_from_stability(stability)}, now)
 
 
 def undo_last_rating(
@@ -528,9 +544,9 @@ def undo_last_rating(
         word = uow.study.word(card.saved_word_id)
         if word is not None and "word_status" in before:
             if before["word_status"] is None:
-                uow.reading.clear_status(user_id, word.lemma)
+                uow.reading.clear_status(user_id, _key(word))
             else:
-                uow.reading.set_statuses(user_id, {word.lemma: int(before["word_status"])}, log.reviewed_at)
+                uow.reading.set_statuses(user_id, {_key(word): int(before["word_status"])}, log.reviewed_at)
         uow.study.delete_log(log.id)
         # Reviews synced from a device may lie after this one in time: the card then follows its log.
         rest = uow.study.logs_of_card(card.id)
@@ -559,7 +575,7 @@ def word_detail(db: Database, *, user_id: int, word_id: int, now: datetime, days
             raise NotFound("No such word in your vocabulary book.")
         user = uow.users.get(user_id)
         params = user_parameters(user) if user is not None else None
-        status = uow.reading.statuses(user_id, [word.lemma]).get(word.lemma)
+        status = uow.reading.statuses(user_id, [_key(word)]).get(_key(word))
         cards = []
         for card in uow.study.cards_of_word(word.id):
             curve: Sequence[tuple[datetime, float]] = ()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
 from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
+from vocabsphere.core.adapt.word_diff import Run, word_changes
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
 
@@ -78,8 +80,48 @@ def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, 
     ]
 
 
-def build_versions(db: Database, settings: Settings, story_id: int, *, now: datetime) -> list[VersionSummary]:
-    """Adapt the story's base text to each level; slow work happens outside any transaction."""
+ProgressReport = Callable[[int, int, str], None]  # (steps done, steps in all, what is happening)
+_LEVELS_ADAPTED = 3  # adapt_story's A2, B1, B2 (A1 and C1 are known only after its extra check)
+
+
+class _Progress:
+    """What a teacher waiting for the versions is told: the step, and which levels are ready."""
+
+    def __init__(self, report: ProgressReport | None) -> None:
+        self._report = report or (lambda _done, _total, _message: None)
+        self.done, self.total = 0, 2 * (_LEVELS_ADAPTED + 1) + 1  # until the versions are known
+        self.ready: list[str] = []
+
+    def step(self, message: str) -> None:
+        self._report(self.done, self.total, message)
+
+    def adapted(self, level: str) -> None:
+        self.done += 1
+        self.ready += [level] if level != "extra" else []
+        self.step(f"Adapting the text to each level: {', '.join(self.ready)} ready.")
+
+    def prepared(self, level: str, versions: int) -> None:
+        if level == ORIGINAL:
+            self.total, self.ready = self.done + versions + 2, []
+        self.done += 1
+        self.ready.append("original" if level == ORIGINAL else level)
+        self.step(f"Finding sentences worth learning: {', '.join(self.ready)} ready.")
+
+    def saved(self) -> None:
+        self.done = self.total
+        self.step("All versions are ready.")
+
+
+def build_versions(
+    db: Database,
+    settings: Settings,
+    story_id: int,
+    *,
+    now: datetime,
+    on_progress: ProgressReport | None = None,
+) -> list[VersionSummary]:
+    """Adapt the story's base text to each level; slow work happens outside any transaction.
+    ``on_progress`` hears of each step as it ends (the job shows it to the teacher waiting)."""
     from vocabsphere.core.adapt import adapt_story
     from vocabsphere.core.adapt.document import heading_paragraphs
     from vocabsphere.core.levels import text_level
@@ -94,10 +136,16 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             raise NotFound("The story has no text.")
         base_id, base_text = base.id, base.text
         others = [a.text for a in articles if a.id != base.id]
-    adapted = adapt_story(base_text, others, lexicon=dictionary.open_lexicon(settings))
+    progress = _Progress(on_progress)
+    progress.step("Adapting the text to each level.")
+    adapted = adapt_story(
+        base_text, others, lexicon=dictionary.open_lexicon(settings), on_level=progress.adapted
+    )
     original = text_level(base_text)
     original_reader, original_lemmas = analyse_for_reader(base_text)
     original_headings = heading_paragraphs(paragraphs(base_text))
+    original_highlights = _highlights(base_text, original.level, settings, original_headings)
+    progress.prepared(ORIGINAL, len(adapted))
     rows = [
         StoryVersion(
             story_id=story_id,
@@ -108,7 +156,7 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
             measured_score=round(original.score, 3),
             hit_target=True,
             details_json=json.dumps({"headings": list(original_headings)}),
-            highlights_json=json.dumps(_highlights(base_text, original.level, settings, original_headings)),
+            highlights_json=json.dumps(original_highlights),
             model_versions_json=json.dumps({"text_level": original.model_version}),
             base_article_id=base_id,
             created_at=now,
@@ -160,11 +208,15 @@ def build_versions(db: Database, settings: Settings, story_id: int, *, now: date
                 lemmas_json=lemmas_json,
             )
         )
+        progress.prepared(version.level_target, len(adapted))
+    progress.step("Saving the versions.")
     with unit_of_work(db) as uow:
         if uow.stories.get(story_id) is None:
             return []  # deleted meanwhile
         uow.versions.replace_all(story_id, rows)
-        return [_summary(r) for r in rows]
+        built = [_summary(r) for r in rows]
+    progress.saved()
+    return built
 
 
 def stale_story_ids(db: Database, *, limit: int) -> list[int]:
@@ -206,6 +258,28 @@ def aligned_paragraphs(
             next_original = max(next_original, sources[-1] + 1)
         rows.append(("\n\n".join(original[s] for s in sources), text))
     rows.extend((original[i], "") for i in range(next_original, len(original)) if i not in mapped)
+    return rows
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One row of "What changed?": the original with its cut words marked, the version with its new
+    words marked; ``adapted`` is empty when the paragraph was left out."""
+
+    original: tuple[Run, ...]
+    adapted: tuple[Run, ...]
+
+
+def changed_rows(
+    original: tuple[str, ...], version: tuple[str, ...], changes: tuple[tuple[int, int], ...]
+) -> list[ChangeRow]:
+    """``aligned_paragraphs`` with word-level marks inside each pair."""
+    rows = []
+    for source, text in aligned_paragraphs(original, version, changes):
+        if not text:
+            rows.append(ChangeRow((Run("", source, "same"),), ()))
+            continue
+        rows.append(ChangeRow(*word_changes(source, text)))
     return rows
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import genanki
 
 from vocabsphere.core.errors import Conflict, DomainError, InvalidInput
+from vocabsphere.core.reading import lookup_key, word_key
 from vocabsphere.services import study
 from vocabsphere.services.study import SavedWordView, WordToSave
 from vocabsphere.store.database import Database
@@ -150,12 +151,12 @@ def unescape_cell(value: str) -> str:
 def export_csv(db: Database, *, user_id: int) -> str:
     """The whole vocabulary book of one learner as CSV text with a header row."""
     words = _all_words(db, user_id)
-    statuses = _statuses(db, user_id, [w.lemma for w in words])
+    statuses = _statuses(db, user_id, [word_key(w.lemma, w.pos) for w in words])
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for w in words:
-        status = statuses.get(w.lemma)
+        status = lookup_key(statuses, word_key(w.lemma, w.pos))
         cells = [
             w.lemma,
             w.pos,

@@ -6,10 +6,11 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, cast, delete, func, literal, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, case, cast, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
+from vocabsphere.core.reading.word_keys import STATUS_POS, key_parts, word_key
 from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, WordEncounter, WordStatus
 
 
@@ -22,6 +23,11 @@ def _in_json_array(column: SQLColumnExpression[str], values: list[str], dialect:
     else:
         elements = func.json_each(payload).table_valued("value")
     return column.in_(select(elements.c.value))
+
+
+def status_pos_of(column: SQLColumnExpression[str]) -> ColumnElement[str]:
+    """``core.reading.word_keys.status_pos`` in SQL: a saved word's POS as its status's part of speech."""
+    return case(*((column == upos, group) for upos, group in STATUS_POS.items()), else_="")
 
 
 class ReadingRepository:
@@ -37,54 +43,70 @@ class ReadingRepository:
         wanted = sorted(set(lemmas))
         return _in_json_array(column, wanted, self._session.get_bind().dialect.name) if wanted else None
 
-    def statuses(self, user_id: int, lemmas: Iterable[str] | None = None) -> dict[str, int]:
-        """The learner's statuses, all of them or only for ``lemmas``."""
-        query = select(WordStatus.lemma, WordStatus.status).where(WordStatus.user_id == user_id)
-        if lemmas is not None:
-            wanted = self._lemma_in(WordStatus.lemma, lemmas)
+    def statuses(self, user_id: int, keys: Iterable[str] | None = None) -> dict[str, int]:
+        """The learner's statuses by word key (``core.reading.word_keys``), all of them or every part
+        of speech of the lemmas of ``keys`` (so a caller can fall back to the any-POS one)."""
+        columns = (WordStatus.lemma, WordStatus.pos, WordStatus.status)
+        query = select(*columns).where(WordStatus.user_id == user_id)
+        if keys is not None:
+            wanted = self._lemma_in(WordStatus.lemma, (key_parts(k)[0] for k in keys))
             if wanted is None:
                 return {}
             query = query.where(wanted)
-        return {lemma: status for lemma, status in self._session.execute(query)}
+        return {word_key(lemma, pos): status for lemma, pos, status in self._session.execute(query)}
+
+    def _rows(self, user_id: int, keys: Iterable[str]) -> dict[str, WordStatus]:
+        wanted = self._lemma_in(WordStatus.lemma, (key_parts(k)[0] for k in keys))
+        if wanted is None:
+            return {}
+        query = select(WordStatus).where(WordStatus.user_id == user_id, wanted)
+        return {word_key(row.lemma, row.pos): row for row in self._session.scalars(query)}
 
     def set_statuses(self, user_id: int, statuses: Mapping[str, int], now: datetime) -> int:
-        """Insert or update each lemma's status; returns how many rows changed."""
-        wanted = self._lemma_in(WordStatus.lemma, statuses)
-        if wanted is None:
-            return 0
-        query = select(WordStatus).where(WordStatus.user_id == user_id, wanted)
-        rows = {row.lemma: row for row in self._session.scalars(query)}
+        """Insert or update each word key's status; returns how many rows changed. A key without a
+        part of speech means the word in every part of speech: its rows for single parts of speech
+        take the status too."""
+        rows = self._rows(user_id, statuses)
         changed = 0
-        for lemma, status in statuses.items():
-            row = rows.get(lemma)
-            if row is None:
+        for key, status in statuses.items():
+            lemma, pos = key_parts(key)
+            if key not in rows:
                 self._session.add(
-                    WordStatus(user_id=user_id, lemma=lemma, status=int(status), updated_at=now)
+                    WordStatus(user_id=user_id, lemma=lemma, pos=pos, status=int(status), updated_at=now)
                 )
                 changed += 1
-            elif row.status != status:
-                row.status, row.updated_at = int(status), now
-                changed += 1
+            same = [rows[key]] if key in rows else []
+            if not pos:
+                same += [row for other, row in rows.items() if other != key and row.lemma == lemma]
+            for row in same:
+                if row.status != status:
+                    row.status, row.updated_at = int(status), now
+                    changed += 1
         return changed
 
-    def clear_status(self, user_id: int, lemma: str) -> None:
-        self.clear_statuses(user_id, [lemma])
+    def clear_status(self, user_id: int, key: str) -> None:
+        self.clear_statuses(user_id, [key])
 
-    def clear_statuses(self, user_id: int, lemmas: Iterable[str]) -> None:
-        wanted = self._lemma_in(WordStatus.lemma, lemmas)
-        if wanted is not None:
-            self._session.execute(delete(WordStatus).where(WordStatus.user_id == user_id, wanted))
+    def clear_statuses(self, user_id: int, keys: Iterable[str]) -> None:
+        wanted = set(keys)
+        for key, row in self._rows(user_id, wanted).items():
+            if key in wanted:
+                self._session.delete(row)
 
     def marked_not_saved(
         self, user_id: int, statuses: Iterable[int], *, query: str, limit: int
     ) -> list[WordStatus]:
         """The learner's words with one of ``statuses`` that are not in their vocabulary book, newest
         first; ``query`` narrows to lemmas containing it."""
-        saved = select(SavedWord.lemma).where(SavedWord.user_id == user_id)
+        saved = select(SavedWord.id).where(
+            SavedWord.user_id == user_id,
+            SavedWord.lemma == WordStatus.lemma,
+            or_(WordStatus.pos == "", status_pos_of(SavedWord.pos) == WordStatus.pos),
+        )
         found = select(WordStatus).where(
             WordStatus.user_id == user_id,
             WordStatus.status.in_(list(statuses)),
-            WordStatus.lemma.not_in(saved),
+            ~saved.exists(),
         )
         if query:
             found = found.where(WordStatus.lemma.contains(query, autoescape=True))
@@ -138,17 +160,18 @@ class ReadingRepository:
             return []
         return list(self._session.scalars(select(SavedWord).where(SavedWord.user_id == user_id, wanted)))
 
-    def saved_word_ids(self, user_id: int, lemmas: Iterable[str]) -> dict[str, int]:
-        """lemma -> the id of the learner's saved word (the first saved, if several parts of speech)."""
-        wanted = self._lemma_in(SavedWord.lemma, lemmas)
+    def saved_word_ids(self, user_id: int, keys: Iterable[str]) -> dict[str, int]:
+        """Word key -> the id of the learner's saved word, for every part of speech saved of the
+        lemmas of ``keys`` (the first saved, if several map to one key)."""
+        wanted = self._lemma_in(SavedWord.lemma, (key_parts(k)[0] for k in keys))
         if wanted is None:
             return {}
         query = (
-            select(SavedWord.lemma, SavedWord.id)
+            select(SavedWord.lemma, SavedWord.pos, SavedWord.id)
             .where(SavedWord.user_id == user_id, wanted)
             .order_by(SavedWord.id.desc())
         )
-        return {lemma: word_id for lemma, word_id in self._session.execute(query)}
+        return {word_key(lemma, pos): word_id for lemma, pos, word_id in self._session.execute(query)}
 
     def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
         """The version row's id and build time: enough to tell whether a cached parse is current."""

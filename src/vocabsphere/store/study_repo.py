@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from vocabsphere.store.reading_repo import status_pos_of
 from vocabsphere.store.tables import (
     ReviewCard,
     ReviewLogEntry,
@@ -16,6 +17,15 @@ from vocabsphere.store.tables import (
     WordEncounter,
     WordStatus,
 )
+
+
+def _status_join() -> ColumnElement[bool]:
+    """A saved word's status row: same learner, lemma and part of speech (see word_keys)."""
+    return (
+        (WordStatus.user_id == SavedWord.user_id)
+        & (WordStatus.lemma == SavedWord.lemma)
+        & (WordStatus.pos == status_pos_of(SavedWord.pos))
+    )
 
 
 def _like_pattern(text: str) -> str:
@@ -57,7 +67,7 @@ class StudyRepository:
         self, user_id: int, where: WordFilter, *, limit: int, offset: int
     ) -> list[tuple[SavedWord, int | None]]:
         """Saved words with the learner's status of each lemma (None: never marked), newest first."""
-        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
+        status_join = _status_join()
         query = (
             select(SavedWord, WordStatus.status)
             .outerjoin(WordStatus, status_join)
@@ -145,7 +155,7 @@ class StudyRepository:
     ) -> list[tuple[ReviewCard, SavedWord, int | None]]:
         """Cards already learnt and due now, most overdue first, each with its word and the learner's
         status of the word (the (user_id, due) index serves it)."""
-        status_join = (WordStatus.user_id == SavedWord.user_id) & (WordStatus.lemma == SavedWord.lemma)
+        status_join = _status_join()
         query = (
             select(ReviewCard, SavedWord, WordStatus.status)
             .join(SavedWord, SavedWord.id == ReviewCard.saved_word_id)

@@ -324,11 +324,13 @@ class WordStatus(Base):
     """How well a learner knows a lemma: 0 new, 1-4 learning, 5 known, 6 ignored (no row: not marked)."""
 
     __tablename__ = "word_statuses"
-    __table_args__ = (UniqueConstraint("user_id", "lemma"),)
+    __table_args__ = (UniqueConstraint("user_id", "lemma", "pos"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     lemma: Mapped[str] = mapped_column(String(100))
+    # Coarse part of speech (core/reading/word_keys.py); "" = the lemma in any part of speech.
+    pos: Mapped[str] = mapped_column(String(8), default="", server_default="")
     status: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column()
 

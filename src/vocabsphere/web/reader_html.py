@@ -14,9 +14,9 @@ from typing import Any
 from cachetools import LRUCache
 from markupsafe import Markup, escape
 
-from vocabsphere.core.reading import ReaderText, fold_text, reader_class
+from vocabsphere.core.reading import ReaderText, fold_text, lookup_key, reader_class
 
-Slot = tuple[str, "str | None", bool]  # lemma, level, is a name
+Slot = tuple[str, "str | None", bool]  # word key (lemma and part of speech), level, is a name
 Compiled = tuple["str | Slot", ...]
 
 # Compiled HTML per cache key (the version's build stamp); bounded, so memory stays flat.
@@ -49,10 +49,12 @@ def _compile(
                 word = str(escape(token.text))
                 if token.is_word:
                     static.append('<span class="w ')
-                    emit_slot((token.lemma, text.levels.get(token.lemma), token.is_name))
-                    lemma, pos = escape(token.lemma), escape(token.pos)
+                    emit_slot((token.key, text.levels.get(token.lemma), token.is_name))
+                    lemma, pos, key = escape(token.lemma), escape(token.pos), escape(token.key)
                     at = f"{position}.{index}"  # the tap's position in the version
-                    static.append(f'" data-l="{lemma}" data-p="{pos}" data-i="{at}">{word}</span>')
+                    static.append(
+                        f'" data-l="{lemma}" data-p="{pos}" data-k="{key}" data-i="{at}">{word}</span>'
+                    )
                 else:
                     static.append(word)
                 if token.space and index != last:
@@ -92,25 +94,26 @@ def reader_html(
     text: ReaderText,
     *,
     statuses: Mapping[str, int],
-    saved_lemmas: frozenset[str],
+    saved: Mapping[str, int],
     learner_level: str,
     highlights: Sequence[Mapping[str, Any]] = (),
     cache_key: Hashable | None = None,
     headings: Collection[int] = (),
 ) -> Markup:
     """Paragraphs of sentences of word spans; sentences worth learning get a mark and a "why?" button.
+    ``statuses`` and ``saved`` (saved word ids) are keyed by word key (``ReaderToken.key``).
     ``cache_key`` must change whenever the text or its highlights do (e.g. the version's build stamp)."""
     out: list[str] = []
-    classes: dict[Slot, str] = {}  # a lemma recurs: work its class out once per page
+    classes: dict[Slot, str] = {}  # a word recurs: work its class out once per page
     for part in _compiled(text, highlights, cache_key, headings):
         if isinstance(part, str):
             out.append(part)
             continue
         css = classes.get(part)
         if css is None:
-            lemma, level, is_name = part
-            css = reader_class(statuses.get(lemma), level, learner_level, is_name)
-            css = classes[part] = css + " saved" if lemma in saved_lemmas else css
+            key, level, is_name = part
+            css = reader_class(lookup_key(statuses, key), level, learner_level, is_name)
+            css = classes[part] = css + " saved" if lookup_key(saved, key) is not None else css
         out.append(css)
     # Every piece of text went through escape() when compiled; css classes and numbers are our own.
     return Markup("".join(out))  # noqa: S704

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -228,15 +228,21 @@ def adapt_story(
     nlp: Language | None = None,
     extra_levels: bool = True,
     inline_glosses: bool | None = None,
+    on_level: Callable[[str], None] | None = None,
 ) -> list[AdaptedVersion]:
     """Versions for ``levels``; with ``extra_levels`` also A1 and C1 where the source allows.
 
     A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1;
     C1 (the lightly edited source) is added only when the source itself measures C1 or above.
-    Versions are returned from the lowest level up.
+    Versions are returned from the lowest level up. ``on_level`` is told each level once it is done
+    (a progress report; the extra levels' check counts as "extra").
     """
+    done = on_level or (lambda _level: None)
     story = _Story(base_text, sources, lexicon, nlp, inline_glosses=inline_glosses)
-    out = [story.adapt(level) for level in levels]
+    out = []
+    for level in levels:
+        out.append(story.adapt(level))
+        done(level)
     if not extra_levels:
         return sorted(out, key=lambda v: LEVELS.index(v.level_target))
     _, doc = story.builder.build("C1")  # the lightly edited source: measured once, used twice
@@ -248,4 +254,5 @@ def adapt_story(
             out.append(a1)
     if "C1" not in levels and source_rank >= LEVELS.index("C1"):
         out.append(story.adapt("C1", rounds=1))
+    done("extra")
     return sorted(out, key=lambda v: LEVELS.index(v.level_target))

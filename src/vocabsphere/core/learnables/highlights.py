@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from vocabsphere.core.learnables.collocations import Collocation, find_collocations
 from vocabsphere.core.learnables.explain import Style, explain_highlight, style_for
@@ -44,7 +44,6 @@ _TENSE_OF_BE = frozenset({"present_simple", "past_simple"})
 _BE_FORMS = frozenset(
     {"is", "are", "am", "'s", "'re", "'m", "was", "were", "isn't", "aren't", "wasn't", "weren't"}
 )
-_MEANING_WORDS = 18  # enough words to tell whether a meaning exists at all
 _GRAMMAR_VALUE = {-1: 0.3, 0: 0.8, 1: 1.0, 2: 0.15}  # by point level minus learner level
 
 
@@ -56,6 +55,7 @@ class _Candidate:
     grammar: tuple[tuple[GrammarMatch, float], ...]  # best instance per point, best first
     collocations: tuple[tuple[Collocation, float], ...]
     words: tuple[tuple[WordCandidate, float], ...]  # i+1 words, best first
+    meanings: dict[int, str]  # token -> the meaning the learner's note gives (never empty)
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,26 @@ def gloss_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(inside)
 
 
+class _Meanings:
+    """The meaning each word's note will show the learner (their level's plain words at A1-B1),
+    worked out once per token however many selection rounds ask for it."""
+
+    def __init__(self, lexicon: Lexicon | None, level: int) -> None:
+        self._lexicon, self._level = lexicon, level
+        self._words = style_for(level).gloss_words
+        self._found: dict[int, str] = {}
+
+    def of(self, tok: Token) -> str:
+        if tok.i not in self._found:
+            self._found[tok.i] = define(self._lexicon, tok, self._words, CEFR_LEVELS[self._level])
+        return self._found[tok.i]
+
+
 def _candidate(
     index: int,
     sent: Span,
     matches: Sequence[GrammarMatch],
+    meanings: _Meanings,
     lexicon: Lexicon | None,
     level: int,
     review: bool = False,
@@ -144,11 +160,16 @@ def _candidate(
     matches = [m for m in matches if not glossed.intersection(range(m.start, m.end))]
     own_words = tuple(w for w in sentence_words(sent) if w.token not in glossed)
     words, hard = _word_values(own_words, colls, level, review)
-    if lexicon is not None:  # teach only words whose meaning here is known for sure
-        words = tuple((w, v) for w, v in words if define(lexicon, sent.doc[w.token], _MEANING_WORDS))
+    # With a lexicon, teach only words whose note will carry a meaning (a word listed without one
+    # teaches nothing); without one there are no meanings at all, only the words and their levels.
+    found = {w.token: meanings.of(sent.doc[w.token]) for w, _ in words}
+    if lexicon is not None:
+        words = tuple((w, v) for w, v in words if found[w.token])
     fit *= max(0.3, 1.0 - 1.5 * max(0.0, hard - 0.1))  # too many hard words: i+2 is not learnable
     coll_values = tuple((c, _collocation_value(c, sent.doc, level)) for c in colls)
-    return _Candidate(index, sent, fit, _grammar(matches, sent, colls, level, review), coll_values, words)
+    grammar = _grammar(matches, sent, colls, level, review)
+    kept = {w.token: found[w.token] for w, _ in words}
+    return _Candidate(index, sent, fit, grammar, coll_values, words, kept)
 
 
 def _pick(cand: _Candidate, covered: set[str], style: Style) -> _Pick:
@@ -195,17 +216,11 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     return start, max(start, sent.start_char + len(text.rstrip()))
 
 
-def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style, learner_level: str) -> Highlight:
+def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style) -> Highlight:
     sent = pick.candidate.sent
     doc = sent.doc
     notes = tuple(
-        WordNote(
-            w.word,
-            w.lemma,
-            CEFR_LEVELS[w.level],
-            define(lexicon, doc[w.token], style.gloss_words, learner_level),
-        )
-        for w in pick.words
+        WordNote(w.word, w.lemma, CEFR_LEVELS[w.level], pick.candidate.meanings[w.token]) for w in pick.words
     )
     expressions = [
         (
@@ -248,10 +263,12 @@ def select_highlights(
         by_sentence.setdefault(match.sentence, []).append(match)
     sents = list(doc.sents)
     glossed = gloss_tokens(doc)
+    meanings = _Meanings(lexicon, level)
     cands = [
         c
         for i, sent in enumerate(sents)
-        if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, glossed=glossed)) is not None
+        if (c := _candidate(i, sent, by_sentence.get(i, []), meanings, lexicon, level, glossed=glossed))
+        is not None
     ]
     target = max(count[0], min(count[1], math.ceil(len(cands) / SENTENCES_PER_HIGHLIGHT)))
     covered: set[str] = set()
@@ -261,8 +278,9 @@ def select_highlights(
         review = [
             c
             for i, sent in enumerate(sents)
-            if (c := _candidate(i, sent, by_sentence.get(i, []), lexicon, level, True, glossed)) is not None
+            if (c := _candidate(i, sent, by_sentence.get(i, []), meanings, lexicon, level, True, glossed))
+            is not None
         ]
         _greedy(review, style, count, count[0], covered, chosen)
     chosen.sort(key=lambda p: p.candidate.index)
-    return [_highlight(pick, lexicon, style, CEFR_LEVELS[level]) for pick in chosen]
+    return [_highlight(pick, lexicon, style) for pick in chosen]

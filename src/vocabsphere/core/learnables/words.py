@@ -37,8 +37,8 @@ __all__ = [
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 _SKIP = frozenset({"according"})  # part of "according to", which WordNet files as an adverb
 _NOUN_DEPS = frozenset({"obj", "obl", "nsubj", "nsubj:pass", "iobj", "nmod"})
-# Type/attribute errors too: the in-context module is optional and still changing.
-_LOOKUP_ERRORS = (LexiconError, DomainError, ValueError, TypeError, AttributeError)
+# What a look-up raises for a word the lexicon cannot serve; anything else is a bug and must surface.
+_LOOKUP_ERRORS = (LexiconError, DomainError, ValueError)
 _PARENS = re.compile(r"\s*\([^)]*\)")
 
 

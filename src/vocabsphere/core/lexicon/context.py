@@ -21,6 +21,7 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.levels import assess_word
 
 from . import sense_choice, sense_ranking
+from .ipa import spoken_ipa
 from .lookup import Ipa, Lexicon, Sense
 from .packs.iso639 import ISO639_1, language_name
 from .store_schema import normalize_pos, wordnet_pos
@@ -75,7 +76,7 @@ class WordLookup:
     pos: str  # UPOS in context
     found: bool
     cefr: Level | None
-    ipa: Ipa
+    ipa: Ipa  # the lemma's (shown beside the lemma)
     forms: dict[str, str] = field(default_factory=dict)  # Penn tag -> form
     family: tuple[str, ...] = ()  # "decision (noun)"
     senses: tuple[RankedSense, ...] = ()
@@ -88,6 +89,8 @@ class WordLookup:
     simpler: tuple[Substitute, ...] = ()
     supported: bool = False  # the language has a dictionary in the lexicon
     note: str | None = None  # why nothing was found
+    # The tapped form's own pronunciation, when it is not the lemma ("troops" beside "troop").
+    form_ipa: Ipa | None = None
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,8 @@ def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | No
         pos=upos,
         found=found,
         cefr=_level(lemma, upos) if found else None,
-        ipa=_ipa(lexicon, target.word, lemma),
+        ipa=(lemma_ipa := lexicon.ipa(lemma)),
+        form_ipa=form_ipa(lexicon, target.word, lemma, lemma_ipa),
         forms=_forms(lemma, upos) if found else {},
         family=tuple(str(m) for m in lexicon.family(lemma)) if found else (),
         senses=senses,
@@ -308,9 +312,20 @@ def _level(lemma: str, upos: str) -> Level | None:
     return _safe_level(lemma, upos if upos != "X" else "NOUN")
 
 
-def _ipa(lexicon: Lexicon, word: str, lemma: str) -> Ipa:
-    ipa = lexicon.ipa(word)
-    return ipa if ipa.us or ipa.uk else lexicon.ipa(lemma)
+def form_ipa(lexicon: Lexicon, word: str, lemma: str, lemma_ipa: Ipa) -> Ipa | None:
+    """The IPA of the form as written, when it is not the lemma: the lexicon's (CMUdict, espeak-ng at
+    build time); the accent shown beside the lemma (US first) from espeak-ng now if the lexicon lacks
+    it for the form (a rare subprocess, cached); None when the form is the lemma or nothing can say it
+    (never the lemma's sound beside the form)."""
+    if word.replace("\u2019", "'").casefold() == lemma.casefold() or " " in word.strip():
+        return None
+    found = lexicon.ipa(word)
+    shown = "us" if lemma_ipa.us or not lemma_ipa.uk else "uk"
+    if shown == "us" and not found.us:
+        found = Ipa(spoken_ipa(word.lower(), "us"), found.uk)
+    elif shown == "uk" and not found.uk:
+        found = Ipa(found.us, spoken_ipa(word.lower(), "uk"))
+    return found if found.us or found.uk else None
 
 
 def _forms(lemma: str, upos: str) -> dict[str, str]:

@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 
 log = logging.getLogger(__name__)
 
@@ -189,3 +190,25 @@ def _espeak_batch(words: list[str]) -> Iterator[tuple[str, str]]:
         log.warning("espeak-ng batch of %d words misaligned; UK IPA skipped for it", len(words))
         return
     yield from zip(words, lines, strict=True)
+
+
+@lru_cache(maxsize=4096)
+def spoken_ipa(word: str, accent: str) -> str | None:
+    """One word's IPA from espeak-ng ("us" or "uk" voice), for a form the built lexicon lacks; None
+    when espeak-ng is missing or fails. Cached: a reader taps the same forms again."""
+    if not espeak_available() or not word.strip() or "\n" in word:
+        return None
+    voice = "en-us" if accent == "us" else "en-gb"
+    try:
+        done = subprocess.run(
+            ["espeak-ng", "-q", "--ipa", "-v", voice, "--", word],
+            stdin=subprocess.DEVNULL,  # never the server's own input
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    lines = [line.strip() for line in done.stdout.split("\n") if line.strip()]
+    return lines[0] if done.returncode == 0 and len(lines) == 1 else None

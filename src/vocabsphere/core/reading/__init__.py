@@ -23,6 +23,7 @@ from vocabsphere.core.reading.tokens import (
     fold_text,
     normalise_lemma,
 )
+from vocabsphere.core.reading.word_keys import key_parts, lookup_key, status_pos, word_key
 
 __all__ = [
     "COMFORT_HIGH",
@@ -38,11 +39,15 @@ __all__ = [
     "build_reader_text",
     "coverage",
     "fold_text",
+    "key_parts",
+    "lookup_key",
     "normalise_lemma",
     "parse_status",
     "pick_comfortable",
     "presumed_known",
     "reader_class",
     "status_from_stability",
+    "status_pos",
+    "word_key",
     "words_per_minute",
 ]

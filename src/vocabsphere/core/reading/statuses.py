@@ -15,6 +15,7 @@ from typing import TypeVar
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.reading.tokens import LemmaStats
+from vocabsphere.core.reading.word_keys import lookup_key
 
 __all__ = [
     "COMFORT_HIGH",
@@ -128,11 +129,12 @@ class Coverage:
 
 
 def coverage(profile: Mapping[str, LemmaStats], statuses: Mapping[str, int], learner_level: str) -> Coverage:
-    """Known-word coverage of a text (by running words) for a learner's statuses and level."""
+    """Known-word coverage of a text (by running words) for a learner's statuses and level; both are
+    keyed by word key (``word_keys``)."""
     tokens = known = learning = new_lemmas = 0
-    for lemma, stats in profile.items():
+    for key, stats in profile.items():
         tokens += stats.count
-        status = statuses.get(lemma)
+        status = lookup_key(statuses, key)
         if status is None:
             if stats.is_name or presumed_known(stats.level, learner_level):
                 known += stats.count

@@ -17,6 +17,7 @@ from lemminflect import getAllLemmas
 
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.lexicon.sense_ranking import token_lemma
+from vocabsphere.core.reading.word_keys import word_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -67,6 +68,11 @@ class ReaderToken:
     def is_name(self) -> bool:
         return self.pos == "PROPN"
 
+    @property
+    def key(self) -> str:
+        """What the learner's status and saved word are stored under (lemma and part of speech)."""
+        return word_key(self.lemma, self.pos)
+
 
 @dataclass(frozen=True, slots=True)
 class TokenParse:
@@ -113,16 +119,16 @@ class ReaderText:
                 yield from (t for t in sentence.tokens if t.is_word)
 
     def lemma_profile(self) -> dict[str, LemmaStats]:
-        """Each lemma's count, level and whether it is (mostly) used as a name."""
+        """Each word's (``ReaderToken.key``) count, level and whether it is (mostly) used as a name."""
         counts: dict[str, int] = {}
         names: dict[str, int] = {}
+        levels: dict[str, str | None] = {}
         for token in self.words():
-            counts[token.lemma] = counts.get(token.lemma, 0) + 1
-            names[token.lemma] = names.get(token.lemma, 0) + (1 if token.is_name else 0)
-        return {
-            lemma: LemmaStats(count, self.levels.get(lemma), names[lemma] * 2 > count)
-            for lemma, count in counts.items()
-        }
+            key = token.key
+            counts[key] = counts.get(key, 0) + 1
+            names[key] = names.get(key, 0) + (1 if token.is_name else 0)
+            levels[key] = self.levels.get(token.lemma)
+        return {key: LemmaStats(count, levels[key], names[key] * 2 > count) for key, count in counts.items()}
 
     def to_json(self) -> str:
         def token(t: ReaderToken) -> list[Any]:

@@ -12,6 +12,7 @@ from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon.context import validate_word
 from vocabsphere.services import dictionary, lookup_events
 from vocabsphere.web.api.schemas import ERRORS
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(tags=["dictionary"], responses=ERRORS)
@@ -24,7 +25,7 @@ def lookup(
     word: str = Query(..., max_length=10_000, description="The word as it appears in the text."),
     sentence: str | None = Query(None, max_length=10_000, description="The sentence it appears in."),
     lang: str | None = Query(None, max_length=20, description="ISO 639-1 code; default: your language."),
-    story: int | None = Query(None, description="A word tapped in a story version: the story id."),
+    story: RowId | None = Query(None, description="A word tapped in a story version: the story id."),
     level: str | None = Query(None, max_length=4, description="The version's level (A1..C2 or 'orig')."),
     s: int | None = Query(None, ge=0, description="Sentence number in the version (from 0)."),
     t: int | None = Query(None, ge=0, description="Token number in that sentence (from 0)."),

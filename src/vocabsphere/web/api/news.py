@@ -67,7 +67,7 @@ def ingest_text(body: TextIn, state: State, principal: CurrentUser) -> IngestOut
     source = IngestSource(
         kind="text", text=body.text, title=body.title, outlet=body.outlet, url=body.url, is_html=body.html
     )
-    return _out(ingest_now(state, source, principal.user.id))
+    return _out(ingest_now(state, source, principal.user.id)[0])
 
 
 @router.post("/ingest/file", response_model=IngestOut, status_code=201, dependencies=teachers)
@@ -81,7 +81,7 @@ def ingest_file(
     # A plain def: FastAPI runs it in the thread pool, so the analysis never stalls other requests.
     today = state.clock().date()
     source = with_details(read_upload(file), outlet=outlet, published=published, today=today)
-    return _out(ingest_now(state, source, principal.user.id))
+    return _out(ingest_now(state, source, principal.user.id)[0])
 
 
 @router.post("/ingest/urls", response_model=JobRunOut, status_code=202, dependencies=teachers)

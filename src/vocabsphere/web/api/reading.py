@@ -54,11 +54,20 @@ class StoryFitOut(BaseModel):
 class StatusIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     status: str = Field(description=STATUS_HELP)
+    pos: str = Field(
+        "",
+        max_length=8,
+        description="The word's part of speech (a UPOS tag such as NOUN or VERB, as the reader's "
+        "tokens give it); empty: the word in every part of speech.",
+    )
 
 
 class BulkStatusIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    lemmas: list[str] = Field(max_length=reading.MAX_BULK_LEMMAS)
+    lemmas: list[str] = Field(
+        max_length=reading.MAX_BULK_LEMMAS,
+        description="Lemmas (any part of speech) or word keys such as 'troop:NOUN'.",
+    )
     status: str = Field(description=STATUS_HELP)
 
 
@@ -119,9 +128,7 @@ def reader(story_id: RowId, level: str, state: State, principal: CurrentUser) ->
     def token(t: reading.ReaderToken) -> TokenOut:
         if not t.is_word:
             return TokenOut(text=t.text, space=t.space)
-        css = reading.reader_class(
-            page.statuses.get(t.lemma), levels.get(t.lemma), user.cefr_level, t.is_name
-        )
+        css = reading.reader_class(page.status_of(t.key), levels.get(t.lemma), user.cefr_level, t.is_name)
         return TokenOut(
             text=t.text,
             space=t.space,
@@ -129,7 +136,7 @@ def reader(story_id: RowId, level: str, state: State, principal: CurrentUser) ->
             pos=t.pos,
             level=levels.get(t.lemma),
             status=css,
-            saved=t.lemma in page.saved_lemmas,
+            saved=page.saved_id(t.key) is not None,
         )
 
     return ReaderOut(
@@ -144,7 +151,10 @@ def reader(story_id: RowId, level: str, state: State, principal: CurrentUser) ->
 
 class MarkKnownOut(BaseModel):
     changed: int
-    lemmas: list[str]  # send them back to the undo endpoint to take the marking back
+    lemmas: list[str] = Field(
+        description="Word keys ('lemma:NOUN'; a bare lemma means every part of speech): send them back "
+        "to the undo endpoint to take the marking back."
+    )
 
 
 class UndoKnownIn(BaseModel):
@@ -195,7 +205,8 @@ def story_fits(
 def statuses(
     state: State, principal: CurrentUser, lemma: list[str] | None = Query(None, max_length=1000)
 ) -> dict[str, str]:
-    """Your marked words (all of them, or the given lemmas) with their status."""
+    """Your marked words (all of them, or every part of speech of the given lemmas) with their status,
+    by word key: 'lemma:NOUN' for one part of speech, a bare lemma for all."""
     found = reading.statuses_of(state.database, user_id=principal.user.id, lemmas=lemma)
     return {k: reading.WordStatus(v).label for k, v in sorted(found.items())}
 
@@ -203,9 +214,15 @@ def statuses(
 @router.put("/statuses/{lemma:path}")
 def set_status(lemma: str, body: StatusIn, state: State, principal: CurrentUser) -> dict[str, str]:
     value = reading.set_status(
-        state.database, user_id=principal.user.id, lemma=lemma, status=body.status, now=state.clock()
+        state.database,
+        user_id=principal.user.id,
+        lemma=lemma,
+        status=body.status,
+        now=state.clock(),
+        pos=body.pos,
     )
-    return {"lemma": reading.normalise_lemma(lemma), "status": value.label}
+    found = {"lemma": reading.normalise_lemma(lemma), "status": value.label}
+    return found | ({"pos": reading.status_pos(body.pos)} if reading.status_pos(body.pos) else {})
 
 
 @router.post("/statuses")

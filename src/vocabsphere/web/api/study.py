@@ -11,7 +11,7 @@ from vocabsphere.core.srs import suggested_rating
 from vocabsphere.services import dictionary, profiles, study
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.filters import word_filter
-from vocabsphere.web.params import MAX_ID, RowId
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
 
 router = APIRouter(tags=["study"], responses=ERRORS)
@@ -153,7 +153,7 @@ def list_words(
     q: str = Query("", max_length=200, description="Search lemma, word and translation."),
     status: str = Query("", max_length=16, description="learning, learning-1..4, new, known or ignored"),
     level: str = Query("", max_length=2),
-    story_id: int | None = Query(None, ge=1, le=MAX_ID),
+    story_id: RowId | None = Query(None),
     since: str = Query("", max_length=10, description="Saved on or after (YYYY-MM-DD)."),
     until: str = Query("", max_length=10, description="Saved on or before (YYYY-MM-DD)."),
     limit: int = Query(50, ge=1, le=500),

@@ -27,6 +27,13 @@ def _form(request: Request, state: State, status: int = 200, **context: object) 
     return render(request, "news_add.html", status_code=status, **context)
 
 
+def _story_url(story_id: int, versions_job: int | None) -> str:
+    """The story just added; with the job building its versions, whose progress the page follows."""
+    return f"/stories/{story_id}?added={int(versions_job is not None)}" + (
+        f"&job={versions_job}" if versions_job is not None else ""
+    )
+
+
 @router.get("/news/add")
 def add_news_page(request: Request, state: State) -> Response:
     return _form(request, state)
@@ -43,10 +50,10 @@ def add_text(
 ) -> Response:
     source = IngestSource(kind="text", text=text, title=title or None, outlet=outlet or None)
     try:
-        result = ingest_now(state, source, principal.user.id)
+        result, job = ingest_now(state, source, principal.user.id)
     except DomainError as error:
         return _form(request, state, status=400, error=error.message, text=text, title=title, outlet=outlet)
-    return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
+    return redirect(_story_url(result.story_id, job))
 
 
 @router.post("/news/file", dependencies=[CsrfChecked])
@@ -68,10 +75,10 @@ def add_files(
         return _form(request, state, status=400, error=error.message)
     if len(sources) == 1:
         try:
-            result = ingest_now(state, sources[0], principal.user.id)
+            result, job = ingest_now(state, sources[0], principal.user.id)
         except DomainError as error:
             return _form(request, state, status=400, error=f"{sources[0].label}: {error.message}")
-        return redirect(f"/stories/{result.story_id}?added={int(result.created)}")
+        return redirect(_story_url(result.story_id, job))
     run_id = state.jobs.submit_ingest(sources, requested_by=principal.user.id)
     return redirect(f"/news/jobs/{run_id}")
 

@@ -7,13 +7,16 @@ from typing import Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from vocabsphere.services import classes, learner_work, reading, stories, versions
+from vocabsphere.core.errors import NotFound
+from vocabsphere.services import classes, job_runs, learner_work, reading, stories, versions
+from vocabsphere.services.accounts import UserView
 from vocabsphere.services.dictionary import lexicon_sources
 from vocabsphere.web.change_steps import describe_steps
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import MAX_ID, RowId
 from vocabsphere.web.reader_html import reader_html
 from vocabsphere.web.security import CurrentUser, State
+from vocabsphere.web.state import AppState
 
 router = APIRouter()
 
@@ -76,6 +79,7 @@ def story_page(
     principal: CurrentUser,
     story_id: RowId,
     level: str | None = Query(None, max_length=4),
+    job: RowId | None = Query(None, description="The job building the versions (after adding a story)."),
 ) -> Response:
     user = principal.user
     story = stories.get_story(state.database, story_id, include_hidden=user.is_teacher)
@@ -91,7 +95,7 @@ def story_page(
         text = reader_html(
             page.text,
             statuses=page.statuses,
-            saved_lemmas=page.saved_lemmas,
+            saved=page.saved_words,
             learner_level=user.cefr_level,
             highlights=page.version.highlights,
             cache_key=page.stamp,
@@ -108,7 +112,16 @@ def story_page(
         reader=text,
         saved_words=page.saved_words if page else {},
         status_meanings={s.label: meaning for s, meaning in reading.STATUS_MEANINGS.items()},
+        versions_job=_versions_job(state, user, job) if page is None and job is not None else None,
     )
+
+
+def _versions_job(state: AppState, user: UserView, run_id: int) -> job_runs.JobRunView | None:
+    """The job building this story's versions, if the viewer started it (or is an admin)."""
+    try:
+        return job_runs.get_run_for(state.database, run_id, user_id=user.id, is_admin=user.is_admin)
+    except NotFound:
+        return None
 
 
 @router.get("/stories/{story_id}/changes")
@@ -122,7 +135,7 @@ def changes_page(
     story = stories.get_story(state.database, story_id, include_hidden=principal.user.is_teacher)
     version = versions.get_version(state.database, story_id, level)
     original = versions.get_version(state.database, story_id, versions.ORIGINAL)
-    rows = versions.aligned_paragraphs(original.paragraphs, version.paragraphs, version.changes)
+    rows = versions.changed_rows(original.paragraphs, version.paragraphs, version.changes)
     return render(
         request, "changes.html", story=story, current=version, rows=rows, steps=describe_steps(version.steps)
     )

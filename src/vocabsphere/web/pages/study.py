@@ -10,7 +10,7 @@ from vocabsphere.services import profiles, reading, study
 from vocabsphere.web.charts import recall_curve_svg
 from vocabsphere.web.filters import STATUS_FILTERS, word_filter
 from vocabsphere.web.pages.render import redirect, render
-from vocabsphere.web.params import MAX_ID, RowId
+from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State, verify_page_csrf
 
 router = APIRouter()
@@ -25,7 +25,7 @@ def vocabulary_page(
     q: str = Query("", max_length=200),
     status: str = Query("", max_length=16),
     level: str = Query("", max_length=2),
-    story: int | None = Query(None, ge=1, le=MAX_ID),
+    story: RowId | None = Query(None),
     since: str = Query("", max_length=10),
     until: str = Query("", max_length=10),
     page: int = Query(1, ge=1, le=10_000),
@@ -54,6 +54,7 @@ def vocabulary_page(
         "vocabulary.html",
         words=found[:PER_PAGE],
         marked=marked if page == 1 and status in ("", "learning") and not story else [],
+        pos_names={"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"},
         has_next=len(found) > PER_PAGE,
         page=page,
         filters={

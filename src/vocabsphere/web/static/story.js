@@ -15,7 +15,7 @@ const STATUS_CHIPS = [
   ["learning-1", "1"], ["learning-2", "2"], ["learning-3", "3"], ["learning-4", "4"], ["known", "Known"], ["ignored", "Ignore"],
 ];
 const readJson = (id) => JSON.parse(document.getElementById(id)?.textContent || "{}");
-const savedIds = readJson("saved-words"); // lemma -> saved word id
+const savedIds = readJson("saved-words"); // word key ("troop:NOUN", or a lemma for any part of speech) -> id
 const meanings = readJson("status-meanings"); // status label -> what it means
 let current = null; // the word span whose popover is open
 const OFFLINE_NOTE = "You are offline: saving and marking words need a connection.";
@@ -143,9 +143,15 @@ function describeStatus(status) {
   return `Your status: ${label} (${meanings[status] ?? status}).`;
 }
 
+/** The saved word id for a word key: its own, else the lemma saved for every part of speech. */
+function savedIdOf(key) {
+  const cut = key.lastIndexOf(":");
+  return savedIds[key] ?? (cut > 0 ? savedIds[key.slice(0, cut)] : undefined);
+}
+
 /** Highlight the word's current status chip and say what it means. */
-function showStatus(group, line, lemma) {
-  const word = words.find((w) => w.dataset.l === lemma);
+function showStatus(group, line, key) {
+  const word = words.find((w) => w.dataset.k === key);
   const status = word ? statusOf(word) : "";
   for (const chip of group.querySelectorAll("button[data-status]")) {
     chip.setAttribute("aria-pressed", String(chip.dataset.status === status));
@@ -153,18 +159,19 @@ function showStatus(group, line, lemma) {
   line.textContent = describeStatus(status);
 }
 
-function setStatus(lemma, status) {
+// Statuses and saved words belong to a lemma in one part of speech (data-k, "troop:NOUN"): every form.
+function setStatus(key, status) {
   for (const w of words) {
-    if (w.dataset.l !== lemma) continue;
+    if (w.dataset.k !== key) continue;
     w.classList.remove(...STATUS_CLASSES);
     w.classList.add(status);
   }
 }
 
-async function changeStatus(lemma, status, note) {
+async function changeStatus(word, status, note) {
   try {
-    await api(`/statuses/${encodeURIComponent(lemma)}`, { method: "PUT", body: { status } });
-    setStatus(lemma, status);
+    await api(`/statuses/${encodeURIComponent(word.dataset.l)}`, { method: "PUT", body: { status, pos: word.dataset.p || "" } });
+    setStatus(word.dataset.k, status);
     note.textContent = `Marked ${status.replace("-", " ")}.`;
   } catch (error) {
     note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
@@ -220,15 +227,24 @@ function distinctSpellings(synonyms) {
 function render(word, sentence, r) {
   const sense = r.senses?.[0];
   const note = el("p", { class: "meta", role: "status", "aria-live": "polite" });
-  const ipa = r.ipa?.us || r.ipa?.uk;
+  // Each pronunciation beside its own word: the dictionary form's, and the tapped form's when it differs
+  // ("troop /tɹup/" and "troops /tɹups/"), in one accent where both have it.
+  const accent = r.ipa?.us || (!r.ipa?.uk && r.form_ipa?.us) ? "us" : "uk";
+  const ipa = r.ipa?.[accent];
+  const formIpa = r.form_ipa?.[accent] || r.form_ipa?.us || r.form_ipa?.uk;
+  const sayButton = (text) => el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${text}`,
+    onclick: async () => { note.textContent = speechNote(await speak(text)); } }, "▶");
   const header = el("div", { class: "popover-head" },
     el("strong", { class: "headword" }, r.lemma || r.word),
     ipa ? el("span", { class: "ipa" }, `/${ipa}/`) : null,
-    el("button", { type: "button", class: "icon-button play", "aria-label": `Say ${r.lemma || r.word}`,
-      onclick: async () => { note.textContent = speechNote(await speak(r.lemma || r.word)); } }, "▶"),
+    sayButton(r.lemma || r.word),
     r.cefr ? el("span", { class: `level level-${r.cefr.toLowerCase()}` }, r.cefr) : null,
     el("span", { class: "meta" }, r.pos?.toLowerCase() ?? ""),
   );
+  const formLineIpa = formIpa
+    ? el("p", { class: "form-ipa" }, el("span", { class: "meta" }, "Here: "), el("strong", {}, word.textContent), " ",
+        el("span", { class: "ipa" }, `/${formIpa}/`), sayButton(word.textContent))
+    : null;
   const translation = r.translations?.length
     ? el("p", { class: "translation" }, r.translations.slice(0, 4).join(", "))
     : el("p", { class: "meta" }, r.translation_note || r.note || "No translation in your language; the English meaning is below.");
@@ -260,9 +276,11 @@ function render(word, sentence, r) {
     : null;
 
   const lemma = word.dataset.l;
+  const key = word.dataset.k || lemma;
   const saveArea = el("div", { class: "save-area" });
   const showSaved = () => {
-    const href = savedIds[lemma] ? `/vocabulary/words/${savedIds[lemma]}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
+    const id = savedIdOf(key);
+    const href = id ? `/vocabulary/words/${id}` : `/vocabulary?${new URLSearchParams({ q: lemma })}`;
     saveArea.replaceChildren(el("span", { class: "saved-note" }, "✓ In your vocabulary book"), " ",
       el("a", { class: "button secondary", href }, "Open its page"));
   };
@@ -275,15 +293,15 @@ function render(word, sentence, r) {
         story_id: storyId || null, synset_id: savedSense?.synset_id ?? null, definition: savedSense?.definition ?? "",
         translation: (r.translations ?? []).slice(0, 3).join(", ").slice(0, 300), cefr_level: r.cefr ?? null,
       } });
-      savedIds[lemma] = savedWord.id;
-      for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
-      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(lemma, "learning-1");
+      savedIds[key] = savedWord.id;
+      for (const w of words) if (w.dataset.k === key) w.classList.add("saved");
+      if (statusOf(word) === "new" || statusOf(word) === "presumed" || !statusOf(word)) setStatus(key, "learning-1");
       showSaved();
-      showStatus(statuses, statusLine, lemma);
+      showStatus(statuses, statusLine, key);
       note.textContent = "Saved to your vocabulary book.";
     } catch (error) {
       if (error.status === 409) { // saved before (e.g. on another page): say so instead of failing
-        for (const w of words) if (w.dataset.l === lemma) w.classList.add("saved");
+        for (const w of words) if (w.dataset.k === key) w.classList.add("saved");
         showSaved();
         return;
       }
@@ -291,20 +309,20 @@ function render(word, sentence, r) {
       note.textContent = unreachable(error) ? OFFLINE_NOTE : error.message;
     }
   });
-  if (word.classList.contains("saved") || savedIds[lemma]) showSaved();
+  if (word.classList.contains("saved") || savedIdOf(key)) showSaved();
   else saveArea.replaceChildren(save);
   const statusLine = el("p", { class: "meta status-line" });
   const statuses = el("div", { class: "status-buttons", role: "group", "aria-label": "How well do you know it?" },
     STATUS_CHIPS.map(([s, text]) =>
       el("button", { type: "button", class: `chip ${s}`, "data-status": s, "aria-pressed": "false",
         title: meanings[s] ?? s, onclick: async () => {
-          await changeStatus(lemma, s, note);
-          showStatus(statuses, statusLine, lemma);
+          await changeStatus(word, s, note);
+          showStatus(statuses, statusLine, key);
         } },
         el("span", { class: "chip-key" }, text), el("small", {}, meanings[s] ?? ""))),
   );
-  showStatus(statuses, statusLine, lemma);
-  body.replaceChildren(...[header, translation, definition, expression, simpler, synonyms, formLine,
+  showStatus(statuses, statusLine, key);
+  body.replaceChildren(...[header, formLineIpa, translation, definition, expression, simpler, synonyms, formLine,
     el("div", { class: "popover-actions" }, saveArea, statusLine, statuses), note].filter(Boolean));
   popover.setAttribute("aria-label", `Word: ${r.lemma || r.word}`);
   place(word);
@@ -317,9 +335,9 @@ const confirmBox = document.getElementById("mark-known-confirm");
 const undoButton = document.getElementById("mark-known-undo");
 let lastMarked = null; // {lemmas, classes}: what the undo restores
 
-/** The lemmas "mark the rest known" would change: unmarked words, names left alone (as the server does). */
+/** The words "mark the rest known" would change: unmarked words, names left alone (as the server does). */
 function restLemmas() {
-  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.l));
+  return new Set(words.filter((w) => ["new", "presumed"].includes(statusOf(w))).map((w) => w.dataset.k));
 }
 
 markKnown?.addEventListener("click", () => {
@@ -342,7 +360,7 @@ document.getElementById("mark-known-yes")?.addEventListener("click", async (even
     const before = new Map(words.map((w) => [w, statusOf(w)]));
     const result = await api(`/stories/${storyId}/versions/${level}/mark-known`, { method: "POST", body: {} });
     const changed = new Set(result.lemmas);
-    for (const w of words) if (changed.has(w.dataset.l)) setStatus(w.dataset.l, "known");
+    for (const w of words) if (changed.has(w.dataset.k)) setStatus(w.dataset.k, "known");
     lastMarked = { lemmas: result.lemmas, before };
     finishStatus.textContent = `${result.changed} ${result.changed === 1 ? "word" : "words"} marked known.`;
     confirmBox.hidden = true;
@@ -434,7 +452,7 @@ document.getElementById("finish-story")?.addEventListener("click", async (event)
 
 /** After finishing: the learner's words saved here to review, and the next story picked for them. */
 async function offerNext() {
-  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.l)).size;
+  const savedHere = new Set(words.filter((w) => w.classList.contains("saved")).map((w) => w.dataset.k)).size;
   const links = el("p", { class: "next-steps" });
   if (savedHere) {
     links.append(el("a", { class: "button primary", href: "/review" },
@@ -448,15 +466,35 @@ async function offerNext() {
   if (links.childNodes.length) finishStatus.after(links);
 }
 
-// --- A story whose level versions are still being built: show them as soon as they exist -----------
+// --- A story whose level versions are still being built: its job's progress, then the versions ------
 const pending = document.getElementById("versions-pending");
 if (pending) {
   const started = Date.now();
-  const poll = async () => {
+  const step = document.getElementById("versions-step");
+  const bar = document.getElementById("versions-bar");
+  const showVersions = async () => {
     const found = await api(`/stories/${pending.dataset.story}/versions`).catch(() => []);
-    if (found.length) { window.location.reload(); return; }
-    if (Date.now() - started < 15 * 60_000) setTimeout(poll, 3000);
-    else pending.textContent = "The versions are taking longer than usual; reload this page later.";
+    if (found.length) window.location.reload();
+    return found.length > 0;
   };
-  setTimeout(poll, 3000);
+  const follow = async () => {
+    // The teacher who added the story sees which step the job is on and which levels are ready.
+    const run = pending.dataset.job ? await api(`/jobs/${pending.dataset.job}`).catch(() => null) : null;
+    if (run) {
+      if (run.message && run.status !== "done") step.textContent = run.message;
+      if (bar && run.total) {
+        bar.setAttribute("aria-valuemax", String(run.total));
+        bar.setAttribute("aria-valuenow", String(run.progress));
+        bar.firstElementChild.style.width = `${Math.round((100 * run.progress) / run.total)}%`;
+      }
+      if (run.status === "failed") {
+        step.textContent = `The versions could not be built: ${run.message} The original text is below.`;
+        return;
+      }
+    }
+    if ((!run || run.status === "done") && (await showVersions())) return;
+    if (Date.now() - started < 15 * 60_000) setTimeout(follow, run ? 1000 : 3000);
+    else step.textContent = "The versions are taking longer than usual; reload this page later.";
+  };
+  setTimeout(follow, pending.dataset.job ? 500 : 3000);
 }
