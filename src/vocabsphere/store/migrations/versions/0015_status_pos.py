@@ -13,7 +13,7 @@ Saved words' statuses end up under their own key. When several rows land on one 
 recently set one is kept (the learner's latest judgement); no row is dropped otherwise.
 
 Revision ID: 0015
-Revises: 0010
+Revises: 0014
 Create Date: 2026-12-06
 """
 
@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0010"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
