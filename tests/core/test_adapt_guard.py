@@ -255,7 +255,7 @@ def test_a_sentence_inside_a_quotation_never_stands_alone() -> None:
 
 
 def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
-    from vocabsphere.core.adapt.builder import _with_antecedents
+    from vocabsphere.core.adapt.coherence import dependencies, with_dependencies
     from vocabsphere.core.adapt.content import Unit
 
     texts = [
@@ -266,8 +266,9 @@ def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
         '"We have waited for years for this," he said.',
     ]
     units = [Unit(0, t, len(t.split())) for t in texts]
-    assert _with_antecedents([0, 2, 4], units, range(5)) == (0, 1, 2, 3, 4)
-    assert _with_antecedents([0, 3], units, range(5)) == (0, 3)
+    needs = dependencies(units)
+    assert with_dependencies([0, 2, 4], needs, range(5)) == (0, 1, 2, 3, 4)
+    assert with_dependencies([0, 3], needs, range(5)) == (0, 3)
 
 
 def test_a_voice_change_keeps_a_second_agent_and_no_auxiliary_is_left_stranded(nlp: Language) -> None:

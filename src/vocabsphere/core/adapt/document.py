@@ -26,6 +26,7 @@ __all__ = [
     "heading_paragraphs",
     "is_heading",
     "prepare",
+    "quotation_groups",
     "quotation_open",
     "quote_states",
     "quotes_balanced",
@@ -201,22 +202,29 @@ def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
     return states
 
 
-def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
-    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
-    is chosen (a part of a quotation is a misquotation), else left out whole."""
-    keep = set(chosen)
+def quotation_groups(quotes: Sequence[QuoteState]) -> list[range]:
+    """The sentences of each quotation over several sentences."""
+    groups = []
     i = 0
     while i < len(quotes):
         if quotes[i].ends_inside and not quotes[i].starts_inside:
             j = i
             while j + 1 < len(quotes) and quotes[j].ends_inside and quotes[j + 1].starts_inside:
                 j += 1
-            group = range(i, j + 1)
-            if keep.intersection(group):
-                keep.update(group)
+            groups.append(range(i, j + 1))
             i = j + 1
         else:
             i += 1
+    return groups
+
+
+def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
+    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
+    is chosen (a part of a quotation is a misquotation), else left out whole."""
+    keep = set(chosen)
+    for group in quotation_groups(quotes):
+        if keep.intersection(group):
+            keep.update(group)
     return tuple(sorted(keep))
 
 

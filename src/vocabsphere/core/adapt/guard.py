@@ -23,6 +23,7 @@ __all__ = [
     "edit_problem",
     "keeps_meaning",
     "loses_words",
+    "preposition_of",
     "substitution_changes_role",
     "substitution_problem",
 ]
@@ -57,6 +58,15 @@ _DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
 _CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory")
+# Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
+# display]" say something else, or nothing, without it.
+_PLACING_TEXT = (
+    "place put set lay go come move send bring return stay remain live base locate station hang store"
+)
+_PLACING = frozenset(_PLACING_TEXT.split())
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "into", "onto", "at", "to", "inside", "under", "behind", "back", "from", "out"]
+)
 
 
 def keeps_meaning(tokens: Iterable[Token]) -> bool:
@@ -86,6 +96,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
             return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _existential(tok.head):
+            return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
+        if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
+            return "changes what a comparison says ('more than a [cultural] philanthropy')"
+        if _completes_placing(tok, gone):
+            return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -111,6 +127,26 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     return _bare_verb(sent, gone)
+
+
+def _existential(noun: Token) -> bool:
+    """Is ``noun`` what a "there is" sentence is about ("there is a deeply serious message")?"""
+    return noun.dep_ in {"nsubj", "attr"} and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _completes_placing(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` the place phrase right after a verb of placing or going ("placed [in a second
+    chamber]"), which completes the verb (later ones, "in July", are adjuncts)?"""
+    head = tok.head
+    if tok.dep_ != "obl" or head.i in gone or head.lemma_.lower() not in _PLACING:
+        return False
+    first = next((c for c in head.rights if c.dep_.startswith("obl")), None)
+    return first == tok and preposition_of(tok) in _PLACE_PREPOSITIONS
+
+
+def preposition_of(tok: Token) -> str:
+    """The preposition that opens ``tok``'s phrase ("in" for "in a second chamber"), or ""."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
 
 
 def _verbal(tok: Token) -> bool:

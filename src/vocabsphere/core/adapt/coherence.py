@@ -1,0 +1,132 @@
+"""Coherence: which source sentences a kept sentence only makes sense after.
+
+A level version keeps some sentences and leaves others out. A kept sentence that refers back to a
+left-out one reads as nonsense to a learner: "Thut said ..." when the sentence introducing the
+auctioneer Frederic Thut was cut, "The hotel launched an investigation" without the hotel, "She
+believes ..." without her, a quotation without its speaker. ``dependencies`` finds, per sentence,
+the earlier sentences it needs; content selection takes a sentence together with them (counted in
+its word budget) or not at all. Plain text rules, no parser: names, definite descriptions and
+openers that refer back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from vocabsphere.core.adapt.content import Unit
+
+__all__ = ["dependencies", "needs_previous", "with_dependencies"]
+
+# Openers that refer back to something said before: "She believes", "This development", "None found
+# a buyer", "Both were ...", "Its report ...".
+_REFERRING_TEXT = "he she they his her their this these those such none neither both its it"
+_REFERRING = frozenset(_REFERRING_TEXT.split())
+# "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
+_EMPTY_IT = re.compile(r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b", re.I)
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
+_SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
+# A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
+# mentions use the last word alone ("Thut said").
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][a-z]+){1,2}\b")
+# Capitalised words that open sentences or name months and days: never the start of a name.
+_NOT_NAME_TEXT = (
+    "the a an and but or so yet if when while as at in on of for to from by with after before since "
+    "this that these those his her their its our my your we they he she it there here then now "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr professor president "
+    "prime minister"
+)
+_NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
+_SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+
+
+def _unnamed_person(text: str) -> bool:
+    """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
+    found = _PERSON.search(text)
+    return found is not None and not _NAME_WORD.search(text[: found.start()])
+
+
+def _attributed(text: str) -> bool:
+    """Does the quotation ``text`` name who says it ("..., he said.")?"""
+    return any(word in text for word in _SAYING)
+
+
+def needs_previous(unit: Unit, previous: Unit) -> bool:
+    """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
+    "This development", "None found a buyer") or is a quotation whose speaker is named before it, in
+    the same paragraph?"""
+    words = unit.text.split()
+    if not words:
+        return False
+    first = words[0].strip("'\"‘“").lower()
+    if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(unit.text.lstrip("'\"‘“"))):
+        return True
+    if _unnamed_person(unit.text):
+        return True
+    return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _definite_reference(unit: Unit, previous: Unit) -> bool:
+    """Does ``unit`` open with a definite description of something the sentence before names ("The
+    Prince Hotel in Tokyo ..." then "The hotel launched an investigation")?"""
+    found = _DEFINITE.match(unit.text)
+    if found is None:
+        return False
+    before = _words(previous.text)
+    nouns = [w.lower() for w in found.groups() if w and len(w) >= _SHORT_WORDS]
+    return any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns)
+
+
+def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
+    """Last word of each full name -> (the sentence that first gives the full name, the full name)."""
+    found: dict[str, tuple[int, str]] = {}
+    for i, unit in enumerate(units):
+        for match in _FULL_NAME.finditer(unit.text):
+            words = match.group(0).split()
+            while words and words[0].lower() in _NOT_NAME:
+                words = words[1:]
+            if len(words) < 2 or words[-1].lower() in _NOT_NAME:
+                continue
+            found.setdefault(words[-1], (i, " ".join(words)))
+    return found
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
+    """Per sentence, the earlier sentences it needs: the one before when it refers back, and the one
+    that introduced a person by full name when it uses the short name alone ("Thut said")."""
+    intros = _introductions(units)
+    out = []
+    for i, unit in enumerate(units):
+        needed: set[int] = set()
+        if i > 0 and (needs_previous(unit, units[i - 1]) or _definite_reference(unit, units[i - 1])):
+            needed.add(i - 1)
+        for short, (j, full) in intros.items():
+            if j < i and _mentions(unit.text, short) and full not in unit.text:
+                needed.add(j)
+        out.append(frozenset(needed))
+    return out
+
+
+def with_dependencies(
+    chosen: Iterable[int], needs: Sequence[Collection[int]], allowed: Collection[int]
+) -> tuple[int, ...]:
+    """``chosen`` plus, transitively, every sentence in ``allowed`` that a chosen one needs."""
+    keep = set(chosen)
+    stack = list(keep)
+    while stack:
+        for j in needs[stack.pop()]:
+            if j in allowed and j not in keep:
+                keep.add(j)
+                stack.append(j)
+    return tuple(sorted(keep))
