@@ -44,7 +44,9 @@ from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
 
-LEAD_ROUNDS = 3  # rounds that keep a long lead; later ones may drop it to reach the level
+# Rounds that keep the lead: all of them. A version without its lead opens mid-story ("As 16th
+# birthdays go, it was among the more unusual."); one that misses the level is flagged instead.
+LEAD_ROUNDS = 100
 RETRY_BUDGET = 0.7  # each verification retry keeps this share of the previous budget
 _SYNTAX_ROUNDS = 2  # a split sentence may need a second rule ("X, who..., was praised by Y")
 

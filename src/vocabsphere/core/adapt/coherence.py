@@ -29,7 +29,7 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][a-z]+){1,2}\b")
+_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][a-zà-ÿ]+){1,3}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
     "the a an and but or so yet if when while as at in on of for to from by with after before since "
@@ -41,6 +41,15 @@ _NOT_NAME_TEXT = (
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+# "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
+_CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
+# A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
+# appeared to be unfounded") stays with every kept claim of the person it names.
+_CHALLENGE_TEXT = (
+    "unfounded unconfirmed unverified unproven baseless untrue false falsely denied denies deny "
+    "dismissed dismisses disputed disputes refuted rejected cautioned propaganda debunked"
+)
+_CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
 
 
 def _unnamed_person(text: str) -> bool:
@@ -64,7 +73,7 @@ def needs_previous(unit: Unit, previous: Unit) -> bool:
     first = words[0].strip("'\"‘“").lower()
     if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(unit.text.lstrip("'\"‘“"))):
         return True
-    if _unnamed_person(unit.text):
+    if _unnamed_person(unit.text) or _CONTINUING.match(unit.text.lstrip("'\"‘“")):
         return True
     return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
 
@@ -103,10 +112,11 @@ def _mentions(text: str, name: str) -> bool:
 
 
 def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
-    """Per sentence, the earlier sentences it needs: the one before when it refers back, and the one
-    that introduced a person by full name when it uses the short name alone ("Thut said")."""
+    """Per sentence, the sentences it needs: the one before when it refers back, the one that
+    introduced a person by full name when it uses the short name alone ("Thut said"), and a later
+    one that casts doubt on what that person claims."""
     intros = _introductions(units)
-    out = []
+    out: list[set[int]] = []
     for i, unit in enumerate(units):
         needed: set[int] = set()
         if i > 0 and (needs_previous(unit, units[i - 1]) or _definite_reference(unit, units[i - 1])):
@@ -114,8 +124,16 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
-        out.append(frozenset(needed))
-    return out
+        out.append(needed)
+    for j, unit in enumerate(units):
+        if not _words(unit.text) & _CHALLENGE:
+            continue
+        for short in intros:
+            if _mentions(unit.text, short):
+                for i in range(j):
+                    if _mentions(units[i].text, short):
+                        out[i].add(j)
+    return [frozenset(n) for n in out]
 
 
 def with_dependencies(

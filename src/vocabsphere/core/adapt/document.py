@@ -8,6 +8,7 @@ the parses of sentences it leaves unchanged. Measuring a version joins its sente
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ __all__ = [
     "Source",
     "balancing_marks",
     "heading_paragraphs",
+    "is_dateline",
     "is_heading",
     "prepare",
     "quotation_groups",
@@ -80,7 +82,8 @@ def prepare(text: str) -> Source:
     units = tuple(
         Unit(p, sentence, word_count(sentence))
         for p, paragraph in enumerate(paragraphs)
-        for sentence in split_sentences(paragraph)
+        for k, sentence in enumerate(split_sentences(paragraph))
+        if not (k == 0 and is_dateline(sentence) and sentence != paragraph.strip())
     )
     short = [p for p, text in enumerate(paragraphs) if len(paragraphs) > 1 and is_heading(text)]
     fragments = frozenset(p for p in short if paragraphs[p].rstrip()[-1:] in _FRAGMENT_END)
@@ -88,6 +91,20 @@ def prepare(text: str) -> Source:
 
 
 HEADING_MAX_WORDS = 12
+# "Moscow. North Korea has ...": a place name opening a report is its dateline, not a sentence.
+_DATELINE = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?\.$")
+_ABBREVIATIONS_TEXT = (
+    "Mr Mrs Ms Dr St Prof Gen Sen Rep Col Capt Lt Sgt Gov Rev Jr Sr No Inc Ltd Co Corp Mt Ft"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+
+
+def is_dateline(sentence: str) -> bool:
+    """Is ``sentence`` a dateline ("Moscow.", "New Delhi.") rather than a sentence?"""
+    text = sentence.strip()
+    return bool(_DATELINE.match(text)) and text[:-1] not in _ABBREVIATIONS
+
+
 _SENTENCE_END = frozenset(".!?")
 _FRAGMENT_END = frozenset(",;")  # "Update is obliged;": the rest of a line the page cut off
 
