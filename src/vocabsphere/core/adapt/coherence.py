@@ -46,8 +46,8 @@ _CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
-    "unfounded unconfirmed unverified unproven baseless untrue false falsely denied denies deny "
-    "dismissed dismisses disputed disputes refuted rejected cautioned propaganda debunked"
+    "unfounded unconfirmed unverified unproven baseless untrue denied denies deny disputed disputes "
+    "refuted debunked propaganda cautioned"
 )
 _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
 
@@ -104,7 +104,13 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
             if len(words) < 2 or words[-1].lower() in _NOT_NAME:
                 continue
             found.setdefault(words[-1], (i, " ".join(words)))
-    return found
+    # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
+    # was not introduced by the full form.
+    return {
+        short: (j, full)
+        for short, (j, full) in found.items()
+        if not any(_mentions(units[k].text, short) for k in range(j))
+    }
 
 
 def _mentions(text: str, name: str) -> bool:

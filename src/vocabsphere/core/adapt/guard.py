@@ -64,6 +64,7 @@ _PLACING_TEXT = (
     "place put set lay go come move send bring return stay remain live base locate station hang store"
 )
 _PLACING = frozenset(_PLACING_TEXT.split())
+_PLACE_ADVERBS = frozenset(["back", "away", "home", "abroad", "inside", "outside", "there", "here"])
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "on", "into", "onto", "at", "to", "inside", "under", "behind", "back", "from", "out"]
 )
@@ -100,6 +101,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
         if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
             return "changes what a comparison says ('more than a [cultural] philanthropy')"
+        if (
+            tok.dep_ == "advmod"
+            and tok.head.i not in gone
+            and tok.head.dep_ == "amod"
+            and tok.head.tag_ == "VBN"
+        ):
+            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
         if _completes_placing(tok, gone):
             return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
     for tok in sent:
@@ -138,8 +146,15 @@ def _completes_placing(tok: Token, gone: set[int]) -> bool:
     """Is ``tok`` the place phrase right after a verb of placing or going ("placed [in a second
     chamber]"), which completes the verb (later ones, "in July", are adjuncts)?"""
     head = tok.head
-    if tok.dep_ != "obl" or head.i in gone or head.lemma_.lower() not in _PLACING:
+    verb = head.head if head.lower_ in _PLACE_ADVERBS else head
+    if head.i in gone or verb.lemma_.lower() not in _PLACING:
         return False
+    if tok.dep_ == "advmod" and tok.lower_ in _PLACE_ADVERBS:
+        return True  # "placed the mice [back in the first chamber]"
+    if tok.dep_ != "obl":
+        return False
+    if head.lower_ in _PLACE_ADVERBS:
+        return True  # "placed the mice back [in the first chamber]"
     first = next((c for c in head.rights if c.dep_.startswith("obl")), None)
     return first == tok and preposition_of(tok) in _PLACE_PREPOSITIONS
 
