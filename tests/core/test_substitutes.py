@@ -242,8 +242,8 @@ def test_cli_refuses_a_line_without_a_word(
         # issue 14's review: a rarer sense of the word ("dispatched" = sent, not killed), a rarer
         # sense of the substitute (a nanny is not a nurse), a choice barely above the popover's bar
         (
-            "The Ukrainian government severed ties with North Korea in response to Pyongyang's recognition of "
-            "the Donetsk and Luhansk regions as independent territories.",
+            "The Ukrainian government severed ties with North Korea in response to Pyongyang's "
+            "recognition of the Donetsk and Luhansk regions as independent territories.",
             "territories",
             {"district", "districts"},
         ),
@@ -254,8 +254,8 @@ def test_cli_refuses_a_line_without_a_word(
             {"repeat a passage from"},
         ),
         (
-            "Kremlin spokesperson Dmitry Peskov has dismissed these claims, stating, 'This is not only British "
-            "intelligence.'",
+            "Kremlin spokesperson Dmitry Peskov has dismissed these claims, stating, 'This is not only "
+            "British intelligence.'",
             "stating",
             {"express in words"},
         ),
