@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from vocabsphere.core.adapt.coherence import dependencies, with_dependencies
+from vocabsphere.core.adapt.coherence import dependencies, refers_back, with_dependencies
 from vocabsphere.core.adapt.compress import (
     CompressionModel,
     Scored,
@@ -206,10 +206,13 @@ class VersionBuilder:
         """Per source sentence, the sentences it needs (``coherence.dependencies``); the sentences of
         a quotation need each other (kept whole or left out whole)."""
         if self._dependencies is None:
-            needs = [set(d) for d in dependencies(self.source.units)]
+            units = self.source.units
+            needs = [set(d) for d in dependencies(units)]
             for group in quotation_groups(self._quotes):
                 for i in group:
                     needs[i].update(j for j in group if j != i)
+                if group.start > 0 and any(refers_back(units[i].text) for i in group):
+                    needs[group.start].add(group.start - 1)  # '"Was this ...? No," he said.': who?
             self._dependencies = [frozenset(n) for n in needs]
         return self._dependencies
 

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from vocabsphere.core.adapt.content import Unit
 
-__all__ = ["dependencies", "needs_previous", "with_dependencies"]
+__all__ = ["dependencies", "needs_previous", "refers_back", "with_dependencies"]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
 # a buyer", "Both were ...", "Its report ...".
@@ -41,6 +41,9 @@ _NOT_NAME_TEXT = (
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+_LOOK_BACK = 3  # sentences searched for what a definite description names
+_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|still|however|instead|then)\b,?\s*", re.I)
+_SUCH = re.compile(r"\bsuch\s+(?!as\b)[a-z]+", re.I)  # "such problems", not "such as"
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
@@ -67,30 +70,44 @@ def needs_previous(unit: Unit, previous: Unit) -> bool:
     """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
     "This development", "None found a buyer") or is a quotation whose speaker is named before it, in
     the same paragraph?"""
-    words = unit.text.split()
-    if not words:
+    if not unit.text.strip():
         return False
-    first = words[0].strip("'\"‘“").lower()
-    if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(unit.text.lstrip("'\"‘“"))):
-        return True
-    if _unnamed_person(unit.text) or _CONTINUING.match(unit.text.lstrip("'\"‘“")):
+    if refers_back(unit.text) or _SUCH.search(unit.text):
         return True
     return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+
+
+def refers_back(text: str) -> bool:
+    """Does ``text`` open (after "But", "And" ...) by referring to something named before: "She
+    believes", "But is that the whole story?", "A further 600,000 ...", "..., he said"?"""
+    opening = _CONNECTIVE.sub("", text.lstrip("'\"‘“"))
+    words = opening.split()
+    if not words:
+        return False
+    first = words[0].strip(",").lower()
+    if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
+        first = words[1].strip(",?").lower()  # "But is that the whole story?"
+    if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(opening)):
+        return True
+    return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
 
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
 
 
-def _definite_reference(unit: Unit, previous: Unit) -> bool:
-    """Does ``unit`` open with a definite description of something the sentence before names ("The
-    Prince Hotel in Tokyo ..." then "The hotel launched an investigation")?"""
-    found = _DEFINITE.match(unit.text)
+def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
+    """The sentence (of the few before) naming what ``units[i]`` opens with a definite description
+    of ("The Prince Hotel in Tokyo ..." then "The hotel launched an investigation"), or None."""
+    found = _DEFINITE.match(units[i].text)
     if found is None:
-        return False
-    before = _words(previous.text)
+        return None
     nouns = [w.lower() for w in found.groups() if w and len(w) >= _SHORT_WORDS]
-    return any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns)
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        before = _words(units[j].text)
+        if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
+            return j
+    return None
 
 
 def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
@@ -125,8 +142,13 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     out: list[set[int]] = []
     for i, unit in enumerate(units):
         needed: set[int] = set()
-        if i > 0 and (needs_previous(unit, units[i - 1]) or _definite_reference(unit, units[i - 1])):
+        if i > 0 and needs_previous(unit, units[i - 1]):
             needed.add(i - 1)
+        elif i == 0 and len(units) > 1 and refers_back(unit.text):
+            needed.add(1)  # a lead that opens "It has charted ..." names its subject next
+        described = _definite_reference(units, i)
+        if described is not None:
+            needed.add(described)
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
