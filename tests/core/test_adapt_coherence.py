@@ -96,6 +96,48 @@ NEEDED = [
         1,
         0,
     ),
+    (
+        (
+            "It will feature a restaurant by the Scandinavian team behind the Danish restaurant Noma.",
+            "Noma has been named the world's best restaurant for three years running.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "Pope Benedict XVI signed off in the same fashion.",
+            "The line from the Vatican was that the Pope's decision was a brave one.",
+            "But is that the whole story?",
+        ),
+        2,
+        1,
+    ),
+    (
+        (
+            "Google has flown a small team to Iqaluit, the largest town in the territory of Nunavut.",
+            "Helped by an Inuit mapping expert, the team spent four days in the terrain.",
+            "The town of 7,000 people will go on display in July.",
+        ),
+        2,
+        0,
+    ),
+    (  # a lead that opens with a pronoun names its subject in the next sentence
+        (
+            "It has charted the world's highest peaks and the ocean floor.",
+            "But Google's mission to map the world has largely steered clear of the Arctic.",
+        ),
+        0,
+        1,
+    ),
+    (
+        (
+            "Plotting the PO box addresses would give a map with firms clustered around the post office.",
+            "About 30 Inuit elders turned out one night to help correct such problems.",
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

@@ -117,6 +117,11 @@ KEPT_WHOLE = [
         "brief and perhaps hurriedly composed speech.",
         "perhaps hurriedly composed speech",
     ),
+    (
+        "Its chef, René Redzepi, says that ants taste like lemon, and a purée of fermented grasshoppers and "
+        "moth larvae tastes like a strong fish sauce.",
+        "moth larvae",
+    ),
 ]
 
 

@@ -20,7 +20,7 @@ __all__ = ["dependencies", "needs_previous", "refers_back", "with_dependencies"]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
 # a buyer", "Both were ...", "Its report ...".
-_REFERRING_TEXT = "he she they his her their this these those such none neither both its it"
+_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it"
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b", re.I)
@@ -39,6 +39,10 @@ _NOT_NAME_TEXT = (
     "prime minister"
 )
 _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+# "the Danish restaurant Noma", "the auctioneer Thut": a common noun, then the one-word name.
+_DESCRIBED = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
+)
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 _LOOK_BACK = 3  # sentences searched for what a definite description names
@@ -111,9 +115,12 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
 
 
 def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
-    """Last word of each full name -> (the sentence that first gives the full name, the full name)."""
+    """Last word of each full name -> (the sentence that first gives the full name, the full name);
+    a one-word name introduced by what it is ("the Danish restaurant Noma") counts as full there."""
     found: dict[str, tuple[int, str]] = {}
     for i, unit in enumerate(units):
+        for match in _DESCRIBED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
         for match in _FULL_NAME.finditer(unit.text):
             words = match.group(0).split()
             while words and words[0].lower() in _NOT_NAME:

@@ -97,6 +97,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
             return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
+        if tok.dep_ in {"amod", "advmod", "compound"} and tok.head.i not in gone and _nominal(tok):
+            return f"drops {tok.text!r}, a noun that says which {tok.head.text!r} ('[moth] larvae')"
         if tok.dep_ == "amod" and tok.head.i not in gone and _existential(tok.head):
             return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
         if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
@@ -135,6 +137,16 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     return _bare_verb(sent, gone)
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun modifying a noun right after it ("moth larvae", even when tagged as an adjective)."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.i != tok.head.i:
+        return False
+    if after.pos_ not in {"NOUN", "PROPN"} and "NOUN" not in getAllLemmas(after.lower_):
+        return False
+    return tok.pos_ == "NOUN" or set(getAllLemmas(tok.lower_)) == {"NOUN"}
 
 
 def _existential(noun: Token) -> bool:
