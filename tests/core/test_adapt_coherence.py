@@ -138,6 +138,14 @@ NEEDED = [
         1,
         0,
     ),
+    (
+        (
+            "Banksy condemned the proposed sale of five of his pieces at a 2011 auction in New York.",
+            "Stephan Keszler, the dealer behind that auction, believes selling Banksy's works is legitimate.",
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

@@ -122,6 +122,11 @@ KEPT_WHOLE = [
         "moth larvae tastes like a strong fish sauce.",
         "moth larvae",
     ),
+    (
+        "They were provided with a laptop computer and instructed how to ensure their homes, shops and "
+        "meeting places would show up accurately on the map.",
+        "would show up accurately on the map",
+    ),
 ]
 
 

@@ -247,6 +247,12 @@ def test_cli_refuses_a_line_without_a_word(
             "territories",
             {"district", "districts"},
         ),
+        # the head of a name: "the Canadian district of Nunavut"
+        (
+            "Google flew a small team to Iqaluit, the largest town in the Canadian territory of Nunavut.",
+            "territory",
+            {"district", "districts"},
+        ),
         # a verb's base-form definition beside a participle or an -ing form
         (
             "'Because the war isn't over yet,' a North Korean source quoted in Daily NK said.",

@@ -47,7 +47,11 @@ _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 _LOOK_BACK = 3  # sentences searched for what a definite description names
 _CONNECTIVE = re.compile(r"^(?:but|and|so|yet|still|however|instead|then)\b,?\s*", re.I)
-_SUCH = re.compile(r"\bsuch\s+(?!as\b)[a-z]+", re.I)  # "such problems", not "such as"
+# "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
+_SUCH = re.compile(
+    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}",
+    re.I,
+)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements

@@ -110,6 +110,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and tok.head.tag_ == "VBN"
         ):
             return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
+        if tok.head.i not in gone and _after_particle(tok):
+            return (
+                f"drops what completes '{tok.head.text} {tok.doc[tok.i - 1].text}' ('show up [on the map]')"
+            )
         if _completes_placing(tok, gone):
             return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
     for tok in sent:
@@ -147,6 +151,17 @@ def _nominal(tok: Token) -> bool:
     if after.pos_ not in {"NOUN", "PROPN"} and "NOUN" not in getAllLemmas(after.lower_):
         return False
     return tok.pos_ == "NOUN" or set(getAllLemmas(tok.lower_)) == {"NOUN"}
+
+
+def _after_particle(tok: Token) -> bool:
+    """Does ``tok`` complete a phrasal verb: right after its particle ("would show up [accurately]"),
+    or its place phrase ("show up accurately [on the map]")?"""
+    particles = [c for c in tok.head.children if c.dep_ == "compound:prt" and c.i < tok.i]
+    if not particles:
+        return False
+    if tok.i - 1 == particles[0].i:
+        return True
+    return tok.dep_ == "obl" and preposition_of(tok) in _PLACE_PREPOSITIONS
 
 
 def _existential(noun: Token) -> bool:

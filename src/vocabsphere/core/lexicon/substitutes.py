@@ -181,9 +181,12 @@ def simpler_words(
 
 
 def _in_name(token: Token) -> bool:
-    """A name ("Apple"), or the head word of one ("Russia's Kursk province"): never simplified."""
+    """A name ("Apple"), or the head word of one ("Russia's Kursk province", "the Canadian territory of
+    Nunavut"): never simplified."""
     return bool(token.ent_type_) or any(
-        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children
+        (c.dep_ in ("compound", "flat") or (c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children)))
+        and c.pos_ == "PROPN"
+        for c in token.children
     )
 
 
