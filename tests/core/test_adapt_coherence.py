@@ -146,6 +146,14 @@ NEEDED = [
         1,
         0,
     ),
+    (
+        (
+            "\"If you're God's chosen one, how do you choose not be chosen?\" she mused.",
+            "It is a question many practising Catholics will be asking of their priests.",
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

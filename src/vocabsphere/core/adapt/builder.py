@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from vocabsphere.core.adapt.coherence import dependencies, refers_back, with_dependencies
+from vocabsphere.core.adapt.coherence import attributed, dependencies, refers_back, with_dependencies
 from vocabsphere.core.adapt.compress import (
     CompressionModel,
     Scored,
@@ -211,7 +211,8 @@ class VersionBuilder:
             for group in quotation_groups(self._quotes):
                 for i in group:
                     needs[i].update(j for j in group if j != i)
-                if group.start > 0 and any(refers_back(units[i].text) for i in group):
+                unnamed = any(refers_back(units[i].text) for i in group)
+                if group.start > 0 and (unnamed or not any(attributed(units[i].text) for i in group)):
                     needs[group.start].add(group.start - 1)  # '"Was this ...? No," he said.': who?
             self._dependencies = [frozenset(n) for n in needs]
         return self._dependencies

@@ -16,14 +16,17 @@ from collections.abc import Collection, Iterable, Sequence
 
 from vocabsphere.core.adapt.content import Unit
 
-__all__ = ["dependencies", "needs_previous", "refers_back", "with_dependencies"]
+__all__ = ["attributed", "dependencies", "needs_previous", "refers_back", "with_dependencies"]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
 # a buyer", "Both were ...", "Its report ...".
 _REFERRING_TEXT = "he she they his her their this that these those such none neither both its it"
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
-_EMPTY_IT = re.compile(r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b", re.I)
+_EMPTY_IT = re.compile(
+    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b(?!\s+(?:a|an|the|this)\b)",
+    re.I,
+)  # "It is a question ..." refers back
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
@@ -69,7 +72,7 @@ def _unnamed_person(text: str) -> bool:
     return found is not None and not _NAME_WORD.search(text[: found.start()])
 
 
-def _attributed(text: str) -> bool:
+def attributed(text: str) -> bool:
     """Does the quotation ``text`` name who says it ("..., he said.")?"""
     return any(word in text for word in _SAYING)
 
@@ -82,7 +85,7 @@ def needs_previous(unit: Unit, previous: Unit) -> bool:
         return False
     if refers_back(unit.text) or _SUCH.search(unit.text):
         return True
-    return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
+    return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not attributed(unit.text)
 
 
 def refers_back(text: str) -> bool:

@@ -39,7 +39,8 @@ _QUALIFIERS_TEXT = (
     "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
-    "triple half times quarter countless numerous bogus instead rather except unless despite although"
+    "triple half times quarter countless numerous bogus instead rather except unless despite although "
+    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -57,7 +58,9 @@ _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
-_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory")
+_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
+# A phrase that gives something its name introduces the name the story uses later.
+_NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
 _PLACING_TEXT = (
@@ -84,6 +87,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return None
     if not keeps_meaning(removed):
         return "drops a qualifier or the central event"
+    if any(t.lower_ in _NAMING for t in removed):
+        return "drops the name something is given ('These records[, called engrams,]')"
     if sent.root.i in gone:
         return "drops the main verb"
     if any(
@@ -110,6 +115,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and tok.head.tag_ == "VBN"
         ):
             return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
+        if tok.dep_ == "advmod" and tok.head.i == sent.root.i == tok.i - 1 and _bare_predicate(tok.head):
+            return (
+                f"drops {tok.text!r}, all that '{tok.head.text} {tok.text}' says ('She spoke [confidently]')"
+            )
         if tok.head.i not in gone and _after_particle(tok):
             return (
                 f"drops what completes '{tok.head.text} {tok.doc[tok.i - 1].text}' ('show up [on the map]')"
@@ -122,6 +131,19 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         if tok.head.i in gone and not tok.is_punct:
             return f"leaves {tok.text!r} without the word it belongs to"
     starts = sorted(i for i in gone if i - 1 not in gone)
+    for start in starts:
+        end = start
+        while end + 1 in gone:
+            end += 1
+        run = doc[start : end + 1]
+        after = doc[end + 1] if end + 1 < sent.end else None
+        if (
+            run[0].pos_ in {"ADP", "DET"}
+            and not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "VERB"} for t in run)
+            and after is not None
+            and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
+        ):
+            return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -151,6 +173,11 @@ def _nominal(tok: Token) -> bool:
     if after.pos_ not in {"NOUN", "PROPN"} and "NOUN" not in getAllLemmas(after.lower_):
         return False
     return tok.pos_ == "NOUN" or set(getAllLemmas(tok.lower_)) == {"NOUN"}
+
+
+def _bare_predicate(verb: Token) -> bool:
+    """A verb with no object or clause after it ("She spoke"): its adverb is what the sentence says."""
+    return verb.pos_ == "VERB" and not any(c.dep_ in {"obj", "iobj", "ccomp", "xcomp"} for c in verb.children)
 
 
 def _after_particle(tok: Token) -> bool:
