@@ -154,6 +154,30 @@ NEEDED = [
         1,
         0,
     ),
+    (
+        (
+            "Angelo Sodano, the Dean of the College of Cardinals, delivered a brief speech.",
+            "Before going on to assure the Pope of the cardinals' loyalty, he said they had listened.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "North Korea has reportedly offered 100,000 'volunteer' troops to help Russia attack Ukraine.",
+            "Russian state media gave this information.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "John Thavis said he had had an intuition the Pope might be about to resign.",
+            "A fellow-Vatican watcher confirmed this to be the case.",
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

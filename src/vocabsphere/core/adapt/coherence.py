@@ -27,6 +27,14 @@ _EMPTY_IT = re.compile(
     r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b(?!\s+(?:a|an|the|this)\b)",
     re.I,
 )  # "It is a question ..." refers back
+# "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
+_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I)
+# "gave this information", "confirmed this to be the case": what the sentence before said.
+_DEMONSTRATIVE = re.compile(
+    r"(?<!^)\b(?:this|these)\s+(?!(?:year|week|month|morning|afternoon|evening|summer|winter|spring|autumn|"
+    r"weekend|time|is|was|are|were)\b)[a-z]{3,}|\b(?:this|that)(?=\s+to\s+be\b)",
+    re.I,
+)
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
@@ -99,6 +107,8 @@ def refers_back(text: str) -> bool:
     if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
         first = words[1].strip(",?").lower()  # "But is that the whole story?"
     if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(opening)):
+        return True
+    if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
