@@ -29,7 +29,7 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
 
-PIPELINE_VERSION = "adapt-1.2"  # 1.2: edit guards, headings, quotations whole; 1.1: compression
+PIPELINE_VERSION = "adapt-1.3"  # 1.3: coherence; 1.2: edit guards, headings; 1.1: compression
 MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
