@@ -114,9 +114,9 @@ def cmd_adapt(args: argparse.Namespace, settings: Settings) -> int:
     from dataclasses import asdict
 
     from vocabsphere.core.adapt import adapt_text
-    from vocabsphere.core.learnables import select_highlights
     from vocabsphere.core.text import load_pipeline
     from vocabsphere.services.dictionary import open_lexicon
+    from vocabsphere.services.versions import version_highlights
 
     if args.lexicon:
         settings = settings.model_copy(update={"lexicon_path": Path(args.lexicon)})
@@ -126,7 +126,7 @@ def cmd_adapt(args: argparse.Namespace, settings: Settings) -> int:
     for name in args.files:
         text, title, removed = _adapt_input(name, raw=args.raw)
         version = adapt_text(text, args.level, lexicon=lexicon, nlp=nlp)
-        highlights = select_highlights(nlp(version.text), args.level, lexicon=lexicon)
+        highlights = version_highlights(version.text, args.level, lexicon, version.headings)
         results.append(
             {
                 "file": name,

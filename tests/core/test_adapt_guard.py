@@ -91,6 +91,60 @@ KEPT_WHOLE = [
         "conventional autopsies.",
         "not picked up during conventional autopsies",
     ),
+    # Cuts that changed a claim in the teacher's review (issue 14): a place the verb needs, the
+    # adjective a "there is" sentence is about, a "more than" comparison, a participle's adverb.
+    (
+        "The next day, the same mice were placed in a second chamber and given a small electric shock, to "
+        "encode a fear response.",
+        "were placed in a second chamber",
+    ),
+    (
+        "In the final part of the experiment, the team placed the mice back in the first chamber.",
+        "placed the mice back in the first chamber",
+    ),
+    (
+        "The town of 7,000 people will go on display via Google's popular Street View application in July "
+        "2013.",
+        "will go on display",
+    ),
+    (
+        "But, behind all the gimmicks and jokes about flies in the soup there is a deeply serious message.",
+        "serious message",
+    ),
+    ("The project is more than a novelty or cultural philanthropy.", "more than a novelty or cultural"),
+    (
+        "Angelo Sodano, the Dean of the College of Cardinals, who must have been forewarned, delivered a "
+        "brief and perhaps hurriedly composed speech.",
+        "perhaps hurriedly composed speech",
+    ),
+    (
+        "Its chef, René Redzepi, says that ants taste like lemon, and a purée of fermented grasshoppers and "
+        "moth larvae tastes like a strong fish sauce.",
+        "moth larvae",
+    ),
+    (
+        "They were provided with a laptop computer and instructed how to ensure their homes, shops and "
+        "meeting places would show up accurately on the map.",
+        "would show up accurately on the map",
+    ),
+    (
+        "These records, called engrams, are encoded in physical and chemical changes in brain cells.",
+        "called engrams",
+    ),
+    (
+        "Edible insects emit fewer gases, contain high-quality protein and have a high food-conversion rate.",
+        "Edible insects",
+    ),
+    (
+        "Anti-discrimination campaigners say the star has had to sacrifice her blackness to make it into the "
+        "predominantly white middle-class market.",
+        "predominantly white",
+    ),
+    (
+        "She spoke confidently, with only an injured eye and a drooping left side of her face to hint "
+        "at such fresh traumas.",
+        "She spoke confidently",
+    ),
 ]
 
 
@@ -123,6 +177,10 @@ def test_each_deletion_guard_names_its_reason(nlp: Language) -> None:
     assert _drop(nlp, "The number of North Korean troops were to reach 3,000.", "troops") is not None
     assert "run" in (_drop(nlp, "It is the first building to run on solar power.", "on solar power") or "")
     assert "solar" in (_drop(nlp, "It is the first building to run on solar power.", "solar") or "")
+    assert "noun phrase" in (
+        _drop(nlp, "Guests were told they had dined on the much cheaper black tiger version.", "on the much")
+        or ""
+    )
     # ... while a plain side clause and a plain adjective may still go.
     assert (
         _drop(nlp, "The mayor, who was elected last year, opened the bridge.", ", who was elected last year")
@@ -255,7 +313,7 @@ def test_a_sentence_inside_a_quotation_never_stands_alone() -> None:
 
 
 def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
-    from vocabsphere.core.adapt.builder import _with_antecedents
+    from vocabsphere.core.adapt.coherence import dependencies, with_dependencies
     from vocabsphere.core.adapt.content import Unit
 
     texts = [
@@ -266,8 +324,9 @@ def test_a_kept_sentence_keeps_what_it_refers_back_to(nlp: Language) -> None:
         '"We have waited for years for this," he said.',
     ]
     units = [Unit(0, t, len(t.split())) for t in texts]
-    assert _with_antecedents([0, 2, 4], units, range(5)) == (0, 1, 2, 3, 4)
-    assert _with_antecedents([0, 3], units, range(5)) == (0, 3)
+    needs = dependencies(units)
+    assert with_dependencies([0, 2, 4], needs, range(5)) == (0, 1, 2, 3, 4)
+    assert with_dependencies([0, 3], needs, range(5)) == (0, 3)
 
 
 def test_a_voice_change_keeps_a_second_agent_and_no_auxiliary_is_left_stranded(nlp: Language) -> None:
@@ -308,3 +367,26 @@ def test_a_voice_change_never_breaks_a_hyphenated_word(nlp: Language) -> None:
     text = "The controversy was prompted by the publication of then-and-now photographs of the singer."
     for level in ("A2", "B1"):
         assert "then-and-now photographs" in adapt_text(text, level, lexicon=None, nlp=nlp).text
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        (
+            "The government says the gap is closing thanks to quota systems for university places and other "
+            "forms of affirmative action.",
+            "forms of affirmative action",
+        ),
+        (
+            "The livestock farming contribution, in terms of greenhouse gas emissions, is enormous - 35% of "
+            "the planet's methane, 65% of its nitrous oxide and 9% of the carbon dioxide.",
+            "its nitrous oxide",
+        ),
+    ],
+)
+def test_compression_never_cuts_part_of_a_dictionary_term(
+    nlp: Language, lexicon: Lexicon, text: str, term: str
+) -> None:
+    for level in ("A2", "B1"):
+        out = adapt_text(text, level, lexicon=lexicon, nlp=nlp).text
+        assert term in out, (level, out)

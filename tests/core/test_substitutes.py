@@ -239,6 +239,32 @@ def test_cli_refuses_a_line_without_a_word(
         ("Ukrainian forces launched an incursion into Russia's Kursk province.", "province", {"state"}),
         # a verb sense never seen in use: "a desire to action its obligation"
         ("North Korea expressed a desire to fulfill its international obligation.", "fulfill", {"action"}),
+        # issue 14's review: a rarer sense of the word ("dispatched" = sent, not killed), a rarer
+        # sense of the substitute (a nanny is not a nurse), a choice barely above the popover's bar
+        (
+            "The Ukrainian government severed ties with North Korea in response to Pyongyang's "
+            "recognition of the Donetsk and Luhansk regions as independent territories.",
+            "territories",
+            {"district", "districts"},
+        ),
+        # the head of a name: "the Canadian district of Nunavut"
+        (
+            "Google flew a small team to Iqaluit, the largest town in the Canadian territory of Nunavut.",
+            "territory",
+            {"district", "districts"},
+        ),
+        # a verb's base-form definition beside a participle or an -ing form
+        (
+            "'Because the war isn't over yet,' a North Korean source quoted in Daily NK said.",
+            "quoted",
+            {"repeat a passage from"},
+        ),
+        (
+            "Kremlin spokesperson Dmitry Peskov has dismissed these claims, stating, 'This is not only "
+            "British intelligence.'",
+            "stating",
+            {"express in words"},
+        ),
     ],
 )
 def test_seed_story_faults_never_come_back(
@@ -269,3 +295,28 @@ def test_an_inline_gloss_is_never_explained_or_highlighted(real_lexicon: Lexicon
     assert gloss_tokens(doc) == frozenset(range(6, 12))  # "(=" ... ")"
     explanations = " ".join(h.explanation for h in select_highlights(doc, "A2", lexicon=real_lexicon))
     assert "kind of" not in explanations and "specialist" not in explanations
+
+
+DISPATCHED = (
+    "Death threats followed her growing recognition, and, on 9 October 2012, following a meeting of "
+    "Pakistani Taliban leaders, the gunman was dispatched to remove what they called the symbol of infidels."
+)
+NANNIES = (
+    "Walk through Ipanema, Gávea or other upmarket districts and you are far more likely to see black "
+    "nannies pushing strollers with white toddlers than a white nanny pushing a black child."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "wrong"),
+    [(DISPATCHED, "dispatched", {"murdered", "murder", "killed", "slew"}), (NANNIES, "nannies", {"nurses"})],
+)
+def test_dev_review_substitutions_never_come_back(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, wrong: set[str]
+) -> None:
+    assert not _offered(real_lexicon, nlp, sentence, word) & wrong
+
+
+def test_a_base_form_verb_keeps_its_short_definition(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "Experts say they lack recent combat experience.", "lack")
+    assert simple_gloss(real_lexicon, doc, index, "A2") == "be without"

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
@@ -21,6 +21,10 @@ from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from vocabsphere.core.learnables import Highlight
+    from vocabsphere.core.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 ORIGINAL = "orig"  # the level key of the unadapted source text
@@ -64,7 +68,14 @@ def _heading_spans(text: str, headings: tuple[int, ...]) -> list[tuple[int, int]
 
 
 def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, ...]) -> list[dict[str, Any]]:
-    """Sentences worth learning: never a heading, never a sentence with an unbalanced quotation."""
+    return [asdict(h) for h in version_highlights(text, level, dictionary.open_lexicon(settings), headings)]
+
+
+def version_highlights(
+    text: str, level: str, lexicon: Lexicon | None, headings: tuple[int, ...] = ()
+) -> list[Highlight]:
+    """Sentences worth learning in a version: never a heading, never a sentence with an unbalanced
+    quotation or from inside one (the reader and `vocabsphere adapt` show the same)."""
     from vocabsphere.core.adapt.document import stands_alone
     from vocabsphere.core.learnables import select_highlights
     from vocabsphere.core.text import load_pipeline
@@ -73,8 +84,8 @@ def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, 
     learner_level = level if level in CEFR_LEVELS else "B2"
     spans = _heading_spans(text, headings)
     return [
-        asdict(h)
-        for h in select_highlights(doc, learner_level, lexicon=dictionary.open_lexicon(settings))
+        h
+        for h in select_highlights(doc, learner_level, lexicon=lexicon)
         if stands_alone(text, h.start_char, h.sentence)
         and not any(h.start_char < end and start < h.end_char for start, end in spans)
     ]

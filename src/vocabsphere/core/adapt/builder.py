@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from vocabsphere.core.adapt.coherence import attributed, dependencies, refers_back, with_dependencies
 from vocabsphere.core.adapt.compress import (
     CompressionModel,
     Scored,
@@ -23,6 +24,7 @@ from vocabsphere.core.adapt.document import (
     QuoteState,
     Source,
     balancing_marks,
+    quotation_groups,
     quote_states,
     whole_quotations,
 )
@@ -42,7 +44,9 @@ from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
 
-LEAD_ROUNDS = 3  # rounds that keep a long lead; later ones may drop it to reach the level
+# Rounds that keep the lead: all of them. A version without its lead opens mid-story ("As 16th
+# birthdays go, it was among the more unusual."); one that misses the level is flagged instead.
+LEAD_ROUNDS = 100
 RETRY_BUDGET = 0.7  # each verification retry keeps this share of the previous budget
 _SYNTAX_ROUNDS = 2  # a split sentence may need a second rule ("X, who..., was praised by Y")
 
@@ -98,51 +102,7 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     return keep
 
 
-_REFERRING = frozenset(["he", "she", "they", "his", "her", "their", "this", "these", "those", "such"])
-
-
-def _needs_previous(unit: Unit, previous: Unit) -> bool:
-    """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
-    "This development") or is a quotation whose speaker is named before it, in the same paragraph?"""
-    words = unit.text.split()
-    if not words:
-        return False
-    if words[0].strip("'\"").lower() in _REFERRING or _unnamed_person(unit.text):
-        return True
-    return unit.text[0] in "'\"" and previous.paragraph == unit.paragraph and not _attributed(unit.text)
-
-
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
-_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
-_NAME = re.compile(r"(?<=\s)[A-Z][a-z]+")
-
-
-def _unnamed_person(text: str) -> bool:
-    """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
-    found = _PERSON.search(text)
-    return found is not None and not _NAME.search(text[: found.start()])
-
-
-_SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
-
-
-def _attributed(text: str) -> bool:
-    """Does the quotation ``text`` name who says it ("..., he said.")?"""
-    return any(word in text for word in _SAYING)
-
-
-def _with_antecedents(chosen: Sequence[int], units: Sequence[Unit], body: Sequence[int]) -> tuple[int, ...]:
-    """``chosen`` plus the sentence before each kept sentence that needs it (``_needs_previous``):
-    no "she" or "this" whose antecedent was left out, no quotation without its speaker."""
-    keep, allowed = set(chosen), set(body)
-    for i in sorted(chosen, reverse=True):
-        j = i
-        while (
-            j in keep and j - 1 in allowed and j - 1 not in keep and _needs_previous(units[j], units[j - 1])
-        ):
-            keep.add(j - 1)
-            j -= 1
-    return tuple(sorted(keep))
 
 
 def _mark(state: QuoteState) -> str:
@@ -169,9 +129,11 @@ class VersionBuilder:
         self._compressed: dict[tuple[str, int], tuple[tuple[Unit, ...], tuple[int, ...]]] = {}
         self._compression: CompressionModel = load_compression_model()
         self._scored: dict[int, Scored] = {}  # per source unit: compression candidates, any level
+        self._terms: dict[int, tuple[range, ...]] = {}  # per source unit: fixed terms' token ranges
         self._quotes = quote_states(source.units)
         self._substituters: dict[tuple[str, int], Substituter] = {}
         self._hard_shares: dict[str, list[float]] = {}
+        self._dependencies: list[frozenset[int]] | None = None
         cache.parse(u.text for u in source.units)
 
     def _budget(self, level: str, strength: int) -> int | None:
@@ -193,7 +155,10 @@ class VersionBuilder:
                 sent = self.cache.get(unit.text)[:]
                 if i not in self._scored:
                     self._scored[i] = score_candidates(sent, self._compression)
-                result = compress_sentence(sent, level, self._compression, strength, self._scored[i])
+                    self._terms[i] = self._fixed_terms(sent) if self._scored[i] else ()
+                result = compress_sentence(
+                    sent, level, self._compression, strength, self._scored[i], self._terms[i]
+                )
                 removed.append(result.removed)
                 shorter = Unit(unit.paragraph, result.text, word_count(result.text))
                 units.append(shorter if result.removed else unit)
@@ -205,6 +170,13 @@ class VersionBuilder:
                     units[i], removed[i] = self.source.units[i], 0  # re-parsed, it is worse English
             self._compressed[key] = (tuple(units), tuple(removed))
         return self._compressed[key]
+
+    def _fixed_terms(self, sent: Span) -> tuple[range, ...]:
+        """Token ranges of the dictionary's multi-word terms in ``sent`` ("affirmative action")."""
+        if self.lexicon is None:
+            return ()
+        found = self.lexicon.find_expressions([t.lemma_.lower() for t in sent])
+        return tuple(range(sent.start + m.start, sent.start + m.end) for m in found if m.end - m.start > 1)
 
     def _syntax_for(self, text: str, level: str) -> tuple[list[str], list[str]]:
         key = (text, _syntax_group(level))
@@ -229,6 +201,21 @@ class VersionBuilder:
                 texts = nxt
             self._syntax[key] = (texts, rules)
         return self._syntax[key]
+
+    def _needs(self) -> list[frozenset[int]]:
+        """Per source sentence, the sentences it needs (``coherence.dependencies``); the sentences of
+        a quotation need each other (kept whole or left out whole)."""
+        if self._dependencies is None:
+            units = self.source.units
+            needs = [set(d) for d in dependencies(units)]
+            for group in quotation_groups(self._quotes):
+                for i in group:
+                    needs[i].update(j for j in group if j != i)
+                unnamed = any(refers_back(units[i].text) for i in group)
+                if group.start > 0 and (unnamed or not any(attributed(units[i].text) for i in group)):
+                    needs[group.start].add(group.start - 1)  # '"Was this ...? No," he said.': who?
+            self._dependencies = [frozenset(n) for n in needs]
+        return self._dependencies
 
     def _difficulty(self, level: str) -> list[float]:
         """Per source sentence, the share of its content words above ``level``."""
@@ -274,6 +261,8 @@ class VersionBuilder:
         if not body:
             return ()
         keep_lead = strength < LEAD_ROUNDS
+        needs = self._needs()
+        position = {i: k for k, i in enumerate(body)}
         picked = select(
             [units[i] for i in body],
             budget,
@@ -282,10 +271,12 @@ class VersionBuilder:
             hard,
             [difficulty[i] for i in body],
             keep_lead,
+            [frozenset(position[j] for j in needs[i] if j in position) for i in body],
         )
         chosen: tuple[int, ...] = tuple(body[k] for k in picked)
+        allowed = set(body)
         for _ in range(2):  # a quotation's speaker may open another quotation: settle twice
-            chosen = whole_quotations(_with_antecedents(chosen, units, body), self._quotes)
+            chosen = whole_quotations(with_dependencies(chosen, needs, allowed), self._quotes)
         headings = _sections(self.source, chosen)
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from spacy.tokens import Span, Token
 
-from vocabsphere.core.adapt.guard import deletion_problem, keeps_meaning
+from vocabsphere.core.adapt.guard import deletion_problem, keeps_meaning, preposition_of
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_CHARS, accept, indefinite_article, join_tokens
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
@@ -192,10 +192,6 @@ def _subordinate(first: Token) -> bool:
     return first.tag_ in {"WDT", "WP", "WP$", "WRB", "VBG", "VBN", "TO"} or first.pos_ == "SCONJ"
 
 
-def _preposition(tok: Token) -> str:
-    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
-
-
 def _grades(tok: Token) -> bool:
     """A comparative or superlative ("the most popular fruit"): the claim itself, not a detail."""
     return tok.tag_ in _GRADED or any(c.lower_ in {"most", "more", "less", "least"} for c in tok.children)
@@ -245,7 +241,7 @@ def candidates(sent: Span) -> list[Candidate]:
         set_off = bool(commas) or start == sent.start
         if tok.dep_ in _CLAUSES and (not set_off or not _subordinate(sent.doc[start])):
             continue
-        if tok.dep_ == "obl" and not set_off and _preposition(tok) not in _ADJUNCT_PREPOSITIONS:
+        if tok.dep_ == "obl" and not set_off and preposition_of(tok) not in _ADJUNCT_PREPOSITIONS:
             continue
         out.append(Candidate(tok, start, end, frozenset(range(start, end + 1)) | frozenset(commas)))
     return out
@@ -321,6 +317,11 @@ def _easy_word(cand: Candidate, level: str) -> bool:
     return rank is not None and rank <= min(LEVELS.index(level), _BASIC)
 
 
+def _splits_term(cand: Candidate, terms: Sequence[range]) -> bool:
+    """Would removing ``cand`` take part of a fixed term ("forms of [affirmative] action")?"""
+    return any(cand.drop.intersection(term) and not cand.drop.issuperset(term) for term in terms)
+
+
 @dataclass(frozen=True)
 class CompressionModel:
     weights: Mapping[str, float]
@@ -371,9 +372,11 @@ def compress_sentence(
     model: CompressionModel | None = None,
     strength: int = 0,
     scored: Scored | None = None,
+    terms: Sequence[range] = (),
 ) -> Compressed:
     """``sent`` without the subtrees the model would drop at ``level`` (unchanged when none).
-    ``scored``: this sentence's ``score_candidates``, when the caller keeps them."""
+    ``scored``: this sentence's ``score_candidates``, when the caller keeps them. ``terms``: token
+    ranges of fixed terms ("affirmative action", "nitrous oxide"), never cut in part."""
     model = model or load_compression_model()
     threshold = model.thresholds.get(level)
     text = sent.text.strip()
@@ -383,7 +386,7 @@ def compress_sentence(
     chosen: list[Candidate] = []
     dropped: set[int] = set()
     for p, cand in score_candidates(sent, model) if scored is None else scored:
-        if p < threshold or cand.drop & dropped or _easy_word(cand, level):
+        if p < threshold or cand.drop & dropped or _easy_word(cand, level) or _splits_term(cand, terms):
             continue
         if deletion_problem(sent, dropped | cand.drop) is not None:
             continue  # the sentence would lose a word it needs or a qualifier: keep the subtree

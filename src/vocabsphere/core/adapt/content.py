@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
@@ -173,6 +173,7 @@ def select(
     hard_limit: int | None = None,
     difficulty: Sequence[float] | None = None,
     keep_lead: bool = True,
+    needs: Sequence[Collection[int]] | None = None,
 ) -> tuple[int, ...]:
     """Indices of the units to keep, in original order, within ``budget`` words (None = all).
 
@@ -180,6 +181,8 @@ def select(
     and those longer than ``hard_limit`` are left out, except the lead when ``keep_lead`` (the story
     starts there, and the syntax step may split it).
     ``difficulty`` (per unit, 0-1: the share of its words above the level) ranks hard ones lower.
+    ``needs`` (per unit, the units it only makes sense after): a unit is taken together with them,
+    all counted in the budget, or not at all.
     """
     if budget is None or sum(u.words for u in units) <= budget:
         return tuple(range(len(units)))
@@ -188,11 +191,27 @@ def select(
     if hard_limit is not None:
         short = [i for i in order if (i == 0 and keep_lead) or 4 <= units[i].words <= hard_limit]
         order = short if sum(units[i].words for i in short) >= budget // 2 else order
-    chosen: list[int] = []
+    chosen: set[int] = set()
     used = 0
     for i in order:
-        if chosen and used + units[i].words > budget:
+        if i in chosen:
             continue
-        chosen.append(i)
-        used += units[i].words
+        group = _closure(i, needs) - chosen
+        cost = sum(units[j].words for j in group)
+        if chosen and used + cost > budget:
+            continue
+        chosen |= group
+        used += cost
     return tuple(sorted(chosen))
+
+
+def _closure(i: int, needs: Sequence[Collection[int]] | None) -> set[int]:
+    """``i`` and, transitively, every unit it needs."""
+    group = {i}
+    stack = [i]
+    while needs is not None and stack:
+        for j in needs[stack.pop()]:
+            if j not in group:
+                group.add(j)
+                stack.append(j)
+    return group

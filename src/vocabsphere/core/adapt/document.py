@@ -8,6 +8,7 @@ the parses of sentences it leaves unchanged. Measuring a version joins its sente
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -24,8 +25,10 @@ __all__ = [
     "Source",
     "balancing_marks",
     "heading_paragraphs",
+    "is_dateline",
     "is_heading",
     "prepare",
+    "quotation_groups",
     "quotation_open",
     "quote_states",
     "quotes_balanced",
@@ -79,7 +82,8 @@ def prepare(text: str) -> Source:
     units = tuple(
         Unit(p, sentence, word_count(sentence))
         for p, paragraph in enumerate(paragraphs)
-        for sentence in split_sentences(paragraph)
+        for k, sentence in enumerate(split_sentences(paragraph))
+        if not (k == 0 and is_dateline(sentence) and sentence != paragraph.strip())
     )
     short = [p for p, text in enumerate(paragraphs) if len(paragraphs) > 1 and is_heading(text)]
     fragments = frozenset(p for p in short if paragraphs[p].rstrip()[-1:] in _FRAGMENT_END)
@@ -87,6 +91,20 @@ def prepare(text: str) -> Source:
 
 
 HEADING_MAX_WORDS = 12
+# "Moscow. North Korea has ...": a place name opening a report is its dateline, not a sentence.
+_DATELINE = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?\.$")
+_ABBREVIATIONS_TEXT = (
+    "Mr Mrs Ms Dr St Prof Gen Sen Rep Col Capt Lt Sgt Gov Rev Jr Sr No Inc Ltd Co Corp Mt Ft"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+
+
+def is_dateline(sentence: str) -> bool:
+    """Is ``sentence`` a dateline ("Moscow.", "New Delhi.") rather than a sentence?"""
+    text = sentence.strip()
+    return bool(_DATELINE.match(text)) and text[:-1] not in _ABBREVIATIONS
+
+
 _SENTENCE_END = frozenset(".!?")
 _FRAGMENT_END = frozenset(",;")  # "Update is obliged;": the rest of a line the page cut off
 
@@ -201,22 +219,29 @@ def quote_states(units: Sequence[Unit]) -> list[QuoteState]:
     return states
 
 
-def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
-    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
-    is chosen (a part of a quotation is a misquotation), else left out whole."""
-    keep = set(chosen)
+def quotation_groups(quotes: Sequence[QuoteState]) -> list[range]:
+    """The sentences of each quotation over several sentences."""
+    groups = []
     i = 0
     while i < len(quotes):
         if quotes[i].ends_inside and not quotes[i].starts_inside:
             j = i
             while j + 1 < len(quotes) and quotes[j].ends_inside and quotes[j + 1].starts_inside:
                 j += 1
-            group = range(i, j + 1)
-            if keep.intersection(group):
-                keep.update(group)
+            groups.append(range(i, j + 1))
             i = j + 1
         else:
             i += 1
+    return groups
+
+
+def whole_quotations(chosen: Sequence[int], quotes: Sequence[QuoteState]) -> tuple[int, ...]:
+    """``chosen`` with every quotation over several sentences kept whole when any of its sentences
+    is chosen (a part of a quotation is a misquotation), else left out whole."""
+    keep = set(chosen)
+    for group in quotation_groups(quotes):
+        if keep.intersection(group):
+            keep.update(group)
     return tuple(sorted(keep))
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "edit_problem",
     "keeps_meaning",
     "loses_words",
+    "preposition_of",
     "substitution_changes_role",
     "substitution_problem",
 ]
@@ -38,7 +39,8 @@ _QUALIFIERS_TEXT = (
     "unconfirmed unverified unproven false falsely wrongly mistakenly baseless untrue denied deny denies "
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
-    "triple half times quarter countless numerous bogus instead rather except unless despite although"
+    "triple half times quarter countless numerous bogus instead rather except unless despite although "
+    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -56,7 +58,19 @@ _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
-_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory")
+_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
+# A phrase that gives something its name introduces the name the story uses later.
+_NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
+# Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
+# display]" say something else, or nothing, without it.
+_PLACING_TEXT = (
+    "place put set lay go come move send bring return stay remain live base locate station hang store"
+)
+_PLACING = frozenset(_PLACING_TEXT.split())
+_PLACE_ADVERBS = frozenset(["back", "away", "home", "abroad", "inside", "outside", "there", "here"])
+_PLACE_PREPOSITIONS = frozenset(
+    ["in", "on", "into", "onto", "at", "to", "inside", "under", "behind", "back", "from", "out"]
+)
 
 
 def keeps_meaning(tokens: Iterable[Token]) -> bool:
@@ -73,6 +87,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return None
     if not keeps_meaning(removed):
         return "drops a qualifier or the central event"
+    if any(t.lower_ in _NAMING for t in removed):
+        return "drops the name something is given ('These records[, called engrams,]')"
     if sent.root.i in gone:
         return "drops the main verb"
     if any(
@@ -86,12 +102,48 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
             return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
+        if tok.dep_ in {"amod", "advmod", "compound"} and tok.head.i not in gone and _nominal(tok):
+            return f"drops {tok.text!r}, a noun that says which {tok.head.text!r} ('[moth] larvae')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _existential(tok.head):
+            return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
+        if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
+            return "changes what a comparison says ('more than a [cultural] philanthropy')"
+        if (
+            tok.dep_ == "advmod"
+            and tok.head.i not in gone
+            and tok.head.dep_ == "amod"
+            and tok.head.tag_ == "VBN"
+        ):
+            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
+        if tok.dep_ == "advmod" and tok.head.i == sent.root.i == tok.i - 1 and _bare_predicate(tok.head):
+            return (
+                f"drops {tok.text!r}, all that '{tok.head.text} {tok.text}' says ('She spoke [confidently]')"
+            )
+        if tok.head.i not in gone and _after_particle(tok):
+            return (
+                f"drops what completes '{tok.head.text} {tok.doc[tok.i - 1].text}' ('show up [on the map]')"
+            )
+        if _completes_placing(tok, gone):
+            return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
     for tok in sent:
         if tok.i in gone:
             continue
         if tok.head.i in gone and not tok.is_punct:
             return f"leaves {tok.text!r} without the word it belongs to"
     starts = sorted(i for i in gone if i - 1 not in gone)
+    for start in starts:
+        end = start
+        while end + 1 in gone:
+            end += 1
+        run = doc[start : end + 1]
+        after = doc[end + 1] if end + 1 < sent.end else None
+        if (
+            run[0].pos_ in {"ADP", "DET"}
+            and not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "VERB"} for t in run)
+            and after is not None
+            and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
+        ):
+            return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -111,6 +163,59 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     return _bare_verb(sent, gone)
+
+
+def _nominal(tok: Token) -> bool:
+    """A noun modifying a noun right after it ("moth larvae", even when tagged as an adjective)."""
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is None or after.i != tok.head.i:
+        return False
+    if after.pos_ not in {"NOUN", "PROPN"} and "NOUN" not in getAllLemmas(after.lower_):
+        return False
+    return tok.pos_ == "NOUN" or set(getAllLemmas(tok.lower_)) == {"NOUN"}
+
+
+def _bare_predicate(verb: Token) -> bool:
+    """A verb with no object or clause after it ("She spoke"): its adverb is what the sentence says."""
+    return verb.pos_ == "VERB" and not any(c.dep_ in {"obj", "iobj", "ccomp", "xcomp"} for c in verb.children)
+
+
+def _after_particle(tok: Token) -> bool:
+    """Does ``tok`` complete a phrasal verb: right after its particle ("would show up [accurately]"),
+    or its place phrase ("show up accurately [on the map]")?"""
+    particles = [c for c in tok.head.children if c.dep_ == "compound:prt" and c.i < tok.i]
+    if not particles:
+        return False
+    if tok.i - 1 == particles[0].i:
+        return True
+    return tok.dep_ == "obl" and preposition_of(tok) in _PLACE_PREPOSITIONS
+
+
+def _existential(noun: Token) -> bool:
+    """Is ``noun`` what a "there is" sentence is about ("there is a deeply serious message")?"""
+    return noun.dep_ in {"nsubj", "attr"} and any(c.dep_ == "expl" for c in noun.head.children)
+
+
+def _completes_placing(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` the place phrase right after a verb of placing or going ("placed [in a second
+    chamber]"), which completes the verb (later ones, "in July", are adjuncts)?"""
+    head = tok.head
+    verb = head.head if head.lower_ in _PLACE_ADVERBS else head
+    if head.i in gone or verb.lemma_.lower() not in _PLACING:
+        return False
+    if tok.dep_ == "advmod" and tok.lower_ in _PLACE_ADVERBS:
+        return True  # "placed the mice [back in the first chamber]"
+    if tok.dep_ != "obl":
+        return False
+    if head.lower_ in _PLACE_ADVERBS:
+        return True  # "placed the mice back [in the first chamber]"
+    first = next((c for c in head.rights if c.dep_.startswith("obl")), None)
+    return first == tok and preposition_of(tok) in _PLACE_PREPOSITIONS
+
+
+def preposition_of(tok: Token) -> str:
+    """The preposition that opens ``tok``'s phrase ("in" for "in a second chamber"), or ""."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "case"), "")
 
 
 def _verbal(tok: Token) -> bool:

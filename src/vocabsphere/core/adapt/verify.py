@@ -43,7 +43,8 @@ def hits_target(measured: str, target: str) -> bool:
 def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: int = 3) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
 
-    On a miss the attempt with the lowest score is returned (later rounds only cut more text).
+    On a miss the first attempt at the lowest level reached is returned: later rounds only cut more
+    text, so of two versions that both miss at the same level the fuller one tells more of the story.
     """
     best: Checked[T] | None = None
     for strength in range(max_rounds):
@@ -52,7 +53,7 @@ def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: in
         hit = hits_target(measured.level, target)
         if hit:
             return Checked(candidate, measured, True, strength + 1)
-        if best is None or measured.score < best.measured.score:
+        if best is None or LEVELS.index(measured.level) < LEVELS.index(best.measured.level):
             best = Checked(candidate, measured, False, strength + 1)
     if best is None:
         raise ValueError("max_rounds must be at least 1")

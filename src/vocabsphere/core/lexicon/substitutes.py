@@ -55,6 +55,11 @@ MIN_ZIPF = 3.0  # rarer candidates are rarely simpler, whatever their listed lev
 SAME_LEVEL_MARGIN = 1.0  # a same-level candidate must be this much more frequent (Zipf)
 MIN_FORM_ZIPF = 2.5  # an inflected form rarer than this is not written ("twelves")
 USUAL_RANK = 3  # the sense must be among the substitute's own first senses ("work" for "influence": 15th)
+# A word replaced in the text says the sense outright, so it asks more than a synonym list: the sense
+# is the word's own first one ("dispatched", sent, is not "murdered"), the substitute's first one too
+# ("nannies" are not "nurses", nurse's second sense), and the choice surer than a popover's claim
+# ("independent territories" -> "districts" at 0.73).
+REWRITE_CONFIDENT = 0.8
 FIT_MARGIN = 0.5  # a substitute's first sense may trail its top sense by this much (see _fits)
 GLOSS_WORDS = 6  # longest definition used as a gloss
 _INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
@@ -115,7 +120,12 @@ def fitting_words(
 
 
 def _fitting(
-    lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice | None, keep: Callable[[Substitute], bool]
+    lexicon: Lexicon,
+    doc: Doc,
+    index: int,
+    choice: SenseChoice | None,
+    keep: Callable[[Substitute], bool],
+    usual_rank: int = USUAL_RANK,
 ) -> tuple[Substitute, ...]:
     """fitting_words among the synonyms ``keep`` accepts (checked first: the round trip costs)."""
     token = doc[index]
@@ -134,7 +144,7 @@ def _fitting(
         if rank is None or form is None:
             continue
         candidate = Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en")))
-        if keep(candidate) and _fits(lexicon, doc, index, word, choice.upos, sense):
+        if keep(candidate) and _fits(lexicon, doc, index, word, choice.upos, sense, usual_rank):
             found.append(candidate)
     return tuple(found)
 
@@ -154,6 +164,8 @@ def simpler_words(
     if token.ent_type_ or _in_name(token) or _prepositional_verb(token):
         return ()
     choice = choice or choose_sense(lexicon, doc, index)
+    if choice.best is None or choice.best.rank != 1 or choice.probability < REWRITE_CONFIDENT:
+        return ()
     own = word_level(choice.lemma, choice.upos)
     own_freq = float(zipf_frequency(choice.lemma, "en"))
     cap = level_rank(level) if level else len(LEVELS) - 1
@@ -163,14 +175,18 @@ def simpler_words(
         index,
         choice,
         lambda s: simpler(level_rank(s.level), s.zipf, own, own_freq) and level_rank(s.level) <= cap,
+        usual_rank=1,
     )
     return tuple(sorted(found, key=lambda s: (level_rank(s.level), -s.zipf)))
 
 
 def _in_name(token: Token) -> bool:
-    """A name ("Apple"), or the head word of one ("Russia's Kursk province"): never simplified."""
+    """A name ("Apple"), or the head word of one ("Russia's Kursk province", "the Canadian territory of
+    Nunavut"): never simplified."""
     return bool(token.ent_type_) or any(
-        c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in token.children
+        (c.dep_ in ("compound", "flat") or (c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children)))
+        and c.pos_ == "PROPN"
+        for c in token.children
     )
 
 
@@ -244,12 +260,14 @@ def past_tag(token: Token, lemma: str) -> str | None:
     return None
 
 
-def _fits(lexicon: Lexicon, doc: Doc, index: int, word: str, upos: str, sense: Sense) -> bool:
+def _fits(
+    lexicon: Lexicon, doc: Doc, index: int, word: str, upos: str, sense: Sense, usual_rank: int = USUAL_RANK
+) -> bool:
     """Put in the word's place, does ``word`` get this sense from the shared ranking?"""
     senses = lexicon.entries(word, upos).senses
     if not any(s.tag_count for s in senses):
         return False  # never seen as this part of speech in SemCor: "fulfil" -> "to action"
-    if not any(s.synset_id == sense.synset_id and s.rank <= USUAL_RANK for s in senses):
+    if not any(s.synset_id == sense.synset_id and s.rank <= usual_rank for s in senses):
         return False  # "influence" -> "work": the 15th sense of "work", nobody reads it so
     token = doc[index]
     context = sense_ranking.context_of(doc, index, (token.lower_, word))
@@ -289,7 +307,23 @@ def simple_gloss(
     gloss = plain_definition(sense, choice.lemma, level_rank(level))
     if gloss and doc[index].tag_ == "NNS" and gloss.split()[0].lower() in ("a", "an"):
         return None  # "troops (= a group of soldiers)": one thing said of many
+    if gloss and choice.upos == "VERB" and not _verb_gloss_fits(doc[index], gloss):
+        return None
     return gloss
+
+
+_OPEN_ENDS = frozenset(["from", "to", "of", "for", "with", "at", "on", "in", "into", "about", "by"])
+
+
+def _verb_gloss_fits(token: Token, gloss: str) -> bool:
+    """A verb's definition is an active base form ("repeat a passage from"): it reads in the word's
+    place only when the word is one too ("they lack (= be without)", not "stating (= express in
+    words)" or "a source quoted (= repeat a passage from)"), and one ending in a preposition only
+    when the word has an object to follow it."""
+    if token.tag_ not in {"VB", "VBP"}:
+        return False
+    has_object = any(c.dep_ in {"obj", "iobj"} for c in token.children)
+    return has_object or gloss.split()[-1].lower() not in _OPEN_ENDS
 
 
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:

@@ -1,0 +1,203 @@
+"""Coherence: which source sentences a kept sentence only makes sense after.
+
+A level version keeps some sentences and leaves others out. A kept sentence that refers back to a
+left-out one reads as nonsense to a learner: "Thut said ..." when the sentence introducing the
+auctioneer Frederic Thut was cut, "The hotel launched an investigation" without the hotel, "She
+believes ..." without her, a quotation without its speaker. ``dependencies`` finds, per sentence,
+the earlier sentences it needs; content selection takes a sentence together with them (counted in
+its word budget) or not at all. Plain text rules, no parser: names, definite descriptions and
+openers that refer back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+
+from vocabsphere.core.adapt.content import Unit
+
+__all__ = ["attributed", "dependencies", "needs_previous", "refers_back", "with_dependencies"]
+
+# Openers that refer back to something said before: "She believes", "This development", "None found
+# a buyer", "Both were ...", "Its report ...".
+_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it"
+_REFERRING = frozenset(_REFERRING_TEXT.split())
+# "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
+_EMPTY_IT = re.compile(
+    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b(?!\s+(?:a|an|the|this)\b)",
+    re.I,
+)  # "It is a question ..." refers back
+# "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
+_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I)
+# "gave this information", "confirmed this to be the case": what the sentence before said (only these
+# nouns: "these false memories" in general use would tie most of a story together).
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?)\b"
+    r"|\b(?:this|that)(?=\s+to\s+be\b)",
+    re.I,
+)
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
+_SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
+# A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
+# mentions use the last word alone ("Thut said").
+_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][a-zà-ÿ]+){1,3}\b")
+# Capitalised words that open sentences or name months and days: never the start of a name.
+_NOT_NAME_TEXT = (
+    "the a an and but or so yet if when while as at in on of for to from by with after before since "
+    "this that these those his her their its our my your we they he she it there here then now "
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr professor president "
+    "prime minister"
+)
+_NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
+# "the Danish restaurant Noma", "the auctioneer Thut": a common noun, then the one-word name.
+_DESCRIBED = re.compile(
+    r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
+)
+_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
+_SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+_LOOK_BACK = 3  # sentences searched for what a definite description names
+_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|still|however|instead|then)\b,?\s*", re.I)
+# "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
+_SUCH = re.compile(
+    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}",
+    re.I,
+)
+# "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
+_CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
+# A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
+# appeared to be unfounded") stays with every kept claim of the person it names.
+_CHALLENGE_TEXT = (
+    "unfounded unconfirmed unverified unproven baseless untrue denied denies deny disputed disputes "
+    "refuted debunked propaganda cautioned"
+)
+_CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
+
+
+def _unnamed_person(text: str) -> bool:
+    """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
+    found = _PERSON.search(text)
+    return found is not None and not _NAME_WORD.search(text[: found.start()])
+
+
+def attributed(text: str) -> bool:
+    """Does the quotation ``text`` name who says it ("..., he said.")?"""
+    return any(word in text for word in _SAYING)
+
+
+def needs_previous(unit: Unit, previous: Unit) -> bool:
+    """Does ``unit`` only make sense after ``previous``: it opens by referring back ("She believes",
+    "This development", "None found a buyer") or is a quotation whose speaker is named before it, in
+    the same paragraph?"""
+    if not unit.text.strip():
+        return False
+    if refers_back(unit.text) or _SUCH.search(unit.text):
+        return True
+    return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not attributed(unit.text)
+
+
+def refers_back(text: str) -> bool:
+    """Does ``text`` open (after "But", "And" ...) by referring to something named before: "She
+    believes", "But is that the whole story?", "A further 600,000 ...", "..., he said"?"""
+    opening = _CONNECTIVE.sub("", text.lstrip("'\"‘“"))
+    words = opening.split()
+    if not words:
+        return False
+    first = words[0].strip(",").lower()
+    if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
+        first = words[1].strip(",?").lower()  # "But is that the whole story?"
+    if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(opening)):
+        return True
+    if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
+        return True
+    return _unnamed_person(text) or bool(_CONTINUING.match(opening))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
+    """The sentence (of the few before) naming what ``units[i]`` opens with a definite description
+    of ("The Prince Hotel in Tokyo ..." then "The hotel launched an investigation"), or None."""
+    found = _DEFINITE.match(units[i].text)
+    if found is None:
+        return None
+    nouns = [w.lower() for w in found.groups() if w and len(w) >= _SHORT_WORDS]
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        before = _words(units[j].text)
+        if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
+            return j
+    return None
+
+
+def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
+    """Last word of each full name -> (the sentence that first gives the full name, the full name);
+    a one-word name introduced by what it is ("the Danish restaurant Noma") counts as full there."""
+    found: dict[str, tuple[int, str]] = {}
+    for i, unit in enumerate(units):
+        for match in _DESCRIBED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _FULL_NAME.finditer(unit.text):
+            words = match.group(0).split()
+            while words and words[0].lower() in _NOT_NAME:
+                words = words[1:]
+            if len(words) < 2 or words[-1].lower() in _NOT_NAME:
+                continue
+            found.setdefault(words[-1], (i, " ".join(words)))
+    # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
+    # was not introduced by the full form.
+    return {
+        short: (j, full)
+        for short, (j, full) in found.items()
+        if not any(_mentions(units[k].text, short) for k in range(j))
+    }
+
+
+def _mentions(text: str, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
+    """Per sentence, the sentences it needs: the one before when it refers back, the one that
+    introduced a person by full name when it uses the short name alone ("Thut said"), and a later
+    one that casts doubt on what that person claims."""
+    intros = _introductions(units)
+    out: list[set[int]] = []
+    for i, unit in enumerate(units):
+        needed: set[int] = set()
+        if i > 0 and needs_previous(unit, units[i - 1]):
+            needed.add(i - 1)
+        elif i == 0 and len(units) > 1 and refers_back(unit.text):
+            needed.add(1)  # a lead that opens "It has charted ..." names its subject next
+        described = _definite_reference(units, i)
+        if described is not None:
+            needed.add(described)
+        for short, (j, full) in intros.items():
+            if j < i and _mentions(unit.text, short) and full not in unit.text:
+                needed.add(j)
+        out.append(needed)
+    for j, unit in enumerate(units):
+        if not _words(unit.text) & _CHALLENGE:
+            continue
+        for short in intros:
+            if _mentions(unit.text, short):
+                for i in range(j):
+                    if _mentions(units[i].text, short):
+                        out[i].add(j)
+    return [frozenset(n) for n in out]
+
+
+def with_dependencies(
+    chosen: Iterable[int], needs: Sequence[Collection[int]], allowed: Collection[int]
+) -> tuple[int, ...]:
+    """``chosen`` plus, transitively, every sentence in ``allowed`` that a chosen one needs."""
+    keep = set(chosen)
+    stack = list(keep)
+    while stack:
+        for j in needs[stack.pop()]:
+            if j in allowed and j not in keep:
+                keep.add(j)
+                stack.append(j)
+    return tuple(sorted(keep))
