@@ -66,7 +66,9 @@ def test_teacher_sees_classes_and_api_docs_work_offline(browser: Any, server: st
     page.click("button[type=submit]")
     page.wait_for_url(f"{server}/library")
     page.get_by_role("link", name="Classes").click()
-    assert "Your classes will appear here" in page.inner_text("main")
+    # Other browser tests share the demo teacher: the page may already list classes, never an error.
+    page.get_by_role("button", name="Create class").wait_for()
+    assert page.get_by_role("heading", name="Classes", exact=True).is_visible()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{server}/api/docs")

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 
 from tests.web.conftest import PASSWORD, add_user, csrf_from, log_in
 
-SECTIONS = ["/library", "/vocabulary", "/review", "/progress"]
+SECTIONS = ["/library", "/vocabulary", "/review", "/practice", "/progress"]
 
 
 def nav_links(html: str) -> list[str]:
