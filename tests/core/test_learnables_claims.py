@@ -189,3 +189,42 @@ def test_as_well_inside_as_well_as_is_not_in_addition(nlp: Language, real_lexico
         assert "'as well'" not in explanation and "in addition" not in explanation
     alone = next(iter(nlp("The children came to the party, and their parents came as well.").sents))
     assert any(c.base == "as well" for c in find_collocations(alone, real_lexicon))
+
+
+def test_no_passive_is_claimed_for_a_misparsed_auxiliary_chain(nlp: Language) -> None:
+    # Read in the merged review: "'have had are made' is a passive" (the parser hung 'have had' on 'made').
+    doc = nlp(
+        "Memories of experiences we have had are made from several elements, including records of "
+        "objects, space and time."
+    )
+    spans = [doc[h.start : h.end].text for h in detect_grammar(doc)]
+    assert not any("had are" in span for span in spans), spans
+
+
+def test_so_far_is_not_explained_by_a_usage_note(nlp: Language, real_lexicon: Lexicon) -> None:
+    # WordNet's gloss of 'so far' ("used in negative statement to describe ...") says how it is used,
+    # not what it means, and the sentence is positive.
+    doc = nlp("The company has so far refunded about 300 customers.")
+    first = next(t for t in doc if t.text == "so")
+    assert not define_expression(real_lexicon, "so far", 18, first).startswith("used")
+    assert not any("negative statement" in e for e in _explanations(nlp, doc.text, real_lexicon))
+
+
+def test_a_sentence_with_run_together_words_is_never_a_highlight(nlp: Language) -> None:
+    # Read in the merged review: a highlight quoting the source's "false and genuinememories".
+    junk = nlp(
+        "According to the study, both false and genuinememories seem to rely on the same brain mechanisms."
+    )
+    clean = nlp(
+        "According to the study, both false and genuine memories seem to rely on the same brain mechanisms."
+    )
+    assert fit_factor(next(iter(junk.sents)), 2) == 0.0
+    assert fit_factor(next(iter(clean.sents)), 2) > 0.0
+
+
+def test_had_no_idea_who_is_not_a_causative(nlp: Language) -> None:
+    # Read in the review: "'had no idea who removed' is the causative (have/get + object + past participle)".
+    doc = nlp("A spokesperson for the shop said it had no idea who removed the slab from the wall.")
+    assert "causative_have_get" not in {m.point.id for m in detect_grammar(doc)}
+    causative = nlp("She had her old car repaired last week.")
+    assert "causative_have_get" in {m.point.id for m in detect_grammar(causative)}

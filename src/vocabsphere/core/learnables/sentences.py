@@ -8,10 +8,12 @@ Each check returns a factor in [0, 1] that multiplies the sentence's teaching va
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+from wordfreq import zipf_frequency
 
 __all__ = [
     "fit_factor",
     "has_finite_verb",
+    "has_run_together_words",
     "is_heading",
     "leads_back",
     "length_fit",
@@ -192,9 +194,18 @@ def has_finite_verb(sent: Span) -> bool:
     )
 
 
+def has_run_together_words(sent: Span) -> bool:
+    """Source junk such as "genuinememories" (a lost space): a long lower-case word no corpus has
+    ever seen. Names and rare real words ("optogenetics", 1.7 on the Zipf scale) pass."""
+    return any(
+        t.is_alpha and t.is_lower and len(t) >= 8 and t.pos_ != "PROPN" and zipf_frequency(t.text, "en") == 0
+        for t in sent
+    )
+
+
 def fit_factor(sent: Span, level: int) -> float:
     """How well the sentence stands alone for a learner at ``level`` (0 = never show it)."""
-    if is_heading(sent) or not has_finite_verb(sent):
+    if is_heading(sent) or not has_finite_verb(sent) or has_run_together_words(sent):
         return 0.0
     factor = length_fit(word_count(sent), level)
     if _lower_start(sent):

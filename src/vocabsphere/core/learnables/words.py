@@ -160,6 +160,12 @@ def _circular(gloss: str, lemma: str) -> bool:
     return lemma in re.findall(r"[a-z]+", gloss.lower())
 
 
+def _usage_note(gloss: str) -> bool:
+    """WordNet glosses such as "used in negative statement to describe ..." ('so far') say how a word
+    is used, not what it means; quoted as its meaning they mislead ("has so far refunded" is positive)."""
+    return gloss.lower().startswith(("used ", "often used ", "usually used "))
+
+
 PLAIN_MEANING_LEVELS = frozenset({"A1", "A2", "B1"})  # meanings only in words at the learner's level
 
 
@@ -177,6 +183,8 @@ def define(lexicon: Lexicon | None, tok: Token, max_words: int, level: str | Non
     try:
         gloss, synonyms = _sense(lexicon, tok)
     except _LOOKUP_ERRORS:  # odd tokens: no meaning rather than a failure
+        return ""
+    if _usage_note(gloss):
         return ""
     lemma = lemma_of(tok)
     others = [s for s in synonyms if lemma not in s.lower().split() and "_" not in s][:2]
@@ -218,6 +226,8 @@ def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first:
     try:
         gloss, synonyms = _expression_sense(lexicon, base, first)
     except _LOOKUP_ERRORS:
+        return ""
+    if _usage_note(gloss):
         return ""
     others = [s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base][:2]
     if gloss and all(_circular(gloss, w) for w in base.split()) and others:

@@ -329,6 +329,8 @@ def _participle_after_object(verb: Token) -> Token | None:
         return None  # a subject pronoun after have = an inverted perfect ("Had they known ...")
     if not (is_vbn(part) or part.tag_ == "VBD") or part.pos_ != "VERB":
         return None
+    if any(doc[k].tag_ in ("WP", "WDT", "WRB") for k in range(verb.i + 1, j)):
+        return None  # "had no idea who removed it": a clause with its own subject, not an object
     if any(c.dep_ in ("aux", "aux:pass") and c.i != verb.i for c in part.children):
         return None  # a verb group of its own (the parser may hang 'had' on it as an aux)
     after = part.nbor(1) if part.i + 1 < end else None

@@ -153,6 +153,17 @@ def _after_with(subject: Token) -> bool:
     return left.i > 0 and low(left.doc[left.i - 1]) in ("with", "without")
 
 
+# Only the first auxiliary of a group is finite; later ones are be/have forms (or passive 'get'):
+# "might have been", never "have had are made" (a misparse of "experiences we have had are made").
+_LATER_AUXILIARIES = frozenset(
+    {"be", "been", "being", "have", "having", "'ve", "get", "got", "gotten", "getting", "to"}
+)
+
+
+def _possible_auxiliaries(auxes: list[Token]) -> bool:
+    return all(low(tok) in _LATER_AUXILIARIES for tok in auxes[1:])
+
+
 def verb_group(head: Token) -> VerbGroup | None:
     """The verb group headed by ``head`` (a verb or copular predicate), or None."""
     if head.dep_ in AUX_DEPS:
@@ -166,7 +177,7 @@ def verb_group(head: Token) -> VerbGroup | None:
     if not copular and not looks_like_verb(head):
         return None
     chain = auxes if copular else [*auxes, head]
-    if not chain or not _contiguous(chain):
+    if not chain or not _contiguous(chain) or not _possible_auxiliaries(auxes):
         return None
     words: list[str] = []
     shape: list[str] = []
