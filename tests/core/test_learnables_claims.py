@@ -228,3 +228,22 @@ def test_had_no_idea_who_is_not_a_causative(nlp: Language) -> None:
     assert "causative_have_get" not in {m.point.id for m in detect_grammar(doc)}
     causative = nlp("She had her old car repaired last week.")
     assert "causative_have_get" in {m.point.id for m in detect_grammar(causative)}
+
+
+def test_seed_review_faults_stay_gone(nlp: Language, real_lexicon: Lexicon) -> None:
+    # Read in the seeds' A2/B1 highlights: "'have shared' is the present perfect" ("have shared interests"),
+    # "'should have' ... to give advice" (expectation: "should have no trouble"), and a collocation quoted
+    # across an opening quotation mark ('made "a massive difference').
+    shared = {
+        m.point.id
+        for m in detect_grammar(nlp("Both countries have shared interests that could drive trade."))
+    }
+    assert "present_perfect" not in shared
+    perfect = nlp("The two teams have shared the prize this year.")
+    assert "present_perfect" in {m.point.id for m in detect_grammar(perfect)}
+    trouble = nlp("The army should have no trouble finding volunteers.")
+    assert "should_advice" not in {m.point.id for m in detect_grammar(trouble)}
+    advice = nlp("You should welcome the new students.")
+    assert "should_advice" in {m.point.id for m in detect_grammar(advice)}
+    quoted = nlp('An expert said the rockets have made "a massive difference" to the war.')
+    assert not any('"' in c.text for c in find_collocations(next(iter(quoted.sents)), real_lexicon))

@@ -237,6 +237,8 @@ def find_collocations(sent: Span, lexicon: Lexicon | None) -> tuple[Collocation,
     found.sort(key=lambda c: (not c.in_wordnet, -(c.end - c.start), c.start))
     kept: list[Collocation] = []
     for coll in found:
+        if any(q in coll.text for q in '"\u201c\u201d'):
+            continue  # 'made "a massive difference': a quotation opens inside it, quoting it breaks both
         if all(coll.end <= k.start or coll.start >= k.end for k in kept):
             kept.append(coll)
     return tuple(sorted(kept, key=lambda c: c.start))

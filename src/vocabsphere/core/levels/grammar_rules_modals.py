@@ -61,6 +61,10 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
     return None
 
 
+# After 'should' these verbs mostly say what is expected, not what is advised.
+_EXPECTATION_VERBS = frozenset({"have", "take", "last", "arrive", "reach", "cost", "need", "mean"})
+
+
 def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) -> str | None:
     modal = group.modal
     rest = group.shape[1:]
@@ -73,6 +77,8 @@ def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) 
     if modal == "must" and (lexical or passive):
         return "must_obligation"
     if modal == "should" and (lexical or passive or (group.copular and rest == ("BE",))):
+        if group.head.lemma_.lower() in _EXPECTATION_VERBS and not passive:
+            return None  # "Pyongyang should have no trouble", "it should take a week": expectation
         return "should_advice" if not conditional else None
     return None
 

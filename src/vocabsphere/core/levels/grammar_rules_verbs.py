@@ -168,6 +168,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "is based", "were married": a passive or an adjective, so no tense claim
     if point in _SIMPLE and _misread_simple(group):
         return None
+    if point == "present_perfect" and _participle_adjective(group):
+        return None  # "Both countries have shared interests": 'have' + adjective + noun, no perfect
     if group.shape[-1] == "VBG" and _gerund_predicate(group):
         return None  # "The challenge was gathering the data": a gerund after 'be', no continuous
     if group.copular and low(head).endswith("ing") and not adjectival(head):
@@ -287,6 +289,44 @@ def _agent_end(agent: Token) -> int:
     ):
         end += 1
     return end
+
+
+# Participles that English also uses as adjectives before a noun ("shared interests", "mixed feelings").
+_ADJECTIVAL_PARTICIPLES = frozenset(
+    {
+        "shared",
+        "limited",
+        "mixed",
+        "vested",
+        "advanced",
+        "detailed",
+        "varied",
+        "qualified",
+        "skilled",
+        "armed",
+        "combined",
+        "united",
+        "related",
+        "specialised",
+        "specialized",
+        "increased",
+        "reduced",
+    }
+)
+
+
+def _participle_adjective(group: VerbGroup) -> bool:
+    """have + participle + bare noun ("have shared interests"), where the participle reads as an
+    adjective: a possession, not a present perfect."""
+    head = group.head
+    nxt = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    return (
+        low(head) in _ADJECTIVAL_PARTICIPLES
+        and nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.tag_ in ("NNS", "NN")
+        and not any(c.dep_ == "det" for c in nxt.children)
+    )
 
 
 def detect_passives(sent: Span) -> Iterator[Hit]:
