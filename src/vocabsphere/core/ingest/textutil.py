@@ -9,6 +9,8 @@ from importlib import resources
 
 from wordfreq import zipf_frequency
 
+from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
+
 _STOP_LIST = (resources.files("vocabsphere.core.ingest") / "stop_words.txt").read_text(encoding="utf-8")
 # A standard English stop list plus reporting verbs every news story shares.
 STOP_WORDS = frozenset(
@@ -58,29 +60,7 @@ def names(text: str) -> set[str]:
 # --- specific names: the rare proper names that tell one event from another ------------------------
 
 RARE_ZIPF = 3.5  # a name word rarer than this in general English (Hatherley, Korotchenko, B4120)
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR = WEEKDAYS | MONTHS
 _UNDECOMPOSABLE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})
 _CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*")
 # The headline and about the first sentence; line breaks kept, so a headline line is its own sentence.

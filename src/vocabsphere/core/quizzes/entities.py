@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
 from vocabsphere.core.quizzes.passages import Passage
 
 __all__ = ["Cast", "find_cast", "name_span", "name_spans"]
@@ -166,31 +167,7 @@ _BODIES = frozenset(
     ]
 )
 _PLACE_CASES = frozenset({"in", "from", "to", "at", "across", "near"})
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "christmas",
-        "easter",
-    ]
-)
+_CALENDAR = WEEKDAYS | MONTHS | {"christmas", "easter"}
 
 
 @dataclass(frozen=True)
