@@ -205,12 +205,14 @@ def test_a_server_failing_mid_flush_loses_nothing(browser: Any, server: str) -> 
 
     page.route("**/api/v1/offline/reviews", applied_then_cut)
     context.set_offline(False)
-    wait_until(page, lambda: calls == ["cut"], "the first flush")
+    # The page may flush more than once (the online event, then its retry); every try is cut the same way.
+    wait_until(page, lambda: bool(calls), "the first flush")
+    assert set(calls) == {"cut"}
     assert count(page, "outbox") == 3  # unanswered rows stay
     assert server_reviews(server, "offline-ben") == 3
     page.unroute("**/api/v1/offline/reviews")
     page.route("**/api/v1/offline/reviews", unavailable)
-    assert page.evaluate(FLUSH) == {"left": 3, "sent": 0} and calls == ["cut", "503"]
+    assert page.evaluate(FLUSH) == {"left": 3, "sent": 0} and calls[-1] == "503"
     page.unroute("**/api/v1/offline/reviews")
     assert page.evaluate(FLUSH) == {"left": 0, "sent": 3}  # acknowledged: applied before
     assert server_reviews(server, "offline-ben") == 3
