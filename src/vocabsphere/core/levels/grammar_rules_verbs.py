@@ -155,7 +155,7 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     point = table.get(group.shape)
     if point is None:
         return None
-    if point in _SIMPLE and not group.has_subject:
+    if point in _SIMPLE and not group.has_subject and not _finite_without_subject(group):
         return None  # no subject: an imperative or a tagging error, not a finite simple tense
     head = group.head
     if point == "past_simple" and not group.copular and head.i > 0 and head.doc[head.i - 1].text == ",":
@@ -177,6 +177,29 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     if point == "future_will" and group.first == "shall" and question:
         return None  # "Shall we go?" is an offer/suggestion, not a future
     return point
+
+
+# Clause heads where a finite verb can stand whose subject the parse missed or the writer left out.
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp", "advcl", "acl:relcl"})
+
+
+def _finite_without_subject(group: VerbGroup) -> bool:
+    """A -s verb is finite whether or not the parse found its subject: "Sounds like ...",
+    "Now comes the fun part", "Needs a good family"; so is a past tense opening a main clause
+    ("Just wanted to confirm", "totally forgot to open")."""
+    head = group.head
+    if group.shape == ("V_PAST",) and head.tag_ == "VBD" and head.pos_ == "VERB":
+        # with an object or clause after it: "Enough said", "Totally flavored" are participles
+        complement = any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > head.i for c in head.children)
+        return head.dep_ in ("ROOT", "parataxis") and complement and not is_vbn(head)
+    return (
+        group.shape == ("V_PRES",)
+        and head.tag_ == "VBZ"
+        and head.pos_ == "VERB"
+        and head.dep_ in _CLAUSE_DEPS
+        and low(head).endswith("s")
+        and low(head) != "lets"  # "Lets call it off": let's
+    )
 
 
 # Nouns whose 'be' + -ing names the thing itself ("the problem is finding staff").

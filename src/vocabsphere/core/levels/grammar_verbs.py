@@ -84,7 +84,37 @@ def _auxiliaries(head: Token) -> list[Token]:
             if child.dep_ in AUX_DEPS and child.i < head.i:
                 found.append(child)
                 todo.append(child)
+    if not found:
+        found = _copula_after_fronted(head)
     return sorted(found, key=lambda t: t.i)
+
+
+# Predicates that stand before their copula: "What is ...?", "How are you?", "Here's a tip",
+# "what it is", "how hard it is".
+_FRONTED_WORDS = frozenset({"here", "there", "what", "how", "who", "where", "which", "whose"})
+
+
+def _copula_after_fronted(head: Token) -> list[Token]:
+    """The copula of a predicate that the question word or 'here' puts before it."""
+    fronted = low(head) in _FRONTED_WORDS or any(
+        c.dep_ == "advmod" and low(c) == "how" and c.i == head.i - 1 for c in head.children
+    )
+    if not fronted or head.pos_ not in ("ADV", "PRON", "ADJ", "SCONJ"):
+        return []
+    cops = [c for c in head.children if c.dep_ == "cop" and c.i > head.i]
+    if len(cops) != 1 or _participle_after(cops[0]):
+        return []
+    return cops
+
+
+def _participle_after(cop: Token) -> bool:
+    """ "How are things going?", "What is this tune called?": the 'copula' is an auxiliary of
+    a participle after its subject, which the parse hung elsewhere."""
+    for tok in cop.doc[cop.i + 1 : cop.sent.end]:
+        if tok.pos_ in ("DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM", "ADV", "PART"):
+            continue
+        return tok.tag_ in ("VBG", "VBN")
+    return False
 
 
 def looks_like_verb(tok: Token) -> bool:
