@@ -513,7 +513,7 @@ def _patterns(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
             )
             if lemma == "let" and any(c.low in ("'s", "us") for c in sent.children(tok)):
                 yield "lets_suggestion", first, tok.end
-            elif subject is None:
+            elif subject is None or _vocative(sent, subject):
                 yield "imperative", first, tok.end
         if question and tok.feats.get("PronType") == "Int" and _clause_initial(sent, tok):
             yield "wh_question", tok.start, sent.tokens[-1].end
@@ -533,6 +533,14 @@ def _particle(sent: GoldSentence, tok: GoldToken, verb: GoldToken) -> bool:
         return False
     obj = sent.child(verb, "obj")
     return tok.i == verb.i + 1 or (obj is not None and obj.i == tok.i - 1 and obj.upos == "PRON")
+
+
+def _vocative(sent: GoldSentence, subject: GoldToken) -> bool:
+    """ "Ginny, Please see the attached guaranty.": EWT sometimes marks the person addressed as
+    the subject of an order; a name set off by a comma or colon is a vocative, and the order
+    stays an imperative."""
+    nxt = sent.tokens[subject.i + 1] if subject.i + 1 < len(sent.tokens) else None
+    return subject.upos == "PROPN" and nxt is not None and nxt.form in (",", ":", "-")
 
 
 def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:

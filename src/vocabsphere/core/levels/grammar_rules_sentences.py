@@ -50,7 +50,9 @@ _TAG_AUX = frozenset(
 )
 _TAG_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there"})
 _WH_WORDS = frozenset({"what", "where", "when", "why", "who", "whom", "whose", "which", "how"})
-_OPENERS = frozenset({"please", "just", "always", "never", "now", "so", "and", "but", "then", "oh", "well"})
+_OPENERS = frozenset(
+    {"please", "just", "always", "never", "now", "so", "and", "but", "then", "oh", "well", "simply"}
+)
 _NOT_IMPERATIVE = frozenset({"thank", "please", "need"})
 _CLEFT_BE = frozenset({"is", "was", "'s"})
 _CLEFT_SKIP = frozenset({"not", "n't", "only", "just", "precisely", "also", "really", "actually"})
@@ -101,6 +103,10 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
     yield from _see_in_brackets(sent)
     if len(words) < 2 or is_question(sent):
         return  # a one-word line ("Applause.", "Visit") is a caption or a heading, not an order
+    pleas = list(_please_orders(sent))
+    if pleas:
+        yield from pleas
+        return
     i = 0
     while i < len(words) - 1 and low(words[i]) in _OPENERS:
         i += 1
@@ -109,7 +115,9 @@ def detect_imperative(sent: Span) -> Iterator[Hit]:
         i += 2
     verb = words[i]
     ended = _ends_as_a_sentence(sent)
-    if _order_verb(verb) and (ended or _unpunctuated_order(verb, words)):
+    if (_order_verb(verb) or (ended and _opening_present_tag(verb))) and (
+        ended or _unpunctuated_order(verb, words)
+    ):
         yield Hit("imperative", start.i, verb.i + 1)
         yield from _second_orders(verb)
         return
@@ -142,6 +150,43 @@ def _unpunctuated_order(verb: Token, words: list[Token]) -> bool:
     if any(low(c) == "you" for c in verb.subtree):
         return False  # "Talk to you later", "See you soon": a goodbye
     return any(c.dep_ in ("obj", "iobj", "compound:prt", "obl", "ccomp", "xcomp") for c in verb.children)
+
+
+_PLEASE = frozenset({"please", "pls", "plz"})
+
+
+def _please_orders(sent: Span) -> Iterator[Hit]:
+    """ "please contact Joan", "So please update ...", "Attached please find ...": 'please' right
+    before a base verb with no subject marks an order wherever it stands, punctuated or not."""
+    words = _words(sent)
+    if words and low(words[0]) in MODALS:
+        return  # "Can someone please tell me ...": a request put as a question
+    seen: set[int] = set()
+    for tok in sent:
+        prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        if prev is None or low(prev) not in _PLEASE or not _order_verb(tok) or tok.text.isupper():
+            continue
+        for hit in (Hit("imperative", prev.i, tok.i + 1), *_second_orders(tok)):
+            if hit.end - 1 not in seen:
+                seen.add(hit.end - 1)
+                yield hit
+
+
+def _opening_present_tag(verb: Token) -> bool:
+    """ "Have a real mechanic check ...!", "Simply type in the link ...": a sentence that opens
+    with a verb tagged VBP (the tagger's present for a base form) and no subject is an order,
+    unless the verb is one of liking or thinking whose 'I' is left out ("Hope you enjoy it")."""
+    if verb.tag_ != "VBP" or verb.pos_ != "VERB" or verb.text.isupper():
+        return False
+    word = low(verb)
+    if (
+        word in _STATIVE_OPENERS
+        or word in _THINKING
+        or word in _NOT_IMPERATIVE
+        or word in HAVE_FORMS - {"have"}
+    ):
+        return False
+    return not any(c.dep_ in SUBJ_DEPS or c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
 
 def _opened_by_adverbial(verb: Token) -> bool:
