@@ -244,21 +244,39 @@ def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> 
         return noun.lemma_.lower() not in _CONTENT_NOUNS | _TIME_NOUNS
     # Contact clause ("the book I read"): its own subject right after a determined, non-time noun.
     determined = low(noun) in _QUANTIFIER_HEADS or any(
-        c.dep_ in ("det", "nmod:poss") and low(c) not in ("this", "next", "last", "every")
+        c.dep_ in ("det", "nmod:poss")
+        and low(c) not in ("this", "next", "last", "every", "what", "which", "whose")
         for c in noun.children
     )
     if any(t.pos_ == "SCONJ" or t.tag_ == "WRB" for t in noun.doc[noun.sent.start : noun.i]):
         return False  # "When she was a kitten she looked ...": the pronoun starts the main clause
     # ... and an object gap: "I knew I'd be here" (verb + clause) is a new main clause
+    # "the first time I walked in", "the year we got him": a time noun after 'the' is a
+    # relative's antecedent too, but "this year we ..." opens a main clause
+    the_time = any(c.dep_ == "det" and low(c) == "the" for c in noun.children)
     return (
         determined
         and gap
-        and noun.lemma_.lower() not in _TIME_NOUNS
+        and (noun.lemma_.lower() not in _TIME_NOUNS or the_time)
         and left.i == noun.i + 1
-        and left.dep_ in SUBJ_DEPS
-        and left.head.i == clause.i
-        and low(left) in _SUBJECT_PRONOUNS
+        and any(
+            c.dep_ in SUBJ_DEPS and c.left_edge.i == left.i and _contact_subject(c, clause)
+            for c in clause.children
+        )
     )
+
+
+def _contact_subject(subject: Token, clause: Token) -> bool:
+    """The subject that opens a contact clause: a subject pronoun, or a name or noun phrase
+    ("the lessons Mrs. Lynda Mcmanus taught me") when the clause's head is a finite verb."""
+    if low(subject) in _SUBJECT_PRONOUNS:
+        return subject.left_edge.i == subject.i
+    if subject.pos_ not in ("PROPN", "NOUN") or clause.pos_ != "VERB":
+        return False
+    finite = clause.tag_ in ("VBZ", "VBP", "VBD") or any(
+        c.dep_ in ("aux", "aux:pass") and c.i < clause.i for c in clause.children
+    )
+    return finite and subject.right_edge.i < clause.i
 
 
 def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
