@@ -24,6 +24,7 @@ AUX_DEPS = frozenset({"aux", "aux:pass", "cop"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubj:pass", "expl", "csubj", "csubj:pass", "nsubj:outer"})
 # Participles that are adjectives after 'be' ("I am interested", "it was boring"): a be-group
 # ending in one is copular, not a passive or a continuous.
+# ("is located", "is based on" are passives in form, which is what the passive point says.)
 ADJECTIVAL_PARTICIPLES = frozenset(
     {
         "interested",
@@ -34,8 +35,6 @@ ADJECTIVAL_PARTICIPLES = frozenset(
         "surprised",
         "pleased",
         "married",
-        "located",
-        "based",
         "scared",
         "confused",
         "disappointed",
