@@ -396,7 +396,7 @@ _POINTS: tuple[GrammarPoint, ...] = (
         "Verb + to-infinitive",
         "A1",
         "CEFR-J 101 TO.VV_to_do",
-        "'{text}': the verb '{verb}' is followed by to + verb.",
+        "'{text}': the verb '{verb}' takes a to-infinitive (to + verb).",
     ),
     _p(
         "phrasal_verb",

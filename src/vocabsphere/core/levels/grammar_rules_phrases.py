@@ -231,6 +231,36 @@ def detect_verb_complements(sent: Span) -> Iterator[Hit]:
             inf = to_infinitive_after(verb)
             if inf is not None:
                 yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+                continue
+        if lemmas & _OBJECT_INFINITIVE_VERBS:
+            inf = _object_then_infinitive(verb)
+            if inf is not None:
+                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+
+
+# Verbs that take an object and then a to-infinitive: "ask me to send", "invite you to come".
+_OBJECT_INFINITIVE_VERBS = frozenset(
+    {"ask", "tell", "invite", "want", "allow", "encourage", "instruct", "get", "help", "expect"}
+    | {"persuade", "convince", "order", "force", "urge", "remind", "advise", "enable", "teach"}
+    | {"lead", "require", "need", "would", "like", "beg", "permit", "cause", "warn", "inspire"}
+)
+
+
+def _object_then_infinitive(verb: Token) -> Token | None:
+    """The to-infinitive after the verb's object ("get them to meet", "leads me to think"),
+    when the parse hangs it on the verb or the object as its complement."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "iobj") and c.i > verb.i]
+    if len(objects) != 1 or objects[0].pos_ not in ("PRON", "NOUN", "PROPN"):
+        return None
+    if low(objects[0]).endswith("thing"):
+        return None  # "want something to take care of": the infinitive describes the thing
+    obj = objects[0]
+    if obj.left_edge.i != verb.i + 1 or obj.right_edge.i - obj.left_edge.i > 3:
+        return None  # a short object right after the verb: "ask the manager to call"
+    inf = to_infinitive_after(obj.right_edge)
+    if inf is None or inf.dep_ != "xcomp" or inf.head.i not in (verb.i, obj.i):
+        return None
+    return inf
 
 
 _PREPOSITIONAL_VERBS = frozenset(
