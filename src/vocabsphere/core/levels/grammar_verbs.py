@@ -162,7 +162,29 @@ def _present_subject(head: Token) -> bool:
     if head.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "obj" for c in head.head.children):
         return False  # "made them leave", "let us go": a bare infinitive after an object
     subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i < head.i]
-    return any(low(s) in _PLURAL_SUBJECTS or s.tag_ in ("NNS", "NNPS") for s in subjects)
+    return any(_plural_subject(s) for s in subjects)
+
+
+# Quantifiers that make a plural subject: "Many of the Iraqis ... relate", "Some countries promote".
+_PLURAL_QUANTIFIERS = frozenset({"many", "some", "both", "few", "several", "most", "all"})
+
+
+def _plural_subject(subject: Token) -> bool:
+    """A plural subject: a plural noun or pronoun, a quantifier, two coordinated nouns
+    ("Google and Amazon create"), or a relative pronoun whose noun is plural ("links that
+    strongly indicate")."""
+    if low(subject) in _PLURAL_SUBJECTS or subject.tag_ in ("NNS", "NNPS"):
+        return True
+    if low(subject) in _PLURAL_QUANTIFIERS and subject.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
+        return True
+    if subject.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") for c in subject.children
+    ):
+        return any(c.dep_ == "cc" and low(c) == "and" for c in subject.subtree)
+    if low(subject) in ("that", "who", "which") and subject.head.dep_ == "acl:relcl":
+        noun = subject.head.head
+        return noun.tag_ in ("NNS", "NNPS") and noun.i < subject.i
+    return False
 
 
 def _contiguous(chain: list[Token]) -> bool:
