@@ -275,7 +275,9 @@ def detect_phrasal_verbs(sent: Span) -> Iterator[Hit]:
     for prt in sent:
         if low(prt) not in _PARTICLES:
             continue
-        if not (prt.dep_ == "compound:prt" or prt.tag_ == "RP" or _adverb_particle(prt)):
+        # the parse must say particle: a word it hangs as a preposition (case) is not one
+        tagged = prt.tag_ == "RP" and prt.dep_ not in ("case", "mark")
+        if not (prt.dep_ == "compound:prt" or tagged or _adverb_particle(prt)):
             continue
         verb = prt.head
         if verb.pos_ != "VERB" or not 0 < prt.i - verb.i <= 4 or _motion_preposition(verb, prt):
