@@ -363,6 +363,13 @@ def _subtree_span(sent: GoldSentence, tok: GoldToken) -> tuple[int, int]:
 _FREE_RELATIVE_HEADS = frozenset({"what", "whatever", "whoever", "whichever", "how", "why"})
 
 
+def _marked_gerund(sent: GoldSentence, tok: GoldToken) -> bool:
+    """ "the process of reviewing", "thanks for fixing", "the work to be done": EWT makes these
+    acl of the noun with a preposition or 'to' as mark; a preposition + gerund (or an
+    infinitive) is no reduced relative clause, which is a bare participle phrase."""
+    return any(c.deprel in ("mark", "case") for c in sent.children(tok))
+
+
 def _clause_time(sent: GoldSentence, verb: GoldToken) -> str | None:
     group = next((g for g in _groups(sent) if g.head.i == verb.i), None)
     if group is None:
@@ -407,6 +414,7 @@ def _clauses(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
             and tok.xpos in ("VBN", "VBG")
             and head is not None
             and head.upos in ("NOUN", "PROPN", "PRON")
+            and not _marked_gerund(sent, tok)
         ):
             yield "relative_reduced", *_subtree_span(sent, tok)
         elif (
@@ -447,6 +455,8 @@ def _comparison(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
     for tok in sent.tokens:
         degree = tok.feats.get("Degree")
         head = sent.head(tok)
+        if tok.upos == "PROPN":
+            continue  # "Greater Noida" is a name, not a comparison
         if degree == "Cmp" and tok.low not in ("more", "less", "fewer", "rather"):
             yield "comparative_er", tok.start, tok.end
         elif degree == "Sup" and tok.low not in ("most", "least"):
