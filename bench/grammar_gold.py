@@ -558,7 +558,8 @@ def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:
     clause = tok
     while clause.head >= 0 and clause.deprel not in ("root", "parataxis"):
         clause = sent.tokens[clause.head]
-    skip = ("punct", "cc", "discourse", "vocative", "reparandum")
+    # an opening if/when clause does not stop a question: "And if anyone has voted, what did you ...?"
+    skip = ("punct", "cc", "discourse", "vocative", "reparandum", "advcl")
     words = [t for t in sent.tokens if t.head == clause.i and t.deprel not in skip]
     first = min([clause.start] + [_subtree_span(sent, w)[0] for w in words])
     return tok.start == first or (

@@ -70,7 +70,7 @@ def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) 
     rest = group.shape[1:]
     lexical = rest == ("VB",) and group.head.lemma_.lower() != "be"
     passive = group.passive and rest == ("BE", "VBN")
-    if modal == "can" and lexical and not question:
+    if modal == "can" and lexical and (not question or _wh_can(group)):
         return "modal_can_ability"
     if modal == "could" and lexical and not question and not conditional:
         return "modal_could_ability"
@@ -81,6 +81,16 @@ def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) 
             return None  # "Pyongyang should have no trouble", "it should take a week": expectation
         return "should_advice" if not conditional else None
     return None
+
+
+def _wh_can(group: VerbGroup) -> bool:
+    """ "How can I watch it online?", "Where can I get morcillas?": a wh-word right before 'can'
+    and 'I'/'we' after it asks what is possible; "Can you send me ...?" is a request."""
+    can = group.tokens[0]
+    doc = can.doc
+    if can.i == 0 or can.i + 1 >= len(doc):
+        return False
+    return low(doc[can.i - 1]) in ("how", "where") and low(doc[can.i + 1]) in ("i", "we")
 
 
 def detect_modals(sent: Span) -> Iterator[Hit]:

@@ -277,6 +277,19 @@ def detect_wh_question(sent: Span) -> Iterator[Hit]:
         i += 1
     if low(words[i]) in _WH_WORDS and _inverted_after(words[i + 1 :]):
         yield Hit("wh_question", words[i].i, words[-1].i + 1)
+        return
+    # "Your father never listens to me, what can I say?": the question after a comma or dash
+    for k in range(i + 1, len(words) - 2):
+        wh, aux, subject = words[k], words[k + 1], words[k + 2]
+        before = wh.doc[wh.i - 1]
+        if (
+            low(wh) in ("what", "where", "how", "why", "when", "who")
+            and before.text in (",", "-", "--", ":", "...")
+            and aux.pos_ == "AUX"
+            and (subject.tag_ == "PRP" or subject.pos_ in ("DET", "PROPN"))
+        ):
+            yield Hit("wh_question", wh.i, words[-1].i + 1)
+            return
 
 
 def _inverted_after(rest: list[Token]) -> bool:
