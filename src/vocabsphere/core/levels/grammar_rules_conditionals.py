@@ -115,9 +115,17 @@ def detect_conditionals(sent: Span) -> Iterator[Hit]:
         if prev is not None and low(prev) in _NOT_CONDITIONAL_BEFORE:
             continue  # "as if", "even if", "what if", "only if" are not the taught patterns
         cond = _until_clause_end(words[pos + 1 :])
+        first = prev is None or prev.text in ('"', "\u201c", "(") or prev.is_sent_start
+        if first and (not cond or len(cond) > _MAX_IF_CLAUSE or pos + 1 + len(cond) >= len(words)):
+            split = _split_without_comma(tok, words[pos + 1 :])
+            if split is not None:
+                hit = _conditional_hit(tok, *split)
+                if hit is not None:
+                    yield hit
+            continue
         if not cond or len(cond) > _MAX_IF_CLAUSE:
             continue
-        if prev is None or prev.text in ('"', "\u201c", "(") or prev.is_sent_start:
+        if first:
             # If-clause first: the main clause follows the comma.
             rest = words[pos + 1 + len(cond) :]
             if not rest or rest[0].text != ",":
@@ -128,6 +136,20 @@ def detect_conditionals(sent: Span) -> Iterator[Hit]:
         hit = _conditional_hit(tok, cond, main)
         if hit is not None and not _indirect_question(tok, hit, main):
             yield hit
+
+
+def _split_without_comma(tok: Token, after: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """ "If there is no male they are probably infertile": no comma, so the parse must say
+    where the if-clause (an adverbial clause of the main verb after it) ends."""
+    clause = tok.head
+    if tok.dep_ != "mark" or clause.dep_ != "advcl" or clause.head.i <= clause.right_edge.i:
+        return None
+    cond = [t for t in after if t.i <= clause.right_edge.i]
+    main = _until_clause_end([t for t in after if t.i > clause.right_edge.i])
+    if not cond or len(cond) > _MAX_IF_CLAUSE or not main or low(main[0]) in ("and", "or", "but"):
+        return None
+    subject = any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in clause.head.children)
+    return (cond, main) if subject else None
 
 
 def _indirect_question(tok: Token, hit: Hit, main: list[Token]) -> bool:
