@@ -179,6 +179,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     return point
 
 
+# Verbs of thanking, hoping and liking that open a note with 'I' left out (never an order).
+_DROPPED_I_VERBS = frozenset({"thank", "hope", "appreciate", "love", "guess", "wish", "miss", "think"})
 # Clause heads where a finite verb can stand whose subject the parse missed or the writer left out.
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "parataxis", "ccomp", "advcl", "acl:relcl"})
 
@@ -188,6 +190,9 @@ def _finite_without_subject(group: VerbGroup) -> bool:
     "Now comes the fun part", "Needs a good family"; so is a past tense opening a main clause
     ("Just wanted to confirm", "totally forgot to open")."""
     head = group.head
+    if group.shape == ("V_PRES",) and head.tag_ == "VBP" and head.dep_ == "ROOT":
+        # "Thank you.", "Hope you enjoy it", "Greatly appreciate your feedback": 'I' left out
+        return head.lemma_.lower() in _DROPPED_I_VERBS and not head.text.isupper()
     if group.shape == ("V_PAST",) and head.tag_ == "VBD" and head.pos_ == "VERB":
         # with an object or clause after it: "Enough said", "Totally flavored" are participles
         complement = any(c.dep_ in ("obj", "xcomp", "ccomp") and c.i > head.i for c in head.children)

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from vocabsphere.core.levels.grammar_words import (
     AUX_DEPS,
     BE_FORMS,
+    EN_PARTICIPLES,
     SUBJ_DEPS,
     adjectival,
     aux_word,
@@ -69,7 +70,7 @@ class VerbGroup:
     @property
     def has_subject(self) -> bool:
         head = self.head
-        if any(c.dep_ in SUBJ_DEPS for c in head.children):
+        if any(c.dep_ in SUBJ_DEPS for c in head.children) or past_tense_on_noun(head):
             return True
         # coordinated verbs share the first verb's subject: "rose and fell"
         return head.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in head.head.children)
@@ -140,6 +141,8 @@ def _head_category(head: Token, bare: bool, prev: str | None) -> str:
         and any(c.dep_ == "nsubj" and c.i < head.i and not _after_with(c) for c in head.children)
     ):
         return "V_PAST"  # a participle cannot have a subject without an auxiliary: VBD mis-tag
+    if cat == "VBN" and bare and past_tense_on_noun(head):
+        return "V_PAST"  # "the corporation built a plant": the parse made the past a participle
     if cat == "VB" and bare and _present_subject(head):
         return "V_PRES"  # "The civilians only know how ...": VBP given the base-form tag VB
     return cat
@@ -185,6 +188,21 @@ def _plural_subject(subject: Token) -> bool:
         noun = subject.head.head
         return noun.tag_ in ("NNS", "NNPS") and noun.i < subject.i
     return False
+
+
+def past_tense_on_noun(verb: Token) -> bool:
+    """A past form the parse hung on the noun before it as a participle ("the Coca-Cola
+    corporation built a bottling plant"): followed by its own object, with that noun heading
+    the sentence, it is the sentence's past-tense verb and the noun its subject."""
+    noun, doc = verb.head, verb.doc
+    if verb.dep_ != "acl" or noun.i != verb.i - 1 or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ != "ROOT" or low(verb) in EN_PARTICIPLES or not low(verb).isalpha():
+        return False
+    nxt = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
+    return nxt is not None and nxt.pos_ in ("DET", "PRON", "NUM") and any(
+        c.dep_ == "obj" and c.i > verb.i for c in verb.children
+    )
 
 
 def _contiguous(chain: list[Token]) -> bool:
