@@ -29,6 +29,7 @@ from vocabsphere.core.learnables.words import (
     sentence_words,
 )
 from vocabsphere.core.levels.grammar import CEFR_LEVELS, GrammarMatch, detect_grammar
+from vocabsphere.core.levels.grammar_words import SUBJ_DEPS
 from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["select_highlights"]
@@ -78,6 +79,8 @@ def _grammar(
             continue  # a detector looked across a sentence boundary: cannot quote it here
         if match.point.id in _TENSE_OF_BE and match.text.lower() in _BE_FORMS:
             continue  # "'is' is the present simple" is a stock sentence that teaches nothing
+        if match.point.id in _TENSE_OF_BE and not _with_subject(sent, match):
+            continue  # "Thank you.", "Sounds good": the subject left out makes a poor example
         if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
             continue  # explained as an expression, with its meaning
         above = CEFR_LEVELS.index(match.point.level) - level
@@ -85,6 +88,11 @@ def _grammar(
         if value > 0 and (match.point.id not in best or len(match.text) < len(best[match.point.id][0].text)):
             best[match.point.id] = (match, value)  # the shortest instance is the clearest example
     return tuple(sorted(best.values(), key=lambda mv: (-mv[1], mv[0].start, mv[0].point.id)))
+
+
+def _with_subject(sent: Span, match: GrammarMatch) -> bool:
+    """The matched verb has its subject in the sentence ("She works", not "Thank you")."""
+    return any(c.dep_ in SUBJ_DEPS for tok in sent.doc[match.start : match.end] for c in tok.children)
 
 
 def _word_values(

@@ -200,8 +200,10 @@ def past_tense_on_noun(verb: Token) -> bool:
     if noun.dep_ != "ROOT" or low(verb) in EN_PARTICIPLES or not low(verb).isalpha():
         return False
     nxt = doc[verb.i + 1] if verb.i + 1 < verb.sent.end else None
-    return nxt is not None and nxt.pos_ in ("DET", "PRON", "NUM") and any(
-        c.dep_ == "obj" and c.i > verb.i for c in verb.children
+    return (
+        nxt is not None
+        and nxt.pos_ in ("DET", "PRON", "NUM")
+        and any(c.dep_ == "obj" and c.i > verb.i for c in verb.children)
     )
 
 
