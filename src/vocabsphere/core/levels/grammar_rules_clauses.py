@@ -402,13 +402,25 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
                 "would",
                 "wouldperf",
             )
-            if has_that or backshift:
+            # "He said the top three cartoons will be announced": a finite clause with its own
+            # subject straight after the reporting verb (or its person: "told us")
+            direct = _group_time(group) is not None and _clause_follows(verb, clause)
+            if has_that or backshift or direct:
                 yield Hit("reported_speech", verb.i, max(group.end, clause.i + 1), (("verb", verb.text),))
                 break
         else:
             hit = _reported_with_that(sent, verb)
             if hit is not None:
                 yield hit
+
+
+def _clause_follows(verb: Token, clause: Token) -> bool:
+    """The reported clause starts right after the verb, or after a pronoun object of it."""
+    if verb.dep_ == "acl:relcl" or any(c.dep_ == "mark" for c in clause.children):
+        return False  # "the way we say it is ...", "say if so ...": no reported statement
+    start = clause.left_edge.i
+    between = verb.doc[verb.i + 1 : start]
+    return all(t.dep_ in ("obj", "iobj") and t.pos_ == "PRON" and t.head.i == verb.i for t in between)
 
 
 def _reported_with_that(sent: Span, verb: Token) -> Hit | None:
