@@ -1,7 +1,7 @@
 """Benchmark the grammar-point detectors against gold constructions from UD English-EWT dev.
 
 Usage (from the repository root):
-    python bench/bench_grammar.py [DATA_DIR] [--limit N] [--errors K] [--point ID]
+    python bench/bench_grammar.py [DATA_DIR] [--split dev|train] [--limit N] [--errors K] [--point ID]
 
 DATA_DIR is the shared data directory holding ``ud_english_ewt/`` (default ``../shared/data``
 relative to the repository root). Gold constructions come from the treebank's annotation
@@ -11,7 +11,8 @@ sentence's raw text (``# text =``), which is what a learner's article gets. A de
 right when a gold construction of the same point overlaps it (one-to-one, by characters).
 Prints precision and recall per point and micro, on all of dev and on its even and odd
 sentences (a rough check of spread: errors from both were read while tuning, so neither is
-held out; EWT's test split, the held-out set, is not in the shared data), with ``--errors``
+held out; EWT's test split, the held-out set, is not in the shared data; ``--split train`` scores
+the train trees, which no detector was tuned on), with ``--errors``
 a few false detections and misses per point, and the speed of detection alone.
 """
 
@@ -39,7 +40,10 @@ from vocabsphere.core.text.pipeline import MODEL_VERSION, load_pipeline  # noqa:
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
-DEV_FILE = Path("ud_english_ewt") / "en_ewt-ud-dev.conllu"
+SPLIT_FILES = {
+    "dev": Path("ud_english_ewt") / "en_ewt-ud-dev.conllu",
+    "train": Path("ud_english_ewt") / "en_ewt-ud-train.conllu",
+}
 
 Item = tuple[str, int, int]  # point id, start char, end char
 
@@ -96,14 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
+    parser.add_argument("--split", choices=sorted(SPLIT_FILES), default="dev", help="which trees to score")
     parser.add_argument("--limit", type=int, default=None, help="only the first N sentences")
     parser.add_argument("--errors", type=int, default=0, help="print K false detections and misses per point")
     parser.add_argument("--point", default=None, help="only print errors of this point")
     args = parser.parse_args(argv)
-    if not (args.data_dir / DEV_FILE).is_file():
-        print(f"missing {args.data_dir / DEV_FILE}", file=sys.stderr)
+    path = args.data_dir / SPLIT_FILES[args.split]
+    if not path.is_file():
+        print(f"missing {path}", file=sys.stderr)
         return 2
-    sentences: list[GoldSentence] = read_conllu(args.data_dir / DEV_FILE)[: args.limit]
+    sentences: list[GoldSentence] = read_conllu(path)[: args.limit]
     nlp = load_pipeline()
     docs = list(nlp.pipe((s.text for s in sentences), batch_size=64))
     start = time.perf_counter()
@@ -129,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 missed[point].append(f"{sent.sent_id}: [{sent.text[s:e]}] in {sent.text}")
 
     tally = tallies["all"]
-    print(f"model: {MODEL_VERSION}; sentences: {len(sentences)}")
+    print(f"model: {MODEL_VERSION}; split: {args.split}; sentences: {len(sentences)}")
     print(f"{'point':28} {'level':5} {'detected':>8} {'prec %':>7} {'gold':>6} {'recall %':>8}")
     for point in GRAMMAR_POINTS.values():
         pid = point.id
