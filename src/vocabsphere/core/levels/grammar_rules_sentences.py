@@ -166,6 +166,8 @@ def _please_orders(sent: Span) -> Iterator[Hit]:
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
         if prev is None or low(prev) not in _PLEASE or not _order_verb(tok) or tok.text.isupper():
             continue
+        if words and prev.i == words[0].i:
+            return  # "Please let me know ...": the opening order, found with the sentence's first verb
         for hit in (Hit("imperative", prev.i, tok.i + 1), *_second_orders(tok)):
             if hit.end - 1 not in seen:
                 seen.add(hit.end - 1)
@@ -176,7 +178,7 @@ def _opening_present_tag(verb: Token) -> bool:
     """ "Have a real mechanic check ...!", "Simply type in the link ...": a sentence that opens
     with a verb tagged VBP (the tagger's present for a base form) and no subject is an order,
     unless the verb is one of liking or thinking whose 'I' is left out ("Hope you enjoy it")."""
-    if verb.tag_ != "VBP" or verb.pos_ != "VERB" or verb.text.isupper():
+    if verb.tag_ != "VBP" or verb.pos_ != "VERB" or verb.text.isupper() or not _order_reading(verb):
         return False
     word = low(verb)
     if (
