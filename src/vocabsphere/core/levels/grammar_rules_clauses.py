@@ -139,7 +139,7 @@ def _relative_word(clause: Token) -> Token | None:
 def _clause_right(clause: Token, left: Token, stop_at_cc: bool = False) -> int:
     """Last token of a relative clause: its subtree, cut at the first hard punctuation mark
     (and, for participle phrases, at a coordinating conjunction)."""
-    right = max(t.i for t in clause.subtree if not t.is_punct)
+    right = max((t.i for t in clause.subtree if not t.is_punct), default=clause.i)
     for tok in clause.doc[left.i : right + 1]:
         if tok.i > clause.i and (tok.text in _HARD_PUNCT or (stop_at_cc and tok.pos_ == "CCONJ")):
             return tok.i - 1
