@@ -220,6 +220,8 @@ def test_quote_helpers() -> None:
         ("The council made a decision about the garden.", "make a decision", "light_verb"),
         ("The volunteers must pay attention to the weather.", "pay attention", "light_verb"),
         ("Good harvests depend on the weather.", "depend on", "verb_prep"),
+        # the article as written: "break news" is not the collocation (review of seed 000)
+        ("A military expert broke the news on Channel One.", "break the news", "light_verb"),
     ],
 )
 def test_light_verbs_and_dependent_prepositions(nlp: Language, text: str, base: str, kind: str) -> None:

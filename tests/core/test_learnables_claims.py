@@ -247,3 +247,11 @@ def test_seed_review_faults_stay_gone(nlp: Language, real_lexicon: Lexicon) -> N
     assert "should_advice" in {m.point.id for m in detect_grammar(advice)}
     quoted = nlp('An expert said the rockets have made "a massive difference" to the war.')
     assert not any('"' in c.text for c in find_collocations(next(iter(quoted.sents)), real_lexicon))
+
+
+def test_no_simple_tense_example_without_a_subject(nlp: Language) -> None:
+    """ "Thank you." is a present simple with 'I' left out: true, but no example to teach it by."""
+    doc = nlp("Thank you for your time. Hope you enjoy the posts. She works in a big hospital.")
+    for level in ("A1", "A2"):
+        for h in select_highlights(doc, level, lexicon=None, count=(1, 6)):
+            assert "'Thank' is" not in h.explanation and "'Hope' is" not in h.explanation

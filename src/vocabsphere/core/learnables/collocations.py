@@ -187,7 +187,10 @@ def _light_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
         verb_lemma, noun_lemma = _lemma(verb), _lemma(noun)
         if noun_lemma not in LIGHT_VERBS.get(verb_lemma, ()) or not _common(verb_lemma, noun_lemma):
             continue
-        article = next((c.lower_ for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an")), "")
+        # the article as written: "break the news", "make a decision" (never "break news")
+        article = next(
+            (c.lower_ for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), ""
+        )
         base = " ".join(w for w in (verb_lemma, article, noun_lemma) if w)
         yield Collocation(_surface(verb, noun), base, "light_verb", verb.i, noun.i + 1, _known(lexicon, base))
 

@@ -384,6 +384,8 @@ def _by_later(group: VerbGroup) -> bool:
     """A 'by' after the participle in the same clause (before a comma or another verb)."""
     doc = group.head.doc
     for tok in doc[group.head.i + 1 : group.head.sent.end]:
+        if tok.tag_ == "VBG" and low(doc[tok.i - 1]) == "as":
+            continue  # "was quoted as saying by the Post": the agent comes after 'as saying'
         if tok.is_punct or tok.pos_ in ("VERB", "AUX") or low(tok) in ("and", "but", "because", "when"):
             return False
         if low(tok) == "by":
