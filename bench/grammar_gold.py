@@ -261,7 +261,8 @@ def _modal_point(sent: GoldSentence, group: _Group) -> str | None:
         modal in ("must", "might", "may", "could") or negative
     ):
         return "deduction_past"
-    possible = modal in ("might", "may", "must") or (modal in ("can", "could") and negative)
+    # the point names might/may/could (possible), must (almost certain), can't (impossible)
+    possible = modal in ("might", "may", "must", "could") or (modal == "can" and negative)
     if possible and ((group.copular and rest == ("be",)) or rest == ("be", "VBG")):
         return "deduction_present"
     lexical = rest == ("VB",) and group.head.lemma.lower() != "be"

@@ -133,9 +133,21 @@ def detect_conditionals(sent: Span) -> Iterator[Hit]:
             main = _until_clause_end(rest[1:])
         else:
             main = _until_clause_end(list(reversed(words[:pos])))[::-1]  # main clause first
+            if not _main_verb_read(tok, main):
+                continue
         hit = _conditional_hit(tok, cond, main)
         if hit is not None and not _indirect_question(tok, hit, main):
             yield hit
+
+
+def _main_verb_read(tok: Token, main: list[Token]) -> bool:
+    """Main clause first: the verb whose tense is read must be the one the if-clause belongs to
+    ("I know that this may not matter if ...": 'may not matter', not 'know')."""
+    seq, _ = _verb_sequence(main)
+    if not seq:
+        return False
+    main_verb = tok.head.head if tok.dep_ == "mark" and tok.head.dep_ == "advcl" else None
+    return main_verb is not None and (main_verb.i == seq[-1].i or main_verb.head.i == seq[-1].i)
 
 
 def _split_without_comma(tok: Token, after: list[Token]) -> tuple[list[Token], list[Token]] | None:
