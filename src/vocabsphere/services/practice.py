@@ -1,11 +1,12 @@
 """Practice: exercises made from the learner's saved words and the sentences they met them in.
 
 Items are made once per saved word (``prepare_words``: parsing and sense ranking take a tenth of a
-second or more per sentence) and stored; a session (``build_session``) only reads them, so it is
-quick. A word's sentences are the one it was saved with, the sentences where the learner met it
-again (encounters), and sentences holding one of its forms in the level versions of its own story
-and of stories the learner read recently. A word with no usable sentence gets no item, only a mark
-that it was tried.
+second or more per sentence) and stored, in a job (``jobs.tasks.prepare_exercises``) queued when the
+word is saved and, for words still waiting, when a session is asked for; a session
+(``build_session``) only reads stored items, so it is quick. A word's sentences are the one it was
+saved with, the sentences where the learner met it again (encounters), and sentences holding one
+of its forms in the level versions of its own story and of stories the learner read recently. A
+word with no usable sentence gets no item, only a mark that it was tried.
 
 Answers are events (``answer_item``), applied once per client request id. How they feed the
 forgetting curve:
@@ -58,7 +59,7 @@ SESSION_SIZE, SESSION_MAX = 15, 20
 MAX_SENTENCES = 8  # sentences tried per word
 READ_STORIES = 10  # recent stories searched for a word's other sentences
 CANDIDATE_WORDS = 40  # due and recent words considered for a session
-PREPARE_ON_REQUEST = 6  # words made while a learner waits for a session; the rest on later ones
+PREPARE_AT_ONCE = 6  # words made by one call of prepare_words unless told otherwise
 _FEEDS = {ExerciseKind.CLOZE: "cloze", ExerciseKind.WORD_FORM: "form", ExerciseKind.WORD_FAMILY: "form"}
 _RATING = {(True, False): 3, (True, True): 2, (False, False): 1, (False, True): 1}
 _SENTENCE_END = re.compile(r"(?<=[.!?][\"”’)])\s+|(?<=[.!?])\s+|\n+")
@@ -79,7 +80,11 @@ class PracticeItem:
 @dataclass(frozen=True)
 class PracticeSession:
     items: tuple[PracticeItem, ...]
-    waiting_words: int  # words whose items are not made yet (a later session will have them)
+    waiting_word_ids: tuple[int, ...]  # words whose items are not made yet (queue them: a job makes them)
+
+    @property
+    def waiting_words(self) -> int:
+        return len(self.waiting_word_ids)
 
 
 @dataclass(frozen=True)
@@ -186,7 +191,7 @@ def prepare_words(
     nlp: Language,
     now: datetime,
     word_ids: Collection[int] | None = None,
-    limit: int = PREPARE_ON_REQUEST,
+    limit: int = PREPARE_AT_ONCE,
 ) -> int:
     """Make and store the items of up to ``limit`` of the learner's words that have none yet
     (``word_ids``: only among these; by default the due and recent words). Returns how many
@@ -245,12 +250,10 @@ def build_session(
     size: int = SESSION_SIZE,
     kinds: Collection[ExerciseKind] | None = None,
     grammar_point: str | None = None,
-    lexicon: Lexicon | None = None,
-    nlp: Language | None = None,
 ) -> PracticeSession:
     """Up to ``size`` items (10-20) mixing kinds, from due and recently saved words, leaving out
-    items already answered right today. With ``lexicon`` and ``nlp``, a few words whose items are
-    not made yet are made first."""
+    items already answered right today. Only stored items are picked: words whose items are not
+    made yet are returned as waiting, for the caller to queue (nothing is parsed here)."""
     if not 1 <= size <= SESSION_MAX:
         raise InvalidInput(f"A session has 1 to {SESSION_MAX} items.", field="size")
     if grammar_point is not None and not 0 < len(grammar_point) <= 48:
@@ -261,11 +264,6 @@ def build_session(
             raise NotFound("No such user.")
         words = candidate_words(uow, user_id, now)
         made = uow.practice.made(words)
-        waiting = [w for w in words if w not in made]
-    if waiting and lexicon is not None and nlp is not None:
-        prepare_words(db, user_id=user_id, lexicon=lexicon, nlp=nlp, now=now, word_ids=waiting)
-    with unit_of_work(db, read_only=True) as uow:
-        made = uow.practice.made(words)
         done = uow.practice.answered_since(user_id, day_start(now, user.time_zone))
         rows = [
             r
@@ -275,7 +273,7 @@ def build_session(
             and (grammar_point is None or r.grammar_point == grammar_point)
         ]
         picked = _mix(rows, words, size)
-        return PracticeSession(tuple(_view(r) for r in picked), sum(1 for w in words if w not in made))
+        return PracticeSession(tuple(_view(r) for r in picked), tuple(w for w in words if w not in made))
 
 
 def _mix(rows: list[ExerciseItemRow], words: list[int], size: int) -> list[ExerciseItemRow]:

@@ -133,12 +133,21 @@ def choose_distractors(
             continue
         if before in ("a", "an") and article_of(form) != article_of(key_form):
             continue
+        if token.tag_ == "NNS" and _rare_plural(word, form):
+            continue
         if _refused(lexicon, token, lemma, upos, word, family):
             continue
         found.append(form)
         if len(found) == SPARE:
             break
     return _balanced(found, key_form, _seeded(token))
+
+
+PLURAL_DROP = 1.2  # a plural this much rarer (Zipf) than its singular is a mass noun's: "equipments"
+
+
+def _rare_plural(singular: str, plural: str) -> bool:
+    return float(zipf_frequency(plural, "en")) < float(zipf_frequency(singular, "en")) - PLURAL_DROP
 
 
 def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]:

@@ -24,16 +24,25 @@ function gapped(text) {
   return el("p", { class: "gapped" }, before, el("span", { class: "gap", "aria-label": "gap" }, "_____"), after ?? "");
 }
 
-async function start() {
+const WAIT_MS = 2000; // exercises are made in the background: ask again while words are waiting
+const WAIT_TRIES = 30;
+let waitTimer = 0;
+
+async function start(tries = 0) {
+  clearTimeout(waitTimer);
   done.hidden = true;
   box.hidden = false;
-  box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
+  if (!tries) box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
   const kinds = kindFilter.value ? `&kinds=${encodeURIComponent(kindFilter.value)}` : "";
   try {
     const session = await api(`/practice/session?size=15${kinds}`);
     items = session.items;
     index = 0;
     results = [];
+    if (!items.length && session.waiting_words && tries < WAIT_TRIES) {
+      waitTimer = setTimeout(() => start(tries + 1), WAIT_MS);
+      return;
+    }
     if (!items.length) {
       const waiting = session.waiting_words
         ? " Some of your words are still being prepared: come back in a minute."
