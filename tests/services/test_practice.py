@@ -152,3 +152,16 @@ def test_production_answers_feed_the_form_card_once_a_day(database: Database, le
     )
     assert result.correct and result.review_card_id is None
     assert len(study.word_detail(database, user_id=ana, word_id=ids["child"], now=later).history) == 1
+
+
+def test_grammar_points_to_pick_are_those_of_the_learners_items(database: Database, lexicon: Lexicon) -> None:
+    ana, _ = learner(database, "ana")
+    assert practice.grammar_points(database, user_id=ana) == []  # nothing made yet
+    built = session(database, ana, lexicon)
+    points = {p.id: p for p in practice.grammar_points(database, user_id=ana)}
+    assert "present_perfect" in points and points["present_perfect"].level
+    picked = practice.build_session(database, user_id=ana, now=T0, grammar_point="present_perfect")
+    assert picked.items and all(
+        i.grammar_point is not None and i.grammar_point.id == "present_perfect" for i in picked.items
+    )
+    assert len(picked.items) < len(built.items)

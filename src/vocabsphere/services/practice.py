@@ -35,6 +35,8 @@ from spacy.language import Language
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, grade_answer
 from vocabsphere.core.exercises.model import PatternRef
+from vocabsphere.core.exercises.patterns import SVO
+from vocabsphere.core.levels import GRAMMAR_POINTS
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.local_time import day_start
 from vocabsphere.services import study
@@ -45,18 +47,20 @@ from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 __all__ = [
     "GENERATOR_VERSION",
     "AnswerResult",
+    "GrammarChoice",
     "HistoryEntry",
     "PracticeItem",
     "PracticeSession",
     "answer_item",
     "build_session",
+    "grammar_points",
     "history",
     "prepare_words",
 ]
 
 GENERATOR_VERSION = "exercises-1"
 SESSION_SIZE, SESSION_MAX = 15, 20
-MAX_SENTENCES = 8  # sentences tried per word
+MAX_SENTENCES = 12  # sentences tried per word (in the job, not on the request path)
 READ_STORIES = 10  # recent stories searched for a word's other sentences
 CANDIDATE_WORDS = 40  # due and recent words considered for a session
 PREPARE_AT_ONCE = 6  # words made by one call of prepare_words unless told otherwise
@@ -233,6 +237,27 @@ def _store(db: Database, word_id: int, items: list[ExerciseItem], now: datetime)
                 made_at=now,
             )
         )
+
+
+@dataclass(frozen=True)
+class GrammarChoice:
+    id: str
+    name: str
+    level: str
+
+
+def grammar_points(db: Database, *, user_id: int) -> list[GrammarChoice]:
+    """The grammar points the learner's exercises practise, easiest first (for picking one)."""
+    with unit_of_work(db, read_only=True) as uow:
+        ids = uow.practice.grammar_points(user_id)
+    found = []
+    for point_id in ids:
+        point = GRAMMAR_POINTS.get(point_id)
+        if point is not None:
+            found.append(GrammarChoice(point.id, point.name, point.level))
+        elif point_id == SVO.id:
+            found.append(GrammarChoice(SVO.id, "Subject, verb, object", SVO.level))
+    return sorted(found, key=lambda c: (c.level, c.name))
 
 
 def candidate_words(uow: UnitOfWork, user_id: int, now: datetime) -> list[int]:

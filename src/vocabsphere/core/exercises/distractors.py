@@ -28,7 +28,7 @@ from vocabsphere.core.lexicon.substitutes import inflect_like, plausible, taboo_
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DISTRACTORS", "article_of", "choose_distractors"]
+__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural"]
 
 DISTRACTORS = 3
 SPARE = 5  # candidates that pass every check, so that the lengths can be balanced
@@ -133,7 +133,7 @@ def choose_distractors(
             continue
         if before in ("a", "an") and article_of(form) != article_of(key_form):
             continue
-        if token.tag_ == "NNS" and _rare_plural(word, form):
+        if token.tag_ == "NNS" and rare_plural(word, form):
             continue
         if _refused(lexicon, token, lemma, upos, word, family):
             continue
@@ -146,7 +146,7 @@ def choose_distractors(
 PLURAL_DROP = 1.2  # a plural this much rarer (Zipf) than its singular is a mass noun's: "equipments"
 
 
-def _rare_plural(singular: str, plural: str) -> bool:
+def rare_plural(singular: str, plural: str) -> bool:
     return float(zipf_frequency(plural, "en")) < float(zipf_frequency(singular, "en")) - PLURAL_DROP
 
 

@@ -5,6 +5,7 @@ const box = document.getElementById("exercise");
 const done = document.getElementById("practice-done");
 const kindForm = document.getElementById("practice-kinds");
 const kindFilter = document.getElementById("kind-filter");
+const grammarFilter = document.getElementById("grammar-filter");
 const KIND_NAMES = {
   part_of_speech: "Part of speech", word_family: "Word family", word_form: "Word form",
   sentence_role: "Sentence pattern", word_order: "Word order", cloze: "Fill the gap", collocation: "Collocation",
@@ -34,8 +35,9 @@ async function start(tries = 0) {
   box.hidden = false;
   if (!tries) box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
   const kinds = kindFilter.value ? `&kinds=${encodeURIComponent(kindFilter.value)}` : "";
+  const point = grammarFilter?.value ? `&grammar_point=${encodeURIComponent(grammarFilter.value)}` : "";
   try {
-    const session = await api(`/practice/session?size=15${kinds}`);
+    const session = await api(`/practice/session?size=15${kinds}${point}`);
     items = session.items;
     index = 0;
     results = [];
