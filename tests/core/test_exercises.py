@@ -155,8 +155,14 @@ def test_cloze_beyond_constrained_nouns_gives_the_meaning_as_a_clue(
     assert not any(w.startswith("curr") for w in meaning.lower().split())  # no give-away
     # The adjective describes the two nouns after it, not "laboratory" alone.
     assert "describes \u2018laboratory test\u2019" in made["part_of_speech"].explanation
-    # A plain noun cloze (the object of a verb) needs no clue.
-    assert "means" not in items(real_lexicon, nlp, DECISION, "decision")["cloze"].prompt
+    # No clue that a distractor echoes ("performs skillfully" beside "Performers"), no distractor
+    # defined by the key ("giant: of great mass; huge and bulky" for "huge"), no expletive ("damn").
+    sentence = "Experts agree that economic changes are fundamentally changing transportation."
+    experts = items(real_lexicon, nlp, sentence, "Experts").get("cloze")
+    if experts is not None and "perform" in experts.prompt:
+        assert not any(o.lower().startswith("perfo") for o in experts.options)
+    huge = items(real_lexicon, nlp, "China is already building huge maggot farms.", "huge")["cloze"]
+    assert not {"giant", "damn", "enormous", "vast"} & set(huge.options)
 
 
 def test_a_quoted_whole_sentence_is_usable(real_lexicon: Lexicon, nlp: Language) -> None:
@@ -179,3 +185,33 @@ def test_no_sentence_role_when_the_object_may_hold_an_adverbial(real_lexicon: Le
     # The review found "'farmers' sheep in many parts of Europe' is the object": the phrase says where.
     made = items(real_lexicon, nlp, "Wolves threaten farmers' sheep in many parts of Europe.", "threaten")
     assert "sentence_role" not in made and "word_order" not in made
+
+
+def test_review_faults_in_explanations_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found in round 3, each pinned."""
+    # "those present": "present" is no object a learner can check.
+    made = items(
+        real_lexicon, nlp, "At the end of his address, the Pope blessed those present, and left.", "blessed"
+    )
+    assert "object" not in made["part_of_speech"].explanation
+    # "helping prisoners fit back": "fit" has no number, so it makes no subject plural.
+    sentence = (
+        "Both organizations work with the same goal: helping prisoners successfully fit back into "
+        "society after they have been released."
+    )
+    made = items(real_lexicon, nlp, sentence, "prisoners")
+    assert "word_form" not in made
+    assert "subject" not in made.get("part_of_speech", made.get("cloze", made.get("word_family"))).explanation
+    # "which deceased cultural person": an adjective, not a past simple.
+    sentence = (
+        "The governor asked the public to say which deceased cultural person they wanted to see on "
+        "the new banknote."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "deceased")
+    # "since the labradoodle's inventor": "inventor" does not come after "since".
+    sentence = (
+        "People sell crossbreed dogs since the labradoodle\u2019s inventor, Wally Conron, first "
+        "created the dog in the 1980s."
+    )
+    for item in items(real_lexicon, nlp, sentence, "inventor").values():
+        assert "\u2018since\u2019" not in item.explanation

@@ -1,11 +1,11 @@
 """Cloze: the saved word removed from a sentence, to be chosen among words that do not fit there.
 
-Two forms. A noun in a slot that constrains it (an object, after a preposition) is asked plainly:
-the distractors do not make sense there. Anywhere else (verbs, adjectives, adverbs, and nouns as
-subjects or list members) other words of the same form often do make sense ("the Pope blessed /
-hugged / honoured the cardinals"), so the item gives the word's meaning in this sentence as a clue
-and is made only when the sense choice is confident: the key is then the one option that fits and
-means that, since distractors are never synonyms, hypernyms or sisters of the key's senses.
+When the sense choice is confident, the item gives the word's meaning in this sentence as a clue:
+other words of the same form often make sense in the gap ("the Pope blessed / hugged / honoured
+the cardinals"; "life for the prisoner / pastor in Sweden"), but distractors are never synonyms,
+hypernyms or sisters of the key's senses, never defined by the key and never echo the clue, so the
+key is the one option that fits and means that. Without a sure meaning, only a noun in a slot that
+constrains it (an object, after a preposition) is asked, plainly.
 """
 
 from __future__ import annotations
@@ -32,13 +32,16 @@ _LOOSE_ROLES = frozenset({"nsubj", "nsubj:pass", "conj", "appos"})
 _STEM = 4  # a clue holding a word that starts like the key gives the answer away
 
 
-def _meaning(lexicon: Lexicon, token: Token) -> str | None:
+def _meaning(lexicon: Lexicon, token: Token, pos: str) -> str | None:
     """The first sense's definition (its first clause) when the sense choice is confident."""
     choice = choose_sense(lexicon, token.doc, token.i)
     sense: Sense | None = choice.best
     if sense is None or not choice.confident or len(sense.definition.split()) > MEANING_WORDS:
         return None
-    return sense.definition.split(";")[0].strip() or None
+    meaning = sense.definition.split(";")[0].strip().rstrip(".")
+    if pos != "VERB" and meaning.startswith("to "):
+        return None  # "exploration: to travel for the purpose of discovery" reads as a verb's meaning
+    return meaning or None
 
 
 def _gives_away(meaning: str, lemma: str, key: str) -> bool:
@@ -58,19 +61,24 @@ def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> Exerci
     if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
     key = token.text
-    meaning = _meaning(lexicon, token)
-    plain = _constrained_noun(token, pos)
-    if not plain and (meaning is None or _gives_away(meaning, lemma, key)):
+    meaning = _meaning(lexicon, token, pos)
+    if meaning is not None and _gives_away(meaning, lemma, key):
+        meaning = None
+    # The meaning is given whenever it is sure: even an object or a noun after a preposition
+    # takes other nouns ("life for the prisoner / pastor in Sweden"). Without it, constrained
+    # noun slots only.
+    plain = meaning is None
+    if plain and not _constrained_noun(token, pos):
         return None  # other words could fill the slot and no sure meaning tells the key apart
     cap = min(level_rank(level) + 1, 5)
-    distractors = choose_distractors(lexicon, token, lemma, pos, key, cap)
+    distractors = choose_distractors(lexicon, token, lemma, pos, key, cap, clue=meaning or "")
     if len(distractors) < DISTRACTORS:
         return None
     options = tuple(sorted((key, *distractors), key=str.lower))  # alphabetical: no position cue
     kind_of = f"{POS_NAMES[pos]}s in the same form"
     if plain:
         prompt = "Choose the word that fits the gap."
-        said = f" Here it means \u201c{meaning}\u201d." if meaning else ""
+        said = ""
         why = f"The other words are {kind_of}, but they do not make sense in this sentence."
     else:
         prompt = f"Choose the word that fits the gap and means \u201c{meaning}\u201d."

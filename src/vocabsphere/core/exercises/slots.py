@@ -119,7 +119,7 @@ def _noun_reason(token: Token) -> list[str]:
     cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")
-    elif cases:
+    elif cases and _only_modifiers_between(cases[-1], token):
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
     if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i:
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
@@ -137,10 +137,18 @@ def _noun_reason(token: Token) -> list[str]:
     return reasons
 
 
+def _only_modifiers_between(first: Token, token: Token) -> bool:
+    """Only determiners, adjectives or numbers between ``first`` and the noun: "since the
+    labradoodle's inventor" does not put "inventor" after "since"."""
+    between = token.doc[first.i + 1 : token.i]
+    return all(t.pos_ in _INSIDE_NP and t.dep_ != "nmod:poss" for t in between)
+
+
 def _finite(verb: Token) -> bool:
     """A verb with a tense of its own, or with an auxiliary: "organisms usually found in the gut"
-    has none, so "organisms" is no subject there."""
-    if verb.pos_ != "VERB":
+    has none, so "organisms" is no subject there; nor does "helping prisoners fit back" (the
+    verb of an object clause, whatever its tag)."""
+    if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
@@ -154,7 +162,7 @@ def _verb_reason(token: Token) -> list[str]:
     if aux:
         reasons.append(f"it comes after {_quote(aux[-1])}")
     obj = next((c for c in token.children if c.dep_ == "obj"), None)
-    if obj is not None:
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):  # not "blessed those present"
         reasons.append(f"it has an object, {_quote(obj)}")
     return reasons
 
