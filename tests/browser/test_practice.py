@@ -39,6 +39,16 @@ SAVE_JS = """async (words) => {
   }
 }"""
 
+# Exercises are made by a background job after each save: wait until none of the words is waiting.
+READY_JS = """async () => {
+  for (let i = 0; i < 240; i++) {
+    const response = await fetch('/api/v1/practice/session?size=1', {credentials: 'same-origin'});
+    if (response.ok && (await response.json()).waiting_words === 0) return true;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return false;
+}"""
+
 
 KIND_NAMES = {
     "Part of speech": "part_of_speech",
@@ -109,6 +119,7 @@ def test_practice_every_kind_with_feedback_and_summary(
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     register(page, server, f"practice-{label}")
     page.evaluate(SAVE_JS, SAVED)
+    assert page.evaluate(READY_JS)
     page.goto(f"{server}/library")
     page.locator('nav.sections a[href="/practice"]').click()
     page.wait_for_url(f"{server}/practice")
@@ -177,6 +188,7 @@ def test_practice_by_kind_or_grammar_point(
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     register(page, server, f"practice-pick-{label}")
     page.evaluate(SAVE_JS, SAVED)
+    assert page.evaluate(READY_JS)
     page.goto(f"{server}/practice")
     page.locator("#exercise .choices, #exercise #typed").first.wait_for(timeout=60_000)
     keyboard = label == "desktop"
