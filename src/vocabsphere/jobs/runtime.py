@@ -81,9 +81,17 @@ class JobSystem:
                 self._queued[word_id] = now
             if len(self._queued) > QUEUED_MEMORY:
                 self._queued = {w: t for w, t in self._queued.items() if now - t <= RESUBMIT_SECONDS}
-        if fresh:
+        if not fresh:
+            return False
+        try:
             self.tasks.prepare_exercises(user_id, fresh)
-        return bool(fresh)
+        except Exception:  # the word is saved all the same; the next session request queues it again
+            log.exception("could not queue exercises for learner %s", user_id)
+            with self._lock:
+                for word_id in fresh:
+                    self._queued.pop(word_id, None)
+            return False
+        return True
 
     def submit_feed_poll(self, feed_id: int, *, requested_by: int | None = None) -> int:
         run_id = job_runs.create_run(
