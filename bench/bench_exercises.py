@@ -2,12 +2,13 @@
 
 Usage (from the repository root):
     python bench/bench_exercises.py [--shared ../shared] [--lexicon PATH] [--saved 300] [--due 50]
-        [--level B1] [--sentences 6]
+        [--level B1] [--sentences N]
 
 The learner (bench/exercise_data.py) saves ``--saved`` words with their sentences from the
 OneStopEnglish dev articles (Intermediate texts); ``--due`` of them (seeded) are due. For each
 due word the shipped generator (core.exercises.exercises_for_sentence) runs on its saved sentence
-and up to ``--sentences`` - 1 other sentences holding it. Printed:
+and up to ``--sentences`` - 1 other sentences holding it (default: as many as the practice service
+tries, services.practice.MAX_SENTENCES). Printed:
 
 - coverage: due words with at least one item, and distinct kinds per due word (mean);
 - cue-only solvers on the choice items with their own options (cloze, word family, collocation):
@@ -38,6 +39,7 @@ from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercise
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
+from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
 
 OWN_OPTIONS = (ExerciseKind.CLOZE, ExerciseKind.WORD_FAMILY, ExerciseKind.COLLOCATION)
 
@@ -57,12 +59,17 @@ def _tags(word: str) -> set[str]:
 
 
 def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
-    longest = hits_an = n_an = same = chance = only_key = n_cloze = 0
+    longest = shortest = not_extreme = hits_an = n_an = same = chance = only_key = n_cloze = 0
     chance_an = 0.0
     for item, slot_tag in items:
         options = list(item.options)
         chance += 1 / len(options)
         longest += max(options, key=len) == item.answer
+        shortest += min(options, key=len) == item.answer
+        # A solver that knows the key is rarely the longest or the shortest: a middle length.
+        lengths = sorted({len(o) for o in options})
+        middle = [o for o in options if len(o) not in (lengths[0], lengths[-1])] or options
+        not_extreme += rng.choice(middle) == item.answer
         before = item.gapped.split(GAP)[0].split()[-1:] if GAP in item.gapped else []
         if before and before[0].lower() in ("a", "an"):
             fits = [o for o in options if article_of(o) == before[0].lower()] or options
@@ -77,6 +84,8 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
     n = len(items)
     print(f"choice items with own options: {n} (chance {100 * chance / n:.1f} %)")
     print(f"  longest option:   {100 * longest / n:.1f} %")
+    print(f"  shortest option:  {100 * shortest / n:.1f} %")
+    print(f"  middle length:    {100 * not_extreme / n:.1f} %")
     print(f"  same form:        {100 * same / n:.1f} %")
     if n_an:
         print(
@@ -99,7 +108,7 @@ def main() -> int:
     parser.add_argument("--saved", type=int, default=300)
     parser.add_argument("--due", type=int, default=50)
     parser.add_argument("--level", default="B1")
-    parser.add_argument("--sentences", type=int, default=6)
+    parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")

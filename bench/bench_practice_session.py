@@ -6,9 +6,10 @@ Usage (from the repository root):
 
 The learner (bench/exercise_data.py) saves ``--saved`` words with their sentences through the
 study service; ``--due`` of them have a review card that fell due. Their exercises are made by
-the shipped path (services.practice.prepare_words: the session's candidate words, due first),
-then a 20-item session (services.practice.build_session, what the API calls once items exist) is
-timed ``--runs`` times: p50 and p95. The PostgreSQL run creates and drops its own database.
+the shipped path (services.practice.prepare_words, what the prepare_exercises job runs: here the
+session's candidate words, due first), then a 20-item session (services.practice.build_session,
+all the API's session request does: it only picks stored items) is timed ``--runs`` times: p50
+and p95. The PostgreSQL run creates and drops its own database.
 """
 
 from __future__ import annotations

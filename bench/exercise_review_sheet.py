@@ -28,6 +28,7 @@ from exercise_data import saved_words  # noqa: E402
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, parse_kinds  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
+from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
 
 
 def print_item(number: int, item: ExerciseItem) -> None:
@@ -62,7 +63,7 @@ def main() -> int:
     shown: Counter[str] = Counter()
     number = 0
     for sample in saved_words(nlp, args.shared, count=args.words):
-        for sentence in sample.sentences[:6]:
+        for sentence in sample.sentences[:MAX_SENTENCES]:
             for item in exercises_for_sentence(lexicon, nlp(sentence), sample.word, args.level, kinds):
                 if shown[item.kind.value] >= args.per_kind:
                     continue

@@ -39,6 +39,16 @@ SAVE_JS = """async (words) => {
   }
 }"""
 
+# Exercises are made by a background job after each save: wait until none of the words is waiting.
+READY_JS = """async () => {
+  for (let i = 0; i < 240; i++) {
+    const response = await fetch('/api/v1/practice/session?size=1', {credentials: 'same-origin'});
+    if (response.ok && (await response.json()).waiting_words === 0) return true;
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  return false;
+}"""
+
 
 KIND_NAMES = {
     "Part of speech": "part_of_speech",
@@ -109,6 +119,7 @@ def test_practice_every_kind_with_feedback_and_summary(
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     register(page, server, f"practice-{label}")
     page.evaluate(SAVE_JS, SAVED)
+    assert page.evaluate(READY_JS)
     page.goto(f"{server}/library")
     page.locator('nav.sections a[href="/practice"]').click()
     page.wait_for_url(f"{server}/practice")
@@ -153,5 +164,54 @@ def test_practice_every_kind_with_feedback_and_summary(
     assert f"You answered {right} of {right + wrong} right." == summary
     assert_no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / f"practice-summary-{label}.png"))
+    assert errors == []
+    context.close()
+
+
+def _submit_filters(page: Any, keyboard: bool) -> None:
+    if keyboard:  # from the grammar point list, Tab reaches the button; Enter starts again
+        page.focus("#grammar-filter")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+    else:
+        page.locator("#practice-kinds button[type=submit]").click()
+
+
+@pytest.mark.skipif(not os.environ.get("VOCABSPHERE_LEXICON"), reason="exercises need the built lexicon")
+@pytest.mark.parametrize(("label", "viewport"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_practice_by_kind_or_grammar_point(
+    browser: Any, server: str, artifacts: Path, label: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    register(page, server, f"practice-pick-{label}")
+    page.evaluate(SAVE_JS, SAVED)
+    assert page.evaluate(READY_JS)
+    page.goto(f"{server}/practice")
+    page.locator("#exercise .choices, #exercise #typed").first.wait_for(timeout=60_000)
+    keyboard = label == "desktop"
+    # Only parts of speech: every item of the new session is one.
+    page.select_option("#kind-filter", "part_of_speech")
+    _submit_filters(page, keyboard)
+    page.locator("#exercise .choices").first.wait_for()
+    for _ in range(4):
+        assert _kind(page)[0] == "part_of_speech"
+        _choose(page, _options(page)[0], keyboard)
+        page.locator("#feedback .feedback").wait_for()
+        page.locator("#next").click()
+        if page.locator("#practice-done").is_visible():
+            break
+    # A grammar point the learner's items practise (listed once they are made): "have raised".
+    page.goto(f"{server}/practice")
+    page.locator("#exercise .choices, #exercise #typed").first.wait_for(timeout=60_000)
+    page.select_option("#kind-filter", "")
+    page.select_option("#grammar-filter", "present_perfect")
+    _submit_filters(page, keyboard)
+    page.locator("#exercise #typed").wait_for()
+    assert "present perfect (" in page.locator("#exercise .meta").first.inner_text()
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / f"practice-grammar-point-{label}.png"))
     assert errors == []
     context.close()

@@ -17,7 +17,7 @@ from vocabsphere.core.exercises import (
     grade_answer,
     parse_kinds,
 )
-from vocabsphere.core.exercises.distractors import article_of
+from vocabsphere.core.exercises.distractors import article_of, rare_plural
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -62,8 +62,9 @@ def test_word_forms_name_the_form_and_accept_only_it(real_lexicon: Lexicon, nlp:
     assert not grade_answer(form, "raises").correct  # another form is the mistake practised, not a typo
     made = items(real_lexicon, nlp, CHILDREN, "children")
     assert made["word_form"].answer == "children" and "Many" in made["word_form"].explanation
-    # A subject hardly constrains its noun ("Many dogs played ..."): no cloze there.
-    assert "cloze" not in made
+    # A subject hardly constrains its noun ("Many dogs played ..."): no plain cloze there, only one
+    # that gives the meaning as a clue.
+    assert "cloze" not in made or "means \u201c" in made["cloze"].prompt
 
 
 def test_sentence_patterns_and_collocations(real_lexicon: Lexicon, nlp: Language) -> None:
@@ -138,3 +139,79 @@ def test_cli_prints_one_json_array(
     }
     assert "_____" in out[0]["prompt"] and out[0]["word"] == "decision"
     assert main(["exercises", "--kinds", "bogus", "--lexicon", path, str(lines)]) != 0
+
+
+def test_cloze_beyond_constrained_nouns_gives_the_meaning_as_a_clue(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    """Verbs, adjectives and adverbs take other words of their form ("the Pope blessed / hugged the
+    cardinals"): their cloze names the meaning, so that one option fits and means that."""
+    sentence = "The current laboratory test for measuring emissions is 25 years old and it needs to change."
+    made = items(real_lexicon, nlp, sentence, "current")
+    cloze = made["cloze"]
+    assert cloze.answer == "current" and cloze.gapped.startswith("The _____ laboratory test")
+    assert "means \u201c" in cloze.prompt and "none of them has this meaning" in cloze.explanation
+    meaning = cloze.prompt.split("\u201c")[1]
+    assert not any(w.startswith("curr") for w in meaning.lower().split())  # no give-away
+    # The adjective describes the two nouns after it, not "laboratory" alone.
+    assert "describes \u2018laboratory test\u2019" in made["part_of_speech"].explanation
+    # No clue that a distractor echoes ("performs skillfully" beside "Performers"), no distractor
+    # defined by the key ("giant: of great mass; huge and bulky" for "huge"), no expletive ("damn").
+    sentence = "Experts agree that economic changes are fundamentally changing transportation."
+    experts = items(real_lexicon, nlp, sentence, "Experts").get("cloze")
+    if experts is not None and "perform" in experts.prompt:
+        assert not any(o.lower().startswith("perfo") for o in experts.options)
+    huge = items(real_lexicon, nlp, "China is already building huge maggot farms.", "huge")["cloze"]
+    assert not {"giant", "damn", "enormous", "vast"} & set(huge.options)
+
+
+def test_a_quoted_whole_sentence_is_usable(real_lexicon: Lexicon, nlp: Language) -> None:
+    made = items(
+        real_lexicon, nlp, "\u201cHumans are very imaginative animals,\u201d said Tonagawa.", "imaginative"
+    )
+    assert made["part_of_speech"].answer == "adjective"
+    assert "describes the noun \u2018animals\u2019" in made["part_of_speech"].explanation
+
+
+def test_no_mass_noun_plural_among_distractors(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The review found "equipments" offered beside "profits": a plural no teacher accepts.
+    assert rare_plural("equipment", "equipments") and rare_plural("advice", "advices")
+    assert not rare_plural("lawn", "lawns") and not rare_plural("parish", "parishes")
+    made = items(real_lexicon, nlp, "The company made huge profits from the new phones last year.", "profits")
+    assert "equipments" not in made.get("cloze", made["part_of_speech"]).options
+
+
+def test_no_sentence_role_when_the_object_may_hold_an_adverbial(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The review found "'farmers' sheep in many parts of Europe' is the object": the phrase says where.
+    made = items(real_lexicon, nlp, "Wolves threaten farmers' sheep in many parts of Europe.", "threaten")
+    assert "sentence_role" not in made and "word_order" not in made
+
+
+def test_review_faults_in_explanations_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found in round 3, each pinned."""
+    # "those present": "present" is no object a learner can check.
+    made = items(
+        real_lexicon, nlp, "At the end of his address, the Pope blessed those present, and left.", "blessed"
+    )
+    assert "object" not in made["part_of_speech"].explanation
+    # "helping prisoners fit back": "fit" has no number, so it makes no subject plural.
+    sentence = (
+        "Both organizations work with the same goal: helping prisoners successfully fit back into "
+        "society after they have been released."
+    )
+    made = items(real_lexicon, nlp, sentence, "prisoners")
+    assert "word_form" not in made
+    assert "subject" not in made.get("part_of_speech", made.get("cloze", made.get("word_family"))).explanation
+    # "which deceased cultural person": an adjective, not a past simple.
+    sentence = (
+        "The governor asked the public to say which deceased cultural person they wanted to see on "
+        "the new banknote."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "deceased")
+    # "since the labradoodle's inventor": "inventor" does not come after "since".
+    sentence = (
+        "People sell crossbreed dogs since the labradoodle\u2019s inventor, Wally Conron, first "
+        "created the dog in the 1980s."
+    )
+    for item in items(real_lexicon, nlp, sentence, "inventor").values():
+        assert "\u2018since\u2019" not in item.explanation

@@ -125,3 +125,12 @@ def test_redis_queue_is_shared_by_two_worker_processes(tmp_path: Path) -> None:
             worker.terminate()
         for worker in workers:
             worker.wait(timeout=20)
+
+
+def test_exercises_of_a_word_are_queued_once_a_minute(make_settings: Callable[..., Settings]) -> None:
+    """Saving a word and opening Practice both queue its exercises: the second is not queued again."""
+    jobs = JobSystem(make_settings(queue_url="memory"))  # no workers: the queue only fills
+    assert jobs.submit_exercises(1, [10, 11])
+    assert not jobs.submit_exercises(1, [11, 10])  # both queued a moment ago
+    assert jobs.submit_exercises(1, [11, 12])  # only 12 is new
+    assert len(jobs.tasks.huey) == 2

@@ -47,7 +47,26 @@ def learner(db: Database, name: str) -> tuple[int, dict[str, int]]:
 
 
 def session(db: Database, user_id: int, lexicon: Lexicon, now: datetime = T0) -> practice.PracticeSession:
-    return practice.build_session(db, user_id=user_id, now=now, lexicon=lexicon, nlp=load_pipeline())
+    """The job's work (making the waiting words' items), then the session that only picks."""
+    waiting = practice.build_session(db, user_id=user_id, now=now).waiting_word_ids
+    if waiting:
+        practice.prepare_words(
+            db, user_id=user_id, lexicon=lexicon, nlp=load_pipeline(), now=now, word_ids=waiting, limit=100
+        )
+    return practice.build_session(db, user_id=user_id, now=now)
+
+
+def test_a_session_only_picks_stored_items(database: Database, lexicon: Lexicon) -> None:
+    """Nothing is parsed on the request path: words whose items are not made are reported waiting."""
+    ana, ids = learner(database, "ana")
+    first = practice.build_session(database, user_id=ana, now=T0)
+    assert first.items == () and set(first.waiting_word_ids) == set(ids.values())
+    made = practice.prepare_words(
+        database, user_id=ana, lexicon=lexicon, nlp=load_pipeline(), now=T0, word_ids=[ids["raise"]]
+    )
+    after = practice.build_session(database, user_id=ana, now=T0)
+    assert made == 1 and ids["raise"] not in after.waiting_word_ids
+    assert after.items and {i.saved_word_id for i in after.items} == {ids["raise"]}
 
 
 def test_a_session_mixes_kinds_from_the_learners_words(database: Database, lexicon: Lexicon) -> None:
@@ -133,3 +152,16 @@ def test_production_answers_feed_the_form_card_once_a_day(database: Database, le
     )
     assert result.correct and result.review_card_id is None
     assert len(study.word_detail(database, user_id=ana, word_id=ids["child"], now=later).history) == 1
+
+
+def test_grammar_points_to_pick_are_those_of_the_learners_items(database: Database, lexicon: Lexicon) -> None:
+    ana, _ = learner(database, "ana")
+    assert practice.grammar_points(database, user_id=ana) == []  # nothing made yet
+    built = session(database, ana, lexicon)
+    points = {p.id: p for p in practice.grammar_points(database, user_id=ana)}
+    assert "present_perfect" in points and points["present_perfect"].level
+    picked = practice.build_session(database, user_id=ana, now=T0, grammar_point="present_perfect")
+    assert picked.items and all(
+        i.grammar_point is not None and i.grammar_point.id == "present_perfect" for i in picked.items
+    )
+    assert len(picked.items) < len(built.items)

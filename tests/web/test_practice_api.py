@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import add_user, app_state, bearer
 from vocabsphere.config import Settings
-from vocabsphere.services import study
+from vocabsphere.services import practice, study
 from vocabsphere.web import create_app
 
 SAVED = [
@@ -40,12 +42,26 @@ def _learner(client: TestClient, name: str) -> dict[str, str]:
     return bearer(client, name)
 
 
+def _session(client: TestClient, headers: dict[str, str], timeout: float = 120.0) -> dict[str, Any]:
+    """The session once the background job has made the waiting words' exercises."""
+    deadline = time.monotonic() + timeout
+    while True:
+        response = client.get("/api/v1/practice/session", headers=headers)
+        assert response.status_code == 200, response.text
+        if not response.json()["waiting_words"] or time.monotonic() > deadline:
+            return dict(response.json())
+        time.sleep(0.2)
+
+
 def test_practice_session_answers_and_history(lexicon_client: TestClient) -> None:
     client = lexicon_client
     ana = _learner(client, "ana")
-    response = client.get("/api/v1/practice/session", headers=ana)
-    assert response.status_code == 200, response.text
-    items = response.json()["items"]
+    first = client.get("/api/v1/practice/session", headers=ana).json()
+    # Saved outside the API: nothing made yet; the request queues the job and answers at once.
+    assert first["waiting_words"] == 3 and first["items"] == []
+    session = _session(client, ana)
+    assert session["waiting_words"] == 0
+    items = session["items"]
     assert items and {i["word"] for i in items} == {"decision", "raise"}  # the heading made none
     item = next(i for i in items if i["options"])
     body = {"answer": item["options"][0], "request_id": "req-1"}
@@ -89,3 +105,20 @@ def test_practice_is_in_the_openapi_description_with_bearer_auth(lexicon_client:
     ):
         operation = next(iter(spec["paths"][path].values()))
         assert operation.get("security"), path
+
+
+def test_saving_a_word_queues_the_making_of_its_exercises(lexicon_client: TestClient) -> None:
+    """A word saved through the API gets its exercises from the job queue, with no session asked."""
+    client = lexicon_client
+    user = add_user(client, "cai")
+    headers = bearer(client, "cai")
+    lemma, pos, word, sentence = SAVED[0]
+    body = {"lemma": lemma, "pos": pos, "word": word, "sentence": sentence, "definition": "x"}
+    assert client.post("/api/v1/words", json=body, headers=headers).status_code == 201
+    db, now = app_state(client).database, app_state(client).clock()
+    deadline = time.monotonic() + 120
+    while practice.build_session(db, user_id=user.id, now=now).waiting_words:
+        assert time.monotonic() < deadline, "the job did not make the exercises"
+        time.sleep(0.2)
+    built = practice.build_session(db, user_id=user.id, now=now)
+    assert built.items and {i.word for i in built.items} == {"decision"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from huey.consumer import Consumer
@@ -16,6 +18,9 @@ from vocabsphere.services.ingest import IngestSource
 from vocabsphere.store.database import Database
 
 log = logging.getLogger(__name__)
+
+RESUBMIT_SECONDS = 60.0  # a word's exercises queued this recently are not queued again
+QUEUED_MEMORY = 10_000  # queued word ids remembered before old ones are forgotten
 
 
 class EmbeddedConsumer(Consumer):  # type: ignore[misc]
@@ -32,6 +37,7 @@ class JobSystem:
         self._lock = threading.Lock()
         self.tasks: TaskSet = register_tasks(make_huey(settings), self.database, settings)
         self._consumer: EmbeddedConsumer | None = None
+        self._queued: dict[int, float] = {}  # word id -> when its exercises were last queued
 
     def database(self) -> Database:
         # Worker processes create their database on first use, once.
@@ -64,6 +70,28 @@ class JobSystem:
         )
         self.tasks.build_versions(run_id, story_id)
         return run_id
+
+    def submit_exercises(self, user_id: int, word_ids: Collection[int]) -> bool:
+        """Queue the making of these words' exercises; a word queued in the last
+        :data:`RESUBMIT_SECONDS` is not queued again (a learner opening Practice twice)."""
+        now = time.monotonic()
+        with self._lock:
+            fresh = [w for w in dict.fromkeys(word_ids) if now - self._queued.get(w, -1e9) > RESUBMIT_SECONDS]
+            for word_id in fresh:
+                self._queued[word_id] = now
+            if len(self._queued) > QUEUED_MEMORY:
+                self._queued = {w: t for w, t in self._queued.items() if now - t <= RESUBMIT_SECONDS}
+        if not fresh:
+            return False
+        try:
+            self.tasks.prepare_exercises(user_id, fresh)
+        except Exception:  # the word is saved all the same; the next session request queues it again
+            log.exception("could not queue exercises for learner %s", user_id)
+            with self._lock:
+                for word_id in fresh:
+                    self._queued.pop(word_id, None)
+            return False
+        return True
 
     def submit_feed_poll(self, feed_id: int, *, requested_by: int | None = None) -> int:
         run_id = job_runs.create_run(

@@ -16,7 +16,8 @@ from huey import Huey, crontab
 from vocabsphere.config import Settings
 from vocabsphere.core.errors import DomainError
 from vocabsphere.core.srs.optimizer import optimizer_available
-from vocabsphere.services import feeds, fsrs_fitting, job_runs, versions
+from vocabsphere.core.text import load_pipeline
+from vocabsphere.services import dictionary, feeds, fsrs_fitting, job_runs, practice, versions
 from vocabsphere.services.demo import import_demo_articles
 from vocabsphere.services.fetching import FetchPolicy
 from vocabsphere.services.ingest import IngestSource, ingest
@@ -53,6 +54,7 @@ class TaskSet:
     build_versions: Any
     fit_fsrs_parameters: Any
     fit_due_fsrs_parameters: Any
+    prepare_exercises: Any
 
 
 def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
@@ -203,6 +205,24 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
             return  # no torch: every learner keeps the defaults, so there is nothing to look at
         _fit_due_learners(database())
 
+    @huey.task(name="prepare_exercises")  # type: ignore[untyped-decorator]
+    def prepare_exercises(user_id: int, word_ids: list[int]) -> None:
+        """Make and store the exercises of a learner's words (about a second a word: the parse and
+        the sense ranking), so that a practice session only picks stored items."""
+        lexicon = dictionary.open_lexicon(settings)
+        if lexicon is None:
+            return  # no lexicon yet: the words stay waiting and are tried again later
+        made = practice.prepare_words(
+            database(),
+            user_id=user_id,
+            lexicon=lexicon,
+            nlp=load_pipeline(),
+            now=_now(),
+            word_ids=word_ids,
+            limit=len(word_ids),
+        )
+        log.info("exercises made for %d word(s) of learner %s", made, user_id)
+
     return TaskSet(
         huey=huey,
         import_demo_content=import_demo_content,
@@ -212,4 +232,5 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
         build_versions=build_versions,
         fit_fsrs_parameters=fit_fsrs_parameters,
         fit_due_fsrs_parameters=fit_due_fsrs_parameters,
+        prepare_exercises=prepare_exercises,
     )

@@ -1,11 +1,12 @@
 """Practice: exercises made from the learner's saved words and the sentences they met them in.
 
 Items are made once per saved word (``prepare_words``: parsing and sense ranking take a tenth of a
-second or more per sentence) and stored; a session (``build_session``) only reads them, so it is
-quick. A word's sentences are the one it was saved with, the sentences where the learner met it
-again (encounters), and sentences holding one of its forms in the level versions of its own story
-and of stories the learner read recently. A word with no usable sentence gets no item, only a mark
-that it was tried.
+second or more per sentence) and stored, in a job (``jobs.tasks.prepare_exercises``) queued when the
+word is saved and, for words still waiting, when a session is asked for; a session
+(``build_session``) only reads stored items, so it is quick. A word's sentences are the one it was
+saved with, the sentences where the learner met it again (encounters), and sentences holding one
+of its forms in the level versions of its own story and of stories the learner read recently. A
+word with no usable sentence gets no item, only a mark that it was tried.
 
 Answers are events (``answer_item``), applied once per client request id. How they feed the
 forgetting curve:
@@ -34,6 +35,8 @@ from spacy.language import Language
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, grade_answer
 from vocabsphere.core.exercises.model import PatternRef
+from vocabsphere.core.exercises.patterns import SVO
+from vocabsphere.core.levels import GRAMMAR_POINTS
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.local_time import day_start
 from vocabsphere.services import study
@@ -44,21 +47,23 @@ from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 __all__ = [
     "GENERATOR_VERSION",
     "AnswerResult",
+    "GrammarChoice",
     "HistoryEntry",
     "PracticeItem",
     "PracticeSession",
     "answer_item",
     "build_session",
+    "grammar_points",
     "history",
     "prepare_words",
 ]
 
 GENERATOR_VERSION = "exercises-1"
 SESSION_SIZE, SESSION_MAX = 15, 20
-MAX_SENTENCES = 8  # sentences tried per word
+MAX_SENTENCES = 12  # sentences tried per word (in the job, not on the request path)
 READ_STORIES = 10  # recent stories searched for a word's other sentences
 CANDIDATE_WORDS = 40  # due and recent words considered for a session
-PREPARE_ON_REQUEST = 6  # words made while a learner waits for a session; the rest on later ones
+PREPARE_AT_ONCE = 6  # words made by one call of prepare_words unless told otherwise
 _FEEDS = {ExerciseKind.CLOZE: "cloze", ExerciseKind.WORD_FORM: "form", ExerciseKind.WORD_FAMILY: "form"}
 _RATING = {(True, False): 3, (True, True): 2, (False, False): 1, (False, True): 1}
 _SENTENCE_END = re.compile(r"(?<=[.!?][\"”’)])\s+|(?<=[.!?])\s+|\n+")
@@ -79,7 +84,11 @@ class PracticeItem:
 @dataclass(frozen=True)
 class PracticeSession:
     items: tuple[PracticeItem, ...]
-    waiting_words: int  # words whose items are not made yet (a later session will have them)
+    waiting_word_ids: tuple[int, ...]  # words whose items are not made yet (queue them: a job makes them)
+
+    @property
+    def waiting_words(self) -> int:
+        return len(self.waiting_word_ids)
 
 
 @dataclass(frozen=True)
@@ -186,7 +195,7 @@ def prepare_words(
     nlp: Language,
     now: datetime,
     word_ids: Collection[int] | None = None,
-    limit: int = PREPARE_ON_REQUEST,
+    limit: int = PREPARE_AT_ONCE,
 ) -> int:
     """Make and store the items of up to ``limit`` of the learner's words that have none yet
     (``word_ids``: only among these; by default the due and recent words). Returns how many
@@ -230,6 +239,27 @@ def _store(db: Database, word_id: int, items: list[ExerciseItem], now: datetime)
         )
 
 
+@dataclass(frozen=True)
+class GrammarChoice:
+    id: str
+    name: str
+    level: str
+
+
+def grammar_points(db: Database, *, user_id: int) -> list[GrammarChoice]:
+    """The grammar points the learner's exercises practise, easiest first (for picking one)."""
+    with unit_of_work(db, read_only=True) as uow:
+        ids = uow.practice.grammar_points(user_id)
+    found = []
+    for point_id in ids:
+        point = GRAMMAR_POINTS.get(point_id)
+        if point is not None:
+            found.append(GrammarChoice(point.id, point.name, point.level))
+        elif point_id == SVO.id:
+            found.append(GrammarChoice(SVO.id, "Subject, verb, object", SVO.level))
+    return sorted(found, key=lambda c: (c.level, c.name))
+
+
 def candidate_words(uow: UnitOfWork, user_id: int, now: datetime) -> list[int]:
     """Due words first (lowest predicted recall first), then the most recently saved."""
     due = [word.id for _, word, _ in uow.study.due_reviews(user_id, now, limit=CANDIDATE_WORDS)]
@@ -245,12 +275,10 @@ def build_session(
     size: int = SESSION_SIZE,
     kinds: Collection[ExerciseKind] | None = None,
     grammar_point: str | None = None,
-    lexicon: Lexicon | None = None,
-    nlp: Language | None = None,
 ) -> PracticeSession:
     """Up to ``size`` items (10-20) mixing kinds, from due and recently saved words, leaving out
-    items already answered right today. With ``lexicon`` and ``nlp``, a few words whose items are
-    not made yet are made first."""
+    items already answered right today. Only stored items are picked: words whose items are not
+    made yet are returned as waiting, for the caller to queue (nothing is parsed here)."""
     if not 1 <= size <= SESSION_MAX:
         raise InvalidInput(f"A session has 1 to {SESSION_MAX} items.", field="size")
     if grammar_point is not None and not 0 < len(grammar_point) <= 48:
@@ -261,11 +289,6 @@ def build_session(
             raise NotFound("No such user.")
         words = candidate_words(uow, user_id, now)
         made = uow.practice.made(words)
-        waiting = [w for w in words if w not in made]
-    if waiting and lexicon is not None and nlp is not None:
-        prepare_words(db, user_id=user_id, lexicon=lexicon, nlp=nlp, now=now, word_ids=waiting)
-    with unit_of_work(db, read_only=True) as uow:
-        made = uow.practice.made(words)
         done = uow.practice.answered_since(user_id, day_start(now, user.time_zone))
         rows = [
             r
@@ -275,7 +298,7 @@ def build_session(
             and (grammar_point is None or r.grammar_point == grammar_point)
         ]
         picked = _mix(rows, words, size)
-        return PracticeSession(tuple(_view(r) for r in picked), sum(1 for w in words if w not in made))
+        return PracticeSession(tuple(_view(r) for r in picked), tuple(w for w in words if w not in made))
 
 
 def _mix(rows: list[ExerciseItemRow], words: list[int], size: int) -> list[ExerciseItemRow]:

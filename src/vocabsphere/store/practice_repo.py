@@ -47,6 +47,15 @@ class PracticeRepository:
         )
         return list(self._session.scalars(query))
 
+    def grammar_points(self, user_id: int) -> list[str]:
+        """The grammar point ids the learner's stored items practise."""
+        query = (
+            select(ExerciseItemRow.grammar_point)
+            .where(ExerciseItemRow.user_id == user_id, ExerciseItemRow.grammar_point.is_not(None))
+            .distinct()
+        )
+        return sorted(p for p in self._session.scalars(query) if p)
+
     def item(self, item_id: int) -> ExerciseItemRow | None:
         if not 0 < item_id <= MAX_INTEGER:
             return None  # no such row; PostgreSQL would refuse to compare the number with its ids

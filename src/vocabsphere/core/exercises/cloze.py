@@ -1,10 +1,18 @@
-"""Cloze: the saved word removed from a sentence, to be chosen among words that do not fit there."""
+"""Cloze: the saved word removed from a sentence, to be chosen among words that do not fit there.
+
+When the sense choice is confident, the item gives the word's meaning in this sentence as a clue:
+other words of the same form often make sense in the gap ("the Pope blessed / hugged / honoured
+the cardinals"; "life for the prisoner / pastor in Sweden"), but distractors are never synonyms,
+hypernyms or sisters of the key's senses, never defined by the key and never echo the clue, so the
+key is the one option that fits and means that. Without a sure meaning, only a noun in a slot that
+constrains it (an object, after a preposition) is asked, plainly.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.lookup import Lexicon, Sense
 from vocabsphere.core.lexicon.sense_choice import choose_sense
 
 from .distractors import DISTRACTORS, choose_distractors
@@ -17,45 +25,73 @@ if TYPE_CHECKING:
 
 __all__ = ["cloze_item"]
 
-MEANING_WORDS = 14  # longest definition quoted in an explanation
-# Nouns only. Almost any adjective or adverb of the same form reads as English before a noun or
-# after a verb ("because of horrible / bacterial disease"), and a verb with a person as its object
-# takes many others ("the Pope blessed / hugged / honoured the cardinals"): the review found two
-# answers in 5 of 12 verb items. Such items would teach wrong English.
-_GAPPED = frozenset({"NOUN"})
+MEANING_WORDS = 14  # longest definition quoted in an explanation or a clue
 # Noun slots that hardly constrain the noun: subjects ("the talk / the movie does little to ..."),
 # list members and appositions ("30 Inuit elders / victims, business people and pupils came").
 _LOOSE_ROLES = frozenset({"nsubj", "nsubj:pass", "conj", "appos"})
+_STEM = 4  # a clue holding a word that starts like the key gives the answer away
+
+
+def _meaning(lexicon: Lexicon, token: Token, pos: str) -> str | None:
+    """The first sense's definition (its first clause) when the sense choice is confident."""
+    choice = choose_sense(lexicon, token.doc, token.i)
+    sense: Sense | None = choice.best
+    if sense is None or not choice.confident or len(sense.definition.split()) > MEANING_WORDS:
+        return None
+    meaning = sense.definition.split(";")[0].strip().rstrip(".")
+    if pos != "VERB" and meaning.startswith("to "):
+        return None  # "exploration: to travel for the purpose of discovery" reads as a verb's meaning
+    return meaning or None
+
+
+def _gives_away(meaning: str, lemma: str, key: str) -> bool:
+    stems = {lemma.lower()[:_STEM], key.lower()[:_STEM]}
+    words = [w.strip("()\"'.,").lower() for w in meaning.split()]
+    return any(len(w) >= _STEM and w[:_STEM] in stems for w in words)
+
+
+def _constrained_noun(token: Token, pos: str) -> bool:
+    return (
+        pos == "NOUN" and token.dep_ not in _LOOSE_ROLES and not any(c.dep_ == "conj" for c in token.children)
+    )
 
 
 def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
-    if pos not in _GAPPED or any(c.dep_ == "compound:prt" for c in token.children):
+    if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
-    if pos == "NOUN" and (token.dep_ in _LOOSE_ROLES or any(c.dep_ == "conj" for c in token.children)):
-        return None
     key = token.text
+    meaning = _meaning(lexicon, token, pos)
+    if meaning is not None and _gives_away(meaning, lemma, key):
+        meaning = None
+    # The meaning is given whenever it is sure: even an object or a noun after a preposition
+    # takes other nouns ("life for the prisoner / pastor in Sweden"). Without it, constrained
+    # noun slots only.
+    plain = meaning is None
+    if plain and not _constrained_noun(token, pos):
+        return None  # other words could fill the slot and no sure meaning tells the key apart
     cap = min(level_rank(level) + 1, 5)
-    distractors = choose_distractors(lexicon, token, lemma, pos, key, cap)
+    distractors = choose_distractors(lexicon, token, lemma, pos, key, cap, clue=meaning or "")
     if len(distractors) < DISTRACTORS:
         return None
     options = tuple(sorted((key, *distractors), key=str.lower))  # alphabetical: no position cue
-    choice = choose_sense(lexicon, token.doc, token.i)
-    sense = choice.best
-    meaning = ""
-    if sense is not None and choice.confident and len(sense.definition.split()) <= MEANING_WORDS:
-        meaning = f" Here it means \u201c{sense.definition.split(';')[0].strip()}\u201d."
+    kind_of = f"{POS_NAMES[pos]}s in the same form"
+    if plain:
+        prompt = "Choose the word that fits the gap."
+        said = ""
+        why = f"The other words are {kind_of}, but they do not make sense in this sentence."
+    else:
+        prompt = f"Choose the word that fits the gap and means \u201c{meaning}\u201d."
+        said = f" Here it means \u201c{meaning}\u201d."
+        why = f"The other words are {kind_of}, but none of them has this meaning."
     return ExerciseItem(
         kind=ExerciseKind.CLOZE,
-        prompt="Choose the word that fits the gap.",
+        prompt=prompt,
         gapped=gapped(token.sent, token.i),
         options=options,
         answer=key,
         accepted=(key,),
-        explanation=(
-            f"\u2018{key}\u2019 fits the gap.{meaning} The other words are {POS_NAMES[pos]}s in the same "
-            "form, but they do not make sense in this sentence."
-        ),
+        explanation=f"\u2018{key}\u2019 fits the gap.{said} {why}",
         source_sentence=token.sent.text.strip(),
         word=lemma,
     )

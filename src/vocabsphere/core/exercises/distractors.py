@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -28,10 +29,10 @@ from vocabsphere.core.lexicon.substitutes import inflect_like, plausible, taboo_
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DISTRACTORS", "article_of", "choose_distractors"]
+__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural"]
 
 DISTRACTORS = 3
-SPARE = 5  # candidates that pass every check, so that the lengths can be balanced
+SPARE = 8  # candidates that pass every check, so that the lengths can be balanced
 POOL_WORDS = 30_000  # most frequent English words searched for candidates
 ZIPF_BAND = 0.8  # candidates' frequency within this of the key's
 LENGTH_BAND = 3
@@ -111,15 +112,19 @@ def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, f
     theirs, their_hypernyms = _related(senses)
     if word in mine or lemma in theirs or my_hypernyms & their_hypernyms:
         return True
-    if any(taboo_sense(s) for s in senses[:3]):
-        return True
+    if any(taboo_sense(s) or "expletive" in s.definition for s in senses[:3]):
+        return True  # an expletive ("damn") is no word to offer either
+    if any(lemma in _WORDS.findall(s.definition.lower()) for s in senses):
+        return True  # defined by the key: "giant: of great mass; huge and bulky" for "huge"
     return _sentence_supports(lexicon, token, word, senses)
 
 
 def choose_distractors(
-    lexicon: Lexicon, token: Token, lemma: str, upos: str, key_form: str, cap: int
+    lexicon: Lexicon, token: Token, lemma: str, upos: str, key_form: str, cap: int, clue: str = ""
 ) -> tuple[str, ...]:
-    """Up to :data:`DISTRACTORS` forms that do not fit; fewer when not enough pass every check."""
+    """Up to :data:`DISTRACTORS` forms that do not fit; fewer when not enough pass every check.
+    ``clue``: the meaning the item gives; no distractor echoes one of its words ("performs
+    skillfully" beside "performers")."""
     own = word_level(lemma, upos)
     family = {m.lemma.lower() for m in lexicon.family(lemma)}
     before = token.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
@@ -133,12 +138,29 @@ def choose_distractors(
             continue
         if before in ("a", "an") and article_of(form) != article_of(key_form):
             continue
-        if _refused(lexicon, token, lemma, upos, word, family):
+        if token.tag_ == "NNS" and rare_plural(word, form):
+            continue
+        if _echoes(word, clue) or _refused(lexicon, token, lemma, upos, word, family):
             continue
         found.append(form)
         if len(found) == SPARE:
             break
     return _balanced(found, key_form, _seeded(token))
+
+
+_WORDS = re.compile(r"[a-z]+")
+STEM = 5  # letters two words share at the start to count as one stem ("performers", "performs")
+
+
+def _echoes(word: str, clue: str) -> bool:
+    return any(w[:STEM] == word[:STEM] for w in _WORDS.findall(clue.lower()) if len(w) >= STEM)
+
+
+PLURAL_DROP = 1.2  # a plural this much rarer (Zipf) than its singular is a mass noun's: "equipments"
+
+
+def rare_plural(singular: str, plural: str) -> bool:
+    return float(zipf_frequency(plural, "en")) < float(zipf_frequency(singular, "en")) - PLURAL_DROP
 
 
 def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]:

@@ -43,6 +43,8 @@ def _clause(sent: Span) -> tuple[tuple[int, int], tuple[int, int], tuple[int, in
     objects = [c for c in root.children if c.dep_ == "obj"]
     if len(subjects) != 1 or len(objects) != 1:
         return None
+    if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in objects[0].subtree):
+        return None  # "threaten sheep in many parts of Europe": the phrase may tell where, not what
     subject, obj = _phrase(subjects[0]), _phrase(objects[0])
     aux = [c.i for c in root.children if c.dep_ == "aux"]
     verb = (min([root.i, *aux]), root.i + 1)

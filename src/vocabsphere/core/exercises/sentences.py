@@ -15,6 +15,7 @@ __all__ = ["LEVELS", "MAX_WORDS", "MIN_WORDS", "level_rank", "usable_sentence"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_WORDS, MAX_WORDS = 6, 30
+_OPENERS = "\u201c\u2018\"'("
 _JUNK = ("http", "www.", "@", "©", "|", "click here", "subscribe", "read more")
 
 
@@ -45,7 +46,8 @@ def usable_sentence(sent: Span, learner_level: str) -> bool:
     if not MIN_WORDS <= words <= MAX_WORDS:
         return False
     text = sent.text.strip()
-    if any(mark in text.lower() for mark in _JUNK) or not text[:1].isupper():
+    # An opening quotation mark may come first: a whole quoted sentence is a sentence.
+    if any(mark in text.lower() for mark in _JUNK) or not text.lstrip(_OPENERS)[:1].isupper():
         return False
     if is_heading(sent) or not has_finite_verb(sent) or quote_fragment(sent):
         return False

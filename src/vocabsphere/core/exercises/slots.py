@@ -119,19 +119,36 @@ def _noun_reason(token: Token) -> list[str]:
     cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")
-    elif cases:
+    elif cases and _only_modifiers_between(cases[-1], token):
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
     if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i:
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
     elif token.dep_ == "obj" and token.head.pos_ == "VERB":
         reasons.append(f"it is the object of the verb {_quote(token.head)}")
+    # An adjective right before it that describes it ("huge profits"), when nothing else said why.
+    adjective = next((c for c in token.children if c.dep_ == "amod" and c.i == token.i - 1), None)
+    if (
+        not reasons
+        and adjective is not None
+        and adjective.tag_ in ("JJ", "JJR", "JJS")
+        and adjective.is_alpha
+    ):
+        reasons.append(f"the adjective {_quote(adjective)} comes before it and describes it")
     return reasons
+
+
+def _only_modifiers_between(first: Token, token: Token) -> bool:
+    """Only determiners, adjectives or numbers between ``first`` and the noun: "since the
+    labradoodle's inventor" does not put "inventor" after "since"."""
+    between = token.doc[first.i + 1 : token.i]
+    return all(t.pos_ in _INSIDE_NP and t.dep_ != "nmod:poss" for t in between)
 
 
 def _finite(verb: Token) -> bool:
     """A verb with a tense of its own, or with an auxiliary: "organisms usually found in the gut"
-    has none, so "organisms" is no subject there."""
-    if verb.pos_ != "VERB":
+    has none, so "organisms" is no subject there; nor does "helping prisoners fit back" (the
+    verb of an object clause, whatever its tag)."""
+    if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
         return False
     return verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ in ("aux", "aux:pass") for c in verb.children)
 
@@ -145,7 +162,7 @@ def _verb_reason(token: Token) -> list[str]:
     if aux:
         reasons.append(f"it comes after {_quote(aux[-1])}")
     obj = next((c for c in token.children if c.dep_ == "obj"), None)
-    if obj is not None:
+    if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):  # not "blessed those present"
         reasons.append(f"it has an object, {_quote(obj)}")
     return reasons
 
@@ -153,14 +170,36 @@ def _verb_reason(token: Token) -> list[str]:
 def _adjective_reason(token: Token) -> list[str]:
     head = token.head
     if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
-        if head.dep_ == "compound" or any(c.dep_ == "compound" and c.i > token.i for c in head.children):
-            return []  # "a mobile landing pad": which noun it describes is not one word
+        phrase = _noun_group_after(token)
+        if phrase is None:
+            return []
+        if " " in phrase:  # "the current laboratory test": it describes the whole group
+            return [f"it describes \u2018{phrase}\u2019, which comes after it"]
         return [f"it describes the noun {_quote(head)}, which comes after it"]
     cop = next((c for c in token.children if c.dep_ == "cop" and c.lower_ in _BE), None)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if cop is not None and subject is not None:
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
     return []
+
+
+def _noun_group_after(token: Token) -> str | None:
+    """The words right after an adjective up to the noun it hangs on ("laboratory test" in "the
+    current laboratory test"), when they are nouns each tied to the next or adjectives of the same
+    noun; else None ("a mobile landing pad": the parse may tie the adjective to "landing" or "pad")."""
+    head = token.head
+    end = head.head if head.dep_ == "compound" and head.head.i > head.i else head
+    if end is not head:
+        return None  # the adjective hangs on a noun that is itself part of a compound
+    group = token.doc[token.i + 1 : end.i + 1]
+    if not all(t.is_alpha for t in group):
+        return None
+    for t in group[:-1]:
+        noun = t.pos_ == "NOUN" and t.dep_ == "compound" and t.head.i == t.i + 1
+        adjective = t.pos_ == "ADJ" and t.dep_ == "amod" and t.head.i == end.i  # "constant economic growth"
+        if not (noun or adjective):
+            return None
+    return str(group.text)
 
 
 def _adverb_reason(token: Token) -> list[str]:

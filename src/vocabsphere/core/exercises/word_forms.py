@@ -68,7 +68,8 @@ def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
 def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
     """(tag, instruction, grammar point id) for a verb slot, None where the form is left in doubt."""
     aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
-    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    # A subject before the verb, and no "which": "say which deceased person" is no past simple.
+    has_subject = any(c.dep_ == "nsubj" and c.i < token.i and c.tag_ != "WDT" for c in token.children)
     if token.tag_ == "VBD" and not aux and has_subject and past_tag(token, lemma) == "VBD":
         return "VBD", "past simple", "past_simple"
     if token.tag_ == "VBZ" and not aux and has_subject:
@@ -99,8 +100,8 @@ _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 def _plural_by_verb(token: Token) -> Token | None:
     """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
-    if token.dep_ != "nsubj" or token.i > token.head.i:
-        return None
+    if token.dep_ != "nsubj" or token.i > token.head.i or token.head.dep_ == "xcomp":
+        return None  # "helping prisoners fit back": "fit" has no number of its own
     verb = token.head
     finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
     first = min(finite, key=lambda t: t.i)

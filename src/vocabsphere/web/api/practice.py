@@ -8,8 +8,7 @@ from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.exercises import MAX_ANSWER_CHARS, parse_kinds
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.services import dictionary, practice
+from vocabsphere.services import practice
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.params import RowId
 from vocabsphere.web.security import CurrentUser, State
@@ -93,8 +92,8 @@ def practice_session(
     grammar_point: str = Query("", max_length=48, description="Only items of this grammar point id."),
 ) -> SessionOut:
     """Exercises from your due and recently saved words, mixing kinds; items answered right today
-    are left out. Words saved since the last session get their exercises made first (a few a time)."""
-    lexicon = dictionary.open_lexicon(state.settings)
+    are left out. Exercises are made in the background when a word is saved; words still waiting
+    are counted in ``waiting_words`` (ask again a little later)."""
     built = practice.build_session(
         state.database,
         user_id=principal.user.id,
@@ -102,9 +101,9 @@ def practice_session(
         size=size,
         kinds=parse_kinds(kinds.split(",")) if kinds else None,
         grammar_point=grammar_point or None,
-        lexicon=lexicon,
-        nlp=load_pipeline() if lexicon is not None else None,
     )
+    if built.waiting_word_ids:
+        state.jobs.submit_exercises(principal.user.id, built.waiting_word_ids)
     return SessionOut(items=[_item(i) for i in built.items], waiting_words=built.waiting_words)
 
 

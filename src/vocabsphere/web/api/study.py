@@ -143,6 +143,7 @@ def save_word(body: WordIn, state: State, principal: CurrentUser) -> WordOut:
         word=study.WordToSave(**body.model_dump()),
         now=state.clock(),
     )
+    state.jobs.submit_exercises(principal.user.id, [saved.id])  # made ahead of the next practice
     return WordOut(**vars(saved))
 
 

@@ -5,6 +5,7 @@ const box = document.getElementById("exercise");
 const done = document.getElementById("practice-done");
 const kindForm = document.getElementById("practice-kinds");
 const kindFilter = document.getElementById("kind-filter");
+const grammarFilter = document.getElementById("grammar-filter");
 const KIND_NAMES = {
   part_of_speech: "Part of speech", word_family: "Word family", word_form: "Word form",
   sentence_role: "Sentence pattern", word_order: "Word order", cloze: "Fill the gap", collocation: "Collocation",
@@ -24,16 +25,26 @@ function gapped(text) {
   return el("p", { class: "gapped" }, before, el("span", { class: "gap", "aria-label": "gap" }, "_____"), after ?? "");
 }
 
-async function start() {
+const WAIT_MS = 2000; // exercises are made in the background: ask again while words are waiting
+const WAIT_TRIES = 30;
+let waitTimer = 0;
+
+async function start(tries = 0) {
+  clearTimeout(waitTimer);
   done.hidden = true;
   box.hidden = false;
-  box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
+  if (!tries) box.replaceChildren(el("p", { class: "meta" }, "Making your exercises…"));
   const kinds = kindFilter.value ? `&kinds=${encodeURIComponent(kindFilter.value)}` : "";
+  const point = grammarFilter?.value ? `&grammar_point=${encodeURIComponent(grammarFilter.value)}` : "";
   try {
-    const session = await api(`/practice/session?size=15${kinds}`);
+    const session = await api(`/practice/session?size=15${kinds}${point}`);
     items = session.items;
     index = 0;
     results = [];
+    if (!items.length && session.waiting_words && tries < WAIT_TRIES) {
+      waitTimer = setTimeout(() => start(tries + 1), WAIT_MS);
+      return;
+    }
     if (!items.length) {
       const waiting = session.waiting_words
         ? " Some of your words are still being prepared: come back in a minute."
