@@ -21,7 +21,7 @@ from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
 from vocabsphere.core.quizzes.support import Claim
 
-__all__ = ["FALSE", "TRUE", "statement_candidates"]
+__all__ = ["FALSE", "TRUE", "stands_alone", "statement_candidates"]
 
 TRUE, FALSE = "True", "False"
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
@@ -38,14 +38,15 @@ def _fixed_terms(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
-def _plain(clause: Clause, sentence: Sentence) -> bool:
+def stands_alone(clause: Clause, sentence: Sentence, before: int | None = None) -> bool:
     """A sentence a learner can judge on its own: it names what it is about, and "he" or "she" only after a
-    name in the same sentence ("them", "it", "this" point outside it)."""
+    name in the same sentence ("them", "it", "this" point outside it). With ``before``, only the tokens
+    before that index are read (a why question quotes the sentence without its cause)."""
     first = clause.subject[0]
     if sentence.quoted or first.lower_ in _VAGUE_START or first.pos_ == "PRON":
         return False
     names = name_spans(clause.doc)
-    for t in clause.doc:
+    for t in clause.doc[:before]:
         if t.pos_ == "PRON" and t.lower_ in _POINTING:
             return False
         if t.pos_ == "PRON" and t.lower_ in _PERSONAL and not any(n.end <= t.i for n in names):
@@ -145,7 +146,7 @@ def statement_candidates(
 ) -> Iterator[Candidate]:
     for sentence in passage.sentences:
         clause = clause_of(sentence.doc)
-        if clause is None or not _plain(clause, sentence):
+        if clause is None or not stands_alone(clause, sentence):
             continue
         fixed = _fixed_terms(sentence.doc)
         anchors = anchor_terms(clause.doc[clause.start :]) - fixed
