@@ -15,7 +15,7 @@ from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.core.quizzes.generator import generate_quiz
+from vocabsphere.core.quizzes.generator import generate_quiz, generate_word_quiz
 from vocabsphere.core.quizzes.model import Quiz
 from vocabsphere.core.quizzes.worksheet import GlossaryEntry, Worksheet, render_worksheet
 from vocabsphere.services import dictionary
@@ -121,3 +121,18 @@ def worksheet_pdf(db: Database, settings: Settings, *, story_id: int, level: str
         quiz=replace(quiz, questions=questions),
     )
     return render_worksheet(sheet)
+
+
+def generate_story_word_quiz(
+    db: Database, settings: Settings, *, story_id: int, words: Sequence[str]
+) -> Quiz:
+    """A vocabulary quiz on ``words`` (most important first), checked against every stored level version.
+
+    Raises NotFound for a missing or deleted story, InvalidInput when no dictionary is installed."""
+    story = _read_story(db, story_id, None)
+    lexicon = dictionary.open_lexicon(settings)
+    if lexicon is None:
+        raise InvalidInput(
+            "Vocabulary questions need the dictionary; it is not installed yet.", field="words"
+        )
+    return generate_word_quiz(story.texts, words, lexicon=lexicon)

@@ -69,7 +69,8 @@ def _worth_asking(
         rank = word_level(token.lemma_.lower(), token.pos_)
         if rank is None or rank < MIN_RANK or zipf_frequency(token.lower_, "en") < MIN_ASKED_ZIPF:
             return False
-    return all(token.lower_ in p.terms for p in passages.values())
+    # A looked-up word is asked even where another version says it otherwise: `levels` tells where it holds.
+    return words is not None or all(token.lower_ in p.terms for p in passages.values())
 
 
 def _targets(
