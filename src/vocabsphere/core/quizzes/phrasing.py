@@ -256,6 +256,8 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if any(t.dep_ in _OTHER_CLAUSES and t.head.i == root.i for t in doc):
         return None
+    if any(t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) for t in doc):
+        return None  # "has millions of fans, but she is ...": "not" would reach one clause only
     parts: list[tuple[Token, str]] = []
     for t in doc[clause.start :]:
         if clause.aux is not None and t.i == clause.aux.i:

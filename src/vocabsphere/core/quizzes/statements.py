@@ -9,6 +9,7 @@ the original.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -24,6 +25,7 @@ from vocabsphere.core.quizzes.support import Claim
 __all__ = ["FALSE", "TRUE", "stands_alone", "statement_candidates"]
 
 TRUE, FALSE = "True", "False"
+MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _VAGUE_START = frozenset(
@@ -114,6 +116,11 @@ def _bounded(number: Token) -> bool:
     return bool(before & _BOUNDS) or any(c.dep_ == "advmod" for c in number.children)
 
 
+def _near(a: float, b: float) -> bool:
+    """Within a factor of MAX_RATIO: a swapped number a reader could believe."""
+    return max(a, b) <= MAX_RATIO * min(a, b)
+
+
 def _swapped_number(
     clause: Clause, counts: Sequence[str]
 ) -> tuple[str, frozenset[str], frozenset[str]] | None:
@@ -129,9 +136,11 @@ def _swapped_number(
             if c[:1].isdigit() == t.text[:1].isdigit()
             and number_value(c) != value
             and float(number_value(c) or 0) > 1
+            and _near(float(number_value(c) or 0), float(value))
         ]
         if not others:
-            return None
+            return None  # "a town of 18 people" for 7,000 is false but silly: only a number of its size
+        others.sort(key=lambda c: abs(math.log(float(number_value(c) or 1) / float(value))))
         other = others[0] if t.text[:1].islower() or t.text[:1].isdigit() else others[0].capitalize()
         return (
             statement_text(clause, {t.i: other}),

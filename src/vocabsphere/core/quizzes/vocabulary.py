@@ -132,6 +132,8 @@ def _distractors(lexicon: Lexicon, target: _Target, pool: Mapping[str, str]) -> 
         form = inflect_like(target.token, lemma, upos)
         if form is None or form.lower() in words or form in found:
             continue
+        if target.token.tag_ == "NN" and form.endswith("s") and not form.endswith("ss"):
+            continue  # a singular word gets singular options ("project": not "maps")
         zipf = zipf_frequency(form, "en")
         if zipf < MIN_FORM_ZIPF or abs(zipf - key_zipf) > MAX_ZIPF_GAP:
             continue
