@@ -174,7 +174,9 @@ def cause_candidates(passage: Passage, passages: Sequence[Passage]) -> Iterator[
         if len(distractors) < MIN_OPTIONS - 1:
             continue
         key = Claim(anchors, cause.terms)
-        wrong = tuple(Claim(anchors, pool[d]) for d in distractors)
+        # A distractor is refused where a sentence joins the event to any one of its words ("The mice froze
+        # when the researchers used light" for "Because the researchers used light ..."): precision first.
+        wrong = tuple(Claim(anchors, frozenset({term})) for d in distractors for term in sorted(pool[d]))
         yield Candidate(
             QuestionKind.FACT,
             stem,
