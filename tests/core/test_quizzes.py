@@ -285,3 +285,23 @@ def test_a_word_quiz_asks_the_given_words_only_most_looked_up_first(
     assert asked and set(asked) <= set(words)  # a word the story does not use gets no question
     assert asked == [w for w in reversed(words) if w in asked]
     assert all(q.kind is QuestionKind.VOCABULARY and q.levels == ("orig",) for q in quiz.questions)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Review: "in the next 35 years" is still true when the story says 30; "the other three thirds".
+        "In the next 30 years, the planet's human population will increase to nine billion.",
+        "A third of all sales now come from subscriptions and the other two thirds come from downloads.",
+    ],
+)
+def test_no_number_swap_in_a_time_window_or_a_fraction(nlp: Language, sentence: str) -> None:
+    passage = parse_passages({"orig": sentence}, nlp)["orig"]
+    made = statement_candidates(passage, find_cast([passage]), ["30", "35", "two", "three", "nine"])
+    assert all(c.stem == sentence or "not" in c.stem.split() for c in made)
+
+
+def test_a_statement_that_points_to_other_sentences_is_not_used(nlp: Language) -> None:
+    # Review: "Other supporters do not offer a simpler explanation": other than whom?
+    passage = parse_passages({"orig": "Other supporters offer a simpler explanation."}, nlp)["orig"]
+    assert not list(statement_candidates(passage, find_cast([passage]), []))

@@ -29,7 +29,7 @@ MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _VAGUE_START = frozenset(
-    {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its"}
+    {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its", "other", "another"}
 )
 
 
@@ -105,9 +105,16 @@ _BOUNDS = frozenset(
         "below",
         "above",
         "within",
+        "next",  # "in the next 30 years" is still true of "in the next 35 years"
+        "last",
+        "past",
+        "first",
         "to",
     }
 )
+
+
+_PARTS = frozenset({"third", "quarter", "half", "fifth", "tenth", "percent", "per", "%"})  # "two thirds"
 
 
 def _bounded(number: Token) -> bool:
@@ -128,7 +135,7 @@ def _swapped_number(
         value = number_value(t.text) if t.dep_ == "nummod" and not is_year(t) else None
         if value is None:
             continue
-        if _bounded(t) or float(value) <= 1:
+        if _bounded(t) or float(value) <= 1 or t.head.lemma_.lower() in _PARTS:
             return None  # "more than 500" is still true of "more than 100"; "one reason" has no plural
         others = [
             c
