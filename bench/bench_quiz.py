@@ -40,6 +40,7 @@ from vocabsphere.core.lexicon.sense_embedding import load_sense_embedder  # noqa
 from vocabsphere.core.lexicon.sense_vectors import load_static_vectors  # noqa: E402
 from vocabsphere.core.quizzes.generator import generate_quiz  # noqa: E402
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz  # noqa: E402
+from vocabsphere.core.quizzes.warm import warm_up  # noqa: E402
 from vocabsphere.core.quizzes.worksheet import Worksheet, render_worksheet  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 
@@ -111,10 +112,12 @@ def run(articles: Sequence[Article], lexicon: Lexicon | None) -> list[Quiz]:
 
 def first_call(article: Article, lexicon: Lexicon | None) -> float:
     """The first quiz + worksheet after what the server loads at start-up (web/app.py: the pipeline, the
-    lexicon, the sense choice's static vectors and, when installed, the sense model); its caches are cold."""
+    lexicon, the sense choice's static vectors, the sense model when installed, core.quizzes.warm); the
+    story's own sense choices are not cached yet."""
     nlp = load_pipeline()
     load_static_vectors()
     load_sense_embedder()
+    warm_up(lexicon, nlp)
     start = time.perf_counter()
     quiz = generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)
     render_worksheet(Worksheet(article.title, "B1", tuple(article.versions["B1"].split("\n")), (), quiz))

@@ -17,6 +17,7 @@ from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.quizzes.generator import generate_quiz, generate_word_quiz
 from vocabsphere.core.quizzes.model import Quiz
+from vocabsphere.core.quizzes.warm import warm_up as quiz_warm_up
 from vocabsphere.core.quizzes.worksheet import GlossaryEntry, Worksheet, render_worksheet
 from vocabsphere.services import dictionary
 from vocabsphere.store.database import Database
@@ -136,3 +137,8 @@ def generate_story_word_quiz(
             "Vocabulary questions need the dictionary; it is not installed yet.", field="words"
         )
     return generate_word_quiz(story.texts, words, lexicon=lexicon)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what the first quiz and worksheet need (run at start-up, off the request path)."""
+    quiz_warm_up(dictionary.open_lexicon(settings))
