@@ -15,8 +15,9 @@ from vocabsphere.config import Settings
 from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.core.quizzes.generator import generate_quiz
+from vocabsphere.core.quizzes.generator import generate_quiz, generate_word_quiz
 from vocabsphere.core.quizzes.model import Quiz
+from vocabsphere.core.quizzes.warm import warm_up as quiz_warm_up
 from vocabsphere.core.quizzes.worksheet import GlossaryEntry, Worksheet, render_worksheet
 from vocabsphere.services import dictionary
 from vocabsphere.store.database import Database
@@ -121,3 +122,23 @@ def worksheet_pdf(db: Database, settings: Settings, *, story_id: int, level: str
         quiz=replace(quiz, questions=questions),
     )
     return render_worksheet(sheet)
+
+
+def generate_story_word_quiz(
+    db: Database, settings: Settings, *, story_id: int, words: Sequence[str]
+) -> Quiz:
+    """A vocabulary quiz on ``words`` (most important first), checked against every stored level version.
+
+    Raises NotFound for a missing or deleted story, InvalidInput when no dictionary is installed."""
+    story = _read_story(db, story_id, None)
+    lexicon = dictionary.open_lexicon(settings)
+    if lexicon is None:
+        raise InvalidInput(
+            "Vocabulary questions need the dictionary; it is not installed yet.", field="words"
+        )
+    return generate_word_quiz(story.texts, words, lexicon=lexicon)
+
+
+def warm_up(settings: Settings) -> None:
+    """Load what the first quiz and worksheet need (run at start-up, off the request path)."""
+    quiz_warm_up(dictionary.open_lexicon(settings))

@@ -8,6 +8,7 @@ already in this class, so a namesake elsewhere is never enrolled by accident.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -132,6 +133,7 @@ def import_roster(
                     time_zone=actor.time_zone,
                     is_active=True,
                     created_at=now,
+                    created_by_id=actor.id,
                 )
                 uow.users.add(user)
             else:
@@ -144,3 +146,42 @@ def import_roster(
                 LoginCard(user.display_name, user.username, passwords.get(line.username), school_class.name)
             )
         return cards
+
+
+def reprint_login_cards(
+    db: Database, actor: UserView, *, class_id: int, user_ids: Sequence[int]
+) -> list[LoginCard]:
+    """Login cards again for learners of the class (in the order given). An account the teacher's roster
+    created gets a new password (the old one and its sessions stop working: a lost card must not keep
+    working); any other learner's card says to use their own password, which a teacher never sets."""
+    wanted = list(dict.fromkeys(user_ids))
+    if not wanted:
+        raise InvalidInput("Choose at least one learner.", field="user_ids")
+    with unit_of_work(db, read_only=True) as uow:
+        class_name = managed_class(uow, actor, class_id).name
+        members = {user.id: user for _, user in uow.classes.members(class_id)}
+        missing = [u for u in wanted if u not in members]
+        if missing:
+            raise InvalidInput("Some of those learners are not in this class.", field="user_ids")
+        ours = [u for u in wanted if _may_reset(actor, members[u])]
+    passwords = {u: _new_password() for u in ours}
+    hashes = {u: hash_password(p) for u, p in passwords.items()}  # slow: outside the transaction
+    with unit_of_work(db) as uow:
+        cards = []
+        for user_id in wanted:
+            user = uow.users.get(user_id)
+            if user is None:
+                raise InvalidInput("Some of those learners are not in this class.", field="user_ids")
+            if user_id in hashes:
+                user.password_hash = hashes[user_id]
+                uow.web_sessions.delete_for_user(user_id)
+                uow.api_tokens.delete_for_user(user_id)
+            cards.append(LoginCard(user.display_name, user.username, passwords.get(user_id), class_name))
+        return cards
+
+
+def _may_reset(actor: UserView, user: User) -> bool:
+    """Only a learner account this teacher's roster created (an admin: any roster-created learner)."""
+    if user.role != Role.LEARNER.value or user.created_by_id is None:
+        return False
+    return actor.is_admin or user.created_by_id == actor.id

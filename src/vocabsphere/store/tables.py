@@ -77,6 +77,8 @@ class User(Base):
     fsrs_params_json: Mapped[str | None] = mapped_column(Text)
     is_active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column()
+    # The teacher whose class roster created the account: they may issue it a new password on a card.
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 class WebSession(Base):

@@ -19,7 +19,7 @@ from vocabsphere.bootstrap import prepare_database
 from vocabsphere.config import Settings
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available, load_sense_embedder
 from vocabsphere.jobs.runtime import JobSystem
-from vocabsphere.services import dictionary
+from vocabsphere.services import dictionary, quiz_generation
 from vocabsphere.store.database import Database
 from vocabsphere.web.api import router as api_router
 from vocabsphere.web.api.docs import router as docs_router
@@ -47,6 +47,10 @@ def create_app(settings: Settings, *, database: Database | None = None) -> FastA
         await to_thread.run_sync(dictionary.warm_up, settings)
         if embeddings_available():  # the optional sense model takes seconds: load it off the request path
             threading.Thread(target=load_sense_embedder, name="sense-embedder", daemon=True).start()
+        if settings.env != "test":  # the first quiz would load word frequencies, models, fonts: done here
+            threading.Thread(
+                target=quiz_generation.warm_up, args=(settings,), name="quiz-warm-up", daemon=True
+            ).start()
         # Objects alive after start-up (modules, settings, templates) live as long as the process:
         # moving them out of the collector's sight keeps full collections short under load.
         gc.collect()

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.quizzes.candidates import Candidate
+from vocabsphere.core.quizzes.causes import cause_candidates
 from vocabsphere.core.quizzes.discussion import (
     FIT_SHARE,
     MISFIT_SHARE,
@@ -32,18 +33,19 @@ from vocabsphere.core.quizzes.support import answerable, supporting_sentence
 from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
 from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
-__all__ = ["QUIZ_VERSION", "generate_quiz"]
+__all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
 QUIZ_VERSION = "quiz-1.0"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
-    QuestionKind.FACT: 5,
-    QuestionKind.TRUE_FALSE: 5,
-    QuestionKind.VOCABULARY: 3,
+    QuestionKind.FACT: 6,
+    QuestionKind.TRUE_FALSE: 6,
+    QuestionKind.VOCABULARY: 4,
     QuestionKind.DISCUSSION: 2,
 }
 _ORDER = tuple(LIMITS)
 MIN_KEYED = 2  # below this many keyed questions, one a single version cannot answer may join (marked)
+WORD_QUIZ_LIMIT = 10  # questions in a vocabulary quiz made from a list of words
 OVERLAP = 0.5  # two questions whose stems share this much of their words ask the same thing
 
 
@@ -83,6 +85,7 @@ def _candidates(
     for passage in passages.values():
         yield from fact_candidates(passage, cast, counts, years)
         yield from statement_candidates(passage, cast, counts, years)
+        yield from cause_candidates(passage, list(passages.values()))
     if lexicon is not None and passages:  # words used at every level: asked from the plainest version
         yield from vocabulary_candidates(lexicon, next(iter(passages.values())), passages)
     yield from discussion_candidates(cast)
@@ -104,24 +107,27 @@ def _same_question(a: Candidate, b: Candidate) -> bool:
     return small > 0 and len(a.key.anchors & b.key.anchors) >= OVERLAP * small and bool(shared)
 
 
-def _balanced(candidate: Candidate, chosen: list[Candidate]) -> bool:
+def _balanced(candidate: Candidate, chosen: list[tuple[Candidate, tuple[str, ...]]]) -> bool:
     """True/false keys split evenly: one key may lead the other by one statement at most."""
-    same = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer == candidate.answer for c in chosen)
-    other = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer != candidate.answer for c in chosen)
+    same = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer == candidate.answer for c, _ in chosen)
+    other = sum(c.kind is QuestionKind.TRUE_FALSE and c.answer != candidate.answer for c, _ in chosen)
     return same <= other
 
 
 def _even_keys(chosen: list[tuple[Candidate, tuple[str, ...]]]) -> list[tuple[Candidate, tuple[str, ...]]]:
-    """With an odd number of true/false statements, which key has the extra one is decided by the statements'
-    text, not by which kind of statement is easier to make (true ones are): "always True" gains nothing."""
+    """Which key may have one statement more is decided by the statements' text (a coin the text throws),
+    not by which kind is easier to make (true ones are); when the key the coin names has no statement to
+    spare, the other key's extra one goes, so "always True" and "always False" both gain nothing."""
     tf = [c for c, _ in chosen if c.kind is QuestionKind.TRUE_FALSE]
     trues = [c for c in tf if c.answer == TRUE]
-    if len(trues) * 2 != len(tf) + 1:
+    falses = [c for c in tf if c.answer != TRUE]
+    if len(trues) == len(falses):
         return chosen
     lead_true = hashlib.sha256("\n".join(sorted(c.stem for c in tf)).encode()).digest()[0] % 2 == 0
-    if lead_true:
+    extra = trues if len(trues) > len(falses) else falses
+    if (extra is trues) == lead_true:
         return chosen
-    drop = trues[-1]
+    drop = extra[-1]
     return [(c, levels) for c, levels in chosen if c is not drop]
 
 
@@ -130,7 +136,12 @@ def _select(
 ) -> list[tuple[Candidate, tuple[str, ...]]]:
     """Questions every version can answer first; one that a single version cannot answer only while the quiz
     has fewer than MIN_KEYED questions with a key; never one that two or more versions cannot answer."""
-    scored = sorted(scored, key=lambda cl: (-len(cl[1]), rank.get(cl[0].source_level, 0), cl[0].position))
+    # Of a sentence's true statement and its false edit, the false one first: safe false statements are
+    # the scarcer, and the keys must balance.
+    scored = sorted(
+        scored,
+        key=lambda cl: (-len(cl[1]), rank.get(cl[0].source_level, 0), cl[0].position, cl[0].answer == TRUE),
+    )
     chosen: list[tuple[Candidate, tuple[str, ...]]] = []
     for candidate, levels in scored:
         missing = len(rank) - len(levels)
@@ -139,7 +150,7 @@ def _select(
             continue
         if sum(c.kind is candidate.kind for c, _ in chosen) >= LIMITS[candidate.kind]:
             continue
-        if candidate.kind is QuestionKind.TRUE_FALSE and not _balanced(candidate, [c for c, _ in chosen]):
+        if candidate.kind is QuestionKind.TRUE_FALSE and not _balanced(candidate, chosen):
             continue
         if any(_same_question(candidate, c) for c, _ in chosen):
             continue
@@ -187,3 +198,51 @@ def generate_quiz(
     if lexicon is not None:
         versions_used["lexicon"] = lexicon.lexicon_version()
     return Quiz(questions, versions_used)
+
+
+def generate_word_quiz(
+    versions: Mapping[str, str], words: Sequence[str], *, lexicon: Lexicon, nlp: Language | None = None
+) -> Quiz:
+    """A vocabulary quiz on the given words (a class's most looked-up ones, most first): what each means in
+    its sentence of the story, kept only at the versions that use it in the same sense. A word whose sense
+    is uncertain, or that has no plain fitting word, gets no question."""
+    ordered = order_levels(list(versions))
+    passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp or load_pipeline())
+    wanted = frozenset(w.lower() for w in words)
+    vocab = VocabularyChecker(lexicon)
+    rank = {w.lower(): k for k, w in enumerate(words)}
+    found: dict[str, tuple[Candidate, dict[str, str]]] = {}
+    lemmas = {t.lower_: t.lemma_.lower() for p in passages.values() for s in p.sentences for t in s.doc}
+    for passage in passages.values():  # the plainest version first; a word missing there is asked higher up
+        todo = wanted - found.keys()
+        if not todo:
+            break
+        for candidate in vocabulary_candidates(lexicon, passage, passages, todo):
+            word = _asked_word(candidate, lemmas)
+            if word in found or word not in rank:
+                continue
+            levels = _levels(candidate, passages, vocab)
+            if levels:
+                found[word] = (candidate, levels)
+    chosen = sorted(found.items(), key=lambda item: rank[item[0]])[:WORD_QUIZ_LIMIT]
+    questions = tuple(
+        Question(
+            c.kind,
+            c.stem,
+            c.options,
+            c.answer,
+            c.evidence,
+            order_levels(list(levels)),
+            tuple((lvl, text) for lvl, text in levels.items() if text),
+        )
+        for _, (c, levels) in chosen
+    )
+    versions_used = {"quiz": QUIZ_VERSION, "spacy_model": MODEL_VERSION, "lexicon": lexicon.lexicon_version()}
+    return Quiz(questions, versions_used)
+
+
+def _asked_word(candidate: Candidate, lemmas: Mapping[str, str]) -> str:
+    """The lemma a vocabulary candidate asks about (its claim holds the sense and the word as written)."""
+    assert candidate.key is not None
+    form = next((t for t in candidate.key.terms if not t.startswith("sense:")), "")
+    return lemmas.get(form, form)

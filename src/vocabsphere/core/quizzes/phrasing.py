@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lemminflect import getLemma
+from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from vocabsphere.core.adapt.document import quotes_balanced
@@ -141,6 +141,15 @@ def clause_of(doc: Doc) -> Clause | None:
     return Clause(doc, root, subject, auxes[0] if auxes else None, opening[0], opening[1])
 
 
+def _do(verb: Token) -> str:
+    """ "did" for a past form the tagger read as present ("The mice froze": VBP), else by the tag."""
+    base = getLemma(verb.lower_, upos="VERB")
+    past = getInflection(base[0], "VBD") if base else None
+    if past and verb.lower_ in past and verb.lower_ != base[0]:
+        return "did"
+    return _DO[verb.tag_]
+
+
 def _subject_inside(clause: Clause) -> str:
     first = clause.subject[0]
     text = clause.subject.text
@@ -212,7 +221,7 @@ def fronted_question(clause: Clause, removed: Span, wh: str) -> str | None:
         base = getLemma(root.text.lower(), upos="VERB")
         if not base:
             return None
-        front, replaced = _DO[root.tag_], {root.i: base[0]}
+        front, replaced = _do(root), {root.i: base[0]}
     rest: list[tuple[Token, str]] = []
     for t in doc[clause.subject.end :]:
         if t.i in gone:
@@ -241,10 +250,14 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if clause.subject[0].lower_ in _QUANTIFIERS or any(t.lower_ in _SCOPE_ADVERBS for t in doc):
         return None
+    if any(t.lower_ in _QUANTIFIERS and t.i > root.i for t in doc):  # "will not sell some vegetables"
+        return None
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in doc):  # "are not most common"
         return None
     if any(t.dep_ in _OTHER_CLAUSES and t.head.i == root.i for t in doc):
         return None
+    if any(t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) for t in doc):
+        return None  # "has millions of fans, but she is ...": "not" would reach one clause only
     parts: list[tuple[Token, str]] = []
     for t in doc[clause.start :]:
         if clause.aux is not None and t.i == clause.aux.i:
@@ -256,7 +269,7 @@ def negated_statement(clause: Clause) -> str | None:
                 base = getLemma(root.text.lower(), upos="VERB")
                 if not base:
                     return None
-                parts.append((t, f"{_DO[root.tag_]} not {base[0]}"))
+                parts.append((t, f"{_do(root)} not {base[0]}"))
         else:
             parts.append((t, t.text))
     return tidy(_join(parts))

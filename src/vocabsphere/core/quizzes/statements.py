@@ -9,6 +9,7 @@ the original.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -21,13 +22,14 @@ from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
 from vocabsphere.core.quizzes.support import Claim
 
-__all__ = ["FALSE", "TRUE", "statement_candidates"]
+__all__ = ["FALSE", "TRUE", "stands_alone", "statement_candidates"]
 
 TRUE, FALSE = "True", "False"
+MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
 _VAGUE_START = frozenset(
-    {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its"}
+    {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its", "other", "another"}
 )
 
 
@@ -38,14 +40,15 @@ def _fixed_terms(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
-def _plain(clause: Clause, sentence: Sentence) -> bool:
+def stands_alone(clause: Clause, sentence: Sentence, before: int | None = None) -> bool:
     """A sentence a learner can judge on its own: it names what it is about, and "he" or "she" only after a
-    name in the same sentence ("them", "it", "this" point outside it)."""
+    name in the same sentence ("them", "it", "this" point outside it). With ``before``, only the tokens
+    before that index are read (a why question quotes the sentence without its cause)."""
     first = clause.subject[0]
     if sentence.quoted or first.lower_ in _VAGUE_START or first.pos_ == "PRON":
         return False
     names = name_spans(clause.doc)
-    for t in clause.doc:
+    for t in clause.doc[:before]:
         if t.pos_ == "PRON" and t.lower_ in _POINTING:
             return False
         if t.pos_ == "PRON" and t.lower_ in _PERSONAL and not any(n.end <= t.i for n in names):
@@ -102,15 +105,27 @@ _BOUNDS = frozenset(
         "below",
         "above",
         "within",
+        "next",  # "in the next 30 years" is still true of "in the next 35 years"
+        "last",
+        "past",
+        "first",
         "to",
     }
 )
+
+
+_PARTS = frozenset({"third", "quarter", "half", "fifth", "tenth", "percent", "per", "%"})  # "two thirds"
 
 
 def _bounded(number: Token) -> bool:
     """A number given as a bound or estimate ("more than 500", "up to 20", "about 40")."""
     before = {t.lower_ for t in number.doc[max(0, number.i - 2) : number.i]}
     return bool(before & _BOUNDS) or any(c.dep_ == "advmod" for c in number.children)
+
+
+def _near(a: float, b: float) -> bool:
+    """Within a factor of MAX_RATIO: a swapped number a reader could believe."""
+    return max(a, b) <= MAX_RATIO * min(a, b)
 
 
 def _swapped_number(
@@ -120,7 +135,7 @@ def _swapped_number(
         value = number_value(t.text) if t.dep_ == "nummod" and not is_year(t) else None
         if value is None:
             continue
-        if _bounded(t) or float(value) <= 1:
+        if _bounded(t) or float(value) <= 1 or t.head.lemma_.lower() in _PARTS:
             return None  # "more than 500" is still true of "more than 100"; "one reason" has no plural
         others = [
             c
@@ -128,9 +143,11 @@ def _swapped_number(
             if c[:1].isdigit() == t.text[:1].isdigit()
             and number_value(c) != value
             and float(number_value(c) or 0) > 1
+            and _near(float(number_value(c) or 0), float(value))
         ]
         if not others:
-            return None
+            return None  # "a town of 18 people" for 7,000 is false but silly: only a number of its size
+        others.sort(key=lambda c: abs(math.log(float(number_value(c) or 1) / float(value))))
         other = others[0] if t.text[:1].islower() or t.text[:1].isdigit() else others[0].capitalize()
         return (
             statement_text(clause, {t.i: other}),
@@ -145,7 +162,7 @@ def statement_candidates(
 ) -> Iterator[Candidate]:
     for sentence in passage.sentences:
         clause = clause_of(sentence.doc)
-        if clause is None or not _plain(clause, sentence):
+        if clause is None or not stands_alone(clause, sentence):
             continue
         fixed = _fixed_terms(sentence.doc)
         anchors = anchor_terms(clause.doc[clause.start :]) - fixed

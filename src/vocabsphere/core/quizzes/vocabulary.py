@@ -34,7 +34,7 @@ MIN_KEY_ZIPF = 3.5  # the key must be a word learners know better than the asked
 MAX_ZIPF_GAP = 1.5
 MIN_FORM_ZIPF = 3.0  # a distractor's form must be a word people write ("informations" is not)
 MIN_ASKED_ZIPF = 3.0  # rarer words are not worth a question
-MAX_TRIED = 10
+MAX_TRIED = 20
 MAX_STEM_TOKENS = 32  # distractors about as common as the key, so frequency tells nothing
 
 
@@ -46,8 +46,11 @@ class _Target:
     key: str  # the fitting word, in the token's form
 
 
-def _worth_asking(passages: Mapping[str, Passage], sentence: Sentence, token: Token) -> bool:
-    """A hard content word used in every version, in a sentence that stands on its own (no quotation)."""
+def _worth_asking(
+    passages: Mapping[str, Passage], sentence: Sentence, token: Token, words: frozenset[str] | None = None
+) -> bool:
+    """A hard content word used in every version, in a sentence that stands on its own (no quotation).
+    With ``words`` (lemmas a class looked up), only those, however common: the learners found them hard."""
     if token.pos_ not in ASKED_POS or not token.is_alpha or len(token) < 4 or token.dep_ in ("case", "mark"):
         return False
     if sentence.quoted or not quotes_balanced(sentence.text) or name_span(sentence.doc, token.i):
@@ -59,34 +62,42 @@ def _worth_asking(passages: Mapping[str, Passage], sentence: Sentence, token: To
         return False  # part of a compound ("computer-assisted"): its meaning is the compound's
     if len(sentence.doc) > MAX_STEM_TOKENS:
         return False  # the stem quotes the sentence: a long one buries the word
-    rank = word_level(token.lemma_.lower(), token.pos_)
-    if rank is None or rank < MIN_RANK or zipf_frequency(token.lower_, "en") < MIN_ASKED_ZIPF:
-        return False
-    return all(token.lower_ in p.terms for p in passages.values())
+    if words is not None:
+        if token.lemma_.lower() not in words and token.lower_ not in words:
+            return False
+    else:
+        rank = word_level(token.lemma_.lower(), token.pos_)
+        if rank is None or rank < MIN_RANK or zipf_frequency(token.lower_, "en") < MIN_ASKED_ZIPF:
+            return False
+    # A looked-up word is asked even where another version says it otherwise: `levels` tells where it holds.
+    return words is not None or all(token.lower_ in p.terms for p in passages.values())
 
 
-def _targets(lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage]) -> Iterator[_Target]:
+def _targets(
+    lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage], words: frozenset[str] | None
+) -> Iterator[_Target]:
     """Words whose sense is certain and that have a plain fitting word; the sense choice is costly, so only
-    the first MAX_TRIED words worth asking are tried."""
+    the first MAX_TRIED words worth asking are tried (each of ``words`` when given)."""
     tried: set[str] = set()
+    limit = MAX_TRIED if words is None else len(words)
     for sentence in passage.sentences:
         doc = sentence.doc
         for token in doc:
-            if token.lemma_.lower() in tried or len(tried) >= MAX_TRIED:
+            if token.lemma_.lower() in tried or len(tried) >= limit:
                 continue
-            if not _worth_asking(passages, sentence, token):
+            if not _worth_asking(passages, sentence, token, words):
                 continue
             tried.add(token.lemma_.lower())
             choice = choose_sense(lexicon, doc, token.i)
             if not choice.confident or choice.upos not in ASKED_POS:
                 continue
-            words = doc.text.lower()
+            written = doc.text.lower()
             rank = word_level(choice.lemma, choice.upos)
             keys = [
                 s.form
                 for s in fitting_words(lexicon, doc, token.i, choice=choice)
                 if s.zipf >= MIN_KEY_ZIPF
-                and s.form.lower() not in words
+                and s.form.lower() not in written
                 and " " not in s.form
                 and (rank is None or LEVELS.index(s.level) <= rank)  # never a harder word as the meaning
             ]
@@ -121,6 +132,8 @@ def _distractors(lexicon: Lexicon, target: _Target, pool: Mapping[str, str]) -> 
         form = inflect_like(target.token, lemma, upos)
         if form is None or form.lower() in words or form in found:
             continue
+        if target.token.tag_ == "NN" and form.endswith("s") and not form.endswith("ss"):
+            continue  # a singular word gets singular options ("project": not "maps")
         zipf = zipf_frequency(form, "en")
         if zipf < MIN_FORM_ZIPF or abs(zipf - key_zipf) > MAX_ZIPF_GAP:
             continue
@@ -156,10 +169,11 @@ def _same_form(target: _Target, distractors: tuple[str, ...]) -> bool:
 
 
 def vocabulary_candidates(
-    lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage]
+    lexicon: Lexicon, passage: Passage, passages: Mapping[str, Passage], words: frozenset[str] | None = None
 ) -> Iterator[Candidate]:
+    """Questions on the story's hard words; with ``words`` (lower-case lemmas), on those words only."""
     pool = _story_words(passages)
-    for target in _targets(lexicon, passage, passages):
+    for target in _targets(lexicon, passage, passages, words):
         distractors = _distractors(lexicon, target, pool)
         if len(distractors) < 3 or not _same_form(target, distractors):
             continue

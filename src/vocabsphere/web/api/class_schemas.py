@@ -54,6 +54,16 @@ class RosterLineOut(BaseModel):
     action: str = Field(description="new account, existing learner joins, or already in the class")
 
 
+class LoginCardsIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user_ids: list[RowId] = Field(
+        min_length=1,
+        max_length=MAX_ROSTER_ROWS,
+        description="Learners of the class. Accounts your CSV roster created get a new password (the old "
+        "one and its sessions stop working); the others' cards say to use their own password.",
+    )
+
+
 class LineErrorOut(BaseModel):
     line: int
     message: str

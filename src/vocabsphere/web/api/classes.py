@@ -17,6 +17,7 @@ from vocabsphere.web.api.class_schemas import (
     DashboardOut,
     ExceptionIn,
     LoginCardOut,
+    LoginCardsIn,
     ReportOut,
     RosterIn,
     RosterPreviewOut,
@@ -106,6 +107,17 @@ def import_roster(
     """All lines or none. New accounts come with a password shown only here: print the login cards."""
     cards = rosters.import_roster(
         state.database, principal.user, class_id=class_id, text=body.csv, now=state.clock()
+    )
+    return [LoginCardOut(**vars(c)) for c in cards]
+
+
+@router.post("/classes/{class_id}/login-cards", response_model=list[LoginCardOut])
+def reprint_login_cards(
+    class_id: RowId, body: LoginCardsIn, state: State, principal: CurrentUser
+) -> list[LoginCardOut]:
+    """Login cards again (a learner lost theirs): a new password for each account your roster created."""
+    cards = rosters.reprint_login_cards(
+        state.database, principal.user, class_id=class_id, user_ids=body.user_ids
     )
     return [LoginCardOut(**vars(c)) for c in cards]
 

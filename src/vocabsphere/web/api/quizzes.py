@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vocabsphere.core.accounts import Role
 from vocabsphere.core.quizzes.editing import MAX_OPTION, MAX_OPTIONS, MAX_STEM
-from vocabsphere.services import quizzes
+from vocabsphere.services import quizzes, word_quizzes
 from vocabsphere.web.api.schemas import ERRORS, CefrLevel
 from vocabsphere.web.params import MAX_ID, RowId
 from vocabsphere.web.security import CurrentUser, State, require_role
@@ -126,6 +126,16 @@ def create_quiz(body: QuizIn, state: State, principal: CurrentUser) -> QuizOut:
         quiz = quizzes.create_quiz(
             state.database, principal.user, story_id=body.story_id, title=body.title, now=state.clock()
         )
+    return QuizOut.of(quiz)
+
+
+@router.post("/assignments/{assignment_id}/lookup-quiz", response_model=QuizOut, status_code=201)
+def lookup_quiz(assignment_id: RowId, state: State, principal: CurrentUser) -> QuizOut:
+    """A new vocabulary quiz on the words the class looked up most in the assignment's story (the report's
+    pre-teaching list): one question per word whose meaning in the story is certain; 400 when none is."""
+    quiz = word_quizzes.lookup_quiz(
+        state.database, state.settings, principal.user, assignment_id=assignment_id, now=state.clock()
+    )
     return QuizOut.of(quiz)
 
 

@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vocabsphere.core.accounts import Role
 from vocabsphere.core.errors import DomainError, NotFound
-from vocabsphere.services import assignments, classes, dashboard, learner_work
+from vocabsphere.services import assignments, classes, dashboard, learner_work, word_quizzes
 from vocabsphere.web.pages.quizzes import parse_local
 from vocabsphere.web.pages.render import redirect, render
 from vocabsphere.web.params import RowId
@@ -48,6 +48,20 @@ def _report_page(
 @router.get("/assignments/{assignment_id}", dependencies=[TeacherOnly])
 def report_page(request: Request, state: State, principal: CurrentUser, assignment_id: RowId) -> Response:
     return _report_page(request, state, principal, assignment_id)
+
+
+@router.post("/assignments/{assignment_id}/lookup-quiz", dependencies=[CsrfChecked, TeacherOnly])
+def lookup_quiz(request: Request, state: State, principal: CurrentUser, assignment_id: RowId) -> Response:
+    """The words the class looked up most, as a new vocabulary quiz the teacher can edit and assign."""
+    try:
+        quiz = word_quizzes.lookup_quiz(
+            state.database, state.settings, principal.user, assignment_id=assignment_id, now=state.clock()
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _report_page(request, state, principal, assignment_id, status=400, error=error.message)
+    return redirect(f"/quizzes/{quiz.id}")
 
 
 @router.post("/assignments/{assignment_id}/learners/{user_id}", dependencies=[CsrfChecked, TeacherOnly])

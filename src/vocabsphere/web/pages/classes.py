@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import Response
 
 from vocabsphere.core.accounts import Role
+from vocabsphere.core.classes.roster import MAX_ROSTER_ROWS
 from vocabsphere.core.errors import DomainError, NotFound
 from vocabsphere.services import assignments, classes, dashboard, quizzes, rosters, stories
 from vocabsphere.web.csv_export import csv_response
@@ -158,6 +159,27 @@ def roster_post(
             error=error.message,
         )
     return render(request, "roster.html", school_class=view, text=roster, preview=preview)
+
+
+@router.post("/classes/{class_id}/login-cards", dependencies=[CsrfChecked, TeacherOnly])
+def reprint_login_cards(
+    request: Request,
+    state: State,
+    principal: CurrentUser,
+    class_id: RowId,
+    user_id: Annotated[list[RowId] | None, Form(max_length=MAX_ROSTER_ROWS)] = None,
+) -> Response:
+    """Cards again for the ticked learners: new passwords for the accounts this teacher's roster created."""
+    view = classes.get_class(state.database, principal.user, class_id)
+    try:
+        cards = rosters.reprint_login_cards(
+            state.database, principal.user, class_id=class_id, user_ids=user_id or []
+        )
+    except NotFound:
+        raise
+    except DomainError as error:
+        return _class_page(request, state, principal, class_id, status=400, cards_error=error.message)
+    return render(request, "login_cards.html", school_class=view, cards=cards, reprint=True)
 
 
 # Last: its {action} segment would otherwise catch the paths above.
