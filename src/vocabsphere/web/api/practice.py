@@ -70,7 +70,7 @@ class HistoryOut(BaseModel):
     answered_at: datetime
 
 
-def _item(item: practice.PracticeItem) -> ItemOut:
+def practice_item_out(item: practice.PracticeItem) -> ItemOut:
     point = item.grammar_point
     return ItemOut(
         id=item.id,
@@ -105,7 +105,7 @@ def practice_session(
         lexicon=lexicon,
         nlp=load_pipeline() if lexicon is not None else None,
     )
-    return SessionOut(items=[_item(i) for i in built.items], waiting_words=built.waiting_words)
+    return SessionOut(items=[practice_item_out(i) for i in built.items], waiting_words=built.waiting_words)
 
 
 @router.post("/items/{item_id}/answer", response_model=AnswerOut)
