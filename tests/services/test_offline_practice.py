@@ -3,17 +3,14 @@ schedule fed as a live answer would have fed it), tampered rows refused one by o
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from tests.services.test_practice import T0, learner, lexicon, session  # noqa: F401  (a fixture)
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.services import practice, study
 from vocabsphere.services.offline_practice import OfflineAnswer, sync_answers
 from vocabsphere.services.offline_sync import UnreadableRow
 from vocabsphere.store.database import Database
-
-from tests.services.test_practice import T0, learner, lexicon, session
-
-__all__ = ["lexicon"]  # the fixture, shared with the practice tests
 
 LATER = T0 + timedelta(hours=2)
 
