@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tests.services.test_practice import T0, learner, lexicon, session  # noqa: F401  (a fixture)
+from tests.services import test_practice
+from tests.services.test_practice import T0, learner, session
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.services import practice, study
 from vocabsphere.services.offline_practice import OfflineAnswer, sync_answers
 from vocabsphere.services.offline_sync import UnreadableRow
 from vocabsphere.store.database import Database
+
+practice_lexicon = test_practice.lexicon  # the practice tests' fixture, under its own name here
 
 LATER = T0 + timedelta(hours=2)
 
@@ -19,9 +22,11 @@ def answer(item_id: int, n: int, text: str, at: datetime | None = None) -> Offli
     return OfflineAnswer(f"phone-{n}", "phone", n, item_id, text, at or T0 + timedelta(minutes=n))
 
 
-def test_offline_answers_apply_once_at_the_time_they_were_made(database: Database, lexicon: Lexicon) -> None:
+def test_offline_answers_apply_once_at_the_time_they_were_made(
+    database: Database, practice_lexicon: Lexicon
+) -> None:
     ana, ids = learner(database, "ana")
-    items = session(database, ana, lexicon).items
+    items = session(database, ana, practice_lexicon).items
     grammar = next(i for i in items if i.kind == "part_of_speech")
     form = next(
         i for i in items if i.kind in ("word_form", "word_family") and i.saved_word_id == ids["raise"]
@@ -45,11 +50,13 @@ def test_offline_answers_apply_once_at_the_time_they_were_made(database: Databas
     assert len(study.word_detail(database, user_id=ana, word_id=ids["raise"], now=LATER).history) == 1
 
 
-def test_tampered_rows_are_refused_by_row_and_the_rest_applied(database: Database, lexicon: Lexicon) -> None:
+def test_tampered_rows_are_refused_by_row_and_the_rest_applied(
+    database: Database, practice_lexicon: Lexicon
+) -> None:
     ana, _ = learner(database, "ana")
     bea, _ = learner(database, "bea")
-    mine = session(database, ana, lexicon).items[0]
-    theirs = session(database, bea, lexicon).items[0]
+    mine = session(database, ana, practice_lexicon).items[0]
+    theirs = session(database, bea, practice_lexicon).items[0]
     good = answer(mine.id, 1, mine.options[0] if mine.options else "word")
     rows: list[OfflineAnswer | UnreadableRow] = [
         answer(theirs.id, 2, "noun"),
