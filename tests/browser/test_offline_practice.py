@@ -48,9 +48,11 @@ def answer_shown_item(page: Any) -> None:
     if page.locator("#typed").count():
         page.fill("#typed", "a guess")
         page.press("#typed", "Enter")
+    elif page.locator("#order-line").count():  # word order: every phrase, in the order shown
+        for button in page.locator("#exercise .choices .button").all():
+            button.click()
     else:
-        while not page.locator("#feedback .feedback").count():
-            page.locator("#exercise .choices .button:not([disabled])").first.click()
+        page.locator("#exercise .choices .button").first.click()
     page.locator("#feedback .feedback").wait_for()
 
 
