@@ -72,6 +72,7 @@ def test_practise_offline_then_answers_sync_once(browser: Any, server: str, arti
     for n in range(3):
         answer_shown_item(page)
         assert page.locator("#feedback .explanation").inner_text().strip()
+        assert "null" not in page.locator("#feedback").inner_text()
         assert count(page, "outbox") == n + 1
         if n == 0:
             page.screenshot(path=str(artifacts / "offline-practice-phone.png"))

@@ -140,7 +140,8 @@ async function submit(answer) {
       : result.correct ? ["right", "Right!"] : ["wrong", "Not quite."];
     document.getElementById("feedback").replaceChildren(
       el("p", { class: `feedback ${verdict[0]}` }, verdict[1]),
-      result.correct !== true || result.near_miss ? el("p", {}, result.message) : null,
+      // (replaceChildren would print a null as "null")
+      ...(result.correct !== true || result.near_miss ? [el("p", {}, result.message)] : []),
       el("p", { class: "explanation" }, result.explanation),
       next);
     next.focus();
