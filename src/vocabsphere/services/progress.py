@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from vocabsphere.core.progress.series import days_between, rate, running_total
 from vocabsphere.core.progress.streaks import Streak, study_streak
 from vocabsphere.core.reading import WordStatus, words_per_minute
 from vocabsphere.services import study
+from vocabsphere.services.level_lock import level_lock
 from vocabsphere.store.database import Database
 from vocabsphere.store.local_days import DayWindow
 from vocabsphere.store.progress_repo import ProgressRepository
@@ -216,9 +217,10 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
         lemmas = repo.known_lemmas(user_id)
         level = user.cefr_level
         target = user.desired_retention
+        lock = level_lock(uow, user_id)
     bands = dict(known_by_level(lemmas))
     following = {"A1": "A2", "A2": "B1", "B1": "B2", "B2": "C1", "C1": "C2"}.get(level)
-    return suggest_level(
+    found = suggest_level(
         UsageEvidence(
             level=level,
             words_read=words,
@@ -230,3 +232,7 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
             known_in_next_band=bands.get(following, 0) if following else 0,
         )
     )
+    if lock is None:
+        return found
+    # The evidence is still shown; the move is the teacher's to make.
+    return replace(found, suggested=None, reasons=(lock.note, *found.reasons), locked=True)

@@ -42,6 +42,7 @@ class LevelSuggestion:
     suggested: str | None  # None: keep the level (or too little evidence)
     reasons: tuple[str, ...]  # what the suggestion rests on, in plain words
     enough_evidence: bool
+    locked: bool = False  # a teacher holds the level: nothing is suggested (the first reason says so)
 
 
 def _neighbour(level: str, step: int) -> str | None:
