@@ -213,6 +213,8 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
             raise NotFound("No such user.")
         repo = ProgressRepository(uow.session)
         words, seconds, saves = repo.reading_at_level(user_id, user.cefr_level)
+        lookups = repo.lookups_at_level(user_id, user.cefr_level)
+        answers, right = repo.practice_totals(user_id)
         reviews, recalled = repo.review_totals(user_id)
         lemmas = repo.known_lemmas(user_id)
         level = user.cefr_level
@@ -230,6 +232,9 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
             recalled=recalled,
             target_retention=target,
             known_in_next_band=bands.get(following, 0) if following else 0,
+            lookups=lookups,
+            answers=answers,
+            answered_right=right,
         )
     )
     if lock is None:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     Select,
     bindparam,
+    case,
     cast,
     exists,
     func,
@@ -24,7 +25,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.local_days import DayWindow, day_bounds, day_buckets
-from vocabsphere.store.tables import ReadingSession, ReviewLogEntry, SavedWord, Story, WordStatus
+from vocabsphere.store.tables import (
+    ExerciseAnswer,
+    LookupEvent,
+    ReadingSession,
+    ReviewLogEntry,
+    SavedWord,
+    Story,
+    WordStatus,
+)
 
 KNOWN = 5  # core.reading.WordStatus.KNOWN (store does not import the reader's enum)
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
@@ -324,6 +333,26 @@ class ProgressRepository:
             select(func.count()).where(SavedWord.user_id == user_id, SavedWord.story_id.in_(stories))
         )
         return int(words), int(seconds), int(saves or 0)
+
+    def lookups_at_level(self, user_id: int, level: str) -> int:
+        """Words looked up (once per story and lemma) in the stories finished at `level`, at that level."""
+        stories = select(ReadingSession.story_id).where(
+            ReadingSession.user_id == user_id,
+            ReadingSession.level == level,
+            ReadingSession.finished_at.is_not(None),
+        )
+        query = select(func.count()).where(
+            LookupEvent.user_id == user_id, LookupEvent.level == level, LookupEvent.story_id.in_(stories)
+        )
+        return int(self._session.scalar(query) or 0)
+
+    def practice_totals(self, user_id: int) -> tuple[int, int]:
+        """Practice answers given and how many were right."""
+        query = select(
+            func.count(), func.coalesce(func.sum(case((ExerciseAnswer.correct, 1), else_=0)), 0)
+        ).where(ExerciseAnswer.user_id == user_id)
+        answers, right = self._session.execute(query).one()
+        return int(answers), int(right)
 
     def finished(self, user_id: int) -> tuple[int, int]:
         """Distinct stories finished and the words read in finished sessions."""
