@@ -14,7 +14,6 @@ from sqlalchemy import (
     Integer,
     Select,
     bindparam,
-    case,
     cast,
     exists,
     func,
@@ -377,11 +376,11 @@ class ProgressRepository:
 
     def practice_totals(self, user_id: int) -> tuple[int, int]:
         """Practice answers given and how many were right."""
-        query = select(
-            func.count(), func.coalesce(func.sum(case((ExerciseAnswer.correct, 1), else_=0)), 0)
-        ).where(ExerciseAnswer.user_id == user_id)
+        query = select(func.count(), func.coalesce(func.sum(cast(ExerciseAnswer.correct, Integer)), 0)).where(
+            ExerciseAnswer.user_id == user_id
+        )
         answers, right = self._session.execute(query).one()
-        return int(answers), int(right)
+        return int(answers), int(right or 0)
 
     def finished(self, user_id: int) -> tuple[int, int]:
         """Distinct stories finished and the words read in finished sessions."""
