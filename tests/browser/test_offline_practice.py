@@ -103,9 +103,9 @@ def test_logging_out_takes_the_offline_data_off_the_device(browser: Any, server:
     name = "vocabsphere-" + page.locator('meta[name="vs-user"]').get_attribute("content")
     go_offline(context, page)
     review_offline(page, server, 1)
-    context.set_offline(False)
     # The server cannot take the review now: the learner is asked before it is dropped.
     page.route("**/api/v1/offline/reviews", lambda route: route.fulfill(status=503, body="{}"))
+    context.set_offline(False)
     page.goto(f"{server}/library")
     asked: list[str] = []
 

@@ -92,7 +92,7 @@ export async function recordReview(card, rating, durationMs) {
   const done = finished(tx);
   const device = await nextSeq(tx);
   const row = {
-    kind: "review", client_id: newId(), device_id: device.id, seq: device.seq, card_id: card.card_id, rating,
+    client_id: newId(), device_id: device.id, seq: device.seq, card_id: card.card_id, rating,
     reviewed_at: new Date().toISOString(), duration_ms: durationMs ?? null,
   };
   tx.objectStore("outbox").add(row);
@@ -179,6 +179,7 @@ async function acknowledge(db, rows, reply) {
   return answered;
 }
 
+// A row without a kind is a review (the outbox's first rows had none).
 const SENDERS = [
   ["review", "/api/v1/offline/reviews", ["client_id", "device_id", "seq", "card_id", "rating", "reviewed_at", "duration_ms"]],
   ["answer", "/api/v1/offline/answers", ["client_id", "device_id", "seq", "item_id", "answer", "answered_at"]],
