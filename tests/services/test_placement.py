@@ -9,7 +9,7 @@ import pytest
 
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.placement.items import load_bank
-from vocabsphere.services import accounts, placement, profiles
+from vocabsphere.services import accounts, classes, placement, profiles, progress
 from vocabsphere.store.database import Database
 
 T0 = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
@@ -73,3 +73,43 @@ def test_keeping_ones_level_and_answers_out_of_turn(database: Database) -> None:
     done = _take(database, ana, 2.5)
     kept = placement.decide(database, user_id=ana, test_id=done.id, accept=False, now=T0)
     assert kept.decision == "kept" and profiles.get_user(database, ana).cefr_level == "C1"
+
+
+def test_a_teachers_lock_holds_the_level_against_placement_suggestion_and_settings(
+    database: Database,
+) -> None:
+    teacher = accounts.create_user(database, username="tia", password="s3cret-pass", now=T0, role="teacher")
+    ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0, cefr_level="A1")
+    room = classes.create_class(database, teacher, name="Year 9 Blue", cefr_level="A2", now=T0)
+    classes.join_class(database, ana, code=room.join_code, now=T0)
+    done = _take(database, ana.id, 3.5)
+    assert done.result is not None and done.result["level"] == "B1" and done.lock_note == ""
+
+    classes.lock_level(database, teacher, class_id=room.id, user_id=ana.id, level="A2")
+    note = (
+        "Your teacher has set your level to A2 in the class \u201cYear 9 Blue\u201d; "
+        "ask them if you want to change it."
+    )
+    assert placement.get_test(database, user_id=ana.id, test_id=done.id).lock_note == note
+    with pytest.raises(Conflict, match="Your teacher has set your level to A2"):
+        placement.decide(database, user_id=ana.id, test_id=done.id, accept=True, now=T0)
+    with pytest.raises(Conflict, match="Year 9 Blue"):
+        profiles.update_profile(database, user_id=ana.id, change=profiles.ProfileChange(cefr_level="B1"))
+    suggestion = progress.level_suggestion(database, user_id=ana.id)
+    assert suggestion.locked and suggestion.suggested is None and suggestion.reasons[0] == note
+    assert profiles.get_user(database, ana.id).cefr_level == "A1"
+    # Keeping one's level is still recorded; other settings still change.
+    assert (
+        placement.decide(database, user_id=ana.id, test_id=done.id, accept=False, now=T0).decision == "kept"
+    )
+    profiles.update_profile(database, user_id=ana.id, change=profiles.ProfileChange(daily_goal=30))
+
+    # Unlocked (or the class archived), the learner decides again.
+    classes.lock_level(database, teacher, class_id=room.id, user_id=ana.id, level=None)
+    again = _take(database, ana.id, 3.5)
+    assert again.lock_note == "" and not progress.level_suggestion(database, user_id=ana.id).locked
+    placement.decide(database, user_id=ana.id, test_id=again.id, accept=True, now=T0)
+    assert profiles.get_user(database, ana.id).cefr_level == "B1"
+    classes.lock_level(database, teacher, class_id=room.id, user_id=ana.id, level="A2")
+    classes.update_class(database, teacher, class_id=room.id, archived=True, now=T0)
+    assert not progress.level_suggestion(database, user_id=ana.id).locked

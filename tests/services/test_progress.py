@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 from vocabsphere.core.progress.streaks import study_streak
 from vocabsphere.services import accounts, progress, reading, study
 from vocabsphere.store.database import Database
-from vocabsphere.store.tables import ReadingSession, Story
+from vocabsphere.store.progress_repo import ProgressRepository
+from vocabsphere.store.tables import LookupEvent, ReadingSession, Story
 from vocabsphere.store.unit_of_work import unit_of_work
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -189,3 +190,32 @@ def test_a_streak_longer_than_a_month_is_found_through_the_freeze(database: Data
     assert view.today == date(2026, 12, 5)
     assert view.review_streak_days == 48 and len(view.streak_frozen_days) == 2
     assert view.streak_frozen_days[0] == date(2026, 11, 25)
+
+
+def test_the_level_evidence_counts_look_ups_in_stories_finished_at_the_level(database: Database) -> None:
+    ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0, cefr_level="B1").id
+    with unit_of_work(database) as uow:
+        stories = [Story(title=t, created_at=T0, updated_at=T0) for t in ("Ferries", "Bees", "Owls")]
+        uow.session.add_all(stories)
+        uow.session.flush()
+        ferries, bees, owls = (s.id for s in stories)
+        uow.session.add_all(
+            ReadingSession(
+                user_id=ana, story_id=story, level=level, word_count=1000, active_seconds=400,
+                started_at=T0, last_seen_at=T0, finished_at=T0 if finished else None,
+            )
+            for story, level, finished in ((ferries, "B1", True), (bees, "B1", True), (owls, "B1", False))
+        )  # fmt: skip
+        # Counted: look-ups at B1 in the two finished stories; not: another level, an unfinished story.
+        looked = [(ferries, "B1", "tide"), (ferries, "B1", "hull"), (bees, "B1", "hive"), (bees, "A2", "bee")]
+        uow.session.add_all(
+            LookupEvent(user_id=ana, story_id=s, level=level, lemma=lemma, looked_up_at=T0)
+            for s, level, lemma in [*looked, (owls, "B1", "owl")]
+        )
+    found = progress.level_suggestion(database, user_id=ana)
+    assert found.suggested is None and not found.enough_evidence  # 2,000 words and no reviews
+    with unit_of_work(database, read_only=True) as uow:
+        repo = ProgressRepository(uow.session)
+        assert repo.reading_at_level(ana, "B1") == (2000, 800, 0)
+        assert repo.lookups_at_level(ana, "B1") == 3
+        assert repo.practice_totals(ana) == (0, 0)

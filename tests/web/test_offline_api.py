@@ -110,3 +110,31 @@ def test_a_versions_lookups_match_the_readers_taps(lexicon_client: TestClient) -
         assert body["results"][body["positions"][key]] == tapped
     assert lexicon_client.get(url.replace("B1", "Z9"), headers=lea).status_code in (400, 404)
     assert lexicon_client.get(url.replace(str(story["story_id"]), "999"), headers=lea).status_code == 404
+
+
+def test_offline_answers_are_refused_by_row_over_http(client: TestClient) -> None:
+    add_user(client, "ola")
+    ola = bearer(client, "ola")
+    at = (datetime.now(UTC) - timedelta(minutes=1)).isoformat()
+    good = {
+        "client_id": "p1",
+        "device_id": "d1",
+        "seq": 1,
+        "item_id": 10**6,
+        "answer": "noun",
+        "answered_at": at,
+    }
+    rows = [
+        good,
+        {**good, "client_id": "p2", "answer": "x" * 301},
+        {**good, "client_id": "p3", "item_id": "one"},
+    ]
+    response = client.post("/api/v1/offline/answers", headers=ola, json={"rows": rows})
+    assert response.status_code == 200, response.text
+    outcomes = [(r["client_id"], r["outcome"], r["reason"]) for r in response.json()["rows"]]
+    assert outcomes[0] == ("p1", "refused", "No such exercise.")
+    assert outcomes[1][1] == "refused" and outcomes[1][2].startswith("Malformed row: answer")
+    assert outcomes[2][1] == "refused" and outcomes[2][2].startswith("Malformed row: item_id")
+    assert client.get("/api/v1/offline/practice", headers=ola).json() == []  # nothing saved yet
+    assert client.post("/api/v1/offline/answers", json={"rows": [good]}).status_code == 401
+    assert client.get("/api/v1/offline/practice").status_code == 401

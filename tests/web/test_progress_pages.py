@@ -4,13 +4,14 @@ by itself, and one learner's history never shown to another."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
 
 from tests.web.conftest import add_user, bearer, csrf_from, log_in
-from vocabsphere.services import reading, study
+from vocabsphere.services import classes, reading, study
 
 
 def _activity(client: TestClient, user_id: int) -> None:
@@ -81,3 +82,18 @@ def test_taking_a_level_needs_the_form_token_and_a_real_level(client: TestClient
     assert moved.status_code == 303
     assert client.get("/api/v1/me").json()["cefr_level"] == "B2"
     assert "Your level is saved." in client.get(moved.headers["location"]).text
+
+
+def test_a_locked_level_is_explained_on_the_page_and_refused_by_the_form(client: TestClient) -> None:
+    db = client.app.state.vocabsphere.database  # type: ignore[attr-defined]
+    teacher, ana = add_user(client, "tia", role="teacher"), add_user(client, "ana")
+    room = classes.create_class(db, teacher, name="Evening B1", cefr_level="B1", now=datetime.now(UTC))
+    classes.join_class(db, ana, code=room.join_code, now=datetime.now(UTC))
+    classes.lock_level(db, teacher, class_id=room.id, user_id=ana.id, level="A2")
+    log_in(client, "ana")
+    page = client.get("/progress").text
+    assert "Your teacher has set your level to A2 in the class \u201cEvening B1\u201d" in html.unescape(page)
+    refused = client.post("/progress/level", data={"cefr_level": "B2", "csrf_token": csrf_from(page)})
+    assert refused.status_code == 409 and client.get("/api/v1/me").json()["cefr_level"] == "B1"
+    level = client.get("/api/v1/me/progress/level").json()
+    assert level["locked"] and level["suggested"] is None

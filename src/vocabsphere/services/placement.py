@@ -15,6 +15,7 @@ from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.placement import plan, reading
 from vocabsphere.core.placement.items import load_bank
 from vocabsphere.core.placement.meaning import WORDNET_UPOS, SenseInfo
+from vocabsphere.services.level_lock import check_level_change, level_lock
 from vocabsphere.store.database import Database
 from vocabsphere.store.placement_repo import PlacementRepository
 from vocabsphere.store.tables import PlacementTest
@@ -41,6 +42,7 @@ class PlacementView:
     level_before: str
     result: dict[str, Any] | None  # plan.PlacementResult as data, once done
     decision: str | None  # accepted or kept
+    lock_note: str = ""  # why the result cannot be accepted: a teacher locked the level
 
 
 def senses_from(lexicon: Lexicon) -> Callable[[str], list[SenseInfo]]:
@@ -58,7 +60,7 @@ def senses_from(lexicon: Lexicon) -> Callable[[str], list[SenseInfo]]:
     return senses_of
 
 
-def _view(row: PlacementTest) -> PlacementView:
+def _view(row: PlacementTest, uow: UnitOfWork | None = None) -> PlacementView:
     state = plan.PlacementState.from_json(json.loads(row.state_json))
     done = row.stage == "done"
     return PlacementView(
@@ -74,7 +76,13 @@ def _view(row: PlacementTest) -> PlacementView:
         level_before=row.level_before,
         result=json.loads(row.result_json) if done else None,
         decision=row.decision,
+        lock_note=_lock_note(uow, row.user_id) if done and uow is not None else "",
     )
+
+
+def _lock_note(uow: UnitOfWork, user_id: int) -> str:
+    lock = level_lock(uow, user_id)
+    return lock.note if lock else ""
 
 
 def _owned(uow: UnitOfWork, user_id: int, test_id: int, *, for_update: bool = False) -> PlacementTest:
@@ -105,7 +113,7 @@ def start_test(db: Database, *, user_id: int, now: datetime) -> PlacementView:
 
 def get_test(db: Database, *, user_id: int, test_id: int) -> PlacementView:
     with unit_of_work(db, read_only=True) as uow:
-        return _view(_owned(uow, user_id, test_id))
+        return _view(_owned(uow, user_id, test_id), uow)
 
 
 def answer(
@@ -145,7 +153,7 @@ def answer(
             raise InvalidInput("Unknown step.", field="stage")
         row.stage = state.stage
         row.state_json = json.dumps(state.to_json())
-        return _view(row)
+        return _view(row, uow)
 
 
 def decide(db: Database, *, user_id: int, test_id: int, accept: bool, now: datetime) -> PlacementView:
@@ -156,15 +164,16 @@ def decide(db: Database, *, user_id: int, test_id: int, accept: bool, now: datet
             raise Conflict("Finish the test first.", field="stage")
         if row.decision is not None:
             raise Conflict("You already chose for this test.", field="decision")
-        row.decision, row.decided_at = ("accepted" if accept else "kept"), now
         if accept:
             user = uow.users.get(user_id, for_update=True)
             assert user is not None  # the test is theirs
+            check_level_change(uow, user_id, user.cefr_level, row.level)
             user.cefr_level = row.level
-        return _view(row)
+        row.decision, row.decided_at = ("accepted" if accept else "kept"), now
+        return _view(row, uow)
 
 
 def latest_result(db: Database, *, user_id: int) -> PlacementView | None:
     with unit_of_work(db, read_only=True) as uow:
         row = PlacementRepository(uow.session).latest_done(user_id)
-        return _view(row) if row else None
+        return _view(row, uow) if row else None

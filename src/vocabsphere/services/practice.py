@@ -409,3 +409,24 @@ def history(db: Database, *, user_id: int, limit: int = 50, offset: int = 0) -> 
             HistoryEntry(a.item_id, row.kind, _item_of(row).word, a.answer, a.correct, a.answered_at)
             for a, row in uow.practice.history(user_id, limit=limit, offset=offset)
         ]
+
+
+@dataclass(frozen=True)
+class OfflineItem:
+    item: PracticeItem
+    answer: str
+    accepted: tuple[str, ...]
+    explanation: str
+
+
+def offline_items(db: Database, *, user_id: int, now: datetime) -> tuple[OfflineItem, ...]:
+    """A session's worth of items with their keys, for a device to practise offline (it grades only
+    exact matches there; the server grades every answer again when it syncs)."""
+    session = build_session(db, user_id=user_id, now=now, size=SESSION_MAX)
+    with unit_of_work(db, read_only=True) as uow:
+        rows = [uow.practice.item(i.id) for i in session.items]
+        keys = [_item_of(r) for r in rows if r is not None]
+    return tuple(
+        OfflineItem(view, key.answer, key.accepted or (key.answer,), key.explanation)
+        for view, key in zip(session.items, keys, strict=True)
+    )

@@ -8,6 +8,7 @@ from vocabsphere.core import accounts as rules
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.srs.scheduling import MAX_DESIRED_RETENTION, MIN_DESIRED_RETENTION
 from vocabsphere.services.accounts import UserView, user_view
+from vocabsphere.services.level_lock import check_level_change
 from vocabsphere.services.passwords import hash_password, verify_password
 from vocabsphere.services.tokens import token_digest
 from vocabsphere.store.database import Database
@@ -44,6 +45,7 @@ def update_profile(db: Database, *, user_id: int, change: ProfileChange) -> User
             change.daily_goal if change.daily_goal is not None else user.daily_goal,
             change.time_zone if change.time_zone is not None else user.time_zone,
         )
+        check_level_change(uow, user_id, user.cefr_level, profile.cefr_level)
         user.display_name = profile.display_name
         user.native_language = profile.native_language
         user.cefr_level = profile.cefr_level

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from vocabsphere.core.progress.series import days_between, rate, running_total
 from vocabsphere.core.progress.streaks import Streak, study_streak
 from vocabsphere.core.reading import WordStatus, words_per_minute
 from vocabsphere.services import study
+from vocabsphere.services.level_lock import level_lock
 from vocabsphere.store.database import Database
 from vocabsphere.store.local_days import DayWindow
 from vocabsphere.store.progress_repo import ProgressRepository
@@ -212,13 +213,16 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
             raise NotFound("No such user.")
         repo = ProgressRepository(uow.session)
         words, seconds, saves = repo.reading_at_level(user_id, user.cefr_level)
+        lookups = repo.lookups_at_level(user_id, user.cefr_level)
+        answers, right = repo.practice_totals(user_id)
         reviews, recalled = repo.review_totals(user_id)
         lemmas = repo.known_lemmas(user_id)
         level = user.cefr_level
         target = user.desired_retention
+        lock = level_lock(uow, user_id)
     bands = dict(known_by_level(lemmas))
     following = {"A1": "A2", "A2": "B1", "B1": "B2", "B2": "C1", "C1": "C2"}.get(level)
-    return suggest_level(
+    found = suggest_level(
         UsageEvidence(
             level=level,
             words_read=words,
@@ -228,5 +232,12 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
             recalled=recalled,
             target_retention=target,
             known_in_next_band=bands.get(following, 0) if following else 0,
+            lookups=lookups,
+            answers=answers,
+            answered_right=right,
         )
     )
+    if lock is None:
+        return found
+    # The evidence is still shown; the move is the teacher's to make.
+    return replace(found, suggested=None, reasons=(lock.note, *found.reasons), locked=True)

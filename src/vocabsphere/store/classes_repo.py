@@ -54,6 +54,20 @@ class ClassRepository:
         )
         return list(self._session.scalars(query))
 
+    def level_locks(self, user_id: int) -> list[tuple[str, str]]:
+        """(locked level, class name) of the learner's active classes that lock it, first joined first."""
+        query = (
+            select(ClassMember.locked_level, SchoolClass.name)
+            .join(SchoolClass, ClassMember.class_id == SchoolClass.id)
+            .where(
+                ClassMember.user_id == user_id,
+                ClassMember.locked_level.is_not(None),
+                SchoolClass.archived_at.is_(None),
+            )
+            .order_by(ClassMember.joined_at, ClassMember.id)
+        )
+        return [(str(level), name) for level, name in self._session.execute(query)]
+
     def member(self, class_id: int, user_id: int) -> ClassMember | None:
         query = select(ClassMember).where(ClassMember.class_id == class_id, ClassMember.user_id == user_id)
         return self._session.scalars(query).first()

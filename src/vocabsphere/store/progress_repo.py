@@ -19,12 +19,21 @@ from sqlalchemy import (
     func,
     literal,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.orm import Session
 
 from vocabsphere.store.local_days import DayWindow, day_bounds, day_buckets
-from vocabsphere.store.tables import ReadingSession, ReviewLogEntry, SavedWord, Story, WordStatus
+from vocabsphere.store.tables import (
+    ExerciseAnswer,
+    LookupEvent,
+    ReadingSession,
+    ReviewLogEntry,
+    SavedWord,
+    Story,
+    WordStatus,
+)
 
 KNOWN = 5  # core.reading.WordStatus.KNOWN (store does not import the reader's enum)
 MAX_COMPOUND = 400  # SQLite allows 500 SELECTs in one compound statement
@@ -61,6 +70,25 @@ def _in_range(index: int) -> tuple[ColumnElement[bool], ...]:
         ReviewLogEntry.reviewed_at >= bindparam(f"start{index}"),
         ReviewLogEntry.reviewed_at < bindparam(f"end{index}"),
     )
+
+
+# The study days of a span, newest first, by a loose index scan on ix_review_logs_user_time.
+_WALK_DAYS = text(
+    """
+    WITH RECURSIVE walk(at) AS (
+      SELECT max(reviewed_at) FROM review_logs
+      WHERE user_id = :user_id AND reviewed_at >= :since AND reviewed_at < :until
+      UNION ALL
+      SELECT (
+        SELECT max(r.reviewed_at) FROM review_logs r
+        WHERE r.user_id = :user_id AND r.reviewed_at >= :since
+          AND r.reviewed_at < timezone(:tz, date(timezone(:tz, walk.at))::timestamp)
+      )
+      FROM walk WHERE walk.at IS NOT NULL
+    )
+    SELECT date(timezone(:tz, at)) FROM walk WHERE at IS NOT NULL
+    """
+)
 
 
 def _range_values(user_id: int, bounds: Sequence[tuple[datetime, datetime]]) -> dict[str, object]:
@@ -155,10 +183,19 @@ class ProgressRepository:
         if not days:
             return set()
         if self._postgres():
-            return set(self._grouped_review_days(user_id, days, time_zone))
+            return self._walked_review_days(user_id, days, time_zone)
         values = _range_values(user_id, day_bounds(days, time_zone))
         found = self._session.execute(_probe_statement(len(days)), values).one()
         return {day for day, hit in zip(days, found, strict=True) if hit}
+
+    def _walked_review_days(self, user_id: int, days: Sequence[date], time_zone: str) -> set[date]:
+        """PostgreSQL: from the latest review in the span, jump to the latest review before the start
+        of its local day, and so on: one index probe per study day instead of reading every review
+        (a year of a heavy learner's log is 70,000 rows; grouping them took 0.2 s)."""
+        since = day_bounds(days[:1], time_zone)[0][0]
+        until = day_bounds(days[-1:], time_zone)[0][1]
+        params = {"user_id": user_id, "since": since, "until": until, "tz": time_zone}
+        return set(self._session.scalars(_WALK_DAYS, params))  # PostgreSQL returns dates
 
     def _postgres(self) -> bool:
         """PostgreSQL groups by local day itself, with the zone's rules, faster than it plans one
@@ -324,6 +361,26 @@ class ProgressRepository:
             select(func.count()).where(SavedWord.user_id == user_id, SavedWord.story_id.in_(stories))
         )
         return int(words), int(seconds), int(saves or 0)
+
+    def lookups_at_level(self, user_id: int, level: str) -> int:
+        """Words looked up (once per story and lemma) in the stories finished at `level`, at that level."""
+        stories = select(ReadingSession.story_id).where(
+            ReadingSession.user_id == user_id,
+            ReadingSession.level == level,
+            ReadingSession.finished_at.is_not(None),
+        )
+        query = select(func.count()).where(
+            LookupEvent.user_id == user_id, LookupEvent.level == level, LookupEvent.story_id.in_(stories)
+        )
+        return int(self._session.scalar(query) or 0)
+
+    def practice_totals(self, user_id: int) -> tuple[int, int]:
+        """Practice answers given and how many were right."""
+        query = select(func.count(), func.coalesce(func.sum(cast(ExerciseAnswer.correct, Integer)), 0)).where(
+            ExerciseAnswer.user_id == user_id
+        )
+        answers, right = self._session.execute(query).one()
+        return int(answers), int(right or 0)
 
     def finished(self, user_id: int) -> tuple[int, int]:
         """Distinct stories finished and the words read in finished sessions."""

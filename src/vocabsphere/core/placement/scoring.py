@@ -23,6 +23,11 @@ SLOPE = 1.7
 SLIP = 0.03  # a known word missed by a slip of the finger
 PRIOR_MEAN, PRIOR_SD = 3.0, 1.6
 GRID = tuple(0.5 + 0.05 * i for i in range(131))  # 0.5 .. 7.0
+# The response model's size at a known ability is itself off for a real learner (item difficulties are
+# the word-level model's predictions; the learner's curve is not the model's): this relative error is
+# added to the ability's uncertainty in the vocabulary range. Set on the bench's `tune` half.
+MODEL_SIZE_ERROR = 0.08
+Z80 = 1.2816  # an 80% range, as for the level
 
 
 @dataclass(frozen=True)
@@ -162,11 +167,16 @@ def estimate(answers: Sequence[Answer], bank: Sequence[Sequence[float]] = ()) ->
     real = [a for a in answers if a.band > 0]
     bands = band_scores(answers, fa_yes / fa_asked if fa_asked else 0.0)
     if bank:
-        size = round(sum(_model_size(t, bank) * w for t, w in zip(GRID, weights, strict=True)) / 10) * 10
-        size_low, size_high = (round(_model_size(t, bank) / 10) * 10 for t in (low, high))
+        sizes = [_model_size(t, bank) for t in GRID]
+        mean_size = sum(v * w for v, w in zip(sizes, weights, strict=True))
+        ability_var = sum((v - mean_size) ** 2 * w for v, w in zip(sizes, weights, strict=True))
+        spread = Z80 * math.sqrt(ability_var + (MODEL_SIZE_ERROR * mean_size) ** 2)
+        size = round(mean_size / 10) * 10
+        size_low = max(0, round((mean_size - spread) / 10) * 10)
+        size_high = min(BANDS * BAND_SIZE, round((mean_size + spread) / 10) * 10)
     else:
         size = _size(bands, mean)
-        spread = 1.28 * _size_sd(bands, guess)  # an 80% range, as for the level
+        spread = Z80 * _size_sd(bands, guess)
         size_low = max(0, round((size - spread) / 10) * 10)
         size_high = min(BANDS * BAND_SIZE, round((size + spread) / 10) * 10)
     return Estimate(

@@ -18,8 +18,10 @@ __all__ = [
     "MAX_DURATION_MS",
     "MAX_ID_LENGTH",
     "LoggedReview",
+    "OfflineAnswer",
     "OfflineReview",
     "ReplayStep",
+    "offline_answer_problem",
     "offline_review_problem",
     "replay_reviews",
 ]
@@ -48,21 +50,56 @@ def _bad_id(value: str) -> bool:
     return not 0 < len(value) <= MAX_ID_LENGTH or not value.isprintable()
 
 
+@dataclass(frozen=True, slots=True)
+class OfflineAnswer:
+    """One practice answer from a device's outbox: ``client_id`` is the answer's request id."""
+
+    client_id: str
+    device_id: str
+    seq: int
+    item_id: int
+    answer: str
+    answered_at: datetime
+
+
+def _outbox_problem(client_id: str, device_id: str, seq: int) -> str | None:
+    """What every outbox row needs: its own id, its device's id and the device's running number."""
+    if _bad_id(client_id):
+        return f"client_id must have 1 to {MAX_ID_LENGTH} printable characters."
+    if _bad_id(device_id):
+        return f"device_id must have 1 to {MAX_ID_LENGTH} printable characters."
+    if isinstance(seq, bool) or not 0 <= seq < _MAX_SEQ:
+        return "seq must be a whole number from 0."
+    return None
+
+
+def _time_problem(field: str, at: datetime, now: datetime) -> str | None:
+    if at.tzinfo is None or at.utcoffset() is None:
+        return f"{field} needs a time zone (for example 2026-12-06T09:15:00Z)."
+    if at > now + CLOCK_SKEW:
+        return f"{field} is in the future: check the device's clock."
+    return None
+
+
+def offline_answer_problem(row: OfflineAnswer, now: datetime) -> str | None:
+    """Why the answer cannot be applied as it stands (None when it can); the item's owner and the
+    answer's grading are checked where the item is read."""
+    return _outbox_problem(row.client_id, row.device_id, row.seq) or _time_problem(
+        "answered_at", row.answered_at, now
+    )
+
+
 def offline_review_problem(row: OfflineReview, now: datetime) -> str | None:
     """Why the row cannot be applied as it stands (None when it can); ownership is checked by the caller."""
-    if _bad_id(row.client_id):
-        return f"client_id must have 1 to {MAX_ID_LENGTH} printable characters."
-    if _bad_id(row.device_id):
-        return f"device_id must have 1 to {MAX_ID_LENGTH} printable characters."
-    if isinstance(row.seq, bool) or not 0 <= row.seq < _MAX_SEQ:
-        return "seq must be a whole number from 0."
+    problem = _outbox_problem(row.client_id, row.device_id, row.seq)
+    if problem is not None:
+        return problem
     # bool is an int subclass: True must not pass for "Again".
     if isinstance(row.rating, bool) or row.rating not in (1, 2, 3, 4):
         return "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)."
-    if row.reviewed_at.tzinfo is None or row.reviewed_at.utcoffset() is None:
-        return "reviewed_at needs a time zone (for example 2026-12-06T09:15:00Z)."
-    if row.reviewed_at > now + CLOCK_SKEW:
-        return "reviewed_at is in the future: check the device's clock."
+    problem = _time_problem("reviewed_at", row.reviewed_at, now)
+    if problem is not None:
+        return problem
     if row.duration_ms is not None and not 0 <= row.duration_ms <= MAX_DURATION_MS:
         return f"duration_ms must be between 0 and {MAX_DURATION_MS}."
     return None

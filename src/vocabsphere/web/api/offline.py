@@ -9,9 +9,18 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from vocabsphere.core.exercises import MAX_ANSWER_CHARS
 from vocabsphere.core.srs.offline import MAX_DURATION_MS, MAX_ID_LENGTH
-from vocabsphere.services import dictionary, offline_bundle, offline_sync, stories
+from vocabsphere.services import (
+    dictionary,
+    offline_bundle,
+    offline_practice,
+    offline_sync,
+    practice,
+    stories,
+)
 from vocabsphere.services.study import DueCard
+from vocabsphere.web.api.practice import ItemOut, practice_item_out
 from vocabsphere.web.api.schemas import ERRORS
 from vocabsphere.web.api.study import DueCardOut, due_card_out
 from vocabsphere.web.params import RowId
@@ -87,18 +96,70 @@ class VersionLookupsOut(BaseModel):
     results: list[dict[str, Any]] = Field(description="Look-ups as GET /lookup answers them.")
 
 
-def _row(value: OfflineReviewIn | dict[str, Any]) -> offline_sync.OfflineReview | offline_sync.UnreadableRow:
-    if isinstance(value, OfflineReviewIn):
-        return offline_sync.OfflineReview(**value.model_dump())
+class OfflineAnswerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    client_id: str = Field(
+        max_length=MAX_ID_LENGTH, description="The answer's own id: sent again, it is applied once."
+    )
+    device_id: str = Field(max_length=MAX_ID_LENGTH, description="The device that took the answer.")
+    seq: int = Field(description="The device's running number of its offline rows.")
+    item_id: RowId
+    answer: str = Field(max_length=MAX_ANSWER_CHARS, description="As typed, or the option chosen.")
+    answered_at: datetime = Field(description="When the learner answered (with its time zone).")
+
+
+AnswerRowIn = Annotated[OfflineAnswerIn | dict[str, Any], Field(union_mode="left_to_right")]
+
+
+class AnswersIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    rows: list[AnswerRowIn] = Field(max_length=offline_sync.MAX_ROWS)
+
+
+class AnswerOutcomeOut(BaseModel):
+    client_id: str
+    outcome: Literal["applied", "duplicate", "refused"] = Field(
+        description="applied now, applied before (remove it from the outbox too), or refused for `reason`"
+    )
+    reason: str
+    item_id: int | None
+    correct: bool | None = Field(description="The server's grade (null when refused).")
+
+
+class AnswersOut(BaseModel):
+    rows: list[AnswerOutcomeOut] = Field(description="One per row sent, in the same order.")
+
+
+class OfflineItemOut(ItemOut):
+    answer: str
+    accepted: list[str]
+    explanation: str
+
+
+def _unreadable(value: dict[str, Any], model: type[BaseModel]) -> offline_sync.UnreadableRow:
     client_id = value.get("client_id")
     label = client_id[:MAX_ID_LENGTH] if isinstance(client_id, str) else ""
     try:
-        OfflineReviewIn.model_validate(value)
+        model.model_validate(value)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "row"
         return offline_sync.UnreadableRow(label, f"Malformed row: {where}: {first['msg']}.")
     return offline_sync.UnreadableRow(label, "Malformed row.")
+
+
+def _row(value: OfflineReviewIn | dict[str, Any]) -> offline_sync.OfflineReview | offline_sync.UnreadableRow:
+    if isinstance(value, OfflineReviewIn):
+        return offline_sync.OfflineReview(**value.model_dump())
+    return _unreadable(value, OfflineReviewIn)
+
+
+def _answer_row(
+    value: OfflineAnswerIn | dict[str, Any],
+) -> offline_practice.OfflineAnswer | offline_sync.UnreadableRow:
+    if isinstance(value, OfflineAnswerIn):
+        return offline_practice.OfflineAnswer(**value.model_dump())
+    return _unreadable(value, OfflineAnswerIn)
 
 
 @router.post("/reviews", response_model=SyncOut)
@@ -115,6 +176,37 @@ def sync_reviews(body: SyncIn, state: State, principal: CurrentUser) -> SyncOut:
         rows=[RowOutcomeOut(**vars(r)) for r in report.rows],
         cards=[SyncedCardOut(**vars(c)) for c in report.cards],
     )
+
+
+@router.post("/answers", response_model=AnswersOut)
+def sync_answers(body: AnswersIn, state: State, principal: CurrentUser) -> AnswersOut:
+    """Apply practice answers made offline, each once (by `client_id`, the answer's request id), graded
+    and counted as a live answer at `answered_at` would have been. Rows for someone else's exercise,
+    with an empty or over-long answer, times in the future (beyond five minutes of clock difference)
+    or before the exercise was made, or a wrong shape are refused one by one with a reason; the rest
+    are applied."""
+    outcomes = offline_practice.sync_answers(
+        state.database,
+        user_id=principal.user.id,
+        rows=[_answer_row(r) for r in body.rows],
+        now=state.clock(),
+    )
+    return AnswersOut(rows=[AnswerOutcomeOut(**vars(o)) for o in outcomes])
+
+
+@router.get("/practice", response_model=list[OfflineItemOut])
+def practice_items(state: State, principal: CurrentUser) -> list[OfflineItemOut]:
+    """A session's worth of practice items with their answers, for practising offline."""
+    found = practice.offline_items(state.database, user_id=principal.user.id, now=state.clock())
+    return [
+        OfflineItemOut(
+            **practice_item_out(o.item).model_dump(),
+            answer=o.answer,
+            accepted=list(o.accepted),
+            explanation=o.explanation,
+        )
+        for o in found
+    ]
 
 
 def _card_out(card: DueCard, answer: str) -> OfflineCardOut:

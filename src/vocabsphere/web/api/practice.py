@@ -69,7 +69,7 @@ class HistoryOut(BaseModel):
     answered_at: datetime
 
 
-def _item(item: practice.PracticeItem) -> ItemOut:
+def practice_item_out(item: practice.PracticeItem) -> ItemOut:
     point = item.grammar_point
     return ItemOut(
         id=item.id,
@@ -104,7 +104,7 @@ def practice_session(
     )
     if built.waiting_word_ids:
         state.jobs.submit_exercises(principal.user.id, built.waiting_word_ids)
-    return SessionOut(items=[_item(i) for i in built.items], waiting_words=built.waiting_words)
+    return SessionOut(items=[practice_item_out(i) for i in built.items], waiting_words=built.waiting_words)
 
 
 @router.post("/items/{item_id}/answer", response_model=AnswerOut)

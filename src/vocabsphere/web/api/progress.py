@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from vocabsphere.services import progress
 from vocabsphere.web.api.schemas import ERRORS
@@ -45,6 +45,7 @@ class LevelSuggestionOut(BaseModel):
     suggested: str | None
     reasons: list[str]
     enough_evidence: bool
+    locked: bool = Field(False, description="A teacher holds your level: nothing is suggested.")
 
 
 @router.get("/history", response_model=HistoryOut)

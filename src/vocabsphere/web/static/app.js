@@ -154,13 +154,34 @@ function startApp() {
   if (!document.querySelector('meta[name="vs-user"]')) return;
   const sync = () => import("/static/offline.js").then((offline) => offline.syncInBackground()).catch(() => {});
   window.addEventListener("online", sync);
-  window.addEventListener("offline", () => notify("You are offline. Reviews and stories you opened recently still work; reviews are sent when you are back online."));
+  window.addEventListener("offline", () => notify("You are offline. Reviews, practice and stories you opened recently still work; your answers are sent when you are back online."));
+  document.addEventListener("submit", logOut);
   window.addEventListener("vocabsphere:synced", (event) => {
-    const { sent, refused } = event.detail;
+    const { sent, answers, refused } = event.detail;
     const parts = [];
     if (sent) parts.push(`${sent} review${sent === 1 ? "" : "s"} made offline ${sent === 1 ? "was" : "were"} saved.`);
+    if (answers) parts.push(`${answers} practice answer${answers === 1 ? "" : "s"} made offline ${answers === 1 ? "was" : "were"} saved.`);
     if (refused.length) parts.push(`${refused.length} could not be saved: ${refused[0].reason}`);
     notify(parts.join(" "));
   });
   if (navigator.onLine) sync();
+}
+
+/** Logging out takes this learner's offline data off the device (a shared phone must not keep it):
+ * first the outbox is sent; what cannot be sent is only dropped when the learner says so. */
+async function logOut(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || new URL(form.action, location.href).pathname !== "/logout") return;
+  if (form.dataset.forgotten === "1") return;
+  event.preventDefault();
+  const offline = await import("/static/offline.js");
+  const flushed = await offline.flushOutbox().catch(() => ({ left: -1 }));
+  const left = flushed.left === -1 ? await offline.outboxSize() : flushed.left;
+  if (left && !window.confirm(`${left} review${left === 1 ? "" : "s"} or answer${left === 1 ? "" : "s"} made offline could not be sent yet. Log out anyway and lose ${left === 1 ? "it" : "them"}?`)) {
+    delete form.dataset.submitting;
+    return;
+  }
+  await offline.forgetLearner();
+  form.dataset.forgotten = "1";
+  form.submit();
 }

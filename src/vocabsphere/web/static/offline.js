@@ -1,10 +1,11 @@
 // What this device keeps for offline use (IndexedDB, one database per learner): the review cards of the
-// coming days, the look-ups of stories opened recently, and the outbox of reviews made offline. A review
-// goes into the outbox in the same transaction as the change to its local card; a row leaves the outbox
-// only when the server has answered for it. No dependencies.
+// coming days, a session of practice items, the look-ups of stories opened recently, and the outbox of
+// reviews and practice answers made offline. A row goes into the outbox in the same transaction as the
+// change to its local card or item; a row leaves the outbox only when the server has answered for it.
+// No dependencies.
 
 const userId = document.querySelector('meta[name="vs-user"]')?.content ?? "";
-const DB_VERSION = 1;
+const DB_VERSION = 2; // 2: practice items
 const BATCH = 100; // rows per sync request
 const BUNDLE_DAYS = 7;
 const MAX_STORIES = 12;
@@ -21,12 +22,18 @@ export function openStore() {
     const request = indexedDB.open(`vocabsphere-${userId}`, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
-      db.createObjectStore("meta", { keyPath: "key" });
-      db.createObjectStore("outbox", { keyPath: "client_id" }).createIndex("seq", "seq");
-      db.createObjectStore("cards", { keyPath: "card_id" });
-      db.createObjectStore("stories", { keyPath: "key" });
+      const has = (name) => db.objectStoreNames.contains(name);
+      if (!has("meta")) db.createObjectStore("meta", { keyPath: "key" });
+      if (!has("outbox")) db.createObjectStore("outbox", { keyPath: "client_id" }).createIndex("seq", "seq");
+      if (!has("cards")) db.createObjectStore("cards", { keyPath: "card_id" });
+      if (!has("stories")) db.createObjectStore("stories", { keyPath: "key" });
+      if (!has("practice")) db.createObjectStore("practice", { keyPath: "id" });
     };
-    request.onsuccess = () => resolve(request.result);
+    // Another tab opening a newer version (or a logout deleting the database) must not wait on this one.
+    request.onsuccess = () => {
+      request.result.onversionchange = () => { request.result.close(); opening = null; };
+      resolve(request.result);
+    };
     request.onerror = () => reject(request.error);
   }).catch(() => null);
   return opening;
@@ -67,6 +74,15 @@ async function call(path, { method = "GET", body } = {}) {
 
 // --- Reviews ----------------------------------------------------------------------------------------
 
+/** This device's id and its next sequence number, taken inside the caller's transaction. */
+async function nextSeq(tx) {
+  const meta = tx.objectStore("meta");
+  const device = (await answer(meta.get("device"))) ?? { key: "device", id: newId(), seq: 0 };
+  device.seq += 1;
+  meta.put(device);
+  return device;
+}
+
 /** Keep a rating made without a connection: the outbox row (with this device's id and next sequence
  * number) and the card's local change are written in one transaction, so neither exists without the other. */
 export async function recordReview(card, rating, durationMs) {
@@ -74,10 +90,7 @@ export async function recordReview(card, rating, durationMs) {
   if (!db) throw new Error("This browser cannot keep reviews offline.");
   const tx = db.transaction(["meta", "outbox", "cards"], "readwrite");
   const done = finished(tx);
-  const meta = tx.objectStore("meta");
-  const device = (await answer(meta.get("device"))) ?? { key: "device", id: newId(), seq: 0 };
-  device.seq += 1;
-  meta.put(device);
+  const device = await nextSeq(tx);
   const row = {
     client_id: newId(), device_id: device.id, seq: device.seq, card_id: card.card_id, rating,
     reviewed_at: new Date().toISOString(), duration_ms: durationMs ?? null,
@@ -86,6 +99,32 @@ export async function recordReview(card, rating, durationMs) {
   tx.objectStore("cards").put({ ...card, pending: true, reviewed_at: row.reviewed_at });
   await done;
   return row;
+}
+
+/** Keep a practice answer made without a connection, like a review: its outbox row and the item's
+ * local change (answered, so it is not asked again here) in one transaction. */
+export async function recordAnswer(item, given) {
+  const db = await openStore();
+  if (!db) throw new Error("This browser cannot keep answers offline.");
+  const tx = db.transaction(["meta", "outbox", "practice"], "readwrite");
+  const done = finished(tx);
+  const device = await nextSeq(tx);
+  const row = {
+    kind: "answer", client_id: newId(), device_id: device.id, seq: device.seq, item_id: item.id,
+    answer: given, answered_at: new Date().toISOString(),
+  };
+  tx.objectStore("outbox").add(row);
+  tx.objectStore("practice").put({ ...item, pending: true, given });
+  await done;
+  return row;
+}
+
+/** Practice items kept on this device and not answered here yet, in the order the server gave them. */
+export async function localPractice() {
+  const db = await openStore();
+  if (!db) return [];
+  const items = await answer(db.transaction("practice").objectStore("practice").getAll());
+  return items.filter((i) => !i.pending).sort((a, b) => a.order - b.order);
 }
 
 /** Take back a rating still waiting in the outbox (undo); false when it has already been sent. */
@@ -132,7 +171,7 @@ async function acknowledge(db, rows, reply) {
   const done = finished(tx);
   for (const r of answered) tx.objectStore("outbox").delete(r.client_id);
   const cards = tx.objectStore("cards");
-  for (const state of reply.cards) {
+  for (const state of reply.cards ?? []) {
     const local = await answer(cards.get(state.card_id));
     if (local) cards.put({ ...local, due: state.due, is_new: false, pending: false });
   }
@@ -140,9 +179,14 @@ async function acknowledge(db, rows, reply) {
   return answered;
 }
 
+// A row without a kind is a review (the outbox's first rows had none).
+const SENDERS = [
+  ["review", "/api/v1/offline/reviews", ["client_id", "device_id", "seq", "card_id", "rating", "reviewed_at", "duration_ms"]],
+  ["answer", "/api/v1/offline/answers", ["client_id", "device_id", "seq", "item_id", "answer", "answered_at"]],
+];
 let flushing = null;
 
-/** Send the outbox, oldest first, in batches; resolves to {sent, refused, left, error}. One flush at a
+/** Send the outbox, oldest first, in batches; resolves to {sent, answers, refused, left, error}. One flush at a
  * time across this learner's tabs (Web Locks where the browser has them). */
 export function flushOutbox() {
   const run = () => flushNow();
@@ -153,25 +197,33 @@ export function flushOutbox() {
 
 async function flushNow() {
   const db = await openStore();
-  const outcome = { sent: 0, refused: [], left: 0, error: null };
+  const outcome = { sent: 0, answers: 0, refused: [], left: 0, error: null };
   if (!db) return outcome;
   for (;;) {
     const rows = await oldestRows(db, BATCH);
     if (!rows.length) break;
-    let reply;
+    let answered = [];
     try {
-      reply = await call("/api/v1/offline/reviews", { method: "POST", body: { rows: rows.map(({ client_id, device_id, seq, card_id, rating, reviewed_at, duration_ms }) => ({ client_id, device_id, seq, card_id, rating, reviewed_at, duration_ms })) } });
+      // Reviews and practice answers go to their own endpoints; each batch is acknowledged on its own.
+      for (const [kind, path, fields] of SENDERS) {
+        const group = rows.filter((r) => (r.kind ?? "review") === kind);
+        if (!group.length) continue;
+        const body = { rows: group.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null]))) };
+        const reply = await call(path, { method: "POST", body });
+        const acknowledged = await acknowledge(db, group, reply);
+        answered.push(...acknowledged);
+        const done = acknowledged.filter((r) => r.outcome !== "refused").length;
+        if (kind === "answer") outcome.answers += done; else outcome.sent += done;
+      }
     } catch (error) {
-      outcome.error = error; // nothing is removed: the rows wait for the next try
+      outcome.error = error; // nothing unanswered is removed: the rows wait for the next try
       break;
     }
-    const answered = await acknowledge(db, rows, reply);
-    outcome.sent += answered.filter((r) => r.outcome !== "refused").length;
     outcome.refused.push(...answered.filter((r) => r.outcome === "refused"));
     if (!answered.length) break; // an answer about other rows: do not loop
   }
   outcome.left = await outboxSize();
-  if (outcome.sent || outcome.refused.length) {
+  if (outcome.sent || outcome.answers || outcome.refused.length) {
     window.dispatchEvent(new CustomEvent("vocabsphere:synced", { detail: outcome }));
   }
   return outcome;
@@ -192,7 +244,42 @@ export async function refreshBundle() {
   bundle.cards.forEach((card, order) => { if (!waiting.has(card.card_id)) cards.put({ ...card, order, pending: false }); });
   tx.objectStore("meta").put({ key: "bundle", generated_at: bundle.generated_at, fetched_at: Date.now(), stories: bundle.stories });
   await done;
+  await refreshPractice(db);
   return bundle;
+}
+
+/** Keep practice items for offline use now (the practice page calls it once its items are made). */
+export async function keepPractice() {
+  const db = await openStore();
+  if (db) await refreshPractice(db);
+}
+
+/** Keep a session of practice items (with their keys); items answered here and not yet sent stay. */
+async function refreshPractice(db) {
+  const found = await call("/api/v1/offline/practice");
+  const tx = db.transaction(["outbox", "practice"], "readwrite");
+  const done = finished(tx);
+  const store = tx.objectStore("practice");
+  const waiting = new Set((await answer(tx.objectStore("outbox").getAll())).map((r) => r.item_id).filter(Boolean));
+  const kept = (await answer(store.getAll())).filter((i) => waiting.has(i.id));
+  store.clear();
+  for (const item of kept) store.put(item);
+  found.forEach((item, order) => { if (!waiting.has(item.id)) store.put({ ...item, order, pending: false }); });
+  await done;
+}
+
+/** Forget everything this device keeps for the learner (at logout): the database and the kept pages. */
+export async function forgetLearner() {
+  const db = await openStore();
+  db?.close();
+  opening = null;
+  if (userId && "indexedDB" in window) {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(`vocabsphere-${userId}`);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  }
+  if ("caches" in window) await caches.delete(PAGES_CACHE);
 }
 
 /** Cards due now on this device, in the order the server gave them; cards rated offline wait for the sync. */

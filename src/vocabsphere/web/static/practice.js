@@ -1,5 +1,7 @@
 // Practice session: choice, typed and ordering exercises, immediate feedback, a summary. No dependencies.
+// Without a connection the items kept on the device are practised and the answers wait in the outbox.
 import { api, el } from "/static/app.js";
+import { keepPractice, localPractice, recordAnswer, unreachable } from "/static/offline.js";
 
 const box = document.getElementById("exercise");
 const done = document.getElementById("practice-done");
@@ -15,6 +17,7 @@ let index = 0;
 let results = [];
 let answered = false;
 let chosen = []; // word order: phrases picked so far (indexes into the options)
+let offlineMode = false; // practising the items kept on this device
 
 function requestId() {
   return crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -53,10 +56,27 @@ async function start(tries = 0) {
         el("p", {}, el("a", { class: "button", href: "/library" }, "Read something")));
       return;
     }
+    offlineMode = false;
     show();
+    keepPractice().catch(() => {}); // the items now made, kept for practising offline
   } catch (error) {
+    if (unreachable(error)) return startOffline();
     box.replaceChildren(el("p", { class: "error" }, error.message));
   }
+}
+
+async function startOffline() {
+  offlineMode = true;
+  const kinds = kindFilter.value ? kindFilter.value.split(",") : null;
+  items = (await localPractice()).filter((item) => !kinds || kinds.includes(item.kind));
+  index = 0;
+  results = [];
+  if (!items.length) {
+    box.replaceChildren(el("h2", {}, "Nothing to practise offline"),
+      el("p", {}, "No exercises are kept on this device yet: open Practice once with a connection."));
+    return;
+  }
+  show();
 }
 
 function show() {
@@ -64,7 +84,7 @@ function show() {
   answered = false;
   chosen = [];
   const head = el("p", { class: "meta" },
-    `${index + 1} of ${items.length} · ${KIND_NAMES[item.kind] ?? item.kind}`,
+    `${index + 1} of ${items.length} · ${KIND_NAMES[item.kind] ?? item.kind}${offlineMode ? " · offline" : ""}`,
     item.grammar_point ? ` · ${item.grammar_point.id.replaceAll("_", " ")} (${item.grammar_point.level})` : "");
   const parts = [head, el("p", { class: "prompt" }, item.gapped ? item.prompt.replace(item.gapped, "").trim() : item.prompt)];
   if (item.gapped) parts.push(gapped(item.gapped));
@@ -117,13 +137,22 @@ async function submit(answer) {
   answered = true;
   box.querySelectorAll("button, input").forEach((b) => { if (b.id !== "order-reset") b.disabled = true; });
   try {
-    const result = await api(`/practice/items/${item.id}/answer`, { method: "POST", body: { answer, request_id: requestId() } });
+    const result = offlineMode ? await answerHere(item, answer)
+      : await api(`/practice/items/${item.id}/answer`, { method: "POST", body: { answer, request_id: requestId() } })
+        .catch((error) => {
+          if (!unreachable(error)) throw error;
+          offlineMode = true; // the connection went: the answer is kept on the device instead of lost
+          return answerHere(item, answer);
+        });
     results.push({ item, result });
     const next = el("button", { type: "button", class: "button primary", id: "next", onclick: advance },
       index + 1 < items.length ? "Next" : "See the summary");
+    const verdict = result.correct === null ? ["kept", "Kept on this device."]
+      : result.correct ? ["right", "Right!"] : ["wrong", "Not quite."];
     document.getElementById("feedback").replaceChildren(
-      el("p", { class: `feedback ${result.correct ? "right" : "wrong"}` }, result.correct ? "Right!" : "Not quite."),
-      !result.correct || result.near_miss ? el("p", {}, result.message) : null,
+      el("p", { class: `feedback ${verdict[0]}` }, verdict[1]),
+      // (replaceChildren would print a null as "null")
+      ...(result.correct !== true || result.near_miss ? [el("p", {}, result.message)] : []),
       el("p", { class: "explanation" }, result.explanation),
       next);
     next.focus();
@@ -132,6 +161,26 @@ async function submit(answer) {
     box.querySelectorAll("button, input").forEach((b) => { b.disabled = false; });
     document.getElementById("feedback").replaceChildren(el("p", { class: "error" }, error.message));
   }
+}
+
+// As the server normalises answers: NFKC, straight apostrophes, case-folded, single spaces, no
+// punctuation or symbols at the edges.
+function normalise(text) {
+  return text.normalize("NFKC").replace(/[\u2018\u2019\u02bc`]/g, "'").toLowerCase().split(/\s+/).join(" ")
+    .replace(/^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu, "");
+}
+
+/** Keep the answer in the outbox and grade it here only where the device can be sure: an exact match
+ * is right, a wrong choice is wrong; anything else typed waits for the server (it forgives slips). */
+async function answerHere(item, answer) {
+  await recordAnswer(item, answer);
+  const accepted = item.accepted.length ? item.accepted : [item.answer];
+  const correct = accepted.some((a) => normalise(a) === normalise(answer)) ? true
+    : item.options.length ? false : null;
+  const message = correct === null
+    ? `It is checked when you are back online. The expected answer is \u201c${item.answer}\u201d.`
+    : `The answer is \u201c${item.answer}\u201d.`;
+  return { correct, near_miss: false, message, answer: item.answer, explanation: item.explanation };
 }
 
 function advance() {
@@ -144,9 +193,11 @@ function finish() {
   box.hidden = true;
   done.hidden = false;
   const right = results.filter((r) => r.result.correct).length;
-  document.getElementById("practice-score").textContent = `You answered ${right} of ${results.length} right.`;
+  const waiting = results.filter((r) => r.result.correct === null).length;
+  document.getElementById("practice-score").textContent = `You answered ${right} of ${results.length} right.`
+    + (waiting ? ` ${waiting} will be checked when you are back online.` : "");
   document.getElementById("practice-results").replaceChildren(...results.map(({ item, result }) =>
-    el("li", {}, result.correct ? "✓ " : "✗ ", el("strong", {}, item.word), ` · ${KIND_NAMES[item.kind] ?? item.kind}: `, result.answer)));
+    el("li", {}, result.correct === null ? "… " : result.correct ? "✓ " : "✗ ", el("strong", {}, item.word), ` · ${KIND_NAMES[item.kind] ?? item.kind}: `, result.answer)));
   document.getElementById("practice-again").focus();
 }
 

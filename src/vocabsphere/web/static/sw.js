@@ -6,7 +6,7 @@ const STATIC_CACHE = `vocabsphere-static-${VERSION}`;
 const PAGES_CACHE = "vocabsphere-pages";
 const STATIC_FILES = __STATIC_FILES__;
 // Pages worth opening offline; anything else offline gets a short page that says so.
-const KEPT_PAGES = [/^\/library$/, /^\/review$/, /^\/vocabulary$/, /^\/progress$/, /^\/stories\/\d+$/];
+const KEPT_PAGES = [/^\/library$/, /^\/review$/, /^\/practice$/, /^\/vocabulary$/, /^\/progress$/, /^\/stories\/\d+$/];
 const MAX_STORY_PAGES = 24;
 
 self.addEventListener("install", (event) => {
@@ -91,7 +91,7 @@ function offlinePage() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Offline · VocabSphere</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><main class="content"><h1>You are offline</h1>
-<p>This page was not kept on this device. Stories you opened recently and your reviews work offline:</p>
+<p>This page was not kept on this device. Stories you opened recently, your reviews and practice work offline:</p>
 <p><a class="button primary" href="/review">Review</a> <a class="button" href="/library">Library</a></p>
 </main></body></html>`;
   return new Response(body, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
