@@ -128,15 +128,32 @@ def function_expression(token: Token) -> str | None:
 
 
 def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
-    """The particle verb ("point out" for "pointed" with the particle "out": compound:prt in the
-    parse, or an adverb such as "back" in "dating back"), when WordNet has that verb; a
-    preposition ("closed in the afternoon") never makes one."""
+    """The verb expression the token heads, when WordNet has it as a verb: a particle verb
+    ("point out": compound:prt in the parse, or a particle adverb right after the verb, "dating
+    back"), or the verb with the word right after it as its bare object or complement ("took
+    place", "falls short"). A preposition ("closed in the afternoon") never makes one, nor a
+    particle away from the verb ("found yourself out in the cold", "Back in the car, we drove")."""
     for child in token.children:
-        if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES):
+        if child.dep_ == "compound:prt" or (
+            child.dep_ == "advmod" and child.lower_ in _PARTICLES and child.i == token.i + 1
+        ):
             candidate = f"{lemma} {child.lower_}"
             if lexicon.base_forms(candidate, "VERB"):
                 return candidate
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.head.i == token.i and _fixed_complement(nxt):
+        candidate = f"{lemma} {nxt.lower_}"
+        if lexicon.base_forms(candidate, "VERB"):
+            return candidate
     return None
+
+
+def _fixed_complement(word: Token) -> bool:
+    """A bare noun object ("take place", "make sense": no determiner or modifier of its own) or
+    an adjective complement ("fall short", "come true") that may close a verb expression."""
+    if word.dep_ == "obj" and word.pos_ == "NOUN":
+        return not any(c.dep_ in ("det", "nmod:poss", "amod", "compound", "nummod") for c in word.children)
+    return word.dep_ in ("xcomp", "advmod") and word.pos_ in ("ADJ", "ADV") and word.lower_ not in _PARTICLES
 
 
 def _phrasal_reading(lexicon: Lexicon, token: Token, reading: TokenReading) -> str | None:
