@@ -124,6 +124,7 @@ class Evidence:
     boosts: dict[str, float] = field(default_factory=dict)  # compound evidence per sense
     similarity: dict[str, float] = field(default_factory=dict)  # sentence-definition cosine
     static: dict[str, float] = field(default_factory=dict)  # the same from static word vectors
+    penalty: dict[str, float] = field(default_factory=dict)  # senses of a POS the tagger did not give
 
 
 @lru_cache(maxsize=100_000)
@@ -210,6 +211,7 @@ def rank_senses(
         boost = weights.compound * ev.boosts.get(sense.synset_id, 0.0)
         boost += weights.semantic * ev.similarity.get(sense.synset_id, 0.0)
         boost += weights.static * ev.static.get(sense.synset_id, 0.0)
+        boost -= ev.penalty.get(sense.synset_id, 0.0)
         score = weights.overlap * lap + weights.prior * math.log(prior) + boost
         scored.append(ScoredSense(sense, score, lap))
     order = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
@@ -277,6 +279,7 @@ def rank_in_lexicon(
     proper: bool = False,
     compounds: Sequence[str] = (),
     sentence: str | None = None,
+    penalty: dict[str, float] | None = None,
 ) -> list[ScoredSense]:
     """rank_senses with the signature extensions fetched from the lexicon (when they count).
 
@@ -288,7 +291,7 @@ def rank_in_lexicon(
         named = instance_senses(lexicon, senses)
         senses = [s for s in senses if s.synset_id not in named] or list(senses)
     if not context or len(senses) < 2:
-        return rank_senses(senses, (), lemma, weights=weights)
+        return rank_senses(senses, (), lemma, Evidence(penalty=penalty or {}), weights)
     words = [cw.word for cw in context]
     evidence = Evidence(
         hypernym_glosses(lexicon, senses) if weights.hypernym_gloss else {},
@@ -296,6 +299,7 @@ def rank_in_lexicon(
         compound_boosts(lexicon, senses, compounds) if weights.compound else {},
         embedding_similarity(senses, sentence) if weights.semantic and sentence else {},
         load_static_vectors().similarities(words, senses, lemma) if weights.static else {},
+        penalty or {},
     )
     return rank_senses(senses, context, lemma, evidence, weights)
 
