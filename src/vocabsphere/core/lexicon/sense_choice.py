@@ -28,6 +28,7 @@ __all__ = [
     "SenseChoice",
     "TokenReading",
     "choose_sense",
+    "confidence_map",
     "function_expression",
     "phrasal_lemma",
     "probability",
@@ -39,8 +40,20 @@ CONFIDENT = 0.7  # probability from which a caller may make a claim from the fir
 # Logistic map from the ranking to the chance the first sense is right, fitted on the tuning half
 # of SemEval-2007 only (d000+d001; bench/bench_wsd.py): the first sense's lead over the second
 # in score (log-prior units, capped), and "weak" (SemCor saw it at most twice and no context
-# word supports it).
-_LEAD, _LEAD_CAP, _WEAK, _BIAS = 0.76, 6.0, -0.87, -0.73
+# word supports it). The ``senses`` extra moves scores further apart (sentence-definition cosine
+# times 6), so it has its own map (bench/bench_wsd.py --fit, with and without the extra).
+_LEAD_CAP = 6.0
+
+
+@dataclass(frozen=True)
+class ConfidenceMap:
+    lead: float
+    weak: float
+    bias: float
+
+
+DEFAULT_MAP = ConfidenceMap(lead=0.75, weak=-1.68, bias=-0.67)
+EXTRA_MAP = ConfidenceMap(lead=0.87, weak=-0.51, bias=-0.95)
 WEAK_TAGS = 2
 # A word with one WordNet sense (11 of 12 right in the tuning half): sure, unless that sense is weak
 # ("dynamics" has only the physics sense, "dating" only the chemical one): WordNet then often
@@ -218,7 +231,8 @@ def choose_sense(
         if won is not None:
             base, reading = won[0], TokenReading(won[0], won[1], reading.proper)
         ranked = [r for r in ranked if others.get(r.sense.synset_id) == won]
-    return SenseChoice(token.text, base, reading.upos, tuple(ranked), probability(ranked), reading.proper)
+    chance = probability(ranked, confidence_map(weights))
+    return SenseChoice(token.text, base, reading.upos, tuple(ranked), chance, reading.proper)
 
 
 # Log-prior units a sense of another POS must make up where the parse leaves the tag in doubt
@@ -227,7 +241,9 @@ OTHER_POS_PENALTY = 1.0
 _OTHER_POS = {"NOUN": ("v", "a"), "VERB": ("n",), "ADJ": ("v",)}
 
 
-_CLAUSE_HEAD = frozenset({"ROOT", "conj", "advcl", "ccomp", "xcomp", "acl", "acl:relcl", "orphan", "parataxis"})
+_CLAUSE_HEAD = frozenset(
+    {"ROOT", "conj", "advcl", "ccomp", "xcomp", "acl", "acl:relcl", "orphan", "parataxis"}
+)
 
 
 def _doubtful_pos(token: Token, upos: str) -> bool:
@@ -248,17 +264,31 @@ def _other_pos_senses(lexicon: Lexicon, token: Token, upos: str) -> list[tuple[S
     return out
 
 
-def probability(ranked: Sequence[ScoredSense]) -> float:
+def probability(ranked: Sequence[ScoredSense], fitted: ConfidenceMap = DEFAULT_MAP) -> float:
     """Chance the first sense is right (see the constants above)."""
     if not ranked:
         return 0.0
     top = ranked[0]
-    weak = top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
+    weak = is_weak(top)
     if len(ranked) == 1:
         return _ONLY_WEAK_SENSE if weak else _ONLY_SENSE
-    lead = min(_LEAD_CAP, top.score - ranked[1].score)
-    z = _LEAD * lead + _WEAK * weak + _BIAS
+    z = fitted.lead * lead_of(ranked) + fitted.weak * weak + fitted.bias
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def is_weak(top: ScoredSense) -> bool:
+    """SemCor saw the sense at most twice and no context word supports it."""
+    return top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
+
+
+def lead_of(ranked: Sequence[ScoredSense]) -> float:
+    """The first sense's lead over the second, capped."""
+    return min(_LEAD_CAP, ranked[0].score - ranked[1].score)
+
+
+def confidence_map(weights: Weights) -> ConfidenceMap:
+    """The map for the scores these weights give: the extra's when its similarity counts."""
+    return EXTRA_MAP if sense_ranking.embeddings_in_use(weights) else DEFAULT_MAP
 
 
 SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice

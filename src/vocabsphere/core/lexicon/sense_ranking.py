@@ -36,7 +36,7 @@ from wordfreq import zipf_frequency
 
 from .lookup import Lexicon, Sense
 from .sense_embedding import load_sense_embedder
-from .sense_vectors import load_static_vectors
+from .sense_vectors import load_static_vectors, stored_gloss_sums
 from .store_schema import WN_POS_NUMBER, wordnet_pos
 
 if TYPE_CHECKING:
@@ -298,10 +298,22 @@ def rank_in_lexicon(
         context_expansions(lexicon, context) if weights.context_gloss else {},
         compound_boosts(lexicon, senses, compounds) if weights.compound else {},
         embedding_similarity(senses, sentence) if weights.semantic and sentence else {},
-        load_static_vectors().similarities(words, senses, lemma) if weights.static else {},
+        _static_similarities(lexicon, words, senses, lemma) if weights.static else {},
         penalty or {},
     )
     return rank_senses(senses, context, lemma, evidence, weights)
+
+
+def _static_similarities(
+    lexicon: Lexicon, words: Sequence[str], senses: Sequence[Sense], lemma: str
+) -> dict[str, float]:
+    """Sentence-gloss cosines from the static vectors, with the gloss sums the lexicon stores."""
+    return load_static_vectors().similarities(words, senses, lemma, stored_gloss_sums(lexicon, senses))
+
+
+def embeddings_in_use(weights: Weights) -> bool:
+    """The ``senses`` extra's similarity counts in these weights and is installed."""
+    return bool(weights.semantic) and load_sense_embedder() is not None
 
 
 def embedding_similarity(senses: Sequence[Sense], sentence: str) -> dict[str, float]:
