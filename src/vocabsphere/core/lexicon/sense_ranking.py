@@ -311,6 +311,15 @@ def _static_similarities(
     return load_static_vectors().similarities(words, senses, lemma, stored_gloss_sums(lexicon, senses))
 
 
+def warm_up() -> None:
+    """Load the static vectors and fill the word caches (keys, rarity) for their vocabulary,
+    about 1.5 s at start-up: otherwise the first taps pay lemminflect and wordfreq for every new
+    word of the glosses of the tapped word's senses."""
+    for word in load_static_vectors().words:
+        word_keys(word)
+        rarity(word)
+
+
 def embeddings_in_use(weights: Weights) -> bool:
     """The ``senses`` extra's similarity counts in these weights and is installed."""
     return bool(weights.semantic) and load_sense_embedder() is not None

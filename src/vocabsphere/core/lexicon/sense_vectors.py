@@ -70,6 +70,11 @@ class StaticVectors:
                 weights.append(self._weight(low))
         return tuple(rows), tuple(weights)
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The content words that have a vector."""
+        return tuple(self._index)
+
     def weighted_sum(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
         """Rarity-weighted sum of the known content words' vectors, None when there is none."""
         rows, weights = self.rows(words, skip)
@@ -108,7 +113,7 @@ class StaticVectors:
             if total is None:
                 total = _gloss_sum(self, sense, lemma)
             else:
-                total = self._without(total, gloss_words(gloss_text(sense)), skip)
+                total = self._without(total, gloss_text(sense), skip)
             if total is not None:
                 ids.append(sense.synset_id)
                 sums.append(total)
@@ -119,9 +124,13 @@ class StaticVectors:
         cosines = (matrix @ anchor) / np.where(norms > 1e-6, norms, np.inf)
         return {sid: float(c) for sid, c in zip(ids, cosines, strict=True)}
 
-    def _without(self, total: Vector, words: list[str], skip: tuple[str, ...]) -> Vector | None:
+    def _without(self, total: Vector, text: str, skip: tuple[str, ...]) -> Vector | None:
         """A stored gloss sum less the looked-up word's own rows (None when nothing else is left:
         float16 rounding would leave noise, not a direction)."""
+        low = text.lower()
+        if not any(part in low for part in skip):  # most glosses do not repeat the word
+            return total
+        words = gloss_words(text)
         own = [w for w in words if w.lower() in skip]
         if not own:
             return total
@@ -164,7 +173,10 @@ def stored_gloss_sums(lexicon: Lexicon, senses: Sequence[Sense]) -> dict[str, Ve
         return {}
     keys = {_synset_key(s.synset_id): s.synset_id for s in senses}
     rows = lexicon._in("SELECT synset, vector FROM gloss_vectors WHERE synset IN ({})", list(keys))
-    return {keys[int(k)]: np.frombuffer(v, dtype=np.float16).astype(np.float32) for k, v in rows}
+    if not rows:
+        return {}
+    matrix = np.frombuffer(b"".join(v for _, v in rows), dtype=np.float16).reshape(len(rows), -1)
+    return {keys[int(k)]: row for (k, _), row in zip(rows, matrix.astype(np.float32), strict=True)}
 
 
 @lru_cache(maxsize=8)
