@@ -144,10 +144,10 @@ def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
     """The verb expression the token heads, when WordNet has it as a verb: a particle verb
     ("point out": compound:prt in the parse, or a particle adverb right after the verb, "dating
     back"), or the verb with the word right after it as its bare object or complement ("took
-    place", "falls short"). A preposition ("closed in the afternoon") never makes one, nor a
-    particle away from the verb ("found yourself out in the cold", "Back in the car, we drove")."""
+    place", "falls short"). A preposition ("closed in the afternoon") never makes one, nor an
+    adverb of place ("found yourself out in the cold", "Back in the car, we drove")."""
     for child in token.children:
-        if child.dep_ == "compound:prt" or (
+        if (child.dep_ == "compound:prt" and not _place_adverb(child)) or (
             child.dep_ == "advmod" and child.lower_ in _PARTICLES and child.i == token.i + 1
         ):
             candidate = f"{lemma} {child.lower_}"
@@ -159,6 +159,14 @@ def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
         if lexicon.base_forms(candidate, "VERB"):
             return candidate
     return None
+
+
+def _place_adverb(particle: Token) -> bool:
+    """A particle away from its verb and right before a preposition says where ("found yourself
+    out in the cold", "put them out on the streets"), not a phrasal verb ("find out")."""
+    doc = particle.doc
+    after = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    return particle.i > particle.head.i + 1 and after is not None and after.pos_ == "ADP"
 
 
 def _fixed_complement(word: Token) -> bool:
