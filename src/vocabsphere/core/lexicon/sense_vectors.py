@@ -24,7 +24,6 @@ from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .lookup import Lexicon, Sense
-from .store_schema import WN_POS_NUMBER
 
 __all__ = [
     "GLOSS_VECTORS_KEY",
@@ -171,7 +170,9 @@ def stored_gloss_sums(lexicon: Lexicon, senses: Sequence[Sense]) -> dict[str, Ve
     from this model (an older file, built before them)."""
     if not senses or not _has_gloss_sums(lexicon):
         return {}
-    keys = {_synset_key(s.synset_id): s.synset_id for s in senses}
+    from .sense_ranking import synset_key  # sense_ranking imports this module
+
+    keys = {synset_key(s.synset_id): s.synset_id for s in senses}
     rows = lexicon._in("SELECT synset, vector FROM gloss_vectors WHERE synset IN ({})", list(keys))
     if not rows:
         return {}
@@ -186,9 +187,3 @@ def _has_gloss_sums(lexicon: Lexicon) -> bool:
     except sqlite3.OperationalError:  # no meta table: not a lexicon this code built
         return False
     return row is not None and row[0] == MODEL_VERSION
-
-
-def _synset_key(synset_id: str) -> int:
-    """ "02084071-n" -> 20840711 (the lexicon's synset key; see wordnet_reader.synset_label)."""
-    offset, pos = synset_id.split("-")
-    return int(offset) * 10 + WN_POS_NUMBER[pos]
