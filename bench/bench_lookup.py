@@ -2,7 +2,7 @@
 
 Usage:
     python bench/bench_lookup.py LEXICON [--eval bench/data/sense_eval.tsv] [--lookups 2000]
-                                 [--tune] [--seed 7]
+                                 [--tune] [--seed 7] [--fresh]
 
 Accuracy (first-ranked sense is among the annotated synsets) on the evaluation set, for
 (a) WordNet's first sense of the POS in context, (b) Lesk overlap only (no prior, no
@@ -16,7 +16,9 @@ p99 is mostly waiting for a core):
   in the product); the pipeline and lexicon are loaded first, as at start-up; then every sentence
   of every version is tapped once at a random word (the first tap in a new sentence: the version
   is read from the database, the sentence's stored parse rebuilt, the word's senses ranked and
-  translated), then every word of every version;
+  translated), then every word of every version. The versions are built in the same process,
+  which leaves the sense choice's caches warm for the words they met; ``--fresh`` builds them in
+  another process and taps in one that has only started up, as the web server does;
 - a look-up of a typed word in a typed sentence (the dictionary page), which parses the sentence;
 - ``lookup_many`` over a ~200-word paragraph parsed once.
 """
@@ -27,10 +29,12 @@ import argparse
 import csv
 import gc
 import itertools
+import multiprocessing
 import random
 import statistics
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from vocabsphere.core.lexicon import Lexicon
@@ -175,32 +179,52 @@ def percentiles(samples: list[float]) -> str:
     return f"p50 {qs[49] * 1000:.2f} ms  p99 {qs[98] * 1000:.2f} ms"
 
 
-def tap_latency(lexicon_path: Path, seed: int) -> None:
-    """The reader's tap, through the service the API calls, on versions built as in the product."""
-    import tempfile
+def build_story(data_dir: Path, lexicon_path: Path) -> int:
+    """A throw-away data directory with the ~1,000-word story and its level versions."""
     from datetime import UTC, datetime
 
     from bench_reader import long_story
 
     from vocabsphere.config import Settings
-    from vocabsphere.core.reading.tokens import ReaderText
-    from vocabsphere.services import dictionary, reading, versions
+    from vocabsphere.services import versions
     from vocabsphere.services.fetching import FetchPolicy
     from vocabsphere.services.ingest import IngestSource, ingest
     from vocabsphere.store.database import Database
     from vocabsphere.store.migrate import upgrade_database
 
+    settings = Settings(data_dir=data_dir, env="development", lexicon_path=lexicon_path)
+    db = Database.connect(settings.sqlalchemy_url)
+    upgrade_database(db.engine)
+    now = datetime.now(UTC)
+    story = ingest(db, IngestSource(kind="text", text=long_story()), now=now, policy=FetchPolicy())
+    versions.build_versions(db, settings, story.story_id, now=now)
+    db.dispose()
+    return int(story.story_id)
+
+
+def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False) -> None:
+    """The reader's tap, through the service the API calls, on versions built as in the product.
+    ``fresh``: taps in a process that has done nothing but start up (the web server's case)."""
+    import tempfile
+
+    from vocabsphere.config import Settings
+    from vocabsphere.core.reading.tokens import ReaderText
+    from vocabsphere.services import dictionary, reading, versions
+    from vocabsphere.store.database import Database
+
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="bench-lookup-") as tmp:
         settings = Settings(data_dir=Path(tmp), env="development", lexicon_path=lexicon_path)
+        if fresh:  # the versions are built by another process (a job worker): nothing is cached here
+            spawn = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+                story_id = pool.submit(build_story, Path(tmp), lexicon_path).result()
+        else:
+            story_id = build_story(Path(tmp), lexicon_path)
         db = Database.connect(settings.sqlalchemy_url)
-        upgrade_database(db.engine)
-        now = datetime.now(UTC)
-        story = ingest(db, IngestSource(kind="text", text=long_story()), now=now, policy=FetchPolicy())
-        versions.build_versions(db, settings, story.story_id, now=now)
         dictionary.warm_up(settings)  # as the server's start-up does
-        levels = [v.level for v in versions.list_versions(db, story.story_id)]
-        texts: dict[str, ReaderText] = {lv: reading.reader_text(db, story.story_id, lv) for lv in levels}
+        levels = [v.level for v in versions.list_versions(db, story_id)]
+        texts: dict[str, ReaderText] = {lv: reading.reader_text(db, story_id, lv) for lv in levels}
         gc.collect()
         gc.freeze()
         first: list[float] = []
@@ -209,7 +233,7 @@ def tap_latency(lexicon_path: Path, seed: int) -> None:
         for level, text in texts.items():
             sentences = [s for p in text.paragraphs for s in p]
             taps = [(i, j) for i, s in enumerate(sentences) for j, t in enumerate(s.tokens) if t.is_word]
-            firsts = {}
+            firsts: dict[int, list[int]] = {}
             for i, j in taps:
                 firsts.setdefault(i, []).append(j)
             for i, options in firsts.items():  # the first tap in each sentence, at a random word
@@ -217,7 +241,7 @@ def tap_latency(lexicon_path: Path, seed: int) -> None:
                 dictionary.look_up_in_version(
                     settings,
                     db,
-                    story_id=story.story_id,
+                    story_id=story_id,
                     level=level,
                     sentence=i,
                     token=rng.choice(options),
@@ -228,13 +252,15 @@ def tap_latency(lexicon_path: Path, seed: int) -> None:
             for i, j in taps:
                 t0 = time.perf_counter()
                 dictionary.look_up_in_version(
-                    settings, db, story_id=story.story_id, level=level, sentence=i, token=j, lang="es"
+                    settings, db, story_id=story_id, level=level, sentence=i, token=j, lang="es"
                 )
                 every.append(time.perf_counter() - t0)
         gc.unfreeze()
         db.dispose()
+    where = "fresh process" if fresh else "after building the versions in this process"
     print(
-        f"tap in the reader, first in a new sentence ({len(first)} sentences of {len(texts)} versions): "
+        f"tap in the reader ({where}), first in a new sentence "
+        f"({len(first)} sentences of {len(texts)} versions): "
         f"wall {percentiles(first)} | CPU {percentiles(cpu_first)}"
     )
     print(f"tap in the reader, every word ({len(every)}): wall {percentiles(every)}")
@@ -279,7 +305,13 @@ def main() -> None:
     parser.add_argument("--lookups", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument(
+        "--fresh", action="store_true", help="only the taps, in a process that built nothing (the web server)"
+    )
     args = parser.parse_args()
+    if args.fresh:
+        tap_latency(args.lexicon, args.seed, fresh=True)
+        return
     lex = Lexicon.open(args.lexicon)
     if args.tune:
         tune(lex)

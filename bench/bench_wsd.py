@@ -33,6 +33,7 @@ from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon import sense_choice as sc
 from vocabsphere.core.lexicon import sense_ranking as sr
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available
+from vocabsphere.core.lexicon.store_schema import wordnet_pos
 from vocabsphere.core.text import load_pipeline
 
 INDEX_SENSE = Path("/usr/share/wordnet/index.sense")  # Debian wordnet-sense-index / wordnet-base
@@ -111,7 +112,7 @@ def shipped(lexicon: Lexicon, weights: sr.Weights) -> Callable[[Instance], sc.Se
 def first_sense_pipeline(lexicon: Lexicon) -> Predict:
     def predict(inst: Instance) -> list[str]:
         reading = sc.resolve_token(lexicon, inst.doc[inst.index])
-        senses = lexicon.entries(reading.lemma, reading.upos if sr.wordnet_pos(reading.upos) else None).senses
+        senses = lexicon.entries(reading.lemma, reading.upos if wordnet_pos(reading.upos) else None).senses
         return [s.synset_id for s in senses[:1]]
 
     return predict
@@ -181,16 +182,51 @@ def tune(lexicon: Lexicon, items: Sequence[Instance]) -> None:
         print(f"tuning {right}/{len(part)}  {weights}")
 
 
+def fit(lexicon: Lexicon, items: Sequence[Instance], label: str, weights: sr.Weights) -> None:
+    """Refit the confidence map (first sense's lead, weak) on the tuning half; show its
+    precision at CONFIDENT on both halves with the fitted map."""
+    from sklearn.linear_model import LogisticRegression
+
+    choose = shipped(lexicon, weights)
+    rows = []
+    for inst in items:
+        c = choose(inst)
+        if len(c.senses) > 1:
+            right = c.senses[0].sense.synset_id in inst.gold
+            rows.append((inst, sc.lead_of(c.senses), float(sc.is_weak(c.senses[0])), right, c))
+    tune_rows = [r for r in rows if r[0].tuning]
+    model = LogisticRegression(C=1e4).fit([[r[1], r[2]] for r in tune_rows], [r[3] for r in tune_rows])
+    fitted = sc.ConfidenceMap(
+        lead=round(float(model.coef_[0][0]), 2),
+        weak=round(float(model.coef_[0][1]), 2),
+        bias=round(float(model.intercept_[0]), 2),
+    )
+    print(f"{label}: {fitted}  (precision of the instances with 2+ senses at each threshold)")
+    for threshold in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9):
+        line = []
+        for tuning in (True, False):
+            part = [r for r in rows if r[0].tuning == tuning]
+            sure = [r for r in part if sc.probability(r[4].senses, fitted) >= threshold]
+            line.append(f"{sum(r[3] for r in sure)}/{len(sure)} of {len(part)}")
+        print(f"  >= {threshold:.2f}: tuning {line[0]}, held-out {line[1]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lexicon", type=Path)
     parser.add_argument("--data", type=Path, default=Path("../shared/data/wsd"))
     parser.add_argument("--tune", action="store_true")
+    parser.add_argument("--fit", action="store_true", help="refit the confidence maps on the tuning half")
     args = parser.parse_args()
     lexicon = Lexicon.open(args.lexicon)
     items = load(args.data)
     if args.tune:
         tune(lexicon, items)
+        return
+    if args.fit:
+        fit(lexicon, items, "default install", sr.WITHOUT_EMBEDDINGS)
+        if embeddings_available():
+            fit(lexicon, items, "with the 'senses' extra", sr.SHIPPED)
         return
     for label, predict in (
         ("WordNet first sense, pipeline lemma and POS", first_sense_pipeline(lexicon)),

@@ -17,7 +17,7 @@ from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
-from vocabsphere.core.lexicon.sense_vectors import load_static_vectors
+from vocabsphere.core.lexicon.sense_ranking import warm_up as warm_sense_choice
 from vocabsphere.core.reading.tokens import ReaderSentence, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
@@ -149,11 +149,11 @@ def vocabulary() -> Vocab:
 
 
 def warm_up(settings: Settings) -> None:
-    """Load what a look-up needs (the pipeline, the lexicon, the sense choice's static vectors)
-    before the first request does."""
+    """Load what a look-up needs (the pipeline, the lexicon, the sense choice's static vectors and
+    word caches) before the first request does."""
     vocabulary()
     open_lexicon(settings)
-    load_static_vectors()
+    warm_sense_choice()
 
 
 def _with_backend(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import dictd_reader, ipa, pivot_stage, translation_stage, wordnet_reader
+from . import dictd_reader, gloss_vector_stage, ipa, pivot_stage, translation_stage, wordnet_reader
 from .store_schema import (
     BUILD_RULES,
     DEFAULT_LANGUAGES,
@@ -156,6 +156,7 @@ def _build_into(
         create_schema(conn)
         sources = _Sources(conn)
         vocab = _build_wordnet(conn, root / "wordnet", sources)
+        gloss_vector_stage.build_gloss_vectors(conn)
         vocab |= _english_top_words()
         built_langs = _build_translations(conn, root, languages, vocab, sources)
         _build_pronunciations(conn, vocab, sources, uk_ipa)

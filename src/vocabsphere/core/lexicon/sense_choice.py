@@ -28,6 +28,7 @@ __all__ = [
     "SenseChoice",
     "TokenReading",
     "choose_sense",
+    "confidence_map",
     "function_expression",
     "phrasal_lemma",
     "probability",
@@ -39,8 +40,20 @@ CONFIDENT = 0.7  # probability from which a caller may make a claim from the fir
 # Logistic map from the ranking to the chance the first sense is right, fitted on the tuning half
 # of SemEval-2007 only (d000+d001; bench/bench_wsd.py): the first sense's lead over the second
 # in score (log-prior units, capped), and "weak" (SemCor saw it at most twice and no context
-# word supports it).
-_LEAD, _LEAD_CAP, _WEAK, _BIAS = 0.76, 6.0, -0.87, -0.73
+# word supports it). The ``senses`` extra moves scores further apart (sentence-definition cosine
+# times 6), so it has its own map (bench/bench_wsd.py --fit, with and without the extra).
+_LEAD_CAP = 6.0
+
+
+@dataclass(frozen=True)
+class ConfidenceMap:
+    lead: float
+    weak: float
+    bias: float
+
+
+DEFAULT_MAP = ConfidenceMap(lead=0.75, weak=-1.68, bias=-0.67)
+EXTRA_MAP = ConfidenceMap(lead=0.87, weak=-0.51, bias=-0.95)
 WEAK_TAGS = 2
 # A word with one WordNet sense (11 of 12 right in the tuning half): sure, unless that sense is weak
 # ("dynamics" has only the physics sense, "dating" only the chemical one): WordNet then often
@@ -128,15 +141,40 @@ def function_expression(token: Token) -> str | None:
 
 
 def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
-    """The particle verb ("point out" for "pointed" with the particle "out": compound:prt in the
-    parse, or an adverb such as "back" in "dating back"), when WordNet has that verb; a
-    preposition ("closed in the afternoon") never makes one."""
+    """The verb expression the token heads, when WordNet has it as a verb: a particle verb
+    ("point out": compound:prt in the parse, or a particle adverb right after the verb, "dating
+    back"), or the verb with the word right after it as its bare object or complement ("took
+    place", "falls short"). A preposition ("closed in the afternoon") never makes one, nor an
+    adverb of place ("found yourself out in the cold", "Back in the car, we drove")."""
     for child in token.children:
-        if child.dep_ == "compound:prt" or (child.dep_ == "advmod" and child.lower_ in _PARTICLES):
+        if (child.dep_ == "compound:prt" and not _place_adverb(child)) or (
+            child.dep_ == "advmod" and child.lower_ in _PARTICLES and child.i == token.i + 1
+        ):
             candidate = f"{lemma} {child.lower_}"
             if lexicon.base_forms(candidate, "VERB"):
                 return candidate
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.head.i == token.i and _fixed_complement(nxt):
+        candidate = f"{lemma} {nxt.lower_}"
+        if lexicon.base_forms(candidate, "VERB"):
+            return candidate
     return None
+
+
+def _place_adverb(particle: Token) -> bool:
+    """A particle away from its verb and right before a preposition says where ("found yourself
+    out in the cold", "put them out on the streets"), not a phrasal verb ("find out")."""
+    doc = particle.doc
+    after = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    return particle.i > particle.head.i + 1 and after is not None and after.pos_ == "ADP"
+
+
+def _fixed_complement(word: Token) -> bool:
+    """A bare noun object ("take place", "make sense": no determiner or modifier of its own) or
+    an adjective complement ("fall short", "come true") that may close a verb expression."""
+    if word.dep_ == "obj" and word.pos_ == "NOUN":
+        return not any(c.dep_ in ("det", "nmod:poss", "amod", "compound", "nummod") for c in word.children)
+    return word.dep_ in ("xcomp", "advmod") and word.pos_ in ("ADJ", "ADV") and word.lower_ not in _PARTICLES
 
 
 def _phrasal_reading(lexicon: Lexicon, token: Token, reading: TokenReading) -> str | None:
@@ -168,12 +206,19 @@ def choose_sense(
     fixed = function_expression(token)
     if fixed is not None and senses is None:
         return SenseChoice(token.text, fixed, "ADP", (), 0.0, function=True)
+    others: dict[str, tuple[str, str]] = {}  # synset -> (lemma, UPOS) of a POS the tagger did not give
     if senses is None:
         phrasal = _phrasal_reading(lexicon, token, reading)
         upos = "VERB" if phrasal else reading.upos
         entry = lexicon.entries(phrasal or reading.lemma, upos if wordnet_pos(upos) else None)
         senses, base = entry.senses, entry.lemma or reading.lemma
         reading = TokenReading(reading.lemma, upos, reading.proper)
+        if not phrasal and not reading.proper and upos in _OTHER_POS and _doubtful_pos(token, upos):
+            extra = _other_pos_senses(lexicon, token, upos)
+            own = {s.synset_id for s in senses}
+            extra = [(s, f, u) for s, f, u in extra if s.synset_id not in own]
+            others = {s.synset_id: (f, u) for s, f, u in extra}
+            senses = [*senses, *(s for s, _, _ in extra)]
     else:
         base = lemma or reading.lemma
     context = sense_ranking.context_of(doc, token_index, (token.lower_, base))
@@ -186,21 +231,72 @@ def choose_sense(
         proper=reading.proper,
         compounds=sense_ranking.compounds_around(doc, token_index),
         sentence=sentence_text(doc, token_index),
+        penalty=dict.fromkeys(others, OTHER_POS_PENALTY),
     )
-    return SenseChoice(token.text, base, reading.upos, tuple(ranked), probability(ranked), reading.proper)
+    if others and ranked:
+        # one part of speech in the answer: the tagger's, unless another's sense won despite the penalty
+        won = others.get(ranked[0].sense.synset_id)
+        if won is not None:
+            base, reading = won[0], TokenReading(won[0], won[1], reading.proper)
+        ranked = [r for r in ranked if others.get(r.sense.synset_id) == won]
+    chance = probability(ranked, confidence_map(weights))
+    return SenseChoice(token.text, base, reading.upos, tuple(ranked), chance, reading.proper)
 
 
-def probability(ranked: Sequence[ScoredSense]) -> float:
+# Log-prior units a sense of another POS must make up where the parse leaves the tag in doubt
+# ("Absorbed in ..." tagged ADJ); 0 and 1 tie on d000+d001, 2 and more change nothing.
+OTHER_POS_PENALTY = 1.0
+_OTHER_POS = {"NOUN": ("v", "a"), "VERB": ("n",), "ADJ": ("v",)}
+
+
+_CLAUSE_HEAD = frozenset(
+    {"ROOT", "conj", "advcl", "ccomp", "xcomp", "acl", "acl:relcl", "orphan", "parataxis"}
+)
+
+
+def _doubtful_pos(token: Token, upos: str) -> bool:
+    """The parse leaves the tag in doubt: a noun or adjective heading a clause with no
+    determiner, copula or preposition of its own ("Absorbed in ...", "most average 5 miles")."""
+    if upos not in ("NOUN", "ADJ") or token.dep_ not in _CLAUSE_HEAD:
+        return False
+    return not any(c.dep_ in ("det", "cop", "case", "nmod:poss", "amod") for c in token.children)
+
+
+def _other_pos_senses(lexicon: Lexicon, token: Token, upos: str) -> list[tuple[Sense, str, str]]:
+    """(sense, lemma, UPOS) of the word under the other parts of speech WordNet has for it."""
+    out: list[tuple[Sense, str, str]] = []
+    for form, wn in lexicon.base_forms(token.lower_):
+        if wn in _OTHER_POS[upos]:
+            other = _UPOS_OF_WN[wn]
+            out += [(sense, form, other) for sense in lexicon.entries(form, other).senses]
+    return out
+
+
+def probability(ranked: Sequence[ScoredSense], fitted: ConfidenceMap = DEFAULT_MAP) -> float:
     """Chance the first sense is right (see the constants above)."""
     if not ranked:
         return 0.0
     top = ranked[0]
-    weak = top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
+    weak = is_weak(top)
     if len(ranked) == 1:
         return _ONLY_WEAK_SENSE if weak else _ONLY_SENSE
-    lead = min(_LEAD_CAP, top.score - ranked[1].score)
-    z = _LEAD * lead + _WEAK * weak + _BIAS
+    z = fitted.lead * lead_of(ranked) + fitted.weak * weak + fitted.bias
     return 1.0 / (1.0 + math.exp(-z))
+
+
+def is_weak(top: ScoredSense) -> bool:
+    """SemCor saw the sense at most twice and no context word supports it."""
+    return top.sense.tag_count <= WEAK_TAGS and top.overlap <= 0
+
+
+def lead_of(ranked: Sequence[ScoredSense]) -> float:
+    """The first sense's lead over the second, capped."""
+    return min(_LEAD_CAP, ranked[0].score - ranked[1].score)
+
+
+def confidence_map(weights: Weights) -> ConfidenceMap:
+    """The map for the scores these weights give: the extra's when its similarity counts."""
+    return EXTRA_MAP if sense_ranking.embeddings_in_use(weights) else DEFAULT_MAP
 
 
 SIMILARITY_WINDOW = 3  # tokens each side, when the sentence holds the word twice

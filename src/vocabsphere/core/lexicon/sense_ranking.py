@@ -36,7 +36,7 @@ from wordfreq import zipf_frequency
 
 from .lookup import Lexicon, Sense
 from .sense_embedding import load_sense_embedder
-from .sense_vectors import load_static_vectors
+from .sense_vectors import load_static_vectors, stored_gloss_sums
 from .store_schema import WN_POS_NUMBER, wordnet_pos
 
 if TYPE_CHECKING:
@@ -124,6 +124,7 @@ class Evidence:
     boosts: dict[str, float] = field(default_factory=dict)  # compound evidence per sense
     similarity: dict[str, float] = field(default_factory=dict)  # sentence-definition cosine
     static: dict[str, float] = field(default_factory=dict)  # the same from static word vectors
+    penalty: dict[str, float] = field(default_factory=dict)  # senses of a POS the tagger did not give
 
 
 @lru_cache(maxsize=100_000)
@@ -210,6 +211,7 @@ def rank_senses(
         boost = weights.compound * ev.boosts.get(sense.synset_id, 0.0)
         boost += weights.semantic * ev.similarity.get(sense.synset_id, 0.0)
         boost += weights.static * ev.static.get(sense.synset_id, 0.0)
+        boost -= ev.penalty.get(sense.synset_id, 0.0)
         score = weights.overlap * lap + weights.prior * math.log(prior) + boost
         scored.append(ScoredSense(sense, score, lap))
     order = sorted(range(len(scored)), key=lambda i: (-scored[i].score, i))
@@ -277,6 +279,7 @@ def rank_in_lexicon(
     proper: bool = False,
     compounds: Sequence[str] = (),
     sentence: str | None = None,
+    penalty: dict[str, float] | None = None,
 ) -> list[ScoredSense]:
     """rank_senses with the signature extensions fetched from the lexicon (when they count).
 
@@ -288,16 +291,38 @@ def rank_in_lexicon(
         named = instance_senses(lexicon, senses)
         senses = [s for s in senses if s.synset_id not in named] or list(senses)
     if not context or len(senses) < 2:
-        return rank_senses(senses, (), lemma, weights=weights)
+        return rank_senses(senses, (), lemma, Evidence(penalty=penalty or {}), weights)
     words = [cw.word for cw in context]
     evidence = Evidence(
         hypernym_glosses(lexicon, senses) if weights.hypernym_gloss else {},
         context_expansions(lexicon, context) if weights.context_gloss else {},
         compound_boosts(lexicon, senses, compounds) if weights.compound else {},
         embedding_similarity(senses, sentence) if weights.semantic and sentence else {},
-        load_static_vectors().similarities(words, senses, lemma) if weights.static else {},
+        _static_similarities(lexicon, words, senses, lemma) if weights.static else {},
+        penalty or {},
     )
     return rank_senses(senses, context, lemma, evidence, weights)
+
+
+def _static_similarities(
+    lexicon: Lexicon, words: Sequence[str], senses: Sequence[Sense], lemma: str
+) -> dict[str, float]:
+    """Sentence-gloss cosines from the static vectors, with the gloss sums the lexicon stores."""
+    return load_static_vectors().similarities(words, senses, lemma, stored_gloss_sums(lexicon, senses))
+
+
+def warm_up() -> None:
+    """Load the static vectors and fill the word caches (keys, rarity) for their vocabulary,
+    about 1.5 s at start-up: otherwise the first taps pay lemminflect and wordfreq for every new
+    word of the glosses of the tapped word's senses."""
+    for word in load_static_vectors().words:
+        word_keys(word)
+        rarity(word)
+
+
+def embeddings_in_use(weights: Weights) -> bool:
+    """The ``senses`` extra's similarity counts in these weights and is installed."""
+    return bool(weights.semantic) and load_sense_embedder() is not None
 
 
 def embedding_similarity(senses: Sequence[Sense], sentence: str) -> dict[str, float]:

@@ -4,7 +4,9 @@ The vectors were distilled from all-MiniLM-L6-v2 by ``training/sense_vectors/tra
 frequent word encoded alone, PCA to 128 dimensions, int8) and ship as package data. A text's
 vector is the rarity-weighted mean of its words' vectors; the cosine between a word's sentence
 and a sense's gloss says what shared words cannot ("fired ... employees" and "terminate the
-employment of"). Gloss vectors are cached per synset, so a tap computes one sentence vector.
+employment of"). The lexicon stores each synset's gloss sum (:mod:`.gloss_vector_stage`), so a
+tap computes one sentence vector and subtracts the looked-up word from the stored sums; a
+lexicon without them (or from another model) gets them built on the tap, cached per sense.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -20,9 +23,17 @@ import numpy as np
 from numpy.typing import NDArray
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .lookup import Sense
+from .lookup import Lexicon, Sense
 
-__all__ = ["MODEL_VERSION", "StaticVectors", "load_static_vectors"]
+__all__ = [
+    "GLOSS_VECTORS_KEY",
+    "MODEL_VERSION",
+    "StaticVectors",
+    "gloss_text",
+    "gloss_words",
+    "load_static_vectors",
+    "stored_gloss_sums",
+]
 
 _DIR = "sense_vectors"
 _WORD = re.compile(r"[A-Za-z]+")
@@ -35,6 +46,7 @@ def _read(name: str) -> bytes:
 
 
 MODEL_VERSION: str = json.loads(_read("meta.json"))["version"]
+GLOSS_VECTORS_KEY = "gloss_vectors_model"  # lexicon meta: the model the stored gloss sums come from
 
 
 class StaticVectors:
@@ -57,6 +69,19 @@ class StaticVectors:
                 weights.append(self._weight(low))
         return tuple(rows), tuple(weights)
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The content words that have a vector."""
+        return tuple(self._index)
+
+    def weighted_sum(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
+        """Rarity-weighted sum of the known content words' vectors, None when there is none."""
+        rows, weights = self.rows(words, skip)
+        if not rows:
+            return None
+        total: Vector = np.asarray(weights, dtype=np.float32) @ self._vectors[list(rows)]
+        return total
+
     def text_vector(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
         """Unit-length weighted mean of the known content words, None when there is none."""
         rows, weights = self.rows(words, skip)
@@ -66,36 +91,66 @@ class StaticVectors:
         norm = float(np.linalg.norm(mean))
         return mean / norm if norm else None
 
-    def similarities(self, context: Sequence[str], senses: Sequence[Sense], lemma: str) -> dict[str, float]:
+    def similarities(
+        self,
+        context: Sequence[str],
+        senses: Sequence[Sense],
+        lemma: str,
+        stored: Mapping[str, Vector] | None = None,
+    ) -> dict[str, float]:
         """Cosine of the context words with each sense's gloss, examples and hypernym names,
-        all senses in one matrix product (a tap on "run" ranks 40 senses)."""
+        all senses in one matrix product (a tap on "run" ranks 40 senses). ``stored``: gloss
+        sums by synset from the lexicon; the looked-up word's own rows are taken out of them."""
         anchor = self.text_vector(context, (lemma,))
         if anchor is None:
             return {}
+        skip = (lemma.lower(), *lemma.lower().split())
         ids: list[str] = []
-        starts: list[int] = []
-        rows: list[int] = []
-        weights: list[float] = []
+        sums: list[Vector] = []
         for sense in senses:
-            sense_rows, sense_weights = _gloss_rows(self, sense, lemma)
-            if sense_rows:
+            total = stored.get(sense.synset_id) if stored else None
+            if total is None:
+                total = _gloss_sum(self, sense, lemma)
+            else:
+                total = self._without(total, gloss_text(sense), skip)
+            if total is not None:
                 ids.append(sense.synset_id)
-                starts.append(len(rows))
-                rows.extend(sense_rows)
-                weights.extend(sense_weights)
+                sums.append(total)
         if not ids:
             return {}
-        weighted = self._vectors[rows] * np.asarray(weights, dtype=np.float32)[:, None]
-        sums = np.add.reduceat(weighted, starts, axis=0)
-        norms = np.linalg.norm(sums, axis=1)
-        cosines = (sums @ anchor) / np.where(norms > 0, norms, 1.0)
+        matrix = np.vstack(sums)
+        norms = np.linalg.norm(matrix, axis=1)
+        cosines = (matrix @ anchor) / np.where(norms > 1e-6, norms, np.inf)
         return {sid: float(c) for sid, c in zip(ids, cosines, strict=True)}
+
+    def _without(self, total: Vector, text: str, skip: tuple[str, ...]) -> Vector | None:
+        """A stored gloss sum less the looked-up word's own rows (None when nothing else is left:
+        float16 rounding would leave noise, not a direction)."""
+        low = text.lower()
+        if not any(part in low for part in skip):  # most glosses do not repeat the word
+            return total
+        words = gloss_words(text)
+        own = [w for w in words if w.lower() in skip]
+        if not own:
+            return total
+        if not any(w.lower() not in skip and w.lower() in self._index for w in words):
+            return None
+        less = self.weighted_sum(own)
+        return total if less is None else total - less
+
+
+def gloss_text(sense: Sense) -> str:
+    """What a sense's gloss vector is made of: definition, examples, hypernym names."""
+    return " ".join((sense.definition, *sense.examples, *sense.hypernyms))
+
+
+def gloss_words(text: str) -> list[str]:
+    return _WORD.findall(text)
 
 
 @lru_cache(maxsize=50_000)  # a word's senses recur from tap to tap
-def _gloss_rows(vectors: StaticVectors, sense: Sense, lemma: str) -> Rows:
-    text = " ".join((sense.definition, *sense.examples, *sense.hypernyms))
-    return vectors.rows(_WORD.findall(text), (lemma, *lemma.split()))
+def _gloss_sum(vectors: StaticVectors, sense: Sense, lemma: str) -> Vector | None:
+    return vectors.weighted_sum(gloss_words(gloss_text(sense)), (lemma, *lemma.split()))
 
 
 @lru_cache(maxsize=1)
@@ -108,3 +163,27 @@ def load_static_vectors() -> StaticVectors:
     scale = np.load(io.BytesIO(_read("scale.npy")))
     words = _read("words.txt").decode("utf-8").split()
     return StaticVectors(words, (codes.astype(np.float32) * scale[:, None]).astype(np.float32), rarity)
+
+
+def stored_gloss_sums(lexicon: Lexicon, senses: Sequence[Sense]) -> dict[str, Vector]:
+    """The lexicon's gloss sums of these senses by synset id; empty when the lexicon has none
+    from this model (an older file, built before them)."""
+    if not senses or not _has_gloss_sums(lexicon):
+        return {}
+    from .sense_ranking import synset_key  # sense_ranking imports this module
+
+    keys = {synset_key(s.synset_id): s.synset_id for s in senses}
+    rows = lexicon._in("SELECT synset, vector FROM gloss_vectors WHERE synset IN ({})", list(keys))
+    if not rows:
+        return {}
+    matrix = np.frombuffer(b"".join(v for _, v in rows), dtype=np.float16).reshape(len(rows), -1)
+    return {keys[int(k)]: row for (k, _), row in zip(rows, matrix.astype(np.float32), strict=True)}
+
+
+@lru_cache(maxsize=8)
+def _has_gloss_sums(lexicon: Lexicon) -> bool:
+    try:
+        row = lexicon._conn().execute("SELECT value FROM meta WHERE key = ?", (GLOSS_VECTORS_KEY,)).fetchone()
+    except sqlite3.OperationalError:  # no meta table: not a lexicon this code built
+        return False
+    return row is not None and row[0] == MODEL_VERSION

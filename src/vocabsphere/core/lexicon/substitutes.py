@@ -135,6 +135,8 @@ def _fitting(
     sense = choice.best
     if sense is None or not choice.confident or choice.upos not in SUBSTITUTABLE:
         return ()
+    if " " in choice.lemma:  # "took place": a synonym of the expression cannot replace its verb alone
+        return ()
     if taboo_sense(sense, _sentence(doc, index)):
         return ()
     found = []
