@@ -25,8 +25,7 @@ from bench_substitutes import benchls, token_at  # noqa: E402
 
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.lexicon.sense_choice import choose_sense  # noqa: E402
-from vocabsphere.core.lexicon.substitute_ranking import FEATURES, candidate_features  # noqa: E402
-from vocabsphere.core.lexicon.substitutes import inflect_like  # noqa: E402
+from vocabsphere.core.lexicon.substitute_ranking import FEATURES, candidate_form, candidate_features  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 
 
@@ -49,7 +48,7 @@ def main() -> None:
         if not choice.senses:
             continue
         for word, features in candidate_features(lexicon, doc, index, choice).items():
-            form = inflect_like(doc[index], word, choice.upos) or word
+            form = candidate_form(doc[index], word, choice.upos) or word
             rows.append(features)
             labels.append(int(bool({word, form.lower()} & item.gold)))
     x, y = np.asarray(rows), np.asarray(labels)

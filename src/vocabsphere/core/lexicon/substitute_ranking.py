@@ -26,6 +26,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
+from lemminflect import getInflection
 from wordfreq import zipf_frequency
 
 from .lookup import Lexicon
@@ -33,9 +34,9 @@ from .sense_choice import SenseChoice, choose_sense
 from .sense_vectors import StaticVectors, load_static_vectors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
-__all__ = ["FEATURES", "RankedSubstitute", "candidate_features", "rank_substitutes"]
+__all__ = ["FEATURES", "RankedSubstitute", "candidate_features", "candidate_form", "rank_substitutes"]
 
 NEIGHBOURS = 50  # nearest static-vector words considered
 MAX_SENSES = 8  # senses of the word whose synonyms and hypernyms are candidates
@@ -50,6 +51,8 @@ FEATURES = (
     "zipf_gain",  # its frequency above the word's
     "level_gain",  # levels below the word's (0 when either is unrated)
     "multi_sense",  # log of the candidate's own number of senses (vague words fit badly)
+    "light",  # a light or very general verb ("keep", "make"): right in lists, risky in text
+    "usual",  # 1 / the rank of the linking sense among the candidate's own senses (0: none)
 )
 
 
@@ -100,17 +103,19 @@ def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
     """Candidate lemma -> its features (in FEATURES order), before any inflection or level filter."""
-    from .substitutes import plausible, word_level  # substitutes imports this module
+    from .substitutes import NEVER, plausible, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
     weights = _weights(choice)
     sense: dict[str, float] = {}
     hyper: dict[str, float] = {}
     chosen = set(choice.best.synonyms) if choice.best else set()
+    links: dict[str, set[str]] = {}  # synonym -> the word's senses that list it
     for scored in choice.senses[:MAX_SENSES]:
         weight = weights.get(scored.sense.synset_id, 0.0)
         for word in scored.sense.synonyms:
             sense[word] = sense.get(word, 0.0) + weight
+            links.setdefault(word, set()).add(scored.sense.synset_id)
         for word in scored.sense.hypernyms:
             hyper[word] = hyper.get(word, 0.0) + weight
     vectors, unit, words = _unit_vectors()
@@ -129,7 +134,8 @@ def candidate_features(
     own_level = word_level(lemma, upos)
     out: dict[str, tuple[float, ...]] = {}
     for word in dict.fromkeys([*sense, *hyper, *neighbour]):
-        if not plausible(word, lemma, upos) or _same_stem(word, lemma):
+        light = word in NEVER
+        if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma):
             continue
         if word in neighbour and word not in sense and word not in hyper and not _known(lexicon, word, upos):
             continue  # a neighbour of another part of speech ("diversion" for "diverted")
@@ -139,7 +145,8 @@ def candidate_features(
         zipf = float(zipf_frequency(word, "en"))
         level = word_level(word, upos)
         gain = float(own_level - level) if own_level is not None and level is not None else 0.0
-        n_senses = len(lexicon.entries(word, upos).senses)
+        own_senses = lexicon.entries(word, upos).senses
+        linked = [s.rank for s in own_senses if s.synset_id in links.get(word, ())]
         out[word] = (
             sense.get(word, 0.0),
             float(word in chosen),
@@ -150,7 +157,9 @@ def candidate_features(
             zipf,
             zipf - own_zipf,
             gain,
-            math.log1p(n_senses),
+            math.log1p(len(own_senses)),
+            float(light),
+            1.0 / min(linked) if linked else 0.0,
         )
     return out
 
@@ -164,6 +173,26 @@ def _same_stem(word: str, lemma: str) -> bool:
     """Another form of the word itself ("piece" for "pieces", "divert" / "diversion")."""
     size = min(len(word), len(lemma), 6)
     return size >= 4 and word[:size] == lemma[:size]
+
+
+_GUESSED_TAG = {"VERB": (("ing", "VBG"), ("ed", "VBD"), ("s", "VBZ")), "NOUN": (("s", "NNS"),)}
+
+
+def candidate_form(token: Token, word: str, upos: str) -> str | None:
+    """The candidate in the token's form; when the tagger and the sense choice disagree
+    ("secures" tagged NNS, read as a verb), the form its ending suggests. Only for the ranked
+    list: the words written into a text come from the stricter :func:`.substitutes.inflect_like`."""
+    from .substitutes import inflect_like
+
+    form = inflect_like(token, word, upos)
+    if form is not None:
+        return form
+    low = token.lower_
+    tag = next((t for end, t in _GUESSED_TAG.get(upos, ()) if low.endswith(end)), None)
+    if tag is None:
+        return word if upos in ("ADJ", "ADV") else None
+    forms = getInflection(word, tag=tag)
+    return forms[0] if forms else None
 
 
 def fit_chance(features: Sequence[float]) -> float:
@@ -182,7 +211,7 @@ def rank_substitutes(
 ) -> tuple[RankedSubstitute, ...]:
     """Every candidate simpler word for ``doc[index]``, inflected like it, best first (highest
     chance of fitting); ``level`` caps their CEFR level. Empty for a word with no senses."""
-    from .substitutes import LEVELS, inflect_like, level_rank, word_level
+    from .substitutes import LEVELS, level_rank, word_level
 
     token = doc[index]
     if not token.is_alpha or token.like_num:
@@ -196,7 +225,7 @@ def rank_substitutes(
         rank = word_level(word, choice.upos)
         if rank is None or rank > cap:
             continue
-        form = inflect_like(token, word, choice.upos)
+        form = candidate_form(token, word, choice.upos)
         if form is None:
             continue
         found.append(RankedSubstitute(word, form, LEVELS[rank], features[6], fit_chance(features)))

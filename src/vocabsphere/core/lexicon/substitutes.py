@@ -69,7 +69,7 @@ _NEVER_WORDS = (
     "someone somebody something anyone anybody everyone everybody one thing stuff "
     "run give take get make do have go set put be hold keep turn come see let"
 )
-_NEVER = frozenset(_NEVER_WORDS.split())
+NEVER = frozenset(_NEVER_WORDS.split())
 # A sense whose definition or synonyms hold one of these is sexual, violent or abusive:
 # never offered unless the sentence itself uses such a word ("ravishing" looks are not "rape").
 _TABOO_WORDS = (
@@ -216,7 +216,7 @@ def _sentence(doc: Doc, index: int) -> str:
 
 def plausible(word: str, lemma: str, upos: str) -> bool:
     """Cheap filters for synonyms that WordNet allows but that read wrongly in running text."""
-    if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in _NEVER:
+    if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in NEVER:
         return False
     if word.replace("e", "") == lemma.replace("e", ""):
         return False  # a spelling variant ("ageing" / "aging") is no simpler
