@@ -143,8 +143,12 @@ def test_nothing_is_said_when_the_sense_is_uncertain(real_lexicon: Lexicon, nlp:
     unsure = replace(sure, probability=0.1)
     assert simple_gloss(real_lexicon, doc, index, "A2", choice=unsure) is None
     doc, index = _at(nlp, "The instructors work at a school in the city.", "instructors")
-    unsure = replace(choose_sense(real_lexicon, doc, index), probability=0.1)
-    assert simpler_words(real_lexicon, doc, index, "A2", choice=unsure) == ()
+    choice = choose_sense(real_lexicon, doc, index)
+    assert [s.form for s in simpler_words(real_lexicon, doc, index, "A2", choice=choice)] == ["teachers"]
+    # two senses equally likely, only one of them "teacher": no substitute, however good it looks
+    other = replace(choice.senses[0].sense, synset_id="00000000-n", synonyms=("trainer",))
+    split = replace(choice, senses=(choice.senses[0], replace(choice.senses[0], sense=other)), probability=0.5)
+    assert simpler_words(real_lexicon, doc, index, "A2", choice=split) == ()
 
 
 def test_substitutes_are_inflected_like_the_word(nlp: Language) -> None:

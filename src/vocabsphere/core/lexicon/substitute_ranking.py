@@ -63,6 +63,8 @@ class RankedSubstitute:
     level: str
     zipf: float
     fit: float  # the model's chance that this word fits here and is simpler
+    synonym: float  # weight of the word's senses that list it as a synonym (0: a hypernym or neighbour only)
+    hypernym: float  # weight of the word's senses it is the hypernym of
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
     """Candidate lemma -> its features (in FEATURES order), before any inflection or level filter."""
-    from .substitutes import NEVER, plausible, word_level  # substitutes imports this module
+    from .substitutes import NEVER, plausible, taboo_sense, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
     weights = _weights(choice)
@@ -111,7 +113,10 @@ def candidate_features(
     hyper: dict[str, float] = {}
     chosen = set(choice.best.synonyms) if choice.best else set()
     links: dict[str, set[str]] = {}  # synonym -> the word's senses that list it
+    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
     for scored in choice.senses[:MAX_SENSES]:
+        if taboo_sense(scored.sense, span.text):
+            continue  # "ravishing" looks: never "raping"
         weight = weights.get(scored.sense.synset_id, 0.0)
         for word in scored.sense.synonyms:
             sense[word] = sense.get(word, 0.0) + weight
@@ -128,7 +133,6 @@ def candidate_features(
         cos_word = unit @ unit[row]
         for rank, found in enumerate(np.argsort(-cos_word)[1 : NEIGHBOURS + 1]):
             neighbour.setdefault(words[int(found)], rank)
-    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
     own_zipf = float(zipf_frequency(lemma, "en"))
     own_level = word_level(lemma, upos)
@@ -228,5 +232,8 @@ def rank_substitutes(
         form = candidate_form(token, word, choice.upos)
         if form is None:
             continue
-        found.append(RankedSubstitute(word, form, LEVELS[rank], features[6], fit_chance(features)))
-    return tuple(sorted(found, key=lambda s: -s.fit))
+        found.append(RankedSubstitute(word, form, LEVELS[rank], features[6], fit_chance(features), features[0], features[2]))
+    best: dict[str, RankedSubstitute] = {}  # one entry per written form ("forego" / "forgo")
+    for item in sorted(found, key=lambda s: -s.fit):
+        best.setdefault(item.form.lower(), item)
+    return tuple(best.values())
