@@ -88,7 +88,8 @@ def score(name: str, items: list[Item], lexicon: Lexicon, level: str | None) -> 
         if index is None:
             continue
         choice = choose_sense(lexicon, doc, index)
-        ranked = [{r.lemma, r.form.lower()} for r in rank_substitutes(lexicon, doc, index, level, choice=choice)]
+        listed = rank_substitutes(lexicon, doc, index, level, choice=choice)
+        ranked = [{r.lemma, r.form.lower()} for r in listed]
         if ranked:
             r_any += 1
             r_judged += bool(ranked[0] & item.judged) if item.judged else 1

@@ -1,7 +1,7 @@
 """Gloss and substitution sheet: every word the level versions' lexical step would replace or gloss.
 
 Usage (from the repository root):
-    VOCABSPHERE_LEXICON=LEXICON python bench/gloss_sheet.py [--dev 10] [--levels A2,B1] [--data ../shared/data]
+    VOCABSPHERE_LEXICON=LEXICON python bench/gloss_sheet.py [--dev 10] [--levels A2,B1] [--data DATA]
 
 Runs the shipped lexical step (``core.adapt.lexical.Substituter.simplify``) on every sentence of the
 first N OneStopEnglish dev articles (Advanced texts, alphabetical, as ``review_sheet.py --dev``), so

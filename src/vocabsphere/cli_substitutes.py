@@ -61,8 +61,8 @@ def cmd_substitutes(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
-            ranked = "".join(f"\t{form} {fit:.2f}" for form, fit in result.get("ranked", ()))
-            print(f"{word}\t{', '.join(result['substitutes']) or '-'}\t{sentence}{ranked}", flush=True)
+            listed = "".join(f"\t{form} {fit:.2f}" for form, fit in result.get("ranked", ()))
+            print(f"{word}\t{', '.join(result['substitutes']) or '-'}\t{sentence}{listed}", flush=True)
     return 0
 
 

@@ -147,7 +147,8 @@ def test_nothing_is_said_when_the_sense_is_uncertain(real_lexicon: Lexicon, nlp:
     assert [s.form for s in simpler_words(real_lexicon, doc, index, "A2", choice=choice)] == ["teachers"]
     # two senses equally likely, only one of them "teacher": no substitute, however good it looks
     other = replace(choice.senses[0].sense, synset_id="00000000-n", synonyms=("trainer",))
-    split = replace(choice, senses=(choice.senses[0], replace(choice.senses[0], sense=other)), probability=0.5)
+    halves = (choice.senses[0], replace(choice.senses[0], sense=other))
+    split = replace(choice, senses=halves, probability=0.5)
     assert simpler_words(real_lexicon, doc, index, "A2", choice=split) == ()
 
 

@@ -1,7 +1,9 @@
 """Fit the simpler-word ranker (``models/substitutes/ranker.json``) on the tuning half of BenchLS.
 
 Usage:
-    python training/substitutes/train.py LEXICON [--shared ../shared] [--out src/vocabsphere/models/substitutes/ranker.json]
+    python training/substitutes/train.py LEXICON [--shared ../shared] [--out RANKER_JSON]
+
+``--out`` defaults to ``src/vocabsphere/models/substitutes/ranker.json``.
 
 Every candidate of :func:`vocabsphere.core.lexicon.substitute_ranking.candidate_features` for the
 even (tuning) items of BenchLS is labelled 1 when people gave it (its lemma or its inflected form)
@@ -21,16 +23,18 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
-from bench_substitutes import benchls, token_at  # noqa: E402
+from bench_substitutes import benchls, token_at
 
-from vocabsphere.core.lexicon import Lexicon  # noqa: E402
-from vocabsphere.core.lexicon.sense_choice import choose_sense  # noqa: E402
-from vocabsphere.core.lexicon.substitute_ranking import FEATURES, candidate_form, candidate_features  # noqa: E402
-from vocabsphere.core.text import load_pipeline  # noqa: E402
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.substitute_ranking import FEATURES, candidate_features, candidate_form
+from vocabsphere.core.text import load_pipeline
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("lexicon")
     parser.add_argument("--shared", default="../shared")
     parser.add_argument("--out", default="src/vocabsphere/models/substitutes/ranker.json")

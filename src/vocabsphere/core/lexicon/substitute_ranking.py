@@ -65,6 +65,7 @@ class RankedSubstitute:
     fit: float  # the model's chance that this word fits here and is simpler
     synonym: float  # weight of the word's senses that list it as a synonym (0: a hypernym or neighbour only)
     hypernym: float  # weight of the word's senses it is the hypernym of
+    usual: float  # 1 / rank of the linking sense among the candidate's own (1.0: its first sense)
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,9 @@ def rank_substitutes(
         form = candidate_form(token, word, choice.upos)
         if form is None:
             continue
-        found.append(RankedSubstitute(word, form, LEVELS[rank], features[6], fit_chance(features), features[0], features[2]))
+        zipf, synonym, hypernym, usual = features[6], features[0], features[2], features[11]
+        fit = fit_chance(features)
+        found.append(RankedSubstitute(word, form, LEVELS[rank], zipf, fit, synonym, hypernym, usual))
     best: dict[str, RankedSubstitute] = {}  # one entry per written form ("forego" / "forgo")
     for item in sorted(found, key=lambda s: -s.fit):
         best.setdefault(item.form.lower(), item)
