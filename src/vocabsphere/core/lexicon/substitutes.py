@@ -311,6 +311,8 @@ def simple_gloss(
     word that fits the sentence, else a short definition whose words are all at or below the
     level. None when the sense is uncertain, taboo, or nothing simple enough says it.
     ``substitutes``: :func:`simpler_words` at this level, when the caller has them already."""
+    if doc[index].dep_ == "compound":
+        return None  # "household names" are famous ones, not "a social unit living together"
     choice = choice or choose_sense(lexicon, doc, index)
     sense = choice.best
     if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
