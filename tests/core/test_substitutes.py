@@ -370,3 +370,10 @@ def test_cli_lists_the_ranked_candidates_on_request(
     out = json.loads(capsys.readouterr().out)
     assert out["substitutes"] == [] and len(out["ranked"]) == 2
     assert out["ranked"][0][0] == "has" and 0 < out["ranked"][0][1] < SAFE_FIT
+
+
+def test_a_gloss_drops_the_dictionarys_etc(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "All pupils must attend the meeting.", "attend")
+    assert simple_gloss(real_lexicon, doc, index, "A2") == "be present at"  # not "be present at , etc."
+    doc, index = _at(nlp, "There were no events he personally had to attend.", "attend")
+    assert simple_gloss(real_lexicon, doc, index, "A2") is None  # "at" with nothing after it

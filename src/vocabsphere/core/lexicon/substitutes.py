@@ -346,7 +346,8 @@ def _verb_gloss_fits(token: Token, gloss: str) -> bool:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
-    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0]).strip()
+    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0])
+    text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
     if not words or len(words) > GLOSS_WORDS:
         return None
