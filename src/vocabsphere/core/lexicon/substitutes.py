@@ -13,10 +13,9 @@ candidate survives only if
   military" -> "gases": in that sentence "gas" means poison gas, so it is refused);
 - it is an ordinary word of that part of speech (not a pronoun such as "someone", not another
   word's inflected form such as "being"), has a form for the word's tag ("volunteers", "rose")
-  that people write, and is no vulgar or offensive sense.
-
-and the ranker (:mod:`.substitute_ranking`, which also orders them) is sure that people would put
-it there.
+  that people write, and is no vulgar or offensive sense;
+- the ranker (:mod:`.substitute_ranking`, which also orders them) is sure that people would put
+  it there.
 
 The adaptation's lexical step and the popover's "simpler words" both call :func:`simpler_words`;
 :func:`simple_gloss` gives the short meaning shown beside a kept hard word.
