@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.sense_embedding import embeddings_available
+from vocabsphere.core.lexicon.substitute_ranking import rank_substitutes
 from vocabsphere.core.lexicon.substitutes import fitting_words, simpler_words
 from vocabsphere.core.text import load_pipeline
 
@@ -80,12 +81,20 @@ def score(name: str, items: list[Item], lexicon: Lexicon, level: str | None) -> 
     """simpler_words on every item; fitting_words too where judgements cover any synonym."""
     nlp = load_pipeline()
     acc = pot = made = judged = fit_offered = fit_judged = fit_ok = 0
+    r_acc = r_pot = r_judged = r_any = 0
     began = time.perf_counter()
     for item, doc in zip(items, nlp.pipe(i.text for i in items), strict=True):
         index = token_at(doc, item.start)
         if index is None:
             continue
         choice = choose_sense(lexicon, doc, index)
+        listed = rank_substitutes(lexicon, doc, index, level, choice=choice)
+        ranked = [{r.lemma, r.form.lower()} for r in listed]
+        if ranked:
+            r_any += 1
+            r_judged += bool(ranked[0] & item.judged) if item.judged else 1
+            r_acc += bool(ranked[0] & item.gold)
+            r_pot += any(n & item.gold for n in ranked[:3])
         for s in fitting_words(lexicon, doc, index, choice=choice):
             fit_offered += 1
             if not item.judged or {s.lemma, s.form.lower()} & item.judged:
@@ -101,6 +110,10 @@ def score(name: str, items: list[Item], lexicon: Lexicon, level: str | None) -> 
     n = len(items)
     out = {
         "items": n,
+        "ranked ACC@1": r_acc / n,
+        "ranked Potential@3": r_pot / n,
+        "ranked given": r_any,
+        "ranked judged": r_judged,
         "ACC@1": acc / n,
         "Potential@3": pot / n,
         "made": made,

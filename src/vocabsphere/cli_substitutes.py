@@ -38,6 +38,7 @@ def sentence_word(number: int, line: str) -> tuple[str, str]:
 def cmd_substitutes(args: argparse.Namespace, settings: Settings) -> int:
     from vocabsphere.cli_lexicon import lexicon_path
     from vocabsphere.core.lexicon import Lexicon
+    from vocabsphere.core.lexicon.substitute_ranking import rank_substitutes
     from vocabsphere.core.lexicon.substitutes import simpler_words, word_index
     from vocabsphere.core.text import load_pipeline
 
@@ -54,10 +55,14 @@ def cmd_substitutes(args: argparse.Namespace, settings: Settings) -> int:
         index = word_index(doc, word)
         found = simpler_words(lexicon, doc, index, args.level) if index is not None else ()
         result: dict[str, Any] = {"sentence": sentence, "word": word, "substitutes": [s.form for s in found]}
+        if args.ranked:  # every candidate with the ranker's chance that it fits, safe or not
+            ranked = rank_substitutes(lexicon, doc, index, args.level) if index is not None else ()
+            result["ranked"] = [[r.form, round(r.fit, 3)] for r in ranked[: args.ranked]]
         if args.json:
             print(json.dumps(result, ensure_ascii=False), flush=True)
         else:
-            print(f"{word}\t{', '.join(result['substitutes']) or '-'}\t{sentence}", flush=True)
+            listed = "".join(f"\t{form} {fit:.2f}" for form, fit in result.get("ranked", ()))
+            print(f"{word}\t{', '.join(result['substitutes']) or '-'}\t{sentence}{listed}", flush=True)
     return 0
 
 
@@ -71,5 +76,12 @@ def add_substitutes_command(sub: argparse._SubParsersAction) -> None:  # type: i
         "--level", choices=["A1", "A2", "B1", "B2", "C1", "C2"], help="highest CEFR level of a substitute"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per input line (JSON Lines)")
+    parser.add_argument(
+        "--ranked",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also list the N best candidates with their chance of fitting (key 'ranked'), safe or not",
+    )
     parser.add_argument("--lexicon", help="lexicon file (default DATA_DIR/lexicon.sqlite3)")
     parser.set_defaults(handler=cmd_substitutes)

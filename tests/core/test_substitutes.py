@@ -22,7 +22,9 @@ from vocabsphere.core.learnables.words import define
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.lookup import Sense
 from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.substitute_ranking import rank_substitutes
 from vocabsphere.core.lexicon.substitutes import (
+    SAFE_FIT,
     _fits,
     inflect_like,
     plain_definition,
@@ -143,8 +145,13 @@ def test_nothing_is_said_when_the_sense_is_uncertain(real_lexicon: Lexicon, nlp:
     unsure = replace(sure, probability=0.1)
     assert simple_gloss(real_lexicon, doc, index, "A2", choice=unsure) is None
     doc, index = _at(nlp, "The instructors work at a school in the city.", "instructors")
-    unsure = replace(choose_sense(real_lexicon, doc, index), probability=0.1)
-    assert simpler_words(real_lexicon, doc, index, "A2", choice=unsure) == ()
+    choice = choose_sense(real_lexicon, doc, index)
+    assert [s.form for s in simpler_words(real_lexicon, doc, index, "A2", choice=choice)] == ["teachers"]
+    # two senses equally likely, only one of them "teacher": no substitute, however good it looks
+    other = replace(choice.senses[0].sense, synset_id="00000000-n", synonyms=("trainer",))
+    halves = (choice.senses[0], replace(choice.senses[0], sense=other))
+    split = replace(choice, senses=halves, probability=0.5)
+    assert simpler_words(real_lexicon, doc, index, "A2", choice=split) == ()
 
 
 def test_substitutes_are_inflected_like_the_word(nlp: Language) -> None:
@@ -320,3 +327,53 @@ def test_dev_review_substitutions_never_come_back(
 def test_a_base_form_verb_keeps_its_short_definition(real_lexicon: Lexicon, nlp: Language) -> None:
     doc, index = _at(nlp, "Experts say they lack recent combat experience.", "lack")
     assert simple_gloss(real_lexicon, doc, index, "A2") == "be without"
+
+
+HOUSEHOLD = (
+    "Japan's version of the UK horsemeat scandal has since spread to several household names in catering."
+)
+
+
+def test_the_ranked_list_finds_simple_words_beyond_the_chosen_sense(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    doc, index = _at(nlp, "The company purchased a new building.", "purchased")
+    ranked = rank_substitutes(real_lexicon, doc, index)
+    assert ranked[0].form == "bought" and ranked[0].fit >= SAFE_FIT
+    assert len({r.form for r in ranked}) == len(ranked)  # each form once
+    assert [r.fit for r in ranked] == sorted((r.fit for r in ranked), reverse=True)
+    assert all(r.level in ("A1", "A2") for r in rank_substitutes(real_lexicon, doc, index, "A2"))
+    # static-vector neighbours and hypernyms widen the list beyond WordNet synonyms
+    doc, index = _at(nlp, "Much of the water carried by these streams is diverted.", "diverted")
+    assert {"redirected", "moved", "turned"} & {r.form for r in rank_substitutes(real_lexicon, doc, index)}
+
+
+def test_a_likely_but_unsure_candidate_is_listed_not_written(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, BOASTS, "boasts")
+    ranked = rank_substitutes(real_lexicon, doc, index)
+    assert ranked and ranked[0].form == "has"  # what people would say, offered in the list only
+    assert simpler_words(real_lexicon, doc, index) == ()
+
+
+def test_a_noun_before_a_noun_is_neither_replaced_nor_glossed(real_lexicon: Lexicon, nlp: Language) -> None:
+    assert not _offered(real_lexicon, nlp, HOUSEHOLD, "household")  # not "family", not "a social unit"
+
+
+def test_cli_lists_the_ranked_candidates_on_request(
+    real_lexicon: Lexicon, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = tmp_path / "items.tsv"
+    lines.write_text(f"{BOASTS}\tboasts\n", encoding="utf-8")
+    assert (
+        main(["substitutes", "--json", "--ranked", "2", "--lexicon", str(real_lexicon.path), str(lines)]) == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["substitutes"] == [] and len(out["ranked"]) == 2
+    assert out["ranked"][0][0] == "has" and 0 < out["ranked"][0][1] < SAFE_FIT
+
+
+def test_a_gloss_drops_the_dictionarys_etc(real_lexicon: Lexicon, nlp: Language) -> None:
+    doc, index = _at(nlp, "All pupils must attend the meeting.", "attend")
+    assert simple_gloss(real_lexicon, doc, index, "A2") == "be present at"  # not "be present at , etc."
+    doc, index = _at(nlp, "There were no events he personally had to attend.", "attend")
+    assert simple_gloss(real_lexicon, doc, index, "A2") is None  # "at" with nothing after it

@@ -82,6 +82,20 @@ class StaticVectors:
         total: Vector = np.asarray(weights, dtype=np.float32) @ self._vectors[list(rows)]
         return total
 
+    def row(self, word: str) -> int | None:
+        """The word's row in :meth:`matrix` (None for unknown and stop words)."""
+        return self._index.get(word.lower())
+
+    def matrix(self) -> Vector:
+        return self._vectors
+
+    def row_words(self) -> tuple[str, ...]:
+        """Word of each row ("" for the stop words, which are never matched)."""
+        out = [""] * len(self._vectors)
+        for word, row in self._index.items():
+            out[row] = word
+        return tuple(out)
+
     def text_vector(self, words: Iterable[str], skip: Iterable[str] = ()) -> Vector | None:
         """Unit-length weighted mean of the known content words, None when there is none."""
         rows, weights = self.rows(words, skip)

@@ -13,7 +13,9 @@ candidate survives only if
   military" -> "gases": in that sentence "gas" means poison gas, so it is refused);
 - it is an ordinary word of that part of speech (not a pronoun such as "someone", not another
   word's inflected form such as "being"), has a form for the word's tag ("volunteers", "rose")
-  that people write, and is no vulgar or offensive sense.
+  that people write, and is no vulgar or offensive sense;
+- the ranker (:mod:`.substitute_ranking`, which also orders them) is sure that people would put
+  it there.
 
 The adaptation's lexical step and the popover's "simpler words" both call :func:`simpler_words`;
 :func:`simple_gloss` gives the short meaning shown beside a kept hard word.
@@ -35,6 +37,7 @@ from vocabsphere.core.levels import assess_word
 from . import sense_ranking
 from .lookup import Lexicon, Sense
 from .sense_choice import SenseChoice, choose_sense
+from .substitute_ranking import rank_substitutes
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,6 +64,10 @@ USUAL_RANK = 3  # the sense must be among the substitute's own first senses ("wo
 # ("independent territories" -> "districts" at 0.73).
 REWRITE_CONFIDENT = 0.8
 FIT_MARGIN = 0.5  # a substitute's first sense may trail its top sense by this much (see _fits)
+# The ranker's chance from which a word that passes the sense checks is written into a text: on
+# the BenchLS tuning half, the sense checks alone made 10 substitutions, 5 people also gave; the
+# 4 at 0.75 or more were all theirs (bench/bench_substitutes.py --part tune).
+SAFE_FIT = 0.75
 GLOSS_WORDS = 6  # longest definition used as a gloss
 _INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
 # Words that WordNet lists as synonyms but that never replace a content word well: pronouns,
@@ -69,7 +76,7 @@ _NEVER_WORDS = (
     "someone somebody something anyone anybody everyone everybody one thing stuff "
     "run give take get make do have go set put be hold keep turn come see let"
 )
-_NEVER = frozenset(_NEVER_WORDS.split())
+NEVER = frozenset(_NEVER_WORDS.split())
 # A sense whose definition or synonyms hold one of these is sexual, violent or abusive:
 # never offered unless the sentence itself uses such a word ("ravishing" looks are not "rape").
 _TABOO_WORDS = (
@@ -160,26 +167,36 @@ def simpler_words(
     choice: SenseChoice | None = None,
 ) -> tuple[Substitute, ...]:
     """Simpler words for ``doc[index]`` that keep its meaning in its sentence, inflected like it,
-    best first (lowest level, then most frequent); empty when none is safe or the sense is
-    uncertain. ``level`` caps the substitutes' CEFR level ("B1": A1-B1 words only)."""
+    best first; empty when none is safe. ``level`` caps the substitutes' CEFR level ("B1": A1-B1
+    words only). A word written into a text must pass two judgements: the sense checks (the
+    word's own first sense chosen with confidence, a synonym of it whose first sense it is too and
+    that the shared ranking reads so in the word's place), and the ranker
+    (:func:`.substitute_ranking.rank_substitutes`) sure enough that people would put it there
+    (``SAFE_FIT``), which also orders them."""
     token = doc[index]
-    if token.ent_type_ or _in_name(token) or _prepositional_verb(token):
-        return ()
+    if token.ent_type_ or _in_name(token) or _prepositional_verb(token) or token.dep_ == "compound":
+        return ()  # a noun before a noun is often part of a set phrase: "household names"
     choice = choice or choose_sense(lexicon, doc, index)
     if choice.best is None or choice.best.rank != 1 or choice.probability < REWRITE_CONFIDENT:
         return ()
     own = word_level(choice.lemma, choice.upos)
     own_freq = float(zipf_frequency(choice.lemma, "en"))
     cap = level_rank(level) if level else len(LEVELS) - 1
+    fit = {r.lemma: r.fit for r in rank_substitutes(lexicon, doc, index, level, choice=choice)}
     found = _fitting(
         lexicon,
         doc,
         index,
         choice,
-        lambda s: simpler(level_rank(s.level), s.zipf, own, own_freq) and level_rank(s.level) <= cap,
+        lambda s: (
+            fit.get(s.lemma, 0.0) >= SAFE_FIT
+            and simpler(level_rank(s.level), s.zipf, own, own_freq)
+            and level_rank(s.level) <= cap
+            and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
+        ),
         usual_rank=1,
     )
-    return tuple(sorted(found, key=lambda s: (level_rank(s.level), -s.zipf)))
+    return tuple(sorted(found, key=lambda s: -fit[s.lemma]))
 
 
 def _in_name(token: Token) -> bool:
@@ -218,7 +235,7 @@ def _sentence(doc: Doc, index: int) -> str:
 
 def plausible(word: str, lemma: str, upos: str) -> bool:
     """Cheap filters for synonyms that WordNet allows but that read wrongly in running text."""
-    if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in _NEVER:
+    if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in NEVER:
         return False
     if word.replace("e", "") == lemma.replace("e", ""):
         return False  # a spelling variant ("ageing" / "aging") is no simpler
@@ -298,6 +315,8 @@ def simple_gloss(
     word that fits the sentence, else a short definition whose words are all at or below the
     level. None when the sense is uncertain, taboo, or nothing simple enough says it.
     ``substitutes``: :func:`simpler_words` at this level, when the caller has them already."""
+    if doc[index].dep_ == "compound":
+        return None  # "household names" are famous ones, not "a social unit living together"
     choice = choice or choose_sense(lexicon, doc, index)
     sense = choice.best
     if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
@@ -331,7 +350,8 @@ def _verb_gloss_fits(token: Token, gloss: str) -> bool:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
-    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0]).strip()
+    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0])
+    text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
     if not words or len(words) > GLOSS_WORDS:
         return None
