@@ -16,11 +16,19 @@ from collections.abc import Collection, Iterable, Sequence
 
 from vocabsphere.core.adapt.content import Unit
 
-__all__ = ["attributed", "dependencies", "needs_previous", "refers_back", "with_dependencies"]
+__all__ = [
+    "attributed",
+    "dependencies",
+    "introduced_things",
+    "needs_previous",
+    "refers_back",
+    "tells_story",
+    "with_dependencies",
+]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
 # a buyer", "Both were ...", "Its report ...".
-_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it"
+_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it others"
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(
@@ -55,13 +63,37 @@ _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
 _DESCRIBED = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
 )
+# "Inky - a common New Zealand octopus - made his dash": a one-word name and what it is.
+_APPOSED = re.compile(r"\b([A-Z][a-z]{2,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+")
+# "Not the Argentinian ... Lionel Messi, but Junior Messi Enguene": corrects the sentence before.
+_CORRECTION = re.compile(r"^not\s", re.I)
+# "on a bus" ... "the attack on the bus", "has produced a guide" ... "The guide says": a thing the
+# story introduces with "a" and later calls "the" (words too common to link sentences left out).
+# The word after the article and the one after that (a modifier may come first); lookaheads let
+# "a protein called channelrhodopsin" yield both "protein" and "channelrhodopsin".
+_INDEFINITE = re.compile(r"\b(?:a|an|called)\s+(?=([a-z-]+)(?:\s+([a-z-]+))?)", re.I)
+_DEFINITE_ANY = re.compile(r"\bthe\s+(?=([a-z-]+)(?:\s+([a-z-]+))?)", re.I)
+_TOO_COMMON_TEXT = (
+    "time year years week month people world country way thing number part place case first last next "
+    "same other most more many such best group team government state city town home work life "
+    "man men day new old one two top end lot few bit known"
+)
+_TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
+_THING_LETTERS = 3  # "a bus" ... "the bus"
+_NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 _LOOK_BACK = 3  # sentences searched for what a definite description names
-_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|still|however|instead|then)\b,?\s*", re.I)
+# "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,)\s*", re.I)
+# "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
+_SEQUEL = re.compile(
+    r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b)", re.I
+)
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
 _SUCH = re.compile(
-    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}",
+    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}"
+    r"|\bthose\s+present\b",
     re.I,
 )
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
@@ -111,6 +143,8 @@ def refers_back(text: str) -> bool:
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
+    if _SEQUEL.match(opening):
+        return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
 
@@ -139,6 +173,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     for i, unit in enumerate(units):
         for match in _DESCRIBED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _APPOSED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
         for match in _FULL_NAME.finditer(unit.text):
             words = match.group(0).split()
             while words and words[0].lower() in _NOT_NAME:
@@ -159,6 +195,34 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
+def introduced_things(units: Sequence[Unit]) -> list[dict[str, list[int]]]:
+    """Per sentence, the words it introduces with "a"/"an"/"called" (their first mention in the
+    story) mapped to the later sentences that call them "the ..." ("a bus" ... "the bus")."""
+    first: dict[str, int] = {}
+    for i, unit in enumerate(units):
+        for word in _words(unit.text):
+            first.setdefault(word, i)
+    out: list[dict[str, list[int]]] = [{} for _ in units]
+    for i, unit in enumerate(units):
+        for word in _after(_INDEFINITE, unit.text):
+            if word in _TOO_COMMON or first.get(word) != i:
+                continue
+            later = [j for j in range(i + 1, len(units)) if word in _after(_DEFINITE_ANY, units[j].text)]
+            if later:
+                out[i][word] = later
+    return out
+
+
+def _after(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The words (four letters or more) right after each match of ``pattern`` and the next ones."""
+    return {
+        w.lower()
+        for m in pattern.finditer(text)
+        for w in m.groups()
+        if w and len(w) >= _THING_LETTERS and w.isalpha() and not w.lower().endswith(_NOT_THINGS)
+    }
+
+
 def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     """Per sentence, the sentences it needs: the one before when it refers back, the one that
     introduced a person by full name when it uses the short name alone ("Thut said"), and a later
@@ -177,7 +241,14 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
+            needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
         out.append(needed)
+    for j, things in enumerate(introduced_things(units)):
+        for later in things.values():
+            for i in later:
+                out[i].add(j)
     for j, unit in enumerate(units):
         if not _words(unit.text) & _CHALLENGE:
             continue
@@ -201,3 +272,22 @@ def with_dependencies(
                 keep.add(j)
                 stack.append(j)
     return tuple(sorted(keep))
+
+
+# An A1 version is offered only when it tells the core of the story in connected sentences: the
+# lead, enough sentences and words to say what happened, and mostly runs of consecutive source
+# sentences (a 52-word A1 version of four scattered sentences of a 760-word story was not a story).
+A1_MIN_SENTENCES = 5
+A1_MIN_WORDS = 60
+A1_MIN_CONNECTED = 0.5  # share of the version's sentences that follow on from the one before
+
+
+def tells_story(units: Sequence[int], words: int, lead: int = 0) -> bool:
+    """Do the version sentences made from source sentences ``units`` (in order, a split sentence's
+    parts repeating its index) tell a connected story: the lead ``lead`` first, at least
+    ``A1_MIN_SENTENCES`` sentences and ``A1_MIN_WORDS`` words, and at least half of the sentences
+    the next part of what the sentence before them told (the same or the next source sentence)?"""
+    if len(units) < A1_MIN_SENTENCES or words < A1_MIN_WORDS or units[0] != lead:
+        return False
+    follows = sum(b - a in {0, 1} for a, b in zip(units, units[1:], strict=False))
+    return follows >= A1_MIN_CONNECTED * (len(units) - 1)

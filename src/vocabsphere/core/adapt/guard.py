@@ -40,7 +40,11 @@ _QUALIFIERS_TEXT = (
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
     "triple half times quarter countless numerous bogus instead rather except unless despite although "
-    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively"
+    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively principally "
+    # scope and time ("for tuberculosis alone", "at the same time"), existence ("latent discrimination",
+    # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded")
+    "alone same simultaneously meanwhile latent hidden potential perceived genuine actual fact rare "
+    "normally typically generally commonly highly extremely relatively particularly especially"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -51,6 +55,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 _WH = frozenset({"WRB", "WP", "WDT", "WP$"})
 _ARTICLES = frozenset({"a", "an", "the", "every"})
 _DEGREE = frozenset({"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
 _SET_OFF = frozenset({",", "-", "(", ")", ";", ":"})
@@ -108,13 +113,6 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
         if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
             return "changes what a comparison says ('more than a [cultural] philanthropy')"
-        if (
-            tok.dep_ == "advmod"
-            and tok.head.i not in gone
-            and tok.head.dep_ == "amod"
-            and tok.head.tag_ == "VBN"
-        ):
-            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
         if tok.dep_ == "advmod" and tok.head.i == sent.root.i == tok.i - 1 and _bare_predicate(tok.head):
             return (
                 f"drops {tok.text!r}, all that '{tok.head.text} {tok.text}' says ('She spoke [confidently]')"
@@ -125,6 +123,16 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if _completes_placing(tok, gone):
             return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
+        if tok.dep_ in {"amod", "advmod"} and any(c.lower_ in _DEGREE for c in tok.children):
+            return f"drops {tok.text!r}, which a degree word stresses ('the [very high] rate')"
+        if tok.dep_ == "advmod" and tok.head.i not in gone and _adjectival_participle(tok.head):
+            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _between_modifiers(tok, gone):
+            return f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
+        if tok.head.i not in gone and _in_clausal_subject(tok.head):
+            return "cuts into a clause that is the subject ('[To squander the advantage] we have gained ...')"
+        if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
+            return f"drops '{preposition_of(tok)} {tok.text}', the link to what was said before ('[For this] we have ... to thank')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -144,6 +152,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
+        if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
+            return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and a camera')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -163,6 +173,40 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     return _bare_verb(sent, gone)
+
+
+def _next_is_cconj(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "CCONJ"
+
+
+def _adjectival_participle(tok: Token) -> bool:
+    """A past participle used as an adjective, without an auxiliary ("a [hurriedly] composed speech",
+    "the group that is [highly] regarded" has one and is left to the qualifier list)."""
+    return tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "aux:pass", "cop"} for c in tok.children)
+
+
+def _between_modifiers(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` a modifier right after another kept modifier of the same noun ("antibiotic
+    [resistant] bacteria", "the relatively low [reoffending] rate")? The first may modify it."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and before.i not in gone
+        and before.head == tok.head
+        and before.dep_ in {"amod", "compound", "nmod"}
+        and not before.is_punct
+    )
+
+
+def _in_clausal_subject(tok: Token) -> bool:
+    """Is ``tok`` inside a clause that is the sentence's subject? Cutting there breaks the subject
+    ("To squander the advantage we have gained ... would be unthinkable")."""
+    node = tok
+    while node.head != node:
+        if node.dep_ in {"csubj", "csubj:pass"}:
+            return True
+        node = node.head
+    return node.dep_ in {"csubj", "csubj:pass"}
 
 
 def _nominal(tok: Token) -> bool:

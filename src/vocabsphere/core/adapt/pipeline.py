@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.builder import Draft, VersionBuilder
+from vocabsphere.core.adapt.coherence import tells_story
 from vocabsphere.core.adapt.compress import load_compression_model
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
@@ -161,6 +162,16 @@ def _version(
     )
 
 
+def _tells_story(version: AdaptedVersion, source: Source) -> bool:
+    """``coherence.tells_story`` for a built version (headings left aside)."""
+    skip = source.headings | source.fragments
+    body = [i for i, u in enumerate(source.units) if u.paragraph not in skip]
+    headings = {version.paragraphs[h] for h in version.headings}
+    made = [unit for unit, text in version.sentences if text not in headings]
+    words = sum(len(text.split()) for unit, text in version.sentences if text not in headings)
+    return bool(body) and tells_story(made, words, body[0])
+
+
 class _Story:
     """A prepared story whose versions share one parse cache."""
 
@@ -232,7 +243,8 @@ def adapt_story(
 ) -> list[AdaptedVersion]:
     """Versions for ``levels``; with ``extra_levels`` also A1 and C1 where the source allows.
 
-    A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1;
+    A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1
+    and tells the core of the story in connected sentences (``coherence.tells_story``);
     C1 (the lightly edited source) is added only when the source itself measures C1 or above.
     Versions are returned from the lowest level up. ``on_level`` is told each level once it is done
     (a progress report; the extra levels' check counts as "extra").
@@ -250,7 +262,7 @@ def adapt_story(
     short = story.source.words <= A1_MAX_SOURCE_WORDS
     if "A1" not in levels and (short or source_rank <= LEVELS.index("B1")):
         a1 = story.adapt("A1")
-        if a1.hit_target:
+        if a1.hit_target and _tells_story(a1, story.source):
             out.append(a1)
     if "C1" not in levels and source_rank >= LEVELS.index("C1"):
         out.append(story.adapt("C1", rounds=1))
