@@ -186,7 +186,9 @@ def main() -> None:
     inputs = [(p.name, p.read_text(encoding="utf-8")) for p in args.files]
     if args.dev:
         articles = read_articles(args.data / "onestopenglish", "dev")
-        inputs += [(f"dev:{k}", v["adv"]) for k, v in list(articles.items())[args.skip : args.skip + args.dev]]
+        inputs += [
+            (f"dev:{k}", v["adv"]) for k, v in list(articles.items())[args.skip : args.skip + args.dev]
+        ]
     levels = tuple(args.levels.split(","))
     nlp = load_pipeline()
     stories = []

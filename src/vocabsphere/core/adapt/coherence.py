@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from itertools import pairwise
 
 from vocabsphere.core.adapt.content import Unit
 
@@ -76,10 +77,11 @@ _DEFINITE_ANY = re.compile(r"\bthe\s+(?=([a-z-]+)(?:\s+([a-z-]+))?)", re.I)
 _TOO_COMMON_TEXT = (
     "time year years week month people world country way thing number part place case first last next "
     "same other most more many such best group team government state city town home work life "
-    "man men day new old one two top end lot few bit known"
+    "man men day new old one two top end lot few bit known second third"
 )
 _TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
 _THING_LETTERS = 3  # "a bus" ... "the bus"
+_SPECIFIC = 3  # a thing named in at most this many sentences is a detail the reader must be told of
 _NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
@@ -173,8 +175,6 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     for i, unit in enumerate(units):
         for match in _DESCRIBED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
-        for match in _APPOSED.finditer(unit.text):
-            found.setdefault(match.group(1), (i, match.group(0)))
         for match in _FULL_NAME.finditer(unit.text):
             words = match.group(0).split()
             while words and words[0].lower() in _NOT_NAME:
@@ -182,6 +182,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
             if len(words) < 2 or words[-1].lower() in _NOT_NAME:
                 continue
             found.setdefault(words[-1], (i, " ".join(words)))
+        for match in _APPOSED.finditer(unit.text):  # after full names: "Slave Labour, a spray-painted"
+            found.setdefault(match.group(1), (i, match.group(0)))
     # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
     # was not introduced by the full form.
     return {
@@ -219,7 +221,7 @@ def _after(pattern: re.Pattern[str], text: str) -> set[str]:
         w.lower()
         for m in pattern.finditer(text)
         for w in m.groups()
-        if w and len(w) >= _THING_LETTERS and w.isalpha() and not w.lower().endswith(_NOT_THINGS)
+        if w and len(w) >= _THING_LETTERS and w.isalpha() and w.islower() and not w.endswith(_NOT_THINGS)
     }
 
 
@@ -245,10 +247,15 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
         out.append(needed)
+    mentions: dict[str, int] = {}
+    for unit in units:
+        for word in _words(unit.text):
+            mentions[word] = mentions.get(word, 0) + 1
     for j, things in enumerate(introduced_things(units)):
-        for later in things.values():
-            for i in later:
-                out[i].add(j)
+        for word, later in things.items():
+            if mentions[word] <= _SPECIFIC:  # "the bus"; "the sale" in a story about a sale is clear
+                for i in later:
+                    out[i].add(j)
     for j, unit in enumerate(units):
         if not _words(unit.text) & _CHALLENGE:
             continue
@@ -289,5 +296,5 @@ def tells_story(units: Sequence[int], words: int, lead: int = 0) -> bool:
     the next part of what the sentence before them told (the same or the next source sentence)?"""
     if len(units) < A1_MIN_SENTENCES or words < A1_MIN_WORDS or units[0] != lead:
         return False
-    follows = sum(b - a in {0, 1} for a, b in zip(units, units[1:], strict=False))
+    follows = sum(b - a in {0, 1} for a, b in pairwise(units))
     return follows >= A1_MIN_CONNECTED * (len(units) - 1)

@@ -128,11 +128,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         if tok.dep_ == "advmod" and tok.head.i not in gone and _adjectival_participle(tok.head):
             return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
         if tok.dep_ == "amod" and tok.head.i not in gone and _between_modifiers(tok, gone):
-            return f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
+            return (
+                f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
+            )
         if tok.head.i not in gone and _in_clausal_subject(tok.head):
             return "cuts into a clause that is the subject ('[To squander the advantage] we have gained ...')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
-            return f"drops '{preposition_of(tok)} {tok.text}', the link to what was said before ('[For this] we have ... to thank')"
+            return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -153,7 +155,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
         if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
-            return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and a camera')"
+            return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
