@@ -211,6 +211,12 @@ KEPT_WHOLE = [
         "knew he was being watched.",
         "highly regarded",
     ),
+    (
+        "The company might simply send one of its backpacks and rely on volunteers to literally put "
+        "themselves on the map.",
+        "backpacks and rely on volunteers to",
+    ),
+    ("The Vatican will just as predictably dismiss such notions with contempt.", "just as predictably"),
 ]
 
 

@@ -54,7 +54,9 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 _WH = frozenset({"WRB", "WP", "WDT", "WP$"})
 _ARTICLES = frozenset({"a", "an", "the", "every"})
-_DEGREE = frozenset({"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less"})
+_DEGREE = frozenset(
+    {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
+)
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
@@ -103,6 +105,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     for tok in removed:
         if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
             return f"drops the participle {tok.text!r} (it says what the noun does)"
+        if tok.dep_ == "advmod" and tok.head.i not in gone and set(getAllLemmas(tok.lower_)) == {"VERB"}:
+            return f"drops {tok.text!r}, a verb the parser took for a modifier"
         if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
@@ -154,6 +158,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
+        opened = doc[start - 1] if start > sent.start else None
+        if opened is not None and opened.pos_ == "CCONJ":
+            return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"
         if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
             return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
@@ -292,7 +299,8 @@ def _clause_removed(removed: Sequence[Token], gone: set[int]) -> bool:
 def _bare_verb(sent: Span, gone: set[int]) -> str | None:
     """An embedded verb left with nothing after it ("the first building to run [on solar power]")."""
     for tok in sent:
-        if tok.i in gone or tok.pos_ != "VERB" or tok.i == sent.root.i:
+        verb = tok.pos_ == "VERB" or set(getAllLemmas(tok.lower_)) == {"VERB"}  # "rely" parsed as advmod
+        if tok.i in gone or not verb or tok.i == sent.root.i:
             continue
         had = [c for c in tok.rights if not c.is_punct]
         if had and all(c.i in gone for c in had) and not any(c.dep_ in {"obj", "iobj"} for c in tok.children):
