@@ -135,8 +135,6 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return (
                 f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
             )
-        if tok.head.i not in gone and _in_clausal_subject(tok.head):
-            return "cuts into a clause that is the subject ('[To squander the advantage] we have gained ...')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -181,7 +179,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return "drops an apposition that is not set off (a misparse)"
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
-    return _bare_verb(sent, gone)
+    bare = _bare_verb(sent, gone)
+    if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
+        return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
+    return bare
 
 
 def _next_is_cconj(tok: Token) -> bool:
