@@ -238,6 +238,15 @@ NEEDED = [
         2,
         0,
     ),
+    (
+        (
+            "In the experiment, the team placed the mice in a chamber and let them explore it.",
+            "Their brain cells were producing the protein.",
+            "The next day, the same mice were placed in a second chamber and given a small shock.",
+        ),
+        2,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

@@ -212,6 +212,11 @@ KEPT_WHOLE = [
         "backpacks and rely on volunteers to",
     ),
     ("The Vatican will just as predictably dismiss such notions with contempt.", "just as predictably"),
+    (
+        "A lecturer believes the singer has won the middle class by taking a rebellious sound and making it "
+        "tamer and more palatable to everyone.",
+        "a rebellious sound",
+    ),
 ]
 
 

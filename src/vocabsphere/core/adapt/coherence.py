@@ -98,6 +98,8 @@ _SUCH = re.compile(
     r"|\bthose\s+present\b",
     re.I,
 )
+# "the same mice were placed in a second chamber": the mice and the chamber told of before.
+_AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
@@ -197,6 +199,15 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
+def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
+    """The nearest of the few sentences before ``units[i]`` that mentions ``word`` (or its plural)."""
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        words = _words(units[j].text)
+        if word in words or word + "s" in words or word.rstrip("s") in words:
+            return j
+    return None
+
+
 def introduced_things(units: Sequence[Unit]) -> list[dict[str, list[int]]]:
     """Per sentence, the words it introduces with "a"/"an"/"called" (their first mention in the
     story) mapped to the later sentences that call them "the ..." ("a bus" ... "the bus")."""
@@ -243,6 +254,10 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+        for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
+            told = _told_before(units, i, word)
+            if told is not None:
+                needed.add(told)
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads

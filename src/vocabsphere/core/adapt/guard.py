@@ -127,6 +127,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if _completes_placing(tok, gone):
             return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
+        if tok.dep_ == "amod" and any(
+            t.tag_ in {"JJR", "RBR"} and t.i > tok.i and t.i not in gone for t in sent
+        ):
+            return f"drops {tok.text!r}, which a comparison later in the sentence builds on ('tamer')"
         if tok.dep_ in {"amod", "advmod"} and any(c.lower_ in _DEGREE for c in tok.children):
             return f"drops {tok.text!r}, which a degree word stresses ('the [very high] rate')"
         if tok.dep_ == "advmod" and tok.head.i not in gone and _adjectival_participle(tok.head):
