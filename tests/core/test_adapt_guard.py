@@ -217,6 +217,11 @@ KEPT_WHOLE = [
         "tamer and more palatable to everyone.",
         "a rebellious sound",
     ),
+    (
+        "In her teens, she made a name for herself in the city's baile funk scene as a dancer.",
+        "baile funk scene",
+    ),
+    ("She has toned down the dancing and the explicit lyrics of baile funk.", "baile funk"),
 ]
 
 

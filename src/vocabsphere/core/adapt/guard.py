@@ -131,6 +131,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             t.tag_ in {"JJR", "RBR"} and t.i > tok.i and t.i not in gone for t in sent
         ):
             return f"drops {tok.text!r}, which a comparison later in the sentence builds on ('tamer')"
+        if tok.dep_ in {"amod", "compound"} and _foreign_term(tok, gone):
+            return f"drops {tok.text!r}, part of a foreign term ('baile [funk] scene')"
         if tok.dep_ in {"amod", "advmod"} and any(c.lower_ in _DEGREE for c in tok.children):
             return f"drops {tok.text!r}, which a degree word stresses ('the [very high] rate')"
         if tok.dep_ == "advmod" and tok.head.i not in gone and _adjectival_participle(tok.head):
@@ -187,6 +189,16 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
         return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
     return bare
+
+
+def _foreign_term(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` next to (or itself) a lower-case word English does not know ("baile funk"): part of a
+    term from another language, whose parts the parser cannot tell apart?"""
+    doc = tok.doc
+    near = [
+        doc[k] for k in (tok.i - 1, tok.i, tok.i + 1) if 0 <= k < len(doc) and (k == tok.i or k not in gone)
+    ]
+    return any(t.is_alpha and t.is_lower and not getAllLemmas(t.lower_) for t in near)
 
 
 def _next_is_cconj(tok: Token) -> bool:
