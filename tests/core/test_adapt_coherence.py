@@ -247,6 +247,38 @@ NEEDED = [
         2,
         0,
     ),
+    (
+        (
+            "Public health systems, vaccination and antibiotics changed life expectancy.",
+            "For this we have the scientists of the last century to thank.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "There was a 6% drop in the prison population last year.",
+            "A similar decrease is expected next year.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "Riley bought himself books on psychology as there was no help for young referees.",
+            "Contrast this with Brooks, who has a coach at the end of the phone.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            'The revival shows the success of a "land-sharing" model of conservation.',
+            'According to the researchers, this "land-sharing" approach could be used elsewhere.',
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",

@@ -222,6 +222,14 @@ KEPT_WHOLE = [
         "baile funk scene",
     ),
     ("She has toned down the dancing and the explicit lyrics of baile funk.", "baile funk"),
+    (
+        "The octopus made his dash for freedom after the lid of his tank was accidentally left slightly ajar.",
+        "after the lid of his tank was accidentally left",
+    ),
+    (
+        "Bogus tests put thousands of children on inadequate diets, sometimes resulting in malnutrition.",
+        "inadequate diets",
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from vocabsphere.core.adapt.coherence import (
     attributed,
     dependencies,
     introduced_things,
+    last_named,
     refers_back,
     with_dependencies,
 )
@@ -226,6 +227,9 @@ class VersionBuilder:
                 unnamed = any(refers_back(units[i].text) for i in group)
                 if group.start > 0 and (unnamed or not any(attributed(units[i].text) for i in group)):
                     needs[group.start].add(group.start - 1)  # '"Was this ...? No," he said.': who?
+                    named = last_named(units, group.start)
+                    if named is not None and not any(attributed(units[i].text) for i in group):
+                        needs[group.start].add(named)  # "When I was inside ...": the speaker, named before
             self._dependencies = [frozenset(n) for n in needs]
         return self._dependencies
 

@@ -21,6 +21,7 @@ __all__ = [
     "attributed",
     "dependencies",
     "introduced_things",
+    "last_named",
     "needs_previous",
     "refers_back",
     "tells_story",
@@ -42,7 +43,8 @@ _SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|ar
 # nouns: "these false memories" in general use would tie most of a story together).
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?)\b"
-    r"|\b(?:this|that)(?=\s+to\s+be\b)",
+    r"|\b(?:this|that)(?=\s+to\s+be\b)"
+    r"|\bthis\s+[\"“'‘]",  # 'this "land-sharing" approach'
     re.I,
 )
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
@@ -101,7 +103,12 @@ _SUCH = re.compile(
 # "the same mice were placed in a second chamber": the mice and the chamber told of before.
 _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
-_CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
+_CONTINUING = re.compile(
+    r"^(?:another|a further|the other|the latter|the former|a similar)\b"
+    r"|^(?:for|despite|because of) this\b"
+    r"|^(?:contrast|compare|consider|take|remember|imagine) this\b",  # "Contrast this with Brooks"
+    re.I,
+)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -197,6 +204,15 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
 
 def _mentions(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def last_named(units: Sequence[Unit], i: int) -> int | None:
+    """The nearest sentence before ``units[i]`` (of the few before) that names a person in full: who
+    says a quotation that does not name its speaker ("When I was inside, I was lucky ...")."""
+    for j in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
+        if _FULL_NAME.search(units[j].text):
+            return j
+    return None
 
 
 def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:

@@ -44,7 +44,8 @@ _QUALIFIERS_TEXT = (
     # scope and time ("for tuberculosis alone", "at the same time"), existence ("latent discrimination",
     # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded")
     "alone same simultaneously meanwhile latent hidden potential perceived genuine actual fact rare "
-    "normally typically generally commonly highly extremely relatively particularly especially"
+    "normally typically generally commonly highly extremely relatively particularly especially "
+    "accidentally deliberately intentionally inadequate insufficient"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -162,6 +163,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
+        if after is not None and after.tag_ in _FINITE and not run[-1].is_punct and start > sent.start:
+            return f"takes what comes before {after.text!r}, its subject ('[after the lid] was left ajar')"
         opened = doc[start - 1] if start > sent.start else None
         if opened is not None and opened.pos_ == "CCONJ":
             return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"

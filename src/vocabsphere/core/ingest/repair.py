@@ -9,7 +9,8 @@
 - Control characters (C0 except tab and newline, DEL, C1) are removed: they are never text.
 - A hyphen the source split from its second half: "middle- class" -> "middle-class", "Clermont-
   Ferrand" (not "pre- and post-war", where the first half waits for its noun).
-- A ligature the PDF copy split off: "horri fi ed" -> "horrified", when only the joined form is a word.
+- A ligature the PDF copy split off: "horri ﬁ ed" -> "horrified", when only the joined form is a word
+  (ligature characters become their letters).
 - Two words run together: "genuinememories" -> "genuine memories", only for a lower-case non-word
   with exactly one split into two common words of four letters or more.
 """
@@ -35,6 +36,9 @@ _DECADE = re.compile(r"'\d0s\b")  # "the '90s": an apostrophe, not a quotation
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to|as|but)\b)")
 _LIGATURE = re.compile(r"\b(?:([^\W\d_]+) )?(fi|fl|ff|ffi|ffl) ([^\W\d_]*)\b")
 _LONG_WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{9,}(?![\w@/'’-]|\.[a-z])")
+_LIGATURE_CHARS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 _WORD = 2.5  # Zipf frequency of a word (about once in 3 million words)
 _COMMON = 3.5  # each half of a run-together pair must be at least this common ("astro" is not)
 _NOT_WORD = 1.0
@@ -44,7 +48,7 @@ def repair_text(text: str) -> str:
     """The text with split decimals, detached quotation marks and control characters repaired."""
     text = CONTROL_CHARS.sub("", text)
     text = _SPLIT_HYPHEN.sub("-", text)
-    text = _LIGATURE.sub(_join_ligature, text)
+    text = _LIGATURE.sub(_join_ligature, text.translate(_LIGATURE_CHARS))
     text = _LONG_WORD.sub(_split_run_together, text)
     text = _SPLIT_DECIMAL.sub(_join_decimal, text)
     text = _CURLY_CLOSE.sub("", text)
