@@ -223,7 +223,8 @@ KEPT_WHOLE = [
     ),
     ("She has toned down the dancing and the explicit lyrics of baile funk.", "baile funk"),
     (
-        "The octopus made his dash for freedom after the lid of his tank was accidentally left slightly ajar.",
+        "The octopus made his dash for freedom after the lid of his tank was accidentally left "
+        "slightly ajar.",
         "after the lid of his tank was accidentally left",
     ),
     (
