@@ -59,6 +59,7 @@ _DEGREE = frozenset(
     {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
 )
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_FUNCTION = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
 _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
 _SET_OFF = frozenset({",", "-", "(", ")", ";", ":"})
@@ -201,7 +202,10 @@ def _foreign_term(tok: Token, gone: set[int]) -> bool:
     near = [
         doc[k] for k in (tok.i - 1, tok.i, tok.i + 1) if 0 <= k < len(doc) and (k == tok.i or k not in gone)
     ]
-    return any(t.is_alpha and t.is_lower and not getAllLemmas(t.lower_) for t in near)
+    return any(
+        t.is_alpha and t.is_lower and len(t) > 2 and t.pos_ not in _FUNCTION and not getAllLemmas(t.lower_)
+        for t in near
+    )
 
 
 def _next_is_cconj(tok: Token) -> bool:

@@ -11,8 +11,6 @@
   Ferrand" (not "pre- and post-war", where the first half waits for its noun).
 - A ligature the PDF copy split off: "horri ﬁ ed" -> "horrified", when only the joined form is a word
   (ligature characters become their letters).
-- Two words run together: "genuinememories" -> "genuine memories", only for a lower-case non-word
-  with exactly one split into two common words of four letters or more.
 """
 
 from __future__ import annotations
@@ -35,12 +33,10 @@ _DECADE = re.compile(r"'\d0s\b")  # "the '90s": an apostrophe, not a quotation
 
 _SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to|as|but)\b)")
 _LIGATURE = re.compile(r"\b(?:([^\W\d_]+) )?(fi|fl|ff|ffi|ffl) ([^\W\d_]*)\b")
-_LONG_WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{9,}(?![\w@/'’-]|\.[a-z])")
 _LIGATURE_CHARS = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
 _WORD = 2.5  # Zipf frequency of a word (about once in 3 million words)
-_COMMON = 3.5  # each half of a run-together pair must be at least this common ("astro" is not)
 _NOT_WORD = 1.0
 
 
@@ -49,7 +45,6 @@ def repair_text(text: str) -> str:
     text = CONTROL_CHARS.sub("", text)
     text = _SPLIT_HYPHEN.sub("-", text)
     text = _LIGATURE.sub(_join_ligature, text.translate(_LIGATURE_CHARS))
-    text = _LONG_WORD.sub(_split_run_together, text)
     text = _SPLIT_DECIMAL.sub(_join_decimal, text)
     text = _CURLY_CLOSE.sub("", text)
     text = _CURLY_OPEN.sub(r"\1", text)
@@ -68,18 +63,6 @@ def _join_ligature(match: re.Match[str]) -> str:
         if _zipf(joined) >= _WORD and any(len(p) <= 2 or _zipf(p) < _NOT_WORD for p in pieces):
             return joined if head else f"{before} {joined}".lstrip()
     return match.group()
-
-
-def _split_run_together(match: re.Match[str]) -> str:
-    word = match.group()
-    if _zipf(word) > 0:
-        return word
-    splits = [
-        (word[:k], word[k:])
-        for k in range(4, len(word) - 3)
-        if _zipf(word[:k]) >= _COMMON and _zipf(word[k:]) >= _COMMON
-    ]
-    return " ".join(splits[0]) if len(splits) == 1 else word
 
 
 def _join_decimal(match: re.Match[str]) -> str:
