@@ -257,6 +257,14 @@ NEEDED = [
     ),
     (
         (
+            "The line from the Vatican was that the Pope's decision was a brave one.",
+            "By this account, Benedict had brought his church face to face with reality.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
             "There was a 6% drop in the prison population last year.",
             "A similar decrease is expected next year.",
         ),
