@@ -265,6 +265,14 @@ NEEDED = [
     ),
     (
         (
+            "In the UK, young offenders record the highest reoffending rates.",
+            "A good proportion of these offenders go on to populate adult jails.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
             "There was a 6% drop in the prison population last year.",
             "A similar decrease is expected next year.",
         ),

@@ -231,6 +231,10 @@ KEPT_WHOLE = [
         "Bogus tests put thousands of children on inadequate diets, sometimes resulting in malnutrition.",
         "inadequate diets",
     ),
+    (
+        "For every method of attack the pharmaceutical companies invent, bacteria rapidly evolve a defence.",
+        "For every method of attack",
+    ),
 ]
 
 

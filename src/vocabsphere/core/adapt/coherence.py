@@ -96,7 +96,7 @@ _SEQUEL = re.compile(
 )
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
 _SUCH = re.compile(
-    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}"
+    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those|these)\s+[a-z]{3,}"
     r"|\bthose\s+present\b",
     re.I,
 )

@@ -45,7 +45,7 @@ _QUALIFIERS_TEXT = (
     # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded")
     "alone same simultaneously meanwhile latent hidden potential perceived genuine actual fact rare "
     "normally typically generally commonly highly extremely relatively particularly especially "
-    "accidentally deliberately intentionally inadequate insufficient"
+    "accidentally deliberately intentionally inadequate insufficient every each"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
