@@ -265,6 +265,14 @@ NEEDED = [
     ),
     (
         (
+            "The TV drama CSI has already twice featured Virtopsies.",
+            "In one, the system proved that the victim was killed by a bullet; in another, it found cancer.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
             "In the UK, young offenders record the highest reoffending rates.",
             "A good proportion of these offenders go on to populate adult jails.",
         ),

@@ -104,7 +104,7 @@ _SUCH = re.compile(
 _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(
-    r"^(?:another|a further|the other|the latter|the former|a similar)\b"
+    r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b",  # "Contrast this with Brooks"
     re.I,
