@@ -170,6 +170,8 @@ def _tells_story(version: AdaptedVersion, source: Source) -> bool:
     headings = {version.paragraphs[h] for h in version.headings}
     made = [unit for unit, text in version.sentences if text not in headings]
     words = sum(len(text.split()) for unit, text in version.sentences if text not in headings)
+    if body and set(made) >= set(body):
+        return True  # the whole of a short story ("The cat sat on the mat. ...") is its core
     return bool(body) and tells_story(made, words, body[0])
 
 
