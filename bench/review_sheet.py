@@ -1,11 +1,12 @@
 """Reviewer's sheet: each level version beside its source, every edit marked, for a person to judge.
 
 Usage (from the repository root):
-    python bench/review_sheet.py [FILES...] [--dev N] [--levels A2,B1] [--out sheet.html] [--text]
-        [--lexicon PATH] [--no-highlights]
+    python bench/review_sheet.py [FILES...] [--dev N] [--skip K] [--levels A2,B1] [--out sheet.html]
+        [--text] [--lexicon PATH] [--no-highlights]
 
-FILES are plain-text stories; ``--dev N`` adds the first N Advanced texts of OneStopEnglish dev
-(../shared/data/onestopenglish). The lexicon defaults to $VOCABSPHERE_LEXICON.
+FILES are plain-text stories; ``--dev N`` adds N Advanced texts of OneStopEnglish dev
+(../shared/data/onestopenglish), after the first K (``--skip``, to read stories not reviewed before).
+The lexicon defaults to $VOCABSPHERE_LEXICON.
 Per story and level, one row per source sentence: the source on the left, what the version made of
 it on the right, with deleted words struck through, new words (substitutions) underlined, a split
 shown as separate numbered parts, glosses "(= ...)" in grey, and sentences the version left out
@@ -173,6 +174,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--dev", type=int, default=0, help="add the first N OneStopEnglish dev articles")
+    parser.add_argument("--skip", type=int, default=0, help="start after the first K dev articles")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--levels", default="A2,B1")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
@@ -184,7 +186,9 @@ def main() -> None:
     inputs = [(p.name, p.read_text(encoding="utf-8")) for p in args.files]
     if args.dev:
         articles = read_articles(args.data / "onestopenglish", "dev")
-        inputs += [(f"dev:{k}", v["adv"]) for k, v in list(articles.items())[: args.dev]]
+        inputs += [
+            (f"dev:{k}", v["adv"]) for k, v in list(articles.items())[args.skip : args.skip + args.dev]
+        ]
     levels = tuple(args.levels.split(","))
     nlp = load_pipeline()
     stories = []

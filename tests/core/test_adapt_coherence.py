@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from tests.conftest import SHARED_DIR
 from vocabsphere.core.adapt import adapt_text
-from vocabsphere.core.adapt.coherence import dependencies, with_dependencies
+from vocabsphere.core.adapt.coherence import dependencies, introduced_things, tells_story, with_dependencies
 from vocabsphere.core.adapt.content import Unit, select
 from vocabsphere.core.adapt.document import prepare
 from vocabsphere.core.lexicon import Lexicon
@@ -178,6 +178,131 @@ NEEDED = [
         1,
         0,
     ),
+    # Review round adapt-1.5
+    (
+        (
+            "A psychology lecturer believes the singer won the middle class by making the sound tamer.",
+            "Others agree that the issue of colour is overblown.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "Soon after antibiotics became common, the first resistant bacteria were found.",
+            "Initially, these were little more than curiosities.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "The scientists first worked in an unheated laboratory on a university campus.",
+            "Later, a donation from a rich eye doctor enabled the project to take off.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "He told a gathering of cardinals in the Vatican that he would step down.",
+            "Among those present was a Mexican prelate.",
+        ),
+        1,
+        0,
+    ),
+    (  # "They had." without the correction says they signed the famous player
+        (
+            "In 2013, he announced the team had signed Messi.",
+            "They had.",
+            "Not the Argentinian striker Lionel Messi, but a young midfielder from Cameroon.",
+        ),
+        1,
+        2,
+    ),
+    (
+        (
+            "An octopus has escaped from the National Aquarium in New Zealand.",
+            "Inky - a common New Zealand octopus - made his dash for freedom at night.",
+            "Staff believe Inky climbed to the top of his tank.",
+        ),
+        2,
+        1,
+    ),
+    (
+        (
+            "The gunman shot the girl as she rode home on a bus after school.",
+            "She now lives in Birmingham.",
+            "Several operations followed the attack on the bus.",
+        ),
+        2,
+        0,
+    ),
+    (
+        (
+            "In the experiment, the team placed the mice in a chamber and let them explore it.",
+            "Their brain cells were producing the protein.",
+            "The next day, the same mice were placed in a second chamber and given a small shock.",
+        ),
+        2,
+        0,
+    ),
+    (
+        (
+            "Public health systems, vaccination and antibiotics changed life expectancy.",
+            "For this we have the scientists of the last century to thank.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "The line from the Vatican was that the Pope's decision was a brave one.",
+            "By this account, Benedict had brought his church face to face with reality.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "The TV drama CSI has already twice featured Virtopsies.",
+            "In one, the system proved that the victim was killed by a bullet; in another, it found cancer.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "In the UK, young offenders record the highest reoffending rates.",
+            "A good proportion of these offenders go on to populate adult jails.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "There was a 6% drop in the prison population last year.",
+            "A similar decrease is expected next year.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            "Riley bought himself books on psychology as there was no help for young referees.",
+            "Contrast this with Brooks, who has a coach at the end of the phone.",
+        ),
+        1,
+        0,
+    ),
+    (
+        (
+            'The revival shows the success of a "land-sharing" model of conservation.',
+            'According to the researchers, this "land-sharing" approach could be used elsewhere.',
+        ),
+        1,
+        0,
+    ),
     (  # the claim needs the later sentence that says it is unfounded
         (
             "Russian television expert Igor Korotchenko broke the news on Channel One.",
@@ -212,6 +337,26 @@ def test_independent_sentences_need_nothing() -> None:
     assert needs[1] == frozenset()  # "It is difficult ...": no reference
     assert needs[3] == frozenset()  # "the Taliban" was used alone before "Pakistani Taliban"
     assert needs[4] == frozenset()
+
+
+def test_a_thing_the_whole_story_is_about_needs_no_introduction() -> None:
+    units = _units(
+        "The auction of a mural was halted moments before it began.",
+        "The mural was expected to sell for $700,000 in a sale of street art in Florida.",
+        "Campaigners had tried to stop the sale.",
+        "The sale went on with other lots.",
+        "Buyers at the sale paid high prices.",
+    )
+    needs = dependencies(units)
+    assert 1 not in needs[2] | needs[3] | needs[4]  # "the sale" of a story about a sale is clear
+    assert introduced_things(units)[1] == {"sale": [2, 3, 4]}  # ... but compression keeps "a sale"
+
+
+def test_an_a1_version_tells_a_connected_story() -> None:
+    assert tells_story([0, 1, 2, 3, 5, 6], 75)
+    assert not tells_story([0, 4, 9, 15], 52)  # four scattered sentences, 52 words
+    assert not tells_story([0, 3, 7, 12, 18, 25, 30], 90)  # enough words, but no two in a row
+    assert not tells_story([2, 3, 4, 5, 6], 80)  # no lead
 
 
 def test_selection_takes_a_sentence_with_what_it_needs_or_not_at_all() -> None:

@@ -405,3 +405,21 @@ def test_first_line_that_is_not_a_headline_gives_a_short_title() -> None:
     assert article.title.startswith("The festival opened on Friday")
     assert len(article.title.split()) <= 14
     assert len(article.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("the predominantly white middle- class market", "the predominantly white middle-class market"),
+        ("an 18kg backpack- mounted camera", "an 18kg backpack-mounted camera"),
+        ("the minister, Najat Vallaud- Belkacem, said", "the minister, Najat Vallaud-Belkacem, said"),
+        ("pre- and post-war housing", "pre- and post-war housing"),  # the first half waits for its noun
+        ("first- or second-class tickets", "first- or second-class tickets"),
+        ("were later horri \ufb01 ed that the tag", "were later horrified that the tag"),
+        ("if my ri \ufb02 e killed people", "if my rifle killed people"),
+        ("a \ufb01ne day", "a fine day"),
+        ("if fl ights", "if fl ights"),  # only a joined form that is a word, from pieces that are not
+    ],
+)
+def test_split_hyphens_and_ligatures_are_repaired(broken: str, fixed: str) -> None:
+    assert repair_text(broken) == fixed

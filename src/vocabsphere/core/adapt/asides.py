@@ -10,8 +10,11 @@ __all__ = ["drop_dash_aside", "drop_parenthetical", "move_attribution"]
 
 
 def _droppable(aside: Span) -> bool:
-    """No names, numbers or commas inside, and not an acronym the text uses later ("(IEA)")."""
+    """No names, numbers or commas inside, not an acronym the text uses later ("(IEA)") and not a
+    second item of what it follows ("The forests - and suburbs - of Europe": the point of the story)."""
     if any(t.pos_ in {"PROPN", "NUM"} or t.text == "," for t in aside):
+        return False
+    if len(aside) and aside[0].pos_ == "CCONJ":
         return False
     return not (len(aside) == 1 and sum(ch.isupper() for ch in aside.text) >= 2)
 

@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from vocabsphere.core.adapt.coherence import attributed, dependencies, refers_back, with_dependencies
+from vocabsphere.core.adapt.coherence import (
+    attributed,
+    dependencies,
+    introduced_things,
+    last_named,
+    refers_back,
+    with_dependencies,
+)
 from vocabsphere.core.adapt.compress import (
     CompressionModel,
     Scored,
@@ -102,6 +109,7 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     return keep
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 
 
@@ -134,6 +142,8 @@ class VersionBuilder:
         self._substituters: dict[tuple[str, int], Substituter] = {}
         self._hard_shares: dict[str, list[float]] = {}
         self._dependencies: list[frozenset[int]] | None = None
+        # Per source sentence, the words a later sentence calls "the ...": compression keeps them.
+        self._things = [frozenset(t) for t in introduced_things(source.units)]
         cache.parse(u.text for u in source.units)
 
     def _budget(self, level: str, strength: int) -> int | None:
@@ -156,8 +166,9 @@ class VersionBuilder:
                 if i not in self._scored:
                     self._scored[i] = score_candidates(sent, self._compression)
                     self._terms[i] = self._fixed_terms(sent) if self._scored[i] else ()
+                keep = [t.i for t in sent if t.lower_ in self._things[i]]
                 result = compress_sentence(
-                    sent, level, self._compression, strength, self._scored[i], self._terms[i]
+                    sent, level, self._compression, strength, self._scored[i], self._terms[i], keep
                 )
                 removed.append(result.removed)
                 shorter = Unit(unit.paragraph, result.text, word_count(result.text))
@@ -208,12 +219,17 @@ class VersionBuilder:
         if self._dependencies is None:
             units = self.source.units
             needs = [set(d) for d in dependencies(units)]
+            if len(units) > 1 and not any(t.tag_ in _FINITE for t in self.cache.get(units[0].text)):
+                needs[0].add(1)  # a verbless lead ("Crunchy, full of protein ...") names nothing
             for group in quotation_groups(self._quotes):
                 for i in group:
                     needs[i].update(j for j in group if j != i)
                 unnamed = any(refers_back(units[i].text) for i in group)
                 if group.start > 0 and (unnamed or not any(attributed(units[i].text) for i in group)):
                     needs[group.start].add(group.start - 1)  # '"Was this ...? No," he said.': who?
+                    named = last_named(units, group.start)
+                    if named is not None and not any(attributed(units[i].text) for i in group):
+                        needs[group.start].add(named)  # "When I was inside ...": the speaker, named before
             self._dependencies = [frozenset(n) for n in needs]
         return self._dependencies
 

@@ -13,14 +13,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from itertools import pairwise
 
 from vocabsphere.core.adapt.content import Unit
 
-__all__ = ["attributed", "dependencies", "needs_previous", "refers_back", "with_dependencies"]
+__all__ = [
+    "attributed",
+    "dependencies",
+    "introduced_things",
+    "last_named",
+    "needs_previous",
+    "refers_back",
+    "tells_story",
+    "with_dependencies",
+]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
 # a buyer", "Both were ...", "Its report ...".
-_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it"
+_REFERRING_TEXT = "he she they his her their this that these those such none neither both its it others"
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(
@@ -33,7 +43,8 @@ _SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|ar
 # nouns: "these false memories" in general use would tie most of a story together).
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?)\b"
-    r"|\b(?:this|that)(?=\s+to\s+be\b)",
+    r"|\b(?:this|that)(?=\s+to\s+be\b)"
+    r"|\bthis\s+[\"“'‘]",  # 'this "land-sharing" approach'
     re.I,
 )
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
@@ -55,17 +66,49 @@ _NOT_NAME = frozenset(_NOT_NAME_TEXT.split())
 _DESCRIBED = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
 )
+# "Inky - a common New Zealand octopus - made his dash": a one-word name and what it is.
+_APPOSED = re.compile(r"\b([A-Z][a-z]{2,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+")
+# "Not the Argentinian ... Lionel Messi, but Junior Messi Enguene": corrects the sentence before.
+_CORRECTION = re.compile(r"^not\s", re.I)
+# "on a bus" ... "the attack on the bus", "has produced a guide" ... "The guide says": a thing the
+# story introduces with "a" and later calls "the" (words too common to link sentences left out).
+# The word after the article and the one after that (a modifier may come first); lookaheads let
+# "a protein called channelrhodopsin" yield both "protein" and "channelrhodopsin".
+_INDEFINITE = re.compile(r"\b(?:a|an|called)\s+(?=([a-z-]+)(?:\s+([a-z-]+))?)", re.I)
+_DEFINITE_ANY = re.compile(r"\bthe\s+(?=([a-z-]+)(?:\s+([a-z-]+))?)", re.I)
+_TOO_COMMON_TEXT = (
+    "time year years week month people world country way thing number part place case first last next "
+    "same other most more many such best group team government state city town home work life "
+    "man men day new old one two top end lot few bit known second third"
+)
+_TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
+_THING_LETTERS = 3  # "a bus" ... "the bus"
+_SPECIFIC = 3  # a thing named in at most this many sentences is a detail the reader must be told of
+_NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 _LOOK_BACK = 3  # sentences searched for what a definite description names
-_CONNECTIVE = re.compile(r"^(?:but|and|so|yet|still|however|instead|then)\b,?\s*", re.I)
+# "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
+_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,)\s*", re.I)
+# "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
+_SEQUEL = re.compile(
+    r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b)", re.I
+)
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
 _SUCH = re.compile(
-    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those)\s+[a-z]{3,}",
+    r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those|these)\s+[a-z]{3,}"
+    r"|\bthose\s+present\b",
     re.I,
 )
+# "the same mice were placed in a second chamber": the mice and the chamber told of before.
+_AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
-_CONTINUING = re.compile(r"^(?:another|a further|the other|the latter|the former)\b", re.I)
+_CONTINUING = re.compile(
+    r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
+    r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
+    r"|^(?:contrast|compare|consider|take|remember|imagine) this\b",  # "Contrast this with Brooks"
+    re.I,
+)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -111,6 +154,8 @@ def refers_back(text: str) -> bool:
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
+    if _SEQUEL.match(opening):
+        return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
 
@@ -146,6 +191,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
             if len(words) < 2 or words[-1].lower() in _NOT_NAME:
                 continue
             found.setdefault(words[-1], (i, " ".join(words)))
+        for match in _APPOSED.finditer(unit.text):  # after full names: "Slave Labour, a spray-painted"
+            found.setdefault(match.group(1), (i, match.group(0)))
     # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
     # was not introduced by the full form.
     return {
@@ -157,6 +204,52 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
 
 def _mentions(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def last_named(units: Sequence[Unit], i: int) -> int | None:
+    """The nearest sentence before ``units[i]`` (of the few before) that names a person in full: who
+    says a quotation that does not name its speaker ("When I was inside, I was lucky ...")."""
+    for j in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
+        if _FULL_NAME.search(units[j].text):
+            return j
+    return None
+
+
+def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
+    """The nearest of the few sentences before ``units[i]`` that mentions ``word`` (or its plural)."""
+    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+        words = _words(units[j].text)
+        if word in words or word + "s" in words or word.rstrip("s") in words:
+            return j
+    return None
+
+
+def introduced_things(units: Sequence[Unit]) -> list[dict[str, list[int]]]:
+    """Per sentence, the words it introduces with "a"/"an"/"called" (their first mention in the
+    story) mapped to the later sentences that call them "the ..." ("a bus" ... "the bus")."""
+    first: dict[str, int] = {}
+    for i, unit in enumerate(units):
+        for word in _words(unit.text):
+            first.setdefault(word, i)
+    out: list[dict[str, list[int]]] = [{} for _ in units]
+    for i, unit in enumerate(units):
+        for word in _after(_INDEFINITE, unit.text):
+            if word in _TOO_COMMON or first.get(word) != i:
+                continue
+            later = [j for j in range(i + 1, len(units)) if word in _after(_DEFINITE_ANY, units[j].text)]
+            if later:
+                out[i][word] = later
+    return out
+
+
+def _after(pattern: re.Pattern[str], text: str) -> set[str]:
+    """The words (four letters or more) right after each match of ``pattern`` and the next ones."""
+    return {
+        w.lower()
+        for m in pattern.finditer(text)
+        for w in m.groups()
+        if w and len(w) >= _THING_LETTERS and w.isalpha() and w.islower() and not w.endswith(_NOT_THINGS)
+    }
 
 
 def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
@@ -177,7 +270,23 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+        for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
+            told = _told_before(units, i, word)
+            if told is not None:
+                needed.add(told)
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
+            needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
         out.append(needed)
+    mentions: dict[str, int] = {}
+    for unit in units:
+        for word in _words(unit.text):
+            mentions[word] = mentions.get(word, 0) + 1
+    for j, things in enumerate(introduced_things(units)):
+        for word, later in things.items():
+            if mentions[word] <= _SPECIFIC:  # "the bus"; "the sale" in a story about a sale is clear
+                for i in later:
+                    out[i].add(j)
     for j, unit in enumerate(units):
         if not _words(unit.text) & _CHALLENGE:
             continue
@@ -201,3 +310,22 @@ def with_dependencies(
                 keep.add(j)
                 stack.append(j)
     return tuple(sorted(keep))
+
+
+# An A1 version is offered only when it tells the core of the story in connected sentences: the
+# lead, enough sentences and words to say what happened, and mostly runs of consecutive source
+# sentences (a 52-word A1 version of four scattered sentences of a 760-word story was not a story).
+A1_MIN_SENTENCES = 5
+A1_MIN_WORDS = 60
+A1_MIN_CONNECTED = 0.5  # share of the version's sentences that follow on from the one before
+
+
+def tells_story(units: Sequence[int], words: int, lead: int = 0) -> bool:
+    """Do the version sentences made from source sentences ``units`` (in order, a split sentence's
+    parts repeating its index) tell a connected story: the lead ``lead`` first, at least
+    ``A1_MIN_SENTENCES`` sentences and ``A1_MIN_WORDS`` words, and at least half of the sentences
+    the next part of what the sentence before them told (the same or the next source sentence)?"""
+    if len(units) < A1_MIN_SENTENCES or words < A1_MIN_WORDS or units[0] != lead:
+        return False
+    follows = sum(b - a in {0, 1} for a, b in pairwise(units))
+    return follows >= A1_MIN_CONNECTED * (len(units) - 1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -373,10 +373,12 @@ def compress_sentence(
     strength: int = 0,
     scored: Scored | None = None,
     terms: Sequence[range] = (),
+    keep: Collection[int] = (),
 ) -> Compressed:
     """``sent`` without the subtrees the model would drop at ``level`` (unchanged when none).
     ``scored``: this sentence's ``score_candidates``, when the caller keeps them. ``terms``: token
-    ranges of fixed terms ("affirmative action", "nitrous oxide"), never cut in part."""
+    ranges of fixed terms ("affirmative action", "nitrous oxide"), never cut in part. ``keep``:
+    token indices never cut (what a later sentence refers back to: "on a bus" ... "the bus")."""
     model = model or load_compression_model()
     threshold = model.thresholds.get(level)
     text = sent.text.strip()
@@ -387,6 +389,8 @@ def compress_sentence(
     dropped: set[int] = set()
     for p, cand in score_candidates(sent, model) if scored is None else scored:
         if p < threshold or cand.drop & dropped or _easy_word(cand, level) or _splits_term(cand, terms):
+            continue
+        if not cand.drop.isdisjoint(keep):
             continue
         if deletion_problem(sent, dropped | cand.drop) is not None:
             continue  # the sentence would lose a word it needs or a qualifier: keep the subtree

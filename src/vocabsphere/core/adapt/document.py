@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.text_ops import split_sentences, word_count
+from vocabsphere.core.ingest.repair import repair_text
 from vocabsphere.core.levels.readability import normalise_text
 
 __all__ = [
@@ -78,7 +79,8 @@ class Source:
 
 def prepare(text: str) -> Source:
     """Normalise (as the level model expects) and split into paragraphs and sentence units."""
-    paragraphs = tuple(normalise_text(text).split("\n"))
+    # The source's own artefacts ("middle- class", "1. 28 million") are repaired as ingestion does.
+    paragraphs = tuple(normalise_text(repair_text(text)).split("\n"))
     units = tuple(
         Unit(p, sentence, word_count(sentence))
         for p, paragraph in enumerate(paragraphs)

@@ -40,7 +40,12 @@ _QUALIFIERS_TEXT = (
     "allegation alleged claimed claim claims appeared appear appears seems seemed unlikely likely "
     "former ex late failed fake few little many several roughly approximately twice thrice double "
     "triple half times quarter countless numerous bogus instead rather except unless despite although "
-    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively"
+    "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively principally "
+    # scope and time ("for tuberculosis alone", "at the same time"), existence ("latent discrimination",
+    # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded")
+    "alone same simultaneously meanwhile latent hidden potential perceived genuine actual fact rare "
+    "normally typically generally commonly highly extremely relatively particularly especially "
+    "accidentally deliberately intentionally inadequate insufficient every each"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -50,7 +55,11 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 _WH = frozenset({"WRB", "WP", "WDT", "WP$"})
 _ARTICLES = frozenset({"a", "an", "the", "every"})
-_DEGREE = frozenset({"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less"})
+_DEGREE = frozenset(
+    {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
+)
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_FUNCTION = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
 _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
 _SET_OFF = frozenset({",", "-", "(", ")", ";", ":"})
@@ -98,6 +107,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     for tok in removed:
         if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
             return f"drops the participle {tok.text!r} (it says what the noun does)"
+        if tok.dep_ == "advmod" and tok.head.i not in gone and set(getAllLemmas(tok.lower_)) == {"VERB"}:
+            return f"drops {tok.text!r}, a verb the parser took for a modifier"
         if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
@@ -108,13 +119,6 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the point of 'there is a {tok.text} {tok.head.text}'"
         if tok.head.i not in gone and any(c.lower_ == "than" for c in tok.head.children):
             return "changes what a comparison says ('more than a [cultural] philanthropy')"
-        if (
-            tok.dep_ == "advmod"
-            and tok.head.i not in gone
-            and tok.head.dep_ == "amod"
-            and tok.head.tag_ == "VBN"
-        ):
-            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
         if tok.dep_ == "advmod" and tok.head.i == sent.root.i == tok.i - 1 and _bare_predicate(tok.head):
             return (
                 f"drops {tok.text!r}, all that '{tok.head.text} {tok.text}' says ('She spoke [confidently]')"
@@ -125,6 +129,22 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if _completes_placing(tok, gone):
             return f"drops where {tok.head.text!r} puts something ('were placed [in a second chamber]')"
+        if tok.dep_ == "amod" and any(
+            t.tag_ in {"JJR", "RBR"} and t.i > tok.i and t.i not in gone for t in sent
+        ):
+            return f"drops {tok.text!r}, which a comparison later in the sentence builds on ('tamer')"
+        if tok.dep_ in {"amod", "compound"} and _foreign_term(tok, gone):
+            return f"drops {tok.text!r}, part of a foreign term ('baile [funk] scene')"
+        if tok.dep_ in {"amod", "advmod"} and any(c.lower_ in _DEGREE for c in tok.children):
+            return f"drops {tok.text!r}, which a degree word stresses ('the [very high] rate')"
+        if tok.dep_ == "advmod" and tok.head.i not in gone and _adjectival_participle(tok.head):
+            return f"drops {tok.text!r}, what '{tok.text} {tok.head.text}' says ('[hurriedly] composed')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _between_modifiers(tok, gone):
+            return (
+                f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
+            )
+        if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
+            return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -144,6 +164,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
+        if after is not None and after.tag_ in _FINITE and not run[-1].is_punct and start > sent.start:
+            return f"takes what comes before {after.text!r}, its subject ('[after the lid] was left ajar')"
+        opened = doc[start - 1] if start > sent.start else None
+        if opened is not None and opened.pos_ == "CCONJ":
+            return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"
+        if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
+            return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -162,7 +189,57 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return "drops an apposition that is not set off (a misparse)"
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
-    return _bare_verb(sent, gone)
+    bare = _bare_verb(sent, gone)
+    if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
+        return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
+    return bare
+
+
+def _foreign_term(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` next to (or itself) a lower-case word English does not know ("baile funk"): part of a
+    term from another language, whose parts the parser cannot tell apart?"""
+    doc = tok.doc
+    near = [
+        doc[k] for k in (tok.i - 1, tok.i, tok.i + 1) if 0 <= k < len(doc) and (k == tok.i or k not in gone)
+    ]
+    return any(
+        t.is_alpha and t.is_lower and len(t) > 2 and t.pos_ not in _FUNCTION and not getAllLemmas(t.lower_)
+        for t in near
+    )
+
+
+def _next_is_cconj(tok: Token) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ == "CCONJ"
+
+
+def _adjectival_participle(tok: Token) -> bool:
+    """A past participle used as an adjective, without an auxiliary ("a [hurriedly] composed speech",
+    "the group that is [highly] regarded" has one and is left to the qualifier list)."""
+    return tok.tag_ == "VBN" and not any(c.dep_ in {"aux", "aux:pass", "cop"} for c in tok.children)
+
+
+def _between_modifiers(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` a modifier right after another kept modifier of the same noun ("antibiotic
+    [resistant] bacteria", "the relatively low [reoffending] rate")? The first may modify it."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and before.i not in gone
+        and before.head == tok.head
+        and before.dep_ in {"amod", "compound", "nmod"}
+        and not before.is_punct
+    )
+
+
+def _in_clausal_subject(tok: Token) -> bool:
+    """Is ``tok`` inside a clause that is the sentence's subject? Cutting there breaks the subject
+    ("To squander the advantage we have gained ... would be unthinkable")."""
+    node = tok
+    while node.head != node:
+        if node.dep_ in {"csubj", "csubj:pass"}:
+            return True
+        node = node.head
+    return node.dep_ in {"csubj", "csubj:pass"}
 
 
 def _nominal(tok: Token) -> bool:
@@ -246,7 +323,8 @@ def _clause_removed(removed: Sequence[Token], gone: set[int]) -> bool:
 def _bare_verb(sent: Span, gone: set[int]) -> str | None:
     """An embedded verb left with nothing after it ("the first building to run [on solar power]")."""
     for tok in sent:
-        if tok.i in gone or tok.pos_ != "VERB" or tok.i == sent.root.i:
+        verb = tok.pos_ == "VERB" or set(getAllLemmas(tok.lower_)) == {"VERB"}  # "rely" parsed as advmod
+        if tok.i in gone or not verb or tok.i == sent.root.i:
             continue
         had = [c for c in tok.rights if not c.is_punct]
         if had and all(c.i in gone for c in had) and not any(c.dep_ in {"obj", "iobj"} for c in tok.children):

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.builder import Draft, VersionBuilder
+from vocabsphere.core.adapt.coherence import tells_story
 from vocabsphere.core.adapt.compress import load_compression_model
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
@@ -29,9 +30,10 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
 
-# 1.4: coherence (sentences keep what they refer to), claim-keeping cuts; 1.3: sense choice with log
-# prior and static vectors; 1.2: edit guards, headings, quotations whole; 1.1: compression
-PIPELINE_VERSION = "adapt-1.4"
+# 1.5: review-driven guards and coherence, source repair, A1 only as a connected story; 1.4: coherence
+# (sentences keep what they refer to), claim-keeping cuts; 1.3: sense choice with log prior and static
+# vectors; 1.2: edit guards, headings, quotations whole; 1.1: compression
+PIPELINE_VERSION = "adapt-1.5"
 MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
@@ -161,6 +163,18 @@ def _version(
     )
 
 
+def _tells_story(version: AdaptedVersion, source: Source) -> bool:
+    """``coherence.tells_story`` for a built version (headings left aside)."""
+    skip = source.headings | source.fragments
+    body = [i for i, u in enumerate(source.units) if u.paragraph not in skip]
+    headings = {version.paragraphs[h] for h in version.headings}
+    made = [unit for unit, text in version.sentences if text not in headings]
+    words = sum(len(text.split()) for unit, text in version.sentences if text not in headings)
+    if body and set(made) >= set(body):
+        return True  # the whole of a short story ("The cat sat on the mat. ...") is its core
+    return bool(body) and tells_story(made, words, body[0])
+
+
 class _Story:
     """A prepared story whose versions share one parse cache."""
 
@@ -232,7 +246,8 @@ def adapt_story(
 ) -> list[AdaptedVersion]:
     """Versions for ``levels``; with ``extra_levels`` also A1 and C1 where the source allows.
 
-    A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1;
+    A1 is tried for short (<= 500 words) or simple (<= B1) sources and kept only when it measures A1
+    and tells the core of the story in connected sentences (``coherence.tells_story``);
     C1 (the lightly edited source) is added only when the source itself measures C1 or above.
     Versions are returned from the lowest level up. ``on_level`` is told each level once it is done
     (a progress report; the extra levels' check counts as "extra").
@@ -250,7 +265,7 @@ def adapt_story(
     short = story.source.words <= A1_MAX_SOURCE_WORDS
     if "A1" not in levels and (short or source_rank <= LEVELS.index("B1")):
         a1 = story.adapt("A1")
-        if a1.hit_target:
+        if a1.hit_target and _tells_story(a1, story.source):
             out.append(a1)
     if "C1" not in levels and source_rank >= LEVELS.index("C1"):
         out.append(story.adapt("C1", rounds=1))

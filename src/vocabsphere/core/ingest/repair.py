@@ -7,11 +7,17 @@
   "his 'closest comrade.' Meanwhile"; and an opening one pushed off its first word ("‘ Because" ->
   "‘Because"). A straight mark is only taken for a closing one while a quotation is open.
 - Control characters (C0 except tab and newline, DEL, C1) are removed: they are never text.
+- A hyphen the source split from its second half: "middle- class" -> "middle-class", "Clermont-
+  Ferrand" (not "pre- and post-war", where the first half waits for its noun).
+- A ligature the PDF copy split off: "horri ﬁ ed" -> "horrified", when only the joined form is a word
+  (ligature characters become their letters).
 """
 
 from __future__ import annotations
 
 import re
+
+from wordfreq import zipf_frequency
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _MAGNITUDE = r"(?:million|billion|trillion|thousand|hundred|crore|lakh|per ?cent|percent|%|bn|m|km|kg)\b"
@@ -25,13 +31,38 @@ _STRAIGHT = re.compile(r"['\"]")
 _DECADE = re.compile(r"'\d0s\b")  # "the '90s": an apostrophe, not a quotation
 
 
+_SPLIT_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])(?!(?:and|or|nor|to|as|but)\b)")
+_LIGATURE = re.compile(r"\b(?:([^\W\d_]+) )?(fi|fl|ff|ffi|ffl) ([^\W\d_]*)\b")
+_LIGATURE_CHARS = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
+_WORD = 2.5  # Zipf frequency of a word (about once in 3 million words)
+_NOT_WORD = 1.0
+
+
 def repair_text(text: str) -> str:
     """The text with split decimals, detached quotation marks and control characters repaired."""
     text = CONTROL_CHARS.sub("", text)
+    text = _SPLIT_HYPHEN.sub("-", text)
+    text = _LIGATURE.sub(_join_ligature, text.translate(_LIGATURE_CHARS))
     text = _SPLIT_DECIMAL.sub(_join_decimal, text)
     text = _CURLY_CLOSE.sub("", text)
     text = _CURLY_OPEN.sub(r"\1", text)
     return _attach_straight_closers(text)
+
+
+def _zipf(word: str) -> float:
+    return float(zipf_frequency(word, "en"))
+
+
+def _join_ligature(match: re.Match[str]) -> str:
+    before, ligature, after = match.group(1) or "", match.group(2), match.group(3)
+    for head in (before, ""):  # "horri fi ed" -> "horrified"; "a fi ne day" -> "a fine day"
+        joined = head + ligature + after
+        pieces = [p for p in (head, after) if p]
+        if _zipf(joined) >= _WORD and any(len(p) <= 2 or _zipf(p) < _NOT_WORD for p in pieces):
+            return joined if head else f"{before} {joined}".lstrip()
+    return match.group()
 
 
 def _join_decimal(match: re.Match[str]) -> str:
