@@ -3,8 +3,9 @@
 Works on plain data (``Unit``), so it can be tested without a parser. Lower levels get a word
 budget; sentences are ranked by centrality (bag-of-stems cosine to the rest of the story), by how
 many other sources report the same fact, and by position, and secondary material (quotes,
-background) and sentences full of words above the level are ranked down. The chosen sentences
-keep their original order.
+background) and sentences full of words above the level are ranked down. Sentences are taken one
+by one, each time the best that still fits, with a bonus for the names and numbers it adds to the
+version. The chosen sentences keep their original order.
 """
 
 from __future__ import annotations
