@@ -5,7 +5,8 @@ Usage (from the repository root):
 
 Builds a throw-away SQLite data directory, ingests FILE (default: the ~1,000-word story of
 bench_reader.py, made from the bundled demo articles), runs build_versions once to load the models
-(not timed), then --runs more times and prints each time and the median: every version (A2, B1, B2
+(not timed), then --runs more times and prints each time and the median (wall clock and CPU time, with the
+machine's load average: on a shared machine the CPU time is the steadier figure): every version (A2, B1, B2
 and A1/C1 where offered), the original's and each version's reader analysis and highlights, and the
 database writes. The lexicon is $VOCABSPHERE_LEXICON_PATH (as the app reads it).
 """
@@ -13,6 +14,7 @@ database writes. The lexicon is $VOCABSPHERE_LEXICON_PATH (as the app reads it).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -49,13 +51,18 @@ def main() -> None:
         story_id = ingest(db, IngestSource(kind="text", text=text), now=now, policy=FetchPolicy()).story_id
         built = versions.build_versions(db, settings, story_id, now=now)  # warm-up: model loads
         print(f"story: {count_words(text)} words; versions: {', '.join(v.level for v in built)}")
-        times = []
+        times, cpu = [], []
         for run in range(args.runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             versions.build_versions(db, settings, story_id, now=now)
             times.append(time.perf_counter() - started)
-            print(f"run {run + 1}: {times[-1]:.2f} s")
-        print(f"build_versions, warm: median {statistics.median(times):.2f} s (min {min(times):.2f} s)")
+            cpu.append(time.process_time() - started_cpu)
+            print(f"run {run + 1}: {times[-1]:.2f} s (CPU {cpu[-1]:.2f} s)")
+        load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+        print(
+            f"build_versions, warm: median {statistics.median(times):.2f} s (min {min(times):.2f} s);"
+            f" CPU time median {statistics.median(cpu):.2f} s; load average {load} on {os.cpu_count()} cores"
+        )
         db.dispose()
 
 

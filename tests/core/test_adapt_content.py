@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from vocabsphere.core.adapt.content import Unit, select, source_support, target_words
+import pytest
+
+from vocabsphere.core.adapt import content
+from vocabsphere.core.adapt.content import Unit, facts, select, source_support, target_words
 
 
 def _units(texts: list[str]) -> list[Unit]:
@@ -75,3 +78,33 @@ def test_sentence_full_of_hard_words_gives_way_to_an_easy_one() -> None:
     # Same topic, both fit the budget: the difficulty (share of words above the level) decides.
     assert select(units, budget, difficulty=[0.0, 0.0, 0.8]) == (0, 1)
     assert select(units, budget, difficulty=[0.0, 0.9, 0.0]) == (0, 2)
+
+
+FACTS = [
+    "Floods closed the main road through the valley on Monday morning.",
+    "The floods also closed the small road near the old river bridge.",
+    "The floods closed the road near Kendal, where 2,000 homes lost power.",
+    "Many people in the valley were angry about the floods and the road.",
+]
+
+
+def test_facts_are_names_and_numbers_inside_a_sentence() -> None:
+    assert facts(FACTS[2]) == {"Kendal", "2,000"}
+    assert facts("Floods closed the road.") == set()  # a capital that opens the sentence is no name
+
+
+def test_select_prefers_the_sentence_that_adds_names_and_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
+    units = _units(FACTS)
+    # Room for the lead and one more: the one naming the town and the homes stays, although the
+    # sentence without them is a little more central and earlier.
+    assert select(units, 24) == (0, 2)
+    monkeypatch.setattr(content, "FACT_WEIGHT", 0.0)
+    assert select(units, 24) == (0, 1)
+
+
+def test_a_name_or_number_counts_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    again = "Kendal schools stayed shut and 2,000 children stayed at home."
+    units = _units([FACTS[2], again, FACTS[1]])
+    monkeypatch.setattr(content, "FACT_WEIGHT", 5.0)
+    # "2,000" is in the lead already: the second sentence adds nothing, however much facts weigh.
+    assert select(units, 25) == (0, 2)

@@ -200,3 +200,15 @@ def test_quote_states_follow_a_quotation_through_its_paragraph() -> None:
     assert balancing_marks([0, 2, 4], states, paragraphs) == {2: (True, True)}
     assert balancing_marks([1, 2, 3], states, paragraphs) == {}
     assert balancing_marks([1, 4], states, paragraphs) == {1: (False, True)}
+
+
+def test_sentence_measure_is_the_measure_of_the_joined_parses(nlp: Language) -> None:
+    from vocabsphere.core.adapt.document import ParseCache
+    from vocabsphere.core.adapt.verify import SentenceMeasure
+
+    cache = ParseCache(nlp)
+    texts = [s for p in PARAGRAPHS for s in p.split(". ")]
+    doc = cache.join(texts)
+    fast = SentenceMeasure(cache.get)
+    assert fast.level(texts, doc) == measure(doc)  # grammar found sentence by sentence, same figures
+    assert fast.level(texts[:3], cache.join(texts[:3])) == measure(cache.join(texts[:3]))

@@ -119,3 +119,18 @@ def test_headings_are_stored_as_headings_and_never_highlighted(
         assert not any(g["paragraph"] in view.headings for g in view.glosses)
         for highlight in view.highlights:
             assert not any(title in highlight["sentence"] for title in titles), highlight["sentence"]
+
+
+def test_original_level_reuses_what_ingestion_measured_with_the_same_model() -> None:
+    from vocabsphere.core.levels import text_level
+    from vocabsphere.core.levels.text_level import load_text_model
+
+    text = "The bridge opened on Monday. People walked across it in the rain."
+    current = load_text_model().version
+    # Measuring again costs a parse: the stored figures stand while the model is the same ...
+    assert versions._original_level(text, "C2", 5.9, current) == ("C2", 5.9, current)
+    # ... and a level from another model (or none) is measured again.
+    fresh = text_level(text)
+    expected = (fresh.level, fresh.score, fresh.model_version)
+    assert versions._original_level(text, "C2", 5.9, "text-level-0-old") == expected
+    assert versions._original_level(text, None, None, None) == expected

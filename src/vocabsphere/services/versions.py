@@ -123,6 +123,20 @@ class _Progress:
         self.step("All versions are ready.")
 
 
+def _original_level(
+    text: str, level: str | None, score: float | None, version: str | None
+) -> tuple[str, float, str]:
+    """(level, score, model version) of the base text: the one ingestion stored when the same
+    text-level model measured it (measuring again costs a parse), else measured now."""
+    from vocabsphere.core.levels import text_level
+    from vocabsphere.core.levels.text_level import load_text_model
+
+    if level is not None and score is not None and version == load_text_model().version:
+        return level, score, version
+    measured = text_level(text)
+    return measured.level, measured.score, measured.model_version
+
+
 def build_versions(
     db: Database,
     settings: Settings,
@@ -135,7 +149,6 @@ def build_versions(
     ``on_progress`` hears of each step as it ends (the job shows it to the teacher waiting)."""
     from vocabsphere.core.adapt import adapt_story
     from vocabsphere.core.adapt.document import heading_paragraphs
-    from vocabsphere.core.levels import text_level
 
     with unit_of_work(db) as uow:
         story = uow.stories.get(story_id)
@@ -146,16 +159,17 @@ def build_versions(
         if base is None:
             raise NotFound("The story has no text.")
         base_id, base_text = base.id, base.text
+        stored = (base.cefr_level, base.level_score, base.analysis_version)
         others = [a.text for a in articles if a.id != base.id]
     progress = _Progress(on_progress)
     progress.step("Adapting the text to each level.")
     adapted = adapt_story(
         base_text, others, lexicon=dictionary.open_lexicon(settings), on_level=progress.adapted
     )
-    original = text_level(base_text)
+    original = _original_level(base_text, *stored)
     original_reader, original_lemmas = analyse_for_reader(base_text)
     original_headings = heading_paragraphs(paragraphs(base_text))
-    original_highlights = _highlights(base_text, original.level, settings, original_headings)
+    original_highlights = _highlights(base_text, original[0], settings, original_headings)
     progress.prepared(ORIGINAL, len(adapted))
     rows = [
         StoryVersion(
@@ -163,12 +177,12 @@ def build_versions(
             level=ORIGINAL,
             text=base_text,
             word_count=count_words(base_text),
-            measured_level=original.level,
-            measured_score=round(original.score, 3),
+            measured_level=original[0],
+            measured_score=round(original[1], 3),
             hit_target=True,
             details_json=json.dumps({"headings": list(original_headings)}),
             highlights_json=json.dumps(original_highlights),
-            model_versions_json=json.dumps({"text_level": original.model_version}),
+            model_versions_json=json.dumps({"text_level": original[2]}),
             base_article_id=base_id,
             created_at=now,
             reader_json=original_reader,

@@ -46,7 +46,7 @@ from vocabsphere.core.adapt.lexical import Gloss, LexicalResult, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
-from vocabsphere.core.adapt.verify import LEVELS
+from vocabsphere.core.adapt.verify import LEVELS, SentenceMeasure
 from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
@@ -117,6 +117,12 @@ def _mark(state: QuoteState) -> str:
     return state.mark
 
 
+def measured_texts(sentences: Sequence[DraftSentence]) -> list[str]:
+    """The sentences a version's level is measured on: its body (headings only when nothing else)."""
+    body = [s.text for s in sentences if not s.heading]
+    return body or [s.text for s in sentences]
+
+
 class VersionBuilder:
     """Builds versions of one source; parses and per-sentence results are shared between levels."""
 
@@ -144,6 +150,7 @@ class VersionBuilder:
         self._dependencies: list[frozenset[int]] | None = None
         # Per source sentence, the words a later sentence calls "the ...": compression keeps them.
         self._things = [frozenset(t) for t in introduced_things(source.units)]
+        self.measure = SentenceMeasure(cache.get)
         cache.parse(u.text for u in source.units)
 
     def _budget(self, level: str, strength: int) -> int | None:
@@ -339,7 +346,6 @@ class VersionBuilder:
                 result.text, result.glosses, opening and first, closing and last, _mark(self._quotes[i])
             )
             sentences.append(DraftSentence(units[i].paragraph, text, glosses, i))
-        body = [s.text for s in sentences if not s.heading]
-        doc = self.cache.join(body or [s.text for s in sentences])
+        doc = self.cache.join(measured_texts(sentences))
         draft = Draft(tuple(sentences), tuple(sorted((k, v) for k, v in counts.items() if v)))
         return draft, doc

@@ -18,13 +18,14 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vocabsphere.core.adapt.builder import Draft, VersionBuilder
+from vocabsphere.core.adapt.builder import Draft, VersionBuilder, measured_texts
 from vocabsphere.core.adapt.coherence import tells_story
 from vocabsphere.core.adapt.compress import load_compression_model
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
-from vocabsphere.core.adapt.verify import LEVELS, Checked, measure, refine
+from vocabsphere.core.adapt.verify import LEVELS, Checked, refine
 from vocabsphere.core.levels import assess_word
+from vocabsphere.core.levels.text_level import TextLevel
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
@@ -205,8 +206,13 @@ class _Story:
         if target not in LEVELS:
             raise ValueError(f"unknown CEFR level: {target!r}")
         max_rounds = MAX_ROUNDS if rounds is None else rounds
-        checked = refine(lambda s: self._draft(target, s), target, max_rounds=max_rounds)
+        checked = refine(
+            lambda s: self._draft(target, s), target, max_rounds=max_rounds, measure_with=self._measure
+        )
         return _version(checked, target, self.versions, self.inline_glosses)
+
+    def _measure(self, candidate: tuple[Draft, Doc], doc: Doc) -> TextLevel:
+        return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)
 
     def _draft(self, target: str, strength: int) -> tuple[tuple[Draft, Doc], Doc]:
         draft, doc = self.builder.build(target, strength)
@@ -260,8 +266,8 @@ def adapt_story(
         done(level)
     if not extra_levels:
         return sorted(out, key=lambda v: LEVELS.index(v.level_target))
-    _, doc = story.builder.build("C1")  # the lightly edited source: measured once, used twice
-    source_rank = LEVELS.index(measure(doc).level)
+    draft, doc = story.builder.build("C1")  # the lightly edited source: measured once, used twice
+    source_rank = LEVELS.index(story.builder.measure.level(measured_texts(draft.sentences), doc).level)
     short = story.source.words <= A1_MAX_SOURCE_WORDS
     if "A1" not in levels and (short or source_rank <= LEVELS.index("B1")):
         a1 = story.adapt("A1")

@@ -7,15 +7,16 @@ measured level so the caller can flag the miss.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from spacy.tokens import Doc
 
+from vocabsphere.core.levels.text_features import grammar_detector
 from vocabsphere.core.levels.text_level import TextLevel, text_level_of_doc
 
-__all__ = ["LEVELS", "Checked", "hits_target", "measure", "refine"]
+__all__ = ["LEVELS", "Checked", "SentenceMeasure", "hits_target", "measure", "refine"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 T = TypeVar("T")
@@ -40,7 +41,13 @@ def hits_target(measured: str, target: str) -> bool:
     return LEVELS.index(measured) <= LEVELS.index(target)
 
 
-def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: int = 3) -> Checked[T]:
+def refine(
+    build: Callable[[int], tuple[T, Doc]],
+    target: str,
+    *,
+    max_rounds: int = 3,
+    measure_with: Callable[[T, Doc], TextLevel] | None = None,
+) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
 
     On a miss the first attempt at the lowest level reached is returned: later rounds only cut more
@@ -49,7 +56,7 @@ def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: in
     best: Checked[T] | None = None
     for strength in range(max_rounds):
         candidate, doc = build(strength)
-        measured = measure(doc)
+        measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
         hit = hits_target(measured.level, target)
         if hit:
             return Checked(candidate, measured, True, strength + 1)
@@ -58,3 +65,25 @@ def refine(build: Callable[[int], tuple[T, Doc]], target: str, *, max_rounds: in
     if best is None:
         raise ValueError("max_rounds must be at least 1")
     return Checked(best.candidate, best.measured, False, max_rounds)
+
+
+class SentenceMeasure:
+    """Levels of texts made of cached sentence parses, each sentence's grammar points found once.
+
+    Grammar detection is most of a measurement's cost, and the versions of a story (every level,
+    every verification round) share most of their sentences.
+    """
+
+    def __init__(self, parse: Callable[[str], Doc]) -> None:
+        self._parse = parse
+        self._grammar: dict[str, list[Any]] = {}
+
+    def grammar(self, text: str) -> list[Any]:
+        if text not in self._grammar:
+            detect = grammar_detector()
+            self._grammar[text] = list(detect(self._parse(text))) if detect is not None else []
+        return self._grammar[text]
+
+    def level(self, texts: Sequence[str], doc: Doc) -> TextLevel:
+        """Level of ``doc``, the join of the parses of ``texts`` (sentence by sentence)."""
+        return text_level_of_doc(doc, grammar=[m for t in texts for m in self.grammar(t)])

@@ -208,13 +208,15 @@ def _grammar_band(level: object) -> str:
     return {"A1": "A", "A2": "A", "B1": "B1", "B2": "B2"}.get(name, "C")
 
 
-def _grammar(doc: Doc, n_sents: int) -> tuple[tuple[tuple[str, int], ...], tuple[float, ...]] | None:
+def _grammar(
+    doc: Doc, n_sents: int, matches: Iterable[Any] | None = None
+) -> tuple[tuple[tuple[str, int], ...], tuple[float, ...]] | None:
     detect = grammar_detector()
     if detect is None:
         return None
     ids: Counter[str] = Counter()
     bands: Counter[str] = Counter()
-    for match in detect(doc):
+    for match in detect(doc) if matches is None else matches:
         ids[str(match.point.id)] += 1
         bands[_grammar_band(match.point.level)] += 1
     rates = tuple(_ratio(bands[band], n_sents) for band in GRAMMAR_BANDS)
@@ -272,11 +274,16 @@ def analysed_words(doc: Doc, max_words: int = MAX_WORDS) -> list[Token]:
 
 
 def extract_features(
-    doc: Doc, max_words: int = MAX_WORDS, style_lexicon: Mapping[str, float] | None = None
+    doc: Doc,
+    max_words: int = MAX_WORDS,
+    style_lexicon: Mapping[str, float] | None = None,
+    grammar: Iterable[Any] | None = None,
 ) -> TextFeatures:
     """Features of a parsed text; only whole sentences within the first `max_words` words count.
 
     `style_lexicon` (word -> weight, from the model JSON) gives ``style_score``; without it 0.0.
+    `grammar`: the grammar points of ``doc`` when the caller already found them (ignored when the
+    text is cut to `max_words`).
     """
     sents, truncated = _bounded(doc, max_words)
     if truncated:  # analyse (and run the grammar detector on) the bounded part only
@@ -286,7 +293,7 @@ def extract_features(
     content = [t for t in words if t.pos_ in CONTENT_POS and not t.like_num]
     syllables = [count_syllables(t.text) for t in words]
     vocab = _vocab(content) | {"lexical_density": _ratio(len(content), len(words))}
-    grammar = _grammar(doc, len(sents))
+    found = _grammar(doc, len(sents), None if truncated else grammar)
     return TextFeatures(
         word_count=len(words),
         sentence_count=len(sents),
@@ -297,8 +304,8 @@ def extract_features(
         fkgl=fkgl(len(words), len(sents), sum(syllables)),
         mattr=_mattr([t.lower_ for t in words]),
         style_score=style_score(style_forms(words), style_lexicon) if style_lexicon else 0.0,
-        grammar_points=grammar[0] if grammar else None,
-        grammar_per_sentence=grammar[1] if grammar else None,
+        grammar_points=found[0] if found else None,
+        grammar_per_sentence=found[1] if found else None,
         **_syntax(doc, sents, words),
         **vocab,
     )

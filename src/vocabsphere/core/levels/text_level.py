@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -177,14 +177,16 @@ def parse_texts(texts: Sequence[str]) -> Iterator[tuple[Doc, bool]]:
         yield doc, truncated
 
 
-def text_level_of_doc(doc: Doc, *, truncated: bool = False) -> TextLevel:
+def text_level_of_doc(
+    doc: Doc, *, truncated: bool = False, grammar: Iterable[Any] | None = None
+) -> TextLevel:
     """Level of an already parsed text (a Doc from ``load_pipeline()``).
 
     The Doc should come from normalised text (``readability.normalise_text``, as ``parse_texts``
-    does) to match training.
+    does) to match training. ``grammar``: the grammar points already found in ``doc``, if any.
     """
     model = load_text_model()
-    features = extract_features(doc, MAX_WORDS, model.lexicon)
+    features = extract_features(doc, MAX_WORDS, model.lexicon, grammar)
     if features.word_count == 0:
         raise InvalidText("text is empty: it has no words to level", field="text")
     score = model.score(features.model_inputs())
