@@ -52,6 +52,18 @@ def test_coordination_and_participle_split(nlp: Language) -> None:
     assert out[1] == "The storm killed at least ten people."
 
 
+def test_participle_split_keeps_the_sources_agreement(nlp: Language) -> None:
+    # Seed 004 at B1 read "The United States view it as ...": the name looks plural, the source's "is" says not.
+    out, rule = _run(
+        nlp,
+        "The United States is closely monitoring this situation, viewing it as a sign of desperation.",
+    )
+    assert rule == "participle"
+    assert out[1] == "The United States views it as a sign of desperation."
+    out, _ = _run(nlp, "The workers are striking again, demanding higher pay.")
+    assert out[1] == "The workers demand higher pay."
+
+
 def test_parenthetical_and_attribution_only_at_low_levels(nlp: Language) -> None:
     text = "The company (which is very old) made a loss."
     assert _run(nlp, text, "A2") == (["The company made a loss."], "parenthetical")

@@ -172,7 +172,10 @@ def _subject_of(tokens: Sequence[Token]) -> list[Token]:
 
 def _participle_sentence(subject: Sequence[Token], verb: Token, tail: str, tense: str) -> str | None:
     head = subject[-1]
-    form = inflect(verb_lemma(verb), agree_tag(tense, head))
+    # The clause's own present verb already agrees with this subject ("the United States is ...":
+    # singular, though the noun looks plural); only a past tense is handed over unchanged anyway.
+    tag = tense if tense in {"VBZ", "VBP"} else agree_tag(tense, head)
+    form = inflect(verb_lemma(verb), tag)
     if form is None:
         return None
     words = _antecedent_text(subject) if head.pos_ != "PRON" else subject_case(head.text)
