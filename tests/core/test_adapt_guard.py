@@ -398,6 +398,11 @@ def test_seed_headings_stay_headings(nlp: Language, lexicon: Lexicon, level: str
     body = [p for k, p in enumerate(version.paragraphs) if k not in version.headings]
     assert not any(p in heading_texts for p in body)
     assert "Update is obliged;" not in version.text
+    # A heading stays only over its section's opening sentence: at A2 the fascism quotation and the
+    # sentence on severed ties were cut, and their headings stood over other news (lead's review).
+    for heading, opening in {"fascism": "fascism", "Breaking diplomatic ties": "severed ties"}.items():
+        at = [h for h in version.headings if heading in version.paragraphs[h]]
+        assert all(opening in version.paragraphs[h + 1] for h in at), version.text
 
 
 @pytest.mark.parametrize("level", ["A2", "B1"])

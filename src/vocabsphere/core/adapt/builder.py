@@ -98,13 +98,18 @@ def _with_marks(
 
 
 def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
-    """Headings to keep: those with a chosen sentence under them (before the next heading)."""
-    paragraphs = {source.units[i].paragraph for i in chosen}
+    """Headings to keep: those whose section keeps its opening sentence.
+
+    A heading names what its section opens with ("Opposition to 'Ukrainian fascism'" over a quotation
+    about fascism); over the section's later sentences alone it names something the version left out.
+    """
+    picked = set(chosen)
     keep = set()
     for h in sorted(source.headings):
         following = [p for p in source.headings if p > h]
         end = min(following) if following else len(source.paragraphs)
-        if any(h < p < end for p in paragraphs):
+        section = [i for i, u in enumerate(source.units) if h < u.paragraph < end]
+        if section and section[0] in picked:
             keep.add(h)
     return keep
 
