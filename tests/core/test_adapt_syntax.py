@@ -53,7 +53,7 @@ def test_coordination_and_participle_split(nlp: Language) -> None:
 
 
 def test_participle_split_keeps_the_sources_agreement(nlp: Language) -> None:
-    # Seed 004 at B1 read "The United States view it as ...": the name looks plural, the source's "is" says not.
+    # Seed 004 at B1: "The United States view it as ...". The name looks plural; the source's "is" says not.
     out, rule = _run(
         nlp,
         "The United States is closely monitoring this situation, viewing it as a sign of desperation.",
