@@ -23,6 +23,7 @@ from vocabsphere.services import (
     dashboard,
     learner_work,
     lookup_events,
+    progress,
     quizzes,
     reading,
     rosters,
@@ -243,6 +244,10 @@ def test_assignment_loop(database: Database, make_settings: Callable[..., Settin
     assert (result.score, result.max_score, result.duplicate) == (1, 2, False)
     assert [f.correct for f in result.feedback] == [True, False, None]
     assert result.feedback[1].key == "False"
+    # The learner's progress counts keyed quiz answers by kind of question (the discussion answer is not).
+    quiz_rows = progress.accuracy(database, user_id=ana.id).quiz_by_kind
+    assert {(r.key, r.answers, r.right) for r in quiz_rows} == {("fact", 1, 1), ("true_false", 1, 0)}
+    assert not progress.accuracy(database, user_id=cleo.id).quiz_by_kind
     repeat = learner_work.submit_answers(
         database, ana, assignment_id=work.id, answers={}, now=T0 + timedelta(hours=3)
     )

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
+
+from vocabsphere.core.levels.grammar_points import GRAMMAR_POINTS
 from vocabsphere.core.progress.streaks import study_streak
 from vocabsphere.services import accounts, progress, reading, study
 from vocabsphere.store.database import Database
 from vocabsphere.store.progress_repo import ProgressRepository
-from vocabsphere.store.tables import LookupEvent, ReadingSession, Story
+from vocabsphere.store.tables import (
+    ExerciseAnswer,
+    ExerciseItemRow,
+    LookupEvent,
+    ReadingSession,
+    SavedWord,
+    Story,
+)
 from vocabsphere.store.unit_of_work import unit_of_work
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -219,3 +229,40 @@ def test_the_level_evidence_counts_look_ups_in_stories_finished_at_the_level(dat
         assert repo.reading_at_level(ana, "B1") == (2000, 800, 0)
         assert repo.lookups_at_level(ana, "B1") == 3
         assert repo.practice_totals(ana) == (0, 0)
+
+
+def test_practice_accuracy_is_grouped_by_kind_and_grammar_point(database: Database) -> None:
+    ana = accounts.create_user(database, username="ana", password="s3cret-pass", now=T0).id
+    bob = accounts.create_user(database, username="bob", password="s3cret-pass", now=T0).id
+    for user, lemma in ((ana, "harbour"), (bob, "ferry")):
+        _save(database, user, lemma, T0)
+    point = next(iter(GRAMMAR_POINTS.values()))
+    with unit_of_work(database) as uow:
+        words = {w.user_id: w.id for w in uow.session.scalars(select(SavedWord))}
+        items = [
+            ExerciseItemRow(user_id=user, saved_word_id=words[user], kind=kind, item_key=f"{user}{kind}",
+                            grammar_point=gp, data_json="{}", created_at=T0)
+            for user, kind, gp in ((ana, "cloze", None), (ana, "word_form", point.id), (bob, "cloze", None))
+        ]  # fmt: skip
+        uow.session.add_all(items)
+        uow.session.flush()
+        cloze, form, bobs = (i.id for i in items)
+        uow.session.add_all(
+            ExerciseAnswer(user_id=items[k].user_id, item_id=item, request_id=f"r{n}", answer="x",
+                           correct=right, answered_at=T0)
+            for n, (k, item, right) in enumerate(
+                [(0, cloze, True), (0, cloze, True), (0, cloze, False), (1, form, False), (2, bobs, True)]
+            )
+        )  # fmt: skip
+    found = progress.accuracy(database, user_id=ana)
+    assert [(r.key, r.label, r.answers, r.right) for r in found.practice_by_kind] == [
+        ("cloze", "Cloze", 3, 2),
+        ("word_form", "Word form", 1, 0),
+    ]
+    assert [(r.key, r.label, r.level, r.answers, r.right) for r in found.practice_by_point] == [
+        (point.id, point.name, point.level, 1, 0)
+    ]
+    assert not found.quiz_by_kind and not found.is_empty
+    assert [(r.answers, r.right) for r in progress.accuracy(database, user_id=bob).practice_by_kind] == [
+        (1, 1)
+    ]

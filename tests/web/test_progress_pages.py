@@ -9,9 +9,12 @@ import io
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from tests.web.conftest import add_user, bearer, csrf_from, log_in
 from vocabsphere.services import classes, reading, study
+from vocabsphere.store.tables import ExerciseAnswer, ExerciseItemRow, SavedWord
+from vocabsphere.store.unit_of_work import unit_of_work
 
 
 def _activity(client: TestClient, user_id: int) -> None:
@@ -33,6 +36,30 @@ def _activity(client: TestClient, user_id: int) -> None:
     reading.set_statuses(db, user_id=user_id, lemmas=["house", "water"], status="known", now=now)
 
 
+def _practice_answer(client: TestClient, user_id: int) -> None:
+    """One right cloze answer on the learner's first saved word (what the practice service stores)."""
+    db = client.app.state.vocabsphere.database  # type: ignore[attr-defined]
+    now = datetime.now(UTC)
+    with unit_of_work(db) as uow:
+        word = uow.session.scalars(select(SavedWord).where(SavedWord.user_id == user_id)).first()
+        assert word is not None
+        item = ExerciseItemRow(
+            user_id=user_id,
+            saved_word_id=word.id,
+            kind="cloze",
+            item_key="k1",
+            data_json="{}",
+            created_at=now,
+        )
+        uow.session.add(item)
+        uow.session.flush()
+        uow.session.add(
+            ExerciseAnswer(
+                user_id=user_id, item_id=item.id, request_id="a1", answer="x", correct=True, answered_at=now
+            )
+        )
+
+
 def test_progress_page_draws_accessible_charts_and_exports_csv(client: TestClient) -> None:
     ana = add_user(client, "ana")
     _activity(client, ana.id)
@@ -44,6 +71,11 @@ def test_progress_page_draws_accessible_charts_and_exports_csv(client: TestClien
     assert "<title>Reviews per day</title>" in html and "Daily goal: 20 reviews" in html
     assert "Words known by level" in html and "the numbers</summary>" in html
     assert "Europe" not in html and "(UTC;" in html  # the learner's zone is named
+    assert "Practice and quizzes" in html and 'href="/practice"' in html  # nothing answered yet
+    _practice_answer(client, ana.id)
+    html = client.get("/progress").text
+    assert "Practice by kind of exercise" in html and '<th scope="row">Cloze' in html
+    assert "1 (100 %)" in html
     exported = client.get("/progress/history.csv")
     assert exported.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(exported.text)))
@@ -66,6 +98,12 @@ def test_progress_api_history_and_level_are_the_learners_own(client: TestClient)
     )
     level = client.get("/api/v1/me/progress/level", headers=bearer(client, "ana")).json()
     assert level["level"] == "B1" and level["suggested"] is None and not level["enough_evidence"]
+    _practice_answer(client, ana.id)
+    accuracy = client.get("/api/v1/me/progress/accuracy", headers=bearer(client, "ana")).json()
+    assert [(r["key"], r["answers"], r["right"]) for r in accuracy["practice_by_kind"]] == [("cloze", 1, 1)]
+    bobs = client.get("/api/v1/me/progress/accuracy", headers=bearer(client, "bob")).json()
+    assert bobs == {"practice_by_kind": [], "practice_by_point": [], "quiz_by_kind": []}
+    assert client.get("/api/v1/me/progress/accuracy").status_code == 401
     me = client.get("/api/v1/me/progress", headers=bearer(client, "ana")).json()
     assert me["daily_goal"] == 20 and me["time_zone"] == "UTC" and me["streak_frozen_days"] == []
 

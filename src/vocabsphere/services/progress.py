@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -9,6 +10,7 @@ from functools import lru_cache
 
 from vocabsphere.core.errors import NotFound
 from vocabsphere.core.levels import word_level
+from vocabsphere.core.levels.grammar_points import GRAMMAR_POINTS
 from vocabsphere.core.local_time import day_start, local_date, midnight
 from vocabsphere.core.progress.level_estimate import LevelSuggestion, UsageEvidence, suggest_level
 from vocabsphere.core.progress.series import days_between, rate, running_total
@@ -241,3 +243,75 @@ def level_suggestion(db: Database, *, user_id: int) -> LevelSuggestion:
         return found
     # The evidence is still shown; the move is the teacher's to make.
     return replace(found, suggested=None, reasons=(lock.note, *found.reasons), locked=True)
+
+
+@dataclass(frozen=True)
+class AccuracyRow:
+    """Answers of one skill (exercise kind, grammar point or quiz question kind) and how many were right."""
+
+    key: str
+    label: str
+    level: str | None
+    answers: int
+    right: int
+
+    @property
+    def share(self) -> float:
+        return self.right / self.answers if self.answers else 0.0
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    practice_by_kind: tuple[AccuracyRow, ...]
+    practice_by_point: tuple[AccuracyRow, ...]
+    quiz_by_kind: tuple[AccuracyRow, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.practice_by_kind or self.quiz_by_kind)
+
+
+_KIND_LABELS = {"true_false": "True or false", "fact": "Facts", "main_idea": "Main idea"}
+
+
+def _label(kind: str) -> str:
+    return _KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def _rows(
+    counts: dict[str, tuple[int, int]], label: dict[str, tuple[str, str | None]]
+) -> tuple[AccuracyRow, ...]:
+    rows = [AccuracyRow(k, *label[k], n, ok) for k, (n, ok) in counts.items()]
+    return tuple(sorted(rows, key=lambda r: (-r.answers, r.label)))
+
+
+def accuracy(db: Database, *, user_id: int) -> Accuracy:
+    """Practice answers by exercise kind and by grammar point, and quiz answers by question kind (keyed
+    questions only: a discussion answer has no right or wrong)."""
+    with unit_of_work(db, read_only=True) as uow:
+        repo = ProgressRepository(uow.session)
+        practice_rows = repo.practice_by_item(user_id)
+        submitted = repo.submitted_answers(user_id)
+    by_kind: dict[str, tuple[int, int]] = {}
+    by_point: dict[str, tuple[int, int]] = {}
+    for kind, point, n, ok in practice_rows:
+        old = by_kind.get(kind, (0, 0))
+        by_kind[kind] = (old[0] + n, old[1] + ok)
+        if point:
+            old = by_point.get(point, (0, 0))
+            by_point[point] = (old[0] + n, old[1] + ok)
+    by_question: dict[str, tuple[int, int]] = {}
+    for answers_json in submitted:
+        for answer in json.loads(answers_json or "[]"):
+            if answer.get("correct") is None:
+                continue
+            old = by_question.get(answer["kind"], (0, 0))
+            by_question[answer["kind"]] = (old[0] + 1, old[1] + int(bool(answer["correct"])))
+    kind_labels: dict[str, tuple[str, str | None]] = {k: (_label(k), None) for k in (*by_kind, *by_question)}
+    point_labels: dict[str, tuple[str, str | None]] = {
+        p: (GRAMMAR_POINTS[p].name, GRAMMAR_POINTS[p].level) if p in GRAMMAR_POINTS else (_label(p), None)
+        for p in by_point
+    }
+    return Accuracy(
+        _rows(by_kind, kind_labels), _rows(by_point, point_labels), _rows(by_question, kind_labels)
+    )

@@ -27,11 +27,13 @@ from sqlalchemy.orm import Session
 from vocabsphere.store.local_days import DayWindow, day_bounds, day_buckets
 from vocabsphere.store.tables import (
     ExerciseAnswer,
+    ExerciseItemRow,
     LookupEvent,
     ReadingSession,
     ReviewLogEntry,
     SavedWord,
     Story,
+    Submission,
     WordStatus,
 )
 
@@ -381,6 +383,22 @@ class ProgressRepository:
         )
         answers, right = self._session.execute(query).one()
         return int(answers), int(right or 0)
+
+    def practice_by_item(self, user_id: int) -> list[tuple[str, str | None, int, int]]:
+        """Practice answers grouped by the item's kind and grammar point: (kind, point, answers, right)."""
+        right = func.coalesce(func.sum(cast(ExerciseAnswer.correct, Integer)), 0)
+        query = (
+            select(ExerciseItemRow.kind, ExerciseItemRow.grammar_point, func.count(), right)
+            .join(ExerciseItemRow, ExerciseItemRow.id == ExerciseAnswer.item_id)
+            .where(ExerciseAnswer.user_id == user_id)
+            .group_by(ExerciseItemRow.kind, ExerciseItemRow.grammar_point)
+        )
+        return [(kind, point, int(n), int(ok or 0)) for kind, point, n, ok in self._session.execute(query)]
+
+    def submitted_answers(self, user_id: int) -> list[str]:
+        """The stored answers (JSON) of the learner's quiz submissions: a learner has a few, not thousands."""
+        query = select(Submission.answers_json).where(Submission.user_id == user_id)
+        return list(self._session.scalars(query))
 
     def finished(self, user_id: int) -> tuple[int, int]:
         """Distinct stories finished and the words read in finished sessions."""

@@ -48,6 +48,20 @@ class LevelSuggestionOut(BaseModel):
     locked: bool = Field(False, description="A teacher holds your level: nothing is suggested.")
 
 
+class AccuracyRowOut(BaseModel):
+    key: str = Field(description="Exercise kind, grammar point id or quiz question kind.")
+    label: str
+    level: str | None = Field(None, description="CEFR level of a grammar point.")
+    answers: int
+    right: int
+
+
+class AccuracyOut(BaseModel):
+    practice_by_kind: list[AccuracyRowOut]
+    practice_by_point: list[AccuracyRowOut]
+    quiz_by_kind: list[AccuracyRowOut]
+
+
 @router.get("/history", response_model=HistoryOut)
 def get_history(
     state: State, principal: CurrentUser, days: int = Query(progress.HISTORY_DAYS, ge=1, le=366)
@@ -72,3 +86,19 @@ def get_level_suggestion(state: State, principal: CurrentUser) -> LevelSuggestio
     the learner sets it (PATCH /me)."""
     suggestion = progress.level_suggestion(state.database, user_id=principal.user.id)
     return LevelSuggestionOut.model_validate(suggestion, from_attributes=True)
+
+
+@router.get("/accuracy", response_model=AccuracyOut)
+def get_accuracy(state: State, principal: CurrentUser) -> AccuracyOut:
+    """The learner's own practice answers by exercise kind and by grammar point, and quiz answers by
+    question kind (keyed questions only), each with how many were right."""
+    view = progress.accuracy(state.database, user_id=principal.user.id)
+
+    def rows(items: tuple[progress.AccuracyRow, ...]) -> list[AccuracyRowOut]:
+        return [AccuracyRowOut.model_validate(r, from_attributes=True) for r in items]
+
+    return AccuracyOut(
+        practice_by_kind=rows(view.practice_by_kind),
+        practice_by_point=rows(view.practice_by_point),
+        quiz_by_kind=rows(view.quiz_by_kind),
+    )

@@ -60,6 +60,7 @@ def progress_page(request: Request, state: State, principal: CurrentUser, level_
         "progress.html",
         progress=view,
         history=history,
+        accuracy=progress.accuracy(state.database, user_id=user_id),
         suggestion=suggestion,
         notice="Your level is saved." if level_saved else "",
         **_charts(history),
