@@ -7,18 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from vocabsphere.core.errors import Conflict, InvalidInput, NotFound
 from vocabsphere.core.srs.offline import CLOCK_SKEW, OfflineAnswer, offline_answer_problem
 from vocabsphere.services import practice
-from vocabsphere.services.offline_sync import MAX_ROWS, UnreadableRow
+from vocabsphere.services.offline_sync import MAX_ROWS, Outcome, UnreadableRow
 from vocabsphere.store.database import Database
 from vocabsphere.store.unit_of_work import unit_of_work
 
 __all__ = ["AnswerOutcome", "OfflineAnswer", "sync_answers"]
-
-Outcome = Literal["applied", "duplicate", "refused"]
 
 
 @dataclass(frozen=True)

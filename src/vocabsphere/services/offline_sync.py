@@ -23,6 +23,7 @@ from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 __all__ = [
     "MAX_ROWS",
     "OfflineReview",
+    "Outcome",
     "RowOutcome",
     "SyncReport",
     "SyncedCard",

@@ -182,22 +182,23 @@ def generate_quiz(
             scored.append((candidate, tuple(found)))
             evidence[id(candidate)] = found
     rank = {lvl: k for k, lvl in enumerate(ordered)}
-    questions = tuple(
-        Question(
-            c.kind,
-            c.stem,
-            c.options,
-            c.answer,
-            c.evidence,
-            order_levels(levels),
-            tuple((lvl, text) for lvl, text in evidence[id(c)].items() if text),
-        )
-        for c, levels in _select(scored, rank)
-    )
+    questions = tuple(_question(c, evidence[id(c)]) for c, _ in _select(scored, rank))
+    return Quiz(questions, _versions_used(lexicon))
+
+
+def _question(candidate: Candidate, evidence: Mapping[str, str]) -> Question:
+    """The question as asked: kept at the levels that support it, with each level's evidence sentence."""
+    c = candidate
+    levels = order_levels(list(evidence))
+    kept = tuple((lvl, text) for lvl, text in evidence.items() if text)
+    return Question(c.kind, c.stem, c.options, c.answer, c.evidence, levels, kept)
+
+
+def _versions_used(lexicon: Lexicon | None) -> dict[str, str]:
     versions_used = {"quiz": QUIZ_VERSION, "spacy_model": MODEL_VERSION}
     if lexicon is not None:
         versions_used["lexicon"] = lexicon.lexicon_version()
-    return Quiz(questions, versions_used)
+    return versions_used
 
 
 def generate_word_quiz(
@@ -225,20 +226,8 @@ def generate_word_quiz(
             if levels:
                 found[word] = (candidate, levels)
     chosen = sorted(found.items(), key=lambda item: rank[item[0]])[:WORD_QUIZ_LIMIT]
-    questions = tuple(
-        Question(
-            c.kind,
-            c.stem,
-            c.options,
-            c.answer,
-            c.evidence,
-            order_levels(list(levels)),
-            tuple((lvl, text) for lvl, text in levels.items() if text),
-        )
-        for _, (c, levels) in chosen
-    )
-    versions_used = {"quiz": QUIZ_VERSION, "spacy_model": MODEL_VERSION, "lexicon": lexicon.lexicon_version()}
-    return Quiz(questions, versions_used)
+    questions = tuple(_question(c, levels) for _, (c, levels) in chosen)
+    return Quiz(questions, _versions_used(lexicon))
 
 
 def _asked_word(candidate: Candidate, lemmas: Mapping[str, str]) -> str:

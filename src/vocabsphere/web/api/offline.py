@@ -29,13 +29,26 @@ from vocabsphere.web.security import CurrentUser, State
 router = APIRouter(prefix="/offline", tags=["offline"], responses=ERRORS)
 
 
-class OfflineReviewIn(BaseModel):
+class OutboxRowIn(BaseModel):
+    """What every row of a device's outbox carries: its own id, the device and the device's row number."""
+
     model_config = ConfigDict(extra="forbid")
     client_id: str = Field(
-        max_length=MAX_ID_LENGTH, description="The rating's own id: sent again, it is applied once."
+        max_length=MAX_ID_LENGTH, description="The row's own id: sent again, it is applied once."
     )
-    device_id: str = Field(max_length=MAX_ID_LENGTH, description="The device that made the review.")
-    seq: int = Field(description="The device's running number of its offline reviews.")
+    device_id: str = Field(max_length=MAX_ID_LENGTH, description="The device that made the row.")
+    seq: int = Field(description="The device's running number of its offline rows.")
+
+
+class RowOutcomeBase(BaseModel):
+    client_id: str
+    outcome: Literal["applied", "duplicate", "refused"] = Field(
+        description="applied now, applied before (remove it from the outbox too), or refused for `reason`"
+    )
+    reason: str
+
+
+class OfflineReviewIn(OutboxRowIn):
     card_id: RowId
     rating: int = Field(description="1 Again, 2 Hard, 3 Good, 4 Easy")
     reviewed_at: datetime = Field(description="When the learner rated the card (with its time zone).")
@@ -51,12 +64,7 @@ class SyncIn(BaseModel):
     rows: list[RowIn] = Field(max_length=offline_sync.MAX_ROWS)
 
 
-class RowOutcomeOut(BaseModel):
-    client_id: str
-    outcome: Literal["applied", "duplicate", "refused"] = Field(
-        description="applied now, applied before (remove it from the outbox too), or refused for `reason`"
-    )
-    reason: str
+class RowOutcomeOut(RowOutcomeBase):
     card_id: int | None
 
 
@@ -96,13 +104,7 @@ class VersionLookupsOut(BaseModel):
     results: list[dict[str, Any]] = Field(description="Look-ups as GET /lookup answers them.")
 
 
-class OfflineAnswerIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    client_id: str = Field(
-        max_length=MAX_ID_LENGTH, description="The answer's own id: sent again, it is applied once."
-    )
-    device_id: str = Field(max_length=MAX_ID_LENGTH, description="The device that took the answer.")
-    seq: int = Field(description="The device's running number of its offline rows.")
+class OfflineAnswerIn(OutboxRowIn):
     item_id: RowId
     answer: str = Field(max_length=MAX_ANSWER_CHARS, description="As typed, or the option chosen.")
     answered_at: datetime = Field(description="When the learner answered (with its time zone).")
@@ -116,12 +118,7 @@ class AnswersIn(BaseModel):
     rows: list[AnswerRowIn] = Field(max_length=offline_sync.MAX_ROWS)
 
 
-class AnswerOutcomeOut(BaseModel):
-    client_id: str
-    outcome: Literal["applied", "duplicate", "refused"] = Field(
-        description="applied now, applied before (remove it from the outbox too), or refused for `reason`"
-    )
-    reason: str
+class AnswerOutcomeOut(RowOutcomeBase):
     item_id: int | None
     correct: bool | None = Field(description="The server's grade (null when refused).")
 
