@@ -52,3 +52,19 @@ def test_format_rounded() -> None:
 def test_a_fraction_of_a_million_is_left_alone() -> None:
     text, edits = simplify_numbers("For half a million dollars a year, you could solve it.", "A2")
     assert text == "For half a million dollars a year, you could solve it." and edits == ()
+
+
+def test_a_number_in_words_is_not_hedged_and_a_hedge_is_never_doubled() -> None:
+    # Review of dev "insects" at B1: "where an estimated about 2 billion people"; "nine billion" -> "about 9".
+    assert simplify_numbers("where an estimated two billion people eat insects.", "B1")[0] == (
+        "where an estimated 2 billion people eat insects."
+    )
+    assert simplify_numbers("The population will increase to nine billion.", "A2")[0] == (
+        "The population will increase to 9 billion."
+    )
+    assert simplify_numbers("an estimated 1.28 million people", "A2")[0] == "an estimated 1.3 million people"
+    assert simplify_numbers("with 1.28 million soldiers.", "A2")[0] == "with about 1.3 million soldiers."
+
+
+def test_no_about_after_a_determiner() -> None:
+    assert simplify_numbers("the 1,280,000 soldiers", "A2")[0] == "the 1,280,000 soldiers"

@@ -46,6 +46,24 @@ def format_rounded(value: float, low: bool) -> str:
 
 
 _FRACTION_BEFORE = re.compile(r"\b(half|quarter|third|fifth|tenth)s? $", re.IGNORECASE)
+# A hedge the sentence already has before the number ("an estimated two billion"): no second one.
+_HEDGED_BEFORE = re.compile(
+    r"\b(?:estimated|about|around|roughly|approximately|nearly|almost|some|more than|less than|fewer than"
+    r"|over|under|up to)\s+$",
+    re.IGNORECASE,
+)
+
+
+# "the 1,280,000 soldiers": no room for "about" after a determiner, so the number stays exact.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$", re.IGNORECASE
+)
+
+
+def _value_of(formatted: str) -> float:
+    """The value a ``format_rounded`` text stands for ("1.3 million" -> 1300000.0)."""
+    number, _, word = formatted.partition(" ")
+    return float(number.replace(",", "")) * dict(_SCALE_WORDS).get(word, 1)
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -53,7 +71,9 @@ def _inside_quotes(text: str, pos: int) -> bool:
     return head.count('"') % 2 == 1 or head.count("“") > head.count("”")
 
 
-def _edit(m: NumberMention, level: str) -> tuple[str, str | None] | None:
+def _edit(
+    m: NumberMention, level: str, hedged: bool = False, determined: bool = False
+) -> tuple[str, str | None] | None:
     """New text for the mention (qualifier included), or None to keep it."""
     low = level in _LOW
     scaled = any(w in m.text.lower() for w in ("million", "billion", "trillion", "lakh", "crore", "mn", "bn"))
@@ -69,8 +89,12 @@ def _edit(m: NumberMention, level: str) -> tuple[str, str | None] | None:
     changed = new.replace(",", "") != digits.replace(" ", "") and new != m.text
     if not changed and m.qualifier not in _ABOUT:
         return None
+    # "nine billion" -> "9 billion" is the same number: only a rounded one needs "about".
+    rounded = not math.isclose(_value_of(new), m.value, rel_tol=1e-9)
     qualifier = m.qualifier
-    if qualifier in _ABOUT or (qualifier is None and changed and not regional):
+    if rounded and qualifier is None and determined:
+        return None
+    if qualifier in _ABOUT or (qualifier is None and rounded and not regional and not hedged):
         qualifier = "about"
     elif qualifier is None:
         qualifier = ""
@@ -86,7 +110,9 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
     for m in reversed(normalise_numbers(text)):
         if _inside_quotes(text, m.start) or _FRACTION_BEFORE.search(text, 0, m.start):
             continue  # quoted, or "half a million" (read as "a million")
-        result = _edit(m, level)
+        hedged = _HEDGED_BEFORE.search(text, 0, m.start) is not None
+        determined = _DETERMINER_BEFORE.search(text, 0, m.start) is not None
+        result = _edit(m, level, hedged, determined)
         if result is None:
             continue
         new, note = result
