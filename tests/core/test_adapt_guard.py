@@ -292,6 +292,9 @@ def test_each_deletion_guard_names_its_reason(nlp: Language) -> None:
     assert _drop(nlp, "The number of North Korean troops were to reach 3,000.", "troops") is not None
     assert "run" in (_drop(nlp, "It is the first building to run on solar power.", "on solar power") or "")
     assert "solar" in (_drop(nlp, "It is the first building to run on solar power.", "solar") or "")
+    # Review of dev "malala" at A2: "on her [16th] birthday" cut, then "As 16th birthdays go" made no sense.
+    assert "number" in (_drop(nlp, "She spoke at the UN on her 16th birthday on Friday.", "16th") or "")
+    assert "number" in (_drop(nlp, "The team flew 30 cameras to the town.", "30") or "")
     assert "noun phrase" in (
         _drop(nlp, "Guests were told they had dined on the much cheaper black tiger version.", "on the much")
         or ""

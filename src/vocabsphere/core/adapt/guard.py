@@ -105,6 +105,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     ):
         return "drops part of what a negation says ('not picked up [during autopsies]')"
     for tok in removed:
+        if tok.like_num and tok.dep_ in {"nummod", "amod"} and tok.head.i not in gone:
+            return f"drops the number {tok.text!r}, a fact the story gives ('her [16th] birthday')"
         if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
             return f"drops the participle {tok.text!r} (it says what the noun does)"
         if tok.dep_ == "advmod" and tok.head.i not in gone and set(getAllLemmas(tok.lower_)) == {"VERB"}:
