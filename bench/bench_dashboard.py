@@ -11,14 +11,12 @@ import argparse
 import json
 import random
 import statistics
-import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 
-from bench_due_queue import settle  # the same steady state as the review bench
-from sqlalchemy import create_engine, insert, select, text
-from sqlalchemy.engine import make_url
+# the same throw-away databases and steady state as the review bench
+from bench_due_queue import on_each_database, settle
+from sqlalchemy import insert, select
 
 from vocabsphere.services import dashboard
 from vocabsphere.services.accounts import UserView, user_view
@@ -248,23 +246,7 @@ def main() -> None:
     parser.add_argument("--assignments", type=int, default=20)
     parser.add_argument("--runs", type=int, default=200)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = Database.connect(f"sqlite:///{tmp}/bench.sqlite3")
-        report("SQLite", db, args)
-        db.dispose()
-    name = f"vs_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(args.postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        db = Database.connect(
-            make_url(args.postgres).set(database=name).render_as_string(hide_password=False)
-        )
-        report("PostgreSQL", db, args)
-        db.dispose()
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    on_each_database(args.postgres, lambda name, db: report(name, db, args))
 
 
 if __name__ == "__main__":
