@@ -64,7 +64,9 @@ def launch_server(
     )
     log.close()  # the child keeps its own handle
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    # Start-up loads the language pipeline and the lexicon's vectors: seconds on a quiet machine, but on a
+    # machine shared with other jobs (load 20 on 2 cores was seen) a minute was not always enough.
+    deadline = time.monotonic() + 180
     while True:
         try:
             if httpx.get(f"{url}/api/v1/health", timeout=1).status_code == 200:

@@ -228,6 +228,27 @@ def test_a_server_failing_mid_flush_loses_nothing(browser: Any, server: str) -> 
     context.close()
 
 
+def test_a_stalled_request_does_not_block_later_flushes(browser: Any, server: str) -> None:
+    # A request on a stalled connection never settles; the flush in progress must give up on it, or every
+    # later flush waits on it and nothing made offline is sent until the page is reloaded.
+    context, page = learner_with_cards(browser, server, "offline-di", WORDS[:2])
+    go_offline(context, page)
+    review_offline(page, server, 2)
+    stalled: list[Any] = []
+    page.route("**/api/v1/offline/reviews", lambda route: stalled.append(route))  # never answered
+    page.evaluate("globalThis.vocabsphereFlushTimeoutMs = 1500")
+    context.set_offline(False)
+    within_ten_seconds = (
+        f"() => Promise.race([({FLUSH})(), new Promise((ok) => setTimeout(() => ok('stalled'), 10000))])"
+    )
+    assert page.evaluate(within_ten_seconds) == {"left": 2, "sent": 0}
+    assert stalled and server_reviews(server, "offline-di") == 0
+    page.unroute("**/api/v1/offline/reviews")
+    assert page.evaluate(FLUSH) == {"left": 0, "sent": 2}
+    assert server_reviews(server, "offline-di") == 2
+    context.close()
+
+
 def test_two_devices_reviewing_one_card_end_in_one_state(browser: Any, server: str) -> None:
     phone, page = learner_with_cards(browser, server, "offline-cy", WORDS[:1])
     tablet = browser.new_context(viewport=PHONE)

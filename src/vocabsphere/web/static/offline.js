@@ -54,11 +54,17 @@ export function unreachable(error) {
   return error?.status === undefined || [502, 503, 504].includes(error.status);
 }
 
-async function call(path, { method = "GET", body } = {}) {
+// A flush's request on a stalled connection (a phone between cells) may never settle; without a limit it would
+// hold the one flush at a time forever, and nothing made offline would be sent until the page is reloaded.
+// (Only the outbox's small batches get the limit: a story's look-ups can take longer on a busy server.)
+const FLUSH_TIMEOUT_MS = 30_000;
+
+async function call(path, { method = "GET", body, timeoutMs } = {}) {
   const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? "";
   const response = await fetch(path, {
     method,
     credentials: "same-origin",
+    signal: timeoutMs && AbortSignal.timeout ? AbortSignal.timeout(timeoutMs) : undefined,
     headers: {
       Accept: "application/json",
       ...(body !== undefined ? { "Content-Type": "application/json", "X-CSRF-Token": csrf } : {}),
@@ -209,7 +215,9 @@ async function flushNow() {
         const group = rows.filter((r) => (r.kind ?? "review") === kind);
         if (!group.length) continue;
         const body = { rows: group.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null]))) };
-        const reply = await call(path, { method: "POST", body });
+        // (a test may shorten the limit: it cannot wait half a minute for a stalled request)
+        const timeoutMs = globalThis.vocabsphereFlushTimeoutMs ?? FLUSH_TIMEOUT_MS;
+        const reply = await call(path, { method: "POST", body, timeoutMs });
         const acknowledged = await acknowledge(db, group, reply);
         answered.push(...acknowledged);
         const done = acknowledged.filter((r) => r.outcome !== "refused").length;
