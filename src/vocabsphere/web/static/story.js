@@ -406,10 +406,16 @@ if (storyId && level && navigator.onLine) {
   keepStory(storyId, level, lang).catch(() => {});
 }
 
-if (storyId && level) {
-  api("/readings", { method: "POST", body: { story_id: storyId, level } })
+/** Open this reading on the server; reading time is a nicety, so the page works without it. */
+function startReading() {
+  return api("/readings", { method: "POST", body: { story_id: storyId, level } })
     .then((r) => { readingId = r.id; })
-    .catch(() => {}); // reading time is a nicety; the page works without it
+    .catch(() => {});
+}
+let readingStarted = Promise.resolve();
+
+if (storyId && level) {
+  readingStarted = startReading();
   for (const type of ["scroll", "keydown", "pointerdown", "touchstart"]) {
     window.addEventListener(type, () => { lastInput = Date.now(); }, { passive: true });
   }
@@ -423,6 +429,11 @@ if (storyId && level) {
 }
 
 async function report(finished) {
+  if (finished) {
+    // "I've finished" tapped before the reading was opened (a slow phone), or opened offline: wait, or open it now.
+    await readingStarted;
+    if (!readingId && storyId && level) await startReading();
+  }
   if (!readingId) return null;
   const seconds = Math.floor(activeSeconds);
   if (!finished && seconds < 1) return null;
