@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from vocabsphere.core.adapt.passive import passive_to_active
 from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.text import load_pipeline
 
@@ -27,6 +30,11 @@ def _run(nlp: Language, text: str, level: str = "A2") -> tuple[list[str], str | 
         ("The deal is supported by most voters.", "Most voters support the deal."),
         ("The houses were not built by the council.", "The council did not build the houses."),
         ("The new bridge was opened by the mayor on Tuesday.", "The mayor opened the new bridge on Tuesday."),
+        # the subject's own spacing is kept (it was rebuilt from its words: "the anti - war movement")
+        (
+            "The anti-war movement was supported by many students.",
+            "Many students supported the anti-war movement.",
+        ),
     ],
 )
 def test_passive_to_active(nlp: Language, text: str, expected: str) -> None:
@@ -99,3 +107,42 @@ def test_outputs_are_capitalised_and_punctuated(nlp: Language) -> None:
         out, _ = _run(nlp, text)
         for sentence in out:
             assert sentence[0].isupper() and sentence[-1] in ".!?"
+
+
+def test_no_active_when_the_parse_hangs_a_fronted_phrase_on_the_subject() -> None:
+    # Seen on a dev article: the parser made "In today's Spain" part of the subject of "are supported",
+    # and the active version read "Thousands of Spaniards support in today's Spain, the movement, ...".
+    # The parse is given here as the parser gave it there (today's parser reads these words better).
+    rows = [
+        ("In", "case", 2, "ADP", "IN"),
+        ("modern", "amod", 2, "ADJ", "JJ"),
+        ("Italy", "obl", 6, "PROPN", "NNP"),
+        (",", "punct", 2, "PUNCT", ","),
+        ("the", "det", 6, "DET", "DT"),
+        ("green", "amod", 6, "ADJ", "JJ"),
+        ("movement", "nsubj:pass", 16, "NOUN", "NN"),
+        (",", "punct", 9, "PUNCT", ","),
+        ("and", "cc", 9, "CCONJ", "CC"),
+        ("groups", "conj", 6, "NOUN", "NNS"),
+        ("such", "case", 13, "ADJ", "JJ"),
+        ("as", "fixed", 10, "ADP", "IN"),
+        ("the", "det", 13, "DET", "DT"),
+        ("Greens", "nmod", 9, "PROPN", "NNPS"),
+        (",", "punct", 6, "PUNCT", ","),
+        ("are", "aux:pass", 16, "AUX", "VBP"),
+        ("backed", "ROOT", 16, "VERB", "VBN"),
+        ("by", "case", 19, "ADP", "IN"),
+        ("many", "amod", 19, "ADJ", "JJ"),
+        ("voters", "obl:agent", 16, "NOUN", "NNS"),
+        (".", "punct", 16, "PUNCT", "."),
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[1] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[0].lower() if r[0] != "backed" else "back" for r in rows],
+    )
+    assert passive_to_active(doc[:]) is None

@@ -35,6 +35,11 @@ _TIME_WORDS = (
 _TIME = frozenset(_TIME_WORDS.split())
 
 
+# What a passive subject can start with, and marks that show a fronted phrase or an aside in it.
+_PATIENT_START = frozenset({"DET", "NOUN", "PROPN", "PRON", "ADJ", "NUM"})
+_ASIDE_MARKS = frozenset({",", ";", ":", "(", ")", "\u2014", "\u2013"})
+
+
 def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"obl", "obl:agent"} and child.i > verb.i:
@@ -109,9 +114,13 @@ def passive_to_active(sent: Span) -> list[str] | None:
     if group is None:
         return None
     adverbs = " ".join(a.text for a in advs if a.lower_ not in {"not", "n't"})
-    patient = [t.text for t in sent.doc[sent.start : subj.right_edge.i + 1]]
-    patient[0] = uncapitalise(sent.doc[sent.start])
-    patient_text = object_case(" ".join(patient))
+    patient_span = sent.doc[sent.start : subj.right_edge.i + 1]
+    if sent.doc[sent.start].pos_ not in _PATIENT_START or any(t.text in _ASIDE_MARKS for t in patient_span):
+        # "In today's Spain, the movement, and groups such as ..., are supported by ...": the parse hung a
+        # fronted phrase or an aside on the subject, which would land after the new verb.
+        return None
+    first = sent.doc[sent.start]
+    patient_text = object_case(uncapitalise(first) + patient_span.text[len(first.text) :])
     agent_text = subject_case(sent.doc[by + 1 : agent_end + 1].text)
     rest = sent.doc[agent_end + 1 : sent.end].text
     particles = " ".join(p.text for p in prt)
