@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.passive import passive_to_active
-from vocabsphere.core.adapt.syntax import simplify_sentence
+from vocabsphere.core.adapt.syntax import simplify_sentence, split_relative
 from vocabsphere.core.text import load_pipeline
 
 
@@ -146,3 +146,23 @@ def test_no_active_when_the_parse_hangs_a_fronted_phrase_on_the_subject() -> Non
         lemmas=[r[0].lower() if r[0] != "backed" else "back" for r in rows],
     )
     assert passive_to_active(doc[:]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the clause may belong to the noun before "of": the coach gave the tour, not the team
+        "They met the coach of the team, who gave them a tour.",
+        # a phrase between commas stands between the noun and its clause (seen on a dev article)
+        "I see too many men, even in the youth league, who are working without the right training.",
+    ],
+)
+def test_no_relative_split_when_the_clause_may_belong_to_an_earlier_noun(nlp: Language, text: str) -> None:
+    assert split_relative(nlp(text)[:]) is None
+
+
+def test_relative_split_after_a_preposition_still_made(nlp: Language) -> None:
+    assert split_relative(nlp("The prize went to Anna Smith, who lives in Leeds.")[:]) == [
+        "The prize went to Anna Smith.",
+        "Anna Smith lives in Leeds.",
+    ]

@@ -74,6 +74,17 @@ def _clause_end(sent: Span, start: int) -> int | None:
     return None
 
 
+def _attachment_in_doubt(sent: Span, first: Token) -> bool:
+    """Could the relative clause belong to an earlier noun? "the coach of the team, who gave us a tour"
+    (the coach gave it), "many men, even in the youth league, who are working" (the men are)."""
+    i = first.i - 1
+    if i >= sent.start and sent.doc[i].lower_ == "of":
+        return True
+    while i >= sent.start and sent.doc[i].pos_ in ("ADP", "ADV"):
+        i -= 1
+    return i < first.i - 1 and i >= sent.start and sent.doc[i].text == ","
+
+
 def split_relative(sent: Span) -> list[str] | None:
     """ "X, who did Y, said Z." -> "X said Z. X did Y." (subject relative pronoun only)."""
     doc = sent.doc
@@ -85,6 +96,8 @@ def split_relative(sent: Span) -> list[str] | None:
         antecedent = _np_before(sent, rel.i - 1)
         close = _clause_end(sent, rel.i + 1)
         if not antecedent or close is None:
+            continue
+        if _attachment_in_doubt(sent, antecedent[0]):
             continue
         mid = close < sent.end - 1
         if rel.lower_ == "which" and (not mid or rel.head.head != antecedent[-1]):
