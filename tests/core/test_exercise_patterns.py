@@ -139,6 +139,9 @@ def test_relative_join_with_which_offers_the_doubled_subject(nlp: Language) -> N
         "The woman who lives next door works as a nurse.",  # defining: no commas, "that" would be right
         "Maria, who lives in Paris, met Tom, who works in a bank.",  # two relative words
         "Maria, whom I met in Paris, works as a nurse.",  # object relative
+        # the clause is about the players, but the parse (and so the split) ties it to "clubs"
+        "Tom met many players, even in the big clubs, who do not have the same skills.",
+        'She said: "I met many players, who do not have the same skills."',  # quoted speech
     ],
 )
 def test_no_relative_item_when_unsure(nlp: Language, sentence: str) -> None:

@@ -26,6 +26,7 @@ __all__ = ["relative_clause_item"]
 
 NON_DEFINING = PatternRef("relative_non_defining", "B1")
 _RELATIVES = frozenset({"who", "which"})
+_QUOTES = frozenset(':"\u201c\u201d\u2018')
 
 
 def relative_clause_item(token: Token, lemma: str) -> ExerciseItem | None:
@@ -44,6 +45,11 @@ def relative_clause_item(token: Token, lemma: str) -> ExerciseItem | None:
     if size == 0 or rel.i - 1 - size < sent.start:
         return None
     words = doc[rel.i - 1 - size : rel.i - 1]  # the antecedent as the source writes it
+    if rel.head.head.i not in range(words.start, words.end) or any(t.text in _QUOTES for t in sent):
+        return None  # the parse ties the clause to another noun ("men, even in the game, who"), or speech
+    before = next(t.i for t in rel.head.head.subtree if not t.is_punct) - 1
+    if before >= sent.start and doc[before].text == ",":
+        return None  # "many men, even in the game, who ...": a phrase between commas hides the noun meant
     antecedent = words.text
     if words.start == sent.start:
         antecedent = uncapitalise(words[0]) + antecedent[len(words[0].text) :]
@@ -76,8 +82,8 @@ def relative_clause_item(token: Token, lemma: str) -> ExerciseItem | None:
         accepted=(source,),
         explanation=(
             f"\u2018{rel.text}\u2019 stands for \u2018{antecedent}\u2019 and starts a relative clause "
-            "between commas, which adds extra information. \u2018That\u2019 cannot start a clause "
-            f"between commas, \u2018what\u2019 cannot follow a noun like this, {extra}"
+            "after a comma, which adds extra information. \u2018That\u2019 cannot start a clause "
+            f"after a comma, \u2018what\u2019 cannot follow a noun like this, {extra}"
         ),
         grammar_point=NON_DEFINING,
         source_sentence=source,
