@@ -4,11 +4,15 @@ explanation, other).
 
 Usage (from the repository root):
     python bench/exercise_review_sheet.py [--shared ../shared] [--words 120] [--level B1]
-        [--kinds cloze,word_form] [--per-kind N] [--lexicon PATH]
+        [--kinds cloze,word_form] [--per-kind N] [--lexicon PATH] [--every-sentence]
 
 Items are made by the shipped generator (core.exercises.exercises_for_sentence) for the synthetic
 learner's saved words (bench/exercise_data.py: OneStopEnglish dev, Intermediate texts), from each
 word's saved sentence and its other sentences. The lexicon defaults to $VOCABSPHERE_LEXICON.
+With --every-sentence, every distinct sentence of the dev articles' three level texts is tried
+once instead, with its first noun as the word: the sentence-pattern kinds (voice, relative_clause,
+question) need a passive, a relative clause or a plain statement, which the 120 words' sentences
+seldom hold, and each item there depends on the sentence, not on which of its words was saved.
 """
 
 from __future__ import annotations
@@ -17,13 +21,15 @@ import argparse
 import os
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from exercise_data import saved_words  # noqa: E402
+from exercise_data import dev_texts, saved_words  # noqa: E402
+from spacy.language import Language  # noqa: E402
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, parse_kinds  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
@@ -44,6 +50,24 @@ def print_item(number: int, item: ExerciseItem) -> None:
     print()
 
 
+def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """(word, sentence) pairs to make items for."""
+    if not args.every_sentence:
+        for sample in saved_words(nlp, args.shared, count=args.words):
+            yield from ((sample.word, sentence) for sentence in sample.sentences[:MAX_SENTENCES])
+        return
+    seen: set[str] = set()
+    paragraphs = [
+        p for lv in ("ele", "int", "adv") for _, t in dev_texts(args.shared, lv) for p in t.split("\n")
+    ]
+    for doc in nlp.pipe(p for p in paragraphs if p.strip()):
+        for sent in doc.sents:
+            noun = next((t.text for t in sent if t.pos_ == "NOUN"), None)
+            if noun and sent.text.strip() not in seen:
+                seen.add(sent.text.strip())
+                yield noun, sent.text.strip()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -54,6 +78,9 @@ def main() -> int:
     parser.add_argument("--kinds", help="comma-separated kinds (default all)")
     parser.add_argument("--per-kind", type=int, default=40, help="most items shown per kind")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON", ""))
+    parser.add_argument(
+        "--every-sentence", action="store_true", help="each dev sentence once, word: its first noun"
+    )
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
@@ -62,14 +89,13 @@ def main() -> int:
     kinds = parse_kinds(args.kinds.split(",") if args.kinds else None)
     shown: Counter[str] = Counter()
     number = 0
-    for sample in saved_words(nlp, args.shared, count=args.words):
-        for sentence in sample.sentences[:MAX_SENTENCES]:
-            for item in exercises_for_sentence(lexicon, nlp(sentence), sample.word, args.level, kinds):
-                if shown[item.kind.value] >= args.per_kind:
-                    continue
-                shown[item.kind.value] += 1
-                number += 1
-                print_item(number, item)
+    for word, sentence in _pairs(nlp, args):
+        for item in exercises_for_sentence(lexicon, nlp(sentence), word, args.level, kinds):
+            if shown[item.kind.value] >= args.per_kind:
+                continue
+            shown[item.kind.value] += 1
+            number += 1
+            print_item(number, item)
     print("items by kind:", dict(sorted(shown.items())))
     return 0
 

@@ -27,6 +27,11 @@ ANSWERS = {
     "sentence_role": {"raise": "verb"},
     "word_order": {"raise": ["they", "have raised", "the price of bread"]},
     "collocation": {"depend": "on"},
+    "question": {
+        "decision": "Did the board make a quick decision about the new school?",
+        "depend": "Do small farmers depend on the weather for their income?",
+        "child": "Did many children play happily in the park after school?",
+    },
 }
 FORMS = {"decision": "decision", "raise": "raised", "depend": "depend", "child": "children"}
 SAVE_JS = """async (words) => {
@@ -58,6 +63,7 @@ KIND_NAMES = {
     "Word order": "word_order",
     "Fill the gap": "cloze",
     "Collocation": "collocation",
+    "Questions": "question",
 }
 OPENINGS = {
     "The board": "decision",
@@ -158,6 +164,7 @@ def test_practice_every_kind_with_feedback_and_summary(
         "word_order",
         "cloze",
         "collocation",
+        "question",
     }
     assert right >= 5 and wrong >= 1
     summary = page.locator("#practice-score").inner_text()

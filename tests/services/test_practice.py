@@ -160,6 +160,11 @@ def test_grammar_points_to_pick_are_those_of_the_learners_items(database: Databa
     built = session(database, ana, lexicon)
     points = {p.id: p for p in practice.grammar_points(database, user_id=ana)}
     assert "present_perfect" in points and points["present_perfect"].level
+    # a sentence pattern outside the catalogue is listed with its own name ("Did the board make ...?")
+    assert (points["yes_no_question_past"].name, points["yes_no_question_past"].level) == (
+        "Yes/no questions with did",
+        "A2",
+    )
     picked = practice.build_session(database, user_id=ana, now=T0, grammar_point="present_perfect")
     assert picked.items and all(
         i.grammar_point is not None and i.grammar_point.id == "present_perfect" for i in picked.items

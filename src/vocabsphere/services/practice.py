@@ -36,6 +36,7 @@ from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, grade_answer
 from vocabsphere.core.exercises.model import PatternRef
 from vocabsphere.core.exercises.patterns import SVO
+from vocabsphere.core.exercises.questions import PAST_QUESTION, PRESENT_QUESTION
 from vocabsphere.core.levels import GRAMMAR_POINTS
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.local_time import day_start
@@ -246,6 +247,14 @@ class GrammarChoice:
     level: str
 
 
+# Sentence patterns the exercises practise that are not grammar points of the catalogue: (name, level).
+_PATTERNS = {
+    SVO.id: ("Subject, verb, object", SVO.level),
+    PRESENT_QUESTION.id: ("Yes/no questions with do/does", PRESENT_QUESTION.level),
+    PAST_QUESTION.id: ("Yes/no questions with did", PAST_QUESTION.level),
+}
+
+
 def grammar_points(db: Database, *, user_id: int) -> list[GrammarChoice]:
     """The grammar points the learner's exercises practise, easiest first (for picking one)."""
     with unit_of_work(db, read_only=True) as uow:
@@ -255,8 +264,8 @@ def grammar_points(db: Database, *, user_id: int) -> list[GrammarChoice]:
         point = GRAMMAR_POINTS.get(point_id)
         if point is not None:
             found.append(GrammarChoice(point.id, point.name, point.level))
-        elif point_id == SVO.id:
-            found.append(GrammarChoice(SVO.id, "Subject, verb, object", SVO.level))
+        elif point_id in _PATTERNS:
+            found.append(GrammarChoice(point_id, *_PATTERNS[point_id]))
     return sorted(found, key=lambda c: (c.level, c.name))
 
 

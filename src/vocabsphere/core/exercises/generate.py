@@ -15,9 +15,12 @@ from .collocations import collocation_item
 from .model import ExerciseItem, ExerciseKind
 from .part_of_speech import part_of_speech_item
 from .patterns import sentence_role_item, word_order_item
+from .questions import question_item
+from .relatives import relative_clause_item
 from .sentences import LEVELS, usable_sentence
 from .slots import find_token
 from .validation import valid_item
+from .voice import voice_item
 from .word_family import word_family_item
 from .word_forms import word_form_item
 
@@ -36,6 +39,9 @@ _MAKERS: dict[ExerciseKind, Maker] = {
     ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w),
     ExerciseKind.CLOZE: cloze_item,
     ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w),
+    ExerciseKind.VOICE: lambda lx, t, w, lv: voice_item(t, w),
+    ExerciseKind.RELATIVE_CLAUSE: lambda lx, t, w, lv: relative_clause_item(t, w),
+    ExerciseKind.QUESTION: lambda lx, t, w, lv: question_item(t, w),
 }
 
 

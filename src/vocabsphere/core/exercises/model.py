@@ -18,6 +18,9 @@ class ExerciseKind(StrEnum):
     WORD_ORDER = "word_order"  # put the phrases of a sentence in order
     CLOZE = "cloze"  # choose the saved word for the gap among words that do not fit
     COLLOCATION = "collocation"  # the particle or preposition that goes with the verb
+    VOICE = "voice"  # the same sentence in the active or the passive voice
+    RELATIVE_CLAUSE = "relative_clause"  # two sentences joined with a relative clause
+    QUESTION = "question"  # a statement turned into a yes/no question
 
 
 # Kinds answered by choosing among ``options``; the others are typed (word forms) or ordered.
@@ -28,6 +31,9 @@ CHOICE_KINDS = frozenset(
         ExerciseKind.SENTENCE_ROLE,
         ExerciseKind.CLOZE,
         ExerciseKind.COLLOCATION,
+        ExerciseKind.VOICE,
+        ExerciseKind.RELATIVE_CLAUSE,
+        ExerciseKind.QUESTION,
     }
 )
 

@@ -11,6 +11,7 @@ const grammarFilter = document.getElementById("grammar-filter");
 const KIND_NAMES = {
   part_of_speech: "Part of speech", word_family: "Word family", word_form: "Word form",
   sentence_role: "Sentence pattern", word_order: "Word order", cloze: "Fill the gap", collocation: "Collocation",
+  voice: "Active and passive", relative_clause: "Relative clauses", question: "Questions",
 };
 let items = [];
 let index = 0;
