@@ -27,6 +27,8 @@ from vocabsphere.core.lexicon.level_stage import (
     has_stored_levels,
     use_stored_levels_of,
 )
+from vocabsphere.core.lexicon.lookup import _DETACH
+from vocabsphere.core.lexicon.store_schema import WN_POS_NAMES, wordnet_pos
 from vocabsphere.core.lexicon.translation_stage import TranslationPool, zipf_function
 from vocabsphere.core.lexicon.wordnet_reader import parse_data_line, split_gloss
 
@@ -299,3 +301,32 @@ def test_real_lexicon_levels_match_the_level_code(real_lexicon: Lexicon) -> None
     for word, pos in rows.fetchall():
         upos = UPOS_OF_WN[pos]
         assert table.stored_level(word, upos) == rate_word(word, upos), (word, upos)
+
+
+def _base_forms_one_query_each(lexicon: Lexicon, word: str, pos: str | None) -> list[tuple[str, str]]:
+    """Lexicon.base_forms as it was: one query per candidate form (the reference)."""
+    key = " ".join(word.replace("_", " ").lower().split())
+    poses = [wordnet_pos(pos)] if wordnet_pos(pos) else list(WN_POS_NAMES)
+    conn = lexicon._conn()
+    found: list[tuple[str, str]] = []
+    for p in poses:
+        assert p is not None
+        rows = conn.execute("SELECT lemma FROM exceptions WHERE form = ? AND pos = ?", (key, p))
+        candidates = [key] + [r[0] for r in rows]
+        candidates += [
+            key[: -len(suf)] + rep for suf, rep in _DETACH[p] if key.endswith(suf) and len(key) > len(suf)
+        ]
+        for cand in dict.fromkeys(candidates):
+            if conn.execute("SELECT 1 FROM senses WHERE lemma = ? AND pos = ? LIMIT 1", (cand, p)).fetchone():
+                found.append((cand, p))
+    return sorted(dict.fromkeys(found), key=lambda lp: lp[0] != key)
+
+
+def test_base_forms_in_two_queries_give_the_same_forms(real_lexicon: Lexicon) -> None:
+    conn = real_lexicon._conn()
+    words = [r[0] for r in conn.execute("SELECT form FROM exceptions ORDER BY random() LIMIT 400")]
+    words += [r[0] for r in conn.execute("SELECT DISTINCT lemma FROM senses ORDER BY random() LIMIT 400")]
+    words += ["dogs", "went", "axes", "leaves", "better", "boxes", "ran", "Taking Part", "zzzz", ""]
+    for word in words:
+        for pos in (None, "NOUN", "VERB", "ADJ", "ADV", "adjective"):
+            assert real_lexicon.base_forms(word, pos) == _base_forms_one_query_each(real_lexicon, word, pos)
