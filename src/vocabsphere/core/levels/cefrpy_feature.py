@@ -59,10 +59,20 @@ def _analyzer() -> _Analyzer:
     return analyzer
 
 
+def warm_up() -> None:
+    """Load cefrpy's table now (0.3 s to seconds on a busy machine), not at the first rated word."""
+    _analyzer()
+
+
 @lru_cache(maxsize=65536)
 def cefrpy_table(word: str) -> tuple[tuple[str, float], ...]:
     """cefrpy's (Penn tag, level 1.0..6.0) pairs for a lower-cased word; empty if it has none."""
-    levels = _analyzer().get_pos_level_dict_for_word(word, pos_tag_as_string=True, word_level_as_float=True)
+    try:
+        levels = _analyzer().get_pos_level_dict_for_word(
+            word, pos_tag_as_string=True, word_level_as_float=True
+        )
+    except IndexError:  # cefrpy's search runs off its table for a few words ("uvulopalatopharyngoplasty")
+        return ()
     return tuple(sorted((str(tag), float(level)) for tag, level in levels.items()))
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import dictd_reader, gloss_vector_stage, ipa, pivot_stage, translation_stage, wordnet_reader
+from . import (
+    dictd_reader,
+    gloss_vector_stage,
+    ipa,
+    level_stage,
+    pivot_stage,
+    translation_stage,
+    wordnet_reader,
+)
 from .store_schema import (
     BUILD_RULES,
     DEFAULT_LANGUAGES,
@@ -157,6 +165,7 @@ def _build_into(
         sources = _Sources(conn)
         vocab = _build_wordnet(conn, root / "wordnet", sources)
         gloss_vector_stage.build_gloss_vectors(conn)
+        level_stage.build_word_levels(conn)
         vocab |= _english_top_words()
         built_langs = _build_translations(conn, root, languages, vocab, sources)
         _build_pronunciations(conn, vocab, sources, uk_ipa)

@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
+from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas, getAllLemmasOOV, getInflection
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.levels import assess_word
+from vocabsphere.core.levels.word_level import warm_up as warm_word_levels
 
-from . import sense_choice, sense_ranking
+from . import sense_choice, sense_ranking, substitute_ranking
 from .ipa import spoken_ipa
 from .lookup import Ipa, Lexicon, Sense
 from .packs.iso639 import ISO639_1, language_name
@@ -409,6 +410,18 @@ def _expression(
     return None
 
 
+def warm_up() -> None:
+    """Load what a first look-up would otherwise load in the middle of a request: the sense
+    choice's vectors and word caches, the simpler-word ranker, the level model with cefrpy's table,
+    and lemminflect's inflection table (each up to a second or more on a busy machine)."""
+    sense_ranking.warm_up()
+    substitute_ranking.warm_up()
+    warm_word_levels()
+    getInflection("be", tag="VBD")  # the inflection table and its overrides
+    getAllInflectionsOOV("blick", "VERB")  # the model for words it does not list
+    getAllLemmasOOV("blicked", "VERB")  # the lemmatiser's rules for them
+
+
 __all__ = [
     "ExpressionLookup",
     "Level",
@@ -419,4 +432,5 @@ __all__ = [
     "lookup_many",
     "validate_lang",
     "validate_word",
+    "warm_up",
 ]

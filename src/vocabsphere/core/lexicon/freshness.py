@@ -8,6 +8,7 @@ import subprocess
 from importlib import metadata, resources
 from pathlib import Path
 
+from vocabsphere.core.levels.word_level import level_fingerprint
 from vocabsphere.core.lexicon.store_schema import BUILD_RULES, SCHEMA_VERSION
 
 FINGERPRINT_SUFFIX = ".inputs"
@@ -45,6 +46,7 @@ def inputs_fingerprint() -> str:
     parts = [
         f"schema {SCHEMA_VERSION}",
         f"rules {BUILD_RULES}",
+        f"word levels {level_fingerprint()}",  # the stored levels are the level code's answers
         *_installed_versions(debian_packages()),
         *_python_versions(),
     ]

@@ -196,23 +196,30 @@ class Lexicon:
     def base_forms(self, word: str, pos: str | None = None) -> list[tuple[str, str]]:
         """(lemma, WordNet POS letter) pairs WordNet knows for a word form, morphy-style."""
         key = _key(word)
-        poses = [wordnet_pos(pos)] if wordnet_pos(pos) else list(WN_POS_NAMES)
-        conn = self._conn()
-        found: list[tuple[str, str]] = []
-        for p in poses:
-            assert p is not None
-            candidates = [key] + [
-                r[0]
-                for r in conn.execute("SELECT lemma FROM exceptions WHERE form = ? AND pos = ?", (key, p))
-            ]
-            candidates += [
-                key[: -len(suf)] + rep for suf, rep in _DETACH[p] if key.endswith(suf) and len(key) > len(suf)
-            ]
-            for cand in dict.fromkeys(candidates):
-                if conn.execute(
-                    "SELECT 1 FROM senses WHERE lemma = ? AND pos = ? LIMIT 1", (cand, p)
-                ).fetchone():
-                    found.append((cand, p))
+        wanted = wordnet_pos(pos)
+        poses = [wanted] if wanted else list(WN_POS_NAMES)
+        # Two queries, not one per candidate: a tap asks this of dozens of words.
+        exceptions: dict[str, list[str]] = {}
+        for p, lemma in self._conn().execute("SELECT pos, lemma FROM exceptions WHERE form = ?", (key,)):
+            exceptions.setdefault(p, []).append(lemma)
+        candidates = {
+            p: dict.fromkeys(
+                [key, *exceptions.get(p, ())]
+                + [
+                    key[: -len(suf)] + rep
+                    for suf, rep in _DETACH[p]
+                    if key.endswith(suf) and len(key) > len(suf)
+                ]
+            )
+            for p in poses
+        }
+        known = set(
+            self._in(
+                "SELECT DISTINCT lemma, pos FROM senses WHERE lemma IN ({})",
+                sorted({c for cands in candidates.values() for c in cands}),
+            )
+        )
+        found = [(cand, p) for p in poses for cand in candidates[p] if (cand, p) in known]
         # The word itself first, then other lemmas in POS order.
         return sorted(dict.fromkeys(found), key=lambda lp: lp[0] != key)
 

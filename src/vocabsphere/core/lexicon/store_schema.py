@@ -8,7 +8,7 @@ import sqlite3
 SCHEMA_VERSION = 1
 # Raised when what the builder keeps from the same sources changes (the file layout does not):
 # it is part of the lexicon version and of the inputs fingerprint, so old files are rebuilt.
-BUILD_RULES = 3  # 3: gloss vectors of the sense choice (gloss_vectors)
+BUILD_RULES = 4  # 3: gloss vectors of the sense choice (gloss_vectors); 4: word levels (word_levels)
 
 # Example sentences are stored in one column, joined by the ASCII unit separator.
 EXAMPLE_SEP = "\x1f"
@@ -40,6 +40,8 @@ CREATE TABLE translations(lang TEXT NOT NULL, lemma TEXT NOT NULL, rank INTEGER 
     PRIMARY KEY(lang, lemma, rank)) WITHOUT ROWID;
 CREATE TABLE pronunciations(word TEXT PRIMARY KEY, us TEXT, uk TEXT) WITHOUT ROWID;
 CREATE TABLE gloss_vectors(synset INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE word_levels(word TEXT NOT NULL, pos TEXT NOT NULL, score REAL NOT NULL,
+    source INTEGER NOT NULL, PRIMARY KEY(word, pos)) WITHOUT ROWID;
 """
 # senses are also looked up by synset (synonyms of a sense).
 INDEXES = "CREATE INDEX senses_by_synset ON senses(synset);"
