@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import saved_words  # noqa: E402
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, parse_kinds  # noqa: E402
+from vocabsphere.core.exercises import ExerciseItem, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
@@ -33,7 +33,11 @@ from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
 
 def print_item(number: int, item: ExerciseItem) -> None:
     print(f"#{number} [{item.kind.value}] word: {item.word}")
-    print(f"  source:      {item.source_sentence}")
+    if item.shortened_from:
+        print(f"  story:       {item.shortened_from}")
+        print(f"  SHORTENED:   {item.source_sentence}")
+    else:
+        print(f"  source:      {item.source_sentence}")
     print(f"  question:    {item.question}")
     if item.options:
         print(f"  options:     {' | '.join(item.options)}")
@@ -63,8 +67,10 @@ def main() -> int:
     shown: Counter[str] = Counter()
     number = 0
     for sample in saved_words(nlp, args.shared, count=args.words):
-        for sentence in sample.sentences[:MAX_SENTENCES]:
-            for item in exercises_for_sentence(lexicon, nlp(sentence), sample.word, args.level, kinds):
+        for number, sentence in enumerate(sample.sentences[:MAX_SENTENCES]):
+            # As the practice service: the saved sentence holds the word as written, the others its lemma.
+            word = sample.word if number == 0 else sample.lemma
+            for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
                 if shown[item.kind.value] >= args.per_kind:
                     continue
                 shown[item.kind.value] += 1
