@@ -104,6 +104,7 @@ _DROPPABLE_MARKS = frozenset(
 )
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ")", ";", ":"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
 _OPEN_ENDS = frozenset({"POS", "DT", "IN", "CC", "PRP$", "TO", "WDT", "WP"})
 _SAYING = frozenset({"say", "tell", "add", "explain", "report", "write", "note", "claim"})
 _QUOTES = QUOTE_MARKS | {"\u2018"}  # not "\u2019": it is the apostrophe of "Japan\u2019s" as well
@@ -132,6 +133,8 @@ def _droppable(sent: Span, child: Token) -> bool:
     """A dependent that only adds to the clause: removing it leaves the clause true and whole."""
     ids = [t.i for t in child.subtree]
     first, last = min(ids), max(ids)
+    if _dash_tail(sent, child, first, last):
+        return True  # "... to life \u2013 this is not the case in many other countries, where ...": a second claim
     if any(t.lower_ in QUALIFIERS for t in child.subtree if t.dep_ in ("advmod", "det", "amod")):
         return False  # "only", "not", "allegedly" inside: the part may change what the rest says
     if child.dep_ == "advcl":
@@ -148,6 +151,15 @@ def _droppable(sent: Span, child: Token) -> bool:
     return False
 
 
+def _dash_tail(sent: Span, child: Token, first: int, last: int) -> bool:
+    """A clause of its own with subject and tense after a dash, to the end of the sentence."""
+    doc = sent.doc
+    if child.dep_ != "parataxis" or not (_finite(child) and _has_subject(child)) or first <= child.head.i:
+        return False
+    dash = doc[first] if doc[first].is_punct else doc[first - 1]
+    return dash.text in _DASHES and last >= sent.end - 2
+
+
 def _clause_head(token: Token) -> Token | None:
     """The root, or a coordinated clause of the root with its own subject and tense, above ``token``;
     None when the way up passes a reported or subordinate clause ("said that ...", "if ...")."""
@@ -157,6 +169,9 @@ def _clause_head(token: Token) -> Token | None:
             return node if _finite(node) and _has_subject(node) else None
         if node.dep_ == "conj" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
             return node
+        if node.dep_ == "parataxis" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
+            if node.doc[node.left_edge.i - 1].text in (":", ";"):
+                return node  # "... her past: she wore a white shawl ...": a sentence of its own
         if node.dep_ in ("ccomp", "csubj", "parataxis"):
             return None
         node = node.head
