@@ -134,7 +134,7 @@ def _droppable(sent: Span, child: Token) -> bool:
     ids = [t.i for t in child.subtree]
     first, last = min(ids), max(ids)
     if _dash_tail(sent, child, first, last):
-        return True  # "... to life \u2013 this is not the case in many other countries, where ...": a second claim
+        return True  # "... to life \u2013 this is not the case in many other countries": a second claim
     if any(t.lower_ in QUALIFIERS for t in child.subtree if t.dep_ in ("advmod", "det", "amod")):
         return False  # "only", "not", "allegedly" inside: the part may change what the rest says
     if child.dep_ == "advcl":
@@ -169,9 +169,10 @@ def _clause_head(token: Token) -> Token | None:
             return node if _finite(node) and _has_subject(node) else None
         if node.dep_ == "conj" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
             return node
-        if node.dep_ == "parataxis" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
-            if node.doc[node.left_edge.i - 1].text in (":", ";"):
-                return node  # "... her past: she wore a white shawl ...": a sentence of its own
+        start = node.left_edge.i
+        after_colon = start > node.sent.start and node.doc[start - 1].text in (":", ";")
+        if node.dep_ == "parataxis" and node.head.dep_ == "ROOT" and after_colon and _finite(node):
+            return node if _has_subject(node) else None  # "... her past: she wore a white shawl ..."
         if node.dep_ in ("ccomp", "csubj", "parataxis"):
             return None
         node = node.head
