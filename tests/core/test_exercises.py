@@ -20,7 +20,7 @@ from vocabsphere.core.exercises import (
     grade_answer,
     parse_kinds,
 )
-from vocabsphere.core.exercises.distractors import _balanced, article_of, rare_plural
+from vocabsphere.core.exercises.distractors import _balanced, article_of, rare_plural, unfit_to_offer
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -319,3 +319,12 @@ def test_distractor_lengths_give_no_cue() -> None:
             "longest" if len(key) == lengths[-1] else "shortest" if len(key) == lengths[0] else "middle"
         ] += 1
     assert 0.18 < places["longest"] / 400 < 0.32 and 0.18 < places["shortest"] / 400 < 0.32
+
+
+def test_no_grim_word_or_name_written_small_among_distractors(real_lexicon: Lexicon) -> None:
+    # The review found "52 million YouTube suicides" and "a media christ" among the options.
+    def unfit(word: str) -> bool:
+        return unfit_to_offer(real_lexicon.entries(word, "NOUN").senses)
+
+    assert unfit("suicide") and unfit("christ") and unfit("murder")
+    assert not any(unfit(w) for w in ("network", "jar", "view", "prisoner", "connection"))

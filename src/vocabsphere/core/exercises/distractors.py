@@ -29,7 +29,7 @@ from vocabsphere.core.lexicon.substitutes import inflect_like, plausible, taboo_
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural"]
+__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural", "unfit_to_offer"]
 
 DISTRACTORS = 3
 SPARE = 12  # candidates that pass every check, so that the lengths can be balanced
@@ -101,6 +101,17 @@ def _usual_as(lexicon: Lexicon, word: str, upos: str) -> bool:
     return counts[upos] >= MIN_POS_TAGS and counts[upos] >= MIN_POS_SHARE * total
 
 
+def unfit_to_offer(senses: tuple[Sense, ...]) -> bool:
+    """A word no teacher would show as an option: an expletive ("damn"), a taboo or grim word the
+    sentence does not ask for ("52 million YouTube suicides"), a name written small ("christ")."""
+    if any(taboo_sense(s) or "expletive" in s.definition for s in senses[:3]):
+        return True
+    if any(_GRIM & set(_WORDS.findall(s.definition.lower())) for s in senses[:2]):
+        return True
+    names = [w for w in senses[0].synonyms if w[:1].isupper()] if senses else []
+    return len(names) * 2 > len(senses[0].synonyms) if names else False  # mostly capitalised: a name
+
+
 def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, family: set[str]) -> bool:
     if word in family or word[:4] == lemma[:4] or not plausible(word, lemma, upos):
         return True
@@ -112,8 +123,8 @@ def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, f
     theirs, their_hypernyms = _related(senses)
     if word in mine or lemma in theirs or my_hypernyms & their_hypernyms:
         return True
-    if any(taboo_sense(s) or "expletive" in s.definition for s in senses[:3]):
-        return True  # an expletive ("damn") is no word to offer either
+    if unfit_to_offer(senses):
+        return True
     if any(lemma in _WORDS.findall(s.definition.lower()) for s in senses):
         return True  # defined by the key: "giant: of great mass; huge and bulky" for "huge"
     return _sentence_supports(lexicon, token, word, senses)
@@ -149,6 +160,7 @@ def choose_distractors(
 
 
 _WORDS = re.compile(r"[a-z]+")
+_GRIM = frozenset({"suicide", "kill", "kills", "killing", "murder", "corpse", "execution", "torture"})
 STEM = 5  # letters two words share at the start to count as one stem ("performers", "performs")
 
 
