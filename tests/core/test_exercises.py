@@ -328,3 +328,22 @@ def test_no_grim_word_or_name_written_small_among_distractors(real_lexicon: Lexi
 
     assert unfit("suicide") and unfit("christ") and unfit("murder")
     assert not any(unfit(w) for w in ("network", "jar", "view", "prisoner", "connection"))
+
+
+def test_review_faults_of_round_5_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found after the clause and adverbial changes, each pinned."""
+    # Parses a role must not rest on: "essential" taken for the object's noun, "tiger" for the verb.
+    for sentence, word in [
+        ("NASA considers this research essential for a future mission to Mars.", "considers"),
+        ("Some wealthy Nepali have tiger heads on the walls of their living rooms.", "wealthy"),
+    ]:
+        assert "sentence_role" not in items(real_lexicon, nlp, sentence, word)
+    # "was mixed" is an adjective as much as a passive; "would have covered" is no present perfect.
+    sentence = (
+        "On the club supporters\u2019 website, reaction to Costa\u2019s becoming the manager was mixed."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "mixed")
+    sentence = (
+        "The draft regulation would have covered fewer pollutants and delayed the new rules until 2020."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "covered")

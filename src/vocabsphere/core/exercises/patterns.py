@@ -13,6 +13,8 @@ import hashlib
 import random
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas
+
 from .model import ExerciseItem, ExerciseKind, PatternRef
 
 if TYPE_CHECKING:
@@ -54,7 +56,14 @@ def _clause(
     if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in objects[0].subtree):
         return None  # "threaten sheep in many parts of Europe": the phrase may tell where, not what
     subject, obj = _phrase(subjects[0]), _phrase(objects[0])
-    aux = [c.i for c in root.children if c.dep_ == "aux"]
+    auxiliaries = [c for c in root.children if c.dep_ == "aux"]
+    if not _verb_group_holds(root, auxiliaries):
+        return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
+    if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
+        return None  # "considers this research essential": the adjective is no part of the object
+    if any(t.dep_ in ("nsubj", "nsubj:pass") for t in objects[0].subtree):
+        return None  # a subject inside the object: the parse took a clause for a phrase
+    aux = [c.i for c in auxiliaries]
     verb = (min([root.i, *aux]), root.i + 1)
     if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
         return None
@@ -71,6 +80,18 @@ def _clause(
     if any(t.dep_ in ("conj", "acl:relcl", "ccomp", "advcl") for t in sent):
         return None
     return subject, verb, obj
+
+
+def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
+    """The main verb has the form its last auxiliary asks for: a participle after "have", a
+    participle or -ing form after "be", the base form after "do" or a modal."""
+    if "VERB" not in getAllLemmas(root.lower_):
+        return False  # "tiger" is no verb, whatever the tag says
+    if not auxiliaries:
+        return root.tag_ in ("VBD", "VBZ", "VBP")
+    last = auxiliaries[-1]
+    wanted = {"have": ("VBN",), "be": ("VBG", "VBN"), "do": ("VB",)}.get(last.lemma_.lower(), ("VB",))
+    return root.tag_ in wanted
 
 
 def _text(sent: Span, span: tuple[int, int]) -> str:
