@@ -347,3 +347,12 @@ def test_review_faults_of_round_5_are_pinned(real_lexicon: Lexicon, nlp: Languag
         "The draft regulation would have covered fewer pollutants and delayed the new rules until 2020."
     )
     assert "word_form" not in items(real_lexicon, nlp, sentence, "covered")
+
+    # "was mixed" is no clear verb either, and "prefer" is no noun that "dead" could describe.
+    sentence = (
+        "On the club supporters\u2019 website, reaction to Costa\u2019s becoming the manager was mixed."
+    )
+    assert "part_of_speech" not in items(real_lexicon, nlp, sentence, "mixed")
+    sentence = "Scientists said that relatives of the dead prefer the new method to a traditional autopsy."
+    for item in items(real_lexicon, nlp, sentence, "dead").values():
+        assert "\u2018prefer\u2019" not in item.explanation

@@ -50,6 +50,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
+    if _adjectival_passive(token):
+        return None  # "reaction was mixed": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
         return None
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
@@ -195,8 +197,17 @@ def _verb_reason(token: Token) -> list[str]:
     return reasons
 
 
+def _adjectival_passive(token: Token) -> bool:
+    """A participle after "be" with no "by ..." that is an adjective as well ("was mixed")."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "aux:pass" for c in token.children):
+        return False
+    return not any(c.dep_ == "obl:agent" for c in token.children) and "ADJ" in getAllLemmas(token.lower_)
+
+
 def _adjective_reason(token: Token) -> list[str]:
     head = token.head
+    if token.dep_ == "amod" and head.pos_ == "NOUN" and "NOUN" not in getAllLemmas(head.lower_):
+        return []  # "relatives of the dead prefer": the parse took a verb for the noun
     if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
         phrase = _noun_group_after(token)
         if phrase is None:
