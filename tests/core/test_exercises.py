@@ -356,3 +356,11 @@ def test_review_faults_of_round_5_are_pinned(real_lexicon: Lexicon, nlp: Languag
     sentence = "Scientists said that relatives of the dead prefer the new method to a traditional autopsy."
     for item in items(real_lexicon, nlp, sentence, "dead").values():
         assert "\u2018prefer\u2019" not in item.explanation
+    # A clause of saying cut from what was said says nothing: "The astronaut told journalists after ...".
+    sentence = (
+        "Himalayan lakes, spacewalks and the US presidential campaign helped Scott Kelly stay sane during "
+        "his 340 days in space, the astronaut told journalists after he landed back on Earth from a "
+        "record-breaking mission."
+    )
+    for item in text_items(real_lexicon, nlp, sentence, "journalists"):
+        assert not item.source_sentence.startswith("The astronaut told journalists")

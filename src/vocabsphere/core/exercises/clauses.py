@@ -192,6 +192,10 @@ def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
     head = _clause_head(token)
     if head is None:
         return None
+    if head.lemma_ in _SAYING and not any(
+        c.dep_ in ("ccomp", "obj") and c.pos_ == "VERB" for c in head.children
+    ):
+        return None  # "the astronaut told journalists": without what was said, the clause says nothing
     dropped: set[int] = set()
     for node in [head, *head.subtree]:
         if node.i in dropped:
