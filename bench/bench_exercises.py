@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from exercise_data import saved_words  # noqa: E402
 from lemminflect import getAllLemmas, getInflection  # noqa: E402
 
-from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_sentence  # noqa: E402
+from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text  # noqa: E402
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
@@ -109,6 +109,7 @@ def main() -> int:
     parser.add_argument("--due", type=int, default=50)
     parser.add_argument("--level", default="B1")
     parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
+    parser.add_argument("--by-kind", action="store_true", help="cue solvers for each kind as well")
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
@@ -124,16 +125,20 @@ def main() -> int:
         kinds: set[str] = set()
         for sentence in sample.sentences[: args.sentences]:
             start = time.perf_counter()
-            doc = nlp(sentence)
-            items = exercises_for_sentence(
-                lexicon, doc, sample.lemma if sentence != sample.sentence else sample.word, args.level
+            items = exercises_for_text(
+                lexicon,
+                nlp,
+                sentence,
+                sample.lemma if sentence != sample.sentence else sample.word,
+                args.level,
             )
             seconds.append(time.perf_counter() - start)
             for item in items:
                 kinds.add(item.kind.value)
                 by_kind[item.kind.value] += 1
                 if item.kind in OWN_OPTIONS:
-                    slot = next((t.tag_ for t in doc if t.text == item.answer), "")  # the gap's tag
+                    made_from = nlp(item.source_sentence)  # the story's sentence or one shortened from it
+                    slot = next((t.tag_ for t in made_from if t.text == item.answer), "")  # the gap's tag
                     choice.append((item, slot))
         kinds_per_word.append(len(kinds))
     covered = sum(1 for k in kinds_per_word if k)
@@ -143,6 +148,12 @@ def main() -> int:
     print(f"items by kind: {dict(sorted(by_kind.items()))}")
     print(f"generation per sentence (parse included): median {1000 * statistics.median(seconds):.0f} ms")
     _cue_scores(choice, random.Random(11))
+    if args.by_kind:
+        for kind in OWN_OPTIONS:
+            some = [c for c in choice if c[0].kind is kind]
+            if some:
+                print(f"-- {kind.value} only")
+                _cue_scores(some, random.Random(11))
     return 0
 
 

@@ -2,7 +2,9 @@
 
 The learner reads the dev split's stories, Intermediate texts first, and saves content words
 (nouns, verbs, adjectives, -ly adverbs of at least A2) from them, each with the sentence it was met
-in; the other sentences holding the same lemma in the stories' texts (all three levels, as the
+in, under the lemma and part of speech the reader page saves (core.reading.tokens: what a tap on
+the word sends; the look-up's lemma, so "wilderness" is not saved as "wildern"); the other
+sentences holding the same lemma in the stories' texts (all three levels, as the
 practice service gathers them from every level version of the stories read) are the word's other
 sentences. Deterministic (seeded).
 """
@@ -17,8 +19,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from vocabsphere.core.learnables.words import lemma_of
 from vocabsphere.core.levels import assess_word
+from vocabsphere.core.reading.tokens import build_reader_text
 
 CONTENT = ("NOUN", "VERB", "ADJ", "ADV")
 
@@ -45,20 +47,22 @@ def dev_texts(shared: Path, level: str = "int", split: str = "dev") -> Iterator[
 
 
 def _sentences(nlp: Language, texts: list[str]) -> list[list[tuple[str, str, str, str]]]:
-    """Per sentence: (text, word, lemma, pos) of its content words."""
+    """Per sentence as the reader page shows it: (text, word, lemma, pos) of its content words."""
     found = []
-    for doc in nlp.pipe(texts):
-        for sent in doc.sents:
+    stop = nlp.Defaults.stop_words
+    reader = build_reader_text(nlp, "\n\n".join(texts), lambda lemma, pos: "")
+    for paragraph in reader.paragraphs:
+        for sent in paragraph:
             words = [
-                (sent.text.strip(), t.text, lemma_of(t), t.pos_)
-                for t in sent
-                if t.pos_ in CONTENT
-                and t.is_alpha
-                and not t.is_stop
+                (sent.text, t.text, t.lemma, t.pos)
+                for t in sent.tokens
+                if t.pos in CONTENT
+                and t.text.isalpha()
+                and t.text.lower() not in stop
                 and len(t.text) > 2
-                and (t.pos_ != "ADV" or t.lower_.endswith("ly"))
+                and (t.pos != "ADV" or t.text.lower().endswith("ly"))
             ]
-            found.append(words or [(sent.text.strip(), "", "", "")])
+            found.append(words or [(sent.text, "", "", "")])
     return found
 
 

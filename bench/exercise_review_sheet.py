@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from exercise_data import dev_texts, saved_words  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, parse_kinds  # noqa: E402
+from vocabsphere.core.exercises import ExerciseItem, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
@@ -39,7 +39,11 @@ from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
 
 def print_item(number: int, item: ExerciseItem) -> None:
     print(f"#{number} [{item.kind.value}] word: {item.word}")
-    print(f"  source:      {item.source_sentence}")
+    if item.shortened_from:
+        print(f"  story:       {item.shortened_from}")
+        print(f"  SHORTENED:   {item.source_sentence}")
+    else:
+        print(f"  source:      {item.source_sentence}")
     print(f"  question:    {item.question}")
     if item.options:
         print(f"  options:     {' | '.join(item.options)}")
@@ -54,7 +58,9 @@ def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]
     """(word, sentence) pairs to make items for."""
     if not args.every_sentence:
         for sample in saved_words(nlp, args.shared, count=args.words):
-            yield from ((sample.word, sentence) for sentence in sample.sentences[:MAX_SENTENCES])
+            for number, sentence in enumerate(sample.sentences[:MAX_SENTENCES]):
+                # As the practice service: the saved sentence holds the word as written, the others its lemma.
+                yield (sample.word if number == 0 else sample.lemma), sentence
         return
     seen: set[str] = set()
     paragraphs = [
@@ -90,7 +96,7 @@ def main() -> int:
     shown: Counter[str] = Counter()
     number = 0
     for word, sentence in _pairs(nlp, args):
-        for item in exercises_for_sentence(lexicon, nlp(sentence), word, args.level, kinds):
+        for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
             if shown[item.kind.value] >= args.per_kind:
                 continue
             shown[item.kind.value] += 1

@@ -12,7 +12,7 @@ from vocabsphere.core.errors import DomainError
 
 def cmd_exercises(args: argparse.Namespace, settings: Settings) -> int:
     from vocabsphere.cli_lexicon import lexicon_path
-    from vocabsphere.core.exercises import exercises_for_sentence, parse_kinds
+    from vocabsphere.core.exercises import exercises_for_text, parse_kinds
     from vocabsphere.core.lexicon import Lexicon
     from vocabsphere.core.text import load_pipeline
 
@@ -27,7 +27,7 @@ def cmd_exercises(args: argparse.Namespace, settings: Settings) -> int:
         if not line.strip():
             continue
         sentence, word = sentence_word(number, line)
-        items.extend(exercises_for_sentence(lexicon, nlp(sentence), word, args.level, kinds))
+        items.extend(exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds))
     if args.json:
         print(json.dumps([item.as_json() for item in items], ensure_ascii=False, indent=1))
         return 0

@@ -4,6 +4,8 @@ a true explanation, nothing made where it cannot be made well, and kind grading.
 from __future__ import annotations
 
 import json
+import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -14,10 +16,11 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.exercises import (
     ExerciseItem,
     exercises_for_sentence,
+    exercises_for_text,
     grade_answer,
     parse_kinds,
 )
-from vocabsphere.core.exercises.distractors import article_of, rare_plural
+from vocabsphere.core.exercises.distractors import _balanced, article_of, rare_plural, unfit_to_offer
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -215,3 +218,149 @@ def test_review_faults_in_explanations_are_pinned(real_lexicon: Lexicon, nlp: La
     )
     for item in items(real_lexicon, nlp, sentence, "inventor").values():
         assert "\u2018since\u2019" not in item.explanation
+
+
+def text_items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> list[ExerciseItem]:
+    return exercises_for_text(lexicon, nlp, sentence, word, "B1")
+
+
+SENTENCED = (
+    "In Sweden, no young person under the age of 21 can be sentenced to life \u2013 this is not the "
+    "case in many other European countries, where people can be locked up for ever."
+)
+
+
+def test_a_long_sentence_gives_items_from_its_clause(real_lexicon: Lexicon, nlp: Language) -> None:
+    # 34 words: too long for an item, but its first clause is a complete, grammatical sentence.
+    assert exercises_for_sentence(real_lexicon, nlp(SENTENCED), "sentenced", "B1") == []
+    made = text_items(real_lexicon, nlp, SENTENCED, "sentenced")
+    assert {i.kind.value for i in made} >= {"part_of_speech", "word_form"}
+    for item in made:
+        assert (
+            item.source_sentence == "In Sweden, no young person under the age of 21 can be sentenced to life."
+        )
+        assert item.shortened_from == SENTENCED and item.as_json()["shortened_from"] == SENTENCED
+    form = next(i for i in made if i.kind.value == "word_form")
+    assert form.gapped == "In Sweden, no young person under the age of 21 can be _____ to life."
+    # The coordinated clause of another long sentence, without its "but".
+    sentence = (
+        "Insects are critical to life on Earth and, with more than a million species, are the most "
+        "diverse group of creatures on the planet, but they are misunderstood, hated and often killed "
+        "by humans just because they are there."
+    )
+    shortened = {i.source_sentence for i in text_items(real_lexicon, nlp, sentence, "humans")}
+    assert (
+        "They are misunderstood, hated and often killed by humans just because they are there." in shortened
+    )
+
+
+def test_no_item_from_a_clause_that_is_reported_or_conditional(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The word sits in what somebody believes: the clause alone would state it as a fact.
+    sentence = (
+        "He believes that every undocumented immigrant in the country should be sent back to their home "
+        "and he wants to ask Mexico to pay for a very long wall along the whole southern border."
+    )
+    assert text_items(real_lexicon, nlp, sentence, "immigrant") == []
+    # The main clause holds only under "if ...": it is never cut from its condition.
+    sentence = (
+        "The company will close the old factory in the north of the town next year if the government "
+        "does not give it the money that it has asked for since 2019."
+    )
+    for item in text_items(real_lexicon, nlp, sentence, "factory"):
+        assert " if " in item.source_sentence
+
+
+def test_a_whole_sentence_of_a_longer_quotation_is_used_without_the_other_mark(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    sentence = "\u201cAre there multiple conditions that lead to the formation of false memories?"
+    made = text_items(real_lexicon, nlp, sentence, "formation")
+    assert made and all(i.source_sentence == sentence[1:] and i.shortened_from == sentence for i in made)
+    # "form" is a noun as well as a verb: "the form of false memories" fits too, so never offered.
+    assert all("form" not in i.options for i in made)
+    # An apostrophe is no quotation mark ("you've"), but a half quotation is no sentence.
+    assert text_items(real_lexicon, nlp, "If you like mushrooms, you\u2019ve eaten so many worms.", "worms")
+    broken = (
+        "A very tall wall, taller than that ceiling.\u201d \u2013 might sound unrealistic to some people."
+    )
+    assert text_items(real_lexicon, nlp, broken, "unrealistic") == []
+
+
+def test_words_joined_by_and_and_clauses_with_adverbials(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = (
+        "In Iqaluit that was not possible, so the map makers walked the town\u2019s snowy roads and trails."
+    )
+    made = items(real_lexicon, nlp, sentence, "trails")
+    assert made["part_of_speech"].answer == "noun"
+    assert "\u2018and\u2019 joins it to the noun \u2018roads\u2019" in made["part_of_speech"].explanation
+    role = items(
+        real_lexicon,
+        nlp,
+        "In 2013, the researchers found new resistant bacteria in the hospital.",
+        "bacteria",
+    )
+    assert role["sentence_role"].answer == "object" and "word_order" not in role  # the adverbials could move
+    order = items(real_lexicon, nlp, "The new head teacher helped them.", "teacher")["word_order"]
+    assert order.answer == "The new head teacher helped them"  # "them helped ..." is no English
+
+
+def test_distractor_lengths_give_no_cue() -> None:
+    """The key is as often the longest, the shortest or in the middle as chance says, and never the
+    only option of a middle length (two distractors of one length on one side of it)."""
+    key = "garden"
+    found = ["tree", "leaf", "stone", "planets", "harbour", "windows", "kitchens", "beach"]
+    places: Counter[str] = Counter()
+    for seed in range(400):
+        options = [key, *_balanced(found, key, random.Random(seed))]
+        lengths = sorted({len(o) for o in options})
+        middle = [o for o in options if len(o) not in (lengths[0], lengths[-1])]
+        assert middle != [key]
+        places[
+            "longest" if len(key) == lengths[-1] else "shortest" if len(key) == lengths[0] else "middle"
+        ] += 1
+    assert 0.18 < places["longest"] / 400 < 0.32 and 0.18 < places["shortest"] / 400 < 0.32
+
+
+def test_no_grim_word_or_name_written_small_among_distractors(real_lexicon: Lexicon) -> None:
+    # The review found "52 million YouTube suicides" and "a media christ" among the options.
+    def unfit(word: str) -> bool:
+        return unfit_to_offer(real_lexicon.entries(word, "NOUN").senses)
+
+    assert unfit("suicide") and unfit("christ") and unfit("murder")
+    assert not any(unfit(w) for w in ("network", "jar", "view", "prisoner", "connection"))
+
+
+def test_review_faults_of_round_5_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found after the clause and adverbial changes, each pinned."""
+    # Parses a role must not rest on: "essential" taken for the object's noun, "tiger" for the verb.
+    for sentence, word in [
+        ("NASA considers this research essential for a future mission to Mars.", "considers"),
+        ("Some wealthy Nepali have tiger heads on the walls of their living rooms.", "wealthy"),
+    ]:
+        assert "sentence_role" not in items(real_lexicon, nlp, sentence, word)
+    # "was mixed" is an adjective as much as a passive; "would have covered" is no present perfect.
+    sentence = (
+        "On the club supporters\u2019 website, reaction to Costa\u2019s becoming the manager was mixed."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "mixed")
+    sentence = (
+        "The draft regulation would have covered fewer pollutants and delayed the new rules until 2020."
+    )
+    assert "word_form" not in items(real_lexicon, nlp, sentence, "covered")
+
+    # "was mixed" is no clear verb either, and "prefer" is no noun that "dead" could describe.
+    sentence = (
+        "On the club supporters\u2019 website, reaction to Costa\u2019s becoming the manager was mixed."
+    )
+    assert "part_of_speech" not in items(real_lexicon, nlp, sentence, "mixed")
+    sentence = "Scientists said that relatives of the dead prefer the new method to a traditional autopsy."
+    for item in items(real_lexicon, nlp, sentence, "dead").values():
+        assert "\u2018prefer\u2019" not in item.explanation
+    # A clause of saying cut from what was said says nothing: "The astronaut told journalists after ...".
+    sentence = (
+        "Himalayan lakes, spacewalks and the US presidential campaign helped Scott Kelly stay sane during "
+        "his 340 days in space, the astronaut told journalists after he landed back on Earth from a "
+        "record-breaking mission."
+    )
+    for item in text_items(real_lexicon, nlp, sentence, "journalists"):
+        assert not item.source_sentence.startswith("The astronaut told journalists")

@@ -33,7 +33,7 @@ from lemminflect import getAllInflections
 from spacy.language import Language
 
 from vocabsphere.core.errors import InvalidInput, NotFound
-from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, grade_answer
+from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_text, grade_answer
 from vocabsphere.core.exercises.model import PatternRef
 from vocabsphere.core.exercises.patterns import SVO
 from vocabsphere.core.exercises.questions import PAST_QUESTION, PRESENT_QUESTION
@@ -129,6 +129,7 @@ def _item_of(row: ExerciseItemRow) -> ExerciseItem:
         accepted=tuple(data["accepted"]),
         grammar_point=PatternRef(point["id"], point["level"]) if point else None,
         gapped=data.get("gapped", ""),
+        shortened_from=data.get("shortened_from", ""),
     )
 
 
@@ -214,9 +215,7 @@ def prepare_words(
         items: dict[str, ExerciseItem] = {}
         for number, sentence in enumerate(sentences):
             # The saved sentence holds the word as written; the others hold some form of its lemma.
-            for item in exercises_for_sentence(
-                lexicon, nlp(sentence), written if number == 0 else lemma, level
-            ):
+            for item in exercises_for_text(lexicon, nlp, sentence, written if number == 0 else lemma, level):
                 items.setdefault(item.key, item)
         _store(db, word_id, list(items.values()), now)
     return len(todo)

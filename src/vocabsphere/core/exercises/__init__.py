@@ -4,7 +4,7 @@ items = exercises_for_sentence(lexicon, nlp(sentence), "decision", "B1")
 grade_answer(items[0], "decision").correct
 """
 
-from .generate import ALL_KINDS, exercises_for_sentence, parse_kinds
+from .generate import ALL_KINDS, exercises_for_sentence, exercises_for_text, parse_kinds
 from .grading import MAX_ANSWER_CHARS, Grade, grade_answer
 from .model import CHOICE_KINDS, GAP, ExerciseItem, ExerciseKind, PatternRef
 
@@ -18,6 +18,7 @@ __all__ = [
     "Grade",
     "PatternRef",
     "exercises_for_sentence",
+    "exercises_for_text",
     "grade_answer",
     "parse_kinds",
 ]

@@ -29,14 +29,14 @@ from vocabsphere.core.lexicon.substitutes import inflect_like, plausible, taboo_
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural"]
+__all__ = ["DISTRACTORS", "article_of", "choose_distractors", "rare_plural", "unfit_to_offer"]
 
 DISTRACTORS = 3
-SPARE = 8  # candidates that pass every check, so that the lengths can be balanced
+SPARE = 12  # candidates that pass every check, so that the lengths can be balanced
 POOL_WORDS = 30_000  # most frequent English words searched for candidates
 ZIPF_BAND = 0.8  # candidates' frequency within this of the key's
 LENGTH_BAND = 3
-MAX_TRIES = 60  # candidates examined per item before giving up
+MAX_TRIES = 150  # candidates examined per item before giving up
 _AN_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once")
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")
 
@@ -70,8 +70,8 @@ def _related(senses: tuple[Sense, ...]) -> tuple[set[str], set[str]]:
     return words, hypernyms
 
 
-def _seeded(token: Token) -> random.Random:
-    digest = hashlib.sha256(f"{token.sent.text}\x1f{token.i}".encode()).digest()
+def _seeded(token: Token, purpose: str = "") -> random.Random:
+    digest = hashlib.sha256(f"{token.sent.text}\x1f{token.i}\x1f{purpose}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
@@ -101,6 +101,17 @@ def _usual_as(lexicon: Lexicon, word: str, upos: str) -> bool:
     return counts[upos] >= MIN_POS_TAGS and counts[upos] >= MIN_POS_SHARE * total
 
 
+def unfit_to_offer(senses: tuple[Sense, ...]) -> bool:
+    """A word no teacher would show as an option: an expletive ("damn"), a taboo or grim word the
+    sentence does not ask for ("52 million YouTube suicides"), a name written small ("christ")."""
+    if any(taboo_sense(s) or "expletive" in s.definition for s in senses[:3]):
+        return True
+    if any(_GRIM & set(_WORDS.findall(s.definition.lower())) for s in senses[:2]):
+        return True
+    names = [w for w in senses[0].synonyms if w[:1].isupper()] if senses else []
+    return len(names) * 2 > len(senses[0].synonyms) if names else False  # mostly capitalised: a name
+
+
 def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, family: set[str]) -> bool:
     if word in family or word[:4] == lemma[:4] or not plausible(word, lemma, upos):
         return True
@@ -112,8 +123,8 @@ def _refused(lexicon: Lexicon, token: Token, lemma: str, upos: str, word: str, f
     theirs, their_hypernyms = _related(senses)
     if word in mine or lemma in theirs or my_hypernyms & their_hypernyms:
         return True
-    if any(taboo_sense(s) or "expletive" in s.definition for s in senses[:3]):
-        return True  # an expletive ("damn") is no word to offer either
+    if unfit_to_offer(senses):
+        return True
     if any(lemma in _WORDS.findall(s.definition.lower()) for s in senses):
         return True  # defined by the key: "giant: of great mass; huge and bulky" for "huge"
     return _sentence_supports(lexicon, token, word, senses)
@@ -145,10 +156,11 @@ def choose_distractors(
         found.append(form)
         if len(found) == SPARE:
             break
-    return _balanced(found, key_form, _seeded(token))
+    return _balanced(found, key_form, _seeded(token, "lengths"))  # a draw of its own, not the shuffle's
 
 
 _WORDS = re.compile(r"[a-z]+")
+_GRIM = frozenset({"suicide", "kill", "kills", "killing", "murder", "corpse", "execution", "torture"})
 STEM = 5  # letters two words share at the start to count as one stem ("performers", "performs")
 
 
@@ -164,17 +176,38 @@ def rare_plural(singular: str, plural: str) -> bool:
 
 
 def _balanced(found: list[str], key: str, rng: random.Random) -> tuple[str, ...]:
-    """:data:`DISTRACTORS` of the found words, chosen so that the key is the longest option about as
-    often as any other option: a key that is never (or always) the longest is itself a cue."""
+    """:data:`DISTRACTORS` of the found words, chosen so that the key is the shortest, second,
+    third or longest option about equally often: a key that is seldom (or often) the longest or
+    the shortest is itself a cue, and so is one that is mostly of middle length.
+
+    The key's place is drawn first; when the words found cannot give it (saved words are often
+    longer than the frequent words found, so "shortest" often cannot be had), a middle place is
+    taken: a solver that guesses among the middle lengths gains half as much from it as a
+    longest-option solver would from an end."""
     if len(found) <= DISTRACTORS:
         return tuple(found)
-    longer = [w for w in found if len(w) > len(key)]
-    rest = [w for w in found if len(w) < len(key)]  # strictly: a tie leaves "the longest" open
-    want_longer = rng.randrange(DISTRACTORS + 1)  # 0: the key is the longest option
-    picked = longer[:want_longer] + rest[: DISTRACTORS - min(want_longer, len(longer))]
-    for word in found:  # too few of one kind: fill up in the order found
-        if len(picked) >= DISTRACTORS:
-            break
-        if word not in picked:
+    shorter = [w for w in found if len(w) < len(key)]
+    longer = [w for w in found if len(w) > len(key)]  # strictly: a tie leaves "the longest" open
+
+    def fits(place: int) -> bool:  # ``place`` distractors shorter than the key, the rest longer
+        return place <= len(shorter) and DISTRACTORS - place <= len(longer)
+
+    wanted = rng.randrange(DISTRACTORS + 1)
+    middle = [p for p in range(1, DISTRACTORS) if fits(p)]
+    places = [wanted] if fits(wanted) else middle or [p for p in range(DISTRACTORS + 1) if fits(p)]
+    if places:
+        place = rng.choice(places)
+        return tuple(_of_lengths(shorter, place) + _of_lengths(longer, DISTRACTORS - place))
+    picked = [w for w in found if len(w) != len(key)][:DISTRACTORS]  # too few either way
+    picked += [w for w in found if w not in picked][: DISTRACTORS - len(picked)]
+    return tuple(picked)
+
+
+def _of_lengths(words: list[str], count: int) -> list[str]:
+    """``count`` of the words, of different lengths where they can be: two distractors of one length
+    on the same side of the key would leave the key alone among the middle lengths."""
+    picked: list[str] = []
+    for word in words:
+        if len(picked) < count and all(len(word) != len(p) for p in picked):
             picked.append(word)
-    return tuple(picked[:DISTRACTORS])
+    return picked + [w for w in words if w not in picked][: count - len(picked)]

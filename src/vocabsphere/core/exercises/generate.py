@@ -1,15 +1,21 @@
 """Every exercise the learner's word allows in one sentence: each kind's generator either makes a
-sound item or makes none (an item that cannot be made well is left out, not made badly)."""
+sound item or makes none (an item that cannot be made well is left out, not made badly).
+
+``exercises_for_text`` is the entry for a sentence as met in a story: when it is too long for an
+item, the items come from the shorter complete sentences the adaptation's splitting makes of it
+(:mod:`.clauses`), each item saying which story sentence it was shortened from."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
+from .clauses import clause_around, shorter_sentences
 from .cloze import cloze_item
 from .collocations import collocation_item
 from .model import ExerciseItem, ExerciseKind
@@ -17,7 +23,7 @@ from .part_of_speech import part_of_speech_item
 from .patterns import sentence_role_item, word_order_item
 from .questions import question_item
 from .relatives import relative_clause_item
-from .sentences import LEVELS, usable_sentence
+from .sentences import LEVELS, unquoted, usable_sentence
 from .slots import find_token
 from .validation import valid_item
 from .voice import voice_item
@@ -25,9 +31,10 @@ from .word_family import word_family_item
 from .word_forms import word_form_item
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["ALL_KINDS", "exercises_for_sentence", "parse_kinds"]
+__all__ = ["ALL_KINDS", "exercises_for_sentence", "exercises_for_text", "parse_kinds"]
 
 ALL_KINDS: tuple[ExerciseKind, ...] = tuple(ExerciseKind)
 Maker = Callable[[Lexicon, "Token", str, str], ExerciseItem | None]
@@ -83,4 +90,33 @@ def exercises_for_sentence(
         item = _MAKERS[kind](lexicon, token, lemma, level)
         if item is not None and valid_item(item):
             items.append(item)
+    return items
+
+
+def exercises_for_text(
+    lexicon: Lexicon,
+    nlp: Language,
+    text: str,
+    word: str,
+    level: str,
+    kinds: Collection[ExerciseKind] = ALL_KINDS,
+) -> list[ExerciseItem]:
+    """Items for ``word`` in one sentence of a story: from the sentence itself when it is usable,
+    else from the shorter sentences made of it when it is too long (each item's
+    ``shortened_from`` is then the story's sentence)."""
+    doc = nlp(text)
+    items = exercises_for_sentence(lexicon, doc, word, level, kinds)
+    sent = _sentence_of(doc)
+    if items or sent is None:
+        return items
+    whole = unquoted(text)  # a sentence of a longer quotation, without the other sentence's mark
+    if whole is not None:
+        made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
+        return [replace(item, shortened_from=text.strip()) for item in made]
+    parts = shorter_sentences(nlp, sent)
+    token = find_token(sent, word)
+    clause = clause_around(nlp, sent, token) if token is not None else None
+    for part in dict.fromkeys([*parts, *([clause] if clause else [])]):
+        made = exercises_for_sentence(lexicon, nlp(part), word, level, kinds)
+        items += [replace(item, shortened_from=sent.text.strip()) for item in made]
     return items

@@ -58,6 +58,8 @@ class ExerciseItem:
     accepted: tuple[str, ...] = ()  # every answer graded right (the key first)
     grammar_point: PatternRef | None = None
     gapped: str = field(default="")  # the sentence with the gap, when the item has one
+    # The story's sentence when ``source_sentence`` is a shorter sentence made of it (too long itself).
+    shortened_from: str = ""
 
     @property
     def key(self) -> str:
@@ -85,6 +87,7 @@ class ExerciseItem:
                 else None
             ),
             "source_sentence": self.source_sentence,
+            "shortened_from": self.shortened_from,
             "word": self.word,
         }
 

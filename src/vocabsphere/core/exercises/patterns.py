@@ -1,9 +1,10 @@
 """Sentence patterns: find the subject, the verb and the object; put the phrases of a sentence in order.
 
 Both are made only from plain clauses the parse is sure of: a main verb with a subject and an object
-and nothing else around it (no adverbials that could move, no second clause), each part one unbroken
-phrase. Ordering also needs the subject to be a subject pronoun ("they", not "them"), so that no
-other order of the phrases is also English ("The cat chased the dog" / "The dog chased the cat").
+(no second clause), each part one unbroken phrase. Roles allow adverbials before the subject or
+after the object ("In 2013, they found new bacteria"). Ordering allows none (they could move) and
+needs a subject pronoun ("they", not "them") or an object pronoun ("them", "him"), so that no other
+order of the phrases is also English ("The cat chased the dog" / "The dog chased the cat").
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import random
 from typing import TYPE_CHECKING
+
+from lemminflect import getAllLemmas
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
 
@@ -22,6 +25,8 @@ __all__ = ["sentence_role_item", "word_order_item"]
 SVO = PatternRef("subject_verb_object", "A1")
 _ROLES = ("subject", "verb", "object")
 _CLAUSE_DEPS = frozenset({"nsubj", "aux", "obj", "punct"})
+_ADVERBIALS = frozenset({"obl", "advmod", "obl:tmod", "obl:npmod"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})  # "her" is a determiner as well
 _SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 _MAX_PART_WORDS = 8
 
@@ -34,10 +39,15 @@ def _phrase(token: Token) -> tuple[int, int] | None:
     return ids[0], ids[-1] + 1
 
 
-def _clause(sent: Span) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """(subject, verb group, object) spans of a plain S-V-O sentence, in that order, else None."""
+def _clause(
+    sent: Span, adverbials: bool = False
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """(subject, verb group, object) spans of a plain S-V-O sentence, in that order, else None.
+    ``adverbials``: the clause may also have adverbials ("in 2013", "now") before the subject or
+    after the object: they change no role, but they could move, so orders are not fixed then."""
     root = sent.root
-    if root.pos_ != "VERB" or {c.dep_ for c in root.children} - _CLAUSE_DEPS:
+    allowed = _CLAUSE_DEPS | (_ADVERBIALS if adverbials else frozenset())
+    if root.pos_ != "VERB" or {c.dep_ for c in root.children} - allowed:
         return None
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     objects = [c for c in root.children if c.dep_ == "obj"]
@@ -46,15 +56,42 @@ def _clause(sent: Span) -> tuple[tuple[int, int], tuple[int, int], tuple[int, in
     if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in objects[0].subtree):
         return None  # "threaten sheep in many parts of Europe": the phrase may tell where, not what
     subject, obj = _phrase(subjects[0]), _phrase(objects[0])
-    aux = [c.i for c in root.children if c.dep_ == "aux"]
+    auxiliaries = [c for c in root.children if c.dep_ == "aux"]
+    if not _verb_group_holds(root, auxiliaries):
+        return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
+    if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
+        return None  # "considers this research essential": the adjective is no part of the object
+    if any(t.dep_ in ("nsubj", "nsubj:pass") for t in objects[0].subtree):
+        return None  # a subject inside the object: the parse took a clause for a phrase
+    aux = [c.i for c in auxiliaries]
     verb = (min([root.i, *aux]), root.i + 1)
     if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
         return None
-    if any(sent.doc[i].pos_ != "PUNCT" for i in range(obj[1], sent.end)) or subject[0] != sent.start:
+    if adverbials:
+        outside = [c for c in root.children if c.dep_ in _ADVERBIALS]
+        if any(subject[0] <= c.i < obj[1] for c in outside):
+            return None  # inside the clause ("have also found"): the verb group is broken
+        covered = {i for c in outside for i in range(c.left_edge.i, c.right_edge.i + 1)}
+        rest = [i for i in range(sent.start, sent.end) if not subject[0] <= i < obj[1] and i not in covered]
+        if any(sent.doc[i].pos_ != "PUNCT" for i in rest):
+            return None
+    elif any(sent.doc[i].pos_ != "PUNCT" for i in range(obj[1], sent.end)) or subject[0] != sent.start:
         return None
     if any(t.dep_ in ("conj", "acl:relcl", "ccomp", "advcl") for t in sent):
         return None
     return subject, verb, obj
+
+
+def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
+    """The main verb has the form its last auxiliary asks for: a participle after "have", a
+    participle or -ing form after "be", the base form after "do" or a modal."""
+    if "VERB" not in getAllLemmas(root.lower_):
+        return False  # "tiger" is no verb, whatever the tag says
+    if not auxiliaries:
+        return root.tag_ in ("VBD", "VBZ", "VBP")
+    last = auxiliaries[-1]
+    wanted = {"have": ("VBN",), "be": ("VBG", "VBN"), "do": ("VB",)}.get(last.lemma_.lower(), ("VB",))
+    return root.tag_ in wanted
 
 
 def _text(sent: Span, span: tuple[int, int]) -> str:
@@ -64,7 +101,7 @@ def _text(sent: Span, span: tuple[int, int]) -> str:
 def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Is the phrase holding the learner's word the subject, the verb or the object?"""
     sent = token.sent
-    parts = _clause(sent)
+    parts = _clause(sent, adverbials=True)
     if parts is None:
         return None
     role = next((r for r, (a, b) in zip(_ROLES, parts, strict=True) if a <= token.i < b), None)
@@ -93,16 +130,18 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Put the subject, verb and object phrases in order (a subject pronoun fixes the order)."""
     sent = token.sent
     parts = _clause(sent)
-    if (
-        parts is None
-        or sent.doc[parts[0][0]].lower_ not in _SUBJECT_PRONOUNS
-        or parts[0][1] - parts[0][0] != 1
-    ):
+    if parts is None:
         return None
+    pronoun_subject = sent.doc[parts[0][0]].lower_ in _SUBJECT_PRONOUNS and parts[0][1] - parts[0][0] == 1
+    pronoun_object = sent.doc[parts[2][0]].lower_ in _OBJECT_PRONOUNS and parts[2][1] - parts[2][0] == 1
+    if not (pronoun_subject or pronoun_object):
+        return None  # "the cat chased the dog" / "the dog chased the cat": both English
     if not any(a <= token.i < b for a, b in parts):
         return None
     phrases = [_text(sent, p) for p in parts]
-    phrases[0] = phrases[0] if phrases[0] == "I" else phrases[0].lower()
+    first = sent.doc[parts[0][0]]
+    if first.pos_ in ("DET", "PRON") and first.text != "I":  # "The board" -> "the board"; "Google" stays
+        phrases[0] = first.lower_ + phrases[0][len(first.text) :]
     end = sent.doc[parts[2][1] : sent.end].text.strip()
     shown = phrases[:]
     digest = hashlib.sha256(sent.text.encode()).digest()

@@ -3,15 +3,16 @@ most one level above the learner (the text-level model on the sentence alone).""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, quote_fragment, word_count
+from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, word_count
 from vocabsphere.core.levels import text_level_of_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["LEVELS", "MAX_WORDS", "MIN_WORDS", "level_rank", "usable_sentence"]
+__all__ = ["LEVELS", "MAX_WORDS", "MIN_WORDS", "level_rank", "unquoted", "usable_sentence"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_WORDS, MAX_WORDS = 6, 30
@@ -40,6 +41,31 @@ def parse_holds(sent: Span) -> bool:
     return True
 
 
+# An apostrophe is no quotation mark: "you\u2019ve", "Japan\u2019s", "prisoners\u2019 attendance".
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u2019(?=[A-Za-z])|(?<=s)\u2019(?=\s)")
+_PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def _quotes_balanced(text: str) -> bool:
+    bare = _APOSTROPHE.sub("", text)
+    return text.count('"') % 2 == 0 and all(bare.count(a) == bare.count(b) for a, b in _PAIRS)
+
+
+def unquoted(text: str) -> str | None:
+    """A whole sentence of a longer quotation without the mark that opens or closes the quotation
+    in another sentence ("\u201cAre there multiple conditions ...?"; "... on a busy road.\u201d"),
+    else None (no such mark, or other marks left unbalanced)."""
+    text = text.strip()
+    bare = _APOSTROPHE.sub("", text)
+    if text.startswith("\u201c") and "\u201d" not in bare:
+        text = text[1:].lstrip()
+    elif text.endswith("\u201d") and "\u201c" not in bare:
+        text = text[:-1].rstrip()
+    else:
+        return None
+    return text if _quotes_balanced(text) and text[-1:] in ".!?" else None
+
+
 def usable_sentence(sent: Span, learner_level: str) -> bool:
     """A whole sentence a learner at ``learner_level`` can work with."""
     words = word_count(sent)
@@ -49,7 +75,7 @@ def usable_sentence(sent: Span, learner_level: str) -> bool:
     # An opening quotation mark may come first: a whole quoted sentence is a sentence.
     if any(mark in text.lower() for mark in _JUNK) or not text.lstrip(_OPENERS)[:1].isupper():
         return False
-    if is_heading(sent) or not has_finite_verb(sent) or quote_fragment(sent):
+    if is_heading(sent) or not has_finite_verb(sent) or not _quotes_balanced(text):
         return False
     if not parse_holds(sent):
         return False

@@ -50,6 +50,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
+    if _adjectival_passive(token):
+        return None  # "reaction was mixed": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
         return None
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
@@ -65,7 +67,35 @@ def _clearly_noun(token: Token) -> bool:
     fills a noun's role under a verb, preposition or noun: never as the head of its own clause."""
     if _det_before(token) is not None:
         return True
+    if token.dep_ == "conj" and _joined_to(token) is not None:  # "roads and trails": joined to a clear noun
+        return token.head.pos_ == "NOUN" and _clearly_noun(token.head)
     return token.dep_ in _NOUN_ROLES and token.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+
+
+def _joined_to(token: Token) -> Token | None:
+    """The word that "and"/"or" joins this one to, right beside it and of the same part of speech
+    ("southern and central Italy", "roads and trails"): a learner can check that "and" joins likes."""
+    doc = token.doc
+    if token.dep_ == "conj":
+        first, second = token.head, token
+    else:
+        second = next((c for c in token.children if c.dep_ == "conj"), None)  # type: ignore[assignment]
+        first = token
+    if second is None or first.i >= second.i:
+        return None
+    cc = doc[second.i - 1]
+    between = doc[first.i + 1 : cc.i]
+    if cc.dep_ != "cc" or cc.head.i != second.i or cc.lower_ not in ("and", "or"):
+        return None
+    if len(between) > 1 or (len(between) == 1 and between[0].text != ","):
+        return None
+    if (
+        first.pos_ != second.pos_
+        or first.tag_[:2] != second.tag_[:2]
+        or not (first.is_alpha and second.is_alpha)
+    ):
+        return None
+    return second if token is first else first
 
 
 def _quote(token: Token) -> str:
@@ -167,8 +197,17 @@ def _verb_reason(token: Token) -> list[str]:
     return reasons
 
 
+def _adjectival_passive(token: Token) -> bool:
+    """A participle after "be" with no "by ..." that is an adjective as well ("was mixed")."""
+    if token.tag_ != "VBN" or not any(c.dep_ == "aux:pass" for c in token.children):
+        return False
+    return not any(c.dep_ == "obl:agent" for c in token.children) and "ADJ" in getAllLemmas(token.lower_)
+
+
 def _adjective_reason(token: Token) -> list[str]:
     head = token.head
+    if token.dep_ == "amod" and head.pos_ == "NOUN" and "NOUN" not in getAllLemmas(head.lower_):
+        return []  # "relatives of the dead prefer": the parse took a verb for the noun
     if token.dep_ == "amod" and head.pos_ == "NOUN" and head.i > token.i:
         phrase = _noun_group_after(token)
         if phrase is None:
@@ -220,4 +259,16 @@ def slot_reason(token: Token, pos: str) -> str | None:
     """Why the parse takes the token as ``pos``, in at most two checkable facts; None when the parse
     gives no such fact (then no item claims a reason)."""
     reasons = _REASONS[pos](token)
+    joined = _joined_to(token)
+    if not reasons and joined is not None and slot_of(joined) == pos:
+        cc = token.doc[max(token.i, joined.i) - 1]
+        reasons = [
+            f"{_quote(cc)} joins it to the {POS_NAMES[pos]} {_quote(joined)}, and joins words of one kind"
+        ]
     return "; ".join(reasons[:2]) if reasons else None
+
+
+def slot_of(token: Token) -> str | None:
+    """The part of speech the tagger and the parse repair agree on (no look-up), else None."""
+    pos = content_pos(token)
+    return pos if pos in POS_NAMES and token.pos_ == pos and token.is_alpha else None

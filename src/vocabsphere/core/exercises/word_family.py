@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lemminflect import getLemma
+from lemminflect import getAllLemmas, getLemma
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.lexicon.lookup import Lexicon
@@ -82,6 +82,9 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         return None
     members = family_members(lexicon, lemma, pos, min(level_rank(level) + 1, 5))
     members = {p: w for p, w in members.items() if p not in _ALSO_FITS[pos]}
+    # A member that is also a word of the slot's part of speech fits the gap too: "the form of
+    # false memories" beside "the formation of".
+    members = {p: w for p, w in members.items() if pos not in getAllLemmas(w)}
     if pos == "ADV":
         members.pop("ADJ", None)  # "acted decisive" is heard; leave adjective vs adverb to the teacher
     if len(members) < 2:

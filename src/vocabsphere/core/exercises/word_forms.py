@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection
+from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.levels import GRAMMAR_POINTS
@@ -77,7 +77,11 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
     if token.tag_ == "VBN" and aux and past_tag(token, lemma) == "VBN":
         if aux[-1].dep_ == "aux:pass":
             agent = any(c.dep_ == "obl:agent" for c in token.children)
+            if not agent and "ADJ" in getAllLemmas(token.lower_):
+                return None  # "reaction was mixed": an adjective as much as a passive
             return "VBN", "past participle", "passive_with_agent" if agent else "passive_no_agent"
+        if aux[-1].lemma_ == "have" and any(a.tag_ == "MD" for a in aux):
+            return None  # "would have covered" is no present perfect
         if aux[-1].lemma_ == "have":
             point = "past_perfect" if aux[-1].lower_ == "had" else "present_perfect"
             return "VBN", "past participle", point

@@ -1,0 +1,221 @@
+"""Shorter sentences from a long one, for items: a sentence over :data:`MAX_WORDS` words often holds
+a short complete clause with the learner's word ("Sardinia is struggling with high unemployment"
+inside a 43-word sentence). Two ways, both checked by the adaptation's edit guard (no part without
+subject or finite verb, no dangling word, no lost qualifier such as "not" or "only"), so each
+sentence is grammatical and says what the source says:
+
+- :func:`shorter_sentences`: the adaptation's splitting rules (coordinated clauses, relative
+  clauses, appositions, participle clauses, semicolons, asides); the voice change (passive to
+  active) is not used: it rewrites rather than shortens;
+- :func:`clause_around`: the main clause (or a coordinated clause with its own subject) that holds
+  the word, without the parts that only add to it: other coordinated clauses, side clauses of time,
+  reason or concession ("As the economy falters, ..."; never "if" or "unless", which the claim
+  depends on), participle clauses, attributions ("according to ..."), and asides set off by commas,
+  dashes or brackets. Never a clause that somebody is reported to say or think: that would state
+  their claim as a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from vocabsphere.core.adapt.asides import drop_dash_aside, drop_parenthetical
+from vocabsphere.core.adapt.guard import QUALIFIERS, edit_problem, loses_words
+from vocabsphere.core.adapt.syntax import (
+    split_apposition,
+    split_coordination,
+    split_participle,
+    split_relative,
+    split_semicolon,
+)
+from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, QUOTE_MARKS, finish, join_tokens, valid_sentence
+from vocabsphere.core.learnables.sentences import word_count
+
+from .sentences import MAX_WORDS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.language import Language
+    from spacy.tokens import Span, Token
+
+__all__ = ["clause_around", "shorter_sentences"]
+
+# Tried in this order on each long sentence; the first split the guard accepts is taken.
+_SPLITS: tuple[Callable[[Span], list[str] | None], ...] = (
+    split_semicolon,
+    split_relative,
+    split_apposition,
+    split_coordination,
+    split_participle,
+    drop_parenthetical,
+    drop_dash_aside,
+)
+ROUNDS = 3  # a part may need another split ("A, who did B, did C, and D did E")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a split that breaks "then-and-now" broke the parse
+
+
+def _split(nlp: Language, sent: Span) -> list[str] | None:
+    """The first rule's parts that pass the edit guard, else None."""
+    if any(ch in QUOTE_CHARS for ch in sent.text):
+        return None  # reported speech stays whole (as in the adaptation)
+    for rule in _SPLITS:
+        try:
+            parts = rule(sent)
+        except (IndexError, ValueError):  # a malformed parse: try the next rule
+            continue
+        if not parts or parts == [sent.text.strip()]:
+            continue
+        if any(w not in " ".join(parts) for w in _HYPHENATED.findall(sent.text)):
+            continue
+        parsed = [nlp(p) for p in parts]
+        if not loses_words(sent, *parsed) and edit_problem(sent, *parsed) is None:
+            return parts
+    return None
+
+
+def shorter_sentences(nlp: Language, sent: Span) -> list[str]:
+    """The sentences the splitting rules make of ``sent`` when it is over :data:`MAX_WORDS` words,
+    each at most that long (longer parts are left out); [] when no split is sound."""
+    if word_count(sent) <= MAX_WORDS:
+        return []
+    texts, changed = [sent.text.strip()], False
+    long = {texts[0]: sent}  # parts still over the limit, parsed, as one sentence each
+    for _ in range(ROUNDS):
+        done: list[str] = []
+        for text in texts:
+            parts = _split(nlp, long[text]) if text in long else None
+            done.extend(parts or [text])
+            changed = changed or bool(parts)
+            for part in parts or ():
+                whole = list(nlp(part).sents)
+                if len(whole) == 1 and word_count(whole[0]) > MAX_WORDS:
+                    long[part] = whole[0]
+        if done == texts:
+            break
+        texts = done
+    return [t for t in texts if t not in long] if changed else []
+
+
+# Side clauses whose removal leaves the main claim true: time, reason, concession, comparison.
+_DROPPABLE_MARKS = frozenset(
+    {"as", "since", "because", "though", "although", "while", "whereas", "after", "before", "when", "once"}
+)
+_SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ")", ";", ":"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+_OPEN_ENDS = frozenset({"POS", "DT", "IN", "CC", "PRP$", "TO", "WDT", "WP"})
+_SAYING = frozenset({"say", "tell", "add", "explain", "report", "write", "note", "claim"})
+_QUOTES = QUOTE_MARKS | {"\u2018"}  # not "\u2019": it is the apostrophe of "Japan\u2019s" as well
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "aux:pass", "cop") and c.tag_ in _FINITE_TAGS for c in verb.children
+    )
+
+
+def _set_off(sent: Span, first: int, last: int, at_end: bool = False) -> bool:
+    """Is tokens ``first``..``last`` a part with a comma, dash or bracket on each side (the
+    sentence's start counts as one; its end only when ``at_end``), and none inside?"""
+    doc = sent.doc
+    before = first == sent.start or doc[first - 1].text in _SET_OFF
+    after = doc[last + 1].text in _SET_OFF if last + 1 < sent.end - 1 else at_end
+    return before and after and not any(t.text in _SET_OFF for t in doc[first : last + 1])
+
+
+def _droppable(sent: Span, child: Token) -> bool:
+    """A dependent that only adds to the clause: removing it leaves the clause true and whole."""
+    ids = [t.i for t in child.subtree]
+    first, last = min(ids), max(ids)
+    if _dash_tail(sent, child, first, last):
+        return True  # "... to life \u2013 this is not the case in many other countries": a second claim
+    if any(t.lower_ in QUALIFIERS for t in child.subtree if t.dep_ in ("advmod", "det", "amod")):
+        return False  # "only", "not", "allegedly" inside: the part may change what the rest says
+    if child.dep_ == "advcl":
+        marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+        if marks:
+            return marks[0] in _DROPPABLE_MARKS and _set_off(sent, first, last, at_end=True)
+        return child.tag_ in ("VBG", "VBN") and _set_off(sent, first, last, at_end=True)
+    if child.dep_ == "parataxis":  # "..., the astronaut told journalists"
+        return child.lemma_ in _SAYING and _set_off(sent, first, last, at_end=True)
+    if child.dep_ in ("appos", "acl:relcl"):
+        return first > child.head.i and _set_off(sent, first, last)
+    if child.dep_ == "obl" and child.doc[first].lower_ == "according":
+        return _set_off(sent, first, last, at_end=True)
+    return False
+
+
+def _dash_tail(sent: Span, child: Token, first: int, last: int) -> bool:
+    """A clause of its own with subject and tense after a dash, to the end of the sentence."""
+    doc = sent.doc
+    if child.dep_ != "parataxis" or not (_finite(child) and _has_subject(child)) or first <= child.head.i:
+        return False
+    dash = doc[first] if doc[first].is_punct else doc[first - 1]
+    return dash.text in _DASHES and last >= sent.end - 2
+
+
+def _clause_head(token: Token) -> Token | None:
+    """The root, or a coordinated clause of the root with its own subject and tense, above ``token``;
+    None when the way up passes a reported or subordinate clause ("said that ...", "if ...")."""
+    node = token
+    while True:
+        if node.dep_ == "ROOT":
+            return node if _finite(node) and _has_subject(node) else None
+        if node.dep_ == "conj" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
+            return node
+        start = node.left_edge.i
+        after_colon = start > node.sent.start and node.doc[start - 1].text in (":", ";")
+        if node.dep_ == "parataxis" and node.head.dep_ == "ROOT" and after_colon and _finite(node):
+            return node if _has_subject(node) else None  # "... her past: she wore a white shawl ..."
+        if node.dep_ in ("ccomp", "csubj", "parataxis"):
+            return None
+        node = node.head
+
+
+def _without_stray_marks(kept: list[Token]) -> list[Token]:
+    """Commas, dashes and brackets that set off a part now gone ("Sardinia, [along with ...], is")."""
+    ids = {t.i for t in kept}
+    return [t for t in kept if not (t.text in _SET_OFF and (t.i - 1 not in ids or t.i + 1 not in ids))]
+
+
+def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
+    """The shortest clause holding ``token`` that stands as a sentence of its own (see the module
+    doc), or None. Only for sentences over :data:`MAX_WORDS` words, without quotation marks."""
+    if word_count(sent) <= MAX_WORDS or any(ch in _QUOTES for ch in sent.text):
+        return None
+    head = _clause_head(token)
+    if head is None:
+        return None
+    if head.lemma_ in _SAYING and not any(
+        c.dep_ in ("ccomp", "obj") and c.pos_ == "VERB" for c in head.children
+    ):
+        return None  # "the astronaut told journalists": without what was said, the clause says nothing
+    dropped: set[int] = set()
+    for node in [head, *head.subtree]:
+        if node.i in dropped:
+            continue
+        for child in node.children:
+            clause = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _has_subject(child)
+            if clause or (child.dep_ == "cc" and node is head) or _droppable(sent, child):
+                dropped.update(t.i for t in child.subtree)
+    if token.i in dropped or head.i in dropped:
+        return None
+    kept = _without_stray_marks([t for t in head.subtree if t.i not in dropped])
+    while kept and (kept[0].is_punct or kept[0].pos_ == "CCONJ"):
+        kept = kept[1:]  # "but a menu scandal ...": the clause opens at its subject
+    words = [t for t in kept if not t.is_punct]
+    if not words or words[-1].tag_ in _OPEN_ENDS:
+        return None  # "... that won Arnold Schwarzenegger's": the parse cut a phrase in two
+    text = finish(join_tokens(kept))
+    if text[:1].islower() or not valid_sentence(text) or word_count(nlp(text)[:]) > MAX_WORDS:
+        return None
+    doc = nlp(text)
+    if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:
+        return None
+    return text
