@@ -377,3 +377,66 @@ def test_a_gloss_drops_the_dictionarys_etc(real_lexicon: Lexicon, nlp: Language)
     assert simple_gloss(real_lexicon, doc, index, "A2") == "be present at"  # not "be present at , etc."
     doc, index = _at(nlp, "There were no events he personally had to attend.", "attend")
     assert simple_gloss(real_lexicon, doc, index, "A2") is None  # "at" with nothing after it
+
+
+def _gloss_when_sure(lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str) -> str | None:
+    """The gloss when the sense choice is as sure as it was in the dev story (its first sense at
+    0.95): the rules below must hold whatever the ranking's confidence."""
+    doc, index = _at(nlp, sentence, word)
+    choice = choose_sense(lexicon, doc, index)
+    return simple_gloss(lexicon, doc, index, level, choice=replace(choice, probability=0.95))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # a prefix or one half of a hyphenated word: "anti (= not in favor of)", "populated (= lived)"
+        ("Doctors hope to find new anti-viral medicines soon.", "anti"),
+        ("They moved to a well-populated valley near the coast.", "populated"),
+        # part of a term the dictionary has, or of a name or title: "computed (= calculated)",
+        # "Federal (= national)", "United (= characterized by unity)", "Prime (= first in rank or degree)"
+        ("The hospital used computed tomography to scan her head.", "computed"),
+        ("The Federal Aviation Authority will publish new rules for drones next year.", "Federal"),
+        ("Students visited the headquarters of the United Nations in New York.", "United"),
+        ("Business leaders met British Prime Minister Tony Blair.", "Prime"),
+        # the bare noun of a verb expression: "stand trial (= the act of testing something)"
+        ("He refused to stand trial in a country he did not trust.", "trial"),
+        # a noun used before a noun as a title: "consultant (= an expert who gives advice) surgeon"
+        ("A consultant surgeon examined the boy at the hospital.", "consultant"),
+    ],
+)
+def test_no_gloss_for_part_of_a_larger_unit(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
+) -> None:
+    for level in ("A2", "B1"):
+        assert _gloss_when_sure(real_lexicon, nlp, sentence, word, level) is None, level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # a field or use label the short gloss would drop: "(medicine) the act of caring for someone",
+        # "(sentence connectors) because of the reason given", "(of soil) soft and watery"
+        ("Doctors gave her a new antibiotic therapy last week.", "therapy"),
+        ("She knew the train would be late, and she planned her journey accordingly.", "accordingly"),
+        ("The dogs ran through the muddy puddles and came home dirty.", "muddy"),
+        # one person said of many: "taxpayers (= someone who pays taxes)", "mayors (= the head of ...)"
+        ("Taxpayers will pay for the new bridge over the river.", "Taxpayers"),
+        ("Mayors from ten cities met in Paris.", "Mayors"),
+        # a manner sense for a sentence adverb: "Hopefully, ..." is "it is hoped", not "with hope"
+        ("Hopefully, with more money, the school can buy new computers.", "Hopefully"),
+    ],
+)
+def test_no_gloss_the_sentence_does_not_fit(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
+) -> None:
+    assert _gloss_when_sure(real_lexicon, nlp, sentence, word, "B1") is None
+
+
+def test_glosses_that_fit_are_still_given(real_lexicon: Lexicon, nlp: Language) -> None:
+    for sentence, word, gloss in [
+        ("Currently, prices rise in most shops.", "Currently", "at this time or period"),  # no manner
+        ("She smiled proudly at her son.", "proudly", "with pride"),
+        ("The town has a new mayor.", "mayor", "the head of a city government"),
+    ]:
+        assert _gloss_when_sure(real_lexicon, nlp, sentence, word, "A2") == gloss

@@ -20,7 +20,7 @@ from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.levels.grammar_words import adjectival
 from vocabsphere.core.lexicon import Lexicon, LexiconError
 from vocabsphere.core.lexicon.sense_choice import choose_sense
-from vocabsphere.core.lexicon.substitutes import simple_gloss
+from vocabsphere.core.lexicon.substitutes import hyphenated, simple_gloss
 
 __all__ = [
     "WordCandidate",
@@ -103,20 +103,13 @@ def lemma_of(tok: Token) -> str:
     return _lemma(tok.lower_, content_pos(tok), tok.lemma_.lower())
 
 
-def _hyphenated(tok: Token) -> bool:
-    doc = tok.doc
-    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
-    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
-    return before or after
-
-
 def _candidate(tok: Token) -> WordCandidate | None:
     pos = content_pos(tok)
     if pos not in _CONTENT or not tok.is_alpha or tok.is_stop or len(tok.text) < 3:
         return None
     if tok.text[0].isupper() and tok.i > tok.sent.start:  # a name the tagger missed
         return None
-    if tok.lower_ in _SKIP or _hyphenated(tok):  # "spray" of "spray-painted" is not the word the learner sees
+    if tok.lower_ in _SKIP or hyphenated(tok):  # "spray" of "spray-painted" is not the word the learner sees
         return None
     lemma = lemma_of(tok)
     return WordCandidate(tok.i, tok.text, lemma, pos, _level(lemma, pos), float(zipf_frequency(lemma, "en")))

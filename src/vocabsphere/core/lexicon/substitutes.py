@@ -46,6 +46,8 @@ __all__ = [
     "LEVELS",
     "Substitute",
     "fitting_words",
+    "hyphenated",
+    "part_of_unit",
     "simple_gloss",
     "simpler_words",
     "taboo_sense",
@@ -315,22 +317,108 @@ def simple_gloss(
     word that fits the sentence, else a short definition whose words are all at or below the
     level. None when the sense is uncertain, taboo, or nothing simple enough says it.
     ``substitutes``: :func:`simpler_words` at this level, when the caller has them already."""
-    if doc[index].dep_ == "compound":
-        return None  # "household names" are famous ones, not "a social unit living together"
+    if part_of_unit(lexicon, doc, index):
+        return None
     choice = choice or choose_sense(lexicon, doc, index)
     sense = choice.best
     if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
         return None
+    if " " in choice.lemma or (choice.upos == "NOUN" and doc[index].dep_ == "amod"):
+        return None  # an expression's sense beside one of its words; "a consultant (= an expert) allergist"
     if substitutes is None:
         substitutes = simpler_words(lexicon, doc, index, level, choice=choice)
     if substitutes:
         return substitutes[0].form
     gloss = plain_definition(sense, choice.lemma, level_rank(level))
-    if gloss and doc[index].tag_ == "NNS" and gloss.split()[0].lower() in ("a", "an"):
-        return None  # "troops (= a group of soldiers)": one thing said of many
+    if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
+        return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
     if gloss and choice.upos == "VERB" and not _verb_gloss_fits(doc[index], gloss):
         return None
+    if gloss and choice.upos == "ADV" and _sentence_adverb(doc[index]) and _MANNER.match(gloss):
+        return None  # "Hopefully, the club can ..." is "it is hoped", not "with hope"
     return gloss
+
+
+_ONE_THING = frozenset({"a", "an", "the", "one", "someone", "somebody", "something"})
+_KINDS = frozenset({"act", "state", "quality", "process", "practice"})  # "trials (= the act of testing ...)"
+_MANNER = re.compile(r"(with\b|in an? \w+ (manner|way)\b)", re.IGNORECASE)
+_HYPHENS = frozenset({"-", "–", "‑"})
+# A bare noun right after a frequent verb is often the second half of a verb expression whose
+# meaning differs from the noun's ("stand trial" is not "the act of testing something", "take
+# place", "pay attention"); WordNet lacks many of them, so none is glossed.
+_LIGHT_VERB_ZIPF = 5.0
+_NAME_LINKS = frozenset({"compound", "flat", "nmod:desc"})  # "scared Hankyu" (amod) is no name
+
+
+def _one_thing(gloss: str) -> bool:
+    """A definition of one thing or person, which a plural word does not fit; "the act of ..." names a
+    kind of action and fits both."""
+    words = gloss.lower().split()
+    return words[0] in _ONE_THING and not (words[0] == "the" and len(words) > 1 and words[1] in _KINDS)
+
+
+def part_of_unit(lexicon: Lexicon, doc: Doc, index: int) -> bool:
+    """The word is part of a larger unit whose meaning its own sense would not give: a noun
+    before a noun ("household names"), a hyphenated word ("anti-microbial", "well-populated"),
+    a name or title ("Prime Minister", "the United Nations", "the Rivonia trial"), a multi-word term of the
+    dictionary ("computed tomography"), or the bare noun of a verb expression ("stand trial")."""
+    token = doc[index]
+    return (
+        token.dep_ == "compound"
+        or hyphenated(token)
+        or _in_proper_name(token)
+        or _in_name(token)
+        or _bare_object(token)
+        or _in_expression(lexicon, doc, index)
+    )
+
+
+def hyphenated(token: Token) -> bool:
+    """One part of a word joined by a hyphen: "anti" and "microbial" of "anti-microbial"."""
+    doc = token.doc
+    before = token.i > 0 and doc[token.i - 1].text in _HYPHENS and not doc[token.i - 1].whitespace_
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text in _HYPHENS and not token.whitespace_
+    return before or after
+
+
+def _in_proper_name(token: Token) -> bool:
+    """Tagged as (part of) a name, capitalised after the sentence's first word, or modifying a name."""
+    if token.tag_ in ("NNP", "NNPS") or (token.dep_ in _NAME_LINKS and token.head.pos_ == "PROPN"):
+        return True
+    span = token.sent if token.doc.has_annotation("SENT_START") else token.doc[:]
+    first = next((t.i for t in span if not t.is_punct), span.start)
+    return token.text[:1].isupper() and token.i > first
+
+
+def _bare_object(token: Token) -> bool:
+    """A singular noun with no word of its own right after a frequent verb whose object it is."""
+    head = token.head
+    return (
+        token.tag_ == "NN"
+        and token.dep_ == "obj"
+        and head.pos_ == "VERB"
+        and head.i == token.i - 1
+        and not any(True for _ in token.children)
+        and zipf_frequency(head.lemma_.lower(), "en") >= _LIGHT_VERB_ZIPF
+    )
+
+
+def _in_expression(lexicon: Lexicon, doc: Doc, index: int) -> bool:
+    """Inside a multi-word expression of the dictionary, matched by lemmas or by written forms."""
+    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
+    at = index - span.start
+    for words in ([t.lemma_.lower() for t in span], [t.lower_ for t in span]):
+        if any(m.start <= at < m.end for m in lexicon.find_expressions(words)):
+            return True
+    return False
+
+
+def _sentence_adverb(token: Token) -> bool:
+    """An adverb opening its sentence before a comma: it comments on the whole clause."""
+    doc = token.doc
+    span = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    first = next((t.i for t in span if not t.is_punct), span.start)
+    return token.i == first and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
 
 
 _OPEN_ENDS = frozenset(["from", "to", "of", "for", "with", "at", "on", "in", "into", "about", "by"])
@@ -350,6 +438,9 @@ def _verb_gloss_fits(token: Token, gloss: str) -> bool:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
+    label = _LABEL.match(sense.definition.lstrip())
+    if label and not any(note in label.group(1) for note in _GRAMMAR_NOTES):
+        return None  # a field or use label ("(medicine)", "(of soil)") the short gloss would drop
     text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0])
     text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
@@ -359,6 +450,23 @@ def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     if any(_same_stem(w, lemma) or not _easy(w, cap) for w in keys):
         return None  # "existence (= the state of existing)" explains the word with itself
     return text
+
+
+# A definition opening with a label in brackets: a field ("(medicine) the act of caring for
+# someone" is therapy), what it applies to ("(of soil) soft and watery" is not muddy puddles) or a
+# use ("(sentence connectors) because of the reason given" is not "timed it accordingly") narrows
+# the sense, and the gloss would drop it. Notes on grammar only ("(postpositive)", "(often
+# followed by `of')") leave the meaning whole.
+_LABEL = re.compile(r"\(([^)]*)\)")
+_GRAMMAR_NOTES = (
+    "followed by",
+    "postpositive",
+    "prenominal",
+    "predicative",
+    "attributive",
+    "informal",
+    "plural",
+)
 
 
 def _same_stem(word: str, lemma: str) -> bool:
