@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
 from vocabsphere.core.quizzes.passages import Passage
 
-__all__ = ["Cast", "find_cast", "is_body", "name_span", "name_spans"]
+__all__ = ["ROLES", "Cast", "find_cast", "is_body", "name_span", "name_spans"]
 
 _SPEECH = frozenset(
     [
@@ -59,7 +59,7 @@ _TITLES = frozenset(
     ]
 )
 # Nouns that describe a person in an aside ("Stephan Keszler, the dealer at ...").
-_ROLES = frozenset(
+ROLES = frozenset(
     [
         "student",
         "blogger",
@@ -221,7 +221,7 @@ def _described(span: Span) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _TITLES
     )
     described = len(span) > 1 and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in _ROLES for c in head.children
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in ROLES for c in head.children
     )
     return titled or described
 

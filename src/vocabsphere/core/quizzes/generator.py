@@ -108,6 +108,10 @@ def _same_question(a: Candidate, b: Candidate) -> bool:
     """Asks the same thing, or one gives the other away (a true statement of a fact question's sentence)."""
     if a.key is None or b.key is None or a.stem.lower() == b.stem.lower():
         return a.stem.lower() == b.stem.lower()
+    if (a.kind is QuestionKind.SEQUENCE) != (b.kind is QuestionKind.SEQUENCE):
+        # Another question about one of the two events leaves their order to ask; one made from the very
+        # sentence that orders them (a true statement "A after B") gives it away.
+        return a.evidence == b.evidence
     if (
         a.kind == b.kind
         and a.answer == b.answer

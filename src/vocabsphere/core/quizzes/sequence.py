@@ -30,9 +30,9 @@ from itertools import combinations
 from lemminflect import getInflection
 from spacy.tokens import Token
 
-from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
+from vocabsphere.core.calendar_words import MONTH_ORDER, MONTHS, WEEKDAYS
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms, mixed
-from vocabsphere.core.quizzes.entities import Cast, is_body, name_span, name_spans
+from vocabsphere.core.quizzes.entities import ROLES, Cast, is_body, name_span, name_spans
 from vocabsphere.core.quizzes.facts import is_year
 from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.passages import NEGATIONS, Passage, Sentence, number_value, token_terms
@@ -163,56 +163,11 @@ _POINTING = frozenset(
     }
 )
 _POSSESSIVES = {"his": "person", "her": "person", "its": "thing", "their": "plural"}
-_PERSON_NOUNS = frozenset(
-    {
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "child",
-        "prince",
-        "princess",
-        "king",
-        "queen",
-        "president",
-        "teacher",
-        "student",
-        "doctor",
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "brother",
-        "sister",
-        "player",
-        "singer",
-        "actor",
-        "actress",
-        "writer",
-        "artist",
-        "scientist",
-        "researcher",
-        "officer",
-        "soldier",
-        "minister",
-        "leader",
-        "owner",
-        "driver",
-        "worker",
-        "farmer",
-        "chef",
-        "climber",
-        "pilot",
-        "author",
-        "founder",
-        "journalist",
-        "photographer",
-        "astronaut",
-        "explorer",
-        "professor",
-    }
+# Nouns for a person: "he" or "she" may stand for them (the story's roles, and family and rank words).
+_PERSON_NOUNS = (
+    ROLES
+    | {"man", "woman", "boy", "girl", "child", "prince", "princess", "king", "queen"}
+    | {"mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "soldier", "officer"}
 )
 _DROP_DEPS = frozenset(
     {"punct", "mark", "cc", "conj", "parataxis", "discourse", "vocative", "dislocated", "dep", "reparandum"}
@@ -236,20 +191,6 @@ _REASON_MARKS = frozenset(
 _ORDER_WORDS = frozenset({"after", "before", "then", "when", "until", "since", "once", "later", "earlier"})
 _THEN = frozenset({"then", "later", "afterwards", "afterward", "subsequently"})
 _DECADE = re.compile(r"^(1[89]|20)\d0s$")
-_MONTH_ORDER = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 
 
 @dataclass(frozen=True)
@@ -272,7 +213,7 @@ class Event:
 def _plural(subject: Sequence[Token]) -> bool:
     head = next((t for t in subject if t.head not in subject or t.head == t), subject[0])
     return (
-        "Plur" in head.morph.get("Number")
+        "Plur" in head.morph.get("Number", [])
         or head.tag_ in ("NNS", "NNPS")
         or any(t.dep_ == "conj" and t.head == head for t in subject)
     )
@@ -283,7 +224,8 @@ def _past(lemma: str, written: str = "") -> str | None:
     forms = getInflection(lemma, tag="VBD")
     stem = written.lower()[:-3] if written.lower().endswith("ing") else ""
     same = [f for f in forms if stem and f.startswith(stem)]
-    return (same or list(forms) or [None])[0]
+    found = same or list(forms)
+    return str(found[0]) if found else None
 
 
 def _verb_words(verb: Token, plural: bool) -> dict[int, str] | None:
@@ -351,7 +293,7 @@ def _date(head: Token) -> tuple[Day, Day] | None:
     year = int(years[0].text)
     if not months:
         return (year, 1, 1), (year, 12, 31)
-    month = _MONTH_ORDER.index(months[0].lower_) + 1
+    month = MONTH_ORDER.index(months[0].lower_) + 1
     if days:
         return (year, month, int(days[0].text)), (year, month, int(days[0].text))
     return (year, month, 1), (year, month, 31)
@@ -415,8 +357,8 @@ def _kept_children(verb: Token) -> list[Token] | None:
             if marks & {"to"} and not marks & _REASON_MARKS:
                 kept.append(child)  # a purpose belongs to the event ("went to London to study")
             continue  # reasons, times, linked events, participle clauses: the event stands without them
-        if dep == "advmod" and child.lower_ in _TIME_ADVERBS:
-            continue
+        if dep == "advmod" and (child.lower_ in _TIME_ADVERBS or child.lower_ == "when"):
+            continue  # ("when" links this clause to the other: the pair says the order)
         if dep in ("obl", "advmod") and child.i > verb.i and _after_comma(child):
             continue  # an aside set off by a comma (", with a famous actor as the painter")
         if (
@@ -463,7 +405,7 @@ def _points_outside(tokens: Sequence[Token], subject: Sequence[Token], cast: Cas
     head = _head(subject)
     for t in tokens:
         low = t.lower_
-        if low not in _POINTING or "Rel" in t.morph.get("PronType") or t.pos_ == "SCONJ":  # "found that"
+        if low not in _POINTING or "Rel" in t.morph.get("PronType", []) or t.pos_ == "SCONJ":  # "found that"
             continue
         kind = _POSSESSIVES.get(low) if t.tag_ == "PRP$" else None
         if kind is None or head.pos_ not in ("PROPN", "NOUN"):
@@ -501,7 +443,7 @@ def _event(
 ) -> Event | None:
     """The event of ``verb`` told with ``subject``; None when it is not a plain past event or its words
     cannot stand alone."""
-    if not subject or any(t.pos_ == "PRON" and "Rel" not in t.morph.get("PronType") for t in subject[:1]):
+    if not subject or any(t.pos_ == "PRON" and "Rel" not in t.morph.get("PronType", []) for t in subject[:1]):
         return None
     verb_words = _verb_words(verb, _plural(subject))
     children = _kept_children(verb)
@@ -533,24 +475,26 @@ def _event(
 
 
 def _others_meant(sentence: Sentence, pronoun: Token, antecedent: Sequence[Token], cast: Cast) -> bool:
-    """Someone else in the sentence the pronoun could mean: another person for "he"/"she", another plural
-    noun before it for "they"."""
+    """Someone or something else in the sentence the pronoun could mean: for "he"/"she" another name that
+    may be a person or a person noun outside the pronoun's own clause ("Smith hired Jones after he left");
+    for "they" another plural noun before it; for "it" any other noun before it."""
     inside = {t.i for t in antecedent}
     doc = sentence.doc
-    if pronoun.lower_ == "it":  # any other thing named before it ("protected the rhino after it ...")
+    if pronoun.lower_ in ("he", "she"):
+        own = {t.i for t in pronoun.head.subtree}
+        people = [
+            span
+            for span in name_spans(doc)
+            if span.start not in inside and span.start not in own and _may_be(span.root, "person", cast)
+        ]
+        nouns = [t for t in doc if t.lemma_.lower() in _PERSON_NOUNS and t.i not in inside and t.i not in own]
+        return bool(people or nouns)
+    if pronoun.lower_ == "it":
         return any(
             t.pos_ in ("NOUN", "PROPN") and t.i not in inside and t.i < pronoun.i and t.dep_ != "compound"
             for t in doc
         )
-    if pronoun.lower_ in ("he", "she"):
-        people = [s for s in name_spans(doc) if cast.person(s.text) is not None and s.start not in inside]
-        nouns = [
-            t for t in doc if t.lemma_.lower() in _PERSON_NOUNS and t.i not in inside and t.i < pronoun.i
-        ]
-        return bool(people or nouns)
-    return any(
-        t.tag_ in ("NNS", "NNPS") and t.i not in inside and t.i < pronoun.i and t.i != pronoun.i for t in doc
-    )
+    return any(t.tag_ in ("NNS", "NNPS") and t.i not in inside and t.i < pronoun.i for t in doc)
 
 
 def _resolved(sentence: Sentence, verb: Token, other: Token, cast: Cast) -> list[Token] | None:
