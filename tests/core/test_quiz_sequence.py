@@ -102,6 +102,12 @@ def _pairs(nlp: Language, text: str) -> list[tuple[str, str]]:
             "The thieves left the building",
             "The firefighters arrived at the bank",
         ),
+        # The link's own adverb ("Shortly before") stays out of the event.
+        (
+            "Shortly before he went to Spain, the prince was photographed at a party in Paris.",
+            "The prince was photographed at a party in Paris",
+            "The prince went to Spain",
+        ),
         # "and then": the second verb shares the subject.
         (
             "The young farmer sold his old tractor and then bought three new cows.",
@@ -128,6 +134,8 @@ def test_linked_events_are_grammatical_phrases_in_the_right_order(
         "The company could build the road after the council agreed.",
         "The children did not play outside after the rain stopped.",
         "The farmers usually rested after they finished the harvest.",
+        # "it" after another thing could be either ("protected the rhino after it ...").
+        "The country protected the rhino after it was almost wiped out by hunters.",
         # Reported speech is somebody's claim, not the story's.
         '"We left the camp after the storm started," the climbers said.',
     ],
@@ -146,6 +154,15 @@ def test_a_list_or_an_aside_is_never_cut_into_a_false_event(nlp: Language) -> No
     # A date after another clause belongs to that clause, not to the main verb.
     joined = "Major road projects began after Poland joined the union in 2004.\nThe wolves came back in 2015."
     assert all("after" not in a and "after" not in b for a, b in _pairs(nlp, joined))
+    # A gerund after a verb of seeing belongs to what was seen, not to the subject.
+    seen = "Analysts saw visitor numbers peak at one billion in January, before falling in February."
+    assert all(not b.startswith("Analysts fell") for _, b in _pairs(nlp, seen))
+    # A list is kept whole or the event is not used.
+    listed = (
+        "An expert panel looked at 400 letters written by the mayor, the council and other groups.\n"
+        "The panel then wrote a long report."
+    )
+    assert all(not a.endswith("by the mayor") for a, _ in _pairs(nlp, listed))
 
 
 def test_options_share_one_form_and_a_similar_length(nlp: Language) -> None:

@@ -3,6 +3,7 @@
 The order is read from one of:
 - a link inside one sentence: "A after B" (B first), "A before B" (A first), "A and then B", and a past
   perfect against a simple past joined by "when" ("the thieves had left when the police arrived");
+- "then" or "later" on the main verb of a sentence, after a sentence that tells one event;
 - explicit dates on the verbs of two events ("in 2010", "in March 2012", "on 5 May 2014", "in the 1990s")
   whose spans do not overlap.
 Never from the order of the sentences: news is not told in order.
@@ -15,7 +16,10 @@ takes the other event's subject when no one else in the sentence can be meant; a
 outside the event ("them", "this plan", "there") drops it.
 
 A level keeps the question only where its version states the same order between events that say the same
-claims (support.says on each event's own words).
+claims (support.says on each event's own words, half of them at least, names and numbers all); for two
+events dated in different years, where a sentence says each event with its year. A question whose order the
+text does not make plain is not made: "after the meeting" (a noun, not an event), a pronoun that could mean
+two people, a "when" between two simple pasts.
 """
 
 from __future__ import annotations
@@ -344,7 +348,7 @@ def _kept_children(verb: Token) -> list[Token] | None:
     kept: list[Token] = []
     for child in verb.children:
         dep = child.dep_
-        if dep == "conj" and child.pos_ not in ("VERB", "AUX"):
+        if dep in ("conj", "parataxis") and child.pos_ not in ("VERB", "AUX"):
             return None  # a list item hung on the verb ("to Samoa, then Fiji"): leaving it out cuts the list
         if dep in ("nsubj", "nsubj:pass", "aux", "aux:pass", "expl") or dep in _DROP_DEPS:
             continue
