@@ -1,7 +1,7 @@
 """Quiz answerability, cue resistance and speed on OneStopEnglish dev articles (three human levels each).
 
 Usage (from the repository root):
-    python bench/bench_quiz.py [DATA_DIR] [--articles N] [--lexicon FILE] [--speed-runs K]
+    python bench/bench_quiz.py [DATA_DIR] [--articles N] [--split dev|train] [--lexicon FILE] [--speed-runs K]
 
 Calls the shipped path: ``core.quizzes.generate_quiz`` over the three versions, and ``render_worksheet``
 for the speed figure. Prints:
@@ -156,6 +156,12 @@ def report(quizzes: Sequence[Quiz], levels: int) -> None:
                 f"  {name:8} solver {rates[name]:.1%} "
                 f"({rates[name] - rates['chance']:+.1%} points over chance)"
             )
+    sequence = [[q for q in quiz.questions if q.kind is QuestionKind.SEQUENCE] for quiz in quizzes]
+    made = [q for found in sequence for q in found]
+    print(
+        f"sequence questions: {len(made)} on {sum(map(bool, sequence))}/{len(quizzes)} articles; "
+        f"key supported {sum(len(q.levels) for q in made)}/{len(made) * levels} question x level pairs"
+    )
     tf = [q for q in keyed if q.kind is QuestionKind.TRUE_FALSE]
     if tf:
         false = sum(q.answer == "False" for q in tf) / len(tf)
@@ -166,11 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA_DIR)
     parser.add_argument("--articles", type=int, default=None, help="first N dev articles (default all)")
+    parser.add_argument("--split", default="dev", help="dev (default) or train (what rules were tuned on)")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
     parser.add_argument("--speed-runs", type=int, default=3)
     args = parser.parse_args(argv)
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
-    articles = read_articles(args.data_dir, args.articles)
+    articles = read_articles(args.data_dir, args.articles, split=args.split)
     if args.speed_runs:  # before anything else has warmed the caches
         longest_article = max(articles, key=lambda a: a.words)
         print(

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
 from vocabsphere.core.quizzes.passages import Passage
 
-__all__ = ["Cast", "find_cast", "name_span", "name_spans"]
+__all__ = ["ROLES", "Cast", "find_cast", "is_body", "name_span", "name_spans"]
 
 _SPEECH = frozenset(
     [
@@ -59,7 +59,7 @@ _TITLES = frozenset(
     ]
 )
 # Nouns that describe a person in an aside ("Stephan Keszler, the dealer at ...").
-_ROLES = frozenset(
+ROLES = frozenset(
     [
         "student",
         "blogger",
@@ -221,7 +221,7 @@ def _described(span: Span) -> bool:
         span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _TITLES
     )
     described = len(span) > 1 and any(
-        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in _ROLES for c in head.children
+        c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in ROLES for c in head.children
     )
     return titled or described
 
@@ -252,7 +252,7 @@ def find_cast(passages: Iterable[Passage]) -> Cast:
                     placed.add(text)
     # A surname alone stands for the full name, unless the word is also a place ("Nepal said" is not
     # "World Wildlife Fund Nepal").
-    surnames = {last: name for last, name in full.items() if last not in placed and not _is_body(name)}
+    surnames = {last: name for last, name in full.items() if last not in placed and not is_body(name)}
 
     def resolve(names: set[str]) -> set[str]:
         return {surnames.get(n, n) if len(n.split()) == 1 else n for n in names}
@@ -266,12 +266,13 @@ def find_cast(passages: Iterable[Passage]) -> Cast:
     places = _ordered(
         n
         for n in order
-        if n in placed and n not in people and n.split()[-1] not in surnames and not _is_body(n)
+        if n in placed and n not in people and n.split()[-1] not in surnames and not is_body(n)
     )
     return Cast(people, places, surnames, tuple(p for p in people if p in talking))
 
 
-def _is_body(name: str) -> bool:
+def is_body(name: str) -> bool:
+    """A name holding a word of an organisation ("Fund", "Council", "University")."""
     return bool(_BODIES & {w.lower() for w in name.split()})
 
 

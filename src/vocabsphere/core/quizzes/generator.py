@@ -24,10 +24,11 @@ from vocabsphere.core.quizzes.discussion import (
     headline_candidate,
     headline_fits,
 )
-from vocabsphere.core.quizzes.entities import find_cast
+from vocabsphere.core.quizzes.entities import Cast, find_cast
 from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
 from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
+from vocabsphere.core.quizzes.sequence import sequence_candidates, sequence_levels
 from vocabsphere.core.quizzes.statements import TRUE, statement_candidates
 from vocabsphere.core.quizzes.support import answerable, supporting_sentence
 from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
@@ -35,10 +36,11 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
-QUIZ_VERSION = "quiz-1.0"
+QUIZ_VERSION = "quiz-1.1"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 6,
+    QuestionKind.SEQUENCE: 1,
     QuestionKind.TRUE_FALSE: 6,
     QuestionKind.VOCABULARY: 4,
     QuestionKind.DISCUSSION: 2,
@@ -50,12 +52,17 @@ OVERLAP = 0.5  # two questions whose stems share this much of their words ask th
 
 
 def _levels(
-    candidate: Candidate, passages: Mapping[str, Passage], vocab: VocabularyChecker | None
+    candidate: Candidate,
+    passages: Mapping[str, Passage],
+    vocab: VocabularyChecker | None,
+    cast: Cast | None = None,
 ) -> dict[str, str]:
     """The versions that can answer the question, each with its sentence that supports the key."""
     if candidate.key is None:
         return dict.fromkeys(passages, "")
     key = candidate.key
+    if candidate.kind is QuestionKind.SEQUENCE:
+        return sequence_levels(candidate, passages, cast or find_cast(passages.values()))
     if candidate.kind is QuestionKind.VOCABULARY:
         found = {lvl: vocab.supporting(p, key) if vocab is not None else None for lvl, p in passages.items()}
         return {lvl: text for lvl, text in found.items() if text is not None}
@@ -75,15 +82,21 @@ def _levels(
 
 
 def _candidates(
-    passages: Mapping[str, Passage], lexicon: Lexicon | None, title: str | None, other_titles: Sequence[str]
+    passages: Mapping[str, Passage],
+    cast: Cast,
+    lexicon: Lexicon | None,
+    title: str | None,
+    other_titles: Sequence[str],
 ) -> Iterable[Candidate]:
-    cast = find_cast(passages.values())
     counts, years = story_numbers(list(passages.values()))
     headline = headline_candidate(title, other_titles, passages)
     if headline is not None:
         yield headline
     for passage in passages.values():
         yield from fact_candidates(passage, cast, counts, years)
+        # Before the statements: a true statement of a linked sentence would give the order away, and
+        # of the two the scarcer kind is kept.
+        yield from sequence_candidates(passage, cast)
         yield from statement_candidates(passage, cast, counts, years)
         yield from cause_candidates(passage, list(passages.values()))
     if lexicon is not None and passages:  # words used at every level: asked from the plainest version
@@ -95,6 +108,10 @@ def _same_question(a: Candidate, b: Candidate) -> bool:
     """Asks the same thing, or one gives the other away (a true statement of a fact question's sentence)."""
     if a.key is None or b.key is None or a.stem.lower() == b.stem.lower():
         return a.stem.lower() == b.stem.lower()
+    if (a.kind is QuestionKind.SEQUENCE) != (b.kind is QuestionKind.SEQUENCE):
+        # Another question about one of the two events leaves their order to ask; one made from the very
+        # sentence that orders them (a true statement "A after B") gives it away.
+        return a.evidence == b.evidence
     if (
         a.kind == b.kind
         and a.answer == b.answer
@@ -135,7 +152,8 @@ def _select(
     scored: list[tuple[Candidate, tuple[str, ...]]], rank: Mapping[str, int]
 ) -> list[tuple[Candidate, tuple[str, ...]]]:
     """Questions every version can answer first; one that a single version cannot answer only while the quiz
-    has fewer than MIN_KEYED questions with a key; never one that two or more versions cannot answer."""
+    has fewer than MIN_KEYED questions with a key (a sequence question always); never one that two or more
+    versions cannot answer."""
     # Of a sentence's true statement and its false edit, the false one first: safe false statements are
     # the scarcer, and the keys must balance.
     scored = sorted(
@@ -146,7 +164,10 @@ def _select(
     for candidate, levels in scored:
         missing = len(rank) - len(levels)
         keyed = sum(c.key is not None for c, _ in chosen)
-        if missing > 1 or (missing == 1 and (keyed >= MIN_KEYED or len(rank) < 3)):
+        # A sequence question may miss one version of three: the text orders events in few sentences,
+        # and a version that says them in other words has it left out (its levels say where it is asked).
+        scarce = candidate.kind is QuestionKind.SEQUENCE and len(rank) >= 3
+        if missing > 1 or (missing == 1 and not scarce and (keyed >= MIN_KEYED or len(rank) < 3)):
             continue
         if sum(c.kind is candidate.kind for c, _ in chosen) >= LIMITS[candidate.kind]:
             continue
@@ -174,10 +195,11 @@ def generate_quiz(
     ordered = order_levels(list(versions))
     passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp or load_pipeline())
     vocab = VocabularyChecker(lexicon) if lexicon is not None else None
+    cast = find_cast(passages.values())
     scored = []
     evidence: dict[int, dict[str, str]] = {}
-    for candidate in _candidates(passages, lexicon, title, other_titles):
-        found = _levels(candidate, passages, vocab)
+    for candidate in _candidates(passages, cast, lexicon, title, other_titles):
+        found = _levels(candidate, passages, vocab, cast)
         if found:
             scored.append((candidate, tuple(found)))
             evidence[id(candidate)] = found

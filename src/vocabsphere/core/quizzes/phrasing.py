@@ -22,6 +22,7 @@ __all__ = [
     "Clause",
     "clause_of",
     "fronted_question",
+    "join_tokens",
     "negated_statement",
     "statement_text",
     "subject_question",
@@ -158,7 +159,7 @@ def _subject_inside(clause: Clause) -> str:
     return text
 
 
-def _join(parts: list[tuple[Token, str]]) -> str:
+def join_tokens(parts: list[tuple[Token, str]]) -> str:
     out = ""
     for k, (token, text) in enumerate(parts):
         out += text
@@ -197,7 +198,7 @@ def subject_question(clause: Clause, wh: str) -> str | None:
         return None
     if not rest or rest[-1][0].pos_ in _DANGLING or _second_clause(clause):
         return None
-    return tidy(f"{wh} {_join(rest)}{_moved(clause)}?")
+    return tidy(f"{wh} {join_tokens(rest)}{_moved(clause)}?")
 
 
 def fronted_question(clause: Clause, removed: Span, wh: str) -> str | None:
@@ -236,7 +237,7 @@ def fronted_question(clause: Clause, removed: Span, wh: str) -> str | None:
         return None
     if _second_clause(clause):
         return None
-    return tidy(f"{wh} {front} {_subject_inside(clause)} {_join(rest)}{_moved(clause)}?")
+    return tidy(f"{wh} {front} {_subject_inside(clause)} {join_tokens(rest)}{_moved(clause)}?")
 
 
 def negated_statement(clause: Clause) -> str | None:
@@ -272,10 +273,10 @@ def negated_statement(clause: Clause) -> str | None:
                 parts.append((t, f"{_do(root)} not {base[0]}"))
         else:
             parts.append((t, t.text))
-    return tidy(_join(parts))
+    return tidy(join_tokens(parts))
 
 
 def statement_text(clause: Clause, replaced: dict[int, str] | None = None) -> str:
     """The clause as a statement (a leading "But" left out), with some tokens written differently."""
     parts = [(t, (replaced or {}).get(t.i, t.text)) for t in clause.doc[clause.start :]]
-    return tidy(_join(parts))
+    return tidy(join_tokens(parts))

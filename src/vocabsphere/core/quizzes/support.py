@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from vocabsphere.core.quizzes.passages import Passage, Sentence
 
-__all__ = ["DISTRACTOR_SHARE", "KEY_SHARE", "Claim", "answerable", "supporting_sentence"]
+__all__ = ["DISTRACTOR_SHARE", "KEY_SHARE", "Claim", "answerable", "says", "supporting_sentence"]
 
 KEY_SHARE = 0.67
 DISTRACTOR_SHARE = 0.5
@@ -27,11 +27,17 @@ class Claim:
     negated: bool = False
 
 
-def _holds(sentence: Sentence, claim: Claim, share: float) -> bool:
-    if not claim.terms <= sentence.terms or sentence.negated != claim.negated:
+def says(terms: frozenset[str], claim: Claim, share: float = KEY_SHARE, negated: bool = False) -> bool:
+    """Words (a sentence's, or one event's) that say the claim: all its own terms, enough of its anchors,
+    the same polarity."""
+    if not claim.terms <= terms or negated != claim.negated:
         return False
     need = math.ceil(share * len(claim.anchors))
-    return len(claim.anchors & sentence.terms) >= need
+    return len(claim.anchors & terms) >= need
+
+
+def _holds(sentence: Sentence, claim: Claim, share: float) -> bool:
+    return says(sentence.terms, claim, share, sentence.negated)
 
 
 def supporting_sentence(passage: Passage, claim: Claim, share: float = KEY_SHARE) -> Sentence | None:
