@@ -444,6 +444,8 @@ def _clauses(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
                 or any(
                     c.deprel in ("cop", "aux") and c.feats.get("Tense") == "Past" for c in sent.children(tok)
                 )
+                # "I wish I could ...": EWT gives modals no Tense, but 'could' is the past of 'can'
+                or any(c.deprel == "aux" and c.low == "could" for c in sent.children(tok))
             )
             if past:
                 yield ("wish_past_perfect" if perfect else "wish_past"), head.start, tok.end
@@ -578,12 +580,13 @@ def _tags_and_clefts(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
             yield "question_tag", toks[k].start, toks[-2].end
     for tok in sent.tokens:
         # it-cleft: "It was John who called": 'it' (expl) + be + focus with a relative clause
+        # (EWT since v2.14 marks the cleft clause advcl:relcl, as it does clause-level relatives)
         if tok.low == "it" and tok.deprel == "expl":
             head = sent.head(tok)
             if (
                 head is not None
                 and sent.child(head, "cop") is not None
-                and sent.child(head, "acl:relcl") is not None
+                and sent.child(head, "acl:relcl", "advcl:relcl") is not None
             ):
                 yield "it_cleft", tok.start, head.end
         # pseudo-cleft: "What they wonder is whether ...": a free relative 'what' (EWT: nsubj:outer

@@ -316,6 +316,9 @@ def detect_it_cleft(sent: Span) -> Iterator[Hit]:
     if focus.pos_ not in ("PROPN", "PRON", "ADP", "DET", "NUM", "SCONJ") or low(focus) in ("it", "that"):
         return
     determiner_like = focus.pos_ in ("DET", "NUM") or focus.tag_ == "PRP$"  # "It is my understanding"
+    bare = f + 2 < len(words) and words[f + 1].tag_ == "NN" and low(words[f + 2]) == "that"
+    if focus.pos_ == "ADP" and bare:
+        return  # "It was beyond belief that they failed": a set phrase and an extraposed clause
     for k in range(f + 1, min(len(words) - 1, f + 8)):
         rel = words[k]
         if words[k - 1].pos_ in ("VERB", "AUX"):
