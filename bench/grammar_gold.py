@@ -561,8 +561,11 @@ def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:
     clause = tok
     while clause.head >= 0 and clause.deprel not in ("root", "parataxis"):
         clause = sent.tokens[clause.head]
-    # an opening if/when clause does not stop a question: "And if anyone has voted, what did you ...?"
+    # an opening if/when clause does not stop a question: "And if anyone has voted, what did you ...?",
+    # nor a linking adverb or a fronted phrase: "So what happened?", "In Chicago, what is ...?"
     skip = ("punct", "cc", "discourse", "vocative", "reparandum", "advcl")
+    if tok.deprel not in ("advmod", "obl"):
+        skip += ("advmod", "obl")
     words = [t for t in sent.tokens if t.head == clause.i and t.deprel not in skip]
     first = min([clause.start] + [_subtree_span(sent, w)[0] for w in words])
     return tok.start == first or (

@@ -420,6 +420,9 @@ def test_no_claim_that_failed_on_unseen_trees(nlp: Language, point_id: str, sent
         ("causative_have_get", "We had our kitchen painted by a local firm.", "had our kitchen painted"),
         ("it_cleft", "It was John who broke the window.", "It was John who"),
         ("relative_non_defining", "I met Anna, who lives next door.", None),
+        # a wh-phrase with an of-phrase before the inverted auxiliary
+        ("wh_question", "What kind of paint do I need for the fence?", None),
+        ("wh_question", "How many of these books have you read?", None),
     ],
 )
 def test_true_claims_kept_after_held_out_fixes(
