@@ -420,6 +420,15 @@ def test_no_claim_that_failed_on_unseen_trees(nlp: Language, point_id: str, sent
         ("causative_have_get", "We had our kitchen painted by a local firm.", "had our kitchen painted"),
         ("it_cleft", "It was John who broke the window.", "It was John who"),
         ("relative_non_defining", "I met Anna, who lives next door.", None),
+        # only 'which' takes up a whole clause; a past verb does not show its number
+        ("relative_non_defining", "Contrast this with Brooks, who has a coach he can call.", None),
+        ("relative_non_defining", "She wrote two songs, which topped the charts last year.", None),
+        # the span quoted in the explanation starts at the word, not at the quotation mark
+        (
+            "conditional_second",
+            "\u201cWe wouldn\u2019t travel so far from our children if the work didn\u2019t pay well.\u201d",
+            "We wouldn\u2019t travel so far from our children if the work didn\u2019t pay",
+        ),
         # a wh-phrase with an of-phrase before the inverted auxiliary
         ("wh_question", "What kind of paint do I need for the fence?", None),
         ("wh_question", "How many of these books have you read?", None),

@@ -207,6 +207,8 @@ def _comments_on_clause(rel: Token, noun: Token) -> bool:
     """ ", which means ...", "elections, which has led to ...": a which-clause about the whole
     clause before it, not about the noun before the comma (the explanation names that noun).
     The parse marks such a clause advcl:relcl; a singular verb after a plural noun tells too."""
+    if low(rel) != "which":
+        return False  # only 'which' can take up a whole clause ("Brooks, who has a coach")
     clause = rel.head
     while clause.dep_ in ("ccomp", "xcomp") and clause.head.i > noun.i:
         clause = clause.head  # "which I think is intentional": the clause is 'think'
@@ -215,7 +217,9 @@ def _comments_on_clause(rel: Token, noun: Token) -> bool:
     if rel.dep_ not in ("nsubj", "nsubj:pass") or noun.tag_ not in ("NNS", "NNPS"):
         return False
     finite = [clause, *(c for c in clause.children if c.dep_ in AUX_DEPS and c.i < clause.i)]
-    return any(feat(t, "Number") == "Sing" and feat(t, "Person") == "3" for t in finite)
+    # only a form that shows its number ('has', 'is', 'was'; not 'topped', whose Number feature
+    # the tagger guesses)
+    return any(t.tag_ == "VBZ" or low(t) == "was" for t in finite)
 
 
 def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:

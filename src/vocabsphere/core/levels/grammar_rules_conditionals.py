@@ -201,5 +201,6 @@ def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | 
     if point is None:
         return None
     if main and main[0].i < tok.i:
-        return Hit(point, main[0].i, cond_end)
+        first = next((t for t in main if not t.is_punct), main[0])  # not an opening quotation mark
+        return Hit(point, first.i, cond_end)
     return Hit(point, tok.i, main_end)
