@@ -423,6 +423,12 @@ def test_no_claim_that_failed_on_unseen_trees(nlp: Language, point_id: str, sent
         # only 'which' takes up a whole clause; a past verb does not show its number
         ("relative_non_defining", "Contrast this with Brooks, who has a coach he can call.", None),
         ("relative_non_defining", "She wrote two songs, which topped the charts last year.", None),
+        # a title that looks plural is no plural noun ('Golden Days ... was')
+        (
+            "relative_non_defining",
+            "Everyone loved her new song, Golden Days, which was number one for weeks.",
+            None,
+        ),
         # the span quoted in the explanation starts at the word, not at the quotation mark
         (
             "conditional_second",

@@ -214,7 +214,7 @@ def _comments_on_clause(rel: Token, noun: Token) -> bool:
         clause = clause.head  # "which I think is intentional": the clause is 'think'
     if clause.dep_ == "advcl:relcl" or (clause.dep_ == "ROOT" and clause.i > rel.i):
         return True
-    if rel.dep_ not in ("nsubj", "nsubj:pass") or noun.tag_ not in ("NNS", "NNPS"):
+    if rel.dep_ not in ("nsubj", "nsubj:pass") or noun.tag_ != "NNS" or not noun.text[:1].islower():
         return False
     finite = [clause, *(c for c in clause.children if c.dep_ in AUX_DEPS and c.i < clause.i)]
     # only a form that shows its number ('has', 'is', 'was'; not 'topped', whose Number feature
