@@ -444,6 +444,8 @@ def _clauses(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
                 or any(
                     c.deprel in ("cop", "aux") and c.feats.get("Tense") == "Past" for c in sent.children(tok)
                 )
+                # "I wish I could ...": EWT gives modals no Tense, but 'could' is the past of 'can'
+                or any(c.deprel == "aux" and c.low == "could" for c in sent.children(tok))
             )
             if past:
                 yield ("wish_past_perfect" if perfect else "wish_past"), head.start, tok.end
@@ -559,8 +561,11 @@ def _clause_initial(sent: GoldSentence, tok: GoldToken) -> bool:
     clause = tok
     while clause.head >= 0 and clause.deprel not in ("root", "parataxis"):
         clause = sent.tokens[clause.head]
-    # an opening if/when clause does not stop a question: "And if anyone has voted, what did you ...?"
+    # an opening if/when clause does not stop a question: "And if anyone has voted, what did you ...?",
+    # nor a linking adverb or a fronted phrase: "So what happened?", "In Chicago, what is ...?"
     skip = ("punct", "cc", "discourse", "vocative", "reparandum", "advcl")
+    if tok.deprel not in ("advmod", "obl"):
+        skip += ("advmod", "obl")
     words = [t for t in sent.tokens if t.head == clause.i and t.deprel not in skip]
     first = min([clause.start] + [_subtree_span(sent, w)[0] for w in words])
     return tok.start == first or (
@@ -578,12 +583,13 @@ def _tags_and_clefts(sent: GoldSentence) -> Iterator[tuple[str, int, int]]:
             yield "question_tag", toks[k].start, toks[-2].end
     for tok in sent.tokens:
         # it-cleft: "It was John who called": 'it' (expl) + be + focus with a relative clause
+        # (EWT since v2.14 marks the cleft clause advcl:relcl, as it does clause-level relatives)
         if tok.low == "it" and tok.deprel == "expl":
             head = sent.head(tok)
             if (
                 head is not None
                 and sent.child(head, "cop") is not None
-                and sent.child(head, "acl:relcl") is not None
+                and sent.child(head, "acl:relcl", "advcl:relcl") is not None
             ):
                 yield "it_cleft", tok.start, head.end
         # pseudo-cleft: "What they wonder is whether ...": a free relative 'what' (EWT: nsubj:outer

@@ -13,6 +13,7 @@ from vocabsphere.core.levels.grammar_verbs import (
     verb_group,
 )
 from vocabsphere.core.levels.grammar_words import (
+    AUX_DEPS,
     BE_FORMS,
     SUBJ_DEPS,
     WILL,
@@ -173,7 +174,7 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         details = (("noun", noun.text),)
         seen.add(left.i)
         if clause.doc[left.i - 1].text == ",":
-            if rel is not None and low(rel) in _NON_DEFINING_WORDS:
+            if rel is not None and low(rel) in _NON_DEFINING_WORDS and not _comments_on_clause(rel, noun):
                 yield Hit("relative_non_defining", left.i, right + 1, details)
         elif _defining_ok(clause, rel, noun, left):
             yield Hit("relative_defining", left.i, right + 1, details)
@@ -193,11 +194,32 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             continue
         if rel.tag_ not in ("WP", "WDT", "WP$") and feat(rel, "PronType") != "Rel":
             continue
+        if _comments_on_clause(rel, noun):
+            continue
         end = rel.i + 1
         while end < sent.end and doc[end].text not in (",", ";", ".", "!", "?", "\u2014", "-", ")"):
             end += 1
         if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
             yield Hit("relative_non_defining", rel.i, end, (("noun", noun.text),))
+
+
+def _comments_on_clause(rel: Token, noun: Token) -> bool:
+    """ ", which means ...", "elections, which has led to ...": a which-clause about the whole
+    clause before it, not about the noun before the comma (the explanation names that noun).
+    The parse marks such a clause advcl:relcl; a singular verb after a plural noun tells too."""
+    if low(rel) != "which":
+        return False  # only 'which' can take up a whole clause ("Brooks, who has a coach")
+    clause = rel.head
+    while clause.dep_ in ("ccomp", "xcomp") and clause.head.i > noun.i:
+        clause = clause.head  # "which I think is intentional": the clause is 'think'
+    if clause.dep_ == "advcl:relcl" or (clause.dep_ == "ROOT" and clause.i > rel.i):
+        return True
+    if rel.dep_ not in ("nsubj", "nsubj:pass") or noun.tag_ != "NNS" or not noun.text[:1].islower():
+        return False
+    finite = [clause, *(c for c in clause.children if c.dep_ in AUX_DEPS and c.i < clause.i)]
+    # only a form that shows its number ('has', 'is', 'was'; not 'topped', whose Number feature
+    # the tagger guesses)
+    return any(t.tag_ == "VBZ" or low(t) == "was" for t in finite)
 
 
 def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
@@ -298,8 +320,12 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
             continue
         if noun.pos_ not in ("NOUN", "PROPN", "PRON") or _inverted_passive(noun):
             continue
-        if not _participle_of_noun(verb, noun):
+        if not (_participle_of_noun(verb, noun) and _participle_form(verb)):
             continue
+        if _past_tense_reading(verb, noun):
+            continue
+        if noun.dep_ == "obj" and noun.head.lemma_.lower() in _OBJECT_COMPLEMENT_VERBS:
+            continue  # "got a tattoo done", "left them stranded": a complement of the verb, not of the noun
         if any(c.dep_ in ("aux", "aux:pass", "mark", "nsubj", "nsubj:pass", "cop") for c in verb.children):
             continue
         right = _clause_right(verb, verb, stop_at_cc=True)
@@ -322,6 +348,43 @@ def _participle_of_noun(verb: Token, noun: Token) -> bool:
     after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
     adjective_object = nxt.pos_ == "ADJ" and after is not None and after.pos_ == "NOUN"
     return nxt.pos_ not in ("DET", "PRON", "NUM") and not adjective_object
+
+
+def _participle_form(verb: Token) -> bool:
+    """The word looks like a participle, not a noun the tagger took for one ("a prayer sermon")."""
+    word = low(verb)
+    if verb.tag_ == "VBG":
+        return word.endswith("ing")
+    return word != verb.lemma_.lower() or word.endswith(("ed", "en", "wn")) or word in _SAME_FORM_VERBS
+
+
+def _past_tense_reading(verb: Token, noun: Token) -> bool:
+    """ "The broker called back ...", "none of the calls rolled into voice mail": an -ed form
+    after a noun phrase that has no other role in the sentence (the parse left it as the root
+    or joined it to a verb) is that noun's past-tense verb, not a participle describing it."""
+    if verb.tag_ != "VBN" or not low(verb).endswith("ed"):
+        return False
+    top = noun
+    while top.dep_ in ("nmod", "compound", "appos", "flat", "conj") and top.head.pos_ in _NOMINAL:
+        top = top.head
+    if top.dep_ == "ROOT":
+        # a sentence-opening noun that is no predicate ("That is a term invented by ..."), or a
+        # quantifier pronoun, which heads no verbless fragment ("None of the calls rolled ...")
+        opening = top.left_edge.i == top.sent.start
+        subject_like = noun.i == top.i or top.pos_ == "PRON"
+        return subject_like and opening and not any(c.dep_ == "cop" for c in top.children)
+    return top.dep_ == "punct" or (top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"))
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# "get it done", "leave them stranded": the participle completes the verb (a causative with have
+# is left to the causative detector, which hides this label)
+_OBJECT_COMPLEMENT_VERBS = frozenset({"get", "leave"})
+# Verbs whose past participle is spelled like the base form ("a page run by lawyers")
+_SAME_FORM_VERBS = frozenset(
+    {"run", "set", "put", "cut", "cast", "hit", "let", "shut", "spread", "hurt", "cost", "read"}
+    | {"forecast", "broadcast", "quit", "bet", "bid", "burst", "upset", "come", "become", "split"}
+)
 
 
 def _inverted_passive(noun: Token) -> bool:

@@ -38,6 +38,11 @@ _RESULT_MODALS = frozenset({"would", "could", "might"})
 _CLAUSE_END = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "--", "-", "(", ")"})
 _MAX_IF_CLAUSE = 15  # longer "if-clauses" are usually a mis-segmented sentence
 _NOT_CONDITIONAL_BEFORE = frozenset({"as", "even", "what", "only"})
+# After these verbs an if-clause is an indirect question ("see if it works" = whether).
+_WHETHER_VERBS = frozenset(
+    {"see", "know", "ask", "wonder", "check", "decide", "doubt", "find", "tell", "determine"}
+    | {"remember", "understand", "figure", "show", "care", "question", "test", "inquire"}
+)
 
 
 def _verb_sequence(tokens: Sequence[Token]) -> tuple[list[Token], list[str]]:
@@ -76,7 +81,8 @@ def clause_time(tokens: Sequence[Token]) -> tuple[str | None, int]:
         return None, -1  # no verb, or only far away: not the clause's own verb
     end = seq[-1].i + 1
     first, rest = words[0], words[1:]
-    perfect = rest[:1] == ["have"]
+    # "would have + participle" is perfect; "would have no problem" is 'have' the main verb
+    perfect = rest[:1] == ["have"] and rest[1:2] in (["VBN"], ["VBD"], ["been"])
     if first in WILL or first == "will":
         return (None if perfect else "will"), end
     if first in _RESULT_MODALS:
@@ -131,6 +137,10 @@ def detect_conditionals(sent: Span) -> Iterator[Hit]:
             if not rest or rest[0].text != ",":
                 continue
             main = _until_clause_end(rest[1:])
+            # "If you bite, and one cries, you must ...", "If X, others tolerate it, ... will
+            # thrive": the clause after the comma must be the one the if-clause belongs to
+            if not _main_verb_read(tok, main):
+                continue
         else:
             main = _until_clause_end(list(reversed(words[:pos])))[::-1]  # main clause first
             if not _main_verb_read(tok, main):
@@ -141,13 +151,23 @@ def detect_conditionals(sent: Span) -> Iterator[Hit]:
 
 
 def _main_verb_read(tok: Token, main: list[Token]) -> bool:
-    """Main clause first: the verb whose tense is read must be the one the if-clause belongs to
-    ("I know that this may not matter if ...": 'may not matter', not 'know')."""
+    """The verb whose tense is read must be the one the parse hangs the if-clause on ("I know
+    that this may not matter if ...": 'may not matter', not 'know'; "If they bite, and one
+    cries, you must ...": 'must separate', not 'cries'), and it must not ask a question about
+    the if-clause ("You will see if there is dirt": 'if' means 'whether')."""
     seq, _ = _verb_sequence(main)
-    if not seq:
+    if not seq or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
         return False
-    main_verb = tok.head.head if tok.dep_ == "mark" and tok.head.dep_ == "advcl" else None
-    return main_verb is not None and (main_verb.i == seq[-1].i or main_verb.head.i == seq[-1].i)
+    main_verb, last = tok.head.head, seq[-1]
+    if main_verb.lemma_.lower() in _WHETHER_VERBS and main_verb.i < tok.i:
+        return False
+    return (
+        main_verb.i == last.i
+        # "it is dangerous if ...": the copula of the predicate the clause hangs on
+        or (last.head.i == main_verb.i and last.dep_ in ("cop", "aux", "aux:pass"))
+        # "you need to call if ...": the tense is the governing verb's
+        or (main_verb.dep_ == "xcomp" and main_verb.head.i == last.i)
+    )
 
 
 def _split_without_comma(tok: Token, after: list[Token]) -> tuple[list[Token], list[Token]] | None:
@@ -161,7 +181,7 @@ def _split_without_comma(tok: Token, after: list[Token]) -> tuple[list[Token], l
     if not cond or len(cond) > _MAX_IF_CLAUSE or not main or low(main[0]) in ("and", "or", "but"):
         return None
     subject = any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in clause.head.children)
-    return (cond, main) if subject else None
+    return (cond, main) if subject and _main_verb_read(tok, main) else None
 
 
 def _indirect_question(tok: Token, hit: Hit, main: list[Token]) -> bool:
@@ -181,5 +201,6 @@ def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | 
     if point is None:
         return None
     if main and main[0].i < tok.i:
-        return Hit(point, main[0].i, cond_end)
+        first = next((t for t in main if not t.is_punct), main[0])  # not an opening quotation mark
+        return Hit(point, first.i, cond_end)
     return Hit(point, tok.i, main_end)

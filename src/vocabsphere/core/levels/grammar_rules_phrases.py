@@ -192,6 +192,7 @@ _MOSTLY_PREPOSITIONS = frozenset({"through"})
 _HAVE_GET = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
 _HAVE_SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN", "AUX", "PART"})  # she had / will have / to have
 _NOM_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_OBJ_PRONOUNS = frozenset({"me", "him", "us", "them"})
 _NP_POS = frozenset({"DET", "PRON", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
@@ -339,10 +340,14 @@ def detect_causative(sent: Span) -> Iterator[Hit]:
         if low(verb) not in _HAVE_GET:
             continue
         prev = verb.doc[verb.i - 1] if verb.i > sent.start else None
+        while prev is not None and prev.tag_ == "RB" and prev.i > sent.start:
+            prev = verb.doc[prev.i - 1]  # "you can even have it done": the word before the adverbs
         if question and (prev is None or low(prev) not in ("do", "does", "did", "to", "will")):
             continue  # "What has she done?": a perfect with an inverted subject
         if low(verb) in ("has", "have", "had") and (prev is None or prev.pos_ not in _HAVE_SUBJECT_POS):
             continue  # inverted perfect ("never before has the seamstress done ...")
+        if prev is not None and verb.text[:1].isupper():
+            continue  # a capital inside the sentence: a name ("You've Got Maids did a fine job")
         part = _participle_after_object(verb)
         if part is not None:
             yield Hit("causative_have_get", verb.i, part.i + 1)
@@ -357,8 +362,10 @@ def _participle_after_object(verb: Token) -> Token | None:
     if j == verb.i + 1 or j >= end:
         return None
     obj, part = doc[j - 1], doc[j]
-    if low(doc[verb.i + 1]) in _NOM_PRONOUNS or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
-        return None  # a subject pronoun after have = an inverted perfect ("Had they known ...")
+    if any(low(t) in _NOM_PRONOUNS for t in doc[verb.i + 1 : j]) or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        # a subject pronoun after have = an inverted perfect ("Had they known ..."); after the
+        # noun it starts a clause of its own ("get the car I wanted")
+        return None
     if not (is_vbn(part) or part.tag_ == "VBD") or part.pos_ != "VERB":
         return None
     if any(doc[k].tag_ in ("WP", "WDT", "WRB") for k in range(verb.i + 1, j)):
@@ -370,4 +377,9 @@ def _participle_after_object(verb: Token) -> Token | None:
         return None  # "the tools needed to ...": a participle modifying the noun
     if low(part) in ("named", "called") or (after is not None and after.pos_ == "PROPN"):
         return None  # "have a cat named Felix"
+    own_object = after is not None and low(after) in _OBJ_PRONOUNS
+    if own_object or part.text[:1].isupper():
+        # the "participle" has an object of its own ("having Yoko made him aware": a past
+        # tense) or describes a noun after it ("had a Grilled Cheese")
+        return None
     return part

@@ -298,9 +298,24 @@ def _inverted_after(rest: list[Token]) -> bool:
     """After the wh-phrase comes an auxiliary or the verb ("Where did ...", "Who called ..."),
     not a subject ("Where it risks ..." is a fragment of a statement)."""
     k = 0
-    while k < min(2, len(rest)) and rest[k].pos_ in ("ADJ", "ADV", "NOUN") and rest[k].tag_ != "PRP":
-        k += 1  # "How many people ...", "Which road ..."
+    while (
+        k < min(2, len(rest))
+        and rest[k].tag_ != "PRP"
+        and (rest[k].pos_ in ("ADJ", "ADV", "NOUN") or low(rest[k]) == "one")
+    ):
+        k += 1  # "How many people ...", "Which road ...", "Which one ..."
+    if 0 < k < len(rest) and low(rest[k]) == "of":
+        # "What kind of paint do ...", "How many of Dad's shares do ...": an of-phrase inside the wh-phrase
+        k += 1
+        start = k
+        while k < len(rest) and k - start < 4 and (rest[k].pos_ in _OF_PHRASE_POS or rest[k].tag_ == "PRP$"):
+            k += 1
+        if k == start:
+            return False
     return k >= len(rest) or rest[k].pos_ in ("AUX", "VERB")
+
+
+_OF_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 
 
 def detect_it_cleft(sent: Span) -> Iterator[Hit]:
@@ -316,6 +331,9 @@ def detect_it_cleft(sent: Span) -> Iterator[Hit]:
     if focus.pos_ not in ("PROPN", "PRON", "ADP", "DET", "NUM", "SCONJ") or low(focus) in ("it", "that"):
         return
     determiner_like = focus.pos_ in ("DET", "NUM") or focus.tag_ == "PRP$"  # "It is my understanding"
+    bare = f + 2 < len(words) and words[f + 1].tag_ == "NN" and low(words[f + 2]) == "that"
+    if focus.pos_ == "ADP" and bare:
+        return  # "It was beyond belief that they failed": a set phrase and an extraposed clause
     for k in range(f + 1, min(len(words) - 1, f + 8)):
         rel = words[k]
         if words[k - 1].pos_ in ("VERB", "AUX"):
