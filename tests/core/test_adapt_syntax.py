@@ -99,3 +99,18 @@ def test_outputs_are_capitalised_and_punctuated(nlp: Language) -> None:
         out, _ = _run(nlp, text)
         for sentence in out:
             assert sentence[0].isupper() and sentence[-1] in ".!?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev 'eu_pollution' at A2: "Europe opens up a new front" put a plan in the present
+        "The city is to become the first place in the region to ban old buses, opening up a new debate.",
+        "The company is set to close two factories, putting hundreds of jobs at risk.",
+        # a present perfect: "The council gives ..." would tell another time
+        "The council has cut the budget for libraries, giving local groups less money.",
+    ],
+)
+def test_no_participle_split_outside_the_main_clauses_time(nlp: Language, text: str) -> None:
+    out, rule = _run(nlp, text)
+    assert rule != "participle", out

@@ -110,10 +110,10 @@ def _paragraphs(draft: Draft, inline: bool) -> _Layout:
             start = g.start + shift
             after = sentence_text[start + len(g.word) : start + len(g.word) + 1]
             before = sentence_text[start - 1 : start] if start else " "
-            inline = (
-                inline_left > 0 and after not in _JOINERS and before not in _JOINERS
-            )  # not in "diva-to-be"
-            if inline:
+            in_text = (
+                inline_left > 0 and after not in _JOINERS and before not in _JOINERS and not g.modifier
+            )  # not in "diva-to-be", nor inside a noun phrase ("inline" is the caller's choice)
+            if in_text:
                 note = f" (= {g.gloss})"
                 sentence_text = (
                     sentence_text[: start + len(g.word)] + note + sentence_text[start + len(g.word) :]
@@ -121,7 +121,7 @@ def _paragraphs(draft: Draft, inline: bool) -> _Layout:
                 shift += len(note)
                 inline_left -= 1
             glosses.append(
-                GlossSpan(g.word, g.gloss, len(texts) - 1, base + start, base + start + len(g.word), inline)
+                GlossSpan(g.word, g.gloss, len(texts) - 1, base + start, base + start + len(g.word), in_text)
             )
         texts[-1] = f"{texts[-1]} {sentence_text}".strip()
         written.append((sentence.unit, sentence_text))
