@@ -434,7 +434,7 @@ def test_a_definite_noun_phrase_anywhere_needs_the_sentence_that_told_of_it(nlp:
     units = _units(*texts)
     source = prepare("\n".join(texts))
     builder = VersionBuilder(source, ParseCache(nlp), None)
-    needs = builder._needs()  # noqa: SLF001 - the dependencies the selection uses
+    needs = builder._needs()  # the dependencies the selection uses
     assert 1 in needs[3] and 2 in needs[4]
     assert 1 in with_dependencies([0, 3], needs, range(len(units)))
 
@@ -506,12 +506,12 @@ ASIDE_STORY = (
 
 
 @pytest.mark.parametrize(("aside", "kept"), [("black woman", True), ("keen gardener", False)])
-def test_an_aside_after_a_name_that_is_the_speakers_point_stays(nlp: Language, aside: str, kept: bool) -> None:
+def test_an_aside_after_a_name_that_is_the_point_stays(nlp: Language, aside: str, kept: bool) -> None:
     # dev 'anita' at A2: "by choosing Ellen Oléria [- a black lesbian -] as the recent winner", in a story
     # about skin colour, lost the point the speaker makes; an aside the story does not return to may go
     source = prepare(ASIDE_STORY.format(aside=aside))
     builder = VersionBuilder(source, ParseCache(nlp), None)
     last = source.units[-1].text
-    texts, rules = builder._syntax_for(last, "A2")  # noqa: SLF001 - the syntax step of one sentence
+    texts, rules = builder._syntax_for(last, "A2")  # the syntax step of one sentence
     assert (aside in " ".join(texts)) == kept, texts
     assert ("dash_aside" in rules) != kept
