@@ -515,3 +515,28 @@ def test_an_aside_after_a_name_that_is_the_point_stays(nlp: Language, aside: str
     texts, rules = builder._syntax_for(last, "A2")  # the syntax step of one sentence
     assert (aside in " ".join(texts)) == kept, texts
     assert ("dash_aside" in rules) != kept
+
+
+def test_an_acronym_needs_the_sentence_that_spells_it_out(nlp: Language) -> None:
+    # dev 'men_in_black' at A2: "PGMOL's chief, Mike Riley, was in attendance" after the sentence with
+    # "Professional Game Match Officials Limited (PGMOL)" was cut; well-known short ones need nothing
+    texts = (
+        "Young referees hope to reach the top league.",
+        "The Northern Referees Training Board (NRTB) watches the best of them in the European Union (EU).",
+        "The NRTB's chief was at the match.",
+        "EU rules do not apply to referees.",
+    )
+    refs = {(r.sentence, r.told, r.word) for r in definite_references(_docs(nlp, *texts))}
+    assert refs == {(2, 1, "NRTB")}
+
+
+def test_it_is_all_part_of_refers_back() -> None:
+    # dev 'men_in_black' at A2: "It is all part of the experience Brooks needs ..." after what "It" is was cut
+    units = _units(
+        "Brooks had to call off the match because of a frozen pitch.",
+        "It is all part of the experience Brooks needs before he is trusted with bigger games.",
+        "It is difficult to say how long that will take.",
+    )
+    needs = dependencies(units)
+    assert 0 in needs[1]
+    assert needs[2] == frozenset()  # an empty "it"

@@ -35,9 +35,10 @@ _REFERRING_TEXT = "he she they his her their this that these those such none nei
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(
-    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b(?!\s+(?:a|an|the|this)\b)",
+    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b"
+    r"(?!\s+(?:a|an|the|this|part|(?:all|just|only)\s+part)\b)",
     re.I,
-)  # "It is a question ..." refers back
+)  # "It is a question ...", "It is all part of the experience ..." refer back
 # "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
 _SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I)
 # "gave this information", "confirmed this to be the case": what the sentence before said (only these

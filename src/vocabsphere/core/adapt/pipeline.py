@@ -208,7 +208,11 @@ class _Story:
             raise ValueError(f"unknown CEFR level: {target!r}")
         max_rounds = MAX_ROUNDS if rounds is None else rounds
         checked = refine(
-            lambda s: self._draft(target, s), target, max_rounds=max_rounds, measure_with=self._measure
+            lambda s: self._draft(target, s),
+            target,
+            max_rounds=max_rounds,
+            measure_with=self._measure,
+            size=lambda c: sum(len(s.text.split()) for s in c[0].sentences),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 

@@ -15,6 +15,7 @@ not references to an earlier sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -103,10 +104,16 @@ def _named_by_a_verb(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.dep_ in {"xcomp", "obj", "obl"} and tok.head.lemma_.lower() in _NAMING
 
 
+def _acronym(word: str) -> bool:
+    """An unfamiliar acronym ("PGMOL", "ACEA"); short ones are mostly known ("EU", "UN", "MIT")."""
+    return len(word) >= 4 and word.isalpha() and sum(ch.isupper() for ch in word) >= 3
+
+
 def _described_names(doc: Doc) -> list[str]:
     """Names the sentence tells what they are: a name of two or more capitalised words followed by
     ", a ..." ("Slave Labour, a spray-painted artwork, ..."; by the words, as the parser often takes
-    such a name for something else), or a name given by "called", "named" ..."""
+    such a name for something else), an acronym spelt out before it ("... Officials Limited (PGMOL)")
+    or a name given by "called", "named" ..."""
     out = []
     for k, tok in enumerate(doc):
         if tok.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in {"a", "an"}:
@@ -117,6 +124,9 @@ def _described_names(doc: Doc) -> list[str]:
                 j -= 1
             if k - j >= 2:
                 out.append(doc[j:k].text)
+        elif tok.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and _acronym(doc[k + 1].text):
+            if k > 0 and doc[k - 1].is_title:  # "Professional Game Match Officials Limited (PGMOL)"
+                out.append(doc[k + 1].text)
         elif _named_by_a_verb(tok):
             parts = [c for c in tok.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
             out.append(doc[parts[0].i if parts else tok.i : tok.i + 1].text)
@@ -147,8 +157,9 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
     texts = [doc.text for doc in docs]
     for j, doc in enumerate(docs):
         for name in _described_names(doc):
-            later = [i for i in range(j + 1, len(docs)) if name in texts[i]]
-            if any(name in texts[k] for k in range(j)) or len(later) + 1 > _NAME_SPECIFIC:
+            named = re.compile(rf"\b{re.escape(name)}\b")
+            later = [i for i in range(j + 1, len(docs)) if named.search(texts[i])]
+            if any(named.search(texts[k]) for k in range(j)) or len(later) + 1 > _NAME_SPECIFIC:
                 continue  # named before its description, or the story's running subject
             out += [Reference(i, j, name) for i in later]
     return out
