@@ -540,3 +540,16 @@ def test_it_is_all_part_of_refers_back() -> None:
     needs = dependencies(units)
     assert 0 in needs[1]
     assert needs[2] == frozenset()  # an empty "it"
+
+
+def test_as_such_things_go_needs_the_sentence_that_told_of_the_thing(nlp: Language) -> None:
+    # dev 'malala' at A2: "As 16th birthdays go, it was among the more unusual." after the sentence with
+    # "on her 16th birthday" was cut
+    texts = (
+        "The singer left the band in 2010.",
+        "Last week she gave a concert in a prison on her 30th birthday.",
+        "She sang for two hours.",
+        "As 30th birthdays go, it was an odd one.",
+    )
+    refs = {(r.sentence, r.told) for r in definite_references(_docs(nlp, *texts))}
+    assert (3, 1) in refs

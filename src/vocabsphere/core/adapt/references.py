@@ -99,6 +99,18 @@ def _definite_heads(doc: Doc) -> list[Token]:
     return heads
 
 
+_AS_THEY_GO = re.compile(r"^As\s+[^,]{1,40}?\s+go(?:es)?,")
+
+
+def _compared_kind(doc: Doc) -> list[Token]:
+    """The nouns of "As 16th birthdays go, it was ...": the thing the sentence before told of."""
+    found = _AS_THEY_GO.match(doc.text)
+    if found is None:
+        return []
+    nouns = [t for t in doc if t.idx < found.end() and t.pos_ == "NOUN" and t.is_alpha]
+    return [t for t in nouns if len(t) >= _MIN_LETTERS]
+
+
 def _named_by_a_verb(tok: Token) -> bool:
     """A name given to something: "The method, called 'Virtopsy', ..."."""
     return tok.pos_ == "PROPN" and tok.dep_ in {"xcomp", "obj", "obl"} and tok.head.lemma_.lower() in _NAMING
@@ -145,9 +157,9 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
     for i, doc in enumerate(docs):
         if i == 0:
             continue
-        for head in _definite_heads(doc):
+        for head in _definite_heads(doc) + _compared_kind(doc):
             word = noun_key(head)
-            if word in lead or told_in[word] > _SPECIFIC:
+            if word in lead or told_in.get(word, 0) > _SPECIFIC:
                 continue
             if any(noun_key(t) == word for t in doc[: head.i] if t.pos_ in {"NOUN", "PROPN"}):
                 continue  # told of earlier in the same sentence
