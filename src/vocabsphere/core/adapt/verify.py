@@ -19,7 +19,7 @@ from vocabsphere.core.levels.text_level import TextLevel, text_level_of_doc
 __all__ = ["LEVELS", "Checked", "SentenceMeasure", "hits_target", "measure", "refine"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-MIN_KEPT = 0.5  # a missing attempt replaces a fuller one only while it keeps this share of its words
+MIN_KEPT = 0.3  # a missing attempt replaces a fuller one only while it keeps this share of its words
 T = TypeVar("T")
 
 
