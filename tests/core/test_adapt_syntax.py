@@ -114,3 +114,16 @@ def test_outputs_are_capitalised_and_punctuated(nlp: Language) -> None:
 def test_no_participle_split_outside_the_main_clauses_time(nlp: Language, text: str) -> None:
     out, rule = _run(nlp, text)
     assert rule != "participle", out
+
+
+def test_a_moved_attribution_lower_cases_a_common_word_but_not_a_name(nlp: Language) -> None:
+    # held-out dev 'wnl_music' at A2: "According to figures published in March 2014, Streaming and ..."
+    out, rule = _run(
+        nlp, "Streaming revenues rose by more than 50% in 2013, according to figures published in March."
+    )
+    assert rule == "attribution"
+    assert out == [
+        "According to figures published in March, streaming revenues rose by more than 50% in 2013."
+    ]
+    out, _ = _run(nlp, "Danes eat more pork than anyone else in Europe, according to a new report.")
+    assert out == ["According to a new report, Danes eat more pork than anyone else in Europe."]
