@@ -90,3 +90,23 @@ def test_hedges_dropped_and_however_simplified_at_a2(nlp: Language) -> None:
 def test_multiword_expressions_are_kept_whole(lexicon: Lexicon, nlp: Language) -> None:
     result = Substituter(lexicon, "A2").simplify(nlp("They ate fish and chips by the sea.")[:])
     assert "fish and chips" in result.text
+
+
+def test_a_gloss_inside_a_noun_phrase_is_never_written_inline(lexicon: Lexicon, nlp: Language) -> None:
+    # dev 'bogus_allergy' at A2: "Another consultant (= an expert who gives advice) paediatric allergist"
+    from vocabsphere.core.adapt.builder import Draft, DraftSentence
+    from vocabsphere.core.adapt.pipeline import _paragraphs
+
+    sub = Substituter(lexicon, "A2")
+    inside = sub.simplify(nlp("Another consultant paediatric allergist examined the boy.")[:])
+    alone = sub.simplify(nlp("The consultant examined the boy.")[:])
+    assert [g.word for g in inside.glosses] == ["consultant"]
+    assert [g.word for g in alone.glosses] == ["consultant"]
+    draft = Draft(
+        (DraftSentence(0, inside.text, inside.glosses, 0), DraftSentence(1, alone.text, alone.glosses, 1)),
+        (),
+    )
+    layout = _paragraphs(draft, inline=True)
+    assert layout.texts[0] == "Another consultant paediatric allergist examined the boy."  # shown on tap only
+    assert [g.inline for g in layout.glosses] == [False, True]
+    assert layout.texts[1].startswith("The consultant (= ")

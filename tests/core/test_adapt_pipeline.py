@@ -212,3 +212,17 @@ def test_sentence_measure_is_the_measure_of_the_joined_parses(nlp: Language) -> 
     fast = SentenceMeasure(cache.get)
     assert fast.level(texts, doc) == measure(doc)  # grammar found sentence by sentence, same figures
     assert fast.level(texts[:3], cache.join(texts[:3])) == measure(cache.join(texts[:3]))
+
+
+def test_a_miss_is_not_traded_for_a_much_shorter_version(nlp: Language) -> None:
+    # dev 'banksy' at A2: a 19-sentence version measuring B2 was replaced by its lead alone, measuring B1
+    docs = [nlp(STORY), nlp(PARAGRAPHS[0]), nlp(PARAGRAPHS[2])]
+    sizes = [400, 300, 20]
+    ranks = [LEVELS.index(measure(doc).level) for doc in docs]
+    assert ranks[2] < ranks[0] and not hits_target(LEVELS[ranks[2]], "A1")  # the short one measures lower
+
+    def build(strength: int) -> tuple[int, Doc]:
+        return strength, docs[strength]
+
+    assert refine(build, "A1", max_rounds=3, size=lambda c: sizes[c]).candidate == 0  # 20 < 0.3 * 400
+    assert refine(build, "A1", max_rounds=3).candidate == 2  # without sizes: the lowest level reached

@@ -166,3 +166,31 @@ def test_relative_split_after_a_preposition_still_made(nlp: Language) -> None:
         "The prize went to Anna Smith.",
         "Anna Smith lives in Leeds.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # dev 'eu_pollution' at A2: "Europe opens up a new front" put a plan in the present
+        "The city is to become the first place in the region to ban old buses, opening up a new debate.",
+        "The company is set to close two factories, putting hundreds of jobs at risk.",
+        # a present perfect: "The council gives ..." would tell another time
+        "The council has cut the budget for libraries, giving local groups less money.",
+    ],
+)
+def test_no_participle_split_outside_the_main_clauses_time(nlp: Language, text: str) -> None:
+    out, rule = _run(nlp, text)
+    assert rule != "participle", out
+
+
+def test_a_moved_attribution_lower_cases_a_common_word_but_not_a_name(nlp: Language) -> None:
+    # held-out dev 'wnl_music' at A2: "According to figures published in March 2014, Streaming and ..."
+    out, rule = _run(
+        nlp, "Streaming revenues rose by more than 50% in 2013, according to figures published in March."
+    )
+    assert rule == "attribution"
+    assert out == [
+        "According to figures published in March, streaming revenues rose by more than 50% in 2013."
+    ]
+    out, _ = _run(nlp, "Danes eat more pork than anyone else in Europe, according to a new report.")
+    assert out == ["According to a new report, Danes eat more pork than anyone else in Europe."]

@@ -44,6 +44,12 @@ from vocabsphere.core.adapt.guard import (
 )
 from vocabsphere.core.adapt.lexical import Gloss, LexicalResult, Substituter
 from vocabsphere.core.adapt.numbers import simplify_numbers
+from vocabsphere.core.adapt.references import (
+    definite_references,
+    describes_a_name_with,
+    noun_key,
+    running_words,
+)
 from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
 from vocabsphere.core.adapt.verify import LEVELS, SentenceMeasure
@@ -115,6 +121,7 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 
 
@@ -157,6 +164,13 @@ class VersionBuilder:
         self._things = [frozenset(t) for t in introduced_things(source.units)]
         self.measure = SentenceMeasure(cache.get)
         cache.parse(u.text for u in source.units)
+        # Definite noun phrases and described names anywhere in a sentence ("the PO box addresses"):
+        # the sentence needs the one that told of them, whose compression keeps the word.
+        self._references = definite_references([cache.get(u.text) for u in source.units])
+        self._running = running_words([cache.get(u.text) for u in source.units])
+        self._told: list[set[str]] = [set() for _ in source.units]
+        for ref in self._references:
+            self._told[ref.told].update(ref.word.split())
 
     def _budget(self, level: str, strength: int) -> int | None:
         budget = target_words(level, self.source.words) if self.max_words is None else self.max_words
@@ -178,7 +192,15 @@ class VersionBuilder:
                 if i not in self._scored:
                     self._scored[i] = score_candidates(sent, self._compression)
                     self._terms[i] = self._fixed_terms(sent) if self._scored[i] else ()
-                keep = [t.i for t in sent if t.lower_ in self._things[i]]
+                keep = [
+                    t.i for t in sent if t.lower_ in self._things[i] or {noun_key(t), t.text} & self._told[i]
+                ]
+                keep += [  # an apposition that is the point someone makes about a name
+                    t.i
+                    for c in sent
+                    if c.dep_ == "appos" and describes_a_name_with(list(c.subtree), self._running)
+                    for t in c.subtree
+                ]
                 result = compress_sentence(
                     sent, level, self._compression, strength, self._scored[i], self._terms[i], keep
                 )
@@ -215,7 +237,8 @@ class VersionBuilder:
                         broken = any(w not in " ".join(out) for w in _HYPHENATED.findall(text))
                         parts = [self.cache.get(o) for o in out]
                         source = self.cache.get(text)
-                        if broken or loses_words(source, *parts) or edit_problem(source, *parts):
+                        point = rule in _ASIDES and self._cuts_the_point(source, out)
+                        if broken or point or loses_words(source, *parts) or edit_problem(source, *parts):
                             out, rule = [text], None
                     nxt.extend(out)
                     rules += [rule] if rule else []
@@ -225,12 +248,21 @@ class VersionBuilder:
             self._syntax[key] = (texts, rules)
         return self._syntax[key]
 
+    def _cuts_the_point(self, source: Doc, out: Sequence[str]) -> bool:
+        """Does the edit drop an aside after a name that holds what the story is about ("choosing Ellen
+        Oléria - a black lesbian - as the winner", said to show the public is not prejudiced)?"""
+        kept = {w.lower() for part in out for w in re.findall(r"\w+", part)}
+        lost = [t for t in source if t.is_alpha and t.lower_ not in kept]
+        return describes_a_name_with(lost, self._running)
+
     def _needs(self) -> list[frozenset[int]]:
         """Per source sentence, the sentences it needs (``coherence.dependencies``); the sentences of
         a quotation need each other (kept whole or left out whole)."""
         if self._dependencies is None:
             units = self.source.units
             needs = [set(d) for d in dependencies(units)]
+            for ref in self._references:
+                needs[ref.sentence].add(ref.told)
             if len(units) > 1 and not any(t.tag_ in _FINITE for t in self.cache.get(units[0].text)):
                 needs[0].add(1)  # a verbless lead ("Crunchy, full of protein ...") names nothing
             for group in quotation_groups(self._quotes):

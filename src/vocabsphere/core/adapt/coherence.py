@@ -20,6 +20,7 @@ from vocabsphere.core.adapt.content import Unit
 __all__ = [
     "attributed",
     "dependencies",
+    "enumerations",
     "introduced_things",
     "last_named",
     "needs_previous",
@@ -34,15 +35,17 @@ _REFERRING_TEXT = "he she they his her their this that these those such none nei
 _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(
-    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b(?!\s+(?:a|an|the|this)\b)",
+    r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b"
+    r"(?!\s+(?:a|an|the|this|part|(?:all|just|only)\s+part)\b)",
     re.I,
-)  # "It is a question ..." refers back
+)  # "It is a question ...", "It is all part of the experience ..." refer back
 # "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
 _SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I)
 # "gave this information", "confirmed this to be the case": what the sentence before said (only these
 # nouns: "these false memories" in general use would tie most of a story together).
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?)\b"
+    r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?"
+    r"|results?|findings?|outcomes?|discovery)\b"
     r"|\b(?:this|that)(?=\s+to\s+be\b)"
     r"|\bthis\s+[\"“'‘]",  # 'this "land-sharing" approach'
     re.I,
@@ -106,8 +109,21 @@ _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
-    r"|^(?:contrast|compare|consider|take|remember|imagine) this\b",  # "Contrast this with Brooks"
+    r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
+    r"|^in the (?:first|second|third|last|former|latter),",  # "In the first, she looked darker"
     re.I,
+)
+# The parts of one enumeration are kept or cut together: "In the first, ..." / "In the second, ...",
+# "One ..." / "The other ...", "Some ..." / "Others ...".
+_ENUM_FIRST = re.compile(r"^(?:in\s+)?the\s+first,|^first(?:ly)?,|^one\s+(?!of\b)|^some\b(?!\s+of\b)", re.I)
+_ENUM_NEXT = re.compile(
+    r"^(?:in\s+)?the\s+(?:second|third|other|latter)\b|^(?:second|third)(?:ly)?,|^others\b", re.I
+)
+# The last step of a procedure sets up what comes of it: "In the final part of the experiment, the
+# team placed the mice back in the first chamber." means nothing without "The mice froze ...".
+_QUOTE_OPENERS = "'\"‘“"
+_LAST_STEP = re.compile(
+    r"^(?:in\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)", re.I
 )
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
@@ -252,6 +268,27 @@ def _after(pattern: re.Pattern[str], text: str) -> set[str]:
     }
 
 
+def _opening(text: str) -> str:
+    """``text`` without the connective before what it opens with ("But, ..."; "However, ...")."""
+    return _CONNECTIVE.sub("", text.lstrip("'\"‘“"))
+
+
+def enumerations(units: Sequence[Unit]) -> list[tuple[int, int]]:
+    """(first part, later part) of enumerations over sentences of one paragraph: "In the first, ..."
+    and "In the second, ...", "One ..." and "The other ...", "Some ..." and "Others ..."."""
+    pairs = []
+    for i, unit in enumerate(units):
+        if not _ENUM_NEXT.match(_opening(unit.text)):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+            if units[j].paragraph != unit.paragraph:
+                break
+            if _ENUM_FIRST.match(_opening(units[j].text)):
+                pairs.append((j, i))
+                break
+    return pairs
+
+
 def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     """Per sentence, the sentences it needs: the one before when it refers back, the one that
     introduced a person by full name when it uses the short name alone ("Thut said"), and a later
@@ -277,7 +314,12 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
+        if nxt is not None and _LAST_STEP.match(_opening(unit.text)) and nxt.text[:1] not in _QUOTE_OPENERS:
+            needed.add(i + 1)  # what came of the last step
         out.append(needed)
+    for i, j in enumerations(units):
+        out[i].add(j)
+        out[j].add(i)
     mentions: dict[str, int] = {}
     for unit in units:
         for word in _words(unit.text):

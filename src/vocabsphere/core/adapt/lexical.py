@@ -35,6 +35,9 @@ class Gloss:
     gloss: str
     start: int
     end: int
+    # The word modifies a noun after it ("consultant paediatric allergist"): "(= ...)" written after
+    # it would break the noun phrase, so the gloss is shown only on tap.
+    modifier: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ class Substituter:
                     continue
                 elif choice.gloss:
                     start = len("".join(parts))
-                    glosses.append(Gloss(tok.text, choice.gloss, start, start + len(tok.text)))
+                    modifier = tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}
+                    glosses.append(Gloss(tok.text, choice.gloss, start, start + len(tok.text), modifier))
             parts.append(text + tok.whitespace_)
         return LexicalResult("".join(parts).strip(), len(replacements), tuple(glosses), tuple(replacements))

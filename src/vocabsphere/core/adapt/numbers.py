@@ -101,6 +101,12 @@ def _edit(
     return f"{qualifier} {new}".strip(), m.note
 
 
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start``..``end`` part of a web address or path: a "/" right before it (the
+    source may space it: "vimeo.com / 37751380") or glued after it?"""
+    return "/" in text[max(0, start - 2) : start] or text[end : end + 1] == "/"
+
+
 def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]]:
     """Rewrite the numbers of a sentence for ``level``; returns the text and the edits made."""
     if level in {"C1", "C2"}:
@@ -110,6 +116,8 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
     for m in reversed(normalise_numbers(text)):
         if _inside_quotes(text, m.start) or _FRACTION_BEFORE.search(text, 0, m.start):
             continue  # quoted, or "half a million" (read as "a million")
+        if _in_address(text, m.start, m.end):
+            continue  # part of a web address ("vimeo.com/37751380"): not an amount
         hedged = _HEDGED_BEFORE.search(text, 0, m.start) is not None
         determined = _DETERMINER_BEFORE.search(text, 0, m.start) is not None
         result = _edit(m, level, hedged, determined)

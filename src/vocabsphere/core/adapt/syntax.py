@@ -195,6 +195,26 @@ def _participle_sentence(subject: Sequence[Token], verb: Token, tail: str, tense
     return f"{words} {form} {tail}".strip()
 
 
+# "is to become", "is set to", "is going to": a plan, not what happens now.
+_PLAN_TEXT = "set going about due expected likely poised scheduled planning"
+_PLAN_WORDS = frozenset(_PLAN_TEXT.split())
+
+
+def _same_time(finite: Token) -> bool:
+    """Does the participle happen in the main clause's tense, so the new sentence may take it? Not
+    after a plan ("Europe is to become ..., opening up" is not "Europe opens up") nor after a present
+    perfect ("has signed ..., giving": "gives" tells another time)."""
+    doc = finite.doc
+    j = finite.i + 1
+    while j < len(doc) and doc[j].pos_ in {"ADV", "PART"} and doc[j].lower_ != "to":
+        j += 1  # "is now to", "is not set to"
+    if j < len(doc) and doc[j].lower_ in _PLAN_WORDS:
+        j += 1
+    if j < len(doc) and doc[j].lower_ == "to":
+        return False
+    return not (finite.lemma_.lower() == "have" and finite.tag_ in {"VBZ", "VBP"} and finite.dep_ == "aux")
+
+
 def split_participle(sent: Span) -> list[str] | None:
     """ "S did X, doing Y." -> "S did X. S did Y."; "Doing Y, S did X." -> "S did X. S did Y."."""
     doc = sent.doc
@@ -207,12 +227,12 @@ def split_participle(sent: Span) -> list[str] | None:
             return None
         rest = list(doc[comma + 1 : sent.end])
         subject, verb = _subject_of(rest), next((t for t in rest if t.tag_ in _FINITE), None)
-        if not subject or verb is None or verb.tag_ == "MD":
+        if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
             return None
         new = _participle_sentence(subject, first, doc[sent.start + 1 : comma].text, verb.tag_)
         return accept(join_tokens(rest), new) if new else None
     verb = next((t for t in tokens if t.tag_ in _FINITE), None)
-    if not subject or verb is None or verb.tag_ == "MD":
+    if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
         return None
     for tok in tokens[subject[-1].i - sent.start + 2 :]:
         if tok.tag_ == "VBG" and tok.pos_ == "VERB" and doc[tok.i - 1].text == ",":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Span, Token
 
 __all__ = [
@@ -128,7 +129,20 @@ def uncapitalise(token: Token) -> str:
     """
     if token.pos_ in _FUNCTION_POS and token.text != "I":
         return token.text.lower()
+    if _common_word(token):
+        return token.text.lower()  # "Streaming and subscription revenues" -> "..., streaming and ..."
     return token.text
+
+
+def _common_word(token: Token) -> bool:
+    """A common noun, verb, adjective or adverb capitalised only because it opened the sentence: tagged
+    as no name, capital only at its start, and a word English knows ("Danes", "ElectroBike" are not)."""
+    return (
+        token.tag_ not in {"NNP", "NNPS"}
+        and token.pos_ in {"NOUN", "VERB", "ADJ", "ADV"}
+        and token.text[1:].islower()
+        and bool(getAllLemmas(token.lower_))
+    )
 
 
 _VOWEL_SOUND_EXCEPTIONS = ("uni", "use", "usu", "one", "once", "eu", "ewe")

@@ -19,6 +19,7 @@ from vocabsphere.core.levels.text_level import TextLevel, text_level_of_doc
 __all__ = ["LEVELS", "Checked", "SentenceMeasure", "hits_target", "measure", "refine"]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+MIN_KEPT = 0.3  # a missing attempt replaces a fuller one only while it keeps this share of its words
 T = TypeVar("T")
 
 
@@ -47,20 +48,29 @@ def refine(
     *,
     max_rounds: int = 3,
     measure_with: Callable[[T, Doc], TextLevel] | None = None,
+    size: Callable[[T], int] | None = None,
 ) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
 
     On a miss the first attempt at the lowest level reached is returned: later rounds only cut more
     text, so of two versions that both miss at the same level the fuller one tells more of the story.
+    With ``size`` (a candidate's length in words), a missing attempt shorter than ``MIN_KEPT`` of the
+    first one is not taken for its lower level: a one-sentence version measuring B1 is not a better
+    A2 miss than the story measuring B2 (dev 'banksy' at A2 shrank to its lead that way).
     """
     best: Checked[T] | None = None
+    first_size: int | None = None
     for strength in range(max_rounds):
         candidate, doc = build(strength)
         measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
         hit = hits_target(measured.level, target)
         if hit:
             return Checked(candidate, measured, True, strength + 1)
-        if best is None or LEVELS.index(measured.level) < LEVELS.index(best.measured.level):
+        words = size(candidate) if size is not None else None
+        first_size = words if first_size is None else first_size
+        too_short = words is not None and first_size is not None and words < MIN_KEPT * first_size
+        lower = best is None or LEVELS.index(measured.level) < LEVELS.index(best.measured.level)
+        if best is None or (lower and not too_short):
             best = Checked(candidate, measured, False, strength + 1)
     if best is None:
         raise ValueError("max_rounds must be at least 1")

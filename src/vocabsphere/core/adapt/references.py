@@ -1,0 +1,204 @@
+"""Definite references anywhere in a sentence: which earlier sentence tells what they name.
+
+``coherence`` ties a sentence to the one before by its opening words ("The hotel launched ...",
+"She said ..."). A definite noun phrase in the middle of a sentence refers back just as much:
+"Plotting the PO box addresses ..." only makes sense after the sentence about mail sent to the post
+office "rather than delivered to their address"; "the long-range, high-precision rockets" only after
+the one about the HIMARS rocket systems; "Slave Labour was still listed" only after "Slave Labour, a
+spray-painted artwork ...". On the parses of the source sentences, ``definite_references`` finds,
+per sentence, the earlier sentence that last told of the thing a definite noun phrase names (its
+head noun), or that introduced a name with what it is. Precision first: a thing the lead already
+names, the story's running subject (told in many sentences), a noun that its own phrase identifies
+("the leader of the party", "the first", "the same") and everyday unique things ("the world") are
+not references to an earlier sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Reference", "definite_references", "describes_a_name_with", "noun_key", "running_words"]
+
+_DETERMINERS = frozenset({"the", "these", "those"})
+# A phrase that identifies its noun by itself: "the leader of the party", "the plan that failed".
+_IDENTIFYING = frozenset({"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"})
+# Modifiers that make the noun unique by description, not by an earlier mention.
+_UNIQUE_TEXT = (
+    "first second third last next final same following other only whole entire main former latter "
+    "latest previous present current new top"
+)
+_UNIQUE = frozenset(_UNIQUE_TEXT.split())
+# Things a reader knows without being told of them, or words too common to tie two sentences.
+_COMMON_TEXT = (
+    "world country government state city town people time year years week month day way thing part "
+    "place case end number group team home work life public police media internet sun moon sky sea "
+    "economy market industry past future beginning rest side fact idea problem issue question reason "
+    "result kind sort lot man men woman women family child children area point news story planet earth "
+    "blood researcher scientist expert official authority terrorist extremist"
+)
+_COMMON = frozenset(_COMMON_TEXT.split())
+_NAMING = frozenset({"call", "name", "dub", "nickname", "term", "know"})
+_NOT_IN_NAMES = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART"})
+_MIN_LETTERS = 4
+_LOOK_BACK = 6  # sentences between a definite noun phrase and the mention it refers to, at most
+_SPECIFIC = 4  # a noun told of in more sentences than this is the story's running subject
+_NAME_SPECIFIC = 6  # a described name is worth its introduction in up to this many sentences
+
+
+@dataclass(frozen=True)
+class Reference:
+    sentence: int  # the sentence holding the definite noun phrase or the name
+    told: int  # the earlier sentence that tells what it is
+    word: str  # the noun's lemma (or the name) that ties them
+
+
+def noun_key(tok: Token) -> str:
+    """A noun's comparison key: its lemma in lower case ("Rocket Systems" -> "rocket", "system")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and not lemma.endswith("ss"):
+        lemma = lemma[:-1]  # the tagger keeps a name's plural ("Systems")
+    return lemma
+
+
+def _nouns(doc: Doc) -> set[str]:
+    return {noun_key(t) for t in doc if t.pos_ in {"NOUN", "PROPN"} and t.is_alpha}
+
+
+def _determined(noun: Token) -> bool:
+    """Does "the"/"these"/"those" open ``noun``'s own phrase? It may hang on a compound ("the PO box
+    addresses"), but not on a subject the noun is the predicate of ("The dog isn't a monster")."""
+    first = noun.left_edge
+    if first.dep_ != "det" or first.lower_ not in _DETERMINERS:
+        return False
+    node = first.head
+    while node != noun and node.dep_ in {"compound", "amod"}:
+        node = node.head
+    return node == noun
+
+
+def _definite_heads(doc: Doc) -> list[Token]:
+    """Common nouns with "the"/"these"/"those" whose own phrase does not identify them."""
+    heads = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or not tok.is_alpha or len(tok) < _MIN_LETTERS:
+            continue
+        children = list(tok.children)
+        if not _determined(tok):
+            continue
+        if any(c.dep_ in _IDENTIFYING or c.lower_ in _UNIQUE or c.tag_ in {"JJS", "RBS"} for c in children):
+            continue
+        if any(c.pos_ == "PROPN" and c.dep_ in {"compound", "amod", "flat"} for c in children):
+            continue  # "the Iqaluit project", "the UN chamber": the name says which
+        if noun_key(tok) in _COMMON:
+            continue
+        heads.append(tok)
+    return heads
+
+
+_AS_THEY_GO = re.compile(r"^As\s+[^,]{1,40}?\s+go(?:es)?,")
+
+
+def _compared_kind(doc: Doc) -> list[Token]:
+    """The nouns of "As 16th birthdays go, it was ...": the thing the sentence before told of."""
+    found = _AS_THEY_GO.match(doc.text)
+    if found is None:
+        return []
+    nouns = [t for t in doc if t.idx < found.end() and t.pos_ == "NOUN" and t.is_alpha]
+    return [t for t in nouns if len(t) >= _MIN_LETTERS]
+
+
+def _named_by_a_verb(tok: Token) -> bool:
+    """A name given to something: "The method, called 'Virtopsy', ..."."""
+    return tok.pos_ == "PROPN" and tok.dep_ in {"xcomp", "obj", "obl"} and tok.head.lemma_.lower() in _NAMING
+
+
+def _acronym(word: str) -> bool:
+    """An unfamiliar acronym ("PGMOL", "ACEA"); short ones are mostly known ("EU", "UN", "MIT")."""
+    return len(word) >= 4 and word.isalpha() and sum(ch.isupper() for ch in word) >= 3
+
+
+def _described_names(doc: Doc) -> list[str]:
+    """Names the sentence tells what they are: a name of two or more capitalised words followed by
+    ", a ..." ("Slave Labour, a spray-painted artwork, ..."; by the words, as the parser often takes
+    such a name for something else), an acronym spelt out before it ("... Officials Limited (PGMOL)")
+    or a name given by "called", "named" ..."""
+    out = []
+    for k, tok in enumerate(doc):
+        if tok.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in {"a", "an"}:
+            j = k
+            while (
+                j > 0 and doc[j - 1].is_alpha and doc[j - 1].is_title and doc[j - 1].pos_ not in _NOT_IN_NAMES
+            ):
+                j -= 1
+            if k - j >= 2:
+                out.append(doc[j:k].text)
+        elif tok.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and _acronym(doc[k + 1].text):
+            if k > 0 and doc[k - 1].is_title:  # "Professional Game Match Officials Limited (PGMOL)"
+                out.append(doc[k + 1].text)
+        elif _named_by_a_verb(tok):
+            parts = [c for c in tok.lefts if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"]
+            out.append(doc[parts[0].i if parts else tok.i : tok.i + 1].text)
+    return out
+
+
+def definite_references(docs: Sequence[Doc]) -> list[Reference]:
+    """Per source sentence (one parse each, in story order), the earlier sentences it refers to."""
+    nouns = [_nouns(doc) for doc in docs]
+    told_in: dict[str, int] = {}
+    for found in nouns:
+        for word in found:
+            told_in[word] = told_in.get(word, 0) + 1
+    lead = nouns[0] if nouns else set()
+    out: list[Reference] = []
+    for i, doc in enumerate(docs):
+        if i == 0:
+            continue
+        for head in _definite_heads(doc) + _compared_kind(doc):
+            word = noun_key(head)
+            if word in lead or told_in.get(word, 0) > _SPECIFIC:
+                continue
+            if any(noun_key(t) == word for t in doc[: head.i] if t.pos_ in {"NOUN", "PROPN"}):
+                continue  # told of earlier in the same sentence
+            before = [j for j in range(i) if word in nouns[j]]
+            if before and i - before[-1] <= _LOOK_BACK:  # told of long before: a general "the fight"
+                out.append(Reference(i, before[-1], word))
+    texts = [doc.text for doc in docs]
+    for j, doc in enumerate(docs):
+        for name in _described_names(doc):
+            named = re.compile(rf"\b{re.escape(name)}\b")
+            later = [i for i in range(j + 1, len(docs)) if named.search(texts[i])]
+            if any(named.search(texts[k]) for k in range(j)) or len(later) + 1 > _NAME_SPECIFIC:
+                continue  # named before its description, or the story's running subject
+            out += [Reference(i, j, name) for i in later]
+    return out
+
+
+_RUNNING = 3  # sentences a word must appear in to be what the story keeps coming back to
+
+
+def running_words(docs: Sequence[Doc]) -> frozenset[str]:
+    """Nouns and adjectives (lemmas) the story keeps coming back to: "black" in a story about skin
+    colour. An aside holding one is the point someone makes, not a detail."""
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for word in {t.lemma_.lower() for t in doc if t.pos_ in {"NOUN", "ADJ"} and t.is_alpha}:
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= _RUNNING and len(w) >= _MIN_LETTERS - 1)
+
+
+def describes_a_name_with(tokens: Sequence[Token], words: Collection[str]) -> bool:
+    """Are ``tokens`` (a span about to be cut) an aside right after a name ("Ellen Oléria - a black
+    lesbian -", "Susumu Tonagawa, a neuroscientist,") holding one of ``words``?"""
+    if not tokens:
+        return False
+    doc = tokens[0].doc
+    k = tokens[0].i - 1
+    while k >= 0 and doc[k].is_punct:
+        k -= 1  # the dash, bracket or comma that opens the aside
+    if k < 0 or doc[k].pos_ != "PROPN":
+        return False
+    return any(t.pos_ in {"NOUN", "ADJ"} and t.lemma_.lower() in words for t in tokens)
