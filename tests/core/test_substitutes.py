@@ -22,7 +22,7 @@ from vocabsphere.core.learnables.words import define
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.lookup import Sense
 from vocabsphere.core.lexicon.sense_choice import choose_sense
-from vocabsphere.core.lexicon.substitute_ranking import rank_substitutes
+from vocabsphere.core.lexicon.substitute_ranking import SIGNALS, _model, rank_substitutes, signal_positions
 from vocabsphere.core.lexicon.substitutes import (
     SAFE_FIT,
     _fits,
@@ -377,3 +377,26 @@ def test_a_gloss_drops_the_dictionarys_etc(real_lexicon: Lexicon, nlp: Language)
     assert simple_gloss(real_lexicon, doc, index, "A2") == "be present at"  # not "be present at , etc."
     doc, index = _at(nlp, "There were no events he personally had to attend.", "attend")
     assert simple_gloss(real_lexicon, doc, index, "A2") is None  # "at" with nothing after it
+
+
+def test_an_opposite_by_a_negative_prefix_is_never_a_candidate(real_lexicon: Lexicon, nlp: Language) -> None:
+    # the static vectors put "formal" next to "informal": it came first, above "casual"
+    doc, index = _at(nlp, "Our meetings are informal and nobody wears a tie.", "informal")
+    ranked = [r.form for r in rank_substitutes(real_lexicon, doc, index)]
+    assert "formal" not in ranked
+    assert ranked[0] == "casual"
+
+
+def test_words_of_the_senses_definitions_are_candidates(real_lexicon: Lexicon, nlp: Language) -> None:
+    # periphery: "the outside boundary or surface of something"; "outside" is no synonym,
+    # hypernym or near neighbour, so only the definition offers it
+    doc, index = _at(nlp, "The factory stands on the periphery of the town.", "periphery")
+    assert "outside" in {r.form for r in rank_substitutes(real_lexicon, doc, index)}
+
+
+def test_the_ranker_reads_only_signals_the_code_measures() -> None:
+    with pytest.raises(ValueError, match="unknown features"):
+        signal_positions(["zipf", "bert_score"])
+    model = _model()  # the shipped ranker.json
+    assert len(model.signals) == len(model.weights) == len(model.mean) == len(model.scale)
+    assert set(model.signals) <= set(range(len(SIGNALS))) and all(model.scale > 0)
