@@ -392,6 +392,9 @@ def test_words_of_the_senses_definitions_are_candidates(real_lexicon: Lexicon, n
     # hypernym or near neighbour, so only the definition offers it
     doc, index = _at(nlp, "The factory stands on the periphery of the town.", "periphery")
     assert "outside" in {r.form for r in rank_substitutes(real_lexicon, doc, index)}
+    # but not for the commonest words, whose definitions say what they do: "more" is no "meaner"
+    doc, index = _at(nlp, "The company is spending more than it earns.", "more")
+    assert not {"meaner", "mean", "size"} & {r.form for r in rank_substitutes(real_lexicon, doc, index)}
 
 
 def test_the_ranker_reads_only_signals_the_code_measures() -> None:

@@ -53,6 +53,9 @@ __all__ = [
 NEIGHBOURS = 50  # nearest static-vector words considered
 MAX_SENSES = 8  # senses of the word whose synonyms and hypernyms are candidates
 WINDOW = 4  # content words either side of the word that make its near context
+# Definitions of the commonest words define by function, not by a synonym ("more": "greater in
+# size or amount" gave "meaner"), so their words are candidates only below this frequency (Zipf).
+GLOSSED_BELOW = 6.0
 # What the code measures of each candidate; the model (``ranker.json``) names the signals it uses.
 SIGNALS = (
     "sense",  # summed weight of the word's senses that list the candidate as a synonym
@@ -145,6 +148,7 @@ def candidate_features(
     links: dict[str, set[str]] = {}  # synonym -> the word's senses that list it
     glossed: dict[str, float] = {}  # words of the senses' definitions, in the word's part of speech
     span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
+    own_zipf = float(zipf_frequency(lemma, "en"))
     for scored in choice.senses[:MAX_SENSES]:
         if taboo_sense(scored.sense, span.text):
             continue  # "ravishing" looks: never "raping"
@@ -154,7 +158,8 @@ def candidate_features(
             links.setdefault(word, set()).add(scored.sense.synset_id)
         for word in scored.sense.hypernyms:
             hyper[word] = hyper.get(word, 0.0) + weight
-        for word in set(_definition_lemmas(scored.sense.definition, upos)):
+        defined = _definition_lemmas(scored.sense.definition, upos) if own_zipf < GLOSSED_BELOW else ()
+        for word in set(defined):
             glossed[word] = glossed.get(word, 0.0) + weight
     vectors, unit, words = _unit_vectors()
     row = vectors.row(lemma)
@@ -168,7 +173,6 @@ def candidate_features(
             neighbour.setdefault(words[int(found)], rank)
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
     near = vectors.text_vector(_near_words(doc, index, span), (lemma,))
-    own_zipf = float(zipf_frequency(lemma, "en"))
     own_level = word_level(lemma, upos)
     rows: dict[str, tuple[float, ...]] = {}
     for word in dict.fromkeys([*sense, *hyper, *neighbour, *glossed]):
