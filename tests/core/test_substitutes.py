@@ -22,7 +22,7 @@ from vocabsphere.core.learnables.words import define
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.lookup import Sense
 from vocabsphere.core.lexicon.sense_choice import choose_sense
-from vocabsphere.core.lexicon.substitute_ranking import rank_substitutes
+from vocabsphere.core.lexicon.substitute_ranking import SIGNALS, _model, rank_substitutes, signal_positions
 from vocabsphere.core.lexicon.substitutes import (
     SAFE_FIT,
     _fits,
@@ -440,3 +440,29 @@ def test_glosses_that_fit_are_still_given(real_lexicon: Lexicon, nlp: Language) 
         ("The town has a new mayor.", "mayor", "the head of a city government"),
     ]:
         assert _gloss_when_sure(real_lexicon, nlp, sentence, word, "A2") == gloss
+
+
+def test_an_opposite_by_a_negative_prefix_is_never_a_candidate(real_lexicon: Lexicon, nlp: Language) -> None:
+    # the static vectors put "formal" next to "informal": it came first, above "casual"
+    doc, index = _at(nlp, "Our meetings are informal and nobody wears a tie.", "informal")
+    ranked = [r.form for r in rank_substitutes(real_lexicon, doc, index)]
+    assert "formal" not in ranked
+    assert ranked[0] == "casual"
+
+
+def test_words_of_the_senses_definitions_are_candidates(real_lexicon: Lexicon, nlp: Language) -> None:
+    # periphery: "the outside boundary or surface of something"; "outside" is no synonym,
+    # hypernym or near neighbour, so only the definition offers it
+    doc, index = _at(nlp, "The factory stands on the periphery of the town.", "periphery")
+    assert "outside" in {r.form for r in rank_substitutes(real_lexicon, doc, index)}
+    # but not for the commonest words, whose definitions say what they do: "more" is no "meaner"
+    doc, index = _at(nlp, "The company is spending more than it earns.", "more")
+    assert not {"meaner", "mean", "size"} & {r.form for r in rank_substitutes(real_lexicon, doc, index)}
+
+
+def test_the_ranker_reads_only_signals_the_code_measures() -> None:
+    with pytest.raises(ValueError, match="unknown features"):
+        signal_positions(["zipf", "bert_score"])
+    model = _model()  # the shipped ranker.json
+    assert len(model.signals) == len(model.weights) == len(model.mean) == len(model.scale)
+    assert set(model.signals) <= set(range(len(SIGNALS))) and all(model.scale > 0)

@@ -3,13 +3,15 @@
     ranked = rank_substitutes(lexicon, doc, index)   # best first, each with its chance of fitting
 
 Candidates come from WordNet (synonyms of every sense of the word, weighted by how well the shared
-sense ranking says that sense fits the sentence, and the names of those senses' hypernyms: "perils"
--> "dangers", "possessor" -> "owner") and from the nearest words in the static vectors
-(:mod:`.sense_vectors`; "diverted" -> "redirected"), kept only when WordNet knows them in the same
-part of speech. A logistic model over a few signals (sense weight, closeness to the word and to the
-sentence, frequency and level against the word's) gives each candidate its chance of being a
-simpler word people would put there. The model was fitted on the tuning half of BenchLS only
-(``training/substitutes/train.py``); its weights ship in ``models/substitutes/ranker.json``.
+sense ranking says that sense fits the sentence, the names of those senses' hypernyms: "perils"
+-> "dangers", "possessor" -> "owner", and the words of their definitions: "periphery", "the outside
+boundary ...", -> "outside") and from the nearest words in the static vectors (:mod:`.sense_vectors`;
+"diverted" -> "redirected"), kept only when WordNet knows them in the same part of speech; the word's
+opposite by a negative prefix ("formal" for "informal") never. A logistic model over the signals of
+``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the sentence and to
+the words next to it, a neighbour WordNet does not link, frequency and level against the word's)
+gives each candidate its chance of being a simpler word people would put there. The model was
+fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
 
 :func:`.substitutes.simpler_words` (what the level versions write) takes from this list only
 candidates that also pass its own stricter checks.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +29,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 import numpy as np
-from lemminflect import getInflection
+from lemminflect import getInflection, getLemma
+from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 from .lookup import Lexicon
@@ -34,19 +38,35 @@ from .sense_choice import SenseChoice, choose_sense
 from .sense_vectors import StaticVectors, load_static_vectors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["FEATURES", "RankedSubstitute", "candidate_features", "candidate_form", "rank_substitutes"]
+__all__ = [
+    "SIGNALS",
+    "RankedSubstitute",
+    "candidate_features",
+    "candidate_form",
+    "fit_chances",
+    "rank_substitutes",
+    "signal_positions",
+]
 
 NEIGHBOURS = 50  # nearest static-vector words considered
 MAX_SENSES = 8  # senses of the word whose synonyms and hypernyms are candidates
-FEATURES = (
+WINDOW = 4  # content words either side of the word that make its near context
+# Definitions of the commonest words define by function, not by a synonym ("more": "greater in
+# size or amount" gave "meaner"), so their words are candidates only below this frequency (Zipf).
+GLOSSED_BELOW = 6.0
+# What the code measures of each candidate; the model (``ranker.json``) names the signals it uses.
+SIGNALS = (
     "sense",  # summed weight of the word's senses that list the candidate as a synonym
     "chosen",  # a synonym of the sense chosen in context
     "hypernym",  # summed weight of the senses it names the kind of
+    "in_gloss",  # summed weight of the senses whose definition uses it ("a feeling of excitement")
     "neighbour",  # among the static-vector neighbours (1 / (1 + rank / 10))
+    "only_neighbour",  # a neighbour that WordNet does not link to the word ("single" for "multiple")
     "cos_word",  # static cosine with the word
     "cos_context",  # static cosine with the sentence around the word
+    "cos_near",  # static cosine with the few content words next to the word
     "zipf",  # the candidate's frequency
     "zipf_gain",  # its frequency above the word's
     "level_gain",  # levels below the word's (0 when either is unrated)
@@ -70,17 +90,29 @@ class RankedSubstitute:
 
 @dataclass(frozen=True)
 class _Model:
-    weights: tuple[float, ...]
+    signals: tuple[int, ...]  # positions in SIGNALS of the features, in the model's order
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
     bias: float
+
+
+def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
+    unknown = [n for n in names if n not in SIGNALS]
+    if unknown:
+        raise ValueError(f"ranker.json: unknown features {unknown}")
+    return tuple(SIGNALS.index(n) for n in names)
 
 
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     path = resources.files("vocabsphere.models").joinpath("substitutes", "ranker.json")
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["features"]) != FEATURES:
-        raise ValueError("ranker.json was trained on other features")
-    return _Model(tuple(float(w) for w in data["weights"]), float(data["bias"]))
+    signals = signal_positions(data["features"])
+    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "weights")]
+    if any(len(a) != len(signals) for a in arrays):
+        raise ValueError("ranker.json: one mean, scale and weight per feature")
+    return _Model(signals, arrays[0], arrays[1], arrays[2], float(data["bias"]))
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +152,7 @@ def _weights(choice: SenseChoice) -> dict[str, float]:
 def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
-    """Candidate lemma -> its features (in FEATURES order), before any inflection or level filter."""
+    """Candidate lemma -> its signals (in SIGNALS order), before any inflection or level filter."""
     from .substitutes import NEVER, plausible, taboo_sense, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
@@ -129,7 +161,9 @@ def candidate_features(
     hyper: dict[str, float] = {}
     chosen = set(choice.best.synonyms) if choice.best else set()
     links: dict[str, set[str]] = {}  # synonym -> the word's senses that list it
+    glossed: dict[str, float] = {}  # words of the senses' definitions, in the word's part of speech
     span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
+    own_zipf = float(zipf_frequency(lemma, "en"))
     for scored in choice.senses[:MAX_SENSES]:
         if taboo_sense(scored.sense, span.text):
             continue  # "ravishing" looks: never "raping"
@@ -139,6 +173,9 @@ def candidate_features(
             links.setdefault(word, set()).add(scored.sense.synset_id)
         for word in scored.sense.hypernyms:
             hyper[word] = hyper.get(word, 0.0) + weight
+        defined = _definition_lemmas(scored.sense.definition, upos) if own_zipf < GLOSSED_BELOW else ()
+        for word in set(defined):
+            glossed[word] = glossed.get(word, 0.0) + weight
     vectors, unit, words = _unit_vectors()
     row = vectors.row(lemma)
     if row is None:
@@ -150,30 +187,35 @@ def candidate_features(
         for rank, found in enumerate(nearest(cos_word, NEIGHBOURS + 1)[1:]):
             neighbour.setdefault(words[int(found)], rank)
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
-    own_zipf = float(zipf_frequency(lemma, "en"))
+    near = vectors.text_vector(_near_words(doc, index, span), (lemma,))
     own_level = word_level(lemma, upos)
-    out: dict[str, tuple[float, ...]] = {}
-    for word in dict.fromkeys([*sense, *hyper, *neighbour]):
+    rows: dict[str, tuple[float, ...]] = {}
+    for word in dict.fromkeys([*sense, *hyper, *neighbour, *glossed]):
         light = word in NEVER
-        if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma):
+        if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma) or _opposite(word, lemma):
             continue
-        if word in neighbour and word not in sense and word not in hyper and not _known(lexicon, word, upos):
+        linked_by_wordnet = word in sense or word in hyper
+        if not linked_by_wordnet and not _known(lexicon, word, upos):
             continue  # a neighbour of another part of speech ("diversion" for "diverted")
         crow = vectors.row(word)
         cword = float(cos_word[crow]) if cos_word is not None and crow is not None else 0.0
         ccontext = float(unit[crow] @ context) if context is not None and crow is not None else 0.0
+        cnear = float(unit[crow] @ near) if near is not None and crow is not None else 0.0
         zipf = float(zipf_frequency(word, "en"))
         level = word_level(word, upos)
         gain = float(own_level - level) if own_level is not None and level is not None else 0.0
         own_senses = lexicon.entries(word, upos).senses
         linked = [s.rank for s in own_senses if s.synset_id in links.get(word, ())]
-        out[word] = (
+        rows[word] = (
             sense.get(word, 0.0),
             float(word in chosen),
             hyper.get(word, 0.0),
+            glossed.get(word, 0.0),
             1.0 / (1.0 + neighbour[word] / 10.0) if word in neighbour else 0.0,
+            float(not linked_by_wordnet and word not in glossed),
             cword,
             ccontext,
+            cnear,
             zipf,
             zipf - own_zipf,
             gain,
@@ -181,7 +223,30 @@ def candidate_features(
             float(light),
             1.0 / min(linked) if linked else 0.0,
         )
-    return out
+    return rows
+
+
+def _near_words(doc: Doc, index: int, span: Span) -> list[str]:
+    """The WINDOW content words either side of the word, within its sentence."""
+    before = [t.text for t in doc[span.start : index] if t.is_alpha and not t.is_stop][-WINDOW:]
+    after = [t.text for t in doc[index + 1 : span.end] if t.is_alpha and not t.is_stop][:WINDOW]
+    return before + after
+
+
+@lru_cache(maxsize=65_536)
+def _definition_lemmas(definition: str, upos: str) -> tuple[str, ...]:
+    """The base forms, as ``upos``, of a definition's words ("changing" -> "change")."""
+    words = (w for w in _DEF_WORD.findall(definition.lower()) if w not in STOP_WORDS)
+    return tuple((getLemma(w, upos=upos) or (w,))[0] for w in words)
+
+
+_DEF_WORD = re.compile(r"[a-z]+")
+_NEGATIONS = ("un", "in", "im", "il", "ir", "dis", "non")
+
+
+def _opposite(word: str, lemma: str) -> bool:
+    """Its opposite by a negative prefix: "formal" for "informal", "able" for "unable"."""
+    return any(word == p + lemma or lemma == p + word for p in _NEGATIONS)
 
 
 def _known(lexicon: Lexicon, word: str, upos: str) -> bool:
@@ -215,10 +280,15 @@ def candidate_form(token: Token, word: str, upos: str) -> str | None:
     return forms[0] if forms else None
 
 
-def fit_chance(features: Sequence[float]) -> float:
+def fit_chances(signals: Sequence[Sequence[float]]) -> np.ndarray:
+    """The model's chance of fitting for each candidate (rows of signals in SIGNALS order)."""
     model = _model()
-    z = model.bias + sum(w * f for w, f in zip(model.weights, features, strict=True))
-    return 1.0 / (1.0 + math.exp(-z))
+    if not signals:
+        return np.zeros(0)
+    x = (np.asarray(signals, dtype=np.float64)[:, model.signals] - model.mean) / model.scale
+    z = np.clip(x @ model.weights + model.bias, -30.0, 30.0)
+    chances: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    return chances
 
 
 def rank_substitutes(
@@ -240,17 +310,29 @@ def rank_substitutes(
     if not choice.senses or choice.upos not in ("NOUN", "VERB", "ADJ", "ADV"):
         return ()
     cap = level_rank(level) if level else len(LEVELS) - 1
-    found = []
-    for word, features in candidate_features(lexicon, doc, index, choice).items():
+    kept = []
+    for word, signals in candidate_features(lexicon, doc, index, choice).items():
         rank = word_level(word, choice.upos)
         if rank is None or rank > cap:
             continue
         form = candidate_form(token, word, choice.upos)
-        if form is None:
-            continue
-        zipf, synonym, hypernym, usual = features[6], features[0], features[2], features[11]
-        fit = fit_chance(features)
-        found.append(RankedSubstitute(word, form, LEVELS[rank], zipf, fit, synonym, hypernym, usual))
+        if form is not None:
+            kept.append((word, form, rank, signals))
+    chances = fit_chances([signals for *_, signals in kept])
+    at = {name: SIGNALS.index(name) for name in ("zipf", "sense", "hypernym", "usual")}
+    found = [
+        RankedSubstitute(
+            word,
+            form,
+            LEVELS[rank],
+            s[at["zipf"]],
+            float(fit),
+            s[at["sense"]],
+            s[at["hypernym"]],
+            s[at["usual"]],
+        )
+        for (word, form, rank, s), fit in zip(kept, chances, strict=True)
+    ]
     best: dict[str, RankedSubstitute] = {}  # one entry per written form ("forego" / "forgo")
     for item in sorted(found, key=lambda s: -s.fit):
         best.setdefault(item.form.lower(), item)
