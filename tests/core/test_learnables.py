@@ -22,7 +22,7 @@ from vocabsphere.core.learnables import (
     select_highlights,
 )
 from vocabsphere.core.learnables.sentences import is_heading, leads_back, quote_fragment
-from vocabsphere.core.learnables.words import sentence_words
+from vocabsphere.core.learnables.words import sentence_words, shorten
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 from vocabsphere.core.text.pipeline import ModelNotFoundError
@@ -304,3 +304,12 @@ def test_words_are_taught_only_with_the_meaning_the_learner_sees(nlp: Language, 
                     assert note.meaning, (path.name, level, note)
     if (SHARED_DIR / "seeds").is_dir():
         assert taught >= 3  # words are still taught ("rebuild": "build again"), each with its meaning
+
+
+def test_a_meaning_is_cut_only_where_it_may_stop() -> None:
+    # Seed 004 at A2: "'military forces' means 'a unit that is part of some military …'".
+    assert shorten("a unit that is part of some military service", 8) == ""
+    assert shorten("a group of people who work together, often under a leader", 8) == (
+        "a group of people who work together …"
+    )
+    assert shorten("fairly large", 8) == "fairly large"

@@ -128,17 +128,20 @@ def sentence_words(sent: Span) -> tuple[WordCandidate, ...]:
 
 
 def shorten(definition: str, max_words: int) -> str:
-    """First clause of a gloss, without brackets, cut to ``max_words`` at a word boundary."""
+    """First clause of a gloss, without brackets, within ``max_words``: cut only before a comma, "or",
+    "and", "that" or "which" in its second half; "" when it cannot be cut there."""
     text = _PARENS.sub("", definition.split(";")[0]).strip().rstrip(".")
     words = text.split()
     if len(words) <= max_words:
         return text
     cut = words[:max_words]
-    for stop in range(len(cut) - 1, max_words // 2, -1):  # prefer ending before a comma or "or"
+    for stop in range(len(cut) - 1, max_words // 2, -1):  # end before a comma or "or"
         if cut[stop].endswith(",") or cut[stop] in ("or", "and", "that", "which"):
             cut = cut[: stop + (0 if cut[stop] in ("or", "and", "that", "which") else 1)]
-            break
-    return " ".join(cut).rstrip(",") + " …"
+            return " ".join(cut).rstrip(",") + " …"
+    # No place where the meaning may stop: a definition cut mid-phrase ("a unit that is part of some
+    # military …") teaches nothing true, so say nothing.
+    return ""
 
 
 def _sense(lexicon: Lexicon, tok: Token) -> tuple[str, tuple[str, ...]]:
