@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vocabsphere.core.adapt.asides import move_attribution
 from vocabsphere.core.adapt.passive import passive_to_active
 from vocabsphere.core.adapt.syntax import simplify_sentence, split_relative
 from vocabsphere.core.text import load_pipeline
@@ -194,3 +195,22 @@ def test_a_moved_attribution_lower_cases_a_common_word_but_not_a_name(nlp: Langu
     ]
     out, _ = _run(nlp, "Danes eat more pork than anyone else in Europe, according to a new report.")
     assert out == ["According to a new report, Danes eat more pork than anyone else in Europe."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the move took the bracket along: "According to official estimates), people guess high (the ..."
+        "People guess high (the guess is 25%, when it is really only 13%, according to official estimates).",
+        # the source vouches for the last clause only ("According to respondents, most countries ...")
+        "Most countries overestimate this: across the 33 countries, 37% do not, according to respondents.",
+    ],
+)
+def test_no_attribution_moved_out_of_its_part_of_the_sentence(nlp: Language, text: str) -> None:
+    assert move_attribution(nlp(text)[:]) is None
+
+
+def test_a_trailing_attribution_still_opens_the_sentence(nlp: Language) -> None:
+    assert move_attribution(nlp("The city has two million people, according to official estimates.")[:]) == [
+        "According to official estimates, the city has two million people."
+    ]

@@ -45,6 +45,10 @@ def drop_parenthetical(sent: Span) -> list[str] | None:
     return None
 
 
+# Marks after which a trailing "according to X" may speak for only part of the sentence.
+_SCOPE_MARKS = frozenset({"(", ")", "[", "]", ":", ";", '"', "\u201c", "\u201d"})
+
+
 def move_attribution(sent: Span) -> list[str] | None:
     """ ", according to X." -> "According to X, ..."; drop ", Reuters reported." (A1-A2)."""
     doc, end = sent.doc, sent.end - 1
@@ -59,6 +63,11 @@ def move_attribution(sent: Span) -> list[str] | None:
                 return None  # not a tail: more clauses follow
             body = [t for t in sent if t.i < tok.i - 1]
             if body[0].lower_ in {"however", "but", "and", "so"}:
+                return None
+            if any(t.text in _SCOPE_MARKS for t in sent):
+                # "(the guess is 25 %, ..., according to official estimates)": the move took the bracket
+                # along; "...: across 33 countries, 37 % do not, according to respondents": the source
+                # vouches for the last clause only, not for the sentence it would open
                 return None
             return accept(f"According to {source.text}, {uncapitalise(body[0])} {join_tokens(body[1:])}")
     last_verb = doc[end - 1]
