@@ -214,3 +214,10 @@ def test_a_trailing_attribution_still_opens_the_sentence(nlp: Language) -> None:
     assert move_attribution(nlp("The city has two million people, according to official estimates.")[:]) == [
         "According to official estimates, the city has two million people."
     ]
+
+
+def test_no_active_when_the_agent_goes_on_past_the_parse(nlp: Language) -> None:
+    # A train article at B1: "A consumer outreach exposed the depth of consumer mistrust of McDonald's
+    # exercise the company launched in the US in October." (the parse ended the agent at "outreach")
+    text = "The scale of the problem was shown by a survey the council ran last year."
+    assert passive_to_active(nlp(text)[:]) is None

@@ -98,6 +98,10 @@ def passive_to_active(sent: Span) -> list[str] | None:
     nxt = sent.doc[_agent_end(agent) + 1] if _agent_end(agent) + 1 < sent.end else None
     if any(c.dep_ == "conj" for c in agent.children) or (nxt is not None and nxt.pos_ == "CCONJ"):
         return None  # "by the law or by a new law": the second agent would be left behind
+    if nxt is not None and not (nxt.is_punct or nxt.pos_ in {"ADP", "ADV", "SCONJ"} or nxt.lower_ in _TIME):
+        # "by a consumer outreach exercise the company launched": the parse ended the agent early, and
+        # the rest of it would land after the new object ("... of McDonald's exercise the company launched")
+        return None
     by, agent_end = agent.left_edge.i, _agent_end(agent)
     if agent.right_edge.i != agent_end:
         return None  # "by a dynamo driven by ...": the agent's own modifiers would be misplaced
