@@ -513,3 +513,24 @@ def test_compression_never_cuts_part_of_a_dictionary_term(
     for level in ("A2", "B1"):
         out = adapt_text(text, level, lexicon=lexicon, nlp=nlp).text
         assert term in out, (level, out)
+
+
+def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Language) -> None:
+    # train articles at A2 and B1 (read once, this round), here on invented sentences:
+    # "is inundated with water about 100 times [annually]" - 100 times in all?
+    flooded = "The square is flooded with water about 100 times annually."
+    assert "how often" in (_drop(nlp, flooded, "annually") or "")
+    # "protests have diminished [since the opening day], when small demonstrations took place"
+    assert "without what it tells about" in (
+        _drop(nlp, "Sales have fallen since the first week, when the shop opened.", "since the first week")
+        or ""
+    )
+    # "But it is in the US, where McDonald's has 40 % of its restaurants[, where the crisis runs deepest]."
+    assert "'it is" in (
+        _drop(
+            nlp,
+            "But it is in the north, where the firm has most of its shops, where the losses are worst.",
+            ", where the losses are worst",
+        )
+        or ""
+    )

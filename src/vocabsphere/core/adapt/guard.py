@@ -69,6 +69,9 @@ _DASHES = frozenset({"-", "–", "—"})
 # kind of thing; without them the noun means something else.
 _CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
 # A phrase that gives something its name introduces the name the story uses later.
+_RELATIVE_WORDS = frozenset({"when", "where", "which", "who", "whom", "whose"})
+# Words that say how often or per what time ("100 times annually"): without them a number means another thing.
+_PERIODS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "annual"})
 _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
@@ -104,7 +107,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         t.head.i not in gone and _negated(t.head) and t.dep_ in {"obl", "advmod", "advcl"} for t in removed
     ):
         return "drops part of what a negation says ('not picked up [during autopsies]')"
+    if _it_cleft(sent) and any(t.tag_ in _FINITE for t in removed):
+        # "But it is in the US, where ... 40 % of its restaurants[, where the crisis runs deepest]."
+        return "cuts the clause an 'it is ...' sentence is about"
     for tok in removed:
+        if tok.lower_ in _PERIODS and tok.head.i not in gone:
+            return f"drops {tok.text!r}, how often or over what time ('100 times [annually]')"
         if tok.like_num and tok.dep_ in {"nummod", "amod"} and tok.head.i not in gone:
             return f"drops the number {tok.text!r}, a fact the story gives ('her [16th] birthday')"
         if tok.dep_ == "amod" and tok.head.i not in gone and (tok.tag_.startswith("VB") or _verbal(tok)):
@@ -166,6 +174,15 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and after.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}
         ):
             return "takes the preposition or article from a noun phrase ('dined [on the much] cheaper')"
+        if (
+            after is not None
+            and after.text == ","
+            and end + 2 < sent.end
+            and doc[end + 2].lower_ in _RELATIVE_WORDS
+            and not run[-1].is_punct
+        ):
+            # "protests have diminished [since the opening day], when small demonstrations took place"
+            return f"leaves ', {doc[end + 2].text} ...' without what it tells about"
         if after is not None and after.tag_ in _FINITE and not run[-1].is_punct and start > sent.start:
             return f"takes what comes before {after.text!r}, its subject ('[after the lid] was left ajar')"
         opened = doc[start - 1] if start > sent.start else None
@@ -195,6 +212,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
         return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
     return bare
+
+
+def _it_cleft(sent: Span) -> bool:
+    """ "(But) it is/was X, that/where/who ...": the sentence exists for its clause."""
+    words = [t for t in sent if not t.is_punct and t.pos_ != "CCONJ"][:2]
+    return len(words) == 2 and words[0].lower_ == "it" and words[1].lemma_ == "be"
 
 
 def _foreign_term(tok: Token, gone: set[int]) -> bool:
