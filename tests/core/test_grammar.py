@@ -447,3 +447,20 @@ def test_true_claims_kept_after_held_out_fixes(
     assert matches, f"{point_id} not found"
     if span is not None:
         assert span in [m.text for m in matches]
+
+
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # Highlights read on unseen train articles claimed "'has' is the present simple" and "'aged' is the
+        # past simple", and "learn 'played up'" for "played up until"; here on invented sentences.
+        ("present_simple", "Trade has all but stopped as snow piles up on the roads."),
+        ("past_simple", "Trade has all but stopped as snow piles up on the roads."),
+        ("phrasal_verb", "Trade has all but stopped as snow piles up on the roads."),
+        ("past_simple", "Half of Spaniards aged 25-34 still live with their parents."),
+        ("phrasal_verb", "Local teams won in every game they played up until the final."),
+    ],
+)
+def test_no_claim_a_teacher_found_false_in_highlights(nlp: Language, point_id: str, sentence: str) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"

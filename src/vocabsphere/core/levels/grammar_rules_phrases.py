@@ -285,6 +285,12 @@ def detect_phrasal_verbs(sent: Span) -> Iterator[Hit]:
             continue
         if (verb.lemma_.lower(), low(prt)) in _PREPOSITIONAL_VERBS:
             continue  # "the freedom Westerners believe in": a stranded preposition
+        after = prt.doc[prt.i + 1] if prt.i + 1 < len(prt.doc) else None
+        if after is not None and low(after) in ("until", "till", "to") and low(prt) == "up":
+            continue  # "every game they played up until the time of writing": 'up until' is one preposition
+        between = prt.doc[verb.i + 1 : prt.i]
+        if any(t.pos_ in ("ADP", "SCONJ") or t.tag_ in ("VBD", "VBZ", "VBP") for t in between):
+            continue  # "ceased as sand piles up": the particle belongs to another clause
         if prt.text[0].isupper() and prt.i > sent.start:
             continue  # "We Are Putting Back In To The Grid": title case hides what the words are
         yield Hit("phrasal_verb", verb.i, prt.i + 1)

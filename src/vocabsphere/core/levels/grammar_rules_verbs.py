@@ -264,6 +264,10 @@ def _misread_simple(group: VerbGroup) -> bool:
         return True  # "demanded that the workers leave": a subjunctive, not the present simple
     if group.shape == ("V_PAST",) and _participle_before_main_verb(head):
         return True  # "the survey cited in the article shows": a participle, not a past tense
+    if group.shape == ("V_PAST",) and _after_have(head):
+        return True  # "Trading has all but ceased": the participle of a perfect the parse split up
+    if group.shape == ("V_PAST",) and low(head) == "aged" and nxt is not None and nxt.like_num:
+        return True  # "Italians aged 25-34 still live ...": an adjective with a number, never a past tense
     if head.dep_ != "conj" or any(c.dep_ in SUBJ_DEPS for c in head.children):
         return False
     # "could make copies and distribute", "has expressed ... and said": the auxiliary is shared
@@ -281,7 +285,21 @@ def _hidden_perfect(group: VerbGroup) -> bool:
     if group.copular:
         return low(group.tokens[-1]) == "'s" and is_vbn(head)
     nxt = next_word(head)
+    # "Trading has all but ceased", "has almost gone": words between have and its participle
+    while nxt is not None and nxt.i - head.i < 4 and (nxt.pos_ == "ADV" or low(nxt) in _HAVE_GAP_WORDS):
+        nxt = next_word(nxt)
     return head.lemma_.lower() == "have" and nxt is not None and (is_vbn(nxt) or nxt.tag_ == "VBD")
+
+
+def _after_have(verb: Token) -> bool:
+    """Is ``verb`` preceded by a form of have, with only adverbs or "all but" and the like between?"""
+    i = verb.i - 1
+    while i >= 0 and verb.i - i < 4 and (verb.doc[i].pos_ == "ADV" or low(verb.doc[i]) in _HAVE_GAP_WORDS):
+        i -= 1
+    return i >= 0 and i < verb.i - 1 and verb.doc[i].lemma_.lower() == "have" and verb.doc[i].tag_ != "VBN"
+
+
+_HAVE_GAP_WORDS = frozenset({"all", "but", "almost", "nearly", "just", "already", "never", "ever"})
 
 
 def detect_tenses(sent: Span) -> Iterator[Hit]:
