@@ -464,3 +464,13 @@ def test_true_claims_kept_after_held_out_fixes(
 def test_no_claim_a_teacher_found_false_in_highlights(nlp: Language, point_id: str, sentence: str) -> None:
     matches = found(nlp, sentence, point_id)
     assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_a_relative_clause_is_not_cut_at_a_hyphen_nor_tied_to_a_rate(nlp: Language) -> None:
+    # Unseen train article at B1: "'which is giving rise to a man' ... adds extra information about
+    # 'person'" for "200 gallons per person, which is giving rise to a man-made drought".
+    rate = "Each home uses 200 litres per person, which is giving rise to a man-made shortage."
+    assert not found(nlp, rate, "relative_non_defining")
+    farmer = "She met the farmer, who sells home-made cheese at the market."
+    hits = found(nlp, farmer, "relative_non_defining")
+    assert [m.text for m in hits] == ["who sells home-made cheese at the market"]

@@ -142,6 +142,9 @@ def _clause_right(clause: Token, left: Token, stop_at_cc: bool = False) -> int:
     (and, for participle phrases, at a coordinating conjunction)."""
     right = max((t.i for t in clause.subtree if not t.is_punct), default=clause.i)
     for tok in clause.doc[left.i : right + 1]:
+        hyphen = tok.text == "-" and not tok.doc[tok.i - 1].whitespace_ and tok.i + 1 < len(tok.doc)
+        if tok.i > clause.i and hyphen:
+            continue  # "man-made": a hyphen inside a word ends nothing
         if tok.i > clause.i and (tok.text in _HARD_PUNCT or (stop_at_cc and tok.pos_ == "CCONJ")):
             return tok.i - 1
     return right
@@ -197,7 +200,10 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
         if _comments_on_clause(rel, noun):
             continue
         end = rel.i + 1
-        while end < sent.end and doc[end].text not in (",", ";", ".", "!", "?", "\u2014", "-", ")"):
+        while end < sent.end and (
+            doc[end].text not in (",", ";", ".", "!", "?", "\u2014", "-", ")")
+            or (doc[end].text == "-" and not doc[end - 1].whitespace_)  # "home-made": inside a word
+        ):
             end += 1
         if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
             yield Hit("relative_non_defining", rel.i, end, (("noun", noun.text),))
@@ -209,6 +215,10 @@ def _comments_on_clause(rel: Token, noun: Token) -> bool:
     The parse marks such a clause advcl:relcl; a singular verb after a plural noun tells too."""
     if low(rel) != "which":
         return False  # only 'which' can take up a whole clause ("Brooks, who has a coach")
+    if any(low(c) in ("per", "a", "an") and c.dep_ == "case" for c in noun.children) or (
+        noun.i > 0 and low(noun.doc[noun.i - 1]) == "per"
+    ):
+        return True  # "200 gallons per person, which is giving rise to ...": a rate is no antecedent
     clause = rel.head
     while clause.dep_ in ("ccomp", "xcomp") and clause.head.i > noun.i:
         clause = clause.head  # "which I think is intentional": the clause is 'think'
