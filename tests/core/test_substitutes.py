@@ -325,8 +325,17 @@ def test_dev_review_substitutions_never_come_back(
 
 
 def test_a_base_form_verb_keeps_its_short_definition(real_lexicon: Lexicon, nlp: Language) -> None:
-    doc, index = _at(nlp, "Experts say they lack recent combat experience.", "lack")
+    doc, index = _at(nlp, "Experts say they could lack recent combat experience.", "lack")
     assert simple_gloss(real_lexicon, doc, index, "A2") == "be without"
+
+
+@pytest.mark.parametrize(("sentence", "gloss"), [("they", "are without"), ("I", "am without")])
+def test_a_present_verb_glossed_with_be_takes_the_verbs_person(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, gloss: str
+) -> None:
+    # Seed 004 at A2 read "But they lack (= be without) recent combat experience".
+    doc, index = _at(nlp, f"Experts say {sentence} lack recent combat experience.", "lack")
+    assert simple_gloss(real_lexicon, doc, index, "A2") == gloss
 
 
 HOUSEHOLD = (

@@ -332,8 +332,10 @@ def simple_gloss(
     gloss = plain_definition(sense, choice.lemma, level_rank(level))
     if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
         return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
-    if gloss and choice.upos == "VERB" and not _verb_gloss_fits(doc[index], gloss):
-        return None
+    if gloss and choice.upos == "VERB":
+        if not _verb_gloss_fits(doc[index], gloss):
+            return None
+        gloss = _present_be(doc[index], gloss)
     if gloss and choice.upos == "ADV" and _sentence_adverb(doc[index]) and _MANNER.match(gloss):
         return None  # "Hopefully, the club can ..." is "it is hoped", not "with hope"
     return gloss
@@ -426,13 +428,24 @@ _OPEN_ENDS = frozenset(["from", "to", "of", "for", "with", "at", "on", "in", "in
 
 def _verb_gloss_fits(token: Token, gloss: str) -> bool:
     """A verb's definition is an active base form ("repeat a passage from"): it reads in the word's
-    place only when the word is one too ("they lack (= be without)", not "stating (= express in
+    place only when the word is one too ("they lack (= are without)", not "stating (= express in
     words)" or "a source quoted (= repeat a passage from)"), and one ending in a preposition only
     when the word has an object to follow it."""
     if token.tag_ not in {"VB", "VBP"}:
         return False
     has_object = any(c.dep_ in {"obj", "iobj"} for c in token.children)
     return has_object or gloss.split()[-1].lower() not in _OPEN_ENDS
+
+
+def _present_be(token: Token, gloss: str) -> str:
+    """A definition opening with "be" read in a present verb's place takes the verb's person:
+    "they lack (= are without)", "I lack (= am without)", never "they lack (= be without)"."""
+    first, _, rest = gloss.partition(" ")
+    if token.tag_ != "VBP" or first.lower() != "be" or not rest:
+        return gloss
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    person = "am" if subject is not None and subject.lower_ == "i" else "are"
+    return f"{person} {rest}"
 
 
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
