@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vocabsphere.core.text import lemma_check  # noqa: F401 (registers the lemma check component)
+
 __all__ = ["MODEL_NAME", "MODEL_VERSION", "ModelNotFoundError", "load_pipeline", "model_path"]
 
 MODEL_NAME = "en_vocabsphere"
@@ -71,6 +73,8 @@ def load_pipeline() -> Language:
         nlp = spacy.load(path)
     # Headlines, subheadings and paragraphs end at a line break whatever the parser thinks.
     nlp.add_pipe("vocabsphere_line_breaks", before="parser")
+    # The trained lemmatizer's guesses on unseen words are checked against a dictionary of base forms.
+    nlp.add_pipe("vocabsphere_lemma_check", last=True)
     return nlp
 
 
