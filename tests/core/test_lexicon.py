@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vocabsphere.core.levels import WordLevel, assess_word
-from vocabsphere.core.levels.word_level import rate_word, use_stored_levels
+from vocabsphere.core.levels.word_level import code_shape, rate_word, use_stored_levels
 from vocabsphere.core.lexicon import (
     FamilyMember,
     Lexicon,
@@ -330,3 +330,12 @@ def test_base_forms_in_two_queries_give_the_same_forms(real_lexicon: Lexicon) ->
     for word in words:
         for pos in (None, "NOUN", "VERB", "ADJ", "ADV", "adjective"):
             assert real_lexicon.base_forms(word, pos) == _base_forms_one_query_each(real_lexicon, word, pos)
+
+
+def test_the_level_codes_fingerprint_ignores_layout_but_not_what_it_computes() -> None:
+    # A reformat of the level code once made every lexicon ignore its stored levels.
+    source = "LIMIT = 3\n\n\ndef rate(x):\n    return x * LIMIT\n"
+    reformatted = "LIMIT = 3  # the cap\n\ndef rate(x):  \n    return (x * LIMIT)\n"
+    changed = "LIMIT = 4\n\n\ndef rate(x):\n    return x * LIMIT\n"
+    assert code_shape(source) == code_shape(reformatted)
+    assert code_shape(source) != code_shape(changed)

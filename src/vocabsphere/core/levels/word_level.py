@@ -10,6 +10,7 @@ a bounded amount (GatedModel, cefrpy_feature.py), never act as a look-up.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import math
@@ -253,6 +254,12 @@ _LEVEL_PACKAGES = ("cefrpy", "lemminflect", "wordfreq")
 
 
 @lru_cache(maxsize=1)
+def code_shape(source: str) -> bytes:
+    """What a module computes, without its layout: the syntax tree. Reformatting or a comment leaves
+    the answers alone and must not make every lexicon ignore its stored levels."""
+    return ast.dump(ast.parse(source)).encode()
+
+
 def level_fingerprint() -> str:
     """Hash of everything ``rate_word`` depends on (see ``use_stored_levels``)."""
     digest = hashlib.blake2b(digest_size=8)
@@ -261,7 +268,7 @@ def level_fingerprint() -> str:
     for item in [models.joinpath("model.json"), models.joinpath("known_words.tsv")]:
         digest.update(item.read_bytes())
     for name in _LEVEL_CODE:
-        digest.update(code.joinpath(name).read_bytes())
+        digest.update(code_shape(code.joinpath(name).read_text(encoding="utf-8")))
     for package in _LEVEL_PACKAGES:
         digest.update(f"{package} {metadata.version(package)}".encode())
     return digest.hexdigest()
