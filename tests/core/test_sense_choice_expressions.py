@@ -10,7 +10,6 @@ from spacy.language import Language
 from vocabsphere.core.lexicon import Lexicon, sense_ranking
 from vocabsphere.core.lexicon import sense_choice as sc
 from vocabsphere.core.lexicon.gloss_vector_stage import _batches
-from vocabsphere.core.lexicon.lookup import Sense
 from vocabsphere.core.lexicon.sense_vectors import gloss_text, gloss_words, load_static_vectors
 from vocabsphere.core.lexicon.substitutes import simpler_words
 from vocabsphere.core.text import load_pipeline
@@ -140,20 +139,3 @@ def test_the_senses_extra_has_its_own_confidence_map(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(sense_ranking, "load_sense_embedder", lambda: object())
     assert sc.confidence_map(sense_ranking.SHIPPED) is sc.EXTRA_MAP
     assert sc.confidence_map(sense_ranking.WITHOUT_EMBEDDINGS) is sc.DEFAULT_MAP
-
-
-def test_words_far_from_the_looked_up_word_count_less(nlp: Language) -> None:
-    """In a long sentence the words next to "bank" say more about it than one at the far end
-    (a rare "estuary" there once outvoted "mortgage" beside it)."""
-    doc = nlp(
-        "We had walked along the estuary all morning, talked for a long time about our plans, "
-        "and only then went to see the bank about a mortgage."
-    )
-    index = next(t.i for t in doc if t.text == "bank")
-    context = sense_ranking.context_of(doc, index, ("bank",))
-    weights = {cw.word: cw.weight for cw in context}
-    assert weights["mortgage"] == 1.0 and weights["estuary"] == sense_ranking.FAR_WEIGHT < 1.0
-    shore = Sense("1-n", "noun", "sloping land beside an estuary", (), (), (), 1, 0)
-    lender = Sense("2-n", "noun", "an institution that grants a mortgage", (), (), (), 2, 0)
-    ranked = sense_ranking.rank_senses([shore, lender], context, "bank", weights=sense_ranking.LESK_ONLY)
-    assert ranked[0].sense is lender

@@ -52,7 +52,7 @@ class ConfidenceMap:
     bias: float
 
 
-DEFAULT_MAP = ConfidenceMap(lead=0.68, weak=-1.65, bias=-0.49)
+DEFAULT_MAP = ConfidenceMap(lead=0.75, weak=-1.68, bias=-0.67)
 EXTRA_MAP = ConfidenceMap(lead=0.87, weak=-0.51, bias=-0.95)
 WEAK_TAGS = 2
 # A word with one WordNet sense (11 of 12 right in the tuning half): sure, unless that sense is weak

@@ -98,13 +98,6 @@ LESK_ONLY = Weights(
 )
 WITHOUT_EMBEDDINGS = Weights(semantic=0.0)
 CONTEXT_SENSES = 3  # glosses of a context word's first senses stand for its meaning
-# A word more than NEAR_WINDOW tokens from the looked-up one says less about its sense (a long
-# sentence runs on to other things): its overlap counts FAR_WEIGHT. On the tuning half of
-# SemEval-2007 every window of 5-12 tokens at a weight of 0.5 gives 156 of 261 against 153 at
-# full weight (0.25: 158, 0: 157); the static vectors keep the whole sentence (windowing them
-# lost 5).
-NEAR_WINDOW = 10
-FAR_WEIGHT = 0.5
 EXPANSION_CAP = 1.5  # one context word cannot outvote the rest through its glosses
 
 
@@ -113,7 +106,6 @@ class ContextWord:
     word: str  # lower case, as written
     lemma: str
     pos: str | None  # WordNet letter, None when WordNet has no such POS
-    weight: float = 1.0  # what its overlap counts: less far from the looked-up word (NEAR_WINDOW)
 
 
 @dataclass(frozen=True)
@@ -161,12 +153,7 @@ def text_keys(text: str) -> frozenset[str]:
 def context_words(words: Iterable[ContextWord], exclude: Iterable[str] = ()) -> tuple[ContextWord, ...]:
     """Distinct content words of the sentence, minus the looked-up word."""
     skip = {w.lower() for w in exclude}
-    out: dict[str, ContextWord] = {}
-    for w in words:
-        if not word_keys(w.word) or w.word in skip or w.lemma in skip:
-            continue
-        if w.word not in out or out[w.word].weight < w.weight:  # a repeated word counts where nearest
-            out[w.word] = w
+    out = {w.word: w for w in words if word_keys(w.word) and w.word not in skip and w.lemma not in skip}
     return tuple(out[k] for k in sorted(out))
 
 
@@ -194,13 +181,13 @@ def overlap(
     for cw in context:
         hits = [sig[k] for k in word_keys(cw.word) | {cw.lemma} if k in sig and k != lemma]
         if hits:
-            total += cw.weight * max(hits) * rarity(cw.word)
+            total += max(hits) * rarity(cw.word)
         elif weights.context_gloss:
             via = sum(
                 sig[k] * rarity(k) for k in evidence.expansions.get(cw.word, ()) if k in sig and k != lemma
             )
             # Glosses of everyday words ("days" -> time) add noise: scale by rarity too.
-            total += cw.weight * weights.context_gloss * min(EXPANSION_CAP, via) * min(1.0, rarity(cw.word))
+            total += weights.context_gloss * min(EXPANSION_CAP, via) * min(1.0, rarity(cw.word))
     return total
 
 
@@ -393,15 +380,11 @@ def context_of(doc: Doc, index: int | None, exclude: Iterable[str]) -> tuple[Con
     # The word's own sentence: in a paragraph, the next sentence may be about another "bank".
     span = doc[index].sent if index is not None and doc.has_annotation("SENT_START") else doc
     words = [
-        ContextWord(t.lower_, token_lemma(t), wordnet_pos(t.pos_), _distance_weight(t.i, index))
+        ContextWord(t.lower_, token_lemma(t), wordnet_pos(t.pos_))
         for t in span
         if t.i != index and t.is_alpha
     ]
     return context_words(words, exclude)
-
-
-def _distance_weight(position: int, index: int | None) -> float:
-    return 1.0 if index is None or abs(position - index) <= NEAR_WINDOW else FAR_WEIGHT
 
 
 def repair_pos(token: Token) -> str:
