@@ -95,6 +95,8 @@ def test_up_before_of_or_with_is_the_verbs_particle(
         ("The museum exhibits old maps.", "exhibits", ("exhibit", "VERB")),
         ("Company sales figures rose in May.", "sales", ("sale", "NOUN")),  # a compound stays a noun
         ("We visited the city parks this summer.", "parks", ("park", "NOUN")),
+        ("The mists rose off the river and the French cows amble about the fields.", "cows", ("cow", "NOUN")),
+        ("In the morning the brown cows amble about the fields.", "cows", ("cow", "NOUN")),
     ],
 )
 def test_an_s_form_after_a_singular_subject_in_a_verbless_clause_is_a_verb(

@@ -134,7 +134,8 @@ def _verb_by_parse(token: Token) -> bool:
 # Tags that open the noun phrase an -s verb takes as its object ("lacks adequate shelter",
 # "exhibits some ..."); a noun right after is left out: "company sales figures" is a compound.
 _OBJECT_START = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD"})
-_SINGULAR_SUBJECT = frozenset({"NN", "NNP", "JJ"})
+# not an adjective: before a plural noun it is the noun's own ("the French cows amble")
+_SINGULAR_SUBJECT = frozenset({"NN", "NNP"})
 
 
 def _verb_by_agreement(token: Token) -> bool:
