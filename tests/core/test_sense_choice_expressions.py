@@ -71,6 +71,47 @@ def test_particle_verbs_still_found(real_lexicon: Lexicon, nlp: Language) -> Non
     assert (pointed.lemma, dating.lemma) == ("point out", "date back")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word", "lemma"),
+    [
+        ("The team is made up of five players.", "made", "make up"),
+        ("She finally caught up with her friends.", "caught", "catch up"),
+        ("He walked out of the room.", "walked", "walk"),  # a direction, not a walk-out
+    ],
+)
+def test_up_before_of_or_with_is_the_verbs_particle(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, lemma: str
+) -> None:
+    """The parse takes "up" for a preposition before "of" ("made up of"): two prepositions in a
+    row open no phrase, so "up" is the verb's."""
+    assert choice_of(real_lexicon, nlp, sentence, word).lemma == lemma
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "reading"),
+    [
+        ("The town lacks clean water.", "lacks", ("lack", "VERB")),
+        ("It is hard to get well if a person lacks adequate shelter.", "lacks", ("lack", "VERB")),
+        ("The museum exhibits old maps.", "exhibits", ("exhibit", "VERB")),
+        ("Company sales figures rose in May.", "sales", ("sale", "NOUN")),  # a compound stays a noun
+        ("We visited the city parks this summer.", "parks", ("park", "NOUN")),
+        ("The mists rose off the river and the French cows amble about the fields.", "cows", ("cow", "NOUN")),
+        ("In the morning the brown cows amble about the fields.", "cows", ("cow", "NOUN")),
+    ],
+)
+def test_an_s_form_after_a_singular_subject_in_a_verbless_clause_is_a_verb(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, reading: tuple[str, str]
+) -> None:
+    """The tagger reads "town lacks" as a compound noun; the clause then has no verb, and an
+    -s form after a singular noun that opens a noun phrase is the verb the clause lacks."""
+    doc = nlp(sentence)
+    token = next(t for t in doc if t.text == word)
+    found = sc.resolve_token(real_lexicon, token)
+    assert (found.lemma, found.upos) == reading
+    choice = sc.choose_sense(real_lexicon, doc, token.i)
+    assert choice.best is not None and choice.best.pos == ("verb" if reading[1] == "VERB" else "noun")
+
+
 def test_stored_gloss_sums_rank_as_the_sums_built_on_the_tap(real_lexicon: Lexicon) -> None:
     """The build stage reads each synset's gloss as a tap does, and taking the looked-up word out
     of the stored sum gives the cosines of building it without the word."""

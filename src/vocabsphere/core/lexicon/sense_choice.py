@@ -99,7 +99,7 @@ def resolve_token(lexicon: Lexicon, token: Token) -> TokenReading:
     """
     upos = sense_ranking.repair_pos(token)
     proper = token.pos_ == "PROPN"
-    if upos in ("NOUN", "ADJ") and not proper and _verb_by_parse(token):
+    if upos in ("NOUN", "ADJ") and not proper and _verb_in_context(lexicon, token, upos):
         upos = "VERB"
     lemma = sense_ranking.token_lemma(token)
     if wordnet_pos(upos):
@@ -119,9 +119,46 @@ def resolve_token(lexicon: Lexicon, token: Token) -> TokenReading:
 _UPOS_OF_WN = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
 
 
+def _verb_in_context(lexicon: Lexicon, token: Token, upos: str) -> bool:
+    """A noun or adjective tag that the fine tag, a modal or the agreement says is a verb."""
+    if _verb_by_parse(token):
+        return True
+    return upos == "NOUN" and _verb_by_agreement(token) and bool(lexicon.base_forms(token.lower_, "VERB"))
+
+
 def _verb_by_parse(token: Token) -> bool:
     """The fine tag says verb (the coarse one slipped), or a modal governs it."""
     return str(token.tag_).startswith("VB") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children)
+
+
+# Tags that open the noun phrase an -s verb takes as its object ("lacks adequate shelter",
+# "exhibits some ..."); a noun right after is left out: "company sales figures" is a compound.
+_OBJECT_START = frozenset({"DT", "PDT", "PRP$", "JJ", "JJR", "JJS", "CD"})
+# not an adjective: before a plural noun it is the noun's own ("the French cows amble")
+_SINGULAR_SUBJECT = frozenset({"NN", "NNP"})
+
+
+def _verb_by_agreement(token: Token) -> bool:
+    """A plural-noun tag the sentence contradicts: an -s form after a singular noun, before the
+    start of a noun phrase, in a clause with no verb of its own ("if a person lacks adequate
+    shelter", "the town lacks clean water": the tagger read "person lacks" as a compound)."""
+    doc = token.doc
+    if token.tag_ != "NNS" or not token.lower_.endswith("s") or not 0 < token.i < len(doc) - 1:
+        return False
+    before, after = doc[token.i - 1], doc[token.i + 1]
+    if before.tag_ not in _SINGULAR_SUBJECT or after.tag_ not in _OBJECT_START:
+        return False
+    head = _clause_head(token)
+    return not any(
+        t.pos_ in ("VERB", "AUX") and _clause_head(t) == head for t in token.sent if t.i != token.i
+    )
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause a token belongs to."""
+    while token.dep_ not in _CLAUSE_HEAD and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _verbal(token: Token) -> bool:
@@ -158,6 +195,24 @@ def phrasal_lemma(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
         candidate = f"{lemma} {nxt.lower_}"
         if lexicon.base_forms(candidate, "VERB"):
             return candidate
+    if nxt is not None:
+        return _particle_before_preposition(lexicon, nxt, lemma)
+    return None
+
+
+def _particle_before_preposition(lexicon: Lexicon, word: Token, lemma: str) -> str | None:
+    """ "up" right after its verb and right before "of" or "with", which the parse took for a
+    second preposition ("is made up of women", "caught up with them"): two prepositions open no
+    one phrase, so "up" belongs to the verb. Other particles there mostly say where ("walked
+    out of the room": not "walk out", nor WordNet's "walk out of", leaving in protest; "got out
+    of the car": not "get out of", to avoid)."""
+    doc = word.doc
+    after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+    if word.lower_ != "up" or word.pos_ not in ("ADP", "ADV") or after is None:
+        return None
+    candidate = f"{lemma} up"
+    if after.lower_ in ("of", "with") and lexicon.base_forms(candidate, "VERB"):
+        return candidate
     return None
 
 
