@@ -403,3 +403,13 @@ def test_word_forms_where_the_sentence_rules_out_the_other_form(real_lexicon: Le
         ("The rival of the president spoke to the press on Monday.", "rival"),  # "the" takes either number
     ]:
         assert "word_form" not in items(real_lexicon, nlp, sentence, word)
+
+
+def test_adjective_after_be_in_a_second_verb_phrase(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "Others have tried everything and are so discouraged": the subject is the first verb's.
+    sentence = "The workers have tried everything and are so tired that they want to stop."
+    item = items(real_lexicon, nlp, sentence, "tired")["part_of_speech"]
+    assert (
+        item.answer == "adjective"
+        and "after \u2018are\u2019 and describes \u2018workers\u2019" in item.explanation
+    )
