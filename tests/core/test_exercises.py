@@ -413,3 +413,26 @@ def test_adjective_after_be_in_a_second_verb_phrase(real_lexicon: Lexicon, nlp: 
         item.answer == "adjective"
         and "after \u2018are\u2019 and describes \u2018workers\u2019" in item.explanation
     )
+
+
+def test_review_faults_of_the_coverage_round_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found in the sentence-role and word-form items of the coverage
+    round (issue #17), each reproduced on an invented sentence."""
+    # An adjective of a list taken for a noun: "After 'a' the noun is singular: 'grey'".
+    grey = "On a grey, cold, windy morning in May, she left the town for ever."
+    assert "word_form" not in items(real_lexicon, nlp, grey, "grey")
+    # "lay" is the past of "lie" on a bed, not of "lied about".
+    lied = items(real_lexicon, nlp, "The manager admitted that she lied about the money in the bank.", "lied")
+    assert lied["word_form"].accepted == ("lied",)
+    # A plural verb after a list says nothing of its last noun ("..., and poor condition are").
+    listed = "Experts agree that rising prices, long hours, and poor conditions are driving teachers away."
+    assert "word_form" not in items(real_lexicon, nlp, listed, "conditions")
+    # "Then" is no part of the subject; "got" is no main verb in "The most they got to see was ...".
+    then = items(real_lexicon, nlp, "Then a gift from a rich businessman allowed the school to open.", "gift")
+    assert "sentence_role" not in then
+    most = "The most the visitors got to see, however, was the old gate of the castle."
+    assert "sentence_role" not in items(real_lexicon, nlp, most, "visitors")
+    # The comma that closes an aside is not quoted with the subject.
+    star = "Brazil\u2019s latest pop star, Anitta, has won millions of fans in a few years."
+    role = items(real_lexicon, nlp, star, "star")["sentence_role"]
+    assert "\u2018Brazil\u2019s latest pop star, Anitta\u2019 is the subject" in role.explanation

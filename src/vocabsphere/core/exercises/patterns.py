@@ -98,6 +98,11 @@ def _text(sent: Span, span: tuple[int, int]) -> str:
     return str(sent.doc[span[0] : span[1]].text)
 
 
+def _shown(sent: Span, span: tuple[int, int]) -> str:
+    """A part as quoted to the learner, without the comma that closes an aside ("..., Anitta,")."""
+    return _text(sent, span).rstrip(" ,")
+
+
 def _object_holds(obj: Token) -> bool:
     """An object phrase the parse is sure of: no phrase in it that may tell where or when ("threaten
     sheep in many parts of Europe"), no adjective at its end ("considers this research essential"),
@@ -134,6 +139,15 @@ def _main_roles(sent: Span) -> dict[str, tuple[int, int]] | None:
     subject = _phrase(subjects[0])
     if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
         return None  # a clause inside the subject: the parse may have cut it wrongly
+    if sent.doc[subject[0]].pos_ == "ADV":
+        return None  # "Then a donation from ...": the adverb is no part of the subject
+    before = sent.doc[sent.start : subject[0]]
+    if (
+        len(before)
+        and before[-1].text != ","
+        and any(t.pos_ not in ("CCONJ", "ADV", "PUNCT") for t in before)
+    ):
+        return None  # "The most the delegation got to observe was ...": the parse missed the main verb
     between = sent.doc[subject[1] : verb[0]]
     if any(t.dep_ != "advmod" or t.head.i != root.i for t in between):
         return None  # only an adverb of the verb may stand between ("Some rivals still hope")
@@ -147,14 +161,14 @@ def _main_roles(sent: Span) -> dict[str, tuple[int, int]] | None:
 
 
 def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]]) -> str:
-    subject, verb = _text(sent, parts["subject"]), _text(sent, parts["verb"])
+    subject, verb = _shown(sent, parts["subject"]), _shown(sent, parts["verb"])
     said = (
         f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019 and says who "
         "or what does it."
     )
     if "object" not in parts:
         return f"{said} \u2018{verb}\u2019 is the verb of the main clause."
-    obj = _text(sent, parts["object"])
+    obj = _shown(sent, parts["object"])
     return (
         f"{said} \u2018{verb}\u2019 is the verb of the main clause. \u2018{obj}\u2019 is the object: "
         "it comes after the verb and receives the action. The pattern is subject + verb + object."
@@ -167,7 +181,7 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     clause = _clause(sent, adverbials=True)
     if clause is not None:
         parts = dict(zip(_ROLES, clause, strict=True))
-        subject, verb, obj = (_text(sent, p) for p in clause)
+        subject, verb, obj = (_shown(sent, p) for p in clause)
         explanation = (
             f"\u2018{subject}\u2019 is the subject: it does the action. \u2018{verb}\u2019 is the verb. "
             f"\u2018{obj}\u2019 is the object: it receives the action. "
@@ -181,7 +195,7 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
     if role is None:
         return None
-    phrase = _text(sent, parts[role])
+    phrase = _shown(sent, parts[role])
     return ExerciseItem(
         kind=ExerciseKind.SENTENCE_ROLE,
         prompt=f"In this sentence, what is \u2018{phrase}\u2019? {sent.text.strip()}",

@@ -60,9 +60,19 @@ def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
     found = [key.lower()]
     for form in getInflection(lemma, tag=tag):
         low = form.lower()
-        if low not in found and low != lemma.lower() and zipf_frequency(low, "en") >= MIN_FORM_ZIPF:
+        frequent = zipf_frequency(low, "en") >= MIN_FORM_ZIPF
+        if low not in found and low != lemma.lower() and frequent and _spelling_of(low, found[0]):
             found.append(low)
     return tuple(found)
+
+
+def _spelling_of(form: str, key: str) -> bool:
+    """Another spelling of the key's form ("learnt" / "learned", "travelled" / "traveled"), not
+    another verb's ("lay" is the past of "lie" on a bed, not of "lie" as in "lied about it")."""
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(form, key, strict=False)) if a != b), min(len(form), len(key))
+    )
+    return shared >= max(3, min(len(form), len(key)) - 3)
 
 
 def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
@@ -102,11 +112,19 @@ def _plural_subject(verb: Token) -> Token | None:
     """The verb's subject right before it when it is a plural noun or a pronoun that takes the
     verb without -s ("ants taste", "they live"); not "who" or "which", whose number is another word's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or any(c.dep_ == "conj" for c in subject.children):
+    if subject is None or _coordinated(subject, verb):
         return None  # "Tom and Mary" is plural though each noun is singular: leave it
     if subject.tag_ in ("NNS", "NNPS") or (subject.tag_ == "PRP" and subject.lower_ in _PLURAL_PRONOUNS):
         return subject
     return None
+
+
+def _coordinated(subject: Token, verb: Token) -> bool:
+    """A subject joined to others ("Tom and Mary"; "changes, advances, and concerns are"): the
+    verb's number is the whole list's, so it says nothing of this noun's."""
+    if subject.dep_ == "conj" or any(c.dep_ == "conj" for c in subject.children):
+        return True
+    return any(c.dep_ == "cc" and c.i < subject.i for c in verb.children)
 
 
 # Determiners after which a noun is singular ("a rival", "every prisoner").
@@ -119,7 +137,12 @@ def _singular_cue(token: Token) -> Token | None:
     if det is None or det.lower_ not in _SINGULAR_CUES:
         return None
     between = token.doc[det.i + 1 : token.i]
-    return det if all(t.pos_ in ("ADJ", "ADV", "NOUN") and t.is_alpha for t in between) else None
+    if not all(t.pos_ in ("ADJ", "ADV", "NOUN") and t.is_alpha for t in between):
+        return None
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in (",", "and", "or") and "ADJ" in getAllLemmas(token.lower_):
+        return None  # "on a grey, cold, windy Monday": an adjective of a list, taken for the noun
+    return det
 
 
 def _after_preposition(token: Token) -> Token | None:
@@ -139,6 +162,8 @@ def _plural_by_verb(token: Token) -> Token | None:
     if token.dep_ != "nsubj" or token.i > token.head.i or token.head.dep_ == "xcomp":
         return None  # "helping prisoners fit back": "fit" has no number of its own
     verb = token.head
+    if _coordinated(token, verb):
+        return None
     finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
     first = min(finite, key=lambda t: t.i)
     if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
