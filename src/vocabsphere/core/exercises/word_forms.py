@@ -124,7 +124,9 @@ def _coordinated(subject: Token, verb: Token) -> bool:
     verb's number is the whole list's, so it says nothing of this noun's."""
     if subject.dep_ == "conj" or any(c.dep_ == "conj" for c in subject.children):
         return True
-    return any(c.dep_ == "cc" and c.i < subject.i for c in verb.children)
+    # "..., and poor conditions are": an "and" right before the subject; not a "But" opening the sentence
+    start = subject.left_edge.i
+    return any(c.dep_ == "cc" and c.i == start - 1 and c.i > verb.sent.start for c in verb.children)
 
 
 # Determiners after which a noun is singular ("a rival", "every prisoner").
@@ -139,8 +141,13 @@ def _singular_cue(token: Token) -> Token | None:
     between = token.doc[det.i + 1 : token.i]
     if not all(t.pos_ in ("ADJ", "ADV", "NOUN") and t.is_alpha for t in between):
         return None
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if after is not None and after.lower_ in (",", "and", "or") and "ADJ" in getAllLemmas(token.lower_):
+    doc = token.doc
+    listed = (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ in (",", "and", "or")
+        and doc[token.i + 2].pos_ == "ADJ"
+    )
+    if listed and "ADJ" in getAllLemmas(token.lower_):
         return None  # "on a grey, cold, windy Monday": an adjective of a list, taken for the noun
     return det
 
