@@ -432,6 +432,17 @@ def test_review_faults_of_the_coverage_round_are_pinned(real_lexicon: Lexicon, n
     assert "sentence_role" not in then
     most = "The most the visitors got to see, however, was the old gate of the castle."
     assert "sentence_role" not in items(real_lexicon, nlp, most, "visitors")
+    # "Part of the solution ... is planning for ..." names what it is: no present continuous.
+    for sentence, word in [
+        ("Part of the answer, the teacher said, is planning for every situation in class.", "planning"),
+        ("The aim of the project is finding homes for young people in the city.", "finding"),
+    ]:
+        assert "word_form" not in items(real_lexicon, nlp, sentence, word)
+    playing = items(
+        real_lexicon, nlp, "The children are playing in the park near the school today.", "playing"
+    )
+    assert playing["word_form"].grammar_point is not None
+    assert playing["word_form"].grammar_point.id == "present_continuous"
     # The comma that closes an aside is not quoted with the subject.
     star = "Brazil\u2019s latest pop star, Anitta, has won millions of fans in a few years."
     role = items(real_lexicon, nlp, star, "star")["sentence_role"]

@@ -98,6 +98,8 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
             point = "past_perfect" if aux[-1].lower_ == "had" else "present_perfect"
             return "VBN", "past participle", point
     if token.tag_ == "VBG" and aux and aux[-1].lemma_ == "be":
+        if _says_what_it_is(token):
+            return None  # "Part of the solution is planning for ...": a gerund, not a continuous tense
         point = "past_continuous" if aux[-1].lower_ in ("was", "were") else "present_continuous"
         return "VBG", "-ing form", point
     if token.tag_ == "VBG" and not aux and _after_preposition(token) is not None:
@@ -150,6 +152,19 @@ def _singular_cue(token: Token) -> Token | None:
     if listed and "ADJ" in getAllLemmas(token.lower_):
         return None  # "on a grey, cold, windy Monday": an adjective of a list, taken for the noun
     return det
+
+
+# Nouns whose "is + -ing" more often names what they are than what they are doing ("The aim is
+# finding ...", "Part of the solution is planning ..."); such items are left out, never reworded.
+_COMPLEMENT_NOUNS = frozenset(
+    {"part", "aim", "goal", "solution", "answer", "idea", "key", "task", "job", "purpose", "point", "trick"}
+)
+
+
+def _says_what_it_is(token: Token) -> bool:
+    """True also when the -ing word has no subject: the parse then lost what "is" links it to."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    return subject is None or subject.lemma_.lower() in _COMPLEMENT_NOUNS
 
 
 def _after_preposition(token: Token) -> Token | None:
