@@ -14,7 +14,9 @@ tries, services.practice.MAX_SENTENCES). Printed:
 - cue-only solvers on the choice items with their own options (cloze, word family, collocation):
   longest option, "a"/"an" agreement with the word before the gap, and same form as the slot
   (lemminflect: the option is an inflection of its lemma with the slot's tag), each against chance;
-- the share of cloze items whose key is the only option in the slot's form.
+- the share of cloze items whose key is the only option in the slot's form;
+- with ``--why``: for each due word with fewer than three kinds, each sentence tried with the kinds
+  made and what the shipped code refused on (bench/exercise_why.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import saved_words  # noqa: E402
+from exercise_why import explain  # noqa: E402
 from lemminflect import getAllLemmas, getInflection  # noqa: E402
 
 from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text  # noqa: E402
@@ -59,8 +62,8 @@ def _tags(word: str) -> set[str]:
 
 
 def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
-    longest = shortest = not_extreme = hits_an = n_an = same = chance = only_key = n_cloze = 0
-    chance_an = 0.0
+    longest = shortest = not_extreme = hits_an = n_an = same = only_key = n_cloze = 0
+    chance = chance_an = 0.0
     for item, slot_tag in items:
         options = list(item.options)
         chance += 1 / len(options)
@@ -110,6 +113,9 @@ def main() -> int:
     parser.add_argument("--level", default="B1")
     parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
     parser.add_argument("--by-kind", action="store_true", help="cue solvers for each kind as well")
+    parser.add_argument(
+        "--why", action="store_true", help="for each due word with fewer than 3 kinds, why (per sentence)"
+    )
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
@@ -141,6 +147,11 @@ def main() -> int:
                     slot = next((t.tag_ for t in made_from if t.text == item.answer), "")  # the gap's tag
                     choice.append((item, slot))
         kinds_per_word.append(len(kinds))
+        if args.why and len(kinds) < 3:
+            print(f"{sample.lemma} ({sample.pos}, saved as {sample.word!r}): {sorted(kinds) or 'no item'}")
+            for number, sentence in enumerate(sample.sentences[: args.sentences]):
+                word = sample.word if number == 0 else sample.lemma
+                print("\n".join(explain(lexicon, nlp, sentence, word, args.level)))
     covered = sum(1 for k in kinds_per_word if k)
     print(f"learner: {len(saved)} saved words, {len(due)} due, level {args.level}")
     print(f"due words with at least one item: {covered}/{len(due)} = {100 * covered / len(due):.1f} %")

@@ -45,7 +45,8 @@ def test_every_choice_item_has_one_key_among_its_options(real_lexicon: Lexicon, 
     made = items(real_lexicon, nlp, DECISION, "decision")
     assert set(made) >= {"part_of_speech", "word_family", "cloze"}
     for item in made.values():
-        assert item.options.count(item.answer) == 1 and item.source_sentence == DECISION
+        assert item.source_sentence == DECISION
+        assert item.kind.value == "word_form" or item.options.count(item.answer) == 1  # typed: no options
     assert made["part_of_speech"].answer == "noun"
     assert "after \u2018a\u2019" in made["part_of_speech"].explanation  # a reason from the parse
     assert made["word_family"].gapped == "The board made a quick _____ about the new school."
@@ -204,7 +205,8 @@ def test_review_faults_in_explanations_are_pinned(real_lexicon: Lexicon, nlp: La
     )
     made = items(real_lexicon, nlp, sentence, "prisoners")
     assert "word_form" not in made
-    assert "subject" not in made.get("part_of_speech", made.get("cloze", made.get("word_family"))).explanation
+    other = made.get("part_of_speech", made.get("cloze", made.get("word_family")))
+    assert other is not None and "subject" not in other.explanation
     # "which deceased cultural person": an adjective, not a past simple.
     sentence = (
         "The governor asked the public to say which deceased cultural person they wanted to see on "
@@ -364,3 +366,84 @@ def test_review_faults_of_round_5_are_pinned(real_lexicon: Lexicon, nlp: Languag
     )
     for item in text_items(real_lexicon, nlp, sentence, "journalists"):
         assert not item.source_sentence.startswith("The astronaut told journalists")
+
+
+def test_sentence_role_in_a_longer_sentence(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Issue #17 coverage: the subject, verb or object of the main clause is asked in a sentence
+    with more in it, each part one phrase the parse is sure of; the explanation names only those."""
+    longer = "The young farmers sold their wheat at the market last week because prices were high."
+    role = items(real_lexicon, nlp, longer, "wheat")["sentence_role"]
+    assert role.answer == "object" and "\u2018their wheat\u2019 is the object" in role.explanation
+    assert items(real_lexicon, nlp, longer, "farmers")["sentence_role"].answer == "subject"
+    assert items(real_lexicon, nlp, longer, "sold")["sentence_role"].answer == "verb"
+    hope = "Some rivals still hope that the voters will get tired of his attacks."
+    role = items(real_lexicon, nlp, hope, "rivals")["sentence_role"]
+    assert role.answer == "subject" and "object" not in role.explanation  # the that-clause is not named
+    for sentence, word in [
+        ("The old farmers were paid well because prices were high last year.", "farmers"),  # passive
+        ("The museum, which opened in 1990, attracts thousands of visitors every year.", "museum"),
+    ]:
+        assert "sentence_role" not in items(real_lexicon, nlp, sentence, word)
+
+
+def test_word_forms_where_the_sentence_rules_out_the_other_form(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Issue #17 coverage: the verb without -s after a plural subject, and the singular after "a"
+    or "every", are forms the sentence decides, though they equal the dictionary form."""
+    verb = items(real_lexicon, nlp, "Some ants taste like lemon in the forests of Brazil.", "taste")
+    form = verb["word_form"]
+    assert form.answer == "taste" and "present simple" in form.prompt
+    assert "\u2018ants taste\u2019" in form.explanation
+    assert not grade_answer(form, "tastes").correct
+    noun = items(real_lexicon, nlp, "A former rival of the president spoke to the press on Monday.", "rival")
+    assert noun["word_form"].answer == "rival" and "After \u2018A\u2019" in noun["word_form"].explanation
+    assert not grade_answer(noun["word_form"], "rivals").correct
+    for sentence, word in [
+        ("People who live in the city often use public transport.", "live"),  # "who": another word's number
+        ("Tom and Mary work in a large hospital in the centre of town.", "work"),  # two singular nouns
+        ("The rival of the president spoke to the press on Monday.", "rival"),  # "the" takes either number
+    ]:
+        assert "word_form" not in items(real_lexicon, nlp, sentence, word)
+
+
+def test_adjective_after_be_in_a_second_verb_phrase(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "Others have tried everything and are so discouraged": the subject is the first verb's.
+    sentence = "The workers have tried everything and are so tired that they want to stop."
+    item = items(real_lexicon, nlp, sentence, "tired")["part_of_speech"]
+    assert (
+        item.answer == "adjective"
+        and "after \u2018are\u2019 and describes \u2018workers\u2019" in item.explanation
+    )
+
+
+def test_review_faults_of_the_coverage_round_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's review found in the sentence-role and word-form items of the coverage
+    round (issue #17), each reproduced on an invented sentence."""
+    # An adjective of a list taken for a noun: "After 'a' the noun is singular: 'grey'".
+    grey = "On a grey, cold, windy morning in May, she left the town for ever."
+    assert "word_form" not in items(real_lexicon, nlp, grey, "grey")
+    # "lay" is the past of "lie" on a bed, not of "lied about".
+    lied = items(real_lexicon, nlp, "The manager admitted that she lied about the money in the bank.", "lied")
+    assert lied["word_form"].accepted == ("lied",)
+    # A plural verb after a list says nothing of its last noun ("..., and poor condition are").
+    listed = "Experts agree that rising prices, long hours, and poor conditions are driving teachers away."
+    assert "word_form" not in items(real_lexicon, nlp, listed, "conditions")
+    # "Then" is no part of the subject; "got" is no main verb in "The most they got to see was ...".
+    then = items(real_lexicon, nlp, "Then a gift from a rich businessman allowed the school to open.", "gift")
+    assert "sentence_role" not in then
+    most = "The most the visitors got to see, however, was the old gate of the castle."
+    assert "sentence_role" not in items(real_lexicon, nlp, most, "visitors")
+    # "Part of the solution ... is planning for ..." names what it is: no present continuous.
+    for sentence, word in [
+        ("Part of the answer, the teacher said, is planning for every situation in class.", "planning"),
+        ("The aim of the project is finding homes for young people in the city.", "finding"),
+    ]:
+        assert "word_form" not in items(real_lexicon, nlp, sentence, word)
+    playing = items(
+        real_lexicon, nlp, "The children are playing in the park near the school today.", "playing"
+    )
+    assert playing["word_form"].grammar_point is not None
+    assert playing["word_form"].grammar_point.id == "present_continuous"
+    # The comma that closes an aside is not quoted with the subject.
+    star = "Brazil\u2019s latest pop star, Anitta, has won millions of fans in a few years."
+    role = items(real_lexicon, nlp, star, "star")["sentence_role"]
+    assert "\u2018Brazil\u2019s latest pop star, Anitta\u2019 is the subject" in role.explanation

@@ -57,6 +57,7 @@ __all__ = [
     "grammar_points",
     "history",
     "prepare_words",
+    "sentences_holding",
 ]
 
 GENERATOR_VERSION = "exercises-1"
@@ -171,6 +172,12 @@ def _holding(text: str, forms: set[str]) -> list[str]:
         if words & forms:
             found.append(sentence.strip())
     return found
+
+
+def sentences_holding(text: str, lemma: str) -> list[str]:
+    """The sentences of a story text holding a form of ``lemma``, as a word's other sentences are
+    found (the synthetic learner of the benches gathers them the same way)."""
+    return _holding(text, _forms(lemma))
 
 
 def word_sentences(uow: UnitOfWork, word: SavedWord) -> list[str]:

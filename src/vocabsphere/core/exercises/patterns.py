@@ -98,28 +98,111 @@ def _text(sent: Span, span: tuple[int, int]) -> str:
     return str(sent.doc[span[0] : span[1]].text)
 
 
+def _shown(sent: Span, span: tuple[int, int]) -> str:
+    """A part as quoted to the learner, without the comma that closes an aside ("..., Anitta,")."""
+    return _text(sent, span).rstrip(" ,")
+
+
+def _object_holds(obj: Token) -> bool:
+    """An object phrase the parse is sure of: no phrase in it that may tell where or when ("threaten
+    sheep in many parts of Europe"), no adjective at its end ("considers this research essential"),
+    no clause inside."""
+    if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in obj.subtree):
+        return False
+    if obj.doc[obj.right_edge.i].pos_ == "ADJ":
+        return False
+    return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
+
+
+_PASSIVE_OR_OTHER_SUBJECT = frozenset({"nsubj:pass", "aux:pass", "expl", "csubj", "csubj:pass"})
+
+
+def _main_roles(sent: Span) -> dict[str, tuple[int, int]] | None:
+    """The subject, verb group and (if any) object of the main clause of a longer sentence, each one
+    unbroken phrase the parse is sure of, whatever else the sentence holds ("Some rivals still hope
+    that ..."); None when any of them is in doubt. Active clauses only: a passive subject does not do
+    the action."""
+    root = sent.root
+    children = list(root.children)
+    if root.pos_ != "VERB" or any(c.dep_ in _PASSIVE_OR_OTHER_SUBJECT for c in children):
+        return None
+    auxiliaries = [c for c in children if c.dep_ == "aux"]
+    if not _verb_group_holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries):
+        return None
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "obj"]
+    if len(subjects) != 1 or len(objects) > 1 or subjects[0].i > root.i:
+        return None
+    verb = (min([root.i, *(a.i for a in auxiliaries)]), root.i + 1)
+    if any(sent.doc[i].dep_ not in ("aux", "ROOT") for i in range(*verb)):
+        return None  # "have also found": the verb group is broken
+    subject = _phrase(subjects[0])
+    if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
+        return None  # a clause inside the subject: the parse may have cut it wrongly
+    if sent.doc[subject[0]].pos_ == "ADV":
+        return None  # "Then a donation from ...": the adverb is no part of the subject
+    before = sent.doc[sent.start : subject[0]]
+    if (
+        len(before)
+        and before[-1].text != ","
+        and any(t.pos_ not in ("CCONJ", "ADV", "PUNCT") for t in before)
+    ):
+        return None  # "The most the delegation got to observe was ...": the parse missed the main verb
+    between = sent.doc[subject[1] : verb[0]]
+    if any(t.dep_ != "advmod" or t.head.i != root.i for t in between):
+        return None  # only an adverb of the verb may stand between ("Some rivals still hope")
+    parts = {"subject": subject, "verb": verb}
+    if objects:
+        obj = _phrase(objects[0])
+        if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
+            return None
+        parts["object"] = obj
+    return parts
+
+
+def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]]) -> str:
+    subject, verb = _shown(sent, parts["subject"]), _shown(sent, parts["verb"])
+    said = (
+        f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019 and says who "
+        "or what does it."
+    )
+    if "object" not in parts:
+        return f"{said} \u2018{verb}\u2019 is the verb of the main clause."
+    obj = _shown(sent, parts["object"])
+    return (
+        f"{said} \u2018{verb}\u2019 is the verb of the main clause. \u2018{obj}\u2019 is the object: "
+        "it comes after the verb and receives the action. The pattern is subject + verb + object."
+    )
+
+
 def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Is the phrase holding the learner's word the subject, the verb or the object?"""
     sent = token.sent
-    parts = _clause(sent, adverbials=True)
-    if parts is None:
-        return None
-    role = next((r for r, (a, b) in zip(_ROLES, parts, strict=True) if a <= token.i < b), None)
+    clause = _clause(sent, adverbials=True)
+    if clause is not None:
+        parts = dict(zip(_ROLES, clause, strict=True))
+        subject, verb, obj = (_shown(sent, p) for p in clause)
+        explanation = (
+            f"\u2018{subject}\u2019 is the subject: it does the action. \u2018{verb}\u2019 is the verb. "
+            f"\u2018{obj}\u2019 is the object: it receives the action. "
+            "The pattern is subject + verb + object."
+        )
+    else:
+        found = _main_roles(sent)
+        if found is None:
+            return None
+        parts, explanation = found, _role_explanation(sent, found)
+    role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
     if role is None:
         return None
-    subject, verb, obj = (_text(sent, p) for p in parts)
-    phrase = _text(sent, parts[_ROLES.index(role)])
+    phrase = _shown(sent, parts[role])
     return ExerciseItem(
         kind=ExerciseKind.SENTENCE_ROLE,
         prompt=f"In this sentence, what is \u2018{phrase}\u2019? {sent.text.strip()}",
         options=_ROLES,
         answer=role,
         accepted=(role,),
-        explanation=(
-            f"\u2018{subject}\u2019 is the subject: it does the action. \u2018{verb}\u2019 is the verb. "
-            f"\u2018{obj}\u2019 is the object: it receives the action. "
-            "The pattern is subject + verb + object."
-        ),
+        explanation=explanation,
         grammar_point=SVO,
         source_sentence=sent.text.strip(),
         word=lemma,

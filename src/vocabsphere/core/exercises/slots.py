@@ -217,6 +217,9 @@ def _adjective_reason(token: Token) -> list[str]:
         return [f"it describes the noun {_quote(head)}, which comes after it"]
     cop = next((c for c in token.children if c.dep_ == "cop" and c.lower_ in _BE), None)
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "conj" and head.pos_ == "VERB" and head.i < token.i:
+        # "Others have tried everything and are so discouraged": the subject of both verbs
+        subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if cop is not None and subject is not None:
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
     return []

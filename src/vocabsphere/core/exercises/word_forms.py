@@ -60,9 +60,19 @@ def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
     found = [key.lower()]
     for form in getInflection(lemma, tag=tag):
         low = form.lower()
-        if low not in found and low != lemma.lower() and zipf_frequency(low, "en") >= MIN_FORM_ZIPF:
+        frequent = zipf_frequency(low, "en") >= MIN_FORM_ZIPF
+        if low not in found and low != lemma.lower() and frequent and _spelling_of(low, found[0]):
             found.append(low)
     return tuple(found)
+
+
+def _spelling_of(form: str, key: str) -> bool:
+    """Another spelling of the key's form ("learnt" / "learned", "travelled" / "traveled"), not
+    another verb's ("lay" is the past of "lie" on a bed, not of "lie" as in "lied about it")."""
+    shared = next(
+        (i for i, (a, b) in enumerate(zip(form, key, strict=False)) if a != b), min(len(form), len(key))
+    )
+    return shared >= max(3, min(len(form), len(key)) - 3)
 
 
 def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
@@ -74,6 +84,8 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
         return "VBD", "past simple", "past_simple"
     if token.tag_ == "VBZ" and not aux and has_subject:
         return "VBZ", "present simple", "present_simple"
+    if token.tag_ == "VBP" and not aux and _plural_subject(token) is not None:
+        return "VBP", "present simple", "present_simple"  # "ants taste": no -s after a plural subject
     if token.tag_ == "VBN" and aux and past_tag(token, lemma) == "VBN":
         if aux[-1].dep_ == "aux:pass":
             agent = any(c.dep_ == "obl:agent" for c in token.children)
@@ -86,11 +98,73 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
             point = "past_perfect" if aux[-1].lower_ == "had" else "present_perfect"
             return "VBN", "past participle", point
     if token.tag_ == "VBG" and aux and aux[-1].lemma_ == "be":
+        if _says_what_it_is(token):
+            return None  # "Part of the solution is planning for ...": a gerund, not a continuous tense
         point = "past_continuous" if aux[-1].lower_ in ("was", "were") else "present_continuous"
         return "VBG", "-ing form", point
     if token.tag_ == "VBG" and not aux and _after_preposition(token) is not None:
         return "VBG", "-ing form", None
     return None
+
+
+_PLURAL_PRONOUNS = frozenset({"we", "they", "you", "i"})  # subjects that take the verb without -s
+
+
+def _plural_subject(verb: Token) -> Token | None:
+    """The verb's subject right before it when it is a plural noun or a pronoun that takes the
+    verb without -s ("ants taste", "they live"); not "who" or "which", whose number is another word's."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or _coordinated(subject, verb):
+        return None  # "Tom and Mary" is plural though each noun is singular: leave it
+    if subject.tag_ in ("NNS", "NNPS") or (subject.tag_ == "PRP" and subject.lower_ in _PLURAL_PRONOUNS):
+        return subject
+    return None
+
+
+def _coordinated(subject: Token, verb: Token) -> bool:
+    """A subject joined to others ("Tom and Mary"; "changes, advances, and concerns are"): the
+    verb's number is the whole list's, so it says nothing of this noun's."""
+    if subject.dep_ == "conj" or any(c.dep_ == "conj" for c in subject.children):
+        return True
+    # "..., and poor conditions are": an "and" right before the subject; not a "But" opening the sentence
+    start = subject.left_edge.i
+    return any(c.dep_ == "cc" and c.i == start - 1 and c.i > verb.sent.start for c in verb.children)
+
+
+# Determiners after which a noun is singular ("a rival", "every prisoner").
+_SINGULAR_CUES = frozenset({"a", "an", "each", "every", "another"})
+
+
+def _singular_cue(token: Token) -> Token | None:
+    """A singular determiner of the noun with only adjectives, adverbs or nouns between."""
+    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    if det is None or det.lower_ not in _SINGULAR_CUES:
+        return None
+    between = token.doc[det.i + 1 : token.i]
+    if not all(t.pos_ in ("ADJ", "ADV", "NOUN") and t.is_alpha for t in between):
+        return None
+    doc = token.doc
+    listed = (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].lower_ in (",", "and", "or")
+        and doc[token.i + 2].pos_ == "ADJ"
+    )
+    if listed and "ADJ" in getAllLemmas(token.lower_):
+        return None  # "on a grey, cold, windy Monday": an adjective of a list, taken for the noun
+    return det
+
+
+# Nouns whose "is + -ing" more often names what they are than what they are doing ("The aim is
+# finding ...", "Part of the solution is planning ..."); such items are left out, never reworded.
+_COMPLEMENT_NOUNS = frozenset(
+    {"part", "aim", "goal", "solution", "answer", "idea", "key", "task", "job", "purpose", "point", "trick"}
+)
+
+
+def _says_what_it_is(token: Token) -> bool:
+    """True also when the -ing word has no subject: the parse then lost what "is" links it to."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    return subject is None or subject.lemma_.lower() in _COMPLEMENT_NOUNS
 
 
 def _after_preposition(token: Token) -> Token | None:
@@ -99,6 +173,9 @@ def _after_preposition(token: Token) -> Token | None:
     return mark if mark is not None and mark.pos_ == "ADP" and mark.lower_ != "to" else None
 
 
+# Forms equal to the dictionary form that are still a choice the sentence decides: the verb
+# without -s after a plural subject, the singular noun after "a" or "every".
+_BASE_FORM_CHOICES = frozenset({"VBP", "NN"})
 _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 
@@ -107,6 +184,8 @@ def _plural_by_verb(token: Token) -> Token | None:
     if token.dep_ != "nsubj" or token.i > token.head.i or token.head.dep_ == "xcomp":
         return None  # "helping prisoners fit back": "fit" has no number of its own
     verb = token.head
+    if _coordinated(token, verb):
+        return None
     finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
     first = min(finite, key=lambda t: t.i)
     if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
@@ -128,6 +207,8 @@ def _other_form(token: Token) -> tuple[str, str, str | None] | None:
         any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i) or _plural_by_verb(token)
     ):
         return "NNS", "", None
+    if token.tag_ == "NN" and _singular_cue(token) is not None:
+        return "NN", "", None  # "a rival": the singular, not "rivals"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
         token.tag_ == "JJR"
@@ -144,14 +225,16 @@ def _other_form(token: Token) -> tuple[str, str, str | None] | None:
 
 def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
-    if pos is None or token.lower_ == lemma.lower():
-        return None  # the base form is no exercise in forms
+    if pos is None:
+        return None
     wanted = (
         _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
     )
     if wanted is None:
         return None
     tag, instruction, point = wanted
+    if token.lower_ == lemma.lower() and tag not in _BASE_FORM_CHOICES:
+        return None  # the base form is an exercise only where the sentence rules out the -s form
     if token.lower_ not in {f.lower() for f in getInflection(lemma, tag=tag)}:
         return None  # the sentence's form is not the regular one lemminflect knows: no key to trust
     accepted = _forms(lemma, tag, token.lower_)
@@ -160,7 +243,7 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
     what = f"the {instruction} of" if instruction else "the right form of"
     grammar = GRAMMAR_POINTS.get(point) if point else None
     if grammar is None:
-        reason = _plural_reason(token) if pos == "NOUN" else _ing_reason(token)
+        reason = _noun_reason(token) if pos == "NOUN" else _ing_reason(token)
     else:
         aux = [c.i for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
         phrase = token.doc[min([*aux, token.i]) : token.i + 1].text.lower()
@@ -168,6 +251,13 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
             f"The {instruction} of \u2018{lemma}\u2019 is \u2018{token.lower_}\u2019. "
             + grammar.explanation.format(text=phrase)
         )
+        subject = _plural_subject(token) if tag == "VBP" else None
+        if subject is not None:
+            said = subject.text if subject.text == "I" or subject.tag_ == "NNPS" else subject.lower_
+            reason = (
+                f"The subject \u2018{said}\u2019 takes the verb without -s: "
+                f"\u2018{said} {token.lower_}\u2019. " + grammar.explanation.format(text=phrase)
+            )
     also = f" Also right: {', '.join(accepted[1:])}." if len(accepted) > 1 else ""
     return ExerciseItem(
         kind=ExerciseKind.WORD_FORM,
@@ -182,7 +272,11 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
     )
 
 
-def _plural_reason(token: Token) -> str:
+def _noun_reason(token: Token) -> str:
+    if token.tag_ == "NN":
+        det = _singular_cue(token)
+        assert det is not None  # _other_form asked for the singular only after one of these
+        return f"After \u2018{det.text}\u2019 the noun is singular: \u2018{token.lower_}\u2019."
     cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
     if cue is not None:
         return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."

@@ -1,0 +1,98 @@
+"""Why a word got no item (or few kinds) from a sentence: the diagnostic of ``bench_exercises.py --why``.
+
+For one (sentence, word) pair it prints what the shipped code decided at each step, with the
+shipped helpers: the sentence filter's reason, the token found and its tags, the slot's part of
+speech and reason, and for each main kind the value it refused on (the cloze meaning and
+distractors, the word family's members, the word form asked). It decides nothing itself.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Span
+
+from vocabsphere.core.exercises import ExerciseKind, exercises_for_text
+from vocabsphere.core.exercises.cloze import _constrained_noun, _meaning
+from vocabsphere.core.exercises.distractors import choose_distractors
+from vocabsphere.core.exercises.sentences import (
+    _JUNK,
+    _OPENERS,
+    MAX_WORDS,
+    MIN_WORDS,
+    _quotes_balanced,
+    level_rank,
+    parse_holds,
+)
+from vocabsphere.core.exercises.slots import find_token, slot_pos, slot_reason
+from vocabsphere.core.exercises.word_family import family_members
+from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, word_count
+from vocabsphere.core.learnables.words import content_pos
+from vocabsphere.core.levels import text_level_of_doc
+from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.sense_choice import resolve_token
+
+
+def sentence_refusal(sent: Span, level: str) -> str:
+    """The first check of ``usable_sentence`` that fails, or "" when it passes."""
+    words = word_count(sent)
+    if not MIN_WORDS <= words <= MAX_WORDS:
+        return f"{words} words"
+    text = sent.text.strip()
+    if any(mark in text.lower() for mark in _JUNK) or not text.lstrip(_OPENERS)[:1].isupper():
+        return "junk or lower-case start"
+    if is_heading(sent):
+        return "heading"
+    if not has_finite_verb(sent):
+        return "no finite verb"
+    if not _quotes_balanced(text):
+        return "unbalanced quotes"
+    if not parse_holds(sent):
+        return "parse does not hold"
+    measured = text_level_of_doc(sent.as_doc()).level
+    if level_rank(measured) > level_rank(level) + 1:
+        return f"level {measured}"
+    return ""
+
+
+def explain(lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str) -> list[str]:
+    """Lines telling what happened to ``word`` in ``sentence``."""
+    made = exercises_for_text(lexicon, nlp, sentence, word, level)
+    kinds = sorted({i.kind.value for i in made})
+    shortened = any(i.shortened_from for i in made)
+    lines = [f"  [{', '.join(kinds) or 'NONE'}]{' (shortened)' if shortened else ''} {sentence[:140]}"]
+    doc = nlp(sentence)
+    sents = list(doc.sents)
+    if len(sents) != 1:
+        lines.append(f"    parsed as {len(sents)} sentences")
+        return lines
+    sent = sents[0]
+    refusal = sentence_refusal(sent, level)
+    if refusal:
+        lines.append(f"    sentence refused: {refusal}")
+    token = find_token(sent, word)
+    if token is None:
+        lines.append(f"    word {word!r} not found")
+        return lines
+    reading = resolve_token(lexicon, token)
+    pos = slot_pos(lexicon, token)
+    lines.append(
+        f"    token {token.text!r} pos={token.pos_} tag={token.tag_} dep={token.dep_} "
+        f"head={token.head.text!r} content={content_pos(token)} lookup={reading.upos}/{reading.lemma} "
+        f"ent={token.ent_type_ or '-'} -> slot {pos}"
+    )
+    if refusal or pos is None:
+        return lines
+    lines.append(f"    reason: {slot_reason(token, pos)}")
+    if ExerciseKind.CLOZE.value not in kinds:
+        meaning = _meaning(lexicon, token, pos)
+        cap = min(level_rank(level) + 1, 5)
+        found = choose_distractors(lexicon, token, reading.lemma, pos, token.text, cap, clue=meaning or "")
+        lines.append(
+            f"    cloze: meaning={meaning!r} constrained={_constrained_noun(token, pos)} "
+            f"distractors={list(found)}"
+        )
+    if ExerciseKind.WORD_FAMILY.value not in kinds:
+        members = family_members(lexicon, reading.lemma, pos, min(level_rank(level) + 1, 5))
+        links = [m.lemma for m in lexicon.family(reading.lemma)]
+        lines.append(f"    family: {members} (family links {links})")
+    return lines
