@@ -1,7 +1,7 @@
 """Figures for the CEFR adaptation pipeline (vocabsphere.core.adapt) on OneStopEnglish.
 
 Usage (from the repository root):
-    python bench/bench_adapt.py [DATA_DIR] [--split dev|train] [--lexicon PATH] [--limit N]
+    python bench/bench_adapt.py [DATA_DIR] [--split dev|train] [--lexicon PATH] [--limit N] [--detail]
 
 DATA_DIR defaults to ../shared/data (the folder holding ``onestopenglish/``). The lexicon defaults
 to $VOCABSPHERE_LEXICON; without one, lexical substitution is off and the figures say so.
@@ -12,6 +12,7 @@ Prints:
 (b) sentence SARI: each Advanced sentence of pairs_adv-ele.csv adapted on its own to A2;
 (c) FKGL and mean sentence length of versions and human versions, share of the human version's
     names and numbers kept, share of versions whose measured level hits the target;
+    with --detail, each version's measured level, verification rounds and length;
 (d) speed: all versions (A2, B1, B2 + A1/C1) of a 1,000-word story, warm.
 SARI is bench/sari.py (the reference / `evaluate` formulation, n = 1..4, 13a tokenisation).
 """
@@ -108,7 +109,9 @@ def _mean(values: list[float]) -> float:
     return statistics.mean(values) if values else float("nan")
 
 
-def report_level(level: str, items: list[tuple[str, AdaptedVersion, str]], label: str) -> list[bool]:
+def report_level(
+    level: str, items: list[tuple[str, AdaptedVersion, str]], label: str, names_of: list[str] | None = None
+) -> list[bool]:
     src = [s for s, _, _ in items]
     refs = [[r] for _, _, r in items]
     pred = [v.text for _, v, _ in items]
@@ -138,6 +141,11 @@ def report_level(level: str, items: list[tuple[str, AdaptedVersion, str]], label
         f" (exactly on target {100 * exact / len(items):.1f}%; the human version, measured the same"
         f" way: {100 * human_hits / len(items):.1f}%)"
     )
+    for name, (_, v, r) in zip(names_of or [], items, strict=False):  # --detail: which texts miss, and how
+        print(
+            f"    {name}: measured {v.measured_level} ({v.measured_score:.2f}) after {v.rounds} rounds,"
+            f" {len(v.text.split())} words (human {len(r.split())})"
+        )
     return hits
 
 
@@ -200,6 +208,7 @@ def main() -> None:
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles / pairs")
     parser.add_argument("--skip", default="", help="comma list of parts to skip: a,b,d")
+    parser.add_argument("--detail", action="store_true", help="(a) per article: level, rounds, words")
     args = parser.parse_args()
     root = Path(args.data_dir) / "onestopenglish"
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
@@ -214,7 +223,7 @@ def main() -> None:
     if "a" not in skip:
         hits: list[bool] = []
         for level, items in document_figures(articles, lexicon).items():
-            hits += report_level(level, items, "default budget")
+            hits += report_level(level, items, "default budget", list(articles) if args.detail else None)
         print(f"(c) all versions (A2, B1, B2) measured at/below target: {100 * sum(hits) / len(hits):.1f}%")
         for level, items in document_figures(articles, lexicon, ref_length=True).items():
             if items:

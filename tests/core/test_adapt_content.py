@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from vocabsphere.core.adapt import content
 from vocabsphere.core.adapt.content import Unit, facts, select, source_support, target_words
+from vocabsphere.core.adapt.pipeline import MAX_ROUNDS
 
 
 def _units(texts: list[str]) -> list[Unit]:
@@ -108,3 +111,15 @@ def test_a_name_or_number_counts_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(content, "FACT_WEIGHT", 5.0)
     # "2,000" is in the lead already: the second sentence adds nothing, however much facts weigh.
     assert select(units, 25) == (0, 2)
+
+
+def test_verification_rounds_cut_the_budget_in_small_steps() -> None:
+    # Train, round adapt-level: with 30 % cut per round, A2 versions that were one small cut away from
+    # their level shrank to 35-75 words of a 700-word story (amazon, starbucks); each round now cuts
+    # at most 15 %, and the last round still reaches under a quarter of the first budget.
+    budget = 600
+    rounds = [content.retry_budget(budget, s) for s in range(MAX_ROUNDS)]
+    assert rounds[0] == budget
+    assert all(later >= 0.85 * earlier - 1 for earlier, later in itertools.pairwise(rounds))
+    assert rounds[-1] <= budget / 4
+    assert content.retry_budget(100, MAX_ROUNDS) >= content.MIN_BUDGET  # never below a short story's floor

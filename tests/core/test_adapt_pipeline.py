@@ -226,3 +226,20 @@ def test_a_miss_is_not_traded_for_a_much_shorter_version(nlp: Language) -> None:
 
     assert refine(build, "A1", max_rounds=3, size=lambda c: sizes[c]).candidate == 0  # 20 < 0.3 * 400
     assert refine(build, "A1", max_rounds=3).candidate == 2  # without sizes: the lowest level reached
+
+
+def test_a_hit_that_drops_most_of_the_story_is_not_taken(nlp: Language) -> None:
+    # Train (round adapt-1.9): 'amazon' reached A2 as 35 words of a 700-word article, and a held-out
+    # B1 version kept 7 of 23 sentences; the search stops there and flags the fuller version instead.
+    docs = [nlp(STORY), nlp(STORY), nlp(PARAGRAPHS[2])]
+    ranks = [LEVELS.index(measure(doc).level) for doc in docs]
+    assert ranks[2] < ranks[0]
+    target = LEVELS[ranks[2]]  # only the short last attempt reaches it
+
+    def build(strength: int) -> tuple[int, Doc]:
+        return strength, docs[strength]
+
+    short = refine(build, target, max_rounds=3, size=lambda c: [400, 340, 20][c])
+    assert short.candidate == 0 and not short.hit and short.rounds == 3  # 20 < 0.3 * 400: not a version
+    fuller = refine(build, target, max_rounds=3, size=lambda c: [400, 340, 200][c])
+    assert fuller.candidate == 2 and fuller.hit  # half the story at the level is

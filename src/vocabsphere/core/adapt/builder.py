@@ -25,7 +25,7 @@ from vocabsphere.core.adapt.compress import (
     score_candidates,
     word_rank,
 )
-from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, select, target_words
+from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, retry_budget, select, target_words
 from vocabsphere.core.adapt.document import (
     ParseCache,
     QuoteState,
@@ -60,7 +60,6 @@ __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
 # Rounds that keep the lead: all of them. A version without its lead opens mid-story ("As 16th
 # birthdays go, it was among the more unusual."); one that misses the level is flagged instead.
 LEAD_ROUNDS = 100
-RETRY_BUDGET = 0.7  # each verification retry keeps this share of the previous budget
 _SYNTAX_ROUNDS = 2  # a split sentence may need a second rule ("X, who..., was praised by Y")
 
 
@@ -176,7 +175,7 @@ class VersionBuilder:
         budget = target_words(level, self.source.words) if self.max_words is None else self.max_words
         if budget is None:
             return None
-        return max(40, round(budget * RETRY_BUDGET**strength))
+        return retry_budget(budget, strength)
 
     def _units(self, level: str, strength: int = 0) -> tuple[tuple[Unit, ...], tuple[int, ...]]:
         """The source sentences compressed for ``level`` and the subtrees removed from each."""

@@ -20,6 +20,10 @@ __all__ = ["LEVELS", "Checked", "SentenceMeasure", "hits_target", "measure", "re
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_KEPT = 0.3  # a missing attempt replaces a fuller one only while it keeps this share of its words
+# A hit counts only while it keeps this share of the first attempt's words: a version that reaches
+# the level by dropping most of the story is not that level's version of the story (train: 35-word
+# A2 "versions" of 700-word articles; a 7-sentence B1 version of a 23-sentence story).
+MIN_HIT_KEPT = MIN_KEPT  # the same share as for a miss (not tuned)
 T = TypeVar("T")
 
 
@@ -56,25 +60,31 @@ def refine(
     text, so of two versions that both miss at the same level the fuller one tells more of the story.
     With ``size`` (a candidate's length in words), a missing attempt shorter than ``MIN_KEPT`` of the
     first one is not taken for its lower level: a one-sentence version measuring B1 is not a better
-    A2 miss than the story measuring B2 (dev 'banksy' at A2 shrank to its lead that way).
+    A2 miss than the story measuring B2 (dev 'banksy' at A2 shrank to its lead that way). Nor is
+    an attempt shorter than ``MIN_HIT_KEPT`` of the first one taken as a hit: the search stops there
+    and the miss is returned, flagged with its measured level.
     """
     best: Checked[T] | None = None
     first_size: int | None = None
+    used = 0
     for strength in range(max_rounds):
+        used = strength + 1
         candidate, doc = build(strength)
         measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
         hit = hits_target(measured.level, target)
-        if hit:
-            return Checked(candidate, measured, True, strength + 1)
         words = size(candidate) if size is not None else None
         first_size = words if first_size is None else first_size
+        if hit and (words is None or first_size is None or words >= MIN_HIT_KEPT * first_size):
+            return Checked(candidate, measured, True, strength + 1)
+        if hit:
+            break  # later rounds only cut more: no hit keeps enough of the story
         too_short = words is not None and first_size is not None and words < MIN_KEPT * first_size
         lower = best is None or LEVELS.index(measured.level) < LEVELS.index(best.measured.level)
         if best is None or (lower and not too_short):
             best = Checked(candidate, measured, False, strength + 1)
     if best is None:
         raise ValueError("max_rounds must be at least 1")
-    return Checked(best.candidate, best.measured, False, max_rounds)
+    return Checked(best.candidate, best.measured, False, used)
 
 
 class SentenceMeasure:
