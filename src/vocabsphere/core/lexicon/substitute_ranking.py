@@ -7,11 +7,11 @@ sense ranking says that sense fits the sentence, the names of those senses' hype
 -> "dangers", "possessor" -> "owner", and the words of their definitions: "periphery", "the outside
 boundary ...", -> "outside") and from the nearest words in the static vectors (:mod:`.sense_vectors`;
 "diverted" -> "redirected"), kept only when WordNet knows them in the same part of speech; the word's
-opposite by a negative prefix ("formal" for "informal") never. A logistic model over the signals of
-``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the sentence and to
-the words next to it, a neighbour WordNet does not link, frequency and level against the word's)
-gives each candidate its chance of being a simpler word people would put there. The model was
-fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
+opposite by a negative prefix ("formal" for "informal") never. Gradient-boosted trees over the
+signals of ``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the
+sentence and to the words next to it, a neighbour WordNet does not link, frequency, length and level
+against the word's) give each candidate its chance of being a simpler word people would put there.
+The model was fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
 
 :func:`.substitutes.simpler_words` (what the level versions write) takes from this list only
 candidates that also pass its own stricter checks.
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from lemminflect import getInflection, getLemma
@@ -46,6 +46,7 @@ __all__ = [
     "candidate_features",
     "candidate_form",
     "fit_chances",
+    "model_from_json",
     "rank_substitutes",
     "signal_positions",
 ]
@@ -73,6 +74,9 @@ SIGNALS = (
     "multi_sense",  # log of the candidate's own number of senses (vague words fit badly)
     "light",  # a light or very general verb ("keep", "make"): right in lists, risky in text
     "usual",  # 1 / the rank of the linking sense among the candidate's own senses (0: none)
+    "length",  # letters of the candidate (short words are the simple ones people give)
+    "length_gain",  # its letters less the word's
+    "form_zipf",  # frequency of the candidate in the word's form ("rose" is rarer than "rise")
 )
 
 
@@ -90,11 +94,32 @@ class RankedSubstitute:
 
 @dataclass(frozen=True)
 class _Model:
+    """Gradient-boosted regression trees (exported from scikit-learn) whose summed leaves are the
+    log-odds of fitting. The trees are padded into (tree, node) arrays so that every candidate
+    walks every tree at once: a tap ranks about a hundred candidates in well under a millisecond."""
+
     signals: tuple[int, ...]  # positions in SIGNALS of the features, in the model's order
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
+    init: float  # log-odds before the trees
+    feature: np.ndarray  # (trees, nodes): the signal a node splits on (its model position)
+    threshold: np.ndarray  # go left when the signal is <= this
+    left: np.ndarray  # child node, -1 at a leaf
+    right: np.ndarray
+    value: np.ndarray  # a leaf's share of the log-odds (already times the learning rate)
+    depth: int
+
+    def log_odds(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds of fitting for each row of ``x`` (the model's signals, in its order)."""
+        # scikit-learn's trees compare float32 inputs; round the same way or splits can flip.
+        x = x.astype(np.float32).astype(np.float64)
+        trees = np.arange(self.feature.shape[0])
+        node = np.zeros((x.shape[0], len(trees)), dtype=np.int64)
+        rows = np.arange(x.shape[0])[:, None]
+        for _ in range(self.depth):
+            leaf = self.left[trees, node] < 0
+            go_left = x[rows, self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(leaf, node, np.where(go_left, self.left[trees, node], self.right[trees, node]))
+        scores: np.ndarray = self.init + self.value[trees, node].sum(axis=1)
+        return scores
 
 
 def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
@@ -107,12 +132,36 @@ def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     path = resources.files("vocabsphere.models").joinpath("substitutes", "ranker.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return model_from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def model_from_json(data: dict[str, Any]) -> _Model:
+    """The ranker from ``ranker.json``'s fields (the training script checks its export with it)."""
     signals = signal_positions(data["features"])
-    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "weights")]
-    if any(len(a) != len(signals) for a in arrays):
-        raise ValueError("ranker.json: one mean, scale and weight per feature")
-    return _Model(signals, arrays[0], arrays[1], arrays[2], float(data["bias"]))
+    trees = data["trees"]
+    if not trees:
+        raise ValueError("ranker.json: no trees")
+    nodes = max(len(t["feature"]) for t in trees)
+
+    def padded(key: str, fill: float, dtype: type) -> np.ndarray:
+        table = np.full((len(trees), nodes), fill, dtype=dtype)
+        for i, tree in enumerate(trees):
+            table[i, : len(tree[key])] = tree[key]
+        return table
+
+    feature = np.maximum(padded("feature", 0, np.int64), 0)  # leaves carry -2: they never split
+    if feature.max() >= len(signals):
+        raise ValueError("ranker.json: a split on a feature the model does not name")
+    return _Model(
+        signals,
+        float(data["init"]),
+        feature,
+        padded("threshold", 0.0, np.float64),
+        padded("left", -1, np.int64),
+        padded("right", -1, np.int64),
+        padded("value", 0.0, np.float64),
+        int(data["depth"]),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -202,6 +251,7 @@ def candidate_features(
         ccontext = float(unit[crow] @ context) if context is not None and crow is not None else 0.0
         cnear = float(unit[crow] @ near) if near is not None and crow is not None else 0.0
         zipf = float(zipf_frequency(word, "en"))
+        form = candidate_form(doc[index], word, upos)
         level = word_level(word, upos)
         gain = float(own_level - level) if own_level is not None and level is not None else 0.0
         own_senses = lexicon.entries(word, upos).senses
@@ -222,6 +272,9 @@ def candidate_features(
             math.log1p(len(own_senses)),
             float(light),
             1.0 / min(linked) if linked else 0.0,
+            float(len(word)),
+            float(len(word) - len(lemma)),
+            float(zipf_frequency(form, "en")) if form else zipf,
         )
     return rows
 
@@ -244,9 +297,21 @@ _DEF_WORD = re.compile(r"[a-z]+")
 _NEGATIONS = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
+# Prefixes that turn a stem into its opposite when swapped: "include" / "exclude", "enable" /
+# "disable", "increase" / "decrease". Not "en" / "in" ("enquire" / "inquire" are one word).
+_SWAPPED = (("in", "ex"), ("im", "ex"), ("en", "dis"), ("in", "de"), ("over", "under"), ("max", "min"))
+
+
 def _opposite(word: str, lemma: str) -> bool:
-    """Its opposite by a negative prefix: "formal" for "informal", "able" for "unable"."""
-    return any(word == p + lemma or lemma == p + word for p in _NEGATIONS)
+    """Its opposite by a negative prefix ("formal" for "informal", "able" for "unable") or by
+    swapping opposite prefixes ("including" for "excluding", "disable" for "enable")."""
+    if any(word == p + lemma or lemma == p + word for p in _NEGATIONS):
+        return True
+    for one, other in _SWAPPED:
+        for a, b in ((word, lemma), (lemma, word)):
+            if a.startswith(one) and b.startswith(other) and a[len(one) :] == b[len(other) :]:
+                return len(a) - len(one) >= 3
+    return False
 
 
 def _known(lexicon: Lexicon, word: str, upos: str) -> bool:
@@ -285,8 +350,7 @@ def fit_chances(signals: Sequence[Sequence[float]]) -> np.ndarray:
     model = _model()
     if not signals:
         return np.zeros(0)
-    x = (np.asarray(signals, dtype=np.float64)[:, model.signals] - model.mean) / model.scale
-    z = np.clip(x @ model.weights + model.bias, -30.0, 30.0)
+    z = np.clip(model.log_odds(np.asarray(signals, dtype=np.float64)[:, model.signals]), -30.0, 30.0)
     chances: np.ndarray = 1.0 / (1.0 + np.exp(-z))
     return chances
 
