@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -488,7 +489,22 @@ def test_the_ranker_reads_only_signals_the_code_measures() -> None:
         signal_positions(["zipf", "bert_score"])
     model = _model()  # the shipped ranker.json
     assert set(model.signals) <= set(range(len(SIGNALS))) and model.feature.max() < len(model.signals)
-    assert model.feature.shape == model.threshold.shape == model.left.shape == model.value.shape
+    # the trees made complete give what walking each exported tree node by node gives
+    data = json.loads(
+        resources.files("vocabsphere.models").joinpath("substitutes", "ranker.json").read_text()
+    )
+    rows = np.random.default_rng(0).normal(0.0, 2.0, (50, len(model.signals)))
+    rows[:, 0] = np.round(rows[:, 0])  # some inputs right on a threshold's side
+
+    def walk(tree: dict[str, list[float]], row: np.ndarray) -> float:
+        node = 0
+        while tree["left"][node] != -1:
+            go_left = np.float32(row[int(tree["feature"][node])]) <= tree["threshold"][node]
+            node = int(tree["left"][node] if go_left else tree["right"][node])
+        return tree["value"][node]
+
+    expected = [data["init"] + sum(walk(t, row) for t in data["trees"]) for row in rows]
+    assert model.log_odds(rows).tolist() == pytest.approx(expected, abs=1e-9)
 
 
 def test_the_ranker_walks_every_tree_for_every_candidate() -> None:

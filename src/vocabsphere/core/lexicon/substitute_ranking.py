@@ -95,30 +95,30 @@ class RankedSubstitute:
 @dataclass(frozen=True)
 class _Model:
     """Gradient-boosted regression trees (exported from scikit-learn) whose summed leaves are the
-    log-odds of fitting. The trees are padded into (tree, node) arrays so that every candidate
-    walks every tree at once: a tap ranks about a hundred candidates in well under a millisecond."""
+    log-odds of fitting. Each tree is stored complete to ``depth`` in heap order (node k's children
+    are 2k + 1 and 2k + 2; a shallower leaf becomes splits that always go left to copies of it), so
+    every candidate takes every split of every tree in one comparison and walks down by index
+    arithmetic: a hundred candidates through 200 trees in a fraction of a millisecond."""
 
     signals: tuple[int, ...]  # positions in SIGNALS of the features, in the model's order
     init: float  # log-odds before the trees
-    feature: np.ndarray  # (trees, nodes): the signal a node splits on (its model position)
+    feature: np.ndarray  # (trees, 2**depth - 1): the signal each split reads (its model position)
     threshold: np.ndarray  # go left when the signal is <= this
-    left: np.ndarray  # child node, -1 at a leaf
-    right: np.ndarray
-    value: np.ndarray  # a leaf's share of the log-odds (already times the learning rate)
+    value: np.ndarray  # (trees, 2**depth): a leaf's share of the log-odds (times the learning rate)
     depth: int
 
     def log_odds(self, x: np.ndarray) -> np.ndarray:
         """Log-odds of fitting for each row of ``x`` (the model's signals, in its order)."""
         # scikit-learn's trees compare float32 inputs; round the same way or splits can flip.
         x = x.astype(np.float32).astype(np.float64)
-        trees = np.arange(self.feature.shape[0])
-        node = np.zeros((x.shape[0], len(trees)), dtype=np.int64)
-        rows = np.arange(x.shape[0])[:, None]
+        right = x[:, self.feature] > self.threshold  # (candidates, trees, splits)
+        node = np.zeros(right.shape[:2], dtype=np.int64)
         for _ in range(self.depth):
-            leaf = self.left[trees, node] < 0
-            go_left = x[rows, self.feature[trees, node]] <= self.threshold[trees, node]
-            node = np.where(leaf, node, np.where(go_left, self.left[trees, node], self.right[trees, node]))
-        scores: np.ndarray = self.init + self.value[trees, node].sum(axis=1)
+            node = 2 * node + 1 + np.take_along_axis(right, node[:, :, None], axis=2)[:, :, 0]
+        leaves = node - (2**self.depth - 1)
+        scores: np.ndarray = self.init + np.take_along_axis(self.value[None], leaves[:, :, None], 2).sum(
+            axis=(1, 2)
+        )
         return scores
 
 
@@ -136,32 +136,35 @@ def _model() -> _Model:
 
 
 def model_from_json(data: dict[str, Any]) -> _Model:
-    """The ranker from ``ranker.json``'s fields (the training script checks its export with it)."""
+    """The ranker from ``ranker.json``'s fields (the training script checks its export with it):
+    per tree scikit-learn's arrays ``feature``, ``threshold``, ``left`` and ``right`` (-1 at a
+    leaf) and ``value``, made complete to ``depth``."""
     signals = signal_positions(data["features"])
+    depth = int(data["depth"])
     trees = data["trees"]
     if not trees:
         raise ValueError("ranker.json: no trees")
-    nodes = max(len(t["feature"]) for t in trees)
-
-    def padded(key: str, fill: float, dtype: type) -> np.ndarray:
-        table = np.full((len(trees), nodes), fill, dtype=dtype)
-        for i, tree in enumerate(trees):
-            table[i, : len(tree[key])] = tree[key]
-        return table
-
-    feature = np.maximum(padded("feature", 0, np.int64), 0)  # leaves carry -2: they never split
-    if feature.max() >= len(signals):
-        raise ValueError("ranker.json: a split on a feature the model does not name")
-    return _Model(
-        signals,
-        float(data["init"]),
-        feature,
-        padded("threshold", 0.0, np.float64),
-        padded("left", -1, np.int64),
-        padded("right", -1, np.int64),
-        padded("value", 0.0, np.float64),
-        int(data["depth"]),
-    )
+    feature = np.zeros((len(trees), 2**depth - 1), dtype=np.int64)
+    threshold = np.full((len(trees), 2**depth - 1), np.inf)
+    value = np.zeros((len(trees), 2**depth))
+    for t, tree in enumerate(trees):
+        # (heap position, node of the exported tree); a leaf above the last level is copied down
+        stack = [(0, 0)]
+        while stack:
+            at, node = stack.pop()
+            if at >= 2**depth - 1:
+                if tree["left"][node] != -1:
+                    raise ValueError("ranker.json: a tree deeper than its depth")
+                value[t, at - (2**depth - 1)] = tree["value"][node]
+            elif tree["left"][node] == -1:
+                stack += [(2 * at + 1, node), (2 * at + 2, node)]  # threshold inf: always left
+            else:
+                if not 0 <= tree["feature"][node] < len(signals):
+                    raise ValueError("ranker.json: a split on a feature the model does not name")
+                feature[t, at] = tree["feature"][node]
+                threshold[t, at] = tree["threshold"][node]
+                stack += [(2 * at + 1, tree["left"][node]), (2 * at + 2, tree["right"][node])]
+    return _Model(signals, float(data["init"]), feature, threshold, value, depth)
 
 
 @lru_cache(maxsize=1)
