@@ -364,6 +364,21 @@ def test_a_likely_but_unsure_candidate_is_listed_not_written(real_lexicon: Lexic
     assert simpler_words(real_lexicon, doc, index) == ()
 
 
+def test_a_near_synonym_the_ranker_is_not_sure_of_is_not_written(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # "particular expressions" are specific ones, not "special" ones: the sense checks let it
+    # through (WordNet's synset "particular, special"), the ranker's 0.77 must not
+    sentence = (
+        "Face scanning is a technology that can recognise shoppers by comparing their features with a "
+        "database, using cameras which are able to analyse everything from particular expressions to "
+        "the clothing brands someone is wearing."
+    )
+    doc, index = _at(nlp, sentence, "particular")
+    assert "special" in [r.form for r in rank_substitutes(real_lexicon, doc, index)[:1]]
+    assert simpler_words(real_lexicon, doc, index) == ()
+
+
 def test_a_noun_before_a_noun_is_neither_replaced_nor_glossed(real_lexicon: Lexicon, nlp: Language) -> None:
     assert not _offered(real_lexicon, nlp, HOUSEHOLD, "household")  # not "family", not "a social unit"
 
