@@ -205,6 +205,13 @@ def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
     """Candidate lemma -> its signals (in SIGNALS order), before any inflection or level filter."""
+    return {word: signals for word, (_, signals) in _candidates(lexicon, doc, index, choice).items()}
+
+
+def _candidates(
+    lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
+) -> dict[str, tuple[str | None, tuple[float, ...]]]:
+    """Candidate lemma -> its form like the word (:func:`candidate_form`, None: none) and signals."""
     from .substitutes import NEVER, plausible, taboo_sense, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
@@ -241,7 +248,7 @@ def candidate_features(
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
     near = vectors.text_vector(_near_words(doc, index, span), (lemma,))
     own_level = word_level(lemma, upos)
-    rows: dict[str, tuple[float, ...]] = {}
+    rows: dict[str, tuple[str | None, tuple[float, ...]]] = {}
     for word in dict.fromkeys([*sense, *hyper, *neighbour, *glossed]):
         light = word in NEVER
         if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma) or _opposite(word, lemma):
@@ -260,24 +267,27 @@ def candidate_features(
         own_senses = lexicon.entries(word, upos).senses
         linked = [s.rank for s in own_senses if s.synset_id in links.get(word, ())]
         rows[word] = (
-            sense.get(word, 0.0),
-            float(word in chosen),
-            hyper.get(word, 0.0),
-            glossed.get(word, 0.0),
-            1.0 / (1.0 + neighbour[word] / 10.0) if word in neighbour else 0.0,
-            float(not linked_by_wordnet and word not in glossed),
-            cword,
-            ccontext,
-            cnear,
-            zipf,
-            zipf - own_zipf,
-            gain,
-            math.log1p(len(own_senses)),
-            float(light),
-            1.0 / min(linked) if linked else 0.0,
-            float(len(word)),
-            float(len(word) - len(lemma)),
-            float(zipf_frequency(form, "en")) if form else zipf,
+            form,
+            (
+                sense.get(word, 0.0),
+                float(word in chosen),
+                hyper.get(word, 0.0),
+                glossed.get(word, 0.0),
+                1.0 / (1.0 + neighbour[word] / 10.0) if word in neighbour else 0.0,
+                float(not linked_by_wordnet and word not in glossed),
+                cword,
+                ccontext,
+                cnear,
+                zipf,
+                zipf - own_zipf,
+                gain,
+                math.log1p(len(own_senses)),
+                float(light),
+                1.0 / min(linked) if linked else 0.0,
+                float(len(word)),
+                float(len(word) - len(lemma)),
+                float(zipf_frequency(form, "en")) if form else zipf,
+            ),
         )
     return rows
 
@@ -378,11 +388,10 @@ def rank_substitutes(
         return ()
     cap = level_rank(level) if level else len(LEVELS) - 1
     kept = []
-    for word, signals in candidate_features(lexicon, doc, index, choice).items():
+    for word, (form, signals) in _candidates(lexicon, doc, index, choice).items():
         rank = word_level(word, choice.upos)
         if rank is None or rank > cap:
             continue
-        form = candidate_form(token, word, choice.upos)
         if form is not None:
             kept.append((word, form, rank, signals))
     chances = fit_chances([signals for *_, signals in kept])
