@@ -379,6 +379,19 @@ def test_a_near_synonym_the_ranker_is_not_sure_of_is_not_written(
     assert simpler_words(real_lexicon, doc, index) == ()
 
 
+def test_a_substitute_already_in_the_sentence_is_not_written(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "pay the agreed pay", "fighting a losing fight": read on train articles (round subs-4)
+    for sentence, word, repeat in [
+        ("The extra money helped them pay the agreed salary on time.", "salary", "pay"),
+        ("The town is fighting a losing battle against the sea.", "battle", "fight"),
+    ]:
+        doc, index = _at(nlp, sentence, word)
+        assert repeat in {r.lemma for r in rank_substitutes(real_lexicon, doc, index)[:3]}
+        assert repeat not in {s.lemma for s in simpler_words(real_lexicon, doc, index)}
+    doc, index = _at(nlp, "Her salary was too low to live on.", "salary")  # no repeat: still written
+    assert [s.form for s in simpler_words(real_lexicon, doc, index)] == ["pay"]
+
+
 def test_a_noun_before_a_noun_is_neither_replaced_nor_glossed(real_lexicon: Lexicon, nlp: Language) -> None:
     assert not _offered(real_lexicon, nlp, HOUSEHOLD, "household")  # not "family", not "a social unit"
 

@@ -197,10 +197,19 @@ def simpler_words(
             and simpler(level_rank(s.level), s.zipf, own, own_freq)
             and level_rank(s.level) <= cap
             and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
+            and not _repeats(doc, index, s.lemma)
         ),
         usual_rank=1,
     )
     return tuple(sorted(found, key=lambda s: -fit[s.lemma]))
+
+
+def _repeats(doc: Doc, index: int, lemma: str) -> bool:
+    """The substitute is already a word of the sentence: the repeat reads badly and often breaks a
+    set phrase ("help pay the agreed salary" -> "pay the agreed pay", "fighting a losing battle" ->
+    "fighting a losing fight")."""
+    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.i != index and lemma in (t.lemma_.lower(), t.lower_) for t in span)
 
 
 def _in_name(token: Token) -> bool:
