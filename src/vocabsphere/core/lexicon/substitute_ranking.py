@@ -7,11 +7,11 @@ sense ranking says that sense fits the sentence, the names of those senses' hype
 -> "dangers", "possessor" -> "owner", and the words of their definitions: "periphery", "the outside
 boundary ...", -> "outside") and from the nearest words in the static vectors (:mod:`.sense_vectors`;
 "diverted" -> "redirected"), kept only when WordNet knows them in the same part of speech; the word's
-opposite by a negative prefix ("formal" for "informal") never. A logistic model over the signals of
-``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the sentence and to
-the words next to it, a neighbour WordNet does not link, frequency and level against the word's)
-gives each candidate its chance of being a simpler word people would put there. The model was
-fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
+opposite by a negative prefix ("formal" for "informal") never. Gradient-boosted trees over the
+signals of ``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the
+sentence and to the words next to it, a neighbour WordNet does not link, frequency, length and level
+against the word's) give each candidate its chance of being a simpler word people would put there.
+The model was fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
 
 :func:`.substitutes.simpler_words` (what the level versions write) takes from this list only
 candidates that also pass its own stricter checks.
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from lemminflect import getInflection, getLemma
@@ -46,6 +46,7 @@ __all__ = [
     "candidate_features",
     "candidate_form",
     "fit_chances",
+    "model_from_json",
     "rank_substitutes",
     "signal_positions",
 ]
@@ -73,6 +74,9 @@ SIGNALS = (
     "multi_sense",  # log of the candidate's own number of senses (vague words fit badly)
     "light",  # a light or very general verb ("keep", "make"): right in lists, risky in text
     "usual",  # 1 / the rank of the linking sense among the candidate's own senses (0: none)
+    "length",  # letters of the candidate (short words are the simple ones people give)
+    "length_gain",  # its letters less the word's
+    "form_zipf",  # frequency of the candidate in the word's form ("rose" is rarer than "rise")
 )
 
 
@@ -90,11 +94,32 @@ class RankedSubstitute:
 
 @dataclass(frozen=True)
 class _Model:
+    """Gradient-boosted regression trees (exported from scikit-learn) whose summed leaves are the
+    log-odds of fitting. Each tree is stored complete to ``depth`` in heap order (node k's children
+    are 2k + 1 and 2k + 2; a shallower leaf becomes splits that always go left to copies of it), so
+    every candidate takes every split of every tree in one comparison and walks down by index
+    arithmetic: a hundred candidates through 200 trees in a fraction of a millisecond."""
+
     signals: tuple[int, ...]  # positions in SIGNALS of the features, in the model's order
-    mean: np.ndarray
-    scale: np.ndarray
-    weights: np.ndarray
-    bias: float
+    init: float  # log-odds before the trees
+    feature: np.ndarray  # (trees, 2**depth - 1): the signal each split reads (its model position)
+    threshold: np.ndarray  # go left when the signal is <= this
+    value: np.ndarray  # (trees, 2**depth): a leaf's share of the log-odds (times the learning rate)
+    depth: int
+
+    def log_odds(self, x: np.ndarray) -> np.ndarray:
+        """Log-odds of fitting for each row of ``x`` (the model's signals, in its order)."""
+        # scikit-learn's trees compare float32 inputs; round the same way or splits can flip.
+        x = x.astype(np.float32).astype(np.float64)
+        right = x[:, self.feature] > self.threshold  # (candidates, trees, splits)
+        node = np.zeros(right.shape[:2], dtype=np.int64)
+        for _ in range(self.depth):
+            node = 2 * node + 1 + np.take_along_axis(right, node[:, :, None], axis=2)[:, :, 0]
+        leaves = node - (2**self.depth - 1)
+        scores: np.ndarray = self.init + np.take_along_axis(self.value[None], leaves[:, :, None], 2).sum(
+            axis=(1, 2)
+        )
+        return scores
 
 
 def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
@@ -107,12 +132,39 @@ def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     path = resources.files("vocabsphere.models").joinpath("substitutes", "ranker.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
+    return model_from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def model_from_json(data: dict[str, Any]) -> _Model:
+    """The ranker from ``ranker.json``'s fields (the training script checks its export with it):
+    per tree scikit-learn's arrays ``feature``, ``threshold``, ``left`` and ``right`` (-1 at a
+    leaf) and ``value``, made complete to ``depth``."""
     signals = signal_positions(data["features"])
-    arrays = [np.asarray(data[k], dtype=np.float64) for k in ("mean", "scale", "weights")]
-    if any(len(a) != len(signals) for a in arrays):
-        raise ValueError("ranker.json: one mean, scale and weight per feature")
-    return _Model(signals, arrays[0], arrays[1], arrays[2], float(data["bias"]))
+    depth = int(data["depth"])
+    trees = data["trees"]
+    if not trees:
+        raise ValueError("ranker.json: no trees")
+    feature = np.zeros((len(trees), 2**depth - 1), dtype=np.int64)
+    threshold = np.full((len(trees), 2**depth - 1), np.inf)
+    value = np.zeros((len(trees), 2**depth))
+    for t, tree in enumerate(trees):
+        # (heap position, node of the exported tree); a leaf above the last level is copied down
+        stack = [(0, 0)]
+        while stack:
+            at, node = stack.pop()
+            if at >= 2**depth - 1:
+                if tree["left"][node] != -1:
+                    raise ValueError("ranker.json: a tree deeper than its depth")
+                value[t, at - (2**depth - 1)] = tree["value"][node]
+            elif tree["left"][node] == -1:
+                stack += [(2 * at + 1, node), (2 * at + 2, node)]  # threshold inf: always left
+            else:
+                if not 0 <= tree["feature"][node] < len(signals):
+                    raise ValueError("ranker.json: a split on a feature the model does not name")
+                feature[t, at] = tree["feature"][node]
+                threshold[t, at] = tree["threshold"][node]
+                stack += [(2 * at + 1, tree["left"][node]), (2 * at + 2, tree["right"][node])]
+    return _Model(signals, float(data["init"]), feature, threshold, value, depth)
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +205,13 @@ def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
     """Candidate lemma -> its signals (in SIGNALS order), before any inflection or level filter."""
+    return {word: signals for word, (_, signals) in _candidates(lexicon, doc, index, choice).items()}
+
+
+def _candidates(
+    lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
+) -> dict[str, tuple[str | None, tuple[float, ...]]]:
+    """Candidate lemma -> its form like the word (:func:`candidate_form`, None: none) and signals."""
     from .substitutes import NEVER, plausible, taboo_sense, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
@@ -189,7 +248,7 @@ def candidate_features(
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
     near = vectors.text_vector(_near_words(doc, index, span), (lemma,))
     own_level = word_level(lemma, upos)
-    rows: dict[str, tuple[float, ...]] = {}
+    rows: dict[str, tuple[str | None, tuple[float, ...]]] = {}
     for word in dict.fromkeys([*sense, *hyper, *neighbour, *glossed]):
         light = word in NEVER
         if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma) or _opposite(word, lemma):
@@ -202,26 +261,33 @@ def candidate_features(
         ccontext = float(unit[crow] @ context) if context is not None and crow is not None else 0.0
         cnear = float(unit[crow] @ near) if near is not None and crow is not None else 0.0
         zipf = float(zipf_frequency(word, "en"))
+        form = candidate_form(doc[index], word, upos)
         level = word_level(word, upos)
         gain = float(own_level - level) if own_level is not None and level is not None else 0.0
         own_senses = lexicon.entries(word, upos).senses
         linked = [s.rank for s in own_senses if s.synset_id in links.get(word, ())]
         rows[word] = (
-            sense.get(word, 0.0),
-            float(word in chosen),
-            hyper.get(word, 0.0),
-            glossed.get(word, 0.0),
-            1.0 / (1.0 + neighbour[word] / 10.0) if word in neighbour else 0.0,
-            float(not linked_by_wordnet and word not in glossed),
-            cword,
-            ccontext,
-            cnear,
-            zipf,
-            zipf - own_zipf,
-            gain,
-            math.log1p(len(own_senses)),
-            float(light),
-            1.0 / min(linked) if linked else 0.0,
+            form,
+            (
+                sense.get(word, 0.0),
+                float(word in chosen),
+                hyper.get(word, 0.0),
+                glossed.get(word, 0.0),
+                1.0 / (1.0 + neighbour[word] / 10.0) if word in neighbour else 0.0,
+                float(not linked_by_wordnet and word not in glossed),
+                cword,
+                ccontext,
+                cnear,
+                zipf,
+                zipf - own_zipf,
+                gain,
+                math.log1p(len(own_senses)),
+                float(light),
+                1.0 / min(linked) if linked else 0.0,
+                float(len(word)),
+                float(len(word) - len(lemma)),
+                float(zipf_frequency(form, "en")) if form else zipf,
+            ),
         )
     return rows
 
@@ -244,9 +310,21 @@ _DEF_WORD = re.compile(r"[a-z]+")
 _NEGATIONS = ("un", "in", "im", "il", "ir", "dis", "non")
 
 
+# Prefixes that turn a stem into its opposite when swapped: "include" / "exclude", "enable" /
+# "disable", "increase" / "decrease". Not "en" / "in" ("enquire" / "inquire" are one word).
+_SWAPPED = (("in", "ex"), ("im", "ex"), ("en", "dis"), ("in", "de"), ("over", "under"), ("max", "min"))
+
+
 def _opposite(word: str, lemma: str) -> bool:
-    """Its opposite by a negative prefix: "formal" for "informal", "able" for "unable"."""
-    return any(word == p + lemma or lemma == p + word for p in _NEGATIONS)
+    """Its opposite by a negative prefix ("formal" for "informal", "able" for "unable") or by
+    swapping opposite prefixes ("including" for "excluding", "disable" for "enable")."""
+    if any(word == p + lemma or lemma == p + word for p in _NEGATIONS):
+        return True
+    for one, other in _SWAPPED:
+        for a, b in ((word, lemma), (lemma, word)):
+            if a.startswith(one) and b.startswith(other) and a[len(one) :] == b[len(other) :]:
+                return len(a) - len(one) >= 3
+    return False
 
 
 def _known(lexicon: Lexicon, word: str, upos: str) -> bool:
@@ -285,8 +363,7 @@ def fit_chances(signals: Sequence[Sequence[float]]) -> np.ndarray:
     model = _model()
     if not signals:
         return np.zeros(0)
-    x = (np.asarray(signals, dtype=np.float64)[:, model.signals] - model.mean) / model.scale
-    z = np.clip(x @ model.weights + model.bias, -30.0, 30.0)
+    z = np.clip(model.log_odds(np.asarray(signals, dtype=np.float64)[:, model.signals]), -30.0, 30.0)
     chances: np.ndarray = 1.0 / (1.0 + np.exp(-z))
     return chances
 
@@ -311,11 +388,10 @@ def rank_substitutes(
         return ()
     cap = level_rank(level) if level else len(LEVELS) - 1
     kept = []
-    for word, signals in candidate_features(lexicon, doc, index, choice).items():
+    for word, (form, signals) in _candidates(lexicon, doc, index, choice).items():
         rank = word_level(word, choice.upos)
         if rank is None or rank > cap:
             continue
-        form = candidate_form(token, word, choice.upos)
         if form is not None:
             kept.append((word, form, rank, signals))
     chances = fit_chances([signals for *_, signals in kept])
