@@ -10,6 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from vocabsphere.core.quizzes.main_idea import lead_sentence
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = REPO_ROOT.parent / "shared" / "data"
 CORPUS = Path("onestopenglish")
@@ -44,3 +46,16 @@ def read_articles(data_dir: Path, limit: int | None = None, split: str = "dev") 
         if len(v) == len(LEVEL_KEYS)
     ]
     return articles[:limit] if limit else articles
+
+
+@dataclass(frozen=True)
+class Library:
+    """The other articles of the split, as the product's library gives a quiz: their titles and leads."""
+
+    titles: tuple[str, ...]
+    leads: tuple[str, ...]
+
+
+def library(articles: list[Article], article: Article) -> Library:
+    others = [a for a in articles if a.article_id != article.article_id]
+    return Library(tuple(a.title for a in others), tuple(lead_sentence(a.versions["A2"]) for a in others))

@@ -193,16 +193,74 @@ def test_main_idea_asks_which_headline_fits(nlp: Language) -> None:
     title = "Village school grows tomatoes in a garden on its roof"
     others = [
         "Storm closes harbour bridge for three days",
-        "City library opens at night",
-        "Football club signs coach",
+        "City library opens its doors at night",
+        "Football club signs a new coach from Spain",
     ]
     quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others)
     main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
     assert len(main) == 1 and main[0].answer == title and set(main[0].options) == {title, *others}
     assert main[0].levels == ("A2", "B1", "orig") and quiz.questions[0] is main[0]
+    assert main[0].evidence == A2.split("\n")[0]  # the sentence sharing most of the headline's words
     # Too few other stories: no main-idea question rather than a weak one.
     fewer = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others[:2])
     assert not any(q.kind is QuestionKind.MAIN_IDEA for q in fewer.questions)
+
+
+_OTHER_LEADS = (
+    "A storm closed the harbour bridge in Bristol for three days last week.",
+    "The city library in Leeds now opens its doors at night for students.",
+    "A football club in Glasgow has signed a new coach from Spain this summer.",
+    "A new bank opened in the town of Carlow with help from local farmers and their families.",
+)
+
+
+def test_main_idea_of_a_story_titled_by_a_label_is_its_lead(nlp: Language) -> None:
+    # "Dunmore" is a label, not a headline: the options are leads, the key the plainest version's first
+    # sentence, the distractors other stories' first sentences, none of which the story says.
+    quiz = generate_quiz(
+        VERSIONS,
+        lexicon=None,
+        nlp=nlp,
+        title="Dunmore",
+        other_titles=["Storms", "Libraries", "Football"],
+        other_leads=_OTHER_LEADS,
+    )
+    main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
+    assert len(main) == 1
+    assert main[0].answer == A2.split("\n")[0] and main[0].stem.startswith("Which sentence")
+    assert set(main[0].options) - {main[0].answer} <= set(_OTHER_LEADS)
+    # Neither a label among headlines nor a statement of the lead elsewhere in the quiz gives it away.
+    assert "Storms" not in main[0].options
+    assert not any(q.kind is QuestionKind.TRUE_FALSE and "roof" in q.stem for q in quiz.questions)
+
+
+def test_main_idea_distractor_the_story_supports_is_refused(nlp: Language) -> None:
+    # "Local farmer helps village school with its garden" shares most of its words with the story: a
+    # second defensible answer. It is never an option, even though it is the closest in length.
+    title = "Village school grows tomatoes in a garden on its roof"
+    risky = "Local farmer helps village school with its garden"
+    others = [
+        risky,
+        "Storm closes harbour bridge for three days",
+        "City library opens its doors at night",
+        "Football club signs a new coach from Spain",
+    ]
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others)
+    main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
+    assert len(main) == 1 and risky not in main[0].options and len(main[0].options) == 4
+
+
+def test_main_idea_options_share_form(nlp: Language) -> None:
+    # A question headline among statements (or a label among headlines) tells the answer by its form.
+    title = "Can a school grow tomatoes on its roof?"
+    others = [
+        "Storm closes harbour bridge for three days",
+        "City library opens its doors at night",
+        "Football club signs a new coach from Spain",
+        "Inky the octopus",
+    ]
+    quiz = generate_quiz(VERSIONS, lexicon=None, nlp=nlp, title=title, other_titles=others)
+    assert not any(q.kind is QuestionKind.MAIN_IDEA for q in quiz.questions)
 
 
 MICE = """Scientists in Kyoto studied mice in a small laboratory.
