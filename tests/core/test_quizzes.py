@@ -363,3 +363,44 @@ def test_a_statement_that_points_to_other_sentences_is_not_used(nlp: Language) -
     # Review: "Other supporters do not offer a simpler explanation": other than whom?
     passage = parse_passages({"orig": "Other supporters offer a simpler explanation."}, nlp)["orig"]
     assert not list(statement_candidates(passage, find_cast([passage]), []))
+
+
+STORM = """A storm hit the coast of Wexford on Sunday night.
+About 200 children were injured by falling glass in their schools.
+More than 40 people were taken to hospital in the town.
+Paul Grant has worked as a fireman in Wexford for 12 years.
+The storm destroyed 30 boats and 14 houses near the harbour.
+Four bridges were closed for the night."""
+
+
+def _facts(nlp: Language, text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
+    passages = parse_passages({"B1": text}, nlp)
+    from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
+
+    counts, years = story_numbers(list(passages.values()))
+    cast = find_cast(passages.values())
+    return [(c.stem, c.options, c.answer) for c in fact_candidates(passages["B1"], cast, counts, years)]
+
+
+def test_an_estimate_is_asked_with_the_same_word_on_every_option(nlp: Language) -> None:
+    facts = {stem: (options, answer) for stem, options, answer in _facts(nlp, STORM)}
+    options, answer = facts["How many children were injured by falling glass in their schools?"]
+    assert answer == "About 200" and all(o.startswith("About ") for o in options)
+    values = [int(o.split()[1]) for o in options if o != answer]
+    assert values and all(v >= 400 or v <= 100 for v in values)  # far enough to be false of "about 200"
+    # A bound is never asked: "more than 20" would still be true of "more than 40".
+    assert not any("people were taken to hospital" in stem for stem in facts)
+
+
+def test_how_long_is_asked_from_a_length_of_time_on_the_verb(nlp: Language) -> None:
+    facts = {stem: (options, answer) for stem, options, answer in _facts(nlp, STORM)}
+    options, answer = facts["How long has Paul Grant worked as a fireman in Wexford?"]
+    assert answer == "For 12 years" and all(o.startswith("For ") and o.endswith(" years") for o in options)
+    assert len(options) >= 3 and not any(o.startswith("For 1 ") for o in options)
+
+
+def test_number_words_as_options_are_written_alike(nlp: Language) -> None:
+    # "Four bridges" opens its sentence: the key must not be the only capitalised option.
+    facts = {stem: (options, answer) for stem, options, answer in _facts(nlp, STORM)}
+    options, answer = facts["How many bridges were closed for the night?"]
+    assert answer == "Four" and all(o[:1].isupper() for o in options) and "One" not in options
