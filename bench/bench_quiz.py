@@ -33,7 +33,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quiz_data import DEFAULT_DATA_DIR, Article, library, read_articles  # noqa: E402
+from quiz_data import DEFAULT_DATA_DIR, Article, library, product_versions, read_articles  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
@@ -191,9 +191,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", help="dev (default) or train (what rules were tuned on)")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
     parser.add_argument("--speed-runs", type=int, default=3)
+    parser.add_argument(
+        "--flow",
+        choices=("human", "product"),
+        default="human",
+        help="human: the three human versions as the levels (default); product: the advanced text as the "
+        "source, A2 and B1 made from it by the shipped adaptation, and the source as 'orig'",
+    )
+    parser.add_argument("--versions-cache", type=Path, help="product flow: keep the adaptations in this JSON")
     args = parser.parse_args(argv)
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
     articles = read_articles(args.data_dir, args.articles, split=args.split)
+    if args.flow == "product":
+        articles = product_versions(articles, lexicon, load_pipeline(), args.versions_cache)
     if args.speed_runs:  # before anything else has warmed the caches
         longest_article = max(articles, key=lambda a: a.words)
         print(

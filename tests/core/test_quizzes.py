@@ -404,3 +404,19 @@ def test_number_words_as_options_are_written_alike(nlp: Language) -> None:
     facts = {stem: (options, answer) for stem, options, answer in _facts(nlp, STORM)}
     options, answer = facts["How many bridges were closed for the night?"]
     assert answer == "Four" and all(o[:1].isupper() for o in options) and "One" not in options
+
+
+def test_a_statement_leaves_out_a_linking_adverb_and_a_subject_told_against_another(nlp: Language) -> None:
+    # From the product's own versions of a seed text: "Meanwhile, China, ... has expressed ..." kept its
+    # "Meanwhile" (which ties it to the sentence before), and "A further 600,000 do not serve as reserve
+    # soldiers" asked the learner to judge a number told against one of another sentence.
+    text = (
+        "Meanwhile, China has expressed doubts about the new trade deal with Brazil.\n"
+        "A further 600,000 people serve as reserve soldiers in the army."
+    )
+    passages = parse_passages({"B1": text}, nlp)
+    cast = find_cast(passages.values())
+    stems = [c.stem for c in statement_candidates(passages["B1"], cast, ["600,000", "300,000"], [])]
+    assert "China has expressed doubts about the new trade deal with Brazil." in stems
+    assert not any(s.startswith("Meanwhile") for s in stems)
+    assert not any("further" in s for s in stems)

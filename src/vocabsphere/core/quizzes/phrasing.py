@@ -102,7 +102,7 @@ def _opening(doc: Doc, root: Token, subject_start: int) -> tuple[int, str] | Non
         return None
     head = heads[0]
     if head.dep_ == "advmod" and len(phrase) == 1 and head.lower_ in _DROPPABLE:
-        return start, ""
+        return subject_start, ""  # "Meanwhile, China has ...": tied to the sentence before, so left out
     if head.dep_ == "obl" and phrase[0].dep_ == "case" and not any(t.dep_ == "acl:relcl" for t in phrase):
         return start, phrase[0].text.lower() + phrase.text[len(phrase[0].text) :]
     return None

@@ -28,6 +28,7 @@ TRUE, FALSE = "True", "False"
 MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_RELATIVE = frozenset({"further", "other", "another", "same", "remaining", "rest", "latter", "former"})
 _VAGUE_START = frozenset(
     {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its", "other", "another"}
 )
@@ -49,6 +50,8 @@ def stands_alone(
     are known to point inside the sentence."""
     first = clause.subject[0]
     if sentence.quoted or first.lower_ in _VAGUE_START or first.pos_ == "PRON":
+        return False
+    if any(t.lower_ in _RELATIVE for t in clause.subject):  # "A further 600,000 serve ...": beyond what?
         return False
     names = name_spans(clause.doc)
     inside = frozenset(skip)
