@@ -22,7 +22,7 @@ from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
 from vocabsphere.core.levels.readability import normalise_text
 from vocabsphere.core.quizzes.candidates import Candidate, mixed
 from vocabsphere.core.quizzes.model import QuestionKind
-from vocabsphere.core.quizzes.passages import Passage, Sentence, token_terms
+from vocabsphere.core.quizzes.passages import Passage, Sentence
 from vocabsphere.core.quizzes.phrasing import clause_of, statement_text
 from vocabsphere.core.quizzes.statements import stands_alone
 from vocabsphere.core.quizzes.support import Claim
@@ -55,17 +55,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.lower().strip("'’-") for w in _WORD.findall(text) if len(w) > 3)
 
 
-def _version_terms(passage: Passage) -> frozenset[str]:
-    terms: set[str] = set()
-    for s in passage.sentences:
-        for t in s.doc:
-            terms |= token_terms(t) | {t.lower_}
-    return frozenset(terms)
-
-
 def headline_fits(passage: Passage, claim: Claim, share: float) -> bool:
     """At least ``share`` of the headline's longer words are words of the version."""
-    terms = _version_terms(passage)
+    terms = passage.words
     return bool(claim.anchors) and len(claim.anchors & terms) >= share * len(claim.anchors)
 
 
@@ -162,7 +154,7 @@ def main_idea_candidate(
     if not passages:
         return None
     first = next(iter(passages.values()))
-    versions = [_version_terms(p) for p in passages.values()]
+    versions = [p.words for p in passages.values()]
     stem, key = HEADLINE_STEM, title.strip() if title else ""
     distractors: tuple[str, ...] = ()
     if is_headline(key, nlp) and headline_fits(first, Claim(_words(key), frozenset()), FIT_SHARE):

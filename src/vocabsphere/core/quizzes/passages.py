@@ -84,6 +84,11 @@ class Passage:
     def terms(self) -> frozenset[str]:
         return frozenset().union(*(s.terms for s in self.sentences))
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Its terms and every word as written, lower-case (what a headline is matched against)."""
+        return self.terms | {t.lower_ for s in self.sentences for t in s.doc}
+
 
 def number_value(text: str) -> str | None:
     """A number as a comparable value ("3,000" and "3000" -> "3000", "five" -> "5"); None if not one."""
