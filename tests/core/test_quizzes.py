@@ -420,3 +420,15 @@ def test_a_statement_leaves_out_a_linking_adverb_and_a_subject_told_against_anot
     assert "China has expressed doubts about the new trade deal with Brazil." in stems
     assert not any(s.startswith("Meanwhile") for s in stems)
     assert not any("further" in s for s in stems)
+
+
+def test_no_negation_of_a_verb_with_an_aside_after_a_comma(nlp: Language) -> None:
+    # Seen in the product's versions of a seed text: "North Korea does not boast a large military, with
+    # about 1.3 million active soldiers" denies the army but still asserts the number.
+    clause = clause_of(nlp("The country has a large army, with about two million soldiers."))
+    assert clause is not None and negated_statement(clause) is None
+    plain = clause_of(nlp("The country has a large army in the north."))
+    assert (
+        plain is not None
+        and negated_statement(plain) == "The country does not have a large army in the north."
+    )
