@@ -33,7 +33,8 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECL
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quiz_data import DEFAULT_DATA_DIR, Article, read_articles  # noqa: E402
+from quiz_data import DEFAULT_DATA_DIR, Article, library, product_versions, read_articles  # noqa: E402
+from spacy.language import Language  # noqa: E402
 
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.lexicon.sense_embedding import load_sense_embedder  # noqa: E402
@@ -103,14 +104,27 @@ def run(articles: Sequence[Article], lexicon: Lexicon | None) -> list[Quiz]:
     quizzes = []
     for article in articles:
         start = time.perf_counter()
-        quiz = generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)
+        quiz = _quiz(article, articles, lexicon, nlp)
         kinds = Counter(q.kind.value for q in quiz.questions)
         print(f"{article.article_id:24} {time.perf_counter() - start:5.1f} s  {dict(kinds)}", flush=True)
         quizzes.append(quiz)
     return quizzes
 
 
-def first_call(article: Article, lexicon: Lexicon | None) -> float:
+def _quiz(article: Article, articles: Sequence[Article], lexicon: Lexicon | None, nlp: Language) -> Quiz:
+    """The quiz as the product makes it: with the title, and the other articles as the library."""
+    other = library(list(articles), article)
+    return generate_quiz(
+        article.versions,
+        lexicon=lexicon,
+        nlp=nlp,
+        title=article.title,
+        other_titles=other.titles,
+        other_leads=other.leads,
+    )
+
+
+def first_call(article: Article, articles: Sequence[Article], lexicon: Lexicon | None) -> float:
     """The first quiz + worksheet after what the server loads at start-up (web/app.py: the pipeline, the
     lexicon, the sense choice's static vectors, the sense model when installed, core.quizzes.warm); the
     story's own sense choices are not cached yet."""
@@ -119,18 +133,18 @@ def first_call(article: Article, lexicon: Lexicon | None) -> float:
     load_sense_embedder()
     warm_up(lexicon, nlp)
     start = time.perf_counter()
-    quiz = generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)
+    quiz = _quiz(article, articles, lexicon, nlp)
     render_worksheet(Worksheet(article.title, "B1", tuple(article.versions["B1"].split("\n")), (), quiz))
     return time.perf_counter() - start
 
 
-def speed(article: Article, lexicon: Lexicon | None, runs: int) -> float:
+def speed(article: Article, articles: Sequence[Article], lexicon: Lexicon | None, runs: int) -> float:
     nlp = load_pipeline()
-    generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)  # warm-up: models, caches
+    _quiz(article, articles, lexicon, nlp)  # warm-up: models, caches
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        quiz = generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)
+        quiz = _quiz(article, articles, lexicon, nlp)
         sheet = Worksheet(article.title, "B1", tuple(article.versions["B1"].split("\n")), (), quiz)
         render_worksheet(sheet)
         times.append(time.perf_counter() - start)
@@ -143,6 +157,8 @@ def report(quizzes: Sequence[Quiz], levels: int) -> None:
     supported = sum(len(q.levels) for q in keyed)
     everywhere = sum(len(q.levels) == levels for q in keyed)
     print(f"\nquestions with a key: {len(keyed)} ({len(keyed) / max(1, len(quizzes)):.1f} per article)")
+    kinds = Counter(q.kind.value for quiz in quizzes for q in quiz.questions)
+    print("by kind: " + ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items())))
     print(f"key supported at the level: {supported}/{pairs} pairs = {supported / max(1, pairs):.1%}")
     print(
         f"answerable at all {levels} levels: {everywhere}/{len(keyed)} = "
@@ -175,22 +191,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", help="dev (default) or train (what rules were tuned on)")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
     parser.add_argument("--speed-runs", type=int, default=3)
+    parser.add_argument(
+        "--flow",
+        choices=("human", "product"),
+        default="human",
+        help="human: the three human versions as the levels (default); product: the advanced text as the "
+        "source, A2 and B1 made from it by the shipped adaptation, and the source as 'orig'",
+    )
+    parser.add_argument("--versions-cache", type=Path, help="product flow: keep the adaptations in this JSON")
     args = parser.parse_args(argv)
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
     articles = read_articles(args.data_dir, args.articles, split=args.split)
+    if args.flow == "product":
+        articles = product_versions(articles, lexicon, load_pipeline(), args.versions_cache)
     if args.speed_runs:  # before anything else has warmed the caches
         longest_article = max(articles, key=lambda a: a.words)
         print(
             f"first call after start-up loading: quiz for 3 levels + worksheet PDF of "
             f"{longest_article.article_id} ({longest_article.words} words): "
-            f"{first_call(longest_article, lexicon):.2f} s",
+            f"{first_call(longest_article, articles, lexicon):.2f} s",
             flush=True,
         )
     quizzes = run(articles, lexicon)
     report(quizzes, levels=3)
     if args.speed_runs:
         longest_article = max(articles, key=lambda a: a.words)
-        seconds = speed(longest_article, lexicon, args.speed_runs)
+        seconds = speed(longest_article, articles, lexicon, args.speed_runs)
         print(
             f"speed: quiz for 3 levels + worksheet PDF of {longest_article.article_id} "
             f"({longest_article.words} words): {seconds:.2f} s (median of {args.speed_runs})"

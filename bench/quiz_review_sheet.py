@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quiz_data import DEFAULT_DATA_DIR, read_articles
+from quiz_data import DEFAULT_DATA_DIR, library, read_articles
 
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.quizzes.generator import generate_quiz
@@ -36,8 +36,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
     nlp = load_pipeline()
     number = 0
-    for article in read_articles(args.data_dir)[args.skip : args.skip + args.articles]:
-        quiz = generate_quiz(article.versions, lexicon=lexicon, nlp=nlp)
+    articles = read_articles(args.data_dir)
+    for article in articles[args.skip : args.skip + args.articles]:
+        other = library(articles, article)  # the other dev articles: the main-idea question's library
+        quiz = generate_quiz(
+            article.versions,
+            lexicon=lexicon,
+            nlp=nlp,
+            title=article.title,
+            other_titles=other.titles,
+            other_leads=other.leads,
+        )
         print(f"\n######## {article.article_id}: {article.title}\n")
         for q in quiz.questions:
             number += 1

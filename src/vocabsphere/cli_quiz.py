@@ -48,6 +48,8 @@ def _question(q: Any) -> dict[str, Any]:
 def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
     from vocabsphere.cli_language import _adapt_input
     from vocabsphere.core.quizzes.generator import generate_quiz
+    from vocabsphere.core.quizzes.main_idea import lead_sentence
+    from vocabsphere.core.quizzes.passages import order_levels
     from vocabsphere.core.text import load_pipeline
     from vocabsphere.services.dictionary import open_lexicon
 
@@ -61,11 +63,19 @@ def cmd_quiz(args: argparse.Namespace, settings: Settings) -> int:
         if not text.strip():
             raise DomainError(f"{name} has no text.")
         inputs.append((name, text, title))
-    titles = [t for _, _, t in inputs if t]
+    built = [_versions(text, args.levels, lexicon, nlp) for _, text, _ in inputs]
+    # Each file's plainest version opens with its lead: the main-idea question's library for the others.
+    leads = [lead_sentence(v[order_levels(list(v))[0]]) if v else "" for v in built]
     results = []
-    for name, text, title in inputs:
-        versions = _versions(text, args.levels, lexicon, nlp)
-        quiz = generate_quiz(versions, lexicon=lexicon, nlp=nlp, title=title, other_titles=titles)
+    for k, ((name, _, title), versions) in enumerate(zip(inputs, built, strict=True)):
+        quiz = generate_quiz(
+            versions,
+            lexicon=lexicon,
+            nlp=nlp,
+            title=title,
+            other_titles=[t for j, (_, _, t) in enumerate(inputs) if j != k and t],
+            other_leads=[lead for j, lead in enumerate(leads) if j != k and lead],
+        )
         results.append(
             {
                 "file": name,

@@ -87,3 +87,39 @@ def test_missing_deleted_and_unknown_levels(
         quiz_generation.generate_story_quiz(database, settings, story_id=story_id)
     with pytest.raises(NotFound):
         quiz_generation.worksheet_pdf(database, settings, story_id=story_id, level="orig", quiz=quiz)
+
+
+_OTHERS = (
+    (
+        "Storm closes harbour bridge for three days",
+        "A strong storm closed the harbour bridge in Bristol on Monday. Engineers said the bridge was safe. "
+        "Drivers used the ferry instead. The bridge opened again on Thursday morning.",
+    ),
+    (
+        "City library opens its doors at night",
+        "The city library in Leeds now opens at night. Students asked for more quiet places to study. "
+        "The library stays open until midnight. It has new lights and more chairs.",
+    ),
+    (
+        "Football club signs a new coach from Spain",
+        "A football club in Glasgow has signed a new coach. The coach comes from Madrid. "
+        "He has trained young players for ten years. The fans are happy about the news.",
+    ),
+)
+
+
+def test_main_idea_asks_which_of_the_library_headlines_fits(
+    database: Database, make_settings: Callable[..., Settings]
+) -> None:
+    settings = _settings(make_settings)
+    for k, (title, body) in enumerate(_OTHERS):
+        source = IngestSource(kind="text", text=f"{title}\n\n{body}")
+        ingest(database, source, now=T0 - timedelta(days=k + 1), policy=FetchPolicy())
+    story_id = _story(database, settings)
+    quiz = quiz_generation.generate_story_quiz(database, settings, story_id=story_id)
+    main = [q for q in quiz.questions if q.kind is QuestionKind.MAIN_IDEA]
+    assert len(main) == 1
+    assert main[0].answer == "Village school grows vegetables on its roof"
+    assert set(main[0].options) == {main[0].answer, *(title for title, _ in _OTHERS)}
+    # Each version's evidence is its sentence sharing most of the headline's words.
+    assert "school" in main[0].evidence and dict(main[0].evidence_at)["orig"] == ORIG.split("\n")[0]

@@ -16,6 +16,7 @@ from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.core.quizzes.generator import generate_quiz, generate_word_quiz
+from vocabsphere.core.quizzes.main_idea import lead_sentence
 from vocabsphere.core.quizzes.model import Quiz
 from vocabsphere.core.quizzes.warm import warm_up as quiz_warm_up
 from vocabsphere.core.quizzes.worksheet import GlossaryEntry, Worksheet, render_worksheet
@@ -24,7 +25,7 @@ from vocabsphere.store.database import Database
 from vocabsphere.store.unit_of_work import unit_of_work
 
 ORIGINAL = "orig"  # as services.versions names the unadapted text
-OTHER_TITLES = 12  # recent stories whose headlines may serve as main-idea distractors
+OTHER_TITLES = 12  # related, then recent stories whose headlines may serve as main-idea distractors
 GLOSSARY_SIZE = 12
 
 
@@ -33,6 +34,7 @@ class _StoryTexts:
     title: str
     texts: dict[str, str]
     other_titles: tuple[str, ...]
+    other_leads: tuple[str, ...]  # the same stories' first sentences, for a title that is no headline
 
 
 def _check_levels(levels: Sequence[str], available: Sequence[str]) -> list[str]:
@@ -56,8 +58,19 @@ def _read_story(db: Database, story_id: int, levels: Sequence[str] | None) -> _S
         if not rows:
             raise InvalidInput("This story has no level versions yet.", field="levels")
         chosen = _check_levels(levels, list(rows)) if levels is not None else list(rows)
-        others = [s.title for s in uow.stories.latest(limit=OTHER_TITLES + 1, offset=0) if s.id != story_id]
-        return _StoryTexts(story.title, {lvl: rows[lvl] for lvl in chosen}, tuple(others[:OTHER_TITLES]))
+        # Stories on a related topic first: their headlines ask for a careful reading (the generator checks
+        # that none fits this story).
+        related = [s for s, _ in uow.stories.related(story_id) if s.deleted_at is None]
+        recent = uow.stories.latest(limit=OTHER_TITLES + 1, offset=0)
+        others = list({s.id: s for s in [*related, *recent] if s.id != story_id}.values())[:OTHER_TITLES]
+        bases = {a.id: a.text for a in uow.stories.articles_of([s.id for s in others])}
+        leads = [lead_sentence(bases.get(s.base_article_id or -1, "")) for s in others]
+        return _StoryTexts(
+            story.title,
+            {lvl: rows[lvl] for lvl in chosen},
+            tuple(s.title for s in others),
+            tuple(lead for lead in leads if lead),
+        )
 
 
 def generate_story_quiz(
@@ -73,6 +86,7 @@ def generate_story_quiz(
         lexicon=dictionary.open_lexicon(settings),
         title=story.title,
         other_titles=story.other_titles,
+        other_leads=story.other_leads,
     )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import Cast, name_span
 from vocabsphere.core.quizzes.model import QuestionKind
-from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
+from vocabsphere.core.quizzes.passages import NUMBER_WORDS, Passage, Sentence, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, fronted_question, subject_question
 from vocabsphere.core.quizzes.support import Claim
 
@@ -149,23 +149,71 @@ def _when(clause: Clause, sentence: Sentence, years: Sequence[str], level: str) 
     return None
 
 
+_WORDS = {n: w for n, w in enumerate(NUMBER_WORDS)}
+
+
+def _multiples(key: str, factors: Sequence[float]) -> list[str]:
+    """The key times each factor, written as the key is (digits, with a thousands comma or not, or a word
+    up to twenty)."""
+    value = float(number_value(key) or 0)
+    out = []
+    for factor in factors:
+        made = value * factor
+        if not made.is_integer() or made < 2:  # options go with a plural noun: "1 plants"
+            continue
+        if key[:1].isdigit():
+            out.append(f"{int(made):,}" if "," in key or made >= 10_000 else str(int(made)))
+        elif int(made) in _WORDS:
+            out.append(_WORDS[int(made)])
+    return out
+
+
 def _count_options(key: str, counts: Sequence[str]) -> tuple[str, ...]:
     """Other counts of the story written the same way (digits or words), else multiples of the key."""
     value = float(number_value(key) or 0)
     digits = key[:1].isdigit()
-    same = [c for c in counts if c[:1].isdigit() == digits and number_value(c) != number_value(key)]
-    if digits and len(same) < 3 and value.is_integer() and value >= 2:
-        for factor in (2, 0.5, 3, 10):
-            made = value * factor
-            if made.is_integer() and made >= 1:
-                same.append(f"{int(made):,}" if "," in key or made >= 10_000 else str(int(made)))
-    return pick_distractors(key, [c for c in same if number_value(c) != number_value(key)])
+    same = [c for c in counts if c[:1].isdigit() == digits and float(number_value(c) or 0) > 1]
+    if len(same) < 3 and value.is_integer() and value >= 2:
+        same += _multiples(key, (2, 0.5, 3, 10))
+    by_value = {number_value(c): c for c in reversed(same)}  # one option per value, its first writing
+    return pick_distractors(
+        key, [c for c in same if number_value(c) != number_value(key) and by_value[number_value(c)] == c]
+    )
+
+
+def _shown(option: str) -> str:
+    """An option as printed: "Two" and "four" would tell which one opened the sentence."""
+    return option[:1].upper() + option[1:]
+
+
+# Words that make a count an estimate: "about 200" is false of "about 400", so an estimate can be asked with
+# every option carrying the same word. Bounds ("more than 100", "at least 3", "up to 20") are never asked:
+# "more than 50" is still true of "more than 100".
+_APPROX = frozenset({"about", "around", "almost", "nearly", "approximately", "roughly"})
+MIN_APPROX_RATIO = 2.0  # an estimate's distractors are at least this far from it
+
+
+def _estimate(number: Token) -> Token | None:
+    """The word making the count an estimate, when one does ("About 200 children"), else None."""
+    before = number.doc[number.i - 1] if number.i > 0 else None
+    if before is not None and before.lower_ in _APPROX and before.head.i in (number.i, number.head.i):
+        return before
+    return None
+
+
+def _far(value: str, key: str) -> bool:
+    a, b = float(number_value(value) or 0), float(number_value(key) or 0)
+    return min(a, b) > 0 and max(a, b) >= MIN_APPROX_RATIO * min(a, b)
 
 
 def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: str) -> Candidate | None:
     for number in clause.doc:
         noun = number.head
-        if number.dep_ != "nummod" or is_year(number) or noun.tag_ != "NNS" or number.i != noun.left_edge.i:
+        if number.dep_ != "nummod" or is_year(number) or noun.tag_ != "NNS":
+            continue
+        approx = _estimate(number)
+        first = approx if approx is not None else number
+        if first.i != noun.left_edge.i:
             continue
         phrase = clause.doc[noun.left_edge.i : noun.right_edge.i + 1]
         if noun.right_edge.i != noun.i or number_value(number.text) is None:
@@ -178,19 +226,78 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         else:
             continue
         written = {number_value(t.text) for t in clause.doc}
-        distractors = _count_options(number.text, [c for c in counts if number_value(c) not in written])
+        pool = [c for c in counts if number_value(c) not in written]
+        if approx is not None:  # only counts far enough from an estimate to be false of it
+            pool = [c for c in pool if _far(c, number.text)]
+        distractors = _count_options(number.text, pool)
+        if approx is not None:
+            distractors = tuple(d for d in distractors if _far(d, number.text))
         if stem is None or len(distractors) < MIN_OPTIONS - 1:
             continue
-        anchors = anchor_terms(t for t in clause.doc if t.i != number.i)
+        anchors = anchor_terms(t for t in clause.doc if t.i not in (number.i, first.i))
         claims = tuple(
             Claim(anchors, frozenset({"#" + str(number_value(v))})) for v in (number.text, *distractors)
         )
-        options = tuple(sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0)))
+        values = sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0))
+        word = approx.lower_ + " " if approx is not None else ""
+        options = tuple(_shown(word + v) for v in values)
         return Candidate(
             QuestionKind.FACT,
             stem,
             options,
-            number.text,
+            _shown(word + number.text),
+            sentence.text,
+            claims[0],
+            claims[1:],
+            level,
+            sentence.index,
+        )
+    return None
+
+
+_DURATIONS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
+
+
+def _duration_options(key: str, counts: Sequence[str]) -> tuple[str, ...]:
+    """Other lengths of time of the story, else multiples of the key (none closer than half or twice it)."""
+    value = float(number_value(key) or 0)
+    same = [
+        c.lower()
+        for c in counts
+        if c[:1].isdigit() == key[:1].isdigit() and _far(c, key) and float(number_value(c) or 0) > 1
+    ]
+    if value.is_integer():
+        same += _multiples(key, (2, 3, 0.5))
+    return pick_distractors(key, [c for c in dict.fromkeys(same) if _far(c, key)])
+
+
+def _how_long(clause: Clause, sentence: Sentence, counts: Sequence[str], level: str) -> Candidate | None:
+    """ "How long ...?" from "for 45 years" on the main verb ("in", "within", "after" ask other things)."""
+    for phrase, head in _obliques(clause):
+        if len(phrase) != 3 or phrase[0].lower_ != "for" or head.lemma_.lower() not in _DURATIONS:
+            continue
+        number = phrase[1]
+        if (
+            number.dep_ != "nummod"
+            or number_value(number.text) is None
+            or float(number_value(number.text) or 0) <= 1
+        ):
+            continue
+        stem = fronted_question(clause, phrase, "How long")
+        distractors = _duration_options(number.text, [c for c in counts if c != number.text])
+        if stem is None or len(distractors) < MIN_OPTIONS - 1:
+            continue
+        anchors = anchor_terms(t for t in clause.doc if not phrase.start <= t.i < phrase.end)
+        claims = tuple(
+            Claim(anchors, frozenset({"#" + str(number_value(v))})) for v in (number.text, *distractors)
+        )
+        values = sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0))
+        options = tuple(f"For {v.lower()} {head.text}" for v in values)
+        return Candidate(
+            QuestionKind.FACT,
+            stem,
+            options,
+            f"For {number.text.lower()} {head.text}",
             sentence.text,
             claims[0],
             claims[1:],
@@ -214,6 +321,7 @@ def fact_candidates(
             _where(clause, sentence, cast, passage.level),
             _when(clause, sentence, years, passage.level),
             _how_many(clause, sentence, counts, passage.level),
+            _how_long(clause, sentence, counts, passage.level),
         ):
             if found is not None:
                 yield found

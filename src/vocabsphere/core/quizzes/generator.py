@@ -17,15 +17,17 @@ from spacy.language import Language
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.quizzes.candidates import Candidate
 from vocabsphere.core.quizzes.causes import cause_candidates
-from vocabsphere.core.quizzes.discussion import (
-    FIT_SHARE,
-    MISFIT_SHARE,
-    discussion_candidates,
-    headline_candidate,
-    headline_fits,
-)
+from vocabsphere.core.quizzes.discussion import discussion_candidates
 from vocabsphere.core.quizzes.entities import Cast, find_cast
 from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
+from vocabsphere.core.quizzes.main_idea import (
+    FIT_SHARE,
+    LEAD_STEM,
+    MISFIT_SHARE,
+    fitting_sentence,
+    headline_fits,
+    main_idea_candidate,
+)
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
 from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
 from vocabsphere.core.quizzes.sequence import sequence_candidates, sequence_levels
@@ -36,7 +38,7 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
-QUIZ_VERSION = "quiz-1.1"
+QUIZ_VERSION = "quiz-1.2"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 6,
@@ -68,7 +70,7 @@ def _levels(
         return {lvl: text for lvl, text in found.items() if text is not None}
     if candidate.kind is QuestionKind.MAIN_IDEA:
         return {
-            lvl: ""
+            lvl: fitting_sentence(p, key)
             for lvl, p in passages.items()
             if headline_fits(p, key, FIT_SHARE)
             and not any(headline_fits(p, d, MISFIT_SHARE) for d in candidate.distractors)
@@ -85,13 +87,11 @@ def _candidates(
     passages: Mapping[str, Passage],
     cast: Cast,
     lexicon: Lexicon | None,
-    title: str | None,
-    other_titles: Sequence[str],
+    main_idea: Candidate | None,
 ) -> Iterable[Candidate]:
     counts, years = story_numbers(list(passages.values()))
-    headline = headline_candidate(title, other_titles, passages)
-    if headline is not None:
-        yield headline
+    if main_idea is not None:
+        yield main_idea
     for passage in passages.values():
         yield from fact_candidates(passage, cast, counts, years)
         # Before the statements: a true statement of a linked sentence would give the order away, and
@@ -108,6 +108,9 @@ def _same_question(a: Candidate, b: Candidate) -> bool:
     """Asks the same thing, or one gives the other away (a true statement of a fact question's sentence)."""
     if a.key is None or b.key is None or a.stem.lower() == b.stem.lower():
         return a.stem.lower() == b.stem.lower()
+    if QuestionKind.MAIN_IDEA in (a.kind, b.kind):
+        # A question on the lead, when the main-idea key is that sentence, gives one answer away.
+        return LEAD_STEM in (a.stem, b.stem) and a.evidence == b.evidence
     if (a.kind is QuestionKind.SEQUENCE) != (b.kind is QuestionKind.SEQUENCE):
         # Another question about one of the two events leaves their order to ask; one made from the very
         # sentence that orders them (a true statement "A after B") gives it away.
@@ -189,16 +192,20 @@ def generate_quiz(
     nlp: Language | None = None,
     title: str | None = None,
     other_titles: Sequence[str] = (),
+    other_leads: Sequence[str] = (),
 ) -> Quiz:
-    """A quiz checked against every version (level key -> text). Without a lexicon, no vocabulary questions;
-    without a title and three other stories' titles, no main-idea question."""
+    """A quiz checked against every version (level key -> text). Without a lexicon, no vocabulary questions.
+    The main-idea question needs three other stories: their headlines (``other_titles``) when the title is a
+    headline, else their first sentences (``other_leads``, see ``main_idea.lead_sentence``)."""
     ordered = order_levels(list(versions))
-    passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp or load_pipeline())
+    nlp = nlp or load_pipeline()
+    passages = parse_passages({lvl: versions[lvl] for lvl in ordered}, nlp)
     vocab = VocabularyChecker(lexicon) if lexicon is not None else None
     cast = find_cast(passages.values())
+    main_idea = main_idea_candidate(passages, nlp, title, other_titles, other_leads)
     scored = []
     evidence: dict[int, dict[str, str]] = {}
-    for candidate in _candidates(passages, cast, lexicon, title, other_titles):
+    for candidate in _candidates(passages, cast, lexicon, main_idea):
         found = _levels(candidate, passages, vocab, cast)
         if found:
             scored.append((candidate, tuple(found)))

@@ -19,38 +19,44 @@ from vocabsphere.core.adapt.document import ParseCache, heading_paragraphs, quot
 from vocabsphere.core.adapt.text_ops import split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
 
-__all__ = ["NEGATIONS", "Passage", "Sentence", "number_value", "parse_passages", "token_terms"]
+__all__ = [
+    "NEGATIONS",
+    "NUMBER_WORDS",
+    "Passage",
+    "Sentence",
+    "number_value",
+    "parse_passages",
+    "token_terms",
+]
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none", "cannot"})
 _TERM_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
-_SMALL = {
-    w: n
-    for n, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+NUMBER_WORDS = tuple(
+    [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ]
+)
+_SMALL = {w: n for n, w in enumerate(NUMBER_WORDS)}
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
@@ -77,6 +83,11 @@ class Passage:
     @cached_property
     def terms(self) -> frozenset[str]:
         return frozenset().union(*(s.terms for s in self.sentences))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Its terms and every word as written, lower-case (what a headline is matched against)."""
+        return self.terms | {t.lower_ for s in self.sentences for t in s.doc}
 
 
 def number_value(text: str) -> str | None:

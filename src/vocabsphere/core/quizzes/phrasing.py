@@ -102,7 +102,7 @@ def _opening(doc: Doc, root: Token, subject_start: int) -> tuple[int, str] | Non
         return None
     head = heads[0]
     if head.dep_ == "advmod" and len(phrase) == 1 and head.lower_ in _DROPPABLE:
-        return start, ""
+        return subject_start, ""  # "Meanwhile, China has ...": tied to the sentence before, so left out
     if head.dep_ == "obl" and phrase[0].dep_ == "case" and not any(t.dep_ == "acl:relcl" for t in phrase):
         return start, phrase[0].text.lower() + phrase.text[len(phrase[0].text) :]
     return None
@@ -240,6 +240,15 @@ def fronted_question(clause: Clause, removed: Span, wh: str) -> str | None:
     return tidy(f"{wh} {front} {_subject_inside(clause)} {join_tokens(rest)}{_moved(clause)}?")
 
 
+def _comma_set(token: Token, root: Token) -> bool:
+    """A comma after the main verb opening an aside (", with about 1.3 million soldiers", ", which ...",
+    ", making ..."): a negated verb would leave the aside asserted. A list's comma is no aside."""
+    if token.text != "," or token.i <= root.i or token.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[token.i + 1]
+    return after.pos_ in ("ADP", "SCONJ") or after.tag_ in ("VBG", "VBN", "WDT", "WP", "WRB")
+
+
 def negated_statement(clause: Clause) -> str | None:
     """The sentence with its main verb negated ("has not", "was not", "did not win"), None when unsure.
 
@@ -257,6 +266,8 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if any(t.dep_ in _OTHER_CLAUSES and t.head.i == root.i for t in doc):
         return None
+    if any(_comma_set(t, root) for t in doc):
+        return None  # "does not boast a large army, with 1.3 million soldiers": the aside stays asserted
     if any(t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) for t in doc):
         return None  # "has millions of fans, but she is ...": "not" would reach one clause only
     parts: list[tuple[Token, str]] = []

@@ -10,7 +10,7 @@ the original.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -28,6 +28,7 @@ TRUE, FALSE = "True", "False"
 MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_RELATIVE = frozenset({"further", "other", "another", "same", "remaining", "rest", "latter", "former"})
 _VAGUE_START = frozenset(
     {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its", "other", "another"}
 )
@@ -40,15 +41,23 @@ def _fixed_terms(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
-def stands_alone(clause: Clause, sentence: Sentence, before: int | None = None) -> bool:
+def stands_alone(
+    clause: Clause, sentence: Sentence, before: int | None = None, skip: Iterable[int] = ()
+) -> bool:
     """A sentence a learner can judge on its own: it names what it is about, and "he" or "she" only after a
     name in the same sentence ("them", "it", "this" point outside it). With ``before``, only the tokens
-    before that index are read (a why question quotes the sentence without its cause)."""
+    before that index are read (a why question quotes the sentence without its cause); tokens at ``skip``
+    are known to point inside the sentence."""
     first = clause.subject[0]
     if sentence.quoted or first.lower_ in _VAGUE_START or first.pos_ == "PRON":
         return False
+    if any(t.lower_ in _RELATIVE for t in clause.subject):  # "A further 600,000 serve ...": beyond what?
+        return False
     names = name_spans(clause.doc)
+    inside = frozenset(skip)
     for t in clause.doc[:before]:
+        if t.i in inside:
+            continue
         if t.pos_ == "PRON" and t.lower_ in _POINTING:
             return False
         if t.pos_ == "PRON" and t.lower_ in _PERSONAL and not any(n.end <= t.i for n in names):
