@@ -336,7 +336,12 @@ def simple_gloss(
         return None  # "slower (= not moving quickly)": a definition says the base form, not "more ..."
     if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
         return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
-    if gloss and choice.upos == "ADV" and gloss.lower() in _ADJECTIVE_DEGREE and doc[index].head.pos_ == "VERB":
+    if (
+        gloss
+        and choice.upos == "ADV"
+        and gloss.lower() in _ADJECTIVE_DEGREE
+        and doc[index].head.pos_ == "VERB"
+    ):
         return None  # "benefited enormously (= extremely)": 'extremely' goes with adjectives, not verbs
     if gloss and choice.upos == "VERB" and not _verb_gloss_fits(doc[index], gloss):
         return None
