@@ -336,12 +336,7 @@ def simple_gloss(
         return None  # "slower (= not moving quickly)": a definition says the base form, not "more ..."
     if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
         return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
-    if (
-        gloss
-        and choice.upos == "ADV"
-        and gloss.lower() in _ADJECTIVE_DEGREE
-        and doc[index].head.pos_ == "VERB"
-    ):
+    if gloss and choice.upos == "ADV" and gloss.lower() in _ADJECTIVE_DEGREE and not _degree_slot(doc[index]):
         return None  # "benefited enormously (= extremely)": 'extremely' goes with adjectives, not verbs
     if gloss and choice.upos == "VERB" and not _verb_gloss_fits(doc[index], gloss):
         return None
@@ -363,6 +358,11 @@ _HYPHENS = frozenset({"-", "–", "‑"})
 # place", "pay attention"); WordNet lacks many of them, so none is glossed.
 _LIGHT_VERB_ZIPF = 5.0
 _NAME_LINKS = frozenset({"compound", "flat", "nmod:desc"})  # "scared Hankyu" (amod) is no name
+
+
+def _degree_slot(token: Token) -> bool:
+    """The adverb modifies an adjective or adverb ("enormously popular"), where "extremely" fits."""
+    return token.head.pos_ in ("ADJ", "ADV") and token.head.i != token.i
 
 
 def _phrases_easy(lexicon: Lexicon, gloss: str, cap: int) -> bool:
