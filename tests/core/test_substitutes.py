@@ -483,7 +483,12 @@ def test_the_ranker_reads_only_signals_the_code_measures() -> None:
         ("The old man walked at a slower pace than his son.", "slower", "A2", "not moving quickly"),
         # a degree adverb of adjectives does not fit a verb: "benefited enormously (= extremely)"
         ("Local shops benefited enormously from the new road.", "enormously", "B1", "extremely"),
-        ("The town benefited enormously from the opening of the bridge.", "enormously", "B1", "extremely"),
+        (
+            "Vienna benefited enormously from the fall of the wall.",
+            "enormously",
+            "B1",
+            "extremely",
+        ),  # hung on "fall"
     ],
 )
 def test_no_gloss_harder_than_the_level_or_of_another_form(
