@@ -285,3 +285,23 @@ def test_train_review_faults_stay_gone(nlp: Language, real_lexicon: Lexicon) -> 
     doc = nlp("Sweet Dreams, which tells the story of two sisters, opens in London next week.")
     nouns = [dict(m.details).get("noun") for m in detect_grammar(doc) if m.point.id.startswith("relative")]
     assert nouns and all(n == "Sweet Dreams" for n in nouns), nouns
+
+
+def test_no_stock_note_for_a_stand_in_do_or_a_reporting_inversion(nlp: Language) -> None:
+    # Part 5, read in unseen train stories at A2: "'do' is the present simple. We use it for facts and
+    # habits." for "as they do to cookies", and the same for "..., says Fatuma" (a report's 'said').
+    for text, word in [
+        (
+            "People do not like cameras in the same way as they do to letters. She works in a big shop.",
+            "'do'",
+        ),
+        ("The shop is no exception, says Maria Lopez. She works in a big shop every day.", "'says'"),
+    ]:
+        for level in ("A1", "A2"):
+            for h in select_highlights(nlp(text), level, lexicon=None, count=(1, 6)):
+                assert f"{word} is the present simple" not in h.explanation, h.explanation
+    # a present simple with its subject before it is still explained
+    doc = nlp("She works in a big hospital near the river. Her brother says nothing.")
+    assert any(
+        "'works' is the present simple" in h.explanation for h in select_highlights(doc, "A2", lexicon=None)
+    )
