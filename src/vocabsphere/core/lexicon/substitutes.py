@@ -518,10 +518,11 @@ def _easy(word: str, cap: int) -> bool:
     if zipf_frequency(word, "en") >= 6.0:
         return True  # "a", "the", "of", "something": no level needed
     ranks = []
-    # only the parts of speech the word can be: "proceedings" is a noun, never a form of "proceed"
-    kinds = [upos for upos in getAllLemmas(word) if upos in _TAG_OF] or ["NOUN", "VERB", "ADJ", "ADV"]
-    for upos in kinds:
+    known = getAllLemmas(word)
+    for upos in ("NOUN", "VERB", "ADJ", "ADV"):
         base = (getLemma(word, upos=upos) or (word,))[0]
+        if base != word and known and upos not in known:
+            continue  # a guessed inflection: "proceedings" is a noun, never a form of "proceed"
         rank = word_level(base, upos)
         if rank is not None:
             ranks.append(rank)
