@@ -271,6 +271,13 @@ def test_train_review_faults_stay_gone(nlp: Language, real_lexicon: Lexicon) -> 
     # "learn 'in order'" inside "in order to": the parse's subordinators are no WordNet adverbs
     assert "in case" not in bases("In case the room was too cold, the team ran the test again at home.")
     assert "in order" not in bases("The birds fly closer together in order to save energy.")
+    # ... whether the parse calls 'In' a mark or a case
+    assert "in case" not in bases(
+        "In case the new setting changed the results, the team ran the test again at home."
+    )
+    # "The hope is to introduce it ... if a pilot is successful" is a plan, not "always true"
+    assert "conditional_zero" not in points("The plan is to open the new school in May if the money arrives.")
+    assert "conditional_zero" in points("If you heat ice, it melts.")
     # "'It should be easy' uses should. It gives advice.": an expectation, nobody is advised
     assert "should_advice" not in points("It should be easy to cut the noise from ships, he said.")
     assert "should_advice" in points("Parents should read to their children every day.")

@@ -130,9 +130,19 @@ def _inside_as_frame(words: list[Token]) -> bool:
 
 def _subordinator(words: list[Token]) -> bool:
     """ "In case the setting hampered ...", "in order to hear": the parse reads the words as one
-    conjunction opening a clause (mark + fixed), which WordNet's adverb ("if there happens to be
-    need", "in proper order") does not explain; nor is "in order" the unit ("in order to" is)."""
-    return words[0].dep_ == "mark" and all(w.dep_ == "fixed" and w.head.i == words[0].i for w in words[1:])
+    function word (a preposition or conjunction with the rest "fixed" to it), and no "of" follows
+    ("in front of", "in case of"), so it opens a clause or an infinitive, which WordNet's adverb
+    ("if there happens to be need", "in proper order") does not explain; nor is "in order" the
+    unit ("in order to" is). The parse often hangs "In case" on a noun, so its head is not read."""
+    first, after = words[0], words[-1].i + 1
+    doc = first.doc
+    fixed = len(words) > 1 and all(w.dep_ == "fixed" and w.head.i == first.i for w in words[1:])
+    return (
+        fixed
+        and first.pos_ in ("ADP", "SCONJ")
+        and first.dep_ in ("mark", "case")
+        and (after >= len(doc) or doc[after].lower_ != "of")
+    )
 
 
 def _plural_for_singular(words: list[Token], expression: str) -> bool:
