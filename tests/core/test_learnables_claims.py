@@ -307,6 +307,17 @@ def test_no_stock_note_for_a_stand_in_do_or_a_reporting_inversion(nlp: Language)
         for level in ("A1", "A2"):
             for h in select_highlights(nlp(text), level, lexicon=None, count=(1, 6)):
                 assert f"{word} is the present simple" not in h.explanation, h.explanation
+    # the quotation parsed as an outer subject, as in the story read
+    doc = nlp("The shop's success is no exception, says Maria Lopez, the head of the board. She works hard.")
+    assert not any(
+        "'says' is the present" in h.explanation for h in select_highlights(doc, "A2", lexicon=None)
+    )
+    # 'did' as an auxiliary is no stand-in: "did not enjoy" is still the past simple
+    doc = nlp("On average, they did not enjoy the experience.")
+    assert any(
+        "'did not enjoy' is the past simple" in h.explanation
+        for h in select_highlights(doc, "A2", lexicon=None)
+    )
     # a present simple with its subject before it is still explained
     doc = nlp("She works in a big hospital near the river. Her brother says nothing.")
     assert any(

@@ -96,14 +96,16 @@ def _stand_in(verb: Token, point: str) -> bool:
     """A simple tense the stock note ("facts and habits") does not explain: 'do' standing in for
     another verb ("as they do to cookies"), or a present reporting verb after its quotation with
     the speaker after it ("..., says Fatuma Ndangiza"), the news report's way of saying 'said'."""
-    if verb.lemma_.lower() == "do" and not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
-        return True
-    inverted = any(c.dep_ in SUBJ_DEPS and c.i > verb.i for c in verb.children)
-    return (
-        point == "present_simple"
-        and inverted
-        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
-    )
+    if verb.pos_ == "VERB" and verb.lemma_.lower() == "do":
+        return not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children)
+    if point != "present_simple" or verb.lemma_.lower() not in _REPORTING:
+        return False
+    before = any(c.dep_ in _QUOTED_CLAUSE and c.i < verb.i for c in verb.children)
+    return before and any(c.dep_ in SUBJ_DEPS and c.i > verb.i for c in verb.children)
+
+
+_REPORTING = frozenset({"say", "tell", "add", "explain", "argue", "write", "claim", "insist", "warn", "note"})
+_QUOTED_CLAUSE = frozenset({"ccomp", "parataxis", "nsubj:outer", "csubj"})  # parses of the quoted words
 
 
 def _with_subject(sent: Span, match: GrammarMatch) -> bool:
