@@ -2,10 +2,12 @@
 
 Usage (from the repository root):
     python bench/review_sheet.py [FILES...] [--dev N] [--skip K] [--levels A2,B1] [--out sheet.html]
-        [--text] [--lexicon PATH] [--no-highlights]
+        [--text] [--lexicon PATH] [--no-highlights] [--split train] [--highlights-only]
 
 FILES are plain-text stories; ``--dev N`` adds N Advanced texts of OneStopEnglish dev
-(../shared/data/onestopenglish), after the first K (``--skip``, to read stories not reviewed before).
+(../shared/data/onestopenglish), after the first K (``--skip``, to read stories not reviewed before);
+``--split train`` takes them from the train split instead. ``--highlights-only`` (with ``--text``)
+prints only each version's highlights and their explanations.
 The lexicon defaults to $VOCABSPHERE_LEXICON.
 Per story and level, one row per source sentence: the source on the left, what the version made of
 it on the right, with deleted words struck through, new words (substitutions) underlined, a split
@@ -148,12 +150,18 @@ def render_html(
 
 
 def render_text(
-    stories: list[tuple[str, str, list[AdaptedVersion]]], lexicon: Lexicon | None, lights: bool
+    stories: list[tuple[str, str, list[AdaptedVersion]]],
+    lexicon: Lexicon | None,
+    lights: bool,
+    only: bool = False,
 ) -> str:
     out: list[str] = []
     for name, text, versions in stories:
         for version in versions:
             out.append(f"=== {name} {version.level_target} (measures {version.measured_level})")
+            if only:
+                out += [f"  * {s}\n      {why}" for s, why in _highlights(version, lexicon)]
+                continue
             number = 0
             for row in rows(text, version):
                 if row.heading:
@@ -175,6 +183,12 @@ def main() -> None:
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--dev", type=int, default=0, help="add the first N OneStopEnglish dev articles")
     parser.add_argument("--skip", type=int, default=0, help="start after the first K dev articles")
+    parser.add_argument(
+        "--split", default="dev", choices=("dev", "train"), help="read train articles instead"
+    )
+    parser.add_argument(
+        "--highlights-only", action="store_true", help="(--text) only each version's highlights"
+    )
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--levels", default="A2,B1")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
@@ -185,9 +199,10 @@ def main() -> None:
     lexicon = Lexicon.open(args.lexicon) if args.lexicon else None
     inputs = [(p.name, p.read_text(encoding="utf-8")) for p in args.files]
     if args.dev:
-        articles = read_articles(args.data / "onestopenglish", "dev")
+        articles = read_articles(args.data / "onestopenglish", args.split)
         inputs += [
-            (f"dev:{k}", v["adv"]) for k, v in list(articles.items())[args.skip : args.skip + args.dev]
+            (f"{args.split}:{k}", v["adv"])
+            for k, v in list(articles.items())[args.skip : args.skip + args.dev]
         ]
     levels = tuple(args.levels.split(","))
     nlp = load_pipeline()
@@ -199,8 +214,10 @@ def main() -> None:
         for v in versions:
             totals[v.level_target] += len(v.sentences) - len(v.headings)
     lights = not args.no_highlights
-    render = render_text if args.text else render_html
-    sheet = render(stories, lexicon, lights)
+    if args.text:
+        sheet = render_text(stories, lexicon, lights, args.highlights_only)
+    else:
+        sheet = render_html(stories, lexicon, lights)
     if args.out:
         args.out.write_text(sheet, encoding="utf-8")
     else:

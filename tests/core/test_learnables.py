@@ -303,7 +303,9 @@ def test_words_are_taught_only_with_the_meaning_the_learner_sees(nlp: Language, 
                     taught += 1
                     assert note.meaning, (path.name, level, note)
     if (SHARED_DIR / "seeds").is_dir():
-        assert taught >= 3  # words are still taught ("rebuild": "build again"), each with its meaning
+        # words are still taught ("rebuild": "build again"), each with its meaning; "reduce" (= cut down
+        # on) no longer is at A2: the phrasal verb is a B1 phrase
+        assert taught >= 2
 
 
 def test_a_meaning_is_cut_only_where_it_may_stop() -> None:

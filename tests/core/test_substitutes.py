@@ -149,9 +149,11 @@ def test_nothing_is_said_when_the_sense_is_uncertain(real_lexicon: Lexicon, nlp:
     doc, index = _at(nlp, "The government wants to abolish the old tax.", "abolish")
     sure = choose_sense(real_lexicon, doc, index)
     assert sure.confident  # "abolish" has one sense
-    assert simple_gloss(real_lexicon, doc, index, "A2", choice=sure) == "do away with"
+    # at B1: the idiom "do away with" is a B1 phrase, too hard for an A2 learner however easy its words
+    assert simple_gloss(real_lexicon, doc, index, "B1", choice=sure) == "do away with"
+    assert simple_gloss(real_lexicon, doc, index, "A2", choice=sure) is None
     unsure = replace(sure, probability=0.1)
-    assert simple_gloss(real_lexicon, doc, index, "A2", choice=unsure) is None
+    assert simple_gloss(real_lexicon, doc, index, "B1", choice=unsure) is None
     doc, index = _at(nlp, "The instructors work at a school in the city.", "instructors")
     choice = choose_sense(real_lexicon, doc, index)
     assert [s.form for s in simpler_words(real_lexicon, doc, index, "A2", choice=choice)] == ["teachers"]
@@ -557,3 +559,30 @@ def test_the_ranker_walks_every_tree_for_every_candidate() -> None:
     assert scores.tolist() == pytest.approx([0.1 - 1.0 + 0.25, 0.1 + 1.0 + 0.25, 0.1 - 1.0 + 0.25])
     with pytest.raises(ValueError, match="unknown features"):
         model_from_json({"features": ["bert_score"], "init": 0.0, "depth": 0, "trees": [leaf]})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "level", "wrong"),
+    [
+        # a phrasal verb is rated as a whole: "cut down on" is B1, too hard for an A2 learner
+        ("The city wants to reduce traffic in the old town.", "reduce", "A2", "cut down on"),
+        # a plural in the gloss is a noun ("proceedings"), not a form of an easy verb ("proceed")
+        ("Her parents decided to sue the company.", "sue", "B1", "institute legal proceedings against"),
+        # a usage note is no meaning: "hot (= used of physical heat)"
+        ("The summers in the city are getting hotter every year.", "hotter", "A2", "used of physical heat"),
+        # a comparative is not its base form's definition: "slower (= not moving quickly)"
+        ("The old man walked at a slower pace than his son.", "slower", "A2", "not moving quickly"),
+        # a degree adverb of adjectives does not fit a verb: "benefited enormously (= extremely)"
+        ("Local shops benefited enormously from the new road.", "enormously", "B1", "extremely"),
+        (
+            "Vienna benefited enormously from the fall of the wall.",
+            "enormously",
+            "B1",
+            "extremely",
+        ),  # hung on "fall"
+    ],
+)
+def test_no_gloss_harder_than_the_level_or_of_another_form(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str, wrong: str
+) -> None:
+    assert _gloss_when_sure(real_lexicon, nlp, sentence, word, level) != wrong

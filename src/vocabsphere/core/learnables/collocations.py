@@ -128,6 +128,30 @@ def _inside_as_frame(words: list[Token]) -> bool:
     return words[0].lower_ == "as" and after < len(doc) and doc[after].lower_ == "as"
 
 
+def _subordinator(words: list[Token]) -> bool:
+    """ "In case the setting hampered ...", "in order to hear": the parse reads the words as one
+    function word (a preposition or conjunction with the rest "fixed" to it), and no "of" follows
+    ("in front of", "in case of"), so it opens a clause or an infinitive, which WordNet's adverb
+    ("if there happens to be need", "in proper order") does not explain; nor is "in order" the
+    unit ("in order to" is). The parse often hangs "In case" on a noun, so its head is not read."""
+    first, after = words[0], words[-1].i + 1
+    doc = first.doc
+    fixed = len(words) > 1 and all(w.dep_ == "fixed" and w.head.i == first.i for w in words[1:])
+    return (
+        fixed
+        and first.pos_ in ("ADP", "SCONJ")
+        and first.dep_ in ("mark", "case")
+        and (after >= len(doc) or doc[after].lower_ != "of")
+    )
+
+
+def _plural_for_singular(words: list[Token], expression: str) -> bool:
+    """A plural noun matched through its lemma to an expression that has it in the singular:
+    "compared with children" is not "with child" (pregnant)."""
+    written = expression.lower().split()
+    return any(w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lower_ not in written for w in words)
+
+
 def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
     tokens = list(sent)
     for match in lexicon.find_expressions([_lemma(t) for t in tokens]):
@@ -136,7 +160,7 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
             continue
         if words[0].pos_ in _EDGE_POS or words[-1].pos_ in _EDGE_POS or not _attached(words):
             continue
-        if _inside_as_frame(words):
+        if _inside_as_frame(words) or _subordinator(words) or _plural_for_singular(words, match.expression):
             continue
         if not _common(*(w.lower_ for w in words if w.is_alpha)):
             continue

@@ -81,6 +81,8 @@ def _grammar(
             continue  # "'is' is the present simple" is a stock sentence that teaches nothing
         if match.point.id in _TENSE_OF_BE and not _with_subject(sent, match):
             continue  # "Thank you.", "Sounds good": the subject left out makes a poor example
+        if match.point.id in _TENSE_OF_BE and _stand_in(sent.doc[match.start], match.point.id):
+            continue  # "... as they do to cookies", "..., says Ms Ndangiza": not what the note explains
         if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
             continue  # explained as an expression, with its meaning
         above = CEFR_LEVELS.index(match.point.level) - level
@@ -88,6 +90,22 @@ def _grammar(
         if value > 0 and (match.point.id not in best or len(match.text) < len(best[match.point.id][0].text)):
             best[match.point.id] = (match, value)  # the shortest instance is the clearest example
     return tuple(sorted(best.values(), key=lambda mv: (-mv[1], mv[0].start, mv[0].point.id)))
+
+
+def _stand_in(verb: Token, point: str) -> bool:
+    """A simple tense the stock note ("facts and habits") does not explain: 'do' standing in for
+    another verb ("as they do to cookies"), or a present reporting verb after its quotation with
+    the speaker after it ("..., says Fatuma Ndangiza"), the news report's way of saying 'said'."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() == "do":
+        return not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children)
+    if point != "present_simple" or verb.lemma_.lower() not in _REPORTING:
+        return False
+    before = any(c.dep_ in _QUOTED_CLAUSE and c.i < verb.i for c in verb.children)
+    return before and any(c.dep_ in SUBJ_DEPS and c.i > verb.i for c in verb.children)
+
+
+_REPORTING = frozenset({"say", "tell", "add", "explain", "argue", "write", "claim", "insist", "warn", "note"})
+_QUOTED_CLAUSE = frozenset({"ccomp", "parataxis", "nsubj:outer", "csubj"})  # parses of the quoted words
 
 
 def _with_subject(sent: Span, match: GrammarMatch) -> bool:

@@ -106,6 +106,28 @@ _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 _TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "night", "evening"})
 
 
+_NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod:desc"})
+
+
+def noun_words(noun: Token) -> str:
+    """The noun as the explanation names it: a capitalised name in full ("Sweet Dreams", "New
+    York"), not its last word ("Dreams"); any other noun as written."""
+    if not noun.text[:1].isupper():
+        return str(noun.text)
+    doc, start = noun.doc, noun.i
+    while (
+        start > noun.sent.start
+        and doc[start - 1].head.i == noun.i
+        and doc[start - 1].dep_ in _NAME_PARTS
+        and doc[start - 1].text[:1].isupper()
+    ):
+        start -= 1
+    end = noun.i + 1
+    while end < noun.sent.end and doc[end].head.i == noun.i and doc[end].dep_ == "flat":
+        end += 1
+    return str(doc[start:end].text)
+
+
 def _group_time(group: VerbGroup | None) -> str | None:
     """Coarse tense of a parsed verb group: pres, past, pastperf, will, would, wouldperf."""
     if group is None or group.infinitival:
@@ -174,7 +196,7 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         rel = _relative_word(clause)
         if _complement_that(noun, clause, rel) or low(clause.doc[left.i - 1]) in _THAT_CONJUNCTIONS:
             continue
-        details = (("noun", noun.text),)
+        details = (("noun", noun_words(noun)),)
         seen.add(left.i)
         if clause.doc[left.i - 1].text == ",":
             if rel is not None and low(rel) in _NON_DEFINING_WORDS and not _comments_on_clause(rel, noun):
@@ -206,7 +228,7 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
         ):
             end += 1
         if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
-            yield Hit("relative_non_defining", rel.i, end, (("noun", noun.text),))
+            yield Hit("relative_non_defining", rel.i, end, (("noun", noun_words(noun)),))
 
 
 def _comments_on_clause(rel: Token, noun: Token) -> bool:
@@ -246,7 +268,7 @@ def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             continue
         finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children)
         if verb.i > rel.i and verb.pos_ in ("VERB", "AUX") and finite:
-            yield Hit("relative_defining", rel.i, _clause_right(verb, rel) + 1, (("noun", noun.text),))
+            yield Hit("relative_defining", rel.i, _clause_right(verb, rel) + 1, (("noun", noun_words(noun)),))
 
 
 _QUANTIFIER_HEADS = frozenset({"all", "everything", "anything", "something", "nothing"})
@@ -326,7 +348,7 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
                 and _sentence_initial_np(noun)
                 and _participle_of_noun(verb, noun)
             ):
-                yield Hit("relative_reduced", verb.i, end, (("noun", noun.text),))
+                yield Hit("relative_reduced", verb.i, end, (("noun", noun_words(noun)),))
             continue
         if noun.pos_ not in ("NOUN", "PROPN", "PRON") or _inverted_passive(noun):
             continue
@@ -341,7 +363,7 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
         right = _clause_right(verb, verb, stop_at_cc=True)
         if right == verb.i:
             continue  # a bare participle after a noun ("the money spent") is too often misparsed
-        yield Hit("relative_reduced", verb.i, right + 1, (("noun", noun.text),))
+        yield Hit("relative_reduced", verb.i, right + 1, (("noun", noun_words(noun)),))
 
 
 def _participle_of_noun(verb: Token, noun: Token) -> bool:

@@ -7,6 +7,7 @@ forms of be/have/will/would are closed-class and reliably tagged.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -198,9 +199,18 @@ def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | 
     if cond_time is None or main_time is None:
         return None
     point = _CONDITIONALS.get((cond_time, main_time))
-    if point is None:
+    if point is None or (point == "conditional_zero" and _be_to(main)):
         return None
     if main and main[0].i < tok.i:
         first = next((t for t in main if not t.is_punct), main[0])  # not an opening quotation mark
         return Hit(point, first.i, cond_end)
     return Hit(point, tok.i, main_end)
+
+
+def _be_to(main: list[Token]) -> bool:
+    """ "The hope is to introduce it ... if a pilot is successful": be + to-infinitive is a plan,
+    so the present tense of 'is' says nothing "always true" (no zero conditional)."""
+    return any(
+        t.lemma_.lower() == "be" and n.lower_ == "to" and n.pos_ == "PART"
+        for t, n in itertools.pairwise(main)
+    )

@@ -79,8 +79,19 @@ def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) 
     if modal == "should" and (lexical or passive or (group.copular and rest == ("BE",))):
         if group.head.lemma_.lower() in _EXPECTATION_VERBS and not passive:
             return None  # "Pyongyang should have no trouble", "it should take a week": expectation
+        if group.copular and _impersonal(group):
+            return None  # "It should be easy to reduce noise": what is expected, not advice
         return "should_advice" if not conditional else None
     return None
+
+
+_IMPERSONAL = frozenset({"it", "this", "that", "there"})
+
+
+def _impersonal(group: VerbGroup) -> bool:
+    """ "It/This/There should be ...": nobody is advised, something is expected."""
+    subj = _subject(group)
+    return subj is not None and (subj.dep_ == "expl" or low(subj) in _IMPERSONAL)
 
 
 def _wh_can(group: VerbGroup) -> bool:

@@ -179,6 +179,10 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     return point
 
 
+# Adjectives after which a that-clause takes the base form: "It is essential that humans remain able".
+_NECESSARY = frozenset({"essential", "vital", "important", "necessary", "crucial", "imperative"})
+
+
 # Verbs of thanking, hoping and liking that open a note with 'I' left out (never an order).
 _DROPPED_I_VERBS = frozenset({"thank", "hope", "appreciate", "love", "guess", "wish", "miss", "think"})
 # Clause heads where a finite verb can stand whose subject the parse missed or the writer left out.
@@ -231,7 +235,14 @@ def _gerund_predicate(group: VerbGroup) -> bool:
 
 
 def _mandative_clause(head: Token) -> bool:
-    return head.dep_ == "ccomp" and head.head.lemma_.lower() in MANDATIVE_VERBS
+    above = head.head.lemma_.lower()
+    if head.dep_ == "ccomp" and above in MANDATIVE_VERBS:
+        return True
+    return (
+        head.dep_ in ("ccomp", "csubj")
+        and above in _NECESSARY
+        and any(c.dep_ == "mark" and low(c) == "that" for c in head.children)
+    )
 
 
 def _participle_before_main_verb(head: Token) -> bool:

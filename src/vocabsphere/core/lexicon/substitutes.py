@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from lemminflect import getInflection, getLemma
+from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.levels import assess_word
@@ -341,8 +341,14 @@ def simple_gloss(
     if substitutes:
         return substitutes[0].form
     gloss = plain_definition(sense, choice.lemma, level_rank(level))
+    if gloss and not _phrases_easy(lexicon, gloss, level_rank(level)):
+        return None  # "reduce (= cut down on)" at A2: the phrasal verb is B1, however easy its words
+    if gloss and doc[index].tag_ in _GRADED:
+        return None  # "slower (= not moving quickly)": a definition says the base form, not "more ..."
     if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
         return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
+    if gloss and choice.upos == "ADV" and gloss.lower() in _ADJECTIVE_DEGREE and not _degree_slot(doc[index]):
+        return None  # "benefited enormously (= extremely)": 'extremely' goes with adjectives, not verbs
     if gloss and choice.upos == "VERB":
         if not _verb_gloss_fits(doc[index], gloss):
             return None
@@ -353,6 +359,10 @@ def simple_gloss(
 
 
 _ONE_THING = frozenset({"a", "an", "the", "one", "someone", "somebody", "something"})
+_GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})  # comparative and superlative forms
+# Degree adverbs that modify adjectives and adverbs ("extremely large") but not a verb ("grew extremely").
+_ADJECTIVE_DEGREE = frozenset({"extremely", "very", "highly", "really", "too", "so"})
+_UPOS_OF = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV"}
 _KINDS = frozenset({"act", "state", "quality", "process", "practice"})  # "trials (= the act of testing ...)"
 _MANNER = re.compile(r"(with\b|in an? \w+ (manner|way)\b)", re.IGNORECASE)
 _HYPHENS = frozenset({"-", "–", "‑"})
@@ -361,6 +371,32 @@ _HYPHENS = frozenset({"-", "–", "‑"})
 # place", "pay attention"); WordNet lacks many of them, so none is glossed.
 _LIGHT_VERB_ZIPF = 5.0
 _NAME_LINKS = frozenset({"compound", "flat", "nmod:desc"})  # "scared Hankyu" (amod) is no name
+
+
+def _degree_slot(token: Token) -> bool:
+    """The adverb modifies an adjective or adverb ("enormously popular"), where "extremely" fits."""
+    return token.head.pos_ in ("ADJ", "ADV") and token.head.i != token.i
+
+
+def _phrases_easy(lexicon: Lexicon, gloss: str, cap: int) -> bool:
+    """Every multi-word expression of the dictionary inside the gloss ("cut down on", "legal
+    proceedings") is at or below the level as a whole: easy words can make a harder idiom."""
+    words = [_base(w) for w in _WORD.findall(gloss.lower())]
+    for match in lexicon.find_expressions(words):
+        entry = lexicon.entries(match.expression)
+        upos = _UPOS_OF.get(entry.senses[0].pos, "NOUN") if entry.found else "NOUN"
+        rank = word_level(match.expression, upos)
+        if rank is not None and rank > cap:
+            return False
+    return True
+
+
+@lru_cache(maxsize=65_536)
+def _base(word: str) -> str:
+    """The word's base form when it is a plural noun ("proceedings" -> "proceeding"), else itself:
+    glosses are mostly base forms already."""
+    lemmas = getAllLemmas(word)
+    return str(lemmas["NOUN"][0]) if set(lemmas) == {"NOUN"} else word
 
 
 def _one_thing(gloss: str) -> bool:
@@ -462,6 +498,8 @@ def _present_be(token: Token, gloss: str) -> str:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
+    if sense.definition.lower().startswith(_USAGE_NOTES):
+        return None  # "hot (= used of physical heat)" says how the word is used, not what it means
     label = _LABEL.match(sense.definition.lstrip())
     if label and not any(note in label.group(1) for note in _GRAMMAR_NOTES):
         return None  # a field or use label ("(medicine)", "(of soil)") the short gloss would drop
@@ -482,6 +520,7 @@ def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
 # the sense, and the gloss would drop it. Notes on grammar only ("(postpositive)", "(often
 # followed by `of')") leave the meaning whole.
 _LABEL = re.compile(r"\(([^)]*)\)")
+_USAGE_NOTES = ("used ", "often used ", "usually used ", "sometimes used ")
 _GRAMMAR_NOTES = (
     "followed by",
     "postpositive",
@@ -503,8 +542,11 @@ def _easy(word: str, cap: int) -> bool:
     if zipf_frequency(word, "en") >= 6.0:
         return True  # "a", "the", "of", "something": no level needed
     ranks = []
+    known = getAllLemmas(word)
     for upos in ("NOUN", "VERB", "ADJ", "ADV"):
         base = (getLemma(word, upos=upos) or (word,))[0]
+        if base != word and known and upos not in known:
+            continue  # a guessed inflection: "proceedings" is a noun, never a form of "proceed"
         rank = word_level(base, upos)
         if rank is not None:
             ranks.append(rank)
