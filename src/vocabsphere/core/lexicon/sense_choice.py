@@ -148,9 +148,14 @@ def _verb_by_agreement(token: Token) -> bool:
     before, after = doc[token.i - 1], doc[token.i + 1]
     if before.tag_ not in _SINGULAR_SUBJECT or after.tag_ not in _OBJECT_START:
         return False
-    head = _clause_head(token)
+    # the parse hangs it, as subject or compound, on the noun of the phrase after it ("lacks" ->
+    # "shelter"); a plural noun in a list or heading hangs elsewhere ("Alliance figures such as")
+    head = token.head
+    if token.dep_ not in ("nsubj", "compound") or head.i <= after.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    clause = _clause_head(token)
     return not any(
-        t.pos_ in ("VERB", "AUX") and _clause_head(t) == head for t in token.sent if t.i != token.i
+        t.pos_ in ("VERB", "AUX") and _clause_head(t) == clause for t in token.sent if t.i != token.i
     )
 
 
