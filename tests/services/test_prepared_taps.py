@@ -55,27 +55,23 @@ def built(
     db.dispose()
 
 
-def _words(text: ReaderText) -> Iterator[tuple[int, int]]:
-    for i, sentence in enumerate(text.sentences()):
-        yield from ((i, j) for j, token in enumerate(sentence.tokens) if token.is_word)
-
-
 def test_prepared_simpler_words_equal_what_a_tap_computes(built: tuple[Settings, Database, int]) -> None:
     settings, db, story_id = built
     lexicon = dictionary.require_lexicon(settings)
     vocab = dictionary.vocabulary()
-    shown = 0
+    prepared = shown = 0
     for version in versions.list_versions(db, story_id):
         text = reading.reader_text(db, story_id, version.level)
         assert text.prepared is not None and text.prepared.fingerprint == prepared_fingerprint(lexicon)
         sentences = list(text.sentences())
-        for i, j in _words(text):
+        for (i, j), stored in text.prepared.simpler.items():
             doc = sentence_doc(vocab, sentences[i])
-            assert doc is not None
+            assert doc is not None and sentences[i].tokens[j].is_word
             fresh = tap_simpler(lexicon, doc, j, choose_sense(lexicon, doc, j))
-            assert text.prepared.simpler.get((i, j), ()) == fresh, (version.level, sentences[i].tokens[j])
-            shown += bool(fresh)
-    assert shown  # the story has words with simpler words, so the comparison says something
+            assert stored == fresh, (version.level, sentences[i].tokens[j])
+            prepared, shown = prepared + 1, shown + bool(fresh)
+    # Words above A2 are prepared, and some have simpler words, so the comparison says something.
+    assert prepared and shown
 
 
 def test_a_tap_reads_the_prepared_answer_and_computes_without_one(
@@ -99,9 +95,20 @@ def test_a_tap_reads_the_prepared_answer_and_computes_without_one(
         )
 
     assert tap().simpler == words and not computed
+    # A word left out (rated A1-A2) is computed by its tap.
+    easy = next(
+        (i, j)
+        for i, sentence in enumerate(text.sentences())
+        for j, token in enumerate(sentence.tokens)
+        if token.is_word and (i, j) not in text.prepared.simpler
+    )
+    dictionary.look_up_in_version(
+        settings, db, story_id=story_id, level="orig", sentence=easy[0], token=easy[1], lang="de"
+    )
+    assert computed == [easy[1]]
     # Answers prepared by other code or another lexicon are not trusted: the tap computes them.
     monkeypatch.setattr(dictionary, "prepared_fingerprint", lambda _lexicon: "other code")
-    assert tap().simpler == words and computed == [t]
+    assert tap().simpler == words and computed == [easy[1], t]
 
 
 def test_reader_text_keeps_prepared_answers_through_its_json() -> None:

@@ -115,12 +115,12 @@ def look_up_in_version(
 def _prepared_simpler(
     lexicon: Lexicon, text: ReaderText, sentence: int, token: int
 ) -> tuple[Substitute, ...] | None:
-    """The word's simpler words as prepared when the version was built, None when the version has
-    none prepared by this code and lexicon (the tap computes them)."""
+    """The word's simpler words as prepared when the version was built, None when they were not
+    prepared, or by other code or another lexicon (the tap computes them)."""
     prepared = text.prepared
     if prepared is None or prepared.fingerprint != prepared_fingerprint(lexicon):
         return None
-    return prepared.simpler.get((sentence, token), ())
+    return prepared.simpler.get((sentence, token))
 
 
 def _look_up_token(

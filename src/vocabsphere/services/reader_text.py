@@ -49,10 +49,20 @@ def prepare_taps(reader: ReaderText, lexicon: Lexicon, vocab: Vocab, memo: Sente
         found = memo.get(_key(sentence))
         if found is None:
             doc = sentence_doc(vocab, sentence)
-            found = {} if doc is None else prepare_simpler(lexicon, doc)
+            found = {} if doc is None else prepare_simpler(lexicon, doc, _above_a2(stored, sentence))
             memo[_key(sentence)] = found
         simpler.update({(index, token): words for token, words in found.items()})
     return replace(reader, prepared=PreparedWords(prepared_fingerprint(lexicon), simpler))
+
+
+# Words rated A1-A2 almost never have a simpler synonym, and then the ranker is not asked: their
+# taps compute the answer in a fraction of a millisecond, so the build leaves them out.
+_EASY = frozenset({"A1", "A2"})
+
+
+def _above_a2(text: ReaderText, sentence: ReaderSentence) -> list[bool]:
+    """Per token: a word whose lemma is rated above A2 (or not rated)."""
+    return [t.is_word and text.levels.get(t.lemma) not in _EASY for t in sentence.tokens]
 
 
 def _key(sentence: ReaderSentence) -> tuple[object, ...]:

@@ -1,11 +1,12 @@
 """What a tap in the reader would otherwise compute slowly, computed when a version is built.
 
-    answers = prepare_simpler(lexicon, doc)   # token position -> simpler words, non-empty only
+    answers = prepare_simpler(lexicon, doc, wanted)   # token position -> simpler words (often none)
 
-A tap shows the word's simpler words (:func:`.substitutes.simpler_words`): the sense choice, then
-up to sixty candidates ranked against 40,000 vectors, 10-40 ms of CPU for one word in ten. The
-build of a version computes them for every word of every sentence, on the very Doc a tap rebuilds
-from the stored parse, through the same function (:func:`tap_simpler`), and stores them with the
+A tap shows the word's simpler words (:func:`.substitutes.simpler_words`): the sense choice, then,
+when a synonym of the sense could be simpler, up to sixty candidates ranked against 40,000 vectors
+(10-40 ms of CPU). The build of a version computes them for the words where that can happen (the
+caller chooses: the reader prepares words above A2), on the very Doc a tap rebuilds from the stored
+parse, through the same function (:func:`tap_simpler`), and stores them with the
 reader text and the fingerprint of the code, models and lexicon that made them
 (:func:`prepared_fingerprint`); a tap uses them only when that fingerprint is its own, and
 computes them otherwise (versions built before, or by other code), so the answers are the same.
@@ -14,6 +15,7 @@ computes them otherwise (versions built before, or by other code), so the answer
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import metadata, resources
 from typing import TYPE_CHECKING
@@ -43,16 +45,15 @@ def tap_simpler(lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice) -> 
     return () if choice.function else simpler_words(lexicon, doc, index, choice=choice)
 
 
-def prepare_simpler(lexicon: Lexicon, doc: Doc) -> dict[int, tuple[Substitute, ...]]:
-    """The simpler words a tap would show, for every word of ``doc`` that has some. A token the
-    substitution never takes (:func:`.substitutes.may_simplify`) needs no sense choice."""
-    found = {}
-    for token in doc:
-        if may_simplify(token):
-            words = tap_simpler(lexicon, doc, token.i, choose_sense(lexicon, doc, token.i))
-            if words:
-                found[int(token.i)] = words
-    return found
+def prepare_simpler(lexicon: Lexicon, doc: Doc, wanted: Sequence[bool]) -> dict[int, tuple[Substitute, ...]]:
+    """The simpler words a tap would show (often none) for the tokens of ``doc`` that are ``wanted``
+    (one flag per token) and that the substitution may take (:func:`.substitutes.may_simplify`:
+    for the others a tap knows at once that there are none). A token left out is computed by its tap."""
+    return {
+        int(token.i): tap_simpler(lexicon, doc, token.i, choose_sense(lexicon, doc, token.i))
+        for token in doc
+        if wanted[token.i] and may_simplify(token)
+    }
 
 
 def should_prepare() -> bool:

@@ -107,7 +107,8 @@ class PreparedWords:
     (:mod:`vocabsphere.core.lexicon.prepared`); valid only for the code and lexicon of ``fingerprint``."""
 
     fingerprint: str
-    simpler: Mapping[tuple[int, int], tuple[Substitute, ...]]  # (sentence, token) -> words; absent: none
+    # (sentence, token) -> the words (often none); a word left out is computed by its tap
+    simpler: Mapping[tuple[int, int], tuple[Substitute, ...]]
 
     def to_json(self) -> dict[str, Any]:
         words = {
