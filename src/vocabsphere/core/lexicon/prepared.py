@@ -25,6 +25,7 @@ from vocabsphere.core.levels.word_level import level_fingerprint
 from . import sense_ranking
 from .lookup import Lexicon
 from .sense_choice import SenseChoice, choose_sense
+from .sense_embedding import embeddings_available
 from .substitutes import Substitute, may_simplify, simpler_words
 
 if TYPE_CHECKING:
@@ -58,7 +59,12 @@ def prepare_simpler(lexicon: Lexicon, doc: Doc, wanted: Sequence[bool]) -> dict[
 
 def should_prepare() -> bool:
     """Not with the ``senses`` extra: it encodes every sentence, seconds of a version's build."""
-    return not sense_ranking.embeddings_in_use(sense_ranking.SHIPPED)
+    return not _with_embeddings()
+
+
+def _with_embeddings() -> bool:
+    """The shipped ranking would use the ``senses`` extra (asked without loading its model)."""
+    return bool(sense_ranking.SHIPPED.semantic) and embeddings_available()
 
 
 @lru_cache(maxsize=8)
@@ -66,7 +72,7 @@ def prepared_fingerprint(lexicon: Lexicon) -> str:
     """Hash of everything the prepared answers depend on (see the module's docstring)."""
     digest = hashlib.blake2b(digest_size=8)
     digest.update(f"{lexicon.lexicon_version()} {lexicon.build_time()} {level_fingerprint()}".encode())
-    digest.update(f"embeddings {sense_ranking.embeddings_in_use(sense_ranking.SHIPPED)}".encode())
+    digest.update(f"embeddings {_with_embeddings()}".encode())
     for package in _CODE_PACKAGES:
         root = resources.files(package)
         for item in sorted((i for i in root.iterdir() if i.name.endswith(".py")), key=lambda i: i.name):
