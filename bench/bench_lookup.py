@@ -16,7 +16,8 @@ p99 is mostly waiting for a core):
   in the product); the pipeline and lexicon are loaded first, as at start-up; then every sentence
   of every version is tapped once at a random word (the first tap in a new sentence: the version
   is read from the database, the sentence's stored parse rebuilt, the word's senses ranked and
-  translated), then every word of every version. The versions are built in the same process,
+  translated, its simpler words read from the version where its build prepared them), then every
+  word of every version. The versions are built in the same process,
   which leaves the sense choice's caches warm for the words they met; ``--fresh`` builds them in
   another process and taps in one that has only started up, as the web server does;
 - a look-up of a typed word in a typed sentence (the dictionary page), which parses the sentence;

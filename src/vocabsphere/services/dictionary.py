@@ -19,7 +19,9 @@ from vocabsphere.core.lexicon import Lexicon, SourceInfo
 from vocabsphere.core.lexicon.context import WordLookup, lookup_in_context, lookup_many
 from vocabsphere.core.lexicon.context import warm_up as warm_look_up
 from vocabsphere.core.lexicon.level_stage import use_stored_levels_of
-from vocabsphere.core.reading.tokens import ReaderSentence, sentence_doc
+from vocabsphere.core.lexicon.prepared import prepared_fingerprint
+from vocabsphere.core.lexicon.substitutes import Substitute
+from vocabsphere.core.reading.tokens import ReaderSentence, ReaderText, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
 from vocabsphere.store.database import Database
@@ -99,23 +101,42 @@ def look_up_in_version(
     text, token number in the sentence): the sentence's parse was stored when the version was
     built, so no parser runs here."""
     lexicon = require_lexicon(settings)
-    found = reading.reader_text(database, story_id, level).sentence_at(sentence)
+    text = reading.reader_text(database, story_id, level)
+    found = text.sentence_at(sentence)
     if found is None or not 0 <= token < len(found.tokens) or not found.tokens[token].is_word:
         raise InvalidInput("There is no word at that position of this version.", field="t")
     doc = sentence_doc(vocabulary(), found)
-    result = _look_up_token(lexicon, found, doc, token, lang)
+    result = _look_up_token(
+        lexicon, found, doc, token, lang, _prepared_simpler(lexicon, text, sentence, token)
+    )
     return _with_backend(settings, result, lang, found.text)
 
 
+def _prepared_simpler(
+    lexicon: Lexicon, text: ReaderText, sentence: int, token: int
+) -> tuple[Substitute, ...] | None:
+    """The word's simpler words as prepared when the version was built, None when they were not
+    prepared, or by other code or another lexicon (the tap computes them)."""
+    prepared = text.prepared
+    if prepared is None or prepared.fingerprint != prepared_fingerprint(lexicon):
+        return None
+    return prepared.simpler.get((sentence, token))
+
+
 def _look_up_token(
-    lexicon: Lexicon, found: ReaderSentence, doc: Doc | None, token: int, lang: str | None
+    lexicon: Lexicon,
+    found: ReaderSentence,
+    doc: Doc | None,
+    token: int,
+    lang: str | None,
+    simpler: tuple[Substitute, ...] | None = None,
 ) -> WordLookup:
     word = found.tokens[token].text
     if doc is None:  # a text stored without its parse: look the word up in its sentence text
         context = _check_sentence(found.text)
         parsed = parsed_sentence(context) if context else None
         return lookup_in_context(lexicon, word, context, lang, doc=parsed)
-    return lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token)
+    return lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token, simpler=simpler)
 
 
 def look_up_whole_version(
@@ -137,7 +158,10 @@ def look_up_whole_version(
             doc = sentence_doc(vocabulary(), found)
             for position, token in enumerate(found.tokens):
                 if token.is_word:
-                    results[f"{index}.{position}"] = _look_up_token(lexicon, found, doc, position, lang)
+                    simpler = _prepared_simpler(lexicon, text, index, position)
+                    results[f"{index}.{position}"] = _look_up_token(
+                        lexicon, found, doc, position, lang, simpler
+                    )
             index += 1
     with _lock:
         _whole_versions[key] = results
@@ -153,11 +177,13 @@ def vocabulary() -> Vocab:
 
 def warm_up(settings: Settings) -> None:
     """Load what a look-up needs (the pipeline, the lexicon and its word levels, the sense choice's
-    static vectors and word caches, the level model, lemminflect's tables) before the first request
-    does."""
+    static vectors and word caches, the level model, lemminflect's tables, the fingerprint that
+    prepared answers are checked against) before the first request does."""
     vocabulary()
-    open_lexicon(settings)
+    lexicon = open_lexicon(settings)
     warm_look_up()
+    if lexicon is not None:
+        prepared_fingerprint(lexicon)  # hashes the code and models once (tens of milliseconds)
 
 
 def _with_backend(

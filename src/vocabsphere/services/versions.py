@@ -17,7 +17,7 @@ from vocabsphere.core.errors import InvalidInput, NotFound
 
 # dictionary as a module: it imports reading, which imports this module (no name is needed at import time)
 from vocabsphere.services import dictionary, llm_rewriter
-from vocabsphere.services.reader_text import analyse_for_reader
+from vocabsphere.services.reader_text import SentenceAnswers, analyse_for_reader
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
@@ -163,11 +163,12 @@ def build_versions(
         others = [a.text for a in articles if a.id != base.id]
     progress = _Progress(on_progress)
     progress.step("Adapting the text to each level.")
-    adapted = adapt_story(
-        base_text, others, lexicon=dictionary.open_lexicon(settings), on_level=progress.adapted
-    )
+    lexicon = dictionary.open_lexicon(settings)
+    adapted = adapt_story(base_text, others, lexicon=lexicon, on_level=progress.adapted)
     original = _original_level(base_text, *stored)
-    original_reader, original_lemmas = analyse_for_reader(base_text)
+    # What a tap would compute slowly is prepared with each reader text; versions share sentences.
+    tap_memo: SentenceAnswers = {}
+    original_reader, original_lemmas = analyse_for_reader(base_text, lexicon, tap_memo)
     original_headings = heading_paragraphs(paragraphs(base_text))
     original_highlights = _highlights(base_text, original[0], settings, original_headings)
     progress.prepared(ORIGINAL, len(adapted))
@@ -210,7 +211,7 @@ def build_versions(
             "rounds": version.rounds,
             "headings": [] if improved else list(version.headings),
         }
-        reader_json, lemmas_json = analyse_for_reader(text)
+        reader_json, lemmas_json = analyse_for_reader(text, lexicon, tap_memo)
         rows.append(
             StoryVersion(
                 story_id=story_id,

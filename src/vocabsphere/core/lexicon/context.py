@@ -25,8 +25,9 @@ from . import sense_choice, sense_ranking, substitute_ranking
 from .ipa import spoken_ipa
 from .lookup import Ipa, Lexicon, Sense
 from .packs.iso639 import ISO639_1, language_name
+from .prepared import tap_simpler
 from .store_schema import normalize_pos, wordnet_pos
-from .substitutes import Substitute, simpler_words
+from .substitutes import Substitute
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -137,13 +138,16 @@ def lookup_in_context(
     *,
     doc: Doc | None = None,
     token_index: int | None = None,
+    simpler: tuple[Substitute, ...] | None = None,
 ) -> WordLookup:
-    """Everything a learner needs about ``word`` as used in ``sentence`` (any may be None)."""
+    """Everything a learner needs about ``word`` as used in ``sentence`` (any may be None).
+    ``simpler``: the word's simpler words prepared when its version was built (:mod:`.prepared`),
+    None to compute them."""
     text, code = validate_word(word), validate_lang(lang)
     if doc is None and sentence and sentence.strip():
         doc = _parse(sentence)
     target = _target(lexicon, text, doc, token_index)
-    return _assemble(lexicon, target, doc, code)
+    return _assemble(lexicon, target, doc, code, simpler)
 
 
 def lookup_many(
@@ -206,14 +210,20 @@ def _lemma_without_context(lexicon: Lexicon, word: str) -> tuple[str, str]:
     return word.lower(), "X"
 
 
-def _assemble(lexicon: Lexicon, target: _Target, doc: Doc | None, lang: str | None) -> WordLookup:
+def _assemble(
+    lexicon: Lexicon,
+    target: _Target,
+    doc: Doc | None,
+    lang: str | None,
+    prepared: tuple[Substitute, ...] | None = None,
+) -> WordLookup:
     pos_name = normalize_pos(target.upos)
     pos_filter = target.upos if target.in_context and wordnet_pos(target.upos) else None
     entry = lexicon.entries(target.lemma, pos_filter)
     if doc is not None and target.index is not None and target.in_context:
         choice = sense_choice.choose_sense(lexicon, doc, target.index)
         senses, confident = _as_ranked(choice.senses), choice.confident
-        simpler = () if choice.function else simpler_words(lexicon, doc, target.index, choice=choice)
+        simpler = tap_simpler(lexicon, doc, target.index, choice) if prepared is None else prepared
         if choice.function:  # "According (to)": the expression, not accord's senses
             target = _Target(target.word, choice.lemma, choice.upos, target.index)
             pos_name, entry = None, lexicon.entries(choice.lemma)

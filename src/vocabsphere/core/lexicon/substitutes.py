@@ -47,6 +47,7 @@ __all__ = [
     "Substitute",
     "fitting_words",
     "hyphenated",
+    "may_simplify",
     "part_of_unit",
     "simple_gloss",
     "simpler_words",
@@ -139,27 +140,38 @@ def _fitting(
     usual_rank: int = USUAL_RANK,
 ) -> tuple[Substitute, ...]:
     """fitting_words among the synonyms ``keep`` accepts (checked first: the round trip costs)."""
-    token = doc[index]
-    if not token.is_alpha or token.pos_ not in SUBSTITUTABLE or token.like_num:
-        return ()
     choice = choice or choose_sense(lexicon, doc, index)
     sense = choice.best
+    if sense is None:
+        return ()
+    return tuple(
+        candidate
+        for candidate in _synonyms(doc, index, choice)
+        if keep(candidate) and _fits(lexicon, doc, index, candidate.lemma, choice.upos, sense, usual_rank)
+    )
+
+
+def _synonyms(doc: Doc, index: int, choice: SenseChoice) -> list[Substitute]:
+    """The chosen sense's synonyms that could replace the word (WordNet order), before the
+    ranker and the round trip: ordinary words of its part of speech, rated, with a written form
+    for the word's tag. Empty when the sense is uncertain, an expression's or taboo."""
+    token = doc[index]
+    if not token.is_alpha or token.pos_ not in SUBSTITUTABLE or token.like_num:
+        return []
+    sense = choice.best
     if sense is None or not choice.confident or choice.upos not in SUBSTITUTABLE:
-        return ()
+        return []
     if " " in choice.lemma:  # "took place": a synonym of the expression cannot replace its verb alone
-        return ()
+        return []
     if taboo_sense(sense, _sentence(doc, index)):
-        return ()
+        return []
     found = []
     for word in sense.synonyms:
         rank = word_level(word, choice.upos) if plausible(word, choice.lemma, choice.upos) else None
         form = inflect_like(token, word, choice.upos) if rank is not None else None
-        if rank is None or form is None:
-            continue
-        candidate = Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en")))
-        if keep(candidate) and _fits(lexicon, doc, index, word, choice.upos, sense, usual_rank):
-            found.append(candidate)
-    return tuple(found)
+        if rank is not None and form is not None:
+            found.append(Substitute(word, form, LEVELS[rank], float(zipf_frequency(word, "en"))))
+    return found
 
 
 def simpler_words(
@@ -178,30 +190,42 @@ def simpler_words(
     (:func:`.substitute_ranking.rank_substitutes`) sure enough that people would put it there
     (``SAFE_FIT``), which also orders them."""
     token = doc[index]
-    if token.ent_type_ or _in_name(token) or _prepositional_verb(token) or token.dep_ == "compound":
-        return ()  # a noun before a noun is often part of a set phrase: "household names"
+    if not may_simplify(token):
+        return ()
     choice = choice or choose_sense(lexicon, doc, index)
     if choice.best is None or choice.best.rank != 1 or choice.probability < REWRITE_CONFIDENT:
         return ()
     own = word_level(choice.lemma, choice.upos)
     own_freq = float(zipf_frequency(choice.lemma, "en"))
     cap = level_rank(level) if level else len(LEVELS) - 1
+    simplest = [
+        s
+        for s in _synonyms(doc, index, choice)
+        if simpler(level_rank(s.level), s.zipf, own, own_freq)
+        and level_rank(s.level) <= cap
+        and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
+    ]
+    if not simplest:  # most words: no synonym of the sense is simpler, so the ranker is not asked
+        return ()
     fit = {r.lemma: r.fit for r in rank_substitutes(lexicon, doc, index, level, choice=choice)}
-    found = _fitting(
-        lexicon,
-        doc,
-        index,
-        choice,
-        lambda s: (
-            fit.get(s.lemma, 0.0) >= SAFE_FIT
-            and simpler(level_rank(s.level), s.zipf, own, own_freq)
-            and level_rank(s.level) <= cap
-            and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
-            and not _repeats(doc, index, s.lemma)
-        ),
-        usual_rank=1,
-    )
+    sense = choice.best
+    found = [
+        s
+        for s in simplest
+        if fit.get(s.lemma, 0.0) >= SAFE_FIT
+        and _fits(lexicon, doc, index, s.lemma, choice.upos, sense, 1)
+        and not _repeats(doc, index, s.lemma)
+    ]
     return tuple(sorted(found, key=lambda s: -fit[s.lemma]))
+
+
+def may_simplify(token: Token) -> bool:
+    """What the token alone allows: a content word, no number, not in a name, not a noun before
+    a noun (often part of a set phrase: "household names"), not a verb with its own preposition.
+    :func:`simpler_words` is empty for any other token, whatever the sense choice says."""
+    if not token.is_alpha or token.pos_ not in SUBSTITUTABLE or token.like_num:
+        return False
+    return not (token.ent_type_ or _in_name(token) or _prepositional_verb(token) or token.dep_ == "compound")
 
 
 def _repeats(doc: Doc, index: int, lemma: str) -> bool:

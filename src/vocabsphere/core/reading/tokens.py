@@ -17,6 +17,7 @@ from lemminflect import getAllLemmas
 
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.lexicon.sense_ranking import token_lemma
+from vocabsphere.core.lexicon.substitutes import Substitute
 from vocabsphere.core.reading.word_keys import word_key
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LemmaStats",
+    "PreparedWords",
     "ReaderSentence",
     "ReaderText",
     "ReaderToken",
@@ -100,9 +102,42 @@ class LemmaStats:
 
 
 @dataclass(frozen=True)
+class PreparedWords:
+    """What a tap would compute slowly, computed when the version was built
+    (:mod:`vocabsphere.core.lexicon.prepared`); valid only for the code and lexicon of ``fingerprint``."""
+
+    fingerprint: str
+    # (sentence, token) -> the words (often none); a word left out is computed by its tap
+    simpler: Mapping[tuple[int, int], tuple[Substitute, ...]]
+
+    def to_json(self) -> dict[str, Any]:
+        words = {
+            f"{s}.{t}": [[w.lemma, w.form, w.level, w.zipf] for w in found]
+            for (s, t), found in self.simpler.items()
+        }
+        return {"fp": self.fingerprint, "sw": words}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PreparedWords:
+        simpler = {}
+        for key, found in data.get("sw", {}).items():
+            s, t = key.split(".")
+            simpler[int(s), int(t)] = tuple(
+                Substitute(str(a), str(b), str(c), float(d)) for a, b, c, d in found
+            )
+        return cls(str(data.get("fp", "")), simpler)
+
+
+@dataclass(frozen=True)
 class ReaderText:
     paragraphs: tuple[tuple[ReaderSentence, ...], ...]
     levels: Mapping[str, str]  # lemma -> CEFR level, for the words in the text
+    prepared: PreparedWords | None = None  # None: a tap computes everything itself
+
+    def sentences(self) -> Iterator[ReaderSentence]:
+        """Every sentence, in the order ``sentence_at`` counts them."""
+        for paragraph in self.paragraphs:
+            yield from paragraph
 
     def sentence_at(self, index: int) -> ReaderSentence | None:
         """The ``index``-th sentence of the text (counted across paragraphs), None past the end."""
@@ -139,6 +174,7 @@ class ReaderText:
             "p": [[[token(t) for t in s.tokens] for s in p] for p in self.paragraphs],
             "x": [[[[x.pos, x.tag, x.dep, x.head] for x in s.parse] for s in p] for p in self.paragraphs],
             "lv": dict(self.levels),
+            **({"tap": self.prepared.to_json()} if self.prepared is not None else {}),
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -168,6 +204,7 @@ class ReaderText:
                 for p, xp in zip(data["p"], parses, strict=True)
             ),
             levels=dict(data.get("lv", {})),
+            prepared=PreparedWords.from_json(data["tap"]) if "tap" in data else None,
         )
 
 
