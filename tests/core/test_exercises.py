@@ -447,3 +447,13 @@ def test_review_faults_of_the_coverage_round_are_pinned(real_lexicon: Lexicon, n
     star = "Brazil\u2019s latest pop star, Anitta, has won millions of fans in a few years."
     role = items(real_lexicon, nlp, star, "star")["sentence_role"]
     assert "\u2018Brazil\u2019s latest pop star, Anitta\u2019 is the subject" in role.explanation
+
+
+def test_no_cloze_when_the_sentence_says_the_word_again(real_lexicon: Lexicon, nlp: Language) -> None:
+    """No cloze from "We shouldn't be talking about people-predator _____; we have conflict between
+    people": the word elsewhere in the sentence gives the gap away."""
+    once = items(real_lexicon, nlp, "The farmers built a new fence around the small garden.", "fence")
+    assert "cloze" in once  # the same slot makes a cloze when the word stands only in the gap
+    twice = "The farmers built a new fence because the old fence around the garden fell down."
+    assert "cloze" not in items(real_lexicon, nlp, twice, "fence")
+    assert "part_of_speech" in items(real_lexicon, nlp, twice, "fence")  # other kinds stay

@@ -50,6 +50,12 @@ def _gives_away(meaning: str, lemma: str, key: str) -> bool:
     return any(len(w) >= _STEM and w[:_STEM] in stems for w in words)
 
 
+def _said_again(token: Token, lemma: str) -> bool:
+    """The word (any form of its lemma) stands elsewhere in the sentence: the gap is no question."""
+    low = lemma.lower()
+    return any(t.i != token.i and (t.lower_ == token.lower_ or t.lemma_.lower() == low) for t in token.sent)
+
+
 def _constrained_noun(token: Token, pos: str) -> bool:
     return (
         pos == "NOUN" and token.dep_ not in _LOOSE_ROLES and not any(c.dep_ == "conj" for c in token.children)
@@ -61,6 +67,8 @@ def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> Exerci
     if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
     key = token.text
+    if _said_again(token, lemma):
+        return None  # "people-predator _____; we have conflict between people": the sentence gives it
     meaning = _meaning(lexicon, token, pos)
     if meaning is not None and _gives_away(meaning, lemma, key):
         meaning = None
