@@ -34,6 +34,7 @@ from vocabsphere.core.lexicon.substitute_ranking import (
 from vocabsphere.core.lexicon.substitutes import (
     SAFE_FIT,
     _fits,
+    fitting_words,
     inflect_like,
     plain_definition,
     simple_gloss,
@@ -390,6 +391,15 @@ def test_a_substitute_already_in_the_sentence_is_not_written(real_lexicon: Lexic
         assert repeat not in {s.lemma for s in simpler_words(real_lexicon, doc, index)}
     doc, index = _at(nlp, "Her salary was too low to live on.", "salary")  # no repeat: still written
     assert [s.form for s in simpler_words(real_lexicon, doc, index)] == ["pay"]
+
+
+def test_a_word_people_read_as_another_part_of_speech_is_not_written(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # "wet" is a noun once in SemCor and an adjective 23 times: "natural wet" reads wrongly
+    doc, index = _at(nlp, "Hot water washes the natural moisture out of your skin.", "moisture")
+    assert "wet" not in {s.lemma for s in simpler_words(real_lexicon, doc, index)}
+    assert "wet" not in {s.lemma for s in fitting_words(real_lexicon, doc, index)}
 
 
 def test_a_noun_before_a_noun_is_neither_replaced_nor_glossed(real_lexicon: Lexicon, nlp: Language) -> None:

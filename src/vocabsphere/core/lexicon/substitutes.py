@@ -299,6 +299,8 @@ def _fits(
     senses = lexicon.entries(word, upos).senses
     if not any(s.tag_count for s in senses):
         return False  # never seen as this part of speech in SemCor: "fulfil" -> "to action"
+    if _rarely_this_pos(lexicon, word, upos, sum(s.tag_count for s in senses)):
+        return False  # "moisture" -> "wet": a noun once in SemCor, an adjective 23 times
     if not any(s.synset_id == sense.synset_id and s.rank <= usual_rank for s in senses):
         return False  # "influence" -> "work": the 15th sense of "work", nobody reads it so
     token = doc[index]
@@ -313,6 +315,19 @@ def _fits(
         return False
     # Its own usual sense may trail a little: "rising quickly" leans to "with little delay".
     return mine is ranked[0] or (mine.sense.rank == 1 and ranked[0].score - mine.score <= FIT_MARGIN)
+
+
+RARE_POS_TAGS = 2  # SemCor tags in this part of speech at most ...
+OTHER_POS_FACTOR = 10  # ... while another part of speech has this many times more
+
+
+def _rarely_this_pos(lexicon: Lexicon, word: str, upos: str, tags: int) -> bool:
+    """SemCor almost never has the word in this part of speech and often in another: people
+    read it as the other ("natural moisture" -> "natural wet")."""
+    if tags > RARE_POS_TAGS:
+        return False
+    other = max(sum(s.tag_count for s in lexicon.entries(word, u).senses) for u in SUBSTITUTABLE - {upos})
+    return other >= OTHER_POS_FACTOR * max(tags, 1)
 
 
 def simple_gloss(
