@@ -198,6 +198,7 @@ def simpler_words(
             and level_rank(s.level) <= cap
             and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
             and not _repeats(doc, index, s.lemma)
+            and not _count_clash(token, choice.lemma, s.lemma)
         ),
         usual_rank=1,
     )
@@ -205,11 +206,31 @@ def simpler_words(
 
 
 def _repeats(doc: Doc, index: int, lemma: str) -> bool:
-    """The substitute is already a word of the sentence: the repeat reads badly and often breaks a
-    set phrase ("help pay the agreed salary" -> "pay the agreed pay", "fighting a losing battle" ->
-    "fighting a losing fight")."""
-    span = doc[index].sent if doc.has_annotation("SENT_START") else doc[:]
-    return any(t.i != index and lemma in (t.lemma_.lower(), t.lower_) for t in span)
+    """The substitute is already the word's head, one of its dependents or a word within three:
+    the repeat reads badly and often breaks a set phrase ("help pay the agreed salary" -> "pay the
+    agreed pay", "fighting a losing battle" -> "fighting a losing fight"; "They paid a reward
+    worth a month's salary" -> "pay" is fine)."""
+    token = doc[index]
+    near = {token.head, *token.children, *doc[max(0, index - 3) : index + 4]}
+    return any(t.i != index and lemma in (t.lemma_.lower(), t.lower_) for t in near)
+
+
+def _uncountable(noun: str) -> bool:
+    """lemminflect gives no plural of its own to a mass noun ("pay", "merchandise")."""
+    return getInflection(noun, tag="NNS")[:1] in ((noun,), ())
+
+
+def _count_clash(token: Token, lemma: str, candidate: str) -> bool:
+    """A count noun for a mass noun used bare ("a game and merchandise" -> "and product"), or a
+    mass noun for a count noun after "a" ("a good basic wage" -> "a good basic pay")."""
+    if token.tag_ != "NN":
+        return False
+    deps = {c.dep_ for c in token.children}
+    after_a = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+    bare = not deps & {"det", "nmod:poss", "nummod", "poss"}
+    if after_a:
+        return _uncountable(candidate) and not _uncountable(lemma)
+    return bare and _uncountable(lemma) and not _uncountable(candidate)
 
 
 def _in_name(token: Token) -> bool:
