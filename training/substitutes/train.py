@@ -69,7 +69,8 @@ def candidates(lexicon: Lexicon, shared: Path) -> tuple[np.ndarray, np.ndarray, 
         choice = choose_sense(lexicon, doc, index)
         if not choice.senses or choice.upos not in ("NOUN", "VERB", "ADJ", "ADV"):
             continue
-        for word, features in candidate_features(lexicon, doc, index, choice).items():
+        # sorted: the candidates' order follows set order, which changes with the hash seed
+        for word, features in sorted(candidate_features(lexicon, doc, index, choice).items()):
             form = candidate_form(doc[index], word, choice.upos)
             if form is None or word_level(word, choice.upos) is None:
                 continue
