@@ -69,7 +69,8 @@ def candidates(lexicon: Lexicon, shared: Path) -> tuple[np.ndarray, np.ndarray, 
         choice = choose_sense(lexicon, doc, index)
         if not choice.senses or choice.upos not in ("NOUN", "VERB", "ADJ", "ADV"):
             continue
-        for word, features in candidate_features(lexicon, doc, index, choice).items():
+        # sorted: the candidates' order follows set order, which changes with the hash seed
+        for word, features in sorted(candidate_features(lexicon, doc, index, choice).items()):
             form = candidate_form(doc[index], word, choice.upos)
             if form is None or word_level(word, choice.upos) is None:
                 continue
@@ -97,7 +98,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray, items: int)
     scores = np.zeros(len(y))
     for fold in range(FOLDS):
         held = groups % FOLDS == fold
-        model = GradientBoostingClassifier(**SETTINGS).fit(x[~held], y[~held])  # type: ignore[arg-type]
+        model = GradientBoostingClassifier(**SETTINGS).fit(x[~held], y[~held])
         scores[held] = model.decision_function(x[held])
     return ranked_scores(scores, y, groups, items)
 
@@ -142,7 +143,7 @@ def main() -> None:
     if args.cv:
         first, three = cross_validate(x, y, groups, items)
         print(f"{FOLDS}-fold cross-validation: ACC@1 {first:.3f}, Potential@3 {three:.3f}")
-    model = GradientBoostingClassifier(**SETTINGS).fit(x, y)  # type: ignore[arg-type]
+    model = GradientBoostingClassifier(**SETTINGS).fit(x, y)
     out = export(model, x)
     worst = float(np.max(np.abs(model_from_json(out).log_odds(x) - model.decision_function(x))))
     if worst > 1e-5:
