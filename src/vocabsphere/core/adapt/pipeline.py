@@ -31,6 +31,10 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "adapt_text"]
 
+# 1.9: cuts keep hedges, scope, degree and attribution words, adjectives that a number, a negation or
+# a "be" clause is about, and adjectives that tell kinds apart in the story; references after a
+# preposition and with "this"/"that", openers that lean back ("of course", "In the same week"), no
+# split of a list before ", and", numbered section titles as headings; 1.8: review-driven cut guards;
 # 1.7: definite references and described names anywhere need their sentence, enumerations and an
 # experiment's outcome kept together, an aside that is the point kept, participle splits in the main
 # clause's time, no inline gloss inside a noun phrase, no much shorter version for a lower miss;
@@ -38,7 +42,7 @@ __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "ad
 # 1.5: review-driven guards and coherence, source repair, A1 only as a connected story; 1.4: coherence
 # (sentences keep what they refer to), claim-keeping cuts; 1.3: sense choice with log prior and static
 # vectors; 1.2: edit guards, headings, quotations whole; 1.1: compression
-PIPELINE_VERSION = "adapt-1.8"
+PIPELINE_VERSION = "adapt-1.9"
 MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
