@@ -563,6 +563,7 @@ def test_as_such_things_go_needs_the_sentence_that_told_of_the_thing(nlp: Langua
         ("But, of course, it is a sign of trouble.", True),  # "of course" is a connective too
         ("It was very loud and frightening.", True),  # an "it" with no clause after it
         ("It was hard to say what had happened.", False),  # "it" points forward
+        ("It is lowered slowly beneath the dark sky, as if weighed down by fate.", True),  # not "as if"
         ("In the same week, police found more cash.", True),
         ("People need to know that.", True),
         ("Smith disagreed.", True),

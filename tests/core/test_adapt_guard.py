@@ -567,6 +567,19 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
         ("The biggest change is in time spent reading.", "in time", "comes after 'is'"),
         # "an unvarying, [instinctive] certainty"
         ("Is taste a fixed, inborn quality or does it change?", "inborn", "comma"),
+        # read again after the first fixes: "with [forthcoming] titles including ...", "not enough to
+        # keep people [in custody]", "online first, physical shop [second], the modes ..."
+        (
+            "The firm will add 20 books by May, with forthcoming titles including a cookbook.",
+            "forthcoming",
+            "qualifier",
+        ),
+        ("A suspicion is not enough to keep people in custody.", "in custody", "puts something"),
+        (
+            "For a generation growing up with online first, physical shop second, the rules may differ.",
+            "second",
+            "qualifier",
+        ),
     ],
 )
 def test_cuts_that_change_or_break_a_claim_on_unseen_articles_are_refused(

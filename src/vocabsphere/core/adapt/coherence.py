@@ -100,7 +100,9 @@ _CONNECTIVE = re.compile(
 )  # stripped repeatedly: "But, of course, it is an image of brutality" refers back
 # An "it" that points forward to a clause ("It is difficult to ...", "It was clear that ..."); without
 # one, "It was very powerful and painful" is about something named before.
-_EXTRAPOSED = re.compile(r"\b(?:to|that|whether|if|how|what|why|when|who|for)\b", re.I)
+_EXTRAPOSED = re.compile(
+    r"^it\W*\s+\S+\s+(?:\S+\s+){0,5}?(?:to|that|whether|if|how|what|why|when|who|for)\b", re.I
+)  # within a few words: "It is lowered beneath the sky, as if ..." is about something named before
 # "In the same week, ...", "That same day": the time of what the sentence before told.
 _SAME_TIME = re.compile(r"^(?:(?:in|on|at|during|by|within|over)\s+the\s+same|that\s+same)\s+[a-z]+", re.I)
 # "People need to know that.", "Dancevic disagreed.": about what the sentence before said.
@@ -182,7 +184,7 @@ def refers_back(text: str) -> bool:
     first = words[0].strip(",").lower()
     if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
         first = words[1].strip(",?").lower()  # "But is that the whole story?"
-    empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.search(opening) is not None
+    empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.match(opening) is not None
     if first in _REFERRING and not (first == "it" and empty_it):
         return True
     if _SAME_TIME.match(opening) or _POINTS_BACK.search(text):

@@ -53,7 +53,7 @@ QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # and the source a claim is credited to ("[according to an authoritative new report]").
 _SCOPE_TEXT = (
     "necessarily certainly definitely surely globally worldwide nationally internationally overall "
-    "locally mild mildly severe severely minor slight according"
+    "locally mild mildly severe severely minor slight according forthcoming upcoming second third"
 )
 _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -90,7 +90,8 @@ _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed"
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
 _PLACING_TEXT = (
-    "place put set lay go come move send bring return stay remain live base locate station hang store"
+    "place put set lay go come move send bring return stay remain live base locate station hang store "
+    "keep hold"
 )
 _PLACING = frozenset(_PLACING_TEXT.split())
 _PLACE_ADVERBS = frozenset(["back", "away", "home", "abroad", "inside", "outside", "there", "here"])
