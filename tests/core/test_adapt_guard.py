@@ -564,7 +564,7 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
         ("She rated the films, alongside other options, on a scale.", "alongside", "preposition"),
         # "Bikes are ever more [in vogue]."; "The most remarkable change is [in time] spent talking"
         ("Scooters are ever more in fashion.", "in fashion", "without the word it modifies"),
-        ("The biggest change is in time spent reading.", "in time", "comes after 'is'"),
+        ("The main change is in time spent reading.", "in time", "comes after 'is'"),
         # "an unvarying, [instinctive] certainty"
         ("Is taste a fixed, inborn quality or does it change?", "inborn", "comma"),
         # read again after the first fixes: "with [forthcoming] titles including ...", "not enough to
@@ -575,6 +575,8 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
             "qualifier",
         ),
         ("A suspicion is not enough to keep people in custody.", "in custody", "puts something"),
+        # dev 'malala' at B1: "she became the youngest Nobel Peace Prize nominee [in history]"
+        ("By 15, she became the youngest chess champion in history.", "in history", "superlative"),
         (
             "For a generation growing up with online first, physical shop second, the rules may differ.",
             "second",

@@ -176,6 +176,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return (
                 f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
             )
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _superlative(tok.head, gone):
+            return f"drops {tok.text!r}, where a superlative holds ('the youngest nominee [in history]')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -250,6 +252,17 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
         return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
     return bare
+
+
+def _superlative(head: Token, gone: set[int]) -> bool:
+    """Does a kept superlative modify ``head``, or a noun ``head`` (a verb) takes ("she became the
+    youngest Nobel Peace Prize nominee [in history]": the phrase says among whom)?"""
+    nouns = [head, *(c for c in head.children if c.pos_ in {"NOUN", "PROPN"} and c.i not in gone)]
+    return any(
+        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most")
+        for n in nouns
+        for c in n.children
+    )
 
 
 def _predicate_noun(noun: Token, sent: Span) -> bool:
