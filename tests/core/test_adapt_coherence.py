@@ -626,18 +626,3 @@ def test_a_noun_told_of_once_far_before_is_still_a_reference_when_it_opens_the_s
         "The illustrator, who lives in Leeds, was surprised.",
     ]
     assert [(r.sentence, r.told) for r in definite_references(list(nlp.pipe(texts)))] == [(10, 1)]
-
-
-def test_that_with_a_noun_not_told_before_points_at_the_sentence_before(nlp: Language) -> None:
-    # "2015 already looks certain to beat that [dreadful] record." was kept without the 2014 figure
-    docs = list(
-        nlp.pipe(
-            [
-                "Rhinos are in danger.",
-                "In 2014, 1,215 rhinos were killed for their horns.",
-                "2015 already looks certain to beat that dreadful record.",
-                "This year the park has more guards.",
-            ]
-        )
-    )
-    assert [(r.sentence, r.told) for r in definite_references(docs)] == [(2, 1)]

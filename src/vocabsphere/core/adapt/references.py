@@ -113,14 +113,6 @@ def _definite_heads(doc: Doc) -> list[Token]:
     return heads
 
 
-def _pointing(noun: Token) -> bool:
-    """Is ``noun`` opened by "this"/"that" as a determiner ("that dreadful record")?"""
-    first = noun.left_edge
-    while first.dep_ == "case" and first.i < noun.i:
-        first = first.doc[first.i + 1]
-    return first.dep_ == "det" and first.lower_ in {"this", "that"}
-
-
 def _opens(noun: Token) -> bool:
     """Does ``noun``'s phrase open its sentence (after a connective: "But the illustrator ...")?"""
     words = [t for t in noun.doc[: noun.left_edge.i] if not t.is_punct]
@@ -204,10 +196,6 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
             rare = told_in.get(word, 0) <= _RARE and _opens(head)
             if before and (i - before[-1] <= _LOOK_BACK or rare):  # else a general "the fight"
                 out.append(Reference(i, before[-1], word))
-            elif not before and _pointing(head):
-                # "beat that dreadful record" after "In 2014, 1,215 rhinos were slaughtered": the thing
-                # "that"/"this" points at is what the sentence before told, in other words
-                out.append(Reference(i, i - 1, word))
     texts = [doc.text for doc in docs]
     for j, doc in enumerate(docs):
         for name in _described_names(doc):
