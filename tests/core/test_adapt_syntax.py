@@ -221,3 +221,17 @@ def test_no_active_when_the_agent_goes_on_past_the_parse(nlp: Language) -> None:
     # exercise the company launched in the US in October." (the parse ended the agent at "outreach")
     text = "The scale of the problem was shown by a survey the council ran last year."
     assert passive_to_active(nlp(text)[:]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Observers agree that social and economic changes, cheaper flights, and new habits are changing "
+        "the way we travel.",
+        "Critics say that rising and falling prices, new shops, and online sales are changing the high "
+        "street.",
+    ],
+)
+def test_a_list_before_and_is_not_split_as_two_clauses(nlp: Language, text: str) -> None:
+    # "Experts agree that economic and demographic changes, technological advances." (held-out dev, 1.7)
+    assert _run(nlp, text) == ([text], None)

@@ -47,6 +47,8 @@ from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.references import (
     definite_references,
     describes_a_name_with,
+    kind_adjectives,
+    kind_key,
     noun_key,
     running_words,
 )
@@ -167,6 +169,8 @@ class VersionBuilder:
         # the sentence needs the one that told of them, whose compression keeps the word.
         self._references = definite_references([cache.get(u.text) for u in source.units])
         self._running = running_words([cache.get(u.text) for u in source.units])
+        # Adjectives that tell kinds of a thing apart in this story ("woolly rhinos"): never cut.
+        self._kinds = kind_adjectives([cache.get(u.text) for u in source.units])
         self._told: list[set[str]] = [set() for _ in source.units]
         for ref in self._references:
             self._told[ref.told].update(ref.word.split())
@@ -194,6 +198,7 @@ class VersionBuilder:
                 keep = [
                     t.i for t in sent if t.lower_ in self._things[i] or {noun_key(t), t.text} & self._told[i]
                 ]
+                keep += [t.i for t in sent if kind_key(t) in self._kinds]
                 keep += [  # an apposition that is the point someone makes about a name
                     t.i
                     for c in sent
@@ -299,6 +304,8 @@ class VersionBuilder:
         terms = any(substitution_problem(t) for t in doc if t.text in replaced and t.pos_ == "NOUN")
         dropped = [t for t in doc if t.text in {old for old, new in result.replacements if not new}]
         cut = deletion_problem(doc[:], [t.i for t in dropped]) if dropped else None  # "most [traditionally]"
+        if any(kind_key(t) in self._kinds for t in dropped):
+            cut = "drops the word that says which kind ('a [woolly] rhino', taken for a hedge)"
         edited = self.cache.get(result.text)
         if terms or cut or substitution_changes_role(doc, edited) or edit_problem(doc, edited):
             return LexicalResult(text, 0, ())

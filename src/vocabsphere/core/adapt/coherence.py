@@ -55,7 +55,8 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").
-_FULL_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][a-zà-ÿ]+){1,3}\b")
+_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara" too
+_FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?{_NAME}){{1,3}}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
     "the a an and but or so yet if when while as at in on of for to from by with after before since "
@@ -92,7 +93,24 @@ _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 _LOOK_BACK = 3  # sentences searched for what a definite description names
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
-_CONNECTIVE = re.compile(r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,)\s*", re.I)
+_CONNECTIVE = re.compile(
+    r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,"
+    r"|(?:of course|in fact|indeed|after all),)\s*",
+    re.I,
+)  # stripped repeatedly: "But, of course, it is an image of brutality" refers back
+# An "it" that points forward to a clause ("It is difficult to ...", "It was clear that ..."); without
+# one, "It was very powerful and painful" is about something named before.
+_EXTRAPOSED = re.compile(
+    r"^it\W*\s+\S+\s+(?:\S+\s+){0,5}?(?:to|that|whether|if|how|what|why|when|who|for)\b", re.I
+)  # within a few words: "It is lowered beneath the sky, as if ..." is about something named before
+# "In the same week, ...", "That same day": the time of what the sentence before told.
+_SAME_TIME = re.compile(r"^(?:(?:in|on|at|during|by|within|over)\s+the\s+same|that\s+same)\s+[a-z]+", re.I)
+# "People need to know that.", "Dancevic disagreed.": about what the sentence before said.
+_POINTS_BACK = re.compile(
+    r"\b(?:know|do|did|does|say|said|mean|means|believe)\s+(?:this|that)\s*[.!?]\W*$"
+    r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$",
+    re.I,
+)
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
 _SEQUEL = re.compile(
     r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b)", re.I
@@ -159,14 +177,17 @@ def needs_previous(unit: Unit, previous: Unit) -> bool:
 def refers_back(text: str) -> bool:
     """Does ``text`` open (after "But", "And" ...) by referring to something named before: "She
     believes", "But is that the whole story?", "A further 600,000 ...", "..., he said"?"""
-    opening = _CONNECTIVE.sub("", text.lstrip("'\"‘“"))
+    opening = _opening(text)
     words = opening.split()
     if not words:
         return False
     first = words[0].strip(",").lower()
     if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
         first = words[1].strip(",?").lower()  # "But is that the whole story?"
-    if first in _REFERRING and not (first == "it" and _EMPTY_IT.match(opening)):
+    empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.match(opening) is not None
+    if first in _REFERRING and not (first == "it" and empty_it):
+        return True
+    if _SAME_TIME.match(opening) or _POINTS_BACK.search(text):
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
@@ -232,10 +253,11 @@ def last_named(units: Sequence[Unit], i: int) -> int | None:
 
 
 def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
-    """The nearest of the few sentences before ``units[i]`` that mentions ``word`` (or its plural)."""
-    for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
-        words = _words(units[j].text)
-        if word in words or word + "s" in words or word.rstrip("s") in words:
+    """The nearest of the sentences before ``units[i]`` (twice the usual look-back: "Another estimate"
+    answers "an estimated 5 %" some sentences before) that mentions ``word`` or a form of it."""
+    forms = {word, word + "s", word.rstrip("s"), word + "d", word + "ed", word.rstrip("e") + "ed"}
+    for j in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
+        if forms & _words(units[j].text):
             return j
     return None
 
@@ -270,7 +292,13 @@ def _after(pattern: re.Pattern[str], text: str) -> set[str]:
 
 def _opening(text: str) -> str:
     """``text`` without the connective before what it opens with ("But, ..."; "However, ...")."""
-    return _CONNECTIVE.sub("", text.lstrip("'\"‘“"))
+    text = text.lstrip("'\"‘“")
+    for _ in range(3):  # "But, of course, ..."
+        shorter = _CONNECTIVE.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
 
 
 def enumerations(units: Sequence[Unit]) -> list[tuple[int, int]]:

@@ -108,6 +108,7 @@ def is_dateline(sentence: str) -> bool:
 
 
 _SENTENCE_END = frozenset(".!?")
+_NUMBERED = re.compile(r"^\d{1,2}\.\s+[A-Z]")
 _FRAGMENT_END = frozenset(",;")  # "Update is obliged;": the rest of a line the page cut off
 
 
@@ -125,7 +126,9 @@ def is_heading(paragraph: str) -> bool:
     sixth-largest army", "Opposition to 'Ukrainian fascism'"). A line ending in "." "!" or "?" (even
     inside a closing quotation mark) is a sentence."""
     text = paragraph.strip().rstrip("'\"")
-    return 0 < word_count(paragraph) <= HEADING_MAX_WORDS and text[-1:] not in _SENTENCE_END
+    # A numbered section title may be longer ("4. Tom, Manchester: 'A big night of tips can help ...'").
+    limit = 2 * HEADING_MAX_WORDS if _NUMBERED.match(text) else HEADING_MAX_WORDS
+    return 0 < word_count(paragraph) <= limit and text[-1:] not in _SENTENCE_END
 
 
 @dataclass(frozen=True)

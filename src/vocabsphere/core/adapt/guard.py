@@ -48,6 +48,14 @@ _QUALIFIERS_TEXT = (
     "accidentally deliberately intentionally inadequate insufficient every each"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
+# More words a cut may not take, though exercises may treat them as plain words: hedges ("nobody is
+# [necessarily] going to"), scope ("[Globally,] the average was"), degree ("a [mild] electric shock")
+# and the source a claim is credited to ("[according to an authoritative new report]").
+_SCOPE_TEXT = (
+    "necessarily certainly definitely surely globally worldwide nationally internationally overall "
+    "locally mild mildly severe severely minor slight according forthcoming upcoming second third"
+)
+_SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
 _EVENT_TEXT = "die death dead kill murder injure wound arrest jail convict sentence execute resign drown"
 EVENT_LEMMAS = frozenset(_EVENT_TEXT.split())
@@ -59,6 +67,12 @@ _DEGREE = frozenset(
     {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
 )
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Prepositions a tagger may take for an adjective or adverb ("alongside" as an amod of "options").
+_PREPOSITION_TEXT = (
+    "alongside amid amidst among despite beside besides including excluding regarding concerning "
+    "towards toward versus via unlike"
+)
+_PREPOSITION_WORDS = frozenset(_PREPOSITION_TEXT.split())
 _FUNCTION = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "AUX", "NUM", "PUNCT"})
 _NOMINAL_START = frozenset({"NOUN", "PROPN"})
 _NP_BEFORE = frozenset({"DET", "ADJ", "PROPN", "NUM"})
@@ -76,7 +90,8 @@ _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed"
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
 _PLACING_TEXT = (
-    "place put set lay go come move send bring return stay remain live base locate station hang store"
+    "place put set lay go come move send bring return stay remain live base locate station hang store "
+    "keep hold"
 )
 _PLACING = frozenset(_PLACING_TEXT.split())
 _PLACE_ADVERBS = frozenset(["back", "away", "home", "abroad", "inside", "outside", "there", "here"])
@@ -87,7 +102,9 @@ _PLACE_PREPOSITIONS = frozenset(
 
 def keeps_meaning(tokens: Iterable[Token]) -> bool:
     """False when ``tokens`` hold a qualifier or the central event: removing them changes the claim."""
-    return not any(t.lower_ in QUALIFIERS or t.lemma_.lower() in EVENT_LEMMAS for t in tokens)
+    return not any(
+        t.lower_ in QUALIFIERS or t.lower_ in _SCOPE or t.lemma_.lower() in EVENT_LEMMAS for t in tokens
+    )
 
 
 def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
@@ -119,8 +136,14 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops the participle {tok.text!r} (it says what the noun does)"
         if tok.dep_ == "advmod" and tok.head.i not in gone and set(getAllLemmas(tok.lower_)) == {"VERB"}:
             return f"drops {tok.text!r}, a verb the parser took for a modifier"
-        if tok.dep_ == "amod" and tok.head.i == sent.root.i and tok.head.pos_ == "NOUN":
+        if tok.dep_ == "amod" and tok.head.i not in gone and _predicate_noun(tok.head, sent):
             return f"drops {tok.text!r}, the point of 'is a {tok.text} {tok.head.text}'"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _counted(tok.head, gone):
+            return f"drops {tok.text!r}, which says which things a number counts ('one [elder] child')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _negated(tok.head.head):
+            return f"drops {tok.text!r}, what a negation is about ('a [sustainable] lifestyle is not')"
+        if tok.lower_ in _PREPOSITION_WORDS and tok.dep_ != "case" and not tok.n_lefts + tok.n_rights:
+            return f"drops the preposition {tok.text!r} and leaves its noun ('[alongside] other options')"
         if tok.dep_ == "amod" and tok.head.i not in gone and tok.lower_.endswith(_CLASSIFYING):
             return f"drops {tok.text!r}, which says what kind of thing it is (solar power)"
         if tok.dep_ in {"amod", "advmod", "compound"} and tok.head.i not in gone and _nominal(tok):
@@ -153,6 +176,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return (
                 f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
             )
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _superlative(tok.head, gone):
+            return f"drops {tok.text!r}, where a superlative holds ('the youngest nominee [in history]')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -202,16 +227,55 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             continue
         if first.pos_ in _NOMINAL_START and before.pos_ in _NP_BEFORE and before.text not in _SET_OFF:
             return f"leaves {before.text!r} without its noun"
-        if before.lower_ in _DEGREE and first.pos_ in {"ADJ", "ADV"}:
-            return f"leaves {before.text!r} without the word it modifies"
+        if before.lower_ in _DEGREE and (first.pos_ in {"ADJ", "ADV"} or before.tag_ in {"JJR", "RBR"}):
+            return f"leaves {before.text!r} without the word it modifies"  # "ever more [in vogue]"
+        if before.lemma_ == "be" and first.pos_ == "ADP":
+            return f"takes what comes after {before.text!r} ('The change is [in time] spent')"
+        end = next(k for k in range(start, sent.end) if k + 1 not in gone)
+        after = doc[end + 1] if end + 1 < sent.end else None
+        if (
+            before.text == ","
+            and after is not None
+            and all(
+                t.head.i == after.i and t.dep_ == "amod" for t in doc[start : end + 1] if t.head.i not in gone
+            )
+        ):
+            return f"leaves a comma before {after.text!r} ('an unvarying, [instinctive] certainty')"
         if first.dep_ == "appos" and before.text not in _SET_OFF:
             return "drops an apposition that is not set off (a misparse)"
+    for tok in removed:
+        if tok.dep_ == "advmod" and tok.head.i not in gone and tok.head.dep_ == "amod":
+            return f"drops {tok.text!r}, part of '{tok.text} {tok.head.text}' ('[personally] identifiable')"
     if any(t.dep_ in _SUBJECTS and t.head.i == sent.root.i for t in removed):
         return "drops the subject"
     bare = _bare_verb(sent, gone)
     if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
         return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
     return bare
+
+
+def _superlative(head: Token, gone: set[int]) -> bool:
+    """Does a kept superlative modify ``head``, or a noun ``head`` (a verb) takes ("she became the
+    youngest Nobel Peace Prize nominee [in history]": the phrase says among whom)?"""
+    nouns = [head, *(c for c in head.children if c.pos_ in {"NOUN", "PROPN"} and c.i not in gone)]
+    return any(
+        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most")
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _predicate_noun(noun: Token, sent: Span) -> bool:
+    """Is ``noun`` what a "be" clause says its subject is ("They are voracious consumers")?"""
+    if noun.pos_ != "NOUN":
+        return False
+    return noun.i == sent.root.i or any(c.dep_ == "cop" for c in noun.children)
+
+
+def _counted(noun: Token, gone: set[int]) -> bool:
+    """Does a kept number count or measure ``noun``'s things ("one elder child", "freshwater species
+    declining by 76 %")? An adjective there says which things the number is true of."""
+    return any(t.i not in gone and t.i != noun.i and t.pos_ == "NUM" for t in noun.subtree)
 
 
 def _it_cleft(sent: Span) -> bool:

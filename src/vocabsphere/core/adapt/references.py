@@ -21,9 +21,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["Reference", "definite_references", "describes_a_name_with", "noun_key", "running_words"]
+__all__ = [
+    "Reference",
+    "definite_references",
+    "describes_a_name_with",
+    "kind_adjectives",
+    "kind_key",
+    "noun_key",
+    "running_words",
+]
 
-_DETERMINERS = frozenset({"the", "these", "those"})
+_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
 # A phrase that identifies its noun by itself: "the leader of the party", "the plan that failed".
 _IDENTIFYING = frozenset({"nmod", "nmod:poss", "acl", "acl:relcl", "appos", "nummod"})
 # Modifiers that make the noun unique by description, not by an earlier mention.
@@ -45,6 +53,7 @@ _NAMING = frozenset({"call", "name", "dub", "nickname", "term", "know"})
 _NOT_IN_NAMES = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART"})
 _MIN_LETTERS = 4
 _LOOK_BACK = 6  # sentences between a definite noun phrase and the mention it refers to, at most
+_RARE = 2  # a noun told of in one earlier sentence only: "the ..." points there from any distance
 _SPECIFIC = 4  # a noun told of in more sentences than this is the story's running subject
 _NAME_SPECIFIC = 6  # a described name is worth its introduction in up to this many sentences
 
@@ -72,6 +81,8 @@ def _determined(noun: Token) -> bool:
     """Does "the"/"these"/"those" open ``noun``'s own phrase? It may hang on a compound ("the PO box
     addresses"), but not on a subject the noun is the predicate of ("The dog isn't a monster")."""
     first = noun.left_edge
+    while first.dep_ == "case" and first.i < noun.i:  # "a lawyer with the centre"
+        first = first.doc[first.i + 1]
     if first.dep_ != "det" or first.lower_ not in _DETERMINERS:
         return False
     node = first.head
@@ -89,7 +100,10 @@ def _definite_heads(doc: Doc) -> list[Token]:
         children = list(tok.children)
         if not _determined(tok):
             continue
-        if any(c.dep_ in _IDENTIFYING or c.lower_ in _UNIQUE or c.tag_ in {"JJS", "RBS"} for c in children):
+        if any(
+            (c.dep_ in _IDENTIFYING and not _set_off(c)) or c.lower_ in _UNIQUE or c.tag_ in {"JJS", "RBS"}
+            for c in children
+        ):
             continue
         if any(c.pos_ == "PROPN" and c.dep_ in {"compound", "amod", "flat"} for c in children):
             continue  # "the Iqaluit project", "the UN chamber": the name says which
@@ -97,6 +111,20 @@ def _definite_heads(doc: Doc) -> list[Token]:
             continue
         heads.append(tok)
     return heads
+
+
+def _opens(noun: Token) -> bool:
+    """Does ``noun``'s phrase open its sentence (after a connective: "But the illustrator ...")?"""
+    words = [t for t in noun.doc[: noun.left_edge.i] if not t.is_punct]
+    return all(t.pos_ in {"CCONJ", "ADV"} for t in words)
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause between commas ("The illustrator, who lives in Aberdeenshire, ..."): it adds
+    to a noun the reader already knows, it does not say which one."""
+    doc = clause.doc
+    start = clause.left_edge.i  # the parser hangs the opening comma on the clause or on the noun
+    return clause.dep_ == "acl:relcl" and "," in {doc[start].text, doc[max(start - 1, 0)].text}
 
 
 _AS_THEY_GO = re.compile(r"^As\s+[^,]{1,40}?\s+go(?:es)?,")
@@ -164,7 +192,9 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
             if any(noun_key(t) == word for t in doc[: head.i] if t.pos_ in {"NOUN", "PROPN"}):
                 continue  # told of earlier in the same sentence
             before = [j for j in range(i) if word in nouns[j]]
-            if before and i - before[-1] <= _LOOK_BACK:  # told of long before: a general "the fight"
+            # "The illustrator, who ..." opening a sentence: the one sentence that told of it, however far
+            rare = told_in.get(word, 0) <= _RARE and _opens(head)
+            if before and (i - before[-1] <= _LOOK_BACK or rare):  # else a general "the fight"
                 out.append(Reference(i, before[-1], word))
     texts = [doc.text for doc in docs]
     for j, doc in enumerate(docs):
@@ -202,3 +232,41 @@ def describes_a_name_with(tokens: Sequence[Token], words: Collection[str]) -> bo
     if k < 0 or doc[k].pos_ != "PROPN":
         return False
     return any(t.pos_ in {"NOUN", "ADJ"} and t.lemma_.lower() in words for t in tokens)
+
+
+_KIND_DEPS = frozenset({"amod", "advmod", "compound"})
+_NOMINAL_DEPS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "attr"})
+
+
+def kind_key(tok: Token) -> tuple[str, str] | None:
+    """(modifier, noun) for a word that modifies the noun phrase it opens or sits in ("woolly" in "a
+    woolly rhino", "southern" in "southern white rhinos"; the parser may call either an adverb), by the
+    words: the noun's plural "s" is dropped, as the tagger does not always know the noun."""
+    if tok.dep_ not in _KIND_DEPS or tok.pos_ not in {"ADJ", "ADV"} or not tok.is_alpha:
+        return None
+    head = tok.head
+    while head.dep_ in _KIND_DEPS and head.head.i > head.i:
+        head = head.head  # "southern" -> "white" -> "rhinos"
+    between = tok.doc[tok.i + 1 : head.i]
+    if head.i <= tok.i or not head.is_alpha or any(t.dep_ not in _KIND_DEPS for t in between):
+        return None
+    if head.pos_ not in {"NOUN", "PROPN"} and head.dep_.split(":")[0] not in _NOMINAL_DEPS:
+        return None  # "have so far failed": a verb's adverb
+    noun = head.lower_
+    if noun.endswith("s") and not noun.endswith("ss"):
+        noun = noun[:-1]
+    return tok.lower_, noun
+
+
+def kind_adjectives(docs: Sequence[Doc]) -> frozenset[tuple[str, str]]:
+    """(modifier, noun) pairs (``kind_key``) that tell kinds of a thing apart in this story: the noun
+    comes with two or more different modifiers ("woolly rhinos", "southern white rhinos", "black
+    rhinos"; "live television" beside "online television") or the same pair comes back in another
+    sentence. Without its adjective such a noun names another kind ("far greater numbers of rhinos")."""
+    seen: dict[str, set[str]] = {}
+    sentences: dict[tuple[str, str], int] = {}
+    for doc in docs:
+        for pair in {key for key in map(kind_key, doc) if key is not None}:
+            seen.setdefault(pair[1], set()).add(pair[0])
+            sentences[pair] = sentences.get(pair, 0) + 1
+    return frozenset(pair for pair, n in sentences.items() if n >= 2 or len(seen[pair[1]]) >= 2)

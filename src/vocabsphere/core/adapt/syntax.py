@@ -146,6 +146,22 @@ def _clause_like(tokens: Sequence[Token]) -> bool:
     return False
 
 
+def _ends_in_a_list(left: Span) -> bool:
+    """Does the part before ", and" end in a list item without a verb of its own ("..., technological
+    advances")? Then "and" joins the list, not two clauses."""
+    commas = [t.i for t in left if t.text == ","]
+    return bool(commas) and not any(t.tag_ in _FINITE for t in left.doc[commas[-1] + 1 : left.end])
+
+
+def _joins_a_noun(right: Span) -> bool:
+    """Does the parser join the verb after "and" to a noun ("changes ..., and concerns are altering")?"""
+    verb = next((t for t in right if t.tag_ in _FINITE), None)
+    if verb is None:
+        return False
+    main = verb.head if verb.dep_ in {"aux", "aux:pass", "cop"} else verb
+    return main.dep_ == "conj" and main.head.pos_ in _NOUNS
+
+
 def split_coordination(sent: Span) -> list[str] | None:
     """ "A did B, and C did D." -> "A did B. C did D." (both sides need a subject and a verb)."""
     doc = sent.doc
@@ -156,6 +172,8 @@ def split_coordination(sent: Span) -> list[str] | None:
         right = doc[cc.i + 1 : sent.end]
         if not _clause_like(list(left)) or not _clause_like(list(right)):
             continue
+        if _ends_in_a_list(left) or _joins_a_noun(right):
+            continue  # "Experts agree that economic changes, technological advances, and ... are"
         lead = "But " if cc.lower_ == "but" else ""
         return accept(left.text, lead + right.text)
     return None
