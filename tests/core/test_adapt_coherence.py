@@ -441,6 +441,20 @@ def test_a_definite_noun_phrase_anywhere_needs_the_sentence_that_told_of_it(nlp:
     assert 1 in with_dependencies([0, 3], needs, range(len(units)))
 
 
+def test_a_definition_needs_the_sentence_that_used_the_term(nlp: Language) -> None:
+    # seed 001 at A2 and B1: "Counter-battery is the act of stopping ..." stood after a quotation once
+    # the sentence praising the troops' counter-battery skill was cut
+    texts = (
+        "The navy has offered ships to help its ally.",
+        "An analyst said the ally should welcome the crews and their skill in anti-drone defence.",
+        "Anti-drone defence is the practice of stopping small aircraft before they reach a target.",
+        "Water is a problem on long trips, the analyst added.",  # no term of an earlier sentence
+    )
+    refs = {(r.sentence, r.told, r.word) for r in definite_references(_docs(nlp, *texts))}
+    assert (2, 1, "defence") in refs
+    assert not [r for r in refs if r[2] == "water"]
+
+
 def test_definite_phrases_that_need_no_earlier_sentence(nlp: Language) -> None:
     texts = (
         "Scientists tested a new vaccine on mice in London.",

@@ -577,6 +577,8 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
         ("A suspicion is not enough to keep people in custody.", "in custody", "puts something"),
         # dev 'malala' at B1: "she became the youngest Nobel Peace Prize nominee [in history]"
         ("By 15, she became the youngest chess champion in history.", "in history", "superlative"),
+        # seed 001 at A2: "North Korea's military is the fourth largest [in the world]"
+        ("Our town's library is the third largest in the country.", "in the country", "superlative"),
         (
             "For a generation growing up with online first, physical shop second, the rules may differ.",
             "second",

@@ -257,6 +257,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
 def _superlative(head: Token, gone: set[int]) -> bool:
     """Does a kept superlative modify ``head``, or a noun ``head`` (a verb) takes ("she became the
     youngest Nobel Peace Prize nominee [in history]": the phrase says among whom)?"""
+    if head.tag_ in {"JJS", "RBS"}:
+        return True  # "the military is the fourth largest [in the world]": the superlative heads the clause
     nouns = [head, *(c for c in head.children if c.pos_ in {"NOUN", "PROPN"} and c.i not in gone)]
     return any(
         c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most")

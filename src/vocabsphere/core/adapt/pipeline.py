@@ -35,7 +35,8 @@ __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "ad
 # cuts keep hedges, scope, degree and attribution words, adjectives that a number, a negation or
 # a "be" clause is about, and adjectives that tell kinds apart in the story; references after a
 # preposition and with "this"/"that", openers that lean back ("of course", "In the same week"), no
-# split of a list before ", and", numbered section titles as headings; 1.8: review-driven cut guards;
+# split of a list before ", and", numbered section titles as headings, a definition ("X is the act of
+# ...") only after the sentence that used the term; 1.8: review-driven cut guards;
 # 1.7: definite references and described names anywhere need their sentence, enumerations and an
 # experiment's outcome kept together, an aside that is the point kept, participle splits in the main
 # clause's time, no inline gloss inside a noun phrase, no much shorter version for a lower miss;

@@ -113,6 +113,23 @@ def _definite_heads(doc: Doc) -> list[Token]:
     return heads
 
 
+def _defined_terms(doc: Doc) -> list[Token]:
+    """The term a definition sentence explains: a bare noun opening "X is the act of ...", "X is a
+    ..." (seed 001: "Counter-battery is the act of stopping ..." kept after the sentence that spoke
+    of counter-battery skill was cut). The definition belongs after the sentence that used the term."""
+    terms = []
+    for root in (t for t in doc if t.dep_ == "ROOT" and t.pos_ == "NOUN"):
+        if not any(c.dep_ == "cop" and c.lemma_ == "be" for c in root.children):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in root.children):
+            continue
+        for subject in (c for c in root.children if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"}):
+            bare = not any(c.dep_ in {"det", "nmod:poss"} for c in subject.children)
+            if bare and _opens(subject) and noun_key(subject) not in _COMMON:
+                terms.append(subject)
+    return terms
+
+
 def _opens(noun: Token) -> bool:
     """Does ``noun``'s phrase open its sentence (after a connective: "But the illustrator ...")?"""
     words = [t for t in noun.doc[: noun.left_edge.i] if not t.is_punct]
@@ -185,7 +202,7 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
     for i, doc in enumerate(docs):
         if i == 0:
             continue
-        for head in _definite_heads(doc) + _compared_kind(doc):
+        for head in _definite_heads(doc) + _compared_kind(doc) + _defined_terms(doc):
             word = noun_key(head)
             if word in lead or told_in.get(word, 0) > _SPECIFIC:
                 continue
