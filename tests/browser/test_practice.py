@@ -24,7 +24,7 @@ SAVED = [
 # What a learner who knows the answers would give, by kind and word.
 ANSWERS = {
     "part_of_speech": {"decision": "noun", "raise": "verb", "depend": "verb", "child": "noun"},
-    "sentence_role": {"raise": "verb", "decision": "object"},
+    "sentence_role": {"raise": "verb", "decision": "object", "depend": "verb", "child": "subject"},
     "word_order": {"raise": ["they", "have raised", "the price of bread"]},
     "collocation": {"depend": "on"},
     "question": {

@@ -16,6 +16,7 @@ from vocabsphere.core.lexicon import Lexicon, context
 from vocabsphere.core.lexicon.context import WordLookup
 from vocabsphere.core.lexicon.prepared import prepared_fingerprint, tap_simpler
 from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
+from vocabsphere.core.lexicon.sense_embedding import OFF_SWITCH
 from vocabsphere.core.lexicon.substitutes import Substitute
 from vocabsphere.core.reading.tokens import ReaderText, sentence_doc
 from vocabsphere.services import dictionary, reading, versions
@@ -45,8 +46,13 @@ def lexicon_file() -> Path:
 
 @pytest.fixture
 def built(
-    tmp_path: Path, make_settings: Callable[..., Settings], lexicon_file: Path
+    tmp_path: Path,
+    make_settings: Callable[..., Settings],
+    lexicon_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[tuple[Settings, Database, int]]:
+    # The default install's behaviour: with the `senses` extra nothing is prepared (see should_prepare).
+    monkeypatch.setenv(OFF_SWITCH, "off")
     settings = make_settings(lexicon_path=lexicon_file)
     db = Database.connect(f"sqlite:///{tmp_path / 'prepared.sqlite3'}")
     upgrade_database(db.engine)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -322,7 +323,9 @@ def build_session(
 
 def _mix(rows: list[ExerciseItemRow], words: list[int], size: int) -> list[ExerciseItemRow]:
     """Round robin over the words in order (due first), each turn a kind unlike the last one picked
-    and not yet used for that word: many words give one item each, few words several."""
+    and not yet used for that word, the kind the session has had least of first (a few words with
+    many items each still meet the rarer kinds, cloze and collocations): many words give one item
+    each, few words several."""
     by_word: dict[int, list[ExerciseItemRow]] = {}
     for item in rows:
         by_word.setdefault(item.saved_word_id, []).append(item)
@@ -334,7 +337,8 @@ def _mix(rows: list[ExerciseItemRow], words: list[int], size: int) -> list[Exerc
                 continue
             last = picked[-1].kind if picked else ""
             used = {r.kind for r in picked if r.saved_word_id == word}
-            fresh = [r for r in pool if r.kind not in used]
+            had = Counter(r.kind for r in picked)
+            fresh = sorted((r for r in pool if r.kind not in used), key=lambda r: had[r.kind])
             choice = next((r for r in fresh if r.kind != last), fresh[0] if fresh else None)
             if choice is not None:
                 pool.remove(choice)
