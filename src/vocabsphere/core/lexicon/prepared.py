@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from typing import TYPE_CHECKING
 
-from vocabsphere.core.levels.word_level import level_fingerprint
+from vocabsphere.core.levels.word_level import code_shape, level_fingerprint
 
 from . import sense_ranking
 from .lookup import Lexicon
@@ -76,9 +76,9 @@ def prepared_fingerprint(lexicon: Lexicon) -> str:
     for package in _CODE_PACKAGES:
         root = resources.files(package)
         for item in sorted((i for i in root.iterdir() if i.name.endswith(".py")), key=lambda i: i.name):
-            digest.update(item.name.encode() + item.read_bytes())
-    for package, name in _CODE_FILES:
-        digest.update(resources.files(package).joinpath(name).read_bytes())
+            digest.update(item.name.encode() + code_shape(item.read_text(encoding="utf-8")))
+    for package, name in _CODE_FILES:  # their syntax trees: a reformat leaves the answers alone
+        digest.update(code_shape(resources.files(package).joinpath(name).read_text(encoding="utf-8")))
     models = resources.files("vocabsphere.models")
     for folder in _MODEL_DIRS:
         for item in sorted(models.joinpath(folder).iterdir(), key=lambda i: i.name):
