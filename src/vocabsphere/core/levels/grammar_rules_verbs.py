@@ -415,11 +415,19 @@ def _by_later(group: VerbGroup) -> bool:
     for tok in doc[group.head.i + 1 : group.head.sent.end]:
         if tok.tag_ == "VBG" and low(doc[tok.i - 1]) == "as":
             continue  # "was quoted as saying by the Post": the agent comes after 'as saying'
+        if _inner_hyphen(tok):
+            continue  # "appointed on a two-year contract by the president": one word, not a break
         if tok.is_punct or tok.pos_ in ("VERB", "AUX") or low(tok) in ("and", "but", "because", "when"):
             return False
         if low(tok) == "by":
             return True
     return False
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen joining two parts of one word ("two-year"), with no space on either side."""
+    joined = tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and not tok.whitespace_
+    return joined and tok.text in {"-", "\u2010", "\u2011"}
 
 
 def detect_going_to(sent: Span) -> Iterator[Hit]:
