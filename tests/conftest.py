@@ -49,6 +49,8 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
             "data_dir": tmp_path / "data",
             "queue_url": "memory",
             "log_level": "WARNING",
+            # A test's lexicon is its own: a VOCABSPHERE_LEXICON_PATH in the shell must not give the app one.
+            "lexicon_path": None,
         }
         values.update(overrides)
         return load_settings(**values)
