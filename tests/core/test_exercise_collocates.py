@@ -103,3 +103,15 @@ def test_faults_read_on_train_sentences_are_pinned(real_lexicon: Lexicon, nlp: L
     )
     told = collocation(real_lexicon, nlp, "In the end the young driver told the truth.", "truth")
     assert told is not None and told.answer == "told" and "said" in told.options
+
+
+def test_no_preposition_the_verb_also_takes_is_offered(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "talk on climate change" (a lecture's subject) and "complain of" are English: read on dev.
+    talk = collocation(real_lexicon, nlp, "The students talked about the new film for an hour.", "talked")
+    assert talk is not None and talk.answer == "about"
+    assert not {"on", "of", "to", "with"} & set(talk.options)
+    assert talk.grammar_point is not None and talk.grammar_point.id == "verb_preposition"
+    moan = collocation(
+        real_lexicon, nlp, "Local people complained about the noise from the new airport.", "complained"
+    )
+    assert moan is not None and moan.answer == "about" and not {"of", "to"} & set(moan.options)

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-__all__ = ["ADJECTIVE_NOUN", "VERB_OBJECT", "WITH_THE", "Partners"]
+__all__ = ["ADJECTIVE_NOUN", "OTHER_PREPOSITIONS", "VERB_OBJECT", "WITH_THE", "Partners"]
 
 
 @dataclass(frozen=True)
@@ -102,5 +102,55 @@ ADJECTIVE_NOUN = _rows(
         "friend": ("close", "narrow short"),
         "price": ("high", "expensive tall"),
         "level": ("high low", "tall short"),
+    }
+)
+
+# Prepositions a verb also takes besides its dependent one (VERB_PREP), in another meaning or
+# register: never offered as the wrong choice ("talk on climate change" is a lecture's subject,
+# "complain of", "think on", "care for", "result from").
+OTHER_PREPOSITIONS = MappingProxyType(
+    {
+        verb: frozenset(preps.split())
+        for verb, preps in {
+            "depend": "upon for",
+            "rely": "upon for",
+            "insist": "upon",
+            "comment": "about to for",
+            "talk": "on of to with",
+            "think": "on",
+            "look": "to on into through like with",
+            "arrive": "on from for",
+            "pay": "to with in on",
+            "vote": "on in with against",
+            "apply": "to in on with",
+            "agree": "on to about",
+            "care": "for",
+            "result": "from",
+            "suffer": "with",
+            "succeed": "at to",
+            "deal": "in",
+            "listen": "for at",
+            "worry": "for over",
+            "complain": "of to",
+            "wait": "on at in with",
+            "search": "in on at through",
+            "ask": "about of to",
+            "laugh": "about with",
+            "invest": "with",
+            "participate": "with",
+            "respond": "with",
+            "contribute": "with in",
+            "lead": "on",
+            "react": "with",
+            "belong": "in with",
+            "consist": "in",
+            "approve": "for",
+            "dream": "about",
+            "concentrate": "in",
+            "protest": "about at",
+            "apologise": "to about",
+            "apologize": "to about",
+            "prepare": "with",
+        }.items()
     }
 )
