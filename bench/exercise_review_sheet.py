@@ -65,17 +65,20 @@ def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]
                 # As the practice service: the saved sentence holds the word as written, the others its lemma.
                 yield (sample.word if number == 0 else sample.lemma), sentence
         return
+    yield from every_word_pairs(nlp, args.shared, first_noun_only=not args.every_word)
+
+
+def every_word_pairs(nlp: Language, shared: Path, first_noun_only: bool = False) -> Iterator[tuple[str, str]]:
+    """Each distinct sentence of the dev articles' three level texts with each of its nouns and
+    verbs (or only its first noun) as the word."""
     seen: set[str] = set()
-    every_word = args.every_word
-    paragraphs = [
-        p for lv in ("ele", "int", "adv") for _, t in dev_texts(args.shared, lv) for p in t.split("\n")
-    ]
+    paragraphs = [p for lv in ("ele", "int", "adv") for _, t in dev_texts(shared, lv) for p in t.split("\n")]
     for doc in nlp.pipe(p for p in paragraphs if p.strip()):
         for sent in doc.sents:
             noun = next((t.text for t in sent if t.pos_ == "NOUN"), None)
             if noun and sent.text.strip() not in seen:
                 seen.add(sent.text.strip())
-                words = [t.text for t in sent if t.pos_ in ("NOUN", "VERB")] if every_word else [noun]
+                words = [noun] if first_noun_only else [t.text for t in sent if t.pos_ in ("NOUN", "VERB")]
                 for word in dict.fromkeys(words):
                     yield word, sent.text.strip()
 
