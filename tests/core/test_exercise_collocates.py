@@ -54,6 +54,7 @@ def test_the_adjective_that_goes_with_the_noun(real_lexicon: Lexicon, nlp: Langu
 def test_fixed_phrases_only_in_their_own_shape(real_lexicon: Lexicon, nlp: Language) -> None:
     item = collocation(real_lexicon, nlp, "Many students took part in the race last week.", "part")
     assert item is not None and item.answer == "took" and set(item.options) == {"took", "made", "did"}
+    assert item.explanation.startswith("We say \u2018take part in\u2019 (here \u2018took\u2019)")
     # "part of" is a quantity ("did part of the work" is English): no item.
     assert nothing(real_lexicon, nlp, "The workers took part of the money home.", "part")
     # "take first place": another phrase than "take place".

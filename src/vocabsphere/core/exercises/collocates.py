@@ -181,7 +181,7 @@ def _phrase(pair: _Pair, partner: str) -> str:
     article = _article(pair.noun)
     if article in ("a", "an"):
         article = article_of(pair.noun.lower_)  # "have a major impact": "have an impact"
-    return " ".join(w for w in (partner, article, pair.noun.lower_) if w)
+    return " ".join(w for w in (partner, article, pair.noun.lower_, pair.row.after) if w)  # "take part in"
 
 
 def _point(pair: _Pair) -> PatternRef | None:
