@@ -17,6 +17,11 @@ tries, services.practice.MAX_SENTENCES). Printed:
 - the share of cloze items whose key is the only option in the slot's form;
 - with ``--why``: for each due word with fewer than three kinds, each sentence tried with the kinds
   made and what the shipped code refused on (bench/exercise_why.py).
+
+With ``--every-word KINDS`` (comma-separated), the cue-only solvers are run instead on the items
+of those kinds made from every distinct sentence of the dev articles' three level texts, with each
+of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``): a kind the
+learner's due words seldom give (collocations) is measured on all the items dev gives.
 """
 
 from __future__ import annotations
@@ -35,10 +40,12 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import saved_words  # noqa: E402
+from exercise_review_sheet import every_word_pairs  # noqa: E402
 from exercise_why import explain  # noqa: E402
 from lemminflect import getAllLemmas, getInflection  # noqa: E402
+from spacy.language import Language  # noqa: E402
 
-from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text  # noqa: E402
+from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
@@ -102,6 +109,27 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
         )
 
 
+def _slot_tag(nlp: Language, item: ExerciseItem) -> str:
+    made_from = nlp(item.source_sentence)  # the story's sentence or one shortened from it
+    return next((t.tag_ for t in made_from if t.text == item.answer), "")  # the gap's tag
+
+
+def _every_word(lexicon: Lexicon, nlp: Language, args: argparse.Namespace) -> int:
+    kinds = parse_kinds(args.every_word.split(","))
+    choice: list[tuple[ExerciseItem, str]] = []
+    made: set[tuple[str, str]] = set()
+    for word, sentence in every_word_pairs(nlp, args.shared):
+        for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
+            if item.options and (item.question, item.answer) not in made:
+                made.add((item.question, item.answer))
+                choice.append((item, _slot_tag(nlp, item)))
+    print(f"every dev sentence, each noun and verb as the word, kinds {args.every_word}, level {args.level}")
+    print(f"items by kind: {dict(sorted(Counter(i.kind.value for i, _ in choice).items()))}")
+    if choice:
+        _cue_scores(choice, random.Random(11))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -116,11 +144,16 @@ def main() -> int:
     parser.add_argument(
         "--why", action="store_true", help="for each due word with fewer than 3 kinds, why (per sentence)"
     )
+    parser.add_argument(
+        "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
+    )
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
     lexicon = Lexicon.open(args.lexicon)
     nlp = load_pipeline()
+    if args.every_word:
+        return _every_word(lexicon, nlp, args)
     saved = saved_words(nlp, args.shared, count=args.saved)
     due = random.Random(5).sample(saved, min(args.due, len(saved)))
     kinds_per_word: list[int] = []
@@ -143,9 +176,7 @@ def main() -> int:
                 kinds.add(item.kind.value)
                 by_kind[item.kind.value] += 1
                 if item.kind in OWN_OPTIONS:
-                    made_from = nlp(item.source_sentence)  # the story's sentence or one shortened from it
-                    slot = next((t.tag_ for t in made_from if t.text == item.answer), "")  # the gap's tag
-                    choice.append((item, slot))
+                    choice.append((item, _slot_tag(nlp, item)))
         kinds_per_word.append(len(kinds))
         if args.why and len(kinds) < 3:
             print(f"{sample.lemma} ({sample.pos}, saved as {sample.word!r}): {sorted(kinds) or 'no item'}")

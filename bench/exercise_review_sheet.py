@@ -4,7 +4,7 @@ explanation, other).
 
 Usage (from the repository root):
     python bench/exercise_review_sheet.py [--shared ../shared] [--words 120] [--level B1]
-        [--kinds cloze,word_form] [--per-kind N] [--lexicon PATH] [--every-sentence]
+        [--kinds cloze,word_form] [--per-kind N] [--lexicon PATH] [--every-sentence | --every-word]
 
 Items are made by the shipped generator (core.exercises.exercises_for_sentence) for the synthetic
 learner's saved words (bench/exercise_data.py: OneStopEnglish dev, Intermediate texts), from each
@@ -13,6 +13,9 @@ With --every-sentence, every distinct sentence of the dev articles' three level 
 once instead, with its first noun as the word: the sentence-pattern kinds (voice, relative_clause,
 question) need a passive, a relative clause or a plain statement, which the 120 words' sentences
 seldom hold, and each item there depends on the sentence, not on which of its words was saved.
+With --every-word, each distinct sentence is tried with each of its nouns and verbs as the word
+(collocations are asked from either word of the pair, and the learner's words seldom stand in
+one); the same item made from both words is shown once.
 """
 
 from __future__ import annotations
@@ -56,22 +59,28 @@ def print_item(number: int, item: ExerciseItem) -> None:
 
 def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """(word, sentence) pairs to make items for."""
-    if not args.every_sentence:
+    if not (args.every_sentence or args.every_word):
         for sample in saved_words(nlp, args.shared, count=args.words):
             for number, sentence in enumerate(sample.sentences[:MAX_SENTENCES]):
                 # As the practice service: the saved sentence holds the word as written, the others its lemma.
                 yield (sample.word if number == 0 else sample.lemma), sentence
         return
+    yield from every_word_pairs(nlp, args.shared, first_noun_only=not args.every_word)
+
+
+def every_word_pairs(nlp: Language, shared: Path, first_noun_only: bool = False) -> Iterator[tuple[str, str]]:
+    """Each distinct sentence of the dev articles' three level texts with each of its nouns and
+    verbs (or only its first noun) as the word."""
     seen: set[str] = set()
-    paragraphs = [
-        p for lv in ("ele", "int", "adv") for _, t in dev_texts(args.shared, lv) for p in t.split("\n")
-    ]
+    paragraphs = [p for lv in ("ele", "int", "adv") for _, t in dev_texts(shared, lv) for p in t.split("\n")]
     for doc in nlp.pipe(p for p in paragraphs if p.strip()):
         for sent in doc.sents:
             noun = next((t.text for t in sent if t.pos_ == "NOUN"), None)
             if noun and sent.text.strip() not in seen:
                 seen.add(sent.text.strip())
-                yield noun, sent.text.strip()
+                words = [noun] if first_noun_only else [t.text for t in sent if t.pos_ in ("NOUN", "VERB")]
+                for word in dict.fromkeys(words):
+                    yield word, sent.text.strip()
 
 
 def main() -> int:
@@ -87,6 +96,9 @@ def main() -> int:
     parser.add_argument(
         "--every-sentence", action="store_true", help="each dev sentence once, word: its first noun"
     )
+    parser.add_argument(
+        "--every-word", action="store_true", help="each dev sentence once, word: each of its nouns and verbs"
+    )
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("pass --lexicon or set VOCABSPHERE_LEXICON")
@@ -94,11 +106,16 @@ def main() -> int:
     nlp = load_pipeline()
     kinds = parse_kinds(args.kinds.split(",") if args.kinds else None)
     shown: Counter[str] = Counter()
+    made: set[tuple[str, str, str]] = set()
     number = 0
     for word, sentence in _pairs(nlp, args):
         for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
-            if shown[item.kind.value] >= args.per_kind:
+            if (
+                shown[item.kind.value] >= args.per_kind
+                or (item.kind.value, item.question, item.answer) in made
+            ):
                 continue
+            made.add((item.kind.value, item.question, item.answer))
             shown[item.kind.value] += 1
             number += 1
             print_item(number, item)

@@ -3,7 +3,8 @@ up) and the preposition a verb takes ("depend ___ the weather": on).
 
 Combinations come from the shared finder (:func:`core.learnables.collocations.find_collocations`).
 A distractor particle or preposition must make no verb WordNet knows with the verb ("set off" is
-one, so it is never offered for "set up") and must not be listed as that verb's preposition.
+one, so it is never offered for "set up") and must not be listed as that verb's preposition, nor
+as one it also takes in another meaning ("talk on climate change", "complain of").
 """
 
 from __future__ import annotations
@@ -14,8 +15,11 @@ from vocabsphere.core.learnables.collocations import find_collocations
 from vocabsphere.core.learnables.tables import VERB_PREP
 from vocabsphere.core.levels import GRAMMAR_POINTS
 from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.substitutes import word_level
 
+from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .sentences import LEVELS
 from .slots import gapped
 
 if TYPE_CHECKING:
@@ -30,10 +34,19 @@ _MIN_DISTRACTORS = 2
 
 
 def _distractors(lexicon: Lexicon, verb: str, key: str, choices: tuple[str, ...]) -> list[str]:
-    listed = VERB_PREP.get(verb, frozenset())
+    listed = VERB_PREP.get(verb, frozenset()) | OTHER_PREPOSITIONS.get(verb, frozenset())
     return [
         w for w in choices if w != key and w not in listed and not lexicon.base_forms(f"{verb} {w}", "VERB")
     ]
+
+
+def _point(verb: str, what: str) -> PatternRef | None:
+    """A phrasal verb's catalogue point; for a dependent preposition, the verb's level."""
+    if what == "particle":
+        point = GRAMMAR_POINTS["phrasal_verb"]
+        return PatternRef(point.id, point.level)
+    rank = word_level(verb, "VERB")
+    return PatternRef("verb_preposition", LEVELS[rank]) if rank is not None else None
 
 
 def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
@@ -58,7 +71,7 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
         wrong = _distractors(lexicon, verb, gap.lower_, choices)[:3]
         if len(wrong) < _MIN_DISTRACTORS:
             continue
-        point = GRAMMAR_POINTS["phrasal_verb"] if what == "particle" else None
+        point = _point(verb, what)
         return ExerciseItem(
             kind=ExerciseKind.COLLOCATION,
             prompt=f"Which {what} goes with \u2018{token.text}\u2019 here?",
@@ -70,7 +83,7 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
                 f"We say \u2018{coll.base}\u2019: the {what} \u2018{gap.lower_}\u2019 belongs to the verb "
                 f"\u2018{verb}\u2019. Learn them together."
             ),
-            grammar_point=PatternRef(point.id, point.level) if point else None,
+            grammar_point=point,
             source_sentence=sent.text.strip(),
             word=lemma,
         )

@@ -17,6 +17,7 @@ from vocabsphere.core.lexicon.sense_choice import resolve_token
 
 from .clauses import clause_around, shorter_sentences
 from .cloze import cloze_item
+from .collocates import collocate_item
 from .collocations import collocation_item
 from .model import ExerciseItem, ExerciseKind
 from .part_of_speech import part_of_speech_item
@@ -45,7 +46,8 @@ _MAKERS: dict[ExerciseKind, Maker] = {
     ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(t, w),
     ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w),
     ExerciseKind.CLOZE: cloze_item,
-    ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w),
+    # the particle or preposition of the word's verb, else the verb or adjective that goes with its noun
+    ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w) or collocate_item(lx, t, w, lv),
     ExerciseKind.VOICE: lambda lx, t, w, lv: voice_item(t, w),
     ExerciseKind.RELATIVE_CLAUSE: lambda lx, t, w, lv: relative_clause_item(t, w),
     ExerciseKind.QUESTION: lambda lx, t, w, lv: question_item(t, w),

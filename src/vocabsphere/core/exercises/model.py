@@ -17,7 +17,7 @@ class ExerciseKind(StrEnum):
     SENTENCE_ROLE = "sentence_role"  # is this phrase the subject, the verb or the object
     WORD_ORDER = "word_order"  # put the phrases of a sentence in order
     CLOZE = "cloze"  # choose the saved word for the gap among words that do not fit
-    COLLOCATION = "collocation"  # the particle or preposition that goes with the verb
+    COLLOCATION = "collocation"  # the particle, preposition, verb or adjective that goes with a word
     VOICE = "voice"  # the same sentence in the active or the passive voice
     RELATIVE_CLAUSE = "relative_clause"  # two sentences joined with a relative clause
     QUESTION = "question"  # a statement turned into a yes/no question

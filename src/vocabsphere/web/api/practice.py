@@ -25,7 +25,8 @@ class ItemOut(BaseModel):
     id: int
     kind: str = Field(
         description="part_of_speech, word_family, word_form (typed), sentence_role, word_order "
-        "(send the phrases joined in order), cloze, collocation, voice (active/passive), relative_clause "
+        "(send the phrases joined in order), cloze, collocation (the particle, preposition, verb or "
+        "adjective that goes with a word), voice (active/passive), relative_clause "
         "(join two sentences) or question (yes/no question)"
     )
     prompt: str

@@ -1,0 +1,118 @@
+"""Verb + noun and adjective + noun collocation items, with the real lexicon and pipeline: the
+partner that goes with the noun is the one answer, the wrong partners are listed by hand and
+checked against the dictionary, and nothing is made where another partner could fit."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from vocabsphere.core.exercises.collocate_table import ADJECTIVE_NOUN, VERB_OBJECT
+from vocabsphere.core.exercises.collocates import _listed_together, _synonym
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def collocation(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:
+    made = exercises_for_sentence(lexicon, nlp(sentence), word, "B1")
+    return next((i for i in made if i.kind.value == "collocation"), None)
+
+
+def nothing(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> bool:
+    return collocation(lexicon, nlp, sentence, word) is None
+
+
+def test_the_verb_that_goes_with_the_learners_noun(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = collocation(real_lexicon, nlp, "The committee made a decision about the old bridge.", "decision")
+    assert item is not None
+    assert item.gapped == "The committee _____ a decision about the old bridge."
+    assert item.answer == "made" and item.prompt == "Which verb goes with \u2018decision\u2019 here?"
+    assert set(item.options) == {"made", "did", "said"}  # every option in the key's form (past)
+    assert item.explanation.startswith("We say \u2018make a decision\u2019 (here \u2018made\u2019)")
+    assert "\u2018do\u2019 and \u2018say\u2019 do not go with \u2018decision\u2019" in item.explanation
+    assert item.grammar_point is not None and item.grammar_point.id == "collocation_verb_noun"
+    # The learner's word may be the verb itself: the same gap.
+    same = collocation(real_lexicon, nlp, "The committee made a decision about the old bridge.", "made")
+    assert same is not None and same.answer == "made" and same.gapped == item.gapped
+
+
+def test_the_adjective_that_goes_with_the_noun(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = collocation(real_lexicon, nlp, "Heavy rain closed the roads near the village.", "rain")
+    assert item is not None and item.answer == "Heavy"
+    assert set(item.options) == {"Heavy", "Strong", "High"}  # capital as the key has it
+    assert item.gapped.startswith("_____ rain closed")
+    assert "We say \u2018heavy rain\u2019" in item.explanation
+    assert item.grammar_point is not None and item.grammar_point.id == "collocation_adjective_noun"
+
+
+def test_fixed_phrases_only_in_their_own_shape(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = collocation(real_lexicon, nlp, "Many students took part in the race last week.", "part")
+    assert item is not None and item.answer == "took" and set(item.options) == {"took", "made", "did"}
+    assert item.explanation.startswith("We say \u2018take part in\u2019 (here \u2018took\u2019)")
+    # "part of" is a quantity ("did part of the work" is English): no item.
+    assert nothing(real_lexicon, nlp, "The workers took part of the money home.", "part")
+    # "take first place": another phrase than "take place".
+    assert nothing(real_lexicon, nlp, "Our team took first place in the race.", "place")
+
+
+def test_no_item_where_another_partner_could_fit(real_lexicon: Lexicon, nlp: Language) -> None:
+    # Passive: "a decision was taken" is English too.
+    assert (
+        collocation(real_lexicon, nlp, "A decision was made by the committee on Monday.", "decision") is None
+    )
+    # A second complement lets other verbs in ("gave the team advice" / "sent the team advice").
+    assert (
+        collocation(real_lexicon, nlp, "The coach gave the young team advice before the game.", "advice")
+        is None
+    )
+    # A verb the table does not list with the noun: nothing known to be wrong beside it.
+    assert (
+        collocation(real_lexicon, nlp, "The committee discussed a decision about the bridge.", "decision")
+        is None
+    )
+    # Another noun shares the verb: the gap must fit both.
+    assert nothing(real_lexicon, nlp, "She made a mistake and many friends at school.", "mistake")
+
+
+def test_no_wrong_partner_is_a_combination_the_dictionary_knows(real_lexicon: Lexicon) -> None:
+    for table, pos in ((VERB_OBJECT, "VERB"), (ADJECTIVE_NOUN, "ADJ")):
+        for noun, row in table.items():
+            assert len(row.wrong) >= 2, noun
+            assert not row.good & set(row.wrong), noun
+            for good in row.good:
+                known = [w for w in row.wrong if _listed_together(real_lexicon, w, noun, pos)]
+                close = [w for w in row.wrong if _synonym(real_lexicon, good, w, pos)]
+                assert not known and not close, (noun, good, known, close)
+    assert _listed_together(real_lexicon, "take", "place", "VERB")  # the check itself works
+
+
+def test_faults_read_on_train_sentences_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The dictionary phrase takes the article the noun needs, not the one before its adjective.
+    item = collocation(real_lexicon, nlp, "The long storm had a major impact on the town.", "impact")
+    assert item is not None and item.answer == "had"
+    assert item.explanation.startswith("We say \u2018have an impact\u2019 (here \u2018had\u2019)")
+    # "tell truth from lies" is to tell apart, not "tell the truth": no item.
+    assert (
+        collocation(real_lexicon, nlp, "The new machine can tell truth from lies most of the time.", "truth")
+        is None
+    )
+    told = collocation(real_lexicon, nlp, "In the end the young driver told the truth.", "truth")
+    assert told is not None and told.answer == "told" and "said" in told.options
+
+
+def test_no_preposition_the_verb_also_takes_is_offered(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "talk on climate change" (a lecture's subject) and "complain of" are English: read on dev.
+    talk = collocation(real_lexicon, nlp, "The students talked about the new film for an hour.", "talked")
+    assert talk is not None and talk.answer == "about"
+    assert not {"on", "of", "to", "with"} & set(talk.options)
+    assert talk.grammar_point is not None and talk.grammar_point.id == "verb_preposition"
+    moan = collocation(
+        real_lexicon, nlp, "Local people complained about the noise from the new airport.", "complained"
+    )
+    assert moan is not None and moan.answer == "about" and not {"of", "to"} & set(moan.options)
