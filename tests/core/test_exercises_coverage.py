@@ -131,3 +131,20 @@ def test_more_part_of_speech_reasons(real_lexicon: Lexicon, nlp: Language) -> No
         real_lexicon, nlp, "The team has previously condemned people who sell fake art online.", "previously"
     )
     assert all("adjective \u2018condemned\u2019" not in i.explanation for i in condemned.values())
+
+
+def test_review_faults_of_the_third_coverage_round_are_pinned(real_lexicon: Lexicon, nlp: Language) -> None:
+    """Faults the teacher's reading of the new items found, each on an invented sentence."""
+    # "had previously barely heard of": "previously" tells about the verb, not about "barely".
+    heard = items(
+        real_lexicon, nlp, "Drugs we had previously barely heard of became common in the city.", "previously"
+    )
+    assert all("the adverb \u2018barely\u2019" not in i.explanation for i in heard.values())
+    # "is ___ selling": after "be" the adjective fits too ("is successful selling its bread").
+    selling = "The small company is successfully selling its bread in the city."
+    assert "word_form" not in items(real_lexicon, nlp, selling, "successfully")
+    # An adjective after a linking verb is not said to describe "what".
+    unsaid = items(
+        real_lexicon, nlp, "The writers say what normally remains unsaid about the town.", "unsaid"
+    )
+    assert all("describes \u2018what\u2019" not in i.explanation for i in unsaid.values())

@@ -96,8 +96,11 @@ def _adverb_slot(token: Token) -> Token | None:
     between = token.doc[token.i + 1 : head.i]
     if any(t.dep_ not in ("aux", "aux:pass", "advmod") or t.head.i != head.i for t in between):
         return None  # only auxiliaries or other adverbs of the same verb in between
-    if token.doc[token.i - 1].is_punct:
+    before = token.doc[token.i - 1]
+    if before.is_punct:
         return None  # "..., quietly, she left": a fronted or parenthetical adverb
+    if before.lemma_.lower() == "be" and head.tag_ == "VBG":
+        return None  # "is already successfully / successful setting up": an adjective fits after "be"
     if head.pos_ == "VERB" and head.dep_ not in ("amod", "acl", "compound"):
         if not any(c.dep_ in ("nsubj", "aux") for c in head.children):
             return None  # a verb with neither subject nor auxiliary: the parse may have it wrong

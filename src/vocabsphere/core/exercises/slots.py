@@ -246,8 +246,8 @@ def _after_linking_verb(token: Token) -> list[str]:
     if verb.i > token.i or any(t.pos_ != "ADV" for t in token.doc[verb.i + 1 : token.i]):
         return []
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PRON", "PROPN"):
-        return []
+    if subject is None or subject.pos_ not in ("NOUN", "PRON", "PROPN") or subject.tag_.startswith("W"):
+        return []  # not "describes 'what'" ("what normally remains unsaid")
     return [f"it comes after the verb {_quote(verb)} and describes {_quote(subject)}"]
 
 
@@ -278,8 +278,10 @@ def _adverb_reason(token: Token) -> list[str]:
         return [f"it tells us more about the verb {_quote(head)}"]
     if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]
-    if head.pos_ == "ADV" and head.lower_.endswith("ly") and head.i == token.i + 1:
-        return [f"it tells us more about the adverb {_quote(head)}"]  # "relatively quickly"
+    if head.pos_ == "ADV" and head.lower_.endswith("ly") and head.i == token.i + 1 and head.head.i < token.i:
+        # "found it relatively quickly"; not before the verb, where both may tell about the verb
+        # ("had previously barely heard of")
+        return [f"it tells us more about the adverb {_quote(head)}"]
     return []
 
 
