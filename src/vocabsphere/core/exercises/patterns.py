@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from lemminflect import getAllLemmas
 
+from vocabsphere.core.levels import GRAMMAR_POINTS
+
 from .model import ExerciseItem, ExerciseKind, PatternRef
 
 if TYPE_CHECKING:
@@ -114,27 +116,39 @@ def _object_holds(obj: Token) -> bool:
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
 
-_PASSIVE_OR_OTHER_SUBJECT = frozenset({"nsubj:pass", "aux:pass", "expl", "csubj", "csubj:pass"})
+_OTHER_SUBJECT = frozenset({"expl", "csubj", "csubj:pass"})
+_PASSIVE = frozenset({"nsubj:pass", "aux:pass"})
 
 
-def _main_roles(sent: Span) -> dict[str, tuple[int, int]] | None:
+def _passive_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
+    """ "were shown", "has been sentenced": a participle right after a form of "be"."""
+    if root.tag_ != "VBN" or not auxiliaries:
+        return False
+    last = auxiliaries[-1]
+    return last.dep_ == "aux:pass" and last.lemma_.lower() == "be"  # not "got arrested"
+
+
+def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
     """The subject, verb group and (if any) object of the main clause of a longer sentence, each one
     unbroken phrase the parse is sure of, whatever else the sentence holds ("Some rivals still hope
-    that ..."); None when any of them is in doubt. Active clauses only: a passive subject does not do
-    the action."""
+    that ..."), and whether the clause is passive ("Historical figures were shown ...": a subject
+    and a verb, no object); None when any of them is in doubt."""
     root = sent.root
     children = list(root.children)
-    if root.pos_ != "VERB" or any(c.dep_ in _PASSIVE_OR_OTHER_SUBJECT for c in children):
+    deps = {c.dep_ for c in children}
+    passive = deps >= _PASSIVE and "nsubj" not in deps
+    if root.pos_ != "VERB" or deps & _OTHER_SUBJECT or (deps & _PASSIVE and not passive):
         return None
-    auxiliaries = [c for c in children if c.dep_ == "aux"]
-    if not _verb_group_holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries):
+    auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
+    holds = _passive_group_holds if passive else _verb_group_holds
+    if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries):
         return None
-    subjects = [c for c in children if c.dep_ == "nsubj"]
+    subjects = [c for c in children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
     objects = [c for c in children if c.dep_ == "obj"]
-    if len(subjects) != 1 or len(objects) > 1 or subjects[0].i > root.i:
+    if len(subjects) != 1 or len(objects) > 1 or subjects[0].i > root.i or (passive and objects):
         return None
     verb = (min([root.i, *(a.i for a in auxiliaries)]), root.i + 1)
-    if any(sent.doc[i].dep_ not in ("aux", "ROOT") for i in range(*verb)):
+    if any(sent.doc[i].dep_ not in ("aux", "aux:pass", "ROOT") for i in range(*verb)):
         return None  # "have also found": the verb group is broken
     subject = _phrase(subjects[0])
     if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
@@ -157,11 +171,17 @@ def _main_roles(sent: Span) -> dict[str, tuple[int, int]] | None:
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
         parts["object"] = obj
-    return parts
+    return parts, passive
 
 
-def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]]) -> str:
+def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]], passive: bool) -> str:
     subject, verb = _shown(sent, parts["subject"]), _shown(sent, parts["verb"])
+    if passive:
+        return (
+            f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019. "
+            f"\u2018{verb}\u2019 is the verb of the main clause. It is passive (a form of \u2018be\u2019 + "
+            "past participle): the subject receives the action, and the verb has no object."
+        )
     said = (
         f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019 and says who "
         "or what does it."
@@ -179,6 +199,7 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Is the phrase holding the learner's word the subject, the verb or the object?"""
     sent = token.sent
     clause = _clause(sent, adverbials=True)
+    point = SVO
     if clause is not None:
         parts = dict(zip(_ROLES, clause, strict=True))
         subject, verb, obj = (_shown(sent, p) for p in clause)
@@ -191,7 +212,11 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
         found = _main_roles(sent)
         if found is None:
             return None
-        parts, explanation = found, _role_explanation(sent, found)
+        parts, explanation = found[0], _role_explanation(sent, *found)
+        if found[1]:  # a passive clause practises the passive, not subject + verb + object
+            agent = any(c.dep_ == "obl:agent" for c in sent.root.children)
+            grammar = GRAMMAR_POINTS["passive_with_agent" if agent else "passive_no_agent"]
+            point = PatternRef(grammar.id, grammar.level)
     role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
     if role is None:
         return None
@@ -203,7 +228,7 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
         answer=role,
         accepted=(role,),
         explanation=explanation,
-        grammar_point=SVO,
+        grammar_point=point,
         source_sentence=sent.text.strip(),
         word=lemma,
     )

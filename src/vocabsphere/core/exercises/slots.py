@@ -134,12 +134,17 @@ _INSIDE_NP = frozenset({"ADJ", "ADV", "NUM", "PUNCT", "DET", "PRON"})
 def _det_before(token: Token) -> Token | None:
     """A determiner of the noun with only adjectives or numbers between ("the new rules"): a noun
     after another noun ("that contact breaks") is where the parse most often takes a verb for a noun."""
-    det = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    det = next((c for c in token.children if _determiner(c) and c.i < token.i), None)
     if det is None or det.lower_ not in _DETERMINERS:
         return None
     if any(t.pos_ not in _INSIDE_NP for t in token.doc[det.i + 1 : token.i]):
         return None
     return det
+
+
+def _determiner(token: Token) -> bool:
+    """A determiner, or a possessive pronoun that stands as one ("their income", "its roof")."""
+    return token.dep_ == "det" or (token.dep_ == "nmod:poss" and token.tag_ == "PRP$")
 
 
 def _noun_reason(token: Token) -> list[str]:
@@ -171,7 +176,8 @@ def _only_modifiers_between(first: Token, token: Token) -> bool:
     """Only determiners, adjectives or numbers between ``first`` and the noun: "since the
     labradoodle's inventor" does not put "inventor" after "since"."""
     between = token.doc[first.i + 1 : token.i]
-    return all(t.pos_ in _INSIDE_NP and t.dep_ != "nmod:poss" for t in between)
+    # A possessive pronoun is a determiner here ("for their income"); a noun's "'s" is not.
+    return all(t.pos_ in _INSIDE_NP and (t.dep_ != "nmod:poss" or t.tag_ == "PRP$") for t in between)
 
 
 def _finite(verb: Token) -> bool:
@@ -222,7 +228,27 @@ def _adjective_reason(token: Token) -> list[str]:
         subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if cop is not None and subject is not None:
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
-    return []
+    return _after_linking_verb(token)
+
+
+# Verbs after which an adjective describes the subject ("prices became high", "the team felt proud").
+_LINKING = frozenset(
+    {"become", "remain", "stay", "appear", "look", "feel", "sound", "smell", "taste", "grow", "prove"}
+)
+
+
+def _after_linking_verb(token: Token) -> list[str]:
+    """An adjective completing a linking verb right before it (only adverbs between) that has a
+    noun or pronoun subject: "Prices became very high" describes "Prices"."""
+    verb = token.head
+    if token.dep_ != "xcomp" or verb.pos_ != "VERB" or verb.lemma_.lower() not in _LINKING:
+        return []
+    if verb.i > token.i or any(t.pos_ != "ADV" for t in token.doc[verb.i + 1 : token.i]):
+        return []
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PRON", "PROPN") or subject.tag_.startswith("W"):
+        return []  # not "describes 'what'" ("what normally remains unsaid")
+    return [f"it comes after the verb {_quote(verb)} and describes {_quote(subject)}"]
 
 
 def _noun_group_after(token: Token) -> str | None:
@@ -250,9 +276,20 @@ def _adverb_reason(token: Token) -> list[str]:
         return []  # "-ly" adverbs only: "fast", "hard", "late" are adjectives too
     if head.pos_ == "VERB":
         return [f"it tells us more about the verb {_quote(head)}"]
-    if head.pos_ == "ADJ":
+    if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]
+    if head.pos_ == "ADV" and head.lower_.endswith("ly") and head.i == token.i + 1 and head.head.i < token.i:
+        # "found it relatively quickly"; not before the verb, where both may tell about the verb
+        # ("had previously barely heard of")
+        return [f"it tells us more about the adverb {_quote(head)}"]
     return []
+
+
+def _participle_after_have(adverb: Token, head: Token) -> bool:
+    """ "has previously condemned people" parsed with "condemned" as an adjective: after "have"
+    a word that can be a verb is the verb's participle."""
+    before = adverb.doc[adverb.i - 1] if adverb.i > 0 else None
+    return before is not None and before.lemma_.lower() == "have" and "VERB" in getAllLemmas(head.lower_)
 
 
 _REASONS = {"NOUN": _noun_reason, "VERB": _verb_reason, "ADJ": _adjective_reason, "ADV": _adverb_reason}

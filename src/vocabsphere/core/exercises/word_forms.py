@@ -2,9 +2,12 @@
 
 The form asked for must follow from the sentence or the instruction, so that one answer is right:
 verbs name the tense or form wanted ("past simple"), since a sentence rarely rules out every other
-tense; nouns are asked only where a number word makes the plural necessary ("many", "three");
-comparatives only before "than", superlatives only after "the". Every spelling lemminflect knows
-for that form is accepted ("learned" / "learnt"), and "more X" beside "Xer" for longer adjectives.
+tense; nouns are asked only where a number word makes the plural necessary ("many", "three",
+"300", "one of the") or a determiner the singular ("a", "this"); the base form of a verb only after
+a modal, "do" or "to" (:mod:`.number_cues`); comparatives only before "than", superlatives only
+after "the"; the "-ly" adverb of an adjective and "more/most X" where the slot decides
+(:mod:`.modifier_forms`). Every spelling lemminflect knows for that form is accepted ("learned" /
+"learnt"), and "more X" beside "Xer" for longer adjectives.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.substitutes import past_tag
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .modifier_forms import modifier_form_item, syllables
+from .number_cues import base_form_reason, plural_reason, singular_reason
 from .slots import gapped, slot_pos
 
 if TYPE_CHECKING:
@@ -52,7 +57,6 @@ _PLURAL_CUES = frozenset(
         "millions",
     ]
 )
-_VOWELS = "aeiouy"
 
 
 def _forms(lemma: str, tag: str, key: str) -> tuple[str, ...]:
@@ -104,6 +108,8 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
         return "VBG", "-ing form", point
     if token.tag_ == "VBG" and not aux and _after_preposition(token) is not None:
         return "VBG", "-ing form", None
+    if token.tag_ == "VB" and base_form_reason(token) is not None:
+        return "VB", "", None  # "can _____", "did not _____", "to _____": the base form
     return None
 
 
@@ -132,7 +138,7 @@ def _coordinated(subject: Token, verb: Token) -> bool:
 
 
 # Determiners after which a noun is singular ("a rival", "every prisoner").
-_SINGULAR_CUES = frozenset({"a", "an", "each", "every", "another"})
+_SINGULAR_CUES = frozenset({"a", "an", "each", "every", "another", "this", "that"})
 
 
 def _singular_cue(token: Token) -> Token | None:
@@ -175,7 +181,7 @@ def _after_preposition(token: Token) -> Token | None:
 
 # Forms equal to the dictionary form that are still a choice the sentence decides: the verb
 # without -s after a plural subject, the singular noun after "a" or "every".
-_BASE_FORM_CHOICES = frozenset({"VBP", "NN"})
+_BASE_FORM_CHOICES = frozenset({"VBP", "NN", "VB"})
 _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 
@@ -193,21 +199,14 @@ def _plural_by_verb(token: Token) -> Token | None:
     return None
 
 
-def _syllables(word: str) -> int:
-    groups, previous = 0, False
-    for ch in word:
-        vowel = ch in _VOWELS
-        groups += vowel and not previous
-        previous = vowel
-    return groups - (word.endswith("e") and groups > 1)
-
-
 def _other_form(token: Token) -> tuple[str, str, str | None] | None:
     if token.tag_ == "NNS" and (
-        any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i) or _plural_by_verb(token)
+        any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i)
+        or _plural_by_verb(token)
+        or plural_reason(token)
     ):
         return "NNS", "", None
-    if token.tag_ == "NN" and _singular_cue(token) is not None:
+    if token.tag_ == "NN" and (_singular_cue(token) is not None or singular_reason(token)):
         return "NN", "", None  # "a rival": the singular, not "rivals"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
@@ -231,19 +230,25 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
         _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
     )
     if wanted is None:
-        return None
+        return modifier_form_item(lexicon, token, lemma, pos)  # "-ly" adverbs, "more ... than"
     tag, instruction, point = wanted
     if token.lower_ == lemma.lower() and tag not in _BASE_FORM_CHOICES:
         return None  # the base form is an exercise only where the sentence rules out the -s form
     if token.lower_ not in {f.lower() for f in getInflection(lemma, tag=tag)}:
         return None  # the sentence's form is not the regular one lemminflect knows: no key to trust
     accepted = _forms(lemma, tag, token.lower_)
-    if tag in ("JJR", "JJS") and _syllables(lemma) >= 2:
+    if tag in ("JJR", "JJS") and syllables(lemma) >= 2:
         accepted += (f"{'more' if tag == 'JJR' else 'most'} {lemma}",)
     what = f"the {instruction} of" if instruction else "the right form of"
     grammar = GRAMMAR_POINTS.get(point) if point else None
     if grammar is None:
-        reason = _noun_reason(token) if pos == "NOUN" else _ing_reason(token)
+        reason = (
+            _noun_reason(token)
+            if pos == "NOUN"
+            else base_form_reason(token) or ""
+            if tag == "VB"
+            else _ing_reason(token)
+        )
     else:
         aux = [c.i for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
         phrase = token.doc[min([*aux, token.i]) : token.i + 1].text.lower()
@@ -275,13 +280,15 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
 def _noun_reason(token: Token) -> str:
     if token.tag_ == "NN":
         det = _singular_cue(token)
-        assert det is not None  # _other_form asked for the singular only after one of these
+        if det is None:
+            return singular_reason(token) or ""  # "one prisoner"
         return f"After \u2018{det.text}\u2019 the noun is singular: \u2018{token.lower_}\u2019."
     cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
     if cue is not None:
         return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
     verb = _plural_by_verb(token)
-    assert verb is not None  # _other_form asked for the plural for one of these two reasons
+    if verb is None:
+        return plural_reason(token) or ""  # "300 prisoners", "one of the players"
     return (
         f"The verb \u2018{verb.text}\u2019 is plural, so its subject is plural too: "
         f"\u2018{token.lower_}\u2019."
