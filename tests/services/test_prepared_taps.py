@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Doc
@@ -197,7 +198,7 @@ def test_stored_choices_give_the_same_look_up_as_computing_them(
     settings, db, story_id = built
     text = reading.reader_text(db, story_id, "orig")
 
-    def taps() -> list[dict[str, object]]:
+    def taps() -> list[dict[str, Any]]:
         return [
             dictionary.lookup_as_dict(
                 dictionary.look_up_in_version(
