@@ -2,7 +2,7 @@
 
 Usage:
     python bench/bench_lookup.py LEXICON [--eval bench/data/sense_eval.tsv] [--lookups 2000]
-                                 [--tune] [--seed 7] [--fresh]
+                                 [--tune] [--seed 7] [--fresh] [--dump FILE]
 
 Accuracy (first-ranked sense is among the annotated synsets) on the evaluation set, for
 (a) WordNet's first sense of the POS in context, (b) Lesk overlap only (no prior, no
@@ -19,7 +19,9 @@ p99 is mostly waiting for a core):
   translated, its simpler words read from the version where its build prepared them), then every
   word of every version. The versions are built in the same process,
   which leaves the sense choice's caches warm for the words they met; ``--fresh`` builds them in
-  another process and taps in one that has only started up, as the web server does;
+  another process and taps in one that has only started up, as the web server does; ``--dump FILE``
+  writes every word's answer (``lookup_as_dict``, keyed "level sentence.token") as JSON, to compare
+  two versions of the code (run this file with each one's ``src`` on PYTHONPATH);
 - a look-up of a typed word in a typed sentence (the dictionary page), which parses the sentence;
 - ``lookup_many`` over a ~200-word paragraph parsed once.
 """
@@ -30,6 +32,7 @@ import argparse
 import csv
 import gc
 import itertools
+import json
 import multiprocessing
 import random
 import statistics
@@ -203,7 +206,7 @@ def build_story(data_dir: Path, lexicon_path: Path) -> int:
     return int(story.story_id)
 
 
-def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False) -> None:
+def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False, dump: Path | None = None) -> None:
     """The reader's tap, through the service the API calls, on versions built as in the product.
     ``fresh``: taps in a process that has done nothing but start up (the web server's case)."""
     import tempfile
@@ -231,6 +234,7 @@ def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False) -> None:
         first: list[float] = []
         cpu_first: list[float] = []
         every: list[float] = []
+        answers: dict[str, object] = {}
         for level, text in texts.items():
             sentences = [s for p in text.paragraphs for s in p]
             taps = [(i, j) for i, s in enumerate(sentences) for j, t in enumerate(s.tokens) if t.is_word]
@@ -252,10 +256,12 @@ def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False) -> None:
                 cpu_first.append(time.thread_time() - c0)
             for i, j in taps:
                 t0 = time.perf_counter()
-                dictionary.look_up_in_version(
+                found = dictionary.look_up_in_version(
                     settings, db, story_id=story_id, level=level, sentence=i, token=j, lang="es"
                 )
                 every.append(time.perf_counter() - t0)
+                if dump is not None:
+                    answers[f"{level} {i}.{j}"] = dictionary.lookup_as_dict(found)
         gc.unfreeze()
         db.dispose()
     where = "fresh process" if fresh else "after building the versions in this process"
@@ -265,6 +271,8 @@ def tap_latency(lexicon_path: Path, seed: int, fresh: bool = False) -> None:
         f"wall {percentiles(first)} | CPU {percentiles(cpu_first)}"
     )
     print(f"tap in the reader, every word ({len(every)}): wall {percentiles(every)}")
+    if dump is not None:
+        dump.write_text(json.dumps(answers, ensure_ascii=False, sort_keys=True, indent=0), encoding="utf-8")
 
 
 def latency(lex: Lexicon, items: list[Item], n: int, seed: int) -> None:
@@ -309,9 +317,10 @@ def main() -> None:
     parser.add_argument(
         "--fresh", action="store_true", help="only the taps, in a process that built nothing (the web server)"
     )
+    parser.add_argument("--dump", type=Path, help="write every word's answer as JSON (with --fresh)")
     args = parser.parse_args()
     if args.fresh:
-        tap_latency(args.lexicon, args.seed, fresh=True)
+        tap_latency(args.lexicon, args.seed, fresh=True, dump=args.dump)
         return
     lex = Lexicon.open(args.lexicon)
     if args.tune:

@@ -6,6 +6,7 @@ import gzip
 import sqlite3
 import threading
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -339,3 +340,48 @@ def test_the_level_codes_fingerprint_ignores_layout_but_not_what_it_computes() -
     changed = "LIMIT = 4\n\n\ndef rate(x):\n    return x * LIMIT\n"
     assert code_shape(source) == code_shape(reformatted)
     assert code_shape(source) != code_shape(changed)
+
+
+def _expressions_one_comparison_each(lexicon: Lexicon, lemmas: list[str]) -> list[tuple[int, int, str]]:
+    """Lexicon.find_expressions as it was: every expression starting a word compared in turn (the
+    reference)."""
+    keys = [" ".join(x.replace("_", " ").lower().split()) for x in lemmas]
+    by_first: dict[str, list[tuple[str, int]]] = {}
+    for first, expression, length in lexicon._in(
+        "SELECT first, expression, length FROM expressions WHERE first IN ({})", sorted(set(keys))
+    ):
+        by_first.setdefault(first, []).append((expression, length))
+    matches: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(keys):
+        best = max(
+            ((e, n) for e, n in by_first.get(keys[i], []) if " ".join(keys[i : i + n]) == e),
+            key=lambda en: en[1],
+            default=None,
+        )
+        if best is None:
+            i += 1
+            continue
+        matches.append((i, i + best[1], best[0]))
+        i += best[1]
+    return matches
+
+
+def test_expression_search_by_length_finds_what_comparing_every_expression_found(
+    real_lexicon: Lexicon,
+) -> None:
+    # Invented word sequences around expressions of the file, plus words that start hundreds of them.
+    conn = real_lexicon._conn()
+    rows = conn.execute("SELECT expression FROM expressions ORDER BY random() LIMIT 300").fetchall()
+    sequences = [["they", *str(e).split(), "it", "again"] for (e,) in rows]
+    sequences += [[*str(a).split(), *str(b).split()] for (a,), (b,) in pairwise(rows)]
+    sequences += [
+        ["the", "family", "of", "the", "genus", "take", "part", "in", "the", "common", "order"],
+        ["he", "take", "part"],
+        ["take"],
+        [],
+        ["Take", "Part", "in", "it"],
+    ]
+    for lemmas in sequences * 2:  # the second pass answers from the cache
+        found = [tuple(m) for m in real_lexicon.find_expressions(lemmas)]
+        assert found == _expressions_one_comparison_each(real_lexicon, lemmas), lemmas

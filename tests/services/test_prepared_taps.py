@@ -5,19 +5,31 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.tokens import Doc
 
 from vocabsphere.config import Settings
-from vocabsphere.core.lexicon import Lexicon, context
+from vocabsphere.core.lexicon import Lexicon, context, sense_ranking
 from vocabsphere.core.lexicon.context import WordLookup
 from vocabsphere.core.lexicon.prepared import prepared_fingerprint, tap_simpler
-from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
+from vocabsphere.core.lexicon.sense_choice import SenseChoice, TokenReading, choose_sense, resolve_token
 from vocabsphere.core.lexicon.sense_embedding import OFF_SWITCH
+from vocabsphere.core.lexicon.substitute_ranking import MAX_SENSES as RANKER_SENSES
 from vocabsphere.core.lexicon.substitutes import Substitute
+from vocabsphere.core.lexicon.tap_choice import (
+    TAP_SENSES,
+    StoredChoice,
+    StoredChoices,
+    choices_from_json,
+    choices_to_json,
+    expression_choice,
+    rebuild_choices,
+)
 from vocabsphere.core.reading.tokens import ReaderText, sentence_doc
 from vocabsphere.services import dictionary, reading, versions
 from vocabsphere.services.fetching import FetchPolicy
@@ -27,12 +39,15 @@ from vocabsphere.store.migrate import upgrade_database
 
 # Unlike other tests' times: the reader's parse is cached per process by (version row, build time).
 T0 = datetime(2026, 11, 2, 9, 0, 41, 271828, tzinfo=UTC)
-# Invented; "instructors" gets a simpler word in the popover ("teachers").
+# Invented; "instructors" gets a simpler word in the popover ("teachers"); "run", "up", "carry" and
+# "become" have many senses, and "take part" is an expression of the dictionary.
 STORY = (
     "The instructors work at a school in the city. Every morning the instructors help young pupils "
     "with their reading and writing.\n\n"
     "The school also employs two physicians who check the children once a month. Parents say the "
-    "instructors are patient and kind, and the children enjoy their lessons."
+    "instructors are patient and kind, and the children enjoy their lessons.\n\n"
+    "Every spring the pupils take part in a long race. They run up a steep hill while the "
+    "instructors carry bottles of water, and the race has become a custom of the town."
 )
 
 
@@ -102,7 +117,7 @@ def test_a_tap_reads_the_prepared_answer_and_computes_without_one(
         )
 
     assert tap().simpler == words and not computed
-    # A word left out (rated A1-A2) is computed by its tap.
+    # A word the build left out (one that no substitution takes) is computed by its tap.
     easy = next(
         (i, j)
         for i, sentence in enumerate(text.sentences())
@@ -136,3 +151,135 @@ def test_reader_text_keeps_prepared_answers_through_its_json() -> None:
     # A version stored before (no prepared answers) reads as before: the tap computes.
     bare = ReaderText.from_json(ReaderText(((sentence,),), {}).to_json())
     assert bare is not None and bare.prepared is None
+
+
+def _words(text: ReaderText) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i, sentence in enumerate(text.sentences())
+        for j, token in enumerate(sentence.tokens)
+        if token.is_word
+    ]
+
+
+def test_every_word_has_its_sense_choices_stored_and_they_are_the_taps_own(
+    built: tuple[Settings, Database, int],
+) -> None:
+    settings, db, story_id = built
+    lexicon = dictionary.require_lexicon(settings)
+    vocab = dictionary.vocabulary()
+    expressions = 0
+    for version in versions.list_versions(db, story_id):
+        text = reading.reader_text(db, story_id, version.level)
+        assert text.prepared is not None
+        assert set(text.prepared.choices) == set(_words(text)), version.level
+        sentences = list(text.sentences())
+        for (i, j), stored in text.prepared.choices.items():
+            doc = sentence_doc(vocab, sentences[i])
+            assert doc is not None
+            found = rebuild_choices(lexicon, doc, j, stored)
+            assert found is not None
+            fresh = choose_sense(lexicon, doc, j)
+            assert found.choice.senses == fresh.senses[:TAP_SENSES], (version.level, doc[j].text)
+            assert found.choice.probability == fresh.probability and found.choice.lemma == fresh.lemma
+            assert found.reading == resolve_token(lexicon, doc[j])
+            around = expression_choice(lexicon, doc, j)
+            assert (found.expression is None) == (around is None)
+            if found.expression is not None and around is not None:
+                assert found.expression[0] == around[0]
+                assert found.expression[1].senses == around[1].senses[:TAP_SENSES]
+                expressions += 1
+    assert expressions  # "take part": the expression's own choice was stored and compared
+
+
+def test_stored_choices_give_the_same_look_up_as_computing_them(
+    built: tuple[Settings, Database, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, db, story_id = built
+    text = reading.reader_text(db, story_id, "orig")
+
+    def taps() -> list[dict[str, Any]]:
+        return [
+            dictionary.lookup_as_dict(
+                dictionary.look_up_in_version(
+                    settings, db, story_id=story_id, level="orig", sentence=i, token=j, lang="de"
+                )
+            )
+            for i, j in _words(text)
+        ]
+
+    read = taps()
+    monkeypatch.setattr(dictionary, "prepared_fingerprint", lambda _lexicon: "other code")
+    assert read == taps()
+    assert any(tap["expression"] for tap in read) and any(len(tap["senses"]) > 5 for tap in read)
+
+
+def test_a_tap_with_stored_choices_ranks_no_senses_and_a_stale_one_does(
+    built: tuple[Settings, Database, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings, db, story_id = built
+    text = reading.reader_text(db, story_id, "orig")
+    ranked: list[str] = []
+    rank = sense_ranking.rank_in_lexicon
+
+    def spy(lexicon: Lexicon, senses: object, *args: object, **kwargs: object) -> object:
+        ranked.append(str(args[1]))  # the lemma
+        return rank(lexicon, senses, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sense_ranking, "rank_in_lexicon", spy)
+    sentences = list(text.sentences())
+    wanted = {"run", "up", "carry", "become", "take"}
+    taps = [(i, j) for i, j in _words(text) if sentences[i].tokens[j].text.lower() in wanted]
+    assert len(taps) == len(wanted)
+
+    def tap(i: int, j: int) -> WordLookup:
+        return dictionary.look_up_in_version(
+            settings, db, story_id=story_id, level="orig", sentence=i, token=j, lang="de"
+        )
+
+    for i, j in taps:
+        found = tap(i, j)
+        assert found.senses
+    assert ranked == []
+    # Choices stored by other code or on another lexicon are not trusted: the tap ranks.
+    monkeypatch.setattr(dictionary, "prepared_fingerprint", lambda _lexicon: "other code")
+    tap(*taps[0])
+    assert ranked
+
+
+def test_a_stored_choice_whose_sense_the_lexicon_lacks_is_not_used(
+    built: tuple[Settings, Database, int],
+) -> None:
+    settings, db, story_id = built
+    lexicon = dictionary.require_lexicon(settings)
+    text = reading.reader_text(db, story_id, "orig")
+    assert text.prepared is not None
+    (i, j), stored = next((key, c) for key, c in text.prepared.choices.items() if c.choice.senses)
+    doc = sentence_doc(dictionary.vocabulary(), list(text.sentences())[i])
+    assert doc is not None and rebuild_choices(lexicon, doc, j, stored) is not None
+    bogus = stored.choice.senses[0]
+    broken = StoredChoices(
+        stored.reading,
+        replace(stored.choice, senses=(("99999999-n", *bogus[1:]),)),
+        stored.expression,
+    )
+    assert rebuild_choices(lexicon, doc, j, broken) is None
+
+
+def test_stored_choices_keep_their_scores_exactly_through_json() -> None:
+    import json
+
+    choice = StoredChoice("run", "VERB", False, False, 0.1 + 0.2, "VERB", (("01926311-v", -1 / 3, 0.0),))
+    phrase = StoredChoice("take part", "VERB", False, False, 0.7, None, (("02436349-v", 2 / 7, 1e-17),))
+    stored = StoredChoices(TokenReading("run", "VERB", False), choice, ("take part", phrase))
+    assert choices_from_json(json.loads(json.dumps(choices_to_json(stored)))) == stored
+    function = StoredChoices(
+        TokenReading("accord", "VERB", False),
+        StoredChoice("according to", "ADP", True, True, 0.0, None, ()),
+        None,
+    )
+    assert choices_from_json(json.loads(json.dumps(choices_to_json(function)))) == function
+
+
+def test_a_stored_choice_keeps_every_sense_a_tap_reads() -> None:
+    assert TAP_SENSES >= context.MAX_SENSES and TAP_SENSES >= RANKER_SENSES

@@ -21,6 +21,7 @@ from vocabsphere.core.lexicon.context import warm_up as warm_look_up
 from vocabsphere.core.lexicon.level_stage import use_stored_levels_of
 from vocabsphere.core.lexicon.prepared import prepared_fingerprint
 from vocabsphere.core.lexicon.substitutes import Substitute
+from vocabsphere.core.lexicon.tap_choice import TapChoices, rebuild_choices
 from vocabsphere.core.reading.tokens import ReaderSentence, ReaderText, sentence_doc
 from vocabsphere.services import reading
 from vocabsphere.services.translation_backend import backend_config, machine_translate
@@ -106,21 +107,24 @@ def look_up_in_version(
     if found is None or not 0 <= token < len(found.tokens) or not found.tokens[token].is_word:
         raise InvalidInput("There is no word at that position of this version.", field="t")
     doc = sentence_doc(vocabulary(), found)
-    result = _look_up_token(
-        lexicon, found, doc, token, lang, _prepared_simpler(lexicon, text, sentence, token)
-    )
+    result = _look_up_token(lexicon, found, doc, token, lang, _prepared(lexicon, text, doc, sentence, token))
     return _with_backend(settings, result, lang, found.text)
 
 
-def _prepared_simpler(
-    lexicon: Lexicon, text: ReaderText, sentence: int, token: int
-) -> tuple[Substitute, ...] | None:
-    """The word's simpler words as prepared when the version was built, None when they were not
-    prepared, or by other code or another lexicon (the tap computes them)."""
+_NOT_PREPARED: tuple[tuple[Substitute, ...] | None, TapChoices | None] = (None, None)
+
+
+def _prepared(
+    lexicon: Lexicon, text: ReaderText, doc: Doc | None, sentence: int, token: int
+) -> tuple[tuple[Substitute, ...] | None, TapChoices | None]:
+    """The word's simpler words and sense choices as prepared when the version was built; None for
+    what was not prepared, or was by other code or another lexicon (the tap computes it)."""
     prepared = text.prepared
-    if prepared is None or prepared.fingerprint != prepared_fingerprint(lexicon):
-        return None
-    return prepared.simpler.get((sentence, token))
+    if doc is None or prepared is None or prepared.fingerprint != prepared_fingerprint(lexicon):
+        return _NOT_PREPARED
+    stored = prepared.choices.get((sentence, token))
+    choices = rebuild_choices(lexicon, doc, token, stored) if stored is not None else None
+    return prepared.simpler.get((sentence, token)), choices
 
 
 def _look_up_token(
@@ -129,14 +133,17 @@ def _look_up_token(
     doc: Doc | None,
     token: int,
     lang: str | None,
-    simpler: tuple[Substitute, ...] | None = None,
+    prepared: tuple[tuple[Substitute, ...] | None, TapChoices | None] = _NOT_PREPARED,
 ) -> WordLookup:
     word = found.tokens[token].text
     if doc is None:  # a text stored without its parse: look the word up in its sentence text
         context = _check_sentence(found.text)
         parsed = parsed_sentence(context) if context else None
         return lookup_in_context(lexicon, word, context, lang, doc=parsed)
-    return lookup_in_context(lexicon, word, None, lang, doc=doc, token_index=token, simpler=simpler)
+    simpler, choices = prepared
+    return lookup_in_context(
+        lexicon, word, None, lang, doc=doc, token_index=token, simpler=simpler, choices=choices
+    )
 
 
 def look_up_whole_version(
@@ -158,9 +165,9 @@ def look_up_whole_version(
             doc = sentence_doc(vocabulary(), found)
             for position, token in enumerate(found.tokens):
                 if token.is_word:
-                    simpler = _prepared_simpler(lexicon, text, index, position)
+                    prepared = _prepared(lexicon, text, doc, index, position)
                     results[f"{index}.{position}"] = _look_up_token(
-                        lexicon, found, doc, position, lang, simpler
+                        lexicon, found, doc, position, lang, prepared
                     )
             index += 1
     with _lock:

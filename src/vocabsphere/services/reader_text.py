@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from spacy.vocab import Vocab
 
     from vocabsphere.core.lexicon import Lexicon
-    from vocabsphere.core.lexicon.substitutes import Substitute
+    from vocabsphere.core.lexicon.prepared import PreparedSentence
 
 # Answers per stored sentence (its tokens and parse): a version repeats most of another's sentences.
-SentenceAnswers = dict[tuple[object, ...], dict[int, "tuple[Substitute, ...]"]]
+SentenceAnswers = dict[tuple[object, ...], "PreparedSentence"]
 
 
 def analyse_for_reader(
@@ -35,34 +35,31 @@ def analyse_for_reader(
 
 
 def prepare_taps(reader: ReaderText, lexicon: Lexicon, vocab: Vocab, memo: SentenceAnswers) -> ReaderText:
-    """``reader`` with the simpler words of its words, computed on the Doc a tap rebuilds from the
-    stored parse (the text goes through its JSON first, as a tap reads it)."""
-    from vocabsphere.core.lexicon.prepared import prepare_simpler, prepared_fingerprint, should_prepare
+    """``reader`` with the sense choices and simpler words of its words, computed on the Doc a tap
+    rebuilds from the stored parse (the text goes through its JSON first, as a tap reads it)."""
+    from vocabsphere.core.lexicon.prepared import (
+        PreparedSentence,
+        prepare_sentence,
+        prepared_fingerprint,
+        should_prepare,
+    )
     from vocabsphere.core.reading.tokens import sentence_doc
 
     if not should_prepare():
         return reader
     stored = ReaderText.from_json(reader.to_json())
     assert stored is not None  # just written in the current format
-    simpler = {}
+    simpler, choices = {}, {}
     for index, sentence in enumerate(stored.sentences()):
         found = memo.get(_key(sentence))
         if found is None:
             doc = sentence_doc(vocab, sentence)
-            found = {} if doc is None else prepare_simpler(lexicon, doc, _above_a2(stored, sentence))
+            words = [t.is_word for t in sentence.tokens]
+            found = PreparedSentence({}, {}) if doc is None else prepare_sentence(lexicon, doc, words)
             memo[_key(sentence)] = found
-        simpler.update({(index, token): words for token, words in found.items()})
-    return replace(reader, prepared=PreparedWords(prepared_fingerprint(lexicon), simpler))
-
-
-# Words rated A1-A2 almost never have a simpler synonym, and then the ranker is not asked: their
-# taps compute the answer in a fraction of a millisecond, so the build leaves them out.
-_EASY = frozenset({"A1", "A2"})
-
-
-def _above_a2(text: ReaderText, sentence: ReaderSentence) -> list[bool]:
-    """Per token: a word whose lemma is rated above A2 (or not rated)."""
-    return [t.is_word and text.levels.get(t.lemma) not in _EASY for t in sentence.tokens]
+        simpler.update({(index, token): subs for token, subs in found.simpler.items()})
+        choices.update({(index, token): made for token, made in found.choices.items()})
+    return replace(reader, prepared=PreparedWords(prepared_fingerprint(lexicon), simpler, choices))
 
 
 def _key(sentence: ReaderSentence) -> tuple[object, ...]:

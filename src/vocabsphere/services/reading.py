@@ -34,6 +34,7 @@ from vocabsphere.core.srs import SavedWordFacts, card_kinds_for
 from vocabsphere.services import versions
 from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
+from vocabsphere.store.reading_repo import read_version_stamp
 from vocabsphere.store.tables import ReadingSession, ReviewCard, WordEncounter
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
@@ -129,14 +130,17 @@ def _reader(
     """The version's parsed reader text and lemma profile, cached per process by version row and build
     time (a rebuilt version has a new stamp); versions built before the reader existed are parsed once
     and stored."""
+    stamp = read_version_stamp(db, story_id, level)  # every tap asks: one plain query
+    if stamp is None:
+        raise NotFound(f"This story has no {level} version.")
+    with _parsed_lock:
+        hit = _parsed.get(stamp)
+    if hit is not None:
+        return stamp, hit[0], hit[1]
     with unit_of_work(db, read_only=True) as uow:
-        stamp = uow.reading.version_stamp(story_id, level)
+        stamp = uow.reading.version_stamp(story_id, level)  # again, with the row it stamps
         if stamp is None:
             raise NotFound(f"This story has no {level} version.")
-        with _parsed_lock:
-            hit = _parsed.get(stamp)
-        if hit is not None:
-            return stamp, hit[0], hit[1]
         row = uow.versions.get(story_id, level)
         assert row is not None  # the stamp was just read in this transaction
         stored, raw = ReaderText.from_json(row.reader_json), row.text

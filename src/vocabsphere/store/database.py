@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -66,6 +67,11 @@ class Database:
         return cls(
             engine, sessionmaker(engine, expire_on_commit=False), sessionmaker(reader, expire_on_commit=False)
         )
+
+    @cached_property
+    def read_engine(self) -> Engine:
+        """The engine for a single read outside a unit of work (on SQLite it begins deferred)."""
+        return self.engine.execution_options(**{READ_ONLY: True})
 
     @contextmanager
     def unit_of_work(self, *, read_only: bool = False) -> Iterator[Session]:

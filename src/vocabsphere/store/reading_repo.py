@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, case, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, bindparam, case, cast, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
 from vocabsphere.core.reading.word_keys import STATUS_POS, key_parts, word_key
+from vocabsphere.store.database import Database
 from vocabsphere.store.tables import ReadingSession, SavedWord, StoryVersion, WordEncounter, WordStatus
 
 
@@ -28,6 +29,21 @@ def _in_json_array(column: SQLColumnExpression[str], values: list[str], dialect:
 def status_pos_of(column: SQLColumnExpression[str]) -> ColumnElement[str]:
     """``core.reading.word_keys.status_pos`` in SQL: a saved word's POS as its status's part of speech."""
     return case(*((column == upos, group) for upos, group in STATUS_POS.items()), else_="")
+
+
+def read_version_stamp(database: Database, story_id: int, level: str) -> tuple[int, datetime] | None:
+    """:meth:`ReadingRepository.version_stamp` as one Core query on a connection of its own: every tap
+    in the reader reads it, and an ORM session with its transaction cost twice the query (about
+    0.6 ms of CPU against 0.25 ms)."""
+    with database.read_engine.connect() as connection:
+        row = connection.execute(_VERSION_STAMP, {"story_id": story_id, "level": level}).first()
+    return (row[0], row[1]) if row else None
+
+
+# Built once (building a statement costs about as much as running it).
+_VERSION_STAMP = select(StoryVersion.id, StoryVersion.created_at).where(
+    StoryVersion.story_id == bindparam("story_id"), StoryVersion.level == bindparam("level")
+)
 
 
 class ReadingRepository:
@@ -175,10 +191,7 @@ class ReadingRepository:
 
     def version_stamp(self, story_id: int, level: str) -> tuple[int, datetime] | None:
         """The version row's id and build time: enough to tell whether a cached parse is current."""
-        query = select(StoryVersion.id, StoryVersion.created_at).where(
-            StoryVersion.story_id == story_id, StoryVersion.level == level
-        )
-        row = self._session.execute(query).first()
+        row = self._session.execute(_VERSION_STAMP, {"story_id": story_id, "level": level}).first()
         return (row[0], row[1]) if row else None
 
     def encountered_word_ids(self, story_id: int, word_ids: list[int]) -> set[int]:

@@ -28,12 +28,12 @@ from .packs.iso639 import ISO639_1, language_name
 from .prepared import tap_simpler
 from .store_schema import normalize_pos, wordnet_pos
 from .substitutes import Substitute
+from .tap_choice import TapChoices, expression_choice
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_WORD_CHARS = 100
-EXPRESSION_WINDOW = 4  # tokens either side searched for a multi-word expression
 MAX_SENSES = 12  # senses returned per word (ranked); the rest are rarely right in context
 SENSE_WORDS = 4  # synonyms of the best sense whose translations reorder the word's
 _UPOS_OF_WN = {"n": "NOUN", "v": "VERB", "a": "ADJ", "r": "ADV"}
@@ -139,15 +139,16 @@ def lookup_in_context(
     doc: Doc | None = None,
     token_index: int | None = None,
     simpler: tuple[Substitute, ...] | None = None,
+    choices: TapChoices | None = None,
 ) -> WordLookup:
     """Everything a learner needs about ``word`` as used in ``sentence`` (any may be None).
-    ``simpler``: the word's simpler words prepared when its version was built (:mod:`.prepared`),
-    None to compute them."""
+    ``simpler`` and ``choices``: the word's simpler words and sense choices prepared when its
+    version was built (:mod:`.prepared`, :mod:`.tap_choice`), None to compute them."""
     text, code = validate_word(word), validate_lang(lang)
     if doc is None and sentence and sentence.strip():
         doc = _parse(sentence)
-    target = _target(lexicon, text, doc, token_index)
-    return _assemble(lexicon, target, doc, code, simpler)
+    target = _target(lexicon, text, doc, token_index, choices)
+    return _assemble(lexicon, target, doc, code, simpler, choices)
 
 
 def lookup_many(
@@ -183,7 +184,9 @@ def _find_token(doc: Doc, word: str, used: set[int] | None = None) -> int | None
     return None
 
 
-def _target(lexicon: Lexicon, word: str, doc: Doc | None, index: int | None) -> _Target:
+def _target(
+    lexicon: Lexicon, word: str, doc: Doc | None, index: int | None, choices: TapChoices | None = None
+) -> _Target:
     if doc is not None and index is None:
         index = _find_token(doc, word)
     if doc is None or index is None or not 0 <= index < len(doc) or " " in word:
@@ -196,7 +199,7 @@ def _target(lexicon: Lexicon, word: str, doc: Doc | None, index: int | None) -> 
             word[:1].isupper(),
             in_context=False,
         )
-    reading = sense_choice.resolve_token(lexicon, doc[index])
+    reading = choices.reading if choices else sense_choice.resolve_token(lexicon, doc[index])
     return _Target(word, reading.lemma, reading.upos, index, reading.proper)
 
 
@@ -216,12 +219,14 @@ def _assemble(
     doc: Doc | None,
     lang: str | None,
     prepared: tuple[Substitute, ...] | None = None,
+    choices: TapChoices | None = None,
 ) -> WordLookup:
     pos_name = normalize_pos(target.upos)
     pos_filter = target.upos if target.in_context and wordnet_pos(target.upos) else None
     entry = lexicon.entries(target.lemma, pos_filter)
+    chosen = choices if target.in_context else None  # stored for the token in its sentence only
     if doc is not None and target.index is not None and target.in_context:
-        choice = sense_choice.choose_sense(lexicon, doc, target.index)
+        choice = chosen.choice if chosen else sense_choice.choose_sense(lexicon, doc, target.index)
         senses, confident = _as_ranked(choice.senses), choice.confident
         simpler = tap_simpler(lexicon, doc, target.index, choice) if prepared is None else prepared
         if choice.function:  # "According (to)": the expression, not accord's senses
@@ -254,7 +259,7 @@ def _assemble(
         sense_confident=confident,
         translations=translations,
         translation_note=t_note,
-        expression=_expression(lexicon, doc, target, lang),
+        expression=_expression(lexicon, doc, target, lang, chosen),
         simpler=simpler if found else (),
         supported=supported,
         note=None if found else f"'{target.word}' is not in the dictionary.",
@@ -400,24 +405,16 @@ def _languages(lexicon: Lexicon) -> frozenset[str]:
 
 
 def _expression(
-    lexicon: Lexicon, doc: Doc | None, target: _Target, lang: str | None
+    lexicon: Lexicon, doc: Doc | None, target: _Target, lang: str | None, choices: TapChoices | None
 ) -> ExpressionLookup | None:
     if doc is None or target.index is None:
         return None
-    # Expressions are at most a few words: search a window, not the whole paragraph.
-    first = max(0, target.index - EXPRESSION_WINDOW)
-    lemmas = [sense_ranking.token_lemma(t) for t in doc[first : target.index + EXPRESSION_WINDOW + 1]]
-    for match in lexicon.find_expressions(lemmas):
-        if match.start <= target.index - first < match.end:
-            entry = lexicon.entries(match.expression)
-            if not entry.found:
-                return None
-            choice = sense_choice.choose_sense(
-                lexicon, doc, target.index, senses=entry.senses, lemma=match.expression
-            )
-            texts = _translations(lexicon, match.expression, lang, None, match.expression)[0]
-            return ExpressionLookup(match.expression, _as_ranked(choice.senses), texts, choice.confident)
-    return None
+    found = choices.expression if choices else expression_choice(lexicon, doc, target.index)
+    if found is None:
+        return None
+    text, choice = found
+    texts = _translations(lexicon, text, lang, None, text)[0]
+    return ExpressionLookup(text, _as_ranked(choice.senses), texts, choice.confident)
 
 
 def warm_up() -> None:

@@ -17,6 +17,7 @@ from .wordnet_reader import synset_label
 
 FAMILY_LIMIT = 30
 ENTRY_CACHE = 20_000  # words whose senses stay in memory (a few MB)
+EXPRESSION_CACHE = 50_000  # words with the expressions they start (most start none)
 # WordNet morphy detachment rules: (suffix, replacement) per POS.
 _DETACH = {
     "n": (
@@ -127,6 +128,8 @@ class Lexicon:
         self._local = threading.local()
         self._entries: LRUCache[tuple[str, str | None], LexEntry] = LRUCache(maxsize=ENTRY_CACHE)
         self._entries_lock = threading.Lock()
+        # word -> {length: expressions of that many words starting with it}
+        self._starting: LRUCache[str, dict[int, frozenset[str]]] = LRUCache(maxsize=EXPRESSION_CACHE)
         meta: dict[str, str] = {
             str(k): str(v) for k, v in self._conn().execute("SELECT key, value FROM meta")
         }
@@ -309,25 +312,38 @@ class Lexicon:
     def find_expressions(self, lemmas: Sequence[str]) -> list[ExpressionMatch]:
         """Multi-word expressions in a lemma sequence, longest match first, no overlaps."""
         keys = [_key(x) for x in lemmas]
-        by_first: dict[str, list[tuple[str, int]]] = {}
-        for first, expression, length in self._in(
-            "SELECT first, expression, length FROM expressions WHERE first IN ({})", sorted(set(keys))
-        ):
-            by_first.setdefault(first, []).append((expression, length))
+        starting = self._expressions_starting(keys)
         matches: list[ExpressionMatch] = []
         i = 0
         while i < len(keys):
-            best = max(
-                ((e, n) for e, n in by_first.get(keys[i], []) if " ".join(keys[i : i + n]) == e),
-                key=lambda en: en[1],
-                default=None,
+            by_length = starting[keys[i]]
+            # The longest first: a set look-up per length, not a comparison per expression ("family"
+            # starts 1,192 of them).
+            length = next(
+                (n for n in sorted(by_length, reverse=True) if " ".join(keys[i : i + n]) in by_length[n]), 0
             )
-            if best is None:
+            if not length:
                 i += 1
                 continue
-            matches.append(ExpressionMatch(i, i + best[1], best[0]))
-            i += best[1]
+            matches.append(ExpressionMatch(i, i + length, " ".join(keys[i : i + length])))
+            i += length
         return matches
+
+    def _expressions_starting(self, keys: Sequence[str]) -> dict[str, dict[int, frozenset[str]]]:
+        """Per word, the expressions starting with it by length; recent words are kept (every tap
+        and every sentence of a version's build asks)."""
+        with self._entries_lock:
+            found = {k: hit for k in set(keys) if (hit := self._starting.get(k)) is not None}
+        missing = sorted(set(keys) - found.keys())
+        fetched: dict[str, dict[int, set[str]]] = {k: {} for k in missing}
+        for first, expression, length in self._in(
+            "SELECT first, expression, length FROM expressions WHERE first IN ({})", missing
+        ):
+            fetched[first].setdefault(int(length), set()).add(str(expression))
+        new = {k: {n: frozenset(e) for n, e in by.items()} for k, by in fetched.items()}
+        with self._entries_lock:
+            self._starting.update(new)
+        return {**found, **new}
 
     def ipa(self, word: str) -> Ipa:
         row = (

@@ -1,21 +1,26 @@
 """What a tap in the reader would otherwise compute slowly, computed when a version is built.
 
-    answers = prepare_simpler(lexicon, doc, wanted)   # token position -> simpler words (often none)
+    answers = prepare_sentence(lexicon, doc, words)
+    answers.choices   # token position -> its sense choices as data (:mod:`.tap_choice`)
+    answers.simpler   # token position -> simpler words (often none)
 
 A tap shows the word's simpler words (:func:`.substitutes.simpler_words`): the sense choice, then,
 when a synonym of the sense could be simpler, up to sixty candidates ranked against 40,000 vectors
-(10-40 ms of CPU). The build of a version computes them for the words where that can happen (the
-caller chooses: the reader prepares words above A2), on the very Doc a tap rebuilds from the stored
-parse, through the same function (:func:`tap_simpler`), and stores them with the
+(10-40 ms of CPU). The build of a version computes them for every word a reader can tap, on the very
+Doc a tap rebuilds from the stored parse, through the same function (:func:`tap_simpler`), and
+stores them with the
 reader text and the fingerprint of the code, models and lexicon that made them
 (:func:`prepared_fingerprint`); a tap uses them only when that fingerprint is its own, and
 computes them otherwise (versions built before, or by other code), so the answers are the same.
+The sense choices behind them (the word's and its expression's, :mod:`.tap_choice`) are stored the
+same way for every word: a tap with them ranks no senses.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata, resources
 from typing import TYPE_CHECKING
@@ -27,11 +32,18 @@ from .lookup import Lexicon
 from .sense_choice import SenseChoice, choose_sense
 from .sense_embedding import embeddings_available
 from .substitutes import Substitute, may_simplify, simpler_words
+from .tap_choice import StoredChoices, store_choices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["prepare_simpler", "prepared_fingerprint", "should_prepare", "tap_simpler"]
+__all__ = [
+    "PreparedSentence",
+    "prepare_sentence",
+    "prepared_fingerprint",
+    "should_prepare",
+    "tap_simpler",
+]
 
 # What the answers depend on besides the lexicon file: the sense choice and the ranker (this
 # package), the level code (its own fingerprint), the stored parse rebuilt as a Doc, the models.
@@ -46,15 +58,32 @@ def tap_simpler(lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice) -> 
     return () if choice.function else simpler_words(lexicon, doc, index, choice=choice)
 
 
-def prepare_simpler(lexicon: Lexicon, doc: Doc, wanted: Sequence[bool]) -> dict[int, tuple[Substitute, ...]]:
-    """The simpler words a tap would show (often none) for the tokens of ``doc`` that are ``wanted``
-    (one flag per token) and that the substitution may take (:func:`.substitutes.may_simplify`:
-    for the others a tap knows at once that there are none). A token left out is computed by its tap."""
-    return {
-        int(token.i): tap_simpler(lexicon, doc, token.i, choose_sense(lexicon, doc, token.i))
-        for token in doc
-        if wanted[token.i] and may_simplify(token)
-    }
+@dataclass(frozen=True)
+class PreparedSentence:
+    """What the taps on one sentence's words would compute, by token position."""
+
+    choices: dict[int, StoredChoices]
+    simpler: dict[int, tuple[Substitute, ...]]
+
+
+def prepare_sentence(lexicon: Lexicon, doc: Doc, words: Sequence[bool]) -> PreparedSentence:
+    """The sense choices of the tokens that are ``words`` (one flag per token: what a reader can
+    tap), and the simpler words of those that the substitution may take
+    (:func:`.substitutes.may_simplify`: for the others a tap knows at once that there are none);
+    one sense choice per token serves both, as on the tap. A token left out is computed by its tap."""
+    choices: dict[int, StoredChoices] = {}
+    simpler: dict[int, tuple[Substitute, ...]] = {}
+    for token in doc:
+        index = int(token.i)
+        if not words[index]:
+            continue
+        choice = choose_sense(lexicon, doc, index)
+        stored = store_choices(lexicon, doc, index, choice)
+        if stored is not None:
+            choices[index] = stored
+        if may_simplify(token):
+            simpler[index] = tap_simpler(lexicon, doc, index, choice)
+    return PreparedSentence(choices, simpler)
 
 
 def should_prepare() -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lemminflect import getAllLemmas
@@ -18,6 +18,7 @@ from lemminflect import getAllLemmas
 from vocabsphere.core.articles import paragraphs
 from vocabsphere.core.lexicon.sense_ranking import token_lemma
 from vocabsphere.core.lexicon.substitutes import Substitute
+from vocabsphere.core.lexicon.tap_choice import StoredChoices, choices_from_json, choices_to_json
 from vocabsphere.core.reading.word_keys import word_key
 
 if TYPE_CHECKING:
@@ -109,13 +110,16 @@ class PreparedWords:
     fingerprint: str
     # (sentence, token) -> the words (often none); a word left out is computed by its tap
     simpler: Mapping[tuple[int, int], tuple[Substitute, ...]]
+    # (sentence, token) -> the word's sense choices (:mod:`vocabsphere.core.lexicon.tap_choice`)
+    choices: Mapping[tuple[int, int], StoredChoices] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         words = {
             f"{s}.{t}": [[w.lemma, w.form, w.level, w.zipf] for w in found]
             for (s, t), found in self.simpler.items()
         }
-        return {"fp": self.fingerprint, "sw": words}
+        choices = {f"{s}.{t}": choices_to_json(found) for (s, t), found in self.choices.items()}
+        return {"fp": self.fingerprint, "sw": words, "ch": choices}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PreparedWords:
@@ -125,7 +129,11 @@ class PreparedWords:
             simpler[int(s), int(t)] = tuple(
                 Substitute(str(a), str(b), str(c), float(d)) for a, b, c, d in found
             )
-        return cls(str(data.get("fp", "")), simpler)
+        choices = {}
+        for key, found in data.get("ch", {}).items():
+            s, t = key.split(".")
+            choices[int(s), int(t)] = choices_from_json(found)
+        return cls(str(data.get("fp", "")), simpler, choices)
 
 
 @dataclass(frozen=True)
