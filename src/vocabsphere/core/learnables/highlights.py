@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from vocabsphere.core.learnables.collocations import Collocation, find_collocations
+from vocabsphere.core.learnables.collocations import Collocation, find_collocations, says_where
 from vocabsphere.core.learnables.explain import Style, explain_highlight, style_for
 from vocabsphere.core.learnables.models import GrammarRef, Highlight, WordNote, level_index
 from vocabsphere.core.learnables.sentences import fit_factor
@@ -85,6 +85,8 @@ def _grammar(
             continue  # "... as they do to cookies", "..., says Ms Ndangiza": not what the note explains
         if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
             continue  # explained as an expression, with its meaning
+        if match.point.id == "phrasal_verb" and says_where(sent.doc[match.end - 1]):
+            continue  # "staring down at me": a direction, not the phrasal verb "stare down"
         above = CEFR_LEVELS.index(match.point.level) - level
         value = _GRAMMAR_VALUE.get(above, REVIEW_VALUE if review and above < 0 else 0.0)
         if value > 0 and (match.point.id not in best or len(match.text) < len(best[match.point.id][0].text)):
