@@ -389,3 +389,25 @@ def test_a_participle_with_an_object_after_but_and_a_name_is_a_past_tense(nlp: L
         pos=[*pos[:3], "ADP", *pos[4:]],
     )
     assert not _past_tense_reading(doc[5], doc[4])
+
+
+@pytest.mark.parametrize("level", ["A2", "B1"])
+def test_an_expressions_meaning_is_in_words_at_the_learners_level(
+    nlp: Language, real_lexicon: Lexicon, level: str
+) -> None:
+    """ "'depend on' means 'be contingent on'" explains an A2 expression with a C1 word."""
+    text = "Three quarters of our crops are thought to depend on bees and other insects."
+    explanations = " ".join(
+        h.explanation for h in select_highlights(nlp(text), level, lexicon=real_lexicon, count=(1, 3))
+    )
+    assert "contingent" not in explanations
+    assert "depend on" in explanations  # the pair is still taught, without the hard meaning
+
+
+def test_a_split_particle_the_dictionary_does_not_list_is_no_phrasal_verb(
+    nlp: Language, real_lexicon: Lexicon
+) -> None:
+    """ "'seeing British wildlife up' is a phrasal verb" ('up' goes with 'close')."""
+    notes = _explanations(nlp, "Seeing wild animals up close is the best part of my job.", real_lexicon)
+    assert notes  # the sentence is still chosen
+    assert not any("up' is a phrasal verb" in n for n in notes)

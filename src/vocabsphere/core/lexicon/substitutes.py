@@ -49,6 +49,7 @@ __all__ = [
     "hyphenated",
     "may_simplify",
     "part_of_unit",
+    "plain_text",
     "simple_gloss",
     "simpler_words",
     "taboo_sense",
@@ -598,12 +599,17 @@ def _present_be(token: Token, gloss: str) -> str:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
-    if sense.definition.lower().startswith(_USAGE_NOTES):
+    return plain_text(sense.definition, lemma, cap)
+
+
+def plain_text(definition: str, lemma: str, cap: int) -> str | None:
+    """:func:`plain_definition` of a definition's text (an expression's, for instance)."""
+    if definition.lower().startswith(_USAGE_NOTES):
         return None  # "hot (= used of physical heat)" says how the word is used, not what it means
-    label = _LABEL.match(sense.definition.lstrip())
+    label = _LABEL.match(definition.lstrip())
     if label and not any(note in label.group(1) for note in _GRAMMAR_NOTES):
         return None  # a field or use label ("(medicine)", "(of soil)") the short gloss would drop
-    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0])
+    text = re.sub(r"\([^)]*\)", "", definition.split(";")[0])
     text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
     if not words or len(words) > GLOSS_WORDS:
