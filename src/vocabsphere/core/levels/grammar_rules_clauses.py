@@ -195,7 +195,7 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         if clause.dep_ != "acl:relcl" or not _relative_head(clause.head):
             continue
         noun, left = clause.head, clause.left_edge
-        while left.is_punct and left.i < clause.i:  # the parse may hang the comma on the clause
+        while left.text == "," and left.i < clause.i:  # the parse may hang the comma on the clause
             left = clause.doc[left.i + 1]
         if left.i <= noun.i:
             continue
