@@ -34,6 +34,7 @@ from vocabsphere.core.lexicon.substitute_ranking import (
 from vocabsphere.core.lexicon.substitutes import (
     SAFE_FIT,
     _fits,
+    _preposition_fits,
     fitting_words,
     inflect_like,
     plain_definition,
@@ -611,3 +612,43 @@ def test_no_gloss_harder_than_the_level_or_of_another_form(
     real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str, wrong: str
 ) -> None:
     assert _gloss_when_sure(real_lexicon, nlp, sentence, word, level) != wrong
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "level", "wrong"),
+    [
+        # compared with a word: the base form's definition no longer fits ("more fairly large")
+        ("The second offer was more substantial than the first one.", "substantial", "A2", "fairly large"),
+        (
+            "It is the most comprehensive study of city birds to date.",
+            "comprehensive",
+            "A2",
+            "including all or everything",
+        ),
+        # a degree word before a definition that opens with "the": "so the least possible"
+        ("The change is so minimal that nobody notices it.", "minimal", "A2", "the least possible"),
+    ],
+)
+def test_no_gloss_that_a_grading_word_breaks(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str, wrong: str
+) -> None:
+    assert _gloss_when_sure(real_lexicon, nlp, sentence, word, level) != wrong
+
+
+def test_an_ungraded_word_keeps_its_definition(real_lexicon: Lexicon, nlp: Language) -> None:
+    assert _gloss_when_sure(
+        real_lexicon, nlp, "They made a substantial offer for the house.", "substantial", "A2"
+    )
+
+
+def test_a_gloss_ending_in_a_preposition_needs_the_words_own_preposition(nlp: Language) -> None:
+    """ "oblivious to the sounds (= lacking conscious awareness of)" reads "... of to the sounds"."""
+    doc = nlp("Many drivers seem oblivious to the danger on the road.")
+    index = word_index(doc, "oblivious")
+    assert index is not None
+    assert not _preposition_fits(doc[index], "lacking conscious awareness of")
+    assert _preposition_fits(doc[index], "lacking awareness")
+    doc = nlp("Many drivers seem unaware of the danger on the road.")
+    index = word_index(doc, "unaware")
+    assert index is not None
+    assert _preposition_fits(doc[index], "lacking awareness of")

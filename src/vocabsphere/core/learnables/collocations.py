@@ -21,7 +21,7 @@ from vocabsphere.core.learnables.tables import ADJ_NOUN, LIGHT_VERBS, VERB_PREP
 from vocabsphere.core.learnables.words import content_pos, lemma_of
 from vocabsphere.core.lexicon import Lexicon, Sense
 
-__all__ = ["Collocation", "find_collocations"]
+__all__ = ["Collocation", "find_collocations", "says_where"]
 
 COMMON_ZIPF = 3.5
 _CONTENT = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
@@ -101,6 +101,10 @@ def _fits_pos(pos: str, words: list[Token]) -> bool:
             return False  # "closed in the afternoon": a phrasal verb needs a particle, not a preposition
         return content_pos(words[0]) == "VERB" and words[-1].dep_ != "mark"  # "going to sell"
     if pos in ("adverb", "adjective"):
+        # "a plague on earth": a preposition's phrase that describes a noun is read word by word,
+        # not as the adverb "on earth" (used for emphasis: "what on earth ...")
+        if words[0].dep_ == "case" and words[-1].dep_ == "nmod" and words[-1].head.pos_ == "NOUN":
+            return False
         # "a kind of expert" is a noun phrase, not the adverb "kind of" (= to some extent)
         return not any(
             w.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" for c in w.children) for w in words
@@ -171,6 +175,8 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         if sense.pos == "verb" and not _prepositional_verb_ok(words):
             continue
         kind = "phrasal_verb" if sense.pos == "verb" and words[-1].pos_ in ("ADP", "ADV") else "expression"
+        if kind == "phrasal_verb" and says_where(words[-1]):
+            continue
         prep = _dependent_preposition(words) if sense.pos == "verb" and words[-1].pos_ == "NOUN" else None
         last = prep if prep is not None else words[-1]
         base = f"{match.expression} {prep.lower_}" if prep is not None else match.expression
@@ -190,6 +196,22 @@ def _dependent_preposition(words: list[Token]) -> Token | None:
     return None
 
 
+# "made up of", "came up with": "up" before these is the verb's particle, not a direction
+_PARTICLE_PREPS = {"up": frozenset({"of", "with"})}
+
+
+def says_where(particle: Token) -> bool:
+    """A particle right before a preposition mostly says where ("staring down at me", "pulled me
+    out on to the steps"): the verb's literal meaning and a direction, not the phrasal verb
+    WordNet lists ("stare down" is to outstare). A longer expression ("look down on") is matched
+    whole before this is asked."""
+    doc = particle.doc
+    nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case":
+        return False
+    return nxt.lower_ not in _PARTICLE_PREPS.get(particle.lower_, frozenset())
+
+
 def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
     """ "set it up": verb and particle apart, which a contiguous look-up cannot see."""
     for prt in sent:
@@ -197,6 +219,8 @@ def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Colloc
             continue
         verb = prt.head
         base = f"{_lemma(verb)} {prt.lower_}"
+        if says_where(prt):
+            continue
         if lexicon is None or _known(lexicon, base):
             yield Collocation(
                 _surface(verb, prt), base, "phrasal_verb", verb.i, prt.i + 1, lexicon is not None
@@ -215,7 +239,11 @@ def _light_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
         article = next(
             (c.lower_ for c in noun.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), ""
         )
-        base = " ".join(w for w in (verb_lemma, article, noun_lemma) if w)
+        # a plural without an article keeps its number: "do odd jobs" is "do jobs", never "do job"
+        noun_form = (
+            noun.lower_ if noun.tag_ == "NNS" and not article and noun.lower_.isalpha() else noun_lemma
+        )
+        base = " ".join(w for w in (verb_lemma, article, noun_form) if w)
         yield Collocation(_surface(verb, noun), base, "light_verb", verb.i, noun.i + 1, _known(lexicon, base))
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from vocabsphere.core.learnables.collocations import Collocation, find_collocations
+from vocabsphere.core.learnables.collocations import Collocation, find_collocations, says_where
 from vocabsphere.core.learnables.explain import Style, explain_highlight, style_for
 from vocabsphere.core.learnables.models import GrammarRef, Highlight, WordNote, level_index
 from vocabsphere.core.learnables.sentences import fit_factor
@@ -24,6 +24,7 @@ from vocabsphere.core.learnables.words import (
     WordCandidate,
     define,
     define_expression,
+    lemma_of,
     level_of,
     phrase_level,
     sentence_words,
@@ -71,7 +72,12 @@ class _Pick:
 
 
 def _grammar(
-    matches: Sequence[GrammarMatch], sent: Span, colls: Sequence[Collocation], level: int, review: bool
+    matches: Sequence[GrammarMatch],
+    sent: Span,
+    colls: Sequence[Collocation],
+    level: int,
+    review: bool,
+    lexicon: Lexicon | None = None,
 ) -> tuple[tuple[GrammarMatch, float], ...]:
     best: dict[str, tuple[GrammarMatch, float]] = {}
     for match in matches:
@@ -85,11 +91,25 @@ def _grammar(
             continue  # "... as they do to cookies", "..., says Ms Ndangiza": not what the note explains
         if match.point.id == "phrasal_verb" and any(c.start <= match.start < c.end for c in colls):
             continue  # explained as an expression, with its meaning
+        if match.point.id == "phrasal_verb" and says_where(sent.doc[match.end - 1]):
+            continue  # "staring down at me": a direction, not the phrasal verb "stare down"
+        if match.point.id == "phrasal_verb" and _unlisted_split(match, sent.doc, lexicon):
+            continue  # "seeing British wildlife up close": "up" goes with "close", not with "see"
         above = CEFR_LEVELS.index(match.point.level) - level
         value = _GRAMMAR_VALUE.get(above, REVIEW_VALUE if review and above < 0 else 0.0)
         if value > 0 and (match.point.id not in best or len(match.text) < len(best[match.point.id][0].text)):
             best[match.point.id] = (match, value)  # the shortest instance is the clearest example
     return tuple(sorted(best.values(), key=lambda mv: (-mv[1], mv[0].start, mv[0].point.id)))
+
+
+def _unlisted_split(match: GrammarMatch, doc: Doc, lexicon: Lexicon | None) -> bool:
+    """A verb and a particle apart ("seeing British wildlife up close") that the dictionary does not
+    list together: the parse's reading is too uncertain to call it a phrasal verb ("picked the
+    baby up" is 'pick up', listed)."""
+    if lexicon is None or match.end - match.start <= 2:
+        return False
+    verb, particle = doc[match.start], doc[match.end - 1]
+    return not lexicon.entries(f"{lemma_of(verb)} {particle.lower_}").found
 
 
 def _stand_in(verb: Token, point: str) -> bool:
@@ -193,7 +213,7 @@ def _candidate(
         words = tuple((w, v) for w, v in words if found[w.token])
     fit *= max(0.3, 1.0 - 1.5 * max(0.0, hard - 0.1))  # too many hard words: i+2 is not learnable
     coll_values = tuple((c, _collocation_value(c, sent.doc, level)) for c in colls)
-    grammar = _grammar(matches, sent, colls, level, review)
+    grammar = _grammar(matches, sent, colls, level, review, lexicon)
     kept = {w.token: found[w.token] for w, _ in words}
     return _Candidate(index, sent, fit, grammar, coll_values, words, kept)
 
@@ -242,7 +262,7 @@ def _trimmed(sent: Span) -> tuple[int, int]:
     return start, max(start, sent.start_char + len(text.rstrip()))
 
 
-def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style) -> Highlight:
+def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style, level: str) -> Highlight:
     sent = pick.candidate.sent
     doc = sent.doc
     notes = tuple(
@@ -251,7 +271,7 @@ def _highlight(pick: _Pick, lexicon: Lexicon | None, style: Style) -> Highlight:
     expressions = [
         (
             c,
-            define_expression(lexicon, c.entry or c.base, style.gloss_words, doc[c.start])
+            define_expression(lexicon, c.entry or c.base, style.gloss_words, doc[c.start], level)
             if c.in_wordnet
             else "",
         )
@@ -309,4 +329,4 @@ def select_highlights(
         ]
         _greedy(review, style, count, count[0], covered, chosen)
     chosen.sort(key=lambda p: p.candidate.index)
-    return [_highlight(pick, lexicon, style) for pick in chosen]
+    return [_highlight(pick, lexicon, style, CEFR_LEVELS[level]) for pick in chosen]

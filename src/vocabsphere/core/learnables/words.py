@@ -20,7 +20,7 @@ from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.levels.grammar_words import adjectival
 from vocabsphere.core.lexicon import Lexicon, LexiconError
 from vocabsphere.core.lexicon.sense_choice import choose_sense
-from vocabsphere.core.lexicon.substitutes import hyphenated, simple_gloss
+from vocabsphere.core.lexicon.substitutes import hyphenated, plain_text, simple_gloss
 
 __all__ = [
     "WordCandidate",
@@ -214,9 +214,13 @@ def _literal_preposition(first: Token, base: str) -> bool:
     return after.lower_ == words[1] and after.pos_ == "ADP" and not after.dep_.startswith("compound")
 
 
-def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None) -> str:
+def define_expression(
+    lexicon: Lexicon | None, base: str, max_words: int, first: Token | None = None, level: str | None = None
+) -> str:
     """Short meaning of a multi-word expression ("take part" -> "share in something"); ``first``
-    is its first word in the sentence, for in-context sense ranking."""
+    is its first word in the sentence, for in-context sense ranking. For an A1-B1 ``level`` only
+    a short meaning in words at that level, as for single words: "'depend on' means 'be
+    contingent on'" is harder than the expression it explains."""
     if lexicon is None:
         return ""
     try:
@@ -225,6 +229,8 @@ def define_expression(lexicon: Lexicon | None, base: str, max_words: int, first:
         return ""
     if _usage_note(gloss):
         return ""
+    if level in PLAIN_MEANING_LEVELS:
+        return (plain_text(gloss, base, CEFR_LEVELS.index(level)) or "") if gloss else ""
     others = [s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base][:2]
     if gloss and all(_circular(gloss, w) for w in base.split()) and others:
         return ", ".join(others)  # "set up or found" explains "set up" with itself

@@ -107,14 +107,19 @@ _TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morn
 
 
 _NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod:desc"})
+# A noun + noun the parse split the wrong way round ("family" heading "home"): named together
+_SPLIT_NOUN = frozenset({"advmod", "compound", "flat", "appos"})
 
 
 def noun_words(noun: Token) -> str:
     """The noun as the explanation names it: a capitalised name in full ("Sweet Dreams", "New
     York"), not its last word ("Dreams"); any other noun as written."""
-    if not noun.text[:1].isupper():
-        return str(noun.text)
     doc, start = noun.doc, noun.i
+    if not noun.text[:1].isupper():
+        nxt = doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+        if nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i == noun.i and nxt.dep_ in _SPLIT_NOUN:
+            return str(doc[noun.i : nxt.i + 1].text)  # "the family home where ..." parsed as 'family'
+        return str(noun.text)
     while (
         start > noun.sent.start
         and doc[start - 1].head.i == noun.i
@@ -190,6 +195,8 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         if clause.dep_ != "acl:relcl" or not _relative_head(clause.head):
             continue
         noun, left = clause.head, clause.left_edge
+        while left.text == "," and left.i < clause.i:  # the parse may hang the comma on the clause
+            left = clause.doc[left.i + 1]
         if left.i <= noun.i:
             continue
         right = _clause_right(clause, left)
@@ -396,6 +403,10 @@ def _past_tense_reading(verb: Token, noun: Token) -> bool:
     or joined it to a verb) is that noun's past-tense verb, not a participle describing it."""
     if verb.tag_ != "VBN" or not low(verb).endswith("ed"):
         return False
+    first = noun.left_edge
+    after_and = first.pos_ == "CCONJ" or (first.i > 0 and noun.doc[first.i - 1].pos_ == "CCONJ")
+    if after_and and any(c.dep_ == "obj" for c in verb.children):
+        return True  # "... but Planas invited citizens to ...": a new clause after 'but', with an object
     top = noun
     while top.dep_ in ("nmod", "compound", "appos", "flat", "conj") and top.head.pos_ in _NOMINAL:
         top = top.head

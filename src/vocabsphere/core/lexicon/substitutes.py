@@ -49,6 +49,7 @@ __all__ = [
     "hyphenated",
     "may_simplify",
     "part_of_unit",
+    "plain_text",
     "simple_gloss",
     "simpler_words",
     "taboo_sense",
@@ -403,8 +404,12 @@ def simple_gloss(
     gloss = plain_definition(sense, choice.lemma, level_rank(level))
     if gloss and not _phrases_easy(lexicon, gloss, level_rank(level)):
         return None  # "reduce (= cut down on)" at A2: the phrasal verb is B1, however easy its words
-    if gloss and doc[index].tag_ in _GRADED:
-        return None  # "slower (= not moving quickly)": a definition says the base form, not "more ..."
+    if gloss and (doc[index].tag_ in _GRADED or _graded_by_word(doc[index])):
+        return None  # "slower (= not moving quickly)", "the most comprehensive (= including all ...)"
+    if gloss and _degree_clash(doc[index], gloss):
+        return None  # "so minimal (= the least possible)": a degree word cannot grade a superlative
+    if gloss and not _preposition_fits(doc[index], gloss):
+        return None  # "oblivious to the sounds (= lacking conscious awareness of)"
     if gloss and doc[index].tag_ == "NNS" and _one_thing(gloss):
         return None  # "troops (= a group of soldiers)", "mayors (= the head of ...)": one said of many
     if gloss and choice.upos == "ADV" and gloss.lower() in _ADJECTIVE_DEGREE and not _degree_slot(doc[index]):
@@ -431,6 +436,42 @@ _HYPHENS = frozenset({"-", "–", "‑"})
 # place", "pay attention"); WordNet lacks many of them, so none is glossed.
 _LIGHT_VERB_ZIPF = 5.0
 _NAME_LINKS = frozenset({"compound", "flat", "nmod:desc"})  # "scared Hankyu" (amod) is no name
+
+
+_COMPARING = frozenset({"more", "most", "less", "least"})
+# Words that grade an adjective or adverb ("so minimal", "very tiny"), and the openings of a
+# definition that grades or singles out already ("the least possible", "fairly large").
+_DEGREE = _COMPARING | frozenset({"so", "too", "very", "as", "how", "quite", "rather", "extremely", "fairly"})
+_GRADED_OPENINGS = _DEGREE | frozenset({"the", "a", "an"})
+
+
+def _graded_by_word(token: Token) -> bool:
+    """An adjective or adverb compared with a word ("more substantial", "the most comprehensive"):
+    its definition says the base form, which "more" or "most" before it no longer fits."""
+    return token.pos_ in ("ADJ", "ADV") and any(
+        c.dep_ == "advmod" and c.lower_ in _COMPARING for c in token.children
+    )
+
+
+def _degree_clash(token: Token, gloss: str) -> bool:
+    """A graded adjective or adverb ("so minimal") whose definition opens with a degree word or
+    an article ("the least possible"): read in its place, the gloss says "so the least possible"."""
+    graded = any(c.dep_ == "advmod" and c.lower_ in _DEGREE for c in token.children)
+    return token.pos_ in ("ADJ", "ADV") and graded and gloss.split()[0].lower() in _GRADED_OPENINGS
+
+
+def _preposition_fits(token: Token, gloss: str) -> bool:
+    """A non-verb definition ending in a preposition ("lacking conscious awareness of") reads in
+    the word's place only when the word's own complement takes that preposition: "oblivious to
+    the sounds" would read "lacking ... of to the sounds". Verbs: :func:`_verb_gloss_fits`."""
+    last = gloss.split()[-1].lower()
+    if token.pos_ == "VERB" or last not in _OPEN_ENDS:
+        return True
+    return any(
+        c.dep_ in ("obl", "nmod", "advcl", "xcomp", "ccomp")
+        and any(m.dep_ in ("case", "mark") and m.lower_ == last for m in c.children)
+        for c in token.children
+    )
 
 
 def _degree_slot(token: Token) -> bool:
@@ -558,12 +599,17 @@ def _present_be(token: Token, gloss: str) -> str:
 def plain_definition(sense: Sense, lemma: str, cap: int) -> str | None:
     """The definition's first clause when it is short and every word in it is at or below the
     level (rated as any part of speech it may be), without the word itself."""
-    if sense.definition.lower().startswith(_USAGE_NOTES):
+    return plain_text(sense.definition, lemma, cap)
+
+
+def plain_text(definition: str, lemma: str, cap: int) -> str | None:
+    """:func:`plain_definition` of a definition's text (an expression's, for instance)."""
+    if definition.lower().startswith(_USAGE_NOTES):
         return None  # "hot (= used of physical heat)" says how the word is used, not what it means
-    label = _LABEL.match(sense.definition.lstrip())
+    label = _LABEL.match(definition.lstrip())
     if label and not any(note in label.group(1) for note in _GRAMMAR_NOTES):
         return None  # a field or use label ("(medicine)", "(of soil)") the short gloss would drop
-    text = re.sub(r"\([^)]*\)", "", sense.definition.split(";")[0])
+    text = re.sub(r"\([^)]*\)", "", definition.split(";")[0])
     text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
     if not words or len(words) > GLOSS_WORDS:
