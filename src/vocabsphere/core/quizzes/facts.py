@@ -13,17 +13,24 @@ from spacy.tokens import Span, Token
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms, mixed, pick_distractors
 from vocabsphere.core.quizzes.entities import Cast, name_span
 from vocabsphere.core.quizzes.model import QuestionKind
-from vocabsphere.core.quizzes.passages import NUMBER_WORDS, Passage, Sentence, number_value
+from vocabsphere.core.quizzes.passages import NUMBER_WORDS, Passage, Sentence, is_year, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, fronted_question, subject_question
+from vocabsphere.core.quizzes.statements import stands_alone
 from vocabsphere.core.quizzes.support import Claim
 
-__all__ = ["fact_candidates", "is_year", "story_numbers"]
+__all__ = [
+    "count_options",
+    "estimate_word",
+    "fact_candidates",
+    "far_apart",
+    "is_year",
+    "multiples",
+    "shown_option",
+    "story_numbers",
+]
 
 MIN_OPTIONS = 3
-
-
-def is_year(token: Token) -> bool:
-    return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2099
+_PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers", "they", "them", "their"})
 
 
 def story_numbers(passages: Sequence[Passage]) -> tuple[list[str], list[str]]:
@@ -56,6 +63,11 @@ def _only_aside(clause: Clause, name: Span) -> bool:
 
 
 def _who(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candidate | None:
+    if not stands_alone(clause, sentence):
+        return None  # "Who is concerned about how this alliance could evolve?": which alliance?
+    reported = [t for c in clause.root.children if c.dep_ == "ccomp" for t in c.subtree]
+    if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL for t in reported):
+        return None  # "Who says psychology is vital in his development?": "his" is someone else
     span = name_span(clause.doc, clause.subject.root.i)
     if span is None or span.start != clause.subject.start or not _only_aside(clause, span):
         return None
@@ -152,7 +164,7 @@ def _when(clause: Clause, sentence: Sentence, years: Sequence[str], level: str) 
 _WORDS = {n: w for n, w in enumerate(NUMBER_WORDS)}
 
 
-def _multiples(key: str, factors: Sequence[float]) -> list[str]:
+def multiples(key: str, factors: Sequence[float]) -> list[str]:
     """The key times each factor, written as the key is (digits, with a thousands comma or not, or a word
     up to twenty)."""
     value = float(number_value(key) or 0)
@@ -168,20 +180,20 @@ def _multiples(key: str, factors: Sequence[float]) -> list[str]:
     return out
 
 
-def _count_options(key: str, counts: Sequence[str]) -> tuple[str, ...]:
+def count_options(key: str, counts: Sequence[str]) -> tuple[str, ...]:
     """Other counts of the story written the same way (digits or words), else multiples of the key."""
     value = float(number_value(key) or 0)
     digits = key[:1].isdigit()
     same = [c for c in counts if c[:1].isdigit() == digits and float(number_value(c) or 0) > 1]
     if len(same) < 3 and value.is_integer() and value >= 2:
-        same += _multiples(key, (2, 0.5, 3, 10))
+        same += multiples(key, (2, 0.5, 3, 10))
     by_value = {number_value(c): c for c in reversed(same)}  # one option per value, its first writing
     return pick_distractors(
         key, [c for c in same if number_value(c) != number_value(key) and by_value[number_value(c)] == c]
     )
 
 
-def _shown(option: str) -> str:
+def shown_option(option: str) -> str:
     """An option as printed: "Two" and "four" would tell which one opened the sentence."""
     return option[:1].upper() + option[1:]
 
@@ -193,7 +205,7 @@ _APPROX = frozenset({"about", "around", "almost", "nearly", "approximately", "ro
 MIN_APPROX_RATIO = 2.0  # an estimate's distractors are at least this far from it
 
 
-def _estimate(number: Token) -> Token | None:
+def estimate_word(number: Token) -> Token | None:
     """The word making the count an estimate, when one does ("About 200 children"), else None."""
     before = number.doc[number.i - 1] if number.i > 0 else None
     if before is not None and before.lower_ in _APPROX and before.head.i in (number.i, number.head.i):
@@ -201,7 +213,7 @@ def _estimate(number: Token) -> Token | None:
     return None
 
 
-def _far(value: str, key: str) -> bool:
+def far_apart(value: str, key: str) -> bool:
     a, b = float(number_value(value) or 0), float(number_value(key) or 0)
     return min(a, b) > 0 and max(a, b) >= MIN_APPROX_RATIO * min(a, b)
 
@@ -211,7 +223,7 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         noun = number.head
         if number.dep_ != "nummod" or is_year(number) or noun.tag_ != "NNS":
             continue
-        approx = _estimate(number)
+        approx = estimate_word(number)
         first = approx if approx is not None else number
         if first.i != noun.left_edge.i:
             continue
@@ -228,10 +240,10 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         written = {number_value(t.text) for t in clause.doc}
         pool = [c for c in counts if number_value(c) not in written]
         if approx is not None:  # only counts far enough from an estimate to be false of it
-            pool = [c for c in pool if _far(c, number.text)]
-        distractors = _count_options(number.text, pool)
+            pool = [c for c in pool if far_apart(c, number.text)]
+        distractors = count_options(number.text, pool)
         if approx is not None:
-            distractors = tuple(d for d in distractors if _far(d, number.text))
+            distractors = tuple(d for d in distractors if far_apart(d, number.text))
         if stem is None or len(distractors) < MIN_OPTIONS - 1:
             continue
         anchors = anchor_terms(t for t in clause.doc if t.i not in (number.i, first.i))
@@ -240,12 +252,12 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         )
         values = sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0))
         word = approx.lower_ + " " if approx is not None else ""
-        options = tuple(_shown(word + v) for v in values)
+        options = tuple(shown_option(word + v) for v in values)
         return Candidate(
             QuestionKind.FACT,
             stem,
             options,
-            _shown(word + number.text),
+            shown_option(word + number.text),
             sentence.text,
             claims[0],
             claims[1:],
@@ -264,11 +276,11 @@ def _duration_options(key: str, counts: Sequence[str]) -> tuple[str, ...]:
     same = [
         c.lower()
         for c in counts
-        if c[:1].isdigit() == key[:1].isdigit() and _far(c, key) and float(number_value(c) or 0) > 1
+        if c[:1].isdigit() == key[:1].isdigit() and far_apart(c, key) and float(number_value(c) or 0) > 1
     ]
     if value.is_integer():
-        same += _multiples(key, (2, 3, 0.5))
-    return pick_distractors(key, [c for c in dict.fromkeys(same) if _far(c, key)])
+        same += multiples(key, (2, 3, 0.5))
+    return pick_distractors(key, [c for c in dict.fromkeys(same) if far_apart(c, key)])
 
 
 def _how_long(clause: Clause, sentence: Sentence, counts: Sequence[str], level: str) -> Candidate | None:

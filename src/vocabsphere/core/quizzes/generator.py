@@ -17,6 +17,7 @@ from spacy.language import Language
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.quizzes.candidates import Candidate
 from vocabsphere.core.quizzes.causes import cause_candidates
+from vocabsphere.core.quizzes.counts import count_candidates
 from vocabsphere.core.quizzes.discussion import discussion_candidates
 from vocabsphere.core.quizzes.entities import Cast, find_cast
 from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
@@ -31,6 +32,7 @@ from vocabsphere.core.quizzes.main_idea import (
 from vocabsphere.core.quizzes.model import Question, QuestionKind, Quiz
 from vocabsphere.core.quizzes.passages import Passage, order_levels, parse_passages
 from vocabsphere.core.quizzes.sequence import sequence_candidates, sequence_levels
+from vocabsphere.core.quizzes.sources import source_candidates
 from vocabsphere.core.quizzes.statements import TRUE, statement_candidates
 from vocabsphere.core.quizzes.support import answerable, supporting_sentence
 from vocabsphere.core.quizzes.vocabulary import VocabularyChecker, vocabulary_candidates
@@ -38,7 +40,7 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
-QUIZ_VERSION = "quiz-1.2"
+QUIZ_VERSION = "quiz-1.3"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 6,
@@ -88,12 +90,15 @@ def _candidates(
     cast: Cast,
     lexicon: Lexicon | None,
     main_idea: Candidate | None,
+    nlp: Language,
 ) -> Iterable[Candidate]:
     counts, years = story_numbers(list(passages.values()))
     if main_idea is not None:
         yield main_idea
     for passage in passages.values():
         yield from fact_candidates(passage, cast, counts, years)
+        yield from source_candidates(passage, cast, nlp)
+        yield from count_candidates(passage, counts, nlp)
         # Before the statements: a true statement of a linked sentence would give the order away, and
         # of the two the scarcer kind is kept.
         yield from sequence_candidates(passage, cast)
@@ -205,7 +210,7 @@ def generate_quiz(
     main_idea = main_idea_candidate(passages, nlp, title, other_titles, other_leads)
     scored = []
     evidence: dict[int, dict[str, str]] = {}
-    for candidate in _candidates(passages, cast, lexicon, main_idea):
+    for candidate in _candidates(passages, cast, lexicon, main_idea, nlp):
         found = _levels(candidate, passages, vocab, cast)
         if found:
             scored.append((candidate, tuple(found)))

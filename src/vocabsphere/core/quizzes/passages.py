@@ -24,6 +24,7 @@ __all__ = [
     "NUMBER_WORDS",
     "Passage",
     "Sentence",
+    "is_year",
     "number_value",
     "parse_passages",
     "token_terms",
@@ -99,6 +100,10 @@ def number_value(text: str) -> str | None:
         value = low.replace(",", "")
         return value.rstrip("0").rstrip(".") if "." in value else value
     return None
+
+
+def is_year(token: Token) -> bool:
+    return token.is_digit and len(token.text) == 4 and 1800 <= int(token.text) <= 2099
 
 
 def token_terms(token: Token) -> set[str]:

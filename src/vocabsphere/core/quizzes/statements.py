@@ -16,9 +16,8 @@ from spacy.tokens import Doc, Token
 
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms
 from vocabsphere.core.quizzes.entities import Cast, name_spans
-from vocabsphere.core.quizzes.facts import is_year
 from vocabsphere.core.quizzes.model import QuestionKind
-from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value
+from vocabsphere.core.quizzes.passages import Passage, Sentence, is_year, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
 from vocabsphere.core.quizzes.support import Claim
 
@@ -28,6 +27,10 @@ TRUE, FALSE = "True", "False"
 MAX_RATIO = 5
 _POINTING = frozenset({"it", "they", "them", "this", "that", "these", "those", "its", "their"})
 _PERSONAL = frozenset({"he", "she", "him", "her", "his", "hers"})
+_DEMONSTRATIVES = frozenset({"this", "these", "those", "such"})
+_NOW = frozenset(
+    {"year", "week", "month", "summer", "winter", "spring", "autumn", "morning", "weekend", "time"}
+)
 _RELATIVE = frozenset({"further", "other", "another", "same", "remaining", "rest", "latter", "former"})
 _VAGUE_START = frozenset(
     {"it", "this", "that", "these", "those", "they", "he", "she", "there", "such", "its", "other", "another"}
@@ -60,6 +63,8 @@ def stands_alone(
             continue
         if t.pos_ == "PRON" and t.lower_ in _POINTING:
             return False
+        if t.pos_ == "DET" and t.lower_ in _DEMONSTRATIVES and t.head.lemma_.lower() not in _NOW:
+            return False  # "gave this information": which? ("this year" is the story's own time)
         if t.pos_ == "PRON" and t.lower_ in _PERSONAL and not any(n.end <= t.i for n in names):
             return False
     return True
