@@ -99,7 +99,7 @@ def _adverb_slot(token: Token) -> Token | None:
     before = token.doc[token.i - 1]
     if before.is_punct:
         return None  # "..., quietly, she left": a fronted or parenthetical adverb
-    if before.lemma_.lower() == "be" and head.tag_ == "VBG":
+    if head.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children):
         return None  # "is already successfully / successful setting up": an adjective fits after "be"
     if head.pos_ == "VERB" and head.dep_ not in ("amod", "acl", "compound"):
         if not any(c.dep_ in ("nsubj", "aux") for c in head.children):
