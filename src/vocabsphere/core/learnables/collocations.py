@@ -196,6 +196,36 @@ def _dependent_preposition(words: list[Token]) -> Token | None:
     return None
 
 
+# Prepositions of place and direction ("down at me", "out on to the steps", "out of the water")
+_PLACE_PREPS = frozenset(
+    [
+        "at",
+        "to",
+        "into",
+        "onto",
+        "on",
+        "in",
+        "from",
+        "of",
+        "towards",
+        "toward",
+        "across",
+        "through",
+        "under",
+        "over",
+        "along",
+        "around",
+        "inside",
+        "outside",
+        "off",
+        "upon",
+        "behind",
+        "above",
+        "below",
+        "beside",
+        "past",
+    ]
+)
 # "made up of", "came up with": "up" before these is the verb's particle, not a direction
 _PARTICLE_PREPS = {"up": frozenset({"of", "with"})}
 
@@ -207,8 +237,8 @@ def says_where(particle: Token) -> bool:
     whole before this is asked."""
     doc = particle.doc
     nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case":
-        return False
+    if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case" or nxt.lower_ not in _PLACE_PREPS:
+        return False  # "watched over by experts", "passing out with heat stroke": no direction
     return nxt.lower_ not in _PARTICLE_PREPS.get(particle.lower_, frozenset())
 
 
