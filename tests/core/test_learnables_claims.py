@@ -420,3 +420,13 @@ def test_a_particle_before_by_or_with_keeps_its_phrasal_verb(nlp: Language, real
     assert any(base == "watch over" for _, _, base in castle)
     heat = _claims(nlp, "Two players were passing out with heat stroke.", real_lexicon)
     assert any(base == "pass out" for _, _, base in heat)
+
+
+def test_a_collocation_to_learn_takes_the_article_its_noun_needs(
+    nlp: Language, real_lexicon: Lexicon
+) -> None:
+    """ "have a big effect" is learnt as 'have an effect', never 'have a effect'."""
+    claims = _claims(nlp, "The new rules could have a big effect on small farms.", real_lexicon)
+    bases = {base for kind, _, base in claims if kind == "light_verb"}
+    assert "have a effect" not in bases
+    assert "have an effect" in bases

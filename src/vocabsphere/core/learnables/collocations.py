@@ -273,8 +273,16 @@ def _light_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
         noun_form = (
             noun.lower_ if noun.tag_ == "NNS" and not article and noun.lower_.isalpha() else noun_lemma
         )
-        base = " ".join(w for w in (verb_lemma, article, noun_form) if w)
+        base = " ".join(w for w in (verb_lemma, _article_for(article, noun_form), noun_form) if w)
         yield Collocation(_surface(verb, noun), base, "light_verb", verb.i, noun.i + 1, _known(lexicon, base))
+
+
+def _article_for(article: str, noun: str) -> str:
+    """'a' or 'an' for the noun itself, once the words between are left out: "have a big impact"
+    is learnt as "have an impact", never "have a impact"."""
+    if article not in ("a", "an") or noun[:1] in ("h", "u"):  # "an hour", "a unit": kept as written
+        return article
+    return "an" if noun[:1] in ("a", "e", "i", "o") else "a"
 
 
 def _verbal(tok: Token) -> bool:
