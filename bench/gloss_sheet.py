@@ -2,7 +2,7 @@
 
 Usage (from the repository root):
     VOCABSPHERE_LEXICON=LEXICON python bench/gloss_sheet.py [--dev 10] [--skip 0] [--split dev]
-        [--levels A2,B1] [--data DATA] [--every]
+        [--levels A2,B1] [--data DATA] [--every] [--text adv|int|ele]
 
 Runs the shipped lexical step (``core.adapt.lexical.Substituter.simplify``) on every sentence of the
 first N OneStopEnglish dev articles after the first ``--skip`` (Advanced texts, alphabetical, as
@@ -11,6 +11,8 @@ a reviewer reads each substitution ("word -> substitute") and each gloss ("word 
 sentence, more of them than one version shows (a version glosses at most two words a paragraph).
 ``--every`` adds the gloss :func:`simple_gloss` gives (for the popover and "Words to learn") of every
 other noun, verb, adjective and adverb above the level ("E" lines), so that many glosses can be read.
+``--text int`` (or ``ele``) reads the stories' Intermediate (Elementary) texts instead: other wording
+of the same stories, for a reading of texts not reviewed before.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ def main() -> None:
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
     parser.add_argument("--every", action="store_true", help="also the gloss of every word above the level")
     parser.add_argument("--why", action="store_true", help="show each gloss's sense choice")
+    parser.add_argument("--text", default="adv", choices=("adv", "int", "ele"), help="which version to read")
     args = parser.parse_args()
     if not args.lexicon:
         parser.error("set VOCABSPHERE_LEXICON or pass --lexicon")
@@ -81,7 +84,7 @@ def main() -> None:
         print(f"=== {level}")
         step = Substituter(lexicon, level)
         for name, texts in articles:
-            for paragraph in texts["adv"].split("\n"):
+            for paragraph in texts[args.text].split("\n"):
                 for sent in nlp(paragraph).sents:
                     result = step.simplify(sent)
                     for old, new in result.replacements:

@@ -196,6 +196,36 @@ def _dependent_preposition(words: list[Token]) -> Token | None:
     return None
 
 
+# Prepositions of place and direction ("down at me", "out on to the steps", "out of the water")
+_PLACE_PREPS = frozenset(
+    [
+        "at",
+        "to",
+        "into",
+        "onto",
+        "on",
+        "in",
+        "from",
+        "of",
+        "towards",
+        "toward",
+        "across",
+        "through",
+        "under",
+        "over",
+        "along",
+        "around",
+        "inside",
+        "outside",
+        "off",
+        "upon",
+        "behind",
+        "above",
+        "below",
+        "beside",
+        "past",
+    ]
+)
 # "made up of", "came up with": "up" before these is the verb's particle, not a direction
 _PARTICLE_PREPS = {"up": frozenset({"of", "with"})}
 
@@ -207,8 +237,8 @@ def says_where(particle: Token) -> bool:
     whole before this is asked."""
     doc = particle.doc
     nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
-    if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case":
-        return False
+    if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case" or nxt.lower_ not in _PLACE_PREPS:
+        return False  # "watched over by experts", "passing out with heat stroke": no direction
     return nxt.lower_ not in _PARTICLE_PREPS.get(particle.lower_, frozenset())
 
 
@@ -243,8 +273,16 @@ def _light_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
         noun_form = (
             noun.lower_ if noun.tag_ == "NNS" and not article and noun.lower_.isalpha() else noun_lemma
         )
-        base = " ".join(w for w in (verb_lemma, article, noun_form) if w)
+        base = " ".join(w for w in (verb_lemma, _article_for(article, noun_form), noun_form) if w)
         yield Collocation(_surface(verb, noun), base, "light_verb", verb.i, noun.i + 1, _known(lexicon, base))
+
+
+def _article_for(article: str, noun: str) -> str:
+    """'a' or 'an' for the noun itself, once the words between are left out: "have a big impact"
+    is learnt as "have an impact", never "have a impact"."""
+    if article not in ("a", "an") or noun[:1] in ("h", "u"):  # "an hour", "a unit": kept as written
+        return article
+    return "an" if noun[:1] in ("a", "e", "i", "o") else "a"
 
 
 def _verbal(tok: Token) -> bool:

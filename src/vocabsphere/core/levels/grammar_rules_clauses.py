@@ -195,8 +195,6 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         if clause.dep_ != "acl:relcl" or not _relative_head(clause.head):
             continue
         noun, left = clause.head, clause.left_edge
-        while left.text == "," and left.i < clause.i:  # the parse may hang the comma on the clause
-            left = clause.doc[left.i + 1]
         if left.i <= noun.i:
             continue
         right = _clause_right(clause, left)
@@ -226,7 +224,7 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             continue
         if rel.tag_ not in ("WP", "WDT", "WP$") and feat(rel, "PronType") != "Rel":
             continue
-        if _comments_on_clause(rel, noun):
+        if _comments_on_clause(rel, noun) or _other_antecedent(rel, noun):
             continue
         end = rel.i + 1
         while end < sent.end and (
@@ -236,6 +234,18 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             end += 1
         if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
             yield Hit("relative_non_defining", rel.i, end, (("noun", noun_words(noun)),))
+
+
+def _other_antecedent(rel: Token, noun: Token) -> bool:
+    """The noun before the comma sits in a preposition's phrase ("the internet service in the
+    island nation, which ...") and the parse hangs the clause on another noun: which of the two it
+    describes is unsure ("nation" was named for the service, "focus" would be for "Modi"), so the
+    explanation, which names one, is not given."""
+    clause = rel.head
+    while clause.dep_ in ("ccomp", "xcomp") and clause.head.i > noun.i:
+        clause = clause.head
+    other = clause.dep_ == "acl:relcl" and clause.head.i != noun.i
+    return other and any(c.dep_ == "case" for c in noun.children)
 
 
 def _comments_on_clause(rel: Token, noun: Token) -> bool:
