@@ -30,13 +30,18 @@ __all__ = ["collocation_item"]
 # Particles that rarely read literally after a verb with an object ("pick in the book" is no English).
 _PARTICLES: tuple[str, ...] = ("up", "out", "off", "down", "away", "back")
 _PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "about", "at", "in")
+# Asked, never offered as the wrong one: they open a phrase of place after almost any verb
+# ("get people talking at the club", "looking in the box"), which the noun alone may allow.
+_PLACE = frozenset({"at", "in"})
 _MIN_DISTRACTORS = 2
 
 
 def _distractors(lexicon: Lexicon, verb: str, key: str, choices: tuple[str, ...]) -> list[str]:
     listed = VERB_PREP.get(verb, frozenset()) | OTHER_PREPOSITIONS.get(verb, frozenset())
     return [
-        w for w in choices if w != key and w not in listed and not lexicon.base_forms(f"{verb} {w}", "VERB")
+        w
+        for w in choices
+        if w != key and w not in listed and w not in _PLACE and not lexicon.base_forms(f"{verb} {w}", "VERB")
     ]
 
 
