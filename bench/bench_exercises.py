@@ -21,7 +21,8 @@ tries, services.practice.MAX_SENTENCES). Printed:
 With ``--every-word KINDS`` (comma-separated), the cue-only solvers are run instead on the items
 of those kinds made from every distinct sentence of the dev articles' three level texts, with each
 of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``): a kind the
-learner's due words seldom give (collocations) is measured on all the items dev gives.
+learner's due words seldom give (collocations) is measured on all the items dev gives; ``--show``
+prints each item as the review sheet does, so one walk gives both.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import saved_words  # noqa: E402
-from exercise_review_sheet import every_word_pairs  # noqa: E402
+from exercise_review_sheet import every_word_pairs, print_item  # noqa: E402
 from exercise_why import explain  # noqa: E402
 from lemminflect import getAllLemmas, getInflection  # noqa: E402
 from spacy.language import Language  # noqa: E402
@@ -123,6 +124,8 @@ def _every_word(lexicon: Lexicon, nlp: Language, args: argparse.Namespace) -> in
             if item.options and (item.question, item.answer) not in made:
                 made.add((item.question, item.answer))
                 choice.append((item, _slot_tag(nlp, item)))
+                if args.show:
+                    print_item(len(choice), item)
     print(f"every dev sentence, each noun and verb as the word, kinds {args.every_word}, level {args.level}")
     print(f"items by kind: {dict(sorted(Counter(i.kind.value for i, _ in choice).items()))}")
     if choice:
@@ -146,6 +149,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
+    )
+    parser.add_argument(
+        "--show", action="store_true", help="with --every-word: print each item as the review sheet"
     )
     args = parser.parse_args()
     if not args.lexicon:
