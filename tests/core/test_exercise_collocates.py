@@ -122,3 +122,14 @@ def test_no_preposition_of_place_is_offered(real_lexicon: Lexicon, nlp: Language
     item = collocation(real_lexicon, nlp, "The children looked at the old photos for a long time.", "looked")
     assert item is not None and item.answer == "at"
     assert not {"in", "about", "on", "to"} & set(item.options)
+
+
+def test_faults_read_on_dev_particles_and_prepositions(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "arrived in 2005": a phrase of time, not "arrive in" a place.
+    assert nothing(real_lexicon, nlp, "My grandfather arrived in 1965 as a young teacher.", "arrived")
+    # Before a noun phrase "up", "down" and "off" read as prepositions of a path: never wrong options.
+    # After a verb of moving the key itself is one ("sliding down a drainpipe"): no item.
+    assert nothing(real_lexicon, nlp, "The little cat was sliding down a long drainpipe.", "sliding")
+    # A particle before its object with another verb: asked, with no path preposition as a wrong option.
+    item = collocation(real_lexicon, nlp, "The workers speeded up production last winter.", "speeded")
+    assert item is not None and item.answer == "up" and not {"down", "off"} & set(item.options)
