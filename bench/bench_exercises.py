@@ -20,8 +20,10 @@ tries, services.practice.MAX_SENTENCES). Printed:
 
 With ``--every-word KINDS`` (comma-separated), the cue-only solvers are run instead on the items
 of those kinds made from every distinct sentence of the dev articles' three level texts, with each
-of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``): a kind the
-learner's due words seldom give (collocations) is measured on all the items dev gives.
+of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``; for collocation
+alone, only verbs and the nouns of its table, the only words it asks about): a kind the
+learner's due words seldom give (collocations) is measured on all the items dev gives; ``--show``
+prints each item as the review sheet does, so one walk gives both.
 """
 
 from __future__ import annotations
@@ -40,12 +42,14 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import saved_words  # noqa: E402
-from exercise_review_sheet import every_word_pairs  # noqa: E402
+from exercise_review_sheet import every_word_pairs, print_item  # noqa: E402
 from exercise_why import explain  # noqa: E402
 from lemminflect import getAllLemmas, getInflection  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.tokens import Token  # noqa: E402
 
 from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text, parse_kinds  # noqa: E402
+from vocabsphere.core.exercises.collocate_table import ADJECTIVE_NOUN, VERB_OBJECT  # noqa: E402
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
@@ -114,15 +118,24 @@ def _slot_tag(nlp: Language, item: ExerciseItem) -> str:
     return next((t.tag_ for t in made_from if t.text == item.answer), "")  # the gap's tag
 
 
+def _collocation_word(token: Token) -> bool:
+    """A word a collocation item can be made for: a verb (its particle, preposition or object), or
+    a noun of the collocation table (the verb or adjective that goes with it)."""
+    return token.pos_ == "VERB" or token.lemma_.lower() in {*VERB_OBJECT, *ADJECTIVE_NOUN}
+
+
 def _every_word(lexicon: Lexicon, nlp: Language, args: argparse.Namespace) -> int:
     kinds = parse_kinds(args.every_word.split(","))
     choice: list[tuple[ExerciseItem, str]] = []
     made: set[tuple[str, str]] = set()
-    for word, sentence in every_word_pairs(nlp, args.shared):
+    keep = _collocation_word if set(kinds) == {ExerciseKind.COLLOCATION} else None
+    for word, sentence in every_word_pairs(nlp, args.shared, keep=keep):
         for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
             if item.options and (item.question, item.answer) not in made:
                 made.add((item.question, item.answer))
                 choice.append((item, _slot_tag(nlp, item)))
+                if args.show:
+                    print_item(len(choice), item)
     print(f"every dev sentence, each noun and verb as the word, kinds {args.every_word}, level {args.level}")
     print(f"items by kind: {dict(sorted(Counter(i.kind.value for i, _ in choice).items()))}")
     if choice:
@@ -146,6 +159,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
+    )
+    parser.add_argument(
+        "--show", action="store_true", help="with --every-word: print each item as the review sheet"
     )
     args = parser.parse_args()
     if not args.lexicon:

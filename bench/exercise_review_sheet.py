@@ -24,7 +24,7 @@ import argparse
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from exercise_data import dev_texts, saved_words  # noqa: E402
 from spacy.language import Language  # noqa: E402
+from spacy.tokens import Token  # noqa: E402
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
@@ -68,9 +69,12 @@ def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]
     yield from every_word_pairs(nlp, args.shared, first_noun_only=not args.every_word)
 
 
-def every_word_pairs(nlp: Language, shared: Path, first_noun_only: bool = False) -> Iterator[tuple[str, str]]:
+def every_word_pairs(
+    nlp: Language, shared: Path, first_noun_only: bool = False, keep: Callable[[Token], bool] | None = None
+) -> Iterator[tuple[str, str]]:
     """Each distinct sentence of the dev articles' three level texts with each of its nouns and
-    verbs (or only its first noun) as the word."""
+    verbs (or only its first noun) as the word; ``keep``: only the words it accepts (a bench of
+    one kind skips words that kind never asks about, as each word costs a parse)."""
     seen: set[str] = set()
     paragraphs = [p for lv in ("ele", "int", "adv") for _, t in dev_texts(shared, lv) for p in t.split("\n")]
     for doc in nlp.pipe(p for p in paragraphs if p.strip()):
@@ -78,7 +82,11 @@ def every_word_pairs(nlp: Language, shared: Path, first_noun_only: bool = False)
             noun = next((t.text for t in sent if t.pos_ == "NOUN"), None)
             if noun and sent.text.strip() not in seen:
                 seen.add(sent.text.strip())
-                words = [noun] if first_noun_only else [t.text for t in sent if t.pos_ in ("NOUN", "VERB")]
+                words = (
+                    [noun]
+                    if first_noun_only
+                    else [t.text for t in sent if t.pos_ in ("NOUN", "VERB") and (keep is None or keep(t))]
+                )
                 for word in dict.fromkeys(words):
                     yield word, sent.text.strip()
 

@@ -26,7 +26,7 @@ ANSWERS = {
     "part_of_speech": {"decision": "noun", "raise": "verb", "depend": "verb", "child": "noun"},
     "sentence_role": {"raise": "verb", "decision": "object", "depend": "verb", "child": "subject"},
     "word_order": {"raise": ["they", "have raised", "the price of bread"]},
-    "collocation": {"depend": "on"},
+    "collocation": {"depend": "on", "decision": "made"},
     "question": {
         "decision": "Did the board make a quick decision about the new school?",
         "depend": "Do small farmers depend on the weather for their income?",

@@ -107,12 +107,29 @@ def test_faults_read_on_train_sentences_are_pinned(real_lexicon: Lexicon, nlp: L
 
 
 def test_no_preposition_the_verb_also_takes_is_offered(real_lexicon: Lexicon, nlp: Language) -> None:
-    # "talk on climate change" (a lecture's subject) and "complain of" are English: read on dev.
-    talk = collocation(real_lexicon, nlp, "The students talked about the new film for an hour.", "talked")
-    assert talk is not None and talk.answer == "about"
-    assert not {"on", "of", "to", "with"} & set(talk.options)
-    assert talk.grammar_point is not None and talk.grammar_point.id == "verb_preposition"
+    # "complain of", "talk on climate change" (a lecture's subject) are English: read on dev.
     moan = collocation(
         real_lexicon, nlp, "Local people complained about the noise from the new airport.", "complained"
     )
     assert moan is not None and moan.answer == "about" and not {"of", "to"} & set(moan.options)
+    assert moan.grammar_point is not None and moan.grammar_point.id == "verb_preposition"
+    # "talk" takes about, on, of, to, with, for and a phrase of place: nothing is wrong there.
+    assert nothing(real_lexicon, nlp, "The students talked about the new film for an hour.", "talked")
+
+
+def test_no_preposition_of_place_is_offered(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "get people talking at the club", "looked in the old photos": "at" and "in" are never wrong options.
+    item = collocation(real_lexicon, nlp, "The children looked at the old photos for a long time.", "looked")
+    assert item is not None and item.answer == "at"
+    assert not {"in", "about", "on", "to"} & set(item.options)
+
+
+def test_faults_read_on_dev_particles_and_prepositions(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "arrived in 2005": a phrase of time, not "arrive in" a place.
+    assert nothing(real_lexicon, nlp, "My grandfather arrived in 1965 as a young teacher.", "arrived")
+    # Before a noun phrase "up", "down" and "off" read as prepositions of a path: never wrong options.
+    # After a verb of moving the key itself is one ("sliding down a drainpipe"): no item.
+    assert nothing(real_lexicon, nlp, "The little cat was sliding down a long drainpipe.", "sliding")
+    # A particle before its object with another verb: asked, with no path preposition as a wrong option.
+    item = collocation(real_lexicon, nlp, "The workers speeded up production last winter.", "speeded")
+    assert item is not None and item.answer == "up" and not {"down", "off"} & set(item.options)

@@ -30,13 +30,31 @@ __all__ = ["collocation_item"]
 # Particles that rarely read literally after a verb with an object ("pick in the book" is no English).
 _PARTICLES: tuple[str, ...] = ("up", "out", "off", "down", "away", "back")
 _PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "about", "at", "in")
+# Asked, never offered as the wrong one: they open a phrase of place after almost any verb
+# ("get people talking at the club", "looking in the box"), which the noun alone may allow.
+_PLACE = frozenset({"at", "in"})
 _MIN_DISTRACTORS = 2
+_PATH = frozenset({"up", "down", "off"})  # particles that are also prepositions of a path
+_MOVING_WORDS = "slide run walk climb fall jump roll go come move drive ride swim fly crawl sail float flow"
+_MOVING = frozenset(f"{_MOVING_WORDS} rush race hurry march wander travel step head slip".split(" "))
+_TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL"})
+
+
+def _object_follows(verb: Token, particle: Token) -> bool:
+    """The verb's object starts right after the particle ("slid down a drainpipe")."""
+    return any(c.dep_ == "obj" and c.left_edge.i == particle.i + 1 for c in verb.children)
+
+
+def _time_or_number(noun: Token) -> bool:
+    return noun.like_num or noun.pos_ == "NUM" or noun.ent_type_ in _TIME_ENTITIES
 
 
 def _distractors(lexicon: Lexicon, verb: str, key: str, choices: tuple[str, ...]) -> list[str]:
     listed = VERB_PREP.get(verb, frozenset()) | OTHER_PREPOSITIONS.get(verb, frozenset())
     return [
-        w for w in choices if w != key and w not in listed and not lexicon.base_forms(f"{verb} {w}", "VERB")
+        w
+        for w in choices
+        if w != key and w not in listed and w not in _PLACE and not lexicon.base_forms(f"{verb} {w}", "VERB")
     ]
 
 
@@ -68,7 +86,17 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
             continue
         if gap.lower_ not in choices:
             continue
-        wrong = _distractors(lexicon, verb, gap.lower_, choices)[:3]
+        if what == "preposition" and _time_or_number(gap.head):
+            continue  # "arrived in 2005": a phrase of time, not the verb's preposition
+        wrong = _distractors(lexicon, verb, gap.lower_, choices)
+        if what == "particle" and _object_follows(token, gap):
+            # right before its object a particle reads as a preposition of a path: "sliding
+            # down / up / off a drainpipe" are all English, and after a verb of moving the key
+            # itself is such a preposition ("down a drainpipe"), not part of a phrasal verb
+            if verb in _MOVING:
+                continue
+            wrong = [w for w in wrong if w not in _PATH]
+        wrong = wrong[:3]
         if len(wrong) < _MIN_DISTRACTORS:
             continue
         point = _point(verb, what)
