@@ -19,7 +19,7 @@ from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms
 from vocabsphere.core.quizzes.entities import Cast, name_spans
 from vocabsphere.core.quizzes.model import QuestionKind
 from vocabsphere.core.quizzes.parts import main_part
-from vocabsphere.core.quizzes.passages import Passage, Sentence, is_year, number_value
+from vocabsphere.core.quizzes.passages import NUMBER_WORDS, Passage, Sentence, is_year, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
 from vocabsphere.core.quizzes.support import Claim
 
@@ -148,6 +148,16 @@ def _lasting(number: Token) -> bool:
     return unit.lemma_.lower() in _TIME_UNITS and any(c.lower_ == "for" for c in unit.children)
 
 
+def _doubled(text: str) -> str | None:
+    """Twice the number, written as it is ("three" -> "six", "100" -> "200")."""
+    value = float(number_value(text) or 0)
+    if not value.is_integer():
+        return None
+    if text[:1].isdigit():
+        return f"{int(value) * 2:,}" if "," in text else str(int(value) * 2)
+    return NUMBER_WORDS[int(value) * 2] if int(value) * 2 < len(NUMBER_WORDS) else None
+
+
 def _near(a: float, b: float) -> bool:
     """Within a factor of MAX_RATIO: a swapped number a reader could believe."""
     return max(a, b) <= MAX_RATIO * min(a, b)
@@ -169,9 +179,11 @@ def _swapped_number(
             and number_value(c) != value
             and float(number_value(c) or 0) > 1
             and _near(float(number_value(c) or 0), float(value))
-            # "decreasing for 95 years" is still true of 100 years: a length of time only grows
-            and (not _lasting(t) or float(number_value(c) or 0) > float(value))
         ]
+        if _lasting(t):
+            # "decreasing for 95 years" is still true of 100 years, and the story's other numbers count
+            # other things ("for 198 years"): a length of time is doubled.
+            others = [_doubled(t.text)] if _doubled(t.text) else []
         if not others:
             return None  # "a town of 18 people" for 7,000 is false but silly: only a number of its size
         others.sort(key=lambda c: abs(math.log(float(number_value(c) or 1) / float(value))))
