@@ -162,3 +162,12 @@ def test_a_length_of_time_is_only_swapped_for_twice_as_long(nlp: Language, sente
     for c in made:
         swapped = {w for w in c.stem.rstrip(".").split() if w.isdigit() or w in ("two", "three", "five")}
         assert swapped <= {"200", "six"}, c.stem  # doubled: never shorter, never another count
+
+
+def test_no_negation_of_a_verb_followed_by_an_ing_clause(nlp: Language) -> None:
+    # Seed review: "Recent reports have not emerged suggesting that ..." is stiff; "No reports ..." is what
+    # a teacher writes, and the rules do not write it.
+    text = "New reports have appeared suggesting that the old bridge may close in May."
+    passage = parse_passages({"A2": text}, nlp)["A2"]
+    made = {c.stem: c.answer for c in statement_candidates(passage, find_cast([passage]), [], [])}
+    assert made == {text: "True"}
