@@ -183,7 +183,8 @@ def _swapped_number(
         if _lasting(t):
             # "decreasing for 95 years" is still true of 100 years, and the story's other numbers count
             # other things ("for 198 years"): a length of time is doubled.
-            others = [_doubled(t.text)] if _doubled(t.text) else []
+            doubled = _doubled(t.text)
+            others = [doubled] if doubled is not None else []
         if not others:
             return None  # "a town of 18 people" for 7,000 is false but silly: only a number of its size
         others.sort(key=lambda c: abs(math.log(float(number_value(c) or 1) / float(value))))
