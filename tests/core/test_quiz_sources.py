@@ -131,3 +131,43 @@ def test_who_is_not_asked_when_a_pronoun_in_the_reported_words_is_someone_else(n
     )
     stems = [q.stem for q in _facts({"A2": text}, nlp)]
     assert not any("his development" in s for s in stems), stems
+
+
+def test_the_first_clause_of_a_long_but_sentence_is_a_statement(nlp: Language) -> None:
+    # The whole sentence is no plain clause (the brackets); "A, but B" still says A, so A alone is asked.
+    text = "The council built a new library in Dunmore, but the old library (on Main Street) is still open."
+    passage = parse_passages({"A2": text}, nlp)["A2"]
+    made = {c.stem: c.answer for c in statement_candidates(passage, find_cast([passage]), [], [], nlp)}
+    assert made == {
+        "The council built a new library in Dunmore.": "True",
+        "The council did not build a new library in Dunmore.": "False",
+    }
+    assert not list(statement_candidates(passage, find_cast([passage]), [], []))  # without the re-parse
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of wild cats has been falling in the valley for 100 years.",
+        "The restaurant has been named the best in the city for three years.",
+    ],
+)
+def test_a_length_of_time_is_only_swapped_for_twice_as_long(nlp: Language, sentence: str) -> None:
+    # Review: "decreasing for 95 years" (the story: 100) and "for two years" (three) are still true, and
+    # "for 198 years" took the story's count of tigers.
+    passage = parse_passages({"A2": sentence}, nlp)["A2"]
+    counts = ["two", "95", "100", "198", "150", "three", "five"]
+    made = [c for c in statement_candidates(passage, find_cast([passage]), counts, []) if c.answer == "False"]
+    assert made, "no false statement"
+    for c in made:
+        swapped = {w for w in c.stem.rstrip(".").split() if w.isdigit() or w in ("two", "three", "five")}
+        assert swapped <= {"200", "six"}, c.stem  # doubled: never shorter, never another count
+
+
+def test_no_negation_of_a_verb_followed_by_an_ing_clause(nlp: Language) -> None:
+    # Seed review: "Recent reports have not emerged suggesting that ..." is stiff; "No reports ..." is what
+    # a teacher writes, and the rules do not write it.
+    text = "New reports have appeared suggesting that the old bridge may close in May."
+    passage = parse_passages({"A2": text}, nlp)["A2"]
+    made = {c.stem: c.answer for c in statement_candidates(passage, find_cast([passage]), [], [])}
+    assert made == {text: "True"}

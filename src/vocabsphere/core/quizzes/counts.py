@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from vocabsphere.core.quizzes.candidates import Candidate
 from vocabsphere.core.quizzes.facts import estimate_word, is_year, shown_option
 from vocabsphere.core.quizzes.model import QuestionKind
+from vocabsphere.core.quizzes.parts import main_part
 from vocabsphere.core.quizzes.passages import Passage, Sentence, number_value, token_terms
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of
 from vocabsphere.core.quizzes.statements import stands_alone
@@ -119,32 +120,14 @@ def _stem(clause: Clause, tokens: list[Token], noun: Token) -> str | None:
     return f"How many {what} {do} {subject} have?"
 
 
-def _main_part(sentence: Sentence, nlp: Language) -> Doc:
-    """The sentence without a source before it ("According to the UN, ...") or a second clause after
-    ", but" with its own subject: the count is asked from what is left, re-parsed (its evidence stays the
-    sentence)."""
-    doc = sentence.doc
-    start, end = 0, len(doc) - 1
-    if doc[:2].text.lower() == "according to":
-        start = next((t.i + 1 for t in doc if t.text == ","), 0)
-    for t in doc[start:end]:
-        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        joined = t.text == "," and after is not None and after.lower_ in ("but", "and", "while")
-        if joined and any(c.dep_.startswith("nsubj") for c in doc[t.i + 2 : end] if c.head.dep_ == "conj"):
-            end = t.i
-            break
-    if (start, end) == (0, len(doc) - 1):
-        return doc
-    text = doc[start:end].text
-    return nlp(text[:1].upper() + text[1:] + ".")
-
-
 def count_candidates(passage: Passage, counts: Sequence[str], nlp: Language) -> Iterator[Candidate]:
     pool = [float(v) for c in counts if (v := number_value(c)) is not None]
     for sentence in passage.sentences:
         if sentence.quoted:
             continue
-        found = _candidate(sentence, _main_part(sentence, nlp), pool, passage.level)
+        found = _candidate(
+            sentence, main_part(sentence.doc, nlp, drop_source=True) or sentence.doc, pool, passage.level
+        )
         if found is not None:
             yield found
 

@@ -102,7 +102,7 @@ def _candidates(
         # Before the statements: a true statement of a linked sentence would give the order away, and
         # of the two the scarcer kind is kept.
         yield from sequence_candidates(passage, cast)
-        yield from statement_candidates(passage, cast, counts, years)
+        yield from statement_candidates(passage, cast, counts, years, nlp)
         yield from cause_candidates(passage, list(passages.values()))
     if lexicon is not None and passages:  # words used at every level: asked from the plainest version
         yield from vocabulary_candidates(lexicon, next(iter(passages.values())), passages)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from vocabsphere.core.quizzes.candidates import Candidate, anchor_terms
 from vocabsphere.core.quizzes.entities import Cast, name_spans
 from vocabsphere.core.quizzes.model import QuestionKind
-from vocabsphere.core.quizzes.passages import Passage, Sentence, is_year, number_value
+from vocabsphere.core.quizzes.parts import main_part
+from vocabsphere.core.quizzes.passages import NUMBER_WORDS, Passage, Sentence, is_year, number_value
 from vocabsphere.core.quizzes.phrasing import Clause, clause_of, negated_statement, statement_text
 from vocabsphere.core.quizzes.support import Claim
 
@@ -137,6 +139,25 @@ def _bounded(number: Token) -> bool:
     return bool(before & _BOUNDS) or any(c.dep_ == "advmod" for c in number.children)
 
 
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "decade", "century"})
+
+
+def _lasting(number: Token) -> bool:
+    """A length of time ("for three years"): what holds for three years held for two as well."""
+    unit = number.head
+    return unit.lemma_.lower() in _TIME_UNITS and any(c.lower_ == "for" for c in unit.children)
+
+
+def _doubled(text: str) -> str | None:
+    """Twice the number, written as it is ("three" -> "six", "100" -> "200")."""
+    value = float(number_value(text) or 0)
+    if not value.is_integer():
+        return None
+    if text[:1].isdigit():
+        return f"{int(value) * 2:,}" if "," in text else str(int(value) * 2)
+    return NUMBER_WORDS[int(value) * 2] if int(value) * 2 < len(NUMBER_WORDS) else None
+
+
 def _near(a: float, b: float) -> bool:
     """Within a factor of MAX_RATIO: a swapped number a reader could believe."""
     return max(a, b) <= MAX_RATIO * min(a, b)
@@ -159,6 +180,11 @@ def _swapped_number(
             and float(number_value(c) or 0) > 1
             and _near(float(number_value(c) or 0), float(value))
         ]
+        if _lasting(t):
+            # "decreasing for 95 years" is still true of 100 years, and the story's other numbers count
+            # other things ("for 198 years"): a length of time is doubled.
+            doubled = _doubled(t.text)
+            others = [doubled] if doubled is not None else []
         if not others:
             return None  # "a town of 18 people" for 7,000 is false but silly: only a number of its size
         others.sort(key=lambda c: abs(math.log(float(number_value(c) or 1) / float(value))))
@@ -171,14 +197,27 @@ def _swapped_number(
     return None
 
 
+def _clause(sentence: Sentence, nlp: Language | None) -> Clause | None:
+    """The sentence as a plain clause, else its first clause before ", but ..." (true whatever follows)."""
+    clause = clause_of(sentence.doc)
+    if clause is None and nlp is not None and not sentence.quoted:
+        part = main_part(sentence.doc, nlp)
+        clause = clause_of(part) if part is not None else None
+    return clause
+
+
 def statement_candidates(
-    passage: Passage, cast: Cast, counts: Sequence[str], years: Sequence[str] = ()
+    passage: Passage,
+    cast: Cast,
+    counts: Sequence[str],
+    years: Sequence[str] = (),
+    nlp: Language | None = None,
 ) -> Iterator[Candidate]:
     for sentence in passage.sentences:
-        clause = clause_of(sentence.doc)
+        clause = _clause(sentence, nlp)
         if clause is None or not stands_alone(clause, sentence):
             continue
-        fixed = _fixed_terms(sentence.doc)
+        fixed = _fixed_terms(clause.doc)
         anchors = anchor_terms(clause.doc[clause.start :]) - fixed
         true_claim = Claim(anchors, fixed)
         # Both the statement and its false edit are offered; the quiz keeps one per sentence, keys balanced.
