@@ -21,6 +21,7 @@ from vocabsphere.core.quizzes.counts import count_candidates
 from vocabsphere.core.quizzes.discussion import discussion_candidates
 from vocabsphere.core.quizzes.entities import Cast, find_cast
 from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
+from vocabsphere.core.quizzes.key_positions import spread_keys
 from vocabsphere.core.quizzes.main_idea import (
     FIT_SHARE,
     LEAD_STEM,
@@ -40,7 +41,7 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
-QUIZ_VERSION = "quiz-1.3"
+QUIZ_VERSION = "quiz-1.4"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 6,
@@ -216,7 +217,7 @@ def generate_quiz(
             scored.append((candidate, tuple(found)))
             evidence[id(candidate)] = found
     rank = {lvl: k for k, lvl in enumerate(ordered)}
-    questions = tuple(_question(c, evidence[id(c)]) for c, _ in _select(scored, rank))
+    questions = spread_keys([_question(c, evidence[id(c)]) for c, _ in _select(scored, rank)])
     return Quiz(questions, _versions_used(lexicon))
 
 
