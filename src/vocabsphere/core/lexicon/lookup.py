@@ -374,6 +374,42 @@ class Lexicon:
         matching = [t for t in result if t.pos is None or t.pos == want]
         return matching or result
 
+    def translations_by_language(self, lemma: str, pos: str | None = None) -> dict[str, list[Translation]]:
+        """:meth:`translations` for every language that has some, in one query per key rather
+        than several per language (the simpler-word ranker compares dozens of words' translations)."""
+        codes = list(self._mask_sources)
+        found: dict[str, list[tuple[str, str | None, int, int]]] = {}
+        keys = _spelling_variants(_key(lemma))
+        for key in keys:
+            self._rows_by_language(key, [c for c in codes if c not in found], found)
+        if len(found) < len(codes):  # the base forms', in their order, where the word has none
+            for base, _p in self.base_forms(lemma, pos):
+                if base not in keys:  # asked already
+                    self._rows_by_language(base, [c for c in codes if c not in found], found)
+        out: dict[str, list[Translation]] = {}
+        for code, rows in found.items():
+            result = [self._translation(code, *row) for row in rows]
+            if pos is not None:
+                from .store_schema import normalize_pos
+
+                want = normalize_pos(pos)
+                result = [t for t in result if t.pos is None or t.pos == want] or result
+            out[code] = result
+        return out
+
+    def _rows_by_language(
+        self, key: str, codes: Sequence[str], found: dict[str, list[tuple[str, str | None, int, int]]]
+    ) -> None:
+        if not codes:
+            return
+        marks = ",".join("?" * len(codes))
+        for lang, *row in self._conn().execute(
+            f"SELECT lang, text, pos, source, source_mask FROM translations "  # noqa: S608 (placeholders only)
+            f"WHERE lang IN ({marks}) AND lemma = ? ORDER BY lang, rank",
+            (*codes, key),
+        ):
+            found.setdefault(lang, []).append(tuple(row))
+
     def _translation_rows(self, key: str, lang: str) -> list[tuple[str, str | None, int, int]]:
         return (
             self._conn()

@@ -10,7 +10,9 @@ boundary ...", -> "outside") and from the nearest words in the static vectors (:
 opposite by a negative prefix ("formal" for "informal") never. Gradient-boosted trees over the
 signals of ``SIGNALS`` that ``ranker.json`` names (sense weight, closeness to the word, to the
 sentence and to the words next to it, a neighbour WordNet does not link, frequency, length and level
-against the word's) give each candidate its chance of being a simpler word people would put there.
+against the word's, and how alike the dictionaries translate it and the word:
+:mod:`.translation_overlap`) give each candidate its chance of being a simpler word people would
+put there.
 The model was fitted on the tuning half of BenchLS only (``training/substitutes/train.py``).
 
 :func:`.substitutes.simpler_words` (what the level versions write) takes from this list only
@@ -36,6 +38,7 @@ from wordfreq import zipf_frequency
 from .lookup import Lexicon
 from .sense_choice import SenseChoice, choose_sense
 from .sense_vectors import StaticVectors, load_static_vectors
+from .translation_overlap import translation_overlap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -77,6 +80,8 @@ SIGNALS = (
     "length",  # letters of the candidate (short words are the simple ones people give)
     "length_gain",  # its letters less the word's
     "form_zipf",  # frequency of the candidate in the word's form ("rose" is rarer than "rise")
+    "translated",  # share of languages whose dictionaries translate it and the word alike
+    "translated_overlap",  # mean overlap of its and the word's translations (:mod:`.translation_overlap`)
 )
 
 
@@ -86,10 +91,11 @@ class RankedSubstitute:
     form: str  # inflected like the word
     level: str
     zipf: float
-    fit: float  # the model's chance that this word fits here and is simpler
+    fit: float  # the ranker's chance that this word fits here and is simpler (orders the list)
     synonym: float  # weight of the word's senses that list it as a synonym (0: a hypernym or neighbour only)
     hypernym: float  # weight of the word's senses it is the hypernym of
     usual: float  # 1 / rank of the linking sense among the candidate's own (1.0: its first sense)
+    safe: float = 0.0  # the writer's chance of the same: what a text may be rewritten with (SAFE_FIT)
 
 
 @dataclass(frozen=True)
@@ -129,9 +135,18 @@ def signal_positions(names: Sequence[str]) -> tuple[int, ...]:
     return tuple(SIGNALS.index(n) for n in names)
 
 
-@lru_cache(maxsize=1)
-def _model() -> _Model:
-    path = resources.files("vocabsphere.models").joinpath("substitutes", "ranker.json")
+# The list's order comes from RANKER; whether a word is written into a text is judged by WRITER,
+# the trees of round subs-4 (18 signals, no translations), whose 0.80 (substitutes.SAFE_FIT) a
+# teacher's reading set. The translation signals made the list much better (BenchLS report half
+# ACC@1 0.55 -> 0.67) but, as a gate at the same bar, also wrote "microphones" -> "mikes",
+# "immensely" -> "vastly" and "particular expressions" -> "special" on news text.
+RANKER = "ranker.json"
+WRITER = "writer.json"
+
+
+@lru_cache(maxsize=2)
+def _model(name: str = RANKER) -> _Model:
+    path = resources.files("vocabsphere.models").joinpath("substitutes", name)
     return model_from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
@@ -177,7 +192,8 @@ def _unit_vectors() -> tuple[StaticVectors, np.ndarray, tuple[str, ...]]:
 
 def warm_up() -> None:
     """Load the ranker and normalise the vectors (tenths of a second) before the first tap does."""
-    _model()
+    _model(RANKER)
+    _model(WRITER)
     _unit_vectors()
 
 
@@ -204,14 +220,16 @@ def _weights(choice: SenseChoice) -> dict[str, float]:
 def candidate_features(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
 ) -> dict[str, tuple[float, ...]]:
-    """Candidate lemma -> its signals (in SIGNALS order), before any inflection or level filter."""
+    """Candidate lemma -> its signals (in SIGNALS order): every candidate the ranked list may
+    keep (rated by the level model and with a form like the word's), before the level cap."""
     return {word: signals for word, (_, signals) in _candidates(lexicon, doc, index, choice).items()}
 
 
 def _candidates(
     lexicon: Lexicon, doc: Doc, index: int, choice: SenseChoice
-) -> dict[str, tuple[str | None, tuple[float, ...]]]:
-    """Candidate lemma -> its form like the word (:func:`candidate_form`, None: none) and signals."""
+) -> dict[str, tuple[str, tuple[float, ...]]]:
+    """Candidate lemma -> its form like the word (:func:`candidate_form`) and signals; a candidate
+    without a level or a form is never listed, so its signals are not measured."""
     from .substitutes import NEVER, plausible, taboo_sense, word_level  # substitutes imports this module
 
     lemma, upos = choice.lemma, choice.upos
@@ -248,7 +266,7 @@ def _candidates(
     context = vectors.text_vector((t.text for t in span if t.i != index and t.is_alpha), (lemma,))
     near = vectors.text_vector(_near_words(doc, index, span), (lemma,))
     own_level = word_level(lemma, upos)
-    rows: dict[str, tuple[str | None, tuple[float, ...]]] = {}
+    rows: dict[str, tuple[str, tuple[float, ...]]] = {}
     for word in dict.fromkeys([*sense, *hyper, *neighbour, *glossed]):
         light = word in NEVER
         if not (light or plausible(word, lemma, upos)) or _same_stem(word, lemma) or _opposite(word, lemma):
@@ -256,13 +274,15 @@ def _candidates(
         linked_by_wordnet = word in sense or word in hyper
         if not linked_by_wordnet and not _known(lexicon, word, upos):
             continue  # a neighbour of another part of speech ("diversion" for "diverted")
+        form = candidate_form(doc[index], word, upos)
+        level = word_level(word, upos)
+        if form is None or level is None:
+            continue
         crow = vectors.row(word)
         cword = float(cos_word[crow]) if cos_word is not None and crow is not None else 0.0
         ccontext = float(unit[crow] @ context) if context is not None and crow is not None else 0.0
         cnear = float(unit[crow] @ near) if near is not None and crow is not None else 0.0
         zipf = float(zipf_frequency(word, "en"))
-        form = candidate_form(doc[index], word, upos)
-        level = word_level(word, upos)
         gain = float(own_level - level) if own_level is not None and level is not None else 0.0
         own_senses = lexicon.entries(word, upos).senses
         linked = [s.rank for s in own_senses if s.synset_id in links.get(word, ())]
@@ -286,7 +306,8 @@ def _candidates(
                 1.0 / min(linked) if linked else 0.0,
                 float(len(word)),
                 float(len(word) - len(lemma)),
-                float(zipf_frequency(form, "en")) if form else zipf,
+                float(zipf_frequency(form, "en")),
+                *translation_overlap(lexicon, lemma, word, upos),
             ),
         )
     return rows
@@ -358,9 +379,9 @@ def candidate_form(token: Token, word: str, upos: str) -> str | None:
     return forms[0] if forms else None
 
 
-def fit_chances(signals: Sequence[Sequence[float]]) -> np.ndarray:
+def fit_chances(signals: Sequence[Sequence[float]], name: str = RANKER) -> np.ndarray:
     """The model's chance of fitting for each candidate (rows of signals in SIGNALS order)."""
-    model = _model()
+    model = _model(name)
     if not signals:
         return np.zeros(0)
     z = np.clip(model.log_odds(np.asarray(signals, dtype=np.float64)[:, model.signals]), -30.0, 30.0)
@@ -390,11 +411,10 @@ def rank_substitutes(
     kept = []
     for word, (form, signals) in _candidates(lexicon, doc, index, choice).items():
         rank = word_level(word, choice.upos)
-        if rank is None or rank > cap:
-            continue
-        if form is not None:
+        if rank is not None and rank <= cap:
             kept.append((word, form, rank, signals))
-    chances = fit_chances([signals for *_, signals in kept])
+    rows = [signals for *_, signals in kept]
+    chances, safe = fit_chances(rows), fit_chances(rows, WRITER)
     at = {name: SIGNALS.index(name) for name in ("zipf", "sense", "hypernym", "usual")}
     found = [
         RankedSubstitute(
@@ -406,8 +426,9 @@ def rank_substitutes(
             s[at["sense"]],
             s[at["hypernym"]],
             s[at["usual"]],
+            float(sure),
         )
-        for (word, form, rank, s), fit in zip(kept, chances, strict=True)
+        for (word, form, rank, s), fit, sure in zip(kept, chances, safe, strict=True)
     ]
     best: dict[str, RankedSubstitute] = {}  # one entry per written form ("forego" / "forgo")
     for item in sorted(found, key=lambda s: -s.fit):

@@ -72,7 +72,8 @@ FIT_MARGIN = 0.5  # a substitute's first sense may trail its top sense by this m
 # the BenchLS and SWORDS tuning halves the sense checks alone made 8 substitutions with the trees
 # of round subs-4: the 4 at 0.93 or more were all right, of the 4 at 0.77 or less 2. On news text
 # "from particular expressions" -> "special" came at 0.77 (a teacher's reading of train
-# articles, a first fit of the trees), so 0.80 (0.75 served the logistic ranker before).
+# articles, a first fit of the trees), so 0.80 (0.75 served the logistic ranker before). It is
+# the chance of the writer's trees (``substitute_ranking.WRITER``), not the list's ranker.
 SAFE_FIT = 0.80
 GLOSS_WORDS = 6  # longest definition used as a gloss
 _INFLECTED = frozenset({"NNS", "VBD", "VBN", "VBG", "VBZ", "VBP", "JJR", "JJS", "RBR", "RBS"})
@@ -208,7 +209,8 @@ def simpler_words(
     ]
     if not simplest:  # most words: no synonym of the sense is simpler, so the ranker is not asked
         return ()
-    fit = {r.lemma: r.fit for r in rank_substitutes(lexicon, doc, index, level, choice=choice)}
+    ranked = rank_substitutes(lexicon, doc, index, level, choice=choice)
+    fit = {r.lemma: r.safe for r in ranked}  # the writer's chance: see substitute_ranking.WRITER
     sense = choice.best
     found = [
         s
