@@ -588,6 +588,8 @@ def test_as_such_things_go_needs_the_sentence_that_told_of_the_thing(nlp: Langua
         ("Firstly, the bones of the crew will have to get used to the low gravity.", True),
         ("But experts said the two events were linked by nothing more than chance.", True),
         ("On Friday he ruled that a fair trial was possible.", True),
+        ('"The usual time limit is three years," a spokesman said.', True),
+        ('"The usual time limit is three years," a spokesman for the council said.', False),
         ("One way to save water is to fix old pipes.", False),
     ],
 )

@@ -267,6 +267,7 @@ KEPT_WHOLE = [
     # How a state is meant, and what a thing is kept as.
     ("For now, the mayor is cautiously optimistic about the new bridge.", "cautiously optimistic"),
     ("The minister admitted to a secret fund of old government money.", "a secret fund"),
+    ("The firm has promised to respect the park's current border, the only firm to do so.", "current border"),
     # Nouns the parser took for modifiers ("when the [meteorite] struck", "tablet [app]").
     (
         "Anna was at work in the office of a small bank in the north of the town when the meteorite struck.",

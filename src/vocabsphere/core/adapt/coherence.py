@@ -121,6 +121,8 @@ _SEQUEL = re.compile(
 )
 # "Firstly, ...": the first of the things the sentence before announced ("a couple of snags").
 _FIRSTLY = re.compile(r"^[\"'‘“]?(?:firstly|first of all|first),", re.I)
+# '"...," a spokesman said.': whose spokesman the sentence before told.
+_WHOSE_SPOKESMAN = re.compile(r"\ba\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)", re.I)
 # "the two events", "these three men": things the sentence before told of.
 _COUNTED_BACK = re.compile(r"\b(?:the|these|those)\s+(?:two|three|four)\s+(?!of\b)[a-z]{3,}s\b", re.I)
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
@@ -204,6 +206,8 @@ def refers_back(text: str) -> bool:
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
     if _SEQUEL.match(opening) or _COUNTED_BACK.search(text) or _FIRSTLY.match(text):
+        return True
+    if _WHOSE_SPOKESMAN.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 

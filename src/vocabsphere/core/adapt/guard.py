@@ -57,7 +57,8 @@ _SCOPE_TEXT = (
     "locally mild mildly severe severely minor slight according forthcoming upcoming second third "
     "respectively apiece per exactly precisely strictly together combined "
     # status: what a thing is kept as or allowed to be ("admitted to [a secret] archive")
-    "secret secretly undisclosed confidential unofficial official illegal illegally legal legally"
+    "secret secretly undisclosed confidential unofficial official illegal illegally legal legally "
+    "current"  # "respecting the park's [current] boundary": not one drawn later
 )
 _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
