@@ -235,6 +235,49 @@ KEPT_WHOLE = [
         "For every method of attack the pharmaceutical companies invent, bacteria rapidly evolve a defence.",
         "For every method of attack",
     ),
+    # Round adapt-2.0 (unseen train articles and the dev faults left in 1.9): restrictive phrases.
+    # Whom or where a figure holds for ("a third of all deaths occurred [in children]").
+    (
+        "Nearly half of all the accidents happened in young drivers under the age of twenty, mostly "
+        "because of speed.",
+        "happened in young drivers",
+    ),
+    ("In captivity, large tortoises often live to 150 or more.", "In captivity"),
+    # Figures paired with their groups, and the first half of a contrast.
+    (
+        "In the survey, girls and boys in the town scored 62 and 58 points on average, respectively.",
+        "respectively",
+    ),
+    ("The pupils learned to cook at home with their parents instead of at school.", "cook at home"),
+    (
+        "The new checks reveal what the boats emit when sailing on rivers and in ports rather than in calm, "
+        "test-like waters, as is currently the case.",
+        "rather than in calm, test-like waters",
+    ),
+    # When a claim holds, and what it was found in.
+    (
+        "The farmer said that, while the sheep were safe at present, the wolves would come back in winter.",
+        "safe at present",
+    ),
+    (
+        "She asked the old teacher if he thought humans would land on Mars in her lifetime.",
+        "in her lifetime",
+    ),
+    ("The new vaccine developed by the team has worked well in experiments.", "worked well in experiments"),
+    # How a state is meant, and what a thing is kept as.
+    ("For now, the mayor is cautiously optimistic about the new bridge.", "cautiously optimistic"),
+    ("The minister admitted to a secret fund of old government money.", "a secret fund"),
+    ("The firm has promised to respect the park's current border, the only firm to do so.", "current border"),
+    # Nouns the parser took for modifiers ("when the [meteorite] struck", "tablet [app]").
+    (
+        "Anna was at work in the office of a small bank in the north of the town when the meteorite struck.",
+        "the meteorite struck",
+    ),
+    (
+        "The court stopped the paper from using the photos any further, including on its website and "
+        "tablet app.",
+        "tablet app",
+    ),
 ]
 
 
@@ -479,6 +522,30 @@ def test_an_opening_mark_written_as_a_closing_one_opens_the_next_quotation() -> 
     assert got == ["Tigers rose to 198, the survey showed.", '"This is very encouraging," said Dhakal.']
     got = split_sentences('They want help." The state plans for tigers. It must plan for people," he said.')
     assert got == ["They want help.", '"The state plans for tigers.', 'It must plan for people," he said.']
+
+
+def test_a_closing_mark_stays_with_the_quotation_it_closes() -> None:
+    from vocabsphere.core.adapt.text_ops import split_sentences
+
+    # unseen train article: '"Alexandra Freund, ...' opened a sentence with the mark that closed the
+    # quotation before it (a later quotation in the paragraph opened in one sentence, closed in another)
+    got = split_sentences(
+        '"What makes a dog happy? They do not plan ahead." Ann Lee was not so sure. "In my view, there is '
+        'no proof. It is very small," she said.'
+    )
+    assert got[1] == 'They do not plan ahead."' and got[2] == "Ann Lee was not so sure."
+
+
+def test_a_letter_after_an_ampersand_is_no_initial() -> None:
+    from vocabsphere.core.adapt.text_ops import split_sentences
+
+    # unseen train article: "... parts of J&K. Syed Ali Shah Geelani, ..." was one version sentence
+    got = split_sentences("Do not walk near the border of T&C. Ali Khan, the party leader, disagrees.")
+    assert got == ["Do not walk near the border of T&C.", "Ali Khan, the party leader, disagrees."]
+    assert split_sentences("The U.S. army left. J. Smith said so.") == [
+        "The U.S. army left.",
+        "J. Smith said so.",
+    ]
 
 
 def test_the_lexical_step_never_cuts_a_word_a_degree_word_needs(nlp: Language, lexicon: Lexicon) -> None:

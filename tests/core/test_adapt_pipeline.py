@@ -226,6 +226,10 @@ def test_a_miss_is_not_traded_for_a_much_shorter_version(nlp: Language) -> None:
 
     assert refine(build, "A1", max_rounds=3, size=lambda c: sizes[c]).candidate == 0  # 20 < 0.3 * 400
     assert refine(build, "A1", max_rounds=3).candidate == 2  # without sizes: the lowest level reached
+    # Round adapt-2.0 (train): A2 misses shrank to a third of the story to measure B1 and lost its names
+    # and numbers; a miss keeping under half of the first attempt's words is not taken either.
+    assert refine(build, "A1", max_rounds=3, size=lambda c: [400, 300, 180][c]).candidate == 0
+    assert refine(build, "A1", max_rounds=3, size=lambda c: [400, 300, 220][c]).candidate == 2
 
 
 def test_a_hit_that_drops_most_of_the_story_is_not_taken(nlp: Language) -> None:

@@ -235,3 +235,24 @@ def test_no_active_when_the_agent_goes_on_past_the_parse(nlp: Language) -> None:
 def test_a_list_before_and_is_not_split_as_two_clauses(nlp: Language, text: str) -> None:
     # "Experts agree that economic and demographic changes, technological advances." (held-out dev, 1.7)
     assert _run(nlp, text) == ([text], None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # unseen train article at A2: "It records changes in pulse, blood pressure." + "It sweats and
+        # breathing to ..." (a list item read as a participle clause)
+        "The watch records changes in speed, heart rate, sweating and breathing to tell how tired you are.",
+        # "They involved two tests." (the experiment did, not the people paid for it)
+        "They were each paid ten pounds for their part in the long experiment, involving three tasks.",
+    ],
+)
+def test_no_participle_split_of_a_list_item_or_of_what_a_noun_contains(nlp: Language, text: str) -> None:
+    out, rule = _run(nlp, text)
+    assert rule != "participle", out
+
+
+def test_a_participle_clause_of_the_main_verb_is_still_split(nlp: Language) -> None:
+    out, rule = _run(nlp, "The farmers left the valley in spring, taking their cattle with them.")
+    assert rule == "participle"
+    assert out == ["The farmers left the valley in spring.", "The farmers took their cattle with them."]

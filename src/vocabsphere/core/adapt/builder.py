@@ -269,6 +269,11 @@ class VersionBuilder:
                 needs[ref.sentence].add(ref.told)
             if len(units) > 1 and not any(t.tag_ in _FINITE for t in self.cache.get(units[0].text)):
                 needs[0].add(1)  # a verbless lead ("Crunchy, full of protein ...") names nothing
+            # A verbless sentence ("A bit more Blade Runner.", "Or see ...") finishes the one before it.
+            for i in range(1, len(units)):
+                same = units[i].paragraph == units[i - 1].paragraph
+                if same and not any(t.tag_ in _FINITE for t in self.cache.get(units[i].text)):
+                    needs[i].add(i - 1)
             for group in quotation_groups(self._quotes):
                 for i in group:
                     needs[i].update(j for j in group if j != i)

@@ -40,7 +40,9 @@ _EMPTY_IT = re.compile(
     re.I,
 )  # "It is a question ...", "It is all part of the experience ..." refer back
 # "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
-_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I)
+_SPEAKER = re.compile(
+    r"\b(?:he|she|they|it)\s+(?:said|says|added|told|explained|argued|insisted|noted)\b", re.I
+)  # '"... at risk," it says.': the report the sentence before named
 # "gave this information", "confirmed this to be the case": what the sentence before said (only these
 # nouns: "these false memories" in general use would tie most of a story together).
 _DEMONSTRATIVE = re.compile(
@@ -113,8 +115,16 @@ _POINTS_BACK = re.compile(
 )
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
 _SEQUEL = re.compile(
-    r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b)", re.I
+    r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b"
+    r"|first of all\b|first,)",
+    re.I,
 )
+# "Firstly, ...": the first of the things the sentence before announced ("a couple of snags").
+_FIRSTLY = re.compile(r"^[\"'‘“]?(?:firstly|first of all|first),", re.I)
+# '"...," a spokesman said.': whose spokesman the sentence before told.
+_WHOSE_SPOKESMAN = re.compile(r"\ba\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)", re.I)
+# "the two events", "these three men": things the sentence before told of.
+_COUNTED_BACK = re.compile(r"\b(?:the|these|those)\s+(?:two|three|four)\s+(?!of\b)[a-z]{3,}s\b", re.I)
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
 _SUCH = re.compile(
     r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those|these)\s+[a-z]{3,}"
@@ -126,6 +136,7 @@ _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
+    r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
     r"|^in the (?:first|second|third|last|former|latter),",  # "In the first, she looked darker"
@@ -155,7 +166,10 @@ _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
 def _unnamed_person(text: str) -> bool:
     """A "he"/"she"/"they" with no name before it in the sentence ("..., he said.")."""
     found = _PERSON.search(text)
-    return found is not None and not _NAME_WORD.search(text[: found.start()])
+    if found is None:
+        return False
+    names = [w for w in _NAME_WORD.findall(text[: found.start()]) if w.lower() not in _NOT_NAME]
+    return not names  # "On Friday he ruled": a day is no name
 
 
 def attributed(text: str) -> bool:
@@ -191,7 +205,9 @@ def refers_back(text: str) -> bool:
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
-    if _SEQUEL.match(opening):
+    if _SEQUEL.match(opening) or _COUNTED_BACK.search(text) or _FIRSTLY.match(text):
+        return True
+    if _WHOSE_SPOKESMAN.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 

@@ -50,10 +50,15 @@ _QUALIFIERS_TEXT = (
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())
 # More words a cut may not take, though exercises may treat them as plain words: hedges ("nobody is
 # [necessarily] going to"), scope ("[Globally,] the average was"), degree ("a [mild] electric shock")
-# and the source a claim is credited to ("[according to an authoritative new report]").
+# and the source a claim is credited to ("[according to an authoritative new report]"); words that
+# pair figures with their groups ("three quarters and two thirds[, respectively]") or bound them.
 _SCOPE_TEXT = (
     "necessarily certainly definitely surely globally worldwide nationally internationally overall "
-    "locally mild mildly severe severely minor slight according forthcoming upcoming second third"
+    "locally mild mildly severe severely minor slight according forthcoming upcoming second third "
+    "respectively apiece per exactly precisely strictly together combined "
+    # status: what a thing is kept as or allowed to be ("admitted to [a secret] archive")
+    "secret secretly undisclosed confidential unofficial official illegal illegally legal legally "
+    "current"  # "respecting the park's [current] boundary": not one drawn later
 )
 _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -84,6 +89,24 @@ _DASHES = frozenset({"-", "–", "—"})
 _CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
 # A phrase that gives something its name introduces the name the story uses later.
 _RELATIVE_WORDS = frozenset({"when", "where", "which", "who", "whom", "whose"})
+# A phrase that says whom or where a figure holds for ("in children", "among women").
+_SCOPE_PREPOSITIONS = frozenset(["in", "among", "amongst", "for", "across", "within", "between", "at"])
+_FIGURE_TEXT = (
+    "half halves third thirds quarter quarters fifth fifths tenth tenths percent cent % majority "
+    "minority proportion share rate rates fraction average"
+)
+_FIGURE_WORDS = frozenset(_FIGURE_TEXT.split())
+# Heads of phrases that bound a claim in time ("safe [at present]", "[so far]", "in her [lifetime]").
+_TIME_BOUNDS_TEXT = "present now moment date far currently presently lifetime lifetimes being meantime"
+_TIME_BOUNDS = frozenset(_TIME_BOUNDS_TEXT.split())
+# What a finding was made in ("performed well [in experiments]").
+_EVIDENCE_TEXT = (
+    "experiment test trial study laboratory lab simulation model survey poll sample captivity mouse rat "
+    "animal"
+)
+_EVIDENCE = frozenset(_EVIDENCE_TEXT.split())
+# Words that set what follows against what came before ("on roads rather than in a lab").
+_CONTRAST_OPENERS = frozenset({"rather", "instead", "than", "unlike", "versus"})
 # Words that say how often or per what time ("100 times annually"): without them a number means another thing.
 _PERIODS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "annual"})
 _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
@@ -178,6 +201,22 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _superlative(tok.head, gone):
             return f"drops {tok.text!r}, where a superlative holds ('the youngest nominee [in history]')"
+        if tok.dep_ == "amod" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in gone:
+            return f"drops {tok.text!r}, a noun taken for a verb's modifier ('the [meteorite] struck')"
+        if tok.dep_ == "advmod" and tok.head.i not in gone and _noun_as_modifier(tok):
+            return (
+                f"drops {tok.text!r}, a noun the parser took for a modifier ('its website and tablet [app]')"
+            )
+        if tok.dep_ == "advmod" and tok.head.i == tok.i + 1 not in gone and _predicate_adjective(tok.head):
+            return f"drops {tok.text!r}, how '{tok.head.text}' is meant ('he is [cautiously] pleased')"
+        if tok.dep_ in {"obl", "obl:tmod", "advmod"} and tok.head.i not in gone and _when_it_holds(tok):
+            return f"drops {tok.text!r}, when the claim holds ('safe [at present]', 'in her lifetime')"
+        if tok.dep_ == "obl" and tok.head.i not in gone and _evidence(tok):
+            return f"drops {tok.text!r}, what the claim rests on ('performed well [in experiments]')"
+        if tok.dep_ in {"obl", "advmod", "advcl"} and tok.head.i not in gone and _contrasted(tok, gone):
+            return f"drops {tok.text!r}, what a kept 'instead of' is set against ('at home')"
+        if tok.dep_.startswith("obl") and tok.head.i not in gone and _scopes_a_figure(tok, gone):
+            return f"drops {tok.text!r}, whom or where a figure holds for ('a third of deaths [in children]')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -215,6 +254,11 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"
         if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
             return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
+        opener = [doc[k].lower_ for k in range(max(sent.start, start - 2), start)]
+        if opener and (opener[-1] in _CONTRAST_OPENERS or opener in (["rather", "than"], ["instead", "of"])):
+            return f"cuts into what {' '.join(opener)!r} sets against ('rather than [in calm] waters')"
+        if after is not None and (after.dep_ == "cc" or after.lower_ in _CONTRAST_OPENERS):
+            return f"takes what {after.text!r} sets against ('driving [on roads] rather than in a lab')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -265,6 +309,60 @@ def _superlative(head: Token, gone: set[int]) -> bool:
         for n in nouns
         for c in n.children
     )
+
+
+def _noun_as_modifier(tok: Token) -> bool:
+    """A word English does not use as an adverb, tagged as one right after a noun ("tablet app")."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (
+        before is not None
+        and before.pos_ in {"NOUN", "PROPN"}
+        and tok.is_alpha
+        and not tok.lower_.endswith("ly")
+        and "ADV" not in getAllLemmas(tok.lower_)
+    )
+
+
+def _predicate_adjective(tok: Token) -> bool:
+    """Is ``tok`` an adjective a "be" clause says of its subject ("he is pleased")?"""
+    return tok.pos_ == "ADJ" and any(c.dep_ == "cop" for c in tok.children)
+
+
+def _when_it_holds(tok: Token) -> bool:
+    """A phrase that bounds a claim in time: "at present", "for now", "so far", "to date", "currently",
+    "in her lifetime"."""
+    return tok.lower_ in _TIME_BOUNDS
+
+
+def _evidence(tok: Token) -> bool:
+    """A phrase that says what a claim was found in ("in experiments", "in tests on mice"): without it
+    a result in the laboratory reads as a fact of the world."""
+    return preposition_of(tok) in {"in", "during", "under"} and tok.lemma_.lower() in _EVIDENCE
+
+
+def _contrasted(tok: Token, gone: set[int]) -> bool:
+    """Does the head of ``tok`` keep another phrase that opens with "instead of", "rather than" ...
+    ("cook [at home] with their parents instead of at school")? That phrase is set against ``tok``."""
+    return any(
+        c.i != tok.i
+        and c.i not in gone
+        and any(g.lower_ in _CONTRAST_OPENERS and g.dep_ in {"case", "cc", "mark"} for g in c.children)
+        for c in tok.head.children
+    )
+
+
+def _scopes_a_figure(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` a phrase on a clause that states a figure ("a third of all deaths occurred [in
+    children]", "the rate is 40 % [among women]")? It says whom or where the figure is true of."""
+    verb = tok.head
+    if verb.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"} or preposition_of(tok) not in _SCOPE_PREPOSITIONS:
+        return False
+    if tok.lower_ in {"example", "instance"}:
+        return False  # "for example" is a connective, not a scope
+    around = [t for c in verb.children if c.i != tok.i for t in c.subtree if t.i not in gone]
+    if verb.dep_ == "ROOT" or any(c.dep_ == "cop" for c in verb.children):
+        around.append(verb)
+    return any(t.like_num or t.pos_ == "NUM" or t.lower_ in _FIGURE_WORDS for t in around)
 
 
 def _predicate_noun(noun: Token, sent: Span) -> bool:

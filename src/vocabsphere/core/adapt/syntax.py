@@ -26,6 +26,10 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 
 # Participles that work as prepositions ("according to", "including") head no clause of their own.
 _PREPOSITION_LIKE = frozenset({"accord", "include", "regard", "concern", "follow", "depend", "consider"})
+# Verbs of having or being made of ("the experiment, involving two tests"): their participle tells
+# about the noun before the comma, not about what the subject did ("They involved two tests").
+_DESCRIBING_TEXT = "involve contain comprise feature cover span cost last require mean represent total number"
+_DESCRIBING = frozenset(_DESCRIBING_TEXT.split())
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
@@ -257,6 +261,10 @@ def split_participle(sent: Span) -> list[str] | None:
             finite = [t for t in doc[sent.start : tok.i] if t.tag_ in _FINITE]
             if len(finite) != 1 or verb_lemma(tok) in _PREPOSITION_LIKE:
                 return None  # "..., she admits, reading": whose participle? / "according to": not a clause
+            if tok.dep_ != "advcl" or tok.head.i != sent.root.i:
+                return None  # a list item ("pulse, blood pressure, sweating and breathing"), not a clause
+            if verb_lemma(tok) in _DESCRIBING and doc[tok.i - 2].pos_ in {"NOUN", "PROPN"}:
+                return None  # "paid for the experiment, involving two tests": the experiment did
             end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
             if any(t.text in {",", ";", "(", '"'} for t in doc[tok.i : end]):
                 return None

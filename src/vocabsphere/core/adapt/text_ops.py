@@ -34,6 +34,7 @@ _ABBREV = re.compile(
     r"|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m|i\.e|e\.g)\.$"
 )
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"')\]]*)\s+(?=[\"'(\[]?[A-Z0-9])")
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "J. Smith", "U.S."; not "J&K."
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,-]*")
 
 
@@ -83,8 +84,8 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         end = match.start() + len(match.group(1))
-        if _ABBREV.search(paragraph[start:end]) or re.search(r"\b[A-Z]\.$", paragraph[start:end]):
-            continue  # "Mr. Smith", "J. Smith"
+        if _ABBREV.search(paragraph[start:end]) or _INITIAL.search(paragraph[start:end]):
+            continue  # "Mr. Smith", "J. Smith" (not "parts of J&K. Syed Geelani ...")
         out.append(paragraph[start:end].strip())
         start = match.end()
     tail = paragraph[start:].strip()
@@ -100,6 +101,8 @@ def _opening_marks_forward(sentences: list[str]) -> list[str]:
         this, nxt = sentences[k], sentences[k + 1]
         if not (this.endswith('"') and this.count('"') % 2) or nxt.startswith('"'):
             continue
+        if sum(s.count('"') for s in sentences[:k]) % 2:
+            continue  # a quotation opened before ('"What can ...? ... them and us."'): the mark closes it
         after = [s.count('"') for s in sentences[k + 1 :]]
         first_marked = next((n for n in after if n), 0)
         if first_marked % 2:  # the quotation it opens closes in a later sentence
