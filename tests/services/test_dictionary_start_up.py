@@ -28,7 +28,8 @@ print(json.dumps({
     "cefrpy": cefrpy_feature._analyzer.cache_info().currsize,
     "level model": load_model.cache_info().currsize,
     "word list": load_lexicon.cache_info().currsize,
-    "ranker": substitute_ranking._model.cache_info().currsize,
+    # the ranked list's trees and the writer's (what a text may be rewritten with), one entry each
+    "ranker": substitute_ranking._model.cache_info().currsize // 2,
     "ranker vectors": substitute_ranking._unit_vectors.cache_info().currsize,
     "inflections": int(all(hasattr(inflections, a) for a in ("infl_dict", "overrides_dict"))),
     "inflection model": int(hasattr(inflections, "morph_style_model")),
