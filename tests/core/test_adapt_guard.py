@@ -677,3 +677,38 @@ def test_a_numbered_section_title_is_a_heading() -> None:
     # "4. Tom, Manchester: 'A big night of tips can help pay the rent'" became two version sentences
     assert is_heading("4. Tom, Manchester: 'A big night of tips can help pay the rent'")
     assert not is_heading("I went to the shop on Monday and bought some bread and milk and eggs and tea")
+
+
+def test_cuts_read_in_the_sessions_train_review_are_refused(nlp: Language) -> None:
+    # "The same is true for Armenia, which, like other countries ...[, benefited from ...]": the parser
+    # hung the clause's verb on another noun, and the cut left 'which' with no verb.
+    sentence = (
+        "The same is true for Latvia, which, like other countries of the former Soviet Union, benefited "
+        "from a strong school system."
+    )
+    assert "without the verb" in (_drop(nlp, sentence, ", benefited from a strong school system") or "")
+    # "Third [in line] to the throne": an ordinal says its place in the phrase after it.
+    sentence = "Fourth in line to the throne, the boy is expected to be the next king."
+    assert "ordinal" in (_drop(nlp, sentence, "in line") or "")
+    # ... while a relative clause cut whole, and a phrase after no ordinal, may still go.
+    assert (
+        _drop(nlp, "Latvia, which gained from cheap energy, grew fast.", ", which gained from cheap energy")
+        is None
+    )
+    assert _drop(nlp, "She was a good player in the team.", "in the team") is None
+
+
+def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) -> None:
+    # "pictures emerged of him frolicking [naked] in Las Vegas": the adjective was the story's point.
+    sentence = "Pictures emerged of him dancing naked in a hotel during a private party."
+    assert "while" in (_drop(nlp, sentence, "naked") or "")
+    sentence = (
+        "Shortly before he went abroad, the singer was caught in a media storm, when photos emerged of him "
+        "frolicking naked in Paris during a private party."
+    )
+    assert "while" in (_drop(nlp, sentence, "naked") or "")
+    # "Though limited in value and with [uneven] coverage": "with coverage" says something else.
+    sentence = "Though small in size and with uneven coverage, it is an example of a start."
+    assert "with" in (_drop(nlp, sentence, "uneven") or "")
+    # ... while an adjective beside another word of its noun phrase may still go.
+    assert _drop(nlp, "The village, with its old houses and narrow streets, is quiet.", "old") is None

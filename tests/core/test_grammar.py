@@ -227,6 +227,10 @@ NEGATIVE: list[tuple[str, str]] = [
     ("ought_to", "I thought you were right."),
     ("deduction_present", "You must wear a helmet."),
     ("deduction_present", "The tickets can be bought online."),
+    # a fixed way of saying how happy or good, not a guess (read in a train version's highlight)
+    ("deduction_present", "We could not be happier with the result."),
+    ("deduction_present", "The timing couldn't be better for the farmers."),
+    ("deduction_present", "They could not be more pleased with the new school."),
     ("deduction_past", "You should have called me."),
     ("deduction_past", "She has missed the train."),
     ("conditional_zero", "If it rains, we will stay at home."),

@@ -10,6 +10,7 @@ preposition, a subjunctive "were") never blocks an edit.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 
@@ -123,6 +124,9 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
+_NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def keeps_meaning(tokens: Iterable[Token]) -> bool:
     """False when ``tokens`` hold a qualifier or the central event: removing them changes the claim."""
     return not any(
@@ -200,7 +204,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
                 f"drops {tok.text!r} from between a modifier and its noun ('antibiotic [resistant] bacteria')"
             )
         if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _superlative(tok.head, gone):
-            return f"drops {tok.text!r}, where a superlative holds ('the youngest nominee [in history]')"
+            return f"drops {tok.text!r}, where a superlative or ordinal holds ('the youngest [in history]')"
         if tok.dep_ == "amod" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in gone:
             return f"drops {tok.text!r}, a noun taken for a verb's modifier ('the [meteorite] struck')"
         if tok.dep_ == "advmod" and tok.head.i not in gone and _noun_as_modifier(tok):
@@ -217,6 +221,15 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, what a kept 'instead of' is set against ('at home')"
         if tok.dep_.startswith("obl") and tok.head.i not in gone and _scopes_a_figure(tok, gone):
             return f"drops {tok.text!r}, whom or where a figure holds for ('a third of deaths [in children]')"
+        if (
+            tok.pos_ == "ADJ"
+            and tok.dep_ in {"obj", "xcomp", "advmod"}
+            and tok.head.pos_ == "VERB"
+            and tok.head.i not in gone
+        ):
+            return f"drops {tok.text!r}, how someone was while '{tok.head.text}' ('dancing [naked]')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _all_a_with_phrase_says(tok.head, gone):
+            return f"drops {tok.text!r}, all that 'with ... {tok.head.text}' says ('with [uneven] coverage')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -287,6 +300,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"leaves a comma before {after.text!r} ('an unvarying, [instinctive] certainty')"
         if first.dep_ == "appos" and before.text not in _SET_OFF:
             return "drops an apposition that is not set off (a misparse)"
+    stranded = _stranded_relative(sent, gone)
+    if stranded is not None:
+        return f"leaves {stranded.text!r} without the verb of its clause ('Armenia, which, like ...')"
     for tok in removed:
         if tok.dep_ == "advmod" and tok.head.i not in gone and tok.head.dep_ == "amod":
             return f"drops {tok.text!r}, part of '{tok.text} {tok.head.text}' ('[personally] identifiable')"
@@ -301,14 +317,47 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
 def _superlative(head: Token, gone: set[int]) -> bool:
     """Does a kept superlative modify ``head``, or a noun ``head`` (a verb) takes ("she became the
     youngest Nobel Peace Prize nominee [in history]": the phrase says among whom)?"""
-    if head.tag_ in {"JJS", "RBS"}:
-        return True  # "the military is the fourth largest [in the world]": the superlative heads the clause
+    if head.tag_ in {"JJS", "RBS"} or _ordinal(head):
+        # "the military is the fourth largest [in the world]": the superlative heads the clause;
+        # "Third [in line] to the throne": an ordinal counts in the phrase
+        return True
     nouns = [head, *(c for c in head.children if c.pos_ in {"NOUN", "PROPN"} and c.i not in gone)]
     return any(
-        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most")
+        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most" or _ordinal(c))
         for n in nouns
         for c in n.children
     )
+
+
+_ORDINAL_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "last"}
+)
+
+
+def _ordinal(tok: Token) -> bool:
+    """ "third", "43rd", "last": a place in an order, which the phrase after it says the order of."""
+    return tok.lower_ in _ORDINAL_WORDS or bool(_NUMBERED_ORDINAL.fullmatch(tok.lower_))
+
+
+def _all_a_with_phrase_says(noun: Token, gone: set[int]) -> bool:
+    """ "with uneven coverage": a bare noun after 'with'/'without' whose adjective is the point of the
+    phrase ("with coverage" says something else)."""
+    kept = [c for c in noun.children if c.i not in gone]
+    return any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in kept) and not any(
+        c.dep_ in {"det", "nummod", "amod", "compound"} or c.dep_.endswith("poss") for c in kept
+    )
+
+
+def _stranded_relative(sent: Span, gone: set[int]) -> Token | None:
+    """A kept 'which'/'who' after a comma with no kept verb after it: the cut took its clause's verb
+    (a misparse can hang that verb on another word, so the token rules above do not see it)."""
+    kept = [t for t in sent if t.i not in gone]
+    for k, tok in enumerate(kept):
+        if tok.tag_ not in {"WDT", "WP"} or k == 0 or kept[k - 1].text != ",":
+            continue
+        if not any(t.pos_ in {"VERB", "AUX"} for t in kept[k + 1 :]):
+            return tok
+    return None
 
 
 def _noun_as_modifier(tok: Token) -> bool:

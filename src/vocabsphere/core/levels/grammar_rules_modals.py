@@ -53,12 +53,22 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
     if modal == "can" and not negative:
         return None
     if rest == ("BE", "VBG") or (group.copular and rest == ("BE",)):
+        if group.copular and _comparative(group.head):
+            return None  # "We could not be happier": nobody guesses, it says how happy they are
         if modal == "must" and rest == ("BE",):
             subj = _subject(group)
             if subj is None or low(subj) not in _DEDUCTION_SUBJECTS:
                 return None
         return "deduction_present"
     return None
+
+
+def _comparative(predicate: Token) -> bool:
+    """ "happier", "better", "more pleased": a modal + be + comparative ("couldn't be better") is a
+    fixed way of saying how good or happy something is, not a guess about what is true."""
+    if predicate.tag_ in ("JJR", "RBR"):
+        return True
+    return any(c.dep_ == "advmod" and low(c) in ("more", "less") for c in predicate.children)
 
 
 # After 'should' these verbs mostly say what is expected, not what is advised.
