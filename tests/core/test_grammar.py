@@ -266,6 +266,9 @@ NEGATIVE: list[tuple[str, str]] = [
     ("superlative_est", "It is the most expensive hotel in town."),
     ("superlative_est", "He is an honest man."),
     ("superlative_most", "Most people agree with the plan."),
+    # 'most' = the greater part, though the parser hangs it on the adjective (read in a train highlight)
+    ("superlative_most", "Today, most small farmers sell the bulk of what they grow to people in town."),
+    ("superlative_most", "Most young players train twice a week in the summer."),
     ("superlative_most", "It is the cheapest hotel in the city."),
     ("too_adjective", "I like coffee too."),
     ("too_adjective", "There is too much traffic."),

@@ -229,7 +229,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         ):
             return f"drops {tok.text!r}, how someone was while '{tok.head.text}' ('dancing [naked]')"
         if tok.dep_ == "amod" and tok.head.i not in gone and _all_a_with_phrase_says(tok.head, gone):
-            return f"drops {tok.text!r}, all that 'with ... {tok.head.text}' says ('with [uneven] coverage')"
+            return f"drops {tok.text!r}, all that '... {tok.head.text}' says ('with [uneven] coverage')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
     for tok in sent:
@@ -340,11 +340,12 @@ def _ordinal(tok: Token) -> bool:
 
 
 def _all_a_with_phrase_says(noun: Token, gone: set[int]) -> bool:
-    """ "with uneven coverage": a bare noun after 'with'/'without' whose adjective is the point of the
-    phrase ("with coverage" says something else)."""
+    """ "with uneven coverage", "have dire completion rates": a bare noun after 'with'/'without' or as
+    what something has, whose adjective is the point ("with coverage" says something else)."""
     kept = [c for c in noun.children if c.i not in gone]
-    return any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in kept) and not any(
-        c.dep_ in {"det", "nummod", "amod", "compound"} or c.dep_.endswith("poss") for c in kept
+    had = noun.dep_ == "obj" and noun.head.lemma_.lower() == "have"  # "MOOCs have [dire] completion rates"
+    return (had or any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in kept)) and not any(
+        c.dep_ in {"det", "nummod", "amod"} or c.dep_.endswith("poss") for c in kept
     )
 
 

@@ -194,6 +194,9 @@ def _periphrastic(tok: Token) -> Hit | None:
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if prev is not None and low(prev) in ("a", "an"):
         return None  # "a most outstanding firm": 'most' = very
+    noun_after = after is not None and after.pos_ in ("NOUN", "PROPN")
+    if noun_after and not (prev is not None and (low(prev) == "the" or prev.tag_ in ("PRP$", "POS"))):
+        return None  # "most small farmers sell ...": 'most' = the greater part of them, whatever the parse
     if prev is None and low(adj).endswith("ly"):
         return None  # "Most likely, ...", "Most importantly, ...": fixed sentence adverbs
     start = tok.i - 1 if tok.i > tok.sent.start and low(tok.doc[tok.i - 1]) == "the" else tok.i
