@@ -29,10 +29,16 @@ def test_options_in_order_of_size_and_true_false_keep_their_order() -> None:
         "How many soldiers does the army have?", ("About 200", "About 400", "About 900"), "About 200"
     )
     words = _choice("How many boats came?", ("Two", "Four", "Eight"), "Two")
+    # a scale word counts: 800,000 is less than 1.6 million, so these are in order of size
+    scaled = _choice(
+        "How many trees did the city plant?",
+        ("About 800,000", "About 1.6 million", "About 3.2 million", "About 6.4 million"),
+        "About 1.6 million",
+    )
     true_false = Question(QuestionKind.TRUE_FALSE, "The river froze.", ("True", "False"), "True")
     discussion = Question(QuestionKind.DISCUSSION, "What would you do?")
-    out = spread_keys([numbers, words, true_false, discussion])
-    assert out == (numbers, words, true_false, discussion)
+    out = spread_keys([numbers, words, scaled, true_false, discussion])
+    assert out == (numbers, words, scaled, true_false, discussion)
 
 
 def test_the_same_quiz_gets_the_same_places() -> None:

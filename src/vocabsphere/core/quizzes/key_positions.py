@@ -21,15 +21,17 @@ from vocabsphere.core.quizzes.passages import NUMBER_WORDS
 
 __all__ = ["spread_keys"]
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\b", re.IGNORECASE)
 _WORD_VALUE = {w: n for n, w in enumerate(NUMBER_WORDS)}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def _value(option: str) -> float | None:
-    """The first number an option states (digits or a small number word), or None."""
+    """The first number an option states (digits with their scale word, or a small number word), or None."""
     found = _NUMBER.search(option)
     if found:
-        return float(found.group().replace(",", ""))
+        scale = _SCALE[found.group(2).lower()] if found.group(2) else 1.0
+        return float(found.group(1).replace(",", "")) * scale
     for word in re.findall(r"[a-z]+", option.lower()):
         if word in _WORD_VALUE:
             return float(_WORD_VALUE[word])
