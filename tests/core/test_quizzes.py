@@ -11,6 +11,7 @@ from tests.fixtures.quiz_story import A2, B1, ORIG, VERSIONS
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.quizzes.causes import cause_candidates
 from vocabsphere.core.quizzes.entities import find_cast
+from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
 from vocabsphere.core.quizzes.generator import generate_quiz, generate_word_quiz
 from vocabsphere.core.quizzes.model import Question, QuestionKind
 from vocabsphere.core.quizzes.passages import parse_passages
@@ -375,8 +376,6 @@ Four bridges were closed for the night."""
 
 def _facts(nlp: Language, text: str) -> list[tuple[str, tuple[str, ...], str | None]]:
     passages = parse_passages({"B1": text}, nlp)
-    from vocabsphere.core.quizzes.facts import fact_candidates, story_numbers
-
     counts, years = story_numbers(list(passages.values()))
     cast = find_cast(passages.values())
     return [(c.stem, c.options, c.answer) for c in fact_candidates(passages["B1"], cast, counts, years)]
@@ -432,3 +431,35 @@ def test_no_negation_of_a_verb_with_an_aside_after_a_comma(nlp: Language) -> Non
         plain is not None
         and negated_statement(plain) == "The country does not have a large army in the north."
     )
+
+
+def test_a_fact_question_says_whom_it_asks_about(nlp: Language) -> None:
+    text = (
+        "Pedro Alves ran a small bakery in the old town for many years.\n"
+        "He spent six months in hospital after the fire.\n"
+        "Pedro Alves spent three weeks in Lisbon after the fire.\n"
+        "The town gave 40 families new homes, and 12 shops opened again in 2020."
+    )
+    passages = parse_passages({"A2": text}, nlp)
+    counts, years = story_numbers(list(passages.values()))
+    stems = [c.stem for c in fact_candidates(passages["A2"], find_cast(passages.values()), counts, years)]
+    assert stems, "the invented story should give fact questions"
+    assert not any(" he " in f" {s.lower()} " for s in stems), stems  # "How many months did he spend ...?"
+
+
+def test_a_name_the_tagger_missed_is_no_vocabulary_word(nlp: Language, real_lexicon: Lexicon) -> None:
+    # "Brooks" is tagged as a plural noun here; asking what it "means" gave the key "Creeks", inside a
+    # sentence and at its start.
+    text = (
+        "The league wanted to know why the game did not start.\n"
+        "Unfortunately, the league only saw Brooks cancelling the match because of a frozen pitch.\n"
+        "Brooks phoned his coach for help and made the hard but right choice.\n"
+        "The fans went home early and the clubs asked for their money back.\n"
+        "Parents waited in their cars while the coaches packed the balls, the nets and the flags.\n"
+        "Some farmers opened their gates, and the buses took the players to the nearest towns.\n"
+        "The lights in the windows of the houses stayed on until the shops closed."
+    )
+    quiz = generate_word_quiz({"orig": text}, ["brooks", "brook"], lexicon=real_lexicon, nlp=nlp)
+    assert not any("Brooks" in q.stem.split("in this sentence")[0] for q in quiz.questions), [
+        q.stem for q in quiz.questions
+    ]

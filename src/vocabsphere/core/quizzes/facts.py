@@ -63,8 +63,6 @@ def _only_aside(clause: Clause, name: Span) -> bool:
 
 
 def _who(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candidate | None:
-    if not stands_alone(clause, sentence):
-        return None  # "Who is concerned about how this alliance could evolve?": which alliance?
     reported = [t for c in clause.root.children if c.dep_ == "ccomp" for t in c.subtree]
     if any(t.pos_ == "PRON" and t.lower_ in _PERSONAL for t in reported):
         return None  # "Who says psychology is vital in his development?": "his" is someone else
@@ -326,7 +324,9 @@ def fact_candidates(
         if sentence.quoted:
             continue
         clause = clause_of(sentence.doc)
-        if clause is None:
+        # The question must say whom or what it asks about: not "How many months did he spend in prison?"
+        # nor "Who is concerned about how this alliance could evolve?" (which alliance?)
+        if clause is None or not stands_alone(clause, sentence):
             continue
         for found in (
             _who(clause, sentence, cast, passage.level),

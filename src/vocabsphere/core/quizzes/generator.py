@@ -41,7 +41,7 @@ from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 __all__ = ["QUIZ_VERSION", "WORD_QUIZ_LIMIT", "generate_quiz", "generate_word_quiz"]
 
-QUIZ_VERSION = "quiz-1.4"
+QUIZ_VERSION = "quiz-1.5"
 LIMITS = {
     QuestionKind.MAIN_IDEA: 1,
     QuestionKind.FACT: 6,

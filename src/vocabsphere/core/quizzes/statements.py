@@ -46,6 +46,21 @@ def _fixed_terms(doc: Doc) -> frozenset[str]:
     return frozenset(out)
 
 
+def _bound_to_subject(clause: Clause) -> frozenset[int]:
+    """A possessive that agrees with the clause's own noun subject before it points inside the sentence:
+    "How many children were injured in their schools?" ("their": the children's)."""
+    head = clause.subject.root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return frozenset()
+    plural = head.tag_ in ("NNS", "NNPS")
+    wanted = "their" if plural else "its"
+    return frozenset(
+        t.i
+        for t in clause.doc[head.i + 1 :]
+        if t.lower_ == wanted and t.dep_ in ("poss", "nmod:poss") and t.pos_ == "PRON"
+    )
+
+
 def stands_alone(
     clause: Clause, sentence: Sentence, before: int | None = None, skip: Iterable[int] = ()
 ) -> bool:
@@ -59,7 +74,7 @@ def stands_alone(
     if any(t.lower_ in _RELATIVE for t in clause.subject):  # "A further 600,000 serve ...": beyond what?
         return False
     names = name_spans(clause.doc)
-    inside = frozenset(skip)
+    inside = frozenset(skip) | _bound_to_subject(clause)
     for t in clause.doc[:before]:
         if t.i in inside:
             continue

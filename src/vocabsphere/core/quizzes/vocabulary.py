@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.adapt.document import quotes_balanced
+from vocabsphere.core.exercises.distractors import rare_plural
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
 from vocabsphere.core.lexicon.substitutes import LEVELS, fitting_words, inflect_like, word_level
@@ -47,7 +48,11 @@ class _Target:
 
 
 def _worth_asking(
-    passages: Mapping[str, Passage], sentence: Sentence, token: Token, words: frozenset[str] | None = None
+    passages: Mapping[str, Passage],
+    sentence: Sentence,
+    token: Token,
+    written_lower: frozenset[str],
+    words: frozenset[str] | None = None,
 ) -> bool:
     """A hard content word used in every version, in a sentence that stands on its own (no quotation).
     With ``words`` (lemmas a class looked up), only those, however common: the learners found them hard."""
@@ -56,6 +61,8 @@ def _worth_asking(
     if sentence.quoted or not quotes_balanced(sentence.text) or name_span(sentence.doc, token.i):
         return False
     doc = sentence.doc
+    if token.text[:1].isupper() and token.lower_ not in written_lower:
+        return False  # a name the tagger missed ("Brooks phoned his coach"): the story never writes it lower
     if (token.i > 0 and doc[token.i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
     ):
@@ -80,12 +87,15 @@ def _targets(
     the first MAX_TRIED words worth asking are tried (each of ``words`` when given)."""
     tried: set[str] = set()
     limit = MAX_TRIED if words is None else len(words)
+    written_lower = frozenset(
+        t.text for p in passages.values() for s in p.sentences for t in s.doc if t.is_lower
+    )
     for sentence in passage.sentences:
         doc = sentence.doc
         for token in doc:
             if token.lemma_.lower() in tried or len(tried) >= limit:
                 continue
-            if not _worth_asking(passages, sentence, token, words):
+            if not _worth_asking(passages, sentence, token, written_lower, words):
                 continue
             tried.add(token.lemma_.lower())
             choice = choose_sense(lexicon, doc, token.i)
@@ -134,6 +144,8 @@ def _distractors(lexicon: Lexicon, target: _Target, pool: Mapping[str, str]) -> 
             continue
         if target.token.tag_ == "NN" and form.endswith("s") and not form.endswith("ss"):
             continue  # a singular word gets singular options ("project": not "maps")
+        if target.token.tag_ == "NNS" and rare_plural(lemma, form):
+            continue  # a mass noun's made-up plural ("todays", "advices")
         zipf = zipf_frequency(form, "en")
         if zipf < MIN_FORM_ZIPF or abs(zipf - key_zipf) > MAX_ZIPF_GAP:
             continue
