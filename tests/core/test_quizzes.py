@@ -115,6 +115,9 @@ def test_questions_keep_word_order_or_invert_conservatively(nlp: Language) -> No
         # Review: "does not have millions of fans, but she is ..." reaches one clause only.
         ("Anitta has millions of fans, but she is at the centre of a debate.", None),
         ("The mice froze in the box.", "The mice did not freeze in the box."),  # past tagged as present
+        # Seed 004: "Experts do not suggest that ..." denies the report, not what was reported.
+        ("Scientists suggest that the lake could freeze in winter.", None),
+        ("The mayor said that the bridge will open in May.", None),
     ],
 )
 def test_negation_only_where_it_plainly_reverses_the_sentence(

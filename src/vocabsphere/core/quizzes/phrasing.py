@@ -268,6 +268,8 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if any(t.tag_ == "VBG" and t.dep_ in ("xcomp", "acl") and t.head.i == root.i for t in doc):
         return None  # "Reports have not emerged suggesting that ...": English, but nobody writes it
+    if any(t.dep_ == "ccomp" and t.head.i == root.i for t in doc):
+        return None  # "Experts do not suggest that ...": it denies the report, not what was reported
     if any(_comma_set(t, root) for t in doc):
         return None  # "does not boast a large army, with 1.3 million soldiers": the aside stays asserted
     if any(t.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in t.children) for t in doc):
