@@ -185,6 +185,9 @@ def test_seed_story_page_shows_the_critical_reading_note(client: TestClient) -> 
     page = client.get(page.url.path)
     assert "The sources disagree" in page.text and "sixth" in page.text and "fourth" in page.text
     assert "lakh" in page.text
+    # Text files name no outlet: the notes tell the sources apart by their place, as the sources list does.
+    assert "Unknown outlet and Unknown outlet" not in page.text
+    assert "Source 1" in page.text and "Source 3" in page.text
 
 
 def test_an_upload_takes_its_outlet_and_date_from_the_teacher(client: TestClient) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -53,6 +55,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+UNKNOWN_OUTLET = "Unknown outlet"
+
+
+def source_labels(outlets: Sequence[str]) -> list[str]:
+    """A name for each of a story's sources that tells them apart: the outlet where it is known and no other
+    source has it; else the source's place in the story ("Source 2", "BBC (source 3)"), so the notes never
+    say "Unknown outlet and Unknown outlet say ..."."""
+    counts = Counter(outlets)
+    return [
+        outlet
+        if outlet != UNKNOWN_OUTLET and counts[outlet] == 1
+        else f"Source {place}"
+        if outlet == UNKNOWN_OUTLET
+        else f"{outlet} (source {place})"
+        for place, outlet in enumerate(outlets, 1)
+    ]
+
+
 def check_article(draft: ArticleDraft) -> ArticleDraft:
     title = " ".join(draft.title.split())
     text = "\n\n".join(paragraphs(draft.text))
@@ -64,7 +84,7 @@ def check_article(draft: ArticleDraft) -> ArticleDraft:
         raise InvalidInput("The article text is empty or too short (20 words at least).", field="text")
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidInput(f"Article texts have at most {MAX_TEXT_CHARS} characters.", field="text")
-    outlet = " ".join(draft.outlet.split())[:120] or "Unknown outlet"
+    outlet = " ".join(draft.outlet.split())[:120] or UNKNOWN_OUTLET
     url = web_link(draft.url)
     if draft.url and url is None:
         raise InvalidInput(

@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime, time
 from pathlib import PurePath
 from typing import Literal
 
-from vocabsphere.core.articles import ArticleDraft, check_article, content_hash, count_words, web_link
+from vocabsphere.core.articles import (
+    UNKNOWN_OUTLET,
+    ArticleDraft,
+    check_article,
+    content_hash,
+    count_words,
+    web_link,
+)
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.ingest import ExtractedArticle, check_english, clean_text, decode_document, extract_html
 from vocabsphere.services.fetching import HTML_TYPES, TEXT_TYPES, FetchPolicy, fetch
@@ -119,7 +126,7 @@ def prepare(source: IngestSource, *, with_analysis: bool = True) -> PreparedArti
     draft = check_article(
         ArticleDraft(
             title=source.title or extracted.title,
-            outlet=source.outlet or extracted.outlet or _outlet_from_url(source.url) or "Unknown outlet",
+            outlet=source.outlet or extracted.outlet or _outlet_from_url(source.url) or UNKNOWN_OUTLET,
             text=extracted.text,
             published=published,
             url=source.url,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from vocabsphere.core.articles import paragraphs, web_link
+from vocabsphere.core.articles import paragraphs, source_labels, web_link
 from vocabsphere.core.errors import InvalidInput, NotFound
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import Article, Story
@@ -116,10 +116,10 @@ def change_visibility(db: Database, *, story_id: int, action: str, now: datetime
         return _summaries(uow, [story])[0]
 
 
-def _source(article: Article, base_id: int | None) -> SourceView:
+def _source(article: Article, label: str, base_id: int | None) -> SourceView:
     return SourceView(
         article_id=article.id,
-        outlet=article.outlet,
+        outlet=label,
         title=article.title,
         url=web_link(article.url),
         author=article.author,
@@ -141,7 +141,10 @@ def get_story(db: Database, story_id: int, *, include_hidden: bool = False) -> S
         return StoryView(
             summary=_summaries(uow, [story])[0],
             paragraphs=tuple(paragraphs(base.text)) if base else (),
-            sources=tuple(_source(a, story.base_article_id) for a in articles),
+            sources=tuple(
+                _source(a, label, story.base_article_id)
+                for a, label in zip(articles, source_labels([a.outlet for a in articles]), strict=True)
+            ),
             facts=tuple(json.loads(story.facts_json or "[]")),
             related=tuple(_summaries(uow, related)),
         )

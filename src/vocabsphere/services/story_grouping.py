@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
+from vocabsphere.core.articles import source_labels
 from vocabsphere.core.ingest import (
     SourceText,
     StoryCandidate,
@@ -74,7 +75,11 @@ def refresh_story(uow: UnitOfWork, story: Story, *, now: datetime) -> None:
     dates = [a.published_at for a in articles if a.published_at]
     story.published_at = min(dates) if dates else None
     story.updated_at = now
-    sources = [SourceText(source_id=a.id, outlet=a.outlet, text=a.text, title=a.title) for a in articles]
+    labels = source_labels([a.outlet for a in articles])
+    sources = [
+        SourceText(source_id=a.id, outlet=label, text=a.text, title=a.title)
+        for a, label in zip(articles, labels, strict=True)
+    ]
     conflicts = compare_sources(sources) if len(sources) > 1 else []
     story.facts_json = json.dumps([asdict(c) for c in conflicts], default=str)
     other_titles = " ".join(a.title for a in articles if a.id != base.id)
