@@ -118,6 +118,7 @@ def test_questions_keep_word_order_or_invert_conservatively(nlp: Language) -> No
         # Seed 004: "Experts do not suggest that ..." denies the report, not what was reported.
         ("Scientists suggest that the lake could freeze in winter.", None),
         ("The mayor said that the bridge will open in May.", None),
+        ("Dutch trains have long had a good name in Europe.", None),  # "not long had": only recently
     ],
 )
 def test_negation_only_where_it_plainly_reverses_the_sentence(
@@ -466,3 +467,13 @@ def test_a_name_the_tagger_missed_is_no_vocabulary_word(nlp: Language, real_lexi
     assert not any("Brooks" in q.stem.split("in this sentence")[0] for q in quiz.questions), [
         q.stem for q in quiz.questions
     ]
+
+
+def test_a_vocabulary_key_is_no_rarer_than_the_word_and_no_function_verb_is_asked(
+    nlp: Language, real_lexicon: Lexicon
+) -> None:
+    # "project" -> "task" (a loose, rarer key) and "said" -> "told" ("told the garden would ...": not English)
+    quiz = generate_word_quiz({"orig": ORIG}, ["project", "say", "begin"], lexicon=real_lexicon, nlp=nlp)
+    asked = {q.stem.split("“")[1].split("”")[0].lower(): q.answer for q in quiz.questions}
+    assert "project" not in asked and "said" not in asked, asked
+    assert asked.get("begin") == "start"

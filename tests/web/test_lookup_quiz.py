@@ -17,7 +17,7 @@ from vocabsphere.services import versions
 from vocabsphere.store.unit_of_work import unit_of_work
 from vocabsphere.web import create_app
 
-LOOKED_UP = ("project", "soil", "market")  # the class's list, most learners first
+LOOKED_UP = ("begin", "soil", "market")  # the class's list, most learners first
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def _assignment(client: TestClient, teacher: dict[str, str], *, looked_up: bool)
         with unit_of_work(state.database) as uow:
             now = datetime.now(UTC)
             for k, lemma in enumerate(LOOKED_UP):
-                for name in learners[: 2 - min(k, 1)]:  # "project" by both, the others by one
+                for name in learners[: 2 - min(k, 1)]:  # "begin" by both, the others by one
                     user = uow.users.by_username(name)
                     assert user is not None
                     uow.classes.record_lookup(user.id, story_id, "B1", lemma, now)
@@ -73,7 +73,7 @@ def test_the_looked_up_words_become_a_vocabulary_quiz_over_the_api(client: TestC
     questions = quiz["questions"]
     assert questions and all(q["kind"] == "vocabulary" for q in questions)
     assert {_asked(q["stem"]) for q in questions} <= set(LOOKED_UP)
-    assert _asked(questions[0]["stem"]) == "project"  # the word most learners looked up comes first
+    assert _asked(questions[0]["stem"]) == "begin"  # the word most learners looked up comes first
     for q in questions:
         assert q["answer"] in q["options"] and len(q["options"]) == 4
         assert q["levels"] and q["evidence"]
@@ -108,4 +108,4 @@ def test_one_button_on_the_report_page_makes_the_quiz(client: TestClient) -> Non
     assert response.status_code == 303
     quiz_page = client.get(response.headers["location"])
     assert quiz_page.status_code == 200
-    assert "What does “project” mean in this sentence?" in quiz_page.text.replace("&#34;", '"')
+    assert "What does “begin” mean in this sentence?" in quiz_page.text.replace("&#34;", '"')

@@ -260,6 +260,8 @@ def negated_statement(clause: Clause) -> str | None:
         return None
     if clause.subject[0].lower_ in _QUANTIFIERS or any(t.lower_ in _SCOPE_ADVERBS for t in doc):
         return None
+    if any(t.lower_ == "long" and t.pos_ == "ADV" for t in doc):
+        return None  # "have not long had a reputation" says "only recently", not "never"
     if any(t.lower_ in _QUANTIFIERS and t.i > root.i for t in doc):  # "will not sell some vegetables"
         return None
     if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in doc):  # "are not most common"

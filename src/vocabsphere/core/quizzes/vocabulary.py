@@ -32,6 +32,7 @@ __all__ = ["VocabularyChecker", "vocabulary_candidates"]
 ASKED_POS = frozenset({"NOUN", "VERB", "ADJ"})
 MIN_RANK = 2  # B1 and above: easier words are not worth a question
 MIN_KEY_ZIPF = 3.5  # the key must be a word learners know better than the asked one
+MAX_KEY_ZIPF_DROP = 0.5  # nor clearly rarer than it: "criminals" is not "outlaws", "project" not "task"
 MAX_ZIPF_GAP = 1.5
 MIN_FORM_ZIPF = 3.0  # a distractor's form must be a word people write ("informations" is not)
 MIN_ASKED_ZIPF = 3.0  # rarer words are not worth a question
@@ -58,6 +59,8 @@ def _worth_asking(
     With ``words`` (lemmas a class looked up), only those, however common: the learners found them hard."""
     if token.pos_ not in ASKED_POS or not token.is_alpha or len(token) < 4 or token.dep_ in ("case", "mark"):
         return False
+    if token.lemma_.lower() in STOP_WORDS:
+        return False  # "What does 'said' mean?" (key "told": "told the garden would ...") teaches nothing
     if sentence.quoted or not quotes_balanced(sentence.text) or name_span(sentence.doc, token.i):
         return False
     doc = sentence.doc
@@ -103,10 +106,11 @@ def _targets(
                 continue
             written = doc.text.lower()
             rank = word_level(choice.lemma, choice.upos)
+            floor = max(MIN_KEY_ZIPF, zipf_frequency(choice.lemma, "en") - MAX_KEY_ZIPF_DROP)
             keys = [
                 s.form
                 for s in fitting_words(lexicon, doc, token.i, choice=choice)
-                if s.zipf >= MIN_KEY_ZIPF
+                if s.zipf >= floor
                 and s.form.lower() not in written
                 and " " not in s.form
                 and (rank is None or LEVELS.index(s.level) <= rank)  # never a harder word as the meaning
