@@ -34,6 +34,18 @@ def analyse_for_reader(
     return reader.to_json(), profile_to_json(reader.lemma_profile())
 
 
+def prepare_stored_taps(reader_json: str, lexicon: Lexicon, memo: SentenceAnswers) -> str | None:
+    """A stored reader JSON with the answers of its taps prepared (see :func:`prepare_taps`); None when
+    there is nothing to prepare (the JSON is unreadable or already prepared, or preparing is off)."""
+    from vocabsphere.core.lexicon.prepared import should_prepare
+    from vocabsphere.core.text import load_pipeline
+
+    reader = ReaderText.from_json(reader_json)
+    if reader is None or reader.prepared is not None or not should_prepare():
+        return None
+    return prepare_taps(reader, lexicon, load_pipeline().vocab, memo).to_json()
+
+
 def prepare_taps(reader: ReaderText, lexicon: Lexicon, vocab: Vocab, memo: SentenceAnswers) -> ReaderText:
     """``reader`` with the sense choices and simpler words of its words, computed on the Doc a tap
     rebuilds from the stored parse (the text goes through its JSON first, as a tap reads it)."""
