@@ -17,7 +17,12 @@ from vocabsphere.core.errors import InvalidInput, NotFound
 
 # dictionary as a module: it imports reading, which imports this module (no name is needed at import time)
 from vocabsphere.services import dictionary, llm_rewriter
-from vocabsphere.services.reader_text import SentenceAnswers, analyse_for_reader, prepare_stored_taps
+from vocabsphere.services.reader_text import (
+    ParagraphParses,
+    SentenceAnswers,
+    analyse_for_reader,
+    prepare_stored_taps,
+)
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
@@ -152,6 +157,7 @@ def build_versions(
     slowly: :func:`prepare_version_taps` adds them later (the job queues it after the versions)."""
     from vocabsphere.core.adapt import adapt_story
     from vocabsphere.core.adapt.document import heading_paragraphs
+    from vocabsphere.core.text import load_pipeline
 
     with unit_of_work(db) as uow:
         story = uow.stories.get(story_id)
@@ -172,7 +178,8 @@ def build_versions(
     # What a tap would compute slowly is prepared with each reader text; versions share sentences.
     tap_memo: SentenceAnswers = {}
     tap_lexicon = lexicon if prepare_taps else None
-    original_reader, original_lemmas = analyse_for_reader(base_text, tap_lexicon, tap_memo)
+    parses = ParagraphParses(load_pipeline())
+    original_reader, original_lemmas = analyse_for_reader(base_text, tap_lexicon, tap_memo, parses)
     original_headings = heading_paragraphs(paragraphs(base_text))
     original_highlights = _highlights(base_text, original[0], settings, original_headings)
     progress.prepared(ORIGINAL, len(adapted))
@@ -215,7 +222,7 @@ def build_versions(
             "rounds": version.rounds,
             "headings": [] if improved else list(version.headings),
         }
-        reader_json, lemmas_json = analyse_for_reader(text, tap_lexicon, tap_memo)
+        reader_json, lemmas_json = analyse_for_reader(text, tap_lexicon, tap_memo, parses)
         rows.append(
             StoryVersion(
                 story_id=story_id,
