@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -14,6 +15,7 @@ from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.adapt.word_diff import Run, word_changes
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.lexicon.prepared import prepared_fingerprint
 
 # dictionary as a module: it imports reading, which imports this module (no name is needed at import time)
 from vocabsphere.services import dictionary, llm_rewriter
@@ -259,6 +261,10 @@ def build_versions(
 # A version whose taps were prepared after it was stored gets a build time this much later: the
 # reader's per-process cache is keyed by (row, build time), so it then reads the prepared text.
 PREPARED_LATER = timedelta(microseconds=1)
+# The fingerprint of prepared answers parses the code (``ast.parse``), which CPython 3.11 cannot run
+# in two threads at once ("AST constructor recursion depth mismatch"): follow-ups of two stories on
+# two worker threads compute it one at a time (it is cached after the first).
+_FINGERPRINT_LOCK = threading.Lock()
 
 
 def prepare_version_taps(db: Database, settings: Settings, story_id: int) -> int:
@@ -270,6 +276,8 @@ def prepare_version_taps(db: Database, settings: Settings, story_id: int) -> int
         return 0
     with unit_of_work(db, read_only=True) as uow:
         stored = {row.id: row.reader_json for row in uow.versions.for_story(story_id)}
+    with _FINGERPRINT_LOCK:
+        prepared_fingerprint(lexicon)
     memo: SentenceAnswers = {}  # versions share sentences
     prepared = {
         row_id: made
