@@ -8,15 +8,19 @@ import sys
 import time
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import REDIS_URL, service_unavailable
 from vocabsphere.config import Settings
+from vocabsphere.core.lexicon.sense_embedding import OFF_SWITCH
 from vocabsphere.jobs.runtime import JobSystem
-from vocabsphere.services import job_runs, library
-from vocabsphere.services.ingest import IngestSource
+from vocabsphere.services import job_runs, library, reading, versions
+from vocabsphere.services.fetching import FetchPolicy
+from vocabsphere.services.ingest import IngestSource, ingest
 from vocabsphere.store.database import Database
 from vocabsphere.store.migrate import upgrade_database
 
@@ -134,3 +138,34 @@ def test_exercises_of_a_word_are_queued_once_a_minute(make_settings: Callable[..
     assert not jobs.submit_exercises(1, [11, 10])  # both queued a moment ago
     assert jobs.submit_exercises(1, [11, 12])  # only 12 is new
     assert len(jobs.tasks.huey) == 2
+
+
+def test_versions_job_queues_the_preparation_of_taps_after_it(
+    make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teacher waits for the versions only; the taps' answers are prepared by a job queued after."""
+    lexicon = os.environ.get("VOCABSPHERE_LEXICON")
+    if not lexicon or not Path(lexicon).is_file():
+        pytest.skip("set VOCABSPHERE_LEXICON to a built lexicon")
+
+    monkeypatch.setenv(OFF_SWITCH, "off")  # the default install's behaviour (see should_prepare)
+    settings = make_settings(queue_url="memory", lexicon_path=Path(lexicon))
+    db = Database.connect(settings.sqlalchemy_url)
+    settings.ensure_data_dir()
+    upgrade_database(db.engine)
+    story_id = ingest(db, source(5), now=datetime.now(UTC), policy=FetchPolicy()).story_id
+    jobs = JobSystem(settings, db)
+    jobs.tasks.huey.immediate = True  # each task runs as it is queued (no periodic catch-up alongside)
+    queued: list[str] = []
+    enqueue = jobs.tasks.huey.enqueue
+
+    def spy(task: Any) -> Any:
+        queued.append(task.name)
+        return enqueue(task)
+
+    monkeypatch.setattr(jobs.tasks.huey, "enqueue", spy)
+    run_id = jobs.submit_versions(story_id)
+    assert job_runs.get_run(db, run_id).status == "done"
+    assert queued == ["build_versions", "prepare_taps"]
+    for version in versions.list_versions(db, story_id):
+        assert reading.reader_text(db, story_id, version.level).prepared is not None

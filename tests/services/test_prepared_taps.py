@@ -283,3 +283,65 @@ def test_stored_choices_keep_their_scores_exactly_through_json() -> None:
 
 def test_a_stored_choice_keeps_every_sense_a_tap_reads() -> None:
     assert TAP_SENSES >= context.MAX_SENSES and TAP_SENSES >= RANKER_SENSES
+
+
+def test_taps_prepared_by_the_follow_up_job_are_read_and_answer_as_before(
+    tmp_path: Path,
+    make_settings: Callable[..., Settings],
+    lexicon_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The job a teacher waits for stores the versions without their taps; the follow-up job adds
+    # them. A tap before it computes, a tap after it reads (the reader's cache sees the new build
+    # stamp), and both give the same answer; the stored JSON is the one a build that prepares makes.
+    monkeypatch.setenv(OFF_SWITCH, "off")
+    settings = make_settings(lexicon_path=lexicon_file)
+    db = Database.connect(f"sqlite:///{tmp_path / 'later.sqlite3'}")
+    upgrade_database(db.engine)
+    built_at = datetime(2026, 11, 2, 9, 0, 41, 314159, tzinfo=UTC)  # its own reader-cache stamps
+    story_id = ingest(db, IngestSource(kind="text", text=STORY), now=built_at, policy=FetchPolicy()).story_id
+    versions.build_versions(db, settings, story_id, now=built_at, prepare_taps=False)
+    levels = [v.level for v in versions.list_versions(db, story_id)]
+    assert reading.reader_text(db, story_id, "orig").prepared is None
+    ranked: list[str] = []
+    rank = sense_ranking.rank_in_lexicon
+
+    def spy(lexicon: Lexicon, senses: object, *args: object, **kwargs: object) -> object:
+        ranked.append(str(args[1]))
+        return rank(lexicon, senses, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sense_ranking, "rank_in_lexicon", spy)
+
+    def taps() -> list[dict[str, Any]]:
+        text = reading.reader_text(db, story_id, "orig")
+        return [
+            dictionary.lookup_as_dict(
+                dictionary.look_up_in_version(
+                    settings, db, story_id=story_id, level="orig", sentence=i, token=j, lang="de"
+                )
+            )
+            for i, j in _words(text)
+        ]
+
+    computed = taps()
+    assert ranked  # nothing prepared yet: the taps ranked senses
+    stamp = reading.stamped_reader_text(db, story_id, "orig")[0]
+    assert versions.prepare_version_taps(db, settings, story_id) == len(levels)
+    assert reading.stamped_reader_text(db, story_id, "orig")[0] != stamp
+    assert reading.reader_text(db, story_id, "orig").prepared is not None
+    ranked.clear()
+    assert taps() == computed and ranked == []  # read, not computed: the same answers
+    assert versions.prepare_version_taps(db, settings, story_id) == 0  # nothing left to prepare
+    later = {level: _reader_json(db, story_id, level) for level in levels}
+    versions.build_versions(db, settings, story_id, now=built_at)  # preparing during the build
+    assert later == {level: _reader_json(db, story_id, level) for level in levels}
+    db.dispose()
+
+
+def _reader_json(db: Database, story_id: int, level: str) -> str:
+    from vocabsphere.store.unit_of_work import unit_of_work
+
+    with unit_of_work(db, read_only=True) as uow:
+        row = uow.versions.get(story_id, level)
+        assert row is not None
+        return row.reader_json

@@ -52,6 +52,7 @@ class TaskSet:
     poll_feed: Any
     poll_due_feeds: Any
     build_versions: Any
+    prepare_taps: Any
     fit_fsrs_parameters: Any
     fit_due_fsrs_parameters: Any
     prepare_exercises: Any
@@ -73,12 +74,18 @@ def _run_recorded(db: Database, run_id: int, body: Callable[[], str]) -> None:
     job_runs.update_run(db, run_id, status="done", message=message, finished_at=_now())
 
 
-def _versions_quietly(db: Database, settings: Settings, story_ids: Sequence[int]) -> int:
+FollowUp = Callable[[int], object]  # queues the preparation of a story's taps (a task)
+
+
+def _versions_quietly(
+    db: Database, settings: Settings, story_ids: Sequence[int], prepare_taps: FollowUp
+) -> int:
     """Level versions for new or grown stories; a failure is logged and the story stays readable."""
     built = 0
     for story_id in dict.fromkeys(story_ids):
         try:
-            versions.build_versions(db, settings, story_id, now=_now())
+            versions.build_versions(db, settings, story_id, now=_now(), prepare_taps=False)
+            prepare_taps(story_id)
             built += 1
         except Exception:
             log.exception("level versions for story %s failed", story_id)
@@ -86,7 +93,12 @@ def _versions_quietly(db: Database, settings: Settings, story_ids: Sequence[int]
 
 
 def _ingest_all(
-    db: Database, run_id: int, sources: Sequence[IngestSource], settings: Settings, requested_by: int | None
+    db: Database,
+    run_id: int,
+    sources: Sequence[IngestSource],
+    settings: Settings,
+    requested_by: int | None,
+    prepare_taps: FollowUp,
 ) -> str:
     """Each source on its own: one bad input is reported and the others still go in."""
     added = duplicates = 0
@@ -106,7 +118,7 @@ def _ingest_all(
     summary = f"{added} added, {duplicates} already there, {len(failures)} refused."
     if failures and not added and not duplicates:
         raise DomainError(summary + " " + " | ".join(failures[:5]))
-    _versions_quietly(db, settings, new_stories)
+    _versions_quietly(db, settings, new_stories, prepare_taps)
     return summary + (" " + " | ".join(failures[:5]) if failures else "")
 
 
@@ -129,6 +141,19 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
     policy = fetch_policy(settings)
     interval = timedelta(minutes=settings.feed_poll_minutes)
 
+    @huey.task(name="prepare_taps")  # type: ignore[untyped-decorator]
+    def prepare_taps(story_id: int) -> None:
+        """The follow-up of the versions: what a first tap would compute slowly (a second or two of
+        work for a news article, which the teacher waiting for the versions does not wait for)."""
+        prepared = versions.prepare_version_taps(database(), settings, story_id)
+        log.info("taps prepared for %d version(s) of story %s", prepared, story_id)
+
+    def queue_taps(story_id: int) -> None:
+        try:
+            prepare_taps(story_id)
+        except Exception:  # the versions are stored all the same; a tap computes what it needs
+            log.exception("could not queue the taps of story %s", story_id)
+
     @huey.task(name="import_demo_content")  # type: ignore[untyped-decorator]
     def import_demo_content(run_id: int) -> None:
         db = database()
@@ -138,7 +163,7 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
                 job_runs.update_run(db, run_id, progress=done, total=total)
 
             created = import_demo_articles(db, now=_now(), on_progress=progress)
-            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=50))
+            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=50), queue_taps)
             return f"{created} new demo article(s) imported."
 
         _run_recorded(db, run_id, body)
@@ -146,7 +171,9 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
     @huey.task(name="ingest_sources")  # type: ignore[untyped-decorator]
     def ingest_sources(run_id: int, sources: list[IngestSource], requested_by: int | None) -> None:
         db = database()
-        _run_recorded(db, run_id, lambda: _ingest_all(db, run_id, sources, settings, requested_by))
+        _run_recorded(
+            db, run_id, lambda: _ingest_all(db, run_id, sources, settings, requested_by, queue_taps)
+        )
 
     @huey.task(name="build_versions")  # type: ignore[untyped-decorator]
     def build_versions(run_id: int, story_id: int) -> None:
@@ -156,7 +183,10 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
             job_runs.update_run(db, run_id, progress=done, total=total, message=message)
 
         def body() -> str:
-            built = versions.build_versions(db, settings, story_id, now=_now(), on_progress=progress)
+            built = versions.build_versions(
+                db, settings, story_id, now=_now(), on_progress=progress, prepare_taps=False
+            )
+            queue_taps(story_id)
             return "Versions: " + ", ".join(f"{v.level} (measured {v.measured_level})" for v in built)
 
         _run_recorded(db, run_id, body)
@@ -169,7 +199,7 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
             result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
             if result.error:
                 raise DomainError(result.error)
-            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=20))
+            _versions_quietly(db, settings, versions.stale_story_ids(db, limit=20), queue_taps)
             return f"{result.new_articles} new article(s), {result.skipped} entry(ies) refused."
 
         _run_recorded(db, run_id, body)
@@ -182,7 +212,7 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
             result = feeds.poll_feed(db, feed_id, now=_now(), policy=policy, interval=interval)
             log.info("feed %s: %s new, error=%r", feed_id, result.new_articles, result.error)
         # Catch up on stories whose versions are missing or older than their sources.
-        _versions_quietly(db, settings, versions.stale_story_ids(db, limit=5))
+        _versions_quietly(db, settings, versions.stale_story_ids(db, limit=5), queue_taps)
 
     @huey.task(name="fit_fsrs_parameters")  # type: ignore[untyped-decorator]
     def fit_fsrs_parameters(user_id: int, run_id: int | None = None) -> None:
@@ -230,6 +260,7 @@ def register_tasks(huey: Huey, database: Callable[[], Database], settings: Setti
         poll_feed=poll_feed,
         poll_due_feeds=poll_due_feeds,
         build_versions=build_versions,
+        prepare_taps=prepare_taps,
         fit_fsrs_parameters=fit_fsrs_parameters,
         fit_due_fsrs_parameters=fit_due_fsrs_parameters,
         prepare_exercises=prepare_exercises,

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from vocabsphere.core.reading import build_reader_text
 from vocabsphere.core.reading.tokens import PreparedWords, ReaderSentence, ReaderText, profile_to_json
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from vocabsphere.core.lexicon import Lexicon
@@ -18,20 +21,53 @@ if TYPE_CHECKING:
 SentenceAnswers = dict[tuple[object, ...], "PreparedSentence"]
 
 
+class ParagraphParses:
+    """``nlp.pipe`` for the reader's paragraphs, each distinct paragraph parsed once: the versions
+    of a story repeat many of the original's paragraphs word for word (a paragraph is parsed on its
+    own either way, so its Doc is the same)."""
+
+    def __init__(self, nlp: Language) -> None:
+        from vocabsphere.core.adapt.document import ParseCache
+
+        self.vocab = nlp.vocab
+        self._cache = ParseCache(nlp)
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        wanted = list(texts)
+        self._cache.parse(wanted)
+        return (self._cache.get(text) for text in wanted)
+
+
 def analyse_for_reader(
-    text: str, lexicon: Lexicon | None = None, memo: SentenceAnswers | None = None
+    text: str,
+    lexicon: Lexicon | None = None,
+    memo: SentenceAnswers | None = None,
+    parses: ParagraphParses | None = None,
 ) -> tuple[str, str]:
     """(reader JSON, lemma profile JSON) of ``text``; slow (a parse): call it outside transactions.
     With ``lexicon``, the answers a tap would compute slowly are prepared and stored with it
-    (``memo`` shares them between the versions of one story)."""
+    (``memo`` shares them between the versions of one story, ``parses`` the paragraphs' parses)."""
     from vocabsphere.core.levels import word_level
     from vocabsphere.core.text import load_pipeline
 
     nlp = load_pipeline()
-    reader = build_reader_text(nlp, text, word_level)
+    # build_reader_text only calls ``pipe`` on the paragraphs (the cast keeps its plain signature).
+    reader = build_reader_text(cast("Language", parses) if parses else nlp, text, word_level)
     if lexicon is not None:
         reader = prepare_taps(reader, lexicon, nlp.vocab, {} if memo is None else memo)
     return reader.to_json(), profile_to_json(reader.lemma_profile())
+
+
+def prepare_stored_taps(reader_json: str, lexicon: Lexicon, memo: SentenceAnswers) -> str | None:
+    """A stored reader JSON with the answers of its taps prepared (see :func:`prepare_taps`); None when
+    there is nothing to prepare (the JSON is unreadable or already prepared, or preparing is off)."""
+    from vocabsphere.core.lexicon.prepared import should_prepare
+    from vocabsphere.core.text import load_pipeline
+
+    reader = ReaderText.from_json(reader_json)
+    if reader is None or reader.prepared is not None or not should_prepare():
+        return None
+    return prepare_taps(reader, lexicon, load_pipeline().vocab, memo).to_json()
 
 
 def prepare_taps(reader: ReaderText, lexicon: Lexicon, vocab: Vocab, memo: SentenceAnswers) -> ReaderText:

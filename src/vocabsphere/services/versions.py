@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from vocabsphere.config import Settings
@@ -14,10 +15,16 @@ from vocabsphere.core.accounts import CEFR_LEVELS
 from vocabsphere.core.adapt.word_diff import Run, word_changes
 from vocabsphere.core.articles import count_words, paragraphs
 from vocabsphere.core.errors import InvalidInput, NotFound
+from vocabsphere.core.lexicon.prepared import prepared_fingerprint
 
 # dictionary as a module: it imports reading, which imports this module (no name is needed at import time)
 from vocabsphere.services import dictionary, llm_rewriter
-from vocabsphere.services.reader_text import SentenceAnswers, analyse_for_reader
+from vocabsphere.services.reader_text import (
+    ParagraphParses,
+    SentenceAnswers,
+    analyse_for_reader,
+    prepare_stored_taps,
+)
 from vocabsphere.store.database import Database
 from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
@@ -144,11 +151,15 @@ def build_versions(
     *,
     now: datetime,
     on_progress: ProgressReport | None = None,
+    prepare_taps: bool = True,
 ) -> list[VersionSummary]:
     """Adapt the story's base text to each level; slow work happens outside any transaction.
-    ``on_progress`` hears of each step as it ends (the job shows it to the teacher waiting)."""
+    ``on_progress`` hears of each step as it ends (the job shows it to the teacher waiting).
+    Without ``prepare_taps`` the reader texts are stored without the answers a tap would compute
+    slowly: :func:`prepare_version_taps` adds them later (the job queues it after the versions)."""
     from vocabsphere.core.adapt import adapt_story
     from vocabsphere.core.adapt.document import heading_paragraphs
+    from vocabsphere.core.text import load_pipeline
 
     with unit_of_work(db) as uow:
         story = uow.stories.get(story_id)
@@ -168,7 +179,9 @@ def build_versions(
     original = _original_level(base_text, *stored)
     # What a tap would compute slowly is prepared with each reader text; versions share sentences.
     tap_memo: SentenceAnswers = {}
-    original_reader, original_lemmas = analyse_for_reader(base_text, lexicon, tap_memo)
+    tap_lexicon = lexicon if prepare_taps else None
+    parses = ParagraphParses(load_pipeline())
+    original_reader, original_lemmas = analyse_for_reader(base_text, tap_lexicon, tap_memo, parses)
     original_headings = heading_paragraphs(paragraphs(base_text))
     original_highlights = _highlights(base_text, original[0], settings, original_headings)
     progress.prepared(ORIGINAL, len(adapted))
@@ -211,7 +224,7 @@ def build_versions(
             "rounds": version.rounds,
             "headings": [] if improved else list(version.headings),
         }
-        reader_json, lemmas_json = analyse_for_reader(text, lexicon, tap_memo)
+        reader_json, lemmas_json = analyse_for_reader(text, tap_lexicon, tap_memo, parses)
         rows.append(
             StoryVersion(
                 story_id=story_id,
@@ -243,6 +256,44 @@ def build_versions(
         built = [_summary(r) for r in rows]
     progress.saved()
     return built
+
+
+# A version whose taps were prepared after it was stored gets a build time this much later: the
+# reader's per-process cache is keyed by (row, build time), so it then reads the prepared text.
+PREPARED_LATER = timedelta(microseconds=1)
+# The fingerprint of prepared answers parses the code (``ast.parse``), which CPython 3.11 cannot run
+# in two threads at once ("AST constructor recursion depth mismatch"): follow-ups of two stories on
+# two worker threads compute it one at a time (it is cached after the first).
+_FINGERPRINT_LOCK = threading.Lock()
+
+
+def prepare_version_taps(db: Database, settings: Settings, story_id: int) -> int:
+    """Store with each version of the story the answers a tap would compute slowly (the follow-up
+    job of :func:`build_versions` without ``prepare_taps``: the same reader JSON as preparing them
+    during the build). Until it is done, a tap computes them. Returns the versions prepared."""
+    lexicon = dictionary.open_lexicon(settings)
+    if lexicon is None:
+        return 0
+    with unit_of_work(db, read_only=True) as uow:
+        stored = {row.id: row.reader_json for row in uow.versions.for_story(story_id)}
+    with _FINGERPRINT_LOCK:
+        prepared_fingerprint(lexicon)
+    memo: SentenceAnswers = {}  # versions share sentences
+    prepared = {
+        row_id: made
+        for row_id, reader_json in stored.items()
+        if (made := prepare_stored_taps(reader_json, lexicon, memo)) is not None
+    }
+    if not prepared:
+        return 0
+    with unit_of_work(db) as uow:
+        rows = [row for row in uow.versions.for_story(story_id) if row.id in prepared]
+        # A rebuild meanwhile stored other reader texts: those are left to their own follow-up.
+        fresh = [row for row in rows if row.reader_json == stored[row.id]]
+        for row in fresh:
+            row.reader_json = prepared[row.id]
+            row.created_at += PREPARED_LATER
+    return len(fresh)
 
 
 def stale_story_ids(db: Database, *, limit: int) -> list[int]:
