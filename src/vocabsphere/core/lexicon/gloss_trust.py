@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from .sense_choice import SenseChoice
 
-__all__ = ["adverb_gloss_misfits", "broken_count", "close_call", "rarer_than_word"]
+__all__ = ["adverb_gloss_misfits", "broken_count", "close_call", "context_favours_rival", "rarer_than_word"]
 
 # Chosen on train stories 1-40 (issue 13, round gloss-4): every wrong multi-sense gloss under 0.8
 # had a sense with fewer than 5 SemCor tags or under 90 % of the word's tags; most right ones not.
@@ -52,6 +52,20 @@ def close_call(choice: SenseChoice) -> bool:
     top = choice.senses[0].sense.tag_count
     total = sum(s.sense.tag_count for s in choice.senses)
     return top < BACKED_TAGS or top < BACKED_SHARE * total
+
+
+def context_favours_rival(choice: SenseChoice) -> bool:
+    """A noun's sense chosen on SemCor's counts alone while the sentence shares words with a rival
+    sense ("the previous holder (= a holding device) of the record": nothing supports the device,
+    "possession of a ... document" shares words with the sentence). The overlap is a topic signal,
+    telling for nouns; an adverb's or verb's definitions seldom share words with its sentence."""
+    senses = choice.senses
+    return (
+        choice.upos == "NOUN"
+        and len(senses) > 1
+        and senses[0].overlap <= 0
+        and any(s.overlap > 0 for s in senses[1:])
+    )
 
 
 def rarer_than_word(gloss: str, lemma: str) -> bool:

@@ -35,7 +35,13 @@ from wordfreq import zipf_frequency
 from vocabsphere.core.levels import assess_word
 
 from . import sense_ranking
-from .gloss_trust import adverb_gloss_misfits, broken_count, close_call, rarer_than_word
+from .gloss_trust import (
+    adverb_gloss_misfits,
+    broken_count,
+    close_call,
+    context_favours_rival,
+    rarer_than_word,
+)
 from .lookup import Lexicon, Sense
 from .sense_choice import SenseChoice, choose_sense
 from .substitute_ranking import rank_substitutes
@@ -398,7 +404,7 @@ def simple_gloss(
     sense = choice.best
     if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
         return None
-    if close_call(choice):
+    if close_call(choice) or context_favours_rival(choice):
         return None  # "a fair trial (= the act of testing something)" at 0.78: shown unasked, it must be sure
     if " " in choice.lemma or (choice.upos == "NOUN" and doc[index].dep_ == "amod"):
         return None  # an expression's sense beside one of its words; "a consultant (= an expert) allergist"
