@@ -35,6 +35,13 @@ from wordfreq import zipf_frequency
 from vocabsphere.core.levels import assess_word
 
 from . import sense_ranking
+from .gloss_trust import (
+    adverb_gloss_misfits,
+    broken_count,
+    close_call,
+    context_favours_rival,
+    rarer_than_word,
+)
 from .lookup import Lexicon, Sense
 from .sense_choice import SenseChoice, choose_sense
 from .substitute_ranking import rank_substitutes
@@ -397,6 +404,8 @@ def simple_gloss(
     sense = choice.best
     if sense is None or not choice.confident or taboo_sense(sense, _sentence(doc, index)):
         return None
+    if close_call(choice) or context_favours_rival(choice):
+        return None  # "a fair trial (= the act of testing something)" at 0.78: shown unasked, it must be sure
     if " " in choice.lemma or (choice.upos == "NOUN" and doc[index].dep_ == "amod"):
         return None  # an expression's sense beside one of its words; "a consultant (= an expert) allergist"
     if substitutes is None:
@@ -420,8 +429,10 @@ def simple_gloss(
         if not _verb_gloss_fits(doc[index], gloss):
             return None
         gloss = _present_be(doc[index], gloss)
-    if gloss and choice.upos == "ADV" and _sentence_adverb(doc[index]) and _MANNER.match(gloss):
-        return None  # "Hopefully, the club can ..." is "it is hoped", not "with hope"
+    if gloss and choice.upos == "ADV" and adverb_gloss_misfits(doc[index], gloss):
+        return None  # "Hopefully (= with hope), the club can ...", "unanimously (= of one mind) agreed"
+    if gloss and (rarer_than_word(gloss, choice.lemma) or broken_count(gloss)):
+        return None  # "predictable (= capable of being foretold)", "repeatedly (= several time)"
     return gloss
 
 
@@ -431,7 +442,6 @@ _GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})  # comparative and superlative
 _ADJECTIVE_DEGREE = frozenset({"extremely", "very", "highly", "really", "too", "so"})
 _UPOS_OF = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV"}
 _KINDS = frozenset({"act", "state", "quality", "process", "practice"})  # "trials (= the act of testing ...)"
-_MANNER = re.compile(r"(with\b|in an? \w+ (manner|way)\b)", re.IGNORECASE)
 _HYPHENS = frozenset({"-", "–", "‑"})
 # A bare noun right after a frequent verb is often the second half of a verb expression whose
 # meaning differs from the noun's ("stand trial" is not "the act of testing something", "take
@@ -563,14 +573,6 @@ def _in_expression(lexicon: Lexicon, doc: Doc, index: int) -> bool:
         if any(m.start <= at < m.end for m in lexicon.find_expressions(words)):
             return True
     return False
-
-
-def _sentence_adverb(token: Token) -> bool:
-    """An adverb opening its sentence before a comma: it comments on the whole clause."""
-    doc = token.doc
-    span = token.sent if doc.has_annotation("SENT_START") else doc[:]
-    first = next((t.i for t in span if not t.is_punct), span.start)
-    return token.i == first and token.i + 1 < len(doc) and doc[token.i + 1].text == ","
 
 
 _OPEN_ENDS = frozenset(["from", "to", "of", "for", "with", "at", "on", "in", "into", "about", "by"])
