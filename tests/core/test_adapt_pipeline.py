@@ -247,3 +247,50 @@ def test_a_hit_that_drops_most_of_the_story_is_not_taken(nlp: Language) -> None:
     assert short.candidate == 0 and not short.hit and short.rounds == 3  # 20 < 0.3 * 400: not a version
     fuller = refine(build, target, max_rounds=3, size=lambda c: [400, 340, 200][c])
     assert fuller.candidate == 2 and fuller.hit  # half the story at the level is
+
+
+def test_a_later_round_is_replaced_by_the_fullest_in_between_attempt_as_low(nlp: Language) -> None:
+    # A round cuts 30 % of the budget at once: a version one small cut away from its level lost a third
+    # of the story (train 'wnl_apple' reached A2 as 170 words of 70 names and numbers' worth). The budgets
+    # between the last two rounds are tried too, and the fullest attempt that still measures as low wins.
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    assert LEVELS.index(measure(easy).level) < LEVELS.index(measure(hard).level)
+    target = measure(easy).level
+    tried: list[float] = []
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    def between(strength: int, budget_round: float) -> tuple[str, Doc]:
+        assert strength == 1  # every other setting of the round kept
+        tried.append(budget_round)
+        return f"budget {budget_round}", easy if budget_round >= 0.5 else hard
+
+    sizes = {"round 0": 400, "round 1": 200, "budget 0.5": 280, "budget 0.25": 340, "x": 380}
+    checked = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=between)
+    assert tried == [0.5, 0.25]  # halfway, then halfway again towards the fuller round
+    assert checked.candidate == "budget 0.5" and checked.hit and checked.rounds == 2
+    # Nothing in between measures as low: the round's own version stays.
+    never = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=lambda s, b: ("x", hard))
+    assert never.candidate == "round 1" and never.hit
+    # The first attempt has nothing fuller before it.
+    assert refine(build, "C2", max_rounds=3, between=between).candidate == "round 0"
+
+
+def test_a_miss_is_replaced_by_a_fuller_attempt_measuring_as_low(nlp: Language) -> None:
+    # The same on a miss: the first attempt at the lowest level reached, or a fuller one as low.
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    below = LEVELS[LEVELS.index(measure(easy).level) - 1]  # no attempt reaches it
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    sizes = {"round 0": 400, "round 1": 300, "round 2": 210, "budget 0.5": 350, "budget 0.25": 380}
+    checked = refine(
+        build,
+        below,
+        max_rounds=3,
+        size=sizes.__getitem__,
+        between=lambda s, b: (f"budget {b}", easy if b >= 0.5 else hard),
+    )
+    assert checked.candidate == "budget 0.5" and not checked.hit and checked.rounds == 3

@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
+from vocabsphere.core.ingest import normalise_numbers
 
 __all__ = [
     "Unit",
@@ -146,9 +147,10 @@ def target_words(level: str, source_words: int) -> int | None:
     return min(source_words, max(floor, min(ceiling, round(share * source_words))))
 
 
-def retry_budget(budget: int, strength: int) -> int:
-    """The word budget of verification round ``strength`` (0 = the first attempt)."""
-    return max(MIN_BUDGET, round(budget * RETRY_SHARE**strength))
+def retry_budget(budget: int, strength: float) -> int:
+    """The word budget of verification round ``strength`` (0 = the first attempt; a fraction is a
+    budget between two rounds')."""
+    return max(MIN_BUDGET, round(budget * math.pow(RETRY_SHARE, strength)))
 
 
 # Per unit of "share of the sentence's content words above the level": of two equally central
@@ -238,12 +240,18 @@ def select(
 
 
 _NAME = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def facts(text: str) -> set[str]:
-    """The names (capitalised words inside a sentence) and numbers a sentence states."""
-    return set(_NAME.findall(text)) | set(_NUMBER.findall(text))
+    """The names (capitalised words inside a sentence) and numbers a sentence states.
+
+    Numbers count by value, written in words too ("three days", "two million", "2,000"): the human
+    versions keep "three" as they keep "3". Ordinals and the word "one" ("one of them") are no facts.
+    """
+    numbers = {
+        f"#{m.value:g}" for m in normalise_numbers(text) if m.kind != "ordinal" and m.text.lower() != "one"
+    }
+    return set(_NAME.findall(text)) | numbers
 
 
 def _closure(i: int, needs: Sequence[Collection[int]] | None) -> set[int]:

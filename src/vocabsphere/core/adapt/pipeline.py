@@ -222,14 +222,17 @@ class _Story:
             max_rounds=max_rounds,
             measure_with=self._measure,
             size=lambda c: sum(len(s.text.split()) for s in c[0].sentences),
+            between=lambda s, b: self._draft(target, s, b),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 
     def _measure(self, candidate: tuple[Draft, Doc], doc: Doc) -> TextLevel:
         return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)
 
-    def _draft(self, target: str, strength: int) -> tuple[tuple[Draft, Doc], Doc]:
-        draft, doc = self.builder.build(target, strength)
+    def _draft(
+        self, target: str, strength: int, budget_round: float | None = None
+    ) -> tuple[tuple[Draft, Doc], Doc]:
+        draft, doc = self.builder.build(target, strength, budget_round)
         return (draft, doc), doc
 
 
