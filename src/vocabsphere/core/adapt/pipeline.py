@@ -248,7 +248,7 @@ def adapt_text(
 ) -> AdaptedVersion:
     """One version of ``text`` for CEFR level ``target`` ("A1".."C2").
 
-    ``max_words`` replaces the level's default length budget (A2 70 % of the source within 150-600
+    ``max_words`` replaces the level's default length budget (A2 60 % of the source within 150-600
     words, B1 90 % within 300-1,000, ...).
     ``inline_glosses``: write "word (= gloss)" into the text (default: at A1-A2, a few per paragraph);
     the glosses are always returned as spans.
