@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt import adapt_story, adapt_text
+from vocabsphere.core.adapt.builder import Draft, DraftSentence
+from vocabsphere.core.adapt.pipeline import _only_adds
 from vocabsphere.core.adapt.verify import LEVELS, hits_target, measure, refine
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
@@ -266,13 +268,25 @@ def test_a_later_round_is_replaced_by_the_fullest_in_between_attempt_as_low(nlp:
         tried.append(budget_round)
         return f"budget {budget_round}", easy if budget_round >= 0.5 else hard
 
-    sizes = {"round 0": 400, "round 1": 200, "budget 0.5": 280, "budget 0.25": 340, "x": 380}
+    sizes = {
+        "round 0": 400,
+        "round 1": 200,
+        "budget 0.5": 280,
+        "budget 0.25": 340,
+        "budget 0.75": 240,
+        "x": 380,
+    }
     checked = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=between)
     assert tried == [0.5, 0.25]  # halfway, then halfway again towards the fuller round
     assert checked.candidate == "budget 0.5" and checked.hit and checked.rounds == 2
     # Nothing in between measures as low: the round's own version stays.
     never = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=lambda s, b: ("x", hard))
     assert never.candidate == "round 1" and never.hit
+    # Nor when the fuller attempt does more than add to the kept version (``grows`` refuses it).
+    refused = refine(
+        build, target, max_rounds=3, size=sizes.__getitem__, between=between, grows=lambda f, k: False
+    )
+    assert refused.candidate == "round 1"
     # The first attempt has nothing fuller before it.
     assert refine(build, "C2", max_rounds=3, between=between).candidate == "round 0"
 
@@ -294,3 +308,27 @@ def test_a_miss_is_replaced_by_a_fuller_attempt_measuring_as_low(nlp: Language) 
         between=lambda s, b: (f"budget {b}", easy if b >= 0.5 else hard),
     )
     assert checked.candidate == "budget 0.5" and not checked.hit and checked.rounds == 3
+
+
+def test_a_fuller_attempt_only_adds_sentences_that_follow_one_it_keeps(nlp: Language) -> None:
+    # Train review (round adapt-facts): an in-between attempt added "The multimillion-pound project would
+    # feature a hotel" right after another project's sentence (the one naming its project was cut), and
+    # a budget between two rounds chose other sentences altogether. A fuller version keeps the kept one's
+    # sentences and adds only sentences whose source sentence before is in it too.
+    story = [
+        "The town will open a new science centre next year.",
+        "The centre will cost 14 million pounds.",
+        "The mayor also has bigger plans.",
+        "She wants to build a village for stargazers on the hill.",
+        "The project would bring 100,000 visitors a year.",
+    ]
+    doc = nlp(story[0])
+
+    def version(*units: int) -> tuple[Draft, Doc]:
+        return Draft(tuple(DraftSentence(0, story[u], (), u) for u in units), ()), doc
+
+    kept = version(0, 1)
+    assert _only_adds(version(0, 1, 2), kept)  # follows a kept sentence
+    assert _only_adds(version(0, 1, 2, 3, 4), kept)
+    assert not _only_adds(version(0, 1, 4), kept)  # "The project" after the centre's cost: another project
+    assert not _only_adds(version(0, 2, 3), kept)  # drops a kept sentence

@@ -186,6 +186,16 @@ def _tells_story(version: AdaptedVersion, source: Source) -> bool:
     return bool(body) and tells_story(made, words, body[0])
 
 
+def _only_adds(fuller: tuple[Draft, Doc], kept: tuple[Draft, Doc]) -> bool:
+    """Does ``fuller`` keep every sentence of ``kept`` and add only sentences that follow one it keeps
+    in the source? A fuller attempt between two rounds may choose other sentences, or add one whose
+    lead-in was cut (train: "The multimillion-pound project would feature a hotel" right after another
+    project's sentence); the version then says something else or leans on what it does not say."""
+    more = {s.unit for s in fuller[0].sentences}
+    less = {s.unit for s in kept[0].sentences}
+    return less <= more and all(unit - 1 in more for unit in more - less)
+
+
 class _Story:
     """A prepared story whose versions share one parse cache."""
 
@@ -223,6 +233,7 @@ class _Story:
             measure_with=self._measure,
             size=lambda c: sum(len(s.text.split()) for s in c[0].sentences),
             between=lambda s, b: self._draft(target, s, b),
+            grows=_only_adds,
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 

@@ -63,6 +63,7 @@ def refine(
     measure_with: Callable[[T, Doc], TextLevel] | None = None,
     size: Callable[[T], int] | None = None,
     between: Callable[[int, float], tuple[T, Doc]] | None = None,
+    grows: Callable[[T, T], bool] | None = None,
 ) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
 
@@ -75,7 +76,8 @@ def refine(
     and the miss is returned, flagged with its measured level.
     With ``between`` (``between(strength, budget_round)``: round ``strength`` with the word budget of
     a fractional round), a version from round ``s`` >= 1 is replaced by the fullest in-between attempt
-    (budgets of rounds ``s - 1`` to ``s``, ``FULLER_STEPS`` halvings) that measures as low.
+    (budgets of rounds ``s - 1`` to ``s``, ``FULLER_STEPS`` halvings) that measures as low and, with
+    ``grows(fuller, kept)``, only adds to the kept version what it allows.
     """
     best: Checked[T] | None = None
     first_size: int | None = None
@@ -89,7 +91,7 @@ def refine(
         first_size = words if first_size is None else first_size
         if hit and (words is None or first_size is None or words >= MIN_HIT_KEPT * first_size):
             found = Checked(candidate, measured, True, strength + 1)
-            return _fuller(found, target, strength, words, (between, measure_with, size))
+            return _fuller(found, target, strength, words, (between, measure_with, size, grows))
         if hit:
             break  # later rounds only cut more: no hit keeps enough of the story
         too_short = words is not None and first_size is not None and words < MIN_KEPT * first_size
@@ -100,7 +102,7 @@ def refine(
         raise ValueError("max_rounds must be at least 1")
     kept = Checked(best.candidate, best.measured, False, used)
     best_size = size(best.candidate) if size is not None else None
-    return _fuller(kept, target, best_round, best_size, (between, measure_with, size))
+    return _fuller(kept, target, best_round, best_size, (between, measure_with, size, grows))
 
 
 def _fuller(
@@ -112,11 +114,12 @@ def _fuller(
         Callable[[int, float], tuple[T, Doc]] | None,
         Callable[[T, Doc], TextLevel] | None,
         Callable[[T], int] | None,
+        Callable[[T, T], bool] | None,
     ],
 ) -> Checked[T]:
     """The fullest attempt between round ``strength - 1``'s budget and ``strength``'s that measures
     at or below ``found``'s level (``found`` itself when there is none)."""
-    between, measure_with, size = how
+    between, measure_with, size, grows = how
     if between is None or strength < 1:
         return found
     low, high = float(strength - 1), float(strength)  # too full ... as low as ``found``
@@ -126,6 +129,7 @@ def _fuller(
         measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
         more = size(candidate) if size is not None else None
         fuller = words is None or more is None or more > words
+        fuller = fuller and (grows is None or grows(candidate, found.candidate))
         if fuller and LEVELS.index(measured.level) <= LEVELS.index(found.measured.level):
             hit = found.hit or hits_target(measured.level, target)
             found, words, high = Checked(candidate, measured, hit, found.rounds), more, middle
