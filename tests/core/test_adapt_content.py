@@ -138,3 +138,13 @@ def test_verification_rounds_cut_the_budget_by_a_share_down_to_a_floor() -> None
     assert rounds[0] == budget
     assert all(later < earlier for earlier, later in itertools.pairwise(rounds))
     assert content.retry_budget(100, MAX_ROUNDS) >= content.MIN_BUDGET  # never below a short story's floor
+
+
+def test_select_adds_to_a_given_version() -> None:
+    units = _units(STORY)
+    # The units of a version to add to are kept and counted in the budget: with room for one more
+    # sentence beside them, only one comes in.
+    start = [0, 4]
+    chosen = select(units, units[0].words + units[4].words + 14, start=start)
+    assert set(start) <= set(chosen) and len(chosen) == 3
+    assert select(units, units[0].words, start=start) == (0, 4)  # no room: the version as it was

@@ -263,7 +263,7 @@ def test_a_later_round_is_replaced_by_the_fullest_in_between_attempt_as_low(nlp:
     def build(strength: int) -> tuple[str, Doc]:
         return f"round {strength}", hard if strength == 0 else easy
 
-    def between(strength: int, budget_round: float) -> tuple[str, Doc]:
+    def between(strength: int, budget_round: float, kept: str) -> tuple[str, Doc]:
         assert strength == 1  # every other setting of the round kept
         tried.append(budget_round)
         return f"budget {budget_round}", easy if budget_round >= 0.5 else hard
@@ -280,7 +280,7 @@ def test_a_later_round_is_replaced_by_the_fullest_in_between_attempt_as_low(nlp:
     assert tried == [0.5, 0.25]  # halfway, then halfway again towards the fuller round
     assert checked.candidate == "budget 0.5" and checked.hit and checked.rounds == 2
     # Nothing in between measures as low: the round's own version stays.
-    never = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=lambda s, b: ("x", hard))
+    never = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=lambda s, b, k: ("x", hard))
     assert never.candidate == "round 1" and never.hit
     # Nor when the fuller attempt does more than add to the kept version (``grows`` refuses it).
     refused = refine(
@@ -305,7 +305,7 @@ def test_a_miss_is_replaced_by_a_fuller_attempt_measuring_as_low(nlp: Language) 
         below,
         max_rounds=3,
         size=sizes.__getitem__,
-        between=lambda s, b: (f"budget {b}", easy if b >= 0.5 else hard),
+        between=lambda s, b, k: (f"budget {b}", easy if b >= 0.5 else hard),
     )
     assert checked.candidate == "budget 0.5" and not checked.hit and checked.rounds == 3
 
@@ -332,3 +332,15 @@ def test_a_fuller_attempt_only_adds_sentences_that_follow_one_it_keeps(nlp: Lang
     assert _only_adds(version(0, 1, 2, 3, 4), kept)
     assert not _only_adds(version(0, 1, 4), kept)  # "The project" after the centre's cost: another project
     assert not _only_adds(version(0, 2, 3), kept)  # drops a kept sentence
+
+
+def test_an_in_between_attempt_adds_to_the_kept_version_in_the_sources_order(nlp: Language) -> None:
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache, prepare
+
+    builder = VersionBuilder(prepare(STORY), ParseCache(nlp), None)
+    kept = frozenset({0, 1, 4})
+    draft, _ = builder.build("A2", 1, 0.5, base=kept)
+    units = {s.unit for s in draft.sentences}
+    assert kept <= units and units - kept  # the budget of round 0.5 has room for more
+    assert all(u - 1 in units for u in units - kept)  # each added sentence with the one before it

@@ -194,6 +194,7 @@ def select(
     difficulty: Sequence[float] | None = None,
     keep_lead: bool = True,
     needs: Sequence[Collection[int]] | None = None,
+    start: Collection[int] = (),
 ) -> tuple[int, ...]:
     """Indices of the units to keep, in original order, within ``budget`` words (None = all).
 
@@ -203,6 +204,7 @@ def select(
     ``difficulty`` (per unit, 0-1: the share of its words above the level) ranks hard ones lower.
     ``needs`` (per unit, the units it only makes sense after): a unit is taken together with them,
     all counted in the budget, or not at all.
+    ``start``: units taken before any other (a version to add to), counted in the budget.
     """
     if budget is None or sum(u.words for u in units) <= budget:
         return tuple(range(len(units)))
@@ -213,9 +215,9 @@ def select(
         order = short if sum(units[i].words for i in short) >= budget // 2 else order
     closures = {i: _closure(i, needs) for i in order}
     found = [facts(u.text) for u in units]
-    chosen: set[int] = set()
-    covered: set[str] = set()
-    used = 0
+    chosen: set[int] = set(start)
+    covered: set[str] = set().union(*(found[i] for i in chosen))
+    used = sum(units[i].words for i in chosen)
     while True:
         # Greedy: the best sentence that still fits, counting the names and numbers it adds (the
         # human versions keep a story's names and numbers; a sentence repeating them adds none).

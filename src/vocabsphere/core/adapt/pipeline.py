@@ -232,7 +232,9 @@ class _Story:
             max_rounds=max_rounds,
             measure_with=self._measure,
             size=lambda c: sum(len(s.text.split()) for s in c[0].sentences),
-            between=lambda s, b: self._draft(target, s, b),
+            between=lambda s, b, kept: self._draft(
+                target, s, b, frozenset(x.unit for x in kept[0].sentences)
+            ),
             grows=_only_adds,
         )
         return _version(checked, target, self.versions, self.inline_glosses)
@@ -241,9 +243,13 @@ class _Story:
         return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)
 
     def _draft(
-        self, target: str, strength: int, budget_round: float | None = None
+        self,
+        target: str,
+        strength: int,
+        budget_round: float | None = None,
+        base: frozenset[int] = frozenset(),
     ) -> tuple[tuple[Draft, Doc], Doc]:
-        draft, doc = self.builder.build(target, strength, budget_round)
+        draft, doc = self.builder.build(target, strength, budget_round, base)
         return (draft, doc), doc
 
 

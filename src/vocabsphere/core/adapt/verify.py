@@ -62,7 +62,7 @@ def refine(
     max_rounds: int = 3,
     measure_with: Callable[[T, Doc], TextLevel] | None = None,
     size: Callable[[T], int] | None = None,
-    between: Callable[[int, float], tuple[T, Doc]] | None = None,
+    between: Callable[[int, float, T], tuple[T, Doc]] | None = None,
     grows: Callable[[T, T], bool] | None = None,
 ) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
@@ -74,10 +74,10 @@ def refine(
     A2 miss than the story measuring B2 (dev 'banksy' at A2 shrank to its lead that way). Nor is
     an attempt shorter than ``MIN_HIT_KEPT`` of the first one taken as a hit: the search stops there
     and the miss is returned, flagged with its measured level.
-    With ``between`` (``between(strength, budget_round)``: round ``strength`` with the word budget of
-    a fractional round), a version from round ``s`` >= 1 is replaced by the fullest in-between attempt
-    (budgets of rounds ``s - 1`` to ``s``, ``FULLER_STEPS`` halvings) that measures as low and, with
-    ``grows(fuller, kept)``, only adds to the kept version what it allows.
+    With ``between`` (``between(strength, budget_round, kept)``: round ``strength`` with the word budget
+    of a fractional round, adding to ``kept``), a version from round ``s`` >= 1 is replaced by the
+    fullest in-between attempt (budgets of rounds ``s - 1`` to ``s``, ``FULLER_STEPS`` halvings) that
+    measures as low and, with ``grows(fuller, kept)``, only adds to the kept version what it allows.
     """
     best: Checked[T] | None = None
     first_size: int | None = None
@@ -111,7 +111,7 @@ def _fuller(
     strength: int,
     words: int | None,
     how: tuple[
-        Callable[[int, float], tuple[T, Doc]] | None,
+        Callable[[int, float, T], tuple[T, Doc]] | None,
         Callable[[T, Doc], TextLevel] | None,
         Callable[[T], int] | None,
         Callable[[T, T], bool] | None,
@@ -125,7 +125,7 @@ def _fuller(
     low, high = float(strength - 1), float(strength)  # too full ... as low as ``found``
     for _ in range(FULLER_STEPS):
         middle = (low + high) / 2
-        candidate, doc = between(strength, middle)
+        candidate, doc = between(strength, middle, found.candidate)
         measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
         more = size(candidate) if size is not None else None
         fuller = words is None or more is None or more > words
