@@ -92,8 +92,27 @@ FACTS = [
 
 
 def test_facts_are_names_and_numbers_inside_a_sentence() -> None:
-    assert facts(FACTS[2]) == {"Kendal", "2,000"}
+    assert facts(FACTS[2]) == {"Kendal", "#2000"}
     assert facts("Floods closed the road.") == set()  # a capital that opens the sentence is no name
+
+
+def test_numbers_in_words_are_facts_and_count_by_value() -> None:
+    # The human versions keep "three days" as they keep "3 days"; "one of them" and "the second" are no
+    # facts. Before, only digits counted, so a sentence stating "two thousand" added nothing.
+    assert facts("The rain lasted three days and two thousand homes lost power.") == {"#3", "#2000"}
+    assert facts("Two thousand homes lost power.") == facts("In all, 2,000 homes lost power.")
+    assert facts("It was one of the worst floods, the second this year.") == set()
+
+
+def test_select_prefers_the_sentence_that_adds_a_number_in_words() -> None:
+    units = _units(
+        [
+            "Floods closed the main road through the valley on Monday morning.",
+            "The floods also closed the small road near the old river bridge.",
+            "The floods closed the road for three days near the old bridge.",
+        ]
+    )
+    assert select(units, 23) == (0, 2)  # before: (0, 1), the more central sentence without the number
 
 
 def test_select_prefers_the_sentence_that_adds_names_and_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,3 +138,13 @@ def test_verification_rounds_cut_the_budget_by_a_share_down_to_a_floor() -> None
     assert rounds[0] == budget
     assert all(later < earlier for earlier, later in itertools.pairwise(rounds))
     assert content.retry_budget(100, MAX_ROUNDS) >= content.MIN_BUDGET  # never below a short story's floor
+
+
+def test_select_adds_to_a_given_version() -> None:
+    units = _units(STORY)
+    # The units of a version to add to are kept and counted in the budget: with room for one more
+    # sentence beside them, only one comes in.
+    start = [0, 4]
+    chosen = select(units, units[0].words + units[4].words + 14, start=start)
+    assert set(start) <= set(chosen) and len(chosen) == 3
+    assert select(units, units[0].words, start=start) == (0, 4)  # no room: the version as it was

@@ -10,6 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.adapt import adapt_story, adapt_text
+from vocabsphere.core.adapt.builder import Draft, DraftSentence
+from vocabsphere.core.adapt.pipeline import _only_adds
 from vocabsphere.core.adapt.verify import LEVELS, hits_target, measure, refine
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
@@ -247,3 +249,98 @@ def test_a_hit_that_drops_most_of_the_story_is_not_taken(nlp: Language) -> None:
     assert short.candidate == 0 and not short.hit and short.rounds == 3  # 20 < 0.3 * 400: not a version
     fuller = refine(build, target, max_rounds=3, size=lambda c: [400, 340, 200][c])
     assert fuller.candidate == 2 and fuller.hit  # half the story at the level is
+
+
+def test_a_later_round_is_replaced_by_the_fullest_in_between_attempt_as_low(nlp: Language) -> None:
+    # A round cuts 30 % of the budget at once: a version one small cut away from its level lost a third
+    # of the story (train 'wnl_apple' reached A2 as 170 words of 70 names and numbers' worth). The budgets
+    # between the last two rounds are tried too, and the fullest attempt that still measures as low wins.
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    assert LEVELS.index(measure(easy).level) < LEVELS.index(measure(hard).level)
+    target = measure(easy).level
+    tried: list[float] = []
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    def between(strength: int, budget_round: float, kept: str) -> tuple[str, Doc]:
+        assert strength == 1  # every other setting of the round kept
+        tried.append(budget_round)
+        return f"budget {budget_round}", easy if budget_round >= 0.5 else hard
+
+    sizes = {
+        "round 0": 400,
+        "round 1": 200,
+        "budget 0.5": 280,
+        "budget 0.25": 340,
+        "budget 0.75": 240,
+        "x": 380,
+    }
+    checked = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=between)
+    assert tried == [0.5, 0.25]  # halfway, then halfway again towards the fuller round
+    assert checked.candidate == "budget 0.5" and checked.hit and checked.rounds == 2
+    # Nothing in between measures as low: the round's own version stays.
+    never = refine(build, target, max_rounds=3, size=sizes.__getitem__, between=lambda s, b, k: ("x", hard))
+    assert never.candidate == "round 1" and never.hit
+    # Nor when the fuller attempt does more than add to the kept version (``grows`` refuses it).
+    refused = refine(
+        build, target, max_rounds=3, size=sizes.__getitem__, between=between, grows=lambda f, k: False
+    )
+    assert refused.candidate == "round 1"
+    # The first attempt has nothing fuller before it.
+    assert refine(build, "C2", max_rounds=3, between=between).candidate == "round 0"
+
+
+def test_a_miss_is_replaced_by_a_fuller_attempt_measuring_as_low(nlp: Language) -> None:
+    # The same on a miss: the first attempt at the lowest level reached, or a fuller one as low.
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    below = LEVELS[LEVELS.index(measure(easy).level) - 1]  # no attempt reaches it
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    sizes = {"round 0": 400, "round 1": 300, "round 2": 210, "budget 0.5": 350, "budget 0.25": 380}
+    checked = refine(
+        build,
+        below,
+        max_rounds=3,
+        size=sizes.__getitem__,
+        between=lambda s, b, k: (f"budget {b}", easy if b >= 0.5 else hard),
+    )
+    assert checked.candidate == "budget 0.5" and not checked.hit and checked.rounds == 3
+
+
+def test_a_fuller_attempt_only_adds_sentences_that_follow_one_it_keeps(nlp: Language) -> None:
+    # Train review (round adapt-facts): an in-between attempt added "The multimillion-pound project would
+    # feature a hotel" right after another project's sentence (the one naming its project was cut), and
+    # a budget between two rounds chose other sentences altogether. A fuller version keeps the kept one's
+    # sentences and adds only sentences whose source sentence before is in it too.
+    story = [
+        "The town will open a new science centre next year.",
+        "The centre will cost 14 million pounds.",
+        "The mayor also has bigger plans.",
+        "She wants to build a village for stargazers on the hill.",
+        "The project would bring 100,000 visitors a year.",
+    ]
+    doc = nlp(story[0])
+
+    def version(*units: int) -> tuple[Draft, Doc]:
+        return Draft(tuple(DraftSentence(0, story[u], (), u) for u in units), ()), doc
+
+    kept = version(0, 1)
+    assert _only_adds(version(0, 1, 2), kept)  # follows a kept sentence
+    assert _only_adds(version(0, 1, 2, 3, 4), kept)
+    assert not _only_adds(version(0, 1, 4), kept)  # "The project" after the centre's cost: another project
+    assert not _only_adds(version(0, 2, 3), kept)  # drops a kept sentence
+
+
+def test_an_in_between_attempt_adds_to_the_kept_version_in_the_sources_order(nlp: Language) -> None:
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache, prepare
+
+    builder = VersionBuilder(prepare(STORY), ParseCache(nlp), None)
+    kept = frozenset({0, 1, 4})
+    draft, _ = builder.build("A2", 1, 0.5, base=kept)
+    units = {s.unit for s in draft.sentences}
+    assert kept <= units and units - kept  # the budget of round 0.5 has room for more
+    assert all(u - 1 in units for u in units - kept)  # each added sentence with the one before it

@@ -175,7 +175,7 @@ class VersionBuilder:
         for ref in self._references:
             self._told[ref.told].update(ref.word.split())
 
-    def _budget(self, level: str, strength: int) -> int | None:
+    def _budget(self, level: str, strength: float) -> int | None:
         budget = target_words(level, self.source.words) if self.max_words is None else self.max_words
         if budget is None:
             return None
@@ -316,15 +316,24 @@ class VersionBuilder:
             return LexicalResult(text, 0, ())
         return result
 
-    def _select(self, units: Sequence[Unit], level: str, strength: int) -> tuple[int, ...]:
-        """The body sentences to keep (quotations whole) and the headings of their sections."""
+    def _select(
+        self,
+        units: Sequence[Unit],
+        level: str,
+        strength: int,
+        budget_round: float | None = None,
+        base: frozenset[int] = frozenset(),
+    ) -> tuple[int, ...]:
+        """The body sentences to keep (quotations whole) and the headings of their sections; the word
+        budget is that of round ``budget_round`` (default ``strength``). With ``base`` (source sentences
+        of a version to add to), those are kept and a sentence is added only with the one before it."""
         max_len = MAX_SENTENCE.get(level)
         hard = None
         if max_len is not None and strength:
             # Retry rounds: prefer, then require, shorter sentences (length spread drives the level).
             max_len = max(8, max_len - 3 * strength)
             hard = max_len + 10 // strength
-        budget = self._budget(level, strength)
+        budget = self._budget(level, strength if budget_round is None else budget_round)
         # Each retry weighs hard words more: of two sentences, the easier one stays.
         difficulty = [share * (1 + strength) for share in self._difficulty(level)]
         skip = self.source.headings | self.source.fragments
@@ -334,6 +343,11 @@ class VersionBuilder:
         keep_lead = strength < LEAD_ROUNDS
         needs = self._needs()
         position = {i: k for k, i in enumerate(body)}
+        # Adding to a version: a sentence comes with the one before it, back to a kept one (read in the
+        # source's order, it leans on nothing the version leaves out before it).
+        before = [
+            frozenset({k - 1}) if base and k and i not in base else frozenset() for k, i in enumerate(body)
+        ]
         picked = select(
             [units[i] for i in body],
             budget,
@@ -342,7 +356,11 @@ class VersionBuilder:
             hard,
             [difficulty[i] for i in body],
             keep_lead,
-            [frozenset(position[j] for j in needs[i] if j in position) for i in body],
+            [
+                frozenset(position[j] for j in needs[i] if j in position) | before[k]
+                for k, i in enumerate(body)
+            ],
+            [position[i] for i in base if i in position],
         )
         chosen: tuple[int, ...] = tuple(body[k] for k in picked)
         allowed = set(body)
@@ -351,10 +369,18 @@ class VersionBuilder:
         headings = _sections(self.source, chosen)
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 
-    def build(self, level: str, strength: int = 0) -> tuple[Draft, Doc]:
-        """The version for ``level`` and the joined Doc to measure it with."""
+    def build(
+        self,
+        level: str,
+        strength: int = 0,
+        budget_round: float | None = None,
+        base: frozenset[int] = frozenset(),
+    ) -> tuple[Draft, Doc]:
+        """The version for ``level`` and the joined Doc to measure it with; ``budget_round``: the word
+        budget of another (in-between) round, every other setting of round ``strength``; ``base``: the
+        source sentences of a version to add to."""
         units, removed = self._units(level, strength)
-        chosen = self._select(units, level, strength)
+        chosen = self._select(units, level, strength, budget_round, base)
         headings = self.source.headings
         counts: Counter[str] = Counter(
             {"content": len(units) - len(chosen), "compression": sum(removed[i] for i in chosen)}

@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
+from vocabsphere.core.ingest import normalise_numbers
 
 __all__ = [
     "Unit",
@@ -146,9 +147,10 @@ def target_words(level: str, source_words: int) -> int | None:
     return min(source_words, max(floor, min(ceiling, round(share * source_words))))
 
 
-def retry_budget(budget: int, strength: int) -> int:
-    """The word budget of verification round ``strength`` (0 = the first attempt)."""
-    return max(MIN_BUDGET, round(budget * RETRY_SHARE**strength))
+def retry_budget(budget: int, strength: float) -> int:
+    """The word budget of verification round ``strength`` (0 = the first attempt; a fraction is a
+    budget between two rounds')."""
+    return max(MIN_BUDGET, round(budget * math.pow(RETRY_SHARE, strength)))
 
 
 # Per unit of "share of the sentence's content words above the level": of two equally central
@@ -192,6 +194,7 @@ def select(
     difficulty: Sequence[float] | None = None,
     keep_lead: bool = True,
     needs: Sequence[Collection[int]] | None = None,
+    start: Collection[int] = (),
 ) -> tuple[int, ...]:
     """Indices of the units to keep, in original order, within ``budget`` words (None = all).
 
@@ -201,6 +204,7 @@ def select(
     ``difficulty`` (per unit, 0-1: the share of its words above the level) ranks hard ones lower.
     ``needs`` (per unit, the units it only makes sense after): a unit is taken together with them,
     all counted in the budget, or not at all.
+    ``start``: units taken before any other (a version to add to), counted in the budget.
     """
     if budget is None or sum(u.words for u in units) <= budget:
         return tuple(range(len(units)))
@@ -211,9 +215,9 @@ def select(
         order = short if sum(units[i].words for i in short) >= budget // 2 else order
     closures = {i: _closure(i, needs) for i in order}
     found = [facts(u.text) for u in units]
-    chosen: set[int] = set()
-    covered: set[str] = set()
-    used = 0
+    chosen: set[int] = set(start)
+    covered: set[str] = set().union(*(found[i] for i in chosen))
+    used = sum(units[i].words for i in chosen)
     while True:
         # Greedy: the best sentence that still fits, counting the names and numbers it adds (the
         # human versions keep a story's names and numbers; a sentence repeating them adds none).
@@ -238,12 +242,18 @@ def select(
 
 
 _NAME = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def facts(text: str) -> set[str]:
-    """The names (capitalised words inside a sentence) and numbers a sentence states."""
-    return set(_NAME.findall(text)) | set(_NUMBER.findall(text))
+    """The names (capitalised words inside a sentence) and numbers a sentence states.
+
+    Numbers count by value, written in words too ("three days", "two million", "2,000"): the human
+    versions keep "three" as they keep "3". Ordinals and the word "one" ("one of them") are no facts.
+    """
+    numbers = {
+        f"#{m.value:g}" for m in normalise_numbers(text) if m.kind != "ordinal" and m.text.lower() != "one"
+    }
+    return set(_NAME.findall(text)) | numbers
 
 
 def _closure(i: int, needs: Sequence[Collection[int]] | None) -> set[int]:

@@ -186,6 +186,16 @@ def _tells_story(version: AdaptedVersion, source: Source) -> bool:
     return bool(body) and tells_story(made, words, body[0])
 
 
+def _only_adds(fuller: tuple[Draft, Doc], kept: tuple[Draft, Doc]) -> bool:
+    """Does ``fuller`` keep every sentence of ``kept`` and add only sentences that follow one it keeps
+    in the source? A fuller attempt between two rounds may choose other sentences, or add one whose
+    lead-in was cut (train: "The multimillion-pound project would feature a hotel" right after another
+    project's sentence); the version then says something else or leans on what it does not say."""
+    more = {s.unit for s in fuller[0].sentences}
+    less = {s.unit for s in kept[0].sentences}
+    return less <= more and all(unit - 1 in more for unit in more - less)
+
+
 class _Story:
     """A prepared story whose versions share one parse cache."""
 
@@ -222,14 +232,24 @@ class _Story:
             max_rounds=max_rounds,
             measure_with=self._measure,
             size=lambda c: sum(len(s.text.split()) for s in c[0].sentences),
+            between=lambda s, b, kept: self._draft(
+                target, s, b, frozenset(x.unit for x in kept[0].sentences)
+            ),
+            grows=_only_adds,
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 
     def _measure(self, candidate: tuple[Draft, Doc], doc: Doc) -> TextLevel:
         return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)
 
-    def _draft(self, target: str, strength: int) -> tuple[tuple[Draft, Doc], Doc]:
-        draft, doc = self.builder.build(target, strength)
+    def _draft(
+        self,
+        target: str,
+        strength: int,
+        budget_round: float | None = None,
+        base: frozenset[int] = frozenset(),
+    ) -> tuple[tuple[Draft, Doc], Doc]:
+        draft, doc = self.builder.build(target, strength, budget_round, base)
         return (draft, doc), doc
 
 
