@@ -1,0 +1,72 @@
+"""Issue #17: word order inside the noun phrase of the learner's adjective ("the polar bears"),
+made only where no other order of the words is English (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, grade_answer
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def order(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:
+    made = exercises_for_sentence(lexicon, nlp(sentence), word, "B1")
+    return next((i for i in made if i.kind.value == "word_order"), None)
+
+
+def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = order(real_lexicon, nlp, "Scientists are worried about the polar bears of the north.", "polar")
+    assert item is not None and item.answer == "the polar bears"
+    assert item.gapped == "Scientists are worried about _____ of the north."
+    assert sorted(item.options) == ["bears", "polar", "the"]
+    assert list(item.options) != ["the", "polar", "bears"]  # shown out of order
+    assert "\u2018polar\u2019 describes \u2018bears\u2019" in item.explanation
+    assert grade_answer(item, "the polar bears").correct
+    assert not grade_answer(item, "the bears polar").correct
+    # The learner's adverb of the adjective: it stands right before the adjective.
+    unusual = order(
+        real_lexicon, nlp, "A highly unusual case was found near the small village last year.", "highly"
+    )
+    assert unusual is not None and unusual.answer == "A highly unusual case"
+    assert "\u2018highly\u2019 tells us more about the adjective \u2018unusual\u2019" in unusual.explanation
+    # At the start of the sentence the determiner's tile is written small: no capital gives it away.
+    house = order(real_lexicon, nlp, "Their huge house stands on a hill above the river.", "huge")
+    assert house is not None and "their" in house.options and "Their" not in house.options
+    assert house.answer == "Their huge house" and grade_answer(house, "their huge house").correct
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # an object: the adjective may follow it ("found the case highly unusual", "painted the house red")
+        ("The team found a highly unusual case near the small village last year.", "unusual"),
+        ("They painted the red house before the long winter.", "red"),
+        # after "with": "with the window open"
+        ("She slept badly with the open window beside her bed.", "open"),
+        # an adjective English also puts after its noun ("the rooms available")
+        ("The available rooms were booked by a large family from Spain.", "available"),
+        # a preposition after the noun that the adjective can take ("a glass full of water",
+        # "the students new to the town")
+        ("A full glass of water stood on the table in the kitchen.", "full"),
+        ("The school welcomed the new students to the town last week.", "new"),
+        # a compound: "the new water tank" / "the new tank water"
+        ("The new water tank was built by the workers in two days.", "new"),
+        # a second adjective: the order of two adjectives is a matter of degree
+        ("They live in a large rural area near the coast of Spain.", "rural"),
+        # both words can be adjective and noun: "the final total" / "the total final"
+        ("The final total was much higher than the team had hoped.", "final"),
+        # an adverb that moves: "quite a large garden" / "a quite large garden"
+        ("She has a quite large garden behind her house in the city.", "large"),
+    ],
+)
+def test_no_order_item_where_another_order_is_english(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
+) -> None:
+    assert order(real_lexicon, nlp, sentence, word) is None
