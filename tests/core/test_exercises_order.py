@@ -62,6 +62,8 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
         ("They live in a large rural area near the coast of Spain.", "rural"),
         # both words can be adjective and noun: "the final total" / "the total final"
         ("The final total was much higher than the team had hoped.", "final"),
+        # "such" is no adjective to a teacher, whatever its tag
+        ("The police have little data on such crimes, and the public is worried.", "crimes"),
         # an adverb that moves: "quite a large garden" / "a quite large garden"
         ("She has a quite large garden behind her house in the city.", "large"),
     ],

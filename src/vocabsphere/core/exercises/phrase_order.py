@@ -93,6 +93,10 @@ _POSTPOSITIVE = frozenset(
 # Children of the noun before its determiner that are no part of the phrase: "about the polar
 # bears", "it is the cruel genius", "and the new rules".
 _OUTSIDE_PHRASE = frozenset({"case", "cop", "nsubj", "nsubj:pass", "cc", "punct", "mark", "aux", "expl"})
+# Words tagged as adjectives that a teacher calls determiners: "on such crimes" has no adjective.
+_DETERMINER_LIKE = frozenset(
+    {"such", "other", "same", "own", "many", "few", "several", "much", "more", "most"}
+)
 # Adverbs of degree that English also puts before the article ("quite a large house").
 _MOVABLE = frozenset({"quite", "rather", "such", "so", "too", "how", "as", "enough", "only"})
 
@@ -113,7 +117,7 @@ def _fixed_adjective(adjective: Token) -> bool:
         return False
     if low.endswith(("ed", "ing")) and "VERB" in getAllLemmas(low):
         return False  # a participle: "the people affected", "the players remaining"
-    return low not in _POSTPOSITIVE
+    return low not in _POSTPOSITIVE and low not in _DETERMINER_LIKE
 
 
 def _own_lemma(lexicon: Lexicon, word: str, pos: str) -> bool:
