@@ -36,6 +36,11 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
     )
     assert unusual is not None and unusual.answer == "A highly unusual case"
     assert "\u2018highly\u2019 tells us more about the adjective \u2018unusual\u2019" in unusual.explanation
+    # An object, when neither the verb nor the adjective lets the adjective follow it.
+    crowd = order(
+        real_lexicon, nlp, "The crisis has created a widespread fear of prices among the people.", "fear"
+    )
+    assert crowd is not None and crowd.answer == "a widespread fear"
     # At the start of the sentence the determiner's tile is written small: no capital gives it away.
     house = order(real_lexicon, nlp, "Their huge house stands on a hill above the river.", "huge")
     assert house is not None and "their" in house.options and "Their" not in house.options
@@ -48,6 +53,7 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
         # an object: the adjective may follow it ("found the case highly unusual", "painted the house red")
         ("The team found a highly unusual case near the small village last year.", "unusual"),
         ("They painted the red house before the long winter.", "red"),
+        ("The children ate the raw fish during the long trip.", "raw"),  # "ate the fish raw"
         # after "with": "with the window open"
         ("She slept badly with the open window beside her bed.", "open"),
         # an adjective English also puts after its noun ("the rooms available")

@@ -5,8 +5,9 @@ for the attributive adjectives and their adverbs that most due words are, and fo
 Made only where one order of the words is English whatever the meaning: a determiner (for a noun
 without one, its preposition), one adjective (with at most one "-ly" adverb or "very" before it)
 and one noun, nothing else; the learner's word is one of them. Refused
-where another order is English too: the noun an object, where the adjective could follow it ("found
-the case unusual", "painted the house red") or after "with" ("with the window open"); a preposition
+where another order is English too: the noun the object of a verb that takes an adjective after its
+object ("found the case unusual", "painted the house red"), or of any verb when the adjective is a
+passing state ("ate the fish raw"), or after "with" ("with the window open"); a preposition
 after the noun that the adjective could take ("a glass full of water", "students new to the
 school"); an adjective that can stand after its noun ("the rooms available", "the people
 concerned", "the parties interested"); a second adjective ("a large rural area" / "a rural large
@@ -224,12 +225,179 @@ def _free_after(adjective: Token, noun: Token) -> bool:
     return low == "of" and adj not in _OF_ADJECTIVES and not adj.endswith(_OF_ENDINGS)
 
 
-def _no_predicate_after(noun: Token) -> bool:
+# Verbs after whose object an adjective can say what the object is or becomes ("found the case
+# unusual", "made the rules simple", "want it clean", "painted the house red").
+_OBJECT_PREDICATE_VERBS = frozenset(
+    [
+        "find",
+        "make",
+        "keep",
+        "leave",
+        "consider",
+        "think",
+        "call",
+        "believe",
+        "deem",
+        "declare",
+        "prove",
+        "render",
+        "get",
+        "have",
+        "want",
+        "like",
+        "prefer",
+        "need",
+        "see",
+        "hear",
+        "imagine",
+        "paint",
+        "dye",
+        "colour",
+        "color",
+        "turn",
+        "set",
+        "push",
+        "pull",
+        "cut",
+        "wipe",
+        "rub",
+        "break",
+        "shoot",
+        "beat",
+        "kick",
+        "knock",
+        "serve",
+        "eat",
+        "drink",
+        "buy",
+        "sell",
+        "hold",
+        "label",
+        "judge",
+        "rate",
+        "report",
+        "name",
+        "elect",
+        "appoint",
+        "drive",
+        "send",
+        "bring",
+        "wish",
+        "rather",
+        "picture",
+        "presume",
+        "assume",
+        "regard",
+        "count",
+        "hold",
+    ]
+)
+# Adjectives of a passing state that can follow almost any verb's object ("ate the fish raw",
+# "bought the car new", "found them alive"), and colours ("dyed the cloth blue").
+_STATE_ADJECTIVES = frozenset(
+    [
+        "raw",
+        "cooked",
+        "fresh",
+        "frozen",
+        "hot",
+        "cold",
+        "warm",
+        "cool",
+        "wet",
+        "dry",
+        "clean",
+        "dirty",
+        "empty",
+        "full",
+        "open",
+        "shut",
+        "closed",
+        "new",
+        "used",
+        "alive",
+        "dead",
+        "naked",
+        "nude",
+        "drunk",
+        "sober",
+        "whole",
+        "intact",
+        "safe",
+        "sound",
+        "free",
+        "young",
+        "happy",
+        "sad",
+        "angry",
+        "tired",
+        "hungry",
+        "thirsty",
+        "sick",
+        "ill",
+        "healthy",
+        "unharmed",
+        "injured",
+        "wounded",
+        "broken",
+        "cheap",
+        "pregnant",
+        "single",
+        "blind",
+        "flat",
+        "straight",
+        "smooth",
+        "short",
+        "long",
+        "thin",
+        "thick",
+        "loose",
+        "tight",
+        "quiet",
+        "calm",
+        "still",
+        "ready",
+        "unconscious",
+        "silent",
+        "red",
+        "blue",
+        "green",
+        "yellow",
+        "black",
+        "white",
+        "brown",
+        "grey",
+        "gray",
+        "pink",
+        "purple",
+        "orange",
+        "hard",
+        "soft",
+        "sharp",
+        "bare",
+        "unpaid",
+        "unread",
+        "unopened",
+        "untouched",
+        "unseen",
+        "unnoticed",
+    ]
+)
+
+
+def _no_predicate_after(adjective: Token, noun: Token) -> bool:
     """No slot where the adjective could follow the noun as what is said of it: the object of a
-    verb ("They painted the house red", "found the case highly unusual", "ate the fish raw") or a
-    noun after "with" ("with the window open")."""
-    if noun.dep_ in ("obj", "iobj", "xcomp", "ccomp", "dislocated"):
+    verb that takes an adjective after its object ("found the case highly unusual") or of any verb
+    when the adjective is a passing state ("ate the fish raw"), a noun after "with" ("with the window
+    open"), an indirect object or a clause's complement."""
+    if noun.dep_ in ("iobj", "xcomp", "ccomp", "dislocated"):
         return False
+    if noun.dep_ == "obj":
+        verb = noun.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in _OBJECT_PREDICATE_VERBS:
+            return False
+        if adjective.lower_ in _STATE_ADJECTIVES:
+            return False
     return not any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in noun.children)
 
 
@@ -276,7 +444,7 @@ def noun_phrase_order_item(lexicon: Lexicon, token: Token, lemma: str) -> Exerci
         return None
     if noun.dep_ == "compound" or _swappable(lexicon, adjective, noun) or not _free_after(adjective, noun):
         return None  # "the new water tank": the noun is itself a modifier
-    if not _no_predicate_after(noun) or (pos == "NOUN" and noun.i != token.i):
+    if not _no_predicate_after(adjective, noun) or (pos == "NOUN" and noun.i != token.i):
         return None
     modifiers = list(adjective.children)
     adverb = modifiers[0] if len(modifiers) == 1 and modifiers[0].i == adjective.i - 1 else None
