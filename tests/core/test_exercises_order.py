@@ -7,6 +7,8 @@ import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, grade_answer
+from vocabsphere.core.exercises.patterns import SVO
+from vocabsphere.core.exercises.phrase_order import ADJECTIVE_BEFORE_NOUN
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -17,8 +19,9 @@ def nlp() -> Language:
 
 
 def order(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:
+    """The word-order item inside the noun phrase, if any (not the sentence's phrases)."""
     made = exercises_for_sentence(lexicon, nlp(sentence), word, "B1")
-    return next((i for i in made if i.kind.value == "word_order"), None)
+    return next((i for i in made if i.grammar_point == ADJECTIVE_BEFORE_NOUN), None)
 
 
 def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon, nlp: Language) -> None:
@@ -78,3 +81,24 @@ def test_no_order_item_where_another_order_is_english(
     real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
 ) -> None:
     assert order(real_lexicon, nlp, sentence, word) is None
+
+
+def test_the_phrases_of_a_sentence_whose_verb_tells_subject_from_object(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    def phrases(sentence: str, word: str) -> ExerciseItem | None:
+        made = exercises_for_sentence(real_lexicon, nlp(sentence), word, "B1")
+        return next((i for i in made if i.kind.value == "word_order" and i.grammar_point == SVO), None)
+
+    # "sells" agrees with "The company", not with "cheap cars": one order; the adverbial stays put.
+    cars = phrases("The company sells cheap cars in many countries.", "sells")
+    assert cars is not None and cars.answer == "The company sells cheap cars"
+    assert cars.gapped == "_____ in many countries."
+    assert sorted(cars.options) == ["cheap cars", "sells", "the company"]
+    wheat = phrases("In most villages, farmers grow wheat on small fields.", "wheat")
+    assert wheat is not None and wheat.gapped == "In most villages, _____ on small fields."
+    assert grade_answer(wheat, "farmers grow wheat").correct
+    # "chased" agrees with both: "The big cat chased the small dog" is English too.
+    assert phrases("The small dog chased the big cat in the garden.", "chased") is None
+    # Both singular: "The team has won the cup" / "The cup has won the team" is grammar, if odd.
+    assert phrases("The team has won the cup after a long season.", "team") is None
