@@ -102,3 +102,7 @@ def test_the_phrases_of_a_sentence_whose_verb_tells_subject_from_object(
     assert phrases("The small dog chased the big cat in the garden.", "chased") is None
     # Both singular: "The team has won the cup" / "The cup has won the team" is grammar, if odd.
     assert phrases("The team has won the cup after a long season.", "team") is None
+    # A group noun may take a plural verb in British English: "A new generation of fans have ...".
+    assert phrases("Such cheap shows have attracted a new generation of fans.", "shows") is None
+    # A contraction would come back as "we 've had" from the tiles.
+    assert phrases("We've had a really warm welcome in the small town.", "welcome") is None

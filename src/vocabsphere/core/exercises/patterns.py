@@ -272,7 +272,73 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...]) -> bool:
     number = _number(doc[verb[0]])
     if not number or any(c.dep_ == "conj" for c in (*subject_head.children, *object_head.children)):
         return False  # "sold" agrees with both; "Tom and Mary" is plural whatever its nouns are
+    if number == "pl" and _takes_plural_verb(object_head):
+        return False  # "A new generation of viewers have ...": British English agrees with the meaning
     return _noun_number(subject_head) == number and _noun_number(object_head) not in ("", number)
+
+
+# Singular nouns of a group that British English lets take a plural verb ("The team have won").
+_GROUP_NOUNS = frozenset(
+    [
+        "generation",
+        "number",
+        "majority",
+        "minority",
+        "team",
+        "group",
+        "family",
+        "government",
+        "couple",
+        "staff",
+        "police",
+        "crowd",
+        "public",
+        "audience",
+        "committee",
+        "company",
+        "army",
+        "band",
+        "class",
+        "club",
+        "council",
+        "crew",
+        "jury",
+        "population",
+        "board",
+        "firm",
+        "party",
+        "panel",
+        "union",
+        "community",
+        "variety",
+        "range",
+        "series",
+        "lot",
+        "bunch",
+        "pair",
+        "percentage",
+        "proportion",
+        "half",
+        "rest",
+        "total",
+        "kind",
+        "sort",
+        "type",
+        "church",
+        "school",
+        "university",
+        "media",
+        "press",
+        "management",
+    ]
+)
+
+
+def _takes_plural_verb(noun: Token) -> bool:
+    """A singular noun that may still take a plural verb: a group, or "a number of people"."""
+    if noun.lemma_.lower() in _GROUP_NOUNS:
+        return True
+    return any(c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children) for c in noun.children)
 
 
 def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
@@ -284,6 +350,8 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
         return None  # a question may put the verb first
     if not any(a <= token.i < b for a, b in parts):
         return None
+    if any(not sent.doc[start - 1].whitespace_ for start, _ in parts[1:]):
+        return None  # "We've had": the tiles would be joined as "we 've had"
     phrases = [_text(sent, p) for p in parts]
     first = sent.doc[parts[0][0]]
     if first.i == sent.start and first.pos_ in ("DET", "PRON") and first.text != "I":
@@ -295,7 +363,7 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     while shown == phrases:
         random.Random(int.from_bytes(digest[:8], "big")).shuffle(shown)
         digest = hashlib.sha256(digest).digest()
-    answer = " ".join(_text(sent, p) for p in parts)
+    answer = str(sent.doc[parts[0][0] : parts[2][1]].text)
     return ExerciseItem(
         kind=ExerciseKind.WORD_ORDER,
         prompt="Put the phrases in order to fill the gap.",
