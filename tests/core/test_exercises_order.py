@@ -48,6 +48,14 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
     house = order(real_lexicon, nlp, "Their huge house stands on a hill above the river.", "huge")
     assert house is not None and "their" in house.options and "Their" not in house.options
     assert house.answer == "Their huge house" and grade_answer(house, "their huge house").correct
+    # The same after an opening quotation mark ("\u201cThis ..." gave a capital "This" tile).
+    advert = order(
+        real_lexicon,
+        nlp,
+        "\u201cThis inappropriate advert has hurt the company,\u201d he told reporters.",
+        "advert",
+    )
+    assert advert is not None and "this" in advert.options and "This" not in advert.options
 
 
 @pytest.mark.parametrize(
@@ -73,6 +81,12 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
         ("The final total was much higher than the team had hoped.", "final"),
         # "such" is no adjective to a teacher, whatever its tag
         ("The police have little data on such crimes, and the public is worried.", "crimes"),
+        # faults of the teacher's reading of dev: a noun taken for the adjective ("from app stores")
+        # or for the noun ("a huge online following": the key was "a huge online"), and an ordinal
+        # called an adjective ("the second quarter")
+        ("The game was removed from app stores, and the fans were angry.", "app"),
+        ("Kelly earned a huge online following with his funny videos.", "huge"),
+        ("Prices fell in the second quarter of the year, the report said.", "second"),
         # an adverb that moves: "quite a large garden" / "a quite large garden"
         ("She has a quite large garden behind her house in the city.", "large"),
     ],

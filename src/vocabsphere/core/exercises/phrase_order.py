@@ -97,7 +97,8 @@ _OUTSIDE_PHRASE = frozenset({"case", "cop", "nsubj", "nsubj:pass", "cc", "punct"
 # Words tagged as adjectives that a teacher calls determiners: "on such crimes" has no adjective.
 _DETERMINER_LIKE = frozenset(
     {"such", "other", "same", "own", "many", "few", "several", "much", "more", "most"}
-)
+    | {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+)  # and ordinals, which teachers call numbers ("the second quarter")
 # Adverbs of degree that English also puts before the article ("quite a large house").
 _MOVABLE = frozenset({"quite", "rather", "such", "so", "too", "how", "as", "enough", "only"})
 
@@ -212,6 +213,8 @@ def _free_after(adjective: Token, noun: Token) -> bool:
     after the noun, and the learner's order would be English too."""
     doc = noun.doc
     after = doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
+    if after is not None and (after.tag_ == "VBG" or after.pos_ in ("NOUN", "PROPN")):
+        return False  # "a huge online following": the phrase may go on after the word taken for its noun
     if after is None or after.is_punct or after.pos_ in ("VERB", "AUX", "CCONJ"):
         return True
     low = after.lower_
@@ -442,6 +445,10 @@ def noun_phrase_order_item(lexicon: Lexicon, token: Token, lemma: str) -> Exerci
     noun = adjective.head
     if noun.pos_ != "NOUN" or noun.tag_ not in ("NN", "NNS") or noun.i <= adjective.i or not noun.is_alpha:
         return None
+    if not _own_lemma(lexicon, adjective.lower_, "ADJ") or not _own_lemma(
+        lexicon, noun.lemma_.lower(), "NOUN"
+    ):
+        return None  # "from app stores", "a huge online following": a noun taken for an adjective or back
     if noun.dep_ == "compound" or _swappable(lexicon, adjective, noun) or not _free_after(adjective, noun):
         return None  # "the new water tank": the noun is itself a modifier
     if not _no_predicate_after(adjective, noun) or (pos == "NOUN" and noun.i != token.i):
@@ -463,7 +470,8 @@ def noun_phrase_order_item(lexicon: Lexicon, token: Token, lemma: str) -> Exerci
         return None  # an adjective after the noun too: the parse is odd
     words = list(noun.doc[opener.i : noun.i + 1])
     sent = token.sent
-    tiles = [w.lower_ if w.i == sent.start and w.pos_ in ("DET", "PRON", "ADP") else w.text for w in words]
+    opens = all(not t.is_alpha for t in sent.doc[sent.start : opener.i])  # "\u201cThis ...": no capital cue
+    tiles = [w.lower_ if w.i == opener.i and opens else w.text for w in words]
     answer = " ".join(w.text for w in words)
     shown = tiles[:]
     digest = hashlib.sha256(sent.text.encode()).digest()
