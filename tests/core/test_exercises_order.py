@@ -87,6 +87,8 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
         ("The game was removed from app stores, and the fans were angry.", "app"),
         ("Kelly earned a huge online following with his funny videos.", "huge"),
         ("Prices fell in the second quarter of the year, the report said.", "second"),
+        # "that" may be a conjunction the parse took for a determiner ("the rumour that cheap food ...")
+        ("She heard the rumour that cheap food or bad water made the children sick.", "cheap"),
         # an adverb that moves: "quite a large garden" / "a quite large garden"
         ("She has a quite large garden behind her house in the city.", "large"),
     ],
@@ -120,3 +122,5 @@ def test_the_phrases_of_a_sentence_whose_verb_tells_subject_from_object(
     assert phrases("Such cheap shows have attracted a new generation of fans.", "shows") is None
     # A contraction would come back as "we 've had" from the tiles.
     assert phrases("We've had a really warm welcome in the small town.", "welcome") is None
+    # After "become" the noun is no object: "coach of the team" says what she became.
+    assert phrases("In 1999, she became coach of the national team.", "coach") is None

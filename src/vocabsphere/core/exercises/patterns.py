@@ -238,6 +238,8 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
 
 
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+# Verbs whose noun after them says what the subject is or becomes: no object to name.
+_LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
 _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 
@@ -348,6 +350,8 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     parts = _clause(sent, adverbials=True)
     if parts is None or sent.text.strip().endswith("?") or not _only_one_order(sent, parts):
         return None  # a question may put the verb first
+    if sent.root.lemma_.lower() in _LINKING_VERBS:
+        return None  # "she became coach of the team": a complement, not an object
     if not any(a <= token.i < b for a, b in parts):
         return None
     if any(not sent.doc[start - 1].whitespace_ for start, _ in parts[1:]):

@@ -37,8 +37,9 @@ __all__ = ["ADJECTIVE_BEFORE_NOUN", "noun_phrase_order_item"]
 # Not a catalogue point (as "subject_verb_object"): the noun phrase pattern of A1 course books.
 ADJECTIVE_BEFORE_NOUN = PatternRef("adjective_before_noun", "A1")
 _DETERMINERS = frozenset(
-    {"a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "its", "our", "their"}
-)  # not "her" (a pronoun too), nor quantifiers ("some", "many") that can stand alone
+    {"a", "an", "the", "this", "these", "those", "my", "your", "his", "its", "our", "their"}
+)  # not "her" (a pronoun too), "that" (a conjunction too: "the myth that fast food ..."), nor
+# quantifiers ("some", "many") that can stand alone
 # Adjectives that English also puts after a noun ("the people present", "the president elect").
 _POSTPOSITIVE = frozenset(
     {
