@@ -39,6 +39,9 @@ def test_the_words_of_the_adjectives_noun_phrase_in_order(real_lexicon: Lexicon,
     )
     assert unusual is not None and unusual.answer == "A highly unusual case"
     assert "\u2018highly\u2019 tells us more about the adjective \u2018unusual\u2019" in unusual.explanation
+    # A number or a quantifier opens the phrase as a determiner does.
+    shops = order(real_lexicon, nlp, "Last year, two new shops opened near the station.", "shops")
+    assert shops is not None and shops.answer == "two new shops"
     # An object, when neither the verb nor the adjective lets the adjective follow it.
     crowd = order(
         real_lexicon, nlp, "The crisis has created a widespread fear of prices among the people.", "fear"

@@ -38,8 +38,9 @@ __all__ = ["ADJECTIVE_BEFORE_NOUN", "noun_phrase_order_item"]
 ADJECTIVE_BEFORE_NOUN = PatternRef("adjective_before_noun", "A1")
 _DETERMINERS = frozenset(
     {"a", "an", "the", "this", "these", "those", "my", "your", "his", "its", "our", "their"}
-)  # not "her" (a pronoun too), "that" (a conjunction too: "the myth that fast food ..."), nor
-# quantifiers ("some", "many") that can stand alone
+    | {"some", "any", "no", "every", "each", "another", "several", "many"}
+)  # not "her" (a pronoun too), "that" (a conjunction too: "the myth that fast food ..."), nor "all"
+# and "both", which can follow the noun ("the new rules all ...")
 # Adjectives that English also puts after a noun ("the people present", "the president elect").
 _POSTPOSITIVE = frozenset(
     {
@@ -426,15 +427,17 @@ def _adjective_of(token: Token, pos: str | None) -> Token | None:
 
 def _opening(noun: Token, first: Token) -> Token | None:
     """The word that opens the phrase right before its first modifier: the noun's determiner
-    ("the polar bears"), else, for a noun without one, its preposition ("from polar bears": two
-    words alone would be a coin toss)."""
+    ("the polar bears") or number ("two new shops"), else, for a noun without one, its preposition
+    ("from polar bears": two words alone would be a coin toss)."""
     opener = noun.doc[first.i - 1] if first.i > noun.sent.start else None
-    if opener is None or opener.head.i != noun.i or not opener.is_alpha:
+    if opener is None or opener.head.i != noun.i:
         return None
     dets = [c for c in noun.children if c.dep_ in ("det", "nmod:poss") and c.i < noun.i]
     if dets:
         return opener if [d.i for d in dets] == [opener.i] and opener.lower_ in _DETERMINERS else None
-    return opener if opener.dep_ == "case" and opener.pos_ == "ADP" else None
+    if opener.dep_ == "nummod" and opener.tag_ == "CD" and opener.like_num:
+        return opener  # "two new shops", "300 new jobs"
+    return opener if opener.dep_ == "case" and opener.pos_ == "ADP" and opener.is_alpha else None
 
 
 def noun_phrase_order_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
