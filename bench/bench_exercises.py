@@ -2,10 +2,11 @@
 
 Usage (from the repository root):
     python bench/bench_exercises.py [--shared ../shared] [--lexicon PATH] [--saved 300] [--due 50]
-        [--level B1] [--sentences N]
+        [--level B1] [--sentences N] [--split dev|train]
 
 The learner (bench/exercise_data.py) saves ``--saved`` words with their sentences from the
-OneStopEnglish dev articles (Intermediate texts); ``--due`` of them (seeded) are due. For each
+OneStopEnglish dev articles (Intermediate texts; ``--split train``: the train articles, to tune
+rules on); ``--due`` of them (seeded) are due. For each
 due word the shipped generator (core.exercises.exercises_for_sentence) runs on its saved sentence
 and up to ``--sentences`` - 1 other sentences holding it (default: as many as the practice service
 tries, services.practice.MAX_SENTENCES). Printed:
@@ -153,6 +154,9 @@ def main() -> int:
     parser.add_argument("--due", type=int, default=50)
     parser.add_argument("--level", default="B1")
     parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
+    parser.add_argument(
+        "--split", default="dev", choices=("dev", "train"), help="the learner's articles (tune on train)"
+    )
     parser.add_argument("--by-kind", action="store_true", help="cue solvers for each kind as well")
     parser.add_argument(
         "--why", action="store_true", help="for each due word with fewer than 3 kinds, why (per sentence)"
@@ -170,7 +174,7 @@ def main() -> int:
     nlp = load_pipeline()
     if args.every_word:
         return _every_word(lexicon, nlp, args)
-    saved = saved_words(nlp, args.shared, count=args.saved)
+    saved = saved_words(nlp, args.shared, count=args.saved, split=args.split)
     due = random.Random(5).sample(saved, min(args.due, len(saved)))
     kinds_per_word: list[int] = []
     by_kind: Counter[str] = Counter()
@@ -200,7 +204,7 @@ def main() -> int:
                 word = sample.word if number == 0 else sample.lemma
                 print("\n".join(explain(lexicon, nlp, sentence, word, args.level)))
     covered = sum(1 for k in kinds_per_word if k)
-    print(f"learner: {len(saved)} saved words, {len(due)} due, level {args.level}")
+    print(f"learner: {len(saved)} saved words ({args.split}), {len(due)} due, level {args.level}")
     print(f"due words with at least one item: {covered}/{len(due)} = {100 * covered / len(due):.1f} %")
     print(f"distinct kinds per due word: mean {statistics.mean(kinds_per_word):.2f}")
     print(f"items by kind: {dict(sorted(by_kind.items()))}")

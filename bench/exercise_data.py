@@ -81,17 +81,19 @@ def _paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n") if p.strip()]
 
 
-def saved_words(nlp: Language, shared: Path, count: int = 300, seed: int = 17) -> list[SavedSample]:
+def saved_words(
+    nlp: Language, shared: Path, count: int = 300, seed: int = 17, split: str = "dev"
+) -> list[SavedSample]:
     """The learner reads the Intermediate dev texts in the index's order and saves words from
     them; a word's other sentences are what the practice service (``services.practice.
     word_sentences``) would find for it: the sentences where it was met again in the stories opened
     after it was saved (encounters: the first sentence holding its lemma in each), then the
     sentences holding a form of it in the level versions of its own story and of the
-    ``READ_STORIES`` stories read last."""
-    read = list(dev_texts(shared))  # (article id, Intermediate text), in reading order
+    ``READ_STORIES`` stories read last. ``split``: "dev" measures; "train" is for tuning rules."""
+    read = list(dev_texts(shared, split=split))  # (article id, Intermediate text), in reading order
     versions: dict[str, list[str]] = {}
     for level in ("ele", "int", "adv"):  # the service reads a story's versions in level order
-        for article, text in dev_texts(shared, level):
+        for article, text in dev_texts(shared, level, split):
             versions.setdefault(article, []).append(text)
     stories = [_sentences(nlp, _paragraphs(text)) for _, text in read]
     first: dict[tuple[str, str], tuple[int, str, str]] = {}  # (lemma, pos) -> (story, sentence, word)

@@ -61,7 +61,7 @@ def print_item(number: int, item: ExerciseItem) -> None:
 def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]:
     """(word, sentence) pairs to make items for."""
     if not (args.every_sentence or args.every_word):
-        for sample in saved_words(nlp, args.shared, count=args.words):
+        for sample in saved_words(nlp, args.shared, count=args.words, split=args.split):
             for number, sentence in enumerate(sample.sentences[:MAX_SENTENCES]):
                 # As the practice service: the saved sentence holds the word as written, the others its lemma.
                 yield (sample.word if number == 0 else sample.lemma), sentence
@@ -98,6 +98,7 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--words", type=int, default=120, help="saved words to make items for")
     parser.add_argument("--level", default="B1")
+    parser.add_argument("--split", default="dev", choices=("dev", "train"), help="the learner's articles")
     parser.add_argument("--kinds", help="comma-separated kinds (default all)")
     parser.add_argument("--per-kind", type=int, default=40, help="most items shown per kind")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON", ""))

@@ -22,6 +22,7 @@ from .collocations import collocation_item
 from .model import ExerciseItem, ExerciseKind
 from .part_of_speech import part_of_speech_item
 from .patterns import sentence_role_item, word_order_item
+from .phrase_order import noun_phrase_order_item
 from .questions import question_item
 from .relatives import relative_clause_item
 from .sentences import LEVELS, unquoted, usable_sentence
@@ -44,7 +45,8 @@ _MAKERS: dict[ExerciseKind, Maker] = {
     ExerciseKind.WORD_FAMILY: word_family_item,
     ExerciseKind.WORD_FORM: lambda lx, t, w, lv: word_form_item(lx, t, w),
     ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(t, w),
-    ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w),
+    # the phrases of a plain sentence, else the words of the noun phrase holding the word's adjective
+    ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w) or noun_phrase_order_item(lx, t, w),
     ExerciseKind.CLOZE: cloze_item,
     # the particle or preposition of the word's verb, else the verb or adjective that goes with its noun
     ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w) or collocate_item(lx, t, w, lv),

@@ -15,7 +15,7 @@ class ExerciseKind(StrEnum):
     WORD_FAMILY = "word_family"  # choose the member of the word's family that fits the gap
     WORD_FORM = "word_form"  # type the word in the form the gap needs
     SENTENCE_ROLE = "sentence_role"  # is this phrase the subject, the verb or the object
-    WORD_ORDER = "word_order"  # put the phrases of a sentence in order
+    WORD_ORDER = "word_order"  # put the phrases of a sentence, or the words of a noun phrase, in order
     CLOZE = "cloze"  # choose the saved word for the gap among words that do not fit
     COLLOCATION = "collocation"  # the particle, preposition, verb or adjective that goes with a word
     VOICE = "voice"  # the same sentence in the active or the passive voice

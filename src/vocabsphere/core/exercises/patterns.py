@@ -1,10 +1,12 @@
 """Sentence patterns: find the subject, the verb and the object; put the phrases of a sentence in order.
 
 Both are made only from plain clauses the parse is sure of: a main verb with a subject and an object
-(no second clause), each part one unbroken phrase. Roles allow adverbials before the subject or
-after the object ("In 2013, they found new bacteria"). Ordering allows none (they could move) and
-needs a subject pronoun ("they", not "them") or an object pronoun ("them", "him"), so that no other
-order of the phrases is also English ("The cat chased the dog" / "The dog chased the cat").
+(no second clause), each part one unbroken phrase. Both allow adverbials before the subject or
+after the object ("In 2013, they found new bacteria"); ordering leaves them in place in the gapped
+sentence (they could move) and asks only the subject, verb and object, and needs a subject pronoun
+("they", not "them"), an object pronoun ("them", "him") or a verb that agrees with the subject and
+not with the object ("The company sells cars"), so that no other order of the phrases is also
+English ("The cat chased the dog" / "The dog chased the cat").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from lemminflect import getAllLemmas
 from vocabsphere.core.levels import GRAMMAR_POINTS
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .slots import gapped
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -234,36 +237,144 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     )
 
 
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+# Verbs whose noun after them says what the subject is or becomes: no object to name.
+_LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
+_PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
+
+
+def _number(verb: Token) -> str:
+    """ "sg" or "pl" when the finite verb shows its subject's number ("sells", "are"), else ""."""
+    if verb.lower_ in _SINGULAR_VERBS or (verb.tag_ == "VBZ"):
+        return "sg"
+    if verb.lower_ in _PLURAL_VERBS or (verb.tag_ == "VBP" and verb.lower_ != "am"):
+        return "pl"
+    return ""
+
+
+def _noun_number(head: Token) -> str:
+    if head.tag_ in ("NN", "NNP"):
+        return "sg"
+    return "pl" if head.tag_ in ("NNS", "NNPS") else ""
+
+
+def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...]) -> bool:
+    """Subject and object cannot swap: one is a pronoun in its case ("they", "them"), or the verb
+    agrees with the subject and not with the object ("The company sells cars": "Cars sells the
+    company" is no English). "The cat chased the dog" / "The dog chased the cat": both English."""
+    doc = sent.doc
+    subject, verb, obj = parts
+    if doc[subject[0]].lower_ in _SUBJECT_PRONOUNS and subject[1] - subject[0] == 1:
+        return True
+    if doc[obj[0]].lower_ in _OBJECT_PRONOUNS and obj[1] - obj[0] == 1:
+        return True
+    root = sent.root
+    subject_head = next(c for c in root.children if c.dep_ == "nsubj")
+    object_head = next(c for c in root.children if c.dep_ == "obj")
+    number = _number(doc[verb[0]])
+    if not number or any(c.dep_ == "conj" for c in (*subject_head.children, *object_head.children)):
+        return False  # "sold" agrees with both; "Tom and Mary" is plural whatever its nouns are
+    if number == "pl" and _takes_plural_verb(object_head):
+        return False  # "A new generation of viewers have ...": British English agrees with the meaning
+    return _noun_number(subject_head) == number and _noun_number(object_head) not in ("", number)
+
+
+# Singular nouns of a group that British English lets take a plural verb ("The team have won").
+_GROUP_NOUNS = frozenset(
+    [
+        "generation",
+        "number",
+        "majority",
+        "minority",
+        "team",
+        "group",
+        "family",
+        "government",
+        "couple",
+        "staff",
+        "police",
+        "crowd",
+        "public",
+        "audience",
+        "committee",
+        "company",
+        "army",
+        "band",
+        "class",
+        "club",
+        "council",
+        "crew",
+        "jury",
+        "population",
+        "board",
+        "firm",
+        "party",
+        "panel",
+        "union",
+        "community",
+        "variety",
+        "range",
+        "series",
+        "lot",
+        "bunch",
+        "pair",
+        "percentage",
+        "proportion",
+        "half",
+        "rest",
+        "total",
+        "kind",
+        "sort",
+        "type",
+        "church",
+        "school",
+        "university",
+        "media",
+        "press",
+        "management",
+    ]
+)
+
+
+def _takes_plural_verb(noun: Token) -> bool:
+    """A singular noun that may still take a plural verb: a group, or "a number of people"."""
+    if noun.lemma_.lower() in _GROUP_NOUNS:
+        return True
+    return any(c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children) for c in noun.children)
+
+
 def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
-    """Put the subject, verb and object phrases in order (a subject pronoun fixes the order)."""
+    """Put the subject, verb and object phrases in order, in the sentence with any adverbials
+    before or after them left in place (they could move, so they are not asked)."""
     sent = token.sent
-    parts = _clause(sent)
-    if parts is None:
-        return None
-    pronoun_subject = sent.doc[parts[0][0]].lower_ in _SUBJECT_PRONOUNS and parts[0][1] - parts[0][0] == 1
-    pronoun_object = sent.doc[parts[2][0]].lower_ in _OBJECT_PRONOUNS and parts[2][1] - parts[2][0] == 1
-    if not (pronoun_subject or pronoun_object):
-        return None  # "the cat chased the dog" / "the dog chased the cat": both English
+    parts = _clause(sent, adverbials=True)
+    if parts is None or sent.text.strip().endswith("?") or not _only_one_order(sent, parts):
+        return None  # a question may put the verb first
+    if sent.root.lemma_.lower() in _LINKING_VERBS:
+        return None  # "she became coach of the team": a complement, not an object
     if not any(a <= token.i < b for a, b in parts):
         return None
+    if any(not sent.doc[start - 1].whitespace_ for start, _ in parts[1:]):
+        return None  # "We've had": the tiles would be joined as "we 've had"
     phrases = [_text(sent, p) for p in parts]
     first = sent.doc[parts[0][0]]
-    if first.pos_ in ("DET", "PRON") and first.text != "I":  # "The board" -> "the board"; "Google" stays
-        phrases[0] = first.lower_ + phrases[0][len(first.text) :]
-    end = sent.doc[parts[2][1] : sent.end].text.strip()
+    if first.i == sent.start and first.pos_ in ("DET", "PRON") and first.text != "I":
+        phrases[0] = (
+            first.lower_ + phrases[0][len(first.text) :]
+        )  # "The board" -> "the board"; "Google" stays
     shown = phrases[:]
     digest = hashlib.sha256(sent.text.encode()).digest()
     while shown == phrases:
         random.Random(int.from_bytes(digest[:8], "big")).shuffle(shown)
         digest = hashlib.sha256(digest).digest()
-    answer = " ".join(phrases)
-    answer = answer[:1].upper() + answer[1:]
+    answer = str(sent.doc[parts[0][0] : parts[2][1]].text)
     return ExerciseItem(
         kind=ExerciseKind.WORD_ORDER,
-        prompt=f"Put the phrases in order to make a sentence (end: \u2018{end}\u2019).",
+        prompt="Put the phrases in order to fill the gap.",
+        gapped=gapped(sent, parts[0][0], parts[2][1]),
         options=tuple(shown),
         answer=answer,
-        accepted=(answer, answer + end),
+        accepted=(answer,),
         explanation=(
             f"English puts the subject first (\u2018{phrases[0]}\u2019), then the verb "
             f"(\u2018{phrases[1]}\u2019), then the object (\u2018{phrases[2]}\u2019)."
