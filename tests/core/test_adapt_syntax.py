@@ -256,3 +256,20 @@ def test_a_participle_clause_of_the_main_verb_is_still_split(nlp: Language) -> N
     out, rule = _run(nlp, "The farmers left the valley in spring, taking their cattle with them.")
     assert rule == "participle"
     assert out == ["The farmers left the valley in spring.", "The farmers took their cattle with them."]
+
+
+def test_a_split_names_a_person_again_by_the_surname(nlp: Language) -> None:
+    # Train review (adaptrev): a split repeated a person's full name in the very next sentence.
+    out, rule = _run(nlp, "Maria Lopez, who runs a bakery in Leeds, said the rent had doubled.")
+    assert rule == "relative_clause"
+    assert out == ["Maria Lopez said the rent had doubled.", "Lopez runs a bakery in Leeds."]
+    out, rule = _run(nlp, "Dr Maria Lopez left the hospital in May, taking her notes with her.")
+    assert (out, rule) == (
+        ["Dr Maria Lopez left the hospital in May.", "Dr Lopez took her notes with her."],
+        "participle",
+    )
+    # ... but an organisation, or a surname that is also an English word, is named in full again.
+    out, _ = _run(nlp, "Acme Corp, which makes tools, said sales had doubled.")
+    assert "Acme Corp makes tools." in out
+    out, _ = _run(nlp, "He met Anna Smith, who runs a shop in Leeds.")
+    assert out == ["He met Anna Smith.", "Anna Smith runs a shop in Leeds."]

@@ -19,6 +19,7 @@ from vocabsphere.core.adapt.content import Unit
 
 __all__ = [
     "attributed",
+    "continues_how",
     "dependencies",
     "enumerations",
     "introduced_things",
@@ -57,7 +58,7 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").
-_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara" too
+_NAME = r"(?:Mc|Mac|O['’]|al-|el-)?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara", "al-Mamun" too
 _FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?{_NAME}){{1,3}}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
@@ -73,7 +74,15 @@ _DESCRIBED = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
 )
 # "Inky - a common New Zealand octopus - made his dash": a one-word name and what it is.
-_APPOSED = re.compile(r"\b([A-Z][a-z]{2,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+")
+_APPOSED = re.compile(
+    r"\b([A-Z][a-z]{2,}|[A-Z]\w*[a-z][A-Z]\w*(?:\.[a-z]{2,4})?)\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+"
+)
+# "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
+_BODY_NAMED = re.compile(
+    r"\bthe\s+([A-Z][a-z]{2,})\s+(?:Group|Company|Corporation|Foundation|Institute|Trust|Association|Agency)\b"
+)
+# Arabic name particles: "Mohammed Abdullah al-Mamun" is "Mamun" later.
+_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ul)-(?=[A-Z])")
 # "Not the Argentinian ... Lionel Messi, but Junior Messi Enguene": corrects the sentence before.
 _CORRECTION = re.compile(r"^not\s", re.I)
 # "on a bus" ... "the attack on the bus", "has produced a guide" ... "The guide says": a thing the
@@ -139,7 +148,16 @@ _CONTINUING = re.compile(
     r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
-    r"|^in the (?:first|second|third|last|former|latter),",  # "In the first, she looked darker"
+    r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
+    r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
+    r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b",  # "The end result is ...": of what?
+    re.I,
+)
+# A sentence that goes on from how the sentence before did something ("In this way, ...", "The same
+# technique ..."): that sentence is kept whole, or the way it told of is gone.
+_HOW_BEFORE = re.compile(
+    r"^(?:in (?:this|that|the same) way"
+    r"|the same (?:technique|method|approach|process|trick|tool|strategy)s?)\b",
     re.I,
 )
 # The parts of one enumeration are kept or cut together: "In the first, ..." / "In the second, ...",
@@ -161,6 +179,12 @@ _CHALLENGE_TEXT = (
     "refuted debunked propaganda cautioned"
 )
 _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
+
+
+def continues_how(text: str) -> bool:
+    """Does ``text`` go on from the way the sentence before did something ("In this way, they named
+    the city", "The same technique gave them ...")? Then that sentence is not shortened."""
+    return _HOW_BEFORE.match(_opening(text)) is not None
 
 
 def _unnamed_person(text: str) -> bool:
@@ -195,7 +219,7 @@ def refers_back(text: str) -> bool:
     words = opening.split()
     if not words:
         return False
-    first = words[0].strip(",").lower()
+    first = re.split(r"['’]", words[0].strip(",").lower())[0]  # "They're both ...": "they"
     if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
         first = words[1].strip(",?").lower()  # "But is that the whole story?"
     empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.match(opening) is not None
@@ -210,6 +234,13 @@ def refers_back(text: str) -> bool:
     if _WHOSE_SPOKESMAN.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
+
+
+def _asks(text: str) -> bool:
+    """Is ``text`` the writer's own question (not a quoted one), which the next sentence answers or
+    goes on asking (a series of questions ends in the answer)?"""
+    text = text.strip()
+    return text[:1] not in _QUOTE_OPENERS and text.endswith("?")  # '... or not?"' closes a quotation
 
 
 def _words(text: str) -> set[str]:
@@ -234,6 +265,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     """Last word of each full name -> (the sentence that first gives the full name, the full name);
     a one-word name introduced by what it is ("the Danish restaurant Noma") counts as full there."""
     found: dict[str, tuple[int, str]] = {}
+    first_names: dict[str, set[str]] = {}
+    full_of: dict[str, tuple[int, str]] = {}
     for i, unit in enumerate(units):
         for match in _DESCRIBED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
@@ -243,9 +276,18 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
                 words = words[1:]
             if len(words) < 2 or words[-1].lower() in _NOT_NAME:
                 continue
-            found.setdefault(words[-1], (i, " ".join(words)))
+            found.setdefault(_PARTICLE.sub("", words[-1]), (i, " ".join(words)))
+            if len(words) == 2:  # "Zimarco Jones, the school's founder" ... "The teachers and Zimarco"
+                first_names.setdefault(words[0], set()).add(words[1])
+                full_of.setdefault(words[0], (i, " ".join(words)))
         for match in _APPOSED.finditer(unit.text):  # after full names: "Slave Labour, a spray-painted"
             found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _BODY_NAMED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
+    # A first name is a person's short name when no other full name in the story has it.
+    for first, fulls in first_names.items():
+        if len(fulls) == 1 and first.lower() not in _NOT_NAME:
+            found.setdefault(first, full_of[first])
     # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
     # was not introduced by the full form.
     return {
@@ -360,6 +402,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
         if nxt is not None and _LAST_STEP.match(_opening(unit.text)) and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
+        if nxt is not None and _asks(unit.text):
+            needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
         out.append(needed)
     for i, j in enumerations(units):
         out[i].add(j)
