@@ -704,6 +704,25 @@ def test_links_read_in_the_adaptrev_review() -> None:
     assert not dependencies(units)[2]
 
 
+def test_also_and_a_final_step_tie_their_neighbours() -> None:
+    # "Technology has also played a part." kept after the media's part was cut; "For the final part of
+    # the study, the researchers delved even deeper, to see ..." kept without what they found
+    units = _units("Rain fell.", "Books have helped.", "Films have also played a part.")
+    assert 1 in dependencies(units)[2]
+    assert not dependencies(_units("Rain fell.", "Films played a part.", '"It also helped," he said.'))[1]
+    units = _units(
+        "For the last stage of the test, the team went further.", "They tried the phones of 20 people."
+    )
+    assert 1 in dependencies(units)[0]
+    # "The scientists next delved into more personal territory." kept without what they found there
+    assert 1 in dependencies(_units("The team next looked at the night.", "Owls hunted."))[0]
+    # "The policy aimed to eradicate ..." after "... under the 2010 child labour code of conduct"
+    units = _units(
+        "Rain fell.", "The club teaches boys their rights under the 2012 sports code.", "The policy failed."
+    )
+    assert 1 in dependencies(units)[2]
+
+
 def test_a_sentence_that_goes_on_from_how_the_one_before_did_it() -> None:
     # "[Through automatic and manual searches,] they identified 82 % ..." then "The same technique ...";
     # "[When these were plotted on a map,] they revealed clusters ..." then "In this way, they named ..."

@@ -102,6 +102,10 @@ _SPECIFIC = 3  # a thing named in at most this many sentences is a detail the re
 _NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
 _DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+# Plans and rules a story names in many ways ("code of conduct" ... "The policy"): "The policy"
+# opening a sentence is the one the sentence before told of, whatever it called it.
+_MEASURES_TEXT = "policy plan scheme programme program project code law measure strategy initiative proposal"
+_MEASURES = frozenset(_MEASURES_TEXT.split())
 _LOOK_BACK = 3  # sentences searched for what a definite description names
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
 _CONNECTIVE = re.compile(
@@ -170,8 +174,13 @@ _ENUM_NEXT = re.compile(
 # team placed the mice back in the first chamber." means nothing without "The mice froze ...".
 _QUOTE_OPENERS = "'\"‘“"
 _LAST_STEP = re.compile(
-    r"^(?:in\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)", re.I
+    r"^(?:(?:in|for)\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)",
+    re.I,
 )
+# "The scientists next delved into more personal territory.": announces what the next sentence tells.
+_NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
+# "Technology has also played a part.": "also" adds to what the sentence before told.
+_ALSO = re.compile(r"^(?:[\w'’-]+\s+){1,4}also\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -243,6 +252,11 @@ def _asks(text: str) -> bool:
     return text[:1] not in _QUOTE_OPENERS and text.endswith("?")  # '... or not?"' closes a quotation
 
 
+def _adds_to_previous(text: str) -> bool:
+    """Does ``text`` (not a quotation) say "also" early ("Technology has also played a part")?"""
+    return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
 
@@ -258,6 +272,8 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
             return j
+    if i > 0 and found.group(1).lower() in _MEASURES:
+        return i - 1  # "The policy aimed to ..." after "... under the 2010 code of conduct"
     return None
 
 
@@ -400,8 +416,11 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
-        if nxt is not None and _LAST_STEP.match(_opening(unit.text)) and nxt.text[:1] not in _QUOTE_OPENERS:
+        step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
+        if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
+        if i > 0 and units[i - 1].paragraph == unit.paragraph and _adds_to_previous(unit.text):
+            needed.add(i - 1)
         if nxt is not None and _asks(unit.text):
             needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
         out.append(needed)

@@ -282,6 +282,11 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"
         if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
             return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
+        dashes = [t.i for t in run if t.text in _DASHES]
+        if len(dashes) >= 2 and any(not t.is_punct for t in doc[dashes[-1] + 1 : end + 1]):
+            # "2,125 vulnerable children [- those in danger of entering work - into school]": the
+            # parser hung what follows the aside inside it
+            return "cuts past the closing dash of an aside"
         if (
             run[0].text == ","
             and run[-1].text == ","
@@ -418,8 +423,8 @@ def _lone_subordinate(sent: Span, gone: set[int]) -> bool:
     if not words or words[0].lower_ not in _SUBORDINATORS or words[0].i in gone:
         return False
     last = max((t.i for t in sent if not t.is_punct), default=sent.start)
-    if last not in gone:
-        return False
+    if last not in gone or any(t.text == "," and t.i not in gone for t in sent):
+        return False  # a kept comma: the main clause after the opening one is kept
     start = last
     while start - 1 in gone:
         start -= 1
