@@ -714,6 +714,13 @@ def test_also_and_a_final_step_tie_their_neighbours() -> None:
         "For the last stage of the test, the team went further.", "They tried the phones of 20 people."
     )
     assert 1 in dependencies(units)[0]
+    # "The classroom is one of 23 centres that SOHAY has set up" without "SOHAY, a grassroots NGO ...";
+    # "About 780 more children are preparing ..." without the count it adds to
+    units = _units(
+        "Since 2010, KAMRA, a small charity, has run schools.", "Rain fell.", "KAMRA has 20 centres."
+    )
+    assert 0 in dependencies(units)[2]
+    assert refers_back("About 300 more girls will start in May.")
     # "The scientists next delved into more personal territory." kept without what they found there
     assert 1 in dependencies(_units("The team next looked at the night.", "Owls hunted."))[0]
     # "The policy aimed to eradicate ..." after "... under the 2010 child labour code of conduct"

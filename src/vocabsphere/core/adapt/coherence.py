@@ -75,8 +75,8 @@ _DESCRIBED = re.compile(
 )
 # "Inky - a common New Zealand octopus - made his dash": a one-word name and what it is.
 _APPOSED = re.compile(
-    r"\b([A-Z][a-z]{2,}|[A-Z]\w*[a-z][A-Z]\w*(?:\.[a-z]{2,4})?)\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+"
-)
+    r"\b([A-Z][a-z]{2,}|[A-Z]\w*[a-z][A-Z]\w*(?:\.[a-z]{2,4})?|[A-Z]{3,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+"
+)  # "Inky - a common octopus", "BetterBoyfriend.me, a service", "SOHAY, a grassroots NGO"
 # "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
 _BODY_NAMED = re.compile(
     r"\bthe\s+([A-Z][a-z]{2,})\s+(?:Group|Company|Corporation|Foundation|Institute|Trust|Association|Agency)\b"
@@ -154,7 +154,8 @@ _CONTINUING = re.compile(
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
-    r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b",  # "The end result is ...": of what?
+    r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
+    r"|^(?:about |some |nearly |almost |another )?[\d,.]+ more\b",  # "About 780 more children ..."
     re.I,
 )
 # A sentence that goes on from how the sentence before did something ("In this way, ...", "The same
