@@ -100,7 +100,7 @@ _TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
 _THING_LETTERS = 3  # "a bus" ... "the bus"
 _SPECIFIC = 3  # a thing named in at most this many sentences is a detail the reader must be told of
 _NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
-_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
+_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+(?:-\w+)*)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
 # Plans and rules a story names in many ways ("code of conduct" ... "The policy"): "The policy"
 # opening a sentence is the one the sentence before told of, whatever it called it.
@@ -273,7 +273,7 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
             return j
-    if i > 0 and found.group(1).lower() in _MEASURES:
+    if i > 0 and any(w and w.lower() in _MEASURES for w in found.groups()):
         return i - 1  # "The policy aimed to ..." after "... under the 2010 code of conduct"
     return None
 
