@@ -269,12 +269,14 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
     if found is None:
         return None
     nouns = [w.lower() for w in found.groups() if w and len(w) >= _SHORT_WORDS]
+    if i > 0 and any(w and w.lower() in _MEASURES for w in found.groups()):
+        # "The policy aimed to ..." after "... under the 2010 code of conduct"; "The multimillion-pound
+        # project" after "He is planning Britain's first 'astrovillage'" (not the "Eden Project" before)
+        return i - 1
     for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
             return j
-    if i > 0 and any(w and w.lower() in _MEASURES for w in found.groups()):
-        return i - 1  # "The policy aimed to ..." after "... under the 2010 code of conduct"
     return None
 
 
