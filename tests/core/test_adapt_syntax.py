@@ -47,7 +47,7 @@ def test_relative_clause_split_repeats_the_antecedent(nlp: Language) -> None:
     assert rule == "relative_clause"
     assert out == ["Putin said the deal was good.", "Putin was elected in 2000."]
     out, _ = _run(nlp, "He met Anna Smith, who runs a shop in Leeds.")
-    assert out == ["He met Anna Smith.", "Anna Smith runs a shop in Leeds."]
+    assert out == ["He met Anna Smith.", "Smith runs a shop in Leeds."]
 
 
 def test_coordination_and_participle_split(nlp: Language) -> None:
@@ -165,7 +165,7 @@ def test_no_relative_split_when_the_clause_may_belong_to_an_earlier_noun(nlp: La
 def test_relative_split_after_a_preposition_still_made(nlp: Language) -> None:
     assert split_relative(nlp("The prize went to Anna Smith, who lives in Leeds.")[:]) == [
         "The prize went to Anna Smith.",
-        "Anna Smith lives in Leeds.",
+        "Smith lives in Leeds.",  # a person named again by the surname (round adaptrev)
     ]
 
 
@@ -268,8 +268,8 @@ def test_a_split_names_a_person_again_by_the_surname(nlp: Language) -> None:
         ["Dr Maria Lopez left the hospital in May.", "Dr Lopez took her notes with her."],
         "participle",
     )
-    # ... but an organisation, or a surname that is also an English word, is named in full again.
+    # ... but a body ("Air India, the national carrier" is no person called India) is named in full again.
     out, _ = _run(nlp, "Acme Corp, which makes tools, said sales had doubled.")
     assert "Acme Corp makes tools." in out
-    out, _ = _run(nlp, "He met Anna Smith, who runs a shop in Leeds.")
-    assert out == ["He met Anna Smith.", "Anna Smith runs a shop in Leeds."]
+    out, rule = _run(nlp, "Air Malta, the national carrier, has said it will cut ten flights.")
+    assert rule == "apposition" and "Air Malta is the national carrier." in out

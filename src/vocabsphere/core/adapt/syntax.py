@@ -72,8 +72,11 @@ def _later_mention(tokens: Sequence[Token]) -> str:
     person = (
         (2 if not title else 1) <= len(name) <= 3
         and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
-        and not getAllLemmas(name[-1].lower_)  # "Jones", not "Foods" or "Stone"
+        # a given name English does not use as a word ("Anil Varma", "Andrew Harper"), or a title:
+        # not "Air India" (-> "India is the national carrier") nor "Acme Foods"
+        and (bool(title) or not getAllLemmas(name[0].lower_))
         and name[-1].lower_ not in _BODY_WORDS
+        and name[-1].tag_ != "NNPS"
     )
     if not person:
         return _antecedent_text(tokens)
