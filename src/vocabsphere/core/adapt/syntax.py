@@ -72,9 +72,11 @@ def _later_mention(tokens: Sequence[Token]) -> str:
     person = (
         (2 if not title else 1) <= len(name) <= 3
         and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
-        # a given name English does not use as a word ("Anil Varma", "Andrew Harper"), or a title:
-        # not "Air India" (-> "India is the national carrier") nor "Acme Foods"
-        and (bool(title) or not getAllLemmas(name[0].lower_))
+        # names English does not use as words ("Anil Varma", "Maria Lopez"), after a title or a given
+        # name of four letters or more: not "Air India" (-> "India is the national carrier"), "Acme
+        # Foods", nor "Gao Ping" or "Xi Jinping", where the family name comes first
+        and (bool(title) or (len(name[0]) >= 4 and not getAllLemmas(name[0].lower_)))
+        and not getAllLemmas(name[-1].lower_)
         and name[-1].lower_ not in _BODY_WORDS
         and name[-1].tag_ != "NNPS"
     )
