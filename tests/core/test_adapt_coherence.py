@@ -727,6 +727,11 @@ def test_also_and_a_final_step_tie_their_neighbours() -> None:
         "It is like the Eden Project.", "He is planning a museum.", "The two-storey project will cost $5m."
     )
     assert 1 in dependencies(units)[2]
+    # "Other members of the ECB's top team ... contend" after Draghi was cut; "Europol asked
+    # Luxembourg's central bank to explain." after what it was asked about was cut
+    assert refers_back("Other members of the club's board say the plan is fine.")
+    assert refers_back("The council asked the town's bank to explain.")
+    assert not refers_back("Other than that, the day was quiet.")
     # "The scientists next delved into more personal territory." kept without what they found there
     assert 1 in dependencies(_units("The team next looked at the night.", "Owls hunted."))[0]
     # "The policy aimed to eradicate ..." after "... under the 2010 child labour code of conduct"

@@ -123,7 +123,8 @@ _SAME_TIME = re.compile(r"^(?:(?:in|on|at|during|by|within|over)\s+the\s+same|th
 # "People need to know that.", "Dancevic disagreed.": about what the sentence before said.
 _POINTS_BACK = re.compile(
     r"\b(?:know|do|did|does|say|said|mean|means|believe)\s+(?:this|that)\s*[.!?]\W*$"
-    r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$",
+    r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$"
+    r"|\bto explain\s*[.!]\W*$",  # "Europol asked Luxembourg's central bank to explain.": explain what?
     re.I,
 )
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
@@ -149,6 +150,7 @@ _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
+    r"|^other\s+(?!than\b)[a-z]+\s+(?:of|in|at|from)\b"  # "Other members of the ECB's board": than whom?
     r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
