@@ -762,6 +762,14 @@ def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) 
             "on a clear night",
             "when the claim holds",
         ),
+        # train 59-68: "is being hailed as [an unprecedented] a boon", "in the [communist] island nation"
+        (
+            "In a town where few people own a car, a bus that is free of charge is being hailed as an "
+            "unprecedented gift.",
+            "unprecedented",
+            "the point of",
+        ),
+        ("Young people are using the first free bus in the communist island nation.", "communist", "kind"),
         # "The [mass] collection of telephone records", "failing to ensure [adequate] security"
         ("The mass collection of emails by spy agencies is a threat to privacy.", "mass", "qualifier"),
         ("The owner was blamed for failing to provide adequate heating.", "adequate", "qualifier"),

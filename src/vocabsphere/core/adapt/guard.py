@@ -92,7 +92,7 @@ _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
-_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
+_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible", "ist")  # "communist"
 # A phrase that gives something its name introduces the name the story uses later.
 _RELATIVE_WORDS = frozenset({"when", "where", "which", "who", "whom", "whose"})
 # A phrase that says whom or where a figure holds for ("in children", "among women").
@@ -117,6 +117,10 @@ _CONTRAST_OPENERS = frozenset({"rather", "instead", "than", "unlike", "versus"})
 _PERIODS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "annual"})
 # Verbs that link a subject to what it is, like "be": "has become an ominous sight".
 _LINKING = frozenset(["become", "remain", "seem", "appear", "prove", "stay", "look", "sound", "feel"])
+# Verbs that say what something is taken for, after "as": "hailed as an unprecedented boon".
+_SEEN_AS = frozenset(
+    ["hail", "describe", "see", "regard", "consider", "view", "label", "brand", "praise", "dismiss"]
+)
 _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
@@ -536,6 +540,10 @@ def _predicate_noun(noun: Token, sent: Span) -> bool:
         return False
     if noun.dep_ in {"xcomp", "attr", "oprd"} and noun.head.lemma_.lower() in _LINKING:
         return True
+    if noun.head.lemma_.lower() in _SEEN_AS and any(
+        c.dep_ in {"case", "mark"} and c.lower_ == "as" for c in noun.children
+    ):
+        return True  # "is being hailed as an unprecedented boon"
     return noun.i == sent.root.i or any(c.dep_ == "cop" for c in noun.children)
 
 
