@@ -255,16 +255,6 @@ def _asks(text: str) -> bool:
     return text[:1] not in _QUOTE_OPENERS and text.endswith("?")  # '... or not?"' closes a quotation
 
 
-_THE_MEASURE = re.compile(r"\bthe\s+(" + "|".join(sorted(_MEASURES)) + r")\b", re.I)
-
-
-def _first_told_as_the(units: Sequence[Unit], i: int) -> bool:
-    """Does ``units[i]`` name a plan or project with "the" ("the project's ten vultures") that no
-    sentence before it named with that word? The sentence before told of it in other words."""
-    told = {w for u in units[:i] for w in _words(u.text)}
-    return any(m.group(1).lower() not in told for m in _THE_MEASURE.finditer(units[i].text))
-
-
 def _adds_to_previous(text: str) -> bool:
     """Does ``text`` (not a quotation) say "also" early ("Technology has also played a part")?"""
     return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
@@ -434,8 +424,6 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
         if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
-        if i > 0 and _first_told_as_the(units, i):
-            needed.add(i - 1)  # "Samuel is one of the project's ten vultures": the project told before
         if i > 0 and units[i - 1].paragraph == unit.paragraph and _adds_to_previous(unit.text):
             needed.add(i - 1)
         if nxt is not None and _asks(unit.text):
