@@ -739,8 +739,8 @@ def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) 
         # "2,125 vulnerable children [- those in danger of entering work - into school]": the parser hung
         # "into school" inside the aside
         (
-            "In 2019, the charity helped 300 girls to leave farm work and 120 boys - those at risk of leaving "
-            "school - into class.",
+            "In 2019, the charity helped 300 girls to leave farm work and 120 boys - those at risk of "
+            "leaving school - into class.",
             " - those at risk of leaving school - into class",
             "closing dash",
         ),
