@@ -15,6 +15,7 @@ from tests.conftest import SHARED_DIR
 from vocabsphere.core.adapt import adapt_text
 from vocabsphere.core.adapt.builder import VersionBuilder
 from vocabsphere.core.adapt.coherence import (
+    continues_how,
     dependencies,
     enumerations,
     introduced_things,
@@ -664,3 +665,86 @@ def test_a_verbless_fragment_needs_the_sentence_it_continues(nlp: Language) -> N
     needs = builder._needs()
     assert 1 in needs[2] and 4 in needs[5]
     assert 2 not in needs[3]  # a sentence with its own verb stands alone
+
+
+def test_links_read_in_the_adaptrev_review() -> None:
+    # Train stories 49-58 at A2/B1: "That's comparable to ..." after the estimate was cut (a contraction
+    # hid "That"), "The end result is ..." without the start-up it was the result of.
+    assert refers_back("That's close to the number of cars sold last year.")
+    assert refers_back("They're both in the top ten now.")
+    assert refers_back("The end result is a robot that can chat all day.")
+    assert not refers_back("The results of the vote will be known on Friday.")
+    # "So, what is driving the desire to look upwards?" kept, its answer cut: a question needs the next
+    units = _units(
+        "Prices rose again.", "So who will pay for the new road?", "The council says drivers will."
+    )
+    assert 2 in dependencies(units)[1]
+    assert 2 not in dependencies(_units("Rain fell.", '"Who will pay?" Ann asked.', "Nobody answered."))[1]
+    # "BetterBoyfriend.me took off.", "Accell owns the Raleigh brand", "says Mamun", "The teachers and
+    # Zimarco": names whose introducing sentence was cut
+    units = _units(
+        "Tom Reed runs a cafe.",
+        "He has also made an app: FixMyBike.io, a service that repairs bikes at home.",
+        "It costs a lot.",
+        "FixMyBike.io took off in May.",
+    )
+    assert 1 in dependencies(units)[3]
+    units = _units(
+        "The firm was bought by the Hallon Group, a company from Oslo.", "Sales grew.", "Hallon owns a bank."
+    )
+    assert 0 in dependencies(units)[2]
+    units = _units("Girls need school, says the head, Ahmed Karim al-Rashid.", "Rain fell.", "Rashid agrees.")
+    assert 0 in dependencies(units)[2]
+    units = _units(
+        "We did it, said Tariku Mensah, the founder.", "Rain fell.", "The teachers and Tariku want a room."
+    )
+    assert 0 in dependencies(units)[2]
+    # ... but a first name two people share ties nothing
+    units = _units("Tariku Mensah spoke.", "Tariku Bello agreed.", "Tariku left.")
+    assert not dependencies(units)[2]
+
+
+def test_also_and_a_final_step_tie_their_neighbours() -> None:
+    # "Technology has also played a part." kept after the media's part was cut; "For the final part of
+    # the study, the researchers delved even deeper, to see ..." kept without what they found
+    units = _units("Rain fell.", "Books have helped.", "Films have also played a part.")
+    assert 1 in dependencies(units)[2]
+    assert not dependencies(_units("Rain fell.", "Films played a part.", '"It also helped," he said.'))[1]
+    units = _units(
+        "For the last stage of the test, the team went further.", "They tried the phones of 20 people."
+    )
+    assert 1 in dependencies(units)[0]
+    # "The classroom is one of 23 centres that SOHAY has set up" without "SOHAY, a grassroots NGO ...";
+    # "About 780 more children are preparing ..." without the count it adds to
+    units = _units(
+        "Since 2010, KAMRA, a small charity, has run schools.", "Rain fell.", "KAMRA has 20 centres."
+    )
+    assert 0 in dependencies(units)[2]
+    assert refers_back("About 300 more girls will start in May.")
+    # "The multimillion-pound project would feature a hotel" after "He is planning Britain's first
+    # 'astrovillage' ..."
+    units = _units(
+        "It is like the Eden Project.", "He is planning a museum.", "The two-storey project will cost $5m."
+    )
+    assert 1 in dependencies(units)[2]
+    # "Other members of the ECB's top team ... contend" after Draghi was cut; "Europol asked
+    # Luxembourg's central bank to explain." after what it was asked about was cut
+    assert refers_back("Other members of the club's board say the plan is fine.")
+    assert refers_back("The council asked the town's bank to explain.")
+    assert not refers_back("Other than that, the day was quiet.")
+    # "The scientists next delved into more personal territory." kept without what they found there
+    assert 1 in dependencies(_units("The team next looked at the night.", "Owls hunted."))[0]
+    # "The policy aimed to eradicate ..." after "... under the 2010 child labour code of conduct"
+    units = _units(
+        "Rain fell.", "The club teaches boys their rights under the 2012 sports code.", "The policy failed."
+    )
+    assert 1 in dependencies(units)[2]
+
+
+def test_a_sentence_that_goes_on_from_how_the_one_before_did_it() -> None:
+    # "[Through automatic and manual searches,] they identified 82 % ..." then "The same technique ...";
+    # "[When these were plotted on a map,] they revealed clusters ..." then "In this way, they named ..."
+    assert continues_how("In this way, they named the town people lived in.")
+    assert continues_how("The same method gave them the names of shops.")
+    assert not continues_how("The same day, the shop closed.")
+    assert refers_back("In this way, they named the town people lived in.")

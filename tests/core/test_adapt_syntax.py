@@ -256,3 +256,23 @@ def test_a_participle_clause_of_the_main_verb_is_still_split(nlp: Language) -> N
     out, rule = _run(nlp, "The farmers left the valley in spring, taking their cattle with them.")
     assert rule == "participle"
     assert out == ["The farmers left the valley in spring.", "The farmers took their cattle with them."]
+
+
+def test_a_split_names_a_person_again_by_the_surname(nlp: Language) -> None:
+    # Train review (adaptrev): a split repeated a person's full name in the very next sentence.
+    out, rule = _run(nlp, "Maria Lopez, who runs a bakery in Leeds, said the rent had doubled.")
+    assert rule == "relative_clause"
+    assert out == ["Maria Lopez said the rent had doubled.", "Lopez runs a bakery in Leeds."]
+    out, rule = _run(nlp, "Dr Maria Lopez left the hospital in May, taking her notes with her.")
+    assert (out, rule) == (
+        ["Dr Maria Lopez left the hospital in May.", "Dr Lopez took her notes with her."],
+        "participle",
+    )
+    # ... but a body ("Air India, the national carrier" is no person called India) is named in full again.
+    out, _ = _run(nlp, "Acme Corp, which makes tools, said sales had doubled.")
+    assert "Acme Corp makes tools." in out
+    out, rule = _run(nlp, "Air Malta, the national carrier, has said it will cut ten flights.")
+    assert rule == "apposition" and "Air Malta is the national carrier." in out
+    # ... nor a name whose family name may come first ("Gao Ping, who had lived ..." -> "Ping had lived")
+    out, _ = _run(nlp, "Gao Wen, who had lived in Spain for years, sold toys to shops.")
+    assert "Gao Wen had lived in Spain for years." in out

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from vocabsphere.core.adapt.coherence import (
     attributed,
+    continues_how,
     dependencies,
     introduced_things,
     last_named,
@@ -187,7 +188,10 @@ class VersionBuilder:
         if key not in self._compressed:
             units, removed = [], []
             for i, (unit, quotes) in enumerate(zip(self.source.units, self._quotes, strict=True)):
-                if quotes.quoted:  # somebody's words: never shortened
+                after = self.source.units[i + 1].text if i + 1 < len(self.source.units) else ""
+                if quotes.quoted or continues_how(after):
+                    # somebody's words, or the way the next sentence goes on from ("In this way, ..."):
+                    # never shortened
                     units.append(unit)
                     removed.append(0)
                     continue

@@ -19,6 +19,7 @@ from vocabsphere.core.adapt.content import Unit
 
 __all__ = [
     "attributed",
+    "continues_how",
     "dependencies",
     "enumerations",
     "introduced_things",
@@ -57,7 +58,7 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").
-_NAME = r"(?:Mc|Mac|O['’])?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara" too
+_NAME = r"(?:Mc|Mac|O['’]|al-|el-)?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara", "al-Mamun" too
 _FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?{_NAME}){{1,3}}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
@@ -73,7 +74,15 @@ _DESCRIBED = re.compile(
     r"\b(?:the|a|an)\s+(?:[A-Za-z-]+\s+){0,2}[a-z]{3,}\s+([A-Z][a-zà-ÿ]{2,})\b(?![\s-]+[A-Z])"
 )
 # "Inky - a common New Zealand octopus - made his dash": a one-word name and what it is.
-_APPOSED = re.compile(r"\b([A-Z][a-z]{2,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+")
+_APPOSED = re.compile(
+    r"\b([A-Z][a-z]{2,}|[A-Z]\w*[a-z][A-Z]\w*(?:\.[a-z]{2,4})?|[A-Z]{3,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+"
+)  # "Inky - a common octopus", "BetterBoyfriend.me, a service", "SOHAY, a grassroots NGO"
+# "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
+_BODY_NAMED = re.compile(
+    r"\bthe\s+([A-Z][a-z]{2,})\s+(?:Group|Company|Corporation|Foundation|Institute|Trust|Association|Agency)\b"
+)
+# Arabic name particles: "Mohammed Abdullah al-Mamun" is "Mamun" later.
+_PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ul)-(?=[A-Z])")
 # "Not the Argentinian ... Lionel Messi, but Junior Messi Enguene": corrects the sentence before.
 _CORRECTION = re.compile(r"^not\s", re.I)
 # "on a bus" ... "the attack on the bus", "has produced a guide" ... "The guide says": a thing the
@@ -91,8 +100,12 @@ _TOO_COMMON = frozenset(_TOO_COMMON_TEXT.split())
 _THING_LETTERS = 3  # "a bus" ... "the bus"
 _SPECIFIC = 3  # a thing named in at most this many sentences is a detail the reader must be told of
 _NOT_THINGS = ("ed", "ing", "ly")  # "a technique known as", "a fast-growing": not what "the" names
-_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+)(?:\s+(\w+))?")
+_DEFINITE = re.compile(r"^(?:The|This|These|Those)\s+(\w+(?:-\w+)*)(?:\s+(\w+))?")
 _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence before
+# Plans and rules a story names in many ways ("code of conduct" ... "The policy"): "The policy"
+# opening a sentence is the one the sentence before told of, whatever it called it.
+_MEASURES_TEXT = "policy plan scheme programme program project code law measure strategy initiative proposal"
+_MEASURES = frozenset(_MEASURES_TEXT.split())
 _LOOK_BACK = 3  # sentences searched for what a definite description names
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
 _CONNECTIVE = re.compile(
@@ -110,7 +123,8 @@ _SAME_TIME = re.compile(r"^(?:(?:in|on|at|during|by|within|over)\s+the\s+same|th
 # "People need to know that.", "Dancevic disagreed.": about what the sentence before said.
 _POINTS_BACK = re.compile(
     r"\b(?:know|do|did|does|say|said|mean|means|believe)\s+(?:this|that)\s*[.!?]\W*$"
-    r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$",
+    r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$"
+    r"|\bto explain\s*[.!]\W*$",  # "Europol asked Luxembourg's central bank to explain.": explain what?
     re.I,
 )
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
@@ -136,10 +150,21 @@ _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
+    r"|^other\s+(?!than\b)[a-z]+\s+(?:of|in|at|from)\b"  # "Other members of the ECB's board": than whom?
     r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
     r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
-    r"|^in the (?:first|second|third|last|former|latter),",  # "In the first, she looked darker"
+    r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
+    r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
+    r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
+    r"|^(?:about |some |nearly |almost |another )?[\d,.]+ more\b",  # "About 780 more children ..."
+    re.I,
+)
+# A sentence that goes on from how the sentence before did something ("In this way, ...", "The same
+# technique ..."): that sentence is kept whole, or the way it told of is gone.
+_HOW_BEFORE = re.compile(
+    r"^(?:in (?:this|that|the same) way"
+    r"|the same (?:technique|method|approach|process|trick|tool|strategy)s?)\b",
     re.I,
 )
 # The parts of one enumeration are kept or cut together: "In the first, ..." / "In the second, ...",
@@ -152,8 +177,13 @@ _ENUM_NEXT = re.compile(
 # team placed the mice back in the first chamber." means nothing without "The mice froze ...".
 _QUOTE_OPENERS = "'\"‘“"
 _LAST_STEP = re.compile(
-    r"^(?:in\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)", re.I
+    r"^(?:(?:in|for)\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)",
+    re.I,
 )
+# "The scientists next delved into more personal territory.": announces what the next sentence tells.
+_NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
+# "Technology has also played a part.": "also" adds to what the sentence before told.
+_ALSO = re.compile(r"^(?:[\w'’-]+\s+){1,4}also\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -161,6 +191,12 @@ _CHALLENGE_TEXT = (
     "refuted debunked propaganda cautioned"
 )
 _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
+
+
+def continues_how(text: str) -> bool:
+    """Does ``text`` go on from the way the sentence before did something ("In this way, they named
+    the city", "The same technique gave them ...")? Then that sentence is not shortened."""
+    return _HOW_BEFORE.match(_opening(text)) is not None
 
 
 def _unnamed_person(text: str) -> bool:
@@ -195,7 +231,7 @@ def refers_back(text: str) -> bool:
     words = opening.split()
     if not words:
         return False
-    first = words[0].strip(",").lower()
+    first = re.split(r"['’]", words[0].strip(",").lower())[0]  # "They're both ...": "they"
     if words[0].lower() in {"is", "was", "are", "were"} and len(words) > 1:
         first = words[1].strip(",?").lower()  # "But is that the whole story?"
     empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.match(opening) is not None
@@ -212,6 +248,18 @@ def refers_back(text: str) -> bool:
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
 
+def _asks(text: str) -> bool:
+    """Is ``text`` the writer's own question (not a quoted one), which the next sentence answers or
+    goes on asking (a series of questions ends in the answer)?"""
+    text = text.strip()
+    return text[:1] not in _QUOTE_OPENERS and text.endswith("?")  # '... or not?"' closes a quotation
+
+
+def _adds_to_previous(text: str) -> bool:
+    """Does ``text`` (not a quotation) say "also" early ("Technology has also played a part")?"""
+    return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
+
+
 def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
 
@@ -223,6 +271,10 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
     if found is None:
         return None
     nouns = [w.lower() for w in found.groups() if w and len(w) >= _SHORT_WORDS]
+    if i > 0 and any(w and w.lower() in _MEASURES for w in found.groups()):
+        # "The policy aimed to ..." after "... under the 2010 code of conduct"; "The multimillion-pound
+        # project" after "He is planning Britain's first 'astrovillage'" (not the "Eden Project" before)
+        return i - 1
     for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
@@ -234,6 +286,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     """Last word of each full name -> (the sentence that first gives the full name, the full name);
     a one-word name introduced by what it is ("the Danish restaurant Noma") counts as full there."""
     found: dict[str, tuple[int, str]] = {}
+    first_names: dict[str, set[str]] = {}
+    full_of: dict[str, tuple[int, str]] = {}
     for i, unit in enumerate(units):
         for match in _DESCRIBED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
@@ -243,9 +297,18 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
                 words = words[1:]
             if len(words) < 2 or words[-1].lower() in _NOT_NAME:
                 continue
-            found.setdefault(words[-1], (i, " ".join(words)))
+            found.setdefault(_PARTICLE.sub("", words[-1]), (i, " ".join(words)))
+            if len(words) == 2:  # "Zimarco Jones, the school's founder" ... "The teachers and Zimarco"
+                first_names.setdefault(words[0], set()).add(words[1])
+                full_of.setdefault(words[0], (i, " ".join(words)))
         for match in _APPOSED.finditer(unit.text):  # after full names: "Slave Labour, a spray-painted"
             found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _BODY_NAMED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
+    # A first name is a person's short name when no other full name in the story has it.
+    for first, fulls in first_names.items():
+        if len(fulls) == 1 and first.lower() not in _NOT_NAME:
+            found.setdefault(first, full_of[first])
     # A short name used alone before its full form ("the Taliban" ... "Pakistani Taliban leaders")
     # was not introduced by the full form.
     return {
@@ -358,8 +421,13 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
-        if nxt is not None and _LAST_STEP.match(_opening(unit.text)) and nxt.text[:1] not in _QUOTE_OPENERS:
+        step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
+        if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
+        if i > 0 and units[i - 1].paragraph == unit.paragraph and _adds_to_previous(unit.text):
+            needed.add(i - 1)
+        if nxt is not None and _asks(unit.text):
+            needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
         out.append(needed)
     for i, j in enumerations(units):
         out[i].add(j)

@@ -60,6 +60,11 @@ _SCOPE_TEXT = (
     # status: what a thing is kept as or allowed to be ("admitted to [a secret] archive")
     "secret secretly undisclosed confidential unofficial official illegal illegally legal legally "
     "current"  # "respecting the park's [current] boundary": not one drawn later
+    # the way or field something is done in ("will be [sexually] attacked", "[publicly] criticised")
+    " sexually physically verbally racially financially politically emotionally mentally medically"
+    " genetically militarily economically publicly privately"
+    # scale and sufficiency ("the [mass] collection of records", "failing to ensure [adequate] security")
+    " mass adequate adequately sufficient sufficiently"
 )
 _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
@@ -87,7 +92,7 @@ _CLAUSE_HEADS = frozenset({"VERB", "AUX"})
 _DASHES = frozenset({"-", "–", "—"})
 # Classifying adjectives ("solar power", "nuclear plant", "public library", "electric car") name a
 # kind of thing; without them the noun means something else.
-_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible")
+_CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible", "ist")  # "communist"
 # A phrase that gives something its name introduces the name the story uses later.
 _RELATIVE_WORDS = frozenset({"when", "where", "which", "who", "whom", "whose"})
 # A phrase that says whom or where a figure holds for ("in children", "among women").
@@ -110,6 +115,12 @@ _EVIDENCE = frozenset(_EVIDENCE_TEXT.split())
 _CONTRAST_OPENERS = frozenset({"rather", "instead", "than", "unlike", "versus"})
 # Words that say how often or per what time ("100 times annually"): without them a number means another thing.
 _PERIODS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "annual"})
+# Verbs that link a subject to what it is, like "be": "has become an ominous sight".
+_LINKING = frozenset(["become", "remain", "seem", "appear", "prove", "stay", "look", "sound", "feel"])
+# Verbs that say what something is taken for, after "as": "hailed as an unprecedented boon".
+_SEEN_AS = frozenset(
+    ["hail", "describe", "see", "regard", "consider", "view", "label", "brand", "praise", "dismiss"]
+)
 _NAMING = frozenset(["called", "dubbed", "nicknamed", "named", "known", "termed", "so-called"])
 # Verbs whose place phrase completes them: "the mice were placed [in a second chamber]", "will go [on
 # display]" say something else, or nothing, without it.
@@ -228,10 +239,18 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and tok.head.i not in gone
         ):
             return f"drops {tok.text!r}, how someone was while '{tok.head.text}' ('dancing [naked]')"
+        if tok.dep_ == "amod" and tok.head.i not in gone and _paired_on_a_bare_noun(tok, gone):
+            return f"drops {tok.text!r} and its pair, the point of '{tok.head.text}' ('new and rich markets')"
         if tok.dep_ == "amod" and tok.head.i not in gone and _all_a_with_phrase_says(tok.head, gone):
             return f"drops {tok.text!r}, all that '... {tok.head.text}' says ('with [uneven] coverage')"
         if tok.dep_.startswith("obl") and tok.lower_ in _DEMONSTRATIVES and tok.head.i not in gone:
             return f"drops '{preposition_of(tok)} {tok.text}', the link to what came before"
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and preposition_of(tok) in {"into", "onto"}:
+            return (
+                f"drops 'into {tok.text}', where something is put or goes ('helped children [into school]')"
+            )
+        if tok.dep_.startswith("obl") and tok.head.i not in gone and _condition(tok):
+            return f"drops {tok.text!r}, when the claim holds ('can see 31 stars [on a good night]')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -267,6 +286,20 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"takes what follows {opened.text!r} ('backpacks and [rely on volunteers] to')"
         if after is not None and (after.pos_ == "CCONJ" or (after.text == "," and _next_is_cconj(after))):
             return "takes an item or its modifier from a coordination ('gear, [a stack of laptops] and')"
+        dashes = [t.i for t in run if t.text in _DASHES]
+        if len(dashes) >= 2 and any(not t.is_punct for t in doc[dashes[-1] + 1 : end + 1]):
+            # "2,125 vulnerable children [- those in danger of entering work - into school]": the
+            # parser hung what follows the aside inside it
+            return "cuts past the closing dash of an aside"
+        if (
+            run[0].text == ","
+            and run[-1].text == ","
+            and start - 2 >= sent.start
+            and doc[start - 2].text == ","
+            and start - 2 not in gone
+        ):
+            # "Jenny Flahaut, 33[, who works at a children's home,] was inspired"
+            return f"takes the comma that closes ', {doc[start - 1].text},' ('Flahaut, 33 [, who ...,] was')"
         opener = [doc[k].lower_ for k in range(max(sent.start, start - 2), start)]
         if opener and (opener[-1] in _CONTRAST_OPENERS or opener in (["rather", "than"], ["instead", "of"])):
             return f"cuts into what {' '.join(opener)!r} sets against ('rather than [in calm] waters')"
@@ -300,6 +333,12 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"leaves a comma before {after.text!r} ('an unvarying, [instinctive] certainty')"
         if first.dep_ == "appos" and before.text not in _SET_OFF:
             return "drops an apposition that is not set off (a misparse)"
+    if _lone_subordinate(sent, gone):
+        return "leaves only the 'Once ...' clause: the main clause after it is cut"
+    if _pronoun_told_in_cut_clause(sent, removed, gone):
+        return "drops the clause that says who the kept 'they' are ('[When these were mapped,] they')"
+    if _attribution_before_verb(sent, gone):
+        return "leaves 'he said,' before a verb with no subject ('[The key,] he said, is')"
     stranded = _stranded_relative(sent, gone)
     if stranded is not None:
         return f"leaves {stranded.text!r} without the verb of its clause ('Armenia, which, like ...')"
@@ -346,6 +385,85 @@ def _all_a_with_phrase_says(noun: Token, gone: set[int]) -> bool:
     had = noun.dep_ == "obj" and noun.head.lemma_.lower() == "have"  # "MOOCs have [dire] completion rates"
     return (had or any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in kept)) and not any(
         c.dep_ in {"det", "nummod", "amod"} or c.dep_.endswith("poss") for c in kept
+    )
+
+
+def _paired_on_a_bare_noun(tok: Token, gone: set[int]) -> bool:
+    """ "the promise of [new and lucrative] markets": two adjectives joined by "and"/"or" on a noun with
+    no determiner are what the phrase says ("the promise of markets" says something else)."""
+    paired = any(c.dep_ == "conj" and c.pos_ == "ADJ" for c in tok.children)
+    noun = tok.head
+    return (
+        paired
+        and noun.pos_ == "NOUN"
+        and not any(
+            c.i not in gone and (c.dep_ in {"det", "nummod"} or c.dep_.endswith("poss"))
+            for c in noun.children
+        )
+    )
+
+
+_SUBORDINATORS_TEXT = (
+    "once when whenever if unless although though because while whereas after before since until as"
+)
+_SUBORDINATORS = frozenset(_SUBORDINATORS_TEXT.split())
+_CONDITION_TEXT = "good bad clear typical average normal busy quiet cloudy sunny"
+_CONDITION_WORDS = frozenset(_CONDITION_TEXT.split())
+_SAYING_TEXT = "say tell add explain write report insist argue note claim"
+_SAYING_LEMMAS = frozenset(_SAYING_TEXT.split())
+
+
+def _condition(tok: Token) -> bool:
+    """ "on a good night", "on a typical day": the conditions a claim holds under."""
+    return preposition_of(tok) in {"on", "in"} and any(
+        c.dep_ == "amod" and c.lower_ in _CONDITION_WORDS for c in tok.children
+    )
+
+
+def _lone_subordinate(sent: Span, gone: set[int]) -> bool:
+    """Does the cut leave only an opening subordinate clause ("Once they knew X [, Y was easy]")?
+    The sentence opens with a subordinator and the cut takes everything from a comma to the end."""
+    words = [t for t in sent if not t.is_punct]
+    if not words or words[0].lower_ not in _SUBORDINATORS or words[0].i in gone:
+        return False
+    last = max((t.i for t in sent if not t.is_punct), default=sent.start)
+    if last not in gone or any(t.text == "," and t.i not in gone for t in sent):
+        return False  # a kept comma: the main clause after the opening one is kept
+    start = last
+    while start - 1 in gone:
+        start -= 1
+    return sent.doc[start].text == ","
+
+
+def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:
+    """A cut opening clause whose subject is 'these'/'they'/'it' ("When these were plotted on a map,
+    they revealed clusters"): the kept pronoun after it named what that clause was about."""
+    subject = next(
+        (c for c in sent.root.children if c.dep_ in _SUBJECTS and c.i not in gone and c.pos_ == "PRON"), None
+    )
+    if subject is None:
+        return False
+    return any(
+        t.dep_ in {"nsubj", "nsubj:pass"}
+        and t.lower_ in {"these", "those", "they", "it", "this"}
+        and t.i < subject.i
+        and t.head.i in gone
+        for t in removed
+    )
+
+
+def _attribution_before_verb(sent: Span, gone: set[int]) -> bool:
+    """ "[The key,] he said, is to remember ...": a cut before a set-off "he said" leaves the verb after
+    it without its subject (the parser hung that subject on "said")."""
+    if sent[0].i not in gone:
+        return False
+    kept = [t for t in sent if t.i not in gone]
+    return (
+        len(kept) > 3
+        and kept[0].pos_ == "PRON"
+        and kept[1].lemma_.lower() in _SAYING_LEMMAS
+        and kept[2].text == ","
+        and kept[3].tag_ in _FINITE
     )
 
 
@@ -416,9 +534,16 @@ def _scopes_a_figure(tok: Token, gone: set[int]) -> bool:
 
 
 def _predicate_noun(noun: Token, sent: Span) -> bool:
-    """Is ``noun`` what a "be" clause says its subject is ("They are voracious consumers")?"""
+    """Is ``noun`` what a "be" clause says its subject is ("They are voracious consumers"), or has
+    become or remains ("Queues have become an ominous sight")?"""
     if noun.pos_ != "NOUN":
         return False
+    if noun.dep_ in {"xcomp", "attr", "oprd"} and noun.head.lemma_.lower() in _LINKING:
+        return True
+    if noun.head.lemma_.lower() in _SEEN_AS and any(
+        c.dep_ in {"case", "mark"} and c.lower_ == "as" for c in noun.children
+    ):
+        return True  # "is being hailed as an unprecedented boon"
     return noun.i == sent.root.i or any(c.dep_ == "cop" for c in noun.children)
 
 

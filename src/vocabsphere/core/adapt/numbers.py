@@ -54,6 +54,14 @@ _HEDGED_BEFORE = re.compile(
 )
 
 
+# A bound before the number ("just under 226,000", "more than 1,480"): rounding moves the bound
+# ("just under 230,000"), so the number stays exact.
+_BOUND_BEFORE = re.compile(
+    r"\b(?:nearly|almost|more than|less than|fewer than|over|under|up to|at least|at most|below|above)\s+$",
+    re.IGNORECASE,
+)
+
+
 # "the 1,280,000 soldiers": no room for "about" after a determiner, so the number stays exact.
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|this|these|those|its|their|his|her|our|my|your)\s+$", re.IGNORECASE
@@ -72,7 +80,7 @@ def _inside_quotes(text: str, pos: int) -> bool:
 
 
 def _edit(
-    m: NumberMention, level: str, hedged: bool = False, determined: bool = False
+    m: NumberMention, level: str, hedged: bool = False, determined: bool = False, bounded: bool = False
 ) -> tuple[str, str | None] | None:
     """New text for the mention (qualifier included), or None to keep it."""
     low = level in _LOW
@@ -94,6 +102,8 @@ def _edit(
     qualifier = m.qualifier
     if rounded and qualifier is None and determined:
         return None
+    if rounded and (bounded or (qualifier is not None and qualifier not in _ABOUT | {"about"})):
+        return None  # "just under 226,000" is not "just under 230,000"
     if qualifier in _ABOUT or (qualifier is None and rounded and not regional and not hedged):
         qualifier = "about"
     elif qualifier is None:
@@ -120,7 +130,8 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
             continue  # part of a web address ("vimeo.com/37751380"): not an amount
         hedged = _HEDGED_BEFORE.search(text, 0, m.start) is not None
         determined = _DETERMINER_BEFORE.search(text, 0, m.start) is not None
-        result = _edit(m, level, hedged, determined)
+        bounded = _BOUND_BEFORE.search(text, 0, m.start) is not None
+        result = _edit(m, level, hedged, determined, bounded)
         if result is None:
             continue
         new, note = result

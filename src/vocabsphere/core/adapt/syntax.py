@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Span, Token
 
 from vocabsphere.core.adapt.asides import drop_dash_aside, drop_parenthetical, move_attribution
@@ -54,6 +55,34 @@ def _antecedent_text(tokens: Sequence[Token]) -> str:
     elif words:
         words[0] = uncapitalise(tokens[0])
     return " ".join(words)
+
+
+# Last words of organisations' names ("Acme Corp", "Lloyds Bank"): never a person's surname.
+_BODY_TEXT = "inc corp ltd plc co llc group bank university party council foundation"
+_BODY_WORDS = frozenset(_BODY_TEXT.split())
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"])
+
+
+def _later_mention(tokens: Sequence[Token]) -> str:
+    """How the new sentence names ``tokens`` again: a person's full name ("Maria Lopez") by the surname
+    alone ("Lopez"), as news English does; anything else as written (``_antecedent_text``)."""
+    words = list(tokens)
+    title = words[0].text if words and words[0].lower_.rstrip(".") in _TITLES else ""
+    name = words[1:] if title else words
+    person = (
+        (2 if not title else 1) <= len(name) <= 3
+        and all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in name)
+        # names English does not use as words ("Anil Varma", "Maria Lopez"), after a title or a given
+        # name of four letters or more: not "Air India" (-> "India is the national carrier"), "Acme
+        # Foods", nor "Gao Ping" or "Xi Jinping", where the family name comes first
+        and (bool(title) or (len(name[0]) >= 4 and not getAllLemmas(name[0].lower_)))
+        and not getAllLemmas(name[-1].lower_)
+        and name[-1].lower_ not in _BODY_WORDS
+        and name[-1].tag_ != "NNPS"
+    )
+    if not person:
+        return _antecedent_text(tokens)
+    return f"{title} {name[-1].text}" if title else name[-1].text
 
 
 def _finite_next(sent: Span, i: int) -> bool:
@@ -110,7 +139,7 @@ def split_relative(sent: Span) -> list[str] | None:
             continue  # mid-sentence clauses only after the subject
         main = without(sent, range(rel.i - 1, close + 1 if mid else close))
         clause = doc[rel.i + 1 : close].text
-        return accept(join_tokens(main), f"{_antecedent_text(antecedent)} {clause}")
+        return accept(join_tokens(main), f"{_later_mention(antecedent)} {clause}")
     return None
 
 
@@ -134,7 +163,7 @@ def split_apposition(sent: Span) -> list[str] | None:
     name = doc[sent.start : i]
     be = "are" if "Plur" in doc[i - 1].morph.get("Number", []) else "is"
     main = without(sent, range(i, j + 1))
-    return accept(join_tokens(main), f"{name.text} {be} {doc[i + 1 : j].text}")
+    return accept(join_tokens(main), f"{_later_mention(list(name))} {be} {doc[i + 1 : j].text}")
 
 
 def _clause_like(tokens: Sequence[Token]) -> bool:
@@ -213,7 +242,7 @@ def _participle_sentence(subject: Sequence[Token], verb: Token, tail: str, tense
     form = inflect(verb_lemma(verb), tag)
     if form is None:
         return None
-    words = _antecedent_text(subject) if head.pos_ != "PRON" else subject_case(head.text)
+    words = _later_mention(subject) if head.pos_ != "PRON" else subject_case(head.text)
     return f"{words} {form} {tail}".strip()
 
 

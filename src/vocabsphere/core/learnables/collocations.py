@@ -19,6 +19,8 @@ from wordfreq import zipf_frequency
 
 from vocabsphere.core.learnables.tables import ADJ_NOUN, LIGHT_VERBS, VERB_PREP
 from vocabsphere.core.learnables.words import content_pos, lemma_of
+from vocabsphere.core.levels.grammar_rules_phrases import motion_preposition
+from vocabsphere.core.levels.grammar_words import verb_lemmas
 from vocabsphere.core.lexicon import Lexicon, Sense
 
 __all__ = ["Collocation", "find_collocations", "says_where"]
@@ -226,6 +228,11 @@ _PLACE_PREPS = frozenset(
         "past",
     ]
 )
+# Verbs of moving that take no object: "up"/"down" + a noun phrase after them says which way
+# ("rose up the chart", "fell down the stairs"), unlike "ran up a bill" or "went through a crisis".
+_WAY_VERBS = frozenset(
+    ["rise", "soar", "sink", "tumble", "fall", "climb", "slide", "crawl", "walk", "creep", "wander", "march"]
+)
 # "made up of", "came up with": "up" before these is the verb's particle, not a direction
 _PARTICLE_PREPS = {"up": frozenset({"of", "with"})}
 
@@ -236,6 +243,14 @@ def says_where(particle: Token) -> bool:
     WordNet lists ("stare down" is to outstare). A longer expression ("look down on") is matched
     whole before this is asked."""
     doc = particle.doc
+    verb = particle.head
+    if (
+        particle.dep_ == "compound:prt"
+        and particle.lower_ in ("up", "down")
+        and verb_lemmas(verb) & _WAY_VERBS
+        and motion_preposition(verb, particle)
+    ):
+        return True  # "rose up the chart": a verb that takes no object, then the way it went
     nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
     if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case" or nxt.lower_ not in _PLACE_PREPS:
         return False  # "watched over by experts", "passing out with heat stroke": no direction

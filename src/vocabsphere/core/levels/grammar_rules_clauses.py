@@ -308,7 +308,7 @@ def _object_gap_clause(clause: Token, that: Token) -> bool:
 def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> bool:
     if rel is not None:
         return rel.i == left.i or left.pos_ == "ADP"  # "the man who ...", "the house in which ..."
-    gap = not any(c.dep_ in ("obj", "ccomp") for c in clause.children)
+    gap = not any(c.dep_ in ("obj", "ccomp") for c in clause.children) and not _complete_predicate(clause)
     if low(left) == "that" and left.i == noun.i + 1 and gap and _object_gap_clause(clause, left):
         # "a question that he hasn't anticipated": 'that' tagged as a conjunction, but the
         # clause lacks its object, so 'that' fills the gap (content nouns were ruled out before)
@@ -335,6 +335,14 @@ def _defining_ok(clause: Token, rel: Token | None, noun: Token, left: Token) -> 
             for c in clause.children
         )
     )
+
+
+def _complete_predicate(clause: Token) -> bool:
+    """ "a sign you were busy": 'be' + an adjective with nothing stranded ("proud of") leaves no gap
+    for a relative pronoun, so the clause says what the noun is (a content clause), not which one."""
+    if clause.pos_ != "ADJ" or not any(c.dep_ == "cop" for c in clause.children):
+        return False
+    return not any(t.pos_ == "ADP" and t.dep_ != "case" and not list(t.children) for t in clause.subtree)
 
 
 def _contact_subject(subject: Token, clause: Token) -> bool:

@@ -185,6 +185,10 @@ _MOTION_VERBS = frozenset(
         "stumble",
         "sprint",
         "creep",
+        "rise",  # "rose up the chart": a direction, not the phrasal verb "rise up" (rebel)
+        "soar",
+        "sink",
+        "tumble",
     }
 )
 # Words that are prepositions far more often than particles when a noun phrase follows.
@@ -281,7 +285,7 @@ def detect_phrasal_verbs(sent: Span) -> Iterator[Hit]:
         if not (prt.dep_ == "compound:prt" or tagged or _adverb_particle(prt)):
             continue
         verb = prt.head
-        if verb.pos_ != "VERB" or not 0 < prt.i - verb.i <= 4 or _motion_preposition(verb, prt):
+        if verb.pos_ != "VERB" or not 0 < prt.i - verb.i <= 4 or motion_preposition(verb, prt):
             continue
         if (verb.lemma_.lower(), low(prt)) in _PREPOSITIONAL_VERBS:
             continue  # "the freedom Westerners believe in": a stranded preposition
@@ -309,7 +313,7 @@ def _adverb_particle(prt: Token) -> bool:
     return any(c.dep_ == "obj" and c.i == prt.i - 1 and c.pos_ == "PRON" for c in verb.children)
 
 
-def _motion_preposition(verb: Token, prt: Token) -> bool:
+def motion_preposition(verb: Token, prt: Token) -> bool:
     """ "walked up the hill": after a verb of motion, up/down/... + noun phrase is a preposition."""
     after = prt.doc[prt.i + 1] if prt.i + 1 < prt.sent.end else None
     return (

@@ -164,6 +164,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None
     if low(head) in MODALS:
         return None  # "what they can": a modal with its verb left out is no present simple
+    if point in _SIMPLE and not group.copular and head.tag_.startswith("JJ"):
+        return None  # "Universities keen to attract students?": an adjective in a verbless question
     if group.copular and (is_vbn(head) or any(t.dep_ == "aux:pass" for t in group.tokens)):
         return None  # "is based", "were married": a passive or an adjective, so no tense claim
     if point in _SIMPLE and _misread_simple(group):

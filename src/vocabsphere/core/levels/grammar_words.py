@@ -40,6 +40,7 @@ ADJECTIVAL_PARTICIPLES = frozenset(
         "disappointed",
         "satisfied",
         "concerned",
+        "focused",  # "The teachers are focused on ...": a state (concentrating), not a passive
         "embarrassed",
         "shocked",
         "amazed",
@@ -212,6 +213,11 @@ _IRREGULAR_VERBS = {
     "told": "tell",
     "quit": "quit",
     "understood": "understand",
+    "rose": "rise",  # "rose up the chart": the lemmatizer keeps the flower
+    "risen": "rise",
+    "fell": "fall",
+    "sank": "sink",
+    "sunk": "sink",
 }
 _CANONICAL = {
     "wo": "will",
