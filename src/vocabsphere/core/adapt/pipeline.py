@@ -44,7 +44,7 @@ __all__ = ["PIPELINE_VERSION", "AdaptedVersion", "GlossSpan", "adapt_story", "ad
 # 1.5: review-driven guards and coherence, source repair, A1 only as a connected story; 1.4: coherence
 # (sentences keep what they refer to), claim-keeping cuts; 1.3: sense choice with log prior and static
 # vectors; 1.2: edit guards, headings, quotations whole; 1.1: compression
-PIPELINE_VERSION = "adapt-2.0"
+PIPELINE_VERSION = "adapt-2.1"
 MAX_ROUNDS = 6  # verification rounds: compress harder and cut more each time
 A1_MAX_SOURCE_WORDS = 500  # longer sources get an A1 version only when they are already simple
 _INLINE_GLOSS_LEVELS = frozenset({"A1", "A2"})
