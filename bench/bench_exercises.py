@@ -51,6 +51,7 @@ from spacy.tokens import Token  # noqa: E402
 from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.exercises.collocate_table import ADJECTIVE_NOUN, VERB_OBJECT  # noqa: E402
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
+from vocabsphere.core.exercises.option_lengths import length_hits  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
@@ -75,9 +76,12 @@ def _tags(word: str) -> set[str]:
 def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
     longest = shortest = not_extreme = hits_an = n_an = same = only_key = n_cloze = 0
     chance = chance_an = 0.0
+    expected = [0.0, 0.0, 0.0, 0.0]  # the same solvers' expected hits, every tie and guess at random
     for item, slot_tag in items:
         options = list(item.options)
         chance += 1 / len(options)
+        for i, hit in enumerate(length_hits(item.answer, options)):
+            expected[i] += hit
         longest += max(options, key=len) == item.answer
         shortest += min(options, key=len) == item.answer
         # A solver that knows the key is rarely the longest or the shortest: a middle length.
@@ -92,6 +96,7 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
             chance_an += 1 / len(options)
         matching = [o for o in options if slot_tag in _tags(o)] or options
         same += rng.choice(matching) == item.answer
+        expected[3] += matching.count(item.answer) / len(matching)
         if item.kind is ExerciseKind.CLOZE:
             n_cloze += 1
             only_key += matching == [item.answer]
@@ -101,6 +106,8 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
     print(f"  shortest option:  {100 * shortest / n:.1f} %")
     print(f"  middle length:    {100 * not_extreme / n:.1f} %")
     print(f"  same form:        {100 * same / n:.1f} %")
+    shares = " / ".join(f"{100 * e / n:.1f}" for e in expected)
+    print(f"  expected, ties and guesses at random: longest / shortest / middle / same form {shares} %")
     if n_an:
         print(
             f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an "
@@ -129,17 +136,24 @@ def _every_word(lexicon: Lexicon, nlp: Language, args: argparse.Namespace) -> in
     choice: list[tuple[ExerciseItem, str]] = []
     made: set[tuple[str, str]] = set()
     keep = _collocation_word if set(kinds) == {ExerciseKind.COLLOCATION} else None
-    for word, sentence in every_word_pairs(nlp, args.shared, keep=keep):
+    for word, sentence in every_word_pairs(nlp, args.shared, keep=keep, split=args.split):
         for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
             if item.options and (item.question, item.answer) not in made:
                 made.add((item.question, item.answer))
                 choice.append((item, _slot_tag(nlp, item)))
                 if args.show:
                     print_item(len(choice), item)
-    print(f"every dev sentence, each noun and verb as the word, kinds {args.every_word}, level {args.level}")
+    print(f"every {args.split} sentence, each noun and verb as the word, kinds {args.every_word}")
+    print(f"level {args.level}")
     print(f"items by kind: {dict(sorted(Counter(i.kind.value for i, _ in choice).items()))}")
     if choice:
         _cue_scores(choice, random.Random(11))
+    pairs = [c for c in choice if c[0].prompt.startswith(("Which verb ", "Which adjective "))]
+    if pairs and args.by_kind:  # the two halves of the collocation kind: their options differ
+        print("-- collocation, verb or adjective + noun only")
+        _cue_scores(pairs, random.Random(11))
+        print("-- collocation, particle or preposition only")
+        _cue_scores([c for c in choice if c not in pairs], random.Random(11))
     return 0
 
 
@@ -159,6 +173,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
+    )
+    parser.add_argument(
+        "--split", default="dev", choices=("dev", "train"), help="with --every-word: the articles walked"
     )
     parser.add_argument(
         "--show", action="store_true", help="with --every-word: print each item as the review sheet"

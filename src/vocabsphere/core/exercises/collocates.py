@@ -27,6 +27,7 @@ from vocabsphere.core.lexicon.substitutes import fitting_words, inflect_like, wo
 from .collocate_table import ADJECTIVE_NOUN, VERB_OBJECT, WITH_THE, Partners
 from .distractors import article_of
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .option_lengths import balanced_wrong, seeded
 from .sentences import LEVELS, level_rank
 from .slots import gapped
 
@@ -171,7 +172,10 @@ def _wrong_forms(lexicon: Lexicon, pair: _Pair, level: str) -> list[tuple[str, s
         if before in ("a", "an") and article_of(form) != article_of(pair.partner.text):
             continue
         found.append((word, form))
-    return found[:MAX_WRONG]
+    # which of them: those whose lengths do not give the key away (light verbs are short keys)
+    draw = seeded(pair.partner.sent.text, pair.partner.i)
+    shown = balanced_wrong(pair.partner.text, [f for _, f in found], MAX_WRONG, draw, fewest=MIN_WRONG)
+    return [(w, f) for w, f in found if f in shown]
 
 
 def _phrase(pair: _Pair, partner: str) -> str:

@@ -19,6 +19,7 @@ from vocabsphere.core.lexicon.substitutes import word_level
 
 from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .option_lengths import balanced_wrong, seeded
 from .sentences import LEVELS
 from .slots import gapped
 
@@ -34,6 +35,7 @@ _PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "abou
 # ("get people talking at the club", "looking in the box"), which the noun alone may allow.
 _PLACE = frozenset({"at", "in"})
 _MIN_DISTRACTORS = 2
+_MAX_DISTRACTORS = 3
 _PATH = frozenset({"up", "down", "off"})  # particles that are also prepositions of a path
 _MOVING_WORDS = "slide run walk climb fall jump roll go come move drive ride swim fly crawl sail float flow"
 _MOVING = frozenset(f"{_MOVING_WORDS} rush race hurry march wander travel step head slip".split(" "))
@@ -96,9 +98,10 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
             if verb in _MOVING:
                 continue
             wrong = [w for w in wrong if w not in _PATH]
-        wrong = wrong[:3]
         if len(wrong) < _MIN_DISTRACTORS:
             continue
+        # which three: those whose lengths do not give the key away ("for" among "on | of | to")
+        wrong = list(balanced_wrong(gap.lower_, wrong, _MAX_DISTRACTORS, seeded(sent.text, gap.i)))
         point = _point(verb, what)
         return ExerciseItem(
             kind=ExerciseKind.COLLOCATION,
