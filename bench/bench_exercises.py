@@ -14,6 +14,9 @@ tries, services.practice.MAX_SENTENCES). Printed:
 - cue-only solvers on the choice items with their own options (cloze, word family, collocation):
   longest option, "a"/"an" agreement with the word before the gap, and same form as the slot
   (lemminflect: the option is an inflection of its lemma with the slot's tag), each against chance;
+  the solvers break ties (the alphabetically first) and guess (a seeded draw) as before, so the
+  line "expected" gives their expected shares with every tie and guess at random, free of the
+  draw's luck on a few dozen items;
 - the share of cloze items whose key is the only option in the slot's form;
 - with ``--why``: for each due word with fewer than three kinds, each sentence tried with the kinds
   made and what the shipped code refused on (bench/exercise_why.py).
@@ -23,7 +26,9 @@ of those kinds made from every distinct sentence of the dev articles' three leve
 of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``; for collocation
 alone, only verbs and the nouns of its table, the only words it asks about): a kind the
 learner's due words seldom give (collocations) is measured on all the items dev gives; ``--show``
-prints each item as the review sheet does, so one walk gives both.
+prints each item as the review sheet does, so one walk gives both. ``--split train`` walks the
+train articles instead (to tune on); with ``--by-kind`` the collocation items are also scored in
+their two halves (verb or adjective + noun; particle or preposition), whose options differ.
 """
 
 from __future__ import annotations

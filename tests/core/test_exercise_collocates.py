@@ -157,3 +157,11 @@ def test_the_key_is_not_always_the_longest_option(real_lexicon: Lexicon, nlp: La
     assert all(i is not None and i.answer == "made" for i in items)
     assert all(set(i.options) <= {"made", "did", "said", "performed"} for i in items if i)
     assert any(max(i.options, key=len) != "made" for i in items if i)
+
+
+def test_a_short_preposition_among_wrong_ones_of_its_length(real_lexicon: Lexicon, nlp: Language) -> None:
+    # The first three wrong prepositions listed ("of", "to", "with") left "on" among the shortest
+    # options every time: "of | on | to" gives the learner no length to go by.
+    item = collocation(real_lexicon, nlp, "Small children depend on their parents for most things.", "depend")
+    assert item is not None and item.answer == "on"
+    assert item.options == ("of", "on", "to")

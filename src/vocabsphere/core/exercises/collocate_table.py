@@ -69,8 +69,8 @@ VERB_OBJECT = _rows(
         "impact": ("have make", "do give"),
         "influence": ("have", "make do"),
         "promise": ("make keep break", "do say"),
-        "awareness": ("raise", "rise do"),
-        "money": ("make raise save spend earn", "rise say"),
+        "awareness": ("raise", "rise do arise"),
+        "money": ("make raise save spend earn", "rise say arise"),
         "election": ("hold win", "make do"),
         "question": ("ask raise", "make say tell"),
         "noise": ("make", "do give"),
@@ -84,7 +84,7 @@ VERB_OBJECT = _rows(
         "statement": ("make issue", "do say tell"),
         "choice": ("make", "do take"),
         "story": ("tell", "say speak talk"),
-        "role": ("play", "make say"),
+        "role": ("play", "make say talk"),
     }
 )
 

@@ -23,8 +23,9 @@ __all__ = ["balanced_wrong", "length_hits", "seeded"]
 
 # Weight of a subset's own distance from chance beside the mixture's: a mixture of a "key
 # longest" and a "key shortest" subset is at chance on average but not item by item.
-SPREAD = 0.25
-_STEPS = 60
+SPREAD = 0.05
+_STEPS = 12
+_STEP_SIZES = (0.05, 0.1, 0.2, 0.35, 0.5, 1.0)
 
 
 def seeded(*parts: object) -> random.Random:
@@ -49,46 +50,64 @@ def length_hits(key: str, options: Sequence[str]) -> tuple[float, float, float]:
 
 
 def balanced_wrong(
-    key: str, wrong: Sequence[str], count: int, rng: random.Random, fewest: int | None = None
+    key: str,
+    wrong: Sequence[str],
+    count: int,
+    rng: random.Random,
+    fewest: int | None = None,
+    lean: tuple[float, float, float] = (0.0, 0.0, 0.0),
 ) -> tuple[str, ...]:
     """``count`` of the ``wrong`` options, or between ``fewest`` and ``count`` of them when
     ``fewest`` is given (a short list: all three of "did", "said", "performed" beside "made" leave
     it alone in the middle), drawn so that the length strategies find the key about as often as
-    chance over many items. All of them when there are no more than ``fewest``."""
+    chance over many items. All of them when there are no more than ``fewest``.
+
+    ``lean``: what each strategy (longest, shortest, middle) should gain over chance on the items
+    that have a choice, to make up for keys whose length is a cue whatever is chosen (a kind whose
+    keys are mostly the shortest words leans towards items where the key is the longest)."""
     fewest = count if fewest is None else fewest
     if len(wrong) <= fewest:
         return tuple(wrong)
     subsets = [s for size in range(fewest, count + 1) for s in combinations(wrong, size)]
     rng.shuffle(subsets)  # equal subsets: a different one per item, not always the first listed
     # each subset against its own chance: 1 in the number of options it makes
-    gaps = [tuple(h - 1 / (len(s) + 1) for h in length_hits(key, (key, *s))) for s in subsets]
+    gaps = [
+        tuple(h - 1 / (len(s) + 1) - aim for h, aim in zip(length_hits(key, (key, *s)), lean, strict=True))
+        for s in subsets
+    ]
     weights = _mixture(gaps)
     return rng.choices(subsets, weights=weights)[0]
 
 
+def _cost(gap: Sequence[float]) -> float:
+    """How far the length strategies are from chance, either way: one that does worse than chance
+    is a cue too ("never the middle one")."""
+    return sum(g * g for g in gap)
+
+
 def _mixture(gaps: list[tuple[float, ...]]) -> list[float]:
-    """Weights over the subsets that make their mean distance from chance small, each subset's own
-    distance counted too (:data:`SPREAD`): a few steps of Frank-Wolfe on that convex cost."""
+    """Weights over the subsets whose mean gain over chance is small, each subset's own gain
+    counted too (:data:`SPREAD`): Frank-Wolfe steps on that convex cost, each step the best of a
+    few lengths."""
+    own = [SPREAD * _cost(g) for g in gaps]
 
-    def dot(a: Sequence[float], b: Sequence[float]) -> float:
-        return sum(x * y for x, y in zip(a, b, strict=True))
+    def total(weights: Sequence[float]) -> float:
+        mean = [sum(w * g[j] for w, g in zip(weights, gaps, strict=True)) for j in range(len(gaps[0]))]
+        return _cost(mean) + sum(w * o for w, o in zip(weights, own, strict=True))
 
-    own = [SPREAD * dot(g, g) for g in gaps]
-    start = min(range(len(gaps)), key=lambda i: dot(gaps[i], gaps[i]) + own[i])
+    start = min(range(len(gaps)), key=lambda i: _cost(gaps[i]) + own[i])
     weights = [0.0] * len(gaps)
     weights[start] = 1.0
-    mean = list(gaps[start])
     for _ in range(_STEPS):
-        # the subset that most lowers the cost from here, and how far to move towards it
-        best = min(range(len(gaps)), key=lambda i: 2 * dot(gaps[i], mean) + own[i])
-        towards = [g - m for g, m in zip(gaps[best], mean, strict=True)]
-        spread_now = sum(w * o for w, o in zip(weights, own, strict=True))
-        slope = 2 * dot(mean, towards) + own[best] - spread_now
-        curve = 2 * dot(towards, towards)
-        if slope >= 0 or curve == 0:
+        now = total(weights)
+        moves = []
+        for best in range(len(gaps)):
+            for step in _STEP_SIZES:
+                moved = [w * (1 - step) for w in weights]
+                moved[best] += step
+                moves.append((total(moved), moved))
+        cost, moved = min(moves, key=lambda m: m[0])
+        if cost >= now - 1e-9:
             break
-        step = min(1.0, -slope / curve)
-        weights = [w * (1 - step) for w in weights]
-        weights[best] += step
-        mean = [m + step * t for m, t in zip(mean, towards, strict=True)]
+        weights = moved
     return weights
