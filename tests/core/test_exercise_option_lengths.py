@@ -4,7 +4,7 @@ the key about as often as a guess (issue #17's cue-only solvers)."""
 
 from __future__ import annotations
 
-from vocabsphere.core.exercises.option_lengths import balanced_wrong, length_hits, seeded
+from vocabsphere.core.exercises.option_lengths import balanced_wrong, gives_away, length_hits, seeded
 
 PREPOSITIONS = ("on", "of", "to", "for", "with", "from", "about")
 
@@ -58,3 +58,11 @@ def test_the_draw_depends_only_on_the_item() -> None:
     wrong = tuple(p for p in PREPOSITIONS if p != "for")
     first = balanced_wrong("for", wrong, 3, seeded("We waited for the bus.", 2))
     assert first == balanced_wrong("for", wrong, 3, seeded("We waited for the bus.", 2))
+
+
+def test_no_item_whose_key_its_length_gives_away() -> None:
+    assert gives_away("up", ("away", "back"), 3, 2)  # the shortest whatever is shown
+    assert gives_away("about", ("on", "of", "to"), 3, 2)  # the longest
+    assert gives_away("for", ("of", "from"), 3, 2)  # the one middle length
+    assert not gives_away("on", ("of", "to", "with"), 3, 2)  # "of | on | to"
+    assert not gives_away("made", ("did", "said", "performed"), 3, 2)

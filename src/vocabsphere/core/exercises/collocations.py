@@ -19,7 +19,7 @@ from vocabsphere.core.lexicon.substitutes import word_level
 
 from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
-from .option_lengths import balanced_wrong, seeded
+from .option_lengths import balanced_wrong, gives_away, seeded
 from .sentences import LEVELS
 from .slots import gapped
 
@@ -103,10 +103,9 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
             if verb in _MOVING:
                 continue
             wrong = [w for w in wrong if w not in _PATH]
-        if len(wrong) < _MIN_DISTRACTORS:
-            continue
-        # which three: those whose lengths do not give the key away ("for" among "on | of | to")
-        # (two or three: "of | on | to" has no cue, "for" is the one 3-letter preposition)
+        if len(wrong) < _MIN_DISTRACTORS or gives_away(gap.lower_, wrong, _MAX_DISTRACTORS, _MIN_DISTRACTORS):
+            continue  # too few, or the key found by its length alone ("up" beside "away", "back")
+        # which two or three: those whose lengths do not give the key away ("of | on | to")
         draw = seeded(sent.text, gap.i)
         wrong = list(balanced_wrong(gap.lower_, wrong, _MAX_DISTRACTORS, draw, _MIN_DISTRACTORS, _LEAN))
         point = _point(verb, what)

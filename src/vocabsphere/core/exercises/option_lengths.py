@@ -19,7 +19,7 @@ import random
 from collections.abc import Sequence
 from itertools import combinations
 
-__all__ = ["balanced_wrong", "length_hits", "seeded"]
+__all__ = ["balanced_wrong", "gives_away", "length_hits", "seeded"]
 
 # Weight of a subset's own distance from chance beside the mixture's: a mixture of a "key
 # longest" and a "key shortest" subset is at chance on average but not item by item.
@@ -47,6 +47,15 @@ def length_hits(key: str, options: Sequence[str]) -> tuple[float, float, float]:
     shortest = share([o for o in options if len(o) == low])
     middle = [o for o in options if len(o) not in (top, low)]
     return longest, shortest, share(middle) if middle else 1 / len(options)
+
+
+def gives_away(key: str, wrong: Sequence[str], count: int, fewest: int) -> bool:
+    """Whichever of the wrong options are shown, one length strategy finds the key for certain
+    ("up" beside "away" and "back", "about" beside two-letter words, "for" between "of" and
+    "from"): the item would check nothing a learner must know."""
+    sizes = range(min(fewest, len(wrong)), min(count, len(wrong)) + 1)
+    subsets = (s for size in sizes for s in combinations(wrong, size))
+    return all(max(length_hits(key, (key, *s))) == 1.0 for s in subsets)
 
 
 def balanced_wrong(
