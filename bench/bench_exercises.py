@@ -15,6 +15,9 @@ tries, services.practice.MAX_SENTENCES). Printed:
 - cue-only solvers on the choice items with their own options (cloze, word family, collocation):
   longest option, "a"/"an" agreement with the word before the gap, and same form as the slot
   (lemminflect: the option is an inflection of its lemma with the slot's tag), each against chance;
+  the solvers break ties (the alphabetically first) and guess (a seeded draw) as before, so the
+  line "expected" gives their expected shares with every tie and guess at random, free of the
+  draw's luck on a few dozen items;
 - the share of cloze items whose key is the only option in the slot's form;
 - with ``--why``: for each due word with fewer than three kinds, each sentence tried with the kinds
   made and what the shipped code refused on (bench/exercise_why.py).
@@ -24,7 +27,9 @@ of those kinds made from every distinct sentence of the dev articles' three leve
 of its nouns and verbs as the word (as ``exercise_review_sheet.py --every-word``; for collocation
 alone, only verbs and the nouns of its table, the only words it asks about): a kind the
 learner's due words seldom give (collocations) is measured on all the items dev gives; ``--show``
-prints each item as the review sheet does, so one walk gives both.
+prints each item as the review sheet does, so one walk gives both. ``--split train`` walks the
+train articles instead (to tune on); with ``--by-kind`` the collocation items are also scored in
+their two halves (verb or adjective + noun; particle or preposition), whose options differ.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ from spacy.tokens import Token  # noqa: E402
 from vocabsphere.core.exercises import GAP, ExerciseItem, ExerciseKind, exercises_for_text, parse_kinds  # noqa: E402
 from vocabsphere.core.exercises.collocate_table import ADJECTIVE_NOUN, VERB_OBJECT  # noqa: E402
 from vocabsphere.core.exercises.distractors import article_of  # noqa: E402
+from vocabsphere.core.exercises.option_lengths import length_hits  # noqa: E402
 from vocabsphere.core.lexicon import Lexicon  # noqa: E402
 from vocabsphere.core.text import load_pipeline  # noqa: E402
 from vocabsphere.services.practice import MAX_SENTENCES  # noqa: E402
@@ -76,9 +82,12 @@ def _tags(word: str) -> set[str]:
 def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
     longest = shortest = not_extreme = hits_an = n_an = same = only_key = n_cloze = 0
     chance = chance_an = 0.0
+    expected = [0.0, 0.0, 0.0, 0.0]  # the same solvers' expected hits, every tie and guess at random
     for item, slot_tag in items:
         options = list(item.options)
         chance += 1 / len(options)
+        for i, hit in enumerate(length_hits(item.answer, options)):
+            expected[i] += hit
         longest += max(options, key=len) == item.answer
         shortest += min(options, key=len) == item.answer
         # A solver that knows the key is rarely the longest or the shortest: a middle length.
@@ -93,6 +102,7 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
             chance_an += 1 / len(options)
         matching = [o for o in options if slot_tag in _tags(o)] or options
         same += rng.choice(matching) == item.answer
+        expected[3] += matching.count(item.answer) / len(matching)
         if item.kind is ExerciseKind.CLOZE:
             n_cloze += 1
             only_key += matching == [item.answer]
@@ -102,6 +112,8 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
     print(f"  shortest option:  {100 * shortest / n:.1f} %")
     print(f"  middle length:    {100 * not_extreme / n:.1f} %")
     print(f"  same form:        {100 * same / n:.1f} %")
+    shares = " / ".join(f"{100 * e / n:.1f}" for e in expected)
+    print(f"  expected, ties and guesses at random: longest / shortest / middle / same form {shares} %")
     if n_an:
         print(
             f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an "
@@ -130,17 +142,24 @@ def _every_word(lexicon: Lexicon, nlp: Language, args: argparse.Namespace) -> in
     choice: list[tuple[ExerciseItem, str]] = []
     made: set[tuple[str, str]] = set()
     keep = _collocation_word if set(kinds) == {ExerciseKind.COLLOCATION} else None
-    for word, sentence in every_word_pairs(nlp, args.shared, keep=keep):
+    for word, sentence in every_word_pairs(nlp, args.shared, keep=keep, split=args.split):
         for item in exercises_for_text(lexicon, nlp, sentence, word, args.level, kinds):
             if item.options and (item.question, item.answer) not in made:
                 made.add((item.question, item.answer))
                 choice.append((item, _slot_tag(nlp, item)))
                 if args.show:
                     print_item(len(choice), item)
-    print(f"every dev sentence, each noun and verb as the word, kinds {args.every_word}, level {args.level}")
+    print(f"every {args.split} sentence, each noun and verb as the word, kinds {args.every_word}")
+    print(f"level {args.level}")
     print(f"items by kind: {dict(sorted(Counter(i.kind.value for i, _ in choice).items()))}")
     if choice:
         _cue_scores(choice, random.Random(11))
+    pairs = [c for c in choice if c[0].prompt.startswith(("Which verb ", "Which adjective "))]
+    if pairs and args.by_kind:  # the two halves of the collocation kind: their options differ
+        print("-- collocation, verb or adjective + noun only")
+        _cue_scores(pairs, random.Random(11))
+        print("-- collocation, particle or preposition only")
+        _cue_scores([c for c in choice if c not in pairs], random.Random(11))
     return 0
 
 
@@ -163,6 +182,9 @@ def main() -> int:
     )
     parser.add_argument(
         "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
+    )
+    parser.add_argument(
+        "--split", default="dev", choices=("dev", "train"), help="with --every-word: the articles walked"
     )
     parser.add_argument(
         "--show", action="store_true", help="with --every-word: print each item as the review sheet"

@@ -70,13 +70,20 @@ def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]
 
 
 def every_word_pairs(
-    nlp: Language, shared: Path, first_noun_only: bool = False, keep: Callable[[Token], bool] | None = None
+    nlp: Language,
+    shared: Path,
+    first_noun_only: bool = False,
+    keep: Callable[[Token], bool] | None = None,
+    split: str = "dev",
 ) -> Iterator[tuple[str, str]]:
     """Each distinct sentence of the dev articles' three level texts with each of its nouns and
     verbs (or only its first noun) as the word; ``keep``: only the words it accepts (a bench of
-    one kind skips words that kind never asks about, as each word costs a parse)."""
+    one kind skips words that kind never asks about, as each word costs a parse); ``split``: the
+    train articles instead, to tune on."""
     seen: set[str] = set()
-    paragraphs = [p for lv in ("ele", "int", "adv") for _, t in dev_texts(shared, lv) for p in t.split("\n")]
+    paragraphs = [
+        p for lv in ("ele", "int", "adv") for _, t in dev_texts(shared, lv, split) for p in t.split("\n")
+    ]
     for doc in nlp.pipe(p for p in paragraphs if p.strip()):
         for sent in doc.sents:
             noun = next((t.text for t in sent if t.pos_ == "NOUN"), None)

@@ -9,6 +9,10 @@ sense are left out of ``wrong`` even when rare ("take a decision", "give a decis
 court, "take the difference" in arithmetic). ``good`` lists the partners an item may be made
 from: the one in the sentence must be one of them.
 
+Rows of short keys ("make", "tell") list a wrong partner as long or longer ("tell", "perform"):
+with only "do" and "say" beside "made", the key was the longest option, a cue that needs no
+English (:mod:`.option_lengths` then chooses which wrong partners to show).
+
 Rows of three are fixed phrases whose noun stands without article ("take part in", "take
 place"): they are only asked where the noun has no determiner or modifier, and, when the third
 word is given, where that word follows the noun.
@@ -42,9 +46,9 @@ def _rows(rows: dict[str, tuple[str, ...]]) -> Mapping[str, Partners]:
 # noun -> (verbs that take it as object, verbs that never do)
 VERB_OBJECT = _rows(
     {
-        "decision": ("make take reach", "do say"),
-        "mistake": ("make", "do give"),
-        "effort": ("make", "do pay"),
+        "decision": ("make take reach", "do say perform"),
+        "mistake": ("make", "do give perform"),
+        "effort": ("make", "do pay perform"),
         "progress": ("make", "do take give"),
         "attention": ("pay draw attract", "do make"),
         "part": ("take", "make do", "in"),
@@ -53,34 +57,34 @@ VERB_OBJECT = _rows(
         "action": ("take", "do make"),
         "risk": ("take run", "make do"),
         "birth": ("give", "do make"),
-        "truth": ("tell", "say make"),
+        "truth": ("tell", "say make talk"),
         "lie": ("tell", "say make"),
         "research": ("do conduct", "make pay"),
         "harm": ("do cause", "make give"),
         "damage": ("do cause", "make give"),
         "tribute": ("pay", "make do"),
-        "speech": ("give make deliver", "say tell"),
+        "speech": ("give make deliver", "say tell hold"),
         "advice": ("give take", "make do say"),
         "permission": ("give get", "make do"),
         "impact": ("have make", "do give"),
         "influence": ("have", "make do"),
         "promise": ("make keep break", "do say"),
-        "awareness": ("raise", "rise do"),
-        "money": ("make raise save spend earn", "rise say"),
+        "awareness": ("raise", "rise do arise"),
+        "money": ("make raise save spend earn", "rise say arise"),
         "election": ("hold win", "make do"),
-        "question": ("ask raise", "make say"),
+        "question": ("ask raise", "make say tell"),
         "noise": ("make", "do give"),
-        "complaint": ("make", "do say"),
+        "complaint": ("make", "do say tell"),
         "breath": ("hold take", "make do"),
-        "suggestion": ("make", "do say"),
+        "suggestion": ("make", "do say tell"),
         "attempt": ("make", "do say"),
         "sense": ("make", "do take", ""),
-        "announcement": ("make", "do say"),
+        "announcement": ("make", "do say tell"),
         "discovery": ("make", "do take"),
-        "statement": ("make issue", "do say"),
+        "statement": ("make issue", "do say tell"),
         "choice": ("make", "do take"),
-        "story": ("tell", "say speak"),
-        "role": ("play", "make say"),
+        "story": ("tell", "say speak talk"),
+        "role": ("play", "make say talk"),
     }
 )
 

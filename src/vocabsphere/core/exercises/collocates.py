@@ -27,6 +27,7 @@ from vocabsphere.core.lexicon.substitutes import fitting_words, inflect_like, wo
 from .collocate_table import ADJECTIVE_NOUN, VERB_OBJECT, WITH_THE, Partners
 from .distractors import article_of
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .option_lengths import balanced_wrong, gives_away, seeded
 from .sentences import LEVELS, level_rank
 from .slots import gapped
 
@@ -171,7 +172,7 @@ def _wrong_forms(lexicon: Lexicon, pair: _Pair, level: str) -> list[tuple[str, s
         if before in ("a", "an") and article_of(form) != article_of(pair.partner.text):
             continue
         found.append((word, form))
-    return found[:MAX_WRONG]
+    return found
 
 
 def _phrase(pair: _Pair, partner: str) -> str:
@@ -197,9 +198,14 @@ def collocate_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> Ex
     pair = _pair(token)
     if pair is None:
         return None
-    wrong = _wrong_forms(lexicon, pair, level)
-    if len(wrong) < MIN_WRONG:
-        return None
+    found = _wrong_forms(lexicon, pair, level)
+    forms = [f for _, f in found]
+    if len(found) < MIN_WRONG or gives_away(pair.partner.text, forms, MAX_WRONG, MIN_WRONG):
+        return None  # too few wrong partners, or the key is found by its length alone
+    # which of them: those whose lengths do not give the key away (light verbs are short keys)
+    draw = seeded(pair.partner.sent.text, pair.partner.i)
+    shown = balanced_wrong(pair.partner.text, forms, MAX_WRONG, draw, fewest=MIN_WRONG)
+    wrong = [(w, f) for w, f in found if f in shown]
     key, key_lemma, noun = pair.partner.text, _lemma(pair.partner), pair.noun.lower_
     what = "verb" if pair.pos == "VERB" else "adjective"
     said = f" (here \u2018{key}\u2019)" if key.lower() != key_lemma else ""

@@ -19,6 +19,7 @@ from vocabsphere.core.lexicon.substitutes import word_level
 
 from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .option_lengths import balanced_wrong, gives_away, seeded
 from .sentences import LEVELS
 from .slots import gapped
 
@@ -34,6 +35,12 @@ _PREPOSITIONS: tuple[str, ...] = ("on", "of", "for", "to", "with", "from", "abou
 # ("get people talking at the club", "looking in the box"), which the noun alone may allow.
 _PLACE = frozenset({"at", "in"})
 _MIN_DISTRACTORS = 2
+_MAX_DISTRACTORS = 3
+# Most keys are two-letter words ("on", "to", "at", "up"), which no choice of wrong options makes
+# the longest, or "for", the one three-letter preposition (the middle length beside most pairs):
+# over the kind the shortest and middle-length picks gain and the longest loses whatever each item
+# does. So items whose key can be the longest lean that way (tuned on the train articles).
+_LEAN = (0.6, -0.3, -0.3)
 _PATH = frozenset({"up", "down", "off"})  # particles that are also prepositions of a path
 _MOVING_WORDS = "slide run walk climb fall jump roll go come move drive ride swim fly crawl sail float flow"
 _MOVING = frozenset(f"{_MOVING_WORDS} rush race hurry march wander travel step head slip".split(" "))
@@ -96,9 +103,11 @@ def collocation_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem
             if verb in _MOVING:
                 continue
             wrong = [w for w in wrong if w not in _PATH]
-        wrong = wrong[:3]
-        if len(wrong) < _MIN_DISTRACTORS:
-            continue
+        if len(wrong) < _MIN_DISTRACTORS or gives_away(gap.lower_, wrong, _MAX_DISTRACTORS, _MIN_DISTRACTORS):
+            continue  # too few, or the key found by its length alone ("up" beside "away", "back")
+        # which two or three: those whose lengths do not give the key away ("of | on | to")
+        draw = seeded(sent.text, gap.i)
+        wrong = list(balanced_wrong(gap.lower_, wrong, _MAX_DISTRACTORS, draw, _MIN_DISTRACTORS, _LEAN))
         point = _point(verb, what)
         return ExerciseItem(
             kind=ExerciseKind.COLLOCATION,
