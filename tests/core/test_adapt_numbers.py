@@ -95,3 +95,18 @@ def test_a_number_in_a_web_address_is_left_alone(text: str) -> None:
 )
 def test_a_bounded_number_is_never_rounded(text: str) -> None:
     assert simplify_numbers(text, "A2")[0] == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "a2"),
+    [
+        # Train A2 (a reading of highlights): "raised £about 36,000" put the word inside the amount.
+        ("Within five days, he had raised £36,200.", "Within five days, he had raised about £36,000."),
+        ("The city paid £1,283,000 for the land.", "The city paid about £1.3 million for the land."),
+        ("The firm made $ 1,283,000 last year.", "The firm made about $1.3 million last year."),
+        # a bound before the sign keeps the exact amount ("nearly £36,000" would say less)
+        ("Nearly £36,200 was raised.", "Nearly £36,200 was raised."),
+    ],
+)
+def test_a_rounded_amount_of_money_takes_about_before_its_sign(sentence: str, a2: str) -> None:
+    assert simplify_numbers(sentence, "A2")[0] == a2

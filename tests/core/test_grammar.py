@@ -501,6 +501,31 @@ def test_no_claim_a_teacher_found_false_in_the_adaptrev_reading(
     assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Train highlights (round gloss-4's reading): "should" saying what is expected, not advice.
+        "The new rules should be in force before the end of the year.",
+        "Farmers in the south should expect heavier rain this winter.",
+    ],
+)
+def test_should_that_says_what_is_expected_is_no_advice(nlp: Language, sentence: str) -> None:
+    assert not found(nlp, sentence, "should_advice")
+
+
+def test_a_guess_about_later_is_no_deduction_about_now(nlp: Language) -> None:
+    # Train B1 highlight: "'might be doing' ... how sure the speaker is that something is true now" for
+    # "what top climbers might be doing 60 years from now".
+    later = "I asked her to imagine what young farmers might be doing 50 years from now."
+    assert not found(nlp, later, "deduction_present")
+    assert found(nlp, "He might be sleeping now.", "deduction_present")
+
+
+def test_should_that_advises_stays(nlp: Language) -> None:
+    assert found(nlp, "You should drink more water when it is hot.", "should_advice")
+    assert found(nlp, "Children should be careful near the river.", "should_advice")
+
+
 def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
     # a contact relative with a gap, a real present simple before 'to', and a phrasal verb with an object
     assert found(nlp, "This is the town you were so proud of.", "relative_defining")

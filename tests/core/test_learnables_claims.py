@@ -430,3 +430,19 @@ def test_a_collocation_to_learn_takes_the_article_its_noun_needs(
     bases = {base for kind, _, base in claims if kind == "light_verb"}
     assert "have a effect" not in bases
     assert "have an effect" in bases
+
+
+def test_no_shorter_phrasal_verb_where_the_words_say_a_way_or_need_their_preposition(
+    nlp: Language, real_lexicon: Lexicon
+) -> None:
+    # Train highlights (round gloss-4's reading): "learn 'go down'" for "went down the conventional route"
+    # and "learn 'stand up'" for "standing up for the rights": a way gone, and another verb.
+    def bases(text: str) -> set[str]:
+        return {c.base for c in find_collocations(next(iter(nlp(text).sents)), real_lexicon)}
+
+    assert "go up" not in bases("Most students went up the stairs to the library.")
+    assert "stand up" not in bases("The club was standing up for the rights of its players.")
+    # the phrasal verbs themselves stay
+    assert "go up" in bases("Prices went up sharply in May.")
+    assert "stand up" in bases("He stood up and left the room.")
+    assert "give up" in bases("She gave up her job in May.")

@@ -68,6 +68,10 @@ _DETERMINER_BEFORE = re.compile(
 )
 
 
+# A currency sign right before the number ("£36,200", "$ 700,000" as some sources space it)
+_CURRENCY_BEFORE = re.compile(r"([£$€¥])\s?$")
+
+
 def _value_of(formatted: str) -> float:
     """The value a ``format_rounded`` text stands for ("1.3 million" -> 1300000.0)."""
     number, _, word = formatted.partition(" ")
@@ -128,9 +132,11 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
             continue  # quoted, or "half a million" (read as "a million")
         if _in_address(text, m.start, m.end):
             continue  # part of a web address ("vimeo.com/37751380"): not an amount
-        hedged = _HEDGED_BEFORE.search(text, 0, m.start) is not None
-        determined = _DETERMINER_BEFORE.search(text, 0, m.start) is not None
-        bounded = _BOUND_BEFORE.search(text, 0, m.start) is not None
+        currency = _CURRENCY_BEFORE.search(text, 0, m.start)
+        lead = currency.start() if currency is not None else m.start  # "nearly £36,200": read past the sign
+        hedged = _HEDGED_BEFORE.search(text, 0, lead) is not None
+        determined = _DETERMINER_BEFORE.search(text, 0, lead) is not None
+        bounded = _BOUND_BEFORE.search(text, 0, lead) is not None
         result = _edit(m, level, hedged, determined, bounded)
         if result is None:
             continue
@@ -138,8 +144,16 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
         before = text[m.start : m.end]
         if new == before:
             continue
+        start = m.start
+        words = new.split(" ")
+        digit_at = next((k for k, w in enumerate(words) if w[:1].isdigit()), 0)
+        if currency is not None and digit_at > 0:
+            # "£36,200" -> "about £36,000", never "£about 36,000": the word goes before the sign
+            start, before = currency.start(), text[currency.start() : m.end]
+            amount = " ".join(words[digit_at:])
+            new = f"{' '.join(words[:digit_at])} {currency.group(1)}{amount}"
         if before[:1].isupper():
             new = new[:1].upper() + new[1:]
-        out = out[: m.start] + new + out[m.end :]
+        out = out[:start] + new + out[m.end :]
         edits.append(NumberEdit(before, new, note))
     return out, tuple(reversed(edits))

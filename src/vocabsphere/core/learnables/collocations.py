@@ -177,7 +177,9 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         if sense.pos == "verb" and not _prepositional_verb_ok(words):
             continue
         kind = "phrasal_verb" if sense.pos == "verb" and words[-1].pos_ in ("ADP", "ADV") else "expression"
-        if kind == "phrasal_verb" and says_where(words[-1]):
+        if kind == "phrasal_verb" and (
+            says_where(words[-1]) or _longer_verb(words[-1], match.expression, lexicon)
+        ):
             continue
         prep = _dependent_preposition(words) if sense.pos == "verb" and words[-1].pos_ == "NOUN" else None
         last = prep if prep is not None else words[-1]
@@ -231,8 +233,30 @@ _PLACE_PREPS = frozenset(
 # Verbs of moving that take no object: "up"/"down" + a noun phrase after them says which way
 # ("rose up the chart", "fell down the stairs"), unlike "ran up a bill" or "went through a crisis".
 _WAY_VERBS = frozenset(
-    ["rise", "soar", "sink", "tumble", "fall", "climb", "slide", "crawl", "walk", "creep", "wander", "march"]
+    [
+        "rise",
+        "soar",
+        "sink",
+        "tumble",
+        "fall",
+        "climb",
+        "slide",
+        "crawl",
+        "walk",
+        "creep",
+        "wander",
+        "march",
+        "go",  # "went down the usual route", "went up the stairs": "go down/up" alone is another verb
+        "come",
+    ]
 )
+# "go up"/"come down" are common phrasal verbs ("prices went up sharply", where the tagger may read
+# "sharply" as a noun): for these a direction needs an article or possessive right after the particle
+_WAY_ONLY_BEFORE_DETERMINER = frozenset({"go", "come"})
+# "standing up for the rights", "sticking up for": verb + particle + preposition is its own
+# verb, so "learn 'stand up'" would teach another meaning ("with" is often a cause: "passing out with
+# heat stroke" is still "pass out")
+_PREPOSITIONAL_TAILS = frozenset({"for", "against"})
 # "made up of", "came up with": "up" before these is the verb's particle, not a direction
 _PARTICLE_PREPS = {"up": frozenset({"of", "with"})}
 
@@ -249,12 +273,26 @@ def says_where(particle: Token) -> bool:
         and particle.lower_ in ("up", "down")
         and verb_lemmas(verb) & _WAY_VERBS
         and motion_preposition(verb, particle)
+        and (
+            not verb_lemmas(verb) & _WAY_VERBS <= _WAY_ONLY_BEFORE_DETERMINER
+            or (particle.i + 1 < len(doc) and doc[particle.i + 1].pos_ == "DET")
+        )
     ):
         return True  # "rose up the chart": a verb that takes no object, then the way it went
     nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
     if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case" or nxt.lower_ not in _PLACE_PREPS:
         return False  # "watched over by experts", "passing out with heat stroke": no direction
     return nxt.lower_ not in _PARTICLE_PREPS.get(particle.lower_, frozenset())
+
+
+def _longer_verb(particle: Token, base: str, lexicon: Lexicon | None) -> bool:
+    """The particle is followed by a preposition that makes another verb ("standing up for", "stick up
+    for"), one the dictionary does not list: teaching the shorter one would teach the wrong meaning."""
+    doc = particle.doc
+    after = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    if after is None or after.dep_ != "case" or after.lower_ not in _PREPOSITIONAL_TAILS:
+        return False
+    return lexicon is None or not _known(lexicon, f"{base} {after.lower_}")
 
 
 def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
@@ -265,6 +303,8 @@ def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Colloc
         verb = prt.head
         base = f"{_lemma(verb)} {prt.lower_}"
         if says_where(prt):
+            continue
+        if _longer_verb(prt, base, lexicon):
             continue
         if lexicon is None or _known(lexicon, base):
             yield Collocation(

@@ -59,8 +59,25 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
             subj = _subject(group)
             if subj is None or low(subj) not in _DEDUCTION_SUBJECTS:
                 return None
+        if _later(group):
+            return None  # "what climbers might be doing 60 years from now": a guess about later, not now
         return "deduction_present"
     return None
+
+
+# Time ahead of now: "next year", "in the future", "soon"; and "60 years from now"
+_AHEAD = frozenset({"tomorrow", "soon", "later", "future", "next"})
+_TIME_DEPS = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "nmod:tmod", "npadvmod"})
+
+
+def _later(group: VerbGroup) -> bool:
+    """A time ahead of now hung on the verb ("... 60 years from now", "next year", "in the future")."""
+    for child in group.head.children:
+        if child.dep_ in _TIME_DEPS:
+            words = {low(t) for t in child.subtree}
+            if words & _AHEAD or {"from", "now"} <= words:
+                return True
+    return False
 
 
 def _comparative(predicate: Token) -> bool:
@@ -72,7 +89,9 @@ def _comparative(predicate: Token) -> bool:
 
 
 # After 'should' these verbs mostly say what is expected, not what is advised.
-_EXPECTATION_VERBS = frozenset({"have", "take", "last", "arrive", "reach", "cost", "need", "mean"})
+_EXPECTATION_VERBS = frozenset({"have", "take", "last", "arrive", "reach", "cost", "need", "mean", "expect"})
+# "should be in use before the end of the year": a deadline says what is expected, not advised
+_DEADLINE_MARKERS = frozenset({"before", "by", "until", "within"})
 
 
 def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) -> str | None:
@@ -91,11 +110,22 @@ def _ability_or_obligation(group: VerbGroup, question: bool, conditional: bool) 
             return None  # "Pyongyang should have no trouble", "it should take a week": expectation
         if group.copular and _impersonal(group):
             return None  # "It should be easy to reduce noise": what is expected, not advice
+        if group.copular and _has_deadline(group):
+            return None  # "The new rules should be in force before the end of the year"
         return "should_advice" if not conditional else None
     return None
 
 
 _IMPERSONAL = frozenset({"it", "this", "that", "there"})
+
+
+def _has_deadline(group: VerbGroup) -> bool:
+    """A time by which the state is to hold, hung on the predicate: "before the end of 2013", "by May"."""
+    head = group.head
+    return any(
+        low(t) in _DEADLINE_MARKERS and t.dep_ in ("case", "mark") and t.head.head.i == head.i
+        for t in head.subtree
+    )
 
 
 def _impersonal(group: VerbGroup) -> bool:
