@@ -788,3 +788,27 @@ def test_an_event_noun_that_says_which_event_or_a_verb_needs_no_earlier_sentence
         "Farmers grow beans in the hills.", "Rain fell all week.", "The rebels attack farms at night."
     )
     assert dependencies(units)[2] == frozenset()
+
+
+def test_a_lead_that_the_next_sentence_turns_round_is_kept_with_it() -> None:
+    # An A2 version kept "Unveiling a car ... might not make much of an impression ..." and left out
+    # "But Google ... unveiled ... its driverless car": the company it then spoke of was never named.
+    units = [
+        Unit(0, "A boat with one sail and no engine might not look like much at a boat show.", 16),
+        Unit(0, "But a small firm in Hull has just sailed one across the sea without a crew.", 16),
+        Unit(1, "The firm has sold ten boats since May.", 8),
+        Unit(1, "Its owners hope to sell many more next year.", 9),
+        Unit(2, "Boats without crews could carry post to islands.", 8),
+    ]
+    needs = dependencies(units)
+    assert 1 in needs[0]
+    assert select(units, 35, needs=needs)[:2] == (0, 1)
+    # Only the lead, and only the next sentence of its paragraph.
+    units = [
+        Unit(0, "Most shops in the town close at five.", 8),
+        Unit(1, "But Ann Lee keeps hers open all night.", 8),
+        Unit(1, "She sells bread.", 3),
+        Unit(1, "But she has no staff.", 5),
+    ]
+    needs = dependencies(units)
+    assert 1 not in needs[0] and 3 not in needs[2]

@@ -198,6 +198,9 @@ _LAST_STEP = re.compile(
     r"^(?:(?:in|for)\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)",
     re.I,
 )
+# "Not many classes have a tea break. But Margaret's does.": a lead that sets up what the next sentence
+# of its paragraph turns round tells nothing of the story alone (issue 14: the central event is kept).
+_TURN = re.compile(r"^[\"'‘“]?(?:but|yet|however)\b", re.I)
 # "The scientists next delved into more personal territory.": announces what the next sentence tells.
 _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
 # "Technology has also played a part.": "also" adds to what the sentence before told.
@@ -446,6 +449,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
+        if i == 0 and nxt is not None and nxt.paragraph == unit.paragraph and _TURN.match(nxt.text):
+            needed.add(1)  # "Unveiling a car ... might not impress." needs "But Google unveiled ..."
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
         if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
