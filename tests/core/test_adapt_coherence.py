@@ -748,3 +748,67 @@ def test_a_sentence_that_goes_on_from_how_the_one_before_did_it() -> None:
     assert continues_how("The same method gave them the names of shops.")
     assert not continues_how("The same day, the shop closed.")
     assert refers_back("In this way, they named the town people lived in.")
+
+
+def test_the_event_a_sentence_opens_with_needs_the_sentence_that_told_it() -> None:
+    # An A2 version kept "The event, dubbed X Day, was ..." without the sentence that told of the day;
+    # a version of a story told the jump and then "The event" the sentence after.
+    units = _units(
+        "Tom Reed, a young farmer, grew the biggest pears in the valley.",
+        "In May he spoke at the town hall on his 20th birthday.",
+        "Hundreds of farmers came from the hills to listen.",
+        "Many of them had never seen the town before.",
+        "Some brought their children.",
+        "The speech, later called the Pear Address, was printed in every paper.",
+    )
+    needs = dependencies(units)
+    assert 1 in needs[5]  # "spoke" told it, four sentences before
+    assert with_dependencies([5], needs, range(len(units))) == (0, 1, 5)  # "he": Tom Reed
+    # Nothing told it in so many words: the sentence before did.
+    units = _units(
+        "A rock fell from the sky over the lake.",
+        "It broke up above the trees.",
+        "The event, seen by many, scared the town.",
+    )
+    assert 1 in dependencies(units)[2]
+    units = _units("The mayor sat down with the miners.", "The council meeting lasted an hour.")
+    assert 0 in dependencies(units)[1]
+
+
+def test_an_event_noun_that_says_which_event_or_a_verb_needs_no_earlier_sentence() -> None:
+    # "The decision to ban coca chewing was based on ...": the clause says which decision.
+    units = _units(
+        "Farmers grow beans in the hills.",
+        "Rain fell all week.",
+        "The decision to close the mill came in 1990.",
+    )
+    assert dependencies(units)[2] == frozenset()
+    # "The rebels attack villages": a verb, not the attack told before.
+    units = _units(
+        "Farmers grow beans in the hills.", "Rain fell all week.", "The rebels attack farms at night."
+    )
+    assert dependencies(units)[2] == frozenset()
+
+
+def test_a_lead_that_the_next_sentence_turns_round_is_kept_with_it() -> None:
+    # An A2 version kept "Unveiling a car ... might not make much of an impression ..." and left out
+    # "But Google ... unveiled ... its driverless car": the company it then spoke of was never named.
+    units = [
+        Unit(0, "A boat with one sail and no engine might not look like much at a boat show.", 16),
+        Unit(0, "But a small firm in Hull has just sailed one across the sea without a crew.", 16),
+        Unit(1, "The firm has sold ten boats since May.", 8),
+        Unit(1, "Its owners hope to sell many more next year.", 9),
+        Unit(2, "Boats without crews could carry post to islands.", 8),
+    ]
+    needs = dependencies(units)
+    assert 1 in needs[0]
+    assert select(units, 35, needs=needs)[:2] == (0, 1)
+    # Only the lead, and only the next sentence of its paragraph.
+    units = [
+        Unit(0, "Most shops in the town close at five.", 8),
+        Unit(1, "But Ann Lee keeps hers open all night.", 8),
+        Unit(1, "She sells bread.", 3),
+        Unit(1, "But she has no staff.", 5),
+    ]
+    needs = dependencies(units)
+    assert 1 not in needs[0] and 3 not in needs[2]

@@ -107,6 +107,24 @@ _SHORT_WORDS = 4  # "The man", "The area": too common to tie to the sentence bef
 _MEASURES_TEXT = "policy plan scheme programme program project code law measure strategy initiative proposal"
 _MEASURES = frozenset(_MEASURES_TEXT.split())
 _LOOK_BACK = 3  # sentences searched for what a definite description names
+# Events a story tells with a verb and later calls by a noun ("she spoke at the UN" ... "The speech";
+# "a meteor exploded" ... "The event caused panic"): noun -> the words that tell of it. "The event"
+# opening a sentence is the one told before, wherever that was; with no telling of it, the one just
+# before (a kept "The event, dubbed X Day, ..." without the event is a loose end).
+_EVENTS: dict[str, frozenset[str]] = {
+    noun: frozenset(forms.split())
+    for noun, forms in {
+        "event": "event events",
+        "ceremony": "ceremony ceremonies",
+        "speech": "speech speeches speak speaks spoke spoken speaking",
+        "meeting": "meeting meetings meet meets met",
+        "attack": "attack attacks attacked attacking",
+        "incident": "incident incidents",
+        "announcement": "announcement announcements announce announces announced announcing",
+        "decision": "decision decisions decide decides decided deciding",
+        "visit": "visit visits visited visiting",
+    }.items()
+}
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
 _CONNECTIVE = re.compile(
     r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,"
@@ -180,6 +198,9 @@ _LAST_STEP = re.compile(
     r"^(?:(?:in|for)\s+the\s+(?:final|last)\s+(?:part|stage|step|phase|round|test)\b|finally,|in\s+the\s+end,)",
     re.I,
 )
+# "Not many classes have a tea break. But Margaret's does.": a lead that sets up what the next sentence
+# of its paragraph turns round tells nothing of the story alone (issue 14: the central event is kept).
+_TURN = re.compile(r"^[\"'‘“]?(?:but|yet|however)\b", re.I)
 # "The scientists next delved into more personal territory.": announces what the next sentence tells.
 _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
 # "Technology has also played a part.": "also" adds to what the sentence before told.
@@ -275,6 +296,13 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
         # "The policy aimed to ..." after "... under the 2010 code of conduct"; "The multimillion-pound
         # project" after "He is planning Britain's first 'astrovillage'" (not the "Eden Project" before)
         return i - 1
+    head, after = found.groups()
+    # "The council meeting" names an event; "The rebels attack villages" tells one (a plural, then a verb)
+    heads = [head] if head.endswith("s") or after is None else [head, after]
+    events = [_EVENTS[w.lower()] for w in heads if w.lower() in _EVENTS]
+    if i > 0 and events and str(after).lower() not in {"to", "that"}:  # "The decision to ban ..." says which
+        told = frozenset().union(*events)
+        return next((j for j in range(i - 1, -1, -1) if told & _words(units[j].text)), i - 1)
     for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
@@ -421,6 +449,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
+        if i == 0 and nxt is not None and nxt.paragraph == unit.paragraph and _TURN.match(nxt.text):
+            needed.add(1)  # "Unveiling a car ... might not impress." needs "But Google unveiled ..."
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
         if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
