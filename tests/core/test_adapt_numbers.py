@@ -110,3 +110,10 @@ def test_a_bounded_number_is_never_rounded(text: str) -> None:
 )
 def test_a_rounded_amount_of_money_takes_about_before_its_sign(sentence: str, a2: str) -> None:
     assert simplify_numbers(sentence, "A2")[0] == a2
+
+
+def test_a_half_is_rounded_up_as_people_round() -> None:
+    # Train A2 (round event's reading): "around £14,500" became "around £14,000" (Python rounds a half to even).
+    assert format_rounded(14_500, True) == "15,000"
+    assert format_rounded(1_250_000, True) == "1.3 million"
+    assert format_rounded(14_499, True) == "14,000"

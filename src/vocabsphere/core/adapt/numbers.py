@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from vocabsphere.core.ingest import NumberMention, normalise_numbers
 
@@ -26,8 +27,14 @@ class NumberEdit:
     note: str | None = None
 
 
+def _half_up(x: float, places: int) -> Decimal:
+    """``x`` rounded as people round (a half goes up), not to even as ``round`` does: 14,500 is about
+    15,000 and 1.25 million about 1.3 million."""
+    return Decimal(repr(x)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
 def _trim(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".")
+    return f"{_half_up(x, 1):.1f}".rstrip("0").rstrip(".")
 
 
 def format_rounded(value: float, low: bool) -> str:
@@ -37,7 +44,7 @@ def format_rounded(value: float, low: bool) -> str:
             return f"{_trim(value / size)} {word}"
     if low and value >= 10_000:
         digits = math.floor(math.log10(value)) - 1
-        value = round(value, -digits)
+        value = float(_half_up(value, -digits))
     if float(value).is_integer():
         return f"{int(value):,}"
     if low:
