@@ -19,7 +19,8 @@ from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.grammar import CEFR_LEVELS
 from vocabsphere.core.levels.grammar_words import adjectival
 from vocabsphere.core.lexicon import Lexicon, LexiconError
-from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.gloss_trust import close_call, leans_on_synonym, rarer_than_word
+from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
 from vocabsphere.core.lexicon.substitutes import hyphenated, plain_text, simple_gloss
 
 __all__ = [
@@ -191,17 +192,33 @@ def define(lexicon: Lexicon | None, tok: Token, max_words: int, level: str | Non
 
 def _expression_sense(lexicon: Lexicon, base: str, first: Token | None) -> tuple[str, tuple[str, ...]]:
     """The expression's sense that fits the sentence ("picked up" injuries = detected), when sure."""
+    choice = _expression_choice(lexicon, base, first)
+    best = choice.best if choice else None
+    return (best.definition, best.synonyms) if best else ("", ())
+
+
+def _expression_choice(lexicon: Lexicon, base: str, first: Token | None) -> SenseChoice | None:
+    """The confident sense choice for the expression in its sentence; None when there is none."""
     entry = lexicon.entries(base)
     if first is None or not entry.found:
-        return "", ()
+        return None
     choice = choose_sense(lexicon, first.doc, first.i, senses=entry.senses, lemma=base)
     if len(choice.senses) == 1 and choice.senses[0].overlap <= 0 and _literal_preposition(first, base):
-        return (
-            "",
-            (),
-        )  # "asked for help": WordNet's only 'ask for' is the idiom ("increase the likelihood of")
-    best = choice.best
-    return (best.definition, best.synonyms) if best and choice.confident else ("", ())
+        return None  # "asked for help": WordNet's only 'ask for' is the idiom ("increase the likelihood of")
+    return choice if choice.best and choice.confident else None
+
+
+def _plain_expression(choice: SenseChoice | None, base: str, level: str) -> str:
+    """The expression's meaning in words at ``level``, checked as a single word's gloss is
+    (:mod:`.gloss_trust`): a sure sense, no word clearly rarer than the expression, no word of the
+    sense's own synonyms in a rarer use ("take place" is not explained as "come to pass")."""
+    best = choice.best if choice else None
+    if choice is None or best is None or close_call(choice) or _usage_note(best.definition):
+        return ""
+    gloss = plain_text(best.definition, base, CEFR_LEVELS.index(level))
+    if not gloss or rarer_than_word(gloss, base) or leans_on_synonym(gloss, best.synonyms, base):
+        return ""
+    return gloss
 
 
 def _literal_preposition(first: Token, base: str) -> bool:
@@ -224,13 +241,13 @@ def define_expression(
     if lexicon is None:
         return ""
     try:
+        if level in PLAIN_MEANING_LEVELS:
+            return _plain_expression(_expression_choice(lexicon, base, first), base, level)
         gloss, synonyms = _expression_sense(lexicon, base, first)
     except _LOOKUP_ERRORS:
         return ""
     if _usage_note(gloss):
         return ""
-    if level in PLAIN_MEANING_LEVELS:
-        return (plain_text(gloss, base, CEFR_LEVELS.index(level)) or "") if gloss else ""
     others = [s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base][:2]
     if gloss and all(_circular(gloss, w) for w in base.split()) and others:
         return ", ".join(others)  # "set up or found" explains "set up" with itself

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
     from .sense_choice import SenseChoice
 
-__all__ = ["adverb_gloss_misfits", "broken_count", "close_call", "context_favours_rival", "rarer_than_word"]
+__all__ = [
+    "adverb_gloss_misfits",
+    "broken_count",
+    "close_call",
+    "context_favours_rival",
+    "leans_on_synonym",
+    "rarer_than_word",
+]
 
 # Chosen on train stories 1-40 (issue 13, round gloss-4): every wrong multi-sense gloss under 0.8
 # had a sense with fewer than 5 SemCor tags or under 90 % of the word's tags; most right ones not.
@@ -72,6 +79,16 @@ def rarer_than_word(gloss: str, lemma: str) -> bool:
     """A word of the gloss clearly rarer than the glossed word, in any of its forms."""
     own = zipf_frequency(lemma, "en")
     return any(_commonest(w) < own - RARER_MARGIN for w in _WORD.findall(gloss.lower()))
+
+
+def leans_on_synonym(gloss: str, synonyms: tuple[str, ...], lemma: str) -> bool:
+    """A phrase that explains the sense with one of the sense's own one-word synonyms, rarer than the
+    word it explains: that word is read in the same rare sense, so the gloss is no plainer ("take place
+    (= come to pass)": 'pass' is 'happen' there, an archaic use of an easy word)."""
+    words = _WORD.findall(gloss.lower())
+    own = zipf_frequency(lemma, "en")
+    single = {s.lower() for s in synonyms if s.isalpha() and s.lower() != lemma}
+    return len(words) > 1 and any(w in single and _commonest(w) < own for w in words)
 
 
 @lru_cache(maxsize=65_536)

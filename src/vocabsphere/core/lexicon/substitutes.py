@@ -408,6 +408,8 @@ def simple_gloss(
         return None  # "a fair trial (= the act of testing something)" at 0.78: shown unasked, it must be sure
     if " " in choice.lemma or (choice.upos == "NOUN" and doc[index].dep_ == "amod"):
         return None  # an expression's sense beside one of its words; "a consultant (= an expert) allergist"
+    if choice.upos == "NOUN" and _names_a_kind(sense.definition) and _classified(lexicon, doc[index]):
+        return None  # "political suicide (= the act of killing yourself)": a figurative use in a domain
     if substitutes is None:
         substitutes = simpler_words(lexicon, doc, index, level, choice=choice)
     if substitutes:
@@ -586,7 +588,41 @@ def _verb_gloss_fits(token: Token, gloss: str) -> bool:
     if token.tag_ not in {"VB", "VBP"}:
         return False
     has_object = any(c.dep_ in {"obj", "iobj"} for c in token.children)
-    return has_object or gloss.split()[-1].lower() not in _OPEN_ENDS
+    words = gloss.lower().split()
+    if has_object and len(words) > 1 and words[1] == "as":
+        return False  # "tackle the problem (= accept as a challenge)": the object belongs before "as"
+    return has_object or words[-1] not in _OPEN_ENDS
+
+
+# Openings of a relational adjective's definition: it puts its noun in a domain ("of or relating to
+# elections", "involving or characteristic of politics") instead of describing it.
+_RELATIONAL = (
+    "of or relating to",
+    "relating to",
+    "of or pertaining to",
+    "pertaining to",
+    "involving",
+    "connected with",
+)
+
+
+def _names_a_kind(definition: str) -> bool:
+    """A definition of a kind of action or state ("the act of killing yourself"), not of a thing or
+    person: a domain adjective only narrows a thing ("a commercial aircraft" is an aircraft) but can
+    recast an act ("political suicide" kills no one)."""
+    words = definition.lower().split()
+    return len(words) > 2 and words[0] in ("the", "an", "a") and words[1] in _KINDS and words[2] == "of"
+
+
+def _classified(lexicon: Lexicon, token: Token) -> bool:
+    """A noun after a relational adjective ("political suicide", "commercial suicide"): the domain
+    often makes an act noun figurative, and its literal sense is then false."""
+    for child in token.children:
+        if child.dep_ == "amod" and child.pos_ == "ADJ":
+            senses = lexicon.entries(child.lower_, "adjective").senses[:2]
+            if any(s.definition.lower().startswith(_RELATIONAL) for s in senses):
+                return True
+    return False
 
 
 def _present_be(token: Token, gloss: str) -> str:
