@@ -113,7 +113,7 @@ def test_a_rounded_amount_of_money_takes_about_before_its_sign(sentence: str, a2
 
 
 def test_a_half_is_rounded_up_as_people_round() -> None:
-    # Train A2 (round event's reading): "around £14,500" became "around £14,000" (Python rounds a half to even).
+    # Train A2 (round event's reading): "around £14,500" became "around £14,000" (round-half-even).
     assert format_rounded(14_500, True) == "15,000"
     assert format_rounded(1_250_000, True) == "1.3 million"
     assert format_rounded(14_499, True) == "14,000"
