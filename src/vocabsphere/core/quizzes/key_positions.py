@@ -16,22 +16,21 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from vocabsphere.core.ingest.numbers import normalise_numbers
 from vocabsphere.core.quizzes.model import Question, QuestionKind
 from vocabsphere.core.quizzes.passages import NUMBER_WORDS
 
 __all__ = ["spread_keys"]
 
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?\b", re.IGNORECASE)
 _WORD_VALUE = {w: n for n, w in enumerate(NUMBER_WORDS)}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def _value(option: str) -> float | None:
-    """The first number an option states (digits with their scale word, or a small number word), or None."""
-    found = _NUMBER.search(option)
+    """The first number an option states (ingestion's reader of numbers: digits with their scale word,
+    number words), or None; "one" and "zero", which it leaves alone in running text, by their word."""
+    found = normalise_numbers(option)
     if found:
-        scale = _SCALE[found.group(2).lower()] if found.group(2) else 1.0
-        return float(found.group(1).replace(",", "")) * scale
+        return found[0].value
     for word in re.findall(r"[a-z]+", option.lower()):
         if word in _WORD_VALUE:
             return float(_WORD_VALUE[word])
