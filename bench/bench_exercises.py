@@ -174,7 +174,10 @@ def main() -> int:
     parser.add_argument("--level", default="B1")
     parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
     parser.add_argument(
-        "--split", default="dev", choices=("dev", "train"), help="the learner's articles (tune on train)"
+        "--split",
+        default="dev",
+        choices=("dev", "train"),
+        help="the learner's articles, or with --every-word the articles walked (tune on train)",
     )
     parser.add_argument("--by-kind", action="store_true", help="cue solvers for each kind as well")
     parser.add_argument(
@@ -182,9 +185,6 @@ def main() -> int:
     )
     parser.add_argument(
         "--every-word", metavar="KINDS", help="cue solvers on these kinds over all dev sentences"
-    )
-    parser.add_argument(
-        "--split", default="dev", choices=("dev", "train"), help="with --every-word: the articles walked"
     )
     parser.add_argument(
         "--show", action="store_true", help="with --every-word: print each item as the review sheet"
