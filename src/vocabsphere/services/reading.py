@@ -34,7 +34,7 @@ from vocabsphere.core.srs import SavedWordFacts, card_kinds_for
 from vocabsphere.services import versions
 from vocabsphere.services.reader_text import analyse_for_reader
 from vocabsphere.store.database import Database
-from vocabsphere.store.reading_repo import read_version_stamp
+from vocabsphere.store.reading_repo import VersionStamp, read_version_stamp
 from vocabsphere.store.tables import ReadingSession, ReviewCard, WordEncounter
 from vocabsphere.store.unit_of_work import UnitOfWork, unit_of_work
 
@@ -78,7 +78,7 @@ class ReaderPage:
     statuses: dict[str, int]  # word key -> the learner's status, for the lemmas in this text
     saved_words: dict[str, int]  # word key -> saved word id, for the lemmas in this text
     coverage: Coverage
-    stamp: tuple[int, datetime]  # identifies the version build (for caches of its rendering)
+    stamp: VersionStamp  # identifies the version build (for caches of its rendering)
 
     def status_of(self, key: str) -> int | None:
         """The learner's status of a token's word key (``ReaderToken.key``)."""
@@ -118,17 +118,17 @@ class ReadingProgress:
     met_again: tuple[str, ...] = ()  # saved words recorded as met again when this reading started
 
 
-# Parsed reader text and lemma profile per version build (row id, build time): a rebuilt version has a
-# new stamp, so entries never go stale; the bound keeps memory flat.
-_parsed: LRUCache[tuple[int, datetime], tuple[ReaderText, dict[str, LemmaStats]]] = LRUCache(maxsize=256)
+# Parsed reader text and lemma profile per version stamp (row id, build time, taps prepared): a rebuilt
+# or prepared version has a new stamp, so entries never go stale; the bound keeps memory flat.
+_parsed: LRUCache[VersionStamp, tuple[ReaderText, dict[str, LemmaStats]]] = LRUCache(maxsize=256)
 _parsed_lock = threading.Lock()
 
 
 def _reader(
     db: Database, story_id: int, level: str
-) -> tuple[tuple[int, datetime], ReaderText, dict[str, LemmaStats]]:
-    """The version's parsed reader text and lemma profile, cached per process by version row and build
-    time (a rebuilt version has a new stamp); versions built before the reader existed are parsed once
+) -> tuple[VersionStamp, ReaderText, dict[str, LemmaStats]]:
+    """The version's parsed reader text and lemma profile, cached per process by its stamp (a rebuilt
+    or prepared version has a new one); versions built before the reader existed are parsed once
     and stored."""
     stamp = read_version_stamp(db, story_id, level)  # every tap asks: one plain query
     if stamp is None:
@@ -163,8 +163,8 @@ def reader_text(db: Database, story_id: int, level: str) -> ReaderText:
     return _reader(db, story_id, level)[1]
 
 
-def stamped_reader_text(db: Database, story_id: int, level: str) -> tuple[tuple[int, datetime], ReaderText]:
-    """The version's reader tokens with its stamp (version row, build time): a rebuild changes the stamp."""
+def stamped_reader_text(db: Database, story_id: int, level: str) -> tuple[VersionStamp, ReaderText]:
+    """The version's reader tokens with its stamp: a rebuild or the taps' preparation changes it."""
     stamp, text, _ = _reader(db, story_id, level)
     return stamp, text
 

@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from vocabsphere.config import Settings
@@ -258,9 +258,6 @@ def build_versions(
     return built
 
 
-# A version whose taps were prepared after it was stored gets a build time this much later: the
-# reader's per-process cache is keyed by (row, build time), so it then reads the prepared text.
-PREPARED_LATER = timedelta(microseconds=1)
 # The fingerprint of prepared answers parses the code (``ast.parse``), which CPython 3.11 cannot run
 # in two threads at once ("AST constructor recursion depth mismatch"): follow-ups of two stories on
 # two worker threads compute it one at a time (it is cached after the first).
@@ -292,7 +289,7 @@ def prepare_version_taps(db: Database, settings: Settings, story_id: int) -> int
         fresh = [row for row in rows if row.reader_json == stored[row.id]]
         for row in fresh:
             row.reader_json = prepared[row.id]
-            row.created_at += PREPARED_LATER
+            row.prepared_at = datetime.now(UTC)  # a new stamp: readers' caches take the prepared text
     return len(fresh)
 
 

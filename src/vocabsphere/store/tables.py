@@ -230,6 +230,8 @@ class StoryVersion(Base):
     model_versions_json: Mapped[str] = mapped_column(Text, default="{}")
     base_article_id: Mapped[int | None] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column()
+    # When the follow-up job stored the taps' prepared answers in reader_json (None until then).
+    prepared_at: Mapped[datetime | None] = mapped_column(default=None)
     # The reader's tokens (sentences, lemmas, POS) and the lemma profile for coverage, parsed once.
     # Deferred: large, and only the reader and coverage need them (loaded on first access).
     reader_json: Mapped[str] = mapped_column(Text, default="", deferred=True)
