@@ -65,8 +65,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     if is_local_queue(settings) and settings.queue_url == "memory":
         print("error: an in-memory queue cannot be shared with a worker process", file=sys.stderr)
         return 2
+    from vocabsphere.services import dictionary
+
     jobs = JobSystem(settings)
     upgrade_database(jobs.database().engine)
+    # The pipeline, lexicon and prepared answers' fingerprint are loaded before the first job, as the
+    # web server does at start-up: jobs then neither wait for them nor compute them side by side.
+    dictionary.warm_up(settings)
     jobs.run_worker(args.workers)
     return 0
 

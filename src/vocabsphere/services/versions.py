@@ -259,8 +259,9 @@ def build_versions(
 
 
 # The fingerprint of prepared answers parses the code (``ast.parse``), which CPython 3.11 cannot run
-# in two threads at once ("AST constructor recursion depth mismatch"): follow-ups of two stories on
-# two worker threads compute it one at a time (it is cached after the first).
+# in two threads at once ("AST constructor recursion depth mismatch"). Start-up computes it (web
+# server and worker both call ``dictionary.warm_up``); embedded workers start before that finishes,
+# so follow-ups of two stories on two threads compute it one at a time (cached after the first).
 _FINGERPRINT_LOCK = threading.Lock()
 
 
