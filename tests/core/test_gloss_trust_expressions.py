@@ -65,3 +65,16 @@ def test_a_verb_gloss_with_an_as_phrase_is_not_read_before_an_object(
     assert choice.senses[0].sense.definition == "accept as a challenge"
     sure = replace(choice, probability=0.9)  # as sure as a story's sentence made it
     assert simple_gloss(real_lexicon, doc, index, "B1", choice=sure) is None
+
+
+def test_an_expression_is_not_explained_with_its_own_noun(real_lexicon: Lexicon, nlp: Language) -> None:
+    # WordNet's meaning of "take advantage" is "draw advantages from": the expression's own noun, in
+    # a phrase no learner should copy. Said once in each spelling: "capitalize", not "capitalise" too.
+    doc = nlp("Many firms take advantage of the new rules.")
+    first = doc[word_index(doc, "take") or 0]
+    assert "advantage" in real_lexicon.entries("take advantage").senses[0].definition
+    for level in ("A2", "B1", "B2", None):
+        meaning = define_expression(real_lexicon, "take advantage", 8, first, level)
+        assert "advantage" not in meaning and "capitalise" not in meaning
+    # no noun of the expression repeated: the meaning stays
+    assert define_expression(real_lexicon, "take part", 8, first, "B1") == "share in something"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lemminflect import getAllLemmas, getLemma
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
@@ -157,6 +158,39 @@ def _circular(gloss: str, lemma: str) -> bool:
     return lemma in re.findall(r"[a-z]+", gloss.lower())
 
 
+# Verbs an expression is built on ("take advantage", "make sense"): a meaning may use them again.
+_LIGHT_VERBS = frozenset(
+    {"be", "bring", "come", "do", "get", "give", "go", "have", "keep", "make", "put", "set", "take"}
+)
+
+
+def _repeats_content_word(gloss: str, base: str) -> bool:
+    """ "'take advantage' means 'draw advantages from'" explains the expression with its own noun:
+    a meaning holding any form of one of the expression's content words says nothing new (and
+    "draw advantages" is no English a learner should copy)."""
+    content = {w for w in base.lower().split() if len(w) > 2 and w not in _LIGHT_VERBS}
+    content -= STOP_WORDS
+    if not content:
+        return False
+    for word in re.findall(r"[a-z]+", gloss.lower()):
+        forms = {word} | {lemma for lemmas in getAllLemmas(word).values() for lemma in lemmas}
+        if forms & content:
+            return True
+    return False
+
+
+def _one_spelling(words: list[str]) -> list[str]:
+    """WordNet lists both spellings as synonyms ("capitalize, capitalise"): one is enough."""
+    seen: set[str] = set()
+    kept = []
+    for word in words:
+        key = re.sub(r"is(e|ed|ing|ation)\b", r"iz\1", word).replace("our", "or")
+        if key not in seen:
+            seen.add(key)
+            kept.append(word)
+    return kept
+
+
 def _usage_note(gloss: str) -> bool:
     """WordNet glosses such as "used in negative statement to describe ..." ('so far') say how a word
     is used, not what it means; quoted as its meaning they mislead ("has so far refunded" is positive)."""
@@ -218,7 +252,7 @@ def _plain_expression(choice: SenseChoice | None, base: str, level: str) -> str:
     gloss = plain_text(best.definition, base, CEFR_LEVELS.index(level))
     if not gloss or rarer_than_word(gloss, base) or leans_on_synonym(gloss, best.synonyms, base):
         return ""
-    return gloss
+    return "" if _repeats_content_word(gloss, base) else gloss
 
 
 def _literal_preposition(first: Token, base: str) -> bool:
@@ -248,7 +282,7 @@ def define_expression(
         return ""
     if _usage_note(gloss):
         return ""
-    others = [s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base][:2]
-    if gloss and all(_circular(gloss, w) for w in base.split()) and others:
-        return ", ".join(others)  # "set up or found" explains "set up" with itself
+    others = _one_spelling([s.replace("_", " ") for s in synonyms if s.replace("_", " ") != base])[:2]
+    if gloss and (all(_circular(gloss, w) for w in base.split()) or _repeats_content_word(gloss, base)):
+        return ", ".join(others)  # "set up or found" explains "set up" with itself; "" without others
     return shorten(gloss, max_words) if gloss else ""
