@@ -802,3 +802,18 @@ def test_cuts_near_the_adaptrev_guards_are_still_made(nlp: Language) -> None:
     )
     once = "Once they are at school, the children can do homework at the centres, with help from friends."
     assert _drop(nlp, once, ", with help from friends") is None
+
+
+def test_a_phrase_that_completes_a_verb_without_object_stays(nlp: Language) -> None:
+    # Round mods, train 79-88: "the plane's shadow appears [neatly in the centre of the effect]", "and
+    # saw [at his toenails] with a penknife" (left "saw" to be read as "see")
+    sentence = "When flying over a lake, the boat's reflection appears neatly in the middle of the ring."
+    assert "all that follows" in (_drop(nlp, sentence, "neatly in the middle of the ring") or "")
+    sentence = "He had to cook his food on a camping stove and saw at his fingernails with a small knife."
+    assert "all that follows" in (_drop(nlp, sentence, "at his fingernails") or "")
+    # ... while a phrase of time, one after an object and one after another phrase may still go
+    sentence = "The singer performed in Paris with her band."
+    assert "all that follows" in (_drop(nlp, sentence, "in Paris") or "")
+    assert _drop(nlp, "The singer performed on Monday with her band.", "on Monday") is None
+    assert _drop(nlp, "She sold the house in the village.", "in the village") is None
+    assert _drop(nlp, "He cooked on a stove in the garden.", "in the garden") is None

@@ -251,6 +251,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if tok.dep_.startswith("obl") and tok.head.i not in gone and _condition(tok):
             return f"drops {tok.text!r}, when the claim holds ('can see 31 stars [on a good night]')"
+        if tok.dep_ == "obl" and tok.head.i not in gone and _completes_verb(tok, gone):
+            return f"drops {tok.text!r}, all that follows '{tok.head.text}' ('appears [in the centre]')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -411,6 +413,35 @@ _CONDITION_TEXT = "good bad clear typical average normal busy quiet cloudy sunny
 _CONDITION_WORDS = frozenset(_CONDITION_TEXT.split())
 _SAYING_TEXT = "say tell add explain write report insist argue note claim"
 _SAYING_LEMMAS = frozenset(_SAYING_TEXT.split())
+
+
+# Phrases of time ("in 2008", "on Monday", "during the night"): an adjunct, never what a verb needs.
+_TIME_PREPOSITIONS = frozenset(["during", "after", "before", "since", "until", "till", "throughout"])
+_TIME_NOUNS_TEXT = (
+    "time times day days week weeks month months year years decade decades century centuries hour hours "
+    "minute minutes morning mornings afternoon evening evenings night nights weekend weekends season "
+    "spring summer autumn winter period moment moments age monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november "
+    "december past future release"
+)
+_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
+_COMPLEMENTS = frozenset({"obj", "iobj", "ccomp", "xcomp", "attr", "obl:agent"})
+
+
+def _completes_verb(tok: Token, gone: set[int]) -> bool:
+    """Is ``tok`` a bare place or manner phrase right after a verb with no object, kept or cut ("the
+    shadow appears [neatly in the centre]", "and saw [at his toenails] with a penknife")? It is what
+    the verb says: without it the sentence says less, or another thing ("saw" read as "see"). A phrase
+    of time is an adjunct and may go."""
+    verb = tok.head
+    if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return False
+    between = tok.doc[verb.i + 1 : tok.left_edge.i]
+    if tok.left_edge.i <= verb.i or any(t.dep_ != "compound:prt" for t in between):
+        return False  # not right after the verb (its particle aside)
+    if tok.like_num or tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in _TIME_NOUNS:
+        return False
+    return preposition_of(tok) not in _TIME_PREPOSITIONS
 
 
 def _condition(tok: Token) -> bool:
