@@ -159,8 +159,7 @@ def _bounding_commas(sent: Span, root: Token, start: int, end: int) -> set[int] 
         before_pos = doc[start - 2].pos_ if start - 2 >= sent.start else ""
         if nxt is not None and nxt.pos_ in _NP_START and before_pos in {"NOUN", "PROPN", "PRON"}:
             return None  # "Pizzi, who ..., the number one seller": two noun phrases would run together
-        phrase_after = nxt is not None and (nxt.pos_ in _NP_START or nxt.tag_ == "VB")  # "ruin" as a verb
-        if phrase_after and before_pos in {"ADJ", "NUM"} and not _subject_np(nxt):
+        if nxt is not None and before_pos in {"ADJ", "NUM"} and _runs_on(nxt):
             return None  # "or worse[, succumbing to karoshi,] death through overwork"
         return {start - 1, end + 1}
     if comma_before and after.is_punct and after.text in {".", "!", "?", ";", ":"}:
@@ -177,11 +176,14 @@ def _bounding_commas(sent: Span, root: Token, start: int, end: int) -> set[int] 
     return set()
 
 
-def _subject_np(first: Token) -> bool:
-    """Does the noun phrase starting at ``first`` open a clause as its subject ("In 2010, the company
-    grew")? Otherwise it continues the phrase before it, which a cut would run into it."""
+def _runs_on(first: Token) -> bool:
+    """Does a phrase starting at ``first`` continue the phrase before a cut instead of opening a clause
+    as its subject ("In 2010, the company grew")? A cut would run the two together ("or worse death";
+    "ruin", tagged as a verb, too)."""
+    if first.pos_ not in _NP_START and first.tag_ != "VB":
+        return False
     noun = first if first.pos_ in {"NOUN", "PROPN", "PRON"} else first.head
-    return noun.dep_ in {"nsubj", "nsubj:pass", "expl"}
+    return noun.dep_ not in {"nsubj", "nsubj:pass", "expl"}
 
 
 def _capitalised(tok: Token, sent: Span) -> bool:
