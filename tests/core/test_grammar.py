@@ -531,3 +531,26 @@ def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
     assert found(nlp, "This is the town you were so proud of.", "relative_defining")
     assert found(nlp, "Companies want to sell more phones.", "present_simple")
     assert found(nlp, "They gave up the fight after a week.", "phrasal_verb")
+
+
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # Round mods, train highlights 79-88: "'used to help' ... past habits" for "therapies that are
+        # already used to help people" (a passive past an adverb), and a zero conditional for "Nor is it
+        # clear yet if oxytocin only has benefits" ('if' means 'whether' after 'clear').
+        ("used_to", "Doctors said the drug might help the courses that are already used to teach children."),
+        ("conditional_zero", "Nor is it clear yet if caffeine only has benefits for people with asthma."),
+        ("conditional_zero", "It is not clear yet if the vaccine has benefits for children."),
+    ],
+)
+def test_no_claim_a_teacher_found_false_in_the_mods_reading(
+    nlp: Language, point_id: str, sentence: str
+) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_true_claims_near_the_mods_fixes_stay(nlp: Language) -> None:
+    assert found(nlp, "We always used to walk to school.", "used_to")
+    assert found(nlp, "If the sky is clear, we see the stars.", "conditional_zero")
