@@ -251,8 +251,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if tok.dep_.startswith("obl") and tok.head.i not in gone and _condition(tok):
             return f"drops {tok.text!r}, when the claim holds ('can see 31 stars [on a good night]')"
-        if tok.dep_ == "obl" and tok.head.i not in gone and _completes_verb(tok, gone):
-            return f"drops {tok.text!r}, all that follows '{tok.head.text}' ('appears [in the centre]')"
+        completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
+        if completed is not None:
+            return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -428,20 +429,22 @@ _TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
 _COMPLEMENTS = frozenset({"obj", "iobj", "ccomp", "xcomp", "attr", "obl:agent"})
 
 
-def _completes_verb(tok: Token, gone: set[int]) -> bool:
+def _verb_completed_by(tok: Token, gone: set[int]) -> Token | None:
     """Is ``tok`` a bare place or manner phrase right after a verb with no object, kept or cut ("the
     shadow appears [neatly in the centre]", "and saw [at his toenails] with a penknife")? It is what
     the verb says: without it the sentence says less, or another thing ("saw" read as "see"). A phrase
-    of time is an adjunct and may go."""
-    verb = tok.head
+    of time is an adjunct and may go. A verb right before the phrase counts even when the parse hung the
+    phrase elsewhere ("encouraging employees to nap [on the job]", "nap" taken for an oblique)."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    verb = before if before is not None and before.pos_ == "VERB" and before.i not in gone else tok.head
     if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
-        return False
+        return None
     between = tok.doc[verb.i + 1 : tok.left_edge.i]
     if tok.left_edge.i <= verb.i or any(t.dep_ != "compound:prt" for t in between):
-        return False  # not right after the verb (its particle aside)
+        return None  # not right after the verb (its particle aside)
     if tok.like_num or tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in _TIME_NOUNS:
-        return False
-    return preposition_of(tok) not in _TIME_PREPOSITIONS
+        return None
+    return verb if preposition_of(tok) not in _TIME_PREPOSITIONS else None
 
 
 def _condition(tok: Token) -> bool:
