@@ -542,6 +542,9 @@ def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
         ("used_to", "Doctors said the drug might help the courses that are already used to teach children."),
         ("conditional_zero", "Nor is it clear yet if caffeine only has benefits for people with asthma."),
         ("conditional_zero", "It is not clear yet if the vaccine has benefits for children."),
+        # "'set off' tells us more about 'aircraft'. It is a short relative clause." for "If the following
+        # aircraft set off immediately, ...": the past form after an if-clause's subject is its verb
+        ("relative_reduced", "If the following car set off immediately, the fast moving air would push it."),
     ],
 )
 def test_no_claim_a_teacher_found_false_in_the_mods_reading(
