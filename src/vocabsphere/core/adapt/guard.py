@@ -218,7 +218,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, where a superlative or ordinal holds ('the youngest [in history]')"
         if tok.dep_ == "amod" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in gone:
             return f"drops {tok.text!r}, a noun taken for a verb's modifier ('the [meteorite] struck')"
-        if tok.dep_ == "advmod" and tok.head.i not in gone and _noun_as_modifier(tok):
+        # the noun before it kept ("the loneliness [epidemic among younger adults]": the head went too)
+        if tok.dep_ == "advmod" and {tok.head.i, tok.i - 1} - gone and _noun_as_modifier(tok):
             return (
                 f"drops {tok.text!r}, a noun the parser took for a modifier ('its website and tablet [app]')"
             )
