@@ -545,6 +545,8 @@ def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
         # "'set off' tells us more about 'aircraft'. It is a short relative clause." for "If the following
         # aircraft set off immediately, ...": the past form after an if-clause's subject is its verb
         ("relative_reduced", "If the following car set off immediately, the fast moving air would push it."),
+        # "'have to start' ... something is necessary" for "the lack of time couples have to start families"
+        ("have_to_obligation", "Falling sales are blamed on the lack of time parents have to cook meals."),
     ],
 )
 def test_no_claim_a_teacher_found_false_in_the_mods_reading(
@@ -555,5 +557,6 @@ def test_no_claim_a_teacher_found_false_in_the_mods_reading(
 
 
 def test_true_claims_near_the_mods_fixes_stay(nlp: Language) -> None:
+    assert found(nlp, "The children have to walk to school.", "have_to_obligation")
     assert found(nlp, "We always used to walk to school.", "used_to")
     assert found(nlp, "If the sky is clear, we see the stars.", "conditional_zero")
