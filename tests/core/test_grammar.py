@@ -547,6 +547,8 @@ def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
         ("relative_reduced", "If the following car set off immediately, the fast moving air would push it."),
         # "'have to start' ... something is necessary" for "the lack of time couples have to start families"
         ("have_to_obligation", "Falling sales are blamed on the lack of time parents have to cook meals."),
+        # train highlights 21-30: "'is beloved' is a passive" ("The polygraph is beloved of the movies")
+        ("passive_no_agent", "The old castle is beloved of tourists, with many coming back every year."),
     ],
 )
 def test_no_claim_a_teacher_found_false_in_the_mods_reading(
