@@ -562,3 +562,10 @@ def test_true_claims_near_the_mods_fixes_stay(nlp: Language) -> None:
     assert found(nlp, "The children have to walk to school.", "have_to_obligation")
     assert found(nlp, "We always used to walk to school.", "used_to")
     assert found(nlp, "If the sky is clear, we see the stars.", "conditional_zero")
+
+
+def test_a_relative_clause_names_a_firm_with_an_ampersand_in_full(nlp: Language) -> None:
+    # Round mods, train highlights 79-88: "... adds extra information about 'Spencer'" (Marks & Spencer)
+    text = "Tom Reed, chief executive of Marks & Spencer, which also launched its ad in May, said sales rose."
+    hits = found(nlp, text, "relative_non_defining")
+    assert [dict(m.details).get("noun") for m in hits] == ["Marks & Spencer"]

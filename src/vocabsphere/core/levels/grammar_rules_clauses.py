@@ -120,13 +120,14 @@ def noun_words(noun: Token) -> str:
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i == noun.i and nxt.dep_ in _SPLIT_NOUN:
             return str(doc[noun.i : nxt.i + 1].text)  # "the family home where ..." parsed as 'family'
         return str(noun.text)
-    while (
-        start > noun.sent.start
-        and doc[start - 1].head.i == noun.i
-        and doc[start - 1].dep_ in _NAME_PARTS
-        and doc[start - 1].text[:1].isupper()
-    ):
-        start -= 1
+    while start > noun.sent.start:
+        before = doc[start - 1]
+        if before.head.i == noun.i and before.dep_ in _NAME_PARTS and before.text[:1].isupper():
+            start -= 1
+        elif before.text == "&" and start - 2 >= noun.sent.start and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Marks & Spencer", not 'Spencer'
+        else:
+            break
     end = noun.i + 1
     while end < noun.sent.end and doc[end].head.i == noun.i and doc[end].dep_ == "flat":
         end += 1
