@@ -252,6 +252,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if tok.dep_.startswith("obl") and tok.head.i not in gone and _condition(tok):
             return f"drops {tok.text!r}, when the claim holds ('can see 31 stars [on a good night]')"
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.head.i not in gone
+            and tok.lemma_ in _RESULT_VERBS
+        ):
+            return f"drops {tok.text!r}, what the event led to ('a difference in time[, causing jet lag]')"
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -417,6 +424,8 @@ _SAYING_TEXT = "say tell add explain write report insist argue note claim"
 _SAYING_LEMMAS = frozenset(_SAYING_TEXT.split())
 
 
+# A participle that says what an event led to ("..., causing jet lag"): a consequence is a claim.
+_RESULT_VERBS = frozenset(["cause", "lead", "result", "trigger", "prompt", "spark", "force", "bring"])
 # Phrases of time ("in 2008", "on Monday", "during the night"): an adjunct, never what a verb needs.
 _TIME_PREPOSITIONS = frozenset(["during", "after", "before", "since", "until", "till", "throughout"])
 _TIME_NOUNS_TEXT = (
