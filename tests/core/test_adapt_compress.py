@@ -34,9 +34,37 @@ def test_a_relative_clause_set_off_by_commas_goes_with_both_commas(nlp: Language
     assert out == "The mayor opened the new bridge."
 
 
-def test_a_removed_adjective_fixes_the_article(nlp: Language) -> None:
-    out = _eager(nlp, "The council announced a massive increase in rents.")
-    assert "an increase" in out and "massive" not in out
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # Round mods, train 79-88: "exposed to [loud] noises", "made [vastly] more efficient", "set off
+        # [immediately]", "opened [inwards]", "regard ... as [an inalienable] a right", "get [round]"
+        ("Food tastes blander when we are exposed to loud music.", "loud music"),
+        ("Unless solar panels are made vastly cheaper, few homes will buy them.", "vastly cheaper"),
+        ("If the next train left immediately, the wind from the first would shake it.", "left immediately"),
+        ("The hatch first has to be pushed outwards before it can be lifted.", "pushed outwards"),
+        ("Many workers regard a long lunch as an inalienable right.", "an inalienable right"),
+        ("The council announced a massive increase in rents.", "a massive increase"),
+    ],
+)
+def test_adjectives_and_adverbs_are_never_cut(nlp: Language, text: str, kept: str) -> None:
+    # On train, cutting them bought 0.1 point of SARI and no level hit; half the cuts read changed
+    # the claim. A hard one is left to the lexical step.
+    assert kept in _eager(nlp, text)
+    assert all(c.root.dep_ not in {"amod", "advmod"} for c in candidates(nlp(text)[:]))
+
+
+def test_a_once_clause_stays(nlp: Language) -> None:
+    # "[Once the plane has taken off, a] A significant pressure difference soon builds up": a condition
+    out = _eager(nlp, "Once the ship has left the harbour, a strong current soon pushes it to the east.")
+    assert out.startswith("Once the ship has left the harbour,")
+
+
+def test_no_cut_runs_a_phrase_into_or_worse(nlp: Language) -> None:
+    # "or worse[, succumbing to karoshi,] death through overwork": two phrases ran together
+    text = "More nurses are falling ill from fatigue, or worse, succumbing to burnout, a breakdown."
+    out = _eager(nlp, text)
+    assert "or worse a" not in out
 
 
 def test_a_basic_modifier_stays(nlp: Language) -> None:
@@ -108,7 +136,7 @@ def test_the_trained_model_drops_a_side_clause_before_a_plain_adjective(nlp: Lan
     assert {"A1", "A2", "B1"} <= model.thresholds.keys() and "B2" not in model.thresholds
     sent = nlp("The mayor, who was elected last year, opened the new bridge.")[:]
     by_root = {c.root.text: model.probability(features(c, sent)) for c in candidates(sent)}
-    assert by_root["elected"] > model.thresholds["A2"] > by_root["new"]
+    assert by_root["elected"] > model.thresholds["A2"] and "new" not in by_root
     assert compress_sentence(sent, "A2", model).text == "The mayor opened the new bridge."
 
 
@@ -161,9 +189,10 @@ def test_a_clause_inside_an_apposition_keeps_the_closing_comma(nlp: Language) ->
     assert "policy director for the union, said" in out or "Jenny Holdcroft said" in out
 
 
-def test_a_connective_after_a_fronted_word_leaves_one_comma(nlp: Language) -> None:
-    out = _eager(nlp, "Ultimately, though, the scientist believes people are starting to care.")
-    assert out == "Ultimately, the scientist believes people are starting to care."
+def test_a_connective_after_a_fronted_word_stays(nlp: Language) -> None:
+    # an adverb (round mods: adverbs are no longer cut), so both commas stay too
+    text = "Ultimately, though, the scientist believes people are starting to care."
+    assert _eager(nlp, text) == text
 
 
 def test_scores_kept_by_the_caller_give_the_same_result(nlp: Language) -> None:

@@ -802,3 +802,45 @@ def test_cuts_near_the_adaptrev_guards_are_still_made(nlp: Language) -> None:
     )
     once = "Once they are at school, the children can do homework at the centres, with help from friends."
     assert _drop(nlp, once, ", with help from friends") is None
+
+
+def test_a_phrase_that_completes_a_verb_without_object_stays(nlp: Language) -> None:
+    # Round mods, train 79-88: "the plane's shadow appears [neatly in the centre of the effect]", "and
+    # saw [at his toenails] with a penknife" (left "saw" to be read as "see")
+    sentence = "When flying over a lake, the boat's reflection appears neatly in the middle of the ring."
+    assert "all that follows" in (_drop(nlp, sentence, "neatly in the middle of the ring") or "")
+    sentence = "He had to cook his food on a camping stove and saw at his fingernails with a small knife."
+    assert "all that follows" in (_drop(nlp, sentence, "at his fingernails") or "")
+    # "encouraging employees to nap [on the job to improve their performance]": the parse hung the phrase
+    # on "encouraging", whose object it is not
+    sentence = (
+        "The plan, to be discussed by the council in the spring, comes after schools started encouraging "
+        "pupils to nap in the classroom to improve their marks."
+    )
+    assert "follows 'nap'" in (_drop(nlp, sentence, "in the classroom to improve their marks") or "")
+    # ... while a phrase of time, one after an object and one after another phrase may still go
+    sentence = "The singer performed in Paris with her band."
+    assert "all that follows" in (_drop(nlp, sentence, "in Paris") or "")
+    assert _drop(nlp, "The singer performed on Monday with her band.", "on Monday") is None
+    assert _drop(nlp, "She sold the house in the village.", "in the village") is None
+    assert _drop(nlp, "He cooked on a stove in the garden.", "in the garden") is None
+
+
+def test_a_noun_taken_for_an_adverb_is_not_cut_with_the_phrase_after_it(nlp: Language) -> None:
+    # Round mods, train 79-88 at A2: "such studies overlook the loneliness [epidemic among younger
+    # adults]": "epidemic" was tagged as an adverb of "adults", so the cut took the head noun too
+    sentence = "But, shocking as this is, such surveys ignore the obesity epidemic among younger adults."
+    assert "noun the parser took" in (_drop(nlp, sentence, "epidemic among younger adults") or "")
+
+
+def test_a_participle_that_says_what_an_event_led_to_stays(nlp: Language) -> None:
+    # Round mods, train 79-88 at A2: "a difference between local time and your body's time [, causing jet
+    # lag]" (the section's point)
+    sentence = (
+        "The result is that long trips make a gap between local time and your body's time, causing tiredness."
+    )
+    assert "led to" in (_drop(nlp, sentence, ", causing tiredness") or "")
+    sentence = "The storm hit the coast on Monday, leading to floods in the town."
+    assert "led to" in (_drop(nlp, sentence, ", leading to floods in the town") or "")
+    # ... while a participle of manner may still go
+    assert _drop(nlp, "The mayor opened the bridge, smiling at the crowd.", ", smiling at the crowd") is None

@@ -80,10 +80,10 @@ def test_without_lexicon_nothing_is_substituted(nlp: Language) -> None:
     assert result.text == text and result.replaced == 0 and not result.glosses
 
 
-def test_hedges_dropped_and_however_simplified_at_a2(nlp: Language) -> None:
+def test_hedges_kept_and_however_simplified_at_a2(nlp: Language) -> None:
     sub = Substituter(None, "A2")
     result = sub.simplify(nlp("This is a largely mixed nation.")[:])
-    assert result.text == "This is a mixed nation."
+    assert result.text == "This is a largely mixed nation."  # "a mixed nation" says more (round mods)
     result = sub.simplify(nlp("However, the plan failed.")[:])
     assert result.text == "But the plan failed."
     text = "This is a largely mixed nation."
@@ -114,3 +114,21 @@ def test_a_gloss_inside_a_noun_phrase_is_never_written_inline(lexicon: Lexicon, 
     assert layout.texts[0] == "Another consultant paediatric allergist examined the boy."  # on tap at most
     assert [g.inline for g in layout.glosses][-1] is True and not any(g.inline for g in layout.glosses[:-1])
     assert layout.texts[1].startswith("The consultant (= ")
+
+
+@pytest.mark.parametrize(
+    ("text", "adverb"),
+    [
+        # Round mods, train 79-88 at A2: "Unless battery technology is made [vastly] more efficient": a hard
+        # "-ly" adverb with no simpler word was dropped, and the claim said less
+        ("Unless solar panels are made vastly cheaper, few homes will buy them.", "vastly"),
+        ("The new trains are immensely popular with commuters.", "immensely"),
+        ("The town has grown considerably since the war.", "considerably"),
+    ],
+)
+def test_a_hard_adverb_without_a_simpler_word_is_kept(
+    lexicon: Lexicon, nlp: Language, text: str, adverb: str
+) -> None:
+    result = Substituter(lexicon, "A2").simplify(nlp(text)[:])
+    assert all(new for _, new in result.replacements), result.replacements
+    assert adverb in result.text or any(old == adverb for old, _ in result.replacements)

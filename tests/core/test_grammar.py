@@ -531,3 +531,41 @@ def test_true_claims_near_the_adaptrev_fixes_stay(nlp: Language) -> None:
     assert found(nlp, "This is the town you were so proud of.", "relative_defining")
     assert found(nlp, "Companies want to sell more phones.", "present_simple")
     assert found(nlp, "They gave up the fight after a week.", "phrasal_verb")
+
+
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # Round mods, train highlights 79-88: "'used to help' ... past habits" for "therapies that are
+        # already used to help people" (a passive past an adverb), and a zero conditional for "Nor is it
+        # clear yet if oxytocin only has benefits" ('if' means 'whether' after 'clear').
+        ("used_to", "Doctors said the drug might help the courses that are already used to teach children."),
+        ("conditional_zero", "Nor is it clear yet if caffeine only has benefits for people with asthma."),
+        ("conditional_zero", "It is not clear yet if the vaccine has benefits for children."),
+        # "'set off' tells us more about 'aircraft'. It is a short relative clause." for "If the following
+        # aircraft set off immediately, ...": the past form after an if-clause's subject is its verb
+        ("relative_reduced", "If the following car set off immediately, the fast moving air would push it."),
+        # "'have to start' ... something is necessary" for "the lack of time couples have to start families"
+        ("have_to_obligation", "Falling sales are blamed on the lack of time parents have to cook meals."),
+        # train highlights 21-30: "'is beloved' is a passive" ("The polygraph is beloved of the movies")
+        ("passive_no_agent", "The old castle is beloved of tourists, with many coming back every year."),
+    ],
+)
+def test_no_claim_a_teacher_found_false_in_the_mods_reading(
+    nlp: Language, point_id: str, sentence: str
+) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_true_claims_near_the_mods_fixes_stay(nlp: Language) -> None:
+    assert found(nlp, "The children have to walk to school.", "have_to_obligation")
+    assert found(nlp, "We always used to walk to school.", "used_to")
+    assert found(nlp, "If the sky is clear, we see the stars.", "conditional_zero")
+
+
+def test_a_relative_clause_names_a_firm_with_an_ampersand_in_full(nlp: Language) -> None:
+    # Round mods, train highlights 79-88: "... adds extra information about 'Spencer'" (Marks & Spencer)
+    text = "Tom Reed, chief executive of Marks & Spencer, which also launched its ad in May, said sales rose."
+    hits = found(nlp, text, "relative_non_defining")
+    assert [dict(m.details).get("noun") for m in hits] == ["Marks & Spencer"]

@@ -218,7 +218,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, where a superlative or ordinal holds ('the youngest [in history]')"
         if tok.dep_ == "amod" and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i not in gone:
             return f"drops {tok.text!r}, a noun taken for a verb's modifier ('the [meteorite] struck')"
-        if tok.dep_ == "advmod" and tok.head.i not in gone and _noun_as_modifier(tok):
+        # the noun before it kept ("the loneliness [epidemic among younger adults]": the head went too)
+        if tok.dep_ == "advmod" and {tok.head.i, tok.i - 1} - gone and _noun_as_modifier(tok):
             return (
                 f"drops {tok.text!r}, a noun the parser took for a modifier ('its website and tablet [app]')"
             )
@@ -251,6 +252,16 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             )
         if tok.dep_.startswith("obl") and tok.head.i not in gone and _condition(tok):
             return f"drops {tok.text!r}, when the claim holds ('can see 31 stars [on a good night]')"
+        if (
+            tok.dep_ == "advcl"
+            and tok.tag_ == "VBG"
+            and tok.head.i not in gone
+            and tok.lemma_ in _RESULT_VERBS
+        ):
+            return f"drops {tok.text!r}, what the event led to ('a difference in time[, causing jet lag]')"
+        completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
+        if completed is not None:
+            return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
     for tok in sent:
         if tok.i in gone:
             continue
@@ -411,6 +422,39 @@ _CONDITION_TEXT = "good bad clear typical average normal busy quiet cloudy sunny
 _CONDITION_WORDS = frozenset(_CONDITION_TEXT.split())
 _SAYING_TEXT = "say tell add explain write report insist argue note claim"
 _SAYING_LEMMAS = frozenset(_SAYING_TEXT.split())
+
+
+# A participle that says what an event led to ("..., causing jet lag"): a consequence is a claim.
+_RESULT_VERBS = frozenset(["cause", "lead", "result", "trigger", "prompt", "spark", "force", "bring"])
+# Phrases of time ("in 2008", "on Monday", "during the night"): an adjunct, never what a verb needs.
+_TIME_PREPOSITIONS = frozenset(["during", "after", "before", "since", "until", "till", "throughout"])
+_TIME_NOUNS_TEXT = (
+    "time times day days week weeks month months year years decade decades century centuries hour hours "
+    "minute minutes morning mornings afternoon evening evenings night nights weekend weekends season "
+    "spring summer autumn winter period moment moments age monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november "
+    "december past future release"
+)
+_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
+_COMPLEMENTS = frozenset({"obj", "iobj", "ccomp", "xcomp", "attr", "obl:agent"})
+
+
+def _verb_completed_by(tok: Token, gone: set[int]) -> Token | None:
+    """Is ``tok`` a bare place or manner phrase right after a verb with no object, kept or cut ("the
+    shadow appears [neatly in the centre]", "and saw [at his toenails] with a penknife")? It is what
+    the verb says: without it the sentence says less, or another thing ("saw" read as "see"). A phrase
+    of time is an adjunct and may go. A verb right before the phrase counts even when the parse hung the
+    phrase elsewhere ("encouraging employees to nap [on the job]", "nap" taken for an oblique)."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    verb = before if before is not None and before.pos_ == "VERB" and before.i not in gone else tok.head
+    if verb.pos_ != "VERB" or any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return None
+    between = tok.doc[verb.i + 1 : tok.left_edge.i]
+    if tok.left_edge.i <= verb.i or any(t.dep_ != "compound:prt" for t in between):
+        return None  # not right after the verb (its particle aside)
+    if tok.like_num or tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in _TIME_NOUNS:
+        return None
+    return verb if preposition_of(tok) not in _TIME_PREPOSITIONS else None
 
 
 def _condition(tok: Token) -> bool:

@@ -111,19 +111,6 @@ class Substituter:
         lemma = tok.lemma_.lower()
         return lemma not in _KEEP and self._above(lemma, tok.pos_)
 
-    def _droppable(self, tok: Token, first: int) -> bool:
-        """A hard "-ly" hedge or intensifier ("roughly", "largely") learners can do without (A1-A2)."""
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        return (
-            self.rank <= 1
-            and tok.pos_ == "ADV"
-            and tok.dep_ == "advmod"
-            and tok.lower_.endswith("ly")
-            and tok.i != first
-            and (nxt is None or not nxt.is_punct)
-            and not tok.doc[tok.i - 1].is_punct
-        )
-
     def _in_expressions(self, sent: Span) -> set[int]:
         """Token indices inside multi-word expressions ("fish and chips", "take part") - never split."""
         if self.lexicon is None:
@@ -168,10 +155,7 @@ class Substituter:
                     text = form
                     if parts and parts[-1].strip().lower() in {"a", "an"}:
                         parts[-1] = indefinite_article(parts[-1], form)
-                elif self._droppable(tok, sent.start):
-                    replacements.append((tok.text, ""))
-                    continue
-                elif choice.gloss:
+                elif choice.gloss:  # else the word stays ("made [vastly] cheaper" would say less)
                     start = len("".join(parts))
                     modifier = tok.head.i > tok.i and tok.head.pos_ in {"NOUN", "PROPN"}
                     glosses.append(Gloss(tok.text, choice.gloss, start, start + len(tok.text), modifier))

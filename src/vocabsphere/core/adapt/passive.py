@@ -6,6 +6,7 @@ after the verb and a plain noun phrase as agent; anything else is left alone.
 
 from __future__ import annotations
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Span, Token
 
 from vocabsphere.core.adapt.text_ops import accept, uncapitalise
@@ -47,6 +48,36 @@ def _agent(verb: Token) -> Token | None:
             if first.lower_ == "by" and first.head == child:
                 return child
     return None
+
+
+def _agent_split(verb: Token, agent: Token, end: int) -> bool:
+    """Did the parse split one agent in two ("by the Minister for Economic Renewal Arnaud Montebourg's
+    call": "the Minister" and "... call")? Then the verb has a second agent, or a possessive follows
+    the agent closely: the real agent is what that possessive belongs to, so "the Minister" says the
+    wrong doer."""
+    if any(c.dep_ == "obl:agent" and c.i != agent.i for c in verb.children):
+        return True
+    for tok in verb.doc[end + 1 : min(end + 7, verb.sent.end)]:
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return False
+        if tok.tag_ == "POS":
+            return True
+    return False
+
+
+def _common_word_as_name(first: Token) -> bool:
+    """A sentence-initial word English knows, tagged as a name before a lower-case noun ("Air travel"):
+    moved inside the sentence it would keep a capital it only had for opening it ("cancel Air travel"),
+    and a real name ("Apple shares") cannot be told apart, so the sentence is left as it is."""
+    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    return (
+        first.tag_ in {"NNP", "NNPS"}
+        and first.text[1:].islower()
+        and bool(getAllLemmas(first.lower_))
+        and nxt is not None
+        and nxt.pos_ == "NOUN"
+        and nxt.text.islower()
+    )
 
 
 def _active_verb(verb: Token, auxes: list[Token], agent: Token, negated: bool) -> str | None:
@@ -94,6 +125,8 @@ def passive_to_active(sent: Span) -> list[str] | None:
     if agent is None or subj.i > verb.i or subj.left_edge.i != sent.start:
         return None
     if agent.like_num or agent.lemma_.lower() in _BAD_AGENTS or agent.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if _agent_split(verb, agent, _agent_end(agent)) or _common_word_as_name(sent.doc[sent.start]):
         return None
     nxt = sent.doc[_agent_end(agent) + 1] if _agent_end(agent) + 1 < sent.end else None
     if any(c.dep_ == "conj" for c in agent.children) or (nxt is not None and nxt.pos_ == "CCONJ"):

@@ -285,6 +285,10 @@ def split_participle(sent: Span) -> list[str] | None:
     verb = next((t for t in tokens if t.tag_ in _FINITE), None)
     if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
         return None
+    if any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in sent.root.children):
+        # "A new generation was reached through a spin-off, making a contribution": after a passive the
+        # participle may tell what the agent or the event did, not the subject ("The generation made")
+        return None
     for tok in tokens[subject[-1].i - sent.start + 2 :]:
         if tok.tag_ == "VBG" and tok.pos_ == "VERB" and doc[tok.i - 1].text == ",":
             finite = [t for t in doc[sent.start : tok.i] if t.tag_ in _FINITE]

@@ -120,13 +120,14 @@ def noun_words(noun: Token) -> str:
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.head.i == noun.i and nxt.dep_ in _SPLIT_NOUN:
             return str(doc[noun.i : nxt.i + 1].text)  # "the family home where ..." parsed as 'family'
         return str(noun.text)
-    while (
-        start > noun.sent.start
-        and doc[start - 1].head.i == noun.i
-        and doc[start - 1].dep_ in _NAME_PARTS
-        and doc[start - 1].text[:1].isupper()
-    ):
-        start -= 1
+    while start > noun.sent.start:
+        before = doc[start - 1]
+        if before.head.i == noun.i and before.dep_ in _NAME_PARTS and before.text[:1].isupper():
+            start -= 1
+        elif before.text == "&" and start - 2 >= noun.sent.start and doc[start - 2].text[:1].isupper():
+            start -= 2  # "Marks & Spencer", not 'Spencer'
+        else:
+            break
     end = noun.i + 1
     while end < noun.sent.end and doc[end].head.i == noun.i and doc[end].dep_ == "flat":
         end += 1
@@ -379,7 +380,7 @@ def detect_reduced_relatives(sent: Span) -> Iterator[Hit]:
             continue
         if not (_participle_of_noun(verb, noun) and _participle_form(verb)):
             continue
-        if _past_tense_reading(verb, noun):
+        if _past_tense_reading(verb, noun) or _verb_of_a_subordinate_clause(verb, noun):
             continue
         if noun.dep_ == "obj" and noun.head.lemma_.lower() in _OBJECT_COMPLEMENT_VERBS:
             continue  # "got a tattoo done", "left them stranded": a complement of the verb, not of the noun
@@ -435,6 +436,19 @@ def _past_tense_reading(verb: Token, noun: Token) -> bool:
         subject_like = noun.i == top.i or top.pos_ == "PRON"
         return subject_like and opening and not any(c.dep_ == "cop" for c in top.children)
     return top.dep_ == "punct" or (top.dep_ == "conj" and top.head.pos_ in ("VERB", "AUX"))
+
+
+_SUBORDINATORS = frozenset(
+    {"if", "unless", "when", "whenever", "once", "because", "after", "before", "since", "although", "though"}
+)
+
+
+def _verb_of_a_subordinate_clause(verb: Token, noun: Token) -> bool:
+    """ "If the following aircraft set off immediately, ...": a noun phrase right after a subordinator
+    opens that clause as its subject, so the past form after it is the clause's verb, not a participle
+    ("set" and "put" look the same in both)."""
+    first = noun.left_edge
+    return verb.tag_ == "VBN" and first.i > 0 and low(noun.doc[first.i - 1]) in _SUBORDINATORS
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})

@@ -45,6 +45,11 @@ _WHETHER_VERBS = frozenset(
     | {"remember", "understand", "figure", "show", "care", "question", "test", "inquire"}
 )
 
+# "It is not clear if ...", "nobody is sure if ...": 'if' means 'whether' after them too.
+_WHETHER_ADJECTIVES = frozenset(
+    {"clear", "unclear", "sure", "unsure", "certain", "uncertain", "known", "unknown"}
+)
+
 
 def _verb_sequence(tokens: Sequence[Token]) -> tuple[list[Token], list[str]]:
     """The first auxiliary/finite-verb sequence of a clause: its tokens and canonical words."""
@@ -160,7 +165,7 @@ def _main_verb_read(tok: Token, main: list[Token]) -> bool:
     if not seq or tok.dep_ != "mark" or tok.head.dep_ != "advcl":
         return False
     main_verb, last = tok.head.head, seq[-1]
-    if main_verb.lemma_.lower() in _WHETHER_VERBS and main_verb.i < tok.i:
+    if main_verb.lemma_.lower() in _WHETHER_VERBS | _WHETHER_ADJECTIVES and main_verb.i < tok.i:
         return False
     return (
         main_verb.i == last.i

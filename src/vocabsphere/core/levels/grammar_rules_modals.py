@@ -184,7 +184,29 @@ def _have_to(tok: Token) -> Hit | None:
     after = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
     if verb.lemma_.lower() == "do" and after is not None and low(after) == "with":
         return None  # "has to do with" = is about
+    if _had_thing_before(tok):
+        return None
     return Hit("have_to_obligation", tok.i, verb.i + 1)
+
+
+# What someone can have the use of ("the time couples have to start families").
+_HAD_THINGS = frozenset(
+    {"time", "money", "chance", "opportunity", "energy", "space", "room", "means", "resources", "freedom"}
+)
+
+
+def _had_thing_before(have: Token) -> bool:
+    """ "the lack of time couples have to start families": a contact relative clause, whose 'have' has
+    the noun before its subject as object ("the time that couples have"), so 'have to' is no
+    obligation there (and where it may be one, "the money we have to pay", nothing is said)."""
+    subject = False
+    for tok in reversed(list(have.doc[max(have.sent.start, have.i - 5) : have.i])):
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            return False
+        if subject and low(tok) in _HAD_THINGS:
+            return True
+        subject = subject or tok.pos_ in ("NOUN", "PROPN", "PRON")
+    return False
 
 
 def _be_able_to(tok: Token) -> Hit | None:

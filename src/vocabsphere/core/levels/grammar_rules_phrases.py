@@ -333,8 +333,10 @@ def detect_used_to(sent: Span) -> Iterator[Hit]:
         if verb is None or tok.dep_ == "acl":
             continue  # "the tools used to build it" is a passive participle
         prev = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        while prev is not None and prev.pos_ == "ADV" and prev.i > sent.start:
+            prev = tok.doc[prev.i - 1]  # "therapies that are already used to help": look past the adverb
         if prev is None or low(prev) in BE_FORMS or prev.lemma_.lower() in ("be", "get"):
-            continue  # "be/get used to" means "be/become accustomed to"
+            continue  # "be/get used to" means "be/become accustomed to"; "is used to cut" is a passive
         if word == "use":
             did = next((t for t in tok.doc[max(sent.start, tok.i - 3) : tok.i] if low(t) == "did"), None)
             if did is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lemminflect import getAllLemmas
 from spacy.tokens import Span, Token
 
 from vocabsphere.core.levels.grammar_rules_clauses import participle_phrase_before_verb
@@ -392,6 +393,8 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
     for group in verb_groups(sent):
         if not group.passive:
             continue
+        if _no_verb(group.head):
+            continue  # "The polygraph is beloved of the movies": an adjective, no verb's participle
         agent = _agent(group.head)
         if agent is not None:
             yield Hit("passive_with_agent", group.start, max(_agent_end(agent), group.end))
@@ -403,6 +406,13 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
             continue  # "the shop is closed", "after they were done": a state, not an action
         else:
             yield Hit("passive_no_agent", group.start, group.end)
+
+
+def _no_verb(head: Token) -> bool:
+    """A word English knows only as an adjective or noun ("beloved", "renowned"): the tagger's past
+    participle is no passive."""
+    forms = getAllLemmas(low(head))
+    return bool(forms) and "VERB" not in forms
 
 
 def _not_a_passive(head: Token) -> bool:
