@@ -778,6 +778,14 @@ def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) 
         ("Women who walk home alone will be sexually harassed, the report warned.", "sexually", "qualifier"),
         ("Crowded beaches have become an ominous sight for the town.", "ominous", "the point of"),
         ("The deal held the promise of new and lucrative markets in Asia.", "new and lucrative", "its pair"),
+        # round facts, train 79-88: "But the party won a [landslide] victory in May [on a pledge to
+        # reinvigorate the ailing economy]" after years of slow growth: the pledge was the point of "But"
+        (
+            "But the new mayor won a clear victory in June on a pledge to repair the old bridges.",
+            " on a pledge to repair the old bridges",
+            "qualifier",
+        ),
+        ("But the farmers' party won a landslide victory in the spring.", "landslide", "qualifier"),
     ],
 )
 def test_cuts_read_in_the_adaptrev_review_are_refused(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,83 @@ def test_an_in_between_attempt_adds_to_the_kept_version_in_the_sources_order(nlp
     units = {s.unit for s in draft.sentences}
     assert kept <= units and units - kept  # the budget of round 0.5 has room for more
     assert all(u - 1 in units for u in units - kept)  # each added sentence with the one before it
+
+
+def test_a_later_round_grows_by_sentences_that_keep_its_level(nlp: Language) -> None:
+    # Round facts (train 'japan' at A2): the version that reached A2 at the third round kept 315 words
+    # of a 573-word first attempt, and no in-between budget added a sentence (the round's sentence length
+    # limit left out the longer ones). The level is an average over sentences: added one at a time, in
+    # the source's order, a sentence stays when the version still measures as low, else it is skipped.
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    target = measure(easy).level
+    assert LEVELS.index(target) < LEVELS.index(measure(hard).level)
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    def adding(name: str, doc: Doc) -> Callable[[str], tuple[str, Doc] | None]:
+        return lambda kept: (f"{kept} + {name}", doc)
+
+    rounds: list[int] = []
+
+    def more(strength: int, kept: str) -> list[Callable[[str], tuple[str, Doc] | None]]:
+        rounds.append(strength)
+        too_long = lambda kept: None  # noqa: E731 - beyond the level's budget: not built, not a try
+        return [adding("plain", easy), adding("hard", hard), too_long, adding("plain again", easy)]
+
+    checked = refine(build, target, max_rounds=3, more=more)
+    assert rounds == [1]  # the round the kept version comes from
+    assert checked.candidate == "round 1 + plain + plain again" and checked.hit and checked.rounds == 2
+    # A miss grows the same way at the level it measures; the first round has nothing to add (its
+    # budget is the level's).
+    below = LEVELS[LEVELS.index(target) - 1]
+    missed = refine(build, below, max_rounds=3, more=more)
+    assert missed.candidate == "round 1 + plain + plain again" and not missed.hit
+    assert refine(build, "C2", max_rounds=3, more=more).candidate == "round 0"
+
+
+def test_growing_tries_a_few_additions(nlp: Language) -> None:
+    from vocabsphere.core.adapt.verify import GROW_TRIES
+
+    hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
+    built: list[int] = []
+
+    def build(strength: int) -> tuple[str, Doc]:
+        return f"round {strength}", hard if strength == 0 else easy
+
+    def adding(k: int) -> Callable[[str], tuple[str, Doc] | None]:
+        def add(kept: str) -> tuple[str, Doc]:
+            built.append(k)
+            return f"{kept} + {k}", hard
+
+        return add
+
+    checked = refine(
+        build, measure(easy).level, max_rounds=3, more=lambda s, k: [adding(k) for k in range(50)]
+    )
+    assert checked.candidate == "round 1" and built == list(range(GROW_TRIES))  # each costs a build
+
+
+def test_a_sentence_is_added_with_the_ones_before_it_and_what_it_needs(nlp: Language) -> None:
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache, prepare
+
+    story = [
+        "A small museum in the hills has found a lost painting by a local artist.",
+        "The painting shows a boat on a lake at night.",
+        "It was hidden behind a cupboard for 60 years.",
+        "Visitors can see it from Friday.",
+        "The museum will also sell postcards of the painting.",
+        "Tickets cost five pounds.",
+    ]
+    builder = VersionBuilder(prepare("\n".join(story)), ParseCache(nlp), None)
+    kept = frozenset({0, 1})
+    # "Visitors can see it" comes with the sentence before it (back to the kept ones).
+    assert builder.grown("B2", 1, kept, 3) == frozenset({0, 1, 2, 3})
+    assert builder.grown("B2", 1, kept, 2) == frozenset({0, 1, 2})
+    assert builder.grown("B2", 1, kept, 1) is None  # kept already
+    # Nothing beyond the level's first budget (A2: at least 150 words; this story has fewer, so the
+    # budget is the whole story and everything fits; with a 20-word cap nothing more does).
+    assert builder.grown("A2", 1, kept, 5) == frozenset(range(6))
+    capped = VersionBuilder(prepare("\n".join(story)), ParseCache(nlp), None, max_words=30)
+    assert capped.grown("A2", 1, kept, 5) is None

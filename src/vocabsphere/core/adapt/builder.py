@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -327,10 +327,14 @@ class VersionBuilder:
         strength: int,
         budget_round: float | None = None,
         base: frozenset[int] = frozenset(),
+        exact: frozenset[int] | None = None,
     ) -> tuple[int, ...]:
         """The body sentences to keep (quotations whole) and the headings of their sections; the word
         budget is that of round ``budget_round`` (default ``strength``). With ``base`` (source sentences
-        of a version to add to), those are kept and a sentence is added only with the one before it."""
+        of a version to add to), those are kept and a sentence is added only with the one before it.
+        ``exact``: these source sentences (and what they need), chosen by the caller."""
+        if exact is not None:
+            return self._settled(exact)
         max_len = MAX_SENTENCE.get(level)
         hard = None
         if max_len is not None and strength:
@@ -340,8 +344,7 @@ class VersionBuilder:
         budget = self._budget(level, strength if budget_round is None else budget_round)
         # Each retry weighs hard words more: of two sentences, the easier one stays.
         difficulty = [share * (1 + strength) for share in self._difficulty(level)]
-        skip = self.source.headings | self.source.fragments
-        body = [i for i, u in enumerate(units) if u.paragraph not in skip]
+        body = self.body()
         if not body:
             return ()
         keep_lead = strength < LEAD_ROUNDS
@@ -366,11 +369,44 @@ class VersionBuilder:
             ],
             [position[i] for i in base if i in position],
         )
-        chosen: tuple[int, ...] = tuple(body[k] for k in picked)
-        allowed = set(body)
+        return self._settled(body[k] for k in picked)
+
+    def body(self) -> list[int]:
+        """The source sentences a version may keep (not headings, not page junk)."""
+        skip = self.source.headings | self.source.fragments
+        return [i for i, u in enumerate(self.source.units) if u.paragraph not in skip]
+
+    def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
+        """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the
+        sentences before it back to a kept one and with what it needs; None when ``unit`` is kept
+        already or the result is longer than the level's first budget (in round ``strength``'s
+        words)."""
+        body = self.body()
+        if unit in kept or unit not in body:
+            return None
+        position = {i: k for k, i in enumerate(body)}
+        group: set[int] = set()
+        todo = [unit]
+        while todo:  # each added sentence with the one before it and with what it needs
+            i = todo.pop()
+            if i in kept or i in group or i not in position:
+                continue
+            group.add(i)
+            todo += [*self._needs()[i], *body[max(0, position[i] - 1) : position[i]]]
+        chosen = frozenset(self._settled(kept | group))
+        units, _ = self._units(level, strength)
+        budget = self._budget(level, 0)
+        words = sum(units[i].words for i in chosen if i in position)
+        return None if budget is not None and words > budget else chosen
+
+    def _settled(self, picked: Iterable[int]) -> tuple[int, ...]:
+        """``picked`` with what its sentences need, quotations whole, and the headings of its sections."""
+        chosen: tuple[int, ...] = tuple(picked)
+        allowed = set(self.body())
         for _ in range(2):  # a quotation's speaker may open another quotation: settle twice
-            chosen = whole_quotations(with_dependencies(chosen, needs, allowed), self._quotes)
+            chosen = whole_quotations(with_dependencies(chosen, self._needs(), allowed), self._quotes)
         headings = _sections(self.source, chosen)
+        units = self.source.units
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 
     def build(
@@ -379,12 +415,13 @@ class VersionBuilder:
         strength: int = 0,
         budget_round: float | None = None,
         base: frozenset[int] = frozenset(),
+        exact: frozenset[int] | None = None,
     ) -> tuple[Draft, Doc]:
         """The version for ``level`` and the joined Doc to measure it with; ``budget_round``: the word
         budget of another (in-between) round, every other setting of round ``strength``; ``base``: the
         source sentences of a version to add to."""
         units, removed = self._units(level, strength)
-        chosen = self._select(units, level, strength, budget_round, base)
+        chosen = self._select(units, level, strength, budget_round, base, exact)
         headings = self.source.headings
         counts: Counter[str] = Counter(
             {"content": len(units) - len(chosen), "compression": sum(removed[i] for i in chosen)}

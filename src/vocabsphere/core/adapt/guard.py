@@ -64,7 +64,9 @@ _SCOPE_TEXT = (
     " sexually physically verbally racially financially politically emotionally mentally medically"
     " genetically militarily economically publicly privately"
     # scale and sufficiency ("the [mass] collection of records", "failing to ensure [adequate] security")
-    " mass adequate adequately sufficient sufficiently"
+    " mass adequate adequately sufficient sufficiently landslide"  # "won a [landslide] victory"
+    # what a vote or a win was for ("won a victory [on a pledge to reinvigorate the economy]")
+    " pledge pledges"
 )
 _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).

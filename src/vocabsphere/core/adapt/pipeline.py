@@ -23,7 +23,7 @@ from vocabsphere.core.adapt.coherence import tells_story
 from vocabsphere.core.adapt.compress import load_compression_model
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
-from vocabsphere.core.adapt.verify import LEVELS, Checked, refine
+from vocabsphere.core.adapt.verify import LEVELS, Checked, Step, refine
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.levels.text_level import TextLevel
 from vocabsphere.core.lexicon import Lexicon
@@ -236,8 +236,29 @@ class _Story:
                 target, s, b, frozenset(x.unit for x in kept[0].sentences)
             ),
             grows=_only_adds,
+            more=lambda s, kept: self._additions(target, s),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
+
+    def _additions(self, target: str, strength: int) -> list[Step[tuple[Draft, Doc]]]:
+        """Ways to add one source sentence to a version of round ``strength``, in the source's order
+        (the human versions tell the story from its start): each comes with the sentences before it
+        back to a kept one and with what it needs (``VersionBuilder.grown``), within the level's
+        first budget."""
+        builder = self.builder
+
+        def step(unit: int) -> Step[tuple[Draft, Doc]]:
+            def add(kept: tuple[Draft, Doc]) -> tuple[tuple[Draft, Doc], Doc] | None:
+                have = frozenset(s.unit for s in kept[0].sentences)
+                chosen = builder.grown(target, strength, have, unit)
+                if chosen is None:
+                    return None
+                built = self._draft(target, strength, exact=chosen)
+                return built if _only_adds(built[0], kept) else None
+
+            return add
+
+        return [step(i) for i in builder.body()]
 
     def _measure(self, candidate: tuple[Draft, Doc], doc: Doc) -> TextLevel:
         return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)
@@ -248,8 +269,9 @@ class _Story:
         strength: int,
         budget_round: float | None = None,
         base: frozenset[int] = frozenset(),
+        exact: frozenset[int] | None = None,
     ) -> tuple[tuple[Draft, Doc], Doc]:
-        draft, doc = self.builder.build(target, strength, budget_round, base)
+        draft, doc = self.builder.build(target, strength, budget_round, base, exact)
         return (draft, doc), doc
 
 

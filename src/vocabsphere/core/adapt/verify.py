@@ -33,7 +33,13 @@ MIN_HIT_KEPT = 0.3  # not tuned
 # cuts 30 % of the words at once, so a version one small cut away from its level lost the names and
 # numbers of a third of its story.
 FULLER_STEPS = 2
+# Then sentences are added one at a time, each kept while the version measures as low: the rounds
+# cut by a word budget, but the level is an average over sentences, and a short, plain sentence
+# (or one that leans on a kept one) fits where a round's budget had no room. Tries per version.
+GROW_TRIES = 8
 T = TypeVar("T")
+# One way to add to a kept version: the fuller version and its parse, or None when it does not fit.
+Step = Callable[[T], "tuple[T, Doc] | None"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ def refine(
     size: Callable[[T], int] | None = None,
     between: Callable[[int, float, T], tuple[T, Doc]] | None = None,
     grows: Callable[[T, T], bool] | None = None,
+    more: Callable[[int, T], Sequence[Step[T]]] | None = None,
 ) -> Checked[T]:
     """Build with increasing strength until the version measures at or below ``target``.
 
@@ -91,7 +98,8 @@ def refine(
         first_size = words if first_size is None else first_size
         if hit and (words is None or first_size is None or words >= MIN_HIT_KEPT * first_size):
             found = Checked(candidate, measured, True, strength + 1)
-            return _fuller(found, target, strength, words, (between, measure_with, size, grows))
+            found = _fuller(found, target, strength, words, (between, measure_with, size, grows))
+            return _grown(found, target, strength, more, measure_with)
         if hit:
             break  # later rounds only cut more: no hit keeps enough of the story
         too_short = words is not None and first_size is not None and words < MIN_KEPT * first_size
@@ -102,7 +110,35 @@ def refine(
         raise ValueError("max_rounds must be at least 1")
     kept = Checked(best.candidate, best.measured, False, used)
     best_size = size(best.candidate) if size is not None else None
-    return _fuller(kept, target, best_round, best_size, (between, measure_with, size, grows))
+    kept = _fuller(kept, target, best_round, best_size, (between, measure_with, size, grows))
+    return _grown(kept, target, best_round, more, measure_with)
+
+
+def _grown(
+    found: Checked[T],
+    target: str,
+    strength: int,
+    more: Callable[[int, T], Sequence[Step[T]]] | None,
+    measure_with: Callable[[T, Doc], TextLevel] | None,
+) -> Checked[T]:
+    """``found`` with every addition of ``more(strength, found)`` (tried in order, at most
+    ``GROW_TRIES`` built) that keeps it at or below its level."""
+    if more is None or strength < 1:
+        return found
+    tries = 0
+    for step in more(strength, found.candidate):
+        if tries >= GROW_TRIES:
+            break
+        built = step(found.candidate)
+        if built is None:
+            continue
+        tries += 1
+        candidate, doc = built
+        measured = measure(doc) if measure_with is None else measure_with(candidate, doc)
+        if LEVELS.index(measured.level) <= LEVELS.index(found.measured.level):
+            hit = found.hit or hits_target(measured.level, target)
+            found = Checked(candidate, measured, hit, found.rounds)
+    return found
 
 
 def _fuller(
