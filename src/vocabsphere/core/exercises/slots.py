@@ -47,19 +47,60 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None
     pos = content_pos(token)
     if pos not in POS_NAMES or token.pos_ != pos:
-        return None
+        return _noun_by_lexicon(lexicon, token)
+    if pos != "VERB" and _after_infinitive_to(token):
+        return None  # "She wants to clean rooms": the parse marks an infinitive, the tag an adjective
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
     if _adjectival_passive(token):
         return None  # "reaction was mixed": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
-        return None
+        return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
+    if pos == "VERB" and _modifier_taken_for_verb(lexicon, token):
+        return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
 
 
+def _after_infinitive_to(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return before is not None and before.tag_ == "TO" and before.dep_ == "mark" and before.head.i == token.i
+
+
+def _modifier_taken_for_verb(lexicon: Lexicon, token: Token) -> bool:
+    """A word right before a noun or an -ing word that the sense-tagged corpus never has as a
+    verb but has as an adjective or noun ("joint": adjective 5, verb 0): the parse read "to joint
+    counselling meetings" as "to" + verb + object. A word usual as a verb is trusted ("open doors")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if nxt is None or not (nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ == "VBG"):
+        return False
+    counts = {
+        p: sum(s.tag_count for s in lexicon.entries(token.lower_, p).senses) for p in ("VERB", "ADJ", "NOUN")
+    }
+    return counts["VERB"] == 0 and max(counts["ADJ"], counts["NOUN"]) >= _USUAL_TAGS
+
+
+_USUAL_TAGS = 3  # sense-tagged uses that make a part of speech the word's usual one
+
+
 _NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
+
+
+def _noun_by_lexicon(lexicon: Lexicon, token: Token) -> str | None:
+    """ "NOUN" for a word that is only ever a noun (WordNet and lemminflect know no other part of
+    speech: "caviar", "CDs") tagged otherwise but filling a noun's role in the parse ("Sales of
+    CDs and vinyl", tagged as an adjective): the tag is the parse's slip, the role is not. A word
+    written with a capital inside the sentence may be a name (not an abbreviation: "CDs")."""
+    abbreviation = token.text.rstrip("s").isupper() and len(token.text.rstrip("s")) > 1
+    if token.text[:1].isupper() and token.i > token.sent.start and not abbreviation:
+        return None
+    if token.dep_ not in _NOUN_ROLES or token.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return None
+    poses = {p for _, p in lexicon.base_forms(token.lower_)}
+    if poses != {"n"} or set(getAllLemmas(token.lower_)) - {"NOUN"}:
+        return None
+    return "NOUN" if resolve_token(lexicon, token).upos == "NOUN" else None
 
 
 def _clearly_noun(token: Token) -> bool:

@@ -51,6 +51,16 @@ _PLURAL_CUES = frozenset(
         "eight",
         "nine",
         "ten",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
         "dozens",
         "hundreds",
         "thousands",
@@ -187,16 +197,42 @@ _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 def _plural_by_verb(token: Token) -> Token | None:
     """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
-    if token.dep_ != "nsubj" or token.i > token.head.i or token.head.dep_ == "xcomp":
+    first = _finite_of_subject(token)
+    if first is not None and (
+        first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ != "am")
+    ):
+        return first
+    return None
+
+
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
+
+
+def _singular_by_verb(token: Token) -> Token | None:
+    """The subject of a verb whose form is singular ("the price has risen", "the bridge was
+    closed"): a plural noun would need "have" or "were". Between the noun and the verb only the
+    noun's own phrase ("the price of the tickets has") or an adverb of the verb."""
+    first = _finite_of_subject(token, passive=True)
+    if first is None or not (first.lower_ in _SINGULAR_VERBS or first.tag_ == "VBZ"):
+        return None
+    own = {t.i for t in token.subtree}
+    if any(t.i not in own and t.pos_ != "ADV" for t in token.doc[token.i + 1 : first.i]):
+        return None
+    return first
+
+
+def _finite_of_subject(token: Token, passive: bool = False) -> Token | None:
+    """The first finite word (auxiliary, "be" or the verb) of the verb the noun is the subject
+    of, with the noun before it; None for a subject joined to others or of an object clause."""
+    roles = ("nsubj", "nsubj:pass") if passive else ("nsubj",)
+    if token.dep_ not in roles or token.i > token.head.i or token.head.dep_ == "xcomp":
         return None  # "helping prisoners fit back": "fit" has no number of its own
     verb = token.head
     if _coordinated(token, verb):
         return None
-    finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
-    first = min(finite, key=lambda t: t.i)
-    if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
-        return first
-    return None
+    auxiliaries = ("aux", "cop", "aux:pass") if passive else ("aux", "cop")
+    finite = [c for c in verb.children if c.dep_ in auxiliaries and c.i > token.i] or [verb]
+    return min(finite, key=lambda t: t.i)
 
 
 def _other_form(token: Token) -> tuple[str, str, str | None] | None:
@@ -206,8 +242,10 @@ def _other_form(token: Token) -> tuple[str, str, str | None] | None:
         or plural_reason(token)
     ):
         return "NNS", "", None
-    if token.tag_ == "NN" and (_singular_cue(token) is not None or singular_reason(token)):
-        return "NN", "", None  # "a rival": the singular, not "rivals"
+    if token.tag_ == "NN" and (
+        _singular_cue(token) is not None or singular_reason(token) or _singular_by_verb(token)
+    ):
+        return "NN", "", None  # "a rival", "the price has risen": the singular, not "rivals"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
         token.tag_ == "JJR"
@@ -280,6 +318,12 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
 def _noun_reason(token: Token) -> str:
     if token.tag_ == "NN":
         det = _singular_cue(token)
+        verb = _singular_by_verb(token) if det is None else None
+        if verb is not None and not singular_reason(token):
+            return (
+                f"The verb \u2018{verb.text}\u2019 is singular, so its subject is singular too: "
+                f"\u2018{token.lower_}\u2019."
+            )
         if det is None:
             return singular_reason(token) or ""  # "one prisoner"
         return f"After \u2018{det.text}\u2019 the noun is singular: \u2018{token.lower_}\u2019."

@@ -1,0 +1,77 @@
+"""Issue #17 coverage round "cover": more word forms where the sentence decides a noun's number,
+nouns the parse mis-tags but the lexicon knows as nouns only, and the mis-tags that must give no
+item (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, grade_answer
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
+    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
+
+
+def test_a_singular_verb_decides_its_subjects_number(real_lexicon: Lexicon, nlp: Language) -> None:
+    made = items(real_lexicon, nlp, "The price of the tickets has gone up again this spring.", "price")
+    form = made["word_form"]
+    assert form.gapped == "The _____ of the tickets has gone up again this spring."
+    assert form.answer == "price" and "\u2018has\u2019 is singular" in form.explanation
+    assert not grade_answer(form, "prices").correct
+    bridge = items(
+        real_lexicon, nlp, "The old bridge over the river was closed for repairs last winter.", "bridge"
+    )
+    assert bridge["word_form"].answer == "bridge" and "\u2018was\u2019" in bridge["word_form"].explanation
+    for sentence, word in [
+        ("The team were happy with the result of the final match.", "team"),  # a plural verb: British usage
+        ("My brother and his wife live in a small flat near the station.", "brother"),  # a joined subject
+    ]:
+        assert "word_form" not in items(real_lexicon, nlp, sentence, word), sentence
+
+
+def test_number_words_that_make_a_noun_plural(real_lexicon: Lexicon, nlp: Language) -> None:
+    for sentence, word, cue in [
+        ("She bought a dozen eggs at the market on her way home.", "eggs", "dozen"),
+        ("The museum has more than a hundred paintings from the last century.", "paintings", "hundred"),
+    ]:
+        form = items(real_lexicon, nlp, sentence, word)["word_form"]
+        assert form.answer == word and f"After \u2018{cue}\u2019 the noun is plural" in form.explanation
+
+
+def test_a_noun_only_word_the_tagger_calls_an_adjective(real_lexicon: Lexicon, nlp: Language) -> None:
+    # Tagged JJ, but the object of "buy", and the lexicon knows "CD" as a noun only.
+    made = items(
+        real_lexicon, nlp, "People still buy CDs and vinyl in the small shop near the station.", "CDs"
+    )
+    pos = made["part_of_speech"]
+    assert pos.answer == "noun" and "the object of the verb \u2018buy\u2019" in pos.explanation
+    assert "cloze" not in made and "word_form" not in made  # the tag gives no form to inflect like
+    # A word the lexicon also knows as an adjective keeps the tagger's reading ("mainstream" is refused
+    # when the look-up disagrees), and a name is no noun to ask about.
+    assert "part_of_speech" not in items(
+        real_lexicon, nlp, "The Beatles sold records to Japan before their first tour.", "Japan"
+    )
+
+
+def test_mis_tags_that_give_no_item(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "joint" is never a verb in the sense-tagged corpus: the parse read "to" + verb + object.
+    joint = items(
+        real_lexicon, nlp, "The two families now go to joint counselling meetings at the clinic.", "joint"
+    )
+    assert "word_form" not in joint and "part_of_speech" not in joint
+    # An adjective tag right after an infinitive "to": the word is the verb ("to clean rooms").
+    assert "cloze" not in items(
+        real_lexicon, nlp, "She wants to clean rooms in the big hotel near the sea.", "clean"
+    )
+    # A word usual as a verb keeps its base-form item.
+    opened = items(real_lexicon, nlp, "She hopes to open doors for other young women in science.", "open")
+    assert opened["word_form"].answer == "open"
