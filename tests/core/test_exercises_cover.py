@@ -75,3 +75,37 @@ def test_mis_tags_that_give_no_item(real_lexicon: Lexicon, nlp: Language) -> Non
     # A word usual as a verb keeps its base-form item.
     opened = items(real_lexicon, nlp, "She hopes to open doors for other young women in science.", "open")
     assert opened["word_form"].answer == "open"
+
+
+def test_a_quotation_without_who_said_it(real_lexicon: Lexicon, nlp: Language) -> None:
+    from vocabsphere.core.exercises import exercises_for_text
+
+    # The quotation opened a sentence earlier: the sentence's marks do not pair, so it was refused.
+    story = (
+        "The last two months have been pure chaos, but happy chaos,\u201d said Tom Hill, who runs the shop."
+    )
+    made = {i.kind.value: i for i in exercises_for_text(real_lexicon, nlp, story, "chaos", "B1")}
+    pos = made["part_of_speech"]
+    assert pos.source_sentence == "\u201cThe last two months have been pure chaos, but happy chaos.\u201d"
+    assert pos.shortened_from == story and pos.answer == "noun"
+    # Not without a verb of saying after the closing mark.
+    other = "The last two months have been pure chaos, but happy chaos,\u201d a sign on the shop door read."
+    assert exercises_for_text(real_lexicon, nlp, other, "chaos", "B1") == []
+
+
+def test_the_last_word_of_a_list_is_joined_to_the_word_before_and(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    made = items(
+        real_lexicon,
+        nlp,
+        "People in the town now eat more cucumbers, onions, carrots and mushrooms than before.",
+        "mushrooms",
+    )
+    assert made["part_of_speech"].answer == "noun"
+    assert "\u2018and\u2019 joins it to the noun \u2018carrots\u2019" in made["part_of_speech"].explanation
+    angry = items(real_lexicon, nlp, "She was tired, hungry and angry after the long day at work.", "angry")
+    assert "to the adjective \u2018hungry\u2019" in angry["part_of_speech"].explanation
+    # A middle item is not joined by "and": no such reason.
+    hungry = items(real_lexicon, nlp, "She was tired, hungry and angry after the long day at work.", "hungry")
+    assert "part_of_speech" not in hungry

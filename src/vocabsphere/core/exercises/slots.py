@@ -125,18 +125,36 @@ def _joined_to(token: Token) -> Token | None:
     if second is None or first.i >= second.i:
         return None
     cc = doc[second.i - 1]
-    between = doc[first.i + 1 : cc.i]
     if cc.dep_ != "cc" or cc.head.i != second.i or cc.lower_ not in ("and", "or"):
         return None
-    if len(between) > 1 or (len(between) == 1 and between[0].text != ","):
-        return None
-    if (
-        first.pos_ != second.pos_
-        or first.tag_[:2] != second.tag_[:2]
-        or not (first.is_alpha and second.is_alpha)
+    items = _list_before(first, second, cc)
+    if items is None or any(
+        item.pos_ != second.pos_ or item.tag_[:2] != second.tag_[:2] or not item.is_alpha
+        for item in [*items, second]
     ):
         return None
-    return second if token is first else first
+    if token is first:
+        return second if len(items) == 1 else None  # the first of a longer list: "and" is far away
+    return items[-1]  # the last of a list ("cucumbers, courgettes and mushrooms"): the word before "and"
+
+
+def _list_before(first: Token, second: Token, cc: Token) -> list[Token] | None:
+    """The one-word items joined before "and"/"or": ``first`` alone ("roads and trails"; a comma
+    may follow it), or ``first`` and its other one-word conjuncts separated by commas
+    ("cucumbers, courgettes, aubergines and mushrooms"); None for anything else between."""
+    doc = first.doc
+    items = [first]
+    for t in doc[first.i + 1 : cc.i]:
+        if t.text == ",":
+            continue
+        if t.dep_ != "conj" or t.head.i != first.i or doc[t.i - 1].text != ",":
+            return None
+        if any(not c.is_punct for c in t.children):
+            return None  # "courgettes from Spain": an item of more than one word
+        items.append(t)
+    if any(doc[item.i + 1].text != "," for item in items[:-1]):
+        return None
+    return items
 
 
 def _quote(token: Token) -> str:
