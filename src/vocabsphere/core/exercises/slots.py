@@ -43,7 +43,7 @@ def gapped(sent: Span, start: int, end: int | None = None) -> str:
 def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
     """The part of speech when the tagger, the parse repair and the look-up all agree, else None:
     an exercise about it must not rest on a doubtful tag."""
-    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
+    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN" or _capital_inside(token):
         return None
     pos = content_pos(token)
     if pos not in POS_NAMES or token.pos_ != pos:
@@ -52,8 +52,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "She wants to clean rooms": the parse marks an infinitive, the tag an adjective
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
-    if _adjectival_passive(token):
-        return None  # "reaction was mixed": the same doubt after "be"
+    if _adjectival_passive(token) or _stative_after_be(token):
+        return None  # "reaction was mixed", "trust was lacking": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
         return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
@@ -61,6 +61,43 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
     if pos == "VERB" and _modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
+
+
+def _capital_inside(token: Token) -> bool:
+    """A word written with a capital after the sentence's first word: a name the tagger missed
+    ("we will have Turner on the note"), not a word to ask about as a common noun. Abbreviations
+    ("CDs") are words."""
+    first = next((t for t in token.sent if t.is_alpha), None)
+    stem = token.text[:-1] if token.text.endswith("s") else token.text
+    abbreviation = len(stem) > 1 and stem.isupper()
+    return token.text[:1].isupper() and first is not None and token.i != first.i and not abbreviation
+
+
+# Verbs of state: after "be" their -ing form is an adjective as much as a continuous tense
+# ("mutual trust was lacking": missing, not an action in progress).
+_STATIVE = frozenset(
+    {
+        "lack",
+        "want",
+        "need",
+        "belong",
+        "contain",
+        "own",
+        "possess",
+        "consist",
+        "matter",
+        "deserve",
+        "resemble",
+        "know",
+        "seem",
+    }
+)
+
+
+def _stative_after_be(token: Token) -> bool:
+    if token.tag_ != "VBG" or token.lemma_.lower() not in _STATIVE:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
 
 
 def _after_infinitive_to(token: Token) -> bool:
@@ -92,10 +129,15 @@ def _noun_by_lexicon(lexicon: Lexicon, token: Token) -> str | None:
     speech: "caviar", "CDs") tagged otherwise but filling a noun's role in the parse ("Sales of
     CDs and vinyl", tagged as an adjective): the tag is the parse's slip, the role is not. A word
     written with a capital inside the sentence may be a name (not an abbreviation: "CDs")."""
-    abbreviation = token.text.rstrip("s").isupper() and len(token.text.rstrip("s")) > 1
-    if token.text[:1].isupper() and token.i > token.sent.start and not abbreviation:
+    if _capital_inside(token):
         return None
     if token.dep_ not in _NOUN_ROLES or token.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return None
+    # A determiner or preposition right before it, as well: where the tagger slips, the parse of
+    # the words around may slip too ("Jenkinson, exhibits keeper at the aquarium": "keeper" is no
+    # object of "exhibits"), so the noun needs a sign in the words themselves.
+    cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
+    if _det_before(token) is None and not (cases and _only_modifiers_between(cases[-1], token)):
         return None
     poses = {p for _, p in lexicon.base_forms(token.lower_)}
     if poses != {"n"} or set(getAllLemmas(token.lower_)) - {"NOUN"}:
@@ -333,7 +375,8 @@ def _adverb_reason(token: Token) -> list[str]:
     head = token.head
     if token.dep_ != "advmod" or not token.lower_.endswith("ly"):
         return []  # "-ly" adverbs only: "fast", "hard", "late" are adjectives too
-    if head.pos_ == "VERB":
+    if head.pos_ == "VERB" and head.is_alpha and head.lemma_.lower() != "be":
+        # not "there's absolutely no reason": it tells about "no", not about "'s"
         return [f"it tells us more about the verb {_quote(head)}"]
     if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]
