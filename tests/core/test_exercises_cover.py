@@ -146,3 +146,19 @@ def test_faults_read_on_the_new_items_are_pinned(real_lexicon: Lexicon, nlp: Lan
         "fact",
     )
     assert "cloze" not in fact and fact["part_of_speech"].answer == "noun"
+
+
+def test_there_is_and_there_are_decide_the_number(real_lexicon: Lexicon, nlp: Language) -> None:
+    reasons = items(
+        real_lexicon, nlp, "There are good reasons to visit the old town in the spring.", "reasons"
+    )
+    assert reasons["word_form"].answer == "reasons"
+    assert "After \u2018there are\u2019 the noun is plural" in reasons["word_form"].explanation
+    beaches = items(
+        real_lexicon, nlp, "There are still beautiful beaches on the north coast of the island.", "beaches"
+    )
+    assert beaches["word_form"].answer == "beaches"
+    bridges = items(
+        real_lexicon, nlp, "The old bridges were closed for repairs during the long winter.", "bridges"
+    )
+    assert "\u2018were\u2019 is plural" in bridges["word_form"].explanation  # a passive's subject too

@@ -197,12 +197,28 @@ _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
 
 def _plural_by_verb(token: Token) -> Token | None:
     """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
-    first = _finite_of_subject(token)
+    first = _finite_of_subject(token, passive=True)
     if first is not None and (
         first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ != "am")
     ):
         return first
     return None
+
+
+def _there_be(token: Token, plural: bool) -> Token | None:
+    """ "there are" before a plural subject, "there is" before a singular one ("There are many
+    _____ to visit"), with only determiners, numbers, adjectives or adverbs between; not a
+    subject joined to another ("there is a cat and a dog")."""
+    verb = token.head
+    be = next((c for c in verb.children if c.dep_ == "cop"), verb)
+    there = next((c for c in verb.children if c.dep_ == "expl" and c.lower_ == "there"), None)
+    if token.dep_ != "nsubj" or there is None or not there.i + 1 == be.i < token.i:
+        return None
+    if any(c.dep_ == "conj" for c in token.children):
+        return None
+    if any(t.pos_ not in ("DET", "NUM", "ADJ", "ADV") for t in token.doc[be.i + 1 : token.i]):
+        return None
+    return be if be.lower_ in (("are", "were") if plural else ("is", "was")) else None
 
 
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
@@ -239,11 +255,15 @@ def _other_form(token: Token) -> tuple[str, str, str | None] | None:
     if token.tag_ == "NNS" and (
         any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i)
         or _plural_by_verb(token)
+        or _there_be(token, plural=True)
         or plural_reason(token)
     ):
         return "NNS", "", None
     if token.tag_ == "NN" and (
-        _singular_cue(token) is not None or singular_reason(token) or _singular_by_verb(token)
+        _singular_cue(token) is not None
+        or singular_reason(token)
+        or _singular_by_verb(token)
+        or _there_be(token, plural=False)
     ):
         return "NN", "", None  # "a rival", "the price has risen": the singular, not "rivals"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -318,6 +338,9 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
 def _noun_reason(token: Token) -> str:
     if token.tag_ == "NN":
         det = _singular_cue(token)
+        there = _there_be(token, plural=False) if det is None else None
+        if there is not None:
+            return f"After \u2018there {there.lower_}\u2019 the noun is singular: \u2018{token.lower_}\u2019."
         verb = _singular_by_verb(token) if det is None else None
         if verb is not None and not singular_reason(token):
             return (
@@ -330,6 +353,9 @@ def _noun_reason(token: Token) -> str:
     cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
     if cue is not None:
         return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
+    there = _there_be(token, plural=True)
+    if there is not None:
+        return f"After \u2018there {there.lower_}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
     verb = _plural_by_verb(token)
     if verb is None:
         return plural_reason(token) or ""  # "300 prisoners", "one of the players"
