@@ -357,8 +357,8 @@ def _noun_reason(token: Token) -> str:
     if there is not None:
         return f"After \u2018there {there.lower_}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
     verb = _plural_by_verb(token)
-    if verb is None:
-        return plural_reason(token) or ""  # "300 prisoners", "one of the players"
+    if verb is None or plural_reason(token):
+        return plural_reason(token) or ""  # "300 prisoners", "one of the players": the nearer cue
     return (
         f"The verb \u2018{verb.text}\u2019 is plural, so its subject is plural too: "
         f"\u2018{token.lower_}\u2019."
