@@ -162,3 +162,16 @@ def test_there_is_and_there_are_decide_the_number(real_lexicon: Lexicon, nlp: La
         real_lexicon, nlp, "The old bridges were closed for repairs during the long winter.", "bridges"
     )
     assert "\u2018were\u2019 is plural" in bridges["word_form"].explanation  # a passive's subject too
+
+
+def test_what_the_faults_guards_keep(real_lexicon: Lexicon, nlp: Language) -> None:
+    # A capitalised adjective of a place is an adjective still.
+    scottish = items(
+        real_lexicon, nlp, "Many tourists walk in the Scottish mountains every summer.", "Scottish"
+    )
+    assert scottish["part_of_speech"].answer == "adjective"
+    # A relative "that" (the clause's subject) leaves the plain cloze of a constrained noun.
+    cartons = items(
+        real_lexicon, nlp, "The shop sold juice from cartons that were kept in the sun.", "cartons"
+    )
+    assert cartons["cloze"].answer == "cartons"

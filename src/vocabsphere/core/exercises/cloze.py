@@ -63,8 +63,10 @@ def _constrained_noun(token: Token, pos: str) -> bool:
 
 
 def _clause_follows(token: Token) -> bool:
+    """A "that" clause saying what the noun holds ("the fact that ..."), not a relative clause
+    ("a network that groups ...": "that" is its subject, and other nouns are ruled out as usual)."""
     nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
-    return nxt is not None and nxt.lower_ == "that"
+    return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark"
 
 
 def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:

@@ -43,9 +43,11 @@ def gapped(sent: Span, start: int, end: int | None = None) -> str:
 def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
     """The part of speech when the tagger, the parse repair and the look-up all agree, else None:
     an exercise about it must not rest on a doubtful tag."""
-    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN" or _capital_inside(token):
+    if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
         return None
     pos = content_pos(token)
+    if pos != "ADJ" and _capital_inside(token):
+        return None  # a name ("the work of Potter"); "the Scottish mountains" is an adjective still
     if pos not in POS_NAMES or token.pos_ != pos:
         return _noun_by_lexicon(lexicon, token)
     if pos != "VERB" and _after_infinitive_to(token):
@@ -65,8 +67,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
 
 def _capital_inside(token: Token) -> bool:
     """A word written with a capital after the sentence's first word: a name the tagger missed
-    ("we will have Turner on the note"), not a word to ask about as a common noun. Abbreviations
-    ("CDs") are words."""
+    ("we will have Turner on the note", "the National Institute of Statistics"), not a word to ask
+    about as a common noun. Abbreviations ("CDs") are words."""
     first = next((t for t in token.sent if t.is_alpha), None)
     stem = token.text[:-1] if token.text.endswith("s") else token.text
     abbreviation = len(stem) > 1 and stem.isupper()
