@@ -175,3 +175,15 @@ def test_what_the_faults_guards_keep(real_lexicon: Lexicon, nlp: Language) -> No
         real_lexicon, nlp, "The shop sold juice from cartons that were kept in the sun.", "cartons"
     )
     assert cartons["cloze"].answer == "cartons"
+
+
+def test_no_adjective_reason_from_a_subject_that_disagrees_with_be(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # The parse made "noise problems is ridiculous" a clause: "problems" is no subject of "is".
+    idea = "The idea that we cannot build a road because it will cause noise problems is ridiculous."
+    assert "part_of_speech" not in items(real_lexicon, nlp, idea, "ridiculous")
+    houses = items(
+        real_lexicon, nlp, "The old houses in the village are beautiful in the spring.", "beautiful"
+    )
+    assert "describes \u2018houses\u2019" in houses["part_of_speech"].explanation

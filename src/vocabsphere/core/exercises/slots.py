@@ -330,8 +330,24 @@ def _adjective_reason(token: Token) -> list[str]:
         # "Others have tried everything and are so discouraged": the subject of both verbs
         subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if cop is not None and subject is not None:
+        if not _agrees(subject, cop):
+            return []  # "... cause noise problems is ridiculous": "problems" is no subject of "is"
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
     return _after_linking_verb(token)
+
+
+def _agrees(subject: Token, verb: Token) -> bool:
+    """False where a noun subject and its verb disagree in number ("problems is"): the parse
+    then took another phrase's noun for the subject."""
+    singular_verb = verb.lower_ in ("is", "was", "has", "does") or verb.tag_ == "VBZ"
+    plural_verb = verb.lower_ in ("are", "were") or (verb.tag_ == "VBP" and verb.lower_ != "am")
+    if singular_verb and subject.tag_ in ("NNS", "NNPS"):
+        return False
+    return not (plural_verb and subject.tag_ in ("NN", "NNP") and not _joined_subject(subject))
+
+
+def _joined_subject(subject: Token) -> bool:
+    return any(c.dep_ == "conj" for c in subject.children)  # "Tom and Mary are"
 
 
 # Verbs after which an adjective describes the subject ("prices became high", "the team felt proud").
@@ -351,6 +367,8 @@ def _after_linking_verb(token: Token) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or subject.pos_ not in ("NOUN", "PRON", "PROPN") or subject.tag_.startswith("W"):
         return []  # not "describes 'what'" ("what normally remains unsaid")
+    if not _agrees(subject, verb):
+        return []
     return [f"it comes after the verb {_quote(verb)} and describes {_quote(subject)}"]
 
 
