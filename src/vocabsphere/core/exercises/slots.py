@@ -12,6 +12,7 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
 from .model import GAP
+from .tag_doubts import after_infinitive_to, capital_inside, modifier_taken_for_verb, stative_after_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,81 +47,23 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
     if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
         return None
     pos = content_pos(token)
-    if pos != "ADJ" and _capital_inside(token):
+    if pos != "ADJ" and capital_inside(token):
         return None  # a name ("the work of Potter"); "the Scottish mountains" is an adjective still
     if pos not in POS_NAMES or token.pos_ != pos:
         return _noun_by_lexicon(lexicon, token)
-    if pos != "VERB" and _after_infinitive_to(token):
+    if pos != "VERB" and after_infinitive_to(token):
         return None  # "She wants to clean rooms": the parse marks an infinitive, the tag an adjective
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
-    if _adjectival_passive(token) or _stative_after_be(token):
+    if _adjectival_passive(token) or stative_after_be(token):
         return None  # "reaction was mixed", "trust was lacking": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
         return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
-    if pos == "VERB" and _modifier_taken_for_verb(lexicon, token):
+    if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
-
-
-def _capital_inside(token: Token) -> bool:
-    """A word written with a capital after the sentence's first word: a name the tagger missed
-    ("we will have Turner on the note", "the National Institute of Statistics"), not a word to ask
-    about as a common noun. Abbreviations ("CDs") are words."""
-    first = next((t for t in token.sent if t.is_alpha), None)
-    stem = token.text[:-1] if token.text.endswith("s") else token.text
-    abbreviation = len(stem) > 1 and stem.isupper()
-    return token.text[:1].isupper() and first is not None and token.i != first.i and not abbreviation
-
-
-# Verbs of state: after "be" their -ing form is an adjective as much as a continuous tense
-# ("mutual trust was lacking": missing, not an action in progress).
-_STATIVE = frozenset(
-    {
-        "lack",
-        "want",
-        "need",
-        "belong",
-        "contain",
-        "own",
-        "possess",
-        "consist",
-        "matter",
-        "deserve",
-        "resemble",
-        "know",
-        "seem",
-    }
-)
-
-
-def _stative_after_be(token: Token) -> bool:
-    if token.tag_ != "VBG" or token.lemma_.lower() not in _STATIVE:
-        return False
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
-
-
-def _after_infinitive_to(token: Token) -> bool:
-    before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    return before is not None and before.tag_ == "TO" and before.dep_ == "mark" and before.head.i == token.i
-
-
-def _modifier_taken_for_verb(lexicon: Lexicon, token: Token) -> bool:
-    """A word right before a noun or an -ing word that the sense-tagged corpus never has as a
-    verb but has as an adjective or noun ("joint": adjective 5, verb 0): the parse read "to joint
-    counselling meetings" as "to" + verb + object. A word usual as a verb is trusted ("open doors")."""
-    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
-    if nxt is None or not (nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ == "VBG"):
-        return False
-    counts = {
-        p: sum(s.tag_count for s in lexicon.entries(token.lower_, p).senses) for p in ("VERB", "ADJ", "NOUN")
-    }
-    return counts["VERB"] == 0 and max(counts["ADJ"], counts["NOUN"]) >= _USUAL_TAGS
-
-
-_USUAL_TAGS = 3  # sense-tagged uses that make a part of speech the word's usual one
 
 
 _NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
@@ -131,7 +74,7 @@ def _noun_by_lexicon(lexicon: Lexicon, token: Token) -> str | None:
     speech: "caviar", "CDs") tagged otherwise but filling a noun's role in the parse ("Sales of
     CDs and vinyl", tagged as an adjective): the tag is the parse's slip, the role is not. A word
     written with a capital inside the sentence may be a name (not an abbreviation: "CDs")."""
-    if _capital_inside(token):
+    if capital_inside(token):
         return None
     if token.dep_ not in _NOUN_ROLES or token.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
         return None
