@@ -62,6 +62,13 @@ def _constrained_noun(token: Token, pos: str) -> bool:
     )
 
 
+def _clause_follows(token: Token) -> bool:
+    """A "that" clause saying what the noun holds ("the fact that ..."), not a relative clause
+    ("a network that groups ...": "that" is its subject, and other nouns are ruled out as usual)."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark"
+
+
 def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
     pos = slot_pos(lexicon, token)
     if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
@@ -78,6 +85,8 @@ def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> Exerci
     plain = meaning is None
     if plain and not _constrained_noun(token, pos):
         return None  # other words could fill the slot and no sure meaning tells the key apart
+    if plain and _clause_follows(token):
+        return None  # "The _____ that we will ...": "fact", "doubt", "idea", "hope" all take the clause
     cap = min(level_rank(level) + 1, 5)
     distractors = choose_distractors(lexicon, token, lemma, pos, key, cap, clue=meaning or "")
     if len(distractors) < DISTRACTORS:

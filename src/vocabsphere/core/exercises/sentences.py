@@ -12,7 +12,15 @@ from vocabsphere.core.levels import text_level_of_doc
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["LEVELS", "MAX_WORDS", "MIN_WORDS", "level_rank", "unquoted", "usable_sentence"]
+__all__ = [
+    "LEVELS",
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "level_rank",
+    "quotation_without_speaker",
+    "unquoted",
+    "usable_sentence",
+]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_WORDS, MAX_WORDS = 6, 30
@@ -64,6 +72,31 @@ def unquoted(text: str) -> str | None:
     else:
         return None
     return text if _quotes_balanced(text) and text[-1:] in ".!?" else None
+
+
+# "“Quoted words,” said Jane Smith, head of ..." (the opening mark may be a sentence earlier).
+_SPOKEN = re.compile(
+    r"^\u201c?(?P<words>[^\u201c\u201d]+?)(?P<end>[,.?!])\u201d\s+(?P<rest>[^\u201c\u201d]+)$"
+)
+_SAYING = frozenset(
+    {"said", "says", "added", "adds", "explained", "explains", "told", "warned", "wrote", "asked", "insisted"}
+)
+
+
+def quotation_without_speaker(text: str) -> str | None:
+    """The quoted sentence of "“Quoted words,” said Jane Smith, head of ...", kept in its
+    quotation marks (somebody's words, not the story's own claim) and closed with a full stop where
+    the quotation closed with a comma; None when the sentence is not a quotation followed by who
+    said it (a verb of saying among the first words after the closing mark)."""
+    found = _SPOKEN.match(text.strip())
+    if found is None:
+        return None
+    after = [w.strip(",.").lower() for w in found["rest"].split()[:4]]
+    if not _SAYING & set(after):
+        return None
+    end = "." if found["end"] == "," else found["end"]
+    quoted = f"\u201c{found['words'].strip()}{end}\u201d"
+    return quoted if _quotes_balanced(quoted) else None
 
 
 def usable_sentence(sent: Span, learner_level: str) -> bool:

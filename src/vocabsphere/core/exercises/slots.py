@@ -12,6 +12,7 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
 from .model import GAP
+from .tag_doubts import after_infinitive_to, capital_inside, modifier_taken_for_verb, stative_after_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,20 +47,47 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
     if not token.is_alpha or token.ent_type_ or token.pos_ == "PROPN":
         return None
     pos = content_pos(token)
+    if pos != "ADJ" and capital_inside(token):
+        return None  # a name ("the work of Potter"); "the Scottish mountains" is an adjective still
     if pos not in POS_NAMES or token.pos_ != pos:
-        return None
+        return _noun_by_lexicon(lexicon, token)
+    if pos != "VERB" and after_infinitive_to(token):
+        return None  # "She wants to clean rooms": the parse marks an infinitive, the tag an adjective
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
-    if _adjectival_passive(token):
-        return None  # "reaction was mixed": the same doubt after "be"
+    if _adjectival_passive(token) or stative_after_be(token):
+        return None  # "reaction was mixed", "trust was lacking": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos:
-        return None
+        return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
+    if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
+        return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
 
 
 _NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
+
+
+def _noun_by_lexicon(lexicon: Lexicon, token: Token) -> str | None:
+    """ "NOUN" for a word that is only ever a noun (WordNet and lemminflect know no other part of
+    speech: "caviar", "CDs") tagged otherwise but filling a noun's role in the parse ("Sales of
+    CDs and vinyl", tagged as an adjective): the tag is the parse's slip, the role is not. A word
+    written with a capital inside the sentence may be a name (not an abbreviation: "CDs")."""
+    if capital_inside(token):
+        return None
+    if token.dep_ not in _NOUN_ROLES or token.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+        return None
+    # A determiner or preposition right before it, as well: where the tagger slips, the parse of
+    # the words around may slip too ("Jenkinson, exhibits keeper at the aquarium": "keeper" is no
+    # object of "exhibits"), so the noun needs a sign in the words themselves.
+    cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
+    if _det_before(token) is None and not (cases and _only_modifiers_between(cases[-1], token)):
+        return None
+    poses = {p for _, p in lexicon.base_forms(token.lower_)}
+    if poses != {"n"} or set(getAllLemmas(token.lower_)) - {"NOUN"}:
+        return None
+    return "NOUN" if resolve_token(lexicon, token).upos == "NOUN" else None
 
 
 def _clearly_noun(token: Token) -> bool:
@@ -84,18 +112,36 @@ def _joined_to(token: Token) -> Token | None:
     if second is None or first.i >= second.i:
         return None
     cc = doc[second.i - 1]
-    between = doc[first.i + 1 : cc.i]
     if cc.dep_ != "cc" or cc.head.i != second.i or cc.lower_ not in ("and", "or"):
         return None
-    if len(between) > 1 or (len(between) == 1 and between[0].text != ","):
-        return None
-    if (
-        first.pos_ != second.pos_
-        or first.tag_[:2] != second.tag_[:2]
-        or not (first.is_alpha and second.is_alpha)
+    items = _list_before(first, second, cc)
+    if items is None or any(
+        item.pos_ != second.pos_ or item.tag_[:2] != second.tag_[:2] or not item.is_alpha
+        for item in [*items, second]
     ):
         return None
-    return second if token is first else first
+    if token is first:
+        return second if len(items) == 1 else None  # the first of a longer list: "and" is far away
+    return items[-1]  # the last of a list ("cucumbers, courgettes and mushrooms"): the word before "and"
+
+
+def _list_before(first: Token, second: Token, cc: Token) -> list[Token] | None:
+    """The one-word items joined before "and"/"or": ``first`` alone ("roads and trails"; a comma
+    may follow it), or ``first`` and its other one-word conjuncts separated by commas
+    ("cucumbers, courgettes, aubergines and mushrooms"); None for anything else between."""
+    doc = first.doc
+    items = [first]
+    for t in doc[first.i + 1 : cc.i]:
+        if t.text == ",":
+            continue
+        if t.dep_ != "conj" or t.head.i != first.i or doc[t.i - 1].text != ",":
+            return None
+        if any(not c.is_punct for c in t.children):
+            return None  # "courgettes from Spain": an item of more than one word
+        items.append(t)
+    if any(doc[item.i + 1].text != "," for item in items[:-1]):
+        return None
+    return items
 
 
 def _quote(token: Token) -> str:
@@ -227,8 +273,24 @@ def _adjective_reason(token: Token) -> list[str]:
         # "Others have tried everything and are so discouraged": the subject of both verbs
         subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i < head.i), None)
     if cop is not None and subject is not None:
+        if not _agrees(subject, cop):
+            return []  # "... cause noise problems is ridiculous": "problems" is no subject of "is"
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
     return _after_linking_verb(token)
+
+
+def _agrees(subject: Token, verb: Token) -> bool:
+    """False where a noun subject and its verb disagree in number ("problems is"): the parse
+    then took another phrase's noun for the subject."""
+    singular_verb = verb.lower_ in ("is", "was", "has", "does") or verb.tag_ == "VBZ"
+    plural_verb = verb.lower_ in ("are", "were") or (verb.tag_ == "VBP" and verb.lower_ != "am")
+    if singular_verb and subject.tag_ in ("NNS", "NNPS"):
+        return False
+    return not (plural_verb and subject.tag_ in ("NN", "NNP") and not _joined_subject(subject))
+
+
+def _joined_subject(subject: Token) -> bool:
+    return any(c.dep_ == "conj" for c in subject.children)  # "Tom and Mary are"
 
 
 # Verbs after which an adjective describes the subject ("prices became high", "the team felt proud").
@@ -248,6 +310,8 @@ def _after_linking_verb(token: Token) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or subject.pos_ not in ("NOUN", "PRON", "PROPN") or subject.tag_.startswith("W"):
         return []  # not "describes 'what'" ("what normally remains unsaid")
+    if not _agrees(subject, verb):
+        return []
     return [f"it comes after the verb {_quote(verb)} and describes {_quote(subject)}"]
 
 
@@ -274,7 +338,8 @@ def _adverb_reason(token: Token) -> list[str]:
     head = token.head
     if token.dep_ != "advmod" or not token.lower_.endswith("ly"):
         return []  # "-ly" adverbs only: "fast", "hard", "late" are adjectives too
-    if head.pos_ == "VERB":
+    if head.pos_ == "VERB" and head.is_alpha and head.lemma_.lower() != "be":
+        # not "there's absolutely no reason": it tells about "no", not about "'s"
         return [f"it tells us more about the verb {_quote(head)}"]
     if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]

@@ -25,6 +25,7 @@ from .model import ExerciseItem, ExerciseKind, PatternRef
 from .modifier_forms import modifier_form_item, syllables
 from .number_cues import base_form_reason, plural_reason, singular_reason
 from .slots import gapped, slot_pos
+from .verb_number import coordinated, plural_by_verb, singular_by_verb, there_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,6 +52,16 @@ _PLURAL_CUES = frozenset(
         "eight",
         "nine",
         "ten",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
         "dozens",
         "hundreds",
         "thousands",
@@ -120,21 +131,11 @@ def _plural_subject(verb: Token) -> Token | None:
     """The verb's subject right before it when it is a plural noun or a pronoun that takes the
     verb without -s ("ants taste", "they live"); not "who" or "which", whose number is another word's."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or _coordinated(subject, verb):
+    if subject is None or coordinated(subject, verb):
         return None  # "Tom and Mary" is plural though each noun is singular: leave it
     if subject.tag_ in ("NNS", "NNPS") or (subject.tag_ == "PRP" and subject.lower_ in _PLURAL_PRONOUNS):
         return subject
     return None
-
-
-def _coordinated(subject: Token, verb: Token) -> bool:
-    """A subject joined to others ("Tom and Mary"; "changes, advances, and concerns are"): the
-    verb's number is the whole list's, so it says nothing of this noun's."""
-    if subject.dep_ == "conj" or any(c.dep_ == "conj" for c in subject.children):
-        return True
-    # "..., and poor conditions are": an "and" right before the subject; not a "But" opening the sentence
-    start = subject.left_edge.i
-    return any(c.dep_ == "cc" and c.i == start - 1 and c.i > verb.sent.start for c in verb.children)
 
 
 # Determiners after which a noun is singular ("a rival", "every prisoner").
@@ -182,32 +183,23 @@ def _after_preposition(token: Token) -> Token | None:
 # Forms equal to the dictionary form that are still a choice the sentence decides: the verb
 # without -s after a plural subject, the singular noun after "a" or "every".
 _BASE_FORM_CHOICES = frozenset({"VBP", "NN", "VB"})
-_PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
-
-
-def _plural_by_verb(token: Token) -> Token | None:
-    """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
-    if token.dep_ != "nsubj" or token.i > token.head.i or token.head.dep_ == "xcomp":
-        return None  # "helping prisoners fit back": "fit" has no number of its own
-    verb = token.head
-    if _coordinated(token, verb):
-        return None
-    finite = [c for c in verb.children if c.dep_ in ("aux", "cop") and c.i > token.i] or [verb]
-    first = min(finite, key=lambda t: t.i)
-    if first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ not in ("am",)):
-        return first
-    return None
 
 
 def _other_form(token: Token) -> tuple[str, str, str | None] | None:
     if token.tag_ == "NNS" and (
         any(c.lower_ in _PLURAL_CUES for c in token.children if c.i < token.i)
-        or _plural_by_verb(token)
+        or plural_by_verb(token)
+        or there_be(token, plural=True)
         or plural_reason(token)
     ):
         return "NNS", "", None
-    if token.tag_ == "NN" and (_singular_cue(token) is not None or singular_reason(token)):
-        return "NN", "", None  # "a rival": the singular, not "rivals"
+    if token.tag_ == "NN" and (
+        _singular_cue(token) is not None
+        or singular_reason(token)
+        or singular_by_verb(token)
+        or there_be(token, plural=False)
+    ):
+        return "NN", "", None  # "a rival", "the price has risen": the singular, not "rivals"
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
         token.tag_ == "JJR"
@@ -280,15 +272,27 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
 def _noun_reason(token: Token) -> str:
     if token.tag_ == "NN":
         det = _singular_cue(token)
+        there = there_be(token, plural=False) if det is None else None
+        if there is not None:
+            return f"After \u2018there {there.lower_}\u2019 the noun is singular: \u2018{token.lower_}\u2019."
+        verb = singular_by_verb(token) if det is None else None
+        if verb is not None and not singular_reason(token):
+            return (
+                f"The verb \u2018{verb.text}\u2019 is singular, so its subject is singular too: "
+                f"\u2018{token.lower_}\u2019."
+            )
         if det is None:
             return singular_reason(token) or ""  # "one prisoner"
         return f"After \u2018{det.text}\u2019 the noun is singular: \u2018{token.lower_}\u2019."
     cue = next((c for c in token.children if c.lower_ in _PLURAL_CUES and c.i < token.i), None)
     if cue is not None:
         return f"After \u2018{cue.text}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
-    verb = _plural_by_verb(token)
-    if verb is None:
-        return plural_reason(token) or ""  # "300 prisoners", "one of the players"
+    there = there_be(token, plural=True)
+    if there is not None:
+        return f"After \u2018there {there.lower_}\u2019 the noun is plural: \u2018{token.lower_}\u2019."
+    verb = plural_by_verb(token)
+    if verb is None or plural_reason(token):
+        return plural_reason(token) or ""  # "300 prisoners", "one of the players": the nearer cue
     return (
         f"The verb \u2018{verb.text}\u2019 is plural, so its subject is plural too: "
         f"\u2018{token.lower_}\u2019."

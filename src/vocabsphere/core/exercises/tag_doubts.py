@@ -1,0 +1,73 @@
+"""Signs that a tag is the parser's slip, not the word's part of speech in the sentence: a name
+written with a capital, a verb of state after "be", an infinitive's verb tagged as an adjective, a
+modifier the corpus never has as a verb read as one. :func:`.slots.slot_pos` gives no part of
+speech where one holds, so no item rests on the slip."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vocabsphere.core.lexicon.lookup import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["after_infinitive_to", "capital_inside", "modifier_taken_for_verb", "stative_after_be"]
+
+
+def capital_inside(token: Token) -> bool:
+    """A word written with a capital after the sentence's first word: a name the tagger missed
+    ("we will have Turner on the note", "the National Institute of Statistics"), not a word to ask
+    about as a common noun. Abbreviations ("CDs") are words."""
+    first = next((t for t in token.sent if t.is_alpha), None)
+    stem = token.text[:-1] if token.text.endswith("s") else token.text
+    abbreviation = len(stem) > 1 and stem.isupper()
+    return token.text[:1].isupper() and first is not None and token.i != first.i and not abbreviation
+
+
+# Verbs of state: after "be" their -ing form is an adjective as much as a continuous tense
+# ("mutual trust was lacking": missing, not an action in progress).
+_STATIVE = frozenset(
+    {
+        "lack",
+        "want",
+        "need",
+        "belong",
+        "contain",
+        "own",
+        "possess",
+        "consist",
+        "matter",
+        "deserve",
+        "resemble",
+        "know",
+        "seem",
+    }
+)
+
+
+def stative_after_be(token: Token) -> bool:
+    if token.tag_ != "VBG" or token.lemma_.lower() not in _STATIVE:
+        return False
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in token.children)
+
+
+def after_infinitive_to(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    return before is not None and before.tag_ == "TO" and before.dep_ == "mark" and before.head.i == token.i
+
+
+def modifier_taken_for_verb(lexicon: Lexicon, token: Token) -> bool:
+    """A word right before a noun or an -ing word that the sense-tagged corpus never has as a
+    verb but has as an adjective or noun ("joint": adjective 5, verb 0): the parse read "to joint
+    counselling meetings" as "to" + verb + object. A word usual as a verb is trusted ("open doors")."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if nxt is None or not (nxt.pos_ in ("NOUN", "ADJ") or nxt.tag_ == "VBG"):
+        return False
+    counts = {
+        p: sum(s.tag_count for s in lexicon.entries(token.lower_, p).senses) for p in ("VERB", "ADJ", "NOUN")
+    }
+    return counts["VERB"] == 0 and max(counts["ADJ"], counts["NOUN"]) >= _USUAL_TAGS
+
+
+_USUAL_TAGS = 3  # sense-tagged uses that make a part of speech the word's usual one
