@@ -20,6 +20,7 @@ from lemminflect import getAllLemmas
 from vocabsphere.core.levels import GRAMMAR_POINTS
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .phrase_edges import object_ends, semi_modal, subject_holds
 from .slots import gapped
 
 if TYPE_CHECKING:
@@ -72,6 +73,8 @@ def _clause(
     verb = (min([root.i, *aux]), root.i + 1)
     if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
         return None
+    if not subject_holds(sent, *subject) or not object_ends(sent, *obj, root):
+        return None  # the parse may have cut a phrase short or run it on
     if adverbials:
         outside = [c for c in root.children if c.dep_ in _ADVERBIALS]
         if any(subject[0] <= c.i < obj[1] for c in outside):
@@ -144,7 +147,7 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
         return None
     auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
     holds = _passive_group_holds if passive else _verb_group_holds
-    if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries):
+    if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries) or semi_modal(root):
         return None
     subjects = [c for c in children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
     objects = [c for c in children if c.dep_ == "obj"]
@@ -156,7 +159,7 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
     subject = _phrase(subjects[0])
     if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
         return None  # a clause inside the subject: the parse may have cut it wrongly
-    if sent.doc[subject[0]].pos_ == "ADV":
+    if sent.doc[subject[0]].pos_ == "ADV" or not subject_holds(sent, *subject):
         return None  # "Then a donation from ...": the adverb is no part of the subject
     before = sent.doc[sent.start : subject[0]]
     if (
@@ -173,6 +176,8 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
         obj = _phrase(objects[0])
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
+        if not object_ends(sent, *obj, root):
+            return None  # "suggested the people on the list": the object may go on
         parts["object"] = obj
     return parts, passive
 
