@@ -110,6 +110,12 @@ def test_no_subject_the_parse_took_from_the_main_clause(real_lexicon: Lexicon, n
     made = items(real_lexicon, nlp, "Last year, he told everyone the team had signed Kaka.", "signed")
     assert all("\u2018everyone\u2019" not in i.explanation for i in made.values())
     assert "after \u2018had\u2019" in made["part_of_speech"].explanation
+    # a phrase naming the subject again between commas keeps it the subject (the comma hangs on it)
+    owner = "Maria Lopez, the owner of a small shop in the old town, believes the new road is a mistake."
+    assert (
+        "its subject is \u2018Maria\u2019"
+        in items(real_lexicon, nlp, owner, "believes")["part_of_speech"].explanation
+    )
 
 
 def test_no_item_from_a_sentence_with_a_comma_between_subject_and_verb(

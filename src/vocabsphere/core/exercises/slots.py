@@ -187,10 +187,11 @@ def _plain_subject(subject: Token) -> bool:
     """A subject phrase the parse did not run on from another clause: no phrase naming it again
     without a comma ("told everyone the team had signed": "everyone" is no subject of "signed")."""
     doc = subject.doc
-    return not any(
-        t.dep_ == "appos" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text != ","
-        for t in subject.subtree
-    )
+    for appos in (t for t in subject.subtree if t.dep_ == "appos"):
+        first = next(t for t in appos.subtree if not t.is_punct)  # the comma may hang on the phrase
+        if first.i == 0 or doc[first.i - 1].text != ",":
+            return False
+    return True
 
 
 def _only_modifiers_between(first: Token, token: Token) -> bool:
