@@ -176,9 +176,10 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
         obj = _phrase(objects[0])
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
-        if not object_ends(sent, *obj, root):
-            return None  # "suggested the people on the list": the object may go on
-        parts["object"] = obj
+        if object_ends(sent, *obj, root):
+            parts["object"] = obj
+        # else "suggested the people on the list": where the object ends is unsure, so the object is
+        # neither asked nor named; the subject and the verb still are
     return parts, passive
 
 

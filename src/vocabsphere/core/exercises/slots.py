@@ -158,7 +158,7 @@ def _noun_reason(token: Token) -> list[str]:
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
     if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i and _plain_subject(token):
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
-    elif token.dep_ == "obj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in _CLAUSE_VERBS:
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB" and not _clause_subject(token):
         reasons.append(f"it is the object of the verb {_quote(token.head)}")
     # An adjective right before it that describes it ("huge profits"), when nothing else said why.
     adjective = next((c for c in token.children if c.dep_ == "amod" and c.i == token.i - 1), None)
@@ -181,6 +181,16 @@ _CLAUSE_VERBS_TEXT = (
     "confirm deny doubt estimate promise decide "
 )
 _CLAUSE_VERBS = frozenset(_CLAUSE_VERBS_TEXT.split())
+
+
+def _clause_subject(obj: Token) -> bool:
+    """The parse's object of a verb like "say" may be the subject of a clause it missed: a verb in
+    the phrase or right after it ("said the crisis in 2008 forced hotels"); "means conflict." is sure."""
+    if obj.head.lemma_.lower() not in _CLAUSE_VERBS:
+        return False
+    after = obj.right_edge.i + 1
+    ends = after >= obj.sent.end or obj.doc[after].is_punct
+    return not ends or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
 
 def _plain_subject(subject: Token) -> bool:
