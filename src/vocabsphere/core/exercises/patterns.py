@@ -67,8 +67,8 @@ def _clause(
         return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
     if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
         return None  # "considers this research essential": the adjective is no part of the object
-    if any(t.dep_ in ("nsubj", "nsubj:pass") for t in objects[0].subtree):
-        return None  # a subject inside the object: the parse took a clause for a phrase
+    if any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in objects[0].subtree):
+        return None  # a clause inside the object ("allows people to chew the leaves"): not one phrase
     aux = [c.i for c in auxiliaries]
     verb = (min([root.i, *aux]), root.i + 1)
     if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:

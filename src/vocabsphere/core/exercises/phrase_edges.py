@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -41,8 +43,9 @@ def object_ends(sent: Span, start: int, end: int, verb: Token) -> bool:
         if (lemma in _PLACING and after.lower_ in _PLACES) or (lemma in _GIVING and after.lower_ == "to"):
             return True
         # "the people on the list": "the" or "these" asks which ones, and a phrase after the noun
-        # most often says it; after "their wheat", "a name" it mostly tells where or for whom.
-        return doc[start].lower_ not in _IDENTIFYING
+        # most often says it; "objections to a bid": a noun of an action takes its own phrase; after
+        # "their wheat" it mostly tells where or when.
+        return doc[start].lower_ not in _IDENTIFYING and not _action_noun(doc[end - 1])
     if after.lower_ in (",", "and", "or"):
         return _next_clause(sent, end + 1)
     if any(
@@ -50,6 +53,16 @@ def object_ends(sent: Span, start: int, end: int, verb: Token) -> bool:
     ):
         return True  # "signed a young player last week": a phrase of time of the verb
     return after.pos_ not in _NOUN_PHRASE_START  # a second noun phrase: "call him the best"
+
+
+_ACTION_ENDINGS = ("ion", "ment", "ance", "ence", "ure", "al", "sis")
+
+
+def _action_noun(noun: Token) -> bool:
+    """A noun that names an action or a relation and so may take a phrase of its own ("an objection
+    to", "a decision on", "an attack on"): a verb too, or made from one."""
+    word = noun.lower_
+    return "VERB" in getAllLemmas(word) or noun.lemma_.lower().endswith(_ACTION_ENDINGS)
 
 
 def _next_clause(sent: Span, start: int) -> bool:
@@ -72,8 +85,8 @@ def subject_holds(sent: Span, start: int, end: int) -> bool:
     Redzepi,")."""
     doc = sent.doc
     span = doc[start:end]
-    if span[0].pos_ == "ADP":
-        return False
+    if span[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
+        return False  # "But Boer says": the conjunction is no part of the subject
     commas = [t for t in span if t.text == ","]
     return not commas or any(t.dep_ == "appos" for t in span)
 

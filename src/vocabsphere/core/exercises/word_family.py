@@ -54,13 +54,14 @@ _COMPLEMENT_VERBS = frozenset(
     }
 )
 # Members WordNet links through a rare sense, which a learner knows as other words (teacher's
-# reading, issue #17): "liver" (the organ) and "livery" are no family of "live", "significant"
-# none of "sign".
+# reading, issue #17; "solvent" from the train articles): "liver" (the organ) and "livery" are no
+# family of "live", "significant" none of "sign".
 _NOT_FAMILY = {
     "live": frozenset({"liver", "livery"}),
     "sign": frozenset({"significant", "significantly", "signify", "significance"}),
     "like": frozenset({"likely"}),
     "form": frozenset({"formal", "formally"}),
+    "solve": frozenset({"solvent"}),
 }
 
 
