@@ -78,6 +78,13 @@ def test_sentence_role_still_made_where_the_phrases_are_sure(nlp: Language) -> N
     assert "\u2018the old books\u2019 is the object" in put
     (signed,) = role_explanations(nlp, "The famous club signed a young player last week.")
     assert "\u2018a young player\u2019 is the object" in signed  # "last week" tells when
+    # a verb after a preposition or a participle before its noun is no clause inside the object
+    (record,) = role_explanations(
+        nlp, "Another dog at the farm, Rex, broke a world record for opening a gate."
+    )
+    assert "\u2018a world record for opening a gate\u2019 is the object" in record
+    (mixed,) = role_explanations(nlp, "In Paris, the plan has got mixed reactions.")
+    assert "\u2018mixed reactions\u2019 is the object" in mixed
     (hate,) = role_explanations(nlp, "Most people hate them and often kill them.")
     assert "\u2018them\u2019 is the object" in hate
     (chef,) = role_explanations(nlp, "Its chef, René Redzepi, says that ants taste like lemon.")

@@ -67,7 +67,7 @@ def _clause(
         return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
     if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
         return None  # "considers this research essential": the adjective is no part of the object
-    if any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in objects[0].subtree):
+    if any(t.dep_ in ("nsubj", "nsubj:pass") or _clause_verb(t) for t in objects[0].subtree):
         return None  # a clause inside the object ("allows people to chew the leaves"): not one phrase
     aux = [c.i for c in auxiliaries]
     verb = (min([root.i, *aux]), root.i + 1)
@@ -88,6 +88,14 @@ def _clause(
     if any(t.dep_ in ("conj", "acl:relcl", "ccomp", "advcl") for t in sent):
         return None
     return subject, verb, obj
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb of its own clause inside a phrase: not a participle before its noun ("mixed
+    reactions") nor a verb after a preposition ("a record for opening a jar"); "to sell" is."""
+    if token.pos_ not in ("VERB", "AUX") or (token.dep_ == "amod" and token.i < token.head.i):
+        return False
+    return not any(c.dep_ in ("mark", "case") and c.lower_ != "to" for c in token.children)
 
 
 def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
