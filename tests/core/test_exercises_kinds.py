@@ -85,6 +85,8 @@ def test_sentence_role_still_made_where_the_phrases_are_sure(nlp: Language) -> N
     assert "\u2018a world record for opening a gate\u2019 is the object" in record
     (mixed,) = role_explanations(nlp, "In Paris, the plan has got mixed reactions.")
     assert "\u2018mixed reactions\u2019 is the object" in mixed
+    (census,) = role_explanations(nlp, "Peru did a census in 2015.")  # "in 2015" tells when
+    assert "\u2018a census\u2019 is the object" in census
     (hate,) = role_explanations(nlp, "Most people hate them and often kill them.")
     assert "\u2018them\u2019 is the object" in hate
     (chef,) = role_explanations(nlp, "Its chef, René Redzepi, says that ants taste like lemon.")

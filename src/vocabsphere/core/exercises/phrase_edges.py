@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lemminflect import getAllLemmas
-
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -59,10 +57,10 @@ _ACTION_ENDINGS = ("ion", "ment", "ance", "ence", "ure", "al", "sis")
 
 
 def _action_noun(noun: Token) -> bool:
-    """A noun that names an action or a relation and so may take a phrase of its own ("an objection
-    to", "a decision on", "an attack on"): a verb too, or made from one."""
-    word = noun.lower_
-    return "VERB" in getAllLemmas(word) or noun.lemma_.lower().endswith(_ACTION_ENDINGS)
+    """A noun made from a verb or adjective, which names an action or a relation and so may take a
+    phrase of its own ("an objection to", "a decision on", "the importance of"). Nouns that are
+    verbs as well ("a name", "light") mostly do not, and are left to the parse."""
+    return noun.lemma_.lower().endswith(_ACTION_ENDINGS)
 
 
 def _next_clause(sent: Span, start: int) -> bool:
