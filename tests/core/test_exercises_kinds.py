@@ -83,6 +83,8 @@ def test_sentence_role_still_made_where_the_phrases_are_sure(nlp: Language) -> N
         nlp, "Another dog at the farm, Rex, broke a world record for opening a gate."
     )
     assert "\u2018a world record for opening a gate\u2019 is the object" in record
+    (club,) = role_explanations(nlp, "She is starting a club called Green Town.")
+    assert "\u2018a club called Green Town\u2019 is the object" in club
     (mixed,) = role_explanations(nlp, "In Paris, the plan has got mixed reactions.")
     assert "\u2018mixed reactions\u2019 is the object" in mixed
     (census,) = role_explanations(nlp, "Peru did a census in 2015.")  # "in 2015" tells when

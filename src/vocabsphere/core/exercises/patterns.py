@@ -91,11 +91,13 @@ def _clause(
 
 
 def _clause_verb(token: Token) -> bool:
-    """A verb of its own clause inside a phrase: not a participle before its noun ("mixed
-    reactions") nor a verb after a preposition ("a record for opening a jar"); "to sell" is."""
-    if token.pos_ not in ("VERB", "AUX") or (token.dep_ == "amod" and token.i < token.head.i):
+    """A verb of its own clause inside a phrase: one with "to" ("allows people to chew the leaves")
+    or a tense; a participle is not ("mixed reactions", "a charity called ...", "for opening a jar")."""
+    if token.pos_ not in ("VERB", "AUX"):
         return False
-    return not any(c.dep_ in ("mark", "case") and c.lower_ != "to" for c in token.children)
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
