@@ -66,7 +66,7 @@ def _pairs(nlp: Language, args: argparse.Namespace) -> Iterator[tuple[str, str]]
                 # As the practice service: the saved sentence holds the word as written, the others its lemma.
                 yield (sample.word if number == 0 else sample.lemma), sentence
         return
-    yield from every_word_pairs(nlp, args.shared, first_noun_only=not args.every_word)
+    yield from every_word_pairs(nlp, args.shared, first_noun_only=not args.every_word, split=args.split)
 
 
 def every_word_pairs(

@@ -20,6 +20,7 @@ from lemminflect import getAllLemmas
 from vocabsphere.core.levels import GRAMMAR_POINTS
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .phrase_edges import object_ends, semi_modal, subject_holds
 from .slots import gapped
 
 if TYPE_CHECKING:
@@ -66,12 +67,14 @@ def _clause(
         return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
     if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
         return None  # "considers this research essential": the adjective is no part of the object
-    if any(t.dep_ in ("nsubj", "nsubj:pass") for t in objects[0].subtree):
-        return None  # a subject inside the object: the parse took a clause for a phrase
+    if any(t.dep_ in ("nsubj", "nsubj:pass") or _clause_verb(t) for t in objects[0].subtree):
+        return None  # a clause inside the object ("allows people to chew the leaves"): not one phrase
     aux = [c.i for c in auxiliaries]
     verb = (min([root.i, *aux]), root.i + 1)
     if subject is None or obj is None or subject[1] != verb[0] or verb[1] != obj[0]:
         return None
+    if not subject_holds(sent, *subject) or not object_ends(sent, *obj, root):
+        return None  # the parse may have cut a phrase short or run it on
     if adverbials:
         outside = [c for c in root.children if c.dep_ in _ADVERBIALS]
         if any(subject[0] <= c.i < obj[1] for c in outside):
@@ -85,6 +88,16 @@ def _clause(
     if any(t.dep_ in ("conj", "acl:relcl", "ccomp", "advcl") for t in sent):
         return None
     return subject, verb, obj
+
+
+def _clause_verb(token: Token) -> bool:
+    """A verb of its own clause inside a phrase: one with "to" ("allows people to chew the leaves")
+    or a tense; a participle is not ("mixed reactions", "a charity called ...", "for opening a jar")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in token.children
+    )
 
 
 def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
@@ -144,7 +157,7 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
         return None
     auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
     holds = _passive_group_holds if passive else _verb_group_holds
-    if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries):
+    if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries) or semi_modal(root):
         return None
     subjects = [c for c in children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
     objects = [c for c in children if c.dep_ == "obj"]
@@ -156,7 +169,7 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
     subject = _phrase(subjects[0])
     if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
         return None  # a clause inside the subject: the parse may have cut it wrongly
-    if sent.doc[subject[0]].pos_ == "ADV":
+    if sent.doc[subject[0]].pos_ == "ADV" or not subject_holds(sent, *subject):
         return None  # "Then a donation from ...": the adverb is no part of the subject
     before = sent.doc[sent.start : subject[0]]
     if (
@@ -173,7 +186,10 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
         obj = _phrase(objects[0])
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
-        parts["object"] = obj
+        if object_ends(sent, *obj, root):
+            parts["object"] = obj
+        # else "suggested the people on the list": where the object ends is unsure, so the object is
+        # neither asked nor named; the subject and the verb still are
     return parts, passive
 
 

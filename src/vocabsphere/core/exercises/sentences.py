@@ -46,7 +46,25 @@ def parse_holds(sent: Span) -> bool:
         finite = any(c.dep_ == "aux" and c.tag_ in _FINITE_AUX for c in token.children)
         if finite and not deps & {"nsubj", "nsubj:pass", "mark", "expl", "cc"}:
             return False
-    return True
+    return not _comma_before_verb(sent)
+
+
+def _comma_before_verb(sent: Span) -> bool:
+    """A lone comma between the subject and its verb ("Tutu, suggested her for ..."): no English,
+    most often the end of a sentence the splitter cut ("By 14, Archbishop Desmond Tutu, suggested").
+    A comma that closes a phrase naming the subject again is fine ("Its chef, René Redzepi, says")."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i), None)
+    if subject is None:
+        return False
+    words = [t for t in subject.subtree if t.i < root.i]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words or any(t.text == "," for t in words):
+        return False
+    doc = sent.doc
+    after = words[-1].i + 1
+    return doc[after].text == "," and all(t.dep_ in ("aux", "aux:pass") for t in doc[after + 1 : root.i])
 
 
 # An apostrophe is no quotation mark: "you\u2019ve", "Japan\u2019s", "prisoners\u2019 attendance".

@@ -202,9 +202,9 @@ def _noun_reason(token: Token) -> list[str]:
         reasons.append(f"it comes after {_quote(det)}")
     elif cases and _only_modifiers_between(cases[-1], token):
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
-    if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i:
+    if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i and _plain_subject(token):
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
-    elif token.dep_ == "obj" and token.head.pos_ == "VERB":
+    elif token.dep_ == "obj" and token.head.pos_ == "VERB" and not _clause_subject(token):
         reasons.append(f"it is the object of the verb {_quote(token.head)}")
     # An adjective right before it that describes it ("huge profits"), when nothing else said why.
     adjective = next((c for c in token.children if c.dep_ == "amod" and c.i == token.i - 1), None)
@@ -216,6 +216,38 @@ def _noun_reason(token: Token) -> list[str]:
     ):
         reasons.append(f"the adjective {_quote(adjective)} comes before it and describes it")
     return reasons
+
+
+# Verbs that take a clause without "that" ("said the crisis forced hotels to ..."): the noun after
+# them may be the subject of that clause, which the parse took for their object.
+_CLAUSE_VERBS_TEXT = (
+    "say tell think believe know feel hope claim suggest report show find admit mean agree "
+    "realise realize expect understand announce argue hear see notice learn warn fear reveal "
+    "predict insist explain prove discover assume imagine guess remember forget mention add "
+    "confirm deny doubt estimate promise decide "
+)
+_CLAUSE_VERBS = frozenset(_CLAUSE_VERBS_TEXT.split())
+
+
+def _clause_subject(obj: Token) -> bool:
+    """The parse's object of a verb like "say" may be the subject of a clause it missed: a verb in
+    the phrase or right after it ("said the crisis in 2008 forced hotels"); "means conflict." is sure."""
+    if obj.head.lemma_.lower() not in _CLAUSE_VERBS:
+        return False
+    after = obj.right_edge.i + 1
+    ends = after >= obj.sent.end or obj.doc[after].is_punct
+    return not ends or any(t.pos_ in ("VERB", "AUX") for t in obj.subtree)
+
+
+def _plain_subject(subject: Token) -> bool:
+    """A subject phrase the parse did not run on from another clause: no phrase naming it again
+    without a comma ("told everyone the team had signed": "everyone" is no subject of "signed")."""
+    doc = subject.doc
+    for appos in (t for t in subject.subtree if t.dep_ == "appos"):
+        first = next(t for t in appos.subtree if not t.is_punct)  # the comma may hang on the phrase
+        if first.i == 0 or doc[first.i - 1].text != ",":
+            return False
+    return True
 
 
 def _only_modifiers_between(first: Token, token: Token) -> bool:
@@ -239,7 +271,7 @@ def _verb_reason(token: Token) -> list[str]:
     reasons = []
     aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN"):
+    if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN") and _plain_subject(subject):
         reasons.append(f"its subject is {_quote(subject)}")
     if aux:
         reasons.append(f"it comes after {_quote(aux[-1])}")

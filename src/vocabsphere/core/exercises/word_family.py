@@ -35,6 +35,34 @@ _SLOT_TAGS = {
 _WN_UPOS = {"noun": "NOUN", "verb": "VERB", "adjective": "ADJ", "adverb": "ADV", "adj": "ADJ"}
 # Parts of speech that could also stand in a slot: such members are not offered there.
 _ALSO_FITS = {"ADJ": frozenset({"NOUN"}), "NOUN": frozenset(), "VERB": frozenset(), "ADV": frozenset()}
+# Verbs that take an adjective after their object ("made football historical"): after a noun
+# that can be the whole object, an adjective fits a noun's gap too.
+_COMPLEMENT_VERBS = frozenset(
+    {
+        "make",
+        "find",
+        "keep",
+        "leave",
+        "consider",
+        "call",
+        "get",
+        "render",
+        "turn",
+        "paint",
+        "declare",
+        "prove",
+    }
+)
+# Members WordNet links through a rare sense, which a learner knows as other words (teacher's
+# reading, issue #17; "solvent" from the train articles): "liver" (the organ) and "livery" are no
+# family of "live", "significant" none of "sign".
+_NOT_FAMILY = {
+    "live": frozenset({"liver", "livery"}),
+    "sign": frozenset({"significant", "significantly", "signify", "significance"}),
+    "like": frozenset({"likely"}),
+    "form": frozenset({"formal", "formally"}),
+    "solve": frozenset({"solvent"}),
+}
 
 
 def family_members(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[str, str]:
@@ -45,8 +73,9 @@ def family_members(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[st
     ]
     adjectives = [w for w, p in members if p == "ADJ"] + ([lemma] if upos == "ADJ" else [])
     members += [(w, "ADV") for w in _adverbs(lexicon, adjectives)]
+    unrelated = _NOT_FAMILY.get(lemma, frozenset())
     for word, pos in members:
-        if not pos or pos == upos or not plausible(word, lemma, pos):
+        if not pos or pos == upos or word in unrelated or not plausible(word, lemma, pos):
             continue  # also drops other words' forms: "deciding" is the verb's -ing form
         if getLemma(word, upos=pos)[:1] != (word,):
             continue  # an inflected form, not a member's base form
@@ -77,11 +106,15 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         return None
     if token.dep_ in ("compound", "conj") or (pos == "ADV" and not token.lower_.endswith("ly")):
         return None
+    if token.i > token.sent.start and token.text[:1].isupper():
+        return None  # "the Massachusetts Institute of Technology": part of a name, no lower-case key
     reason = slot_reason(token, pos)
     if reason is None:
         return None
     members = family_members(lexicon, lemma, pos, min(level_rank(level) + 1, 5))
     members = {p: w for p, w in members.items() if p not in _ALSO_FITS[pos]}
+    if pos == "NOUN" and _complement_slot(token):
+        members.pop("ADJ", None)
     # A member that is also a word of the slot's part of speech fits the gap too: "the form of
     # false memories" beside "the formation of".
     members = {p: w for p, w in members.items() if pos not in getAllLemmas(w)}
@@ -118,6 +151,17 @@ def _clear_verb_slot(token: Token, pos: str) -> bool:
     if token.tag_ == "VBN":
         return bool(aux) and aux[-1].lemma_ == "have"
     return bool(aux) or any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _complement_slot(token: Token) -> bool:
+    """A noun ending the object of a verb like "make" after another noun: "made football _____"
+    takes "historical" as well as "history"."""
+    verb, before = token.head, token.doc[token.i - 1]
+    return (
+        token.dep_ == "obj"
+        and verb.lemma_.lower() in _COMPLEMENT_VERBS
+        and before.pos_ in ("NOUN", "PROPN", "PRON")
+    )
 
 
 def _cased(word: str, token: Token) -> str:
