@@ -83,7 +83,7 @@ def _tags(word: str) -> set[str]:
 
 def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> None:
     longest = shortest = not_extreme = hits_an = n_an = same = only_key = n_cloze = 0
-    chance = chance_an = 0.0
+    chance = chance_an = expected_an = 0.0
     expected = [0.0, 0.0, 0.0, 0.0]  # the same solvers' expected hits, every tie and guess at random
     for item, slot_tag in items:
         options = list(item.options)
@@ -101,6 +101,7 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
             fits = [o for o in options if article_of(o) == before[0].lower()] or options
             n_an += 1
             hits_an += rng.choice(fits) == item.answer
+            expected_an += fits.count(item.answer) / len(fits)
             chance_an += 1 / len(options)
         matching = [o for o in options if slot_tag in _tags(o)] or options
         same += rng.choice(matching) == item.answer
@@ -119,7 +120,8 @@ def _cue_scores(items: list[tuple[ExerciseItem, str]], rng: random.Random) -> No
     if n_an:
         print(
             f"  a/an agreement:   {100 * hits_an / n_an:.1f} % of {n_an} items after a/an "
-            f"(chance {100 * chance_an / n_an:.1f} %)"
+            f"(expected, guesses at random: {100 * expected_an / n_an:.1f} %; "
+            f"chance {100 * chance_an / n_an:.1f} %)"
         )
     if n_cloze:
         print(

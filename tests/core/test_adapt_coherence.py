@@ -812,3 +812,18 @@ def test_a_lead_that_the_next_sentence_turns_round_is_kept_with_it() -> None:
     ]
     needs = dependencies(units)
     assert 1 not in needs[0] and 3 not in needs[2]
+
+
+def test_a_sentence_that_announces_a_message_needs_the_next_one() -> None:
+    # Dev reading of adapt-2.2: "... there is a deeply serious message." was kept at A2 while the
+    # sentence telling the message was left out.
+    units = _units(
+        "Cooking beetles on television makes people laugh.",
+        "But behind all the jokes about beetles there is a deeply serious message.",
+        "Many scientists think that eating beetles is good for the planet.",
+        "There is a new message on the board.",
+        "The club meets on Fridays.",
+    )
+    needs = dependencies(units)
+    assert 2 in needs[1]
+    assert 4 not in needs[3]  # the message is on the board: nothing announced

@@ -203,6 +203,13 @@ _LAST_STEP = re.compile(
 _TURN = re.compile(r"^[\"'‘“]?(?:but|yet|however)\b", re.I)
 # "The scientists next delved into more personal territory.": announces what the next sentence tells.
 _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
+# "Behind the jokes there is a deeply serious message.": a sentence that ends by announcing a message,
+# a reason or a problem is a loose end without the next sentence, which tells it.
+_ANNOUNCES = re.compile(
+    r"\bthere\s+(?:is|was|are|were)\s+(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)\W*$",
+    re.I,
+)
 # "Technology has also played a part.": "also" adds to what the sentence before told.
 _ALSO = re.compile(r"^(?:[\w'’-]+\s+){1,4}also\b", re.I)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
@@ -456,6 +463,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # what came of the last step
         if i > 0 and units[i - 1].paragraph == unit.paragraph and _adds_to_previous(unit.text):
             needed.add(i - 1)
+        if nxt is not None and _ANNOUNCES.search(unit.text):
+            needed.add(i + 1)  # "... there is a deeply serious message." needs the message
         if nxt is not None and _asks(unit.text):
             needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
         out.append(needed)
