@@ -38,6 +38,7 @@ from vocabsphere.core.lexicon.substitutes import (
     fitting_words,
     inflect_like,
     plain_definition,
+    plausible,
     simple_gloss,
     simpler_words,
     taboo_sense,
@@ -652,3 +653,11 @@ def test_a_gloss_ending_in_a_preposition_needs_the_words_own_preposition(nlp: La
     index = word_index(doc, "unaware")
     assert index is not None
     assert _preposition_fits(doc[index], "lacking awareness of")
+
+
+def test_eventually_is_not_swapped_for_finally(real_lexicon: Lexicon, nlp: Language) -> None:
+    # Dev reading of adapt-2.2 (A2): "could [eventually] finally mean" says "at last", not "in the end".
+    doc, index = _at(nlp, "The new scanner could eventually mean that no crime goes unsolved.", "eventually")
+    for level in ("A1", "A2", "B1"):
+        assert "finally" not in {s.lemma for s in simpler_words(real_lexicon, doc, index, level)}
+    assert not plausible("finally", "eventually", "ADV")

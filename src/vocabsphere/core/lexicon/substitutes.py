@@ -91,6 +91,9 @@ _NEVER_WORDS = (
     "run give take get make do have go set put be hold keep turn come see let"
 )
 NEVER = frozenset(_NEVER_WORDS.split())
+# Pairs WordNet puts in one sense whose meanings part in running text, a classic learner confusion:
+# "could eventually mean" (in the end) is not "could finally mean" (at last, after waiting).
+_NOT_SWAPPED = frozenset({("eventually", "finally"), ("finally", "eventually")})
 # A sense whose definition or synonyms hold one of these is sexual, violent or abusive:
 # never offered unless the sentence itself uses such a word ("ravishing" looks are not "rape").
 _TABOO_WORDS = (
@@ -304,6 +307,8 @@ def _sentence(doc: Doc, index: int) -> str:
 def plausible(word: str, lemma: str, upos: str) -> bool:
     """Cheap filters for synonyms that WordNet allows but that read wrongly in running text."""
     if not word.isalpha() or not word.islower() or len(word) < 3 or word == lemma or word in NEVER:
+        return False
+    if (lemma, word) in _NOT_SWAPPED:
         return False
     if word.replace("e", "") == lemma.replace("e", ""):
         return False  # a spelling variant ("ageing" / "aging") is no simpler
