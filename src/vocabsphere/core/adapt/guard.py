@@ -17,6 +17,8 @@ from collections.abc import Collection, Iterable, Sequence
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
+from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
+
 __all__ = [
     "EVENT_LEMMAS",
     "QUALIFIERS",
@@ -433,11 +435,9 @@ _TIME_PREPOSITIONS = frozenset(["during", "after", "before", "since", "until", "
 _TIME_NOUNS_TEXT = (
     "time times day days week weeks month months year years decade decades century centuries hour hours "
     "minute minutes morning mornings afternoon evening evenings night nights weekend weekends season "
-    "spring summer autumn winter period moment moments age monday tuesday wednesday thursday friday "
-    "saturday sunday january february march april may june july august september october november "
-    "december past future release"
+    "spring summer autumn winter period moment moments age past future release"
 )
-_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
+_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split()) | WEEKDAYS | MONTHS
 _COMPLEMENTS = frozenset({"obj", "iobj", "ccomp", "xcomp", "attr", "obl:agent"})
 
 
