@@ -827,3 +827,42 @@ def test_a_sentence_that_announces_a_message_needs_the_next_one() -> None:
     needs = dependencies(units)
     assert 2 in needs[1]
     assert 4 not in needs[3]  # the message is on the board: nothing announced
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        # round links, train 79-88 at A2: "Similarly, names ... are also turned down" after its rule was
+        # cut; "Nor is it clear ..."; "At 35 %, ... are even worse off"; "... returned moments later";
+        # '"...," Beyoncé told him.' without the fan she told
+        ("Similarly, long names are turned down.", True),
+        ("Likewise the club bans dogs.", True),
+        ("Nor is it clear if the pill is safe.", True),
+        ("Also, the town has no bank.", True),
+        ("Also known as the Bard, Will Shakespeare wrote plays.", False),
+        ("At 35%, Korea's drivers are even worse off.", True),
+        ("At 26, Ann Lee is the youngest in the team.", False),  # an age says what it is
+        ("Ann Lee came back moments later and sang.", True),
+        ("Ann Lee finished two days later than planned.", False),
+        ('"You can\'t even sing," Ann Lee told him.', True),
+        ("Ann Lee told him to leave the house at once and never come back.", False),
+    ],
+)
+def test_openers_that_compare_count_or_follow_on_lean_on_the_sentence_before(text: str, refers: bool) -> None:
+    assert refers_back(text) is refers
+
+
+def test_the_move_needs_the_sentence_that_told_the_plan() -> None:
+    # "The move, to be debated in the current parliamentary session, ..." kept at A2 without "the
+    # government ... is considering making it a legal requirement ..."
+    units = _units(
+        "Workers in Ruritania rarely take a day off.",
+        "The government is considering a law that gives every worker a week off a year.",
+        "Most workers get twenty days off.",
+        "Few take more than ten.",
+        "The move, to be debated in May, follows a rise in illness.",
+    )
+    assert 1 in dependencies(units)[4]
+    # "The move to ban ..." says which move
+    units = _units("Ann plans a party.", "Rain fell.", "The move to ban cars came in 1990.")
+    assert dependencies(units)[2] == frozenset()

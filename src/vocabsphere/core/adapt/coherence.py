@@ -123,6 +123,10 @@ _EVENTS: dict[str, frozenset[str]] = {
         "announcement": "announcement announcements announce announces announced announcing",
         "decision": "decision decisions decide decides decided deciding",
         "visit": "visit visits visited visiting",
+        # "The move, to be debated in parliament, ..." after "the government is considering ...": the
+        # step a body plans or takes
+        "move": "move moves moved moving consider considers considered considering propose proposes "
+        "proposed proposal plan plans planned planning",
     }.items()
 }
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
@@ -151,6 +155,25 @@ _SEQUEL = re.compile(
     r"|first of all\b|first,)",
     re.I,
 )
+# "Similarly, names ... are turned down", "Nor is it clear ...", "Likewise ...": compares with or adds
+# to the point the sentence before made (checked before "Similarly," is stripped as a fronted adverb).
+_COMPARES = re.compile(
+    r"^(?:(?:and|but)\s+)?(?:similarly|likewise|equally|nor|also(?!\s+(?:known|called)\b))\b", re.I
+)
+# "At 35 %, South Korea's workers are even worse off.": a share of what the sentence before counted.
+_BARE_SHARE = re.compile(
+    r"^(?:at|with|on|by|from|to)\s+(?:(?:about|around|nearly|almost|just|only|over|under)\s+)?"
+    r"[\d.,]+\s*(?:%|per\s*cent\b|percent\b)\s*,",
+    re.I,
+)
+# "Krystian Zimerman returned moments later and ...": later than what the sentence before told.
+_LATER = re.compile(
+    r"^(?:[\w'’-]+\s+){0,6}?(?:moment|second|minute|hour|day|week|month|year|decade)s?\s+later\b"
+    r"(?!\s+than\b)",
+    re.I,
+)
+# '"You can't even sing," Beyoncé told him.': the one told, whom the sentence before named.
+_TOLD_WHOM = re.compile(r"\b(?:told|asked)\s+(?:him|her|them)\s*[.!?]?[\"'’”]?\s*$", re.I)
 # "Firstly, ...": the first of the things the sentence before announced ("a couple of snags").
 _FIRSTLY = re.compile(r"^[\"'‘“]?(?:firstly|first of all|first),", re.I)
 # '"...," a spokesman said.': whose spokesman the sentence before told.
@@ -271,7 +294,11 @@ def refers_back(text: str) -> bool:
         return True
     if _SEQUEL.match(opening) or _COUNTED_BACK.search(text) or _FIRSTLY.match(text):
         return True
-    if _WHOSE_SPOKESMAN.search(text):
+    if _WHOSE_SPOKESMAN.search(text) or _COMPARES.match(text.lstrip(_QUOTE_OPENERS)):
+        return True
+    if _BARE_SHARE.match(opening) or _LATER.match(opening):
+        return True
+    if _TOLD_WHOM.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
