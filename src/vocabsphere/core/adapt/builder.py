@@ -37,7 +37,6 @@ from vocabsphere.core.adapt.document import (
     whole_quotations,
 )
 from vocabsphere.core.adapt.guard import (
-    deletion_problem,
     edit_problem,
     loses_words,
     substitution_changes_role,
@@ -311,12 +310,8 @@ class VersionBuilder:
             return result
         replaced = {old for old, _ in result.replacements}
         terms = any(substitution_problem(t) for t in doc if t.text in replaced and t.pos_ == "NOUN")
-        dropped = [t for t in doc if t.text in {old for old, new in result.replacements if not new}]
-        cut = deletion_problem(doc[:], [t.i for t in dropped]) if dropped else None  # "most [traditionally]"
-        if any(kind_key(t) in self._kinds for t in dropped):
-            cut = "drops the word that says which kind ('a [woolly] rhino', taken for a hedge)"
         edited = self.cache.get(result.text)
-        if terms or cut or substitution_changes_role(doc, edited) or edit_problem(doc, edited):
+        if terms or substitution_changes_role(doc, edited) or edit_problem(doc, edited):
             return LexicalResult(text, 0, ())
         return result
 
