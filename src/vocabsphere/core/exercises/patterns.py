@@ -22,6 +22,7 @@ from vocabsphere.core.levels import GRAMMAR_POINTS
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .phrase_edges import object_ends, semi_modal, subject_holds
 from .slots import gapped
+from .verb_number import shown_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -253,19 +254,8 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
     )
 
 
-_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 # Verbs whose noun after them says what the subject is or becomes: no object to name.
 _LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
-_PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
-
-
-def _number(verb: Token) -> str:
-    """ "sg" or "pl" when the finite verb shows its subject's number ("sells", "are"), else ""."""
-    if verb.lower_ in _SINGULAR_VERBS or (verb.tag_ == "VBZ"):
-        return "sg"
-    if verb.lower_ in _PLURAL_VERBS or (verb.tag_ == "VBP" and verb.lower_ != "am"):
-        return "pl"
-    return ""
 
 
 def _noun_number(head: Token) -> str:
@@ -287,7 +277,7 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...]) -> bool:
     root = sent.root
     subject_head = next(c for c in root.children if c.dep_ == "nsubj")
     object_head = next(c for c in root.children if c.dep_ == "obj")
-    number = _number(doc[verb[0]])
+    number = shown_number(doc[verb[0]])
     if not number or any(c.dep_ == "conj" for c in (*subject_head.children, *object_head.children)):
         return False  # "sold" agrees with both; "Tom and Mary" is plural whatever its nouns are
     if number == "pl" and _takes_plural_verb(object_head):

@@ -13,6 +13,7 @@ from vocabsphere.core.lexicon.sense_choice import resolve_token
 
 from .model import GAP
 from .tag_doubts import after_infinitive_to, capital_inside, modifier_taken_for_verb, stative_after_be
+from .verb_number import shown_number
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -314,11 +315,10 @@ def _adjective_reason(token: Token) -> list[str]:
 def _agrees(subject: Token, verb: Token) -> bool:
     """False where a noun subject and its verb disagree in number ("problems is"): the parse
     then took another phrase's noun for the subject."""
-    singular_verb = verb.lower_ in ("is", "was", "has", "does") or verb.tag_ == "VBZ"
-    plural_verb = verb.lower_ in ("are", "were") or (verb.tag_ == "VBP" and verb.lower_ != "am")
-    if singular_verb and subject.tag_ in ("NNS", "NNPS"):
+    number = shown_number(verb)
+    if number == "sg" and subject.tag_ in ("NNS", "NNPS"):
         return False
-    return not (plural_verb and subject.tag_ in ("NN", "NNP") and not _joined_subject(subject))
+    return not (number == "pl" and subject.tag_ in ("NN", "NNP") and not _joined_subject(subject))
 
 
 def _joined_subject(subject: Token) -> bool:

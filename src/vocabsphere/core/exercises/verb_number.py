@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["coordinated", "plural_by_verb", "singular_by_verb", "there_be"]
+__all__ = ["coordinated", "plural_by_verb", "shown_number", "singular_by_verb", "there_be"]
 
 
 def coordinated(subject: Token, verb: Token) -> bool:
@@ -23,17 +23,23 @@ def coordinated(subject: Token, verb: Token) -> bool:
     return any(c.dep_ == "cc" and c.i == start - 1 and c.i > verb.sent.start for c in verb.children)
 
 
+_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
 _PLURAL_VERBS = frozenset({"are", "were", "have", "do"})
+
+
+def shown_number(verb: Token) -> str:
+    """ "sg" or "pl" when the finite verb shows its subject's number ("sells", "are"), else ""."""
+    if verb.lower_ in _SINGULAR_VERBS or verb.tag_ == "VBZ":
+        return "sg"
+    if verb.lower_ in _PLURAL_VERBS or (verb.tag_ == "VBP" and verb.lower_ != "am"):
+        return "pl"
+    return ""
 
 
 def plural_by_verb(token: Token) -> Token | None:
     """The subject of a verb whose form is plural ("experts believe", "prices were"): the noun must be."""
     first = finite_of_subject(token, passive=True)
-    if first is not None and (
-        first.lower_ in _PLURAL_VERBS or (first.tag_ == "VBP" and first.lower_ != "am")
-    ):
-        return first
-    return None
+    return first if first is not None and shown_number(first) == "pl" else None
 
 
 def there_be(token: Token, plural: bool) -> Token | None:
@@ -52,15 +58,12 @@ def there_be(token: Token, plural: bool) -> Token | None:
     return be if be.lower_ in (("are", "were") if plural else ("is", "was")) else None
 
 
-_SINGULAR_VERBS = frozenset({"is", "was", "has", "does"})
-
-
 def singular_by_verb(token: Token) -> Token | None:
     """The subject of a verb whose form is singular ("the price has risen", "the bridge was
     closed"): a plural noun would need "have" or "were". Between the noun and the verb only the
     noun's own phrase ("the price of the tickets has") or an adverb of the verb."""
     first = finite_of_subject(token, passive=True)
-    if first is None or not (first.lower_ in _SINGULAR_VERBS or first.tag_ == "VBZ"):
+    if first is None or shown_number(first) != "sg":
         return None
     own = {t.i for t in token.subtree}
     if any(t.i not in own and t.pos_ != "ADV" for t in token.doc[token.i + 1 : first.i]):

@@ -274,7 +274,7 @@ def says_where(particle: Token) -> bool:
         and verb_lemmas(verb) & _WAY_VERBS
         and motion_preposition(verb, particle)
         and (
-            not verb_lemmas(verb) & _WAY_VERBS <= _WAY_ONLY_BEFORE_DETERMINER
+            not ((verb_lemmas(verb) & _WAY_VERBS) <= _WAY_ONLY_BEFORE_DETERMINER)
             or (particle.i + 1 < len(doc) and doc[particle.i + 1].pos_ == "DET")
         )
     ):
