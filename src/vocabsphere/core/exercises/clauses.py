@@ -100,14 +100,26 @@ def shorter_sentences(nlp: Language, sent: Span) -> list[str]:
 
 # Side clauses whose removal leaves the main claim true: time, reason, concession, comparison.
 _DROPPABLE_MARKS = frozenset(
-    {"as", "since", "because", "though", "although", "while", "whereas", "after", "before", "when", "once"}
+    {
+        "as",
+        "since",
+        "because",
+        "though",
+        "although",
+        "while",
+        "whereas",
+        "after",
+        "before",
+        "when",
+        "once",
+        "despite",
+    }
 )
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ")", ";", ":"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _OPEN_ENDS = frozenset({"POS", "DT", "IN", "CC", "PRP$", "TO", "WDT", "WP"})
 _SAYING = frozenset({"say", "tell", "add", "explain", "report", "write", "note", "claim"})
-_QUOTES = QUOTE_MARKS | {"\u2018"}  # not "\u2019": it is the apostrophe of "Japan\u2019s" as well
 
 
 def _has_subject(verb: Token) -> bool:
@@ -131,12 +143,16 @@ def _set_off(sent: Span, first: int, last: int, at_end: bool = False) -> bool:
 
 def _droppable(sent: Span, child: Token) -> bool:
     """A dependent that only adds to the clause: removing it leaves the clause true and whole."""
-    ids = [t.i for t in child.subtree]
-    first, last = min(ids), max(ids)
+    words = [t.i for t in child.subtree if not t.is_punct]  # the parse may hang the comma before it on it
+    if not words:
+        return False
+    first, last = min(words), max(words)
     if _dash_tail(sent, child, first, last):
         return True  # "... to life \u2013 this is not the case in many other countries": a second claim
     if any(t.lower_ in QUALIFIERS for t in child.subtree if t.dep_ in ("advmod", "det", "amod")):
         return False  # "only", "not", "allegedly" inside: the part may change what the rest says
+    if _introduced(sent, first):
+        return False  # "..., for example, sending equipment": the part is what the words introduce
     if child.dep_ == "advcl":
         marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
         if marks:
@@ -144,11 +160,28 @@ def _droppable(sent: Span, child: Token) -> bool:
         return child.tag_ in ("VBG", "VBN") and _set_off(sent, first, last, at_end=True)
     if child.dep_ == "parataxis":  # "..., the astronaut told journalists"
         return child.lemma_ in _SAYING and _set_off(sent, first, last, at_end=True)
+    if child.dep_ == "appos" and (child.pos_ not in _NOMINAL or child.tag_.startswith("VB")):
+        return False  # "a major concern – Singh points out that, ...": a clause the parse took for a name
     if child.dep_ in ("appos", "acl:relcl"):
         return first > child.head.i and _set_off(sent, first, last)
     if child.dep_ == "obl" and child.doc[first].lower_ == "according":
         return _set_off(sent, first, last, at_end=True)
     return False
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Words that announce the part after them: without it they are left pointing at nothing.
+_INTRODUCERS = frozenset(
+    {"example", "instance", "including", "namely", "notably", "especially", "particularly"}
+)
+
+
+def _introduced(sent: Span, first: int) -> bool:
+    doc = sent.doc
+    before = first - 1
+    while before >= sent.start and doc[before].is_punct:
+        before -= 1
+    return before >= sent.start and doc[before].lower_ in _INTRODUCERS
 
 
 def _dash_tail(sent: Span, child: Token, first: int, last: int) -> bool:
@@ -184,11 +217,28 @@ def _without_stray_marks(kept: list[Token]) -> list[Token]:
     return [t for t in kept if not (t.text in _SET_OFF and (t.i - 1 not in ids or t.i + 1 not in ids))]
 
 
+def _quotations(sent: Span) -> list[set[int]] | None:
+    """The token indices of each quotation (its marks included) in double marks, in pairs; None
+    when a mark has no partner in the sentence."""
+    marks = [t for t in sent if t.text in QUOTE_MARKS]
+    if len(marks) % 2:
+        return None
+    pairs = list(zip(marks[::2], marks[1::2], strict=True))
+    if any(a.text == "\u201d" or b.text == "\u201c" for a, b in pairs):
+        return None
+    return [set(range(a.i, b.i + 1)) for a, b in pairs]
+
+
 def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
     """The shortest clause holding ``token`` that stands as a sentence of its own (see the module
-    doc), or None. Only for sentences over :data:`MAX_WORDS` words, without quotation marks."""
-    if word_count(sent) <= MAX_WORDS or any(ch in _QUOTES for ch in sent.text):
+    doc), or None. Only for sentences over :data:`MAX_WORDS` words; a quotation in double marks
+    stays whole or goes whole, and the word is never inside one ("\u201c...,\u201d the senator
+    told a rally in Ohio, despite ...": the attribution's clause, with the words said)."""
+    if word_count(sent) <= MAX_WORDS or "\u2018" in sent.text:
         return None
+    quoted = _quotations(sent)
+    if quoted is None or any(token.i in span for span in quoted):
+        return None  # somebody's words are never cut, nor stated as the story's own claim
     head = _clause_head(token)
     if head is None:
         return None
@@ -206,14 +256,20 @@ def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
                 dropped.update(t.i for t in child.subtree)
     if token.i in dropped or head.i in dropped:
         return None
+    keep = {t.i for t in head.subtree} - dropped
+    if any(0 < len(span & keep) < len(span) for span in quoted):
+        return None  # a quotation cut in two, or left without its marks
     kept = _without_stray_marks([t for t in head.subtree if t.i not in dropped])
-    while kept and (kept[0].is_punct or kept[0].pos_ == "CCONJ"):
+    while kept and (kept[0].is_punct or kept[0].pos_ == "CCONJ") and kept[0].text not in QUOTE_MARKS:
         kept = kept[1:]  # "but a menu scandal ...": the clause opens at its subject
     words = [t for t in kept if not t.is_punct]
     if not words or words[-1].tag_ in _OPEN_ENDS:
         return None  # "... that won Arnold Schwarzenegger's": the parse cut a phrase in two
     text = finish(join_tokens(kept))
-    if text[:1].islower() or not valid_sentence(text) or word_count(nlp(text)[:]) > MAX_WORDS:
+    if text.count("(") != text.count(")"):
+        return None  # "(currently \u201c.com\u201d" without its closing bracket
+    bare = text.lstrip("".join(QUOTE_MARKS))  # a quotation may open the sentence
+    if bare[:1].islower() or not valid_sentence(bare) or word_count(nlp(text)[:]) > MAX_WORDS:
         return None
     doc = nlp(text)
     if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:

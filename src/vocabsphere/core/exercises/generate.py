@@ -19,6 +19,7 @@ from .clauses import clause_around, shorter_sentences
 from .cloze import cloze_item
 from .collocates import collocate_item
 from .collocations import collocation_item
+from .marked_words import with_marks, without_word_marks
 from .model import ExerciseItem, ExerciseKind
 from .part_of_speech import part_of_speech_item
 from .patterns import sentence_role_item, word_order_item
@@ -109,7 +110,9 @@ def exercises_for_text(
     else from the shorter sentences made of it when it is too long (each item's
     ``shortened_from`` is then the story's sentence)."""
     doc = nlp(text)
-    items = exercises_for_sentence(lexicon, doc, word, level, kinds)
+    items = exercises_for_sentence(lexicon, doc, word, level, kinds) or _from_unmarked(
+        lexicon, nlp, text, word, level, kinds
+    )
     sent = _sentence_of(doc)
     if items or sent is None:
         return items
@@ -129,3 +132,15 @@ def exercises_for_text(
         made = exercises_for_sentence(lexicon, nlp(part), word, level, kinds)
         items += [replace(item, shortened_from=sent.text.strip()) for item in made]
     return items
+
+
+def _from_unmarked(
+    lexicon: Lexicon, nlp: Language, text: str, word: str, level: str, kinds: Collection[ExerciseKind]
+) -> list[ExerciseItem]:
+    """Items from the sentence read without the marks around single words ("a red salmon
+    \u2018caviar\u2019 dish"), shown with them (:mod:`.marked_words`)."""
+    marked = without_word_marks(text)
+    if marked is None:
+        return []
+    made = exercises_for_sentence(lexicon, nlp(marked[1]), word, level, kinds)
+    return [shown for item in made if (shown := with_marks(item, marked)) is not None]

@@ -58,13 +58,24 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "the rising prices": adjective or verb form, teachers disagree
     if _adjectival_passive(token) or stative_after_be(token):
         return None  # "reaction was mixed", "trust was lacking": the same doubt after "be"
-    if resolve_token(lexicon, token).upos != pos:
+    if resolve_token(lexicon, token).upos != pos and not _adjective_wordnet_lacks(lexicon, token, pos):
         return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
     if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
+
+
+def _adjective_wordnet_lacks(lexicon: Lexicon, token: Token, pos: str) -> bool:
+    """An adjective before its noun that the look-up calls a noun only because WordNet has no
+    adjective entry for it, while lemminflect's dictionary has one ("a mainstream model"): the
+    tagger and a dictionary agree. Nouns used before nouns ("an ocean liner") have no such entry."""
+    if pos != "ADJ" or token.tag_ != "JJ" or token.dep_ != "amod" or token.head.i <= token.i:
+        return False
+    if token.head.pos_ != "NOUN" or {p for _, p in lexicon.base_forms(token.lower_)} & {"a", "s"}:
+        return False
+    return "ADJ" in getAllLemmas(token.lower_)
 
 
 _NOUN_ROLES = frozenset({"nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"})
@@ -77,18 +88,34 @@ def _noun_by_lexicon(lexicon: Lexicon, token: Token) -> str | None:
     written with a capital inside the sentence may be a name (not an abbreviation: "CDs")."""
     if capital_inside(token):
         return None
-    if token.dep_ not in _NOUN_ROLES or token.head.pos_ not in ("VERB", "AUX", "NOUN", "ADJ"):
+    complement = any(c.dep_ == "cop" for c in token.children)  # "have been utter madness"
+    role = token.dep_ in _NOUN_ROLES and token.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ")
+    if not (role or complement):
         return None
     # A determiner or preposition right before it, as well: where the tagger slips, the parse of
     # the words around may slip too ("Jenkinson, exhibits keeper at the aquarium": "keeper" is no
     # object of "exhibits"), so the noun needs a sign in the words themselves.
     cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
-    if _det_before(token) is None and not (cases and _only_modifiers_between(cases[-1], token)):
+    # Where the fine tag says noun too and only the coarse one slipped ("a Banksy mural": NN, ADJ),
+    # a name before it is part of the phrase.
+    tagged_noun = token.tag_ in ("NN", "NNS")
+    after_case = bool(cases) and _only_modifiers_between(cases[-1], token)
+    sign = _det_before(token, names=tagged_noun) is not None or after_case
+    if not sign and not (complement and _adjective_right_before(token)):
         return None
     poses = {p for _, p in lexicon.base_forms(token.lower_)}
-    if poses != {"n"} or set(getAllLemmas(token.lower_)) - {"NOUN"}:
+    only_noun = poses == {"n"} and not set(getAllLemmas(token.lower_)) - {"NOUN"}
+    if not (only_noun or tagged_noun):
         return None
     return "NOUN" if resolve_token(lexicon, token).upos == "NOUN" else None
+
+
+def _adjective_right_before(token: Token) -> Token | None:
+    """An adjective right before the word that the parse hangs on it ("utter madness")."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is None or before.dep_ != "amod" or before.head.i != token.i or before.tag_ != "JJ":
+        return None
+    return before if before.is_alpha else None
 
 
 def _clearly_noun(token: Token) -> bool:
@@ -112,6 +139,14 @@ def _joined_to(token: Token) -> Token | None:
         first = token
     if second is None or first.i >= second.i:
         return None
+    after = doc[second.i + 1] if second.i + 1 < second.sent.end else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and second.pos_ in ("NOUN", "ADJ"):
+        # "mercury and soot particles": "and" joins a longer phrase than the word; not "drug and
+        # weapons offences", "safe and stable homes", where both words come before the same noun
+        if after.i != first.head.i:
+            return None
+        if second.pos_ == "NOUN" and "VERB" in getAllLemmas(second.lower_):
+            return None  # "can't eat wheat or drink milk": a verb and its object, read as nouns
     cc = doc[second.i - 1]
     if cc.dep_ != "cc" or cc.head.i != second.i or cc.lower_ not in ("and", "or"):
         return None
@@ -178,14 +213,16 @@ _DETERMINERS = frozenset(
 _INSIDE_NP = frozenset({"ADJ", "ADV", "NUM", "PUNCT", "DET", "PRON"})
 
 
-def _det_before(token: Token) -> Token | None:
+def _det_before(token: Token, names: bool = False) -> Token | None:
     """A determiner of the noun with only adjectives or numbers between ("the new rules"): a noun
-    after another noun ("that contact breaks") is where the parse most often takes a verb for a noun."""
+    after another noun ("that contact breaks") is where the parse most often takes a verb for a noun.
+    With ``names``, a name joined to the noun may stand between as well ("a Banksy mural")."""
     det = next((c for c in token.children if _determiner(c) and c.i < token.i), None)
     if det is None or det.lower_ not in _DETERMINERS:
         return None
-    if any(t.pos_ not in _INSIDE_NP for t in token.doc[det.i + 1 : token.i]):
-        return None
+    for t in token.doc[det.i + 1 : token.i]:
+        if t.pos_ not in _INSIDE_NP and not (names and t.pos_ == "PROPN" and t.dep_ == "compound"):
+            return None
     return det
 
 
@@ -195,6 +232,8 @@ def _determiner(token: Token) -> bool:
 
 
 def _noun_reason(token: Token) -> list[str]:
+    if _verb_tag_after(token):
+        return []  # "taking the favela sound into ...": the noun phrase goes on past the word
     reasons = []
     det = _det_before(token)
     # The preposition nearest the noun ("farmed the money out to activists": "to", not "out").
@@ -212,11 +251,22 @@ def _noun_reason(token: Token) -> list[str]:
     if (
         not reasons
         and adjective is not None
+        and token.dep_ != "compound"  # "a black caviar salad": black caviar, or a black salad?
         and adjective.tag_ in ("JJ", "JJR", "JJS")
         and adjective.is_alpha
     ):
         reasons.append(f"the adjective {_quote(adjective)} comes before it and describes it")
     return reasons
+
+
+def _verb_tag_after(token: Token) -> bool:
+    """A present-tense verb right after the noun with no subject of its own: the tagger took the
+    phrase's last noun for a verb ("the favela sound into the mainstream"), so the parse of the
+    noun's role is wrong as well."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if nxt is None or nxt.tag_ not in ("VBP", "VBZ") or nxt.dep_ in ("aux", "aux:pass", "cop"):
+        return False  # "the system has gone", "the view is great": the verb of the noun's clause
+    return not any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in nxt.children) and nxt.head.i != token.i
 
 
 # Verbs that take a clause without "that" ("said the crisis forced hotels to ..."): the noun after
@@ -309,7 +359,26 @@ def _adjective_reason(token: Token) -> list[str]:
         if not _agrees(subject, cop):
             return []  # "... cause noise problems is ridiculous": "problems" is no subject of "is"
         return [f"it comes after {_quote(cop)} and describes {_quote(subject)}"]
+    if cop is not None and _after_being(token, cop):
+        return [_AFTER_BEING]
     return _after_linking_verb(token)
+
+
+_AFTER_BEING = (
+    "it comes after \u2018being\u2019, a form of \u2018be\u2019, and says what someone or something is like"
+)
+
+
+def _after_being(token: Token, cop: Token) -> bool:
+    """ "a reputation for being progressive": the -ing form of "be" right before the word (adverbs
+    between), which has no subject to name; no determiner (then it would be a noun: "being a leader")."""
+    between = token.doc[cop.i + 1 : token.i]
+    return (
+        cop.lower_ == "being"
+        and cop.i < token.i
+        and all(t.pos_ == "ADV" for t in between)
+        and not any(c.dep_ in ("det", "nmod:poss") for c in token.children)
+    )
 
 
 def _agrees(subject: Token, verb: Token) -> bool:

@@ -243,7 +243,9 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
         )
     else:
         aux = [c.i for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
-        phrase = token.doc[min([*aux, token.i]) : token.i + 1].text.lower()
+        group = token.doc[min([*aux, token.i]) : token.i + 1]
+        # without a quotation mark inside the group ('had \u201cvanished' for 'had \u201cvanished\u201d')
+        phrase = "".join(t.text_with_ws for t in group if not t.is_punct).strip().lower()
         reason = (
             f"The {instruction} of \u2018{lemma}\u2019 is \u2018{token.lower_}\u2019. "
             + grammar.explanation.format(text=phrase)

@@ -1,0 +1,212 @@
+"""Issue #17 sixth coverage round: due words that got no item (an adjective after "being", an
+adjective WordNet lacks, a noun after "be" the tagger took for an adjective, a name inside a noun
+phrase, words set off by quotation marks alone, the attribution of a quotation in a long sentence),
+and the faults read on the items this made (invented sentences)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, exercises_for_text
+from vocabsphere.core.exercises.clauses import _droppable, _introduced, clause_around
+from vocabsphere.core.exercises.marked_words import with_marks, without_word_marks
+from vocabsphere.core.exercises.slots import find_token, slot_pos
+from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
+    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
+
+
+def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
+    return {i.kind.value: i for i in exercises_for_text(lexicon, nlp, sentence, word, "B1")}
+
+
+def test_an_adjective_after_being(real_lexicon: Lexicon, nlp: Language) -> None:
+    for sentence, word in [
+        ("The old farmer was famous in the village for being very lazy.", "lazy"),
+        ("She thanked her neighbours for being so generous after the flood.", "generous"),
+    ]:
+        pos = items(real_lexicon, nlp, sentence, word)["part_of_speech"]
+        assert pos.answer == "adjective", sentence
+        assert "after \u2018being\u2019, a form of \u2018be\u2019" in pos.explanation
+
+
+def test_an_adjective_wordnet_does_not_list(real_lexicon: Lexicon, nlp: Language) -> None:
+    """ "mainstream" is a noun and a verb in WordNet, an adjective in lemminflect and the tagger."""
+    bikes = "Electric bikes have become a mainstream choice for young commuters in the city."
+    pos = items(real_lexicon, nlp, bikes, "mainstream")["part_of_speech"]
+    assert pos.answer == "adjective" and "the noun \u2018choice\u2019" in pos.explanation
+    # A noun before a noun stays no adjective: no dictionary has "ocean" as one.
+    ocean = items(real_lexicon, nlp, "Divers found old coins on the ocean floor near the island.", "ocean")
+    assert "part_of_speech" not in ocean or ocean["part_of_speech"].answer == "noun"
+
+
+def test_a_noun_after_be_tagged_as_an_adjective(real_lexicon: Lexicon, nlp: Language) -> None:
+    days = "The last few days have been utter madness, but happy madness."
+    pos = items(real_lexicon, nlp, days, "madness")["part_of_speech"]
+    assert pos.answer == "noun" and "the adjective \u2018utter\u2019" in pos.explanation
+
+
+def test_a_name_inside_the_noun_phrase_when_only_the_coarse_tag_slipped(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    doc = nlp(
+        "The auction of a Banksy mural that went missing from the side of a village hall was stopped just "
+        "before it began."
+    )
+    mural = find_token(doc[:], "mural")
+    assert mural is not None and mural.tag_ == "NN"
+    mural.pos_ = "ADJ"  # the slip the parser makes in some sentences: fine tag NN, coarse tag ADJ
+    assert slot_pos(real_lexicon, mural) == "NOUN"
+    mural.tag_ = "JJ"  # both tags say adjective, and WordNet has one: no part of speech
+    assert slot_pos(real_lexicon, mural) is None
+
+
+def test_a_word_in_marks_alone_is_read_without_them_and_shown_with_them(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    sentence = "The hotel served a pink \u2018caviar\u2019 starter that was really just dyed fish eggs."
+    cloze = from_text(real_lexicon, nlp, sentence, "caviar")["cloze"]
+    assert cloze.source_sentence == sentence and not cloze.shortened_from
+    assert cloze.gapped == (
+        "The hotel served a pink \u2018_____\u2019 starter that was really just dyed fish eggs."
+    )
+    assert cloze.answer == "caviar"
+    # "a black caviar salad": "black" may describe the salad, so it is no reason for "caviar"
+    salad = (
+        "One of the strangest dishes was a black \u2018caviar\u2019 salad that was actually made of "
+        "small seeds."
+    )
+    made = from_text(real_lexicon, nlp, salad, "caviar")
+    assert "cloze" in made
+    assert "part_of_speech" not in made or "black" not in made["part_of_speech"].explanation
+
+
+def test_marks_go_back_exactly_or_the_item_goes() -> None:
+    marked = without_word_marks("He called it \u2018art\u2019 and said the \u2018show\u2019 was over.")
+    assert marked is not None
+    text, plain, _ = marked
+    assert plain == "He called it art and said the show was over."
+    item = ExerciseItem(
+        kind=ExerciseKind.CLOZE,
+        prompt="Choose the word that fits the gap.",
+        answer="show",
+        explanation="x",
+        source_sentence=plain,
+        word="show",
+        options=("show", "a", "b", "c"),
+        gapped="He called it art and said the _____ was over.",
+    )
+    shown = with_marks(item, marked)
+    assert shown is not None and shown.source_sentence == text
+    assert shown.gapped == "He called it \u2018art\u2019 and said the \u2018_____\u2019 was over."
+    across = with_marks(replace(item, gapped="He called it _____ said the show was over."), marked)
+    assert across is None  # the gap would swallow a mark
+    # apostrophes and a one-letter word are no word in marks
+    assert without_word_marks("Japan\u2019s rock 'n' roll scene isn't dead.") is None
+
+
+def test_the_explanation_of_a_verb_group_has_no_quotation_mark(real_lexicon: Lexicon, nlp: Language) -> None:
+    form = items(
+        real_lexicon,
+        nlp,
+        "The teacher said the old books had \u201cvanished\u201d during the summer holidays and nobody "
+        "knew where.",
+        "vanished",
+    )["word_form"]
+    assert "'had vanished'" in form.explanation and "\u201c" not in form.explanation
+
+
+def test_the_attribution_of_a_quotation_in_a_long_sentence(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = (
+        "\u201cWe will not give up until the river is clean again,\u201d the young mayor told a cheering "
+        "crowd in the town square, despite losing two votes in the council over the past month."
+    )
+    made = from_text(real_lexicon, nlp, sentence, "crowd")
+    assert made, "no item from the attribution"
+    for item in made.values():
+        assert item.shortened_from == sentence
+        assert item.source_sentence == (
+            "\u201cWe will not give up until the river is clean again,\u201d the young mayor told a cheering "
+            "crowd in the town square."
+        )
+    # The word inside the quotation: the quotation is never cut.
+    sent = next(nlp(sentence).sents)
+    river = find_token(sent, "river")
+    assert river is not None and clause_around(nlp, sent, river) is None
+
+
+def test_no_shortened_sentence_with_half_a_bracket(nlp: Language) -> None:
+    sentence = (
+        "A bookshop has asked for its own name to be a top-level domain name (currently \u201c.com\u201d), "
+        "but several local governments say this would stop the use of this internet address for education, "
+        "public libraries and other public interest uses."
+    )
+    sent = next(nlp(sentence).sents)
+    token = find_token(sent, "currently")
+    assert token is not None
+    shorter = clause_around(nlp, sent, token)
+    assert shorter is None or shorter.count("(") == shorter.count(")")
+
+
+def test_no_example_dropped_after_for_example(nlp: Language) -> None:
+    sentence = (
+        "However, the high costs of moving people and tools around the vast Arctic region mean they might "
+        "have to use cheaper methods in the future, for example, sending tools to the area and asking "
+        "volunteers to finish the map."
+    )
+    sent = next(nlp(sentence).sents)
+    token = find_token(sent, "Arctic")
+    assert token is not None
+    shorter = clause_around(nlp, sent, token)
+    assert shorter is None or not shorter.endswith("for example.")
+    sending = next(t for t in sent if t.text == "sending")
+    assert _introduced(sent, sending.i)
+
+
+def test_a_clause_the_parse_took_for_an_apposition_is_kept(nlp: Language) -> None:
+    doc = nlp("Safety remains a major worry \u2013 Patel points out that, in the end, it has to be proved.")
+    remains, worry, points, that, has = doc[1], doc[4], doc[7], doc[9], doc[16]
+    assert [t.text for t in (remains, worry, points, that, has)] == [
+        "remains",
+        "worry",
+        "points",
+        "that",
+        "has",
+    ]
+    # The parse of such a sentence in a story: "\u2013 Patel points out that," hangs on "worry" as a
+    # name for it, and the clause after the comma on the main verb.
+    points.head, points.dep_ = worry, "appos"
+    has.head, has.dep_ = remains, "parataxis"
+    that.head = points
+    assert not _droppable(doc[:], points)
+
+
+def test_and_joins_the_word_only_when_no_noun_follows_it(real_lexicon: Lexicon, nlp: Language) -> None:
+    stoves = "Old coal stoves can also produce smoke and other pollutants such as dust and soot particles."
+    soot = items(real_lexicon, nlp, stoves, "soot")
+    assert "part_of_speech" not in soot or "\u2018dust\u2019" not in soot["part_of_speech"].explanation
+    boy = "A boy who can\u2019t eat wheat or drink milk can\u2019t go to birthday parties."
+    wheat = items(real_lexicon, nlp, boy, "wheat")
+    assert "part_of_speech" not in wheat or "\u2018drink\u2019" not in wheat["part_of_speech"].explanation
+
+
+def test_no_role_for_a_noun_whose_phrase_the_tagger_cut(real_lexicon: Lexicon, nlp: Language) -> None:
+    made = items(
+        real_lexicon,
+        nlp,
+        "She has won many fans by taking the reggae sound into the mainstream, but she is at the centre of a "
+        "debate about money.",
+        "reggae",
+    )
+    assert "part_of_speech" not in made or "object" not in made["part_of_speech"].explanation
