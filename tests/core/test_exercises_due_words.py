@@ -210,3 +210,21 @@ def test_no_role_for_a_noun_whose_phrase_the_tagger_cut(real_lexicon: Lexicon, n
         "reggae",
     )
     assert "part_of_speech" not in made or "object" not in made["part_of_speech"].explanation
+
+
+def test_the_clause_before_a_colon_that_brings_a_list(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = (
+        "All her old shoes were replaced with cheaper local ones: boots (\u00a320), sandals (\u00a39), "
+        "trainers (\u00a335) and slippers (\u00a35), but no high heels because none are made in the town."
+    )
+    made = from_text(real_lexicon, nlp, sentence, "shoes")
+    assert made, "no item from the clause before the colon"
+    for item in made.values():
+        assert item.shortened_from == sentence
+        assert item.source_sentence == "All her old shoes were replaced with cheaper local ones."
+    # A colon that announces what follows: the clause before it says nothing alone.
+    rules = (
+        "The new school rules for the older pupils are as follows: no phones, no hats and no food in class."
+    )
+    made = exercises_for_text(real_lexicon, nlp, rules, "rules", "B1")
+    assert not any(i.source_sentence.endswith("as follows.") for i in made)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span, Token
 
-__all__ = ["clause_around", "shorter_sentences"]
+__all__ = ["before_colon", "clause_around", "shorter_sentences"]
 
 # Tried in this order on each long sentence; the first split the guard accepts is taken.
 _SPLITS: tuple[Callable[[Span], list[str] | None], ...] = (
@@ -270,6 +270,32 @@ def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
         return None  # "(currently \u201c.com\u201d" without its closing bracket
     bare = text.lstrip("".join(QUOTE_MARKS))  # a quotation may open the sentence
     if bare[:1].islower() or not valid_sentence(bare) or word_count(nlp(text)[:]) > MAX_WORDS:
+        return None
+    doc = nlp(text)
+    if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:
+        return None
+    return text
+
+
+# Last words that announce what the colon brings: without it the sentence says nothing.
+_ANNOUNCING = frozenset({"following", "follows", "below", "thus", "these", "this", "those"})
+
+
+def before_colon(nlp: Language, sent: Span, token: Token) -> str | None:
+    """The clause before a colon that brings a list or the details ("His clothes were replaced
+    with cheaper ones: shirts (\u20ac9), socks ..." -> "His clothes were replaced with cheaper
+    ones."), when it holds the word and ends on a noun, adjective or number (not "as follows:",
+    "He said:"); None otherwise, or where a quotation is in the sentence."""
+    colons = [t for t in sent if t.text == ":"]
+    if len(colons) != 1 or token.i > colons[0].i or any(ch in QUOTE_CHARS for ch in sent.text):
+        return None
+    kept = [t for t in sent if t.i < colons[0].i]
+    words = [t for t in kept if not t.is_punct]
+    last = words[-1] if words else None
+    if last is None or last.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or last.lower_ in _ANNOUNCING:
+        return None
+    text = finish(join_tokens(kept))
+    if not valid_sentence(text) or text.count("(") != text.count(")"):
         return None
     doc = nlp(text)
     if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:

@@ -15,7 +15,7 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
-from .clauses import clause_around, shorter_sentences
+from .clauses import before_colon, clause_around, shorter_sentences
 from .cloze import cloze_item
 from .collocates import collocate_item
 from .collocations import collocation_item
@@ -128,7 +128,8 @@ def exercises_for_text(
     parts = shorter_sentences(nlp, sent)
     token = find_token(sent, word)
     clause = clause_around(nlp, sent, token) if token is not None else None
-    for part in dict.fromkeys([*parts, *([clause] if clause else [])]):
+    colon = before_colon(nlp, sent, token) if token is not None else None  # "... ones: shirts, socks"
+    for part in dict.fromkeys([*parts, *(p for p in (clause, colon) if p)]):
         made = exercises_for_sentence(lexicon, nlp(part), word, level, kinds)
         items += [replace(item, shortened_from=sent.text.strip()) for item in made]
     return items
