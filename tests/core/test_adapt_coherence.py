@@ -866,3 +866,59 @@ def test_the_move_needs_the_sentence_that_told_the_plan() -> None:
     # "The move to ban ..." says which move
     units = _units("Ann plans a party.", "Rain fell.", "The move to ban cars came in 1990.")
     assert dependencies(units)[2] == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        # round read, train 89-98: "For that, the mystery shoppers can earn ..." without the day's work;
+        # "Furthermore, a study ... suggested the 'pause' ..." without the pause; "And the effects ...";
+        # "For two decades, those estimates ..."; "In reality, both processes ..."; "There, it is mixed
+        # ..." without the engine; "There are plenty of people, however, that would." (would what?)
+        ("For that, the guides can earn up to £90 a day.", True),
+        ("Furthermore, a survey in May found the 'dip' was an error.", True),
+        ("Moreover, the club lost its best player.", True),
+        ("In addition to cash, the fund gives loans.", False),
+        ("And the price of bread was already rising fast.", True),
+        ("For ten years, those figures have stayed the same.", True),
+        ("In reality, both methods work.", True),
+        ("In most years, this week is the busiest of the season.", False),
+        ("There, it is heated until it turns to gas.", True),
+        ("There is a new bridge over the river.", False),
+        ("There are plenty of people, however, that would.", True),
+        ("But Ann's does.", True),
+        ("Prices at the market rose by a third in spring, as most traders said prices would.", False),
+    ],
+)
+def test_openers_and_endings_read_in_the_read_round(text: str, refers: bool) -> None:
+    assert refers_back(text) is refers
+
+
+def test_names_and_numbered_things_read_in_the_read_round_need_their_introduction() -> None:
+    # "Cantrell does acknowledge ..." without "Councilwoman LaToya Cantrell, who introduced the ban"
+    units = _units(
+        "Councilwoman DeShawna Ruiz, who wrote the rule, disagrees.",
+        "Rain fell.",
+        "Ruiz does accept that bars will suffer.",
+    )
+    assert 0 in dependencies(units)[2]
+    # "Noor 1 itself has a capacity of 160MW" without "the first phase, called Noor 1"
+    units = _units(
+        "The first stage of the dam, called Kora 2, will open in May.",
+        "Builders are busy.",
+        "Kora 2 itself will make 90MW of power.",
+    )
+    assert 0 in dependencies(units)[2]
+    # ... but "be called Tarzan" names no one the story goes on about
+    units = _units("But you cannot, as a boy, be called Tarzan.", "Rain fell.", "Tarzan is a fine name.")
+    assert 0 not in dependencies(units)[2]
+    # train 31-40: "The Senate too remained little changed" without the House that remained so
+    units = _units("The new council will look much like the old one.", "The board too stayed the same.")
+    assert 0 in dependencies(units)[1]
+    units = _units("Rain fell.", "The soup was too hot to eat.")
+    assert dependencies(units)[1] == frozenset()
+    # "the 20-30% target" without "a target of 20-30% no-take areas"
+    units = _units(
+        "This broke a goal of 40-50% set in 2001.", "Rain fell.", "Ann Lee helped set the 40-50% goal."
+    )
+    assert 0 in dependencies(units)[2]

@@ -569,3 +569,59 @@ def test_a_relative_clause_names_a_firm_with_an_ampersand_in_full(nlp: Language)
     text = "Tom Reed, chief executive of Marks & Spencer, which also launched its ad in May, said sales rose."
     hits = found(nlp, text, "relative_non_defining")
     assert [dict(m.details).get("noun") for m in hits] == ["Marks & Spencer"]
+
+
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # Round read, train highlights 89-98: "'is used' is a passive" for "Ouarzazate is used to big
+        # productions" and "''s used' is the present perfect" for "he's used to noise complaints" (be used
+        # to = be accustomed); "The words after 'by' say who does it" for "transported abroad by cable";
+        # "'suggesting' tells us what someone said" for a finding; "'could have banned' ... to guess what
+        # happened" for "There's no way I could have banned smoking"; "... about 'hours'" for "Yuu Wakebe,
+        # an official overseeing policy on working hours, who admits ..."; "'have been mixed' is a passive"
+        ("passive_no_agent", "The small port town of Tarifa is used to big crowds in summer."),
+        ("present_perfect", "Old Tom Baker says that he's used to noise from the pub by now."),
+        ("passive_with_agent", "The new lines will let power be transported abroad by cable by 2030."),
+        (
+            "reported_speech",
+            "Oddly, the results were alike for all the twins, suggesting that their bodies handled sugar "
+            "in the same way.",
+        ),
+        (
+            "deduction_past",
+            '"There\'s no way I could have closed my shop without a rule for the whole town," says Ann.',
+        ),
+        (
+            "relative_non_defining",
+            "Tom Baker, a city official overseeing rules on opening hours, who admits working 60 hours "
+            "a week, blames the pressure to keep up.",
+        ),
+        (
+            "relative_non_defining",
+            "Tom Reed, a city official overseeing policy on working hours, who admits putting in 60 hours "
+            "of overtime a month, blames the pressure to keep up with colleagues.",
+        ),
+        ("passive_no_agent", "Reviews have been mixed, though: one study found no benefit for children."),
+        # "'that pay like Laura's … far between' tells us which 'assignments'": the parse hung the
+        # sentence's own verb inside the clause
+        ("relative_defining", "Sadly, good jobs that pay like Tom's are hard to find."),
+    ],
+)
+def test_no_claim_a_teacher_found_false_in_the_read_round(
+    nlp: Language, point_id: str, sentence: str
+) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_true_claims_near_the_read_round_fixes_stay(nlp: Language) -> None:
+    assert found(nlp, "Such tools are already used to help farmers.", "passive_no_agent")
+    assert found(nlp, "The paint was mixed with water.", "passive_no_agent")
+    assert found(nlp, "The letters were sent by Anna.", "passive_with_agent")
+    assert found(nlp, "He could have missed the train.", "deduction_past")
+    assert found(nlp, "The books that she wrote are famous.", "relative_defining")
+    assert found(nlp, "She smiled, saying that she was tired.", "reported_speech")
+    assert found(
+        nlp, "The bones are handed to middlemen, who pass easily through the border.", "relative_non_defining"
+    )

@@ -58,7 +58,8 @@ _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").
-_NAME = r"(?:Mc|Mac|O['’]|al-|el-)?[A-Z][a-zà-ÿ]+"  # "McLaughlin", "MacLeod", "O'Mara", "al-Mamun" too
+# "McLaughlin", "MacLeod", "O'Mara", "al-Mamun" too; "LaToya", "DeShawn": a given name's inner capital
+_NAME = r"(?:Mc|Mac|O['’]|al-|el-)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?"
 _FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?{_NAME}){{1,3}}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
@@ -77,6 +78,9 @@ _DESCRIBED = re.compile(
 _APPOSED = re.compile(
     r"\b([A-Z][a-z]{2,}|[A-Z]\w*[a-z][A-Z]\w*(?:\.[a-z]{2,4})?|[A-Z]{3,})\s*(?:-|–|—|,)\s*(?:a|an)\s+[a-z]+"
 )  # "Inky - a common octopus", "BetterBoyfriend.me, a service", "SOHAY, a grassroots NGO"
+# "the first phase, called Noor 1, will go live": a name the story then uses alone ("Noor 1 itself").
+_CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)")
+_BE_FORMS = frozenset(["be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"])
 # "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
 _BODY_NAMED = re.compile(
     r"\bthe\s+([A-Z][a-z]{2,})\s+(?:Group|Company|Corporation|Foundation|Institute|Trust|Association|Agency)\b"
@@ -149,6 +153,13 @@ _POINTS_BACK = re.compile(
     r"|\bto explain\s*[.!]\W*$",  # "Europol asked Luxembourg's central bank to explain.": explain what?
     re.I,
 )
+# "There are plenty of people, however, that would.", "But Ann's does.": would do what the sentence
+# before told (a verb left out after its auxiliary); in a longer sentence only after "that"/"who"
+# ("the things a whale does", "when only 19% do" leave out a verb of their own sentence).
+_ELLIPSIS_WORDS = 10
+_AUXILIARY_END = r"(?:would|could|should|will|can|do|does|did|might|must)(?:n['’]t|\s+not)?\s*[.!]\W*$"
+_ELLIPSIS_SHORT = re.compile(rf"(?<!\bto )\b{_AUXILIARY_END}", re.I)
+_ELLIPSIS_RELATIVE = re.compile(rf"\b(?:that|who)\s+{_AUXILIARY_END}", re.I)
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
 _SEQUEL = re.compile(
     r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b"
@@ -158,8 +169,25 @@ _SEQUEL = re.compile(
 # "Similarly, names ... are turned down", "Nor is it clear ...", "Likewise ...": compares with or adds
 # to the point the sentence before made (checked before "Similarly," is stripped as a fronted adverb).
 _COMPARES = re.compile(
-    r"^(?:(?:and|but)\s+)?(?:similarly|likewise|equally|nor|also(?!\s+(?:known|called)\b))\b", re.I
+    r"^(?:(?:and|but)\s+)?(?:similarly|likewise|equally|nor|also(?!\s+(?:known|called)\b))\b"
+    # "Furthermore, a study suggested the 'pause' ...": one more point for the one the sentence before made
+    r"|^(?:furthermore|moreover|in addition|what's more|what’s more|besides)\s*,",
+    re.I,
 )
+# "And the effects were already beginning ...": a sentence opening with "And" goes on from the one
+# before (in a quotation too, whose sentence before is the speaker's).
+_AND = re.compile(r"^and\b", re.I)
+# "For two decades, those estimates have run ...", "In reality, both processes occur": a demonstrative
+# and its noun after a short fronted phrase ("this year", "this week" tell a time, not what the
+# sentence before told).
+_FRONTED_DEMONSTRATIVE = re.compile(
+    r"^(?:[\w'’-]+\s+){0,4}[\w'’-]+,\s+(?:this|that|these|those|both)\s+"
+    r"(?!(?:year|week|month|morning|afternoon|evening|weekend|summer|winter|spring|autumn|season)s?\b)"
+    r"[a-z]{3,}",
+    re.I,
+)
+# "There, it is mixed with water ...": the place the sentence before told of.
+_THERE = re.compile(r"^there,", re.I)
 # "At 35 %, South Korea's workers are even worse off.": a share of what the sentence before counted.
 _BARE_SHARE = re.compile(
     r"^(?:at|with|on|by|from|to)\s+(?:(?:about|around|nearly|almost|just|only|over|under)\s+)?"
@@ -186,6 +214,8 @@ _SUCH = re.compile(
     r"|\bthose\s+present\b",
     re.I,
 )
+# "the 20-30% target" after "a target of 20-30% no-take areas": a thing the story counted before.
+_NUMBERED_THING = re.compile(r"\bthe\s+(\d[\d.,-]*)\s*(?:%|per\s*cent\b)?\s*([a-z]{4,})\b")
 # "the same mice were placed in a second chamber": the mice and the chamber told of before.
 _AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
@@ -193,7 +223,7 @@ _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
     r"|^other\s+(?!than\b)[a-z]+\s+(?:of|in|at|from)\b"  # "Other members of the ECB's board": than whom?
     r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
-    r"|^(?:for|despite|because of|by|after) this\b"  # "By this account, Benedict ..."
+    r"|^(?:for|despite|because of|by|after) (?:this|that)\b"  # "By this account", "For that, they earn"
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
@@ -234,7 +264,14 @@ _ANNOUNCES = re.compile(
     re.I,
 )
 # "Technology has also played a part.": "also" adds to what the sentence before told.
-_ALSO = re.compile(r"^(?:[\w'’-]+\s+){1,4}also\b", re.I)
+# "The Senate too remained little changed", "Ann, too, voted no": "too" after the subject adds the
+# same to what the sentence before told ("too late", "too many" say how much).
+_ALSO = re.compile(
+    r"^(?:[\w'’-]+\s+){1,4}also\b"
+    r"|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,?\s+too(?:,|\s+(?:is|was|are|were|has|have|had|will|would|can|could"
+    r"|[a-z]+ed)\b)",
+    re.I,
+)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -298,9 +335,18 @@ def refers_back(text: str) -> bool:
         return True
     if _BARE_SHARE.match(opening) or _LATER.match(opening):
         return True
-    if _TOLD_WHOM.search(text):
+    if _TOLD_WHOM.search(text) or _AND.match(text.lstrip(_QUOTE_OPENERS)) or _elided(text):
+        return True
+    if _FRONTED_DEMONSTRATIVE.match(opening) or _THERE.match(opening):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
+
+
+def _elided(text: str) -> bool:
+    """Does ``text`` end on an auxiliary whose verb the sentence before gives ("... that would.")?"""
+    if _ELLIPSIS_RELATIVE.search(text):
+        return True
+    return len(text.split()) <= _ELLIPSIS_WORDS and _ELLIPSIS_SHORT.search(text) is not None
 
 
 def _asks(text: str) -> bool:
@@ -311,7 +357,8 @@ def _asks(text: str) -> bool:
 
 
 def _adds_to_previous(text: str) -> bool:
-    """Does ``text`` (not a quotation) say "also" early ("Technology has also played a part")?"""
+    """Does ``text`` (not a quotation) say "also" or "too" early ("Technology has also played a part",
+    "The Senate too remained little changed")?"""
     return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
 
 
@@ -367,6 +414,10 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
             found.setdefault(match.group(1), (i, match.group(0)))
         for match in _BODY_NAMED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _CALLED.finditer(unit.text):
+            before = unit.text[: match.start()].split()[-1:]
+            if not before or before[0].lower() not in _BE_FORMS:  # "cannot be called Harriet": no one is
+                found.setdefault(match.group(1), (i, match.group(0)))
     # A first name is a person's short name when no other full name in the story has it.
     for first, fulls in first_names.items():
         if len(fulls) == 1 and first.lower() not in _NOT_NAME:
@@ -401,6 +452,22 @@ def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
         if forms & _words(units[j].text):
             return j
     return None
+
+
+def _numbered_things(units: Sequence[Unit], i: int) -> set[int]:
+    """The sentences before ``units[i]`` (the nearest, within twice the look-back) that gave the
+    number and the noun of each "the 20-30% target" it names."""
+    found = set()
+    for match in _NUMBERED_THING.finditer(units[i].text):
+        number, noun = match.groups()
+        number = number.rstrip(".,-")
+        forms = {noun, noun + "s", noun.rstrip("s"), noun[:-1] + "ies"}  # "the 2012 study" ... "studies"
+        same = re.compile(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)")
+        for j in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
+            if same.search(units[j].text) and forms & _words(units[j].text):
+                found.add(j)
+                break
+    return found
 
 
 def introduced_things(units: Sequence[Unit]) -> list[dict[str, list[int]]]:
@@ -476,6 +543,7 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+        needed |= _numbered_things(units, i)
         for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
             told = _told_before(units, i, word)
             if told is not None:

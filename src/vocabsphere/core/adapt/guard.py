@@ -320,6 +320,18 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"cuts into what {' '.join(opener)!r} sets against ('rather than [in calm] waters')"
         if after is not None and (after.dep_ == "cc" or after.lower_ in _CONTRAST_OPENERS):
             return f"takes what {after.text!r} sets against ('driving [on roads] rather than in a lab')"
+        if (
+            opened is not None
+            and opened.pos_ in _NOMINAL_START
+            and not run[0].is_punct
+            and after is not None
+            and _opens_noun(after)
+        ):
+            # "paw prints [in the spruce-clad] Beskidy mountains": a misparse hung the noun on the verb
+            return f"runs {opened.text!r} into {after.text!r} ('paw prints [in the green] hills')"
+        if opened is not None and after is not None and _clause_run_on(opened, after, gone):
+            # "out of Afghanistan [during his first tour after a media] embargo was broken"
+            return f"runs {opened.text!r} into the clause of {after.text!r} ('[after a] ban was lifted')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -352,6 +364,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "leaves only the 'Once ...' clause: the main clause after it is cut"
     if _pronoun_told_in_cut_clause(sent, removed, gone):
         return "drops the clause that says who the kept 'they' are ('[When these were mapped,] they')"
+    if _thing_told_in_cut_clause(sent, removed, gone):
+        return "drops the clause that tells what the kept 'the ...' is ('[When water boils,] the steam')"
+    if _comma_before_verb(sent, gone):
+        return "leaves a comma between the subject and its verb ('[Ann Lee, ]the son of a baker, is')"
+    bare_auxiliary = _auxiliary_left_bare(sent, gone)
+    if bare_auxiliary is not None:
+        return f"leaves {bare_auxiliary.text!r} without its participle ('has, since 2005, [begun to ...]')"
     if _attribution_before_verb(sent, gone):
         return "leaves 'he said,' before a verb with no subject ('[The key,] he said, is')"
     stranded = _stranded_relative(sent, gone)
@@ -498,6 +517,25 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
     )
 
 
+def _thing_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:
+    """A cut opening clause that brings in a thing with a bare or indefinite noun ("When water
+    evaporates from the oceans, the vapour can rise"): the kept "the ..." subject after it was what
+    came of that thing ("The vapour can rise": which vapour?)."""
+    subject = next((c for c in sent.root.children if c.dep_ in _SUBJECTS and c.i not in gone), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return False
+    return any(
+        t.dep_ in {"nsubj", "nsubj:pass"}
+        and t.pos_ == "NOUN"
+        and t.i < subject.i
+        and t.head.i in gone
+        and t.head.dep_ == "advcl"
+        and not any(c.dep_ == "det" and c.lower_ not in ("a", "an") for c in t.children)
+        and not any(c.dep_.endswith("poss") for c in t.children)
+        for t in removed
+    )
+
+
 def _attribution_before_verb(sent: Span, gone: set[int]) -> bool:
     """ "[The key,] he said, is to remember ...": a cut before a set-off "he said" leaves the verb after
     it without its subject (the parser hung that subject on "said")."""
@@ -511,6 +549,55 @@ def _attribution_before_verb(sent: Span, gone: set[int]) -> bool:
         and kept[2].text == ","
         and kept[3].tag_ in _FINITE
     )
+
+
+def _opens_noun(tok: Token) -> bool:
+    """Does ``tok`` open a noun phrase that the parse made a second object of a verb ("spent the day
+    observing droppings and paw prints [in the spruce-clad] Beskidy mountains": two objects of
+    "spent"), so that the cut before it runs two noun phrases together?"""
+    if tok.pos_ not in {"NOUN", "PROPN", "DET", "NUM"}:
+        return False
+    noun = tok if tok.dep_ == "obj" else tok.head
+    return noun.dep_ == "obj" and sum(c.dep_ == "obj" for c in noun.head.children) > 1
+
+
+def _clause_run_on(before: Token, subject: Token, gone: set[int]) -> bool:
+    """Is the kept ``subject`` after a cut the subject of a clause (not the main one) that the cut
+    leaves with no word joining it to the kept ``before`` (a misparse hung "after a" on a noun)?"""
+    verb = subject.head
+    return (
+        subject.dep_ in {"nsubj", "nsubj:pass"}
+        and verb.dep_ not in {"ROOT", "parataxis"}
+        and verb.i not in gone
+        and not before.is_punct
+        and before.pos_ not in {"CCONJ", "SCONJ"}
+        and not any(c.dep_ in {"mark", "cc"} and c.i not in gone for c in verb.children)
+    )
+
+
+def _comma_before_verb(sent: Span, gone: set[int]) -> bool:
+    """ "[Mys Lajek,] the son of a shepherd, is puzzled": a cut of the sentence's opening leaves the
+    comma that closed an aside between the kept subject and its verb."""
+    if sent[0].i not in gone:
+        return False
+    kept = [t for t in sent if t.i not in gone]
+    comma = next((k for k, t in enumerate(kept) if t.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(kept):
+        return False
+    before = kept[:comma]
+    return kept[comma + 1].tag_ in _FINITE and not any(t.pos_ in _CLAUSE_HEADS for t in before)
+
+
+def _auxiliary_left_bare(sent: Span, gone: set[int]) -> Token | None:
+    """A kept 'has'/'have'/'had' that the parse made a clause of its own, whose participle the cut
+    takes ("New Orleans has, since Hurricane Katrina in 2005[, begun trying to ...]")."""
+    for tok in sent:
+        if tok.i in gone or tok.lemma_.lower() != "have" or tok.pos_ != "AUX" or tok.dep_.startswith("aux"):
+            continue
+        verb = next((t for t in sent.doc[tok.i + 1 : sent.end] if t.pos_ in _CLAUSE_HEADS), None)
+        if verb is not None and verb.tag_ == "VBN" and verb.i in gone:
+            return tok
+    return None
 
 
 def _stranded_relative(sent: Span, gone: set[int]) -> Token | None:

@@ -49,6 +49,9 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
     if not (certain or modal in _POSSIBILITY) or conditional:
         return None
     if rest[:2] in (("HAVE", "VBN"), ("HAVE", "BEEN")):
+        subj = _subject(group)
+        if modal == "could" and subj is not None and low(subj) in ("i", "we"):
+            return None  # "There's no way I could have banned smoking": what I was able to do, no guess
         return "deduction_past"
     if modal == "can" and not negative:
         return None

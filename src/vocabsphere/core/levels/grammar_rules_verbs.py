@@ -129,6 +129,26 @@ _TIME_NOUNS = frozenset(
         "hand",
         "email",
         "phone",
+        # means of carrying ("transported abroad by cable", "sent by post"), not who does it
+        "cable",
+        "pipeline",
+        "post",
+        "mail",
+        "road",
+        "rail",
+        "air",
+        "sea",
+        "car",
+        "bus",
+        "train",
+        "plane",
+        "boat",
+        "ship",
+        "foot",
+        "bike",
+        "bicycle",
+        "satellite",
+        "radio",
     }
 )
 
@@ -171,6 +191,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "is based", "were married": a passive or an adjective, so no tense claim
     if point in _SIMPLE and _misread_simple(group):
         return None
+    if point == "present_perfect" and _accustomed(head):
+        return None  # "he's used to noise by now": 's is 'is' (be used to = be accustomed), no perfect
     if point == "present_perfect" and _participle_adjective(group):
         return None  # "Both countries have shared interests": 'have' + adjective + noun, no perfect
     if group.shape[-1] == "VBG" and _gerund_predicate(group):
@@ -398,14 +420,31 @@ def detect_passives(sent: Span) -> Iterator[Hit]:
         agent = _agent(group.head)
         if agent is not None:
             yield Hit("passive_with_agent", group.start, max(_agent_end(agent), group.end))
-        elif _by_later(group) or _not_a_passive(group.head):
+        elif _by_later(group) or _not_a_passive(group.head) or _accustomed(group.head):
             continue  # "were fought for ... reasons by the US": an agent the parse put elsewhere
+        elif _judged(group.head):
+            continue  # "Results have been mixed, though": an adjective that judges, not an action
         elif low(group.head) in _FINISHED or (
             low(group.head) in _STATE_PARTICIPLES and group.shape[-2] == "BE_PRES"
         ):
             continue  # "the shop is closed", "after they were done": a state, not an action
         else:
             yield Hit("passive_no_agent", group.start, group.end)
+
+
+def _judged(head: Token) -> bool:
+    """ "mixed" with nothing after it ("Reviews were mixed"), not "was mixed with water": a verdict."""
+    return low(head) == "mixed" and not any(c.dep_.startswith(("obl", "obj")) for c in head.children)
+
+
+def _accustomed(head: Token) -> bool:
+    """ "is used to big productions", "he's used to noise": 'used to' + a noun or an -ing form means
+    accustomed (an adjective), not a passive of 'use' ("are used to help people") nor a perfect."""
+    doc = head.doc
+    if low(head) != "used" or head.i + 2 >= len(doc) or low(doc[head.i + 1]) != "to":
+        return False
+    after = doc[head.i + 2]
+    return after.tag_ != "VB" and not (after.tag_ == "RB" and after.head.tag_ == "VB")
 
 
 def _no_verb(head: Token) -> bool:
