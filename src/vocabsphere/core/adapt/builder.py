@@ -26,7 +26,14 @@ from vocabsphere.core.adapt.compress import (
     score_candidates,
     word_rank,
 )
-from vocabsphere.core.adapt.content import MAX_SENTENCE, Unit, retry_budget, select, target_words
+from vocabsphere.core.adapt.content import (
+    MAX_SENTENCE,
+    Unit,
+    miss_budget,
+    retry_budget,
+    select,
+    target_words,
+)
 from vocabsphere.core.adapt.document import (
     ParseCache,
     QuoteState,
@@ -371,11 +378,13 @@ class VersionBuilder:
         skip = self.source.headings | self.source.fragments
         return [i for i, u in enumerate(self.source.units) if u.paragraph not in skip]
 
-    def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
+    def grown(
+        self, level: str, strength: int, kept: frozenset[int], unit: int, miss: bool = False
+    ) -> frozenset[int] | None:
         """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the
         sentences before it back to a kept one and with what it needs; None when ``unit`` is kept
         already or the result is longer than the level's first budget (in round ``strength``'s
-        words)."""
+        words), or for a version that ``miss``es its level, than ``content.miss_budget``."""
         body = self.body()
         if unit in kept or unit not in body:
             return None
@@ -391,6 +400,8 @@ class VersionBuilder:
         chosen = frozenset(self._settled(kept | group))
         units, _ = self._units(level, strength)
         budget = self._budget(level, 0)
+        if miss and self.max_words is None:  # a caller's length cap stays
+            budget = miss_budget(level, self.source.words)
         words = sum(units[i].words for i in chosen if i in position)
         return None if budget is not None and words > budget else chosen
 
