@@ -922,3 +922,32 @@ def test_names_and_numbered_things_read_in_the_read_round_need_their_introductio
         "This broke a goal of 40-50% set in 2001.", "Rain fell.", "Ann Lee helped set the 40-50% goal."
     )
     assert 0 in dependencies(units)[2]
+
+
+def test_a_claim_stays_with_the_next_sentence_that_doubts_it() -> None:
+    # Round facts2, train A2: "The last major assessment, in 2007, predicted rises of 6C ..." was kept
+    # without the next sentence, "That is now thought unlikely by scientists, but ...".
+    units = _units(
+        "A report in 2001 predicted that the lake would be dry by 2020.",
+        "That is now thought unlikely by most experts, but the lake is still shrinking.",
+        "This was no longer true by the spring.",
+        "Farmers use the water for their fields.",
+        "That field is the largest in the valley.",
+    )
+    needs = dependencies(units)
+    assert 1 in needs[0] and 0 in needs[1]
+    assert 2 in needs[1]  # "This was no longer true" says the same of the sentence before
+    assert 4 not in needs[3]  # "That field is ...": no doubt cast
+
+
+def test_also_opening_a_paragraph_needs_the_sentence_before() -> None:
+    # Round facts2, train A2: "Scientists have also lowered projections of sea-level rises." opened a
+    # paragraph and was kept with nothing lowered before it.
+    units = [
+        Unit(0, "Experts now expect smaller rises in temperature.", 7),
+        Unit(1, "Scientists have also lowered forecasts of sea levels.", 9),
+        Unit(2, "The report was published in May.", 6),
+    ]
+    needs = dependencies(units)
+    assert 0 in needs[1]
+    assert 1 not in needs[2]

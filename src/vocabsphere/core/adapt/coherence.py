@@ -272,6 +272,14 @@ _ALSO = re.compile(
     r"|[a-z]+ed)\b)",
     re.I,
 )
+# "That is now thought unlikely by scientists, but ...", "This turned out to be wrong.": the sentence
+# after a claim says it is doubtful or no longer so; the claim is not kept without it.
+_DOUBTS_BEFORE = re.compile(
+    r"^(?:but|however|yet)?,?\s*(?:that|this)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:unlikely|wrong|false|untrue|mistaken|exaggerated|overstated|incorrect|doubtful|disputed|denied"
+    r"|unfounded|not\s+(?:true|the\s+case)|no\s+longer)\b",
+    re.I,
+)
 # A sentence that says a claim is doubtful ("Newsweek cautioned that Korotchenko's statements
 # appeared to be unfounded") stays with every kept claim of the person it names.
 _CHALLENGE_TEXT = (
@@ -556,8 +564,10 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
         if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
-        if i > 0 and units[i - 1].paragraph == unit.paragraph and _adds_to_previous(unit.text):
-            needed.add(i - 1)
+        if i > 0 and _adds_to_previous(unit.text):
+            needed.add(i - 1)  # a paragraph opening "Scientists have also lowered ..." adds to the one before
+        if nxt is not None and nxt.paragraph == unit.paragraph and _DOUBTS_BEFORE.match(nxt.text):
+            needed.add(i + 1)  # "... predicted rises of 6C." without "That is now thought unlikely" misleads
         if nxt is not None and _ANNOUNCES.search(unit.text):
             needed.add(i + 1)  # "... there is a deeply serious message." needs the message
         if nxt is not None and _asks(unit.text):
