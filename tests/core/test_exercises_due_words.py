@@ -259,3 +259,21 @@ def test_an_apostrophe_is_no_quotation_mark_before_a_colon(real_lexicon: Lexicon
     # A quotation in single marks still keeps the sentence whole.
     quoted = sentence.replace("daily practice:", "\u2018daily practice\u2019:")
     assert not exercises_for_text(real_lexicon, nlp, quoted, "practice", "B1")
+
+
+def test_a_noun_after_a_preposition_with_a_name_between(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "of Icelandic spelling": the tagger makes the nationality word a name joined to the noun.
+    for sentence, word, preposition in (
+        (
+            "Every pupil in the class must learn the rules of Icelandic spelling before the end of the year.",
+            "spelling",
+            "of",
+        ),
+        ("We were stuck for two hours in London traffic on the way to the airport.", "traffic", "in"),
+    ):
+        made = items(real_lexicon, nlp, sentence, word)
+        assert "part_of_speech" in made, sentence
+        assert made["part_of_speech"].answer == "noun"
+        assert (
+            f"it comes after the preposition \u2018{preposition}\u2019" in made["part_of_speech"].explanation
+        )

@@ -287,7 +287,11 @@ def before_colon(nlp: Language, sent: Span, token: Token) -> str | None:
     ones."), when it holds the word and ends on a noun, adjective or number (not "as follows:",
     "He said:"); None otherwise, or where a quotation is in the sentence."""
     colons = [t for t in sent if t.text == ":"]
-    if len(colons) != 1 or token.i > colons[0].i or any(ch in QUOTE_CHARS for ch in without_apostrophes(sent.text)):
+    if (
+        len(colons) != 1
+        or token.i > colons[0].i
+        or any(ch in QUOTE_CHARS for ch in without_apostrophes(sent.text))
+    ):
         return None
     kept = [t for t in sent if t.i < colons[0].i]
     words = [t for t in kept if not t.is_punct]
