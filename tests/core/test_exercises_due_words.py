@@ -277,3 +277,10 @@ def test_a_noun_after_a_preposition_with_a_name_between(real_lexicon: Lexicon, n
         assert (
             f"it comes after the preposition \u2018{preposition}\u2019" in made["part_of_speech"].explanation
         )
+
+
+def test_a_name_inside_the_phrase_does_not_hide_its_determiner(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = "The police found a Picasso sketch behind the old cupboard in the kitchen."
+    made = items(real_lexicon, nlp, sentence, "sketch")
+    assert "part_of_speech" in made
+    assert "it comes after \u2018a\u2019" in made["part_of_speech"].explanation

@@ -235,12 +235,13 @@ def _noun_reason(token: Token) -> list[str]:
     if _verb_tag_after(token):
         return []  # "taking the favela sound into ...": the noun phrase goes on past the word
     reasons = []
-    det = _det_before(token)
+    names = token.tag_ in ("NN", "NNS")  # a name joined to a noun so tagged is inside its phrase
+    det = _det_before(token, names=names)
     # The preposition nearest the noun ("farmed the money out to activists": "to", not "out").
     cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")
-    elif cases and _only_modifiers_between(cases[-1], token, names=token.tag_ in ("NN", "NNS")):
+    elif cases and _only_modifiers_between(cases[-1], token, names=names):
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
     if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i and _plain_subject(token):
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
