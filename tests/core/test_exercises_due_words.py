@@ -11,7 +11,7 @@ import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, exercises_for_text
-from vocabsphere.core.exercises.clauses import _droppable, _introduced, clause_around
+from vocabsphere.core.exercises.clauses import _droppable, _introduced, clause_around, shorter_sentences
 from vocabsphere.core.exercises.marked_words import with_marks, without_word_marks
 from vocabsphere.core.exercises.slots import find_token, slot_pos
 from vocabsphere.core.lexicon import Lexicon
@@ -228,3 +228,59 @@ def test_the_clause_before_a_colon_that_brings_a_list(real_lexicon: Lexicon, nlp
     )
     made = exercises_for_text(real_lexicon, nlp, rules, "rules", "B1")
     assert not any(i.source_sentence.endswith("as follows.") for i in made)
+
+
+# Second pass (cover2): an apostrophe written as a closing single mark ("hadn\u2019t",
+# "children\u2019s") was read as a quotation mark, so no long sentence holding one was split.
+
+
+def test_an_apostrophe_is_no_quotation_mark_when_splitting(nlp: Language) -> None:
+    sentence = (
+        "The old lighthouse keeper, who hadn\u2019t left the island for almost forty years, finally moved "
+        "to a small flat in the town, where his daughter and her husband ran a busy fish restaurant near "
+        "the harbour."
+    )
+    parts = shorter_sentences(nlp, next(nlp(sentence).sents))
+    assert "The old lighthouse keeper hadn\u2019t left the island for almost forty years." in parts
+
+
+def test_an_apostrophe_is_no_quotation_mark_before_a_colon(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = (
+        "The tests showed that the children\u2019s reading scores improved quickly after a month of daily "
+        "practice: that is, they read faster and made fewer mistakes than the pupils in the other group."
+    )
+    made = from_text(real_lexicon, nlp, sentence, "practice")
+    assert made, "no item from the clause before the colon"
+    for item in made.values():
+        assert item.source_sentence == (
+            "The tests showed that the children\u2019s reading scores improved quickly after a month of "
+            "daily practice."
+        )
+    # A quotation in single marks still keeps the sentence whole.
+    quoted = sentence.replace("daily practice:", "\u2018daily practice\u2019:")
+    assert not exercises_for_text(real_lexicon, nlp, quoted, "practice", "B1")
+
+
+def test_a_noun_after_a_preposition_with_a_name_between(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "of Icelandic spelling": the tagger makes the nationality word a name joined to the noun.
+    for sentence, word, preposition in (
+        (
+            "Every pupil in the class must learn the rules of Icelandic spelling before the end of the year.",
+            "spelling",
+            "of",
+        ),
+        ("We were stuck for two hours in London traffic on the way to the airport.", "traffic", "in"),
+    ):
+        made = items(real_lexicon, nlp, sentence, word)
+        assert "part_of_speech" in made, sentence
+        assert made["part_of_speech"].answer == "noun"
+        assert (
+            f"it comes after the preposition \u2018{preposition}\u2019" in made["part_of_speech"].explanation
+        )
+
+
+def test_a_name_inside_the_phrase_does_not_hide_its_determiner(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = "The police found a Picasso sketch behind the old cupboard in the kitchen."
+    made = items(real_lexicon, nlp, sentence, "sketch")
+    assert "part_of_speech" in made
+    assert "it comes after \u2018a\u2019" in made["part_of_speech"].explanation

@@ -32,7 +32,7 @@ from vocabsphere.core.adapt.syntax import (
 from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, QUOTE_MARKS, finish, join_tokens, valid_sentence
 from vocabsphere.core.learnables.sentences import word_count
 
-from .sentences import MAX_WORDS
+from .sentences import MAX_WORDS, without_apostrophes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,8 +58,8 @@ _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a split that breaks "then-and-now" 
 
 def _split(nlp: Language, sent: Span) -> list[str] | None:
     """The first rule's parts that pass the edit guard, else None."""
-    if any(ch in QUOTE_CHARS for ch in sent.text):
-        return None  # reported speech stays whole (as in the adaptation)
+    if any(ch in QUOTE_CHARS for ch in without_apostrophes(sent.text)):
+        return None  # reported speech stays whole (as in the adaptation); "doesn\u2019t" is none
     for rule in _SPLITS:
         try:
             parts = rule(sent)
@@ -287,7 +287,11 @@ def before_colon(nlp: Language, sent: Span, token: Token) -> str | None:
     ones."), when it holds the word and ends on a noun, adjective or number (not "as follows:",
     "He said:"); None otherwise, or where a quotation is in the sentence."""
     colons = [t for t in sent if t.text == ":"]
-    if len(colons) != 1 or token.i > colons[0].i or any(ch in QUOTE_CHARS for ch in sent.text):
+    if (
+        len(colons) != 1
+        or token.i > colons[0].i
+        or any(ch in QUOTE_CHARS for ch in without_apostrophes(sent.text))
+    ):
         return None
     kept = [t for t in sent if t.i < colons[0].i]
     words = [t for t in kept if not t.is_punct]

@@ -20,6 +20,7 @@ __all__ = [
     "quotation_without_speaker",
     "unquoted",
     "usable_sentence",
+    "without_apostrophes",
 ]
 
 LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -72,8 +73,14 @@ _APOSTROPHE = re.compile(r"(?<=[A-Za-z])\u2019(?=[A-Za-z])|(?<=s)\u2019(?=\s)")
 _PAIRS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
 
 
+def without_apostrophes(text: str) -> str:
+    """``text`` without the apostrophes written as closing single marks ("doesn\u2019t", "Japan\u2019s"),
+    so that the marks left are quotation marks."""
+    return _APOSTROPHE.sub("", text)
+
+
 def _quotes_balanced(text: str) -> bool:
-    bare = _APOSTROPHE.sub("", text)
+    bare = without_apostrophes(text)
     return text.count('"') % 2 == 0 and all(bare.count(a) == bare.count(b) for a, b in _PAIRS)
 
 
@@ -82,7 +89,7 @@ def unquoted(text: str) -> str | None:
     in another sentence ("\u201cAre there multiple conditions ...?"; "... on a busy road.\u201d"),
     else None (no such mark, or other marks left unbalanced)."""
     text = text.strip()
-    bare = _APOSTROPHE.sub("", text)
+    bare = without_apostrophes(text)
     if text.startswith("\u201c") and "\u201d" not in bare:
         text = text[1:].lstrip()
     elif text.endswith("\u201d") and "\u201c" not in bare:

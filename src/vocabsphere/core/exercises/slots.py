@@ -235,12 +235,13 @@ def _noun_reason(token: Token) -> list[str]:
     if _verb_tag_after(token):
         return []  # "taking the favela sound into ...": the noun phrase goes on past the word
     reasons = []
-    det = _det_before(token)
+    names = token.tag_ in ("NN", "NNS")  # a name joined to a noun so tagged is inside its phrase
+    det = _det_before(token, names=names)
     # The preposition nearest the noun ("farmed the money out to activists": "to", not "out").
     cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
     if det is not None:
         reasons.append(f"it comes after {_quote(det)}")
-    elif cases and _only_modifiers_between(cases[-1], token):
+    elif cases and _only_modifiers_between(cases[-1], token, names=names):
         reasons.append(f"it comes after the preposition {_quote(cases[-1])}")
     if token.dep_ == "nsubj" and _finite(token.head) and token.head.i > token.i and _plain_subject(token):
         reasons.append(f"it is the subject of the verb {_quote(token.head)}")
@@ -301,12 +302,17 @@ def _plain_subject(subject: Token) -> bool:
     return True
 
 
-def _only_modifiers_between(first: Token, token: Token) -> bool:
+def _only_modifiers_between(first: Token, token: Token, names: bool = False) -> bool:
     """Only determiners, adjectives or numbers between ``first`` and the noun: "since the
-    labradoodle's inventor" does not put "inventor" after "since"."""
+    labradoodle's inventor" does not put "inventor" after "since". With ``names``, a name the parse
+    joins to the noun may stand between as well ("the rules of Icelandic spelling")."""
     between = token.doc[first.i + 1 : token.i]
     # A possessive pronoun is a determiner here ("for their income"); a noun's "'s" is not.
-    return all(t.pos_ in _INSIDE_NP and (t.dep_ != "nmod:poss" or t.tag_ == "PRP$") for t in between)
+    return all(
+        (t.pos_ in _INSIDE_NP and (t.dep_ != "nmod:poss" or t.tag_ == "PRP$"))
+        or (names and t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.i == token.i)
+        for t in between
+    )
 
 
 def _finite(verb: Token) -> bool:
