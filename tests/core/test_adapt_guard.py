@@ -961,3 +961,12 @@ def test_cuts_near_the_read_round_guards_are_still_made(nlp: Language) -> None:
     )
     assert _drop(nlp, "Anna, a baker from Leeds, sells bread.", ", a baker from Leeds,") is None
     assert _drop(nlp, "At the meeting on Monday officials agreed to close the road.", "on Monday") is None
+
+
+def test_a_cut_that_stops_inside_an_opening_clause_is_refused(nlp: Language) -> None:
+    # Round facts2's reading, train A2: "[As temperatures climb and oceans] warm, tropical and
+    # subtropical regions will face ..." left "Warm, tropical ... regions": the clause's last word stayed
+    sentence = "As temperatures climb and oceans warm, tropical regions will face sharp changes in rainfall."
+    assert "clause but not its last words" in (_drop(nlp, sentence, "As temperatures climb and oceans") or "")
+    # ... while the whole clause with its comma may still go
+    assert _drop(nlp, sentence, "As temperatures climb and oceans warm,") is None

@@ -162,6 +162,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "drops the name something is given ('These records[, called engrams,]')"
     if sent.root.i in gone:
         return "drops the main verb"
+    if _clause_cut_short(sent, gone):
+        return "cuts a clause but not its last words ('[As temperatures climb and oceans] warm, ...')"
     if any(
         t.head.i not in gone and _negated(t.head) and t.dep_ in {"obl", "advmod", "advcl"} for t in removed
     ):
@@ -483,6 +485,22 @@ def _condition(tok: Token) -> bool:
     return preposition_of(tok) in {"on", "in"} and any(
         c.dep_ == "amod" and c.lower_ in _CONDITION_WORDS for c in tok.children
     )
+
+
+def _clause_cut_short(sent: Span, gone: set[int]) -> bool:
+    """Does a cut run that opens with a subordinator ("As", "When", "Because" ...) stop before the
+    comma or the end that closes its clause? The word left over then joins the main clause: "[As
+    temperatures climb and oceans] warm, tropical regions ..." reads "Warm, tropical regions"."""
+    for tok in sent:
+        if tok.i not in gone or tok.i - 1 in gone or tok.lower_ not in _SUBORDINATORS or tok.dep_ != "mark":
+            continue
+        end = tok.i
+        while end + 1 < sent.end and end + 1 in gone:
+            end += 1
+        after = sent.doc[end + 1] if end + 1 < sent.end else None
+        if after is not None and not after.is_punct and not sent.doc[end].is_punct:
+            return True
+    return False
 
 
 def _lone_subordinate(sent: Span, gone: set[int]) -> bool:
