@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from vocabsphere.core.levels import GRAMMAR_POINTS
+from vocabsphere.core.lexicon.lookup import Lexicon
 
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .phrase_edges import object_ends, semi_modal, subject_holds
-from .slots import gapped
+from .slots import CLAUSE_VERBS, gapped
 from .verb_number import shown_number
 
 if TYPE_CHECKING:
@@ -145,17 +146,19 @@ def _passive_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
     return last.dep_ == "aux:pass" and last.lemma_.lower() == "be"  # not "got arrested"
 
 
-def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
-    """The subject, verb group and (if any) object of the main clause of a longer sentence, each one
-    unbroken phrase the parse is sure of, whatever else the sentence holds ("Some rivals still hope
-    that ..."), and whether the clause is passive ("Historical figures were shown ...": a subject
-    and a verb, no object); None when any of them is in doubt."""
-    root = sent.root
+def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] | None:
+    """The subject, verb group and (if any) object of the clause of ``root``, each one unbroken
+    phrase the parse is sure of, whatever else the sentence holds ("Some rivals still hope that
+    ..."), and whether the clause is passive ("Historical figures were shown ...": a subject and a
+    verb, no object); None when any of them is in doubt. An adverb may stand inside the verb group
+    ("were first shown"): the group's span then holds it, and the verb is quoted without it."""
     children = list(root.children)
     deps = {c.dep_ for c in children}
     passive = deps >= _PASSIVE and "nsubj" not in deps
     if root.pos_ != "VERB" or deps & _OTHER_SUBJECT or (deps & _PASSIVE and not passive):
         return None
+    if "compound:prt" in deps:
+        return None  # "they opt out", "scuffles broke out": the verb is two words, "opt" alone is not
     auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
     holds = _passive_group_holds if passive else _verb_group_holds
     if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries) or semi_modal(root):
@@ -165,20 +168,15 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
     if len(subjects) != 1 or len(objects) > 1 or subjects[0].i > root.i or (passive and objects):
         return None
     verb = (min([root.i, *(a.i for a in auxiliaries)]), root.i + 1)
-    if any(sent.doc[i].dep_ not in ("aux", "aux:pass", "ROOT") for i in range(*verb)):
-        return None  # "have also found": the verb group is broken
+    if any(not _in_verb_group(sent.doc[i], root) for i in range(*verb)):
+        return None  # "had to be", "has been and gone": not one verb group
     subject = _phrase(subjects[0])
     if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
         return None  # a clause inside the subject: the parse may have cut it wrongly
     if sent.doc[subject[0]].pos_ == "ADV" or not subject_holds(sent, *subject):
         return None  # "Then a donation from ...": the adverb is no part of the subject
-    before = sent.doc[sent.start : subject[0]]
-    if (
-        len(before)
-        and before[-1].text != ","
-        and any(t.pos_ not in ("CCONJ", "ADV", "PUNCT") for t in before)
-    ):
-        return None  # "The most the delegation got to observe was ...": the parse missed the main verb
+    if any(t.tag_.startswith("W") for t in subjects[0].subtree):
+        return None  # "what remains unsaid", "a scheme whereby firms were given": no phrase to name
     between = sent.doc[subject[1] : verb[0]]
     if any(t.dep_ != "advmod" or t.head.i != root.i for t in between):
         return None  # only an adverb of the verb may stand between ("Some rivals still hope")
@@ -194,32 +192,180 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
     return parts, passive
 
 
-def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]], passive: bool) -> str:
-    subject, verb = _shown(sent, parts["subject"]), _shown(sent, parts["verb"])
+def _in_verb_group(token: Token, root: Token) -> bool:
+    """An auxiliary, the verb itself, or a one-word adverb of the verb ("were first shown")."""
+    if token.i == root.i or token.dep_ in ("aux", "aux:pass"):
+        return True
+    adverb = token.dep_ == "advmod" and token.pos_ == "ADV"
+    return adverb and token.head.i == root.i and not list(token.children)
+
+
+def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
+    """The roles of the main clause (:func:`_roles`), with nothing before its subject but a
+    conjunction, an adverb or a phrase closed by a comma."""
+    found = _roles(sent, sent.root)
+    if found is None:
+        return None
+    before = sent.doc[sent.start : found[0]["subject"][0]]
+    if (
+        len(before)
+        and before[-1].text != ","
+        and any(t.pos_ not in ("CCONJ", "ADV", "PUNCT") for t in before)
+    ):
+        return None  # "The most the delegation got to observe was ...": the parse missed the main verb
+    return found
+
+
+# Clauses of their own inside a sentence whose subject, verb and object are asked too: what was
+# said ("said Muslim Americans supported ..."), a second main clause ("..., but he has condemned
+# ...") and an adverbial clause ("because prices were high"). Not relative clauses, whose subject
+# is "who" or "which", nor clauses without a subject of their own ("to sell the milk").
+_INNER_CLAUSES = frozenset({"ccomp", "conj", "advcl"})
+_CLAUSE_OPENERS = frozenset({"mark", "cc", "advmod", "punct"})  # "that", "but", "still" before the subject
+_MAX_CLAUSE_WORDS = 20
+
+
+def _inner_roles(sent: Span, token: Token) -> tuple[dict[str, tuple[int, int]], bool, str] | None:
+    """The roles of the clause inside the sentence that holds ``token`` (its nearest clause of
+    :data:`_INNER_CLAUSES`), with the clause as quoted (from its subject on, without "that" or
+    "but", nor a clause joined after it); None when there is none or any part is in doubt."""
+    verb = token
+    while verb.dep_ not in _INNER_CLAUSES:
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    if verb.head.pos_ not in ("VERB", "AUX", "ADJ") or not _clause_link_holds(verb):
+        return None  # "changes, advances, and concerns are changing ...": a clause joined to a noun
+    found = _roles(sent, verb)
+    if found is None:
+        return None
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _joined_by(c)]
+    last = min([c.left_edge.i for c in joined], default=verb.right_edge.i + 1)  # "..., and a purée tastes"
+    ids = sorted(t.i for t in verb.subtree if t.i < last)
+    if ids[-1] - ids[0] + 1 != len(ids):
+        return None  # the clause is broken by words of another ("..., Sanchez said, ...")
+    start = found[0]["subject"][0]
+    opening = sent.doc[ids[0] : start]
+    if any(t.head.i != verb.i or t.dep_ not in _CLAUSE_OPENERS for t in opening):
+        return None  # something before the subject that the parse may have put in the wrong clause
+    end = ids[-1] + 1
+    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
+        end -= 1
+    clause = sent.doc[start:end]
+    if any(t.is_punct and t.text not in ("-", "'", "\u2019") for t in clause):
+        return None  # a comma or dash inside: an aside or another phrase the parse ran into it
+    if len(clause) > _MAX_CLAUSE_WORDS or any(t.dep_ == "cc" and _has_subject(t.head) for t in clause):
+        return None  # "... by people who collect it but the public was in the dark": two clauses
+    return found[0], found[1], str(clause.text)
+
+
+def _clause_link_holds(verb: Token) -> bool:
+    """The clause is tied to the sentence as such clauses are: a clause of what was said without
+    "that" after a verb of saying or thinking ("said Muslim Americans supported ..."; not "launched
+    a scheme whereby firms were given ..."), an adverbial clause after its conjunction ("because",
+    "when"), a second clause after "and", "but" or a comma."""
+    marks = [c for c in verb.children if c.i < verb.i and (c.dep_ == "mark" or c.tag_ == "WRB")]  # "when"
+    if verb.dep_ == "ccomp":
+        return bool(marks) or verb.head.lemma_.lower() in CLAUSE_VERBS
+    if verb.dep_ == "advcl":
+        return bool(marks)
+    return _joined_by(verb)
+
+
+def _joined_by(conj: Token) -> bool:
+    """A conjunct opened by "and", "but" or a comma ("..., and a purée tastes ..."), not one the
+    parse tied on without them ("spotted a boat washed up on ...")."""
+    first = conj.left_edge
+    before = conj.doc[first.i - 1] if first.i > conj.sent.start else None
+    return any(t.dep_ == "cc" or t.text in (",", ";") for t in (first, before) if t is not None)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in token.children)
+
+
+def _verb_shown(sent: Span, span: tuple[int, int]) -> str:
+    """The verb group as quoted, an adverb inside it left out: "were first shown" -> "were … shown"."""
+    words: list[str] = []
+    skipped = False
+    for token in sent.doc[span[0] : span[1]]:
+        if token.dep_ == "advmod":
+            skipped = True
+            continue
+        words.append(("\u2026 " if skipped and words else "") + token.text)
+        skipped = False
+    return " ".join(words)
+
+
+def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]], passive: bool, clause: str = "") -> str:
+    """Why each part is what it is; for a clause inside the sentence (``clause`` as quoted), said of
+    that clause."""
+    subject, verb = _shown(sent, parts["subject"]), _verb_shown(sent, parts["verb"])
+    where = f"In \u2018{clause}\u2019, " if clause else ""
+    its = "this clause" if clause else "the main clause"
     if passive:
         return (
-            f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019. "
-            f"\u2018{verb}\u2019 is the verb of the main clause. It is passive (a form of \u2018be\u2019 + "
+            f"{where}\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019. "
+            f"\u2018{verb}\u2019 is the verb of {its}. It is passive (a form of \u2018be\u2019 + "
             "past participle): the subject receives the action, and the verb has no object."
         )
     said = (
-        f"\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019 and says who "
-        "or what does it."
+        f"{where}\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019 and "
+        "says who or what does it."
     )
     if "object" not in parts:
-        return f"{said} \u2018{verb}\u2019 is the verb of the main clause."
+        return f"{said} \u2018{verb}\u2019 is the verb of {its}."
     obj = _shown(sent, parts["object"])
     return (
-        f"{said} \u2018{verb}\u2019 is the verb of the main clause. \u2018{obj}\u2019 is the object: "
+        f"{said} \u2018{verb}\u2019 is the verb of {its}. \u2018{obj}\u2019 is the object: "
         "it comes after the verb and receives the action. The pattern is subject + verb + object."
     )
 
 
-def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
-    """Is the phrase holding the learner's word the subject, the verb or the object?"""
+def _passive_point(verb: Token) -> PatternRef:
+    """A passive clause practises the passive, not subject + verb + object."""
+    agent = any(c.dep_ == "obl:agent" for c in verb.children)
+    grammar = GRAMMAR_POINTS["passive_with_agent" if agent else "passive_no_agent"]
+    return PatternRef(grammar.id, grammar.level)
+
+
+def _verb_of(sent: Span, span: tuple[int, int]) -> Token:
+    return next(t for t in sent.doc[span[0] : span[1]] if t.dep_ not in ("aux", "aux:pass", "advmod"))
+
+
+def _fixed_object(lexicon: Lexicon, sent: Span, parts: dict[str, tuple[int, int]]) -> bool:
+    """A bare noun that makes one verb with the verb before it ("took place", "makes sense of the
+    songs", "pay attention"): a teacher does not call it an object that receives the action."""
+    if "object" not in parts:
+        return False
+    verb = _verb_of(sent, parts["verb"])
+    noun = next((c for c in verb.children if c.dep_ == "obj"), None)
+    if noun is None or noun.tag_ != "NN" or any(c.dep_ in ("det", "nmod:poss") for c in noun.children):
+        return False
+    return bool(lexicon.base_forms(f"{verb.lemma_.lower()} {noun.lower_}", "VERB"))
+
+
+# Prepositions that are never a verb's particle: "look at", "lie about" are a verb and a phrase.
+_ONLY_PREPOSITIONS = frozenset({"at", "about", "to", "for", "with", "from", "of", "into", "onto", "during"})
+
+
+def _two_word_verb(lexicon: Lexicon, sent: Span, parts: dict[str, tuple[int, int]]) -> bool:
+    """The verb and the particle or preposition after it make one verb ("they opt out of",
+    "look after"), which the parse may not mark: naming "opt" alone as the verb is false."""
+    end = parts["verb"][1]
+    after = sent.doc[end] if end < sent.end else None
+    if after is None or after.pos_ not in ("ADP", "ADV", "PART") or after.lower_ in _ONLY_PREPOSITIONS:
+        return False  # "looking at one another": the verb and a phrase of its own
+    verb = _verb_of(sent, parts["verb"])
+    return bool(lexicon.base_forms(f"{verb.lemma_.lower()} {after.lower_}", "VERB"))
+
+
+def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
+    """Is the phrase holding the learner's word the subject, the verb or the object? Asked of the
+    main clause, else of the clause inside the sentence that holds the word."""
     sent = token.sent
     clause = _clause(sent, adverbials=True)
-    point = SVO
+    point, inner = SVO, ""
     if clause is not None:
         parts = dict(zip(_ROLES, clause, strict=True))
         subject, verb, obj = (_shown(sent, p) for p in clause)
@@ -229,21 +375,27 @@ def sentence_role_item(token: Token, lemma: str) -> ExerciseItem | None:
             "The pattern is subject + verb + object."
         )
     else:
-        found = _main_roles(sent)
-        if found is None:
-            return None
-        parts, explanation = found[0], _role_explanation(sent, *found)
-        if found[1]:  # a passive clause practises the passive, not subject + verb + object
-            agent = any(c.dep_ == "obl:agent" for c in sent.root.children)
-            grammar = GRAMMAR_POINTS["passive_with_agent" if agent else "passive_no_agent"]
-            point = PatternRef(grammar.id, grammar.level)
+        main = _main_roles(sent)
+        if main is not None and any(a <= token.i < b for a, b in main[0].values()):
+            parts, passive = main
+        else:
+            found = _inner_roles(sent, token)
+            if found is None:
+                return None
+            parts, passive, inner = found
+        explanation = _role_explanation(sent, parts, passive, inner)
+        if passive:
+            point = _passive_point(_verb_of(sent, parts["verb"]))
     role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
-    if role is None:
+    if role is None or _fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
         return None
     phrase = _shown(sent, parts[role])
+    if role == "verb" and phrase != _verb_shown(sent, parts[role]):
+        return None  # an adverb inside the group ("were first shown"): no verb phrase to name as one
+    asked = f"\u2018{phrase}\u2019 in the clause \u2018{inner}\u2019" if inner else f"\u2018{phrase}\u2019"
     return ExerciseItem(
         kind=ExerciseKind.SENTENCE_ROLE,
-        prompt=f"In this sentence, what is \u2018{phrase}\u2019? {sent.text.strip()}",
+        prompt=f"In this sentence, what is {asked}? {sent.text.strip()}",
         options=_ROLES,
         answer=role,
         accepted=(role,),
