@@ -110,3 +110,19 @@ def test_no_object_named_before_an_adverb_of_place(real_lexicon: Lexicon, nlp: L
     sentence = "And they probably don't know that the springy floor powers the lights above."
     item = role(real_lexicon, nlp, sentence, "floor")
     assert item is not None and item.answer == "subject" and "object" not in item.explanation
+
+
+def test_word_order_of_a_clause_inside_the_sentence(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = "The manager told us that the company sells cheap cars in Spain."
+    made = {i.kind.value: i for i in exercises_for_sentence(real_lexicon, nlp(sentence), "cars", "B1")}
+    order = made["word_order"]
+    assert order.gapped == "The manager told us that _____ in Spain."
+    assert order.answer == "the company sells cheap cars"
+    assert sorted(order.options) == ["cheap cars", "sells", "the company"]
+
+
+def test_no_word_order_where_subject_and_object_could_swap(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "the cat chased the dog" is English too
+    sentence = "The farmer said the dog chased the cat across the field."
+    made = {i.kind.value for i in exercises_for_sentence(real_lexicon, nlp(sentence), "dog", "B1")}
+    assert "word_order" not in made

@@ -416,7 +416,7 @@ def _noun_number(head: Token) -> str:
     return "pl" if head.tag_ in ("NNS", "NNPS") else ""
 
 
-def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...]) -> bool:
+def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...], root: Token) -> bool:
     """Subject and object cannot swap: one is a pronoun in its case ("they", "them"), or the verb
     agrees with the subject and not with the object ("The company sells cars": "Cars sells the
     company" is no English). "The cat chased the dog" / "The dog chased the cat": both English."""
@@ -426,7 +426,6 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...]) -> bool:
         return True
     if doc[obj[0]].lower_ in _OBJECT_PRONOUNS and obj[1] - obj[0] == 1:
         return True
-    root = sent.root
     subject_head = next(c for c in root.children if c.dep_ == "nsubj")
     object_head = next(c for c in root.children if c.dep_ == "obj")
     number = shown_number(doc[verb[0]])
@@ -501,14 +500,29 @@ def _takes_plural_verb(noun: Token) -> bool:
     return any(c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children) for c in noun.children)
 
 
+def _inner_order(sent: Span, token: Token) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """Subject, verb and object of the clause inside the sentence that holds the word, side by side
+    (no adverb between or inside them: "has previously chased"), active; else None."""
+    found = _inner_roles(sent, token)
+    if found is None or found[1] or "object" not in found[0]:
+        return None
+    subject, verb, obj = (found[0][r] for r in _ROLES)
+    if subject[1] != verb[0] or verb[1] != obj[0] or _verb_shown(sent, verb) != _text(sent, verb):
+        return None
+    return subject, verb, obj
+
+
 def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     """Put the subject, verb and object phrases in order, in the sentence with any adverbials
-    before or after them left in place (they could move, so they are not asked)."""
+    before or after them left in place (they could move, so they are not asked); in a sentence
+    that is no plain clause, those of the clause inside it that holds the word ("The teachers
+    believe that _____.")."""
     sent = token.sent
-    parts = _clause(sent, adverbials=True)
-    if parts is None or sent.text.strip().endswith("?") or not _only_one_order(sent, parts):
+    parts = _clause(sent, adverbials=True) or _inner_order(sent, token)
+    if parts is None or sent.text.strip().endswith("?"):
         return None  # a question may put the verb first
-    if sent.root.lemma_.lower() in _LINKING_VERBS:
+    verb = _verb_of(sent, parts[1])
+    if not _only_one_order(sent, parts, verb) or verb.lemma_.lower() in _LINKING_VERBS:
         return None  # "she became coach of the team": a complement, not an object
     if not any(a <= token.i < b for a, b in parts):
         return None
@@ -516,7 +530,10 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
         return None  # "We've had": the tiles would be joined as "we 've had"
     phrases = [_text(sent, p) for p in parts]
     first = sent.doc[parts[0][0]]
-    if first.i == sent.start and first.pos_ in ("DET", "PRON") and first.text != "I":
+    opens = all(
+        not t.is_alpha for t in sent.doc[sent.start : first.i]
+    )  # "\u201cThe world ...": no capital cue
+    if opens and first.pos_ in ("DET", "PRON") and first.text != "I":
         phrases[0] = (
             first.lower_ + phrases[0][len(first.text) :]
         )  # "The board" -> "the board"; "Google" stays
