@@ -126,3 +126,37 @@ def test_no_word_order_where_subject_and_object_could_swap(real_lexicon: Lexicon
     sentence = "The farmer said the dog chased the cat across the field."
     made = {i.kind.value for i in exercises_for_sentence(real_lexicon, nlp(sentence), "dog", "B1")}
     assert "word_order" not in made
+
+
+def test_roles_of_a_clause_with_be(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "be" before an adjective or a noun: the subject and "be" are asked; what follows is no
+    # object, so it is neither asked nor named
+    sentence = "The small village school was very quiet in the summer."
+    item = role(real_lexicon, nlp, sentence, "school")
+    assert item is not None and item.answer == "subject"
+    assert "the verb \u2018was\u2019" in item.explanation and "object" not in item.explanation
+    assert item.grammar_point is not None and item.grammar_point.id == "subject_verb_complement"
+    assert role(real_lexicon, nlp, sentence, "quiet") is None
+
+
+def test_no_role_item_for_be_before_a_participle(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "must be intensified" is a passive: "'must be' is the verb" would be false (dev)
+    sentence = "Our efforts against pollution must be intensified to avoid serious damage."
+    assert role(real_lexicon, nlp, sentence, "efforts") is None
+
+
+def test_the_subject_is_quoted_without_the_opening_quotation_mark(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # the code before asked "what is '\u201cThe old prison service in Norway'?"
+    sentence = "\u201cThe old prison service in Norway has changed a lot since the war.\u201d"
+    item = role(real_lexicon, nlp, sentence, "service")
+    assert item is not None and "\u2018The old prison service in Norway\u2019" in item.prompt
+    assert "\u201c" not in item.explanation.split("is the subject")[0]
+
+
+def test_a_phrase_of_degree_is_not_named_as_the_object(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "has improved a lot": "a lot" says how much, it receives no action (the code before named it)
+    item = role(real_lexicon, nlp, "The school system in Norway has improved a lot since 1990.", "system")
+    assert item is not None and item.answer == "subject"
+    assert "\u2018a lot\u2019 is the object" not in item.explanation

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["sentence_role_item", "word_order_item"]
 
 SVO = PatternRef("subject_verb_object", "A1")
+SVC = PatternRef("subject_verb_complement", "A1")  # "be" + adjective or noun; not a catalogue point either
 _ROLES = ("subject", "verb", "object")
 _CLAUSE_DEPS = frozenset({"nsubj", "aux", "obj", "punct"})
 _ADVERBIALS = frozenset({"obl", "advmod", "obl:tmod", "obl:npmod"})
@@ -59,7 +60,7 @@ def _clause(
         return None
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     objects = [c for c in root.children if c.dep_ == "obj"]
-    if len(subjects) != 1 or len(objects) != 1:
+    if len(subjects) != 1 or len(objects) != 1 or _degree_phrase(objects[0]):
         return None
     if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in objects[0].subtree):
         return None  # "threaten sheep in many parts of Europe": the phrase may tell where, not what
@@ -92,6 +93,14 @@ def _clause(
     return subject, verb, obj
 
 
+# "has improved a lot", "changed a little": a phrase of degree, though the parse makes it the object.
+_DEGREE_NOUNS = frozenset({"lot", "bit", "little", "deal"})
+
+
+def _degree_phrase(obj: Token) -> bool:
+    return obj.lower_ in _DEGREE_NOUNS and any(c.dep_ == "det" and c.lower_ == "a" for c in obj.children)
+
+
 def _clause_verb(token: Token) -> bool:
     """A verb of its own clause inside a phrase: one with "to" ("allows people to chew the leaves")
     or a tense; a participle is not ("mixed reactions", "a charity called ...", "for opening a jar")."""
@@ -119,8 +128,14 @@ def _text(sent: Span, span: tuple[int, int]) -> str:
 
 
 def _shown(sent: Span, span: tuple[int, int]) -> str:
-    """A part as quoted to the learner, without the comma that closes an aside ("..., Anitta,")."""
-    return _text(sent, span).rstrip(" ,")
+    """A part as quoted to the learner, without the comma that closes an aside ("..., Anitta,") nor
+    the quotation mark that opens what someone said (\u201cThe modern prison service ...)."""
+    text = _text(sent, span).rstrip(" ,")
+    if text.startswith("\u201c") and text.count("\u201c") > text.count("\u201d"):
+        text = text[1:]  # its pair is outside the part; "an \u201catlas of it\u201d" keeps both
+    if text.endswith("\u201d") and text.count("\u201d") > text.count("\u201c"):
+        text = text[:-1]
+    return text.strip()
 
 
 def _object_holds(obj: Token) -> bool:
@@ -152,6 +167,8 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
     ..."), and whether the clause is passive ("Historical figures were shown ...": a subject and a
     verb, no object); None when any of them is in doubt. An adverb may stand inside the verb group
     ("were first shown"): the group's span then holds it, and the verb is quoted without it."""
+    if root.pos_ in ("ADJ", "NOUN"):
+        return _copular_roles(sent, root)
     children = list(root.children)
     deps = {c.dep_ for c in children}
     passive = deps >= _PASSIVE and "nsubj" not in deps
@@ -170,26 +187,62 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
     verb = (min([root.i, *(a.i for a in auxiliaries)]), root.i + 1)
     if any(not _in_verb_group(sent.doc[i], root) for i in range(*verb)):
         return None  # "had to be", "has been and gone": not one verb group
-    subject = _phrase(subjects[0])
-    if subject is None or any(t.pos_ in ("VERB", "AUX") for t in subjects[0].subtree):
-        return None  # a clause inside the subject: the parse may have cut it wrongly
-    if sent.doc[subject[0]].pos_ == "ADV" or not subject_holds(sent, *subject):
-        return None  # "Then a donation from ...": the adverb is no part of the subject
-    if any(t.tag_.startswith("W") for t in subjects[0].subtree):
-        return None  # "what remains unsaid", "a scheme whereby firms were given": no phrase to name
-    between = sent.doc[subject[1] : verb[0]]
-    if any(t.dep_ != "advmod" or t.head.i != root.i for t in between):
-        return None  # only an adverb of the verb may stand between ("Some rivals still hope")
+    subject = _subject_span(sent, subjects[0], verb[0], root)
+    if subject is None:
+        return None
     parts = {"subject": subject, "verb": verb}
     if objects:
         obj = _phrase(objects[0])
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
-        if object_ends(sent, *obj, root):
+        if object_ends(sent, *obj, root) and not _degree_phrase(objects[0]):
             parts["object"] = obj
         # else "suggested the people on the list": where the object ends is unsure, so the object is
         # neither asked nor named; the subject and the verb still are
     return parts, passive
+
+
+def _subject_span(sent: Span, head: Token, verb_start: int, root: Token) -> tuple[int, int] | None:
+    """The subject phrase of ``head``, when it is one phrase the parse is sure of and only an
+    adverb of the clause's ``root`` stands between it and the verb group at ``verb_start``."""
+    subject = _phrase(head)
+    if subject is None or any(t.pos_ in ("VERB", "AUX") for t in head.subtree):
+        return None  # a clause inside the subject: the parse may have cut it wrongly
+    if sent.doc[subject[0]].pos_ == "ADV" or not subject_holds(sent, *subject):
+        return None  # "Then a donation from ...": the adverb is no part of the subject
+    if any(t.tag_.startswith("W") for t in head.subtree):
+        return None  # "what remains unsaid", "a scheme whereby firms were given": no phrase to name
+    between = sent.doc[subject[1] : verb_start]
+    if any(t.dep_ != "advmod" or t.head.i != root.i for t in between):
+        return None  # only an adverb of the verb may stand between ("Some rivals still hope")
+    return subject
+
+
+def _copular_roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] | None:
+    """ "This fall in prices is just one of ...": the subject and the verb "be" (with its
+    auxiliaries) of a clause whose verb is "be" before an adjective or a noun. What follows "be"
+    is no object (it says what the subject is), so it is neither asked nor named."""
+    children = list(root.children)
+    cops = [c for c in children if c.dep_ == "cop"]
+    if (
+        len(cops) != 1
+        or cops[0].lemma_.lower() != "be"
+        or {c.dep_ for c in children} & (_OTHER_SUBJECT | _PASSIVE)
+    ):
+        return None
+    participle = root.lower_.endswith(("ed", "en", "ing")) and "VERB" in getAllLemmas(root.lower_)
+    if root.pos_ == "ADJ" and participle:
+        return None  # "must be intensified": a passive or a continuous tense as much as "be" + adjective
+    cop = cops[0]
+    auxiliaries = [c for c in children if c.dep_ == "aux"]
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or not subjects[0].i < cop.i < root.i or any(a.i > cop.i for a in auxiliaries):
+        return None
+    verb = (min([cop.i, *(a.i for a in auxiliaries)]), cop.i + 1)
+    if any(sent.doc[i].dep_ not in ("aux", "cop") for i in range(*verb)):
+        return None  # "would not be", "is also": only plain groups
+    subject = _subject_span(sent, subjects[0], verb[0], root)
+    return ({"subject": subject, "verb": verb}, False) if subject is not None else None
 
 
 def _in_verb_group(token: Token, root: Token) -> bool:
@@ -252,6 +305,8 @@ def _inner_roles(sent: Span, token: Token) -> tuple[dict[str, tuple[int, int]], 
     while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
         end -= 1
     clause = sent.doc[start:end]
+    if end < sent.end and sent.doc[end].pos_ in ("VERB", "AUX"):
+        return None  # "... for a deposit and a quarter | could save": the next clause's subject ran in
     if any(t.is_punct and t.text not in ("-", "'", "\u2019") for t in clause):
         return None  # a comma or dash inside: an aside or another phrase the parse ran into it
     if len(clause) > _MAX_CLAUSE_WORDS or any(t.dep_ == "cc" and _has_subject(t.head) for t in clause):
@@ -303,6 +358,11 @@ def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]], passive: bo
     subject, verb = _shown(sent, parts["subject"]), _verb_shown(sent, parts["verb"])
     where = f"In \u2018{clause}\u2019, " if clause else ""
     its = "this clause" if clause else "the main clause"
+    if _verb_of(sent, parts["verb"]).dep_ == "cop":  # "be" says what the subject is; it does nothing
+        return (
+            f"{where}\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019. "
+            f"\u2018{verb}\u2019 is the verb of {its}."
+        )
     if passive:
         return (
             f"{where}\u2018{subject}\u2019 is the subject: it comes before the verb \u2018{verb}\u2019. "
@@ -384,6 +444,8 @@ def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseIt
                 return None
             parts, passive, inner = found
         explanation = _role_explanation(sent, parts, passive, inner)
+        if _verb_of(sent, parts["verb"]).dep_ == "cop":
+            point = SVC
         if passive:
             point = _passive_point(_verb_of(sent, parts["verb"]))
     role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
