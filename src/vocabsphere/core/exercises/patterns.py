@@ -7,6 +7,11 @@ sentence (they could move) and asks only the subject, verb and object, and needs
 ("they", not "them"), an object pronoun ("them", "him") or a verb that agrees with the subject and
 not with the object ("The company sells cars"), so that no other order of the phrases is also
 English ("The cat chased the dog" / "The dog chased the cat").
+
+Where the main clause gives no sure part holding the learner's word, the clause inside the sentence
+that holds it is used (what was said, an adverbial clause, a second clause after "and" or "but"),
+quoted in the prompt and the explanation; a clause with "be" before an adjective or a noun gives
+its subject and verb for roles (what follows "be" is no object, and is not asked).
 """
 
 from __future__ import annotations
