@@ -160,3 +160,26 @@ def test_a_phrase_of_degree_is_not_named_as_the_object(real_lexicon: Lexicon, nl
     item = role(real_lexicon, nlp, "The school system in Norway has improved a lot since 1990.", "system")
     assert item is not None and item.answer == "subject"
     assert "\u2018a lot\u2019 is the object" not in item.explanation
+
+
+def test_that_opening_a_clause_is_not_quoted_with_its_subject(real_lexicon: Lexicon, nlp: Language) -> None:
+    # the parse takes "that" for the subject's determiner: "'that noise from ships' is the subject"
+    # (train articles, every sentence)
+    sentence = "It is well known that noise from boats disturbs large fish."
+    item = role(real_lexicon, nlp, sentence, "noise")
+    assert item is None or "\u2018that noise" not in item.prompt
+
+
+def test_a_percent_sign_stays_with_the_clause(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "In 'its worldwide sales have fallen by 3.3'": the sign was cut as punctuation (train)
+    item = role(real_lexicon, nlp, "The company says that its yearly profits have fallen by 4.5%.", "profits")
+    assert item is not None and "\u2018its yearly profits have fallen by 4.5%\u2019" in item.prompt
+
+
+def test_no_object_that_is_no_noun(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "users aged over 12 admit that ...": the parse made "aged" the verb and "admit" its object
+    # ("'over 12 admit' is the object"; train articles)
+    sentence = "The study says 18% of mobile users aged over 12 admit that they have recently lost a phone."
+    for word in ("admit", "users"):
+        item = role(real_lexicon, nlp, sentence, word)
+        assert item is None or "admit\u2019 is the object" not in item.explanation

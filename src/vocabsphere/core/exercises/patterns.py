@@ -151,6 +151,8 @@ def _object_holds(obj: Token) -> bool:
         return False
     if obj.doc[obj.right_edge.i].pos_ == "ADJ":
         return False
+    if obj.pos_ == "NOUN" and "NOUN" not in getAllLemmas(obj.lower_):
+        return False  # "users aged over 12 admit that ...": a verb taken for the object's noun
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
 
@@ -281,6 +283,7 @@ def _main_roles(sent: Span) -> tuple[dict[str, tuple[int, int]], bool] | None:
 _INNER_CLAUSES = frozenset({"ccomp", "conj", "advcl"})
 _CLAUSE_OPENERS = frozenset({"mark", "cc", "advmod", "punct"})  # "that", "but", "still" before the subject
 _MAX_CLAUSE_WORDS = 20
+_CLOSING = frozenset({",", ".", ";", ":", "!", "?", "\u201d", '"', "\u2013", "\u2014"})  # not quoted with it
 
 
 def _inner_roles(sent: Span, token: Token) -> tuple[dict[str, tuple[int, int]], bool, str] | None:
@@ -307,13 +310,15 @@ def _inner_roles(sent: Span, token: Token) -> tuple[dict[str, tuple[int, int]], 
     if any(t.head.i != verb.i or t.dep_ not in _CLAUSE_OPENERS for t in opening):
         return None  # something before the subject that the parse may have put in the wrong clause
     end = ids[-1] + 1
-    while end > start and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
-        end -= 1
+    while end > start and (sent.doc[end - 1].text in _CLOSING or sent.doc[end - 1].dep_ == "cc"):
+        end -= 1  # not "%": "sales have fallen by 3.3%"
     clause = sent.doc[start:end]
     if end < sent.end and sent.doc[end].pos_ in ("VERB", "AUX"):
         return None  # "... for a deposit and a quarter | could save": the next clause's subject ran in
-    if any(t.is_punct and t.text not in ("-", "'", "\u2019") for t in clause):
+    if any(t.is_punct and t.text not in ("-", "'", "\u2019", "%") for t in clause):
         return None  # a comma or dash inside: an aside or another phrase the parse ran into it
+    if sent.doc[start].lower_ == "that" and sent.doc[start].dep_ == "det":
+        return None  # "It is well known that noise from ships ...": "that" opens the clause, not the subject
     if len(clause) > _MAX_CLAUSE_WORDS or any(t.dep_ == "cc" and _has_subject(t.head) for t in clause):
         return None  # "... by people who collect it but the public was in the dark": two clauses
     return found[0], found[1], str(clause.text)
