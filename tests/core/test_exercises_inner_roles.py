@@ -73,7 +73,7 @@ def test_the_main_clause_is_asked_first(real_lexicon: Lexicon, nlp: Language) ->
 def test_a_clause_joined_after_is_not_quoted_with_it(real_lexicon: Lexicon, nlp: Language) -> None:
     # "In 'ants taste like lemon, and a purée ... tastes like ...', 'taste' is the verb of this clause":
     # two clauses quoted as one (read on dev)
-    sentence = "The cook says that the apples taste like honey, and the soup tastes like the sea."
+    sentence = "The cook says that the apples taste like honey, and the soup smells like the sea."
     item = role(real_lexicon, nlp, sentence, "apples")
     assert item is not None and "\u2018the apples taste like honey\u2019" in item.prompt
 
@@ -183,3 +183,9 @@ def test_no_object_that_is_no_noun(real_lexicon: Lexicon, nlp: Language) -> None
     for word in ("admit", "users"):
         item = role(real_lexicon, nlp, sentence, word)
         assert item is None or "admit\u2019 is the object" not in item.explanation
+
+
+def test_a_second_noun_after_be_stays_in_the_quoted_clause(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "In 'the experiment was part serious', ...": the clause was cut before "and part fun" (train)
+    item = role(real_lexicon, nlp, "He said the trip was part work and part holiday.", "trip")
+    assert item is not None and "\u2018the trip was part work and part holiday\u2019" in item.prompt

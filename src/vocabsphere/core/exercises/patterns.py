@@ -300,7 +300,7 @@ def _inner_roles(sent: Span, token: Token) -> tuple[dict[str, tuple[int, int]], 
     found = _roles(sent, verb)
     if found is None:
         return None
-    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _joined_by(c)]
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i and _joined_by(c) and _verbal(c)]
     last = min([c.left_edge.i for c in joined], default=verb.right_edge.i + 1)  # "..., and a purée tastes"
     ids = sorted(t.i for t in verb.subtree if t.i < last)
     if ids[-1] - ids[0] + 1 != len(ids):
@@ -343,6 +343,20 @@ def _joined_by(conj: Token) -> bool:
     first = conj.left_edge
     before = conj.doc[first.i - 1] if first.i > conj.sent.start else None
     return any(t.dep_ == "cc" or t.text in (",", ";") for t in (first, before) if t is not None)
+
+
+def _verbal(conj: Token) -> bool:
+    """A second verb or clause ("and have bad diets", "..., and a purée tastes": after a comma,
+    whatever the parse makes of it), not a second adjective or noun of the same verb ("was part
+    serious and part fun")."""
+    if conj.pos_ in ("VERB", "AUX") or _has_subject(conj):
+        return True
+    doc, i = conj.doc, conj.left_edge.i
+    while i > conj.sent.start and (doc[i].dep_ == "cc" or doc[i].text == ","):
+        if doc[i].text == ",":
+            return True
+        i -= 1
+    return doc[i].text == "," or (i > conj.sent.start and doc[i - 1].text == ",")
 
 
 def _has_subject(token: Token) -> bool:
