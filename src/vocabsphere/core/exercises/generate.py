@@ -45,7 +45,7 @@ _MAKERS: dict[ExerciseKind, Maker] = {
     ExerciseKind.PART_OF_SPEECH: lambda lx, t, w, lv: part_of_speech_item(lx, t, w),
     ExerciseKind.WORD_FAMILY: word_family_item,
     ExerciseKind.WORD_FORM: lambda lx, t, w, lv: word_form_item(lx, t, w),
-    ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(t, w),
+    ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(lx, t, w),
     # the phrases of a plain sentence, else the words of the noun phrase holding the word's adjective
     ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w) or noun_phrase_order_item(lx, t, w),
     ExerciseKind.CLOZE: cloze_item,

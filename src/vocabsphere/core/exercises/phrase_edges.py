@@ -26,6 +26,8 @@ _IDENTIFYING = frozenset({"the", "this", "that", "these", "those"})
 _NOUN_PHRASE_START = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _TIME_PHRASES = frozenset({"obl:tmod", "obl:npmod", "obl:unmarked"})
+# Adverbs of place that also follow a noun as part of it ("powers the streetlights above").
+_AFTER_NOUN = frozenset({"above", "below", "nearby", "opposite", "beneath", "underneath", "overhead"})
 
 
 def object_ends(sent: Span, start: int, end: int, verb: Token) -> bool:
@@ -34,6 +36,8 @@ def object_ends(sent: Span, start: int, end: int, verb: Token) -> bool:
     if end >= sent.end or (doc[end].is_punct and doc[end].text != ","):
         return True
     after = doc[end]
+    if after.lower_ in _AFTER_NOUN:
+        return False  # "the streetlights above": the object may run on
     if after.pos_ in ("VERB", "AUX"):
         return False  # "helped the team and curious locals followed them": part of it is a subject
     if after.pos_ == "ADP":

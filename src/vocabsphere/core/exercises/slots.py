@@ -18,7 +18,7 @@ from .verb_number import shown_number
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["POS_NAMES", "find_token", "gapped", "slot_pos", "slot_reason"]
+__all__ = ["CLAUSE_VERBS", "POS_NAMES", "find_token", "gapped", "slot_pos", "slot_reason"]
 
 POS_NAMES = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
 _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "seem", "seems", "seemed"})
@@ -278,13 +278,13 @@ _CLAUSE_VERBS_TEXT = (
     "predict insist explain prove discover assume imagine guess remember forget mention add "
     "confirm deny doubt estimate promise decide "
 )
-_CLAUSE_VERBS = frozenset(_CLAUSE_VERBS_TEXT.split())
+CLAUSE_VERBS = frozenset(_CLAUSE_VERBS_TEXT.split())
 
 
 def _clause_subject(obj: Token) -> bool:
     """The parse's object of a verb like "say" may be the subject of a clause it missed: a verb in
     the phrase or right after it ("said the crisis in 2008 forced hotels"); "means conflict." is sure."""
-    if obj.head.lemma_.lower() not in _CLAUSE_VERBS:
+    if obj.head.lemma_.lower() not in CLAUSE_VERBS:
         return False
     after = obj.right_edge.i + 1
     ends = after >= obj.sent.end or obj.doc[after].is_punct
