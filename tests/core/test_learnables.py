@@ -22,7 +22,7 @@ from vocabsphere.core.learnables import (
     select_highlights,
 )
 from vocabsphere.core.learnables.sentences import is_heading, leads_back, quote_fragment
-from vocabsphere.core.learnables.words import sentence_words, shorten
+from vocabsphere.core.learnables.words import lemma_of, sentence_words, shorten
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 from vocabsphere.core.text.pipeline import ModelNotFoundError
@@ -315,3 +315,12 @@ def test_a_meaning_is_cut_only_where_it_may_stop() -> None:
         "a group of people who work together …"
     )
     assert shorten("fairly large", 8) == "fairly large"
+
+
+def test_lemmas_of_function_words_log_no_warning(nlp: Language, caplog: pytest.LogCaptureFixture) -> None:
+    # lemminflect logged "Invalid upos type = DET" for every determiner, preposition ... it was asked about
+    doc = nlp("The children ran to the park because it was sunny.")
+    with caplog.at_level("WARNING"):
+        lemmas = [lemma_of(t) for t in doc]
+    assert "Invalid upos" not in caplog.text
+    assert lemmas[1] == "child" and lemmas[2] == "run" and lemmas[0] == "the"

@@ -95,8 +95,13 @@ def _comparative(word: str) -> bool:
     return adjective != word and "NOUN" not in lemmas and "VERB" not in lemmas
 
 
+_INFLECTED = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "AUX"})  # lemminflect's parts of speech
+
+
 @lru_cache(maxsize=50_000)
 def _lemma(word: str, pos: str, fallback: str) -> str:
+    if pos not in _INFLECTED:
+        return fallback  # lemminflect knows no other part of speech (and logs a warning for each)
     lemmas = getLemma(word, pos)  # dictionary-based: the parser's lemmas can be cut short ("stopp")
     return str(lemmas[0]).lower() if lemmas else fallback
 
