@@ -284,3 +284,14 @@ def test_a_name_inside_the_phrase_does_not_hide_its_determiner(real_lexicon: Lex
     made = items(real_lexicon, nlp, sentence, "sketch")
     assert "part_of_speech" in made
     assert "it comes after \u2018a\u2019" in made["part_of_speech"].explanation
+
+
+def test_a_get_passive_is_not_explained_as_be_plus_participle(real_lexicon: Lexicon, nlp: Language) -> None:
+    # Lead's reading of the merged sheet: "when a referee gets _____" explained "'gets vilified' is a
+    # passive (be + past participle)"
+    made = from_text(real_lexicon, nlp, "Fans shout at the screen when a player gets punished.", "punished")
+    form = made["word_form"]
+    assert form.answer == "punished" and "be + past participle" not in form.explanation
+    assert "get + past participle" in form.explanation and form.grammar_point is None
+    made = from_text(real_lexicon, nlp, "The old bridge was rebuilt in May last year.", "rebuilt")
+    assert "be + past participle" in made["word_form"].explanation  # the be-passive keeps its point

@@ -102,6 +102,8 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
     if token.tag_ == "VBP" and not aux and _plural_subject(token) is not None:
         return "VBP", "present simple", "present_simple"  # "ants taste": no -s after a plural subject
     if token.tag_ == "VBN" and aux and past_tag(token, lemma) == "VBN":
+        if aux[-1].dep_ == "aux:pass" and aux[-1].lemma_.lower() == "get":
+            return "VBN", "past participle", None  # "gets vilified": the be-passive's rule does not hold
         if aux[-1].dep_ == "aux:pass":
             agent = any(c.dep_ == "obl:agent" for c in token.children)
             if not agent and "ADJ" in getAllLemmas(token.lower_):
@@ -233,7 +235,13 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
         accepted += (f"{'more' if tag == 'JJR' else 'most'} {lemma}",)
     what = f"the {instruction} of" if instruction else "the right form of"
     grammar = GRAMMAR_POINTS.get(point) if point else None
-    if grammar is None:
+    if grammar is None and tag == "VBN":  # only the get-passive comes here without a grammar point
+        got = next(c for c in token.children if c.dep_ == "aux:pass").lower_
+        reason = (
+            f"After ‘{got}’ this passive takes the past participle: "
+            f"‘{got} {token.lower_}’ (get + past participle)."
+        )
+    elif grammar is None:
         reason = (
             _noun_reason(token)
             if pos == "NOUN"
