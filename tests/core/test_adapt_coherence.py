@@ -951,3 +951,44 @@ def test_also_opening_a_paragraph_needs_the_sentence_before() -> None:
     needs = dependencies(units)
     assert 0 in needs[1]
     assert 1 not in needs[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        # second pass, train 99-108: "Primary schools have therefore been quick to note the benefits"
+        # without the figures that are the reason
+        ("Many clubs have therefore been slow to buy new boats.", True),
+        ("Consequently, the library closed at noon.", True),
+        ("Thus the village lost its only shop.", True),
+        ("As a result, bus fares went up.", True),
+        ("As a result of the strike, bus fares went up.", False),
+        # "The second is education ..." without "They put forward a trio of policies"
+        ("The second is a bigger garden for every flat.", True),
+        ("The first is cheaper bread.", True),
+        ("The first bus leaves at six.", False),
+        ("The second half of the match was dull.", False),
+        # "The hope is to introduce it across the 450 schools in the region" without who hopes it
+        ("The aim is to open ten more shops in the area.", True),
+        ("The aim of the club is to have fun.", False),
+        # "Revenue fell from $405m to $392m." without the report and the quarter it is about
+        ("Sales fell from 30,000 to 25,000.", True),
+        ("Visitor numbers dropped by about 2,000 from 9,500 to 7,500.", True),
+        ("Sales fell from 30,000 in 2019 to 25,000 in 2020.", False),
+    ],
+)
+def test_openers_read_in_the_second_read_pass(text: str, refers: bool) -> None:
+    assert refers_back(text) is refers
+
+
+def test_the_first_is_goes_with_the_second_is() -> None:
+    # second pass, train 99-108: "The second is ..." and "The third is ..." kept without "The first is ..."
+    units = _units(
+        "The plan names three steps.",
+        "The first is cheaper bread.",
+        "Bakers like it.",
+        "The second is free milk for schools.",
+    )
+    needs = dependencies(units)
+    assert (1, 3) in enumerations(units)
+    assert 3 in needs[1] and 1 in needs[3] and 0 in needs[1]

@@ -970,3 +970,68 @@ def test_a_cut_that_stops_inside_an_opening_clause_is_refused(nlp: Language) -> 
     assert "clause but not its last words" in (_drop(nlp, sentence, "As temperatures climb and oceans") or "")
     # ... while the whole clause with its comma may still go
     assert _drop(nlp, sentence, "As temperatures climb and oceans warm,") is None
+
+
+def test_cuts_read_in_the_second_read_pass_are_refused(nlp: Language) -> None:
+    # second pass, train 99-108: "Do you want your child to be good [at sport], ...?" (good = well behaved)
+    sentence = "Would you like your son to be good at chess, join the club and one day play for his country?"
+    assert "completes 'good at'" in (_drop(nlp, sentence, "at chess") or "")
+    for level in ("A2", "B1"):
+        assert "good at chess" in compress_sentence(nlp(sentence)[:], level).text
+    assert "completes 'afraid of'" in (
+        _drop(nlp, "He was afraid of the dark as a boy, his sister recalls.", "of the dark") or ""
+    )
+    # "[While audio instructions to drivers remove the need ..., he] He says, the use of apps ... is
+    # very different": the set-off "he says," left opening the sentence
+    sentence = (
+        "While paper tickets for travellers take away the need to queue at the desk, he says, the use of "
+        "mobile passes is very different."
+    )
+    assert "opening with 'he says,'" in (
+        _drop(nlp, sentence, "While paper tickets for travellers take away the need to queue at the desk,")
+        or ""
+    )
+    for level in ("A2", "B1"):
+        assert not compress_sentence(nlp(sentence)[:], level).text.startswith("He says,")
+
+
+def test_a_population_phrase_is_kept(nlp: Language) -> None:
+    # dev 'memories': "... ask ever more complex questions about memories [in people]" (the study was of mice)
+    sentence = "The rat studies will help doctors ask ever more complex questions about pain in people."
+    assert "whom the claim is about" in (_drop(nlp, sentence, "in people") or "")
+    for level in ("A2", "B1"):
+        assert "pain in people" in compress_sentence(nlp(sentence)[:], level).text
+
+
+def test_a_comparison_cut_after_a_misparse_is_refused() -> None:
+    # second pass, train 99-108: "claims that ... captive orcas die [at a younger age than their wild
+    # counterparts]": the parser hung the phrase on a noun it took for a verb, so nothing saw 'die' bare
+    rows = [
+        ("The", "det", 1, "DET", "DT"),
+        ("zoo", "nsubj", 2, "NOUN", "NN"),
+        ("fights", "ROOT", 2, "VERB", "VBZ"),
+        ("welfare", "compound", 4, "NOUN", "NN"),
+        ("groups", "obj", 2, "VERB", "VBZ"),
+        ("claims", "obj", 4, "NOUN", "NNS"),
+        ("that", "mark", 9, "SCONJ", "IN"),
+        ("caged", "amod", 8, "ADJ", "JJ"),
+        ("parrots", "nsubj", 9, "NOUN", "NNS"),
+        ("die", "conj", 4, "VERB", "VBP"),
+        ("at", "case", 13, "ADP", "IN"),
+        ("a", "det", 13, "DET", "DT"),
+        ("younger", "amod", 13, "ADJ", "JJR"),
+        ("age", "obl", 4, "NOUN", "NN"),
+        ("than", "case", 16, "ADP", "IN"),
+        ("wild", "amod", 16, "ADJ", "JJ"),
+        ("birds", "nmod", 13, "NOUN", "NNS"),
+        (".", "punct", 2, "PUNCT", "."),
+    ]
+    doc = _parsed(rows)
+    for tok in doc:
+        tok.lemma_ = tok.lower_  # "age" is a time noun: the check on a bare verb lets it go
+    assert "drops a comparison" in (deletion_problem(doc[:], range(10, 17)) or "")
+
+
+def test_cuts_near_the_second_read_pass_guards_are_still_made(nlp: Language) -> None:
+    # a phrase after an adjective that does not complete it ("busy [in summer]": a time)
+    assert _drop(nlp, "The old hall is always busy in summer, the staff say.", "in summer") is None

@@ -132,3 +132,15 @@ def test_a_hard_adverb_without_a_simpler_word_is_kept(
     result = Substituter(lexicon, "A2").simplify(nlp(text)[:])
     assert all(new for _, new in result.replacements), result.replacements
     assert adverb in result.text or any(old == adverb for old, _ in result.replacements)
+
+
+def test_no_attributive_only_substitute_after_be_or_so(lexicon: Lexicon, nlp: Language) -> None:
+    # second pass of round read: "It's so [minimal] minimum, though, that ..." (train): "minimum" stands
+    # only before a noun
+    for sentence in (
+        "The delay is so minimal, though, that nobody on the train notices it.",
+        "The risk was minimal.",
+    ):
+        for level in ("A2", "B1"):
+            text = Substituter(lexicon, level).simplify(nlp(sentence)[:]).text
+            assert "minimum" not in text

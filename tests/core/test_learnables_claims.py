@@ -446,3 +446,18 @@ def test_no_shorter_phrasal_verb_where_the_words_say_a_way_or_need_their_preposi
     assert "go up" in bases("Prices went up sharply in May.")
     assert "stand up" in bases("He stood up and left the room.")
     assert "give up" in bases("She gave up her job in May.")
+
+
+def test_no_combination_a_teacher_found_false_in_the_second_read_pass(
+    nlp: Language, real_lexicon: Lexicon
+) -> None:
+    # second pass, train 99-108: "they don't know what to order" ('to order' as in "made to order") and
+    # "not just any old growth" ('old growth' as in forests)
+    for sentence, words in [
+        ("Tourists often don't know what to order in a Thai cafe.", "to order"),
+        ("Farmers want growth, but not just any old growth.", "old growth"),
+    ]:
+        found = find_collocations(nlp(sentence)[:], real_lexicon)
+        assert words not in [c.text for c in found]
+    found = find_collocations(nlp("The suits are made to order in a small shop.")[:], real_lexicon)
+    assert "to order" in [c.text for c in found]

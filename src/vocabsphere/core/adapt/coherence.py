@@ -228,8 +228,22 @@ _CONTINUING = re.compile(
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
     r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
-    r"|^(?:about |some |nearly |almost |another )?[\d,.]+ more\b",  # "About 780 more children ..."
+    r"|^(?:about |some |nearly |almost |another )?[\d,.]+ more\b"  # "About 780 more children ..."
+    r"|^the (?:first|second|third|fourth|fifth|last) (?:is|was|are|were)\b"  # "The second is ...": of what?
+    r"|^the (?:hope|aim|idea|goal|intention) (?:is|was)\b",  # "The hope is to ...": whose?
     re.I,
+)
+# "Revenue fell from $405m to $392m.": a change with no time of its own is over the period the
+# sentence before told (a year, a quarter).
+_BARE_CHANGE = re.compile(
+    r"^(?:[\w'’-]+\s+)?[\w'’-]+\s+(?:fell|rose|dropped|grew|increased|decreased|climbed|jumped|slipped)\s+"
+    r"(?:by\s+(?:\S+\s+){1,3})?from\b",
+    re.I,
+)
+_A_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:quarter|month|year|week|decade)s?\b", re.I)
+# "Schools have therefore been quick to ...", "Thus, ...": a consequence of what the sentence before told.
+_CONSEQUENCE = re.compile(
+    r"^(?:[\w'’-]+,?\s+){0,5}?(?:therefore|thus|consequently|hence)\b|^as a result\b(?!\s+of\b)", re.I
 )
 # A sentence that goes on from how the sentence before did something ("In this way, ...", "The same
 # technique ..."): that sentence is kept whole, or the way it told of is gone.
@@ -240,7 +254,10 @@ _HOW_BEFORE = re.compile(
 )
 # The parts of one enumeration are kept or cut together: "In the first, ..." / "In the second, ...",
 # "One ..." / "The other ...", "Some ..." / "Others ...".
-_ENUM_FIRST = re.compile(r"^(?:in\s+)?the\s+first,|^first(?:ly)?,|^one\s+(?!of\b)|^some\b(?!\s+of\b)", re.I)
+_ENUM_FIRST = re.compile(
+    r"^(?:in\s+)?the\s+first(?:,|\s+(?:is|was|are|were)\b)|^first(?:ly)?,|^one\s+(?!of\b)|^some\b(?!\s+of\b)",
+    re.I,
+)
 _ENUM_NEXT = re.compile(
     r"^(?:in\s+)?the\s+(?:second|third|other|latter)\b|^(?:second|third)(?:ly)?,|^others\b", re.I
 )
@@ -346,6 +363,10 @@ def refers_back(text: str) -> bool:
     if _TOLD_WHOM.search(text) or _AND.match(text.lstrip(_QUOTE_OPENERS)) or _elided(text):
         return True
     if _FRONTED_DEMONSTRATIVE.match(opening) or _THERE.match(opening):
+        return True
+    if _CONSEQUENCE.match(text.lstrip(_QUOTE_OPENERS)):  # before "Consequently," is stripped
+        return True
+    if _BARE_CHANGE.match(opening) and not _A_TIME.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 

@@ -265,6 +265,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and tok.lemma_ in _RESULT_VERBS
         ):
             return f"drops {tok.text!r}, what the event led to ('a difference in time[, causing jet lag]')"
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _population(tok):
+            return f"drops {tok.text!r}, whom the claim is about ('questions about memories [in people]')"
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _completes_adjective(tok):
+            return f"drops what completes '{tok.head.text} {preposition_of(tok)}' ('to be good [at chess]')"
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -375,6 +379,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return f"leaves {bare_auxiliary.text!r} without its participle ('has, since 2005, [begun to ...]')"
     if _attribution_before_verb(sent, gone):
         return "leaves 'he said,' before a verb with no subject ('[The key,] he said, is')"
+    if _opens_on_attribution(sent, gone):
+        return "leaves the sentence opening with 'he says,' ('[While maps help, he] He says, apps differ')"
+    if _comparison_cut(sent, removed, gone):
+        return "drops a comparison, what the claim says ('die [at a younger age than wild ones]')"
     stranded = _stranded_relative(sent, gone)
     if stranded is not None:
         return f"leaves {stranded.text!r} without the verb of its clause ('Armenia, which, like ...')"
@@ -567,6 +575,56 @@ def _attribution_before_verb(sent: Span, gone: set[int]) -> bool:
         and kept[2].text == ","
         and kept[3].tag_ in _FINITE
     )
+
+
+def _opens_on_attribution(sent: Span, gone: set[int]) -> bool:
+    """ "[While spoken directions help, she] She says, paper maps differ": a cut of the opening clause
+    leaves the set-off "she says," first, which reads as a broken sentence."""
+    if sent[0].i not in gone:
+        return False
+    kept = [t for t in sent if t.i not in gone]
+    return (
+        len(kept) > 3
+        and kept[0].pos_ in {"PRON", "PROPN"}
+        and kept[1].lemma_.lower() in _SAYING_LEMMAS
+        and kept[2].text == ","
+    )
+
+
+def _comparison_cut(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:
+    """Does the cut take a comparative with its "than" phrase from a kept clause ("caged parrots die
+    [at a younger age than wild ones]")? The comparison is what the clause claims."""
+    if not any(t.lower_ == "than" for t in removed):
+        return False
+    return any(t.tag_ in {"JJR", "RBR"} and t.head.i in gone and t.head.head.i not in gone for t in removed)
+
+
+# "memories in people" in a story of mice, "the disease in children": whom a claim is about
+_POPULATIONS_TEXT = (
+    "people humans human adults children kids women men animals patients mice rats infants babies"
+)
+_POPULATIONS = frozenset(_POPULATIONS_TEXT.split())
+
+
+def _population(tok: Token) -> bool:
+    """Is ``tok`` an "in people", "among adults" phrase that says whom a claim holds for?"""
+    return preposition_of(tok) in {"in", "among", "amongst"} and tok.lower_ in _POPULATIONS
+
+
+# "good at chess", "afraid of dogs", "keen on football": the phrase completes what the adjective says
+_ADJECTIVE_PREPOSITIONS = frozenset(["at", "of", "about", "on", "with", "to"])
+
+
+def _completes_adjective(tok: Token) -> bool:
+    """Is ``tok`` the phrase right after a predicate adjective that completes it ("to be good [at
+    chess]": without it "good" means well behaved)?"""
+    adjective = tok.head
+    if adjective.pos_ != "ADJ" or tok.left_edge.i != adjective.i + 1:
+        return False
+    predicate = adjective.dep_ in {"xcomp", "acomp", "ROOT", "ccomp"} or any(
+        c.dep_ == "cop" for c in adjective.children
+    )
+    return predicate and preposition_of(tok) in _ADJECTIVE_PREPOSITIONS
 
 
 def _opens_noun(tok: Token) -> bool:

@@ -102,6 +102,10 @@ def _fits_pos(pos: str, words: list[Token]) -> bool:
         if words[-1].pos_ in ("ADP", "ADV") and words[-1].dep_ != "compound:prt":
             return False  # "closed in the afternoon": a phrasal verb needs a particle, not a preposition
         return content_pos(words[0]) == "VERB" and words[-1].dep_ != "mark"  # "going to sell"
+    if pos != "verb" and words[0].lower_ == "to" and _before(words[0]) in _WH_WORDS:
+        return False  # "what to order": an infinitive, not the adverb "to order" (made to order)
+    if pos == "noun" and words[0].lower_ == "old" and _before(words[0]) == "any":
+        return False  # "not just any old growth": "any old" (whatever kind), not "old growth" (forest)
     if pos in ("adverb", "adjective"):
         # "a plague on earth": a preposition's phrase that describes a noun is read word by word,
         # not as the adverb "on earth" (used for emphasis: "what on earth ...")
@@ -115,6 +119,13 @@ def _fits_pos(pos: str, words: list[Token]) -> bool:
         # adjective + noun only: noun + noun compounds ("phone call") are vocabulary, not collocation
         return content_pos(words[-1]) == "NOUN" and words[0].tag_ in _MODIFIER_TAGS
     return True
+
+
+_WH_WORDS = frozenset(["what", "how", "where", "which", "when", "whether", "who", "whom"])
+
+
+def _before(tok: Token) -> str:
+    return tok.doc[tok.i - 1].lower_ if tok.i > tok.sent.start else ""
 
 
 def _prepositional_verb_ok(words: list[Token]) -> bool:
