@@ -1035,3 +1035,29 @@ def test_a_comparison_cut_after_a_misparse_is_refused() -> None:
 def test_cuts_near_the_second_read_pass_guards_are_still_made(nlp: Language) -> None:
     # a phrase after an adjective that does not complete it ("busy [in summer]": a time)
     assert _drop(nlp, "The old hall is always busy in summer, the staff say.", "in summer") is None
+
+
+def test_a_later_sentence_of_a_headed_section_needs_the_section_opening(nlp: Language) -> None:
+    # Unseen reading of adapt-2.3, train A2: a listicle's "2 Subterranean storage" was dropped with its
+    # opening sentence while a later sentence of that section stayed, under "1 Pop-up parks".
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache
+
+    text = (
+        "Five ideas for greener towns\n\n"
+        "1 Pocket parks\n\n"
+        "Small parks are appearing in empty car spaces. People sit there in the sun.\n\n"
+        "2 Underground garages\n\n"
+        "Towns are building deep automatic garages for thousands of residents' bicycles beneath busy squares. "
+        "Cycling is more popular than ever. Riders like the safe places.\n\n"
+        "3 Green roofs\n\n"
+        "Grass on roofs keeps buildings cool in summer."
+    )
+    builder = VersionBuilder(prepare(text), ParseCache(nlp), None)
+    units = builder.source.units
+    needs = builder._needs()
+    opening = next(i for i, u in enumerate(units) if u.text.startswith("Towns are building"))
+    later = next(i for i, u in enumerate(units) if u.text.startswith("Cycling is"))
+    assert opening in needs[later]
+    first = next(i for i, u in enumerate(units) if u.text.startswith("Small parks"))
+    assert first not in needs[later]  # only the section's own opening

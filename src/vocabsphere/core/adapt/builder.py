@@ -111,6 +111,16 @@ def _with_marks(
     return text, glosses
 
 
+def _headed_sections(source: Source) -> dict[int, list[int]]:
+    """Per heading (paragraph index), the sentences of its section in order (maybe none)."""
+    sections = {}
+    for h in sorted(source.headings):
+        following = [p for p in source.headings if p > h]
+        end = min(following) if following else len(source.paragraphs)
+        sections[h] = [i for i, u in enumerate(source.units) if h < u.paragraph < end]
+    return sections
+
+
 def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     """Headings to keep: those whose section keeps its opening sentence.
 
@@ -118,14 +128,7 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     about fascism); over the section's later sentences alone it names something the version left out.
     """
     picked = set(chosen)
-    keep = set()
-    for h in sorted(source.headings):
-        following = [p for p in source.headings if p > h]
-        end = min(following) if following else len(source.paragraphs)
-        section = [i for i, u in enumerate(source.units) if h < u.paragraph < end]
-        if section and section[0] in picked:
-            keep.add(h)
-    return keep
+    return {h for h, section in _headed_sections(source).items() if section and section[0] in picked}
 
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -284,6 +287,12 @@ class VersionBuilder:
                 same = units[i].paragraph == units[i - 1].paragraph
                 if same and not any(t.tag_ in _FINITE for t in self.cache.get(units[i].text)):
                     needs[i].add(i - 1)
+            # A later sentence of a headed section is kept only with the section's opening sentence,
+            # which keeps the heading: without it the sentence sits under the section before's heading
+            # ("Bikes are ever more in vogue." under "1 Pop-up parks").
+            for section in _headed_sections(self.source).values():
+                for i in section[1:]:
+                    needs[i].add(section[0])
             for group in quotation_groups(self._quotes):
                 for i in group:
                     needs[i].update(j for j in group if j != i)
