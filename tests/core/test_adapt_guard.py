@@ -1048,7 +1048,7 @@ def test_a_later_sentence_of_a_headed_section_needs_the_section_opening(nlp: Lan
         "1 Pocket parks\n\n"
         "Small parks are appearing in empty car spaces. People sit there in the sun.\n\n"
         "2 Underground garages\n\n"
-        "Towns are building deep automatic garages for thousands of residents' bicycles beneath busy squares. "
+        "Towns are building deep automatic garages for the bicycles of residents under squares. "
         "Cycling is more popular than ever. Riders like the safe places.\n\n"
         "3 Green roofs\n\n"
         "Grass on roofs keeps buildings cool in summer."
