@@ -1061,3 +1061,24 @@ def test_a_later_sentence_of_a_headed_section_needs_the_section_opening(nlp: Lan
     assert opening in needs[later]
     first = next(i for i, u in enumerate(units) if u.text.startswith("Small parks"))
     assert first not in needs[later]  # only the section's own opening
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "reason"),
+    [
+        # issue #14, train 109-118: "such a mighty head can[ in reality,], be so vulnerable"
+        ("How sad that such a strong old tree can, in reality, be so weak.", "in reality, ", "auxiliary"),
+        ("How sad that such a strong old tree can, in reality, be so weak.", ", in reality", "auxiliary"),
+        # "found only [in students], the scientists ...": the focus adverb left pointing at nothing
+        ("To see if the fault was found only in old cars, the team tested new ones.", " in old cars", "only"),
+        ("The tax was paid mainly by big firms, the report says.", " by big firms", "mainly"),
+    ],
+)
+def test_cuts_read_in_the_hl_reading_are_refused(nlp: Language, sentence: str, cut: str, reason: str) -> None:
+    assert reason in (_drop(nlp, sentence, cut) or "")
+
+
+def test_cuts_near_the_hl_guards_are_still_made(nlp: Language) -> None:
+    # the whole aside with both its commas; a word inside the phrase the focus adverb singles out
+    assert _drop(nlp, "The old tree has, in the end, fallen over.", ", in the end,") is None
+    assert _drop(nlp, "The tax was paid mainly by big firms, the report says.", "big ") is None

@@ -625,3 +625,53 @@ def test_true_claims_near_the_read_round_fixes_stay(nlp: Language) -> None:
     assert found(
         nlp, "The bones are handed to middlemen, who pass easily through the border.", "relative_non_defining"
     )
+
+
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # issue #14, train 109-118: "'so different from the rhinoceros that' uses so...that (result)":
+        # the 'that' clause tells which animal
+        ("so_that_result", "The beetle is so different from the ant that you see in gardens."),
+        ("so_that_result", "These frogs are so different from the toad that we know today."),
+        ("so_that_result", "The hill looks so different from the mountain that we climbed last year."),
+        # "'together enough' uses adjective/adverb + enough": 'enough' determines 'money'
+        ("adjective_enough", "They hope to get together enough money to buy a boat."),
+        # "'suggests there are' is reported speech" with 'It' (a finding) as the subject
+        ("reported_speech", "It suggests there are more birds in the north than we thought."),
+        ("reported_speech", "This shows that the plan worked."),
+        # "'which also operate ...' gives extra information about 'porpoises'": with no plural verb to
+        # say it is about both nouns, which one it tells of is unsure
+        ("relative_non_defining", "Frogs and toads, which we often see near ponds, eat insects."),
+        # both (the verb says so), but naming "My sister and her husband" is unsure; not 'husband'
+        ("relative_non_defining", "My sister and her husband, who live in Leeds, came to visit."),
+    ],
+)
+def test_no_claim_a_teacher_found_false_in_the_hl_reading(
+    nlp: Language, point_id: str, sentence: str
+) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("Frogs and toads, which also live near ponds, eat insects.", "Frogs and toads"),
+        ("The old bridges and tunnels, which were built by hand, are closed.", "old bridges and tunnels"),
+    ],
+)
+def test_a_relative_clause_on_coordinated_nouns_names_them_whole(
+    nlp: Language, sentence: str, noun: str
+) -> None:
+    hits = found(nlp, sentence, "relative_non_defining")
+    assert [dict(m.details).get("noun") for m in hits] == [noun]
+
+
+def test_true_claims_near_the_hl_fixes_stay(nlp: Language) -> None:
+    assert found(nlp, "He was so tired from the trip that he slept all day.", "so_that_result")
+    assert found(nlp, "She was so different from her sister that people were surprised.", "so_that_result")
+    assert found(nlp, "They live in a big enough house.", "adjective_enough")
+    assert found(nlp, "He suggests there are more birds here.", "reported_speech")
+    assert found(nlp, "It is said that the castle is haunted.", "reported_speech")
+    assert found(nlp, "The old bridge, which opened in 1890, is closed.", "relative_non_defining")

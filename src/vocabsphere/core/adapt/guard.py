@@ -75,6 +75,13 @@ _SCOPE = frozenset(_SCOPE_TEXT.split())
 _EVENT_TEXT = "die death dead kill murder injure wound arrest jail convict sentence execute resign drown"
 EVENT_LEMMAS = frozenset(_EVENT_TEXT.split())
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Adverbs that single out the phrase after them ("found only [in students]"): cut the phrase and
+# they point at nothing
+_FOCUS_TEXT = (
+    "only even just also mainly especially particularly mostly largely primarily chiefly solely "
+    "exclusively notably specifically"
+)
+_FOCUS = frozenset(_FOCUS_TEXT.split())
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl"})
 _WH = frozenset({"WRB", "WP", "WDT", "WP$"})
 _ARTICLES = frozenset({"a", "an", "the", "every"})
@@ -352,6 +359,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"leaves {before.text!r} without its noun"
         if before.lower_ in _DEGREE and (first.pos_ in {"ADJ", "ADV"} or before.tag_ in {"JJR", "RBR"}):
             return f"leaves {before.text!r} without the word it modifies"  # "ever more [in vogue]"
+        if before.lower_ in _FOCUS and not first.is_punct and not _focus_after(before, gone, end):
+            return f"leaves {before.text!r} without what it singles out ('found only [in students]')"
         if before.lemma_ == "be" and first.pos_ == "ADP":
             return f"takes what comes after {before.text!r} ('The change is [in time] spent')"
         end = next(k for k in range(start, sent.end) if k + 1 not in gone)
@@ -374,6 +383,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "drops the clause that tells what the kept 'the ...' is ('[When water boils,] the steam')"
     if _comma_before_verb(sent, gone):
         return "leaves a comma between the subject and its verb ('[Ann Lee, ]the son of a baker, is')"
+    if _comma_splits_verb(sent, gone):
+        return "leaves a comma between an auxiliary and its verb ('can, [in reality,] be so weak')"
     bare_auxiliary = _auxiliary_left_bare(sent, gone)
     if bare_auxiliary is not None:
         return f"leaves {bare_auxiliary.text!r} without its participle ('has, since 2005, [begun to ...]')"
@@ -662,6 +673,25 @@ def _comma_before_verb(sent: Span, gone: set[int]) -> bool:
         return False
     before = kept[:comma]
     return kept[comma + 1].tag_ in _FINITE and not any(t.pos_ in _CLAUSE_HEADS for t in before)
+
+
+def _focus_after(adverb: Token, gone: set[int], end: int) -> bool:
+    """Does the kept focus adverb before a cut single out a kept word after the cut ("also [quickly]
+    left") rather than the cut phrase?"""
+    return adverb.head.i not in gone and adverb.head.i > end
+
+
+def _comma_splits_verb(sent: Span, gone: set[int]) -> bool:
+    """ "such a strong tree can[, in reality], be so weak" cut to "can, be": a kept comma left
+    between a modal or auxiliary and the verb after it, where the cut made them neighbours."""
+    kept = [t for t in sent if t.i not in gone]
+    for aux, comma, verb in zip(kept, kept[1:], kept[2:], strict=False):
+        if comma.text != "," or not gone.intersection(range(aux.i + 1, verb.i)):
+            continue
+        auxiliary = aux.tag_ == "MD" or (aux.pos_ == "AUX" and aux.lemma_.lower() in ("be", "have", "do"))
+        if auxiliary and verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VB", "VBN", "VBG"):
+            return True
+    return False
 
 
 def _auxiliary_left_bare(sent: Span, gone: set[int]) -> Token | None:

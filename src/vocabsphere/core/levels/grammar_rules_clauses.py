@@ -206,9 +206,13 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         if _holds_the_main_verb(sent, left.i, right):
             seen.add(left.i)  # nor claimed by the word-order fallbacks
             continue
-        details = (("noun", noun_words(noun)),)
         seen.add(left.i)
+        details = (("noun", noun_words(noun)),)
         if clause.doc[left.i - 1].text == ",":
+            named = _antecedent_name(noun, clause, rel, left)
+            if named is None:
+                continue
+            details = (("noun", named),)
             if (
                 rel is not None
                 and low(rel) in _NON_DEFINING_WORDS
@@ -247,6 +251,9 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
             continue
         if _comments_on_clause(rel, noun) or _other_antecedent(rel, noun) or _who_after_a_phrase(rel, noun):
             continue
+        named = _antecedent_name(noun, rel.head, rel, rel)
+        if named is None:
+            continue
         end = rel.i + 1
         while end < sent.end and (
             doc[end].text not in (",", ";", ".", "!", "?", "\u2014", "-", ")")
@@ -254,7 +261,55 @@ def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
         ):
             end += 1
         if end - rel.i >= 2 and any(looks_like_verb(t) for t in doc[rel.i + 1 : end]):
-            yield Hit("relative_non_defining", rel.i, end, (("noun", noun_words(noun)),))
+            yield Hit("relative_non_defining", rel.i, end, (("noun", named),))
+
+
+def _antecedent_name(noun: Token, clause: Token, rel: Token | None, left: Token) -> str | None:
+    """The noun the explanation names. "Frogs and toads, which also live near ponds": the clause may
+    tell of both nouns or of the last. Named whole when a plural verb with the relative word as its
+    subject says it is both; the last noun alone when a singular verb says so, or when it has its
+    own determiner ("his speech and the book he wrote"); else (unsure which) None: no claim."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in _NOUNISH and not _ampersand(first):
+        first = first.head
+    conjuncts = [c for c in first.children if c.dep_ == "conj" and c.i < left.i and not _ampersand(c)]
+    if not conjuncts:
+        return noun_words(noun)
+    last = max(conjuncts, key=lambda c: c.i)
+    own_det = any(c.dep_ in ("det", "nmod:poss", "nummod") for c in last.children)
+    subject = rel is not None and rel.dep_.startswith("nsubj")
+    number = _verb_number(clause) if subject else ""
+    if number == "Plur":
+        if own_det or any(c.dep_ == "case" for c in first.children):
+            # "Anna and her brother, who live ...": where the phrase starts is unsure; "cancers in
+            # Belarus and Ukraine, which have been observed": maybe about the noun the phrase hangs on
+            return None
+        start = first.left_edge.i
+        while first.doc[start].dep_ in ("case", "det", "cc", "punct", "advmod") and start < first.i:
+            start += 1  # "of the frogs and toads" named as 'frogs and toads'
+        whole = first.doc[start : last.i + 1]
+        # a plain list of nouns; no clause inside ("sales that aren't sales, mislabeled items")
+        return None if any(t.pos_ in ("VERB", "AUX") for t in whole) else str(whole.text)
+    if noun.i == last.i and (own_det or (number == "Sing" and noun.tag_ in ("NN", "NNP"))):
+        return noun_words(noun)  # a singular verb after a singular noun: the clause is about that noun
+    return None
+
+
+_NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+def _verb_number(clause: Token) -> str:
+    """The number the clause's finite verb shows: 'Plur' ('live', 'were'), 'Sing' ('lives', 'was'),
+    or '' (a past tense or a modal shows none)."""
+    finite = [c for c in clause.children if c.dep_ in AUX_DEPS and c.i < clause.i] or [clause]
+    if finite[0].tag_ == "VBP" or low(finite[0]) == "were":
+        return "Plur"
+    return "Sing" if finite[0].tag_ == "VBZ" or low(finite[0]) == "was" else ""
+
+
+def _ampersand(conj: Token) -> bool:
+    """ "Marks & Spencer": one name, not two nouns."""
+    return any(c.dep_ == "cc" and c.text == "&" for c in conj.children)
 
 
 def _who_after_a_phrase(rel: Token, noun: Token) -> bool:
@@ -577,6 +632,8 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
             continue
         if verb.tag_ == "VBG" and verb.lemma_.lower() == "suggest":
             continue  # "The maps were alike, suggesting that brains work the same way": what it shows
+        if _thing_as_speaker(verb):
+            continue
         for clause in verb.children:
             if clause.dep_ != "ccomp" or clause.i < verb.i:
                 continue
@@ -600,6 +657,25 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
             hit = _reported_with_that(sent, verb)
             if hit is not None:
                 yield hit
+
+
+_THING_SUBJECTS = frozenset({"this", "that"})
+# what a finding or a thing does ("It suggests ..."); 'it' may be a firm or a body that says things
+_EVIDENCE_VERBS = frozenset({"suggest", "reveal", "confirm", "predict"})
+
+
+def _thing_as_speaker(verb: Token) -> bool:
+    """ "It suggests there are more birds": with 'this'/'that' as the subject of an active reporting
+    verb, or 'it' as the subject of 'suggest', 'reveal' ..., a finding or a thing shows something; no
+    one said anything ("It is said that ..." is passive: people say it; "it said" may be a firm)."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        verb = verb.head  # "It fits and suggests ...": the subject is the first verb's
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+    # not a relative 'that' ("the firm that said it ..."): its noun may be people
+    things = _THING_SUBJECTS | ({"it"} if verb_lemmas(verb) & _EVIDENCE_VERBS else set())
+    return any(low(c) in things and c.tag_ != "WDT" and feat(c, "PronType") != "Rel" for c in subjects)
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:

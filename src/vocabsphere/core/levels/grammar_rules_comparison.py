@@ -227,12 +227,48 @@ def detect_degree(sent: Span) -> Iterator[Hit]:
         elif word == "enough" and tok.i > sent.start:
             adj = tok.doc[tok.i - 1]
             # the POS, not the fine tag (which may say VB for "tall"); no "bigger enough"
-            if adj.pos_ in ("ADJ", "ADV") and adj.tag_ not in ("JJR", "RBR") and low(adj) != "not":
+            if (
+                adj.pos_ in ("ADJ", "ADV")
+                and adj.tag_ not in ("JJR", "RBR")
+                and low(adj) != "not"
+                and not _determines_noun(tok, adj)
+            ):
                 yield Hit("adjective_enough", *_with_infinitive(adj.i, tok))
         elif word in ("so", "such"):
             hit = _so_such_that(tok)
             if hit is not None:
                 yield hit
+
+
+def _determines_noun(enough: Token, before: Token) -> bool:
+    """ "get together enough money": 'enough' is the determiner of the noun after it, not a degree
+    word after the adverb or adjective before it (which does not lean on it)."""
+    head = enough.head
+    return (
+        head.i > enough.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and enough.dep_ in ("amod", "det")
+        and before.head.i != enough.i
+        and not (before.dep_ == "amod" and before.head.i == head.i)
+    )
+
+
+def _relative_of_noun(that: Token, last: Token) -> bool:
+    """ "so different from the ant that you see in gardens": the 'that' clause tells which noun (a
+    relative clause of a noun after the 'so' word), so it is no result of the 'so' word."""
+    clause = that.head
+    # a noun, or a word in a noun's place ("from the toad" tagged ADJ)
+    between = that.doc[last.i + 1 : that.i]
+    nouns = [t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON") or t.dep_ in ("obl", "nmod", "obj")]
+    if that.dep_ != "mark" and clause.dep_.endswith("relcl") and clause.head.i > last.i:
+        return True  # 'that' is the subject or object of a clause on a later noun ("such noise that" is not)
+    if not nouns or clause.head.i == last.i:
+        return False
+    # a noun between them and the clause hung elsewhere: a result only if 'that' fills no gap in
+    # it ("so tired from the trip that he slept all day"; not "... the hill that we climbed")
+    deps = {c.dep_ for c in clause.children if c.i != that.i}
+    complete = bool(deps & {"obj", "cop", "aux:pass", "ccomp", "xcomp", "expl"})
+    return not (that.dep_ == "mark" and complete and bool(deps & {"nsubj", "nsubj:pass"}))
 
 
 def _introduces_clause(that: Token) -> bool:
@@ -269,5 +305,7 @@ def _so_such_that(tok: Token) -> Hit | None:
         if cand.text in (".", ";", ":"):
             return None
         if low(cand) == "that" and _introduces_clause(cand):
+            if _relative_of_noun(cand, last):
+                return None
             return Hit(point, tok.i, k + 1)
     return None
