@@ -63,6 +63,7 @@ from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
 from vocabsphere.core.adapt.verify import LEVELS, SentenceMeasure
 from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
 
@@ -131,7 +132,6 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     return {h for h, section in _headed_sections(source).items() if section and section[0] in picked}
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 
@@ -280,12 +280,12 @@ class VersionBuilder:
             needs = [set(d) for d in dependencies(units)]
             for ref in self._references:
                 needs[ref.sentence].add(ref.told)
-            if len(units) > 1 and not any(t.tag_ in _FINITE for t in self.cache.get(units[0].text)):
+            if len(units) > 1 and not any(t.tag_ in FINITE_TAGS for t in self.cache.get(units[0].text)):
                 needs[0].add(1)  # a verbless lead ("Crunchy, full of protein ...") names nothing
             # A verbless sentence ("A bit more Blade Runner.", "Or see ...") finishes the one before it.
             for i in range(1, len(units)):
                 same = units[i].paragraph == units[i - 1].paragraph
-                if same and not any(t.tag_ in _FINITE for t in self.cache.get(units[i].text)):
+                if same and not any(t.tag_ in FINITE_TAGS for t in self.cache.get(units[i].text)):
                     needs[i].add(i - 1)
             # A later sentence of a headed section is kept only with the section's opening sentence,
             # which keeps the heading: without it the sentence sits under the section before's heading

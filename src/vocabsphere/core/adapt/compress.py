@@ -29,6 +29,7 @@ from vocabsphere.core.adapt.guard import deletion_problem, keeps_meaning, prepos
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_CHARS, accept, indefinite_article, join_tokens
 from vocabsphere.core.adapt.verify import LEVELS
 from vocabsphere.core.levels import assess_word
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = [
     "Candidate",
@@ -81,7 +82,6 @@ _ADJUNCTS = "in at on during after before since across around throughout within 
 _ADJUNCT_PREPOSITIONS = frozenset(_ADJUNCTS.split())
 _OPENERS = frozenset({"(", "[", '"', "“", "‘"})
 _SENTENCE_PUNCT = frozenset({",", ".", "!", "?", ";", ":", ")", '"', "”", "’"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _GRADED = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _SET_OFF = frozenset({"appos", "acl", "acl:relcl", "advcl", "parataxis", "obl", "nmod"})
 _NP_START = frozenset({"DET", "NOUN", "PROPN", "NUM", "ADJ", "PRON"})
@@ -133,7 +133,7 @@ def _closes_outer_phrase(root: Token, end: int) -> bool:
 
 def _only_fronted_before(sent: Span, comma: int) -> bool:
     """Is everything before ``comma`` a fronted phrase (no subject or finite verb yet)?"""
-    return not any(t.dep_.startswith("nsubj") or t.tag_ in _FINITE for t in sent.doc[sent.start : comma])
+    return not any(t.dep_.startswith("nsubj") or t.tag_ in FINITE_TAGS for t in sent.doc[sent.start : comma])
 
 
 def _trimmed_end(tok: Token) -> int:
@@ -247,7 +247,7 @@ def candidates(sent: Span) -> list[Candidate]:
             continue
         if tok.lower_ in _MEANING_WORDS or _grades(tok) or not keeps_meaning(list(span)):
             continue
-        if tok.dep_ not in _CLAUSES and any(t.tag_ in _FINITE for t in sent.doc[start : end + 1]):
+        if tok.dep_ not in _CLAUSES and any(t.tag_ in FINITE_TAGS for t in sent.doc[start : end + 1]):
             continue  # a finite verb in a "modifier": the parse is wrong
         commas = _bounding_commas(sent, tok, start, end)
         if commas is None or _glued(sent, start, end) or _names_inside(sent, tok, start, end):

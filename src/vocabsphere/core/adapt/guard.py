@@ -18,6 +18,7 @@ from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span, Token
 
 from vocabsphere.core.calendar_words import MONTHS, WEEKDAYS
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = [
     "EVENT_LEMMAS",
@@ -74,7 +75,6 @@ _SCOPE = frozenset(_SCOPE_TEXT.split())
 # The central event of a story is never cut out of a sentence (obituaries that no longer say who died).
 _EVENT_TEXT = "die death dead kill murder injure wound arrest jail convict sentence execute resign drown"
 EVENT_LEMMAS = frozenset(_EVENT_TEXT.split())
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Adverbs that single out the phrase after them ("found only [in students]"): cut the phrase and
 # they point at nothing
 _FOCUS_TEXT = (
@@ -175,7 +175,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         t.head.i not in gone and _negated(t.head) and t.dep_ in {"obl", "advmod", "advcl"} for t in removed
     ):
         return "drops part of what a negation says ('not picked up [during autopsies]')"
-    if _it_cleft(sent) and any(t.tag_ in _FINITE for t in removed):
+    if _it_cleft(sent) and any(t.tag_ in FINITE_TAGS for t in removed):
         # "But it is in the US, where ... 40 % of its restaurants[, where the crisis runs deepest]."
         return "cuts the clause an 'it is ...' sentence is about"
     for tok in removed:
@@ -307,7 +307,7 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         ):
             # "protests have diminished [since the opening day], when small demonstrations took place"
             return f"leaves ', {doc[end + 2].text} ...' without what it tells about"
-        if after is not None and after.tag_ in _FINITE and not run[-1].is_punct and start > sent.start:
+        if after is not None and after.tag_ in FINITE_TAGS and not run[-1].is_punct and start > sent.start:
             return f"takes what comes before {after.text!r}, its subject ('[after the lid] was left ajar')"
         opened = doc[start - 1] if start > sent.start else None
         if opened is not None and opened.pos_ == "CCONJ":
@@ -584,7 +584,7 @@ def _attribution_before_verb(sent: Span, gone: set[int]) -> bool:
         and kept[0].pos_ == "PRON"
         and kept[1].lemma_.lower() in _SAYING_LEMMAS
         and kept[2].text == ","
-        and kept[3].tag_ in _FINITE
+        and kept[3].tag_ in FINITE_TAGS
     )
 
 
@@ -672,7 +672,7 @@ def _comma_before_verb(sent: Span, gone: set[int]) -> bool:
     if comma is None or comma == 0 or comma + 1 >= len(kept):
         return False
     before = kept[:comma]
-    return kept[comma + 1].tag_ in _FINITE and not any(t.pos_ in _CLAUSE_HEADS for t in before)
+    return kept[comma + 1].tag_ in FINITE_TAGS and not any(t.pos_ in _CLAUSE_HEADS for t in before)
 
 
 def _focus_after(adverb: Token, gone: set[int], end: int) -> bool:
@@ -951,10 +951,10 @@ def substitution_problem(tok: Token) -> str | None:
 
 
 def _finite_of(verb: Token) -> Token | None:
-    if verb.tag_ in _FINITE:
+    if verb.tag_ in FINITE_TAGS:
         return verb
     return next(
-        (c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"} and c.tag_ in _FINITE), None
+        (c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"} and c.tag_ in FINITE_TAGS), None
     )
 
 
@@ -980,7 +980,7 @@ def _disagrees(subject: Token) -> bool:
 def _defects(sent: Span | Doc) -> Counter[str]:
     found: Counter[str] = Counter()
     tokens = [t for t in sent if not t.is_space]
-    if not any(t.tag_ in _FINITE for t in tokens):
+    if not any(t.tag_ in FINITE_TAGS for t in tokens):
         found["no finite verb"] += 1
     if not any(t.dep_ in _SUBJECTS for t in tokens):
         found["no subject"] += 1

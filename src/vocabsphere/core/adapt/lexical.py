@@ -62,14 +62,6 @@ def starts_inside_quotation(sent: Span) -> bool:
     return len(marks) % 2 == 1 and marks[0] != sent.start
 
 
-# Adjectives used only before a noun ("the minimum wage", "the main road"): no substitute for an
-# adjective that stands after "be" or "so" ("It's so minimal" is not "It's so minimum").
-_ATTRIBUTIVE_TEXT = (
-    "minimum maximum main chief principal mere sheer utter former latter upper inner outer elder"
-)
-_ATTRIBUTIVE_ONLY = frozenset(_ATTRIBUTIVE_TEXT.split())
-
-
 class Substituter:
     """Lexical simplification for one target level (cache shared across sentences)."""
 
@@ -99,8 +91,6 @@ class Substituter:
         doc, index = tok.doc, tok.i
         choice = choose_sense(lexicon, doc, index)
         found = simpler_words(lexicon, doc, index, self.level, choice=choice)
-        if tok.pos_ == "ADJ" and tok.dep_ != "amod":
-            found = tuple(f for f in found if f.form.lower() not in _ATTRIBUTIVE_ONLY)
         if found:
             return _Choice(found[0].form, None)
         if level_rank(assess_word(choice.lemma, tok.pos_).level) < self.rank + 2:

@@ -18,6 +18,7 @@ from vocabsphere.core.adapt.asides import drop_dash_aside, drop_parenthetical, m
 from vocabsphere.core.adapt.passive import passive_to_active
 from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, accept, join_tokens, uncapitalise, without
 from vocabsphere.core.adapt.verbs import agree_tag, inflect, subject_case, verb_lemma
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = ["RULES", "simplify_sentence"]
 
@@ -31,7 +32,6 @@ _PREPOSITION_LIKE = frozenset({"accord", "include", "regard", "concern", "follow
 # about the noun before the comma, not about what the subject did ("They involved two tests").
 _DESCRIBING_TEXT = "involve contain comprise feature cover span cost last require mean represent total number"
 _DESCRIBING = frozenset(_DESCRIBING_TEXT.split())
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 
@@ -90,7 +90,7 @@ def _finite_next(sent: Span, i: int) -> bool:
     doc = sent.doc
     if i < sent.end and doc[i].pos_ == "ADV":
         i += 1
-    return i < sent.end and doc[i].tag_ in _FINITE
+    return i < sent.end and doc[i].tag_ in FINITE_TAGS
 
 
 def _clause_end(sent: Span, start: int) -> int | None:
@@ -169,7 +169,7 @@ def split_apposition(sent: Span) -> list[str] | None:
 def _clause_like(tokens: Sequence[Token]) -> bool:
     """Starts with a short subject noun phrase followed by a finite verb."""
     for k, tok in enumerate(tokens[:7]):
-        if tok.tag_ in _FINITE:
+        if tok.tag_ in FINITE_TAGS:
             subject = tokens[:k]
             if any(t.tag_ in {"WP", "WDT"} for t in subject):
                 return False  # "whoever took ...": an object clause, not a sentence
@@ -183,12 +183,12 @@ def _ends_in_a_list(left: Span) -> bool:
     """Does the part before ", and" end in a list item without a verb of its own ("..., technological
     advances")? Then "and" joins the list, not two clauses."""
     commas = [t.i for t in left if t.text == ","]
-    return bool(commas) and not any(t.tag_ in _FINITE for t in left.doc[commas[-1] + 1 : left.end])
+    return bool(commas) and not any(t.tag_ in FINITE_TAGS for t in left.doc[commas[-1] + 1 : left.end])
 
 
 def _joins_a_noun(right: Span) -> bool:
     """Does the parser join the verb after "and" to a noun ("changes ..., and concerns are altering")?"""
-    verb = next((t for t in right if t.tag_ in _FINITE), None)
+    verb = next((t for t in right if t.tag_ in FINITE_TAGS), None)
     if verb is None:
         return False
     main = verb.head if verb.dep_ in {"aux", "aux:pass", "cop"} else verb
@@ -227,7 +227,7 @@ def split_semicolon(sent: Span) -> list[str] | None:
 def _subject_of(tokens: Sequence[Token]) -> list[Token]:
     """The subject noun phrase at the start of a clause (before its first finite verb)."""
     for k, tok in enumerate(tokens[:7]):
-        if tok.tag_ in _FINITE:
+        if tok.tag_ in FINITE_TAGS:
             subject = list(tokens[:k])
             ok = subject and all(t.pos_ in _NP_POS | {"PRON"} for t in subject)
             return subject if ok and subject[-1].pos_ in {"NOUN", "PROPN", "PRON"} else []
@@ -277,12 +277,12 @@ def split_participle(sent: Span) -> list[str] | None:
         if comma is None or comma - sent.start > 10:
             return None
         rest = list(doc[comma + 1 : sent.end])
-        subject, verb = _subject_of(rest), next((t for t in rest if t.tag_ in _FINITE), None)
+        subject, verb = _subject_of(rest), next((t for t in rest if t.tag_ in FINITE_TAGS), None)
         if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
             return None
         new = _participle_sentence(subject, first, doc[sent.start + 1 : comma].text, verb.tag_)
         return accept(join_tokens(rest), new) if new else None
-    verb = next((t for t in tokens if t.tag_ in _FINITE), None)
+    verb = next((t for t in tokens if t.tag_ in FINITE_TAGS), None)
     if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
         return None
     if any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in sent.root.children):
@@ -291,7 +291,7 @@ def split_participle(sent: Span) -> list[str] | None:
         return None
     for tok in tokens[subject[-1].i - sent.start + 2 :]:
         if tok.tag_ == "VBG" and tok.pos_ == "VERB" and doc[tok.i - 1].text == ",":
-            finite = [t for t in doc[sent.start : tok.i] if t.tag_ in _FINITE]
+            finite = [t for t in doc[sent.start : tok.i] if t.tag_ in FINITE_TAGS]
             if len(finite) != 1 or verb_lemma(tok) in _PREPOSITION_LIKE:
                 return None  # "..., she admits, reading": whose participle? / "according to": not a clause
             if tok.dep_ != "advcl" or tok.head.i != sent.root.i:

@@ -31,6 +31,7 @@ from vocabsphere.core.adapt.syntax import (
 )
 from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, QUOTE_MARKS, finish, join_tokens, valid_sentence
 from vocabsphere.core.learnables.sentences import word_count
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 from .sentences import MAX_WORDS, without_apostrophes
 
@@ -116,7 +117,6 @@ _DROPPABLE_MARKS = frozenset(
     }
 )
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ")", ";", ":"})
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _OPEN_ENDS = frozenset({"POS", "DT", "IN", "CC", "PRP$", "TO", "WDT", "WP"})
 _SAYING = frozenset({"say", "tell", "add", "explain", "report", "write", "note", "claim"})
@@ -127,8 +127,8 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE_TAGS or any(
-        c.dep_ in ("aux", "aux:pass", "cop") and c.tag_ in _FINITE_TAGS for c in verb.children
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "aux:pass", "cop") and c.tag_ in FINITE_TAGS for c in verb.children
     )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, word_count
 from vocabsphere.core.levels import text_level_of_doc
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -33,9 +34,6 @@ def level_rank(level: str) -> int:
     return LEVELS.index(level)
 
 
-_FINITE_AUX = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def parse_holds(sent: Span) -> bool:
     """No clause with a finite auxiliary but neither subject nor linking word: the parser then
     took the main verb for a side clause ("Enterobacteria, organisms usually found in the gut, had
@@ -44,7 +42,7 @@ def parse_holds(sent: Span) -> bool:
         if token.dep_ not in ("advcl", "ccomp", "conj") or token.pos_ != "VERB":
             continue
         deps = {c.dep_ for c in token.children}
-        finite = any(c.dep_ == "aux" and c.tag_ in _FINITE_AUX for c in token.children)
+        finite = any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in token.children)
         if finite and not deps & {"nsubj", "nsubj:pass", "mark", "expl", "cc"}:
             return False
     return not _comma_before_verb(sent)

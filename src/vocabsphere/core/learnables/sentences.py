@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 from wordfreq import zipf_frequency
 
+from vocabsphere.core.text.tags import FINITE_TAGS
+
 __all__ = [
     "fit_factor",
     "has_finite_verb",
@@ -108,7 +110,6 @@ _TIME_NOUNS = frozenset(
         "season",
     }
 )
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _QUOTES_OPEN = frozenset({"“", "‘"})
 _QUOTES_CLOSE = frozenset({"”", "’"})
 _END_PUNCT = frozenset({".", "!", "?", "”", '"', "’", "'", ")", "…"})
@@ -190,7 +191,7 @@ def _dummy_it(it: Token) -> bool:
 def has_finite_verb(sent: Span) -> bool:
     """A clause of its own: some verb or auxiliary is finite (a title or a caption has none)."""
     return any(
-        t.pos_ in ("VERB", "AUX") and (t.tag_ in _FINITE_TAGS or "VerbForm=Fin" in str(t.morph)) for t in sent
+        t.pos_ in ("VERB", "AUX") and (t.tag_ in FINITE_TAGS or "VerbForm=Fin" in str(t.morph)) for t in sent
     )
 
 

@@ -22,6 +22,7 @@ from vocabsphere.core.levels.grammar_words import (
     low,
     verb_lemmas,
 )
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 _RESULT_MODALS = frozenset({"would", "could", "might"})
 _REPORTING_VERBS = frozenset(
@@ -55,7 +56,6 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "'"})
 # "given that we only have ...", "so that": 'that' joins a clause to these words, not to a noun
 _THAT_CONJUNCTIONS = frozenset({"given", "provided", "providing", "so", "such", "now", "except"})
 _REL_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
-_FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 _NON_DEFINING_WORDS = _REL_WORDS - {"that"}
 _HARD_PUNCT = frozenset({",", ";", ":", "--", "-", "\u2014", "(", ")", '"', "\u201c", "\u201d"})
 # Nouns that take a that-complement clause ("the fact that ...").
@@ -232,9 +232,9 @@ def _holds_the_main_verb(sent: Span, start: int, end: int) -> bool:
     the clause ends is unsure (a title, "Ten things that make us happy", may have no verb of its own)."""
     if sent.text.rstrip().rstrip("\"'’”")[-1:] not in ".!?":
         return False
-    inside = sum(t.tag_ in _FINITE_TAGS for t in sent.doc[start : end + 1])
+    inside = sum(t.tag_ in FINITE_TAGS for t in sent.doc[start : end + 1])
     # one finite verb inside: "A man who loves dogs." is a caption, a clause with no sentence round it
-    return inside > 1 and not any(t.tag_ in _FINITE_TAGS for t in sent if not start <= t.i <= end)
+    return inside > 1 and not any(t.tag_ in FINITE_TAGS for t in sent if not start <= t.i <= end)
 
 
 def _comma_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:

@@ -186,6 +186,19 @@ def _synonyms(doc: Doc, index: int, choice: SenseChoice) -> list[Substitute]:
     return found
 
 
+# Adjectives used only before a noun ("the minimum wage", "the main road"): no substitute for an
+# adjective that stands after "be" or "so" ("It's so minimal" is not "It's so minimum").
+_ATTRIBUTIVE_TEXT = (
+    "minimum maximum main chief principal mere sheer utter former latter upper inner outer elder"
+)
+_ATTRIBUTIVE_ONLY = frozenset(_ATTRIBUTIVE_TEXT.split())
+
+
+def _fits_its_place(token: Token, form: str) -> bool:
+    """Can ``form`` stand where ``token`` stands? Not an attributive-only adjective after "be"."""
+    return not (token.pos_ == "ADJ" and token.dep_ != "amod" and form.lower() in _ATTRIBUTIVE_ONLY)
+
+
 def simpler_words(
     lexicon: Lexicon,
     doc: Doc,
@@ -216,6 +229,7 @@ def simpler_words(
         if simpler(level_rank(s.level), s.zipf, own, own_freq)
         and level_rank(s.level) <= cap
         and not (token.tag_ == "NNS" and s.form.lower() == s.lemma)  # "of injuries" -> "of hurt"
+        and _fits_its_place(token, s.form)
     ]
     if not simplest:  # most words: no synonym of the sense is simpler, so the ranker is not asked
         return ()

@@ -11,11 +11,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from vocabsphere.core.text.tags import FINITE_TAGS
+
 __all__ = ["main_part"]
 
 _JOINS = frozenset({"but", "and", "while"})
 _SUBJECT_STARTS = frozenset({"DET", "PRON", "PROPN", "NOUN"})
-_FINITE = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def _second_clause_at(doc: Doc, start: int) -> int | None:
@@ -30,7 +31,7 @@ def _second_clause_at(doc: Doc, start: int) -> int | None:
             return t.i
         # The parser may hang the clause anywhere; its words still say it is one: a subject's first word
         # ("the", "it", a name) and then a finite verb.
-        if rest and rest[0].pos_ in _SUBJECT_STARTS and any(c.tag_ in _FINITE for c in rest[1:]):
+        if rest and rest[0].pos_ in _SUBJECT_STARTS and any(c.tag_ in FINITE_TAGS for c in rest[1:]):
             return t.i
     return None
 
