@@ -1082,3 +1082,37 @@ def test_cuts_near_the_hl_guards_are_still_made(nlp: Language) -> None:
     # the whole aside with both its commas; a word inside the phrase the focus adverb singles out
     assert _drop(nlp, "The old tree has, in the end, fallen over.", ", in the end,") is None
     assert _drop(nlp, "The tax was paid mainly by big firms, the report says.", "big ") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut", "reason"),
+    [
+        # issue #14, train 119-128 read unseen: "Back[ in the mid-1960s], Goodfellow was working ..."
+        (
+            "Back in the 1960s, Jones was asked to build a machine for the bank.",
+            "in the 1960s",
+            "completes 'Back'",
+        ),
+        # "becomes extremely important[ in some sports], particularly freediving"
+        ("Good balance becomes very important in some games, especially tennis.", "in some games", "example"),
+        ("Good balance becomes very important in some games, such as tennis.", "in some games", "example"),
+        # "you're stuck[ in a skin suit] two sizes too small"
+        ("You know the feeling when you are stuck in a coat two sizes too big?", "in a coat", "measures"),
+        # "[By percentage, the] The most wasted food is lettuce" after "by weight, ... is bread"
+        (
+            "By cost, the most wasted food is cheese, of which shoppers throw away 20% of all they buy.",
+            "By cost, ",
+            "superlative",
+        ),
+    ],
+)
+def test_cuts_read_in_the_read3_reading_are_refused(
+    nlp: Language, sentence: str, cut: str, reason: str
+) -> None:
+    assert reason in (_drop(nlp, sentence, cut) or "")
+
+
+def test_cuts_near_the_read3_guards_are_still_made(nlp: Language) -> None:
+    assert (
+        _drop(nlp, "Jones was asked to build a machine for the bank in the 1960s.", " in the 1960s") is None
+    )

@@ -117,3 +117,13 @@ def test_a_half_is_rounded_up_as_people_round() -> None:
     assert format_rounded(14_500, True) == "15,000"
     assert format_rounded(1_250_000, True) == "1.3 million"
     assert format_rounded(14_499, True) == "14,000"
+
+
+def test_an_article_before_a_number_compound_is_left_alone() -> None:
+    # issue #14, train 119-128: "nothing obliterates a city like [a] 1 billion-tonne glacier": the "a" is
+    # the glacier's article, not the number
+    text, edits = simplify_numbers("Nothing stops a ship like a million-tonne iceberg in the night.", "A2")
+    assert text == "Nothing stops a ship like a million-tonne iceberg in the night." and edits == ()
+    assert simplify_numbers("The city spent a billion pounds on roads.", "A2")[0] == (
+        "The city spent 1 billion pounds on roads."
+    )

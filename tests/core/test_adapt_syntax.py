@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.asides import move_attribution
 from vocabsphere.core.adapt.passive import passive_to_active
-from vocabsphere.core.adapt.syntax import simplify_sentence, split_relative
+from vocabsphere.core.adapt.syntax import simplify_sentence, split_participle, split_relative
 from vocabsphere.core.text import load_pipeline
 
 
@@ -304,3 +304,21 @@ def test_no_participle_split_after_a_passive(nlp: Language) -> None:
     )
     out, rule = _run(nlp, text)
     assert rule != "participle", out
+
+
+def test_participle_splits_read_in_the_read3_reading_are_refused(nlp: Language) -> None:
+    # issue #14, train 119-128: "Looking at voluntary breath-holding, it turns out ..." gave "It looks at
+    # voluntary breath-holding."; "Speaking in his soft, soothing voice that ..., Cockrell said ..." was
+    # split at the comma inside the participle's phrase ("That speaks in his soft.")
+    assert (
+        split_participle(nlp("Looking at the old maps, it seems that the river has moved a long way.")[:])
+        is None
+    )
+    sentence = (
+        "Speaking in her calm, gentle voice that puts us at ease, Anna told us that the plan had failed."
+    )
+    assert split_participle(nlp(sentence)[:]) is None
+    assert split_participle(nlp("Smiling at the crowd, the singer waved her hand.")[:]) == [
+        "The singer waved her hand.",
+        "The singer smiled at the crowd.",
+    ]

@@ -113,13 +113,38 @@ def _with_marks(
 
 
 def _headed_sections(source: Source) -> dict[int, list[int]]:
-    """Per heading (paragraph index), the sentences of its section in order (maybe none)."""
+    """Per heading (paragraph index), the sentences of its section in order (maybe none). A numbered
+    heading and the headings right after it ("2. Elle, 22, Edinburgh: ...", "Average tips: ...",
+    "France") head one section: the speaker's name over "I work three jobs" is kept with the last."""
     sections = {}
+    bodies = {u.paragraph for u in source.units} - source.headings
     for h in sorted(source.headings):
         following = [p for p in source.headings if p > h]
+        if _in_numbered_run(source, h):
+            following = [p for p in following if any(h < b < p for b in bodies)]
         end = min(following) if following else len(source.paragraphs)
-        sections[h] = [i for i, u in enumerate(source.units) if h < u.paragraph < end]
+        sections[h] = [
+            i for i, u in enumerate(source.units) if h < u.paragraph < end and u.paragraph in bodies
+        ]
     return sections
+
+
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}\.?\s+\S")  # "2. Elle, 22, Edinburgh", "1 Pop-up parks"
+
+
+def _in_numbered_run(source: Source, heading: int) -> bool:
+    """Is ``heading`` a numbered heading or one of the headings right after one (no text between)?"""
+    first = heading
+    while first - 1 in source.headings:
+        first -= 1
+    return any(_NUMBERED_HEADING.match(source.paragraphs[p]) for p in range(first, heading + 1))
+
+
+def _verbless_question(text: str, doc: Doc) -> bool:
+    """Is ``text`` the writer's question without a verb ("The main reason?"), which only the next
+    sentence completes?"""
+    text = text.strip()
+    return text.endswith("?") and text[:1] not in QUOTE_MARKS and not any(t.tag_ in FINITE_TAGS for t in doc)
 
 
 def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
@@ -287,6 +312,8 @@ class VersionBuilder:
                 same = units[i].paragraph == units[i - 1].paragraph
                 if same and not any(t.tag_ in FINITE_TAGS for t in self.cache.get(units[i].text)):
                     needs[i].add(i - 1)
+                if _verbless_question(units[i - 1].text, self.cache.get(units[i - 1].text)):
+                    needs[i].add(i - 1)  # "Not knowing who your friends are." answers "The main reason?"
             # A later sentence of a headed section is kept only with the section's opening sentence,
             # which keeps the heading: without it the sentence sits under the section before's heading
             # ("Bikes are ever more in vogue." under "1 Pop-up parks").

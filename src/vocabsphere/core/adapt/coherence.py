@@ -163,7 +163,7 @@ _ELLIPSIS_RELATIVE = re.compile(rf"\b(?:that|who)\s+{_AUXILIARY_END}", re.I)
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
 _SEQUEL = re.compile(
     r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b"
-    r"|first of all\b|first,)",
+    r"|first of all\b|first,|now,)",  # "Now, the sea spray is ...": now, as against the past told before
     re.I,
 )
 # "Similarly, names ... are turned down", "Nor is it clear ...", "Likewise ...": compares with or adds
@@ -184,6 +184,21 @@ _FRONTED_DEMONSTRATIVE = re.compile(
     r"^(?:[\w'’-]+\s+){0,4}[\w'’-]+,\s+(?:this|that|these|those|both)\s+"
     r"(?!(?:year|week|month|morning|afternoon|evening|weekend|summer|winter|spring|autumn|season)s?\b)"
     r"[a-z]{3,}",
+    re.I,
+)
+# "For Britain, this is likely to be part of the explanation", "Aside from the holes, that pretty much
+# describes today's machine": "this"/"that" as the subject after a fronted phrase (not a fronted clause,
+# "If it rains, this means ...", whose own verb it may be about).
+_FRONTED_PRONOUN = re.compile(
+    r"^(?!(?:if|when|whenever|as|because|since|while|although|though|once|after|before|unless|until)\b)"
+    r"(?:[\w'’-]+\s+){0,7}[\w'’-]+,\s+(?:this|that)\s+(?:is|was|has|had|will|would|can|could|may|might"
+    r"|must|should|does|did|seems|seemed|means|meant|pretty|just|also|only|really|still|probably|surely)\b",
+    re.I,
+)
+# "The good news is that this is now starting to happen.": what "this" is, the sentence before told.
+_THAT_THIS = re.compile(
+    r"^(?:[\w'’-]+\s+){1,6}(?:is|was)\s+that\s+(?:this|these|those)\s+(?:is|are|was|were|has|have|had|will"
+    r"|would|can|could)\b",
     re.I,
 )
 # "There, it is mixed with water ...": the place the sentence before told of.
@@ -277,7 +292,9 @@ _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
 # a reason or a problem is a loose end without the next sentence, which tells it.
 _ANNOUNCES = re.compile(
     r"\bthere\s+(?:is|was|are|were)\s+(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)\W*$",
+    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)\W*$"
+    # "Miami's difficulties are threefold.": the sentences after tell the three
+    r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$",
     re.I,
 )
 # "Technology has also played a part.": "also" adds to what the sentence before told.
@@ -285,6 +302,9 @@ _ANNOUNCES = re.compile(
 # same to what the sentence before told ("too late", "too many" say how much).
 _ALSO = re.compile(
     r"^(?:[\w'’-]+\s+){1,4}also\b"
+    # "The number of extremely wealthy people has also been climbing": a longer subject, then "also"
+    # after its auxiliary
+    r"|^(?:[\w'’-]+\s+){4,8}(?:has|have|had|is|are|was|were)\s+also\b"
     r"|^(?:[\w'’-]+\s+){0,3}[\w'’-]+,?\s+too(?:,|\s+(?:is|was|are|were|has|have|had|will|would|can|could"
     r"|[a-z]+ed)\b)",
     re.I,
@@ -363,6 +383,8 @@ def refers_back(text: str) -> bool:
     if _TOLD_WHOM.search(text) or _AND.match(text.lstrip(_QUOTE_OPENERS)) or _elided(text):
         return True
     if _FRONTED_DEMONSTRATIVE.match(opening) or _THERE.match(opening):
+        return True
+    if _FRONTED_PRONOUN.match(opening) or _THAT_THIS.match(opening):
         return True
     if _CONSEQUENCE.match(text.lstrip(_QUOTE_OPENERS)):  # before "Consequently," is stripped
         return True

@@ -106,6 +106,8 @@ _DASHES = frozenset({"-", "–", "—"})
 _CLASSIFYING = ("ar", "al", "ic", "ary", "ian", "ese", "ean", "ish", "ory", "ible", "ist")  # "communist"
 # A phrase that gives something its name introduces the name the story uses later.
 _RELATIVE_WORDS = frozenset({"when", "where", "which", "who", "whom", "whose"})
+# ", particularly freediving", ", such as ...": an example of the phrase before the comma.
+_EXAMPLE_WORDS = frozenset({"especially", "particularly", "notably", "including", "such", "like", "mainly"})
 # A phrase that says whom or where a figure holds for ("in children", "among women").
 _SCOPE_PREPOSITIONS = frozenset(["in", "among", "amongst", "for", "across", "within", "between", "at"])
 _FIGURE_TEXT = (
@@ -276,6 +278,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, whom the claim is about ('questions about memories [in people]')"
         if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _completes_adjective(tok):
             return f"drops what completes '{tok.head.text} {preposition_of(tok)}' ('to be good [at chess]')"
+        if (
+            tok.dep_ in {"obl", "nmod"}
+            and tok.head.i not in gone
+            and tok.head.pos_ == "ADV"
+            and tok.head.i < tok.i
+        ):
+            return f"drops what completes {tok.head.text!r} ('Back [in the 1960s], she ...')"
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -307,6 +316,17 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         ):
             # "protests have diminished [since the opening day], when small demonstrations took place"
             return f"leaves ', {doc[end + 2].text} ...' without what it tells about"
+        if (
+            after is not None
+            and after.text == ","
+            and end + 2 < sent.end
+            and doc[end + 2].lower_ in _EXAMPLE_WORDS
+        ):
+            # "extremely important [in some sports], particularly freediving": an example of nothing
+            return f"leaves ', {doc[end + 2].text} ...' without what it gives an example of"
+        if after is not None and _measure_after(after):
+            # "stuck [in a skin suit] two sizes too small": the measure was of the cut noun
+            return f"leaves '{after.text} {doc[after.i + 1].text} ...' without what it measures"
         if after is not None and after.tag_ in FINITE_TAGS and not run[-1].is_punct and start > sent.start:
             return f"takes what comes before {after.text!r}, its subject ('[after the lid] was left ajar')"
         opened = doc[start - 1] if start > sent.start else None
@@ -417,10 +437,25 @@ def _superlative(head: Token, gone: set[int]) -> bool:
         return True
     nouns = [head, *(c for c in head.children if c.pos_ in {"NOUN", "PROPN"} and c.i not in gone)]
     return any(
-        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most" or _ordinal(c))
+        c.i not in gone and (c.tag_ in {"JJS", "RBS"} or c.lower_ == "most" or _ordinal(c) or _most_of(c))
         for n in nouns
         for c in n.children
     )
+
+
+def _most_of(modifier: Token) -> bool:
+    """ "the most wasted food": a participle made superlative by "most" ("[By percentage,] the most
+    wasted food is lettuce" says something else after "by weight, ... bread")."""
+    return modifier.dep_ == "amod" and any(g.lower_ == "most" or g.tag_ == "RBS" for g in modifier.children)
+
+
+def _measure_after(tok: Token) -> bool:
+    """Does ``tok`` open a measure of how much more ("two sizes too small", "ten times bigger")?"""
+    doc = tok.doc
+    if tok.pos_ != "NUM" or tok.i + 2 >= len(doc) or doc[tok.i + 1].pos_ != "NOUN":
+        return False
+    degree = doc[tok.i + 2]
+    return degree.lower_ == "too" or degree.tag_ in {"JJR", "RBR"}
 
 
 _ORDINAL_WORDS = frozenset(

@@ -137,6 +137,8 @@ def simplify_numbers(text: str, level: str) -> tuple[str, tuple[NumberEdit, ...]
     for m in reversed(normalise_numbers(text)):
         if _inside_quotes(text, m.start) or _FRACTION_BEFORE.search(text, 0, m.start):
             continue  # quoted, or "half a million" (read as "a million")
+        if m.text[:2].lower() in {"a ", "an"} and text[m.end : m.end + 1] == "-":
+            continue  # "a billion-tonne glacier": "a" is the glacier's article, not the number
         if _in_address(text, m.start, m.end):
             continue  # part of a web address ("vimeo.com/37751380"): not an amount
         currency = _CURRENCY_BEFORE.search(text, 0, m.start)

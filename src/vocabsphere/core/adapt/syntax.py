@@ -276,10 +276,14 @@ def split_participle(sent: Span) -> list[str] | None:
         comma = next((t.i for t in tokens if t.text == ","), None)
         if comma is None or comma - sent.start > 10:
             return None
+        if any(t.i > comma and not t.is_punct for t in first.subtree):
+            return None  # "Speaking in his soft, soothing voice that ..., he said": the comma is inside
         rest = list(doc[comma + 1 : sent.end])
         subject, verb = _subject_of(rest), next((t for t in rest if t.tag_ in FINITE_TAGS), None)
         if not subject or verb is None or verb.tag_ == "MD" or not _same_time(verb):
             return None
+        if subject[-1].lower_ in {"it", "there"}:
+            return None  # "Looking at the maps, it turns out ...": no one looks, so no "It looks at"
         new = _participle_sentence(subject, first, doc[sent.start + 1 : comma].text, verb.tag_)
         return accept(join_tokens(rest), new) if new else None
     verb = next((t for t in tokens if t.tag_ in FINITE_TAGS), None)

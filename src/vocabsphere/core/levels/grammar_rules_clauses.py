@@ -115,6 +115,8 @@ _SPLIT_NOUN = frozenset({"advmod", "compound", "flat", "appos"})
 def noun_words(noun: Token) -> str:
     """The noun as the explanation names it: a capitalised name in full ("Sweet Dreams", "New
     York"), not its last word ("Dreams"); any other noun as written."""
+    while noun.dep_ == "flat" and noun.head.i < noun.i and noun.head.text[:1].isupper():
+        noun = noun.head  # "1 Central Park West": 'West' is the last word of the name, not the noun
     doc, start = noun.doc, noun.i
     if not noun.text[:1].isupper():
         nxt = doc[noun.i + 1] if noun.i + 1 < noun.sent.end else None
@@ -199,6 +201,9 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         noun, left = clause.head, clause.left_edge
         if left.i <= noun.i:
             continue
+        if _cleft_focus(noun):
+            seen.add(left.i)  # "It isn't just students who would benefit": a cleft, not a noun's clause
+            continue
         right = _clause_right(clause, left)
         rel = _relative_word(clause)
         if _complement_that(noun, clause, rel) or low(clause.doc[left.i - 1]) in _THAT_CONJUNCTIONS:
@@ -224,6 +229,15 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
             yield Hit("relative_defining", left.i, right + 1, details)
     yield from _comma_relatives(sent, seen)
     yield from _subject_relatives(sent, seen)
+
+
+def _cleft_focus(noun: Token) -> bool:
+    """Is ``noun`` what an it-cleft singles out ("It was only the teachers who knew")? Its 'who'
+    clause does not tell which teachers."""
+    children = list(noun.children)
+    return any(c.dep_ == "cop" for c in children) and any(
+        c.dep_ in ("nsubj", "expl") and low(c) == "it" for c in children
+    )
 
 
 def _holds_the_main_verb(sent: Span, start: int, end: int) -> bool:
@@ -662,6 +676,11 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
 _THING_SUBJECTS = frozenset({"this", "that"})
 # what a finding or a thing does ("It suggests ..."); 'it' may be a firm or a body that says things
 _EVIDENCE_VERBS = frozenset({"suggest", "reveal", "confirm", "predict"})
+# what research yields: with those verbs it shows something, no one says it
+_FINDINGS_TEXT = (
+    "survey study research data evidence result finding analysis figure poll test experiment paper"
+)
+_FINDINGS = frozenset(_FINDINGS_TEXT.split())
 
 
 def _thing_as_speaker(verb: Token) -> bool:
@@ -675,7 +694,10 @@ def _thing_as_speaker(verb: Token) -> bool:
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
     # not a relative 'that' ("the firm that said it ..."): its noun may be people
     things = _THING_SUBJECTS | ({"it"} if verb_lemmas(verb) & _EVIDENCE_VERBS else set())
-    return any(low(c) in things and c.tag_ != "WDT" and feat(c, "PronType") != "Rel" for c in subjects)
+    if any(low(c) in things and c.tag_ != "WDT" and feat(c, "PronType") != "Rel" for c in subjects):
+        return True
+    # "the survey suggests there are ...": a finding shows something
+    return bool(verb_lemmas(verb) & _EVIDENCE_VERBS) and any(c.lemma_.lower() in _FINDINGS for c in subjects)
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:

@@ -91,8 +91,15 @@ def detect_question_tags(sent: Span) -> Iterator[Hit]:
         if low(doc[k]) in ("n't", "not"):
             k -= 1
         aux = doc[k]
-        if k >= 2 and low(aux) in _TAG_AUX and doc[k - 1].text == ",":
+        if k >= 2 and low(aux) in _TAG_AUX and doc[k - 1].text == "," and not _after_an_order(sent):
             yield Hit("question_tag", aux.i, pron.i + 1)
+
+
+def _after_an_order(sent: Span) -> bool:
+    """ "Skip a few showers, would you?": a tag after an order asks the listener to do it, not to
+    agree (which is what the question-tag explanation says)."""
+    root = sent.root
+    return root.tag_ == "VB" and root.i == sent.start and not any(c.dep_ in SUBJ_DEPS for c in root.children)
 
 
 _THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember", "know", "wish", "reckon"})
@@ -221,6 +228,8 @@ def _order_verb(verb: Token) -> bool:
     if low(verb) in BE_FORMS - {"be"} or low(verb) in MODALS or low(verb) in HAVE_FORMS - {"have"}:
         return False  # "Am", "Can", "Had": a tagging error, not a base form
     head = verb.head if verb.dep_ == "cop" else verb
+    if verb.dep_ in SUBJ_DEPS:
+        return False  # "Cause and effect run both ways": the parse made 'Cause' a subject, a noun
     if any(c.dep_ in SUBJ_DEPS for c in head.children):
         return False
     if any(c.dep_ == "aux" and low(c) not in ("do", "n't", "not") for c in head.children):

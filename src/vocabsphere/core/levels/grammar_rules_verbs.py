@@ -183,6 +183,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "The complaint, filed with ...": more likely a participle than a past tense
     if point in _SIMPLE and _hidden_perfect(group):
         return None
+    if point == "past_simple" and _present_alike(group):
+        return None  # "I let out a breath and this helps": 'let' is the present of the story told
     if low(head) in MODALS:
         return None  # "what they can": a modal with its verb left out is no present simple
     if point in _SIMPLE and not group.copular and head.tag_.startswith("JJ"):
@@ -202,6 +204,37 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     if point == "future_will" and group.first == "shall" and question:
         return None  # "Shall we go?" is an offer/suggestion, not a future
     return point
+
+
+# Verbs whose past is spelled like their present ("I let out a breath").
+_PAST_AS_PRESENT = frozenset(
+    {
+        "let",
+        "put",
+        "cut",
+        "set",
+        "hit",
+        "shut",
+        "hurt",
+        "cost",
+        "quit",
+        "spread",
+        "bet",
+        "bid",
+        "burst",
+        "cast",
+    }
+    | {"read", "upset", "broadcast", "forecast"}
+)
+
+
+def _present_alike(group: VerbGroup) -> bool:
+    """Is the past simple a verb spelled like its present in a sentence whose other verbs are in the
+    present ("I let out a tiny breath and this helps")? Then its tense is not known."""
+    head = group.head
+    if low(head) not in _PAST_AS_PRESENT or len(group.tokens) > 1:
+        return False
+    return any(t.tag_ in {"VBZ", "VBP"} and t.i != head.i for t in head.sent)
 
 
 # Adjectives after which a that-clause takes the base form: "It is essential that humans remain able".
