@@ -688,6 +688,11 @@ def test_true_claims_near_the_hl_fixes_stay(nlp: Language) -> None:
             "question_tag",
             "Take a few days off, put down your phone and let your mind rest a little, would you?",
         ),
+        (
+            "question_tag",
+            "There is room for some simple advice. Take a few days off, put down your phone and let your "
+            "mind rest a little, would you?",
+        ),
         # "'let' is the past simple" in "I let out a tiny breath and this helps" (the story's present)
         ("past_simple", "I put the kettle on and the room feels warm."),
         # "'suggests there are' is reported speech" with a survey as the subject

@@ -91,15 +91,17 @@ def detect_question_tags(sent: Span) -> Iterator[Hit]:
         if low(doc[k]) in ("n't", "not"):
             k -= 1
         aux = doc[k]
-        if k >= 2 and low(aux) in _TAG_AUX and doc[k - 1].text == "," and not _after_an_order(sent):
+        if k >= 2 and low(aux) in _TAG_AUX and doc[k - 1].text == "," and not _after_an_order(aux.sent, pron):
             yield Hit("question_tag", aux.i, pron.i + 1)
 
 
-def _after_an_order(sent: Span) -> bool:
+def _after_an_order(sent: Span, tag_pronoun: Token) -> bool:
     """ "Skip a few showers, would you?": a tag after an order asks the listener to do it, not to
-    agree (which is what the question-tag explanation says)."""
+    agree (which is what the question-tag explanation says). The parse may hang the tag's 'you' on
+    the order as its subject."""
     root = sent.root
-    return root.tag_ == "VB" and root.i == sent.start and not any(c.dep_ in SUBJ_DEPS for c in root.children)
+    subjects = [c for c in root.children if c.dep_ in SUBJ_DEPS and c.i != tag_pronoun.i]
+    return root.tag_ == "VB" and root.i == sent.start and not subjects
 
 
 _THINKING = frozenset({"think", "guess", "hope", "believe", "suppose", "remember", "know", "wish", "reckon"})
