@@ -640,6 +640,13 @@ def test_true_claims_near_the_read_round_fixes_stay(nlp: Language) -> None:
         # "'suggests there are' is reported speech" with 'It' (a finding) as the subject
         ("reported_speech", "It suggests there are more birds in the north than we thought."),
         ("reported_speech", "This shows that the plan worked."),
+        # round tok: "'suggests' tells us what someone said" with a survey, figures or studies as the
+        # subject, or 'which' for a whole clause: a finding shows something, as with 'it'
+        ("reported_speech", "The survey suggests that most drivers ignore the limit."),
+        ("reported_speech", "The new figures suggest the number of bakers has fallen."),
+        ("reported_speech", "There are studies that suggest that long days are bad for us."),
+        ("reported_speech", "The pictures reveal that the moon is cold."),
+        ("reported_speech", "Prices rose, which suggests that demand is strong."),
         # "'which also operate ...' gives extra information about 'porpoises'": with no plural verb to
         # say it is about both nouns, which one it tells of is unsure
         ("relative_non_defining", "Frogs and toads, which we often see near ponds, eat insects."),
@@ -674,6 +681,10 @@ def test_true_claims_near_the_hl_fixes_stay(nlp: Language) -> None:
     assert found(nlp, "They live in a big enough house.", "adjective_enough")
     assert found(nlp, "He suggests there are more birds here.", "reported_speech")
     assert found(nlp, "It is said that the castle is haunted.", "reported_speech")
+    assert found(nlp, "She revealed that she had left the band.", "reported_speech")
+    assert found(nlp, "Ms Lee predicted that prices would fall.", "reported_speech")
+    assert found(nlp, "The coach, who suggested that we train at night, left.", "reported_speech")
+    assert found(nlp, "The report says that prices will rise next year.", "reported_speech")
     assert found(nlp, "The old bridge, which opened in 1890, is closed.", "relative_non_defining")
 
 
@@ -718,7 +729,7 @@ def test_true_claims_near_the_read3_fixes_stay(nlp: Language) -> None:
     assert found(nlp, "The teachers who knew the answer stayed.", "relative_defining")
     assert found(nlp, "You like tea, don't you?", "question_tag")
     assert found(nlp, "Yesterday I put the kettle on.", "past_simple")
-    assert found(nlp, "The minister suggests there are more birds here.", "reported_speech")
+    assert found(nlp, "Maria suggests there are more birds here.", "reported_speech")
 
 
 def test_a_relative_clause_after_a_place_name_names_it_whole(nlp: Language) -> None:

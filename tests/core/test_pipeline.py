@@ -98,3 +98,65 @@ def test_pipe_matches_call(nlp: Language) -> None:
     texts = ["Cats sleep a lot.", "The weather was terrible on Monday."]
     piped = list(nlp.pipe(texts))
     assert [[t.lemma_ for t in d] for d in piped] == [[t.lemma_ for t in nlp(x)] for x in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # A stop after a number with a capital unit ends the sentence, not the token (issue #14).
+        ("The lake froze at minus 40C.", ["The", "lake", "froze", "at", "minus", "40C", "."]),
+        ("Our cinema shows cartoons in 3D.", ["Our", "cinema", "shows", "cartoons", "in", "3D", "."]),
+        ("The old phone had no 5G.", ["The", "old", "phone", "had", "no", "5", "G", "."]),
+        ("Her new screen is 4K.", ["Her", "new", "screen", "is", "4", "K", "."]),
+        ("The oven reached 450F.", ["The", "oven", "reached", "450F", "."]),
+        ("The trail is 12km.", ["The", "trail", "is", "12", "km", "."]),
+        # ... and after a one-letter unit, which spaCy's "m." / "g." special cases glued back.
+        ("The new hall cost £75m.", ["The", "new", "hall", "cost", "£", "75", "m", "."]),
+        ("Each biscuit holds 8g.", ["Each", "biscuit", "holds", "8", "g", "."]),
+    ],
+)
+def test_stop_after_a_number_with_a_unit_is_its_own_token(
+    nlp: Language, text: str, tokens: list[str]
+) -> None:
+    assert [t.text for t in nlp.tokenizer(text)] == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Ms Reed moved to the U.S. in May.", "U.S."),
+        ("The class starts at 9 a.m. sharp.", "a.m."),
+        ("The shop opens at 8a.m. daily.", "a.m."),
+        ("The jar weighs 2.5 kilos.", "2.5"),
+        ("A novel by P. K. Marlow came out.", "P."),
+        ("The case Ford v. Dalton was heard.", "v."),
+        ("See p. 12 of the guide.", "p."),
+        ("Bring fruit, e.g. apples.", "e.g."),
+        ("She joined the F.B.I. last year.", "F.B.I."),
+    ],
+)
+def test_abbreviations_initials_and_decimals_keep_their_stops(nlp: Language, text: str, kept: str) -> None:
+    assert kept in [t.text for t in nlp.tokenizer(text)]
+
+
+def test_sentence_ends_after_a_number_with_a_unit(nlp: Language) -> None:
+    doc = nlp("The ice on the moon is about minus 180C. As the probe passed, it took many photos.")
+    assert [s.text for s in doc.sents] == [
+        "The ice on the moon is about minus 180C.",
+        "As the probe passed, it took many photos.",
+    ]
+    doc = nlp("Each bag now holds only 30g. Shoppers have started to complain about it.")
+    assert [s.text for s in doc.sents] == [
+        "Each bag now holds only 30g.",
+        "Shoppers have started to complain about it.",
+    ]
+
+
+def test_unit_stop_rules_are_added_once(nlp: Language) -> None:
+    from vocabsphere.core.text.tokenizer_rules import add_unit_stop_rules
+
+    pattern = nlp.tokenizer.suffix_search.__self__.pattern
+    rules = len(nlp.tokenizer.rules)
+    add_unit_stop_rules(nlp.tokenizer)
+    assert nlp.tokenizer.suffix_search.__self__.pattern == pattern
+    assert len(nlp.tokenizer.rules) == rules

@@ -4,7 +4,7 @@
 #   training/nlp/train.sh [DATA_DIR]      (run from anywhere; DATA_DIR is relative to the repo root)
 #
 # DATA_DIR (default ../shared/data) must contain ud_english_ewt/en_ewt-ud-{train,dev}.conllu.
-# Environment: PYTHON (default .venv/bin/python), VERSION (model version, default 0.1.0),
+# Environment: PYTHON (default .venv/bin/python), VERSION (model version, default 0.1.1),
 # OUT (training output dir, default training/nlp/output), SKIP_TRAIN=1 to reuse an
 # existing $OUT/model-best (e.g. to repackage a finished run).
 # Needs spaCy 3.8 and, for the lemmatizer comparison, spacy-lookups-data.
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."            # repo root: every path below is relative to it
 DATA_DIR="${1:-../shared/data}"
 PYTHON="${PYTHON:-.venv/bin/python}"
-VERSION="${VERSION:-0.1.0}"
+VERSION="${VERSION:-0.1.1}"
 EWT="$DATA_DIR/ud_english_ewt"
 NLP=training/nlp
 CORPUS="$NLP/corpus"

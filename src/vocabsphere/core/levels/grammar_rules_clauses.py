@@ -676,28 +676,56 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
 _THING_SUBJECTS = frozenset({"this", "that"})
 # what a finding or a thing does ("It suggests ..."); 'it' may be a firm or a body that says things
 _EVIDENCE_VERBS = frozenset({"suggest", "reveal", "confirm", "predict"})
-# what research yields: with those verbs it shows something, no one says it
-_FINDINGS_TEXT = (
-    "survey study research data evidence result finding analysis figure poll test experiment paper"
+# what research yields, also when the parse takes a capitalised first word for a name ("Research suggests")
+_FINDINGS = frozenset(
+    [
+        "survey",
+        "study",
+        "research",
+        "data",
+        "evidence",
+        "result",
+        "finding",
+        "analysis",
+        "figure",
+        "poll",
+        "test",
+        "experiment",
+        "paper",
+    ]
 )
-_FINDINGS = frozenset(_FINDINGS_TEXT.split())
 
 
 def _thing_as_speaker(verb: Token) -> bool:
     """ "It suggests there are more birds": with 'this'/'that' as the subject of an active reporting
     verb, or 'it' as the subject of 'suggest', 'reveal' ..., a finding or a thing shows something; no
-    one said anything ("It is said that ..." is passive: people say it; "it said" may be a firm)."""
+    one said anything ("It is said that ..." is passive: people say it; "it said" may be a firm).
+    So with a common noun as the subject of 'suggest', 'reveal' ... ("The survey suggests ...",
+    "studies that suggest ..."): a noun for people ("Doctors suggest ...") is missed, not misnamed."""
     if any(c.dep_ == "aux:pass" for c in verb.children):
         return False
     while verb.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
         verb = verb.head  # "It fits and suggests ...": the subject is the first verb's
     subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
-    # not a relative 'that' ("the firm that said it ..."): its noun may be people
-    things = _THING_SUBJECTS | ({"it"} if verb_lemmas(verb) & _EVIDENCE_VERBS else set())
-    if any(low(c) in things and c.tag_ != "WDT" and feat(c, "PronType") != "Rel" for c in subjects):
+    evidence = bool(verb_lemmas(verb) & _EVIDENCE_VERBS)
+    if evidence and any(_names_a_thing(c) or c.lemma_.lower() in _FINDINGS for c in subjects):
         return True
-    # "the survey suggests there are ...": a finding shows something
-    return bool(verb_lemmas(verb) & _EVIDENCE_VERBS) and any(c.lemma_.lower() in _FINDINGS for c in subjects)
+    # not a relative 'that' ("the firm that said it ..."): its noun may be people
+    things = _THING_SUBJECTS | ({"it"} if evidence else set())
+    return any(low(c) in things and c.tag_ != "WDT" and feat(c, "PronType") != "Rel" for c in subjects)
+
+
+def _names_a_thing(subject: Token) -> bool:
+    """A common noun, a relative 'that'/'which' standing for one ("studies that ..."), or 'which' for
+    a whole clause ("Prices rose, which suggests ..."); not a name, a pronoun or 'who'."""
+    if subject.tag_ == "WDT" or feat(subject, "PronType") == "Rel":
+        if low(subject) in ("who", "whom"):
+            return False  # "the coach, who suggested ...": a person
+        if subject.head.dep_ == "advcl:relcl":
+            return True
+        if subject.head.dep_ == "acl:relcl":
+            subject = subject.head.head
+    return subject.pos_ == "NOUN"
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from vocabsphere.core.text import lemma_check  # noqa: F401 (registers the lemma check component)
+from vocabsphere.core.text.tokenizer_rules import add_unit_stop_rules
 
 __all__ = ["MODEL_NAME", "MODEL_VERSION", "ModelNotFoundError", "load_pipeline", "model_path"]
 
@@ -49,7 +50,8 @@ def _model_version() -> str:
     return f"{meta.get('name', MODEL_NAME)}-{meta.get('version', '0.0.0')}"
 
 
-#: Identifies the trained model (meta.json ``name-version``); use it to key cached analyses.
+#: Identifies the trained model (meta.json ``name-version``); use it to key cached analyses. The rules
+#: ``load_pipeline`` adds to the model (e.g. ``tokenizer_rules``) count: changing them bumps the version.
 MODEL_VERSION: str = _model_version()
 
 
@@ -71,6 +73,8 @@ def load_pipeline() -> Language:
     # spacy.load reads everything into memory inside the block.
     with as_file(resource) as path:
         nlp = spacy.load(path)
+    # A full stop after a number with a unit ("minus 230C.", "£5m.") ends the sentence, not the token.
+    add_unit_stop_rules(nlp.tokenizer)
     # Headlines, subheadings and paragraphs end at a line break whatever the parser thinks.
     nlp.add_pipe("vocabsphere_line_breaks", before="parser")
     # The trained lemmatizer's guesses on unseen words are checked against a dictionary of base forms.
