@@ -1,4 +1,4 @@
-"""Find numbers in news text and normalise them: 1.3 million, 100,000, 1 lakh, 2 crore, sixth, 4th."""
+"""Find numbers in news text and normalise them: 1.3 million, £5m, 6bn, 100,000, 1 lakh, sixth, 4th."""
 
 from __future__ import annotations
 
