@@ -115,6 +115,20 @@ def test_select_prefers_the_sentence_that_adds_a_number_in_words() -> None:
     assert select(units, 23) == (0, 2)  # before: (0, 1), the more central sentence without the number
 
 
+def test_an_amount_with_its_scale_on_the_digits_is_a_fact() -> None:
+    # "£3m" is three million; before, it was no number, so the sentence stating it added no fact
+    assert facts("The repairs to the old bridge cost £3m.") == {"#3e+06"}
+    assert facts("The council paid $1.2bn.") == facts("The council paid $1.2 billion.")
+    units = _units(
+        [
+            "Floods closed the main road through the valley on Monday morning.",
+            "The floods also closed the small road near the old river bridge.",
+            "The floods closed the road and repairs will cost £3m this year.",
+        ]
+    )
+    assert select(units, 23) == (0, 2)  # before: (0, 1), the more central sentence without the amount
+
+
 def test_select_prefers_the_sentence_that_adds_names_and_numbers(monkeypatch: pytest.MonkeyPatch) -> None:
     units = _units(FACTS)
     # Room for the lead and one more: the one naming the town and the homes stays, although the

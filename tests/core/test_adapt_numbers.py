@@ -16,6 +16,10 @@ from vocabsphere.core.adapt.numbers import format_rounded, simplify_numbers
         ("Sales rose 23.75 percent.", "A2", "Sales rose about 24 percent."),
         ("Roughly 300 people came.", "A2", "About 300 people came."),
         ("The fund holds 2 crore rupees.", "B2", "The fund holds 20 million rupees."),
+        # a scale written onto the digits is spelled out, as the editors do ("£3m" was left as it was)
+        ("The new bridge cost £3m.", "A2", "The new bridge cost £3 million."),
+        ("The new bridge cost £3.25m.", "B1", "The new bridge cost about £3.3 million."),
+        ("Its debts reached $2bn.", "A2", "Its debts reached $2 billion."),
     ],
 )
 def test_rewrites(text: str, level: str, expected: str) -> None:
@@ -31,6 +35,8 @@ def test_rewrites(text: str, level: str, expected: str) -> None:
         ("About 52,345 people came.", "B2"),  # B2 keeps exact figures
         ("It costs approximately 1.28 million dollars.", "C1"),
         ("Only 12 people came.", "A2"),  # small numbers are fine
+        ("She won the 200m race.", "A2"),  # metres or millions: not told apart, left as written
+        ("The new bridge cost £3m.", "B2"),
     ],
 )
 def test_no_change(text: str, level: str) -> None:

@@ -86,6 +86,15 @@ def test_one_alone_is_not_a_number_but_one_million_is() -> None:
     assert normalise_numbers("one million visitors")[0].value == 1_000_000
 
 
+def test_a_scale_written_onto_the_digits_is_read() -> None:
+    # News writes "£3m" and "$2.4bn": before, "£3m" was no number and "$2.4bn" read as 2 (the digits
+    # up to the decimal point), so a version writing "£3 million" lost the amount it kept.
+    assert [m.value for m in normalise_numbers("The bridge cost £3m and the dam $2.4bn.")] == [3e6, 2.4e9]
+    assert normalise_numbers("Debts reached €1.5tn.")[0].value == 1.5e12
+    # "m" alone is as often metres: no number rather than a wrong one, nor the digits before its point
+    assert normalise_numbers("She won the 200m race and swam 1.5m deep.") == []
+
+
 def test_display_value() -> None:
     assert normalise_numbers("1.3 million")[0].display == "1,300,000"
 

@@ -157,6 +157,9 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
     return {h for h, section in _headed_sections(source).items() if section and section[0] in picked}
 
 
+# A pronoun anywhere in a sentence may stand for what the sentence before told ("Visitors can see it"):
+# such a paragraph opener still comes with the sentence before it when it is added to a version.
+_PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.IGNORECASE)
 _ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 
@@ -432,7 +435,7 @@ class VersionBuilder:
             if i in kept or i in group or i not in position:
                 continue
             group.add(i)
-            todo += [*self._needs()[i], *body[max(0, position[i] - 1) : position[i]]]
+            todo += [*self._needs()[i], *self._lead_in(i, body, position)]
         chosen = frozenset(self._settled(kept | group))
         units, _ = self._units(level, strength)
         budget = self._budget(level, 0)
@@ -440,6 +443,21 @@ class VersionBuilder:
             budget = miss_budget(level, self.source.words)
         words = sum(units[i].words for i in chosen if i in position)
         return None if budget is not None and words > budget else chosen
+
+    def opens_paragraph(self, unit: int) -> bool:
+        """Is ``unit`` the first sentence of its paragraph (the first of the story too)?"""
+        units = self.source.units
+        return unit == 0 or units[unit - 1].paragraph != units[unit].paragraph
+
+    def _lead_in(self, unit: int, body: Sequence[int], position: dict[int, int]) -> list[int]:
+        """The sentence an added ``unit`` comes with besides what it needs: the one before it in its
+        paragraph. A paragraph's opening sentence without a pronoun starts a new step of the story and
+        comes alone: what it leans on across the break is in its needs (``coherence.dependencies``), as
+        in the first selection (train: a version kept the lead, then a later paragraph; one refused
+        sentence right after the lead held back every sentence between them, 360 words of room unused)."""
+        k = position[unit]
+        alone = self.opens_paragraph(unit) and not _PRONOUN.search(self.source.units[unit].text)
+        return [] if k == 0 or alone else [body[k - 1]]
 
     def _settled(self, picked: Iterable[int]) -> tuple[int, ...]:
         """``picked`` with what its sentences need, quotations whole, and the headings of its sections."""

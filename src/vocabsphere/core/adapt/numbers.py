@@ -18,6 +18,7 @@ __all__ = ["NumberEdit", "format_rounded", "simplify_numbers"]
 _ABOUT = frozenset({"approximately", "roughly", "around", "some", "an estimated"})
 _LOW = frozenset({"A1", "A2"})
 _SCALE_WORDS = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+_ATTACHED = re.compile(r"\d(?:m|bn|tn)$")  # a scale written onto the digits
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,7 @@ def _edit(
     """New text for the mention (qualifier included), or None to keep it."""
     low = level in _LOW
     scaled = any(w in m.text.lower() for w in ("million", "billion", "trillion", "lakh", "crore", "mn", "bn"))
+    scaled = scaled or _ATTACHED.search(m.text) is not None  # "£5m", "$3tn": "£5 million", "$3 trillion"
     regional = m.note is not None and ("lakh" in m.text.lower() or "crore" in m.text.lower())
     digits = m.text.replace(",", "")
     long_plain = m.text[:1].isdigit() and (m.value >= 10_000 or ("." in digits and len(digits) > 4))

@@ -192,14 +192,17 @@ def _tells_story(version: AdaptedVersion, source: Source) -> bool:
     return bool(body) and tells_story(made, words, body[0])
 
 
-def _only_adds(fuller: tuple[Draft, Doc], kept: tuple[Draft, Doc]) -> bool:
+def _only_adds(
+    fuller: tuple[Draft, Doc], kept: tuple[Draft, Doc], opens: Callable[[int], bool] | None = None
+) -> bool:
     """Does ``fuller`` keep every sentence of ``kept`` and add only sentences that follow one it keeps
-    in the source? A fuller attempt between two rounds may choose other sentences, or add one whose
-    lead-in was cut (train: "The multimillion-pound project would feature a hotel" right after another
-    project's sentence); the version then says something else or leans on what it does not say."""
+    in the source (or, with ``opens``, open their paragraph)? A fuller attempt between two rounds may
+    choose other sentences, or add one whose lead-in was cut (train: "The multimillion-pound project
+    would feature a hotel" right after another project's sentence); the version then says something
+    else or leans on what it does not say."""
     more = {s.unit for s in fuller[0].sentences}
     less = {s.unit for s in kept[0].sentences}
-    return less <= more and all(unit - 1 in more for unit in more - less)
+    return less <= more and all(unit - 1 in more or (opens and opens(unit)) for unit in more - less)
 
 
 class _Story:
@@ -266,7 +269,7 @@ class _Story:
                     return None
                 refused.append(added)
                 built = self._draft(target, strength, exact=chosen)
-                return built if _only_adds(built[0], kept) else None
+                return built if _only_adds(built[0], kept, builder.opens_paragraph) else None
 
             return add
 

@@ -1,4 +1,4 @@
-"""Find numbers in news text and normalise them: 1.3 million, 100,000, 1 lakh, 2 crore, sixth, 4th."""
+"""Find numbers in news text and normalise them: 1.3 million, £5m, 6bn, 100,000, 1 lakh, sixth, 4th."""
 
 from __future__ import annotations
 
@@ -75,7 +75,12 @@ _SCALES = {
     "crores": 10_000_000,
     "mn": 1_000_000,
     "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
 }
+# A scale written onto the digits: "6bn", "$3tn"; "m" only right after a currency sign ("£5m"), since
+# alone it is as often metres ("a 100m sprint", "1,300m").
+_ATTACHED = {"m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+_CURRENCY = "£$€¥"
 _REGIONAL = {"lakh": "1 lakh = 100,000", "crore": "1 crore = 10,000,000"}
 _QUALIFIERS = (
     "more than|over|nearly|almost|about|approximately|around|roughly|some|up to|at least|fewer than"
@@ -88,7 +93,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _CARDINAL = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIERS})\s+)?"
-    rf"(?:(?<![\w.,-])(?P<num>{_DIGITS})(?![\w])|\b(?P<compound>(?:{_TENS})-(?:{_UNITS}))\b"
+    rf"(?:(?<![\w.,-])(?P<num>{_DIGITS})(?P<attached>m|bn|tn)?(?![\w]|\.\d)|\b(?P<compound>(?:{_TENS})-(?:{_UNITS}))\b"
     rf"|\b(?P<word>{_WORDS})\b"
     rf"|\b(?P<scaled_word>one|a)(?=\s+(?:{'|'.join(_SCALES)})\b))"
     rf"(?:[\s-]+(?P<scale>{'|'.join(_SCALES)})\b)?",
@@ -135,9 +140,13 @@ def _cardinal(match: re.Match[str]) -> NumberMention | None:
     compound = match.group("compound")
     scale = (match.group("scale") or "").lower()
     note: str | None = None
+    attached = match.group("attached")
+    before = match.string[match.start("num") - 1] if match.start("num") else ""
+    if attached == "m" and (not before or before not in _CURRENCY):
+        return None  # "100m": metres or millions, not told apart
     if num is not None:
         digits = num.replace(",", "")
-        value = float(digits)
+        value = float(digits) * (_ATTACHED[attached] if attached else 1)
         if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", num):
             note = f"{num} = {format_number(value)} (Indian digit grouping)"
     elif compound is not None:  # "twenty-three"
@@ -146,7 +155,7 @@ def _cardinal(match: re.Match[str]) -> NumberMention | None:
     else:
         value = float(_SMALL[(word or scaled_word or "").lower()])
     kind: NumberKind = "cardinal"
-    if num is not None and not scale and re.fullmatch(r"(1[89]|20)\d\d", num):
+    if num is not None and not scale and not attached and re.fullmatch(r"(1[89]|20)\d\d", num):
         kind = "year"  # 1945, 2023: a year unless a scale word follows
     if scale:
         value *= _SCALES[scale]
