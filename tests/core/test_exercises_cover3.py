@@ -60,6 +60,11 @@ def test_the_object_of_a_verb_without_a_subject(
         ("The farmers hope to take part in the show.", "part"),  # "take part": one verb
         # "a week" says how often, and is no part of the object
         ("Gym fans can benefit by doing three strength sessions and three short runs a week.", "sessions"),
+        # two noun phrases the parse ran into one object; a verb joined by "and"; a measure
+        ("Many parents cannot afford to give their children money for a new flat.", "money"),
+        ("The police had no time to give bars warnings and fines.", "warnings"),
+        ("It is hard to copy and store software before it dies.", "software"),
+        ("A small cloud would take a year to fall one metre.", "metre"),
     ],
 )
 def test_no_object_claim_where_it_is_in_doubt(
@@ -90,6 +95,12 @@ def test_the_subject_of_be_before_a_name(real_lexicon: Lexicon, nlp: Language) -
             "poor public services and high costs.",
             "anger",
             "to show their anger \u2026",
+        ),
+        # a clause inside the part: not half of it ("to make electricity in what was")
+        (
+            "The town used the river to make electricity in what was then the biggest plant.",
+            "electricity",
+            "to make electricity \u2026",
         ),
     ],
 )

@@ -156,10 +156,33 @@ def _object_holds(obj: Token) -> bool:
         return False  # "users aged over 12 admit that ...": a verb taken for the object's noun
     if any(t.dep_.endswith(_TIME_DEPS) or t.tag_.startswith("W") for t in obj.subtree):
         return False  # "doing three sessions a week": "a week" says how often; "how brains work": a clause
+    if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or _two_objects(obj):
+        return False  # "to copy and store software", "to give their children money": no one phrase
+    if obj.lemma_.lower() in _MEASURES and any(c.dep_ == "nummod" for c in obj.children):
+        return False  # "to fall one metre", "rose 5 percent": how far or how much, not what
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
 
 _TIME_DEPS = (":unmarked", ":tmod", ":npmod")  # a bare noun phrase of time or measure ("a week")
+# Units of measure: a number of them after a verb says how far, how long or how much.
+_MEASURES = frozenset(
+    {"metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard", "percent"}
+    | {"degree", "second", "minute", "hour", "day", "week", "month", "year", "time", "point", "place"}
+)
+
+
+def _two_objects(obj: Token) -> bool:
+    """Two noun phrases the parse ran into one ("give their children money", "give bars warnings"):
+    a noun before the object's noun that is plural or has a determiner of its own. ("sports car",
+    "a savings account" are lost with them.)"""
+    return any(
+        c.dep_ == "compound"
+        and c.i < obj.i
+        and (c.tag_ == "NNS" or any(g.dep_ in ("det", "nmod:poss") for g in c.children))
+        for c in obj.children
+    )
+
+
 _OTHER_SUBJECT = frozenset({"expl", "csubj", "csubj:pass"})
 _PASSIVE = frozenset({"nsubj:pass", "aux:pass"})
 
@@ -538,7 +561,13 @@ def _nonfinite_part(sent: Span, marker: Token, verb: Token, object_end: int) -> 
     while end > object_end and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
         end -= 1
     whole = sent.doc[marker.i : end]
-    clean = not any(t.is_punct and t.text not in ("-", "'", "\u2019", "%") for t in whole)
+    clean = not any(
+        (t.is_punct and t.text not in ("-", "'", "\u2019", "%"))
+        or (t.pos_ in ("VERB", "AUX") and t.i != verb.i)
+        or t.tag_.startswith("W")
+        or t.pos_ == "CCONJ"
+        for t in whole
+    )  # no comma, and no clause inside: "to make power in what was" would quote half of one
     if ids == list(range(marker.i, ids[-1] + 1)) and clean and len(whole) <= _MAX_PART_WORDS_QUOTED:
         return _shown(sent, (marker.i, end))
     return _shown(sent, (marker.i, object_end)) + " \u2026"
