@@ -65,6 +65,7 @@ def test_the_object_of_a_verb_without_a_subject(
         ("The police had no time to give bars warnings and fines.", "warnings"),
         ("It is hard to copy and store software before it dies.", "software"),
         ("A small cloud would take a year to fall one metre.", "metre"),
+        ("The teacher urged the pupils to reject pessimism and interact with other people.", "pessimism"),
     ],
 )
 def test_no_object_claim_where_it_is_in_doubt(
@@ -88,6 +89,12 @@ def test_the_subject_of_be_before_a_name(real_lexicon: Lexicon, nlp: Language) -
             "But the government is not planning to put antisocial families together.",
             "families",
             "to put antisocial families together",
+        ),
+        # "and" inside the object: the part still ends with it, no "…"
+        (
+            "The new plan hopes to protect victims of crime and violence.",
+            "victims",
+            "to protect victims of crime and violence",
         ),
         # a long part: up to the object, and "…"
         (

@@ -156,6 +156,8 @@ def _object_holds(obj: Token) -> bool:
         return False  # "users aged over 12 admit that ...": a verb taken for the object's noun
     if any(t.dep_.endswith(_TIME_DEPS) or t.tag_.startswith("W") for t in obj.subtree):
         return False  # "doing three sessions a week": "a week" says how often; "how brains work": a clause
+    if any(_verb_only(t) for t in obj.subtree):
+        return False  # "to reject pessimism and interact with ...": a verb read as a second noun
     if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or _two_objects(obj):
         return False  # "to copy and store software", "to give their children money": no one phrase
     if obj.lemma_.lower() in _MEASURES and any(c.dep_ == "nummod" for c in obj.children):
@@ -169,6 +171,12 @@ _MEASURES = frozenset(
     {"metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard", "percent"}
     | {"degree", "second", "minute", "hour", "day", "week", "month", "year", "time", "point", "place"}
 )
+
+
+def _verb_only(token: Token) -> bool:
+    """A word tagged as a noun that lemminflect knows only as another part of speech."""
+    known = getAllLemmas(token.lower_)
+    return token.pos_ == "NOUN" and bool(known) and "NOUN" not in known
 
 
 def _two_objects(obj: Token) -> bool:
@@ -560,15 +568,16 @@ def _nonfinite_part(sent: Span, marker: Token, verb: Token, object_end: int) -> 
     end = ids[-1] + 1
     while end > object_end and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
         end -= 1
-    whole = sent.doc[marker.i : end]
+    if end <= object_end:
+        return _shown(sent, (marker.i, object_end))  # the part ends with its object
     clean = not any(
         (t.is_punct and t.text not in ("-", "'", "\u2019", "%"))
-        or (t.pos_ in ("VERB", "AUX") and t.i != verb.i)
+        or t.pos_ in ("VERB", "AUX", "CCONJ")
         or t.tag_.startswith("W")
-        or t.pos_ == "CCONJ"
-        for t in whole
-    )  # no comma, and no clause inside: "to make power in what was" would quote half of one
-    if ids == list(range(marker.i, ids[-1] + 1)) and clean and len(whole) <= _MAX_PART_WORDS_QUOTED:
+        for t in sent.doc[object_end:end]
+    )  # no comma, and no clause after the object: "to make power in what was" would quote half of one
+    whole = ids == list(range(marker.i, ids[-1] + 1)) and end - marker.i <= _MAX_PART_WORDS_QUOTED
+    if whole and clean:
         return _shown(sent, (marker.i, end))
     return _shown(sent, (marker.i, object_end)) + " \u2026"
 
