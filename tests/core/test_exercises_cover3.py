@@ -117,3 +117,18 @@ def test_the_part_is_quoted_whole_or_marked_as_cut(
     item = role(real_lexicon, nlp, sentence, word)
     assert item is not None and item.answer == "object"
     assert f"in \u2018{part}\u2019?" in item.prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "phrase"),
+    [
+        # a number with a possessive is a thing, not a measure
+        ("Nobody knows how the busy nurse gets her eight hours.", "hours", "her eight hours"),
+    ],
+)
+def test_sound_objects_are_still_named(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, phrase: str
+) -> None:
+    item = role(real_lexicon, nlp, sentence, word)
+    assert item is not None and item.answer == "object"
+    assert f"\u2018{phrase}\u2019 is the object" in item.explanation

@@ -160,7 +160,7 @@ def _object_holds(obj: Token) -> bool:
         return False  # "to reject pessimism and interact with ...": a verb read as a second noun
     if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or _two_objects(obj):
         return False  # "to copy and store software", "to give their children money": no one phrase
-    if obj.lemma_.lower() in _MEASURES and any(c.dep_ == "nummod" for c in obj.children):
+    if obj.lemma_.lower() in _MEASURES and _bare_number(obj):
         return False  # "to fall one metre", "rose 5 percent": how far or how much, not what
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
@@ -173,10 +173,18 @@ _MEASURES = frozenset(
 )
 
 
+def _bare_number(noun: Token) -> bool:
+    """A number before the noun and no determiner: "one metre", not "her eight hours"."""
+    deps = {c.dep_ for c in noun.children}
+    return "nummod" in deps and not deps & {"det", "nmod:poss"}
+
+
 def _verb_only(token: Token) -> bool:
     """A word tagged as a noun that lemminflect knows only as another part of speech."""
+    if token.pos_ != "NOUN" or (token.dep_ in ("compound", "amod") and token.head.i > token.i):
+        return False  # "for migrating animals": an -ing word before its noun is no second verb
     known = getAllLemmas(token.lower_)
-    return token.pos_ == "NOUN" and bool(known) and "NOUN" not in known
+    return bool(known) and "NOUN" not in known
 
 
 def _two_objects(obj: Token) -> bool:
