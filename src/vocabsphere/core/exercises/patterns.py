@@ -10,8 +10,10 @@ English ("The cat chased the dog" / "The dog chased the cat").
 
 Where the main clause gives no sure part holding the learner's word, the clause inside the sentence
 that holds it is used (what was said, an adverbial clause, a second clause after "and" or "but"),
-quoted in the prompt and the explanation; a clause with "be" before an adjective or a noun gives
-its subject and verb for roles (what follows "be" is no object, and is not asked).
+quoted in the prompt and the explanation; a clause with "be" before an adjective, a noun or a
+name gives its subject and verb for roles (what follows "be" is no object, and is not asked).
+Else a noun in the object of a verb without a subject of its own ("decided to close the old
+library", "by selling her old car") is asked as that verb's object, the part quoted.
 """
 
 from __future__ import annotations
