@@ -10,8 +10,10 @@ English ("The cat chased the dog" / "The dog chased the cat").
 
 Where the main clause gives no sure part holding the learner's word, the clause inside the sentence
 that holds it is used (what was said, an adverbial clause, a second clause after "and" or "but"),
-quoted in the prompt and the explanation; a clause with "be" before an adjective or a noun gives
-its subject and verb for roles (what follows "be" is no object, and is not asked).
+quoted in the prompt and the explanation; a clause with "be" before an adjective, a noun or a
+name gives its subject and verb for roles (what follows "be" is no object, and is not asked).
+Else a noun in the object of a verb without a subject of its own ("decided to close the old
+library", "by selling her old car") is asked as that verb's object, the part quoted.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .phrase_edges import object_ends, semi_modal, subject_holds
 from .slots import CLAUSE_VERBS, gapped
+from .tag_doubts import modifier_taken_for_verb
 from .verb_number import shown_number
 
 if TYPE_CHECKING:
@@ -153,7 +156,49 @@ def _object_holds(obj: Token) -> bool:
         return False
     if obj.pos_ == "NOUN" and "NOUN" not in getAllLemmas(obj.lower_):
         return False  # "users aged over 12 admit that ...": a verb taken for the object's noun
+    if any(t.dep_.endswith(_TIME_DEPS) or t.tag_.startswith("W") for t in obj.subtree):
+        return False  # "doing three sessions a week": "a week" says how often; "how brains work": a clause
+    if any(_verb_only(t) for t in obj.subtree):
+        return False  # "to reject pessimism and interact with ...": a verb read as a second noun
+    if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or _two_objects(obj):
+        return False  # "to copy and store software", "to give their children money": no one phrase
+    if obj.lemma_.lower() in _MEASURES and _bare_number(obj):
+        return False  # "to fall one metre", "rose 5 percent": how far or how much, not what
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
+
+
+_TIME_DEPS = (":unmarked", ":tmod", ":npmod")  # a bare noun phrase of time or measure ("a week")
+# Units of measure: a number of them after a verb says how far, how long or how much.
+_MEASURES = frozenset(
+    {"metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard", "percent"}
+    | {"degree", "second", "minute", "hour", "day", "week", "month", "year", "time", "point", "place"}
+)
+
+
+def _bare_number(noun: Token) -> bool:
+    """A number before the noun and no determiner: "one metre", not "her eight hours"."""
+    deps = {c.dep_ for c in noun.children}
+    return "nummod" in deps and not deps & {"det", "nmod:poss"}
+
+
+def _verb_only(token: Token) -> bool:
+    """A word tagged as a noun that lemminflect knows only as another part of speech."""
+    if token.pos_ != "NOUN" or (token.dep_ in ("compound", "amod") and token.head.i > token.i):
+        return False  # "for migrating animals": an -ing word before its noun is no second verb
+    known = getAllLemmas(token.lower_)
+    return bool(known) and "NOUN" not in known
+
+
+def _two_objects(obj: Token) -> bool:
+    """Two noun phrases the parse ran into one ("give their children money", "give bars warnings"):
+    a noun before the object's noun that is plural or has a determiner of its own. ("sports car",
+    "a savings account" are lost with them.)"""
+    return any(
+        c.dep_ == "compound"
+        and c.i < obj.i
+        and (c.tag_ == "NNS" or any(g.dep_ in ("det", "nmod:poss") for g in c.children))
+        for c in obj.children
+    )
 
 
 _OTHER_SUBJECT = frozenset({"expl", "csubj", "csubj:pass"})
@@ -174,7 +219,7 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
     ..."), and whether the clause is passive ("Historical figures were shown ...": a subject and a
     verb, no object); None when any of them is in doubt. An adverb may stand inside the verb group
     ("were first shown"): the group's span then holds it, and the verb is quoted without it."""
-    if root.pos_ in ("ADJ", "NOUN"):
+    if root.pos_ in ("ADJ", "NOUN", "PROPN"):  # "... is the Blue Star": "be" before a name too
         return _copular_roles(sent, root)
     children = list(root.children)
     deps = {c.dep_ for c in children}
@@ -465,7 +510,7 @@ def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseIt
         else:
             found = _inner_roles(sent, token)
             if found is None:
-                return None
+                return _nonfinite_object_item(lexicon, token, lemma)  # "decided to close the library"
             parts, passive, inner = found
         explanation = _role_explanation(sent, parts, passive, inner)
         if _verb_of(sent, parts["verb"]).dep_ == "cop":
@@ -494,6 +539,100 @@ def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseIt
 
 # Verbs whose noun after them says what the subject is or becomes: no object to name.
 _LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
+VO = PatternRef("verb_object", "A1")  # the object of a verb without a subject; not a catalogue point
+# A verb's other complements let the noun after it be something else than its object: "to give
+# them money" (which one is the object?), "to make the city safer", "to pick up the phone".
+_OTHER_COMPLEMENTS = frozenset({"iobj", "xcomp", "ccomp", "obj:pred", "compound:prt", "expl"})
+
+
+def _nonfinite_verb(verb: Token) -> Token | None:
+    """The word that makes ``verb`` a verb without a subject of its own, right before it: "to"
+    ("decided to close the library") or a preposition before an -ing form ("by using new
+    machines"); None for any other verb, or one with a subject ("for them to close")."""
+    if verb.pos_ != "VERB" or "VERB" not in getAllLemmas(verb.lower_) or verb.i == verb.sent.start:
+        return None
+    marker = verb.doc[verb.i - 1]
+    if marker.head.i != verb.i or marker.dep_ not in ("mark", "case"):
+        return None
+    to_infinitive = verb.tag_ == "VB" and marker.tag_ == "TO"
+    gerund = verb.tag_ == "VBG" and marker.tag_ == "IN" and marker.lower_ not in ("that", "if", "whether")
+    if not (to_infinitive or gerund):
+        return None
+    if any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ in _OTHER_COMPLEMENTS for c in verb.children):
+        return None
+    if verb.dep_ == "xcomp" and semi_modal(verb.head):
+        return None  # "used to eat meat", "is going to close": the verb is the whole group
+    return marker
+
+
+_MAX_PART_WORDS_QUOTED = 12
+
+
+def _nonfinite_part(sent: Span, marker: Token, verb: Token, object_end: int) -> str:
+    """The part as quoted: from "to" (or the preposition) to the end of the verb's phrase ("to put
+    the families together"), without a second verb joined to it; when that is long or holds a
+    comma, up to the object's end and "…" ("to show their anger …")."""
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    last = min([c.left_edge.i for c in joined], default=verb.right_edge.i + 1)
+    ids = [t.i for t in verb.subtree if marker.i <= t.i < last]
+    end = ids[-1] + 1
+    while end > object_end and (sent.doc[end - 1].is_punct or sent.doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if end <= object_end:
+        return _shown(sent, (marker.i, object_end))  # the part ends with its object
+    clean = not any(
+        (t.is_punct and t.text not in ("-", "'", "\u2019", "%"))
+        or t.pos_ in ("VERB", "AUX", "CCONJ")
+        or t.tag_.startswith("W")
+        for t in sent.doc[object_end:end]
+    )  # no comma, and no clause after the object: "to make power in what was" would quote half of one
+    whole = ids == list(range(marker.i, ids[-1] + 1)) and end - marker.i <= _MAX_PART_WORDS_QUOTED
+    if whole and clean:
+        return _shown(sent, (marker.i, end))
+    return _shown(sent, (marker.i, object_end)) + " \u2026"
+
+
+def _nonfinite_object_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
+    """ "The council decided to close the old library": "the old library" is the object of "close",
+    though that verb has no subject (a "to" + verb or preposition + -ing part). Asked only of the
+    object, as one phrase the parse is sure of, with the part quoted from "to" to the object's end."""
+    sent = token.sent
+    obj = token
+    while obj.dep_ != "obj":
+        if obj.head.i == obj.i:
+            return None
+        obj = obj.head
+    verb = obj.head
+    marker = _nonfinite_verb(verb)
+    span = _phrase(obj)
+    if marker is None or span is None or span[0] != verb.i + 1 or not span[0] <= token.i < span[1]:
+        return None
+    if verb.lemma_.lower() in _LINKING_VERBS or modifier_taken_for_verb(lexicon, verb):
+        return None  # "to become a doctor": no object; "to joint counselling meetings": no verb
+    if verb.tag_ == "VBG" and sent.doc[span[0]].pos_ not in ("DET", "PRON", "NUM"):
+        return None  # "for cleaning products": an -ing word before a bare noun may be its modifier
+    if not _object_holds(obj) or _degree_phrase(obj) or not object_ends(sent, *span, verb):
+        return None
+    parts = {"verb": (verb.i, verb.i + 1), "object": span}
+    if _fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
+        return None  # "to take place", "to look after the children"
+    if any(t.is_punct and t.text not in ("-", "'", "\u2019", "%") for t in sent.doc[marker.i : span[1]]):
+        return None  # a quotation mark or a comma inside: the parse may have run two phrases together
+    part, phrase = _nonfinite_part(sent, marker, verb, span[1]), _shown(sent, span)
+    return ExerciseItem(
+        kind=ExerciseKind.SENTENCE_ROLE,
+        prompt=f"In this sentence, what is \u2018{phrase}\u2019 in \u2018{part}\u2019? {sent.text.strip()}",
+        options=_ROLES,
+        answer="object",
+        accepted=("object",),
+        explanation=(
+            f"In \u2018{part}\u2019, \u2018{verb.text}\u2019 is the verb and \u2018{phrase}\u2019 is its "
+            "object: it comes after the verb and receives the action."
+        ),
+        grammar_point=VO,
+        source_sentence=sent.text.strip(),
+        word=lemma,
+    )
 
 
 def _noun_number(head: Token) -> str:
