@@ -110,3 +110,15 @@ def test_cli_prints_the_typed_item(
     (out,) = json.loads(capsys.readouterr().out)
     assert out["kind"] == "word_family" and out["options"] == [] and out["answer"] == "recent"
     assert "RECENTLY" in out["prompt"]
+
+
+def test_the_family_named_is_the_one_a_learner_sees(real_lexicon: Lexicon, nlp: Language) -> None:
+    # WordNet links "drift" to "drive" two steps away; it was named in the family (train articles)
+    item = family(real_lexicon, nlp, "Tomorrow they will drive the old van to the market.", "drive")
+    assert item is not None and item.typed and "DRIVER" in item.prompt
+    assert "(drive, driver)" in item.explanation and "drift" not in item.explanation
+
+
+def test_no_typed_item_when_the_sentence_says_the_key_again(real_lexicon: Lexicon, nlp: Language) -> None:
+    sentence = "They will drive to the coast, and I drive home."  # the gap's answer in plain sight
+    assert family(real_lexicon, nlp, sentence, "drive") is None

@@ -44,21 +44,36 @@ _LINKING = frozenset({"be", "become", "remain", "stay", "seem", "appear", "look"
 
 
 def word_formation_item(
-    token: Token, lemma: str, pos: str, reason: str, family: dict[str, list[str]]
+    token: Token,
+    lemma: str,
+    pos: str,
+    reason: str,
+    family: dict[str, list[str]],
+    wider: dict[str, list[str]] | None = None,
 ) -> ExerciseItem | None:
     """The typed item for ``token`` (the learner's word ``lemma``, the slot's ``pos`` and its
     ``reason``), ``family`` the members a learner can know by part of speech; None where the
-    gap would take more than one answer."""
+    gap would take more than one answer. The stem may come from ``wider`` (the family at any
+    level): it is only read, and the answer is the learner's own word ("cruel" from CRUELTY)."""
     if token.tag_ not in _KEY_TAGS[pos] or family.get(pos):
         return None  # another member of the key's part of speech may fit: "employer" / "employee"
     form = _form_reason(token, lemma, pos)
-    if form is None or not _only_this_part_of_speech(token, pos, family):
-        return None
     key = token.lower_
-    stem = _stem(key, lemma, pos, family)
+    if form is None or any(t.i != token.i and t.lower_ == key for t in token.sent):
+        return None  # the form left open, or the sentence says the key again (the answer given)
+    stem = next(
+        (
+            stem
+            for stem, stem_pos in _stems_by_frequency(key, lemma, pos, wider or family)
+            if _only_this_part_of_speech(token, pos, _with(family, stem_pos, stem))
+        ),
+        None,
+    )
     if stem is None:
         return None
-    members = sorted({lemma, *(w for words in family.values() for w in words)})
+    # named as the family only where a learner sees it: not "drift" (WordNet's link through "drive")
+    known = [w for words in family.values() for w in words if _looks_related(w, lemma)]
+    members = sorted({lemma, stem, *known})
     name = POS_NAMES[pos]
     accepted = _accepted(lemma, token.tag_, key)
     also = f" Also right: {', '.join(accepted[1:])}." if len(accepted) > 1 else ""
@@ -165,10 +180,12 @@ def _participles(verb: str) -> list[str]:
     return sorted(f for f in forms if zipf_frequency(f, "en") >= MIN_PARTICIPLE_ZIPF)
 
 
-def _stem(key: str, lemma: str, pos: str, family: dict[str, list[str]]) -> str | None:
-    """The member shown in capitals: the most frequent of another part of speech that shares
-    the key's beginning (a learner sees the family), is no form of the key and cannot itself
-    fill the slot (then the learner would copy it)."""
+def _stems_by_frequency(
+    key: str, lemma: str, pos: str, family: dict[str, list[str]]
+) -> list[tuple[str, str]]:
+    """The members that may be shown in capitals, the most frequent first, with their part of
+    speech: of another part of speech, sharing the key's beginning (a learner sees the family),
+    no form of the key and not able to fill the slot themselves (then the learner would copy)."""
     forms = {f.lower() for fs in getAllInflections(lemma).values() for f in fs} | {lemma, key}
     candidates = []
     for other, words in family.items():
@@ -178,9 +195,19 @@ def _stem(key: str, lemma: str, pos: str, family: dict[str, list[str]]) -> str |
             lemmas = getAllLemmas(word)
             if word in forms or lemma in {x for xs in lemmas.values() for x in xs} or pos in lemmas:
                 continue
-            if max(_shared_start(w, lemma) for w in _stems(word)) >= MIN_SHARED:
-                candidates.append(word)
-    return max(candidates, key=lambda w: zipf_frequency(w, "en")) if candidates else None
+            if _looks_related(word, lemma):
+                candidates.append((word, other))
+    return sorted(candidates, key=lambda c: -zipf_frequency(c[0], "en"))
+
+
+def _with(family: dict[str, list[str]], pos: str, word: str) -> dict[str, list[str]]:
+    """The family with ``word`` among the members of ``pos``."""
+    words = family.get(pos, [])
+    return family if word in words else {**family, pos: [*words, word]}
+
+
+def _looks_related(word: str, lemma: str) -> bool:
+    return max(_shared_start(a, b) for a in _stems(word) for b in _stems(lemma)) >= MIN_SHARED
 
 
 def _shared_start(a: str, b: str) -> int:
