@@ -122,3 +122,12 @@ def test_the_family_named_is_the_one_a_learner_sees(real_lexicon: Lexicon, nlp: 
 def test_no_typed_item_when_the_sentence_says_the_key_again(real_lexicon: Lexicon, nlp: Language) -> None:
     sentence = "They will drive to the coast, and I drive home."  # the gap's answer in plain sight
     assert family(real_lexicon, nlp, sentence, "drive") is None
+
+
+def test_no_ing_gap_before_a_bare_noun(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "with fighting units" (train articles): "fighter units" fits the gap as well
+    sentence = "The soldiers were busy with fighting units from the north."
+    made = family(real_lexicon, nlp, sentence, "fighting")
+    assert made is None or made.answer != "fighting"
+    item = family(real_lexicon, nlp, "They saved money by reducing their costs.", "reducing")
+    assert item is not None and item.answer == "reducing"  # a determiner after the gap: no noun fits

@@ -10,8 +10,9 @@ One answer must be defensible, so the item is made only where
   determiner ("without hesitating" beside "without hesitation");
 - the key's form is decided: a noun's number by a cue of the sentence (:mod:`.word_forms`) or by
   having no plural ("wealth"); a verb only in its base form after a modal, "do" or "to", as a
-  past participle after "have", or in -ing after a preposition with its object after it ("by
-  reducing costs"): a tense a sentence rarely decides is never asked;
+  past participle after "have", or in -ing after a preposition with its object after it, opening
+  with a determiner, pronoun, name or number ("by reducing their costs"; not "with fighting units",
+  where "fighter units" fits): a tense a sentence rarely decides is never asked;
 - no other member of the key's part of speech a learner may know ("employer" beside "employee",
   "economical" beside "economic");
 - the word in capitals is another word, not a form of the key ("decide" is no stem of "decided").
@@ -146,6 +147,9 @@ def _ing_reason(token: Token) -> str | None:
         return None
     if not any(c.dep_ == "obj" and c.i > token.i for c in token.children):
         return None  # "without asking" beside "without a question": a noun could stand there
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None or after.pos_ not in ("DET", "PRON", "PROPN", "NUM"):
+        return None  # "involved with fighting units": "fighter units" too (a noun before a noun)
     said = f"\u2018{token.lower_}\u2019"
     return f"After a preposition (\u2018{mark.text}\u2019) a verb takes the -ing form: {said}."
 
