@@ -131,3 +131,12 @@ def test_no_ing_gap_before_a_bare_noun(real_lexicon: Lexicon, nlp: Language) -> 
     assert made is None or made.answer != "fighting"
     item = family(real_lexicon, nlp, "They saved money by reducing their costs.", "reducing")
     assert item is not None and item.answer == "reducing"  # a determiner after the gap: no noun fits
+
+
+def test_no_adjective_gap_another_form_fills(real_lexicon: Lexicon, nlp: Language) -> None:
+    # train reading: "when those characteristics are presented" fits where "present" does
+    made = family(real_lexicon, nlp, "The new doctor was present for the whole operation.", "present")
+    assert made is None or not made.typed
+    # "it was warmer" fits where "warm" does: an adjective with a one-word comparative is not typed
+    made = family(real_lexicon, nlp, "In the end, the small kitchen was warm.", "warm")
+    assert made is None or not made.typed

@@ -5,11 +5,13 @@ the family's member the gap needs, in the form it needs.
 One answer must be defensible, so the item is made only where
 - the slot's part of speech is decided by the sentence (the reason :func:`.slots.slot_reason` gives)
   and no member of another part of speech could stand there as well: no family noun before a noun
-  ("a finance crisis" beside "a financial crisis"), no family verb whose participle could follow
-  "be" or come before a noun ("was decided", "a deciding goal"), no -ing form where a noun has no
-  determiner ("without hesitating" beside "without hesitation");
-- the key's form is decided: a noun's number by a cue of the sentence (:mod:`.word_forms`) or by
-  having no plural ("wealth"); a verb only in its base form after a modal, "do" or "to", as a
+  ("a finance crisis" beside "a financial crisis"), no family verb (nor the key as a verb: "are
+  present" beside "are presented") whose participle could follow "be" or come before a noun ("was
+  decided", "a deciding goal"), no -ing form where a noun has no determiner ("without hesitating"
+  beside "without hesitation");
+- the key's form is decided: an adjective only where it has no one-word comparative ("it was
+  warmer" fits where "warm" does); a noun's number by a cue of the sentence (:mod:`.word_forms`)
+  or by having no plural ("wealth"); a verb only in its base form after a modal, "do" or "to", as a
   past participle after "have", or in -ing after a preposition with its object after it, opening
   with a determiner, pronoun, name or number ("by reducing their costs"; not "with fighting units",
   where "fighter units" fits): a tense a sentence rarely decides is never asked;
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["word_formation_item"]
 
 _KEY_TAGS = {"NOUN": ("NN", "NNS"), "VERB": ("VB", "VBN", "VBG"), "ADJ": ("JJ",), "ADV": ("RB",)}
-MIN_PARTICIPLE_ZIPF = 3.0  # a participle rarer than this is not a word a learner would type
+MIN_FORM_ZIPF = 3.0  # a participle or comparative rarer than this is not a word a learner would type
 # Letters the stem shares with the key's beginning: a family a learner sees ("cost" / "costly"),
 # not a link through an old root ("newly" / "news", "use" / "user" left out too).
 MIN_SHARED = 4
@@ -59,6 +61,8 @@ def word_formation_item(
     if token.tag_ not in _KEY_TAGS[pos] or family.get(pos):
         return None  # another member of the key's part of speech may fit: "employer" / "employee"
     form = _form_reason(token, lemma, pos)
+    if pos in ("ADJ", "NOUN") and "VERB" in getAllLemmas(lemma):
+        family = _with(family, "VERB", lemma)  # "are present" beside "are presented"
     key = token.lower_
     if form is None or any(t.i != token.i and t.lower_ == key for t in token.sent):
         return None  # the form left open, or the sentence says the key again (the answer given)
@@ -106,6 +110,10 @@ def _accepted(lemma: str, tag: str, key: str) -> tuple[str, ...]:
 def _form_reason(token: Token, lemma: str, pos: str) -> str | None:
     """Why the key has its form ("" for adjectives and adverbs, which have one), None when the
     sentence leaves the form open."""
+    if pos == "ADJ" and any(
+        zipf_frequency(f, "en") >= MIN_FORM_ZIPF for f in getInflection(lemma, tag="JJR")
+    ):
+        return None  # "it was warmer", "a few quicker exercises": the comparative fits as well
     if pos in ("ADJ", "ADV"):
         return "" if token.lower_ == lemma else None
     if pos == "VERB" and token.tag_ == "VB":
@@ -181,7 +189,7 @@ def _only_this_part_of_speech(token: Token, pos: str, family: dict[str, list[str
 def _participles(verb: str) -> list[str]:
     """The verb's -ing and past participle forms a learner would write."""
     forms = {f for tag in ("VBG", "VBN") for f in getInflection(verb, tag=tag)}
-    return sorted(f for f in forms if zipf_frequency(f, "en") >= MIN_PARTICIPLE_ZIPF)
+    return sorted(f for f in forms if zipf_frequency(f, "en") >= MIN_FORM_ZIPF)
 
 
 def _stems_by_frequency(
