@@ -204,6 +204,7 @@ def main() -> int:
     due = random.Random(5).sample(saved, min(args.due, len(saved)))
     kinds_per_word: list[int] = []
     by_kind: Counter[str] = Counter()
+    typed_family = 0
     choice: list[tuple[ExerciseItem, str]] = []
     seconds: list[float] = []
     for sample in due:
@@ -225,7 +226,8 @@ def main() -> int:
                 made.add(item.key)
                 kinds.add(item.kind.value)
                 by_kind[item.kind.value] += 1
-                if item.kind in OWN_OPTIONS:
+                typed_family += item.kind is ExerciseKind.WORD_FAMILY and not item.options
+                if item.kind in OWN_OPTIONS and item.options:  # a typed word family has none
                     choice.append((item, _slot_tag(nlp, item)))
         kinds_per_word.append(len(kinds))
         if args.why and len(kinds) < 3:
@@ -237,7 +239,7 @@ def main() -> int:
     print(f"learner: {len(saved)} saved words ({args.split}), {len(due)} due, level {args.level}")
     print(f"due words with at least one item: {covered}/{len(due)} = {100 * covered / len(due):.1f} %")
     print(f"distinct kinds per due word: mean {statistics.mean(kinds_per_word):.2f}")
-    print(f"items by kind: {dict(sorted(by_kind.items()))}")
+    print(f"items by kind: {dict(sorted(by_kind.items()))} (word family typed: {typed_family})")
     print(f"generation per sentence (parse included): median {1000 * statistics.median(seconds):.0f} ms")
     _cue_scores(choice, random.Random(11))
     if args.by_kind:

@@ -99,7 +99,7 @@ def _choose(page: Any, option: str, keyboard: bool) -> None:
 
 
 def _answer(page: Any, kind: str, word: str, wrong: bool, keyboard: bool) -> None:
-    if kind == "word_form":
+    if kind == "word_form" or page.locator("#exercise #typed").count():  # a word family may be typed
         page.fill("#typed", "zzz" if wrong else FORMS[word])
         if keyboard:
             page.keyboard.press("Enter")
@@ -220,5 +220,40 @@ def test_practice_by_kind_or_grammar_point(
     assert "present perfect (" in page.locator("#exercise .meta").first.inner_text()
     assert_no_horizontal_scroll(page)
     page.screenshot(path=str(artifacts / f"practice-grammar-point-{label}.png"))
+    assert errors == []
+    context.close()
+
+
+@pytest.mark.skipif(not os.environ.get("VOCABSPHERE_LEXICON"), reason="exercises need the built lexicon")
+def test_a_typed_word_family_item_is_shown_and_graded(browser: Any, server: str, artifacts: Path) -> None:
+    """Word formation (issue #17): the stem in capitals, a text field, a slip forgiven."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    register(page, server, "practice-family")
+    page.evaluate(SAVE_JS, [("improve", "VERB", "improve", "We must improve the roads in our town.")])
+    assert page.evaluate(READY_JS)
+    page.goto(f"{server}/practice")
+    page.locator("#exercise .choices, #exercise #typed").first.wait_for(timeout=60_000)
+    page.select_option("#kind-filter", "word_form,word_family")
+    _submit_filters(page, keyboard=False)
+    page.locator("#exercise #typed").wait_for()
+    for _ in range(3):  # the word's word-form item may come first
+        if "IMPROVEMENT" in page.locator("#exercise").inner_text():
+            break
+        page.fill("#typed", "improve")
+        page.locator("form.typed button").click()
+        page.locator("#next").click()
+        page.locator("#exercise #typed").wait_for()
+    assert "Word family" in page.locator("#exercise .meta").first.inner_text()
+    assert "IMPROVEMENT" in page.locator("#exercise").inner_text()
+    page.fill("#typed", "imporve")
+    page.locator("form.typed button").click()
+    page.locator("#feedback .feedback").wait_for()
+    assert "improve" in page.locator("#feedback").inner_text()
+    assert page.locator("#feedback .explanation").inner_text().strip()
+    assert_no_horizontal_scroll(page)
+    page.screenshot(path=str(artifacts / "practice-word-family-typed.png"))
     assert errors == []
     context.close()

@@ -170,3 +170,30 @@ def test_grammar_points_to_pick_are_those_of_the_learners_items(database: Databa
         i.grammar_point is not None and i.grammar_point.id == "present_perfect" for i in picked.items
     )
     assert len(picked.items) < len(built.items)
+
+
+def test_a_typed_word_family_item_is_stored_shown_and_graded(database: Database, lexicon: Lexicon) -> None:
+    """Word formation (issue #17): the family's stem in capitals, no options, the member typed; a
+    slip is forgiven, another word is not, and the answer feeds the word's form card."""
+    user_id = accounts.create_user(database, username="cyd", password="s3cret-pass", now=T0).id
+    word = study.WordToSave(
+        lemma="improve",
+        pos="VERB",
+        word="improve",
+        sentence="We must improve the roads in our town.",
+        definition="x",
+    )
+    saved = study.save_word(database, user_id=user_id, word=word, now=T0)
+    built = session(database, user_id, lexicon)
+    item = next(i for i in built.items if i.kind == "word_family")
+    assert item.options == () and "IMPROVEMENT" in item.prompt
+    assert item.gapped == "We must _____ the roads in our town."
+    wrong = practice.answer_item(
+        database, user_id=user_id, item_id=item.id, answer="improvement", request_id="t1", now=T0
+    )
+    assert not wrong.correct and wrong.answer == "improve" and wrong.review_card_id is not None
+    slip = practice.answer_item(
+        database, user_id=user_id, item_id=item.id, answer="imporve", request_id="t2", now=T0
+    )
+    assert slip.correct and slip.near_miss and "improve" in slip.explanation
+    assert saved.id == item.saved_word_id

@@ -1,13 +1,14 @@
 """Grading an answer to an item, with the kindness typed review answers get (core.srs.answers):
 case, spacing and edge punctuation never matter; a typed word one slip of the finger away from an
 accepted answer is right, with the spelling shown, unless the slip makes another form of the same
-word (in a word-form item "rises" for "risen" is the mistake being practised, not a typo)."""
+word (in a word-form item "rises" for "risen" is the mistake being practised, not a typo) or, in
+a typed word-family item, another word ("wealthy" for "wealth": the member is what is practised)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lemminflect import getAllInflections
+from lemminflect import getAllInflections, getAllLemmas
 
 from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.srs.answers import check_typed_answer, normalise_answer
@@ -39,11 +40,14 @@ def grade_answer(item: ExerciseItem, given: str) -> Grade:
     accepted = item.accepted or (item.answer,)
     if answer in {normalise_answer(a) for a in accepted}:
         return Grade(True, False, "Correct!")
-    if item.kind in CHOICE_KINDS or item.kind is ExerciseKind.WORD_ORDER:
+    if (item.kind in CHOICE_KINDS and not item.typed) or item.kind is ExerciseKind.WORD_ORDER:
         return Grade(False, False, f"The answer is \u201c{item.answer}\u201d.")
     # Typed: one typo is forgiven, but another form of the word is exactly what is being tested.
-    if item.kind is ExerciseKind.WORD_FORM and answer in _forms_of(item.word):
+    if answer in _forms_of(item.word):
         return Grade(False, False, f"Another form of the word. The answer is \u201c{item.answer}\u201d.")
+    if item.kind is ExerciseKind.WORD_FAMILY and getAllLemmas(answer):
+        # a word of the dictionary is a choice, not a slip: "wealthy" for "wealth", the stem copied
+        return Grade(False, False, f"That is another word. The answer is \u201c{item.answer}\u201d.")
     for expected in accepted:
         check = check_typed_answer(expected, given)
         if check.correct:

@@ -12,7 +12,7 @@ __all__ = ["CHOICE_KINDS", "GAP", "ExerciseItem", "ExerciseKind", "PatternRef"]
 
 class ExerciseKind(StrEnum):
     PART_OF_SPEECH = "part_of_speech"  # what is the word doing here (noun, verb ...)
-    WORD_FAMILY = "word_family"  # choose the member of the word's family that fits the gap
+    WORD_FAMILY = "word_family"  # choose, or type, the member of the word's family that fits the gap
     WORD_FORM = "word_form"  # type the word in the form the gap needs
     SENTENCE_ROLE = "sentence_role"  # is this phrase the subject, the verb or the object
     WORD_ORDER = "word_order"  # put the phrases of a sentence, or the words of a noun phrase, in order
@@ -23,7 +23,8 @@ class ExerciseKind(StrEnum):
     QUESTION = "question"  # a statement turned into a yes/no question
 
 
-# Kinds answered by choosing among ``options``; the others are typed (word forms) or ordered.
+# Kinds answered by choosing among ``options``; the others are typed (word forms) or ordered. A
+# word-family item without options is typed (the stem in capitals: :attr:`ExerciseItem.typed`).
 CHOICE_KINDS = frozenset(
     {
         ExerciseKind.PART_OF_SPEECH,
@@ -66,6 +67,13 @@ class ExerciseItem:
         """A stable id of the item's content: the same item made twice has the same key."""
         text = "\x1f".join((self.kind.value, self.source_sentence, self.word, self.prompt, self.answer))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+    @property
+    def typed(self) -> bool:
+        """Answered by typing a word: word forms, and word families shown without options."""
+        return self.kind is ExerciseKind.WORD_FORM or (
+            self.kind is ExerciseKind.WORD_FAMILY and not self.options
+        )
 
     @property
     def question(self) -> str:

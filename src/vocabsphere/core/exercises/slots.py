@@ -331,11 +331,19 @@ def _verb_reason(token: Token) -> list[str]:
     if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN") and _plain_subject(subject):
         reasons.append(f"its subject is {_quote(subject)}")
     if aux:
-        reasons.append(f"it comes after {_quote(aux[-1])}")
+        reasons.append(f"it comes after \u2018{_written_with_not(aux[-1])}\u2019")
     obj = next((c for c in token.children if c.dep_ == "obj"), None)
     if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):  # not "blessed those present"
         reasons.append(f"it has an object, {_quote(obj)}")
     return reasons
+
+
+def _written_with_not(aux: Token) -> str:
+    """The auxiliary as written, with the "n't" the parse splits from it ("won't", not "wo")."""
+    nxt = aux.doc[aux.i + 1] if aux.i + 1 < len(aux.doc) else None
+    if nxt is not None and not aux.whitespace_ and nxt.lower_ in ("n't", "n\u2019t"):
+        return f"{aux.text}{nxt.text}"
+    return str(aux.text)
 
 
 def _adjectival_passive(token: Token) -> bool:

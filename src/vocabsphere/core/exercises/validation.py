@@ -16,9 +16,10 @@ def valid_item(item: ExerciseItem) -> bool:
     folded = [o.casefold() for o in item.options]
     if len(set(folded)) != len(folded):
         return False
-    if item.kind in CHOICE_KINDS and folded.count(item.answer.casefold()) != 1:
+    choice = item.kind in CHOICE_KINDS and not item.typed
+    if choice and folded.count(item.answer.casefold()) != 1:
         return False
-    if item.kind in CHOICE_KINDS and len(item.options) < 3:
+    if choice and len(item.options) < 3:
         return False
     if item.kind is ExerciseKind.WORD_ORDER and " ".join(item.options).casefold() == item.answer.casefold():
         return False  # shown already in order

@@ -17,11 +17,12 @@ from vocabsphere.core.lexicon.substitutes import plausible, word_level
 from .model import ExerciseItem, ExerciseKind
 from .sentences import level_rank
 from .slots import POS_NAMES, gapped, slot_pos, slot_reason
+from .word_formation import word_formation_item
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["family_members", "word_family_item"]
+__all__ = ["family_members", "family_words", "word_family_item"]
 
 MIN_ZIPF = 3.0  # members rarer than this are not words a learner meets
 # Slot forms where no member of another part of speech can stand: "has ___" takes a participle
@@ -67,15 +68,25 @@ _NOT_FAMILY = {
 
 def family_members(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[str, str]:
     """One member per other part of speech (the most frequent), by UPOS; at most level ``cap``."""
-    best: dict[str, tuple[float, str]] = {}
+    return {pos: words[0] for pos, words in family_words(lexicon, lemma, upos, cap).items() if pos != upos}
+
+
+def family_words(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[str, list[str]]:
+    """Every member a learner can know (Zipf >= 3, level <= ``cap``) by UPOS, the most frequent
+    first; the word's own part of speech holds its other members ("employer" beside "employee")."""
+    found: dict[str, list[tuple[float, str]]] = {}
+    adjective = _adjective_of(lexicon, lemma) if upos == "ADV" else None
+    roots = [lemma] if adjective is None else [lemma, adjective]
     members = [
-        (m.lemma, _WN_UPOS.get(m.pos.split()[0].lower().rstrip(","), "")) for m in lexicon.family(lemma)
-    ]
+        (m.lemma, _WN_UPOS.get(m.pos.split()[0].lower().rstrip(","), ""))
+        for root in roots
+        for m in lexicon.family(root)
+    ] + ([(adjective, "ADJ")] if adjective else [])
     adjectives = [w for w, p in members if p == "ADJ"] + ([lemma] if upos == "ADJ" else [])
     members += [(w, "ADV") for w in _adverbs(lexicon, adjectives)]
-    unrelated = _NOT_FAMILY.get(lemma, frozenset())
-    for word, pos in members:
-        if not pos or pos == upos or word in unrelated or not plausible(word, lemma, pos):
+    unrelated = _unrelated(lemma) | (_unrelated(adjective) if adjective else frozenset())
+    for word, pos in dict.fromkeys(members):
+        if not pos or word in unrelated or not plausible(word, lemma, pos):
             continue  # also drops other words' forms: "deciding" is the verb's -ing form
         if getLemma(word, upos=pos)[:1] != (word,):
             continue  # an inflected form, not a member's base form
@@ -83,9 +94,8 @@ def family_members(lexicon: Lexicon, lemma: str, upos: str, cap: int) -> dict[st
         rank = word_level(word, pos)
         if zipf < MIN_ZIPF or rank is None or rank > cap:
             continue
-        if pos not in best or zipf > best[pos][0]:
-            best[pos] = (zipf, word)
-    return {pos: word for pos, (_, word) in best.items()}
+        found.setdefault(pos, []).append((zipf, word))
+    return {pos: [w for _, w in sorted(ws, key=lambda x: -x[0])] for pos, ws in found.items()}
 
 
 def _adverbs(lexicon: Lexicon, adjectives: list[str]) -> list[str]:
@@ -100,19 +110,58 @@ def _adverbs(lexicon: Lexicon, adjectives: list[str]) -> list[str]:
     return found
 
 
-def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
-    pos = slot_pos(lexicon, token)
-    if pos is None or token.tag_ not in _SLOT_TAGS[pos] or not _clear_verb_slot(token, pos):
+def _unrelated(word: str) -> frozenset[str]:
+    """The words :data:`_NOT_FAMILY` keeps apart from ``word``, both ways ("likely" is no member
+    of "like", nor "like" of "likely")."""
+    return _NOT_FAMILY.get(word, frozenset()) | {k for k, v in _NOT_FAMILY.items() if word in v}
+
+
+def _adjective_of(lexicon: Lexicon, adverb: str) -> str | None:
+    """The adjective of an -ly adverb (quietly -> quiet, easily -> easy, simply -> simple,
+    basically -> basic), the way back of :func:`_adverbs`: WordNet links none of them as family."""
+    if not adverb.endswith("ly"):
         return None
-    if token.dep_ in ("compound", "conj") or (pos == "ADV" and not token.lower_.endswith("ly")):
+    stem = adverb[:-2]
+    for form in (
+        stem,
+        stem[:-1] + "y" if stem.endswith("i") else "",
+        stem + "le",
+        stem[:-2] if stem.endswith("al") else "",
+    ):
+        if adverb in _unrelated(form):
+            return None
+        if form and lexicon.base_forms(form, "ADJ") and adverb in _adverbs(lexicon, [form]):
+            return form
+    return None
+
+
+def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> ExerciseItem | None:
+    """The choice item where the family has two other members to offer, else the typed one
+    (:mod:`.word_formation`: the stem in capitals, the member the gap needs typed)."""
+    pos = slot_pos(lexicon, token)
+    if (
+        pos is None
+        or token.dep_ in ("compound", "conj")
+        or (pos == "ADV" and not token.lower_.endswith("ly"))
+    ):
         return None
     if token.i > token.sent.start and token.text[:1].isupper():
         return None  # "the Massachusetts Institute of Technology": part of a name, no lower-case key
     reason = slot_reason(token, pos)
     if reason is None:
         return None
-    members = family_members(lexicon, lemma, pos, min(level_rank(level) + 1, 5))
-    members = {p: w for p, w in members.items() if p not in _ALSO_FITS[pos]}
+    family = family_words(lexicon, lemma, pos, min(level_rank(level) + 1, 5))
+    return _choice_item(token, lemma, pos, reason, family) or word_formation_item(
+        token, lemma, pos, reason, family, family_words(lexicon, lemma, pos, 5)
+    )
+
+
+def _choice_item(
+    token: Token, lemma: str, pos: str, reason: str, family: dict[str, list[str]]
+) -> ExerciseItem | None:
+    if token.tag_ not in _SLOT_TAGS[pos] or not _clear_verb_slot(token, pos):
+        return None
+    members = {p: words[0] for p, words in family.items() if p != pos and p not in _ALSO_FITS[pos]}
     if pos == "NOUN" and _complement_slot(token):
         members.pop("ADJ", None)
     # A member that is also a word of the slot's part of speech fits the gap too: "the form of
@@ -124,7 +173,7 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         return None
     key = token.text if token.i == token.sent.start else token.lower_
     options = sorted([key, *(_cased(w, token) for w in members.values())], key=str.lower)
-    family = ", ".join(sorted({lemma, *members.values()}))
+    named = ", ".join(sorted({lemma, *members.values()}))
     return ExerciseItem(
         kind=ExerciseKind.WORD_FAMILY,
         prompt=f"Choose the word from the family of \u2018{lemma}\u2019 that fits the gap.",
@@ -134,7 +183,7 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         accepted=(key,),
         explanation=(
             f"The gap needs {_a(POS_NAMES[pos])} {POS_NAMES[pos]}: {reason}. "
-            f"\u2018{key}\u2019 is the {POS_NAMES[pos]} of this family ({family})."
+            f"\u2018{key}\u2019 is the {POS_NAMES[pos]} of this family ({named})."
         ),
         source_sentence=token.sent.text.strip(),
         word=lemma,

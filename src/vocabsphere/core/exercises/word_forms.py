@@ -30,7 +30,7 @@ from .verb_number import coordinated, plural_by_verb, singular_by_verb, there_be
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["word_form_item"]
+__all__ = ["noun_number_reason", "spellings", "word_form_item"]
 
 MIN_FORM_ZIPF = 2.5  # a spelling rarer than this is not accepted as a variant ("learnt" passes)
 _PLURAL_CUES = frozenset(
@@ -316,3 +316,19 @@ def _ing_reason(token: Token) -> str:
         f"After a preposition (\u2018{prep.text}\u2019) a verb takes the -ing form: "
         f"\u2018{token.lower_}\u2019."
     )
+
+
+def noun_number_reason(token: Token, lemma: str) -> str | None:
+    """Why a noun of the sentence has its number ("After 'many' the noun is plural: 'rivals'."),
+    None when the sentence leaves it open; the word family's typed item asks for the same form."""
+    wanted = _other_form(token)
+    if wanted is None or wanted[0] not in ("NN", "NNS"):
+        return None
+    if token.lower_ not in {f.lower() for f in getInflection(lemma, tag=wanted[0])}:
+        return None  # not the regular form lemminflect knows: no key to trust
+    return _noun_reason(token) or None
+
+
+def spellings(lemma: str, tag: str, key: str) -> tuple[str, ...]:
+    """The key and the other frequent spellings of its form ("learned", "learnt")."""
+    return _forms(lemma, tag, key)
