@@ -140,3 +140,19 @@ def test_no_adjective_gap_another_form_fills(real_lexicon: Lexicon, nlp: Languag
     # "it was warmer" fits where "warm" does: an adjective with a one-word comparative is not typed
     made = family(real_lexicon, nlp, "In the end, the small kitchen was warm.", "warm")
     assert made is None or not made.typed
+
+
+def test_a_verbs_reason_names_its_subject_whole_or_not_at_all(nlp: Language) -> None:
+    # train reading of round family2: "its subject is ‘David’" for a subject "David Cameron, Barack
+    # Obama and Pamela Anderson", which misnames the subject; a name is named whole
+    from vocabsphere.core.exercises.slots import slot_reason
+
+    def reason(sentence: str, word: str) -> str | None:
+        doc = nlp(sentence)
+        return slot_reason(next(t for t in doc if t.text == word), "VERB")
+
+    listed = reason("David Cameron, Barack Obama and Pamela Anderson have visited the small town.", "visited")
+    assert listed is not None and "subject" not in listed
+    assert reason("Maria Lopez plays the piano every evening.", "plays") == (
+        "its subject is \u2018Maria Lopez\u2019; it has an object, \u2018piano\u2019"
+    )

@@ -328,14 +328,32 @@ def _verb_reason(token: Token) -> list[str]:
     reasons = []
     aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    if subject is not None and subject.pos_ in ("NOUN", "PRON", "PROPN") and _plain_subject(subject):
-        reasons.append(f"its subject is {_quote(subject)}")
+    named = _subject_named(subject) if subject is not None else None
+    if named is not None and subject is not None and _plain_subject(subject):
+        reasons.append(f"its subject is \u2018{named}\u2019")
     if aux:
         reasons.append(f"it comes after \u2018{_written_with_not(aux[-1])}\u2019")
     obj = next((c for c in token.children if c.dep_ == "obj"), None)
     if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):  # not "blessed those present"
         reasons.append(f"it has an object, {_quote(obj)}")
     return reasons
+
+
+def _subject_named(subject: Token) -> str | None:
+    """The subject as a reader sees it: a name whole ("David Cameron", not "David"); none for
+    subjects a single word would misname: a coordination ("David Cameron, Barack Obama and ...") or
+    a word the parse gave a possessive ("McDonald's")."""
+    if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
+        return None
+    if any(c.dep_ in ("conj", "cc", "case") for c in subject.children):
+        return None
+    if subject.pos_ != "PROPN":
+        return str(subject.text)
+    parts = [subject, *(c for c in subject.children if c.dep_ in ("flat", "compound") and c.pos_ == "PROPN")]
+    first, last = min(t.i for t in parts), max(t.i for t in parts)
+    if last - first + 1 != len(parts):
+        return None  # not one run of words
+    return str(subject.doc[first : last + 1].text)
 
 
 def _written_with_not(aux: Token) -> str:
