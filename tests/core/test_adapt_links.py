@@ -39,6 +39,8 @@ def _links(nlp: Language, *paragraphs: tuple[str, ...]) -> list[frozenset[int]]:
         "Less pleasant, however, were the heavy boots.",
         # "The public can help themselves to it": the object "it" names what the sentence before told of
         "Local walkers can help themselves to it at no cost.",
+        # "Using a system of condensers and filters, it traps ...": the "it" is the machine told of before
+        "Using a row of pipes and pumps, it pushes the salt back into the sea.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before_needs_it(nlp: Language, second: str) -> None:
@@ -54,6 +56,9 @@ def test_a_sentence_that_leans_on_the_one_before_needs_it(nlp: Language, second:
         "Engineers built a small pump and tested it in the lake.",
         "Visitors find it hard to believe that the water was once salty.",  # "it" is the clause after
         "Owners can collect their bikes at any time.",  # a possessive can take its subject
+        "For ten years, the old ferry has carried cars to the island.",  # a phrase set off by its comma
+        "The small firm finally made it into the top ten this year.",  # "made it": arrived
+        "When the pump starts, it makes a loud noise.",  # "the pump", in a clause with its own subject
     ],
 )
 def test_sentences_that_stand_alone_need_nothing(nlp: Language, second: str) -> None:
