@@ -44,7 +44,7 @@ def _reason_for(doc: Doc) -> bool:
         return False
     noun = words[0].head
     after = noun.right_edge.i + 1
-    if after >= len(doc) or doc[after].is_punct:
+    if after >= len(doc) or doc[after].is_punct or doc[noun.i + 1].is_punct:
         return False  # "For 14 years, ...": a phrase set off by its comma
     if noun.dep_ in _SUBJECTS:
         return True
