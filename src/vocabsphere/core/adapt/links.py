@@ -5,8 +5,8 @@ opening with the conjunction "for" ("For the lake does not freeze ...") gives th
 sentence before; ", however," sets a sentence against the one before wherever it stands ("Less
 useful, however, were the maps"); an "it" or "them" that nothing before it in the sentence can name
 ("Walkers can help themselves to it", "Using filters, it traps ...") names something the sentence
-before told of, and so does a demonstrative inside a sentence ("... to beat that dreadful record");
-and an imperative opening a paragraph ("Forget noisy buses.") teases what the next sentence tells.
+before told of; and an imperative opening a paragraph ("Forget noisy buses.") teases what the next
+sentence tells.
 ``parsed_links`` returns, per sentence, the neighbours it needs.
 """
 
@@ -28,9 +28,6 @@ _NOMINALS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # it": "it" is not "the public"); reflexives and possessives can ("Owners retrieve their bikes").
 _OBJECT_PRONOUNS = frozenset({"it", "them"})
 _OBJECTS = frozenset({"obj", "iobj", "obl"})
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-_TIME_NOUNS_TEXT = "time day week month year decade century morning evening night weekend season moment era"
-_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
 _BEFORE_COMMANDS = frozenset({"ADV", "CCONJ", "PUNCT", "INTJ"})
 _NOT_COMMANDS = frozenset({"nsubj", "nsubj:pass", "expl", "aux", "aux:pass", "mark"})
 _CLAUSE_AFTER = frozenset({"xcomp", "ccomp", "csubj"})  # "find it hard to ...": "it" points forward
@@ -104,24 +101,6 @@ def _subjectless(verb: Token) -> bool:
     return verb.tag_ in {"VBG", "VBN"} and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
-def _demonstrative(doc: Doc) -> bool:
-    """Is there a "that"/"these" ... noun inside the sentence ("... to beat that dreadful record") that
-    its own words do not say which (no clause on the noun, no earlier mention in the sentence)? It
-    points at what the sentence before told. Times ("this year") point at the time of writing."""
-    for tok in doc:
-        if tok.lower_ not in _DEMONSTRATIVES or tok.dep_ != "det" or tok.i == 0:
-            continue
-        noun = tok.head
-        plural = noun.tag_ in {"NNS", "NNPS"}
-        if noun.pos_ != "NOUN" or plural != (tok.lower_ in {"these", "those"}):
-            continue  # "that people fidget": "that" opens a clause the parse took for a determiner
-        if noun.lemma_.lower() in _TIME_NOUNS or any(c.dep_ in {"acl", "acl:relcl"} for c in noun.children):
-            continue
-        if all(t.lemma_.lower() != noun.lemma_.lower() for t in doc[: tok.i]):
-            return True
-    return False
-
-
 def _imperative(doc: Doc) -> bool:
     """Is ``doc`` a command ("Forget noisy buses.", "And just look at the sea."): its main verb, in
     the base form with no subject and no auxiliary, opens it (after a conjunction or an adverb)?"""
@@ -142,10 +121,9 @@ def parsed_links(units: Sequence[Unit], docs: Sequence[Doc]) -> list[frozenset[i
         next_same = i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph
         first_of_paragraph = i == 0 or units[i - 1].paragraph != unit.paragraph
         leans = i > 0 and (_reason_for(doc) or _however_inside(doc))
-        quoted = unit.text[:1] in _QUOTE_OPENERS
-        pointing = not quoted and _demonstrative(doc)
-        if leans or (prev_same and (_unbound_pronoun(doc) or pointing)):
+        if leans or (prev_same and _unbound_pronoun(doc)):
             needed.add(i - 1)
+        quoted = unit.text[:1] in _QUOTE_OPENERS
         if next_same and first_of_paragraph and not quoted and _imperative(doc):
             needed.add(i + 1)
         out.append(frozenset(needed))
