@@ -50,6 +50,7 @@ from vocabsphere.core.adapt.guard import (
     substitution_problem,
 )
 from vocabsphere.core.adapt.lexical import Gloss, LexicalResult, Substituter
+from vocabsphere.core.adapt.links import parsed_links
 from vocabsphere.core.adapt.numbers import simplify_numbers
 from vocabsphere.core.adapt.references import (
     definite_references,
@@ -115,7 +116,12 @@ def _with_marks(
 def _headed_sections(source: Source) -> dict[int, list[int]]:
     """Per heading (paragraph index), the sentences of its section in order (maybe none). A numbered
     heading and the headings right after it ("2. Elle, 22, Edinburgh: ...", "Average tips: ...",
-    "France") head one section: the speaker's name over "I work three jobs" is kept with the last."""
+    "France") head one section: the speaker's name over "I work three jobs" is kept with the last.
+    The story's lead is no section's: a heading before it ("1 Pop-up parks" over a listicle's
+    opening) heads the sentences after it, and the lead, kept in every version, does not keep the
+    heading alone."""
+    skip = source.headings | source.fragments
+    lead = next((i for i, u in enumerate(source.units) if u.paragraph not in skip), None)
     sections = {}
     bodies = {u.paragraph for u in source.units} - source.headings
     for h in sorted(source.headings):
@@ -124,7 +130,9 @@ def _headed_sections(source: Source) -> dict[int, list[int]]:
             following = [p for p in following if any(h < b < p for b in bodies)]
         end = min(following) if following else len(source.paragraphs)
         sections[h] = [
-            i for i, u in enumerate(source.units) if h < u.paragraph < end and u.paragraph in bodies
+            i
+            for i, u in enumerate(source.units)
+            if h < u.paragraph < end and u.paragraph in bodies and i != lead
         ]
     return sections
 
@@ -306,6 +314,8 @@ class VersionBuilder:
         if self._dependencies is None:
             units = self.source.units
             needs = [set(d) for d in dependencies(units)]
+            for i, linked in enumerate(parsed_links(units, [self.cache.get(u.text) for u in units])):
+                needs[i] |= linked
             for ref in self._references:
                 needs[ref.sentence].add(ref.told)
             if len(units) > 1 and not any(t.tag_ in FINITE_TAGS for t in self.cache.get(units[0].text)):

@@ -383,6 +383,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"leaves {before.text!r} without what it singles out ('found only [in students]')"
         if before.lemma_ == "be" and first.pos_ == "ADP":
             return f"takes what comes after {before.text!r} ('The change is [in time] spent')"
+        if first.pos_ == "ADP" and _possessed_span(before):
+            return f"leaves {before.text!r} without the phrase that says which ('her year [in office]')"
         end = next(k for k in range(start, sent.end) if k + 1 not in gone)
         after = doc[end + 1] if end + 1 < sent.end else None
         if (
@@ -532,6 +534,12 @@ def _verb_completed_by(tok: Token, gone: set[int]) -> Token | None:
     if tok.like_num or tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in _TIME_NOUNS:
         return None
     return verb if preposition_of(tok) not in _TIME_PREPOSITIONS else None
+
+
+def _possessed_span(noun: Token) -> bool:
+    """Is ``noun`` a span of time someone has ("her year", "their first weeks"): the phrase after it
+    says which ("in office", "at school"); without it the span is no time the reader knows of."""
+    return noun.lemma_.lower() in _TIME_NOUNS and any(c.dep_ == "nmod:poss" for c in noun.children)
 
 
 def _condition(tok: Token) -> bool:
