@@ -160,7 +160,7 @@ def test_no_subject_the_parse_took_from_the_main_clause(real_lexicon: Lexicon, n
     # a phrase naming the subject again between commas keeps it the subject (the comma hangs on it)
     owner = "Maria Lopez, the owner of a small shop in the old town, believes the new road is a mistake."
     assert (
-        "its subject is \u2018Maria\u2019"
+        "its subject is \u2018Maria Lopez\u2019"
         in items(real_lexicon, nlp, owner, "believes")["part_of_speech"].explanation
     )
 
