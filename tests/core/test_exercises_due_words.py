@@ -295,3 +295,16 @@ def test_a_get_passive_is_not_explained_as_be_plus_participle(real_lexicon: Lexi
     assert "get + past participle" in form.explanation and form.grammar_point is None
     made = from_text(real_lexicon, nlp, "The old bridge was rebuilt in May last year.", "rebuilt")
     assert "be + past participle" in made["word_form"].explanation  # the be-passive keeps its point
+
+
+def test_no_clause_that_keeps_not_only_without_but_also(nlp: Language) -> None:
+    # dev reading of exercises-6: "... to tell traffic control systems not only that it is present."
+    # (the clause "but also where it is going" cut as a coordinated clause)
+    text = (
+        "Engineers in the city are working to build software that will show drivers not only that the "
+        "bridge is open but also where it is going and how fast it is moving."
+    )
+    sent = next(nlp(text).sents)
+    token = next(t for t in sent if t.text == "build")
+    shorter = clause_around(nlp, sent, token)
+    assert shorter is None or "but also" in shorter

@@ -156,3 +156,27 @@ def test_a_verbs_reason_names_its_subject_whole_or_not_at_all(nlp: Language) -> 
     assert reason("Maria Lopez plays the piano every evening.", "plays") == (
         "its subject is \u2018Maria Lopez\u2019; it has an object, \u2018piano\u2019"
     )
+
+
+def test_no_typed_adjective_where_its_noun_plural_fits(real_lexicon: Lexicon, nlp: Language) -> None:
+    # dev reading of the merged code: "People refuse to accept that they are _____ (RACISM)" took
+    # only "racist", but "they are racists" is English too
+    assert family(real_lexicon, nlp, "They are racist, and the report says so clearly.", "racist") is None
+    # after a singular "be" the noun would need "a": the adjective alone fits
+    item = family(real_lexicon, nlp, "He is racist, and the report says so clearly.", "racist")
+    assert item is not None and item.accepted == ("racist",)
+
+
+def test_an_adverb_before_a_participle_that_is_an_adjective_names_no_verb(nlp: Language) -> None:
+    # dev reading of exercises-6: "I'm absolutely, 100% finished" explained as "it tells us more
+    # about the verb 'finished'"; after "be" with no "by ..." the participle is an adjective as well
+    from vocabsphere.core.exercises.slots import slot_reason
+
+    def reason(sentence: str, word: str) -> str | None:
+        doc = nlp(sentence)
+        return slot_reason(next(t for t in doc if t.text == word), "ADV")
+
+    assert reason("I am totally done with the old car now.", "totally") is None
+    assert reason("The bridge was completely rebuilt by the army in two weeks.", "completely") == (
+        "it tells us more about the verb \u2018rebuilt\u2019"
+    )

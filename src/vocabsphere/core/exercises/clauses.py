@@ -265,6 +265,8 @@ def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
     words = [t for t in kept if not t.is_punct]
     if not words or words[-1].tag_ in _OPEN_ENDS:
         return None  # "... that won Arnold Schwarzenegger's": the parse cut a phrase in two
+    if _pair_left_open(words):
+        return None  # "not only that it is present" without "but also where it is going"
     text = finish(join_tokens(kept))
     if text.count("(") != text.count(")"):
         return None  # "(currently \u201c.com\u201d" without its closing bracket
@@ -275,6 +277,22 @@ def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
     if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:
         return None
     return text
+
+
+# The first half of a correlative pair and the words that close it.
+_PAIRS = {"either": "or", "neither": "nor", "whether": "or"}
+
+
+def _pair_left_open(words: list[Token]) -> bool:
+    """A kept "not only" / "either" / "neither" (as the parse's pre-conjunction) whose "but" /
+    "or" / "nor" was cut with the clause after it."""
+    lowers = [t.lower_ for t in words]
+    for i, word in enumerate(lowers):
+        if word == "not" and lowers[i + 1 : i + 2] == ["only"] and "but" not in lowers[i + 2 :]:
+            return True
+        if word in _PAIRS and words[i].dep_ == "cc:preconj" and _PAIRS[word] not in lowers[i + 1 :]:
+            return True
+    return False
 
 
 # Last words that announce what the colon brings: without it the sentence says nothing.

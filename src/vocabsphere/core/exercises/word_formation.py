@@ -174,6 +174,8 @@ def _only_this_part_of_speech(token: Token, pos: str, family: dict[str, list[str
         before_noun = token.dep_ == "amod" and token.head.i > token.i
         if before_noun and family.get("NOUN"):
             return False  # "a finance crisis": a noun before a noun
+        if _plural_noun_fits(token):
+            return False  # "they are racist" beside "they are racists"
         return not any(_participles(v) for v in verbs)  # "was decided", "a deciding goal"
     if pos == "NOUN":
         determiner = any(c.dep_ in _DETERMINER_DEPS and c.i < token.i for c in token.children)
@@ -184,6 +186,20 @@ def _only_this_part_of_speech(token: Token, pos: str, family: dict[str, list[str
     if pos == "ADV":
         return True  # an adjective for an adverb ("acted decisive") is the mistake practised
     return True  # verbs: only after a modal, "do", "to" or "have", where no other part of speech stands
+
+
+_SINGULAR_BE = frozenset({"is", "was", "am", "'s", "\u2019s", "'m", "\u2019m"})
+PLURAL_NOUN_ZIPF = 2.5  # a plural a reader meets ("racists", "natives"), not lemminflect's "temporaries"
+
+
+def _plural_noun_fits(token: Token) -> bool:
+    """An adjective after a plural (or unknown) "be" that is also a noun in common use: the noun's
+    plural fits the gap as well ("They are _____": racist / racists)."""
+    cop = next((c for c in token.children if c.dep_ == "cop"), None)
+    if cop is None or cop.lower_ in _SINGULAR_BE:
+        return False
+    plural = getInflection(token.lower_, tag="NNS")
+    return bool(plural) and plural[0] != token.lower_ and zipf_frequency(plural[0], "en") >= PLURAL_NOUN_ZIPF
 
 
 def _participles(verb: str) -> list[str]:
