@@ -1056,3 +1056,53 @@ def test_headings_in_a_row_head_one_section(nlp: Language) -> None:
     night = next(i for i, u in enumerate(source.units) if u.text.startswith("I drive"))
     kept = [source.paragraphs[p] for p in sorted(_sections(source, [0, night]))]
     assert [k.split()[0] for k in kept] == ["1.", "Average", "Best"]
+
+
+# Unseen reading of adapt-2.4 (train 129-132, final code of the session): sentences kept after the one
+# they lean on was left out. Invented sentences of the same shape.
+@pytest.mark.parametrize(
+    ("before", "later"),
+    [
+        # a bare number or share as the subject: "Ten have been closed." ten of what?
+        (
+            "About 40 of the chain's 90 shops in the north are being checked by inspectors.",
+            "Ten have been closed.",
+        ),
+        ("The paper listed problems in eight host towns.", "Almost all suffered more traffic than usual."),
+        # "the same X" / "another X" that nothing before names: what the sentence before told
+        (
+            "Prices at the cafe have risen by 5% since 2019, well below the average.",
+            "Food prices rose 11% over the same period.",
+        ),
+        (
+            "One reader wrote to ask whether the water was safe to drink.",
+            "The council then heard from another person about the bridge.",
+        ),
+        # an attribution kept without the words said
+        (
+            '"It is hard to plan for the winter," Ortega says at the Harbour Centre, a shelter.',
+            "Ortega says at the Harbour Centre, a shelter for the homeless.",
+        ),
+    ],
+)
+def test_a_sentence_kept_after_what_it_leans_on_needs_it(before: str, later: str) -> None:
+    units = _units("The town is busy in the summer.", before, later)
+    assert 1 in dependencies(units)[2]
+
+
+def test_a_quotation_run_on_to_a_new_paragraph_needs_its_opening() -> None:
+    # '... added: "If it is true that ..., it would be a large part of the workforce.' (no closing mark)
+    # then a new paragraph '"The estimate shows the need for a review."': the speaker is in the first
+    units = [
+        Unit(0, "The figures were published on Monday.", 6),
+        Unit(1, 'Ana Ruiz, of a think tank, added: "If it is true, that is a large part of the staff.', 17),
+        Unit(2, '"The estimate shows the need for a full review by the government."', 12),
+    ]
+    assert 1 in dependencies(units)[2]
+    closed = [units[0], Unit(1, 'Ana Ruiz added: "That is a large part."', 7), units[2]]
+    assert 1 not in dependencies(closed)[2]
+
+
+def test_a_year_or_a_counted_noun_opening_a_sentence_needs_nothing() -> None:
+    assert not refers_back("2015 was a bad year for the farmers.")
+    assert not refers_back("Two people were killed in the storm.")

@@ -461,3 +461,12 @@ def test_no_combination_a_teacher_found_false_in_the_second_read_pass(
         assert words not in [c.text for c in found]
     found = find_collocations(nlp("The suits are made to order in a small shop.")[:], real_lexicon)
     assert "to order" in [c.text for c in found]
+
+
+def test_up_until_is_no_particle_of_the_verb(real_lexicon: Lexicon, nlp: Language) -> None:
+    # unseen reading of adapt-2.4: "won every game they played up until the time of writing" gave
+    # "'played up': learn these words together"; "up until" is one preposition
+    sent = next(nlp("The two teams won every game they played up until the end of May.").sents)
+    assert all(c.base != "play up" for c in find_collocations(sent, real_lexicon))
+    sent = next(nlp("The children played up all afternoon, so the teacher was cross.").sents)
+    assert "play up" in {c.base for c in find_collocations(sent, real_lexicon)}

@@ -232,12 +232,17 @@ _SUCH = re.compile(
 # "the 20-30% target" after "a target of 20-30% no-take areas": a thing the story counted before.
 _NUMBERED_THING = re.compile(r"\bthe\s+(\d[\d.,-]*)\s*(?:%|per\s*cent\b)?\s*([a-z]{4,})\b")
 # "the same mice were placed in a second chamber": the mice and the chamber told of before.
-_AGAIN = re.compile(r"\b(?:the same|a second|another)\s+([a-z]{3,})\b", re.I)
+_AGAIN = re.compile(r"\b(?:the same|a second|(?<!one )another)\s+([a-z]{3,})\b", re.I)  # not "one another"
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
     r"|^other\s+(?!than\b)[a-z]+\s+(?:of|in|at|from)\b"  # "Other members of the ECB's board": than whom?
-    r"|^one\s+(?:has|had|is|was|will|would|can|could|did|does)\b"  # "One has already met ...": one of them
+    r"|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    r"|dozens|hundreds|thousands|(?!(?:1[89]|20)\d\d\b)\d[\d,.]*)"  # a number, not a year ("2015 was")
+    r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|does)\b"  # "Ten have been closed": of what?
+    r"|^(?:almost |nearly |virtually )?(?:all|most|many|some|several|half)"
+    # "Almost all suffered": all of what?
+    r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|do|does|[a-z]+ed)\b"
     r"|^(?:for|despite|because of|by|after) (?:this|that)\b"  # "By this account", "For that, they earn"
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
@@ -247,6 +252,10 @@ _CONTINUING = re.compile(
     r"|^the (?:first|second|third|fourth|fifth|last) (?:is|was|are|were)\b"  # "The second is ...": of what?
     r"|^the (?:hope|aim|idea|goal|intention) (?:is|was)\b",  # "The hope is to ...": whose?
     re.I,
+)
+# "Vallone says at Maureen's Haven, a charity ...": the words said are in the sentence before.
+_SAID_WHERE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:says|said|adds|added|explains|explained)\s+(?:at|in|on|from|during|after)\b"
 )
 # "Revenue fell from $405m to $392m.": a change with no time of its own is over the period the
 # sentence before told (a year, a quarter).
@@ -354,7 +363,16 @@ def needs_previous(unit: Unit, previous: Unit) -> bool:
         return False
     if refers_back(unit.text) or _SUCH.search(unit.text):
         return True
-    return unit.text[0] in "'\"‘“" and previous.paragraph == unit.paragraph and not attributed(unit.text)
+    if unit.text[0] not in "'\"‘“":
+        return False
+    if previous.paragraph != unit.paragraph:
+        return unit.text[0] in '"“' and _left_open(previous.text)  # a quotation run on to a new paragraph
+    return not attributed(unit.text)
+
+
+def _left_open(text: str) -> bool:
+    """Does ``text`` open a double quotation it does not close (the paragraph after goes on with it)?"""
+    return text.count("“") > text.count("”") or (text.count("“") == 0 and text.count('"') % 2 == 1)
 
 
 def refers_back(text: str) -> bool:
@@ -389,6 +407,8 @@ def refers_back(text: str) -> bool:
     if _CONSEQUENCE.match(text.lstrip(_QUOTE_OPENERS)):  # before "Consequently," is stripped
         return True
     if _BARE_CHANGE.match(opening) and not _A_TIME.search(text):
+        return True
+    if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
@@ -597,6 +617,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         needed |= _numbered_things(units, i)
         for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
             told = _told_before(units, i, word)
+            if told is None and i > 0:
+                told = i - 1  # "over the same period", "asked another person": what the sentence before told
             if told is not None:
                 needed.add(told)
         nxt = units[i + 1] if i + 1 < len(units) else None

@@ -474,7 +474,9 @@ def _adverb_reason(token: Token) -> list[str]:
     if head.pos_ == "VERB" and head.is_alpha and head.lemma_.lower() != "be":
         # not "there's absolutely no reason": it tells about "no", not about "'s"; not "I'm
         # absolutely finished", where the participle after "be" is an adjective
-        return [] if _adjectival_passive(head) else [f"it tells us more about the verb {_quote(head)}"]
+        copula = any(c.dep_ == "cop" for c in head.children)
+        adjective = head.tag_ == "JJ" or copula or _adjectival_passive(head)
+        return [] if adjective else [f"it tells us more about the verb {_quote(head)}"]
     if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]
     if head.pos_ == "ADV" and head.lower_.endswith("ly") and head.i == token.i + 1 and head.head.i < token.i:

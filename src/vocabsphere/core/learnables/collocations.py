@@ -101,6 +101,8 @@ def _fits_pos(pos: str, words: list[Token]) -> bool:
     if pos == "verb":
         if words[-1].pos_ in ("ADP", "ADV") and words[-1].dep_ != "compound:prt":
             return False  # "closed in the afternoon": a phrasal verb needs a particle, not a preposition
+        if opens_preposition(words[-1]):
+            return False
         return content_pos(words[0]) == "VERB" and words[-1].dep_ != "mark"  # "going to sell"
     if pos != "verb" and words[0].lower_ == "to" and _before(words[0]) in _WH_WORDS:
         return False  # "what to order": an infinitive, not the adverb "to order" (made to order)
@@ -306,6 +308,13 @@ def _longer_verb(particle: Token, base: str, lexicon: Lexicon | None) -> bool:
     return lexicon is None or not _known(lexicon, f"{base} {after.lower_}")
 
 
+def opens_preposition(particle: Token) -> bool:
+    """ "every game they played up until June": "up until" is one preposition, no particle of the verb."""
+    doc = particle.doc
+    nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    return particle.lower_ == "up" and nxt is not None and nxt.lower_ in ("until", "till")
+
+
 def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Collocation]:
     """ "set it up": verb and particle apart, which a contiguous look-up cannot see."""
     for prt in sent:
@@ -313,7 +322,7 @@ def _split_phrasal_verbs(sent: Span, lexicon: Lexicon | None) -> Iterator[Colloc
             continue
         verb = prt.head
         base = f"{_lemma(verb)} {prt.lower_}"
-        if says_where(prt):
+        if says_where(prt) or opens_preposition(prt):
             continue
         if _longer_verb(prt, base, lexicon):
             continue
