@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from tests.core.test_exercises_inner_roles import role
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -16,11 +16,6 @@ from vocabsphere.core.text import load_pipeline
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_pipeline()
-
-
-def role(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:
-    made = {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
-    return made.get("sentence_role")
 
 
 @pytest.mark.parametrize(
