@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas
 
 from vocabsphere.core.learnables.words import content_pos, lemma_of
+from vocabsphere.core.levels.grammar_rules_clauses import noun_words
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
@@ -340,20 +341,14 @@ def _verb_reason(token: Token) -> list[str]:
 
 
 def _subject_named(subject: Token) -> str | None:
-    """The subject as a reader sees it: a name whole ("David Cameron", not "David"); none for
-    subjects a single word would misname: a coordination ("David Cameron, Barack Obama and ...") or
-    a word the parse gave a possessive ("McDonald's")."""
+    """The subject as a reader sees it: a name whole ("David Cameron", not "David", as grammar
+    explanations name it); none for subjects a single word would misname: a coordination ("David
+    Cameron, Barack Obama and ...") or a word the parse gave a possessive ("McDonald's")."""
     if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
         return None
     if any(c.dep_ in ("conj", "cc", "case") for c in subject.children):
         return None
-    if subject.pos_ != "PROPN":
-        return str(subject.text)
-    parts = [subject, *(c for c in subject.children if c.dep_ in ("flat", "compound") and c.pos_ == "PROPN")]
-    first, last = min(t.i for t in parts), max(t.i for t in parts)
-    if last - first + 1 != len(parts):
-        return None  # not one run of words
-    return str(subject.doc[first : last + 1].text)
+    return noun_words(subject) if subject.pos_ == "PROPN" else str(subject.text)
 
 
 def _written_with_not(aux: Token) -> str:
