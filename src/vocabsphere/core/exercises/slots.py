@@ -61,11 +61,26 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "reaction was mixed", "trust was lacking": the same doubt after "be"
     if resolve_token(lexicon, token).upos != pos and not _adjective_wordnet_lacks(lexicon, token, pos):
         return _noun_by_lexicon(lexicon, token)
+    if not _dictionary_knows(lexicon, token, pos):
+        return None  # "said roboticist Daniel Huber": no dictionary has it as a verb; only the tag says so
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
     if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
+
+
+_WORDNET_POS = {"NOUN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
+
+
+def _dictionary_knows(lexicon: Lexicon, token: Token, pos: str) -> bool:
+    """WordNet or lemminflect's dictionary lists the word under ``pos``; a word neither knows
+    (a rare coinage) gets its part of speech from the tagger alone, which is no key to grade by."""
+    if pos in getAllLemmas(token.lower_):
+        return True
+    return any(
+        p == _WORDNET_POS[pos] or (pos == "ADJ" and p == "s") for _, p in lexicon.base_forms(token.lower_)
+    )
 
 
 def _adjective_wordnet_lacks(lexicon: Lexicon, token: Token, pos: str) -> bool:
@@ -329,26 +344,64 @@ def _verb_reason(token: Token) -> list[str]:
     reasons = []
     aux = [c for c in token.children if c.dep_ in ("aux", "aux:pass") and c.i < token.i]
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    named = _subject_named(subject) if subject is not None else None
+    named = _noun_named(subject) if subject is not None else None
     if named is not None and subject is not None and _plain_subject(subject):
         reasons.append(f"its subject is \u2018{named}\u2019")
     if aux:
         reasons.append(f"it comes after \u2018{_written_with_not(aux[-1])}\u2019")
-    obj = next((c for c in token.children if c.dep_ == "obj"), None)
-    if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):  # not "blessed those present"
-        reasons.append(f"it has an object, {_quote(obj)}")
+    named_object = _object_named(token)
+    if named_object is not None:
+        reasons.append(f"it has an object, \u2018{named_object}\u2019")
     return reasons
 
 
-def _subject_named(subject: Token) -> str | None:
-    """The subject as a reader sees it: a name whole ("David Cameron", not "David", as grammar
-    explanations name it); none for subjects a single word would misname: a coordination ("David
-    Cameron, Barack Obama and ...") or a word the parse gave a possessive ("McDonald's")."""
-    if subject.pos_ not in ("NOUN", "PRON", "PROPN"):
+def _inside_word(punct: Token) -> bool:
+    """A hyphen or slash written inside a word ("home-testing"), not a mark between phrases."""
+    before = punct.doc[punct.i - 1] if punct.i else None
+    return (
+        punct.text in ("-", "/") and before is not None and not before.whitespace_ and not punct.whitespace_
+    )
+
+
+_VERB_WORDS = frozenset({"advmod", "compound:prt", "aux", "aux:pass", "neg"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj"})
+
+
+def _object_named(verb: Token) -> str | None:
+    """The verb's object as a reader sees it, when the parse surely found one: a noun or pronoun
+    (not "blessed those present"), named whole as a subject is ("Alfred Hitchcock"); none after a
+    comma ("continues to falter, Sardinia ...": a new clause's subject), nor when the parse gives
+    the verb two objects ("considers this research essential": one is a complement)."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "iobj")]
+    if (
+        len(objects) != 1
+        or objects[0].pos_ not in ("NOUN", "PROPN", "PRON")
+        or objects[0].tag_.startswith("JJ")
+    ):
         return None
-    if any(c.dep_ in ("conj", "cc", "case") for c in subject.children):
+    obj = objects[0]
+    between = verb.doc[min(verb.i, obj.i) + 1 : max(verb.i, obj.i)]
+    if any(t.is_punct and not _inside_word(t) for t in between):
         return None
-    return noun_words(subject) if subject.pos_ == "PROPN" else str(subject.text)
+    inside = {t.i for t in obj.subtree}
+    if any(t.i not in inside and not (t.head.i == verb.i and t.dep_ in _VERB_WORDS) for t in between):
+        return None  # the words before it are no part of it
+    if any(t.dep_ in _SUBJECTS or t.tag_ in ("VB", "VBP", "VBZ", "VBD") for t in between):
+        return None  # "considers this research essential": a clause, or a complement, not one object
+    return _noun_named(obj)
+
+
+def _noun_named(noun: Token) -> str | None:
+    """A subject or object as a reader sees it: a name whole ("David Cameron", not "David", as
+    grammar explanations name it); none for a phrase a single word would misname: a
+    coordination ("David Cameron, Barack Obama and ...") or a word the parse gave a possessive
+    ("McDonald's")."""
+    if noun.pos_ not in ("NOUN", "PRON", "PROPN"):
+        return None
+    if any(c.dep_ in ("conj", "cc", "case") for c in noun.children):
+        return None
+    # A name the tagger called a common noun ("showed Alfred Hitchcock") is named whole too.
+    return noun_words(noun) if noun.pos_ == "PROPN" or noun.text[:1].isupper() else str(noun.text)
 
 
 def _written_with_not(aux: Token) -> str:
