@@ -408,7 +408,7 @@ def test_a_first_round_miss_grows_at_the_level_it_measures(nlp: Language) -> Non
     # Round facts2 (train, A2): half the A2 versions miss at the first round, and every later round
     # measured as high, so the first attempt was kept as it was, cut to the A2 budget with the story's
     # names and numbers (76 % kept, against 80 % in first-round hits). It now grows like a later round's
-    # version, and is told it missed (``content.miss_budget``: it may grow longer).
+    # version, and is told it missed (``content.grow_budget``: it may grow past the level's budget).
     hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
     target = LEVELS[LEVELS.index(measure(easy).level) - 1]
     told: list[tuple[int, bool]] = []
