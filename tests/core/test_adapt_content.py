@@ -164,12 +164,12 @@ def test_select_adds_to_a_given_version() -> None:
     assert select(units, units[0].words, start=start) == (0, 4)  # no room: the version as it was
 
 
-def test_a_miss_may_grow_to_the_human_editors_share() -> None:
-    from vocabsphere.core.adapt.content import miss_budget
+def test_a_version_may_grow_to_the_human_editors_share() -> None:
+    from vocabsphere.core.adapt.content import grow_budget
 
     assert target_words("A2", 800) == 480  # the level's budget: 60 % of the story
-    assert miss_budget("A2", 800) == 536  # OneStopEnglish's Elementary editors keep about 2/3
-    assert miss_budget("A2", 2000) == 600  # within the level's ceiling
-    assert miss_budget("A2", 200) == 150  # the level's floor when it is larger
-    assert miss_budget("B1", 1000) == target_words("B1", 1000)  # no share known: the level's budget
-    assert miss_budget("C1", 1000) is None
+    assert grow_budget("A2", 800) == 536  # OneStopEnglish's Elementary editors keep about 2/3
+    assert grow_budget("A2", 2000) == 600  # within the level's ceiling
+    assert grow_budget("A2", 200) == 150  # the level's floor when it is larger
+    assert grow_budget("B1", 1000) == target_words("B1", 1000)  # no share known: the level's budget
+    assert grow_budget("C1", 1000) is None

@@ -29,7 +29,7 @@ from vocabsphere.core.adapt.compress import (
 from vocabsphere.core.adapt.content import (
     MAX_SENTENCE,
     Unit,
-    miss_budget,
+    grow_budget,
     retry_budget,
     select,
     target_words,
@@ -427,13 +427,12 @@ class VersionBuilder:
         skip = self.source.headings | self.source.fragments
         return [i for i, u in enumerate(self.source.units) if u.paragraph not in skip]
 
-    def grown(
-        self, level: str, strength: int, kept: frozenset[int], unit: int, miss: bool = False
-    ) -> frozenset[int] | None:
+    def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
         """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the
         sentences before it back to a kept one and with what it needs; None when ``unit`` is kept
-        already or the result is longer than the level's first budget (in round ``strength``'s
-        words), or for a version that ``miss``es its level, than ``content.miss_budget``."""
+        already or the result is longer (in round ``strength``'s words) than ``content.grow_budget``
+        (the level's first budget, or the editors' share of the story where that is larger) or than
+        the caller's length cap."""
         body = self.body()
         if unit in kept or unit not in body:
             return None
@@ -449,8 +448,8 @@ class VersionBuilder:
         chosen = frozenset(self._settled(kept | group))
         units, _ = self._units(level, strength)
         budget = self._budget(level, 0)
-        if miss and self.max_words is None:  # a caller's length cap stays
-            budget = miss_budget(level, self.source.words)
+        if self.max_words is None:  # a caller's length cap stays
+            budget = grow_budget(level, self.source.words)
         words = sum(units[i].words for i in chosen if i in position)
         return None if budget is not None and words > budget else chosen
 

@@ -252,23 +252,24 @@ class _Story:
                 target, s, b, frozenset(x.unit for x in kept[0].sentences)
             ),
             grows=_only_adds,
-            more=lambda s, kept, missed: self._additions(target, s, missed),
+            more=lambda s, kept, missed: self._additions(target, s),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 
-    def _additions(self, target: str, strength: int, missed: bool) -> list[Step[tuple[Draft, Doc]]]:
+    def _additions(self, target: str, strength: int) -> list[Step[tuple[Draft, Doc]]]:
         """Ways to add one source sentence to a version of round ``strength``, in the source's order
         (the human versions tell the story from its start): each comes with the sentences before it
-        back to a kept one and with what it needs (``VersionBuilder.grown``), within the level's
-        first budget (a version that ``missed`` its level: ``content.miss_budget``). An addition that
-        holds one already refused (it raised the level) is not built: a try goes to another place."""
+        back to a kept one and with what it needs (``VersionBuilder.grown``), within
+        ``content.grow_budget`` (the level's first budget, or the editors' share of the story where
+        that is larger). An addition that holds one already refused (it raised the level) is not
+        built: a try goes to another place."""
         builder = self.builder
         refused: list[frozenset[int]] = []  # what each built addition added; refused unless kept now
 
         def step(unit: int) -> Step[tuple[Draft, Doc]]:
             def add(kept: tuple[Draft, Doc]) -> tuple[tuple[Draft, Doc], Doc] | None:
                 have = frozenset(s.unit for s in kept[0].sentences)
-                chosen = builder.grown(target, strength, have, unit, missed)
+                chosen = builder.grown(target, strength, have, unit)
                 if chosen is None:
                     return None
                 added = chosen - have

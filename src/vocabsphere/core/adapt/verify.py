@@ -36,8 +36,9 @@ FULLER_STEPS = 2
 # Then sentences are added one at a time, each kept while the version measures as low: the rounds
 # cut by a word budget, but the level is an average over sentences, and a short, plain sentence
 # (or one that leans on a kept one) fits where a round's budget had no room. A miss grows too, also
-# from the first round (``more`` is told it missed: it may grow longer; from the first round, only
-# while its score does not rise). Tries per version.
+# from the first round (only while its score does not rise), and so does a first-round hit: ``more``
+# allows every version the human editors' share of the story where it is above the level's budget
+# (``content.grow_budget``). Tries per version.
 GROW_TRIES = 8
 T = TypeVar("T")
 # One way to add to a kept version: the fuller version and its parse, or None when it does not fit.
@@ -126,11 +127,12 @@ def _grown(
     measure_with: Callable[[T, Doc], TextLevel] | None,
 ) -> Checked[T]:
     """``found`` with every addition of ``more(strength, found, missed)`` (tried in order, at most
-    ``GROW_TRIES`` built) that keeps it at or below its level. A first-round hit is the level's
-    first budget already; a miss grows from any round, from the first round only by what does not
-    raise its score (train, A2 misses grown at the level they measure: 3.45 -> 3.53 on average; held
-    to their score: 3.42, for 0.7 point fewer names)."""
-    if more is None or (strength < 1 and found.hit):
+    ``GROW_TRIES`` built) that keeps it at or below its level. A hit grows from any round, within the
+    room ``more`` allows (a first-round hit filled the level's first budget, but at A2 the editors keep
+    more of the story: train, round facts4); a miss grows from any round, from the first round only by
+    what does not raise its score (train, A2 misses grown at the level they measure: 3.45 -> 3.53 on
+    average; held to their score: 3.42, for 0.7 point fewer names)."""
+    if more is None:
         return found
     tries = 0
     for step in more(strength, found.candidate, not found.hit):
