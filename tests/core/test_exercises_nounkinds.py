@@ -60,6 +60,7 @@ def test_more_before_the_noun_is_named_as_the_reason(real_lexicon: Lexicon, nlp:
         ("Moss grows through bricks and tiles in the old house.", "bricks"),  # a material: "through brick"
         ("People on the island sometimes eat turtles at festivals.", "turtles"),  # the meat: "eat turtle"
         ("Many ex-prisoners of the old regime have asked for money.", "prisoners"),  # no gap inside "ex-"
+        ("The report came from market analysts Brightline in London.", "analysts"),  # "analyst Brightline"
     ],
 )
 def test_no_plural_asked_where_the_singular_may_stand_bare(
@@ -75,3 +76,24 @@ def test_count_only_nouns(real_lexicon: Lexicon) -> None:
     assert not count_only(real_lexicon, "paper", "papers")  # a material
     assert not count_only(real_lexicon, "chicken", "chickens")  # a food
     assert not count_only(real_lexicon, "glass", "glasses")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "cue"),
+    [
+        ("Each of the players has a new shirt for the final.", "players", "each of the"),
+        ("Several of our neighbours helped us after the storm.", "neighbours", "several of our"),
+    ],
+)
+def test_a_plural_after_each_of_the(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, cue: str
+) -> None:
+    item = word_form(real_lexicon, nlp, sentence, word)
+    assert item is not None and item.answer == word
+    assert item.explanation == f"After ‘{cue}’ the noun is plural: ‘{word}’."
+
+
+def test_no_plural_cue_after_most_of_the(real_lexicon: Lexicon, nlp: Language) -> None:
+    """ "most of the water": "most of the" takes an uncountable noun as well."""
+    item = word_form(real_lexicon, nlp, "Most of the farmers sold their land last year.", "farmers")
+    assert item is None or "most of the" not in item.explanation

@@ -145,6 +145,9 @@ def _slot_allows_singular(token: Token) -> bool:
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
     if before is not None and before.text.endswith("-") and not before.whitespace_:
         return True  # "ex-prisoners", "e-bikes": no gap inside a word
+    after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    if after is not None and after.pos_ == "PROPN":
+        return True  # "at food analyst Technomic": a noun before a name, as a title, stands bare
     if token.text[:1].isupper() and token.i != token.sent.start:
         return True  # part of a name or a title ("Friends")
     case = next((c for c in token.children if c.dep_ == "case"), None)
