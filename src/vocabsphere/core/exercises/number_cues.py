@@ -3,7 +3,8 @@
 None when the sentence leaves the form open.
 
 - plural after a number of two or more written in digits ("300 prisoners"), after "one of the"
-  ("one of the best players") and after "a/the number of" ("a number of farmers");
+  ("one of the best players"), "each / both / either / neither / several / many / few of the"
+  ("each of the players") and after "a/the number of" ("a number of farmers");
 - singular after "one" ("one prisoner");
 - the base form of a verb after a modal ("can throw"), after "do/does/did" ("did not mix") and
   after "to" ("tried to throw").
@@ -24,12 +25,21 @@ _BETWEEN = frozenset({"ADJ", "ADV", "DET"})  # "one of the best ___", "300 new _
 
 
 def _only_modifiers(token: Token, start: int) -> bool:
-    """Only adjectives, adverbs or determiners between position ``start`` and the noun."""
-    return all(t.pos_ in _BETWEEN and t.is_alpha for t in token.doc[start + 1 : token.i])
+    """Only adjectives, adverbs, determiners or possessives ("one of our ___") between position
+    ``start`` and the noun."""
+    return all(
+        (t.pos_ in _BETWEEN or t.tag_ == "PRP$") and t.is_alpha for t in token.doc[start + 1 : token.i]
+    )
 
 
 def _number_before(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "nummod" and c.i < token.i), None)
+
+
+# Words that pick from a plural ("each of the players", "both of our sons"); not "all", "some",
+# "most", "none" or "any", which take an uncountable noun as well ("most of the water").
+_PART_OF_MANY = frozenset({"each", "both", "either", "neither", "several", "many", "few"})
+_OF_DETERMINERS = frozenset({"the", "my", "our", "their", "his", "her", "your", "these", "those"})
 
 
 def plural_reason(token: Token) -> str | None:
@@ -43,13 +53,11 @@ def plural_reason(token: Token) -> str | None:
     head = token.head
     if of is None or token.dep_ != "nmod" or head.i != of.i - 1 or not _only_modifiers(token, of.i):
         return None
-    if (
-        head.lower_ == "one"
-        and head.tag_ == "CD"
-        and token.doc[of.i + 1].lower_ in ("the", "my", "our", "their")
-    ):
+    one = head.lower_ == "one" and head.tag_ == "CD"
+    if (one or head.lower_ in _PART_OF_MANY) and token.doc[of.i + 1].lower_ in _OF_DETERMINERS:
         return (
-            f"After \u2018one of {token.doc[of.i + 1].lower_}\u2019 the noun is plural: \u2018{said}\u2019."
+            f"After \u2018{head.lower_} of {token.doc[of.i + 1].lower_}\u2019 the noun is plural: "
+            f"\u2018{said}\u2019."
         )
     det = next((c for c in head.children if c.dep_ == "det"), None)
     if head.lower_ == "number" and det is not None and det.lower_ in ("a", "the") and det.i == head.i - 1:

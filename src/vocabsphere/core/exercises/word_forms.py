@@ -3,7 +3,8 @@
 The form asked for must follow from the sentence or the instruction, so that one answer is right:
 verbs name the tense or form wanted ("past simple"), since a sentence rarely rules out every other
 tense; nouns are asked only where a number word makes the plural necessary ("many", "three",
-"300", "one of the") or a determiner the singular ("a", "this"); the base form of a verb only after
+"300", "one of the") or a determiner the singular ("a", "this"), or where a countable noun stands
+with no determiner at all, which only its plural can (:mod:`.bare_plural`); the base form of a verb only after
 a modal, "do" or "to" (:mod:`.number_cues`); comparatives only before "than", superlatives only
 after "the"; the "-ly" adverb of an adjective and "more/most X" where the slot decides
 (:mod:`.modifier_forms`). Every spelling lemminflect knows for that form is accepted ("learned" /
@@ -21,6 +22,7 @@ from vocabsphere.core.levels import GRAMMAR_POINTS
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.substitutes import past_tag
 
+from .bare_plural import bare_plural_reason
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .modifier_forms import modifier_form_item, syllables
 from .number_cues import base_form_reason, plural_reason, singular_reason
@@ -223,6 +225,9 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
     wanted = (
         _verb_form(token, lemma) if pos == "VERB" else _other_form(token) if pos in ("NOUN", "ADJ") else None
     )
+    bare = bare_plural_reason(lexicon, token, lemma) if wanted is None and pos == "NOUN" else None
+    if bare is not None:
+        wanted = ("NNS", "", None)  # "live in _____": a singular countable noun needs "a" or "the"
     if wanted is None:
         return modifier_form_item(lexicon, token, lemma, pos)  # "-ly" adverbs, "more ... than"
     tag, instruction, point = wanted
@@ -243,7 +248,7 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
         )
     elif grammar is None:
         reason = (
-            _noun_reason(token)
+            bare or _noun_reason(token)
             if pos == "NOUN"
             else base_form_reason(token) or ""
             if tag == "VB"

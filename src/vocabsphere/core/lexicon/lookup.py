@@ -290,6 +290,19 @@ class Lexicon:
             words.setdefault(synset, []).append(display)
         return words
 
+    def ancestors(self, synset_id: str) -> frozenset[str]:
+        """Every hypernym of a sense up to "entity", instance links included ("02084071-n"
+        ids): what kind of thing a sense names, however far up ("basement" is a "whole")."""
+        offset, pos = synset_id.split("-")
+        key = int(offset) * 10 + "nvar".index(pos) + 1
+        rows = self._conn().execute(
+            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT r.target FROM relations r "
+            "JOIN up ON r.synset = up.id WHERE r.kind IN ('hypernym', 'instance_hypernym')) "
+            "SELECT id FROM up WHERE id != ?",
+            (key, key),
+        )
+        return frozenset(synset_label(int(r[0])) for r in rows)
+
     def family(self, lemma: str) -> list[FamilyMember]:
         """Derivationally related forms (decide -> decision, decisive), two steps deep."""
         conn = self._conn()
