@@ -59,6 +59,7 @@ def test_more_before_the_noun_is_named_as_the_reason(real_lexicon: Lexicon, nlp:
         ("They also mix it with cheaper cereals such as rice.", "cereals"),  # a food sense: "cheaper cereal"
         ("Moss grows through bricks and tiles in the old house.", "bricks"),  # a material: "through brick"
         ("People on the island sometimes eat turtles at festivals.", "turtles"),  # the meat: "eat turtle"
+        ("The menu offers fried beetles and barbecued spiders.", "spiders"),  # "barbecued spider": a dish
         ("Many ex-prisoners of the old regime have asked for money.", "prisoners"),  # no gap inside "ex-"
         ("The report came from market analysts Brightline in London.", "analysts"),  # "analyst Brightline"
     ],

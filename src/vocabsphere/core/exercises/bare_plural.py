@@ -31,6 +31,22 @@ _STUFF = frozenset({_MATTER, _BUILDING_MATERIAL})
 _ANIMAL = "00015388-n"
 # Verbs after which an animal may be its meat ("people who eat turtle"): no plural to insist on.
 _EATING_VERBS = frozenset({"eat", "cook", "serve", "taste", "fry", "roast", "grill", "boil", "bake", "smoke"})
+_COOKED = frozenset(
+    {
+        "barbecued",
+        "fried",
+        "grilled",
+        "roast",
+        "roasted",
+        "boiled",
+        "baked",
+        "smoked",
+        "cooked",
+        "stewed",
+        "steamed",
+    }
+)
+
 # Determiner-like words: with any of these before it, the noun's number is another cue's to decide.
 _DETERMINER_DEPS = frozenset({"det", "det:predet", "nmod:poss", "nummod", "poss"})
 # Nouns English uses bare in the singular in set phrases ("in hospital", "at school", "to bed",
@@ -116,6 +132,19 @@ def count_only(lexicon: Lexicon, lemma: str, plural: str) -> bool:
     return all(_WHOLE in kinds[s.synset_id] for s in used)
 
 
+def _eaten(noun: Token) -> bool:
+    """The noun is what is eaten or cooked: the object of such a verb, also as the second of a
+    pair ("eating fried locusts and barbecued _____"), or a word of cooking before it."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.head.lemma_.lower() in _EATING_VERBS:
+        return True
+    return any(
+        c.i < t.i and c.lower_.split("-")[-1] in _COOKED for t in (noun, first) for c in t.children
+    )  # "deep-fried"
+
+
 def _bare(token: Token) -> bool:
     """No determiner, number or possessive before the noun, only adjectives (and their adverbs)
     and nouns ("ice cubes")."""
@@ -172,7 +201,7 @@ def bare_plural_reason(lexicon: Lexicon, token: Token, lemma: str) -> str | None
         return None
     if not count_only(lexicon, lemma, token.lower_):
         return None
-    if token.head.lemma_.lower() in _EATING_VERBS and any(
+    if _eaten(token) and any(
         _ANIMAL in lexicon.ancestors(s.synset_id) for s in lexicon.entries(lemma, "noun").senses
     ):
         return None
