@@ -173,3 +173,30 @@ def test_a_version_may_grow_to_the_human_editors_share() -> None:
     assert grow_budget("A2", 200) == 150  # the level's floor when it is larger
     assert grow_budget("B1", 1000) == target_words("B1", 1000)  # no share known: the level's budget
     assert grow_budget("C1", 1000) is None
+
+
+def test_centrality_reads_each_pair_of_sentences_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The cosine is symmetric: a story of n sentences has n * (n - 1) / 2 pairs, not n * (n - 1).
+    seen: list[tuple[str, str]] = []
+    cosine = content._cosine
+
+    def counted(a: object, b: object, *rest: object) -> float:
+        seen.append((str(a), str(b)))
+        return cosine(a, b, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content, "_cosine", counted)
+    scores = content.centrality(_units(STORY))
+    n = len(STORY)
+    assert len(seen) == n * (n - 1) // 2
+    assert max(scores) == 1.0 and scores[3] < scores[0]  # the flood sentences are central, 1998 is not
+
+
+def test_centrality_is_the_same_read_either_way_round() -> None:
+    # Each sentence's score is its mean cosine to every other sentence, summed in story order.
+    units = _units(STORY)
+    bags = [u.stems for u in units]
+    idf = content._idf(bags)
+    raw = [
+        sum(content._cosine(b, o, idf) for j, o in enumerate(bags) if j != i) / 5 for i, b in enumerate(bags)
+    ]
+    assert content.centrality(units) == [r / max(raw) for r in raw]

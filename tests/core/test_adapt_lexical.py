@@ -144,3 +144,27 @@ def test_no_attributive_only_substitute_after_be_or_so(lexicon: Lexicon, nlp: La
         for level in ("A2", "B1"):
             text = Substituter(lexicon, level).simplify(nlp(sentence)[:]).text
             assert "minimum" not in text
+
+
+def test_levels_share_the_sense_choice_of_a_word_in_its_sentence(
+    lexicon: Lexicon, nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The versions of a story (every level, every round) ask about the same words in the same
+    # sentences: the sense each has there does not depend on the level, so it is chosen once.
+    from vocabsphere.core.adapt import lexical
+
+    asked: list[tuple[str, int]] = []
+    choose = lexical.choose_sense
+
+    def counted(lex: Lexicon, doc: object, index: int) -> object:
+        asked.append((str(doc), index))
+        return choose(lex, doc, index)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lexical, "choose_sense", counted)
+    doc = nlp("The committee will scrutinise the proposal before it approves the expenditure.")
+    senses: dict[tuple[str, int], lexical.SenseChoice] = {}
+    a2 = Substituter(lexicon, "A2", senses=senses).simplify(doc[:])
+    b1 = Substituter(lexicon, "B1", senses=senses).simplify(doc[:])
+    assert asked and len(asked) == len(set(asked))
+    assert a2 == Substituter(lexicon, "A2").simplify(doc[:])  # the same answers as choosing anew
+    assert b1 == Substituter(lexicon, "B1").simplify(doc[:])

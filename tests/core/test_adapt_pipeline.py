@@ -566,3 +566,30 @@ def test_growing_skips_an_addition_that_holds_one_refused(nlp: Language) -> None
     grown, _ = first
     later = steps[3](grown)  # once sentence 2 is kept, sentence 3 is tried
     assert later is not None and {s.unit for s in later[0][0].sentences} == {0, 1, 2, 3}
+
+
+def test_a_story_s_versions_rank_and_simplify_each_sentence_list_once(
+    nlp: Language, lexicon: Lexicon | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every level tries several rounds and in-between budgets on the same sentences: the centrality
+    # of a list of sentences and the lexical step of a sentence at a level are worked out once.
+    from vocabsphere.core.adapt import builder, content, lexical
+
+    ranked: list[tuple[str, ...]] = []
+    simplified: list[tuple[str, str]] = []
+    centrality, simplify = content.centrality, lexical.Substituter.simplify
+
+    def counted_centrality(units: list[content.Unit]) -> list[float]:
+        ranked.append(tuple(u.text for u in units))
+        return centrality(units)
+
+    def counted_simplify(self: lexical.Substituter, sent: object, quoted: bool | None = None) -> object:
+        simplified.append((self.level, str(sent)))
+        return simplify(self, sent, quoted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content, "centrality", counted_centrality)
+    monkeypatch.setattr(builder, "centrality", counted_centrality, raising=False)
+    monkeypatch.setattr(lexical.Substituter, "simplify", counted_simplify)
+    adapt_story(STORY, lexicon=lexicon, nlp=nlp)
+    assert ranked and len(ranked) == len(set(ranked))
+    assert simplified and len(simplified) == len(set(simplified))

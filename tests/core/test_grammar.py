@@ -744,3 +744,28 @@ def test_a_relative_clause_after_a_place_name_names_it_whole(nlp: Language) -> N
     deps = ["nsubj", "ROOT", "case", "nummod", "amod", "obl", "flat", "punct"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
     assert noun_words(doc[6]) == "Central Park West"
+
+
+def test_a_sentence_s_verb_groups_are_read_once_per_document(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tense, voice and modal detectors all read a sentence's verb groups: one reading serves them.
+    from vocabsphere.core.levels import grammar_verbs
+
+    heads: list[int] = []
+    verb_group = grammar_verbs.verb_group
+
+    def counted(head: object) -> object:
+        heads.append(head.i)  # type: ignore[attr-defined]
+        return verb_group(head)  # type: ignore[arg-type]
+
+    doc = nlp("The old bridge was closed last week. Engineers say it could be repaired by May.")
+    before = detect_grammar(doc)
+    monkeypatch.setattr(grammar_verbs, "verb_group", counted)
+    assert detect_grammar(doc) == before
+    assert heads and len(heads) == len(set(heads))
+    # Outside a detection nothing is kept: another Doc's spans at the same positions are read anew.
+    other = nlp("The new bridge was opened last week. Drivers say it should be finished by May.")
+    monkeypatch.undo()
+    assert [g.head.text for g in grammar_verbs.verb_groups(doc[:8])] == ["closed"]
+    assert [g.head.text for g in grammar_verbs.verb_groups(other[:8])] == ["opened"]

@@ -134,3 +134,30 @@ def test_original_level_reuses_what_ingestion_measured_with_the_same_model() -> 
     expected = (fresh.level, fresh.score, fresh.model_version)
     assert versions._original_level(text, "C2", 5.9, "text-level-0-old") == expected
     assert versions._original_level(text, None, None, None) == expected
+
+
+def test_the_versions_whole_texts_are_parsed_together_once(
+    database: Database, make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The highlights are chosen in each version's whole text: one batch parses them all (the same
+    # Docs as one at a time), and the highlights of each text use that parse.
+    import vocabsphere.core.text as text_package
+
+    real = text_package.load_pipeline()
+    calls: list[str] = []
+
+    class Counted:
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+        def __call__(self, text: str) -> object:
+            calls.append(text)
+            return real(text)
+
+    story_id = ingest(database, IngestSource(kind="text", text=BRIDGE_A), now=T0, policy=POLICY).story_id
+    monkeypatch.setattr(text_package, "load_pipeline", Counted)
+    built = versions.build_versions(database, make_settings(), story_id, now=T0, prepare_taps=False)
+    assert len(built) >= 4 and calls == []
+    for level in [v.level for v in built]:
+        view = versions.get_version(database, story_id, level)
+        assert all(h["sentence"] in "\n\n".join(view.paragraphs) for h in view.highlights)

@@ -32,6 +32,10 @@ class ParagraphParses:
         self.vocab = nlp.vocab
         self._cache = ParseCache(nlp)
 
+    def parse(self, texts: Iterable[str]) -> None:
+        """Parse ``texts`` now, in one batch (the paragraphs of every version of a story)."""
+        self._cache.parse(texts)
+
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         wanted = list(texts)
         self._cache.parse(wanted)

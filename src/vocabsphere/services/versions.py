@@ -30,6 +30,8 @@ from vocabsphere.store.tables import StoryVersion
 from vocabsphere.store.unit_of_work import unit_of_work
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from vocabsphere.core.learnables import Highlight
     from vocabsphere.core.lexicon import Lexicon
 
@@ -74,20 +76,24 @@ def _heading_spans(text: str, headings: tuple[int, ...]) -> list[tuple[int, int]
     return spans
 
 
-def _highlights(text: str, level: str, settings: Settings, headings: tuple[int, ...]) -> list[dict[str, Any]]:
-    return [asdict(h) for h in version_highlights(text, level, dictionary.open_lexicon(settings), headings)]
+def _highlights(
+    text: str, level: str, settings: Settings, headings: tuple[int, ...], doc: Doc
+) -> list[dict[str, Any]]:
+    lexicon = dictionary.open_lexicon(settings)
+    return [asdict(h) for h in version_highlights(text, level, lexicon, headings, doc)]
 
 
 def version_highlights(
-    text: str, level: str, lexicon: Lexicon | None, headings: tuple[int, ...] = ()
+    text: str, level: str, lexicon: Lexicon | None, headings: tuple[int, ...] = (), doc: Doc | None = None
 ) -> list[Highlight]:
     """Sentences worth learning in a version: never a heading, never a sentence with an unbalanced
-    quotation or from inside one (the reader and `vocabsphere adapt` show the same)."""
+    quotation or from inside one (the reader and `vocabsphere adapt` show the same). ``doc``: the
+    pipeline's parse of the whole ``text`` when the caller has it (else it is parsed here)."""
     from vocabsphere.core.adapt.document import stands_alone
     from vocabsphere.core.learnables import select_highlights
     from vocabsphere.core.text import load_pipeline
 
-    doc = load_pipeline()(text)
+    doc = load_pipeline()(text) if doc is None else doc
     learner_level = level if level in CEFR_LEVELS else "B2"
     spans = _heading_spans(text, headings)
     return [
@@ -177,13 +183,25 @@ def build_versions(
     lexicon = dictionary.open_lexicon(settings)
     adapted = adapt_story(base_text, others, lexicon=lexicon, on_level=progress.adapted)
     original = _original_level(base_text, *stored)
+    llm = llm_rewriter.llm_enabled(settings)
+    # The optional LLM rewrite replaces the offline text only when it passes the same checks.
+    rewrites = [llm_rewriter.rewrite(settings, base_text, v.level_target) if llm else None for v in adapted]
+    texts = [
+        base_text,
+        *(r.text if r is not None else v.text for v, r in zip(adapted, rewrites, strict=True)),
+    ]
+    # Every text is parsed in one batch (the same Docs as one at a time, in less time): the reader's
+    # paragraphs, and the whole texts the highlights are chosen in.
+    nlp = load_pipeline()
+    parses = ParagraphParses(nlp)
+    parses.parse(p for text in texts for p in paragraphs(text))
+    whole = list(nlp.pipe(texts))
     # What a tap would compute slowly is prepared with each reader text; versions share sentences.
     tap_memo: SentenceAnswers = {}
     tap_lexicon = lexicon if prepare_taps else None
-    parses = ParagraphParses(load_pipeline())
     original_reader, original_lemmas = analyse_for_reader(base_text, tap_lexicon, tap_memo, parses)
     original_headings = heading_paragraphs(paragraphs(base_text))
-    original_highlights = _highlights(base_text, original[0], settings, original_headings)
+    original_highlights = _highlights(base_text, original[0], settings, original_headings, whole[0])
     progress.prepared(ORIGINAL, len(adapted))
     rows = [
         StoryVersion(
@@ -203,12 +221,9 @@ def build_versions(
             lemmas_json=original_lemmas,
         )
     ]
-    llm = llm_rewriter.llm_enabled(settings)
-    for version in adapted:
+    for version, improved, doc in zip(adapted, rewrites, whole[1:], strict=True):
         text, level, score = version.text, version.measured_level, version.measured_score
         steps = [list(s) for s in version.steps_applied]
-        # The optional LLM rewrite replaces the offline text only when it passes the same checks.
-        improved = llm_rewriter.rewrite(settings, base_text, version.level_target) if llm else None
         if improved is not None:
             text, level, score, steps = (
                 improved.text,
@@ -225,6 +240,7 @@ def build_versions(
             "headings": [] if improved else list(version.headings),
         }
         reader_json, lemmas_json = analyse_for_reader(text, tap_lexicon, tap_memo, parses)
+        headings = () if improved else version.headings
         rows.append(
             StoryVersion(
                 story_id=story_id,
@@ -235,9 +251,7 @@ def build_versions(
                 measured_score=round(score, 3),
                 hit_target=improved is not None or version.hit_target,
                 details_json=json.dumps(details),
-                highlights_json=json.dumps(
-                    _highlights(text, version.level_target, settings, () if improved else version.headings)
-                ),
+                highlights_json=json.dumps(_highlights(text, version.level_target, settings, headings, doc)),
                 model_versions_json=json.dumps(
                     {**version.model_versions, **({"llm": settings.llm_model} if improved else {})}
                 ),

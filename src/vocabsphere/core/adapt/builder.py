@@ -29,6 +29,7 @@ from vocabsphere.core.adapt.compress import (
 from vocabsphere.core.adapt.content import (
     MAX_SENTENCE,
     Unit,
+    centrality,
     grow_budget,
     retry_budget,
     select,
@@ -64,6 +65,7 @@ from vocabsphere.core.adapt.syntax import simplify_sentence
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, word_count
 from vocabsphere.core.adapt.verify import LEVELS, SentenceMeasure
 from vocabsphere.core.lexicon import Lexicon
+from vocabsphere.core.lexicon.sense_choice import SenseChoice
 from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = ["Draft", "DraftSentence", "VersionBuilder"]
@@ -204,9 +206,12 @@ class VersionBuilder:
         self._scored: dict[int, Scored] = {}  # per source unit: compression candidates, any level
         self._terms: dict[int, tuple[range, ...]] = {}  # per source unit: fixed terms' token ranges
         self._quotes = quote_states(source.units)
-        self._substituters: dict[tuple[str, int], Substituter] = {}
+        self._substituters: dict[str, Substituter] = {}
+        self._senses: dict[tuple[str, int], SenseChoice] = {}  # shared by the levels' substituters
+        self._lexicals: dict[tuple[str, str, bool], LexicalResult] = {}
         self._hard_shares: dict[str, list[float]] = {}
         self._dependencies: list[frozenset[int]] | None = None
+        self._central: dict[tuple[str, ...], list[float]] = {}  # the rounds select from the same units
         # Per source sentence, the words a later sentence calls "the ...": compression keeps them.
         self._things = [frozenset(t) for t in introduced_things(source.units)]
         self.measure = SentenceMeasure(cache.get)
@@ -351,15 +356,23 @@ class VersionBuilder:
             self._hard_shares[level] = [_hard_share(self.cache.get(u.text), level) for u in self.source.units]
         return self._hard_shares[level]
 
-    def _substituter(self, level: str, strength: int) -> Substituter:
-        key = (level, strength)
-        if key not in self._substituters:
-            self._substituters[key] = Substituter(self.lexicon, level, strength)
-        return self._substituters[key]
+    def _substituter(self, level: str) -> Substituter:
+        """The level's substituter: its choices hold for every round (they depend on the sentence
+        and the level only)."""
+        if level not in self._substituters:
+            self._substituters[level] = Substituter(self.lexicon, level, senses=self._senses)
+        return self._substituters[level]
 
-    def _lexical(self, substituter: Substituter, text: str, quoted: bool) -> LexicalResult:
+    def _lexical(self, level: str, text: str, quoted: bool) -> LexicalResult:
         """Substitutions and glosses for one sentence; without substitutions when one of them is part
-        of a term or the re-parsed sentence is worse English (its glosses go with them)."""
+        of a term or the re-parsed sentence is worse English (its glosses go with them). Once per
+        level, sentence and quotation state: every round and added sentence asks again."""
+        key = (level, text, quoted)
+        if key not in self._lexicals:
+            self._lexicals[key] = self._simplified(self._substituter(level), text, quoted)
+        return self._lexicals[key]
+
+    def _simplified(self, substituter: Substituter, text: str, quoted: bool) -> LexicalResult:
         doc = self.cache.get(text)
         result = substituter.simplify(doc[:], quoted)
         if not result.replacements:
@@ -419,8 +432,17 @@ class VersionBuilder:
                 for k, i in enumerate(body)
             ],
             [position[i] for i in base if i in position],
+            self._centrality,
         )
         return self._settled(body[k] for k in picked)
+
+    def _centrality(self, units: Sequence[Unit]) -> list[float]:
+        """``content.centrality``, once per list of sentences (a round and its in-between budgets,
+        levels whose compression left the same sentences)."""
+        key = tuple(u.text for u in units)
+        if key not in self._central:
+            self._central[key] = centrality(units)
+        return self._central[key]
 
     def body(self) -> list[int]:
         """The source sentences a version may keep (not headings, not page junk)."""
@@ -513,14 +535,13 @@ class VersionBuilder:
                     counts["numbers"] += len(edits)
                 staged.append((i, text))
         self.cache.parse(t for _, t in staged)
-        substituter = self._substituter(level, strength)
         marks = balancing_marks(chosen, self._quotes, [u.paragraph for u in units])
         sentences = []
         for k, (i, text) in enumerate(staged):
             if units[i].paragraph in headings:  # never simplified, glossed or measured
                 sentences.append(DraftSentence(units[i].paragraph, text, (), i, heading=True))
                 continue
-            result = self._lexical(substituter, text, self._quotes[i].starts_inside)
+            result = self._lexical(level, text, self._quotes[i].starts_inside)
             counts["lexical"] += result.replaced
             counts["glosses"] += len(result.glosses)
             opening, closing = marks.get(i, (False, False))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from vocabsphere.core.adapt.text_ops import QUOTE_MARKS, split_sentences
@@ -95,14 +95,20 @@ def bag(text: str) -> Counter[str]:
     return Counter(w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2)
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
+def _cosine(
+    a: Counter[str], b: Counter[str], idf: dict[str, float], norms: tuple[float, float] | None = None
+) -> float:
+    """``norms``: those of ``a`` and ``b`` (``_norm``) when the caller has them already."""
     # Sorted: summing in set order would make scores (and near-ties) depend on PYTHONHASHSEED.
     dot = sum(a[w] * b[w] * idf.get(w, 1.0) ** 2 for w in sorted(a.keys() & b.keys()))
     if not dot:
         return 0.0
-    na = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in a.items()))
-    nb = math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in b.items()))
+    na, nb = norms if norms is not None else (_norm(a, idf), _norm(b, idf))
     return dot / (na * nb)
+
+
+def _norm(a: Counter[str], idf: dict[str, float]) -> float:
+    return math.sqrt(sum((c * idf.get(w, 1.0)) ** 2 for w, c in a.items()))
 
 
 def _idf(bags: Sequence[Counter[str]]) -> dict[str, float]:
@@ -115,9 +121,16 @@ def centrality(units: Sequence[Unit]) -> list[float]:
     """Mean TF-IDF cosine of each sentence to all others (degree centrality), scaled to [0, 1]."""
     bags = [u.stems for u in units]
     idf = _idf(bags)
+    # The cosine is symmetric (the same products, summed in the same sorted order): each pair once,
+    # each bag's norm once (a story of 60 sentences has 1,770 pairs, and the rounds ask again).
+    norms = [_norm(b, idf) for b in bags]
+    pairs: dict[tuple[int, int], float] = {}
+    for i, b in enumerate(bags):
+        for j in range(i + 1, len(bags)):
+            pairs[i, j] = _cosine(b, bags[j], idf, (norms[i], norms[j]))
     raw = [
-        sum(_cosine(b, o, idf) for j, o in enumerate(bags) if j != i) / max(len(bags) - 1, 1)
-        for i, b in enumerate(bags)
+        sum(pairs[min(i, j), max(i, j)] for j in range(len(bags)) if j != i) / max(len(bags) - 1, 1)
+        for i in range(len(bags))
     ]
     top = max(raw, default=0.0)
     return [r / top if top else 0.0 for r in raw]
@@ -184,8 +197,9 @@ def _scores(
     support: Sequence[float],
     max_len: int | None,
     difficulty: Sequence[float] | None = None,
+    central_of: Callable[[Sequence[Unit]], list[float]] = centrality,
 ) -> list[float]:
-    central = centrality(units)
+    central = central_of(units)
     scores = []
     for i, unit in enumerate(units):
         score = central[i] + 0.8 * support[i] + 0.6 / (1 + i)  # the lead matters most in news
@@ -213,6 +227,7 @@ def select(
     keep_lead: bool = True,
     needs: Sequence[Collection[int]] | None = None,
     start: Collection[int] = (),
+    central_of: Callable[[Sequence[Unit]], list[float]] = centrality,
 ) -> tuple[int, ...]:
     """Indices of the units to keep, in original order, within ``budget`` words (None = all).
 
@@ -223,10 +238,11 @@ def select(
     ``needs`` (per unit, the units it only makes sense after): a unit is taken together with them,
     all counted in the budget, or not at all.
     ``start``: units taken before any other (a version to add to), counted in the budget.
+    ``central_of``: ``centrality`` (a caller that selects from the same units again passes its memo).
     """
     if budget is None or sum(u.words for u in units) <= budget:
         return tuple(range(len(units)))
-    scores = _scores(units, source_support(units, sources), max_len, difficulty)
+    scores = _scores(units, source_support(units, sources), max_len, difficulty, central_of)
     order = sorted(range(len(units)), key=lambda i: (i != 0, -scores[i], i))
     if hard_limit is not None:
         short = [i for i in order if (i == 0 and keep_lead) or 4 <= units[i].words <= hard_limit]

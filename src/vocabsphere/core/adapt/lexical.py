@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from vocabsphere.core.adapt.text_ops import CONTENT_POS, QUOTE_MARKS, indefinite_article
 from vocabsphere.core.levels import assess_word
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.lexicon.sense_choice import choose_sense
+from vocabsphere.core.lexicon.sense_choice import SenseChoice, choose_sense
 from vocabsphere.core.lexicon.substitutes import LEVELS, level_rank, simple_gloss, simpler_words
 
 __all__ = ["LEVELS", "Gloss", "LexicalResult", "Substituter", "level_rank"]
@@ -65,12 +65,21 @@ def starts_inside_quotation(sent: Span) -> bool:
 class Substituter:
     """Lexical simplification for one target level (cache shared across sentences)."""
 
-    def __init__(self, lexicon: Lexicon | None, level: str, strength: int = 0) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon | None,
+        level: str,
+        strength: int = 0,
+        senses: dict[tuple[str, int], SenseChoice] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.level = level
         self.rank = level_rank(level)
         self.strength = strength
         self._choices: dict[tuple[str, int], _Choice] = {}
+        # Sense choices by (sentence, token), whatever the level: a caller whose texts are each parsed
+        # once (the versions of a story) shares them between its levels' substituters.
+        self._senses = {} if senses is None else senses
 
     def _above(self, lemma: str, upos: str) -> bool:
         try:
@@ -89,7 +98,10 @@ class Substituter:
 
     def _decide(self, lexicon: Lexicon, tok: Token) -> _Choice:
         doc, index = tok.doc, tok.i
-        choice = choose_sense(lexicon, doc, index)
+        key = (doc.text, index)
+        if key not in self._senses:
+            self._senses[key] = choose_sense(lexicon, doc, index)
+        choice = self._senses[key]
         found = simpler_words(lexicon, doc, index, self.level, choice=choice)
         if found:
             return _Choice(found[0].form, None)

@@ -21,6 +21,7 @@ from vocabsphere.core.levels import grammar_rules_phrases as phrases
 from vocabsphere.core.levels import grammar_rules_sentences as sentences
 from vocabsphere.core.levels import grammar_rules_verbs as verbs
 from vocabsphere.core.levels.grammar_points import GRAMMAR_POINTS, GrammarPoint
+from vocabsphere.core.levels.grammar_verbs import one_parse
 from vocabsphere.core.levels.grammar_words import Hit
 
 __all__ = ["DETECTORS", "GrammarMatch", "detect_grammar"]
@@ -123,19 +124,20 @@ def detect_grammar(doc: Doc) -> list[GrammarMatch]:
     matches: dict[tuple[str, int, int], GrammarMatch] = {}
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
-    for sent in sents:
-        for hit in _sentence_hits(sent):
-            key = (hit.point_id, hit.start, hit.end)
-            if key in matches or hit.end <= hit.start:
-                continue
-            matches[key] = GrammarMatch(
-                point=GRAMMAR_POINTS[hit.point_id],
-                start=hit.start,
-                end=hit.end,
-                text=doc[hit.start : hit.end].text,
-                # by the first token: a few detectors look back across a (mis)split boundary
-                sentence=bisect_right(starts, hit.start) - 1,
-                details=hit.details,
-            )
+    with one_parse():  # the tense, voice and modal detectors all read a sentence's verb groups
+        hits = [hit for sent in sents for hit in _sentence_hits(sent)]
+    for hit in hits:
+        key = (hit.point_id, hit.start, hit.end)
+        if key in matches or hit.end <= hit.start:
+            continue
+        matches[key] = GrammarMatch(
+            point=GRAMMAR_POINTS[hit.point_id],
+            start=hit.start,
+            end=hit.end,
+            text=doc[hit.start : hit.end].text,
+            # by the first token: a few detectors look back across a (mis)split boundary
+            sentence=bisect_right(starts, hit.start) - 1,
+            details=hit.details,
+        )
     kept = _drop_suppressed(list(matches.values()))
     return sorted(kept, key=lambda m: (m.start, m.end, m.point.id))

@@ -9,6 +9,9 @@ form is a real auxiliary: closed-class word lists are more reliable than a stati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -268,6 +271,30 @@ def verb_group(head: Token) -> VerbGroup | None:
 
 
 def verb_groups(sent: Span) -> list[VerbGroup]:
-    """All verb groups of a sentence, in order."""
-    groups = (verb_group(tok) for tok in sent if tok.dep_ not in AUX_DEPS)
-    return [g for g in groups if g is not None]
+    """All verb groups of a sentence, in order (found once per sentence while ``one_parse`` is on)."""
+    memo = _GROUPS.get()
+    key = (sent.start, sent.end)
+    if memo is not None and key in memo:
+        return list(memo[key])
+    groups = [g for g in (verb_group(tok) for tok in sent if tok.dep_ not in AUX_DEPS) if g is not None]
+    if memo is not None:
+        memo[key] = tuple(groups)
+    return groups
+
+
+# The verb groups of each span of the Doc being read (the tense, voice and modal detectors all ask
+# for a sentence's groups): set only while one Doc is read, which its spans' positions name.
+_GROUPS: ContextVar[dict[tuple[int, int], tuple[VerbGroup, ...]] | None] = ContextVar(
+    "verb_groups", default=None
+)
+
+
+@contextmanager
+def one_parse() -> Iterator[None]:
+    """Within this block, ``verb_groups`` reads each span once: every span asked for is of one
+    Doc, whose parse does not change meanwhile."""
+    token = _GROUPS.set({})
+    try:
+        yield
+    finally:
+        _GROUPS.reset(token)
