@@ -118,7 +118,7 @@ def exercises_for_text(
         lexicon, nlp, text, word, level, kinds
     )
     sent = _sentence_of(doc)
-    if items and sent is not None and _order_wanted(items, level, kinds):
+    if sent is not None and usable_sentence(sent, level) and _order_wanted(items, level, kinds):
         items += _order_of_a_part(lexicon, nlp, sent, word, level)
     if items or sent is None:
         return items
@@ -142,8 +142,8 @@ def exercises_for_text(
 
 
 def _order_wanted(items: list[ExerciseItem], level: str, kinds: Collection[ExerciseKind]) -> bool:
-    """Above A2, a sentence with items but no word order may hold a plain clause whose phrases have
-    one order: "The prices rose in 2015, and many shops closed" gives "Many shops closed ..."."""
+    """Above A2, a sentence without a word-order item may hold a plain clause whose phrases have one
+    order: "Prices rose that year, and they closed the bakery in May" gives "They closed ..."."""
     order = ExerciseKind.WORD_ORDER
     return level_rank(level) > level_rank("A2") and order in kinds and all(i.kind is not order for i in items)
 
