@@ -87,3 +87,14 @@ def test_the_clause_of_a_longer_sentence(real_lexicon: Lexicon, nlp: Language) -
     assert item is not None
     assert item.source_sentence == "They closed the old bakery during the long winter."
     assert item.shortened_from == text
+
+
+def test_a_number_opening_the_sentence_loses_its_capital(real_lexicon: Lexicon, nlp: Language) -> None:
+    item = order(real_lexicon, nlp, "Seven of the old bridges were unsafe.", "bridges")
+    assert item is not None
+    assert "seven of the old bridges" in item.options
+
+
+def test_a_length_of_time_is_no_object(real_lexicon: Lexicon, nlp: Language) -> None:
+    # "12-hour days" says how long he works: naming it the object would be false
+    assert order(real_lexicon, nlp, "He works 12-hour days during the harvest.", "harvest") is None

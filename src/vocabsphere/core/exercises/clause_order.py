@@ -29,6 +29,7 @@ from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .patterns import (
     _LINKING_VERBS,
+    _MEASURES,
     _OBJECT_PRONOUNS,
     _SUBJECT_PRONOUNS,
     SVC,
@@ -73,6 +74,8 @@ def _plain(tokens: Span | list[Token]) -> bool:
             return False
         if t.dep_.endswith((":unmarked", ":tmod", ":npmod")) or t.dep_ in ("nsubj", "conj", "cc", "appos"):
             return False
+        if t.dep_ == "compound" and t.lower_.endswith("ing") and "VERB" in getAllLemmas(t.lower_):
+            return False  # "in the summer cleaning mansions": an -ing verb the parse ran into a noun
     return True
 
 
@@ -103,6 +106,8 @@ def _object_part(obj: Token, end: int) -> bool:
         return False
     if obj.pos_ == "NOUN" and "NOUN" not in getAllLemmas(obj.lower_):
         return False
+    if obj.lemma_.lower() in _MEASURES:
+        return False  # "works 14-hour days", "spent three weeks": how long, not what
     if words[-1].pos_ == "ADJ" or words[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
         return False
     return all(t.pos_ != "ADP" or t.lower_ == "of" for t in words) and any(t.i == obj.i for t in words)
@@ -327,7 +332,7 @@ def clause_order_item(lexicon: Lexicon, token: Token, lemma: str, level: str) ->
         return None  # "We've had": the tiles would be joined as "we 've had"
     tiles = [str(sent.doc[a:b].text) for _, (a, b) in found]
     first = sent.doc[sent.start]
-    if first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I":
+    if first.like_num or (first.pos_ != "PROPN" and not first.ent_type_ and first.text != "I"):
         tiles[0] = first.lower_ + tiles[0][len(first.text) :]  # no capital cue; "Britain", "I" keep theirs
     answer = str(sent.doc[sent.start : last].text)
     accepted = [answer]
