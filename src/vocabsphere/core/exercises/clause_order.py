@@ -1,17 +1,21 @@
 """Word order over the phrases of a whole sentence, for learners above A2 (issue #17): the subject,
-the verb group, the object or what follows "be", and a phrase with a preposition ("they | spent |
-millions | on new roads"), so that a noun inside that phrase or after "be" gets an order item too.
+the verb group, the object or what follows "be", and a phrase with a preposition ("they | sold | the
+old farm | during the long winter"), so that a noun inside that phrase or after "be" gets an order
+item too.
 
 Made only where the order of the phrases is fixed but for what English lets move, and every such
-order is accepted: the phrase with a preposition may open the sentence ("On new roads they spent
-millions"), except after "of", "than" or "as", after a verb it makes one verb with ("look after the
-children") and after an adjective it completes ("popular with tourists"). The subject is a pronoun
-wherever a phrase with a preposition follows: after a noun subject the phrase could also stand
-right after it ("The police arrested a man in London" / "The police in London arrested a man"),
-and after "he", "they" it cannot. Where there is an object, subject and object must not swap (a
-pronoun in its case). "be" before an adjective without a phrase after it ("The new rules are
-unfair") takes any subject: nothing can move there. Nothing else may stand in the sentence: no
-adverb (they move), no second clause, no phrase before the subject.
+order is accepted: the phrase with a preposition opens the sentence too where it surely says where
+or when ("During the long winter they sold the old farm": after "during", "near" ..., or "in", "on",
+"at" before a date or a place's name); it stays after "of", "than", "as", after a verb's own
+preposition ("depend on", "lead to") and after an adjective's ("popular with tourists"); anywhere
+else ("spent the money on the roads") the item is not made. The subject is a pronoun wherever a
+phrase with a preposition follows: after a noun subject the phrase could also stand right after it
+("The police arrested a man in London" / "The police in London arrested a man"), and after "he",
+"they" it cannot. Where there is an object, subject and object must not swap (a pronoun in its
+case). "be" before an adjective without a phrase after it ("The new rules are unfair") takes any
+subject: nothing can move there; "be" before a noun only a pronoun ("A doctor is my brother").
+Nothing else may stand in the sentence: no adverb (they move), no second clause, no phrase before
+the subject.
 """
 
 from __future__ import annotations
