@@ -76,10 +76,11 @@ def _split(nlp: Language, sent: Span) -> list[str] | None:
     return None
 
 
-def shorter_sentences(nlp: Language, sent: Span) -> list[str]:
-    """The sentences the splitting rules make of ``sent`` when it is over :data:`MAX_WORDS` words,
-    each at most that long (longer parts are left out); [] when no split is sound."""
-    if word_count(sent) <= MAX_WORDS:
+def shorter_sentences(nlp: Language, sent: Span, over: int = MAX_WORDS) -> list[str]:
+    """The sentences the splitting rules make of ``sent`` when it is over ``over`` words (by
+    default :data:`MAX_WORDS`; word order asks the parts of shorter ones too), each at most
+    :data:`MAX_WORDS` long (longer parts are left out); [] when no split is sound."""
+    if word_count(sent) <= over:
         return []
     texts, changed = [sent.text.strip()], False
     long = {texts[0]: sent}  # parts still over the limit, parsed, as one sentence each
@@ -229,12 +230,13 @@ def _quotations(sent: Span) -> list[set[int]] | None:
     return [set(range(a.i, b.i + 1)) for a, b in pairs]
 
 
-def clause_around(nlp: Language, sent: Span, token: Token) -> str | None:
+def clause_around(nlp: Language, sent: Span, token: Token, over: int = MAX_WORDS) -> str | None:
     """The shortest clause holding ``token`` that stands as a sentence of its own (see the module
-    doc), or None. Only for sentences over :data:`MAX_WORDS` words; a quotation in double marks
+    doc), or None. Only for sentences over ``over`` words (by default :data:`MAX_WORDS`; word order
+    asks the clause of shorter ones too); a quotation in double marks
     stays whole or goes whole, and the word is never inside one ("\u201c...,\u201d the senator
     told a rally in Ohio, despite ...": the attribution's clause, with the words said)."""
-    if word_count(sent) <= MAX_WORDS or "\u2018" in sent.text:
+    if word_count(sent) <= over or "\u2018" in sent.text:
         return None
     quoted = _quotations(sent)
     if quoted is None or any(token.i in span for span in quoted):

@@ -15,6 +15,7 @@ from vocabsphere.core.errors import InvalidInput
 from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
+from .clause_order import clause_order_item
 from .clauses import before_colon, clause_around, shorter_sentences
 from .cloze import cloze_item
 from .collocates import collocate_item
@@ -26,7 +27,7 @@ from .patterns import sentence_role_item, word_order_item
 from .phrase_order import noun_phrase_order_item
 from .questions import question_item
 from .relatives import relative_clause_item
-from .sentences import LEVELS, quotation_without_speaker, unquoted, usable_sentence
+from .sentences import LEVELS, level_rank, quotation_without_speaker, unquoted, usable_sentence
 from .slots import find_token
 from .validation import valid_item
 from .voice import voice_item
@@ -46,8 +47,11 @@ _MAKERS: dict[ExerciseKind, Maker] = {
     ExerciseKind.WORD_FAMILY: word_family_item,
     ExerciseKind.WORD_FORM: lambda lx, t, w, lv: word_form_item(lx, t, w),
     ExerciseKind.SENTENCE_ROLE: lambda lx, t, w, lv: sentence_role_item(lx, t, w),
-    # the phrases of a plain sentence, else the words of the noun phrase holding the word's adjective
-    ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: word_order_item(t, w) or noun_phrase_order_item(lx, t, w),
+    # the phrases of a plain clause (above A2 with a phrase with a preposition or after "be"), else
+    # the words of the noun phrase holding the word's adjective
+    ExerciseKind.WORD_ORDER: lambda lx, t, w, lv: (
+        word_order_item(t, w) or clause_order_item(lx, t, w, lv) or noun_phrase_order_item(lx, t, w)
+    ),
     ExerciseKind.CLOZE: cloze_item,
     # the particle or preposition of the word's verb, else the verb or adjective that goes with its noun
     ExerciseKind.COLLOCATION: lambda lx, t, w, lv: collocation_item(lx, t, w) or collocate_item(lx, t, w, lv),
@@ -114,6 +118,8 @@ def exercises_for_text(
         lexicon, nlp, text, word, level, kinds
     )
     sent = _sentence_of(doc)
+    if sent is not None and usable_sentence(sent, level) and _order_wanted(items, level, kinds):
+        items += _order_of_a_part(lexicon, nlp, sent, word, level)
     if items or sent is None:
         return items
     whole = unquoted(text)  # a sentence of a longer quotation, without the other sentence's mark
@@ -133,6 +139,29 @@ def exercises_for_text(
         made = exercises_for_sentence(lexicon, nlp(part), word, level, kinds)
         items += [replace(item, shortened_from=sent.text.strip()) for item in made]
     return items
+
+
+def _order_wanted(items: list[ExerciseItem], level: str, kinds: Collection[ExerciseKind]) -> bool:
+    """Above A2, a sentence without a word-order item may hold a plain clause whose phrases have one
+    order: "Prices rose that year, and they closed the bakery in May" gives "They closed ..."."""
+    order = ExerciseKind.WORD_ORDER
+    return level_rank(level) > level_rank("A2") and order in kinds and all(i.kind is not order for i in items)
+
+
+def _order_of_a_part(
+    lexicon: Lexicon, nlp: Language, sent: Span, word: str, level: str
+) -> list[ExerciseItem]:
+    """The word-order item of the first shorter sentence made of ``sent`` that gives one (the clause
+    holding the word, then the adaptation's splits), said to be shortened from it."""
+    token = find_token(sent, word)
+    clause = clause_around(nlp, sent, token, over=0) if token is not None else None
+    for part in dict.fromkeys([p for p in (clause, *shorter_sentences(nlp, sent, over=0)) if p]):
+        if part == sent.text.strip():
+            continue
+        made = exercises_for_sentence(lexicon, nlp(part), word, level, (ExerciseKind.WORD_ORDER,))
+        if made:
+            return [replace(made[0], shortened_from=sent.text.strip())]
+    return []
 
 
 def _from_unmarked(
