@@ -26,7 +26,7 @@ from .patterns import sentence_role_item, word_order_item
 from .phrase_order import noun_phrase_order_item
 from .questions import question_item
 from .relatives import relative_clause_item
-from .sentences import LEVELS, quotation_without_speaker, unquoted, usable_sentence
+from .sentences import LEVELS, closed_quotation, quotation_without_speaker, unquoted, usable_sentence
 from .slots import find_token
 from .validation import valid_item
 from .voice import voice_item
@@ -120,6 +120,11 @@ def exercises_for_text(
     if whole is not None:
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
         return [replace(item, shortened_from=text.strip()) for item in made]
+    whole = closed_quotation(text)  # the same, with the quotation's other mark added to this sentence
+    if whole is not None:
+        made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
+        if made:
+            return [replace(item, shortened_from=text.strip()) for item in made]
     quoted = quotation_without_speaker(text)  # what was said, in its marks, without who said it
     if quoted is not None:
         made = exercises_for_sentence(lexicon, nlp(quoted), word, level, kinds)

@@ -294,7 +294,13 @@ def _clause_subject(obj: Token) -> bool:
 
 def _plain_subject(subject: Token) -> bool:
     """A subject phrase the parse did not run on from another clause: no phrase naming it again
-    without a comma ("told everyone the team had signed": "everyone" is no subject of "signed")."""
+    without a comma ("told everyone the team had signed": "everyone" is no subject of "signed"),
+    no preposition before it and no second subject of its verb ("The idea for a huge painting
+    came": the parse gave "came" both nouns, but a noun after "for" is no subject)."""
+    if any(c.dep_ == "case" for c in subject.children):
+        return False
+    if sum(c.dep_ in ("nsubj", "nsubj:pass") for c in subject.head.children) > 1:
+        return False
     doc = subject.doc
     for appos in (t for t in subject.subtree if t.dep_ == "appos"):
         first = next(t for t in appos.subtree if not t.is_punct)  # the comma may hang on the phrase
