@@ -8,7 +8,8 @@ import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, exercises_for_text
-from vocabsphere.core.exercises.sentences import closed_quotation
+from vocabsphere.core.exercises.sentences import closed_quotation, parse_holds
+from vocabsphere.core.exercises.slots import find_token, slot_pos, slot_reason
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.text import load_pipeline
 
@@ -77,3 +78,28 @@ def test_a_noun_after_a_preposition_is_no_subject(real_lexicon: Lexicon, nlp: La
     doc = nlp("The idea for a huge painting came to her in September.")
     made = {i.kind.value: i for i in exercises_for_sentence(real_lexicon, doc, "painting", "B1")}
     assert "subject" not in made["part_of_speech"].explanation
+
+
+def test_a_word_tagged_as_a_noun_before_a_noun_that_is_an_adjective_too(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    """ "the project's principal investigator": noun or adjective, teachers disagree."""
+    sent = next(
+        nlp("Maria Lopez, the project\u2019s principal investigator, said the results were good.").sents
+    )
+    token = find_token(sent, "principal")
+    assert token is not None and slot_pos(real_lexicon, token) is None
+
+
+def test_a_quantifier_is_no_adjective_in_a_reason(nlp: Language) -> None:
+    sent = next(
+        nlp("The coach said: \u201cMany congratulations to all the young players in the team.\u201d").sents
+    )
+    token = find_token(sent, "congratulations")
+    assert token is not None and "Many" not in (slot_reason(token, "NOUN") or "")
+
+
+def test_a_lone_comma_before_an_adverb_and_the_verb(nlp: Language) -> None:
+    """ "The old farmer, also sounded very tired": a comma between the subject and its verb."""
+    sent = next(nlp("The old farmer, also sounded very tired after the long day in the fields.").sents)
+    assert not parse_holds(sent)

@@ -120,14 +120,10 @@ def exercises_for_text(
     if whole is not None:
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
         return [replace(item, shortened_from=text.strip()) for item in made]
-    whole = closed_quotation(text)  # the same, with the quotation's other mark added to this sentence
-    if whole is not None:
-        made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
-        if made:
-            return [replace(item, shortened_from=text.strip()) for item in made]
     quoted = quotation_without_speaker(text)  # what was said, in its marks, without who said it
-    if quoted is not None:
-        made = exercises_for_sentence(lexicon, nlp(quoted), word, level, kinds)
+    # else the sentence of a quotation running across sentences, with its other mark added
+    for whole in (quoted, closed_quotation(text)):
+        made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds) if whole else []
         if made:
             return [replace(item, shortened_from=text.strip()) for item in made]
     parts = shorter_sentences(nlp, sent)

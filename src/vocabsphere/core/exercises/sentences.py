@@ -64,7 +64,9 @@ def _comma_before_verb(sent: Span) -> bool:
         return False
     doc = sent.doc
     after = words[-1].i + 1
-    return doc[after].text == "," and all(t.dep_ in ("aux", "aux:pass") for t in doc[after + 1 : root.i])
+    # auxiliaries or adverbs between: "Reid, also sounded conciliatory" is no English either
+    between = doc[after + 1 : root.i]
+    return doc[after].text == "," and all(t.dep_ in ("aux", "aux:pass", "advmod") for t in between)
 
 
 # An apostrophe is no quotation mark: "you\u2019ve", "Japan\u2019s", "prisoners\u2019 attendance".

@@ -63,9 +63,20 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return _noun_by_lexicon(lexicon, token)
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
+    if pos == "NOUN" and _adjective_before_noun(lexicon, token):
+        return None  # "the mission's principal investigator": an adjective or a noun before a noun
     if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
+
+
+def _adjective_before_noun(lexicon: Lexicon, token: Token) -> bool:
+    """A word tagged as a noun that joins the noun after it ("principal investigator", "chief
+    executive") and is an adjective in the dictionary too: teachers call it an adjective there,
+    so neither answer is sure."""
+    if token.dep_ != "compound" or token.head.i <= token.i:
+        return False
+    return bool({p for _, p in lexicon.base_forms(token.lower_)} & {"a", "s"})
 
 
 def _adjective_wordnet_lacks(lexicon: Lexicon, token: Token, pos: str) -> bool:
@@ -256,9 +267,15 @@ def _noun_reason(token: Token) -> list[str]:
         and token.dep_ != "compound"  # "a black caviar salad": black caviar, or a black salad?
         and adjective.tag_ in ("JJ", "JJR", "JJS")
         and adjective.is_alpha
+        and adjective.lower_ not in _QUANTIFIERS  # "Many congratulations": a quantifier, not an adjective
     ):
         reasons.append(f"the adjective {_quote(adjective)} comes before it and describes it")
     return reasons
+
+
+_QUANTIFIERS = frozenset(
+    {"many", "much", "few", "fewer", "several", "more", "most", "less", "least", "enough"}
+)
 
 
 def _verb_tag_after(token: Token) -> bool:
