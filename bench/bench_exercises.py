@@ -2,11 +2,12 @@
 
 Usage (from the repository root):
     python bench/bench_exercises.py [--shared ../shared] [--lexicon PATH] [--saved 300] [--due 50]
-        [--level B1] [--sentences N] [--split dev|train]
+        [--level B1] [--sentences N] [--split dev|train] [--seed N]
 
 The learner (bench/exercise_data.py) saves ``--saved`` words with their sentences from the
 OneStopEnglish dev articles (Intermediate texts; ``--split train``: the train articles, to tune
-rules on); ``--due`` of them (seeded) are due. For each
+rules on); ``--due`` of them (seeded) are due; ``--seed`` draws another learner (other saved
+words and due words; the default 0 is the learner every figure in docs/quality.md is of). For each
 due word the shipped generator (core.exercises.exercises_for_sentence) runs on its saved sentence
 and up to ``--sentences`` - 1 other sentences holding it (default: as many as the practice service
 tries, services.practice.MAX_SENTENCES). Printed:
@@ -178,6 +179,9 @@ def main() -> int:
     parser.add_argument("--level", default="B1")
     parser.add_argument("--sentences", type=int, default=MAX_SENTENCES)
     parser.add_argument(
+        "--seed", type=int, default=0, help="another learner: other saved and due words (0: the usual one)"
+    )
+    parser.add_argument(
         "--split",
         default="dev",
         choices=("dev", "train"),
@@ -200,8 +204,8 @@ def main() -> int:
     nlp = load_pipeline()
     if args.every_word:
         return _every_word(lexicon, nlp, args)
-    saved = saved_words(nlp, args.shared, count=args.saved, split=args.split)
-    due = random.Random(5).sample(saved, min(args.due, len(saved)))
+    saved = saved_words(nlp, args.shared, count=args.saved, seed=17 + args.seed, split=args.split)
+    due = random.Random(5 + args.seed).sample(saved, min(args.due, len(saved)))
     kinds_per_word: list[int] = []
     by_kind: Counter[str] = Counter()
     typed_family = 0

@@ -94,9 +94,11 @@ def test_a_quotation_without_who_said_it(real_lexicon: Lexicon, nlp: Language) -
     pos = made["part_of_speech"]
     assert pos.source_sentence == "\u201cThe last two months have been pure chaos, but happy chaos.\u201d"
     assert pos.shortened_from == story and pos.answer == "noun"
-    # Not without a verb of saying after the closing mark.
+    # Not without a verb of saying after the closing mark: then the whole sentence, its quotation
+    # opened (round cover4), with what the words are of.
     other = "The last two months have been pure chaos, but happy chaos,\u201d a sign on the shop door read."
-    assert exercises_for_text(real_lexicon, nlp, other, "chaos", "B1") == []
+    made_other = exercises_for_text(real_lexicon, nlp, other, "chaos", "B1")
+    assert all(i.source_sentence == f"\u201c{other}" for i in made_other)
 
 
 def test_the_last_word_of_a_list_is_joined_to_the_word_before_and(

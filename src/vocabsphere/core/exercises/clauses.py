@@ -164,7 +164,10 @@ def _droppable(sent: Span, child: Token) -> bool:
     if child.dep_ == "appos" and (child.pos_ not in _NOMINAL or child.tag_.startswith("VB")):
         return False  # "a major concern – Singh points out that, ...": a clause the parse took for a name
     if child.dep_ in ("appos", "acl:relcl"):
-        return first > child.head.i and _set_off(sent, first, last)
+        # At the sentence's end only after a comma or dash ("removing the tarmac from the car park,
+        # a place found by years of research"): the part then only names or tells more of its noun.
+        at_end = first > sent.start and sent.doc[first - 1].text in (",", *_DASHES)
+        return first > child.head.i and _set_off(sent, first, last, at_end=at_end)
     if child.dep_ == "obl" and child.doc[first].lower_ == "according":
         return _set_off(sent, first, last, at_end=True)
     return False
@@ -299,6 +302,8 @@ def _pair_left_open(words: list[Token]) -> bool:
 
 # Last words that announce what the colon brings: without it the sentence says nothing.
 _ANNOUNCING = frozenset({"following", "follows", "below", "thus", "these", "this", "those"})
+# Verbs whose clause a colon ends to bring the words said, asked or written.
+_ANNOUNCING_VERBS = _SAYING | {"ask", "warn", "insist", "announce", "declare", "reply", "answer", "state"}
 
 
 def before_colon(nlp: Language, sent: Span, token: Token) -> str | None:
@@ -307,17 +312,17 @@ def before_colon(nlp: Language, sent: Span, token: Token) -> str | None:
     ones."), when it holds the word and ends on a noun, adjective or number (not "as follows:",
     "He said:"); None otherwise, or where a quotation is in the sentence."""
     colons = [t for t in sent if t.text == ":"]
-    if (
-        len(colons) != 1
-        or token.i > colons[0].i
-        or any(ch in QUOTE_CHARS for ch in without_apostrophes(sent.text))
-    ):
+    if len(colons) != 1 or token.i > colons[0].i:
         return None
     kept = [t for t in sent if t.i < colons[0].i]
+    if any(ch in QUOTE_CHARS for ch in without_apostrophes(join_tokens(kept))):
+        return None  # a quotation before the colon may be cut; one after it goes whole
     words = [t for t in kept if not t.is_punct]
     last = words[-1] if words else None
     if last is None or last.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM") or last.lower_ in _ANNOUNCING:
         return None
+    if any(t.lemma_ in _ANNOUNCING_VERBS for t in words if t.pos_ == "VERB"):
+        return None  # "She told her friends: “...”": without the words said, the clause says nothing
     text = finish(join_tokens(kept))
     if not valid_sentence(text) or text.count("(") != text.count(")"):
         return None

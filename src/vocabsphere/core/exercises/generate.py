@@ -27,7 +27,14 @@ from .patterns import sentence_role_item, word_order_item
 from .phrase_order import noun_phrase_order_item
 from .questions import question_item
 from .relatives import relative_clause_item
-from .sentences import LEVELS, level_rank, quotation_without_speaker, unquoted, usable_sentence
+from .sentences import (
+    LEVELS,
+    closed_quotation,
+    level_rank,
+    quotation_without_speaker,
+    unquoted,
+    usable_sentence,
+)
 from .slots import find_token
 from .validation import valid_item
 from .voice import voice_item
@@ -127,8 +134,9 @@ def exercises_for_text(
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
         return [replace(item, shortened_from=text.strip()) for item in made]
     quoted = quotation_without_speaker(text)  # what was said, in its marks, without who said it
-    if quoted is not None:
-        made = exercises_for_sentence(lexicon, nlp(quoted), word, level, kinds)
+    # else the sentence of a quotation running across sentences, with its other mark added
+    for whole in (quoted, closed_quotation(text)):
+        made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds) if whole else []
         if made:
             return [replace(item, shortened_from=text.strip()) for item in made]
     parts = shorter_sentences(nlp, sent)

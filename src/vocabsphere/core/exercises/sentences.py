@@ -17,6 +17,7 @@ __all__ = [
     "LEVELS",
     "MAX_WORDS",
     "MIN_WORDS",
+    "closed_quotation",
     "level_rank",
     "quotation_without_speaker",
     "unquoted",
@@ -63,7 +64,9 @@ def _comma_before_verb(sent: Span) -> bool:
         return False
     doc = sent.doc
     after = words[-1].i + 1
-    return doc[after].text == "," and all(t.dep_ in ("aux", "aux:pass") for t in doc[after + 1 : root.i])
+    # auxiliaries or adverbs between: "Reid, also sounded conciliatory" is no English either
+    between = doc[after + 1 : root.i]
+    return doc[after].text == "," and all(t.dep_ in ("aux", "aux:pass", "advmod") for t in between)
 
 
 # An apostrophe is no quotation mark: "you\u2019ve", "Japan\u2019s", "prisoners\u2019 attendance".
@@ -95,6 +98,28 @@ def unquoted(text: str) -> str | None:
     else:
         return None
     return text if _quotes_balanced(text) and text[-1:] in ".!?" else None
+
+
+def closed_quotation(text: str) -> str | None:
+    """A sentence of a quotation that runs across sentences, with its own half of the marks made
+    whole: a quotation opened after the first words and going on into the next sentence ("The
+    office said: \u201cShe was safely home.") is closed at its end; one opened a sentence earlier
+    and closed inside this one ("It was scary,\u201d said Ann Lee, an expert.") is opened at its
+    start. Every word between the mark and the sentence's edge is what was said, so the mark added
+    only says where this sentence stops. None when the sentence has no such mark (one at its very
+    start or end is :func:`unquoted`'s), or other marks are left unbalanced."""
+    text = text.strip()
+    bare = without_apostrophes(text)
+    opening, closing = bare.count("\u201c"), bare.count("\u201d")
+    if text[-1:] not in ".!?" or text[:1] in _OPENERS or text.endswith("\u201d"):
+        return None
+    if (opening, closing) == (1, 0):
+        whole = f"{text}\u201d"
+    elif (opening, closing) == (0, 1):
+        whole = f"\u201c{text}"
+    else:
+        return None
+    return whole if _quotes_balanced(whole) else None
 
 
 # "“Quoted words,” said Jane Smith, head of ..." (the opening mark may be a sentence earlier).

@@ -65,6 +65,8 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return None  # "said roboticist Daniel Huber": no dictionary has it as a verb; only the tag says so
     if pos == "NOUN" and "VERB" in getAllLemmas(token.lower_) and not _clearly_noun(token):
         return None  # "if that contact breaks": the parse took the clause's verb for a noun
+    if pos == "NOUN" and _adjective_before_noun(lexicon, token):
+        return None  # "the mission's principal investigator": an adjective or a noun before a noun
     if pos == "VERB" and modifier_taken_for_verb(lexicon, token):
         return None  # "go to joint counselling meetings": "joint" is no verb there
     return pos
@@ -81,6 +83,15 @@ def _dictionary_knows(lexicon: Lexicon, token: Token, pos: str) -> bool:
     return any(
         p == _WORDNET_POS[pos] or (pos == "ADJ" and p == "s") for _, p in lexicon.base_forms(token.lower_)
     )
+
+
+def _adjective_before_noun(lexicon: Lexicon, token: Token) -> bool:
+    """A word tagged as a noun that joins the noun after it ("principal investigator", "chief
+    executive") and is an adjective in the dictionary too: teachers call it an adjective there,
+    so neither answer is sure."""
+    if token.dep_ != "compound" or token.head.i <= token.i:
+        return False
+    return bool({p for _, p in lexicon.base_forms(token.lower_)} & {"a", "s"})
 
 
 def _adjective_wordnet_lacks(lexicon: Lexicon, token: Token, pos: str) -> bool:
@@ -271,9 +282,15 @@ def _noun_reason(token: Token) -> list[str]:
         and token.dep_ != "compound"  # "a black caviar salad": black caviar, or a black salad?
         and adjective.tag_ in ("JJ", "JJR", "JJS")
         and adjective.is_alpha
+        and adjective.lower_ not in _QUANTIFIERS  # "Many congratulations": a quantifier, not an adjective
     ):
         reasons.append(f"the adjective {_quote(adjective)} comes before it and describes it")
     return reasons
+
+
+_QUANTIFIERS = frozenset(
+    {"many", "much", "few", "fewer", "several", "more", "most", "less", "least", "enough"}
+)
 
 
 def _verb_tag_after(token: Token) -> bool:
@@ -309,7 +326,13 @@ def _clause_subject(obj: Token) -> bool:
 
 def _plain_subject(subject: Token) -> bool:
     """A subject phrase the parse did not run on from another clause: no phrase naming it again
-    without a comma ("told everyone the team had signed": "everyone" is no subject of "signed")."""
+    without a comma ("told everyone the team had signed": "everyone" is no subject of "signed"),
+    no preposition before it and no second subject of its verb ("The idea for a huge painting
+    came": the parse gave "came" both nouns, but a noun after "for" is no subject)."""
+    if any(c.dep_ == "case" for c in subject.children):
+        return False
+    if sum(c.dep_ in ("nsubj", "nsubj:pass") for c in subject.head.children) > 1:
+        return False
     doc = subject.doc
     for appos in (t for t in subject.subtree if t.dep_ == "appos"):
         first = next(t for t in appos.subtree if not t.is_punct)  # the comma may hang on the phrase
