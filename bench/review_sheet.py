@@ -193,9 +193,7 @@ def main() -> None:
     parser.add_argument(
         "--highlights-only", action="store_true", help="(--text) only each version's highlights"
     )
-    parser.add_argument(
-        "--source", default="adv", choices=("adv", "int"), help="the articles' level adapted"
-    )
+    parser.add_argument("--source", default="adv", choices=("adv", "int"), help="the articles' level adapted")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--levels", default="A2,B1")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))

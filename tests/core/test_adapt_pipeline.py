@@ -542,3 +542,13 @@ def test_growing_skips_an_addition_that_holds_one_refused(nlp: Language) -> None
     grown, _ = first
     later = steps[3](grown)  # once sentence 2 is kept, sentence 3 is tried
     assert later is not None and {s.unit for s in later[0][0].sentences} == {0, 1, 2, 3}
+
+
+def test_a_quotation_with_a_single_one_inside_is_closed_with_its_own_mark() -> None:
+    # round read4: '"It is not about 'Who do I know?' This is about ..." (the quotation going on in the
+    # next paragraph) was closed with a single mark when its last sentence was kept alone
+    from vocabsphere.core.adapt.document import prepare, quote_states
+
+    units = prepare("He spoke. \"It is not about 'Who do I know?' It is about your idea.\n\nShe left.").units
+    states = quote_states(units)
+    assert states[2].starts_inside and states[2].mark == '"'
