@@ -1127,6 +1127,12 @@ def test_a_year_or_a_counted_noun_opening_a_sentence_needs_nothing() -> None:
             "The lamp is powered by a small motor driven by a bag of stones.",
             "The weight is tied to the lamp and falls slowly to the floor.",
         ),
+        # after an adverb, and with a hyphenated modifier: "Unfortunately, the cobbled-together 'aquatic
+        # ape hypothesis' fails to hold water" after the sentences that told of it were cut
+        (
+            "Some say that people once lived mostly in the sea.",
+            "Unfortunately, the home-made theory does not hold water.",
+        ),
     ],
 )
 def test_links_read_in_the_read4_reading(before: str, later: str) -> None:

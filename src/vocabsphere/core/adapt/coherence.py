@@ -508,12 +508,12 @@ def _new_thing(units: Sequence[Unit], i: int) -> bool:
     if i == 0 or units[i - 1].paragraph != unit.paragraph or unit.text[:1] in _QUOTE_OPENERS:
         return False
     words = _opening(unit.text).split()
-    if len(words) < 3 or words[0] != "The":
+    if len(words) < 3 or words[0].lower() != "the":  # "Unfortunately, the cobbled-together hypothesis"
         return False
     taken: list[str] = []
     for word in words[1:3]:
         bare = word.rstrip(",;:")
-        if not bare.isalpha() or not bare.islower() or bare in _BRIDGE_STOP | _SAYS_WHICH:
+        if not bare.replace("-", "").isalpha() or not bare.islower() or bare in _BRIDGE_STOP | _SAYS_WHICH:
             break
         taken.append(bare)
         if bare != word:
