@@ -1127,6 +1127,11 @@ def test_a_year_or_a_counted_noun_opening_a_sentence_needs_nothing() -> None:
             "The lamp is powered by a small motor driven by a bag of stones.",
             "The weight is tied to the lamp and falls slowly to the floor.",
         ),
+        # "Churches ... take on the burden one night at a time" (read on train 109-132 against the parent)
+        (
+            "Several schools have agreed to give the children a hot meal in the winter.",
+            "Cafes in the town take on the burden one day at a time.",
+        ),
         # after an adverb, and with a hyphenated modifier: "Unfortunately, the cobbled-together 'aquatic
         # ape hypothesis' fails to hold water" after the sentences that told of it were cut
         (

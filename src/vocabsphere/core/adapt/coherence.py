@@ -157,6 +157,14 @@ _POINTS_BACK = re.compile(
     r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)",
     re.I,
 )
+# "Churches take on the burden one night at a time": the task the sentence before told of (not "the
+# burden of debt", "the burden on resources", which say which).
+_TASK_BACK = re.compile(
+    r"\b(?:take|takes|took|taken|taking)\s+on\s+the\s+(?:burden|task|job|role|challenge)\b(?!\s+(?:of|on|to)\b)"
+    r"|\b(?:share|shares|shared|sharing|bear|bears|bore|shoulder|shoulders|shouldered)\s+the\s+"
+    r"(?:burden|load|cost)\b(?!\s+(?:of|on)\b)",
+    re.I,
+)
 # "Some believe this has led to a fall in crime.": "this" in the words said or believed is what the
 # sentence before told.
 _BELIEVED_THIS = re.compile(
@@ -409,6 +417,8 @@ def refers_back(text: str) -> bool:
     if first in _REFERRING and not (first == "it" and empty_it):
         return True
     if _SAME_TIME.match(opening) or _POINTS_BACK.search(text) or _BELIEVED_THIS.match(opening):
+        return True
+    if _TASK_BACK.search(text):
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
