@@ -3,10 +3,14 @@
 Usage (from the repository root):
     python bench/review_sheet.py [FILES...] [--dev N] [--skip K] [--levels A2,B1] [--out sheet.html]
         [--text] [--lexicon PATH] [--no-highlights] [--split train] [--highlights-only]
+        [--source adv|int]
 
 FILES are plain-text stories; ``--dev N`` adds N Advanced texts of OneStopEnglish dev
 (../shared/data/onestopenglish), after the first K (``--skip``, to read stories not reviewed before);
-``--split train`` takes them from the train split instead. ``--highlights-only`` (with ``--text``)
+``--split train`` takes them from the train split instead. ``--source int`` adapts each article's
+Intermediate text instead of its Advanced one (default ``adv``): unseen material for articles whose
+Advanced texts were already read, and real news is often written at B1-B2 too.
+``--highlights-only`` (with ``--text``)
 prints only each version's highlights and their explanations.
 The lexicon defaults to $VOCABSPHERE_LEXICON.
 Per story and level, one row per source sentence: the source on the left, what the version made of
@@ -189,6 +193,7 @@ def main() -> None:
     parser.add_argument(
         "--highlights-only", action="store_true", help="(--text) only each version's highlights"
     )
+    parser.add_argument("--source", default="adv", choices=("adv", "int"), help="the articles' level adapted")
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     parser.add_argument("--levels", default="A2,B1")
     parser.add_argument("--lexicon", default=os.environ.get("VOCABSPHERE_LEXICON"))
@@ -201,7 +206,7 @@ def main() -> None:
     if args.dev:
         articles = read_articles(args.data / "onestopenglish", args.split)
         inputs += [
-            (f"{args.split}:{k}", v["adv"])
+            (f"{args.split}:{k}", v[args.source])
             for k, v in list(articles.items())[args.skip : args.skip + args.dev]
         ]
     levels = tuple(args.levels.split(","))

@@ -915,7 +915,9 @@ def test_names_and_numbered_things_read_in_the_read_round_need_their_introductio
     # train 31-40: "The Senate too remained little changed" without the House that remained so
     units = _units("The new council will look much like the old one.", "The board too stayed the same.")
     assert 0 in dependencies(units)[1]
-    units = _units("Rain fell.", "The soup was too hot to eat.")
+    units = _units(
+        "Rain fell.", "Dinner was too hot to eat."
+    )  # ("The soup" would be a new thing: round read4)
     assert dependencies(units)[1] == frozenset()
     # "the 20-30% target" without "a target of 20-30% no-take areas"
     units = _units(
@@ -1106,3 +1108,72 @@ def test_a_quotation_run_on_to_a_new_paragraph_needs_its_opening() -> None:
 def test_a_year_or_a_counted_noun_opening_a_sentence_needs_nothing() -> None:
     assert not refers_back("2015 was a bad year for the farmers.")
     assert not refers_back("Two people were killed in the storm.")
+
+
+# Round read4: train 1-10 read from their Intermediate texts (unseen). Invented sentences of the same
+# shape as the sentences kept after what they lean on was left out.
+@pytest.mark.parametrize(
+    ("before", "later"),
+    [
+        # "Russian ... billionaires have not promised to do the same.": the same as whom?
+        (
+            "Two rich families in the north will give most of their money to the new hospital.",
+            "Families in the south have not promised to do the same.",
+        ),
+        # "Some believe this has led to a fall in cocaine production": "this" is the sentence before
+        ("Growing the plant is legal in the valley.", "Some believe this has led to less crime in the town."),
+        # "The weight is attached to the light" after "... driven by a 10kg bag of rocks"
+        (
+            "The lamp is powered by a small motor driven by a bag of stones.",
+            "The weight is tied to the lamp and falls slowly to the floor.",
+        ),
+        # "Churches ... take on the burden one night at a time" (read on train 109-132 against the parent)
+        (
+            "Several schools have agreed to give the children a hot meal in the winter.",
+            "Cafes in the town take on the burden one day at a time.",
+        ),
+        # after an adverb, and with a hyphenated modifier: "Unfortunately, the cobbled-together 'aquatic
+        # ape hypothesis' fails to hold water" after the sentences that told of it were cut
+        (
+            "Some say that people once lived mostly in the sea.",
+            "Unfortunately, the home-made theory does not hold water.",
+        ),
+    ],
+)
+def test_links_read_in_the_read4_reading(before: str, later: str) -> None:
+    units = _units("The town is quiet in winter.", before, later)
+    assert 1 in dependencies(units)[2]
+
+
+def test_names_with_particles_and_letters_need_their_introduction() -> None:
+    # "Van der Hoeven said ..." after "Maria van der Hoeven, Executive Director of the IEA, said ..."
+    # was cut; "According to the IEA" after "the International Energy Agency (IEA)" was cut
+    units = _units(
+        "Coal use is rising.",
+        "Anna van der Berg, head of the Northern Energy Office (NEO), said coal is cheap.",
+        "Prices fell.",
+        "Van der Berg said that only cheaper gas could change this.",
+        "According to the NEO, India will use more coal.",
+    )
+    needs = dependencies(units)
+    assert 1 in needs[3] and 1 in needs[4]
+    # letters a learner knows need nothing
+    known = _units(
+        "Coal use is rising.",
+        "A study by the United Nations (UN) shows it.",
+        "Prices fell.",
+        "The UN said so.",
+    )
+    assert 1 not in dependencies(known)[3]
+
+
+def test_a_new_thing_that_says_which_it_is_needs_no_sentence_before() -> None:
+    # "The decision to ...", "The first approved ..." (no noun read) say which; a quotation is
+    # left to the quotation rules
+    for later in (
+        "The decision to close the road was taken on Monday.",
+        "The first approved names will be used in May.",
+        '"The weather here is always bad," Ana Ruiz said.',
+    ):
+        units = [Unit(0, "The town is quiet.", 4), Unit(0, "A storm hit the coast.", 5), Unit(0, later, 8)]
+        assert 1 not in dependencies(units)[2], later

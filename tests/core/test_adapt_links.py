@@ -116,3 +116,20 @@ def test_the_builder_keeps_a_linked_sentence_with_what_it_leans_on(nlp: Language
     )
     builder = VersionBuilder(prepare(text), ParseCache(nlp), None)
     assert 1 in builder._needs()[2]
+
+
+def test_a_quotation_opening_a_paragraph_with_an_unnamed_it_needs_the_one_before(nlp: Language) -> None:
+    # round read4 (train, Intermediate source): '"We call it a living container," says Boer.' opened a
+    # paragraph; the containers were told at the end of the paragraph before, which was cut
+    links = _links(
+        nlp,
+        (
+            "The town has a new plan.",
+            "Noisy families will be moved to small homes made from old ship containers.",
+        ),
+        ('"We call it a floating house," says Mr Ortiz.', "He smiled."),
+    )
+    assert 1 in links[2]
+    # a clause after "it" points forward: "We find it hard to say no." names nothing told before
+    links = _links(nlp, ("The town has a new plan.",), ('"We find it hard to say no," says Mr Ortiz.',))
+    assert 0 not in links[1]

@@ -593,3 +593,13 @@ def test_a_story_s_versions_rank_and_simplify_each_sentence_list_once(
     adapt_story(STORY, lexicon=lexicon, nlp=nlp)
     assert ranked and len(ranked) == len(set(ranked))
     assert simplified and len(simplified) == len(set(simplified))
+
+
+def test_a_quotation_with_a_single_one_inside_is_closed_with_its_own_mark() -> None:
+    # round read4: '"It is not about 'Who do I know?' This is about ..." (the quotation going on in the
+    # next paragraph) was closed with a single mark when its last sentence was kept alone
+    from vocabsphere.core.adapt.document import prepare, quote_states
+
+    units = prepare("He spoke. \"It is not about 'Who do I know?' It is about your idea.\n\nShe left.").units
+    states = quote_states(units)
+    assert states[2].starts_inside and states[2].mark == '"'

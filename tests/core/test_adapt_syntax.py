@@ -9,7 +9,12 @@ from spacy.tokens import Doc
 
 from vocabsphere.core.adapt.asides import move_attribution
 from vocabsphere.core.adapt.passive import passive_to_active
-from vocabsphere.core.adapt.syntax import simplify_sentence, split_participle, split_relative
+from vocabsphere.core.adapt.syntax import (
+    simplify_sentence,
+    split_coordination,
+    split_participle,
+    split_relative,
+)
 from vocabsphere.core.text import load_pipeline
 
 
@@ -321,4 +326,20 @@ def test_participle_splits_read_in_the_read3_reading_are_refused(nlp: Language) 
     assert split_participle(nlp("Smiling at the crowd, the singer waved her hand.")[:]) == [
         "The singer waved her hand.",
         "The singer smiled at the crowd.",
+    ]
+
+
+def test_no_split_of_the_last_of_a_list_of_clauses(nlp: Language) -> None:
+    # round read4: "..., but several police were injured, at least one car was overturned and burned,
+    # and windows were smashed." gave "But several police were injured, at least one car was overturned
+    # and burned." (two sentences joined by a comma)
+    assert (
+        split_coordination(
+            nlp("Several fans were hurt, at least one car was burned, and a window was broken.")[:]
+        )
+        is None
+    )
+    assert split_coordination(nlp("The shop opened in May, and people queued for hours.")[:]) == [
+        "The shop opened in May.",
+        "People queued for hours.",
     ]

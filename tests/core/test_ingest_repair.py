@@ -25,6 +25,12 @@ SEEDS = SHARED_DIR / "seeds"
         ('he said "we will win. " Then he left', '"we will win." Then'),
         ("‘ Because the war isn’t over yet,’ a source said.", "‘Because the war isn’t over yet,’ a"),
         ("“It is over. ” She left.", "“It is over.” She left."),
+        # round read4 (OneStopEnglish Intermediate texts): a ligature ending a word's first piece or
+        # followed by a piece that is a rare string, and a line number left between sentences
+        ("there will be signifi cant changes", "there will be significant changes"),
+        ("gains in the fi ght against hunger", "gains in the fight against hunger"),
+        ('a market for this. 17 "It allows you to test it," she says.', 'for this. "It allows you'),
+        ("says Ann. 18 With her background, she knows.", "says Ann. With her background"),
     ],
 )
 def test_typesetting_artefacts_are_repaired(raw: str, repaired: str) -> None:
@@ -39,6 +45,8 @@ def test_typesetting_artefacts_are_repaired(raw: str, repaired: str) -> None:
         "He left. 'Goodbye,' she said.",  # an opening mark after a sentence end
         "It is the players' kit. ' Then",  # no quotation is open: the loose mark stays where it is
         "The meeting ended at 5. 30 people stayed on.",
+        "The last ship left at 5. 17 Britons were still on the island.",  # a number that opens a sentence
+        "It was a stiff fight for the staff.",
     ],
 )
 def test_real_sentence_ends_and_opening_marks_stay(text: str) -> None:

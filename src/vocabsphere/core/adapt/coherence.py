@@ -60,7 +60,9 @@ _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to"
 # mentions use the last word alone ("Thut said").
 # "McLaughlin", "MacLeod", "O'Mara", "al-Mamun" too; "LaToya", "DeShawn": a given name's inner capital
 _NAME = r"(?:Mc|Mac|O['’]|al-|el-)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?"
-_FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?{_NAME}){{1,3}}\b")
+# "Maria van der Hoeven", "Juan de la Cruz": up to two lower-case particles before the last name
+_PARTICLES = r"(?:(?:de|van|von|da|der|den|del|della|di|du|la|le|dos|das)\s+){0,2}"
+_FULL_NAME = re.compile(rf"\b{_NAME}(?:\s+{_PARTICLES}{_NAME}){{1,3}}\b")
 # Capitalised words that open sentences or name months and days: never the start of a name.
 _NOT_NAME_TEXT = (
     "the a an and but or so yet if when while as at in on of for to from by with after before since "
@@ -150,9 +152,35 @@ _SAME_TIME = re.compile(r"^(?:(?:in|on|at|during|by|within|over)\s+the\s+same|th
 _POINTS_BACK = re.compile(
     r"\b(?:know|do|did|does|say|said|mean|means|believe)\s+(?:this|that)\s*[.!?]\W*$"
     r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$"
-    r"|\bto explain\s*[.!]\W*$",  # "Europol asked Luxembourg's central bank to explain.": explain what?
+    r"|\bto explain\s*[.!]\W*$"  # "Europol asked Luxembourg's central bank to explain.": explain what?
+    # "Other cities have not promised to do the same.": what the sentence before told of
+    r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)",
     re.I,
 )
+# "Churches take on the burden one night at a time": the task the sentence before told of (not "the
+# burden of debt", "the burden on resources", which say which).
+_TASK_BACK = re.compile(
+    r"\b(?:take|takes|took|taken|taking)\s+on\s+the\s+(?:burden|task|job|role|challenge)\b(?!\s+(?:of|on|to)\b)"
+    r"|\b(?:share|shares|shared|sharing|bear|bears|bore|shoulder|shoulders|shouldered)\s+the\s+"
+    r"(?:burden|load|cost)\b(?!\s+(?:of|on)\b)",
+    re.I,
+)
+# "Some believe this has led to a fall in crime.": "this" in the words said or believed is what the
+# sentence before told.
+_BELIEVED_THIS = re.compile(
+    r"^(?:[\w'’-]+\s+){0,3}(?:believe|believes|believed|think|thinks|thought|say|says|said|argue|argues"
+    r"|argued|claim|claims|claimed|fear|fears|feared|suggest|suggests|suggested)\s+"
+    r"(?:that\s+(?:this|that|these|those)|this|these|those)\s+(?:has|have|had|is|are|was|were|will|would"
+    r"|could|can|may|might|led|leads|means|meant|shows|showed|helps|helped)\b",
+    re.I,
+)
+# "the International Energy Agency (IEA)": the letters the story then uses alone ("the IEA said").
+_ACRONYM = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on|in|the|&)\s+)*[A-Z][\w'’-]*)+\s+\(([A-Z][A-Za-z]{1,7})\)"
+)
+# Letters a learner knows without their words.
+_KNOWN_ACRONYMS_TEXT = "UN US UK EU USA NATO BBC NASA FBI CIA WHO NHS UNESCO UNICEF GDP CEO"
+_KNOWN_ACRONYMS = frozenset(_KNOWN_ACRONYMS_TEXT.split())
 # "There are plenty of people, however, that would.", "But Ann's does.": would do what the sentence
 # before told (a verb left out after its auxiliary); in a longer sentence only after "that"/"who"
 # ("the things a whale does", "when only 19% do" leave out a verb of their own sentence).
@@ -388,7 +416,9 @@ def refers_back(text: str) -> bool:
     empty_it = _EMPTY_IT.match(opening) is not None and _EXTRAPOSED.match(opening) is not None
     if first in _REFERRING and not (first == "it" and empty_it):
         return True
-    if _SAME_TIME.match(opening) or _POINTS_BACK.search(text):
+    if _SAME_TIME.match(opening) or _POINTS_BACK.search(text) or _BELIEVED_THIS.match(opening):
+        return True
+    if _TASK_BACK.search(text):
         return True
     if _SPEAKER.search(text) or _DEMONSTRATIVE.search(opening):
         return True
@@ -462,6 +492,64 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
     return None
 
 
+# "The weight is attached to the light" after "... powered by a bag of rocks": a thing opening a
+# sentence with "the" that no sentence before named is what the sentence before told of in other
+# words. Up to two words after "The", cut at these; a phrase after them that says which ("The team
+# behind the work", "The decision to ...") makes the description whole.
+_BRIDGE_STOP_TEXT = (
+    "is are was were has have had will would can could may might must should does did do and or but "
+    "in at on for from with by as"
+)
+_BRIDGE_STOP = frozenset(_BRIDGE_STOP_TEXT.split())
+_SAYS_WHICH_TEXT = "of that who whom which whose to behind"
+_SAYS_WHICH = frozenset(_SAYS_WHICH_TEXT.split())
+# Things a reader knows which one without being told: the place's own institutions, the world's sun.
+_UNIQUE_TEXT = (
+    "council police court parliament public press media army navy mayor president king queen minister "
+    "church economy weather internet moon earth ocean"
+)
+_UNIQUE = frozenset(_UNIQUE_TEXT.split())
+
+
+def _new_thing(units: Sequence[Unit], i: int) -> bool:
+    """Does ``units[i]`` (not a quotation) open with "The" and a noun that no sentence before names,
+    in the paragraph of the sentence before?"""
+    unit = units[i]
+    if i == 0 or units[i - 1].paragraph != unit.paragraph or unit.text[:1] in _QUOTE_OPENERS:
+        return False
+    words = _opening(unit.text).split()
+    if len(words) < 3 or words[0].lower() != "the":  # "Unfortunately, the cobbled-together hypothesis"
+        return False
+    taken: list[str] = []
+    for word in words[1:3]:
+        bare = word.rstrip(",;:")
+        if not bare.replace("-", "").isalpha() or not bare.islower() or bare in _BRIDGE_STOP | _SAYS_WHICH:
+            break
+        taken.append(bare)
+        if bare != word:
+            break  # "The difference, scientists suspect, is ..."
+    after = words[1 + len(taken)].lower() if 1 + len(taken) < len(words) else ""
+    nouns = [
+        w
+        for w in taken
+        if len(w) >= _SHORT_WORDS and w not in _TOO_COMMON | _UNIQUE and not w.endswith(_NOT_THINGS)
+    ]
+    if not taken or not nouns or after in _SAYS_WHICH or any(w in _EVENTS or w in _MEASURES for w in taken):
+        return False  # an event or a plan: ``_definite_reference`` finds the sentence that told it
+    before = set().union(*(_words(u.text) for u in units[:i]))
+    return not any(_forms(n) & before for n in nouns)
+
+
+def _forms(noun: str) -> set[str]:
+    """A noun with its plural or singular ("weight", "weights"; "city", "cities")."""
+    forms = {noun, noun + "s", noun + "es", noun.rstrip("s")}
+    if noun.endswith("y"):
+        forms.add(noun[:-1] + "ies")
+    if noun.endswith("ies"):
+        forms.add(noun[:-3] + "y")
+    return forms
+
+
 def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     """Last word of each full name -> (the sentence that first gives the full name, the full name);
     a one-word name introduced by what it is ("the Danish restaurant Noma") counts as full there."""
@@ -483,6 +571,9 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
                 full_of.setdefault(words[0], (i, " ".join(words)))
         for match in _APPOSED.finditer(unit.text):  # after full names: "Slave Labour, a spray-painted"
             found.setdefault(match.group(1), (i, match.group(0)))
+        for match in _ACRONYM.finditer(unit.text):
+            if match.group(1) not in _KNOWN_ACRONYMS:
+                found.setdefault(match.group(1), (i, match.group(0)))
         for match in _BODY_NAMED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
         for match in _CALLED.finditer(unit.text):
@@ -604,7 +695,7 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     out: list[set[int]] = []
     for i, unit in enumerate(units):
         needed: set[int] = set()
-        if i > 0 and needs_previous(unit, units[i - 1]):
+        if i > 0 and (needs_previous(unit, units[i - 1]) or _new_thing(units, i)):
             needed.add(i - 1)
         elif i == 0 and len(units) > 1 and refers_back(unit.text):
             needed.add(1)  # a lead that opens "It has charted ..." names its subject next

@@ -169,7 +169,8 @@ class _Marks:
         found = 0
         for k, ch in enumerate(text):
             if ch == '"':
-                self.double, self.mark, found = not self.double, '"', found + 1
+                self.double, found = not self.double, found + 1
+                self.mark = "'" if self.single and not self.double else '"'  # back in an outer 'single' one
             elif ch == "'":
                 before = text[k - 1] if k else " "
                 after = text[k + 1] if k + 1 < len(text) else " "
@@ -182,7 +183,8 @@ class _Marks:
                         self.single, self.mark, found = True, "'", found + 1
                 elif not before.isspace() and (after.isspace() or after in '.,;:!?)-"'):
                     if self.single:
-                        self.single, found = False, found + 1
+                        # back inside the "double" quotation, if one is open: its mark closes it
+                        self.single, self.mark, found = False, '"', found + 1
                     elif not before.isalpha():
                         self.stray, found = self.stray + 1, found + 1  # "let them,' he said" with no opening
         return found

@@ -285,6 +285,10 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             and tok.head.i < tok.i
         ):
             return f"drops what completes {tok.head.text!r} ('Back [in the 1960s], she ...')"
+        if tok.dep_ in {"obl", "obl:tmod"} and tok.head.i not in gone and _perfect_deadline(tok, sent):
+            return f"drops {tok.text!r}, the time a perfect counts up to ('[By 2030,] ... will have')"
+        if tok.dep_ == "obl" and tok.head.i not in gone and _to_whom_it_seems(tok):
+            return f"drops {tok.text!r}, to whom it seems so ('[To tourists,] the city seems liberal')"
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -428,6 +432,26 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
     if bare is None and any(t.head.i not in gone and _in_clausal_subject(t.head) for t in removed):
         return "cuts into a clause that is the subject ('[To squander the advantage] we have gained')"
     return bare
+
+
+def _perfect_deadline(tok: Token, sent: Span) -> bool:
+    """ "By the end of the day, they expect 400 families to have come": a "by" time in a sentence with
+    a perfect ("will have", "to have", "had") is what the perfect counts up to; without it the
+    sentence says the thing has happened already."""
+    if preposition_of(tok) != "by":
+        return False
+    return any(
+        t.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in t.children) for t in sent
+    )
+
+
+_SEEMING = frozenset(["seem", "appear", "look", "sound", "feel"])
+
+
+def _to_whom_it_seems(tok: Token) -> bool:
+    """ "To tourists, the city seems liberal": whom a seeming verb's impression is of; without it the
+    impression is stated as fact (and a later "them" loses its people)."""
+    return preposition_of(tok) == "to" and tok.head.lemma_ in _SEEMING
 
 
 def _superlative(head: Token, gone: set[int]) -> bool:

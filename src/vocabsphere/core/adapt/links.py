@@ -83,8 +83,9 @@ def _unbound_pronoun(doc: Doc) -> bool:
                 continue  # "It is ...", "But it ...": the openings ``coherence`` reads
         else:
             continue
-        if any(c.dep_ in _CLAUSE_AFTER and c.i > tok.i for c in verb.children):
+        if any(c.dep_ in _CLAUSE_AFTER and c.i > tok.i and c.pos_ != "NOUN" for c in verb.children):
             continue  # "made it clear that ...", "find it hard to ...": "it" is the clause after
+            # ("We call it a living container": a noun after "it" names the thing, told before)
         hidden = {t.i for c in outside for t in c.subtree}
         before = [
             t
@@ -121,9 +122,12 @@ def parsed_links(units: Sequence[Unit], docs: Sequence[Doc]) -> list[frozenset[i
         next_same = i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph
         first_of_paragraph = i == 0 or units[i - 1].paragraph != unit.paragraph
         leans = i > 0 and (_reason_for(doc) or _however_inside(doc))
-        if leans or (prev_same and _unbound_pronoun(doc)):
-            needed.add(i - 1)
         quoted = unit.text[:1] in _QUOTE_OPENERS
+        # '"We call it a living container," says Boer.' opening a paragraph: the container is in the
+        # paragraph before (the speaker goes on about what it told)
+        pronoun_back = prev_same or (i > 0 and first_of_paragraph and quoted)
+        if leans or (pronoun_back and _unbound_pronoun(doc)):
+            needed.add(i - 1)
         if next_same and first_of_paragraph and not quoted and _imperative(doc):
             needed.add(i + 1)
         out.append(frozenset(needed))

@@ -186,6 +186,28 @@ def _ends_in_a_list(left: Span) -> bool:
     return bool(commas) and not any(t.tag_ in FINITE_TAGS for t in left.doc[commas[-1] + 1 : left.end])
 
 
+def _ends_in_a_clause_list(left: Span) -> bool:
+    """Is the part before ", and" itself two clauses joined by a comma ("two fans were hurt, one car
+    was burned, and ...")? Then "and" ends a list of clauses, and the part before it alone would join
+    two sentences with a comma."""
+    commas = [t.i for t in left if t.text == ","]
+    if not commas:
+        return False
+    doc = left.doc
+    last = commas[-1]
+    before = doc[commas[-2] + 1 if len(commas) > 1 else left.start : last]
+    return _a_clause(before) and _a_clause(doc[last + 1 : left.end])
+
+
+def _a_clause(part: Span) -> bool:
+    """A subject and a finite verb, not opened by a subordinator ("at least one car was burned" is;
+    "When it rains" is not a clause of its own)."""
+    if not len(part) or part[0].pos_ == "SCONJ" or part[0].dep_ == "mark":
+        return False
+    has_subject = any(t.dep_ in {"nsubj", "nsubj:pass", "expl"} for t in part)
+    return has_subject and any(t.tag_ in FINITE_TAGS for t in part)
+
+
 def _joins_a_noun(right: Span) -> bool:
     """Does the parser join the verb after "and" to a noun ("changes ..., and concerns are altering")?"""
     verb = next((t for t in right if t.tag_ in FINITE_TAGS), None)
@@ -205,7 +227,7 @@ def split_coordination(sent: Span) -> list[str] | None:
         right = doc[cc.i + 1 : sent.end]
         if not _clause_like(list(left)) or not _clause_like(list(right)):
             continue
-        if _ends_in_a_list(left) or _joins_a_noun(right):
+        if _ends_in_a_list(left) or _joins_a_noun(right) or _ends_in_a_clause_list(left):
             continue  # "Experts agree that economic changes, technological advances, and ... are"
         lead = "But " if cc.lower_ == "but" else ""
         return accept(left.text, lead + right.text)

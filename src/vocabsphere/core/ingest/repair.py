@@ -9,8 +9,12 @@
 - Control characters (C0 except tab and newline, DEL, C1) are removed: they are never text.
 - A hyphen the source split from its second half: "middle- class" -> "middle-class", "Clermont-
   Ferrand" (not "pre- and post-war", where the first half waits for its noun).
-- A ligature the PDF copy split off: "horri ﬁ ed" -> "horrified", when only the joined form is a word
-  (ligature characters become their letters).
+- A ligature the PDF copy split off: "horri ﬁ ed" -> "horrified", "the fi ght" -> "the fight",
+  "signifi cant" -> "significant", when only the joined form is a word (ligature characters become
+  their letters).
+- A line number the PDF copy left between two sentences: "... for this. 17 “It allows ..." and
+  "... 18 With her ..." lose the "17" and "18" (a number right before an opening quotation mark or a
+  word that cannot follow a number at a sentence's start; "5. 17 Britons died" stays).
 """
 
 from __future__ import annotations
@@ -36,8 +40,16 @@ _LIGATURE = re.compile(r"\b(?:([^\W\d_]+) )?(fi|fl|ff|ffi|ffl) ([^\W\d_]*)\b")
 _LIGATURE_CHARS = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
+# "signifi cant": the ligature ending the first piece
+_LIGATURE_END = re.compile(r"\b([^\W\d_]+?(?:fi|fl|ff|ffi|ffl)) ([^\W\d_]+)\b")
 _WORD = 2.5  # Zipf frequency of a word (about once in 3 million words)
 _NOT_WORD = 1.0
+_RARER = 2.0  # a piece this much rarer than the joined word is no word of its own ("ght", "signifi")
+_OPENERS_TEXT = (
+    "The A An After With While When But And It In On At As If That This These Those There He She They "
+    "We I Although Because Before Since"
+)
+_LINE_NUMBER = re.compile(rf"(?<=[.!?\"”’] )\d{{1,2}} (?=[“\"‘]|(?:{'|'.join(_OPENERS_TEXT.split())})\b)")
 
 
 def repair_text(text: str) -> str:
@@ -45,6 +57,8 @@ def repair_text(text: str) -> str:
     text = CONTROL_CHARS.sub("", text)
     text = _SPLIT_HYPHEN.sub("-", text)
     text = _LIGATURE.sub(_join_ligature, text.translate(_LIGATURE_CHARS))
+    text = _LIGATURE_END.sub(_join_ligature_end, text)
+    text = _LINE_NUMBER.sub("", text)
     text = _SPLIT_DECIMAL.sub(_join_decimal, text)
     text = _CURLY_CLOSE.sub("", text)
     text = _CURLY_OPEN.sub(r"\1", text)
@@ -60,9 +74,21 @@ def _join_ligature(match: re.Match[str]) -> str:
     for head in (before, ""):  # "horri fi ed" -> "horrified"; "a fi ne day" -> "a fine day"
         joined = head + ligature + after
         pieces = [p for p in (head, after) if p]
-        if _zipf(joined) >= _WORD and any(len(p) <= 2 or _zipf(p) < _NOT_WORD for p in pieces):
+        if _zipf(joined) >= _WORD and any(_no_word(p, joined) for p in pieces):
             return joined if head else f"{before} {joined}".lstrip()
     return match.group()
+
+
+def _join_ligature_end(match: re.Match[str]) -> str:
+    head, tail = match.group(1), match.group(2)
+    joined = head + tail
+    return joined if _zipf(joined) >= _WORD and _no_word(head, joined) else match.group()
+
+
+def _no_word(piece: str, joined: str) -> bool:
+    """Is ``piece`` no word of its own beside ``joined`` (too short, unknown, or far rarer)?"""
+    zipf = _zipf(piece)
+    return len(piece) <= 2 or zipf < _NOT_WORD or (zipf < _WORD and _zipf(joined) - zipf >= _RARER)
 
 
 def _join_decimal(match: re.Match[str]) -> str:

@@ -309,9 +309,13 @@ def _longer_verb(particle: Token, base: str, lexicon: Lexicon | None) -> bool:
 
 
 def opens_preposition(particle: Token) -> bool:
-    """ "every game they played up until June": "up until" is one preposition, no particle of the verb."""
+    """ "every game they played up until June": "up until" is one preposition, no particle of the verb.
+    "put in "basic" homes": a word tagged as a preposition before an opening quotation mark, which the
+    parse then hangs on the verb as its particle, opens the quoted words' phrase."""
     doc = particle.doc
     nxt = doc[particle.i + 1] if particle.i + 1 < len(doc) else None
+    if nxt is not None and particle.tag_ == "IN" and nxt.tag_ == "``":
+        return True
     return particle.lower_ == "up" and nxt is not None and nxt.lower_ in ("until", "till")
 
 

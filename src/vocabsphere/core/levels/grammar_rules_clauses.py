@@ -288,7 +288,7 @@ def _antecedent_name(noun: Token, clause: Token, rel: Token | None, left: Token)
         first = first.head
     conjuncts = [c for c in first.children if c.dep_ == "conj" and c.i < left.i and not _ampersand(c)]
     if not conjuncts:
-        return noun_words(noun)
+        return _of_phrase_head(noun, clause, rel) or noun_words(noun)
     last = max(conjuncts, key=lambda c: c.i)
     own_det = any(c.dep_ in ("det", "nmod:poss", "nummod") for c in last.children)
     subject = rel is not None and rel.dep_.startswith("nsubj")
@@ -310,6 +310,24 @@ def _antecedent_name(noun: Token, clause: Token, rel: Token | None, left: Token)
 
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
+_PLURAL_NOUNS = frozenset({"NNS"})
+_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
+
+
+def _of_phrase_head(noun: Token, clause: Token, rel: Token | None) -> str | None:
+    """ "the Convention on Narcotic Drugs, which controls ...": a singular verb after a plural noun
+    that only completes a singular one ("on Narcotic Drugs") tells about that one; named with its
+    phrase ("Convention on Narcotic Drugs"), or None when it is not the case."""
+    if rel is None or not rel.dep_.startswith("nsubj"):
+        return None
+    head = noun.head
+    if noun.dep_ != "nmod" or head.tag_ not in _SINGULAR_NOUNS or head.i > noun.i:
+        return None
+    if noun.tag_ not in _PLURAL_NOUNS and not (noun.tag_ == "NNPS" and head.text[:1].isupper()):
+        return None  # a plural name alone is one thing: "a trip to the United States, which is ..."
+    if _verb_number(clause) != "Sing":
+        return None
+    return str(noun.doc[head.i : noun.i + 1].text)
 
 
 def _verb_number(clause: Token) -> str:

@@ -52,6 +52,8 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
         subj = _subject(group)
         if modal == "could" and subj is not None and low(subj) in ("i", "we"):
             return None  # "There's no way I could have banned smoking": what I was able to do, no guess
+        if modal in ("may", "might") and _conceded(group):
+            return None  # "It may have been late, but it still sold": granted, not guessed
         return "deduction_past"
     if modal == "can" and not negative:
         return None
@@ -66,6 +68,15 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
             return None  # "what climbers might be doing 60 years from now": a guess about later, not now
         return "deduction_present"
     return None
+
+
+def _conceded(group: VerbGroup) -> bool:
+    """ "may have been delivered late, but ...": a ", but" after the verb group in its sentence turns
+    the modal into a concession (the writer grants it, then says what still holds)."""
+    sent = group.head.sent
+    return any(
+        low(t) == "but" and sent.doc[t.i - 1].text == "," for t in sent if t.i > group.head.i and t.i > 0
+    )
 
 
 # Time ahead of now: "next year", "in the future", "soon"; and "60 years from now"
