@@ -45,6 +45,10 @@ def test_a_quotation_opened_a_sentence_before_is_opened(real_lexicon: Lexicon, n
         "\u201cThe plan was simple.",  # opened at its start: unquoted() reads it
         "She called it \u201ca plan\u201d and \u201cgood.",  # more marks than one
         "She said: \u201cThe plan was simple",  # no end
+        # lead's dev reading: after a dash the quotation is an aside and the sentence has no verb
+        "His plans for the town and for a new bridge over the river \u2013 \u201cA big bridge.",
+        # the sentence goes on from the quotation with no subject of its own
+        "A very big bridge, bigger than that one.\u201d \u2013 may sound odd but it has won him votes.",
     ],
 )
 def test_no_mark_is_added_where_none_is_missing_or_the_quotation_is_not_plain(text: str) -> None:

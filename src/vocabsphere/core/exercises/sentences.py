@@ -113,13 +113,28 @@ def closed_quotation(text: str) -> str | None:
     opening, closing = bare.count("\u201c"), bare.count("\u201d")
     if text[-1:] not in ".!?" or text[:1] in _OPENERS or text.endswith("\u201d"):
         return None
-    if (opening, closing) == (1, 0):
+    if (opening, closing) == (1, 0) and _brought_in(text):
         whole = f"{text}\u201d"
-    elif (opening, closing) == (0, 1):
+    elif (opening, closing) == (0, 1) and _told_by(text):
         whole = f"\u201c{text}"
     else:
         return None
     return whole if _quotes_balanced(whole) else None
+
+
+def _brought_in(text: str) -> bool:
+    """The quotation is brought in by a colon or comma ("said: \u201c..."); after a dash it is an
+    aside, and the sentence goes on past it in the next one ("His plans for a wall \u2013 \u201cA real
+    wall." has no verb of its own)."""
+    return text[: text.index("\u201c")].rstrip()[-1:] in (":", ",")
+
+
+def _told_by(text: str) -> bool:
+    """What follows the closing mark says who said it ("scary,\u201d said Ann Lee"); else the
+    sentence may go on from the quotation without a subject ("wall.\u201d \u2013 might sound ...")."""
+    words, _, rest = text.partition("\u201d")
+    after = [w.strip(",.").lower() for w in rest.split()[:4]]
+    return words.rstrip()[-1:] in (",", "?", "!") and bool(_SAYING & set(after))
 
 
 # "“Quoted words,” said Jane Smith, head of ..." (the opening mark may be a sentence earlier).
