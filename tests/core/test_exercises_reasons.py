@@ -59,3 +59,19 @@ def test_an_object_that_is_a_name_is_named_whole(nlp: Language) -> None:
     assert verb_reason(nlp, "She bought a cheap old car.", "bought") == (
         "its subject is \u2018She\u2019; it has an object, \u2018car\u2019"
     )
+
+
+def test_an_adverb_before_a_comparative_names_it_as_a_comparative(nlp: Language) -> None:
+    # "works significantly better": "better" is an adverb there, so calling it "the adjective" is
+    # false; it is a comparative whatever its part of speech
+    def reason(sentence: str, word: str) -> str | None:
+        doc = nlp(sentence)
+        return slot_reason(next(t for t in doc if t.text == word), "ADV")
+
+    assert reason("The new drug works significantly better than the old one.", "significantly") == (
+        "it tells us more about the comparative \u2018better\u2019"
+    )
+    assert (
+        reason("The room was extremely cold.", "extremely")
+        == "it tells us more about the adjective \u2018cold\u2019"
+    )

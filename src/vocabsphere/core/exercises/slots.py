@@ -548,6 +548,10 @@ def _adverb_reason(token: Token) -> list[str]:
         copula = any(c.dep_ == "cop" for c in head.children)
         adjective = head.tag_ == "JJ" or copula or _adjectival_passive(head)
         return [] if adjective else [f"it tells us more about the verb {_quote(head)}"]
+    if head.tag_ in _GRADED and head.i > token.i:
+        # "works significantly better", "significantly more people": the word after it is a
+        # comparative for sure, but an adverb or a quantifier there, not always an adjective
+        return [f"it tells us more about the {_GRADED[head.tag_]} {_quote(head)}"]
     if head.pos_ == "ADJ" and not _participle_after_have(token, head):
         return [f"it tells us more about the adjective {_quote(head)}"]
     if head.pos_ == "ADV" and head.lower_.endswith("ly") and head.i == token.i + 1 and head.head.i < token.i:
@@ -555,6 +559,9 @@ def _adverb_reason(token: Token) -> list[str]:
         # ("had previously barely heard of")
         return [f"it tells us more about the adverb {_quote(head)}"]
     return []
+
+
+_GRADED = {"JJR": "comparative", "RBR": "comparative", "JJS": "superlative", "RBS": "superlative"}
 
 
 def _participle_after_have(adverb: Token, head: Token) -> bool:
