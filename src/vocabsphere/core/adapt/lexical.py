@@ -69,13 +69,11 @@ class Substituter:
         self,
         lexicon: Lexicon | None,
         level: str,
-        strength: int = 0,
         senses: dict[tuple[str, int], SenseChoice] | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.level = level
         self.rank = level_rank(level)
-        self.strength = strength
         self._choices: dict[tuple[str, int], _Choice] = {}
         # Sense choices by (sentence, token), whatever the level: a caller whose texts are each parsed
         # once (the versions of a story) shares them between its levels' substituters.

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from cachetools import LRUCache
 
 from .store_schema import EXAMPLE_SEP, SCHEMA_VERSION, WN_POS_NAMES, wordnet_pos
-from .wordnet_reader import synset_label
+from .wordnet_reader import synset_key, synset_label
 
 FAMILY_LIMIT = 30
 ENTRY_CACHE = 20_000  # words whose senses stay in memory (a few MB)
@@ -294,7 +294,7 @@ class Lexicon:
         """Every hypernym of a sense up to "entity", instance links included ("02084071-n"
         ids): what kind of thing a sense names, however far up ("basement" is a "whole")."""
         offset, pos = synset_id.split("-")
-        key = int(offset) * 10 + "nvar".index(pos) + 1
+        key = synset_key(int(offset), pos)
         rows = self._conn().execute(
             "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT r.target FROM relations r "
             "JOIN up ON r.synset = up.id WHERE r.kind IN ('hypernym', 'instance_hypernym')) "
