@@ -75,3 +75,16 @@ def test_an_adverb_before_a_comparative_names_it_as_a_comparative(nlp: Language)
         reason("The room was extremely cold.", "extremely")
         == "it tells us more about the adjective \u2018cold\u2019"
     )
+
+
+def test_no_gap_inside_a_hyphenated_word(real_lexicon: Lexicon, nlp: Language) -> None:
+    # lead's dev reading: "a 15km _____-end road" keyed "dead", explained as "no longer having ...
+    # life"; a part of "dead-end" is no word of its own, so no item asks about it
+    made = exercises_for_sentence(
+        real_lexicon, nlp("They walked along a long dead-end road near the lake."), "dead", "B1"
+    )
+    assert made == []
+    later = exercises_for_sentence(
+        real_lexicon, nlp("The dead fish lay near a dead-end road by the lake."), "dead", "B1"
+    )
+    assert later and all("_____-" not in item.prompt for item in later)

@@ -7,7 +7,8 @@ tool: WordNet's "whole") and no sense a substance, food or building material ("c
 "cereal", "brick" are also uncountable) count; and none of the slots where English lets a singular
 countable noun stand bare: after "by" ("by car"), in the set phrases of institutions ("in
 hospital", "at school"), in pairs ("mother and child", "day by day"), after "kind of", after
-"made of", an animal after "eat", as a modifier of another noun, in a name, after "ex-".
+"made of", an animal after "eat", as a modifier of another noun, in a name (and no part of a
+hyphenated word is ever a gap: `slots.find_token`).
 """
 
 from __future__ import annotations
@@ -171,9 +172,6 @@ def _slot_allows_singular(token: Token) -> bool:
     """Slots where English lets a singular countable noun stand bare."""
     if token.dep_ in ("compound", "flat", "vocative") or token.ent_type_:
         return True
-    before = token.doc[token.i - 1] if token.i > token.sent.start else None
-    if before is not None and before.text.endswith("-") and not before.whitespace_:
-        return True  # "ex-prisoners", "e-bikes": no gap inside a word
     after = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
     if after is not None and after.pos_ == "PROPN":
         return True  # "at food analyst Technomic": a noun before a name, as a title, stands bare

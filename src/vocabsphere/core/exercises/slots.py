@@ -26,11 +26,32 @@ _BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "seem"
 
 
 def find_token(sent: Span, word: str) -> Token | None:
-    """The first token written ``word``, else the first whose lemma is ``word`` (any case)."""
+    """The first token written ``word``, else the first whose lemma is ``word`` (any case); never
+    one that is part of a hyphenated word ("a dead-end road", "ex-prisoners"): a gap there splits a
+    word, and the part's meaning is not the word's."""
     low = word.lower().strip()
-    return next((t for t in sent if t.lower_ == low), None) or next(
-        (t for t in sent if t.is_alpha and low in (t.lemma_.lower(), lemma_of(t))), None
+    words = [t for t in sent if not _hyphenated(t)]
+    return next((t for t in words if t.lower_ == low), None) or next(
+        (t for t in words if t.is_alpha and low in (t.lemma_.lower(), lemma_of(t))), None
     )
+
+
+def _hyphenated(token: Token) -> bool:
+    """Is ``token`` joined to the word before or after it by a hyphen written inside a word?"""
+    doc = token.doc
+    if token.i > 0 and _glued_hyphen(doc[token.i - 1], after=False):
+        return True  # "ex-prisoners" ("ex-" may be one token)
+    return token.i + 1 < len(doc) and not token.whitespace_ and _glued_hyphen(doc[token.i + 1], after=True)
+
+
+def _glued_hyphen(near: Token, after: bool) -> bool:
+    """``near`` (the token before, or ``after`` the word) carries the hyphen that joins them: "ex-",
+    "-end", or a "-" with no space either side ("dead-end")."""
+    if near.text == "-":
+        return _inside_word(near)
+    if after:
+        return near.text.startswith("-")
+    return near.text.endswith("-") and not near.whitespace_
 
 
 def gapped(sent: Span, start: int, end: int | None = None) -> str:
