@@ -183,9 +183,9 @@ def overlap(
         if hits:
             total += max(hits) * rarity(cw.word)
         elif weights.context_gloss:
-            via = sum(
-                sig[k] * rarity(k) for k in evidence.expansions.get(cw.word, ()) if k in sig and k != lemma
-            )
+            # in key order: a float sum over a set would vary in its last digit with PYTHONHASHSEED
+            expanded = sorted(evidence.expansions.get(cw.word, ()))
+            via = sum(sig[k] * rarity(k) for k in expanded if k in sig and k != lemma)
             # Glosses of everyday words ("days" -> time) add noise: scale by rarity too.
             total += weights.context_gloss * min(EXPANSION_CAP, via) * min(1.0, rarity(cw.word))
     return total
