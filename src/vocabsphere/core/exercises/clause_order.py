@@ -32,20 +32,20 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from .collocate_table import OTHER_PREPOSITIONS
 from .model import ExerciseItem, ExerciseKind, PatternRef
 from .patterns import (
-    _LINKING_VERBS,
-    _MEASURES,
-    _OBJECT_PRONOUNS,
-    _SUBJECT_PRONOUNS,
+    LINKING_VERBS,
+    MEASURES,
+    OBJECT_PRONOUNS,
+    SUBJECT_PRONOUNS,
     SVC,
-    _degree_phrase,
-    _fixed_object,
-    _passive_group_holds,
-    _passive_point,
-    _subject_span,
-    _two_objects,
-    _verb_group_holds,
+    degree_phrase,
+    fixed_object,
+    passive_group_holds,
+    passive_point,
+    subject_span,
+    two_objects,
+    verb_group_holds,
 )
-from .phrase_order import _fixed_adverb
+from .phrase_order import fixed_adverb
 from .sentences import level_rank
 from .slots import gapped
 
@@ -57,7 +57,7 @@ __all__ = ["clause_order_item"]
 # Not catalogue points: the clause patterns of A2 course books with a phrase of place, time or manner.
 SVOP = PatternRef("subject_verb_object_prepositional_phrase", "A2")
 SVP = PatternRef("subject_verb_prepositional_phrase", "A2")
-_PRONOUNS = _SUBJECT_PRONOUNS | {"it", "you", "this", "these", "those"}  # no phrase can follow them
+_PRONOUNS = SUBJECT_PRONOUNS | {"it", "you", "this", "these", "those"}  # no phrase can follow them
 _MAX_WORDS = 8
 _MAX_PHRASE_WORDS = 10  # "to a twofold decrease in the casualty rate"
 _VERB_DEPS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "obj", "obl", "obl:agent", "punct"})
@@ -106,11 +106,11 @@ def _object_part(obj: Token, end: int) -> bool:
     the parse is sure of: a noun, no second object run into it, no adjective at its end ("found
     them useful"), no measure ("rose 5 percent") or degree ("a lot")."""
     words = list(obj.doc[obj.left_edge.i : end])
-    if not words or len(words) > _MAX_WORDS or not _plain(words) or _two_objects(obj) or _degree_phrase(obj):
+    if not words or len(words) > _MAX_WORDS or not _plain(words) or two_objects(obj) or degree_phrase(obj):
         return False
     if obj.pos_ == "NOUN" and "NOUN" not in getAllLemmas(obj.lower_):
         return False
-    if obj.lemma_.lower() in _MEASURES:
+    if obj.lemma_.lower() in MEASURES:
         return False  # "works 14-hour days", "spent three weeks": how long, not what
     if words[-1].pos_ == "ADJ" or words[0].pos_ in ("ADP", "CCONJ", "SCONJ"):
         return False
@@ -134,11 +134,11 @@ def _verb_parts(sent: Span, root: Token) -> list[tuple[str, tuple[int, int]]] | 
     """Subject, verb group, object (if any) and one phrase with a preposition, side by side."""
     children = list(root.children)
     deps = {c.dep_ for c in children}
-    if deps - _VERB_DEPS or root.lemma_.lower() in _LINKING_VERBS:
+    if deps - _VERB_DEPS or root.lemma_.lower() in LINKING_VERBS:
         return None
     passive = "nsubj:pass" in deps
     auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
-    holds = _passive_group_holds if passive else _verb_group_holds
+    holds = passive_group_holds if passive else verb_group_holds
     if (
         not holds(root, auxiliaries)
         or any(a.i > root.i for a in auxiliaries)
@@ -151,7 +151,7 @@ def _verb_parts(sent: Span, root: Token) -> list[tuple[str, tuple[int, int]]] | 
     phrases = [c for c in children if c.dep_.startswith("obl")]
     if len(subjects) != 1 or len(objects) > 1 or len(phrases) > 1 or (passive and objects):
         return None
-    subject = _subject_span(sent, subjects[0], verb[0], root)
+    subject = subject_span(sent, subjects[0], verb[0], root)
     if subject is None or subject[1] != verb[0]:
         return None
     parts = [("subject", subject), ("verb", verb)]
@@ -193,7 +193,7 @@ def _be_parts(sent: Span, root: Token) -> list[tuple[str, tuple[int, int]]] | No
     verb = (min([cop.i, *(a.i for a in auxiliaries)]), cop.i + 1)
     if any(sent.doc[i].dep_ not in ("aux", "cop") for i in range(*verb)):
         return None
-    subject = _subject_span(sent, subjects[0], verb[0], root)
+    subject = subject_span(sent, subjects[0], verb[0], root)
     if subject is None or subject[1] != verb[0]:
         return None
     phrases = [c for c in children if c.dep_ == "obl"]
@@ -226,7 +226,7 @@ def _adjective_group(adjective: Token) -> bool:
     if not before:
         return True
     adverb = before[0]
-    fixed = adverb.lower_ == "very" or _fixed_adverb(adverb, adjective)  # "very" is an adjective too
+    fixed = adverb.lower_ == "very" or fixed_adverb(adverb, adjective)  # "very" is an adjective too
     return len(before) == 1 and adverb.i == adjective.i - 1 and not list(adverb.children) and fixed
 
 
@@ -243,8 +243,8 @@ def _only_order(sent: Span, parts: dict[str, tuple[int, int]], root: Token) -> b
     if "object" not in parts:
         return True
     obj = doc[parts["object"][0] : parts["object"][1]]
-    case_subject = pronoun and subject[0].lower_ in _SUBJECT_PRONOUNS
-    return case_subject or (len(obj) == 1 and obj[0].lower_ in _OBJECT_PRONOUNS)
+    case_subject = pronoun and subject[0].lower_ in SUBJECT_PRONOUNS
+    return case_subject or (len(obj) == 1 and obj[0].lower_ in OBJECT_PRONOUNS)
 
 
 # Prepositions whose phrase says where or when and is no verb's complement: it may open the sentence.
@@ -328,7 +328,7 @@ def clause_order_item(lexicon: Lexicon, token: Token, lemma: str, level: str) ->
     last = found[-1][1][1]
     if any(not t.is_punct for t in sent.doc[last : sent.end]) or sent.doc[last].text != ".":
         return None
-    if not _only_order(sent, parts, root) or _fixed_object(lexicon, sent, parts):
+    if not _only_order(sent, parts, root) or fixed_object(lexicon, sent, parts):
         return None
     if not any(a <= token.i < b for a, b in parts.values()):
         return None
@@ -356,7 +356,7 @@ def clause_order_item(lexicon: Lexicon, token: Token, lemma: str, level: str) ->
         said += f" The phrase \u2018{tiles[-1]}\u2019 may also open the sentence."
     point = SVC if "complement" in parts else SVOP if "object" in parts else SVP
     if "nsubj:pass" in {c.dep_ for c in root.children}:
-        point = _passive_point(root)
+        point = passive_point(root)
     return ExerciseItem(
         kind=ExerciseKind.WORD_ORDER,
         prompt="Put the phrases in order to fill the gap.",

@@ -36,15 +36,30 @@ from .verb_number import shown_number
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["sentence_role_item", "word_order_item"]
+# The clause parts and word lists below are shared with ``clause_order`` (word order over a whole sentence).
+__all__ = [
+    "LINKING_VERBS",
+    "MEASURES",
+    "OBJECT_PRONOUNS",
+    "SUBJECT_PRONOUNS",
+    "degree_phrase",
+    "fixed_object",
+    "passive_group_holds",
+    "passive_point",
+    "sentence_role_item",
+    "subject_span",
+    "two_objects",
+    "verb_group_holds",
+    "word_order_item",
+]
 
 SVO = PatternRef("subject_verb_object", "A1")
 SVC = PatternRef("subject_verb_complement", "A1")  # "be" + adjective or noun; not a catalogue point either
 _ROLES = ("subject", "verb", "object")
 _CLAUSE_DEPS = frozenset({"nsubj", "aux", "obj", "punct"})
 _ADVERBIALS = frozenset({"obl", "advmod", "obl:tmod", "obl:npmod"})
-_OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})  # "her" is a determiner as well
-_SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
+OBJECT_PRONOUNS = frozenset({"me", "him", "us", "them"})  # "her" is a determiner as well
+SUBJECT_PRONOUNS = frozenset({"i", "he", "she", "we", "they"})
 _MAX_PART_WORDS = 8
 
 
@@ -68,13 +83,13 @@ def _clause(
         return None
     subjects = [c for c in root.children if c.dep_ == "nsubj"]
     objects = [c for c in root.children if c.dep_ == "obj"]
-    if len(subjects) != 1 or len(objects) != 1 or _degree_phrase(objects[0]):
+    if len(subjects) != 1 or len(objects) != 1 or degree_phrase(objects[0]):
         return None
     if any(t.dep_ == "case" and t.pos_ == "ADP" and t.lower_ != "of" for t in objects[0].subtree):
         return None  # "threaten sheep in many parts of Europe": the phrase may tell where, not what
     subject, obj = _phrase(subjects[0]), _phrase(objects[0])
     auxiliaries = [c for c in root.children if c.dep_ == "aux"]
-    if not _verb_group_holds(root, auxiliaries):
+    if not verb_group_holds(root, auxiliaries):
         return None  # "Some wealthy Nepali have tiger heads": "tiger" taken for the verb
     if obj is not None and sent.doc[obj[1] - 1].pos_ == "ADJ":
         return None  # "considers this research essential": the adjective is no part of the object
@@ -105,7 +120,7 @@ def _clause(
 _DEGREE_NOUNS = frozenset({"lot", "bit", "little", "deal"})
 
 
-def _degree_phrase(obj: Token) -> bool:
+def degree_phrase(obj: Token) -> bool:
     return obj.lower_ in _DEGREE_NOUNS and any(c.dep_ == "det" and c.lower_ == "a" for c in obj.children)
 
 
@@ -119,7 +134,7 @@ def _clause_verb(token: Token) -> bool:
     )
 
 
-def _verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
+def verb_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
     """The main verb has the form its last auxiliary asks for: a participle after "have", a
     participle or -ing form after "be", the base form after "do" or a modal."""
     if "VERB" not in getAllLemmas(root.lower_):
@@ -160,16 +175,16 @@ def _object_holds(obj: Token) -> bool:
         return False  # "doing three sessions a week": "a week" says how often; "how brains work": a clause
     if any(_verb_only(t) for t in obj.subtree):
         return False  # "to reject pessimism and interact with ...": a verb read as a second noun
-    if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or _two_objects(obj):
+    if obj.left_edge.pos_ in ("CCONJ", "ADP", "SCONJ") or two_objects(obj):
         return False  # "to copy and store software", "to give their children money": no one phrase
-    if obj.lemma_.lower() in _MEASURES and _bare_number(obj):
+    if obj.lemma_.lower() in MEASURES and _bare_number(obj):
         return False  # "to fall one metre", "rose 5 percent": how far or how much, not what
     return not any(t.dep_ in ("nsubj", "nsubj:pass") or t.pos_ in ("VERB", "AUX") for t in obj.subtree)
 
 
 _TIME_DEPS = (":unmarked", ":tmod", ":npmod")  # a bare noun phrase of time or measure ("a week")
 # Units of measure: a number of them after a verb says how far, how long or how much.
-_MEASURES = frozenset(
+MEASURES = frozenset(
     {"metre", "meter", "kilometre", "kilometer", "km", "mile", "foot", "feet", "inch", "yard", "percent"}
     | {"degree", "second", "minute", "hour", "day", "week", "month", "year", "time", "point", "place"}
 )
@@ -189,7 +204,7 @@ def _verb_only(token: Token) -> bool:
     return bool(known) and "NOUN" not in known
 
 
-def _two_objects(obj: Token) -> bool:
+def two_objects(obj: Token) -> bool:
     """Two noun phrases the parse ran into one ("give their children money", "give bars warnings"):
     a noun before the object's noun that is plural or has a determiner of its own. ("sports car",
     "a savings account" are lost with them.)"""
@@ -205,7 +220,7 @@ _OTHER_SUBJECT = frozenset({"expl", "csubj", "csubj:pass"})
 _PASSIVE = frozenset({"nsubj:pass", "aux:pass"})
 
 
-def _passive_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
+def passive_group_holds(root: Token, auxiliaries: list[Token]) -> bool:
     """ "were shown", "has been sentenced": a participle right after a form of "be"."""
     if root.tag_ != "VBN" or not auxiliaries:
         return False
@@ -229,7 +244,7 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
     if "compound:prt" in deps:
         return None  # "they opt out", "scuffles broke out": the verb is two words, "opt" alone is not
     auxiliaries = [c for c in children if c.dep_ in ("aux", "aux:pass")]
-    holds = _passive_group_holds if passive else _verb_group_holds
+    holds = passive_group_holds if passive else verb_group_holds
     if not holds(root, auxiliaries) or any(a.i > root.i for a in auxiliaries) or semi_modal(root):
         return None
     subjects = [c for c in children if c.dep_ == ("nsubj:pass" if passive else "nsubj")]
@@ -239,7 +254,7 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
     verb = (min([root.i, *(a.i for a in auxiliaries)]), root.i + 1)
     if any(not _in_verb_group(sent.doc[i], root) for i in range(*verb)):
         return None  # "had to be", "has been and gone": not one verb group
-    subject = _subject_span(sent, subjects[0], verb[0], root)
+    subject = subject_span(sent, subjects[0], verb[0], root)
     if subject is None:
         return None
     parts = {"subject": subject, "verb": verb}
@@ -247,14 +262,14 @@ def _roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]], bool] |
         obj = _phrase(objects[0])
         if obj is None or obj[0] != verb[1] or not _object_holds(objects[0]):
             return None
-        if object_ends(sent, *obj, root) and not _degree_phrase(objects[0]):
+        if object_ends(sent, *obj, root) and not degree_phrase(objects[0]):
             parts["object"] = obj
         # else "suggested the people on the list": where the object ends is unsure, so the object is
         # neither asked nor named; the subject and the verb still are
     return parts, passive
 
 
-def _subject_span(sent: Span, head: Token, verb_start: int, root: Token) -> tuple[int, int] | None:
+def subject_span(sent: Span, head: Token, verb_start: int, root: Token) -> tuple[int, int] | None:
     """The subject phrase of ``head``, when it is one phrase the parse is sure of and only an
     adverb of the clause's ``root`` stands between it and the verb group at ``verb_start``."""
     subject = _phrase(head)
@@ -293,7 +308,7 @@ def _copular_roles(sent: Span, root: Token) -> tuple[dict[str, tuple[int, int]],
     verb = (min([cop.i, *(a.i for a in auxiliaries)]), cop.i + 1)
     if any(sent.doc[i].dep_ not in ("aux", "cop") for i in range(*verb)):
         return None  # "would not be", "is also": only plain groups
-    subject = _subject_span(sent, subjects[0], verb[0], root)
+    subject = subject_span(sent, subjects[0], verb[0], root)
     return ({"subject": subject, "verb": verb}, False) if subject is not None else None
 
 
@@ -451,7 +466,7 @@ def _role_explanation(sent: Span, parts: dict[str, tuple[int, int]], passive: bo
     )
 
 
-def _passive_point(verb: Token) -> PatternRef:
+def passive_point(verb: Token) -> PatternRef:
     """A passive clause practises the passive, not subject + verb + object."""
     agent = any(c.dep_ == "obl:agent" for c in verb.children)
     grammar = GRAMMAR_POINTS["passive_with_agent" if agent else "passive_no_agent"]
@@ -462,7 +477,7 @@ def _verb_of(sent: Span, span: tuple[int, int]) -> Token:
     return next(t for t in sent.doc[span[0] : span[1]] if t.dep_ not in ("aux", "aux:pass", "advmod"))
 
 
-def _fixed_object(lexicon: Lexicon, sent: Span, parts: dict[str, tuple[int, int]]) -> bool:
+def fixed_object(lexicon: Lexicon, sent: Span, parts: dict[str, tuple[int, int]]) -> bool:
     """A bare noun that makes one verb with the verb before it ("took place", "makes sense of the
     songs", "pay attention"): a teacher does not call it an object that receives the action."""
     if "object" not in parts:
@@ -516,9 +531,9 @@ def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseIt
         if _verb_of(sent, parts["verb"]).dep_ == "cop":
             point = SVC
         if passive:
-            point = _passive_point(_verb_of(sent, parts["verb"]))
+            point = passive_point(_verb_of(sent, parts["verb"]))
     role = next((r for r, (a, b) in parts.items() if a <= token.i < b), None)
-    if role is None or _fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
+    if role is None or fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
         return None
     phrase = _shown(sent, parts[role])
     if role == "verb" and phrase != _verb_shown(sent, parts[role]):
@@ -538,7 +553,7 @@ def sentence_role_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseIt
 
 
 # Verbs whose noun after them says what the subject is or becomes: no object to name.
-_LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
+LINKING_VERBS = frozenset({"become", "remain", "stay", "seem", "appear", "turn", "prove", "sound", "look"})
 VO = PatternRef("verb_object", "A1")  # the object of a verb without a subject; not a catalogue point
 # A verb's other complements let the noun after it be something else than its object: "to give
 # them money" (which one is the object?), "to make the city safer", "to pick up the phone".
@@ -607,14 +622,14 @@ def _nonfinite_object_item(lexicon: Lexicon, token: Token, lemma: str) -> Exerci
     span = _phrase(obj)
     if marker is None or span is None or span[0] != verb.i + 1 or not span[0] <= token.i < span[1]:
         return None
-    if verb.lemma_.lower() in _LINKING_VERBS or modifier_taken_for_verb(lexicon, verb):
+    if verb.lemma_.lower() in LINKING_VERBS or modifier_taken_for_verb(lexicon, verb):
         return None  # "to become a doctor": no object; "to joint counselling meetings": no verb
     if verb.tag_ == "VBG" and sent.doc[span[0]].pos_ not in ("DET", "PRON", "NUM"):
         return None  # "for cleaning products": an -ing word before a bare noun may be its modifier
-    if not _object_holds(obj) or _degree_phrase(obj) or not object_ends(sent, *span, verb):
+    if not _object_holds(obj) or degree_phrase(obj) or not object_ends(sent, *span, verb):
         return None
     parts = {"verb": (verb.i, verb.i + 1), "object": span}
-    if _fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
+    if fixed_object(lexicon, sent, parts) or _two_word_verb(lexicon, sent, parts):
         return None  # "to take place", "to look after the children"
     if any(t.is_punct and t.text not in ("-", "'", "\u2019", "%") for t in sent.doc[marker.i : span[1]]):
         return None  # a quotation mark or a comma inside: the parse may have run two phrases together
@@ -647,9 +662,9 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...], root: Token)
     company" is no English). "The cat chased the dog" / "The dog chased the cat": both English."""
     doc = sent.doc
     subject, verb, obj = parts
-    if doc[subject[0]].lower_ in _SUBJECT_PRONOUNS and subject[1] - subject[0] == 1:
+    if doc[subject[0]].lower_ in SUBJECT_PRONOUNS and subject[1] - subject[0] == 1:
         return True
-    if doc[obj[0]].lower_ in _OBJECT_PRONOUNS and obj[1] - obj[0] == 1:
+    if doc[obj[0]].lower_ in OBJECT_PRONOUNS and obj[1] - obj[0] == 1:
         return True
     subject_head = next(c for c in root.children if c.dep_ == "nsubj")
     object_head = next(c for c in root.children if c.dep_ == "obj")
@@ -747,7 +762,7 @@ def word_order_item(token: Token, lemma: str) -> ExerciseItem | None:
     if parts is None or sent.text.strip().endswith("?"):
         return None  # a question may put the verb first
     verb = _verb_of(sent, parts[1])
-    if not _only_one_order(sent, parts, verb) or verb.lemma_.lower() in _LINKING_VERBS:
+    if not _only_one_order(sent, parts, verb) or verb.lemma_.lower() in LINKING_VERBS:
         return None  # "she became coach of the team": a complement, not an object
     if not any(a <= token.i < b for a, b in parts):
         return None

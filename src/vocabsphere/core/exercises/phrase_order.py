@@ -32,7 +32,7 @@ from .slots import gapped, slot_pos
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADJECTIVE_BEFORE_NOUN", "noun_phrase_order_item"]
+__all__ = ["ADJECTIVE_BEFORE_NOUN", "fixed_adverb", "noun_phrase_order_item"]
 
 # Not a catalogue point (as "subject_verb_object"): the noun phrase pattern of A1 course books.
 ADJECTIVE_BEFORE_NOUN = PatternRef("adjective_before_noun", "A1")
@@ -406,7 +406,7 @@ def _no_predicate_after(adjective: Token, noun: Token) -> bool:
     return not any(c.dep_ == "case" and c.lower_ in ("with", "without") for c in noun.children)
 
 
-def _fixed_adverb(adverb: Token, adjective: Token) -> bool:
+def fixed_adverb(adverb: Token, adjective: Token) -> bool:
     """ "-ly" adverbs and "very" stay right before their adjective; "quite", "so", "too" move."""
     low = adverb.lower_
     if adverb.dep_ != "advmod" or adverb.head.i != adjective.i or not adverb.is_alpha:
@@ -459,7 +459,7 @@ def noun_phrase_order_item(lexicon: Lexicon, token: Token, lemma: str) -> Exerci
         return None
     modifiers = list(adjective.children)
     adverb = modifiers[0] if len(modifiers) == 1 and modifiers[0].i == adjective.i - 1 else None
-    if modifiers and (adverb is None or not _fixed_adverb(adverb, adjective)):
+    if modifiers and (adverb is None or not fixed_adverb(adverb, adjective)):
         return None  # "too large for ...", "quite large": the adjective's other words may move
     if pos == "ADV" and (adverb is None or adverb.i != token.i):
         return None
