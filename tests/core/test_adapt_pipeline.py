@@ -365,7 +365,7 @@ def test_a_later_round_grows_by_sentences_that_keep_its_level(nlp: Language) -> 
 
     rounds: list[int] = []
 
-    def more(strength: int, kept: str, missed: bool) -> list[Callable[[str], tuple[str, Doc] | None]]:
+    def more(strength: int, kept: str) -> list[Callable[[str], tuple[str, Doc] | None]]:
         rounds.append(strength)
         too_long = lambda kept: None  # noqa: E731 - beyond the level's budget: not built, not a try
         return [adding("plain", easy), adding("hard", hard), too_long, adding("plain again", easy)]
@@ -386,10 +386,10 @@ def test_a_first_round_hit_grows_where_there_is_room(nlp: Language) -> None:
     # (``content.grow_budget``) allows it; with no room, ``more`` offers nothing that fits.
     hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
     target = measure(easy).level
-    told: list[tuple[int, bool]] = []
+    told: list[int] = []
 
-    def more(strength: int, kept: str, missed: bool) -> list[Callable[[str], tuple[str, Doc] | None]]:
-        told.append((strength, missed))
+    def more(strength: int, kept: str) -> list[Callable[[str], tuple[str, Doc] | None]]:
+        told.append(strength)
         return [
             lambda kept: (f"{kept} + hard", hard),
             lambda kept: None,
@@ -397,10 +397,8 @@ def test_a_first_round_hit_grows_where_there_is_room(nlp: Language) -> None:
         ]
 
     checked = refine(lambda s: (f"round {s}", easy), target, max_rounds=3, more=more)
-    assert told == [(0, False)] and checked.candidate == "round 0 + plain" and checked.hit
-    no_room = refine(
-        lambda s: (f"round {s}", easy), target, max_rounds=3, more=lambda s, k, m: [lambda k: None]
-    )
+    assert told == [0] and checked.candidate == "round 0 + plain" and checked.hit
+    no_room = refine(lambda s: (f"round {s}", easy), target, max_rounds=3, more=lambda s, k: [lambda k: None])
     assert no_room.candidate == "round 0" and no_room.rounds == 1
 
 
@@ -408,20 +406,20 @@ def test_a_first_round_miss_grows_at_the_level_it_measures(nlp: Language) -> Non
     # Round facts2 (train, A2): half the A2 versions miss at the first round, and every later round
     # measured as high, so the first attempt was kept as it was, cut to the A2 budget with the story's
     # names and numbers (76 % kept, against 80 % in first-round hits). It now grows like a later round's
-    # version, and is told it missed (``content.grow_budget``: it may grow past the level's budget).
+    # version (``content.grow_budget``: it may grow past the level's budget).
     hard, easy = nlp(STORY), nlp(PARAGRAPHS[2])
     target = LEVELS[LEVELS.index(measure(easy).level) - 1]
-    told: list[tuple[int, bool]] = []
+    told: list[int] = []
 
     def build(strength: int) -> tuple[str, Doc]:
         return f"round {strength}", easy  # every round measures the same, above the target
 
-    def more(strength: int, kept: str, missed: bool) -> list[Callable[[str], tuple[str, Doc] | None]]:
-        told.append((strength, missed))
+    def more(strength: int, kept: str) -> list[Callable[[str], tuple[str, Doc] | None]]:
+        told.append(strength)
         return [lambda kept: (f"{kept} + plain", easy), lambda kept: (f"{kept} + hard", hard)]
 
     checked = refine(build, target, max_rounds=3, more=more)
-    assert told == [(0, True)] and checked.candidate == "round 0 + plain" and not checked.hit
+    assert told == [0] and checked.candidate == "round 0 + plain" and not checked.hit
 
 
 def test_a_miss_grows_only_by_what_does_not_raise_its_score(nlp: Language) -> None:
@@ -437,7 +435,7 @@ def test_a_miss_grows_only_by_what_does_not_raise_its_score(nlp: Language) -> No
     def scored(candidate: str, doc: Doc) -> TextLevel:
         return replace(level, score=level.score + 0.01 * candidate.count("harder"))
 
-    def more(strength: int, kept: str, missed: bool) -> list[Callable[[str], tuple[str, Doc] | None]]:
+    def more(strength: int, kept: str) -> list[Callable[[str], tuple[str, Doc] | None]]:
         return [lambda kept: (f"{kept} + harder", easy), lambda kept: (f"{kept} + as easy", easy)]
 
     missed = refine(lambda s: (f"round {s}", easy), target, max_rounds=1, measure_with=scored, more=more)
@@ -461,7 +459,7 @@ def test_growing_tries_a_few_additions(nlp: Language) -> None:
         return add
 
     checked = refine(
-        build, measure(easy).level, max_rounds=3, more=lambda s, k, m: [adding(k) for k in range(50)]
+        build, measure(easy).level, max_rounds=3, more=lambda s, k: [adding(k) for k in range(50)]
     )
     assert checked.candidate == "round 1" and built == list(range(GROW_TRIES))  # each costs a build
 

@@ -256,7 +256,7 @@ class _Story:
                 target, s, b, frozenset(x.unit for x in kept[0].sentences)
             ),
             grows=_only_adds,
-            more=lambda s, kept, missed: self._additions(target, s),
+            more=lambda s, kept: self._additions(target, s),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 

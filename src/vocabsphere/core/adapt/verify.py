@@ -43,8 +43,8 @@ GROW_TRIES = 8
 T = TypeVar("T")
 # One way to add to a kept version: the fuller version and its parse, or None when it does not fit.
 Step = Callable[[T], "tuple[T, Doc] | None"]
-# The ways to add to a kept version of round ``strength`` (``more(strength, kept, missed)``).
-More = Callable[[int, T, bool], Sequence[Step[T]]]
+# The ways to add to a kept version of round ``strength`` (``more(strength, kept)``).
+More = Callable[[int, T], Sequence[Step[T]]]
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _grown(
     more: More[T] | None,
     measure_with: Callable[[T, Doc], TextLevel] | None,
 ) -> Checked[T]:
-    """``found`` with every addition of ``more(strength, found, missed)`` (tried in order, at most
+    """``found`` with every addition of ``more(strength, found)`` (tried in order, at most
     ``GROW_TRIES`` built) that keeps it at or below its level. A hit grows from any round, within the
     room ``more`` allows (a first-round hit filled the level's first budget, but at A2 the editors keep
     more of the story: train, round facts4); a miss grows from any round, from the first round only by
@@ -135,7 +135,7 @@ def _grown(
     if more is None:
         return found
     tries = 0
-    for step in more(strength, found.candidate, not found.hit):
+    for step in more(strength, found.candidate):
         if tries >= GROW_TRIES:
             break
         built = step(found.candidate)
