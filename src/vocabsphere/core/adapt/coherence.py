@@ -15,6 +15,8 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from itertools import pairwise
 
+from lemminflect import getInflection, getLemma
+
 from vocabsphere.core.adapt.content import Unit
 
 __all__ = [
@@ -541,13 +543,9 @@ def _new_thing(units: Sequence[Unit], i: int) -> bool:
 
 
 def _forms(noun: str) -> set[str]:
-    """A noun with its plural or singular ("weight", "weights"; "city", "cities")."""
-    forms = {noun, noun + "s", noun + "es", noun.rstrip("s")}
-    if noun.endswith("y"):
-        forms.add(noun[:-1] + "ies")
-    if noun.endswith("ies"):
-        forms.add(noun[:-3] + "y")
-    return forms
+    """A noun with its singular and plural ("weight", "weights"; "cities", "city"; "box", "boxes")."""
+    singulars = getLemma(noun, upos="NOUN")
+    return {noun, *singulars, *(plural for one in singulars for plural in getInflection(one, tag="NNS"))}
 
 
 def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
