@@ -57,6 +57,8 @@ _DEMONSTRATIVE = re.compile(
 )
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
+# Looked for anywhere in a quotation's text, "according to" too; fewer forms than
+# ``text.saying.SAYING_FORMS`` (no "warned", "insisted"): such a quotation stays with the sentence before.
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
 # A person's or body's full name on first mention ("Frederic Thut", "Susumu Tonagawa"); later
 # mentions use the last word alone ("Thut said").

@@ -31,6 +31,7 @@ from vocabsphere.core.adapt.syntax import (
 )
 from vocabsphere.core.adapt.text_ops import QUOTE_CHARS, QUOTE_MARKS, finish, join_tokens, valid_sentence
 from vocabsphere.core.learnables.sentences import word_count
+from vocabsphere.core.text.saying import SAYING_LEMMAS
 from vocabsphere.core.text.tags import FINITE_TAGS
 
 from .sentences import MAX_WORDS, without_apostrophes
@@ -120,7 +121,7 @@ _DROPPABLE_MARKS = frozenset(
 _SET_OFF = frozenset({",", "-", "\u2013", "\u2014", "(", ")", ";", ":"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _OPEN_ENDS = frozenset({"POS", "DT", "IN", "CC", "PRP$", "TO", "WDT", "WP"})
-_SAYING = frozenset({"say", "tell", "add", "explain", "report", "write", "note", "claim"})
+_SAYING = SAYING_LEMMAS
 
 
 def _has_subject(verb: Token) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, word_count
 from vocabsphere.core.levels import text_level_of_doc
+from vocabsphere.core.text.saying import SAYING_FORMS
 from vocabsphere.core.text.tags import FINITE_TAGS
 
 if TYPE_CHECKING:
@@ -141,9 +142,7 @@ def _told_by(text: str) -> bool:
 _SPOKEN = re.compile(
     r"^\u201c?(?P<words>[^\u201c\u201d]+?)(?P<end>[,.?!])\u201d\s+(?P<rest>[^\u201c\u201d]+)$"
 )
-_SAYING = frozenset(
-    {"said", "says", "added", "adds", "explained", "explains", "told", "warned", "wrote", "asked", "insisted"}
-)
+_SAYING = SAYING_FORMS
 
 
 def quotation_without_speaker(text: str) -> str | None:
