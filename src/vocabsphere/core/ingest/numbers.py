@@ -6,35 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from vocabsphere.core.text.number_words import CARDINALS
+
 NumberKind = Literal["cardinal", "ordinal", "year"]
 
 _SMALL = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{w: n for w, n in CARDINALS.items() if n >= 2},
     "dozen": 12,
     "a dozen": 12,
     "hundred": 100,
@@ -89,8 +66,8 @@ _QUALIFIERS = (
 _DIGITS = r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 # "one" and "a" only count with a scale word ("one million", "a lakh"): alone they are rarely quantities.
 _WORDS = "|".join(sorted((w for w in _SMALL if w not in {"one", "a"}), key=len, reverse=True))
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "|".join(w for w, n in CARDINALS.items() if n >= 20)
+_UNITS = "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 9)
 _CARDINAL = re.compile(
     rf"(?:\b(?P<qual>{_QUALIFIERS})\s+)?"
     rf"(?:(?<![\w.,-])(?P<num>{_DIGITS})(?P<attached>m|bn|tn)?(?![\w]|\.\d)|\b(?P<compound>(?:{_TENS})-(?:{_UNITS}))\b"

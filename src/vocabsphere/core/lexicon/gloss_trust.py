@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
+from vocabsphere.core.text.number_words import SCALES
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -43,7 +45,7 @@ BACKED_SHARE = 0.9
 RARER_MARGIN = 0.5
 _WORD = re.compile(r"[a-z]+")
 _QUANTIFIERS = frozenset({"several", "many", "few", "various", "numerous", "two", "three", "both"})
-_NUMBER_NOUNS = frozenset({"hundred", "thousand", "million", "billion", "dozen"})  # "two hundred"
+_NUMBER_NOUNS = frozenset({*SCALES, "dozen"})  # "two hundred"
 _COMMON_PLURAL = 4.0  # "peoples" (3.5) is rare: "few people" is no broken count
 # A definition that comments on a whole clause as a sentence adverb does ("Currently, ...",
 # "Consequently, ..."): time or linking. A manner or place sense does not ("Separately, the

@@ -18,6 +18,7 @@ from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, heading_paragraphs, quote_states
 from vocabsphere.core.adapt.text_ops import split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
+from vocabsphere.core.text.number_words import CARDINALS, SCALES
 
 __all__ = [
     "NEGATIONS",
@@ -32,33 +33,9 @@ __all__ = [
 
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none", "cannot"})
 _TERM_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"})
-NUMBER_WORDS = tuple(
-    [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ]
-)
+NUMBER_WORDS = tuple(w for w, n in CARDINALS.items() if n <= 20)  # zero to twenty, by value
 _SMALL = {w: n for n, w in enumerate(NUMBER_WORDS)}
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE = SCALES
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
