@@ -80,6 +80,13 @@ def _who(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candidat
     anchors = anchor_terms(clause.doc[clause.subject.end :])
     claims = _with_anchors(_surname_claims([key, *distractors]), anchors)
     options = mixed(stem, [key, *distractors])
+    return _fact(stem, options, key, sentence, claims, level)
+
+
+def _fact(
+    stem: str, options: tuple[str, ...], key: str, sentence: Sentence, claims: tuple[Claim, ...], level: str
+) -> Candidate:
+    """A fact question on ``sentence``: the key's claim first in ``claims``, then the distractors'."""
     return Candidate(
         QuestionKind.FACT, stem, options, key, sentence.text, claims[0], claims[1:], level, sentence.index
     )
@@ -114,17 +121,7 @@ def _where(clause: Clause, sentence: Sentence, cast: Cast, level: str) -> Candid
             Claim(anchors, frozenset(w.lower() for w in name.split())) for name in (span.text, *distractors)
         )
         options = mixed(stem, [span.text, *distractors])
-        return Candidate(
-            QuestionKind.FACT,
-            stem,
-            options,
-            span.text,
-            sentence.text,
-            claims[0],
-            claims[1:],
-            level,
-            sentence.index,
-        )
+        return _fact(stem, options, span.text, sentence, claims, level)
     return None
 
 
@@ -145,17 +142,7 @@ def _when(clause: Clause, sentence: Sentence, years: Sequence[str], level: str) 
         anchors = anchor_terms(t for t in clause.doc if not phrase.start <= t.i < phrase.end)
         claims = tuple(Claim(anchors, frozenset({"#" + y})) for y in (head.text, *distractors))
         options = tuple(f"In {y}" for y in sorted([head.text, *distractors]))
-        return Candidate(
-            QuestionKind.FACT,
-            stem,
-            options,
-            f"In {head.text}",
-            sentence.text,
-            claims[0],
-            claims[1:],
-            level,
-            sentence.index,
-        )
+        return _fact(stem, options, f"In {head.text}", sentence, claims, level)
     return None
 
 
@@ -251,17 +238,7 @@ def _how_many(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         values = sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0))
         word = approx.lower_ + " " if approx is not None else ""
         options = tuple(shown_option(word + v) for v in values)
-        return Candidate(
-            QuestionKind.FACT,
-            stem,
-            options,
-            shown_option(word + number.text),
-            sentence.text,
-            claims[0],
-            claims[1:],
-            level,
-            sentence.index,
-        )
+        return _fact(stem, options, shown_option(word + number.text), sentence, claims, level)
     return None
 
 
@@ -303,17 +280,7 @@ def _how_long(clause: Clause, sentence: Sentence, counts: Sequence[str], level: 
         )
         values = sorted([number.text, *distractors], key=lambda v: float(number_value(v) or 0))
         options = tuple(f"For {v.lower()} {head.text}" for v in values)
-        return Candidate(
-            QuestionKind.FACT,
-            stem,
-            options,
-            f"For {number.text.lower()} {head.text}",
-            sentence.text,
-            claims[0],
-            claims[1:],
-            level,
-            sentence.index,
-        )
+        return _fact(stem, options, f"For {number.text.lower()} {head.text}", sentence, claims, level)
     return None
 
 
