@@ -20,6 +20,10 @@ from vocabsphere.core.levels.grammar_words import (
     verb_lemmas,
 )
 
+# Verbs followed by a gerund or a to-infinitive ("started working", "started to work").
+_EITHER_FORM_VERBS = frozenset(
+    {"like", "love", "hate", "prefer", "start", "begin", "continue", "remember", "forget", "try"}
+)
 _GERUND_VERBS = frozenset(
     {
         "enjoy",
@@ -45,16 +49,7 @@ _GERUND_VERBS = frozenset(
         "dislike",
         "involve",
         "fancy",
-        "like",
-        "love",
-        "hate",
-        "prefer",
-        "start",
-        "begin",
-        "continue",
-        "remember",
-        "forget",
-        "try",
+        *_EITHER_FORM_VERBS,
         "regret",
     }
 )
@@ -91,16 +86,7 @@ _INFINITIVE_VERBS = frozenset(
         "seek",
         "struggle",
         "hesitate",
-        "like",
-        "love",
-        "hate",
-        "prefer",
-        "start",
-        "begin",
-        "continue",
-        "remember",
-        "forget",
-        "try",
+        *_EITHER_FORM_VERBS,
         "wish",
     }
 )
