@@ -15,7 +15,6 @@ end) are parsed and only the first ``MAX_WORDS`` words (whole sentences) are ana
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ from vocabsphere.core.levels.text_features import (
     extract_features,
     grammar_detector,
 )
+from vocabsphere.core.levels.word_level import level_of_score
 from vocabsphere.core.text import load_pipeline
 
 __all__ = [
@@ -119,11 +119,6 @@ def calibrate(raw: float, cuts: Sequence[float]) -> float:
         k = max(i for i, cut in enumerate(cuts) if cut <= raw)
         value = k + 1.5 + (raw - cuts[k]) / (cuts[k + 1] - cuts[k])
     return min(6.0, max(1.0, value))
-
-
-def level_of_score(score: float) -> str:
-    """Level "A1".."C2" of a score in [1, 6]; half-way points round up."""
-    return LEVELS[min(6, max(1, math.floor(score + 0.5))) - 1]
 
 
 def model_from_json(data: Mapping[str, Any]) -> TextLevelModel:
