@@ -31,8 +31,9 @@ from cefrj_data import items_of, lexicon_triples, read_rows, split_rows  # noqa:
 from metrics import accuracy, cefrpy_raw, frequency_baseline, item_words  # noqa: E402
 from rare_words import samples  # noqa: E402
 
+from vocabsphere.core.levels.cefr import LEVELS  # noqa: E402
 from vocabsphere.core.levels.cefrpy_feature import CEFRPY_FEATURE_NAMES  # noqa: E402
-from vocabsphere.core.levels.word_features import FEATURE_NAMES, LEVELS, Lexicon, word_features  # noqa: E402
+from vocabsphere.core.levels.word_features import FEATURE_NAMES, Lexicon, word_features  # noqa: E402
 from vocabsphere.core.levels.word_level import GatedModel, level_of_score, load_model, score_features  # noqa: E402
 
 HAS, HAS_POS = (FEATURE_NAMES.index(n) for n in CEFRPY_FEATURE_NAMES[:2])

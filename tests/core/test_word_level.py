@@ -15,8 +15,9 @@ from vocabsphere.core.levels import (
     word_level,
     word_level_score,
 )
+from vocabsphere.core.levels.cefr import LEVELS
 from vocabsphere.core.levels.cefrpy_feature import cefrpy_levels, cefrpy_table
-from vocabsphere.core.levels.word_features import LEVELS, Lexicon, count_syllables, word_features, zipf
+from vocabsphere.core.levels.word_features import Lexicon, count_syllables, word_features, zipf
 from vocabsphere.core.levels.word_level import estimate, load_lexicon, load_model, score_features
 
 # Derived words absent from the list, with an easier listed base (checked in the test).

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from vocabsphere.core.learnables.sentences import has_finite_verb, is_heading, word_count
 from vocabsphere.core.levels import text_level_of_doc
+from vocabsphere.core.levels.cefr import LEVELS
 from vocabsphere.core.text.saying import SAYING_FORMS
 from vocabsphere.core.text.tags import FINITE_TAGS
 
@@ -26,7 +27,6 @@ __all__ = [
     "without_apostrophes",
 ]
 
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 MIN_WORDS, MAX_WORDS = 6, 30
 _OPENERS = "\u201c\u2018\"'("
 _JUNK = ("http", "www.", "@", "©", "|", "click here", "subscribe", "read more")

@@ -16,9 +16,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from vocabsphere.core.levels.cefr import LEVELS
+
 __all__ = ["CEFR_LEVELS", "GRAMMAR_POINTS", "GrammarPoint"]
 
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+CEFR_LEVELS = LEVELS
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
+from vocabsphere.core.levels.cefr import LEVELS
 from vocabsphere.core.levels.readability import count_syllables, fkgl
 from vocabsphere.core.levels.word_level import assess_word
 
-LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 MAX_WORDS = 20_000  # words analysed per text (whole sentences); the rest is ignored
 CONTENT_POS: frozenset[str] = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 GRAMMAR_BANDS: tuple[str, ...] = ("A", "B1", "B2", "C")

@@ -24,9 +24,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from vocabsphere.core.errors import InvalidInput
+from vocabsphere.core.levels.cefr import LEVELS
 from vocabsphere.core.levels.readability import normalise_text
 from vocabsphere.core.levels.text_features import (
-    LEVELS,
     MAX_WORDS,
     TextFeatures,
     extract_features,

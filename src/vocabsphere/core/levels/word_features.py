@@ -21,8 +21,6 @@ from wordfreq import zipf_frequency
 
 from vocabsphere.core.levels.cefrpy_feature import CEFRPY_FEATURE_NAMES, cefrpy_features
 
-LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
-
 # Open classes get their own indicator; closed classes share "other".
 _POS_GROUPS: dict[str, str] = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "AUX": "VERB"}
 _POS_GROUPS |= {"ADJ": "ADJ", "ADV": "ADV"}

@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from typing import Any, Literal, Protocol
 
+from vocabsphere.core.levels.cefr import LEVELS
 from vocabsphere.core.levels.cefrpy_feature import (
     CEFRPY_FEATURE_NAMES,
     RARE_FLOOR,
@@ -29,7 +30,6 @@ from vocabsphere.core.levels.cefrpy_feature import (
 from vocabsphere.core.levels.cefrpy_feature import warm_up as warm_cefrpy
 from vocabsphere.core.levels.word_features import (
     FEATURE_NAMES,
-    LEVELS,
     Lexicon,
     normalise,
     word_features,

@@ -33,6 +33,7 @@ from lemminflect import getAllLemmas, getInflection, getLemma
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.levels import assess_word
+from vocabsphere.core.levels.cefr import LEVELS
 
 from . import sense_ranking
 from .gloss_trust import (
@@ -63,7 +64,6 @@ __all__ = [
     "word_index",
 ]
 
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
 SUBSTITUTABLE = frozenset({"NOUN", "VERB", "ADJ", "ADV"})
 MIN_ZIPF = 3.0  # rarer candidates are rarely simpler, whatever their listed level
 SAME_LEVEL_MARGIN = 1.0  # a same-level candidate must be this much more frequent (Zipf)
