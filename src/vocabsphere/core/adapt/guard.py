@@ -89,6 +89,7 @@ _DEGREE = frozenset(
     {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
 )
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_THIRD_PERSON = frozenset({"he", "she", "it", "they", "these", "those", "this"})
 # Prepositions a tagger may take for an adjective or adverb ("alongside" as an amod of "options").
 _PREPOSITION_TEXT = (
     "alongside amid amidst among despite beside besides including excluding regarding concerning "
@@ -614,7 +615,12 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
         return False
     return any(
         t.dep_ in {"nsubj", "nsubj:pass"}
-        and t.lower_ in {"these", "those", "they", "it", "this"}
+        and (
+            t.lower_ in {"these", "those", "they", "it", "this"}
+            # "When the researchers analyzed the answers, they found ...": "They found" after a
+            # sentence about the animals names the animals
+            or (t.pos_ in {"NOUN", "PROPN"} and subject.lower_ in _THIRD_PERSON)
+        )
         and t.i < subject.i
         and t.head.i in gone
         for t in removed
