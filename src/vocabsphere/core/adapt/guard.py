@@ -607,7 +607,8 @@ def _lone_subordinate(sent: Span, gone: set[int]) -> bool:
 
 def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:
     """A cut opening clause whose subject is 'these'/'they'/'it' ("When these were plotted on a map,
-    they revealed clusters"): the kept pronoun after it named what that clause was about."""
+    they revealed clusters") or a noun the kept "they"/"he" names ("When the researchers read the
+    forms, they found"): the kept pronoun after it named what that clause was about."""
     subject = next(
         (c for c in sent.root.children if c.dep_ in _SUBJECTS and c.i not in gone and c.pos_ == "PRON"), None
     )
@@ -619,7 +620,12 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
             t.lower_ in {"these", "those", "they", "it", "this"}
             # "When the researchers analyzed the answers, they found ...": "They found" after a
             # sentence about the animals names the animals
-            or (t.pos_ in {"NOUN", "PROPN"} and subject.lower_ in _THIRD_PERSON)
+            # ("[While tickets ..., he] He says, ..." is the set-off attribution's own fault)
+            or (
+                t.pos_ in {"NOUN", "PROPN"}
+                and subject.lower_ in _THIRD_PERSON
+                and sent.root.lemma_.lower() not in _SAYING_LEMMAS
+            )
         )
         and t.i < subject.i
         and t.head.i in gone

@@ -126,9 +126,13 @@ def noun_words(noun: Token) -> str:
         return str(noun.text)
     while start > noun.sent.start:
         before = doc[start - 1]
-        if before.head.i == noun.i and before.text[:1].isupper() and (
-            before.dep_ in _NAME_PARTS
-            or (before.i > noun.sent.start and (before.tag_ in _NAME_TAGS or before.dep_ == "advmod"))
+        if (
+            before.head.i == noun.i
+            and before.text[:1].isupper()
+            and (
+                before.dep_ in _NAME_PARTS
+                or (before.i > noun.sent.start and (before.tag_ in _NAME_TAGS or before.dep_ == "advmod"))
+            )
         ):
             start -= 1  # "a game Never End, which ...": 'Never' tagged a name's word, parsed an adverb
         elif before.text == "&" and start - 2 >= noun.sent.start and doc[start - 2].text[:1].isupper():

@@ -83,7 +83,8 @@ def _conceded(group: VerbGroup) -> bool:
 
 # Time ahead of now: "next year", "in the future", "soon"; and "60 years from now"
 _AHEAD = frozenset({"tomorrow", "soon", "later", "future", "next"})
-_SPANS = frozenset("hour hours day days week weeks month months year years decade decades".split())
+_SPANS_TEXT = "hour hours day days week weeks month months year years decade decades"
+_SPANS = frozenset(_SPANS_TEXT.split())
 _TIME_DEPS = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "nmod:tmod", "npadvmod"})
 
 
