@@ -1188,3 +1188,64 @@ def test_a_thing_told_of_in_its_other_number_is_no_new_thing() -> None:
     ):
         units = _units("The town is quiet.", "Nothing happened for weeks.", before, later)
         assert 2 not in dependencies(units)[3], later
+# Round read6: train 21-30 read from their Intermediate texts (unseen). Invented sentences of the same
+# shape as the sentences kept after what they lean on was left out.
+@pytest.mark.parametrize(
+    ("before", "later"),
+    [
+        # "Only one survived." after "Six westerners ... were kidnapped" was cut: one of whom?
+        ("Five climbers were caught in the storm on the north face.", "Only one survived."),
+        ("Four boats left the harbour that night.", "Just two returned."),
+        # "In other words, do not go trekking near the border" after another sentence: which words?
+        (
+            "The mayor says the town is safe if you are careful.",
+            "In other words, do not walk alone in the hills at night.",
+        ),
+        # "But Sheehy said good practice can reduce these problems.": the critics' problems were cut
+        (
+            "Some doctors say that the pills can cause headaches and make people tired.",
+            "But Lena Ortiz said careful use can reduce these problems.",
+        ),
+    ],
+)
+def test_links_read_in_the_read6_reading(before: str, later: str) -> None:
+    units = _units("The town is quiet in winter.", before, later)
+    assert 1 in dependencies(units)[2]
+
+
+def test_firstly_and_secondly_go_together() -> None:
+    # "Firstly, ... the astronauts' bodies will have to adapt" kept without "Secondly, and directly
+    # related to the first, ...": the adverbs "Firstly," and "Secondly," were stripped as openers
+    units = _units(
+        "The plan has two big problems.",
+        "Firstly, the road is too narrow for the buses.",
+        "It is thought that this would slow down the whole town.",
+        "Secondly, and just as bad, the bridge is too old.",
+    )
+    assert enumerations(units) == [(1, 3)]
+    assert 3 in dependencies(units)[1]
+    # "But there are a couple of serious problems." kept without the problems it announces
+    units = _units("The town wants a new road.", "But there are a couple of big problems.", units[1].text)
+    assert 2 in dependencies(units)[1]
+
+
+def test_he_two_sentences_after_the_person_needs_the_sentence_that_names_him() -> None:
+    # "It is clear why he needs to find more money, fast." kept after two sentences about the state's
+    # money, with "Abdullah said tourism would help the economy." cut: "he" read as the man quoted before
+    units = _units(
+        "Karl Weber runs the museum.",
+        "Weber said visitors would save the museum.",
+        "The building is in a bad state after the floods.",
+        "The museum gets only a little money from the city.",
+        "It is clear why he needs to find more visitors, fast.",
+    )
+    assert 1 in dependencies(units)[4]
+    # the sentence before tells of a person: it is the one "he" leans on
+    near = _units(
+        "Karl Weber runs the museum.",
+        "Weber said visitors would save the museum.",
+        "The building is old.",
+        "Its director, Anna Roth, wants more money.",
+        "It is clear why she needs to find more visitors, fast.",
+    )
+    assert 1 not in dependencies(near)[4]

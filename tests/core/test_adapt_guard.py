@@ -1139,3 +1139,15 @@ def test_the_time_a_perfect_counts_up_to_is_not_cut(nlp: Language) -> None:
     assert "perfect" not in (
         _drop(nlp, "By the evening, the streets were quiet again.", "By the evening, ") or ""
     )
+
+
+def test_a_cut_opening_clause_that_names_the_kept_pronoun_is_refused(nlp: Language) -> None:
+    # round read6: "[When the researchers analyzed the questionnaires,] they found ..." left "They found"
+    # after a sentence about the animals, so "they" named the animals
+    sentence = "When the nurses read the letters, they found that most of the patients felt better."
+    assert "kept 'they'" in (_drop(nlp, sentence, "When the nurses read the letters, ") or "")
+    sentence = "After Maria Lopez left the party, she walked home through the park."
+    assert "kept 'they'" in (_drop(nlp, sentence, "After Maria Lopez left the party, ") or "")
+    # the clause's own subject is a pronoun: the kept one names whom the sentence before named
+    sentence = "When she left the party, she walked home through the park."
+    assert "kept 'they'" not in (_drop(nlp, sentence, "When she left the party, ") or "")

@@ -523,6 +523,15 @@ def test_a_guess_about_later_is_no_deduction_about_now(nlp: Language) -> None:
     assert found(nlp, "He might be sleeping now.", "deduction_present")
 
 
+def test_a_guess_within_a_span_and_be_able_to_are_no_deduction_about_now(nlp: Language) -> None:
+    # round read6 (B1 highlights): "This new method could be in use ... within a decade" and "they must be
+    # able to link up with a space station" were "how sure the speaker is that something is true now"
+    assert not found(nlp, "The new bridge could be in use within two years.", "deduction_present")
+    assert not found(nlp, "The pilots must be able to land the plane in fog.", "deduction_present")
+    assert found(nlp, "The new bridge could be in use already.", "deduction_present")
+    assert found(nlp, "She must be at home by now.", "deduction_present")
+
+
 def test_should_that_advises_stays(nlp: Language) -> None:
     assert found(nlp, "You should drink more water when it is hot.", "should_advice")
     assert found(nlp, "Children should be careful near the river.", "should_advice")

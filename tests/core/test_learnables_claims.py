@@ -504,3 +504,25 @@ def test_a_relative_clause_after_a_name_with_a_phrase_is_about_the_name(nlp: Lan
         if m.point.id == "relative_non_defining"
     ]
     assert nouns == ["farmers"]
+
+
+def test_a_relative_clause_after_a_name_with_an_adverb_in_it_is_about_the_whole_name(nlp: Language) -> None:
+    # round read6: "a computer game Never End, which they played ..." was explained as telling about
+    # 'End' ('Never' parsed as an adverb of the name)
+    for text, name in (
+        ("Some were asked about a card game Never Lose, which they played for ten minutes.", "Never Lose"),
+        ("They read a book called Always Home, which they loved.", "Always Home"),
+    ):
+        nouns = [
+            dict(m.details).get("noun")
+            for m in detect_grammar(nlp(text))
+            if m.point.id == "relative_non_defining"
+        ]
+        assert nouns == [name], text
+    # an adverb that opens the sentence is no part of the name
+    nouns = [
+        dict(m.details).get("noun")
+        for m in detect_grammar(nlp("Only Maria, who lives nearby, came to the party."))
+        if m.point.id == "relative_non_defining"
+    ]
+    assert nouns == ["Maria"]

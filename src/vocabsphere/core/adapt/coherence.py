@@ -50,7 +50,8 @@ _SPEAKER = re.compile(
 # nouns: "these false memories" in general use would tie most of a story together).
 _DEMONSTRATIVE = re.compile(
     r"\b(?:this|these)\s+(?:information|news|claims?|reports?|development|move|decision|figures?"
-    r"|results?|findings?|outcomes?|discovery)\b"
+    r"|results?|findings?|outcomes?|discovery"
+    r"|problems?|difficulty|difficulties|concerns?|fears?|dangers?)\b"  # "can reduce these problems"
     r"|\b(?:this|that)(?=\s+to\s+be\b)"
     r"|\bthis\s+[\"“'‘]",  # 'this "land-sharing" approach'
     re.I,
@@ -195,7 +196,8 @@ _ELLIPSIS_RELATIVE = re.compile(rf"\b(?:that|who)\s+{_AUXILIARY_END}", re.I)
 # "Later, a donation ...", "Even then it was rejected": the next step of what the sentence before told.
 _SEQUEL = re.compile(
     r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b"
-    r"|first of all\b|first,|now,)",  # "Now, the sea spray is ...": now, as against the past told before
+    r"|first of all\b|first,|now,"  # "Now, the sea spray is ...": now, as against the past told before
+    r"|in other words\b|that is to say\b)",  # "In other words, do not go near the border": says it again
     re.I,
 )
 # "Similarly, names ... are turned down", "Nor is it clear ...", "Likewise ...": compares with or adds
@@ -269,9 +271,12 @@ _AGAIN = re.compile(r"\b(?:the same|a second|(?<!one )another)\s+([a-z]{3,})\b",
 _CONTINUING = re.compile(
     r"^(?:another|a further|the other|the latter|the former|a similar)\b|^in one,"
     r"|^other\s+(?!than\b)[a-z]+\s+(?:of|in|at|from)\b"  # "Other members of the ECB's board": than whom?
-    r"|^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    # "Only one survived.": of the people the sentence before told of
+    r"|^(?:(?:only|just|at least|all but)\s+)?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
     r"|dozens|hundreds|thousands|(?!(?:1[89]|20)\d\d\b)\d[\d,.]*)"  # a number, not a year ("2015 was")
-    r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|does)\b"  # "Ten have been closed": of what?
+    r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|does"  # "Ten have been closed": of what?
+    r"|[a-z]+ed|fled|won|lost|left|fell|went|came)\b"
     r"|^(?:almost |nearly |virtually )?(?:all|most|many|some|several|half)"
     # "Almost all suffered": all of what?
     r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|do|does|[a-z]+ed)\b"
@@ -332,8 +337,9 @@ _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
 # "Behind the jokes there is a deeply serious message.": a sentence that ends by announcing a message,
 # a reason or a problem is a loose end without the next sentence, which tells it.
 _ANNOUNCES = re.compile(
-    r"\bthere\s+(?:is|was|are|were)\s+(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)\W*$"
+    r"\bthere\s+(?:is|was|are|were)\s+(?:a|an|one|another|two|three|several)\s+(?:[\w'’-]+\s+){0,3}"
+    # "But there are a couple of serious problems.": the sentences after tell them
+    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)s?\W*$"
     # "Miami's difficulties are threefold.": the sentences after tell the three
     r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$",
     re.I,
@@ -597,6 +603,37 @@ def _mentions(text: str, name: str) -> bool:
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
+# "he"/"she" (not "they", which may be things) and a name: a sentence that tells of a person.
+_SINGLE_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+")
+
+
+def _tells_of_person(text: str, intros: Collection[str]) -> bool:
+    if _SINGLE_PERSON.search(text) or _FULL_NAME.search(text):
+        return True
+    return any(_mentions(text, short) for short in intros) or any(
+        w.lower() not in _NOT_NAME for w in _CAPITALISED.findall(text)[1:]
+    )  # the first word opens the sentence; a later capital may be a name
+
+
+def _person_told_before(units: Sequence[Unit], i: int, intros: Collection[str]) -> int | None:
+    """For a sentence whose "he"/"she" no name before it in the sentence tells of, and whose sentence
+    before tells of no person ("The state receives ..."): the nearest sentence of its paragraph, a few
+    back, that does ("Abdullah said tourism would help"); None when the sentence before does."""
+    text = units[i].text
+    found = _SINGLE_PERSON.search(text)
+    if i < 2 or found is None or _tells_of_person(text[: found.start()], intros):
+        return None
+    if _tells_of_person(units[i - 1].text, intros):
+        return None
+    for j in range(i - 2, max(-1, i - 1 - _LOOK_BACK), -1):
+        if units[j].paragraph != units[i].paragraph:
+            return None
+        if _tells_of_person(units[j].text, intros):
+            return j
+    return None
+
+
 def last_named(units: Sequence[Unit], i: int) -> int | None:
     """The nearest sentence before ``units[i]`` (of the few before) that names a person in full: who
     says a quotation that does not name its speaker ("When I was inside, I was lucky ...")."""
@@ -671,17 +708,23 @@ def _opening(text: str) -> str:
     return text
 
 
+def _enumerates(pattern: re.Pattern[str], text: str) -> bool:
+    """Does ``text`` open with a part of an enumeration, before or after its connective is stripped
+    ("Secondly, ..." is itself stripped as a fronted adverb; "But the second ...")?"""
+    return pattern.match(text.lstrip(_QUOTE_OPENERS)) is not None or pattern.match(_opening(text)) is not None
+
+
 def enumerations(units: Sequence[Unit]) -> list[tuple[int, int]]:
     """(first part, later part) of enumerations over sentences of one paragraph: "In the first, ..."
     and "In the second, ...", "One ..." and "The other ...", "Some ..." and "Others ..."."""
     pairs = []
     for i, unit in enumerate(units):
-        if not _ENUM_NEXT.match(_opening(unit.text)):
+        if not _enumerates(_ENUM_NEXT, unit.text):
             continue
         for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
             if units[j].paragraph != unit.paragraph:
                 break
-            if _ENUM_FIRST.match(_opening(units[j].text)):
+            if _enumerates(_ENUM_FIRST, units[j].text):
                 pairs.append((j, i))
                 break
     return pairs
@@ -699,6 +742,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i - 1)
         elif i == 0 and len(units) > 1 and refers_back(unit.text):
             needed.add(1)  # a lead that opens "It has charted ..." names its subject next
+        told = _person_told_before(units, i, intros)
+        if told is not None:
+            needed.add(told)  # "It is clear why he needs money" two sentences after "Abdullah said ..."
         described = _definite_reference(units, i)
         if described is not None:
             needed.add(described)

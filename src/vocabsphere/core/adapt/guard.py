@@ -90,6 +90,7 @@ _DEGREE = frozenset(
     {"very", "so", "too", "quite", "extremely", "rather", "really", "most", "more", "less", "as"}
 )
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_THIRD_PERSON = frozenset({"he", "she", "it", "they", "these", "those", "this"})
 # Prepositions a tagger may take for an adjective or adverb ("alongside" as an amod of "options").
 _PREPOSITION_TEXT = (
     "alongside amid amidst among despite beside besides including excluding regarding concerning "
@@ -608,7 +609,8 @@ def _lone_subordinate(sent: Span, gone: set[int]) -> bool:
 
 def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:
     """A cut opening clause whose subject is 'these'/'they'/'it' ("When these were plotted on a map,
-    they revealed clusters"): the kept pronoun after it named what that clause was about."""
+    they revealed clusters") or a noun the kept "they"/"he" names ("When the researchers read the
+    forms, they found"): the kept pronoun after it named what that clause was about."""
     subject = next(
         (c for c in sent.root.children if c.dep_ in _SUBJECTS and c.i not in gone and c.pos_ == "PRON"), None
     )
@@ -616,7 +618,17 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
         return False
     return any(
         t.dep_ in {"nsubj", "nsubj:pass"}
-        and t.lower_ in {"these", "those", "they", "it", "this"}
+        and (
+            t.lower_ in {"these", "those", "they", "it", "this"}
+            # "When the researchers analyzed the answers, they found ...": "They found" after a
+            # sentence about the animals names the animals
+            # ("[While tickets ..., he] He says, ..." is the set-off attribution's own fault)
+            or (
+                t.pos_ in {"NOUN", "PROPN"}
+                and subject.lower_ in _THIRD_PERSON
+                and sent.root.lemma_.lower() not in _SAYING_LEMMAS
+            )
+        )
         and t.i < subject.i
         and t.head.i in gone
         for t in removed

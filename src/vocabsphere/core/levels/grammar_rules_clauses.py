@@ -108,6 +108,7 @@ _TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morn
 
 
 _NAME_PARTS = frozenset({"compound", "flat", "amod", "nmod:desc"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
 # A noun + noun the parse split the wrong way round ("family" heading "home"): named together
 _SPLIT_NOUN = frozenset({"advmod", "compound", "flat", "appos"})
 
@@ -125,8 +126,15 @@ def noun_words(noun: Token) -> str:
         return str(noun.text)
     while start > noun.sent.start:
         before = doc[start - 1]
-        if before.head.i == noun.i and before.dep_ in _NAME_PARTS and before.text[:1].isupper():
-            start -= 1
+        if (
+            before.head.i == noun.i
+            and before.text[:1].isupper()
+            and (
+                before.dep_ in _NAME_PARTS
+                or (before.i > noun.sent.start and (before.tag_ in _NAME_TAGS or before.dep_ == "advmod"))
+            )
+        ):
+            start -= 1  # "a game Never End, which ...": 'Never' tagged a name's word, parsed an adverb
         elif before.text == "&" and start - 2 >= noun.sent.start and doc[start - 2].text[:1].isupper():
             start -= 2  # "Marks & Spencer", not 'Spencer'
         else:

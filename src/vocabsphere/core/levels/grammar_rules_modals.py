@@ -60,6 +60,8 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
     if rest == ("BE", "VBG") or (group.copular and rest == ("BE",)):
         if group.copular and _comparative(group.head):
             return None  # "We could not be happier": nobody guesses, it says how happy they are
+        if group.copular and low(group.head) == "able":
+            return None  # "they must be able to link up": what they need to be able to do, no guess
         if modal == "must" and rest == ("BE",):
             subj = _subject(group)
             if subj is None or low(subj) not in _DEDUCTION_SUBJECTS:
@@ -81,6 +83,8 @@ def _conceded(group: VerbGroup) -> bool:
 
 # Time ahead of now: "next year", "in the future", "soon"; and "60 years from now"
 _AHEAD = frozenset({"tomorrow", "soon", "later", "future", "next"})
+_SPANS_TEXT = "hour hours day days week weeks month months year years decade decades"
+_SPANS = frozenset(_SPANS_TEXT.split())
 _TIME_DEPS = frozenset({"obl", "obl:tmod", "obl:unmarked", "advmod", "nmod:tmod", "npadvmod"})
 
 
@@ -89,8 +93,8 @@ def _later(group: VerbGroup) -> bool:
     for child in group.head.children:
         if child.dep_ in _TIME_DEPS:
             words = {low(t) for t in child.subtree}
-            if words & _AHEAD or {"from", "now"} <= words:
-                return True
+            if words & _AHEAD or {"from", "now"} <= words or ("within" in words and words & _SPANS):
+                return True  # "could be in use within a decade": a guess about then, not now
     return False
 
 
