@@ -1177,3 +1177,41 @@ def test_a_new_thing_that_says_which_it_is_needs_no_sentence_before() -> None:
     ):
         units = [Unit(0, "The town is quiet.", 4), Unit(0, "A storm hit the coast.", 5), Unit(0, later, 8)]
         assert 1 not in dependencies(units)[2], later
+
+
+def test_links_read_in_the_read5_reading() -> None:
+    # Round read5 (train 11-20, Intermediate sources), kept without what they lean on: "Like Glass,
+    # Telepathy One is due to launch" ("They are called Telepathy One" cut), "Numbers rose again in
+    # April." (the fall cut), "One initiative, Facebook Home, is ..." ("a series of new initiatives" cut)
+    units = _units(
+        "A young firm in Lyon makes smart shoes.",
+        "They are called Step Nine and they can count steps.",
+        "Like most watches, Step Nine will go on sale in May.",
+    )
+    assert 1 in dependencies(units)[2]
+    units = _units(
+        "The band sold many records.",
+        "Sales of its albums fell sharply in March.",
+        "Sales climbed again in June.",
+    )
+    assert 1 in dependencies(units)[2]
+    units = _units(
+        "The school is changing.",
+        "Its head has started several new projects for older pupils.",
+        "One project, Green Roof, lets them grow vegetables.",
+    )
+    assert 1 in dependencies(units)[2]
+
+
+def test_near_misses_of_the_read5_links_need_nothing() -> None:
+    # a name no one is given, a thing done again, and "one" of nothing told before
+    units = _units(
+        "The baby cannot be called Step Nine, the court said.",
+        "The parents were sad.",
+        "Step Nine is a name from a film.",
+    )
+    assert 0 not in dependencies(units)[2]
+    units = _units("The town is quiet.", "The band played in the park.", "Children sang again in June.")
+    assert 1 not in dependencies(units)[2]
+    units = _units("The town is quiet.", "The band played in the park.", "One fan came from Oslo.")
+    assert 1 not in dependencies(units)[2]

@@ -292,6 +292,12 @@ _BARE_CHANGE = re.compile(
     r"(?:by\s+(?:\S+\s+){1,3})?from\b",
     re.I,
 )
+# "Sales climbed again in June.": back up (or down) after the change the sentence before told of.
+_CHANGED_AGAIN = re.compile(
+    r"\b(?:rose|rise|rises|fell|fall|falls|increased|decreased|dropped|grew|climbed|recovered|jumped"
+    r"|slipped|went\s+(?:up|down)|picked\s+up)\s+again\b",
+    re.I,
+)
 _A_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:quarter|month|year|week|decade)s?\b", re.I)
 # "Schools have therefore been quick to ...", "Thus, ...": a consequence of what the sentence before told.
 _CONSEQUENCE = re.compile(
@@ -438,7 +444,7 @@ def refers_back(text: str) -> bool:
         return True
     if _BARE_CHANGE.match(opening) and not _A_TIME.search(text):
         return True
-    if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)):
+    if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)) or _CHANGED_AGAIN.search(text):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
@@ -461,6 +467,20 @@ def _adds_to_previous(text: str) -> bool:
     """Does ``text`` (not a quotation) say "also" or "too" early ("Technology has also played a part",
     "The Senate too remained little changed")?"""
     return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
+
+
+_ONE_THING = re.compile(r"^[\"'‘“]?one\s+([a-z]{3,})\b(?!\s+of\b)", re.I)
+
+
+def _one_of_before(text: str, previous: str) -> bool:
+    """Does ``text`` open with "One" and a noun whose plural the sentence before has ("several new
+    projects" ... "One project, Green Roof, lets ...")?"""
+    found = _ONE_THING.match(text)
+    if found is None:
+        return False
+    noun = found.group(1).lower()
+    plurals = {noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun + "s"}
+    return bool(plurals & _words(previous))
 
 
 def _words(text: str) -> set[str]:
@@ -489,7 +509,12 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
             return j
-    return None
+    # "The survey is published today ..." many sentences after "... a survey by two nurses found": the
+    # sentence that told of it, if the story names it once before (with more mentions, the thing is
+    # what the story is about)
+    before_look_back = range(max(0, i - _LOOK_BACK))
+    mentions = [j for j in before_look_back if any(_forms(n) & _words(units[j].text) for n in nouns)]
+    return mentions[0] if len(mentions) == 1 else None
 
 
 # "The weight is attached to the light" after "... powered by a bag of rocks": a thing opening a
@@ -577,8 +602,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
         for match in _BODY_NAMED.finditer(unit.text):
             found.setdefault(match.group(1), (i, match.group(0)))
         for match in _CALLED.finditer(unit.text):
-            before = unit.text[: match.start()].split()[-1:]
-            if not before or before[0].lower() not in _BE_FORMS:  # "cannot be called Harriet": no one is
+            before = [w.lower() for w in unit.text[: match.start()].split()[-2:]]
+            if not _unnamed_by(before):  # "cannot be called Harriet": no one is
                 found.setdefault(match.group(1), (i, match.group(0)))
     # A first name is a person's short name when no other full name in the story has it.
     for first, fulls in first_names.items():
@@ -591,6 +616,15 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
         for short, (j, full) in found.items()
         if not any(_mentions(units[k].text, short) for k in range(j))
     }
+
+
+def _unnamed_by(before: list[str]) -> bool:
+    """Do the words before "called X" say that nothing is called X ("cannot be called Harriet", "is
+    not called")? "They are called Step Nine" names the thing, as "a device called ..." does."""
+    if not before or before[-1] not in _BE_FORMS:
+        return False
+    negated = any(w in {"not", "never"} or w.endswith(("n't", "n’t")) for w in before)
+    return negated or before[-1] in {"be", "been", "being"}
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -722,6 +756,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # what came of the last step
         if i > 0 and _adds_to_previous(unit.text):
             needed.add(i - 1)  # a paragraph opening "Scientists have also lowered ..." adds to the one before
+        if i > 0 and _one_of_before(unit.text, units[i - 1].text):
+            needed.add(i - 1)  # "One project, Green Roof, ..." is one of the projects told before
         if nxt is not None and nxt.paragraph == unit.paragraph and _DOUBTS_BEFORE.match(nxt.text):
             needed.add(i + 1)  # "... predicted rises of 6C." without "That is now thought unlikely" misleads
         if nxt is not None and _ANNOUNCES.search(unit.text):
