@@ -1139,3 +1139,10 @@ def test_the_time_a_perfect_counts_up_to_is_not_cut(nlp: Language) -> None:
     assert "perfect" not in (
         _drop(nlp, "By the evening, the streets were quiet again.", "By the evening, ") or ""
     )
+
+
+def test_in_particular_is_not_cut(nlp: Language) -> None:
+    # round read5: "the cover-up was still shocking, [in particular] the police campaign to ..." left a
+    # noun phrase hanging after the clause
+    sentence = "The report was still shocking, in particular the attempt to blame the fans."
+    assert "qualifier" in (_drop(nlp, sentence, "in particular ") or "")
