@@ -486,6 +486,8 @@ def test_no_claim_a_teacher_found_false_in_highlights(nlp: Language, point_id: s
         ("future_will", "We shall find out next spring."),
         ("adjective_enough", "The farm will have just enough grain for the winter."),
         ("adjective_enough", "They found barely enough chairs for the guests."),
+        # a relative clause after the attribution is no reported speech
+        ("reported_speech", 'It was "a rare step", the judge said, for which she saw no good reason.'),
     ],
 )
 def test_no_claim_read5_found_false_in_highlights(nlp: Language, point_id: str, sentence: str) -> None:
@@ -499,6 +501,7 @@ def test_near_misses_of_read5_keep_their_claims(nlp: Language) -> None:
     assert found(nlp, "The bread was made to mark the holiday.", "passive_no_agent")
     assert found(nlp, "We will find out next spring.", "future_will")
     assert found(nlp, "The room was big enough for the whole class.", "adjective_enough")
+    assert found(nlp, "The judge said that she saw no good reason.", "reported_speech")
 
 
 def test_a_relative_clause_is_not_cut_at_a_hyphen_nor_tied_to_a_rate(nlp: Language) -> None:
