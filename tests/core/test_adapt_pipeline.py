@@ -601,3 +601,26 @@ def test_a_quotation_with_a_single_one_inside_is_closed_with_its_own_mark() -> N
     units = prepare("He spoke. \"It is not about 'Who do I know?' It is about your idea.\n\nShe left.").units
     states = quote_states(units)
     assert states[2].starts_inside and states[2].mark == '"'
+
+
+def test_no_aside_split_off_before_a_sentence_that_goes_on_from_the_main_clause(nlp: Language) -> None:
+    # round read5: "Allen has never done any formal training. Allen is a keen dancer. Instead, she ..."
+    # put the aside between the main clause and the sentence that goes on from it
+    from vocabsphere.core.adapt.builder import VersionBuilder
+    from vocabsphere.core.adapt.document import ParseCache, prepare
+
+    def version(after: str) -> list[str]:
+        story = (
+            "Mrs Hale runs a dance class in a small village near the coast. "
+            f"Hale, a retired nurse, has never taken any lessons as a teacher. {after}"
+        )
+        draft, _ = VersionBuilder(prepare(story), ParseCache(nlp), None).build(
+            "B1", exact=frozenset({0, 1, 2})
+        )
+        return [s.text for s in draft.sentences]
+
+    kept = version("Instead, she learned her steps from old videos of famous teachers.")
+    assert "Hale, a retired nurse, has never taken any lessons as a teacher." in kept
+    # a next sentence that does not go on from the main clause leaves the split as it was
+    split = version("She learned her steps from old videos of famous teachers.")
+    assert "Hale is a retired nurse." in split

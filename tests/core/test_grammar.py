@@ -475,6 +475,35 @@ def test_no_claim_a_teacher_found_false_in_highlights(nlp: Language, point_id: s
     assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
 
 
+@pytest.mark.parametrize(
+    ("point_id", "sentence"),
+    [
+        # Round read5, highlights of unseen versions: "we are not told who does the action" with the
+        # agent after a purpose ("baked to celebrate ... by her sister"), "'shall see' uses will", and
+        # "adjective + enough" for an adverb on 'enough' before a noun ("just enough water").
+        ("passive_no_agent", "The bread was made to mark the holiday by his cousin, Ana."),
+        ("passive_no_agent", "The songs were written to thank the nurses by a local choir."),
+        ("future_will", "We shall find out next spring."),
+        ("adjective_enough", "The farm will have just enough grain for the winter."),
+        ("adjective_enough", "They found barely enough chairs for the guests."),
+        # a relative clause after the attribution is no reported speech
+        ("reported_speech", 'It was "a rare step", the judge said, for which she saw no good reason.'),
+    ],
+)
+def test_no_claim_read5_found_false_in_highlights(nlp: Language, point_id: str, sentence: str) -> None:
+    matches = found(nlp, sentence, point_id)
+    assert not matches, f"{point_id} wrongly found: {[m.text for m in matches]}"
+
+
+def test_near_misses_of_read5_keep_their_claims(nlp: Language) -> None:
+    # the agent read as before, a future with will, and adjective + enough all still found
+    assert found(nlp, "The bread was made by his cousin to mark the holiday.", "passive_with_agent")
+    assert found(nlp, "The bread was made to mark the holiday.", "passive_no_agent")
+    assert found(nlp, "We will find out next spring.", "future_will")
+    assert found(nlp, "The room was big enough for the whole class.", "adjective_enough")
+    assert found(nlp, "The judge said that she saw no good reason.", "reported_speech")
+
+
 def test_a_relative_clause_is_not_cut_at_a_hyphen_nor_tied_to_a_rate(nlp: Language) -> None:
     # Unseen train article at B1: "'which is giving rise to a man' ... adds extra information about
     # 'person'" for "200 gallons per person, which is giving rise to a man-made drought".

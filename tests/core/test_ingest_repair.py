@@ -31,6 +31,13 @@ SEEDS = SHARED_DIR / "seeds"
         ("gains in the fi ght against hunger", "gains in the fight against hunger"),
         ('a market for this. 17 "It allows you to test it," she says.', 'for this. "It allows you'),
         ("says Ann. 18 With her background, she knows.", "says Ann. With her background"),
+        # round read5: a line number before one person's title and full name
+        (
+            "not for sale. 21 Acme boss Lena Marsh has opened a shop.",
+            "not for sale. Acme boss Lena Marsh has",
+        ),
+        # and two closing single marks typed for the double one that closes an open quotation
+        ("She said: “It will help the whole town.’’ Then she left.", "“It will help the whole town.” Then"),
     ],
 )
 def test_typesetting_artefacts_are_repaired(raw: str, repaired: str) -> None:
@@ -47,6 +54,9 @@ def test_typesetting_artefacts_are_repaired(raw: str, repaired: str) -> None:
         "The meeting ended at 5. 30 people stayed on.",
         "The last ship left at 5. 17 Britons were still on the island.",  # a number that opens a sentence
         "It was a stiff fight for the staff.",
+        "The ferry sank. 12 Labour members were on board.",  # a count of members, no title and name
+        "He called it ‘the best.’’ Nobody agreed.",  # no double quotation open
+        "The ferry sank. 14 Red Cross nurses have helped.",
     ],
 )
 def test_real_sentence_ends_and_opening_marks_stay(text: str) -> None:

@@ -526,3 +526,19 @@ def test_a_relative_clause_after_a_name_with_an_adverb_in_it_is_about_the_whole_
         if m.point.id == "relative_non_defining"
     ]
     assert nouns == ["Maria"]
+def test_a_place_or_time_after_a_verb_expression_is_not_its_preposition(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # round read5 (train, Intermediate source): "two sex workers gave birth on the streets of Athens" gave
+    # "'gave birth on' is a fixed combination"; "on the streets" says where, like "in the hall" after
+    # "took place"
+    def bases(text: str) -> set[str]:
+        return {c.base for c in find_collocations(next(iter(nlp(text).sents)), real_lexicon)}
+
+    assert "give birth on" not in bases("Two nurses gave birth on the streets of Lisbon.")
+    assert "give birth in" not in bases("She gave birth in a taxi near the bridge.")
+    assert "take place in" not in bases("The meeting took place in the old town hall.")
+    # the expressions themselves stay, and a preposition they take
+    assert "give birth" in bases("Two nurses gave birth on the streets of Lisbon.")
+    assert "take part in" in bases("Our neighbours took part in the race.")
+    assert "take care of" in bases("They took care of the dog at home.")

@@ -172,6 +172,19 @@ def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
 _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.IGNORECASE)
 _ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
+# Splits that move an aside into a sentence after the main clause ("Hale has never trained. Hale is a
+# retired nurse."): a next sentence going on from the main clause ("Instead, she ...") would follow the aside.
+_ASIDE_AFTER = frozenset({"apposition", "relative_clause"})
+_GOES_ON = re.compile(
+    r"^[\"'‘“]?(?:instead|but|however|yet|so|therefore|thus|hence|nevertheless|still|this|that|these|those)\b",
+    re.I,
+)
+
+
+def _goes_on(unit: Unit, after: Unit) -> bool:
+    """Does ``after``, the next sentence of ``unit``'s paragraph in the version, go on from what
+    ``unit`` says ("Instead, she ...", "But this ...")?"""
+    return after.paragraph == unit.paragraph and _GOES_ON.match(after.text) is not None
 
 
 def _mark(state: QuoteState) -> str:
@@ -518,7 +531,7 @@ class VersionBuilder:
             {"content": len(units) - len(chosen), "compression": sum(removed[i] for i in chosen)}
         )
         staged: list[tuple[int, str]] = []  # (unit, sentence text)
-        for i in chosen:
+        for k, i in enumerate(chosen):
             text = units[i].text
             rules: list[str] = []
             if units[i].paragraph in headings:
@@ -528,6 +541,9 @@ class VersionBuilder:
                 texts = [text]  # the middle of a quotation stays as said
             else:
                 texts, rules = self._syntax_for(text, level)
+                after = chosen[k + 1] if k + 1 < len(chosen) else None
+                if _ASIDE_AFTER & set(rules) and after is not None and _goes_on(units[i], units[after]):
+                    texts, rules = [text], []
             counts.update(f"syntax.{r}" for r in rules)
             for text in texts:
                 if not self._quotes[i].starts_inside:

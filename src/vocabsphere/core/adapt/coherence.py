@@ -39,7 +39,9 @@ _REFERRING = frozenset(_REFERRING_TEXT.split())
 # "It is/was ..." usually opens with an empty subject ("It is difficult to ..."), not a reference.
 _EMPTY_IT = re.compile(
     r"^it(?:'s|\s+(?:is|was|seems|seemed|appears|appeared|has been|will be))\b"
-    r"(?!\s+(?:a|an|the|this|part|(?:all|just|only)\s+part)\b)",
+    r"(?!\s+(?:a|an|the|this|part|(?:all|just|only)\s+part)\b)"
+    # "It was done to remove criticism": something done (or made, used ...) for a purpose, told before
+    r"(?!\s+(?:done|made|used|built|designed|created|written|carried\s+out)\s+to\b)",
     re.I,
 )  # "It is a question ...", "It is all part of the experience ..." refer back
 # "..., he said he and the others present had ...": the speaker is whoever the sentence before named.
@@ -91,6 +93,8 @@ _BE_FORMS = frozenset(["be", "is", "are", "was", "were", "been", "being", "get",
 # "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
 _BODY_NAMED = re.compile(
     r"\bthe\s+([A-Z][a-z]{2,})\s+(?:Group|Company|Corporation|Foundation|Institute|Trust|Association|Agency)\b"
+    # "analysts at Acme bank": the name, then what it is in lower case ("Acme saw ..." later)
+    r"|(?<=\s)([A-Z][a-z]{2,})\s+(?:bank|firm|group|company|agency|charity)\b"
 )
 # Arabic name particles: "Mohammed Abdullah al-Mamun" is "Mamun" later.
 _PARTICLE = re.compile(r"^(?:al|el|ad|ash|as|ul)-(?=[A-Z])")
@@ -301,6 +305,21 @@ _BARE_CHANGE = re.compile(
     r"(?:by\s+(?:\S+\s+){1,3})?from\b",
     re.I,
 )
+# "Not that this seems to worry her.", "By contrast, the new test ...": what the sentence before told.
+_SET_AGAINST = re.compile(r"^(?:not that\b|(?:by|in) contrast\b(?!\s+(?:to|with)\b)|conversely\b)", re.I)
+# "There has been doubt about its value.": whose value, the sentence before told ("there" names nothing).
+_THERE_ITS = re.compile(
+    r"^there\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been|will\s+be)\b[^.;:]*\b(?:its|their)\b",
+    re.I,
+)
+# '"We are losing," the reporter, Ana Ruiz, said.': which reporter, the sentence before told.
+_THE_SPEAKER = re.compile(r"[,.!?][”\"]\s+the\s+([a-z]{4,}),\s+[A-Z]")
+# "Sales climbed again in June.": back up (or down) after the change the sentence before told of.
+_CHANGED_AGAIN = re.compile(
+    r"\b(?:rose|rise|rises|fell|fall|falls|increased|decreased|dropped|grew|climbed|recovered|jumped"
+    r"|slipped|went\s+(?:up|down)|picked\s+up)\s+again\b",
+    re.I,
+)
 _A_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:quarter|month|year|week|decade)s?\b", re.I)
 # "Schools have therefore been quick to ...", "Thus, ...": a consequence of what the sentence before told.
 _CONSEQUENCE = re.compile(
@@ -448,7 +467,9 @@ def refers_back(text: str) -> bool:
         return True
     if _BARE_CHANGE.match(opening) and not _A_TIME.search(text):
         return True
-    if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)):
+    if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)) or _CHANGED_AGAIN.search(text):
+        return True
+    if _SET_AGAINST.match(opening) or _THERE_ITS.match(opening):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
@@ -471,6 +492,30 @@ def _adds_to_previous(text: str) -> bool:
     """Does ``text`` (not a quotation) say "also" or "too" early ("Technology has also played a part",
     "The Senate too remained little changed")?"""
     return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
+
+
+_ONE_THING = re.compile(r"^[\"'‘“]?one\s+([a-z]{3,})\b(?!\s+of\b)", re.I)
+
+
+def _speaker_told_before(units: Sequence[Unit], i: int) -> bool:
+    """Is the speaker of the quotation ``units[i]`` "the <role>, <Name>," with a role no sentence
+    before names (the sentence before told of them in other words)?"""
+    found = _THE_SPEAKER.search(units[i].text)
+    if found is None or found.group(1) in _TOO_COMMON | _UNIQUE:
+        return False
+    before = set().union(*(_words(u.text) for u in units[:i]))
+    return not _forms(found.group(1)) & before
+
+
+def _one_of_before(text: str, previous: str) -> bool:
+    """Does ``text`` open with "One" and a noun whose plural the sentence before has ("several new
+    projects" ... "One project, Green Roof, lets ...")?"""
+    found = _ONE_THING.match(text)
+    if found is None:
+        return False
+    noun = found.group(1).lower()
+    plurals = {noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun + "s"}
+    return bool(plurals & _words(previous))
 
 
 def _words(text: str) -> set[str]:
@@ -499,7 +544,12 @@ def _definite_reference(units: Sequence[Unit], i: int) -> int | None:
         before = _words(units[j].text)
         if any(n in before or n + "s" in before or n.rstrip("s") in before for n in nouns):
             return j
-    return None
+    # "The survey is published today ..." many sentences after "... a survey by two nurses found": the
+    # sentence that told of it, if the story names it once before (with more mentions, the thing is
+    # what the story is about)
+    before_look_back = range(max(0, i - _LOOK_BACK))
+    mentions = [j for j in before_look_back if any(_forms(n) & _words(units[j].text) for n in nouns)]
+    return mentions[0] if len(mentions) == 1 else None
 
 
 # "The weight is attached to the light" after "... powered by a bag of rocks": a thing opening a
@@ -581,10 +631,10 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
             if match.group(1) not in _KNOWN_ACRONYMS:
                 found.setdefault(match.group(1), (i, match.group(0)))
         for match in _BODY_NAMED.finditer(unit.text):
-            found.setdefault(match.group(1), (i, match.group(0)))
+            found.setdefault(match.group(1) or match.group(2), (i, match.group(0)))
         for match in _CALLED.finditer(unit.text):
-            before = unit.text[: match.start()].split()[-1:]
-            if not before or before[0].lower() not in _BE_FORMS:  # "cannot be called Harriet": no one is
+            before = [w.lower() for w in unit.text[: match.start()].split()[-2:]]
+            if not _unnamed_by(before):  # "cannot be called Harriet": no one is
                 found.setdefault(match.group(1), (i, match.group(0)))
     # A first name is a person's short name when no other full name in the story has it.
     for first, fulls in first_names.items():
@@ -597,6 +647,15 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
         for short, (j, full) in found.items()
         if not any(_mentions(units[k].text, short) for k in range(j))
     }
+
+
+def _unnamed_by(before: list[str]) -> bool:
+    """Do the words before "called X" say that nothing is called X ("cannot be called Harriet", "is
+    not called")? "They are called Step Nine" names the thing, as "a device called ..." does."""
+    if not before or before[-1] not in _BE_FORMS:
+        return False
+    negated = any(w in {"not", "never"} or w.endswith(("n't", "n’t")) for w in before)
+    return negated or before[-1] in {"be", "been", "being"}
 
 
 def _mentions(text: str, name: str) -> bool:
@@ -768,6 +827,10 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # what came of the last step
         if i > 0 and _adds_to_previous(unit.text):
             needed.add(i - 1)  # a paragraph opening "Scientists have also lowered ..." adds to the one before
+        if i > 0 and _speaker_told_before(units, i):
+            needed.add(i - 1)  # '"...," the correspondent, Ana Ruiz, said.' after "a news crew follows him"
+        if i > 0 and _one_of_before(unit.text, units[i - 1].text):
+            needed.add(i - 1)  # "One project, Green Roof, ..." is one of the projects told before
         if nxt is not None and nxt.paragraph == unit.paragraph and _DOUBTS_BEFORE.match(nxt.text):
             needed.add(i + 1)  # "... predicted rises of 6C." without "That is now thought unlikely" misleads
         if nxt is not None and _ANNOUNCES.search(unit.text):

@@ -47,9 +47,10 @@ _QUALIFIERS_TEXT = (
     "triple half times quarter countless numerous bogus instead rather except unless despite although "
     "predominantly largely mostly mainly primarily chiefly overwhelmingly solely exclusively principally "
     # scope and time ("for tuberculosis alone", "at the same time"), existence ("latent discrimination",
-    # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded")
+    # "a genuine allergy", "in fact"), frequency and degree ("normally silenced", "highly regarded");
+    # "in particular" singles out the phrase after it ("was shocking, [in particular] the attempt")
     "alone same simultaneously meanwhile latent hidden potential perceived genuine actual fact rare "
-    "normally typically generally commonly highly extremely relatively particularly especially "
+    "normally typically generally commonly highly extremely relatively particularly especially particular "
     "accidentally deliberately intentionally inadequate insufficient every each"
 )
 QUALIFIERS = frozenset(_QUALIFIERS_TEXT.split())

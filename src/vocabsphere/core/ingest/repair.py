@@ -14,7 +14,10 @@
   their letters).
 - A line number the PDF copy left between two sentences: "... for this. 17 “It allows ..." and
   "... 18 With her ..." lose the "17" and "18" (a number right before an opening quotation mark or a
-  word that cannot follow a number at a sentence's start; "5. 17 Britons died" stays).
+  word that cannot follow a number at a sentence's start; "5. 17 Britons died" stays), or before one
+  person's title and full name ("21 Acme boss Lena Marsh has ...").
+- Two closing single marks typed for the closing double one ("“... the whole town.’’" -> "... town.”"),
+  when the line has a double quotation open.
 """
 
 from __future__ import annotations
@@ -50,6 +53,12 @@ _OPENERS_TEXT = (
     "We I Although Because Before Since"
 )
 _LINE_NUMBER = re.compile(rf"(?<=[.!?\"”’] )\d{{1,2}} (?=[“\"‘]|(?:{'|'.join(_OPENERS_TEXT.split())})\b)")
+# "... for sale. 21 Acme boss Lena Marsh has opened ...": a number cannot count one
+# person's title and full name before a singular verb ("17 Britons have died" stays).
+_LINE_NUMBER_TITLE = re.compile(
+    r"(?<=[.!?\"”’] )\d{1,2} (?=(?:[A-Z][\w'’-]* ){1,2}[a-z]+(?<![^s]s) (?:[A-Z][\w'’-]+ ){2,3}"
+    r"(?:has|is|was|says|said|had)\b)"
+)
 
 
 def repair_text(text: str) -> str:
@@ -59,9 +68,11 @@ def repair_text(text: str) -> str:
     text = _LIGATURE.sub(_join_ligature, text.translate(_LIGATURE_CHARS))
     text = _LIGATURE_END.sub(_join_ligature_end, text)
     text = _LINE_NUMBER.sub("", text)
+    text = _LINE_NUMBER_TITLE.sub("", text)
     text = _SPLIT_DECIMAL.sub(_join_decimal, text)
     text = _CURLY_CLOSE.sub("", text)
     text = _CURLY_OPEN.sub(r"\1", text)
+    text = _close_doubled_singles(text)
     return _attach_straight_closers(text)
 
 
@@ -89,6 +100,20 @@ def _no_word(piece: str, joined: str) -> bool:
     """Is ``piece`` no word of its own beside ``joined`` (too short, unknown, or far rarer)?"""
     zipf = _zipf(piece)
     return len(piece) <= 2 or zipf < _NOT_WORD or (zipf < _WORD and _zipf(joined) - zipf >= _RARER)
+
+
+# "“... the whole town.’’": two closing single marks typed for the closing double one.
+_DOUBLED_SINGLE = re.compile(r"(?<=[.!?,])[’']{2}(?=\s|$)")
+
+
+def _close_doubled_singles(text: str) -> str:
+    """Two single marks after a sentence end close the double quotation the line left open."""
+
+    def close(match: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        return "”" if line.count("“") > line.count("”") else match.group()
+
+    return _DOUBLED_SINGLE.sub(close, text)
 
 
 def _join_decimal(match: re.Match[str]) -> str:

@@ -194,7 +194,11 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
             says_where(words[-1]) or _longer_verb(words[-1], match.expression, lexicon)
         ):
             continue
-        prep = _dependent_preposition(words) if sense.pos == "verb" and words[-1].pos_ == "NOUN" else None
+        prep = (
+            _dependent_preposition(words, match.expression)
+            if sense.pos == "verb" and words[-1].pos_ == "NOUN"
+            else None
+        )
         last = prep if prep is not None else words[-1]
         base = f"{match.expression} {prep.lower_}" if prep is not None else match.expression
         yield Collocation(
@@ -202,12 +206,33 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         )
 
 
-def _dependent_preposition(words: list[Token]) -> Token | None:
+# "in", "on", "at" and "from" after a verb expression mostly say where or when ("gave birth in a
+# taxi", "took place in the hall"): they belong to the expression only where it is known to take them.
+_WHERE_OR_WHEN_PREPS = frozenset({"in", "on", "at", "from"})
+_TAKES_WHERE_PREP = {
+    "take part": "in",
+    "take pride": "in",
+    "take an interest": "in",
+    "take delight": "in",
+    "have a say": "in",
+    "have a hand": "in",
+    "set foot": "in on",
+    "take a stand": "on",
+    "take aim": "at",
+    "poke fun": "at",
+    "have a go": "at",
+    "take a look": "at",
+}
+
+
+def _dependent_preposition(words: list[Token], expression: str) -> Token | None:
     """ "take part" + "in": the preposition right after a verb expression that belongs to it."""
     doc, last = words[0].doc, words[-1]
     if last.i + 1 >= last.sent.end:
         return None
     nxt = doc[last.i + 1]
+    if nxt.lower_ in _WHERE_OR_WHEN_PREPS and nxt.lower_ not in _TAKES_WHERE_PREP.get(expression, "").split():
+        return None
     if nxt.lower_ in _OBJECT_PREPS and nxt.dep_ == "case" and nxt.head.head.i in (words[0].i, last.i):
         return nxt
     return None

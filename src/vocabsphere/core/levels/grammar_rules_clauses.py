@@ -680,6 +680,8 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
             group = verb_group(clause)
             if group is None or not group.has_subject or _is_quoted(sent, verb.i, clause.i):
                 continue
+            if any(low(t) in ("which", "whom", "whose") for t in sent.doc[verb.i + 1 : clause.i]):
+                continue  # '"a rare step", the judge said, for which she saw no reason': a relative clause
             has_that = any(c.dep_ == "mark" and low(c) == "that" for c in clause.children)
             backshift = verb.tag_ == "VBD" and _group_time(group) in (
                 "past",

@@ -248,7 +248,8 @@ def _determines_noun(enough: Token, before: Token) -> bool:
         head.i > enough.i
         and head.pos_ in ("NOUN", "PROPN")
         and enough.dep_ in ("amod", "det")
-        and before.head.i != enough.i
+        # "just enough grain": an adverb on 'enough' itself is no adjective before it
+        and (before.head.i != enough.i or before.pos_ == "ADV")
         and not (before.dep_ == "amod" and before.head.i == head.i)
     )
 

@@ -201,8 +201,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None  # "The challenge was gathering the data": a gerund after 'be', no continuous
     if group.copular and low(head).endswith("ing") and not adjectival(head):
         return None  # "was cooking" with 'cooking' tagged as an adjective: really a continuous
-    if point == "future_will" and group.first == "shall" and question:
-        return None  # "Shall we go?" is an offer/suggestion, not a future
+    if point == "future_will" and group.first == "shall":
+        return None  # "Shall we go?" offers; "we shall see" is no "use of will", as the explanation says
     return point
 
 
@@ -501,6 +501,8 @@ def _by_later(group: VerbGroup) -> bool:
             continue  # "was quoted as saying by the Post": the agent comes after 'as saying'
         if _inner_hyphen(tok):
             continue  # "appointed on a two-year contract by the president": one word, not a break
+        if tok.tag_ == "VB" and low(doc[tok.i - 1]) == "to":
+            continue  # "made to mark the holiday by his cousin": the agent hung on the purpose
         if tok.is_punct or tok.pos_ in ("VERB", "AUX") or low(tok) in ("and", "but", "because", "when"):
             return False
         if low(tok) == "by":
