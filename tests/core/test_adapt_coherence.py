@@ -1188,6 +1188,8 @@ def test_a_thing_told_of_in_its_other_number_is_no_new_thing() -> None:
     ):
         units = _units("The town is quiet.", "Nothing happened for weeks.", before, later)
         assert 2 not in dependencies(units)[3], later
+
+
 # Round read6: train 21-30 read from their Intermediate texts (unseen). Invented sentences of the same
 # shape as the sentences kept after what they lean on was left out.
 @pytest.mark.parametrize(
@@ -1249,6 +1251,8 @@ def test_he_two_sentences_after_the_person_needs_the_sentence_that_names_him() -
         "It is clear why she needs to find more visitors, fast.",
     )
     assert 1 not in dependencies(near)[4]
+
+
 def test_links_read_in_the_read5_reading() -> None:
     # Round read5 (train 11-20, Intermediate sources), kept without what they lean on: "Like Glass,
     # Telepathy One is due to launch" ("They are called Telepathy One" cut), "Numbers rose again in

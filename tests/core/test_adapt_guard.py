@@ -1151,6 +1151,8 @@ def test_a_cut_opening_clause_that_names_the_kept_pronoun_is_refused(nlp: Langua
     # the clause's own subject is a pronoun: the kept one names whom the sentence before named
     sentence = "When she left the party, she walked home through the park."
     assert "kept 'they'" not in (_drop(nlp, sentence, "When she left the party, ") or "")
+
+
 def test_in_particular_is_not_cut(nlp: Language) -> None:
     # round read5: "the cover-up was still shocking, [in particular] the police campaign to ..." left a
     # noun phrase hanging after the clause

@@ -526,6 +526,8 @@ def test_a_relative_clause_after_a_name_with_an_adverb_in_it_is_about_the_whole_
         if m.point.id == "relative_non_defining"
     ]
     assert nouns == ["Maria"]
+
+
 def test_a_place_or_time_after_a_verb_expression_is_not_its_preposition(
     real_lexicon: Lexicon, nlp: Language
 ) -> None:

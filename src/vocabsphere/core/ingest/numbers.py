@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from vocabsphere.core.text.number_words import CARDINALS
+from vocabsphere.core.number_words import CARDINALS
 
 NumberKind = Literal["cardinal", "ordinal", "year"]
 

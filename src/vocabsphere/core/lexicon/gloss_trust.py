@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lemminflect import getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
-from vocabsphere.core.text.number_words import SCALES
+from vocabsphere.core.number_words import SCALES
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -18,7 +18,7 @@ from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, heading_paragraphs, quote_states
 from vocabsphere.core.adapt.text_ops import split_sentences, word_count
 from vocabsphere.core.levels.readability import normalise_text
-from vocabsphere.core.text.number_words import CARDINALS, SCALES
+from vocabsphere.core.number_words import CARDINALS, SCALES
 
 __all__ = [
     "NEGATIONS",
