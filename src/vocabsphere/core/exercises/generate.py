@@ -31,6 +31,7 @@ from .sentences import (
     LEVELS,
     closed_quotation,
     level_rank,
+    quotation_after_speaker,
     quotation_without_speaker,
     unquoted,
     usable_sentence,
@@ -134,8 +135,9 @@ def exercises_for_text(
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
         return [replace(item, shortened_from=text.strip()) for item in made]
     quoted = quotation_without_speaker(text)  # what was said, in its marks, without who said it
-    # else the sentence of a quotation running across sentences, with its other mark added
-    for whole in (quoted, closed_quotation(text)):
+    # else the sentence of a quotation running across sentences, with its other mark added; else
+    # what was said after who said it ("He asked: \u201cWhy ...?\u201d"), in its marks
+    for whole in (quoted, closed_quotation(text), quotation_after_speaker(text)):
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds) if whole else []
         if made:
             return [replace(item, shortened_from=text.strip()) for item in made]

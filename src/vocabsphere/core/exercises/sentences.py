@@ -21,6 +21,7 @@ __all__ = [
     "MIN_WORDS",
     "closed_quotation",
     "level_rank",
+    "quotation_after_speaker",
     "quotation_without_speaker",
     "unquoted",
     "usable_sentence",
@@ -158,6 +159,29 @@ def quotation_without_speaker(text: str) -> str | None:
         return None
     end = "." if found["end"] == "," else found["end"]
     quoted = f"\u201c{found['words'].strip()}{end}\u201d"
+    return quoted if _quotes_balanced(quoted) else None
+
+
+# "Jane Smith, head of ..., said: \u201cQuoted words.\u201d" (the closing mark may be a sentence later).
+_SPEAKER_FIRST = re.compile(
+    r"^(?P<lead>[^\u201c\u201d]+?)[:,]\s*\u201c(?P<words>[^\u201c\u201d]+?[.?!])\u201d?$"
+)
+
+
+def quotation_after_speaker(text: str) -> str | None:
+    """The quoted sentence of "Jane Smith, head of ..., said: \u201cQuoted words.\u201d", kept in
+    its quotation marks (closed where the quotation runs on into the next sentence: every word after
+    the opening mark is what was said); None unless a verb of saying is among the last words before
+    the mark and the words said are a sentence of their own (a capital first, not "said that
+    \u201cthe plan ...")."""
+    found = _SPEAKER_FIRST.match(text.strip())
+    if found is None:
+        return None
+    before = [w.strip(",.").lower() for w in found["lead"].split()[-4:]]
+    words = found["words"].strip()
+    if not _SAYING & set(before) or not words[:1].isupper():
+        return None
+    quoted = f"\u201c{words}\u201d"
     return quoted if _quotes_balanced(quoted) else None
 
 
