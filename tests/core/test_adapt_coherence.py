@@ -1177,3 +1177,21 @@ def test_a_new_thing_that_says_which_it_is_needs_no_sentence_before() -> None:
     ):
         units = [Unit(0, "The town is quiet.", 4), Unit(0, "A storm hit the coast.", 5), Unit(0, later, 8)]
         assert 1 not in dependencies(units)[2], later
+
+
+def test_a_definite_phrase_quoting_earlier_words_needs_the_sentence_that_used_them(nlp: Language) -> None:
+    # Round names5 (train): 'The "expensive" tag was unjustified' was kept without the sentence that
+    # told of the chain's name for being expensive. A definite noun phrase quoting words points at the
+    # last earlier sentence using them; the lead is kept anyway, and words quoted first are no reference.
+    texts = (
+        "A bakery chain in the north has closed twelve shops this year.",
+        "Since it raised its prices, shoppers say it is more expensive than the market stalls.",
+        "Its owner has hired a new manager.",
+        'The "expensive" label is unfair, a local food writer said.',
+        'Bakers call the bread "slow dough" because it rises overnight.',
+        'The "slow dough" recipe came from a baker in the chain\'s first shop.',
+    )
+    refs = {(r.sentence, r.told, r.word) for r in definite_references(_docs(nlp, *texts))}
+    assert (3, 1, "expensive") in refs
+    assert (5, 4, "slow dough") in refs
+    assert not any(r[0] == 4 for r in refs)  # the term is given there, not referred to
