@@ -228,11 +228,11 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
                 continue  # named before its description, or the story's running subject
             out += [Reference(i, j, name) for i in later]
     for i, text in enumerate(texts):
-        for found in _QUOTED_TERM.finditer(text):
-            term = re.compile(rf"\b{re.escape(found.group(1))}\b", re.IGNORECASE)
+        for quoted in _QUOTED_TERM.finditer(text):
+            term = re.compile(rf"\b{re.escape(quoted.group(1))}\b", re.IGNORECASE)
             before = [j for j in range(i) if term.search(texts[j])]
-            if before and before[-1] and not term.search(text[: found.start()]):  # the lead is kept
-                out.append(Reference(i, before[-1], found.group(1)))
+            if before and before[-1] and not term.search(text[: quoted.start()]):  # the lead is kept
+                out.append(Reference(i, before[-1], quoted.group(1)))
     return out
 
 
