@@ -273,6 +273,7 @@ _CONTINUING = re.compile(
     r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|do|does|[a-z]+ed)\b"
     r"|^(?:for|despite|because of|by|after) (?:this|that)\b"  # "By this account", "For that, they earn"
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
+    r"|^(?:by|in) contrast\b"  # "By contrast, the new method ...": set against what the sentence before told
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
     r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
@@ -329,7 +330,7 @@ _NEXT_STEP = re.compile(r"^(?:[\w'’-]+\s+){1,3}next\s+[a-z]+ed\b", re.I)
 # a reason or a problem is a loose end without the next sentence, which tells it.
 _ANNOUNCES = re.compile(
     r"\bthere\s+(?:is|was|are|were)\s+(?:a|an|one|another)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)\W*$"
+    r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)s?\W*$"
     # "Miami's difficulties are threefold.": the sentences after tell the three
     r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$",
     re.I,
