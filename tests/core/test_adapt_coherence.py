@@ -307,14 +307,6 @@ NEEDED = [
         0,
     ),
     (
-        (  # round names5 (train): "By contrast, ..." was kept after another sentence than its contrast
-            "Old water meters in the town are read by hand once a year.",
-            "By contrast, the new meters send a reading every hour.",
-        ),
-        1,
-        0,
-    ),
-    (
         (
             'The revival shows the success of a "land-sharing" model of conservation.',
             'According to the researchers, this "land-sharing" approach could be used elsewhere.',

@@ -273,7 +273,6 @@ _CONTINUING = re.compile(
     r"\s+(?:have|has|had|are|were|is|was|will|would|can|could|did|do|does|[a-z]+ed)\b"
     r"|^(?:for|despite|because of|by|after) (?:this|that)\b"  # "By this account", "For that, they earn"
     r"|^(?:contrast|compare|consider|take|remember|imagine) this\b"  # "Contrast this with Brooks"
-    r"|^(?:by|in) contrast\b"  # "By contrast, the new method ...": set against what the sentence before told
     r"|^in the (?:first|second|third|last|former|latter),"  # "In the first, she looked darker"
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
     r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
