@@ -566,6 +566,28 @@ def test_growing_skips_an_addition_that_holds_one_refused(nlp: Language) -> None
     assert later is not None and {s.unit for s in later[0][0].sentences} == {0, 1, 2, 3}
 
 
+def test_growing_tries_sentences_with_names_or_numbers_the_version_lacks_first(nlp: Language) -> None:
+    # Round names5 (train): a version tries a few additions (``GROW_TRIES``), and in the source's order
+    # they went to the first gaps, fact or not, while a later sentence with a name or number the human
+    # editors keep was never tried. Sentences adding names or numbers now come first.
+    from vocabsphere.core.adapt.pipeline import _Story
+
+    story = [
+        "A small museum in the hills has found a lost painting by a local artist.",
+        "The painting shows a boat on a lake at night.",
+        "People in the village are very happy about it.",
+        "Experts from Vienna checked the colours in 2019.",
+        "Visitors like the boat best.",
+    ]
+    made = _Story("\n".join(story), (), None, nlp)
+    kept, _ = made._draft("B2", 1, exact=frozenset({0, 1}))
+    built = (step(kept) for step in made._additions("B2", 1, kept))
+    first = next(b for b in built if b is not None)
+    assert {s.unit for s in first[0][0].sentences} == {0, 1, 3}  # Vienna, 2019; not "People ..."
+    in_order = (step(kept) for step in made._additions("B2", 1))  # no version to compare: source order
+    assert {s.unit for s in next(b for b in in_order if b is not None)[0][0].sentences} == {0, 1, 2}
+
+
 def test_a_story_s_versions_rank_and_simplify_each_sentence_list_once(
     nlp: Language, lexicon: Lexicon | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from vocabsphere.core.adapt.builder import Draft, VersionBuilder, measured_texts
 from vocabsphere.core.adapt.coherence import tells_story
 from vocabsphere.core.adapt.compress import load_compression_model
+from vocabsphere.core.adapt.content import FACT_CAP, facts
 from vocabsphere.core.adapt.document import ParseCache, Source, prepare
 from vocabsphere.core.adapt.text_ops import CONTENT_POS
 from vocabsphere.core.adapt.verify import LEVELS, Checked, Step, refine
@@ -256,14 +257,19 @@ class _Story:
                 target, s, b, frozenset(x.unit for x in kept[0].sentences)
             ),
             grows=_only_adds,
-            more=lambda s, kept: self._additions(target, s),
+            more=lambda s, kept: self._additions(target, s, kept),
         )
         return _version(checked, target, self.versions, self.inline_glosses)
 
-    def _additions(self, target: str, strength: int) -> list[Step[tuple[Draft, Doc]]]:
-        """Ways to add one source sentence to a version of round ``strength``, in the source's order
-        (the human versions tell the story from its start): each comes with the sentences before it
-        back to a kept one and with what it needs (``VersionBuilder.grown``), within
+    def _additions(
+        self, target: str, strength: int, kept: tuple[Draft, Doc] | None = None
+    ) -> list[Step[tuple[Draft, Doc]]]:
+        """Ways to add one source sentence to a version of round ``strength``: first those that add
+        names or numbers ``kept`` lacks (the most, up to ``content.FACT_CAP``, first), then the rest,
+        each in the source's order (the human versions keep a story's names and numbers and tell it
+        from its start; a version tries only ``verify.GROW_TRIES`` additions, which in the source's
+        order went to the first gaps, fact or not: train, round names5). Each comes with the sentences
+        before it back to a kept one and with what it needs (``VersionBuilder.grown``), within
         ``content.grow_budget`` (the level's first budget, or the editors' share of the story where
         that is larger). An addition that holds one already refused (it raised the level) is not
         built: a try goes to another place."""
@@ -285,7 +291,12 @@ class _Story:
 
             return add
 
-        return [step(i) for i in builder.body()]
+        order = builder.body()
+        if kept is not None:  # the names and numbers the version does not have yet come first
+            have = set().union(*(facts(s.text) for s in kept[0].sentences))
+            units = builder.source.units
+            order.sort(key=lambda i: -min(len(facts(units[i].text) - have), FACT_CAP))
+        return [step(i) for i in order]
 
     def _measure(self, candidate: tuple[Draft, Doc], doc: Doc) -> TextLevel:
         return self.builder.measure.level(measured_texts(candidate[0].sentences), doc)

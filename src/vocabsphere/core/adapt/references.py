@@ -190,6 +190,12 @@ def _described_names(doc: Doc) -> list[str]:
     return out
 
 
+# "The 'expensive' tag", "the "living wall" concept": a definite noun phrase quoting words the story
+# used before points at the sentence that used them (train, round names5: 'The "expensive" tag was
+# unjustified' was kept without the sentence saying the chain was thought more expensive).
+_QUOTED_TERM = re.compile(r"\b[Tt]he\s+[\"“‘']([A-Za-z][\w' -]{1,38}?)[\"”’']\s+[a-z]+")
+
+
 def definite_references(docs: Sequence[Doc]) -> list[Reference]:
     """Per source sentence (one parse each, in story order), the earlier sentences it refers to."""
     nouns = [_nouns(doc) for doc in docs]
@@ -221,6 +227,12 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
             if any(named.search(texts[k]) for k in range(j)) or len(later) + 1 > _NAME_SPECIFIC:
                 continue  # named before its description, or the story's running subject
             out += [Reference(i, j, name) for i in later]
+    for i, text in enumerate(texts):
+        for quoted in _QUOTED_TERM.finditer(text):
+            term = re.compile(rf"\b{re.escape(quoted.group(1))}\b", re.IGNORECASE)
+            before = [j for j in range(i) if term.search(texts[j])]
+            if before and before[-1] and not term.search(text[: quoted.start()]):  # the lead is kept
+                out.append(Reference(i, before[-1], quoted.group(1)))
     return out
 
 
