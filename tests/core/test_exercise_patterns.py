@@ -231,6 +231,8 @@ def test_question_keeps_the_subject_as_written(nlp: Language) -> None:
     assert item.answer == "Was Anna\u2019s brother born in Rome?"  # not "Anna \u2019s brother"
     item = _checked(question_item(_word(nlp, "The price of fresh bread has gone up.", "bread"), "bread"))
     assert item.answer == "Has the price of fresh bread gone up?"  # a subject with an "of" phrase
+    item = _checked(question_item(_word(nlp, "A third of the bread goes into the bin.", "bread"), "bread"))
+    assert item.answer == "Does a third of the bread go into the bin?"  # "A" is no abbreviation
 
 
 def test_question_of_the_clause_of_a_longer_sentence(real_lexicon: Lexicon, nlp: Language) -> None:
@@ -256,6 +258,7 @@ def test_question_of_the_clause_of_a_longer_sentence(real_lexicon: Lexicon, nlp:
         "The cats have not eaten their food.",  # negation
         "The boxes is very heavy.",  # the verb does not agree: the parse may have the wrong subject
         "Nobody was hurt in the fire.",  # "Was nobody hurt ...?" asks something else
+        "A fifth of the money goes into this fund, according to the bank.",  # the source's claim
     ],
 )
 def test_no_inverted_question_when_unsure(nlp: Language, sentence: str) -> None:

@@ -111,7 +111,16 @@ def _plain_subject(sent: Span, head: Token, verb_at: int) -> Token | None:
     last = sent.doc[sent.end - 1]
     if last.text != "." or any(t.text in _STOPPERS or t.lower_ in _NEGATIONS for t in sent):
         return None
+    if any(t.lower_ == "according" for t in sent):
+        return None  # "Does a fifth go ..., according to the ministry?": a question of the source's claim
     return subject
+
+
+def _first_word(first: Token) -> str:
+    """Only a name or an abbreviation keeps its capital inside the question ("Do other supporters
+    ...", "Did Kelly ...", "Does a fifth of ...": "A" is no abbreviation)."""
+    keep = first.pos_ == "PROPN" or (first.text.isupper() and len(first.text) > 1)
+    return first.text if keep else first.text.lower()
 
 
 def _subject_text(sent: Span, head: str, verb_at: int) -> str:
@@ -143,7 +152,7 @@ def question_item(token: Token, lemma: str) -> ExerciseItem | None:
     if first.lower_ == "i":
         return None  # "Did I speak to ...?": the writer asking about themselves is no natural question
     # Only a name keeps its capital inside the question ("Do other supporters ...", "Did Kelly ...").
-    head = first.text if first.pos_ == "PROPN" or first.text.isupper() else first.text.lower()
+    head = _first_word(first)
     subject_text = _subject_text(sent, head, verb.i)
     rest = doc[verb.i + 1 : sent.end - 1].text
     do = _DO[tag]
@@ -227,7 +236,7 @@ def _inverted_item(sent: Span, lemma: str) -> ExerciseItem | None:
     if start.lower_ in ("i", "you"):
         return None  # the writer asking about themselves, or "you" meaning people in general
     moved = first.lower_
-    subject_head = start.text if start.pos_ == "PROPN" or start.text.isupper() else start.text.lower()
+    subject_head = _first_word(start)
     subject_text = _subject_text(sent, subject_head, first.i)
     rest = doc[first.i + 1 : sent.end - 1].text
 
