@@ -125,10 +125,8 @@ def exercises_for_text(
         lexicon, nlp, text, word, level, kinds
     )
     sent = _sentence_of(doc)
-    if sent is not None and usable_sentence(sent, level):
-        for kind in _PART_KINDS:
-            if _part_wanted(items, level, kinds, kind):
-                items += _of_a_part(lexicon, nlp, sent, word, level, kind)
+    if sent is not None and usable_sentence(sent, level) and _order_wanted(items, level, kinds):
+        items += _order_of_a_part(lexicon, nlp, sent, word, level)
     if items or sent is None:
         return items
     whole = unquoted(text)  # a sentence of a longer quotation, without the other sentence's mark
@@ -151,30 +149,24 @@ def exercises_for_text(
     return items
 
 
-# Kinds asked of a plain clause inside a longer sentence when the sentence gives none: the order of
-# its phrases, and the yes/no question of a statement ("Prices rose that year, and they closed the bakery
-# in May" gives "They closed ..." and "Did they close ...?").
-_PART_KINDS = (ExerciseKind.WORD_ORDER, ExerciseKind.QUESTION)
+def _order_wanted(items: list[ExerciseItem], level: str, kinds: Collection[ExerciseKind]) -> bool:
+    """Above A2, a sentence without a word-order item may hold a plain clause whose phrases have one
+    order: "Prices rose that year, and they closed the bakery in May" gives "They closed ..."."""
+    order = ExerciseKind.WORD_ORDER
+    return level_rank(level) > level_rank("A2") and order in kinds and all(i.kind is not order for i in items)
 
 
-def _part_wanted(
-    items: list[ExerciseItem], level: str, kinds: Collection[ExerciseKind], kind: ExerciseKind
-) -> bool:
-    """Above A2, a sentence without an item of ``kind`` may hold a plain clause that gives one."""
-    return level_rank(level) > level_rank("A2") and kind in kinds and all(i.kind is not kind for i in items)
-
-
-def _of_a_part(
-    lexicon: Lexicon, nlp: Language, sent: Span, word: str, level: str, kind: ExerciseKind
+def _order_of_a_part(
+    lexicon: Lexicon, nlp: Language, sent: Span, word: str, level: str
 ) -> list[ExerciseItem]:
-    """The ``kind`` item of the first shorter sentence made of ``sent`` that gives one (the clause
+    """The word-order item of the first shorter sentence made of ``sent`` that gives one (the clause
     holding the word, then the adaptation's splits), said to be shortened from it."""
     token = find_token(sent, word)
     clause = clause_around(nlp, sent, token, over=0) if token is not None else None
     for part in dict.fromkeys([p for p in (clause, *shorter_sentences(nlp, sent, over=0)) if p]):
         if part == sent.text.strip():
             continue
-        made = exercises_for_sentence(lexicon, nlp(part), word, level, (kind,))
+        made = exercises_for_sentence(lexicon, nlp(part), word, level, (ExerciseKind.WORD_ORDER,))
         if made:
             return [replace(made[0], shortened_from=sent.text.strip())]
     return []
