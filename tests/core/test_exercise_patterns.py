@@ -234,6 +234,15 @@ def test_question_keeps_the_subject_as_written(nlp: Language) -> None:
     assert item.answer == "Does a third of the bread go into the bin?"  # "A" is no abbreviation
 
 
+def test_no_wrong_number_offered_for_a_group_or_a_name(nlp: Language) -> None:
+    # British English says "Do the government pay ...?" and "Have SeaWorld ...?": not wrong
+    item = _checked(question_item(_word(nlp, "The government pays for the new roads.", "roads"), "road"))
+    assert "Do the government pay for the new roads?" not in item.options
+    item = _checked(question_item(_word(nlp, "The team has won every game this year.", "game"), "game"))
+    assert item.answer == "Has the team won every game this year?"
+    assert "Have the team won every game this year?" not in item.options
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

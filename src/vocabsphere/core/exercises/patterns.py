@@ -36,7 +36,7 @@ from .verb_number import shown_number
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["sentence_role_item", "word_order_item"]
+__all__ = ["sentence_role_item", "takes_plural_verb", "word_order_item"]
 
 SVO = PatternRef("subject_verb_object", "A1")
 SVC = PatternRef("subject_verb_complement", "A1")  # "be" + adjective or noun; not a catalogue point either
@@ -656,7 +656,7 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...], root: Token)
     number = shown_number(doc[verb[0]])
     if not number or any(c.dep_ == "conj" for c in (*subject_head.children, *object_head.children)):
         return False  # "sold" agrees with both; "Tom and Mary" is plural whatever its nouns are
-    if number == "pl" and _takes_plural_verb(object_head):
+    if number == "pl" and takes_plural_verb(object_head):
         return False  # "A new generation of viewers have ...": British English agrees with the meaning
     return _noun_number(subject_head) == number and _noun_number(object_head) not in ("", number)
 
@@ -718,7 +718,7 @@ _GROUP_NOUNS = frozenset(
 )
 
 
-def _takes_plural_verb(noun: Token) -> bool:
+def takes_plural_verb(noun: Token) -> bool:
     """A singular noun that may still take a plural verb: a group, or "a number of people"."""
     if noun.lemma_.lower() in _GROUP_NOUNS:
         return True

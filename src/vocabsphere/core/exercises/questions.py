@@ -23,6 +23,7 @@ from vocabsphere.core.adapt.verbs import agree_tag, inflect, verb_lemma
 
 from .choices import choice_options
 from .model import ExerciseItem, ExerciseKind, PatternRef
+from .patterns import takes_plural_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -116,6 +117,13 @@ def _plain_subject(sent: Span, head: Token, verb_at: int) -> Token | None:
     return subject
 
 
+def _either_number(subject: Token) -> bool:
+    """A singular subject British English lets take a plural verb as well: a group ("the team", "a
+    number of people") or a name, which may be a company's ("SeaWorld has / have"; the parse does
+    not tell it from a person's)."""
+    return subject.pos_ == "PROPN" or takes_plural_verb(subject)
+
+
 def _first_word(first: Token) -> str:
     """Only a name or an abbreviation keeps its capital inside the question ("Do other supporters
     ...", "Did Kelly ...", "Does a fifth of ...": "A" is no abbreviation)."""
@@ -166,7 +174,9 @@ def question_item(token: Token, lemma: str) -> ExerciseItem | None:
         singular = agree_tag("VBZ", subject) == "VBZ" and subject.lower_ not in {"i", "you"}
         wrong_do = "Does" if singular else "Do"
     not_inverted = " ".join(w for w in (doc[sent.start : verb.i].text, do.lower(), base, rest) if w) + "?"
-    distractors = [question(wrong_do, base), not_inverted]
+    distractors = [not_inverted]
+    if do != "Does" or not _either_number(subject):
+        distractors.append(question(wrong_do, base))  # "Do the team play ...?" is British English
     if verb.text.lower() != base:
         distractors.append(question(do, verb.text.lower()))
     source = sent.text.strip()
@@ -265,7 +275,7 @@ def _inverted_item(sent: Span, lemma: str) -> ExerciseItem | None:
         )
     else:
         other = (_BE | _HAVE)[moved]
-        if other:
+        if other and not (moved in _SINGULAR_FORMS and _either_number(subject)):  # "Have the team won ...?"
             distractors.append(question(other.capitalize(), rest))
         point = PERFECT_QUESTION if moved in _HAVE else BE_QUESTION
         verb_name = "\u2018have\u2019" if moved in _HAVE else "\u2018be\u2019"
