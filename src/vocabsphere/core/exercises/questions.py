@@ -5,7 +5,8 @@ Made only from a plain statement in the present or past simple with a main verb:
 short noun phrase or pronoun that starts the sentence, the verb follows it at once, and nothing
 else (no auxiliary, negation, second clause, quotation) could change how the question is formed.
 "She lives in Paris." -> "Does she live in Paris?". The distractors are the classic errors: the
-verb still inflected ("Does she lives"), the wrong form of do ("Do she live"), no inversion ("She
+verb still inflected ("Does she lives"), the wrong form of do ("Do she live"; not after a group or a
+name, which British English lets take a plural verb: "Do the team play ..."), no inversion ("She
 does live in Paris?"). Verbs with their own question forms (be, modals, "used to", "need") are left out
 of it, and asked instead, under the same checks, when their first word is one that moves before the
 subject ("They have left." -> "Have they left?", "The bridge was built in 1900." -> "Was the bridge
