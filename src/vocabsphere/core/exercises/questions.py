@@ -55,8 +55,8 @@ _MAX_SUBJECT_WORDS = 4
 _MAX_OF_SUBJECT_WORDS = 6  # with an "of" phrase: "the price of fresh bread"
 _STOPPERS = frozenset('?!;:"\u201c\u201d()')
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
-# CEFR-J rows 59-1 (be questions, A1), 61-1 (can, A1), will/would/could/should questions (A2) and
-# present perfect questions (B1); not catalogue points either.
+# Levels as taught: questions with "be" first (A1), with a modal at A2, in the present perfect at B1
+# (with the tense itself); not catalogue points either.
 BE_QUESTION = PatternRef("yes_no_question_be", "A1")
 MODAL_QUESTION = PatternRef("yes_no_question_modal", "A2")
 PERFECT_QUESTION = PatternRef("yes_no_question_perfect", "B1")
