@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from wordfreq import zipf_frequency
+
 from vocabsphere.core.adapt.verbs import agree_tag, inflect, verb_lemma
 
 from .choices import choice_options
@@ -54,6 +56,21 @@ _SUBJECT_POS = frozenset({"PRON", "NOUN", "PROPN"})
 _MAX_SUBJECT_WORDS = 4
 _MAX_OF_SUBJECT_WORDS = 6  # with an "of" phrase: "the price of fresh bread"
 _STOPPERS = frozenset('?!;:"\u201c\u201d()')
+# The writer's own stance, which a yes/no question does not keep: "Will it now probably ...?"
+_STANCE_ADVERBS = frozenset(
+    {
+        "probably",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "certainly",
+        "definitely",
+        "surely",
+        "undoubtedly",
+        "apparently",
+    }
+)
+_COMMON_ZIPF = 3.5  # a word this frequent in lower case is a common word, not only a name
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 # Levels as taught: questions with "be" first (A1), with a modal at A2, in the present perfect at B1
 # (with the tense itself); not catalogue points either.
@@ -115,6 +132,10 @@ def _plain_subject(sent: Span, head: Token, verb_at: int) -> Token | None:
         return None
     if any(t.lower_ == "according" for t in sent):
         return None  # "Does a fifth go ..., according to the ministry?": a question of the source's claim
+    if any(t.lower_ in _STANCE_ADVERBS for t in sent):
+        return None  # "Will the rule now probably be introduced?": the writer's guess, no question
+    if _unsure_capital(sent.doc[sent.start]):
+        return None
     return subject
 
 
@@ -123,6 +144,14 @@ def _either_number(subject: Token) -> bool:
     number of people") or a name, which may be a company's ("SeaWorld has / have"; the parse does
     not tell it from a person's)."""
     return subject.pos_ == "PROPN" or takes_plural_verb(subject)
+
+
+def _unsure_capital(first: Token) -> bool:
+    """A capitalised common word before a name or a noun ("Author George Monbiot was ...", "Tiger
+    body parts are ..."): the tagger calls it a name, but inside the question it may need a small
+    letter, which the parse cannot tell."""
+    common = float(zipf_frequency(first.lower_, "en")) >= _COMMON_ZIPF
+    return first.pos_ == "PROPN" and first.dep_ in ("compound", "nmod:desc", "amod") and common
 
 
 def _first_word(first: Token) -> str:
