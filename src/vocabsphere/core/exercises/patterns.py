@@ -48,6 +48,7 @@ __all__ = [
     "passive_point",
     "sentence_role_item",
     "subject_span",
+    "takes_plural_verb",
     "two_objects",
     "verb_group_holds",
     "word_order_item",
@@ -671,7 +672,7 @@ def _only_one_order(sent: Span, parts: tuple[tuple[int, int], ...], root: Token)
     number = shown_number(doc[verb[0]])
     if not number or any(c.dep_ == "conj" for c in (*subject_head.children, *object_head.children)):
         return False  # "sold" agrees with both; "Tom and Mary" is plural whatever its nouns are
-    if number == "pl" and _takes_plural_verb(object_head):
+    if number == "pl" and takes_plural_verb(object_head):
         return False  # "A new generation of viewers have ...": British English agrees with the meaning
     return _noun_number(subject_head) == number and _noun_number(object_head) not in ("", number)
 
@@ -733,7 +734,7 @@ _GROUP_NOUNS = frozenset(
 )
 
 
-def _takes_plural_verb(noun: Token) -> bool:
+def takes_plural_verb(noun: Token) -> bool:
     """A singular noun that may still take a plural verb: a group, or "a number of people"."""
     if noun.lemma_.lower() in _GROUP_NOUNS:
         return True
