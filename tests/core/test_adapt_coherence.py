@@ -1388,10 +1388,11 @@ def test_a_noun_for_the_change_a_verb_told_needs_that_sentence(nlp: Language) ->
     texts = (
         "The town has too few nurses.",
         "Great efforts have been made to increase the number of young people who train as nurses.",
+        "Clinics have also offered better pay.",  # a sentence between, as in the story
         "But the increase in numbers of nurses who stay is still too small.",
         "The hospital plans to cut its costs.",
         "The rise of the river worried the farmers.",  # no verb "rise" before: nothing to tie
     )
     refs = {(r.sentence, r.told, r.word) for r in definite_references(_docs(nlp, *texts))}
-    assert (2, 1, "increase") in refs
-    assert not [r for r in refs if r[0] == 4]
+    assert (3, 1, "increase") in refs
+    assert not [r for r in refs if r[0] == 5]
