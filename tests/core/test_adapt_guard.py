@@ -1158,3 +1158,36 @@ def test_in_particular_is_not_cut(nlp: Language) -> None:
     # noun phrase hanging after the clause
     sentence = "The report was still shocking, in particular the attempt to blame the fans."
     assert "qualifier" in (_drop(nlp, sentence, "in particular ") or "")
+
+
+# Round read7c: an unseen reading of train stories 31-40, here on invented sentences.
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        # "[When the rat pressed the lever,] An electronic version of its brain activity was sent ..."
+        (
+            "When the dog pushed the door, a loud copy of its bark was played to the other dog.",
+            "When the dog pushed the door,",
+        ),
+        # "when Richard Buckley[, leader of the team of archaeologists,] finally announced that they were
+        # certain they had found ...": the apposition held the only noun "they" can name
+        (
+            "There were cheers when Mary Stone, leader of the team of divers, finally announced that they "
+            "were certain they had found the wreck.",
+            ", leader of the team of divers,",
+        ),
+    ],
+)
+def test_a_cut_never_takes_the_noun_a_kept_pronoun_refers_to(
+    nlp: Language, sentence: str, words: str
+) -> None:
+    assert "the kept" in (_drop(nlp, sentence, words) or ""), sentence
+
+
+def test_a_cut_that_leaves_a_pronoun_its_referent_is_still_made(nlp: Language) -> None:
+    # the nearest noun "they" can name is kept ("the divers"); "its" names the kept "ship"
+    sentence = "When the storm ended, the divers said they had found the ship and its bell."
+    assert _drop(nlp, sentence, "When the storm ended,") is None
+    assert (
+        _drop(nlp, "The singer, who was born in Leeds, sold his house.", ", who was born in Leeds,") is None
+    )

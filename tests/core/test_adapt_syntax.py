@@ -343,3 +343,29 @@ def test_no_split_of_the_last_of_a_list_of_clauses(nlp: Language) -> None:
         "The shop opened in May.",
         "People queued for hours.",
     ]
+
+
+# Round read7c (unseen train 31-40): "The leg bones, which were just showing through the soil, were
+# covered up again." told the scene after the event; "Three cameras, which were attached to ...,
+# recorded ..." named other cameras the second time.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old nets, which were just lying on the sand, were carried away again.",
+        "Two drones, which were fixed to the boat's mast, filmed the whole race from above.",
+        "Several guards, who work at the gate, saw the car leave.",
+    ],
+)
+def test_no_relative_split_of_a_counted_subject_or_a_background_scene(nlp: Language, text: str) -> None:
+    assert split_relative(nlp(text)[:]) is None
+
+
+def test_relative_splits_that_read_well_are_still_made(nlp: Language) -> None:
+    assert split_relative(nlp("Anna Cole, who is a sailing coach, said the race was fair.")[:]) == [
+        "Anna Cole said the race was fair.",
+        "Cole is a sailing coach.",
+    ]
+    assert split_relative(nlp("A fisherman, who lives nearby, called the coastguard.")[:]) == [
+        "A fisherman called the coastguard.",
+        "The fisherman lives nearby.",
+    ]

@@ -58,7 +58,7 @@ _DEMONSTRATIVE = re.compile(
     r"|\bthis\s+[\"“'‘]",  # 'this "land-sharing" approach'
     re.I,
 )
-_PERSON = re.compile(r"\b(?:he|she|him|his|her|they|them|their)\b")
+_PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs)\b")
 _NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
 # Looked for anywhere in a quotation's text, "according to" too; fewer forms than
 # ``text.saying.SAYING_FORMS`` (no "warned", "insisted"): such a quotation stays with the sentence before.
@@ -360,7 +360,9 @@ _ANNOUNCES = re.compile(
     # "But there are a couple of serious problems.": the sentences after tell them
     r"(?:message|lesson|point|reason|problem|catch|twist|warning|explanation|secret|snag)s?\W*$"
     # "Miami's difficulties are threefold.": the sentences after tell the three
-    r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$",
+    r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$"
+    # "..., and, for the first time, the researchers revealed how.": the next sentences tell how
+    r"|\b(?:reveal|explain|show|describ|tell|told|discover|demonstrat|learn)[a-z]*\s+(?:how|why)\s*[.:]\W*$",
     re.I,
 )
 # "Technology has also played a part.": "also" adds to what the sentence before told.

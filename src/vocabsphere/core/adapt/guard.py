@@ -410,6 +410,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "drops the clause that says who the kept 'they' are ('[When these were mapped,] they')"
     if _thing_told_in_cut_clause(sent, removed, gone):
         return "drops the clause that tells what the kept 'the ...' is ('[When water boils,] the steam')"
+    pronoun = _pronoun_loses_referent(sent, gone)
+    if pronoun is not None:
+        return f"drops the noun the kept {pronoun.text!r} refers to ('[When the dog barked,] its owner')"
     if _comma_before_verb(sent, gone):
         return "leaves a comma between the subject and its verb ('[Ann Lee, ]the son of a baker, is')"
     if _comma_splits_verb(sent, gone):
@@ -634,6 +637,65 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
         and t.head.i in gone
         for t in removed
     )
+
+
+# kept pronouns whose referent a cut can take, with the number the referent has (None: singular)
+_REFERRING = {
+    "its": False,
+    "their": True,
+    "them": True,
+    "they": True,
+    "his": False,
+    "him": False,
+    "her": False,
+}
+
+
+_PLURAL_PRONOUNS = {**_REFERRING, "he": False, "she": False, "it": False, "we": True, "us": True}
+
+
+def _pronoun_loses_referent(sent: Span, gone: set[int]) -> Token | None:
+    """A kept "its"/"their"/"they"/"him" ... whose nearest possible referent before it in the sentence
+    is cut ("[When the rat pressed the lever,] a copy of its brain signal", "when Ann Lee[, head of
+    the team of divers,] said they had found it"): the pronoun is left with nothing, or with the
+    wrong thing, to refer to. Nearest agreeing noun, as a reader takes it; refusing is the safe side."""
+    for pron in sent:
+        plural = _REFERRING.get(pron.lower_)
+        if plural is None or pron.i in gone or pron.pos_ != "PRON":
+            continue
+        enclosing = _enclosing(pron)  # "a version of its activity": not "version"
+        nearest = next(
+            (
+                t
+                for t in reversed(sent.doc[sent.start : pron.i])
+                if (
+                    (
+                        t.pos_ in {"NOUN", "PROPN"}
+                        and t.dep_ not in {"compound", "flat"}
+                        and (t.tag_ in {"NNS", "NNPS"}) == plural
+                    )
+                    # "he said, ... his client": an earlier pronoun names the same one
+                    or (t.pos_ == "PRON" and _PLURAL_PRONOUNS.get(t.lower_) == plural)
+                )
+                and t.i not in enclosing
+                and t.lower_ not in _TIME_NOUNS  # "performed [on Monday] with her band"
+                and not t.like_num
+            ),
+            None,
+        )
+        if nearest is not None and nearest.i in gone:
+            return pron
+    return None
+
+
+def _enclosing(tok: Token) -> set[int]:
+    """The phrases ``tok`` is part of, up to a coordination ("the ship and its bell": "ship" is beside
+    "its bell", not around it)."""
+    out: set[int] = set()
+    while tok.head.i != tok.i and tok.dep_ != "conj":
+        tok = tok.head
+        out.add(tok.i)
+    return out
 
 
 def _thing_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[int]) -> bool:

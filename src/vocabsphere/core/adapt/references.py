@@ -156,6 +156,26 @@ def _compared_kind(doc: Doc) -> list[Token]:
     return [t for t in nouns if len(t) >= _MIN_LETTERS]
 
 
+# Nouns that name a change a verb of the same word tells ("numbers increased" -> "the increase").
+_ACTION_TEXT = "increase decrease rise fall drop cut change decline jump boost shift delay ban"
+_ACTIONS = frozenset(_ACTION_TEXT.split())
+_ACTION_LOOK_BACK = 3  # sentences back a verb may tell the change "the increase" names
+
+
+def _action_told_before(doc: Doc, previous: Doc) -> str | None:
+    """ "But the increase in numbers is still not enough." after "Big efforts have been made to
+    increase the number of ...": "the increase" is the one ``previous`` told as a verb, even with a
+    phrase of its own ("in numbers"), so that sentence is needed."""
+    verbs = {t.lemma_.lower() for t in previous if t.pos_ == "VERB"}
+    for tok in doc:
+        word = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or word not in _ACTIONS or word not in verbs or not _determined(tok):
+            continue
+        if not any(c.lower_ in _UNIQUE or c.tag_ in {"JJS", "RBS"} for c in tok.children):
+            return word  # not "the first increase", "the biggest rise": those say which
+    return None
+
+
 def _named_by_a_verb(tok: Token) -> bool:
     """A name given to something: "The method, called 'Virtopsy', ..."."""
     return tok.pos_ == "PROPN" and tok.dep_ in {"xcomp", "obj", "obl"} and tok.head.lemma_.lower() in _NAMING
@@ -219,6 +239,13 @@ def definite_references(docs: Sequence[Doc]) -> list[Reference]:
             rare = told_in.get(word, 0) <= _RARE and _opens(head)
             if before and (i - before[-1] <= _LOOK_BACK or rare):  # else a general "the fight"
                 out.append(Reference(i, before[-1], word))
+    for i in range(1, len(docs)):
+        # the nearest of the few sentences before (train 'organs': one about hospitals came between)
+        for j in range(i - 1, max(0, i - _ACTION_LOOK_BACK) - 1, -1):
+            action = _action_told_before(docs[i], docs[j])
+            if action is not None:
+                out.append(Reference(i, j, action))
+                break
     texts = [doc.text for doc in docs]
     for j, doc in enumerate(docs):
         for name in _described_names(doc):

@@ -137,10 +137,36 @@ def split_relative(sent: Span) -> list[str] | None:
             continue  # a final ", which ..." often refers to the whole clause
         if mid and antecedent[0].i != sent.start:
             continue  # mid-sentence clauses only after the subject
+        if _counted_or_bare(antecedent) or _background_state(doc[rel.i + 1 : close]):
+            continue
         main = without(sent, range(rel.i - 1, close + 1 if mid else close))
         clause = doc[rel.i + 1 : close].text
         return accept(join_tokens(main), f"{_later_mention(antecedent)} {clause}")
     return None
+
+
+# determiners that count or pick out some of a kind: said again in a sentence of its own ("Three
+# cameras ... . Three cameras were ...") they read as other ones
+_QUANTIFIER_TEXT = "some many several few most all no both each every any more other"
+_QUANTIFIERS = frozenset(_QUANTIFIER_TEXT.split())
+
+
+def _counted_or_bare(antecedent: Sequence[Token]) -> bool:
+    """A noun phrase with a number or quantifier, or a bare common plural ("Scientists"): named again
+    alone it no longer says the same things."""
+    first = antecedent[0]
+    if any(t.like_num or t.lower_ in _QUANTIFIERS for t in antecedent):
+        return True
+    return first.pos_ != "PROPN" and first.tag_ not in {"DT", "PRP$", "POS"} and antecedent[-1].tag_ == "NNS"
+
+
+def _background_state(clause: Span) -> bool:
+    """A progressive relative ("which were just showing through the soil"): the scene the main event
+    happened in, which the split would tell after it. (A perfect "who had lived ..." keeps its order
+    by its tense, so it may still be split.)"""
+    return any(
+        t.tag_ == "VBG" and any(a.dep_ == "aux" and a.lemma_ == "be" for a in t.children) for t in clause
+    )
 
 
 def split_apposition(sent: Span) -> list[str] | None:
