@@ -333,8 +333,8 @@ _SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
 
 
 def _completes_a_noun(noun: Token) -> bool:
-    """Is ``noun`` the end of a preposition's phrase that completes a noun before it ("a cut from a
-    sword", "the Convention on Narcotic Drugs")?"""
+    """Is ``noun`` the end of a preposition's phrase that completes a noun before it ("a letter from a
+    friend", "the Convention on Narcotic Drugs")?"""
     head = noun.head
     return (
         noun.dep_ == "nmod"
@@ -345,8 +345,8 @@ def _completes_a_noun(noun: Token) -> bool:
 
 
 def _phrase_antecedent(noun: Token, clause: Token, rel: Token | None) -> str | None:
-    """ "Another cut from a sword, which also went through the bone": the clause may tell of either
-    noun (here the cut). Named only when something says which: a word for an amount before 'of'
+    """ "A shot from a gun, which also hit the wall": the clause may tell of either noun (here the
+    shot). Named only when something says which: a word for an amount before 'of'
     ("lots of people, who"); a name made of both ("the Bank of England"); or the number of the
     clause's verb: singular after a plural noun that completes a singular one ("the Convention on
     Narcotic Drugs, which controls ...") names the whole phrase, a number only the last noun shares
@@ -720,7 +720,7 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
             if any(low(t) in ("which", "whom", "whose") for t in sent.doc[verb.i + 1 : clause.i]):
                 continue  # '"a rare step", the judge said, for which she saw no reason': a relative clause
             if _wh_clause(clause) and not verb_lemmas(verb) & _WH_REPORTING_VERBS:
-                continue  # "We cannot predict what might happen": a question no one asked or answered
+                continue  # "Nobody can predict what will happen": a question no one asked or answered
             has_that = any(c.dep_ == "mark" and low(c) == "that" for c in clause.children)
             backshift = verb.tag_ == "VBD" and _group_time(group) in (
                 "past",

@@ -210,8 +210,8 @@ _COMPARING_BEFORE = frozenset({"a", "an", "the", "much", "far", "even", "no"})
 
 
 def _more_may_add(more: Token, adj: Token) -> bool:
-    """ "to stop more ugly buildings": 'more' + adjective before a noun may be a quantity (more of
-    them, each ugly), not a comparison; it is one only with a 'than' later in the clause or a word
+    """ "to stop more tall buildings": 'more' + adjective before a noun may be a quantity (more of
+    them, each tall), not a comparison; it is one only with a 'than' later in the clause or a word
     before that rules the quantity out ("a more modern flat", "far more costly cars")."""
     doc = more.doc
     after = doc[adj.i + 1] if adj.i + 1 < more.sent.end else None
