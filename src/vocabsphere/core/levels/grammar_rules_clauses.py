@@ -52,6 +52,10 @@ _REPORTING_VERBS = frozenset(
         "predict",
     }
 )
+# Verbs that report a question or an answer with a wh-clause ("She told us where she lived");
+# after the others ("predict what ...", "reveal how ...") the clause says what is known, not said
+_WH_REPORTING_VERBS = frozenset({"say", "tell", "explain"})
+_WH_WORDS = frozenset({"what", "which", "how", "why", "where", "when", "who", "whether", "if"})
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''", "'"})
 # "given that we only have ...", "so that": 'that' joins a clause to these words, not to a noun
 _THAT_CONJUNCTIONS = frozenset({"given", "provided", "providing", "so", "such", "now", "except"})
@@ -296,7 +300,7 @@ def _antecedent_name(noun: Token, clause: Token, rel: Token | None, left: Token)
         first = first.head
     conjuncts = [c for c in first.children if c.dep_ == "conj" and c.i < left.i and not _ampersand(c)]
     if not conjuncts:
-        return _of_phrase_head(noun, clause, rel) or noun_words(noun)
+        return _phrase_antecedent(noun, clause, rel) if _completes_a_noun(noun) else noun_words(noun)
     last = max(conjuncts, key=lambda c: c.i)
     own_det = any(c.dep_ in ("det", "nmod:poss", "nummod") for c in last.children)
     subject = rel is not None and rel.dep_.startswith("nsubj")
@@ -318,24 +322,57 @@ def _antecedent_name(noun: Token, clause: Token, rel: Token | None, left: Token)
 
 
 _NOUNISH = frozenset({"NOUN", "PROPN", "PRON"})
-_PLURAL_NOUNS = frozenset({"NNS"})
-_SINGULAR_NOUNS = frozenset({"NN", "NNP"})
 
 
-def _of_phrase_head(noun: Token, clause: Token, rel: Token | None) -> str | None:
-    """ "the Convention on Narcotic Drugs, which controls ...": a singular verb after a plural noun
-    that only completes a singular one ("on Narcotic Drugs") tells about that one; named with its
-    phrase ("Convention on Narcotic Drugs"), or None when it is not the case."""
+# "a lot of people, who ...", "years of illness, which ...": a word for an amount (or a plural
+# span of time); the clause tells of what follows 'of'
+_AMOUNT_NOUNS = frozenset(
+    {"lot", "lots", "number", "couple", "dozen", "hundred", "thousand", "million", "billion", "plenty"}
+)
+_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+
+
+def _completes_a_noun(noun: Token) -> bool:
+    """Is ``noun`` the end of a preposition's phrase that completes a noun before it ("a letter from a
+    friend", "the Convention on Narcotic Drugs")?"""
+    head = noun.head
+    return (
+        noun.dep_ == "nmod"
+        and head.i < noun.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "case" for c in noun.children)
+    )
+
+
+def _phrase_antecedent(noun: Token, clause: Token, rel: Token | None) -> str | None:
+    """ "A shot from a gun, which also hit the wall": the clause may tell of either noun (here the
+    shot). Named only when something says which: a word for an amount before 'of'
+    ("lots of people, who"); a name made of both ("the Bank of England"); or the number of the
+    clause's verb: singular after a plural noun that completes a singular one ("the Convention on
+    Narcotic Drugs, which controls ...") names the whole phrase, a number only the last noun shares
+    names it. Else None: no claim."""
+    head, doc = noun.head, noun.doc
+    whole = str(doc[head.i : noun.i + 1].text)
+    of = any(c.dep_ == "case" and low(c) == "of" for c in noun.children)
+    if of and (head.lemma_.lower() in _AMOUNT_NOUNS or low(head) in _SPANS):
+        return noun_words(noun)
+    if of and head.text[:1].isupper() and noun.text[:1].isupper() and head.i > noun.sent.start:
+        return whole  # "the University of Leeds, which ...": one name
     if rel is None or not rel.dep_.startswith("nsubj"):
         return None
-    head = noun.head
-    if noun.dep_ != "nmod" or head.tag_ not in _SINGULAR_NOUNS or head.i > noun.i:
-        return None
-    if noun.tag_ not in _PLURAL_NOUNS and not (noun.tag_ == "NNPS" and head.text[:1].isupper()):
-        return None  # a plural name alone is one thing: "a trip to the United States, which is ..."
-    if _verb_number(clause) != "Sing":
-        return None
-    return str(noun.doc[head.i : noun.i + 1].text)
+    number = _verb_number(clause)
+    head_plural, noun_plural = _is_plural(head), _is_plural(noun)
+    if number == "Sing" and not head_plural and noun_plural:
+        if noun.tag_ == "NNPS" and not head.text[:1].isupper():
+            return None  # a plural name is one thing: "a trip to the United States, which is ..."
+        return whole
+    if (number == "Plur") == noun_plural and head_plural != noun_plural and number:
+        return noun_words(noun)  # "the cost of the new trains, which are ...": only 'trains' agrees
+    return None
+
+
+def _is_plural(noun: Token) -> bool:
+    return noun.tag_ in ("NNS", "NNPS")
 
 
 def _verb_number(clause: Token) -> str:
@@ -682,6 +719,8 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
                 continue
             if any(low(t) in ("which", "whom", "whose") for t in sent.doc[verb.i + 1 : clause.i]):
                 continue  # '"a rare step", the judge said, for which she saw no reason': a relative clause
+            if _wh_clause(clause) and not verb_lemmas(verb) & _WH_REPORTING_VERBS:
+                continue  # "Nobody can predict what will happen": a question no one asked or answered
             has_that = any(c.dep_ == "mark" and low(c) == "that" for c in clause.children)
             backshift = verb.tag_ == "VBD" and _group_time(group) in (
                 "past",
@@ -754,6 +793,13 @@ def _names_a_thing(subject: Token) -> bool:
         if subject.head.dep_ == "acl:relcl":
             subject = subject.head.head
     return subject.pos_ == "NOUN"
+
+
+def _wh_clause(clause: Token) -> bool:
+    """Does the clause open with a wh-word ("what might happen", "how it works", "where she went")?"""
+    first = clause.left_edge
+    # not by the tag WDT, which the tagger also gives to 'that' ("announced that the baby was born")
+    return first.tag_ in ("WP", "WRB", "WP$") or low(first) in _WH_WORDS
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:

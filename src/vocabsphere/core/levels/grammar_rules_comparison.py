@@ -190,6 +190,8 @@ def _periphrastic(tok: Token) -> Hit | None:
     if tok.head.i != adj.i and after is not None and after.pos_ in ("NOUN", "PROPN"):
         return None  # "more young people" = more (young people)
     if low(tok) == "more":
+        if _more_may_add(tok, adj):
+            return None
         return Hit("comparative_more", tok.i, adj.i + 1)
     prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if prev is not None and low(prev) in ("a", "an"):
@@ -201,6 +203,25 @@ def _periphrastic(tok: Token) -> Hit | None:
         return None  # "Most likely, ...", "Most importantly, ...": fixed sentence adverbs
     start = tok.i - 1 if tok.i > tok.sent.start and low(tok.doc[tok.i - 1]) == "the" else tok.i
     return Hit("superlative_most", start, adj.i + 1)
+
+
+# Before 'more' + adjective + noun, words that make 'more' a degree word: "a more modern flat"
+_COMPARING_BEFORE = frozenset({"a", "an", "the", "much", "far", "even", "no"})
+
+
+def _more_may_add(more: Token, adj: Token) -> bool:
+    """ "to stop more tall buildings": 'more' + adjective before a noun may be a quantity (more of
+    them, each tall), not a comparison; it is one only with a 'than' later in the clause or a word
+    before that rules the quantity out ("a more modern flat", "far more costly cars")."""
+    doc = more.doc
+    after = doc[adj.i + 1] if adj.i + 1 < more.sent.end else None
+    if after is None or after.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prev = doc[more.i - 1] if more.i > more.sent.start else None
+    if prev is not None and low(prev) in _COMPARING_BEFORE:
+        return False
+    clause_end = next((t.i for t in doc[after.i : more.sent.end] if t.text in (",", ";", ":")), more.sent.end)
+    return not any(low(t) == "than" for t in doc[after.i : clause_end])
 
 
 def _adjective_like(tok: Token) -> bool:

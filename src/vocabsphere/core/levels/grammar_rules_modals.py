@@ -72,6 +72,31 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
     return None
 
 
+def _unreal(group: VerbGroup) -> bool:
+    """ "Without the rope he would have fallen and his arm might have broken": beside another modal
+    + have + participle ('would have', 'could have'), or after 'without', 'otherwise', 'or else',
+    'might/may/could have' tells what would have happened (an unreal past), not a guess about what
+    did; so does 'might be' ("Without water we might be ill"). 'must' is left: it guesses anyway."""
+    if group.modal not in _POSSIBILITY:
+        return False
+    sent = group.head.sent
+    mine = {t.i for t in group.tokens}
+    # read on the words: the parse may split "would have | sunk" into two groups
+    beside = any(
+        low(t) in ("would", "could", "'d") and t.i not in mine and low(t.nbor(1)) in ("have", "'ve")
+        for t in sent
+        if t.i + 1 < sent.end
+    )
+    # "without" set before the verb (not "left without a word"); "or else", not "someone else"
+    marked = any(
+        low(t) == "otherwise"
+        or (low(t) == "without" and t.i < group.start)
+        or (low(t) == "else" and t.i > sent.start and low(t.nbor(-1)) == "or")
+        for t in sent
+    )
+    return beside or marked
+
+
 def _conceded(group: VerbGroup) -> bool:
     """ "may have been delivered late, but ...": a ", but" after the verb group in its sentence turns
     the modal into a concession (the writer grants it, then says what still holds)."""
@@ -171,7 +196,8 @@ def detect_modals(sent: Span) -> Iterator[Hit]:
         first = group.tokens[0]
         if first.i > 0 and first.doc[first.i - 1].pos_ == "DET":
             continue  # "a must see" is a noun
-        point = _deduction(group, conditional) or _ability_or_obligation(group, question, conditional)
+        unreal = conditional or _unreal(group)
+        point = _deduction(group, unreal) or _ability_or_obligation(group, question, conditional)
         if point is not None:
             yield Hit(point, group.start, _span_end(group))
 
