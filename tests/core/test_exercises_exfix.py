@@ -66,3 +66,19 @@ def test_the_quotation_closed_here_is_opened(real_lexicon: Lexicon, nlp: Languag
     made = from_text(real_lexicon, nlp, text, "traffic")
     assert made
     assert all(item.source_sentence == f"\u201c{text}" for item in made.values())
+
+
+def test_no_noun_reason_from_and_when_an_earlier_ing_form_is_its_partner(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    """The parse joins "building" to "village"; "and" joins it to "finding"."""
+    text = "The first task is finding clean water for a village and building for the years ahead."
+    pos = from_text(real_lexicon, nlp, text, "building").get("part_of_speech")
+    assert pos is None or "village" not in pos.explanation
+
+
+def test_and_still_joins_two_nouns(real_lexicon: Lexicon, nlp: Language) -> None:
+    """No -ing form before: "and" joins the two nouns, and the reason stands."""
+    text = "The old farmer sold his sheep, and his daughter kept the horses and cattle on the hill."
+    pos = from_text(real_lexicon, nlp, text, "cattle").get("part_of_speech")
+    assert pos is not None and pos.answer == "noun"
