@@ -273,12 +273,13 @@ def test_no_item_from_a_clause_that_is_reported_or_conditional(real_lexicon: Lex
         assert " if " in item.source_sentence
 
 
-def test_a_whole_sentence_of_a_longer_quotation_is_used_without_the_other_mark(
+def test_a_whole_sentence_of_a_longer_quotation_is_used_with_the_other_mark_added(
     real_lexicon: Lexicon, nlp: Language
 ) -> None:
     sentence = "\u201cAre there multiple conditions that lead to the formation of false memories?"
     made = text_items(real_lexicon, nlp, sentence, "formation")
-    assert made and all(i.source_sentence == sentence[1:] and i.shortened_from == sentence for i in made)
+    whole = f"{sentence}\u201d"  # somebody's words stay in marks (round exfix)
+    assert made and all(i.source_sentence == whole and i.shortened_from == sentence for i in made)
     # "form" is a noun as well as a verb: "the form of false memories" fits too, so never offered.
     assert all("form" not in i.options for i in made)
     # An apostrophe is no quotation mark ("you've"), but a half quotation is no sentence.

@@ -30,10 +30,10 @@ from .relatives import relative_clause_item
 from .sentences import (
     LEVELS,
     closed_quotation,
+    edge_quotation,
     level_rank,
     quotation_after_speaker,
     quotation_without_speaker,
-    unquoted,
     usable_sentence,
 )
 from .slots import find_token
@@ -130,7 +130,7 @@ def exercises_for_text(
         items += _order_of_a_part(lexicon, nlp, sent, word, level)
     if items or sent is None:
         return items
-    whole = unquoted(text)  # a sentence of a longer quotation, without the other sentence's mark
+    whole = edge_quotation(text)  # a sentence of a longer quotation, its other mark added
     if whole is not None:
         made = exercises_for_sentence(lexicon, nlp(whole), word, level, kinds)
         return [replace(item, shortened_from=text.strip()) for item in made]

@@ -20,10 +20,10 @@ __all__ = [
     "MAX_WORDS",
     "MIN_WORDS",
     "closed_quotation",
+    "edge_quotation",
     "level_rank",
     "quotation_after_speaker",
     "quotation_without_speaker",
-    "unquoted",
     "usable_sentence",
     "without_apostrophes",
 ]
@@ -87,19 +87,31 @@ def _quotes_balanced(text: str) -> bool:
     return text.count('"') % 2 == 0 and all(bare.count(a) == bare.count(b) for a, b in _PAIRS)
 
 
-def unquoted(text: str) -> str | None:
-    """A whole sentence of a longer quotation without the mark that opens or closes the quotation
-    in another sentence ("\u201cAre there multiple conditions ...?"; "... on a busy road.\u201d"),
-    else None (no such mark, or other marks left unbalanced)."""
+# A sentence's lone mark at its edge and the mark that makes its quotation whole, same style.
+_OTHER_MARK = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
+
+
+def edge_quotation(text: str) -> str | None:
+    """A whole sentence of a longer quotation, its lone mark at its start or end ("\u201cAre there
+    multiple conditions ...?"; "... on a busy road.\u201d"), with the matching mark added at its other
+    end in the same style: every word of it is somebody's, and without marks it would read as the
+    story's own claim. None when there is no such mark or other marks are left unbalanced."""
     text = text.strip()
     bare = without_apostrophes(text)
-    if text.startswith("\u201c") and "\u201d" not in bare:
-        text = text[1:].lstrip()
-    elif text.endswith("\u201d") and "\u201c" not in bare:
-        text = text[:-1].rstrip()
+    first = text[:1]
+    opening = next((a for a, b in _OTHER_MARK.items() if b == bare[-1:]), None)
+    if first in _OTHER_MARK and _lone(bare, first, _OTHER_MARK[first]):
+        whole, end = f"{text}{_OTHER_MARK[first]}", text[-1:]
+    elif opening is not None and _lone(bare, _OTHER_MARK[opening], opening):
+        whole, end = f"{opening}{text}", text[-2:-1]
     else:
         return None
-    return text if _quotes_balanced(text) and text[-1:] in ".!?" else None
+    return whole if _quotes_balanced(whole) and end in (".", "!", "?") else None
+
+
+def _lone(bare: str, mark: str, other: str) -> bool:
+    """``mark`` is the only mark of its quotation in ``bare``: its partner is in another sentence."""
+    return bare.count(mark) == 1 and (other == mark or other not in bare)
 
 
 def closed_quotation(text: str) -> str | None:
@@ -109,7 +121,7 @@ def closed_quotation(text: str) -> str | None:
     and closed inside this one ("It was scary,\u201d said Ann Lee, an expert.") is opened at its
     start. Every word between the mark and the sentence's edge is what was said, so the mark added
     only says where this sentence stops. None when the sentence has no such mark (one at its very
-    start or end is :func:`unquoted`'s), or other marks are left unbalanced."""
+    start or end is :func:`edge_quotation`'s), or other marks are left unbalanced."""
     text = text.strip()
     bare = without_apostrophes(text)
     opening, closing = bare.count("\u201c"), bare.count("\u201d")

@@ -13,7 +13,13 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 from vocabsphere.core.lexicon.sense_choice import resolve_token
 
 from .model import GAP
-from .tag_doubts import after_infinitive_to, capital_inside, modifier_taken_for_verb, stative_after_be
+from .tag_doubts import (
+    after_infinitive_to,
+    capital_inside,
+    ing_join_doubtful,
+    modifier_taken_for_verb,
+    stative_after_be,
+)
 from .verb_number import shown_number
 
 if TYPE_CHECKING:
@@ -185,7 +191,7 @@ def _joined_to(token: Token) -> Token | None:
     else:
         second = next((c for c in token.children if c.dep_ == "conj"), None)  # type: ignore[assignment]
         first = token
-    if second is None or first.i >= second.i:
+    if second is None or first.i >= second.i or ing_join_doubtful(first, second):
         return None
     after = doc[second.i + 1] if second.i + 1 < second.sent.end else None
     if after is not None and after.pos_ in ("NOUN", "PROPN") and second.pos_ in ("NOUN", "ADJ"):

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from lemminflect import getAllLemmas
+
 from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["after_infinitive_to", "capital_inside", "modifier_taken_for_verb", "stative_after_be"]
+__all__ = [
+    "after_infinitive_to",
+    "capital_inside",
+    "ing_join_doubtful",
+    "modifier_taken_for_verb",
+    "stative_after_be",
+]
 
 
 def capital_inside(token: Token) -> bool:
@@ -71,3 +80,22 @@ def modifier_taken_for_verb(lexicon: Lexicon, token: Token) -> bool:
 
 
 _USUAL_TAGS = 3  # sense-tagged uses that make a part of speech the word's usual one
+
+
+def _ing_form(token: Token) -> bool:
+    """A verb's -ing form, whatever the tag ("planning" tagged as a noun is still "plan" + -ing)."""
+    return token.lower_.endswith("ing") and "VERB" in getAllLemmas(token.lower_)
+
+
+def ing_join_doubtful(first: Token, second: Token) -> bool:
+    """ "and" joins a noun and an -ing form while another -ing form stands earlier in the clause:
+    "is keeping a signal with a boat and planning for ..." joins "keeping" and "planning", and a
+    parse that joins "boat" and "planning" would make "planning" a noun for a false reason."""
+    if _ing_form(first) or not _ing_form(second):
+        return False
+    for t in reversed(first.doc[first.sent.start : first.i]):
+        if t.tag_ in FINITE_TAGS:
+            return False  # a clause of its own before: "The boat that sank ..." stops the search
+        if _ing_form(t):
+            return True
+    return False
