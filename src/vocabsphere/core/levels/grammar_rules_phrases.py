@@ -207,26 +207,39 @@ def _ing_complement(verb: Token, ing: Token) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN")  # not "morning classes"
 
 
+def _other_form(either: bool, other: str) -> tuple[tuple[str, str], ...]:
+    """Slots the explanations end with: "started painting" must not say that only the -ing form
+    follows 'start' ("started to paint" is as good); 'alt' for B1+, 'plain_alt' for A1-A2."""
+    if other == "to":
+        if either:
+            return (("alt", " (it can also take 'to' + verb)"), ("plain_alt", " (or to + verb)"))
+        return (("alt", ", not by 'to' + verb"), ("plain_alt", ""))
+    if either:
+        return (("alt", " (it can also take an -ing form)"), ("plain_alt", " (or an -ing verb)"))
+    return (("alt", ""), ("plain_alt", ""))
+
+
 def detect_verb_complements(sent: Span) -> Iterator[Hit]:
     for verb in sent:
         lemmas = verb_lemmas(verb)
         if not _is_verb(verb) or verb.dep_ in AUX_DEPS:
             continue
         details = (("verb", verb.text),)
+        either = bool(lemmas & _EITHER_FORM_VERBS)
         if lemmas & _GERUND_VERBS:
             ing = next_word(verb)
             if ing is not None and _ing_complement(verb, ing):
-                yield Hit("gerund_complement", verb.i, ing.i + 1, details)
+                yield Hit("gerund_complement", verb.i, ing.i + 1, details + _other_form(either, "to"))
                 continue
         if lemmas & _INFINITIVE_VERBS:
             inf = to_infinitive_after(verb)
             if inf is not None:
-                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+                yield Hit("infinitive_complement", verb.i, inf.i + 1, details + _other_form(either, "ing"))
                 continue
         if lemmas & _OBJECT_INFINITIVE_VERBS:
             inf = _object_then_infinitive(verb)
             if inf is not None:
-                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+                yield Hit("infinitive_complement", verb.i, inf.i + 1, details + _other_form(False, "ing"))
 
 
 # Verbs that take an object and then a to-infinitive: "ask me to send", "invite you to come".
