@@ -82,3 +82,11 @@ def test_adjective_plus_people_is_no_fixed_combination(nlp: Language, real_lexic
     assert not any("white people" in e or "young men" in e for e in said), said
     doc = nlp("The prime minister met the union leaders on Monday.")
     assert "prime minister" in {c.base for s in doc.sents for c in find_collocations(s, real_lexicon)}
+
+
+def test_remember_names_the_change_of_meaning(nlp: Language) -> None:
+    # "remember locking" (done) is not "remember to lock" (still to do): no plain "or to + verb"
+    (match,) = _points(nlp, "I remember locking the back door.", "gerund_complement")
+    for level in (1, 2):
+        said = grammar_sentence(match, style_for(level))
+        assert "means something else" in said and "or to + verb" not in said, said
