@@ -171,6 +171,25 @@ def _plural_for_singular(words: list[Token], expression: str) -> bool:
     return any(w.tag_ == "NNS" and w.pos_ == "NOUN" and w.lower_ not in written for w in words)
 
 
+# "white people", "young men", "rich children": an adjective of colour, age or wealth + a noun for
+# people means just its two words, though WordNet lists some ("white people" = a race); nothing to
+# learn as a unit. Other adjectives keep their entries ("prime minister", "wise men" = the Magi).
+_PLAIN_PEOPLE_ADJECTIVES = frozenset(
+    {"white", "black", "brown", "old", "young", "elderly", "rich", "poor", "wealthy", "little"}
+)
+_PEOPLE_NOUNS = frozenset(
+    {"people", "person", "man", "woman", "child", "boy", "girl", "folk", "adult", "citizen"}
+)
+
+
+def _plain_people(words: list[Token]) -> bool:
+    """Adjective + people noun whose meaning is the two words ("white people", "an old man")."""
+    if len(words) != 2:
+        return False
+    adj, noun = words
+    return adj.lower_ in _PLAIN_PEOPLE_ADJECTIVES and lemma_of(noun) in _PEOPLE_NOUNS
+
+
 def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
     tokens = list(sent)
     for match in lexicon.find_expressions([_lemma(t) for t in tokens]):
@@ -180,6 +199,8 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         if words[0].pos_ in _EDGE_POS or words[-1].pos_ in _EDGE_POS or not _attached(words):
             continue
         if _inside_as_frame(words) or _subordinator(words) or _plural_for_singular(words, match.expression):
+            continue
+        if _plain_people(words):
             continue
         if not _common(*(w.lower_ for w in words if w.is_alpha)):
             continue

@@ -391,14 +391,14 @@ _POINTS: tuple[GrammarPoint, ...] = (
         "Verb + -ing",
         "A1",
         "CEFR-J 112 VG.VV_VG",
-        "'{text}': the verb '{verb}' is followed by an -ing form, not by 'to' + verb.",
+        "'{text}': the verb '{verb}' is followed by an -ing form{alt}.",
     ),
     _p(
         "infinitive_complement",
         "Verb + to-infinitive",
         "A1",
         "CEFR-J 101 TO.VV_to_do",
-        "'{text}': the verb '{verb}' takes a to-infinitive (to + verb).",
+        "'{text}': the verb '{verb}' takes a to-infinitive (to + verb){alt}.",
     ),
     _p(
         "phrasal_verb",

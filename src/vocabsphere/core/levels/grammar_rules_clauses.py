@@ -719,7 +719,8 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
                 continue
             if any(low(t) in ("which", "whom", "whose") for t in sent.doc[verb.i + 1 : clause.i]):
                 continue  # '"a rare step", the judge said, for which she saw no reason': a relative clause
-            if _wh_clause(clause) and not verb_lemmas(verb) & _WH_REPORTING_VERBS:
+            wh = _wh_word(clause)
+            if wh is not None and not _wh_reported(verb, clause, wh):
                 continue  # "Nobody can predict what will happen": a question no one asked or answered
             has_that = any(c.dep_ == "mark" and low(c) == "that" for c in clause.children)
             backshift = verb.tag_ == "VBD" and _group_time(group) in (
@@ -795,11 +796,34 @@ def _names_a_thing(subject: Token) -> bool:
     return subject.pos_ == "NOUN"
 
 
+def _wh_word(clause: Token) -> Token | None:
+    """The wh-word the clause opens with ("what might happen", "how it works", "where she went"),
+    past a comma or an adverb the parse hangs on it (", when ...", "exactly where ...")."""
+    for first in clause.subtree:
+        if first.is_punct or (first.tag_ == "RB" and first.dep_ == "advmod" and first.i < clause.i):
+            continue
+        # not by the tag WDT, which the tagger also gives to 'that' ("announced that the baby was born")
+        return first if first.tag_ in ("WP", "WRB", "WP$") or low(first) in _WH_WORDS else None
+    return None
+
+
+def _wh_reported(verb: Token, clause: Token, wh: Token) -> bool:
+    """A wh-clause reports what was said only after 'say', 'explain' or 'tell' + a person ("She told
+    us where she lived"); "hard to tell where the noise comes from" is knowing, not saying. A comma
+    before it ("Prices will fall, some say, when the harvest is in") ends the reported part."""
+    lemmas = verb_lemmas(verb)
+    if not lemmas & _WH_REPORTING_VERBS:
+        return False
+    if any(t.is_punct for t in verb.doc[verb.i + 1 : wh.i]):
+        return False
+    if lemmas & _WH_REPORTING_VERBS == {"tell"}:
+        told = any(c.dep_ in ("obj", "iobj") and c.i < clause.i for c in verb.children)
+        return told or any(c.dep_ == "aux:pass" for c in verb.children)  # "we were told where ..."
+    return True
+
+
 def _wh_clause(clause: Token) -> bool:
-    """Does the clause open with a wh-word ("what might happen", "how it works", "where she went")?"""
-    first = clause.left_edge
-    # not by the tag WDT, which the tagger also gives to 'that' ("announced that the baby was born")
-    return first.tag_ in ("WP", "WRB", "WP$") or low(first) in _WH_WORDS
+    return _wh_word(clause) is not None
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:

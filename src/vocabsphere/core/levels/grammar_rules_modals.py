@@ -68,6 +68,8 @@ def _deduction(group: VerbGroup, conditional: bool) -> str | None:
                 return None
         if _later(group):
             return None  # "what climbers might be doing 60 years from now": a guess about later, not now
+        if modal in ("may", "might") and _conceded(group, comma=False):
+            return None  # "The flat may be small but it is cheap": granted, then what still holds
         return "deduction_present"
     return None
 
@@ -97,12 +99,15 @@ def _unreal(group: VerbGroup) -> bool:
     return beside or marked
 
 
-def _conceded(group: VerbGroup) -> bool:
+def _conceded(group: VerbGroup, comma: bool = True) -> bool:
     """ "may have been delivered late, but ...": a ", but" after the verb group in its sentence turns
-    the modal into a concession (the writer grants it, then says what still holds)."""
+    the modal into a concession (the writer grants it, then says what still holds). With 'may/might
+    be' the comma is often left out ("may be small but it is cheap"), so ``comma`` can be waived."""
     sent = group.head.sent
     return any(
-        low(t) == "but" and sent.doc[t.i - 1].text == "," for t in sent if t.i > group.head.i and t.i > 0
+        low(t) == "but" and (not comma or sent.doc[t.i - 1].text == ",")
+        for t in sent
+        if t.i > group.head.i and t.i > 0
     )
 
 

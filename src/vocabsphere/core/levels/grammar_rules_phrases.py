@@ -24,6 +24,8 @@ from vocabsphere.core.levels.grammar_words import (
 _EITHER_FORM_VERBS = frozenset(
     {"like", "love", "hate", "prefer", "start", "begin", "continue", "remember", "forget", "try"}
 )
+# "remember locking" (it was done) / "remember to lock" (it is still to do): not the same meaning
+_MEANING_CHANGES = frozenset({"remember", "forget", "try"})
 _GERUND_VERBS = frozenset(
     {
         "enjoy",
@@ -207,6 +209,21 @@ def _ing_complement(verb: Token, ing: Token) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN")  # not "morning classes"
 
 
+def _other_form(lemmas: set[str] | frozenset[str], other: str) -> tuple[tuple[str, str], ...]:
+    """Slots the explanations end with: "started painting" must not say that only the -ing form
+    follows 'start' ("started to paint" is as good); 'alt' for B1+, 'plain_alt' for A1-A2.
+    After remember/forget/try the other form means something else, so the note says so."""
+    if not lemmas & _EITHER_FORM_VERBS:
+        return (("alt", ", not by 'to' + verb" if other == "to" else ""), ("plain_alt", ""))
+    form, plain = ("'to' + verb", "to + verb") if other == "to" else ("an -ing form", "an -ing verb")
+    if lemmas & _MEANING_CHANGES:
+        return (
+            ("alt", f" (with {form} it means something else)"),
+            ("plain_alt", f" ({plain} means something else)"),
+        )
+    return (("alt", f" (it can also take {form})"), ("plain_alt", f" (or {plain})"))
+
+
 def detect_verb_complements(sent: Span) -> Iterator[Hit]:
     for verb in sent:
         lemmas = verb_lemmas(verb)
@@ -216,17 +233,19 @@ def detect_verb_complements(sent: Span) -> Iterator[Hit]:
         if lemmas & _GERUND_VERBS:
             ing = next_word(verb)
             if ing is not None and _ing_complement(verb, ing):
-                yield Hit("gerund_complement", verb.i, ing.i + 1, details)
+                yield Hit("gerund_complement", verb.i, ing.i + 1, details + _other_form(lemmas, "to"))
                 continue
         if lemmas & _INFINITIVE_VERBS:
             inf = to_infinitive_after(verb)
             if inf is not None:
-                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+                yield Hit("infinitive_complement", verb.i, inf.i + 1, details + _other_form(lemmas, "ing"))
                 continue
         if lemmas & _OBJECT_INFINITIVE_VERBS:
             inf = _object_then_infinitive(verb)
             if inf is not None:
-                yield Hit("infinitive_complement", verb.i, inf.i + 1, details)
+                yield Hit(
+                    "infinitive_complement", verb.i, inf.i + 1, details + _other_form(frozenset(), "ing")
+                )
 
 
 # Verbs that take an object and then a to-infinitive: "ask me to send", "invite you to come".

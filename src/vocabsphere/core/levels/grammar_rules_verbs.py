@@ -195,6 +195,8 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
         return None
     if point == "present_perfect" and _accustomed(head):
         return None  # "he's used to noise by now": 's is 'is' (be used to = be accustomed), no perfect
+    if point == "present_perfect" and _time_clause(group):
+        return None  # "We will go once the rain has stopped": a time clause about later, not past + now
     if point == "present_perfect" and _participle_adjective(group):
         return None  # "Both countries have shared interests": 'have' + adjective + noun, no perfect
     if group.shape[-1] == "VBG" and _gerund_predicate(group):
@@ -204,6 +206,27 @@ def tense_point(group: VerbGroup, question: bool) -> str | None:
     if point == "future_will" and group.first == "shall":
         return None  # "Shall we go?" offers; "we shall see" is no "use of will", as the explanation says
     return point
+
+
+# Conjunctions of a time clause; in one, a present perfect tells what will be done by then
+# ("when the farmers have sold their crops"), not the past connected to now. 'since' is left out.
+_TIME_CONJUNCTIONS = frozenset({"when", "after", "until", "till", "once", "before", "whenever"})
+
+
+def _time_clause(group: VerbGroup) -> bool:
+    """The verb group opens with a time conjunction + subject ("once the rain has stopped", "as soon
+    as we have eaten"); a question ("When have you ever lied?") has the auxiliary before its subject."""
+    head, doc = group.head, group.head.doc
+    subject = next((c for c in head.children if c.dep_ in SUBJ_DEPS), None)
+    if subject is None or subject.i > group.start:
+        return False
+    for c in head.children:
+        if c.i >= subject.i or c.dep_ not in ("mark", "advmod"):
+            continue
+        word = low(c)
+        if word in _TIME_CONJUNCTIONS or (word == "as" and c.i > 0 and low(doc[c.i - 1]) == "soon"):
+            return True
+    return False
 
 
 # Verbs whose past is spelled like their present ("I let out a breath").
