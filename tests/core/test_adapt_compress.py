@@ -205,3 +205,10 @@ def test_scores_kept_by_the_caller_give_the_same_result(nlp: Language) -> None:
         assert compress_sentence(sent, level, model, strength, scored) == compress_sentence(
             sent, level, model, strength
         )
+
+
+def test_a_clause_after_a_phrase_that_is_not_set_off_takes_both_commas(nlp: Language) -> None:
+    # round read8 (train 31-40 A2): "Another cut from a sword, would also have been fatal.": the comma
+    # after the clause was read as closing "from a sword", which no comma opens
+    text = "One more cut from a knife, which also went through the skin and into the lung, would have killed."
+    assert _eager(nlp, text) == "One more cut from a knife would have killed."

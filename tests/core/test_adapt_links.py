@@ -133,3 +133,17 @@ def test_a_quotation_opening_a_paragraph_with_an_unnamed_it_needs_the_one_before
     # a clause after "it" points forward: "We find it hard to say no." names nothing told before
     links = _links(nlp, ("The town has a new plan.",), ('"We find it hard to say no," says Mr Ortiz.',))
     assert 0 not in links[1]
+
+
+def test_a_paragraph_opening_with_an_unnamed_it_needs_the_paragraph_before(nlp: Language) -> None:
+    # round read8 (train, Intermediate source): "Founder Kyle Tabor launched it to give users ..."
+    # opened a paragraph after the sentences that told of the start-up were left out
+    links = _links(
+        nlp,
+        ("A new app, called QuietRoom, lets people book a silent desk in a cafe.",),
+        ("Founder Maya Lind built it to help students work in peace.", "She is 24."),
+    )
+    assert 0 in links[1]
+    # a paragraph opening that names the thing itself needs nothing
+    links = _links(nlp, ("The town has a new plan.",), ("Engineers built a pump and tested it.",))
+    assert links == [frozenset(), frozenset()]

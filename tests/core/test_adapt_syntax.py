@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from vocabsphere.core.adapt.asides import move_attribution
+from vocabsphere.core.adapt.asides import drop_parenthetical, move_attribution
 from vocabsphere.core.adapt.passive import passive_to_active
 from vocabsphere.core.adapt.syntax import (
     simplify_sentence,
@@ -369,3 +369,38 @@ def test_relative_splits_that_read_well_are_still_made(nlp: Language) -> None:
         "A fisherman called the coastguard.",
         "The fisherman lives nearby.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # round read8: "The Accord has identified Twelve factories as ...": a number word opening the
+        # sentence is often tagged a name, and kept its capital after the new verb
+        (
+            "Eleven museums have been chosen by the council as needing repairs.",
+            "The council has chosen eleven museums as needing repairs.",
+        ),
+        (
+            "Seven schools were visited by the inspectors last week.",
+            "The inspectors visited seven schools last week.",
+        ),
+    ],
+)
+def test_a_voice_change_lowers_a_number_word_that_opened_the_sentence(
+    nlp: Language, text: str, expected: str
+) -> None:
+    assert passive_to_active(nlp(text)[:]) == [expected]
+
+
+def test_the_brackets_of_one_list_go_together_or_not_at_all(nlp: Language) -> None:
+    # round read8: "Samsung (6th), Toyota (8th) and Mercedes-Benz (10th)" lost the first two brackets
+    # (one per round) and kept the last
+    doc = nlp(
+        "The richest clubs are Spain's Real Oviedo (4th), Italy's Parma (9th) and Greece's Larisa (15th)."
+    )
+    assert drop_parenthetical(doc[:]) == [
+        "The richest clubs are Spain's Real Oviedo, Italy's Parma and Greece's Larisa."
+    ]
+    # one bracket that must stay (a name inside) keeps the others too
+    doc = nlp("The town (a port) and the village (near Bergen) both grew.")
+    assert drop_parenthetical(doc[:]) is None

@@ -34,15 +34,17 @@ def drop_dash_aside(sent: Span) -> list[str] | None:
 
 
 def drop_parenthetical(sent: Span) -> list[str] | None:
-    """Remove a short "( ... )" aside (A1-A2)."""
+    """Remove short "( ... )" asides (A1-A2): all of them or none, so the items of one list
+    ("A (6th), B (8th) and C (10th)") keep or lose their brackets together."""
     doc = sent.doc
+    drop: list[int] = []
     for tok in sent:
-        if tok.text == "(" and tok.i > sent.start:
+        if tok.text == "(" and tok.i > sent.start and (not drop or tok.i > drop[-1]):
             close = next((t.i for t in doc[tok.i : sent.end] if t.text == ")"), None)
             if close is None or close - tok.i > 12 or not _droppable(doc[tok.i + 1 : close]):
                 return None
-            return accept(join_tokens(without(sent, range(tok.i, close + 1))))
-    return None
+            drop.extend(range(tok.i, close + 1))
+    return accept(join_tokens(without(sent, drop))) if drop else None
 
 
 # Marks after which a trailing "according to X" may speak for only part of the sentence.

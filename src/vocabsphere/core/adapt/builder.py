@@ -150,11 +150,21 @@ def _in_numbered_run(source: Source, heading: int) -> bool:
     return any(_NUMBERED_HEADING.match(source.paragraphs[p]) for p in range(first, heading + 1))
 
 
-def _verbless_question(text: str, doc: Doc) -> bool:
+_MAIN_VERB_DEPS = frozenset({"ROOT", "aux", "aux:pass", "cop"})
+
+
+def _verbless_question(text: str, doc: Doc, own: bool = False) -> bool:
     """Is ``text`` the writer's question without a verb ("The main reason?"), which only the next
-    sentence completes?"""
+    sentence completes? With ``own``, a verb in a relative clause does not count ("Or parents who
+    work late?": no verb of its own, it asks on about what the sentence before asked)."""
     text = text.strip()
-    return text.endswith("?") and text[:1] not in QUOTE_MARKS and not any(t.tag_ in FINITE_TAGS for t in doc)
+    if not text.endswith("?") or text[:1] in QUOTE_MARKS:
+        return False
+    if not own:
+        return not any(t.tag_ in FINITE_TAGS for t in doc)
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    main = [t for t in doc if t.tag_ in FINITE_TAGS and (t.dep_ == "ROOT" or t.head in roots)]
+    return not any(t.dep_ in _MAIN_VERB_DEPS for t in main)
 
 
 def _sections(source: Source, chosen: Sequence[int]) -> set[int]:
@@ -345,6 +355,10 @@ class VersionBuilder:
                     needs[i].add(i - 1)
                 if _verbless_question(units[i - 1].text, self.cache.get(units[i - 1].text)):
                     needs[i].add(i - 1)  # "Not knowing who your friends are." answers "The main reason?"
+                if _verbless_question(units[i].text, self.cache.get(units[i].text), own=True):
+                    # "Or parents who work late?" asks on about what the sentence before asked (a
+                    # series of them chains back to the question they all answer)
+                    needs[i].add(i - 1)
             # A later sentence of a headed section is kept only with the section's opening sentence,
             # which keeps the heading: without it the sentence sits under the section before's heading
             # ("Bikes are ever more in vogue." under "1 Pop-up parks").

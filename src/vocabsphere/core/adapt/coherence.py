@@ -59,7 +59,7 @@ _DEMONSTRATIVE = re.compile(
     re.I,
 )
 _PERSON = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|theirs)\b")
-_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+")
+_NAME_WORD = re.compile(r"(?<=\s)[A-Z][a-z]+|\b[A-Z]{2,}s?\b")  # "MOOCs ..., but they": letters name too
 # Looked for anywhere in a quotation's text, "according to" too; fewer forms than
 # ``text.saying.SAYING_FORMS`` (no "warned", "insisted"): such a quotation stays with the sentence before.
 _SAYING = ("said", "says", "told", "added", "asked", "explained", "according to", "wrote")
@@ -362,7 +362,10 @@ _ANNOUNCES = re.compile(
     # "Miami's difficulties are threefold.": the sentences after tell the three
     r"|\b(?:is|are|was|were)\s+(?:twofold|threefold|fourfold|fivefold)\s*[.:]\W*$"
     # "..., and, for the first time, the researchers revealed how.": the next sentences tell how
-    r"|\b(?:reveal|explain|show|describ|tell|told|discover|demonstrat|learn)[a-z]*\s+(?:how|why)\s*[.:]\W*$",
+    r"|\b(?:reveal|explain|show|describ|tell|told|discover|demonstrat|learn)[a-z]*\s+(?:how|why)\s*[.:]\W*$"
+    # "Then, there's online banking.", "There's also the weather.": a topic the next sentence tells of
+    r"|^(?:then|and|next|finally|also),?\s+there(?:'s|’s|\s+is|\s+are)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$"
+    r"|^there(?:'s|’s|\s+is|\s+are)\s+also\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$",
     re.I,
 )
 # "Technology has also played a part.": "also" adds to what the sentence before told.
@@ -651,6 +654,27 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
     }
 
 
+# "the Alliance for Safer Roads" ... "The Alliance is ...": the head of a longer name, alone later
+_LONG_NAME = re.compile(r"\b[Tt]he\s+([A-Z][a-z]{3,})\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+
+
+def _long_names(units: Sequence[Unit]) -> dict[str, int]:
+    """Head of each "the X for/of Y" name -> the sentence that first gives the long name (when no
+    sentence before it says "the X")."""
+    found: dict[str, int] = {}
+    for i, unit in enumerate(units):
+        for match in _LONG_NAME.finditer(unit.text):
+            head = match.group(1)
+            if head not in found and not any(_the_name(units[k].text, head) for k in range(i)):
+                found[head] = i
+    return found
+
+
+def _the_name(text: str, head: str) -> bool:
+    """Does ``text`` say "the <head>" (a name's head alone, or the long name itself)?"""
+    return re.search(rf"\b[Tt]he\s+{re.escape(head)}\b", text) is not None
+
+
 def _unnamed_by(before: list[str]) -> bool:
     """Do the words before "called X" say that nothing is called X ("cannot be called Harriet", "is
     not called")? "They are called Step Nine" names the thing, as "a device called ..." does."""
@@ -796,6 +820,7 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     introduced a person by full name when it uses the short name alone ("Thut said"), and a later
     one that casts doubt on what that person claims."""
     intros = _introductions(units)
+    long_names = _long_names(units)
     out: list[set[int]] = []
     for i, unit in enumerate(units):
         needed: set[int] = set()
@@ -812,6 +837,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+        for head, j in long_names.items():
+            if j < i and _the_name(unit.text, head) and not _LONG_NAME.search(unit.text):
+                needed.add(j)  # "The Alliance is ..." needs "the Alliance for Safer Roads"
         needed |= _numbered_things(units, i)
         for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
             told = _told_before(units, i, word)
@@ -839,6 +867,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # "... there is a deeply serious message." needs the message
         if nxt is not None and _asks(unit.text):
             needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
+        answers = i > 0 and units[i - 1].paragraph == unit.paragraph and _asks(units[i - 1].text)
+        if answers and unit.text[:1] in _QUOTE_OPENERS:
+            needed.add(i - 1)  # '"I don't think that's how it works," says Ray.' answers the question
         out.append(needed)
     for i, j in enumerations(units):
         out[i].add(j)

@@ -123,9 +123,15 @@ def _inside_quotes(sent: Span) -> set[int]:
 def _closes_outer_phrase(root: Token, end: int) -> bool:
     """Does the comma after ``end`` close a longer set-off phrase around this one? ("Jenny Holdcroft,
     policy director for IndustriALL, which ..., said": the last comma ends the apposition too)."""
-    node = root.head
+    node, doc = root.head, root.doc
     while node.head != node:
-        if node.dep_ in _SET_OFF and _trimmed_end(node) == end:
+        # the outer phrase must be set off itself: "Another cut from a sword, which ..., would" has
+        # no comma before "from a sword", and the comma after the clause closes the clause alone
+        left = node.left_edge.i
+        while left < node.i and doc[left].is_punct:
+            left += 1  # the parse may hang the opening comma on the phrase
+        set_off = left > 0 and doc[left - 1].text == ","
+        if node.dep_ in _SET_OFF and set_off and _trimmed_end(node) == end:
             return True
         node = node.head
     return False

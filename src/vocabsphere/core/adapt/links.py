@@ -114,19 +114,17 @@ def _imperative(doc: Doc) -> bool:
 
 
 def parsed_links(units: Sequence[Unit], docs: Sequence[Doc]) -> list[frozenset[int]]:
-    """Per sentence, the neighbours (of its paragraph) it needs, read on the parses ``docs``."""
+    """Per sentence, the neighbours it needs, read on the parses ``docs``."""
     out: list[frozenset[int]] = []
     for i, (unit, doc) in enumerate(zip(units, docs, strict=True)):
         needed: set[int] = set()
-        prev_same = i > 0 and units[i - 1].paragraph == unit.paragraph
         next_same = i + 1 < len(units) and units[i + 1].paragraph == unit.paragraph
         first_of_paragraph = i == 0 or units[i - 1].paragraph != unit.paragraph
         leans = i > 0 and (_reason_for(doc) or _however_inside(doc))
         quoted = unit.text[:1] in _QUOTE_OPENERS
-        # '"We call it a living container," says Boer.' opening a paragraph: the container is in the
-        # paragraph before (the speaker goes on about what it told)
-        pronoun_back = prev_same or (i > 0 and first_of_paragraph and quoted)
-        if leans or (pronoun_back and _unbound_pronoun(doc)):
+        # An unbound "it" names what the sentence before told of, in the paragraph before too: '"We
+        # call it a living container," says Boer.' or "Its founder launched it in 2019" opening one
+        if leans or (i > 0 and _unbound_pronoun(doc)):
             needed.add(i - 1)
         if next_same and first_of_paragraph and not quoted and _imperative(doc):
             needed.add(i + 1)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from lemminflect import getAllLemmas
 from spacy.tokens import Span, Token
@@ -110,7 +110,7 @@ def _opening_marks_forward(sentences: list[str]) -> list[str]:
     return sentences
 
 
-def without(sent: Span, drop: range) -> list[Token]:
+def without(sent: Span, drop: Collection[int]) -> list[Token]:
     """The sentence's tokens minus those whose index is in ``drop``."""
     return [t for t in sent if t.i not in drop]
 
@@ -132,6 +132,8 @@ def uncapitalise(token: Token) -> str:
     """
     if token.pos_ in _FUNCTION_POS and token.text != "I":
         return token.text.lower()
+    if token.like_num and token.is_alpha and token.text[1:].islower():
+        return token.text.lower()  # "Twelve factories", often tagged a name when it opens a sentence
     if _common_word(token):
         return token.text.lower()  # "Streaming and subscription revenues" -> "..., streaming and ..."
     return token.text
