@@ -12,6 +12,9 @@ __all__ = ["agree_tag", "inflect", "object_case", "subject_case", "verb_lemma"]
 _TO_OBJECT = {"i": "me", "he": "him", "she": "her", "we": "us", "they": "them", "who": "whom"}
 _TO_SUBJECT = {"me": "I", "him": "he", "her": "she", "us": "we", "them": "they"}
 _PLURAL_PRONOUNS = frozenset({"i", "you", "we", "they"})
+# Nouns with no plural ending that always take a plural verb ("The police have closed ..."); the tagger
+# often reads them as singular. Not "staff" or "personnel", which take either.
+_PLURAL_ONLY = frozenset({"police", "people", "cattle", "clergy"})
 
 
 @lru_cache(maxsize=8192)
@@ -27,7 +30,11 @@ def agree_tag(tag: str, subject: Token) -> str:
     """Past stays past; a present tense agrees in number with the subject."""
     if tag == "VBD":
         return "VBD"
-    plural = "Plur" in subject.morph.get("Number", []) or subject.lower_ in _PLURAL_PRONOUNS
+    plural = (
+        "Plur" in subject.morph.get("Number", [])
+        or subject.lower_ in _PLURAL_PRONOUNS
+        or subject.lower_ in _PLURAL_ONLY
+    )
     if any(c.dep_ == "conj" for c in subject.children):
         plural = True
     return "VBP" if plural else "VBZ"
