@@ -639,7 +639,7 @@ def _pronoun_told_in_cut_clause(sent: Span, removed: Sequence[Token], gone: set[
     )
 
 
-# kept pronouns whose referent a cut can take, with the number the referent has (None: singular)
+# kept pronouns whose referent a cut can take, and whether that referent is plural
 _REFERRING = {
     "its": False,
     "their": True,
@@ -651,7 +651,7 @@ _REFERRING = {
 }
 
 
-_PLURAL_PRONOUNS = {**_REFERRING, "he": False, "she": False, "it": False, "we": True, "us": True}
+_PRONOUN_PLURAL = {**_REFERRING, "he": False, "she": False, "it": False, "we": True, "us": True}
 
 
 def _pronoun_loses_referent(sent: Span, gone: set[int]) -> Token | None:
@@ -675,7 +675,7 @@ def _pronoun_loses_referent(sent: Span, gone: set[int]) -> Token | None:
                         and (t.tag_ in {"NNS", "NNPS"}) == plural
                     )
                     # "he said, ... his client": an earlier pronoun names the same one
-                    or (t.pos_ == "PRON" and _PLURAL_PRONOUNS.get(t.lower_) == plural)
+                    or (t.pos_ == "PRON" and _PRONOUN_PLURAL.get(t.lower_) == plural)
                 )
                 and t.i not in enclosing
                 and t.lower_ not in _TIME_NOUNS  # "performed [on Monday] with her band"
