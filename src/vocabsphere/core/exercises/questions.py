@@ -209,10 +209,6 @@ def question_item(token: Token, lemma: str) -> ExerciseItem | None:
         distractors.append(question(wrong_do, base))  # "Do the team play ...?" is British English
     if verb.text.lower() != base:
         distractors.append(question(do, verb.text.lower()))
-    source = sent.text.strip()
-    options = choice_options(key, distractors, source)
-    if options is None:
-        return None
     tense = "past simple" if tag == "VBD" else "present simple"
     why_do = (
         "\u2018did\u2019 for the past"
@@ -221,18 +217,31 @@ def question_item(token: Token, lemma: str) -> ExerciseItem | None:
             "\u2018does\u2019 with he, she, it or one person or thing" if do == "Does" else "\u2018do\u2019"
         )
     )
+    why = (
+        f"The statement is in the {tense} (\u2018{verb.text}\u2019), so the question puts "
+        f"{why_do} before the subject \u2018{subject_text}\u2019, and the main verb goes back to "
+        f"its base form \u2018{base}\u2019"
+    )
+    return _item(sent, key, distractors, why, PAST_QUESTION if tag == "VBD" else PRESENT_QUESTION, lemma)
+
+
+def _item(
+    sent: Span, key: str, distractors: list[str], why: str, point: PatternRef, lemma: str
+) -> ExerciseItem | None:
+    """The question item of ``sent``: its options (None when they cannot be made) and the
+    explanation ``why``, which ends with the key."""
+    source = sent.text.strip()
+    options = choice_options(key, distractors, source)
+    if options is None:
+        return None
     return ExerciseItem(
         kind=ExerciseKind.QUESTION,
         prompt=f"Which is the yes/no question for this statement? {source}",
         options=options,
         answer=key,
         accepted=(key,),
-        explanation=(
-            f"The statement is in the {tense} (\u2018{verb.text}\u2019), so the question puts "
-            f"{why_do} before the subject \u2018{subject_text}\u2019, and the main verb goes back to "
-            f"its base form \u2018{base}\u2019: {key}"
-        ),
-        grammar_point=PAST_QUESTION if tag == "VBD" else PRESENT_QUESTION,
+        explanation=f"{why}: {key}",
+        grammar_point=point,
         source_sentence=source,
         word=lemma,
     )
@@ -314,18 +323,4 @@ def _inverted_item(sent: Span, lemma: str) -> ExerciseItem | None:
             f"\u2018{first.text}\u2019 is {role} {verb_name}: it goes before the subject "
             f"\u2018{subject_text}\u2019, with no \u2018do\u2019, and the rest stays as it is"
         )
-    source = sent.text.strip()
-    options = choice_options(key, distractors, source)
-    if options is None:
-        return None
-    return ExerciseItem(
-        kind=ExerciseKind.QUESTION,
-        prompt=f"Which is the yes/no question for this statement? {source}",
-        options=options,
-        answer=key,
-        accepted=(key,),
-        explanation=f"{why}: {key}",
-        grammar_point=point,
-        source_sentence=source,
-        word=lemma,
-    )
+    return _item(sent, key, distractors, why, point, lemma)

@@ -148,14 +148,13 @@ def _told_by(text: str) -> bool:
     sentence may go on from the quotation without a subject ("wall.\u201d \u2013 might sound ...")."""
     words, _, rest = text.partition("\u201d")
     after = [w.strip(",.").lower() for w in rest.split()[:4]]
-    return words.rstrip()[-1:] in (",", "?", "!") and bool(_SAYING & set(after))
+    return words.rstrip()[-1:] in (",", "?", "!") and bool(SAYING_FORMS & set(after))
 
 
 # "“Quoted words,” said Jane Smith, head of ..." (the opening mark may be a sentence earlier).
 _SPOKEN = re.compile(
     r"^\u201c?(?P<words>[^\u201c\u201d]+?)(?P<end>[,.?!])\u201d\s+(?P<rest>[^\u201c\u201d]+)$"
 )
-_SAYING = SAYING_FORMS
 
 
 def quotation_without_speaker(text: str) -> str | None:
@@ -167,7 +166,7 @@ def quotation_without_speaker(text: str) -> str | None:
     if found is None:
         return None
     after = [w.strip(",.").lower() for w in found["rest"].split()[:4]]
-    if not _SAYING & set(after):
+    if not SAYING_FORMS & set(after):
         return None
     end = "." if found["end"] == "," else found["end"]
     quoted = f"\u201c{found['words'].strip()}{end}\u201d"
@@ -191,7 +190,7 @@ def quotation_after_speaker(text: str) -> str | None:
         return None
     before = [w.strip(",.").lower() for w in found["lead"].split()[-4:]]
     words = found["words"].strip()
-    if not _SAYING & set(before) or not words[:1].isupper():
+    if not SAYING_FORMS & set(before) or not words[:1].isupper():
         return None
     quoted = f"\u201c{words}\u201d"
     return quoted if _quotes_balanced(quoted) else None
