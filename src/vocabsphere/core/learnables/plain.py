@@ -43,7 +43,7 @@ PLAIN: Mapping[str, str] = MappingProxyType(
         "conditional_second": "'{text}' is the second conditional. It is an imagined situation.",
         "conditional_third": "'{text}' is the third conditional. It is about a past that did not happen.",
         "relative_defining": "'{text}' tells us which '{noun}'. It is a relative clause.",
-        "relative_non_defining": "'{text}' gives extra information about '{noun}'. It is between commas.",
+        "relative_non_defining": "'{text}' gives extra information about '{noun}'. It comes after a comma.",
         "relative_reduced": "'{text}' tells us more about '{noun}'. It is a short relative clause.",
         "reported_speech": "'{text}' is reported speech. '{verb}' tells us what someone said.",
         "wish_past": "'{text}' uses wish and a past verb. We want the present to be different.",

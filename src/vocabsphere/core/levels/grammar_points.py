@@ -280,7 +280,9 @@ _POINTS: tuple[GrammarPoint, ...] = (
         "Non-defining relative clause",
         "B1",
         "CEFR-J 181 PREL.NR",
-        "'{text}' is a non-defining relative clause: between commas, it adds extra information "
+        # "after a comma", not "between commas": the clause often ends the sentence ("..., said Jo,
+        # who runs the shop.")
+        "'{text}' is a non-defining relative clause: after a comma, it adds extra information "
         "about '{noun}'; we cannot use 'that' here.",
     ),
     _p(
