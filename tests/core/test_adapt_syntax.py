@@ -212,6 +212,9 @@ def test_a_moved_attribution_lower_cases_a_common_word_but_not_a_name(nlp: Langu
         "People guess high (the guess is 25%, when it is really only 13%, according to official estimates).",
         # the source vouches for the last clause only ("According to respondents, most countries ...")
         "Most countries overestimate this: across the 33 countries, 37% do not, according to respondents.",
+        # the source vouches for the phrase before it only (dev: "..., a level met by only one car out of
+        # 16, according to researchers" became "According to researchers, green lit by ..., the tests ...")
+        "The rules set a limit of 5 grams, a level reached by only one farm in ten, according to inspectors.",
     ],
 )
 def test_no_attribution_moved_out_of_its_part_of_the_sentence(nlp: Language, text: str) -> None:
@@ -222,6 +225,9 @@ def test_a_trailing_attribution_still_opens_the_sentence(nlp: Language) -> None:
     assert move_attribution(nlp("The city has two million people, according to official estimates.")[:]) == [
         "According to official estimates, the city has two million people."
     ]
+    # a comma before the clause that the attribution follows is no verbless phrase of its own
+    text = "In 2010, sales rose by a tenth, according to the company."
+    assert move_attribution(nlp(text)[:]) == ["According to the company, in 2010, sales rose by a tenth."]
 
 
 def test_no_active_when_the_agent_goes_on_past_the_parse(nlp: Language) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from vocabsphere.core.adapt.text_ops import accept, join_tokens, uncapitalise, without
+from vocabsphere.core.text.tags import FINITE_TAGS
 
 __all__ = ["drop_dash_aside", "drop_parenthetical", "move_attribution"]
 
@@ -51,6 +52,17 @@ def drop_parenthetical(sent: Span) -> list[str] | None:
 _SCOPE_MARKS = frozenset({"(", ")", "[", "]", ":", ";", '"', "\u201c", "\u201d"})
 
 
+def _verbless_last_part(body: list[Token]) -> bool:
+    """Is the part after the body's last comma a phrase with no finite verb ("the tests are designed to
+    enforce a limit, a level met by only one car")? A trailing "according to X" may vouch for that
+    phrase alone; moved to the front it would speak for the whole sentence."""
+    commas = [k for k, t in enumerate(body) if t.text == ","]
+    if not commas:
+        return False
+    # the root too: the tagger writes some past verbs as participles ("sales rose" as VBN)
+    return not any(t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" for t in body[commas[-1] + 1 :])
+
+
 def move_attribution(sent: Span) -> list[str] | None:
     """ ", according to X." -> "According to X, ..."; drop ", Reuters reported." (A1-A2)."""
     doc, end = sent.doc, sent.end - 1
@@ -64,6 +76,8 @@ def move_attribution(sent: Span) -> list[str] | None:
             if any(t.text == "," or t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in source):
                 return None  # not a tail: more clauses follow
             body = [t for t in sent if t.i < tok.i - 1]
+            if _verbless_last_part(body):
+                return None  # "..., a level met by only one car out of 16, according to researchers"
             if body[0].lower_ in {"however", "but", "and", "so"}:
                 return None
             if any(t.text in _SCOPE_MARKS for t in sent):
