@@ -1456,3 +1456,18 @@ def test_a_they_after_letters_that_name_a_thing_is_bound_in_its_sentence() -> No
     # of questions
     assert not refers_back("SUVs sell well in the city, but they use a lot of fuel.")
     assert refers_back("In the city, they use a lot of fuel.")
+
+
+@pytest.mark.parametrize(
+    ("text", "refers"),
+    [
+        # dev reading: "Jones believes the whole approach can only help." kept without the coach, the
+        # psychologist and the weekly talks that make up the approach
+        ("Dr Lee thinks the whole approach will pay off.", True),
+        ("Nobody expected the whole process would take so long.", True),
+        ("The whole village came out to watch the race.", False),  # a place, not a summary
+        ("The bank changed the whole system of payments last year.", False),  # "of" says which
+    ],
+)
+def test_the_whole_approach_sums_up_what_came_before(text: str, refers: bool) -> None:
+    assert refers_back(text) is refers

@@ -163,7 +163,10 @@ _POINTS_BACK = re.compile(
     r"|^\w+(?:\s+\w+)?\s+(?:dis)?agree[sd]?\s*[.!]\W*$"
     r"|\bto explain\s*[.!]\W*$"  # "Europol asked Luxembourg's central bank to explain.": explain what?
     # "Other cities have not promised to do the same.": what the sentence before told of
-    r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)",
+    r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)"
+    # "Jones believes the whole approach can only help.": the approach the sentences before told of
+    r"|\bthe\s+whole\s+(?:approach|process|system|scheme|plan|idea|thing|business|affair|operation"
+    r"|exercise|arrangement|set-up|setup)\b(?!\s+(?:of|to|for|that|which)\b)",
     re.I,
 )
 # "Churches take on the burden one night at a time": the task the sentence before told of (not "the
