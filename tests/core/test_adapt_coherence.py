@@ -1284,6 +1284,12 @@ def test_links_read_in_the_read5_reading() -> None:
         "One project, Green Roof, lets them grow vegetables.",
     )
     assert 1 in dependencies(units)[2]
+    units = _units(
+        "The museum is open again.",
+        "Many children from the village visited it in May.",
+        "One child, Ana Ruiz, drew the old tower.",
+    )
+    assert 1 in dependencies(units)[2]  # an irregular plural: "children" ... "One child"
 
 
 def test_near_misses_of_the_read5_links_need_nothing() -> None:

@@ -522,7 +522,8 @@ def _one_of_before(text: str, previous: str) -> bool:
     if found is None:
         return False
     noun = found.group(1).lower()
-    plurals = {noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun + "s"}
+    # lemminflect knows "child" -> "children"; "-s" stays for a noun it does not know
+    plurals = {*(getInflection(noun, "NNS") or ()), noun + "s"}
     return bool(plurals & _words(previous))
 
 
