@@ -15,6 +15,7 @@ from vocabsphere.core.lexicon.sense_choice import resolve_token
 from .model import GAP
 from .tag_doubts import (
     after_infinitive_to,
+    base_verb_after_to,
     capital_inside,
     ing_join_doubtful,
     modifier_taken_for_verb,
@@ -82,6 +83,10 @@ def slot_pos(lexicon: Lexicon, token: Token) -> str | None:
         return _noun_by_lexicon(lexicon, token)
     if pos != "VERB" and after_infinitive_to(token):
         return None  # "She wants to clean rooms": the parse marks an infinitive, the tag an adjective
+    if pos == "ADJ" and base_verb_after_to(token):
+        return None  # "efforts to lower emissions": a verb the parse read as an adjective
+    if pos == "NOUN" and _first_of_adjectives(token):
+        return None  # "on a grey, cold, windy Monday": an adjective in a list, not a noun
     if token.tag_ in ("VBG", "VBN") and pos != "VERB":
         return None  # "the rising prices": adjective or verb form, teachers disagree
     if _adjectival_passive(token) or stative_after_be(token):
@@ -618,3 +623,10 @@ def slot_of(token: Token) -> str | None:
     """The part of speech the tagger and the parse repair agree on (no look-up), else None."""
     pos = content_pos(token)
     return pos if pos in POS_NAMES and token.pos_ == pos and token.is_alpha else None
+
+
+def _first_of_adjectives(token: Token) -> bool:
+    """A word the parse has describe a noun, joined to adjectives ("a grey, cold, windy Monday"): the
+    first of a list of adjectives, whatever its tag says."""
+    joined = (c for c in token.children if c.dep_ == "conj")
+    return token.dep_ == "amod" and any(c.pos_ == "ADJ" for c in joined)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "after_infinitive_to",
+    "base_verb_after_to",
     "capital_inside",
     "ing_join_doubtful",
     "modifier_taken_for_verb",
@@ -64,6 +65,15 @@ def stative_after_be(token: Token) -> bool:
 def after_infinitive_to(token: Token) -> bool:
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
     return before is not None and before.tag_ == "TO" and before.dep_ == "mark" and before.head.i == token.i
+
+
+def base_verb_after_to(token: Token) -> bool:
+    """A word right after "to" that is also a verb's base form ("our efforts to lower emissions"):
+    the parse may read "to" as a preposition and the verb as an adjective of the noun after it."""
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if before is None or before.lower_ != "to":
+        return False
+    return token.lower_ in getAllLemmas(token.lower_).get("VERB", ())
 
 
 def modifier_taken_for_verb(lexicon: Lexicon, token: Token) -> bool:
