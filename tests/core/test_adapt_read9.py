@@ -112,4 +112,6 @@ def test_the_rest_of_a_paragraph_needs_the_sentence_that_set_its_scene() -> None
 def test_another_standing_alone_refers_back() -> None:
     assert refers_back("Iron bars cover the doors of another, which was sold last year.")
     assert not refers_back("Good neighbours help one another.")
+    assert not refers_back("The buses came one after another.")
+    assert not refers_back("We will get there one way or another.")
     assert not refers_back("Iron bars cover the doors of another house.")

@@ -267,8 +267,9 @@ _OTHERS_BACK = re.compile(
     r"^(?:the\s+[a-z]+\s+(?:from|of|for)\s+)?(?:the|two|three|four|five|several)\s+others\b", re.I
 )
 # "Metal grilles block the windows of another, which ...": "another" standing alone is one more of
-# what the sentence before told of ("another derelict mansion"); "one another" is no such thing.
-_ANOTHER_ALONE = re.compile(r"(?<!\bone )\banother(?=\s*[,.;:!?])", re.I)
+# what the sentence before told of ("another derelict mansion"); "one another", "one after another"
+# and "one way or another" are no such thing.
+_ANOTHER_ALONE = re.compile(r"(?<!\bone )(?<!\bafter )(?<!\bor )\banother(?=\s*[,.;:!?])", re.I)
 # "the Tesco store" ("TV sales at the Tesco store began"): one store of the name the story told of
 # before; a nationality ("the German factory") says no more than the word itself.
 _NAMED_PLACE = re.compile(
