@@ -264,6 +264,27 @@ _FIRSTLY = re.compile(r"^[\"'‘“]?(?:firstly|first of all|first),", re.I)
 _WHOSE_SPOKESMAN = re.compile(r"\ba\s+spokes(?:man|woman|person)\b(?!\s+(?:for|of|at)\b)", re.I)
 # "the two events", "these three men": things the sentence before told of.
 _COUNTED_BACK = re.compile(r"\b(?:the|these|those)\s+(?:two|three|four)\s+(?!of\b)[a-z]{3,}s\b", re.I)
+# "Two others were hurt", "The metadata from two others suggested ...": others than the one(s) the
+# sentence before told of. Only as the opening subject: "a man and two others" counts within its sentence.
+_OTHERS_BACK = re.compile(
+    r"^(?:the\s+[a-z]+\s+(?:from|of|for)\s+)?(?:the|two|three|four|five|several)\s+others\b", re.I
+)
+# "Metal grilles block the windows of another, which ...": "another" standing alone is one more of
+# what the sentence before told of ("another derelict mansion"); "one another", "one after another"
+# and "one way or another" are no such thing.
+_ANOTHER_ALONE = re.compile(r"(?<!\bone )(?<!\bafter )(?<!\bor )\banother(?=\s*[,.;:!?])", re.I)
+# "the Tesco store" ("TV sales at the Tesco store began"): one store of the name the story told of
+# before; a nationality ("the German factory") says no more than the word itself.
+_NAMED_PLACE = re.compile(
+    r"\b[Tt]he\s+([A-Z][a-z]{2,})\s+(?:store|shop|supermarket|branch|factory|plant|site|office|hotel"
+    r"|restaurant|hospital|camp|station|mine|farm|club)s?\b"
+)
+_NATIONALITY = re.compile(r"(?:an|ish|ese|ch|i)$")
+# "Inside one mansion, water drips ...": the place the rest of its paragraph describes ("The swimming
+# pool is filled with dirty water"); "At one point," is a time, not a place.
+_SCENE = re.compile(
+    r"^(?:inside|in|at|outside)\s+one\s+(?!(?:time|point|stage|moment|day|occasion)\b)[a-z]{3,},", re.I
+)
 # "such problems" (not "such as"), "the dealer behind that auction": what the sentence before named.
 _SUCH = re.compile(
     r"\bsuch\s+(?!as\b)[a-z]+|\b(?:of|in|at|from|behind|by|for|on|with|after)\s+(?:that|those|these)\s+[a-z]{3,}"
@@ -463,6 +484,8 @@ def refers_back(text: str) -> bool:
         return True
     if _WHOSE_SPOKESMAN.search(text) or _COMPARES.match(text.lstrip(_QUOTE_OPENERS)):
         return True
+    if _OTHERS_BACK.match(opening) or _ANOTHER_ALONE.search(text):
+        return True
     if _BARE_SHARE.match(opening) or _LATER.match(opening):
         return True
     if _TOLD_WHOM.search(text) or _AND.match(text.lstrip(_QUOTE_OPENERS)) or _elided(text):
@@ -525,6 +548,28 @@ def _one_of_before(text: str, previous: str) -> bool:
     # lemminflect knows "child" -> "children"; "-s" stays for a noun it does not know
     plurals = {*(getInflection(noun, "NNS") or ()), noun + "s"}
     return bool(plurals & _words(previous))
+
+
+def _named_places(units: Sequence[Unit], i: int) -> set[int]:
+    """The nearest sentence before ``units[i]`` that names the firm or place of each "the Tesco
+    store" it tells of ("... left a Tesco supermarket" before "TV sales at the Tesco store began")."""
+    found: set[int] = set()
+    for match in _NAMED_PLACE.finditer(units[i].text):
+        name = match.group(1)
+        if name.lower() in _NOT_NAME or _NATIONALITY.search(name):
+            continue
+        told = next((j for j in range(i - 1, -1, -1) if _mentions(units[j].text, name)), None)
+        if told is not None:
+            found.add(told)
+    return found
+
+
+def _quoted_only(text: str, name: str) -> bool:
+    """Is every mention of ``name`` in ``text`` inside a double quotation ('"Brian Cox has made
+    astronomy accessible," says Wise.')?"""
+    spans = [m.span() for m in re.finditer(r"[\"“][^\"“”]*[\"”]|[\"“][^\"“”]*$", text)]
+    places = [m.start() for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+    return bool(places) and all(any(a < p < b for a, b in spans) for p in places)
 
 
 def _words(text: str) -> set[str]:
@@ -841,6 +886,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         for short, (j, full) in intros.items():
             if j < i and _mentions(unit.text, short) and full not in unit.text:
                 needed.add(j)
+            elif j < i and " " in full and _quoted_only(unit.text, full):
+                needed.add(j)  # a name a speaker uses ("Brian Cox has ...") is told of where it came first
+        needed |= _named_places(units, i)
         for head, j in long_names.items():
             if j < i and _the_name(unit.text, head) and not _LONG_NAME.search(unit.text):
                 needed.add(j)  # "The Alliance is ..." needs "the Alliance for Safer Roads"
@@ -854,6 +902,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         nxt = units[i + 1] if i + 1 < len(units) else None
         if nxt is not None and nxt.paragraph == unit.paragraph and _CORRECTION.match(nxt.text):
             needed.add(i + 1)  # "They had." without "Not the Argentinian ... Messi, but ..." misleads
+        if i > 0 and _TURN.match(unit.text) and _TURN.match(units[i - 1].text):
+            needed.add(i - 1)  # "However, the children are lucky" turns back from "But, it is hard ..."
         if i == 0 and nxt is not None and nxt.paragraph == unit.paragraph and _TURN.match(nxt.text):
             needed.add(1)  # "Unveiling a car ... might not impress." needs "But Google unveiled ..."
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
@@ -878,6 +928,12 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
     for i, j in enumerations(units):
         out[i].add(j)
         out[j].add(i)
+    for i, unit in enumerate(units):
+        if _SCENE.match(_opening(unit.text)):
+            for k in range(i + 1, len(units)):
+                if units[k].paragraph != unit.paragraph:
+                    break
+                out[k].add(i)  # "Moss grows through shattered bricks" is inside that one mansion
     mentions: dict[str, int] = {}
     for unit in units:
         for word in _words(unit.text):

@@ -53,7 +53,8 @@ def format_rounded(value: float, low: bool) -> str:
     return f"{value:,}"
 
 
-_FRACTION_BEFORE = re.compile(r"\b(half|quarter|third|fifth|tenth)s? $", re.IGNORECASE)
+# "half a million", "a quarter of a million": the fraction reads the scale as "a", never "1".
+_FRACTION_BEFORE = re.compile(r"\b(half|quarter|third|fifth|tenth)s?(?: of)? $", re.IGNORECASE)
 # A hedge the sentence already has before the number ("an estimated two billion"): no second one.
 _HEDGED_BEFORE = re.compile(
     r"\b(?:estimated|about|around|roughly|approximately|nearly|almost|some|more than|less than|fewer than"

@@ -760,6 +760,14 @@ _FINDINGS = frozenset(
         "test",
         "experiment",
         "paper",
+        # a named survey ("The 2013 Star Count revealed that ..."), which the parse reads as a name
+        "count",
+        "census",
+        "report",
+        "review",
+        "inquiry",
+        "investigation",
+        "audit",
     ]
 )
 

@@ -1,0 +1,39 @@
+"""False highlight claims of round read9 (issue 14), pinned on our own invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
+from vocabsphere.core.text import load_pipeline
+from vocabsphere.core.text.pipeline import ModelNotFoundError
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    try:
+        return load_pipeline()
+    except ModelNotFoundError as exc:
+        pytest.skip(str(exc))
+
+
+def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
+    return [m for m in detect_grammar(nlp(text)) if m.point.id == point]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round read9: "The 2013 Star Count revealed that only 5% ... can see" was called reported
+        # speech ("'revealed' tells us what someone said"): a named survey shows, nobody says
+        "The 2019 Bird Count revealed that only 10% of gardens have sparrows.",
+        "The annual Frog Census revealed that fewer frogs can breed.",
+    ],
+)
+def test_a_named_survey_reveals_it_does_not_report_speech(nlp: Language, text: str) -> None:
+    assert not _points(nlp, text, "reported_speech")
+
+
+def test_a_person_who_reveals_still_reports(nlp: Language) -> None:
+    assert _points(nlp, "Maria revealed that she had sold the farm.", "reported_speech")
