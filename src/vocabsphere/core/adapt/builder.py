@@ -40,6 +40,7 @@ from vocabsphere.core.adapt.document import (
     QuoteState,
     Source,
     balancing_marks,
+    cut_off,
     quotation_groups,
     quote_states,
     whole_quotations,
@@ -183,10 +184,13 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.I
 _ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 # Splits that move an aside into a sentence after the main clause ("Hale has never trained. Hale is a
-# retired nurse."): a next sentence going on from the main clause ("Instead, she ...") would follow the aside.
-_ASIDE_AFTER = frozenset({"apposition", "relative_clause"})
+# retired nurse."; "Handing over his text, he read a poem." -> "He read a poem. He handed over his
+# text."): a next sentence going on from the main clause ("Instead, she ...", "Its ending": the
+# poem's) would follow the aside.
+_ASIDE_AFTER = frozenset({"apposition", "relative_clause", "participle"})
 _GOES_ON = re.compile(
-    r"^[\"'‘“]?(?:instead|but|however|yet|so|therefore|thus|hence|nevertheless|still|this|that|these|those)\b",
+    r"^[\"'‘“]?(?:instead|but|however|yet|so|therefore|thus|hence|nevertheless|still|this|that|these|those"
+    r"|its|it)\b",
     re.I,
 )
 
@@ -474,7 +478,8 @@ class VersionBuilder:
     def body(self) -> list[int]:
         """The source sentences a version may keep (not headings, not page junk)."""
         skip = self.source.headings | self.source.fragments
-        return [i for i, u in enumerate(self.source.units) if u.paragraph not in skip]
+        units = self.source.units
+        return [i for i, u in enumerate(units) if u.paragraph not in skip and not cut_off(units, i)]
 
     def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
         """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the
