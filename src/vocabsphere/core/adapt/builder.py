@@ -238,6 +238,7 @@ class VersionBuilder:
         self._lexicals: dict[tuple[str, str, bool], LexicalResult] = {}
         self._hard_shares: dict[str, list[float]] = {}
         self._dependencies: list[frozenset[int]] | None = None
+        self._cut: frozenset[int] | None = None  # sentences a line break cut, and those needing them
         self._central: dict[tuple[str, ...], list[float]] = {}  # the rounds select from the same units
         # Per source sentence, the words a later sentence calls "the ...": compression keeps them.
         self._things = [frozenset(t) for t in introduced_things(source.units)]
@@ -476,10 +477,21 @@ class VersionBuilder:
         return self._central[key]
 
     def body(self) -> list[int]:
-        """The source sentences a version may keep (not headings, not page junk)."""
+        """The source sentences a version may keep (not headings, not page junk, not a sentence a line
+        break cut nor one that needs it: '"I don't see that happening"' after "... by the time she was
+        30")."""
         skip = self.source.headings | self.source.fragments
         units = self.source.units
-        return [i for i, u in enumerate(units) if u.paragraph not in skip and not cut_off(units, i)]
+        if self._cut is None:
+            cut = {i for i in range(len(units)) if cut_off(units, i)}
+            needs = self._needs() if cut else []
+            grew = bool(cut)
+            while grew:
+                more = {i for i, n in enumerate(needs) if i not in cut and n & cut}
+                cut |= more
+                grew = bool(more)
+            self._cut = frozenset(cut)
+        return [i for i, u in enumerate(units) if u.paragraph not in skip and i not in self._cut]
 
     def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
         """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the
