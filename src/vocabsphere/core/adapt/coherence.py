@@ -165,9 +165,7 @@ _POINTS_BACK = re.compile(
     # "Other cities have not promised to do the same.": what the sentence before told of
     r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)"
     # "Some people call it 'the hotel of mum and dad'.": what "it" is, the sentence next to it tells
-    r"|\b(?:call|calls|called|dub|dubs|dubbed|nickname|nicknames|nicknamed)\s+(?:it|them)\b"
-    # "Some residents are responding, posting photos ...": to what the sentence before told
-    r"|\b(?:respond|responds|responded|responding|react|reacts|reacted|reacting)\s*[,.;]",
+    r"|\b(?:call|calls|called|dub|dubs|dubbed|nickname|nicknames|nicknamed)\s+(?:it|them)\b",
     re.I,
 )
 # "Churches take on the burden one night at a time": the task the sentence before told of (not "the
