@@ -40,6 +40,7 @@ from vocabsphere.core.adapt.document import (
     QuoteState,
     Source,
     balancing_marks,
+    cut_off,
     quotation_groups,
     quote_states,
     whole_quotations,
@@ -183,10 +184,13 @@ _PRONOUN = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her)\b", re.I
 _ASIDES = frozenset({"dash_aside", "parenthetical"})  # rules that drop words without a new sentence
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")  # a rule that splits "then-and-now" broke the parse
 # Splits that move an aside into a sentence after the main clause ("Hale has never trained. Hale is a
-# retired nurse."): a next sentence going on from the main clause ("Instead, she ...") would follow the aside.
-_ASIDE_AFTER = frozenset({"apposition", "relative_clause"})
+# retired nurse."; "Handing over his text, he read a poem." -> "He read a poem. He handed over his
+# text."): a next sentence going on from the main clause ("Instead, she ...", "Its ending": the
+# poem's) would follow the aside.
+_ASIDE_AFTER = frozenset({"apposition", "relative_clause", "participle"})
 _GOES_ON = re.compile(
-    r"^[\"'‘“]?(?:instead|but|however|yet|so|therefore|thus|hence|nevertheless|still|this|that|these|those)\b",
+    r"^[\"'‘“]?(?:instead|but|however|yet|so|therefore|thus|hence|nevertheless|still|this|that|these|those"
+    r"|its|it)\b",
     re.I,
 )
 
@@ -234,6 +238,7 @@ class VersionBuilder:
         self._lexicals: dict[tuple[str, str, bool], LexicalResult] = {}
         self._hard_shares: dict[str, list[float]] = {}
         self._dependencies: list[frozenset[int]] | None = None
+        self._cut: frozenset[int] | None = None  # sentences a line break cut, and those needing them
         self._central: dict[tuple[str, ...], list[float]] = {}  # the rounds select from the same units
         # Per source sentence, the words a later sentence calls "the ...": compression keeps them.
         self._things = [frozenset(t) for t in introduced_things(source.units)]
@@ -472,9 +477,21 @@ class VersionBuilder:
         return self._central[key]
 
     def body(self) -> list[int]:
-        """The source sentences a version may keep (not headings, not page junk)."""
+        """The source sentences a version may keep (not headings, not page junk, not a sentence a line
+        break cut nor one that needs it: '"I don't see that happening"' after "... by the time she was
+        30")."""
         skip = self.source.headings | self.source.fragments
-        return [i for i, u in enumerate(self.source.units) if u.paragraph not in skip]
+        units = self.source.units
+        if self._cut is None:
+            cut = {i for i in range(len(units)) if cut_off(units, i)}
+            needs = self._needs() if cut else []
+            grew = bool(cut)
+            while grew:
+                more = {i for i, n in enumerate(needs) if i not in cut and n & cut}
+                cut |= more
+                grew = bool(more)
+            self._cut = frozenset(cut)
+        return [i for i, u in enumerate(units) if u.paragraph not in skip and i not in self._cut]
 
     def grown(self, level: str, strength: int, kept: frozenset[int], unit: int) -> frozenset[int] | None:
         """The source sentences of a version keeping ``kept`` plus ``unit``, which comes with the

@@ -166,7 +166,9 @@ _POINTS_BACK = re.compile(
     r"|\b(?:do|does|did|doing|done)\s+(?:exactly\s+|just\s+)?the\s+same(?:\s+thing)?\b(?!\s+as\b)"
     # "Jones believes the whole approach can only help.": the approach the sentences before told of
     r"|\bthe\s+whole\s+(?:approach|process|system|scheme|plan|idea|thing|business|affair|operation"
-    r"|exercise|arrangement|set-up|setup)\b(?!\s+(?:of|to|for|that|which)\b)",
+    r"|exercise|arrangement|set-up|setup)\b(?!\s+(?:of|to|for|that|which)\b)"
+    # "Some people call it 'the hotel of mum and dad'.": what "it" is, the sentence next to it tells
+    r"|\b(?:call|calls|called|dub|dubs|dubbed|nickname|nicknames|nicknamed)\s+(?:it|them)\b",
     re.I,
 )
 # "Churches take on the burden one night at a time": the task the sentence before told of (not "the
@@ -204,6 +206,7 @@ _ELLIPSIS_RELATIVE = re.compile(rf"\b(?:that|who)\s+{_AUXILIARY_END}", re.I)
 _SEQUEL = re.compile(
     r"^(?:later,|afterwards\b|even then\b|since then\b|after that\b|by then\b|until then\b"
     r"|first of all\b|first,|now,"  # "Now, the sea spray is ...": now, as against the past told before
+    r"|in the meantime\b"  # "In the meantime, Cuba has ...": while what the sentence before told waits
     r"|in other words\b|that is to say\b)",  # "In other words, do not go near the border": says it again
     re.I,
 )
@@ -293,6 +296,11 @@ _SUCH = re.compile(
 )
 # "the 20-30% target" after "a target of 20-30% no-take areas": a thing the story counted before.
 _NUMBERED_THING = re.compile(r"\bthe\s+(\d[\d.,-]*)\s*(?:%|per\s*cent\b)?\s*([a-z]{4,})\b")
+# "another estimate", "a second figure": set beside a figure the story gave, whatever it called it
+_FIGURE_NOUNS = frozenset(["estimate", "figure", "calculation", "count"])
+_FIGURE = re.compile(
+    r"\d\s*(?:%|per\s*cent\b|percent\b)|\b(?:half|a (?:quarter|third|fifth|tenth)) of\b", re.I
+)
 # "the same mice were placed in a second chamber": the mice and the chamber told of before.
 _AGAIN = re.compile(r"\b(?:the same|a second|(?<!one )another)\s+([a-z]{3,})\b", re.I)  # not "one another"
 # "A further 600,000 serve as reserve soldiers": more of what the sentence before counted.
@@ -314,13 +322,17 @@ _CONTINUING = re.compile(
     r"|^in (?:this|that|the same) way\b|^the same\b"  # "In this way, they named ...": the way told before
     r"|^the (?:end |final |net )?results? (?:is|was|are|were)\b"  # "The end result is ...": of what?
     r"|^(?:about |some |nearly |almost |another )?[\d,.]+ more\b"  # "About 780 more children ..."
+    # "Around €12m was taken away": money the sentence before found (or stole, or paid)
+    r"|^(?:(?:around|about|nearly|almost|some|over|roughly|more than)\s+)?[€$£]\s?\d[\d.,]*\s*"
+    r"(?:m|bn|k|million|billion)?\s+(?:was|were|had been|has been|have been)\s+[a-z]+\b"
     r"|^the (?:first|second|third|fourth|fifth|last) (?:is|was|are|were)\b"  # "The second is ...": of what?
     r"|^the (?:hope|aim|idea|goal|intention) (?:is|was)\b",  # "The hope is to ...": whose?
     re.I,
 )
 # "Vallone says at Maureen's Haven, a charity ...": the words said are in the sentence before.
 _SAID_WHERE = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:says|said|adds|added|explains|explained)\s+(?:at|in|on|from|during|after)\b"
+    r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:says|said|adds|added|explains|explained|writes|wrote)\s+"
+    r"(?:at|in|on|from|during|after)\b"  # "Mitchell wrote in a piece for ...": the words are before
 )
 # "Revenue fell from $405m to $392m.": a change with no time of its own is over the period the
 # sentence before told (a year, a quarter).
@@ -787,6 +799,15 @@ def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
     return None
 
 
+def _figure_before(units: Sequence[Unit], i: int) -> int | None:
+    """The nearest of the sentences before ``units[i]`` (within twice the look-back) that gives a share
+    ("5 %", "a third of"): what "another estimate" is set beside."""
+    for j in range(i - 1, max(-1, i - 1 - 2 * _LOOK_BACK), -1):
+        if _FIGURE.search(units[j].text):
+            return j
+    return None
+
+
 def _numbered_things(units: Sequence[Unit], i: int) -> set[int]:
     """The sentences before ``units[i]`` (the nearest, within twice the look-back) that gave the
     number and the noun of each "the 20-30% target" it names."""
@@ -895,6 +916,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         needed |= _numbered_things(units, i)
         for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
             told = _told_before(units, i, word)
+            if told is None and word in _FIGURE_NOUNS:
+                told = _figure_before(units, i)  # "Another estimate" after "only about 5 % ... has access"
             if told is None and i > 0:
                 told = i - 1  # "over the same period", "asked another person": what the sentence before told
             if told is not None:

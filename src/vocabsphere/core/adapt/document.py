@@ -25,6 +25,7 @@ __all__ = [
     "QuoteState",
     "Source",
     "balancing_marks",
+    "cut_off",
     "heading_paragraphs",
     "is_dateline",
     "is_heading",
@@ -84,12 +85,43 @@ def prepare(text: str) -> Source:
     units = tuple(
         Unit(p, sentence, word_count(sentence))
         for p, paragraph in enumerate(paragraphs)
-        for k, sentence in enumerate(split_sentences(paragraph))
+        for k, sentence in enumerate(_with_attributions(split_sentences(paragraph)))
         if not (k == 0 and is_dateline(sentence) and sentence != paragraph.strip())
     )
     short = [p for p, text in enumerate(paragraphs) if len(paragraphs) > 1 and is_heading(text)]
     fragments = frozenset(p for p in short if paragraphs[p].rstrip()[-1:] in _FRAGMENT_END)
     return Source(paragraphs, units, frozenset(short) - fragments, fragments)
+
+
+# '"... he did this ..."' then "Mitchell wrote in a piece for the Future Library.": the splitter ends a
+# quotation on its ellipsis, and the attribution after it, alone, says someone wrote nothing.
+_BARE_ATTRIBUTION = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s+){1,3}(?:says|said|writes|wrote|adds|added)\s+(?:in|on|at)\s+[^\"“”,;:]*\.$"
+)
+_CLOSING_MARKS = ('"', "”", "'", "’")
+
+
+def _with_attributions(sentences: list[str]) -> list[str]:
+    """``sentences`` with a bare attribution joined to the quotation it follows."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith(_CLOSING_MARKS) and _BARE_ATTRIBUTION.match(sentence):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
+
+
+def cut_off(units: Sequence[Unit], i: int) -> bool:
+    """Did a line break in the source cut ``units[i]`` ("... a room that she moved into when she was"
+    then "but she said ...", the age lost)? It ends on a word with no stop and the next opens in
+    lower case, or it is that next one: page junk, never kept."""
+
+    def broken_after(k: int) -> bool:
+        nxt = units[k + 1].text if k + 1 < len(units) else ""
+        return units[k].text.rstrip()[-1:].isalnum() and nxt[:1].islower()
+
+    return broken_after(i) or (i > 0 and broken_after(i - 1))
 
 
 HEADING_MAX_WORDS = 12

@@ -151,6 +151,29 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 
+# "there was complete remorse [in her]", "from the court [after her] 7-5 defeat": a preposition with
+# a bare personal pronoun names who the claim is about (or "her" owns the noun after it, misparsed)
+_PARTICIPANTS = frozenset(["me", "you", "him", "her", "us", "them", "himself", "herself", "themselves"])
+# Words that say where from a place the sentence named ("sit outside", "live nearby"): the named
+# place goes with them.
+_RELATIVE_PLACES = frozenset(["outside", "inside", "nearby", "indoors", "outdoors", "upstairs", "downstairs"])
+
+
+def _a_place(tok: Token) -> bool:
+    """Is ``tok`` a noun phrase of place after "in", "at" or "on" ("in the centre's courtyard")?"""
+    return (
+        tok.dep_ == "obl"
+        and tok.pos_ in {"NOUN", "PROPN"}
+        and preposition_of(tok) in {"in", "at", "on"}
+        and tok.lower_ not in _TIME_NOUNS
+    )
+
+
+def _bare_participant(tok: Token) -> bool:
+    """Is ``tok`` a personal pronoun alone after its preposition ("in her", "for them")?"""
+    return tok.lower_ in _PARTICIPANTS and all(c.dep_ == "case" for c in tok.children)
+
+
 _NUMBERED_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -292,6 +315,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, the time a perfect counts up to ('[By 2030,] ... will have')"
         if tok.dep_ == "obl" and tok.head.i not in gone and _to_whom_it_seems(tok):
             return f"drops {tok.text!r}, to whom it seems so ('[To tourists,] the city seems liberal')"
+        if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _bare_participant(tok):
+            return f"drops '{preposition_of(tok)} {tok.text}', who the claim is about ('remorse [in her]')"
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -331,6 +356,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         ):
             # "extremely important [in some sports], particularly freediving": an example of nothing
             return f"leaves ', {doc[end + 2].text} ...' without what it gives an example of"
+        if (
+            after is not None
+            and any(_a_place(t) for t in run)
+            and any(t.i not in gone and t.lower_ in _RELATIVE_PLACES for t in sent)
+        ):
+            # "[In the centre's courtyard,] people ... sit outside": outside of what?
+            return "drops the place a kept 'outside' or 'nearby' is reckoned from"
         if after is not None and _measure_after(after):
             # "stuck [in a skin suit] two sizes too small": the measure was of the cut noun
             return f"leaves '{after.text} {doc[after.i + 1].text} ...' without what it measures"

@@ -38,7 +38,9 @@ PLAIN: Mapping[str, str] = MappingProxyType(
         "should_advice": "'{text}' uses should. It gives advice.",
         "deduction_present": "'{text}' uses a modal verb and be. It says how sure we are.",
         "deduction_past": "'{text}' is a guess about the past.",
-        "conditional_zero": "'{text}' uses if. When the first thing happens, the second is true.",
+        # not "the first thing ... the second": in "It's only possible if you are determined" the
+        # condition comes second
+        "conditional_zero": "'{text}' uses if. It says what is true whenever the 'if' part happens.",
         "conditional_first": "'{text}' is the first conditional. It is a possible future result.",
         "conditional_second": "'{text}' is the second conditional. It is an imagined situation.",
         "conditional_third": "'{text}' is the third conditional. It is about a past that did not happen.",
