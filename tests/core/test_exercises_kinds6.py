@@ -131,3 +131,18 @@ def test_no_mass_noun_in_a_plural_slot(
 )
 def test_no_cloze_of_a_singular_tagged_plural(real_lexicon: Lexicon, nlp: Language, sentence: str) -> None:
     assert "cloze" not in items(real_lexicon, nlp, sentence, "atlas")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # the key said again later in the sentence
+        ("The new bike will probably cost £300, and it will probably weigh about 9kg.", "probably"),
+        # "more" as a quantity is no adjective the adverb tells us about
+        ("The total cost of the damage in the town is probably more than one million pounds.", "probably"),
+    ],
+)
+def test_no_adverb_form_item_where_it_is_unsound(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
+) -> None:
+    assert "word_form" not in items(real_lexicon, nlp, sentence, word)

@@ -115,8 +115,8 @@ def _adverb_slot(token: Token) -> Token | None:
             return None
         head = compared
     cop = any(c.dep_ == "cop" for c in head.children)
-    if head.pos_ == "ADJ" and head.dep_ != "amod" and cop:
-        return head  # "is highly unusual": after "be", before its adjective
+    if head.pos_ == "ADJ" and head.dep_ != "amod" and cop and head.lower_ not in _DEGREE:
+        return head  # "is highly unusual": after "be", before its adjective; not "is probably more than"
     return None
 
 
@@ -136,6 +136,8 @@ def _adverb_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | N
     adjective = adjective_of(lexicon, token.lower_) if head is not None else None
     if head is None or adjective is None or token.lower_ != lemma.lower():
         return None
+    if any(t.i != token.i and t.lower_ == token.lower_ for t in token.sent):
+        return None  # "will _____ cost £280 and will probably weigh ...": the sentence gives the key
     kind = "verb" if head.pos_ == "VERB" else "adjective"
     shown = head.text
     if head.i == token.i + 2 and token.doc[token.i + 1].lower_ in _DEGREE:
