@@ -74,6 +74,8 @@ def cloze_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> Exerci
     if pos is None or any(c.dep_ == "compound:prt" for c in token.children):
         return None  # a particle after the gap ("_____ up a company") lets other verbs in: "power up"
     key = token.text
+    if token.tag_ == "NNS" and token.lower_ == lemma.lower():
+        return None  # a singular in -s taken for a plural ("a giant atlas"): "a giant cyclists" offered
     if _said_again(token, lemma):
         return None  # "people-predator _____; we have conflict between people": the sentence gives it
     meaning = _meaning(lexicon, token, pos)

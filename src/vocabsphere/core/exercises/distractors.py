@@ -36,7 +36,13 @@ SPARE = 12  # candidates that pass every check, so that the lengths can be balan
 POOL_WORDS = 30_000  # most frequent English words searched for candidates
 ZIPF_BAND = 0.8  # candidates' frequency within this of the key's
 LENGTH_BAND = 3
-MAX_TRIES = 150  # candidates examined per item before giving up
+MAX_TRIES = 150  # candidates examined per item before settling for those found
+# While fewer than DISTRACTORS pass and the item gives the key's meaning, the search goes on this
+# far: a hard word has few candidates of its level and frequency ("smug", "inexperienced"). Not for
+# a plain cloze: where most candidates were refused as fitting, the slot takes almost any noun of
+# its kind, and the few found further on are the fit check's misses ("frustrated freshmen" beside
+# "shoppers", "offer his contributions" beside "congratulations"; train review sheet).
+MAX_TRIES_SHORT = 400
 _AN_EXCEPTIONS = ("uni", "use", "usu", "eu", "one", "once")
 _SILENT_H = ("hour", "honest", "honour", "honor", "heir")
 
@@ -79,7 +85,7 @@ def _candidates(token: Token, lemma: str, upos: str) -> Iterator[str]:
     zipf = float(zipf_frequency(lemma, "en"))
     near = [w for w, z in _pool(upos) if abs(z - zipf) <= ZIPF_BAND and w != lemma]
     _seeded(token).shuffle(near)
-    yield from near[:MAX_TRIES]
+    yield from near[:MAX_TRIES_SHORT]
 
 
 def _sentence_supports(lexicon: Lexicon, token: Token, word: str, senses: tuple[Sense, ...]) -> bool:
@@ -140,7 +146,9 @@ def choose_distractors(
     family = {m.lemma.lower() for m in lexicon.family(lemma)}
     before = token.doc[token.i - 1].lower_ if token.i > token.sent.start else ""
     found: list[str] = []
-    for word in _candidates(token, lemma, upos):
+    for tried, word in enumerate(_candidates(token, lemma, upos)):
+        if tried >= MAX_TRIES and (len(found) >= DISTRACTORS or not clue):
+            break  # enough to choose from: the items of words with many candidates stay as they were
         rank = word_level(word, upos)
         if rank is None or rank > cap or (own is not None and abs(rank - own) > 1):
             continue
@@ -149,8 +157,8 @@ def choose_distractors(
             continue
         if before in ("a", "an") and article_of(form) != article_of(key_form):
             continue
-        if token.tag_ == "NNS" and rare_plural(word, form):
-            continue
+        if token.tag_ == "NNS" and (form.lower() == word or rare_plural(word, form)):
+            continue  # a mass noun ("accordance") is no plural: the one singular among plurals
         if _echoes(word, clue) or _refused(lexicon, token, lemma, upos, word, family):
             continue
         found.append(form)

@@ -1,7 +1,9 @@
 """Word forms of adjectives and adverbs where the slot decides the form (issue #17 coverage):
 
 - the "-ly" adverb of an adjective where only an adverb can stand: right before the verb it
-  tells us about ("has recently moved"), or before a predicative adjective ("is highly unusual").
+  tells us about ("has recently moved"), or before a predicative adjective ("is highly unusual"),
+  also with "more" or "less" between ("is significantly more nutritious"; no adjective can stand
+  before "more nutritious").
   The slot must rule the adjective out: after a verb an adjective often fits as well ("she left
   happy / happily", "found the room easy / easily"), and before a noun's adjective it turns into a
   second adjective ("a largely / large rural area"), so neither is asked;
@@ -71,6 +73,8 @@ def adjective_of(lexicon: Lexicon, adverb: str) -> str | None:
         return None
     stem = low[:-2]
     candidates = [stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else "", stem + "l"]
+    if low[-3:-2] not in _VOWELS:
+        candidates.append(low[:-1] + "e")  # "-le" adjectives: simply, gently, probably, remarkably
     if low.endswith("ally"):
         candidates.insert(0, low[:-4])
     for adjective in (c for c in candidates if len(c) >= 3):
@@ -105,10 +109,26 @@ def _adverb_slot(token: Token) -> Token | None:
         if not any(c.dep_ in ("nsubj", "aux") for c in head.children):
             return None  # a verb with neither subject nor auxiliary: the parse may have it wrong
         return head if head.tag_.startswith("VB") else None
+    if head.lower_ in _DEGREE and head.dep_ == "advmod" and head.i == token.i + 1:
+        compared = _compared(head)  # "is significantly more nutritious": the adverb of the comparative
+        if compared is None:
+            return None
+        head = compared
     cop = any(c.dep_ == "cop" for c in head.children)
-    if head.pos_ == "ADJ" and head.dep_ != "amod" and cop:
-        return head  # "is highly unusual": after "be", before its adjective
+    if head.pos_ == "ADJ" and head.dep_ != "amod" and cop and head.lower_ not in _DEGREE:
+        return head  # "is highly unusual": after "be", before its adjective; not "is probably more than"
     return None
+
+
+_DEGREE = frozenset({"more", "less"})
+
+
+def _compared(degree: Token) -> Token | None:
+    """The adjective right after "more" or "less" that it makes a comparative of, else None."""
+    adjective = degree.head
+    if adjective.i != degree.i + 1 or adjective.pos_ != "ADJ" or adjective.tag_ != "JJ":
+        return None
+    return adjective
 
 
 def _adverb_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
@@ -116,7 +136,12 @@ def _adverb_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | N
     adjective = adjective_of(lexicon, token.lower_) if head is not None else None
     if head is None or adjective is None or token.lower_ != lemma.lower():
         return None
+    if any(t.i != token.i and t.lower_ == token.lower_ for t in token.sent):
+        return None  # "will _____ cost £280 and will probably weigh ...": the sentence gives the key
     kind = "verb" if head.pos_ == "VERB" else "adjective"
+    shown = head.text
+    if head.i == token.i + 2 and token.doc[token.i + 1].lower_ in _DEGREE:
+        kind, shown = "comparative", f"{token.doc[token.i + 1].lower_} {head.text}"  # "more nutritious"
     return ExerciseItem(
         kind=ExerciseKind.WORD_FORM,
         prompt=f"Write the right form of \u2018{adjective}\u2019 in the gap.",
@@ -124,7 +149,7 @@ def _adverb_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | N
         answer=token.lower_,
         accepted=(token.lower_,),
         explanation=(
-            f"The gap tells us more about the {kind} \u2018{head.text}\u2019, so it needs an adverb, "
+            f"The gap tells us more about the {kind} \u2018{shown}\u2019, so it needs an adverb, "
             f"not the adjective: the adverb of \u2018{adjective}\u2019 is \u2018{token.lower_}\u2019."
         ),
         source_sentence=token.sent.text.strip(),
