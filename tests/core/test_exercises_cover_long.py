@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_text
 from vocabsphere.core.exercises.clauses import (
+    _aside_to_the_end,
     _comma_lost_before_subject,
     _droppable,
     _said_by_root,
@@ -189,3 +190,40 @@ def test_no_clause_with_one_comma_left_inside_its_subject(nlp: Language) -> None
     doc = _parsed(nlp, rows).doc
     assert _subject_comma_unpaired(doc[7], [doc[i] for i in (0, 1, 2, 3, 4, 7, 8, 9)])
     assert not _subject_comma_unpaired(doc[7], [doc[i] for i in (0, 1, 7, 8, 9)])
+
+
+def test_what_is_said_follows_the_verb_whole(nlp: Language) -> None:
+    """ "At a fair, he said, a firm showed a robot": the parse made the firm's clause what "said"
+    reports, but its first words stand before "he said"; the sentence made would open "He said, At"."""
+    rows = [
+        ("At", "ADP", "case", 2),
+        ("a", "DET", "det", 2),
+        ("fair", "NOUN", "obl", 9),
+        (",", "PUNCT", "punct", 2),
+        ("he", "PRON", "nsubj", 5),
+        ("said", "VERB", "ROOT", 5),
+        (",", "PUNCT", "punct", 5),
+        ("a", "DET", "det", 8),
+        ("firm", "NOUN", "nsubj", 9),
+        ("showed", "VERB", "ccomp", 5),
+        ("robots", "NOUN", "obj", 9),
+        (".", "PUNCT", "punct", 5),
+    ]
+    doc = _parsed(nlp, rows).doc
+    doc[5].lemma_, doc[5].tag_, doc[9].tag_ = "say", "VBD", "VBD"
+    assert not _said_by_root(doc[9])
+
+
+def test_a_clause_in_dashes_is_not_set_off_by_a_comma(nlp: Language) -> None:
+    """ "... to life – this is not the case elsewhere – and ...": a comma before the aside
+    would join two sentences ("to life, this is not the case"); only a phrase ends the sentence so."""
+    words = ["Nobody", "is", "jailed", "–", "this", "is", "rare", "–", "and", "all", "agree", "."]
+    tags = ["NN", "VBZ", "VBN", ":", "DT", "VBZ", "JJ", ":", "CC", "DT", "VBP", "."]
+    doc = Doc(nlp.vocab, words=words, tags=tags, sent_starts=[True] + [False] * (len(words) - 1))
+    kept = [doc[i] for i in range(7)] + [doc[11]]
+    assert _aside_to_the_end(doc[:], kept) == {}
+    phrase = Doc(
+        nlp.vocab, words=["Nobody", "is", "jailed", "–", "such", "as", "Ann", "–", "and", "all", "agree", "."]
+    )
+    kept = [phrase[i] for i in range(7)] + [phrase[11]]
+    assert _aside_to_the_end(phrase[:], kept) == {3: ", "}

@@ -241,6 +241,8 @@ def _said_by_root(node: Token) -> bool:
     root = node.head
     if node.dep_ != "ccomp" or root.dep_ != "ROOT" or root.lemma_ not in _SAYING or not _finite(root):
         return False
+    if node.left_edge.i <= root.i or any(t.is_punct for t in node.doc[root.i + 1 : node.left_edge.i]):
+        return False  # "At a conference, he said, a company ...": what is said must follow the verb whole
     speaker = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
     if len(speaker) != 1 or speaker[0].pos_ not in _NOMINAL:
         return False
@@ -368,6 +370,8 @@ def _aside_to_the_end(sent: Span, kept: list[Token]) -> dict[int, str]:
     dash, closing = dashes[opening[0]], dashes[opening[0] + 1]
     if closing.i in ids or any(i > closing.i and not doc[i].is_punct for i in ids):
         return {}
+    if any(doc[i].tag_ in FINITE_TAGS for i in ids if dash.i < i < closing.i):
+        return {}  # "to life – this is not the case ...": a clause after a comma would run on
     return {dash.i: ", "}
 
 
