@@ -3,7 +3,9 @@
 For one (sentence, word) pair it prints what the shipped code decided at each step, with the
 shipped helpers: the sentence filter's reason, the token found and its tags, the slot's part of
 speech and reason, and for each main kind the value it refused on (the cloze meaning and
-distractors, the word family's members, the word form asked). It decides nothing itself.
+distractors, the word family's members, the word form asked); for a sentence refused, the same for
+each sentence tried in its place (the quotation made whole, the shorter sentences of a long one). It
+decides nothing itself.
 """
 
 from __future__ import annotations
