@@ -3,7 +3,9 @@
 For one (sentence, word) pair it prints what the shipped code decided at each step, with the
 shipped helpers: the sentence filter's reason, the token found and its tags, the slot's part of
 speech and reason, and for each main kind the value it refused on (the cloze meaning and
-distractors, the word family's members, the word form asked). It decides nothing itself.
+distractors, the word family's members, the word form asked); for a sentence refused, the same for
+each sentence tried in its place (the quotation made whole, the shorter sentences of a long one). It
+decides nothing itself.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from vocabsphere.core.exercises import ExerciseKind, exercises_for_text
+from vocabsphere.core.exercises.clauses import before_colon, clause_around, shorter_sentences
 from vocabsphere.core.exercises.cloze import _constrained_noun, _meaning
 from vocabsphere.core.exercises.distractors import choose_distractors
 from vocabsphere.core.exercises.sentences import (
@@ -20,8 +23,12 @@ from vocabsphere.core.exercises.sentences import (
     MAX_WORDS,
     MIN_WORDS,
     _quotes_balanced,
+    closed_quotation,
+    edge_quotation,
     level_rank,
     parse_holds,
+    quotation_after_speaker,
+    quotation_without_speaker,
 )
 from vocabsphere.core.exercises.slots import find_token, slot_pos, slot_reason
 from vocabsphere.core.exercises.word_family import family_members
@@ -54,12 +61,34 @@ def sentence_refusal(sent: Span, level: str) -> str:
     return ""
 
 
-def explain(lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str) -> list[str]:
-    """Lines telling what happened to ``word`` in ``sentence``."""
+def _retried(nlp: Language, sentence: str, sent: Span, word: str) -> list[str]:
+    """The sentences ``exercises_for_text`` tries when ``sentence`` gives nothing itself: the
+    quotation made whole, or the shorter sentences made of a long one."""
+    quoted = (edge_quotation, quotation_without_speaker, closed_quotation, quotation_after_speaker)
+    wholes = [w for w in (f(sentence) for f in quoted) if w]
+    if wholes:
+        return wholes[:1]
+    token = find_token(sent, word)
+    around = [clause_around(nlp, sent, token), before_colon(nlp, sent, token)] if token is not None else []
+    return list(dict.fromkeys([*shorter_sentences(nlp, sent), *(p for p in around if p)]))
+
+
+def explain(
+    lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str, depth: int = 0
+) -> list[str]:
+    """Lines telling what happened to ``word`` in ``sentence``; a sentence refused is followed by
+    the sentences tried in its place (a quotation made whole, shorter parts), each explained too."""
     made = exercises_for_text(lexicon, nlp, sentence, word, level)
     kinds = sorted({i.kind.value for i in made})
     shortened = any(i.shortened_from for i in made)
     lines = [f"  [{', '.join(kinds) or 'NONE'}]{' (shortened)' if shortened else ''} {sentence[:140]}"]
+    return lines + _explain_parse(lexicon, nlp, sentence, word, level, kinds, depth)
+
+
+def _explain_parse(
+    lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: str, kinds: list[str], depth: int
+) -> list[str]:
+    lines: list[str] = []
     doc = nlp(sentence)
     sents = list(doc.sents)
     if len(sents) != 1:
@@ -69,6 +98,10 @@ def explain(lexicon: Lexicon, nlp: Language, sentence: str, word: str, level: st
     refusal = sentence_refusal(sent, level)
     if refusal:
         lines.append(f"    sentence refused: {refusal}")
+        if depth == 0 and not kinds:
+            for part in _retried(nlp, sentence, sent, word):
+                first, *rest = explain(lexicon, nlp, part, word, level, depth + 1)
+                lines += [f"    instead: {first.strip()}", *(f"    {line}" for line in rest)]
     token = find_token(sent, word)
     if token is None:
         lines.append(f"    word {word!r} not found")

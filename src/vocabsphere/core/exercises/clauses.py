@@ -11,8 +11,8 @@ sentence is grammatical and says what the source says:
   the word, without the parts that only add to it: other coordinated clauses, side clauses of time,
   reason or concession ("As the economy falters, ..."; never "if" or "unless", which the claim
   depends on), participle clauses, attributions ("according to ..."), and asides set off by commas,
-  dashes or brackets. Never a clause that somebody is reported to say or think: that would state
-  their claim as a fact.
+  dashes or brackets. Never a clause that somebody is reported to say or think without who says
+  it: that would state their claim as a fact (with ``reported``, the reporting clause is kept).
 """
 
 from __future__ import annotations
@@ -160,6 +160,10 @@ def _droppable(sent: Span, child: Token) -> bool:
         if marks:
             return marks[0] in _DROPPABLE_MARKS and _set_off(sent, first, last, at_end=True)
         return child.tag_ in ("VBG", "VBN") and _set_off(sent, first, last, at_end=True)
+    if child.dep_ == "parataxis" and _noun_phrase(child):
+        # "... from the car park, a place identified by ...": an apposition the parse hung on the
+        # verb; like one, it only names again what comes before it
+        return first > child.head.i and sent.doc[first - 1].text == "," and _set_off(sent, first, last, True)
     if child.dep_ == "parataxis":  # "..., the astronaut told journalists"
         return child.lemma_ in _SAYING and _set_off(sent, first, last, at_end=True)
     if child.dep_ == "appos" and (child.pos_ not in _NOMINAL or child.tag_.startswith("VB")):
@@ -175,6 +179,15 @@ def _droppable(sent: Span, child: Token) -> bool:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl", "cop", "aux", "aux:pass", "mark"})
+
+
+def _noun_phrase(head: Token) -> bool:
+    """A common noun heading a phrase with no subject, verb or linking word of its own: a name for
+    something, not a clause ("a place identified by years of research")."""
+    return head.pos_ == "NOUN" and not any(c.dep_ in _CLAUSE_PARTS for c in head.children)
+
+
 # Words that announce the part after them: without it they are left pointing at nothing.
 _INTRODUCERS = frozenset(
     {"example", "instance", "including", "namely", "notably", "especially", "particularly"}
@@ -198,11 +211,16 @@ def _dash_tail(sent: Span, child: Token, first: int, last: int) -> bool:
     return dash.text in _DASHES and last >= sent.end - 2
 
 
-def _clause_head(token: Token) -> Token | None:
+def _clause_head(token: Token, reported: bool = False) -> Token | None:
     """The root, or a coordinated clause of the root with its own subject and tense, above ``token``;
-    None when the way up passes a reported or subordinate clause ("said that ...", "if ...")."""
+    None when the way up passes a reported or subordinate clause ("said that ...", "if ..."). With
+    ``reported``, a clause said by the root's subject leads up to the root ("Lee says [the town has
+    lost ...]"): the sentence made keeps who says it, so it states no claim as the story's own."""
     node = token
     while True:
+        if reported and _said_by_root(node):
+            node = node.head
+            continue
         if node.dep_ == "ROOT":
             return node if _finite(node) and _has_subject(node) else None
         if node.dep_ == "conj" and node.head.dep_ == "ROOT" and _finite(node) and _has_subject(node):
@@ -214,6 +232,28 @@ def _clause_head(token: Token) -> Token | None:
         if node.dep_ in ("ccomp", "csubj", "parataxis"):
             return None
         node = node.head
+
+
+def _said_by_root(node: Token) -> bool:
+    """A finite clause with its own subject that the root reports: an active verb of saying, not
+    denied, whose subject names a speaker ("Lee says ..."; not "the same cannot be said for Miami,
+    where ...", whose "clause" is a slip of the parse)."""
+    root = node.head
+    if node.dep_ != "ccomp" or root.dep_ != "ROOT" or root.lemma_ not in _SAYING or not _finite(root):
+        return False
+    if node.left_edge.i <= root.i or any(t.is_punct for t in node.doc[root.i + 1 : node.left_edge.i]):
+        return False  # "At a conference, he said, a company ...": what is said must follow the verb whole
+    speaker = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if len(speaker) != 1 or speaker[0].pos_ not in _NOMINAL:
+        return False
+    if any(c.dep_ in ("aux:pass", "nsubj:pass") or c.lower_ in _DENIALS for c in root.children):
+        return False
+    subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
+    # a subject after a preposition ("for Miami, where ...") is no subject: the parse slipped
+    return _finite(node) and subject is not None and not any(c.dep_ == "case" for c in subject.children)
+
+
+_DENIALS = frozenset({"not", "n't", "n\u2019t", "never"})
 
 
 def _without_stray_marks(kept: list[Token]) -> list[Token]:
@@ -234,18 +274,22 @@ def _quotations(sent: Span) -> list[set[int]] | None:
     return [set(range(a.i, b.i + 1)) for a, b in pairs]
 
 
-def clause_around(nlp: Language, sent: Span, token: Token, over: int = MAX_WORDS) -> str | None:
+def clause_around(
+    nlp: Language, sent: Span, token: Token, over: int = MAX_WORDS, reported: bool = False
+) -> str | None:
     """The shortest clause holding ``token`` that stands as a sentence of its own (see the module
     doc), or None. Only for sentences over ``over`` words (by default :data:`MAX_WORDS`; word order
     asks the clause of shorter ones too); a quotation in double marks
     stays whole or goes whole, and the word is never inside one ("\u201c...,\u201d the senator
-    told a rally in Ohio, despite ...": the attribution's clause, with the words said)."""
+    told a rally in Ohio, despite ...": the attribution's clause, with the words said). With
+    ``reported``, a word in a clause reported by the root's verb of saying gets that clause with
+    who says it ("Lee says the town has lost many teachers[, because ...]")."""
     if word_count(sent) <= over or "\u2018" in sent.text:
         return None
     quoted = _quotations(sent)
     if quoted is None or any(token.i in span for span in quoted):
         return None  # somebody's words are never cut, nor stated as the story's own claim
-    head = _clause_head(token)
+    head = _clause_head(token, reported)
     if head is None:
         return None
     if head.lemma_ in _SAYING and not any(
@@ -268,12 +312,14 @@ def clause_around(nlp: Language, sent: Span, token: Token, over: int = MAX_WORDS
     kept = _without_stray_marks([t for t in head.subtree if t.i not in dropped])
     while kept and (kept[0].is_punct or kept[0].pos_ == "CCONJ") and kept[0].text not in QUOTE_MARKS:
         kept = kept[1:]  # "but a menu scandal ...": the clause opens at its subject
+    if _comma_lost_before_subject(head, kept) or _subject_comma_unpaired(head, kept):
+        return None  # "While there are plans for Venice [– ... –] the same ..."; "Sue Lee, of Saga said"
     words = [t for t in kept if not t.is_punct]
     if not words or words[-1].tag_ in _OPEN_ENDS:
         return None  # "... that won Arnold Schwarzenegger's": the parse cut a phrase in two
     if _pair_left_open(words):
         return None  # "not only that it is present" without "but also where it is going"
-    text = finish(join_tokens(kept))
+    text = finish(join_tokens(kept, _aside_to_the_end(sent, kept)))
     if text.count("(") != text.count(")"):
         return None  # "(currently \u201c.com\u201d" without its closing bracket
     bare = text.lstrip("".join(QUOTE_MARKS))  # a quotation may open the sentence
@@ -283,6 +329,50 @@ def clause_around(nlp: Language, sent: Span, token: Token, over: int = MAX_WORDS
     if len(list(doc.sents)) != 1 or edit_problem(sent, doc) is not None:
         return None
     return text
+
+
+def _comma_lost_before_subject(head: Token, kept: list[Token]) -> bool:
+    """A part set off by marks was dropped between the words that open the sentence and the
+    clause's subject: the mark that ended the opening part went with it, and the sentence would run
+    on without the comma it needs."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "expl")), None)
+    if subject is None:
+        return False
+    doc = head.doc
+    start = subject.left_edge.i
+    before = [t for t in kept if t.i < start]
+    after = [t for t in kept if t.i >= start]
+    if not before or not after or before[-1].is_punct or after[0].i == before[-1].i + 1:
+        return False
+    return any(t.text in _SET_OFF for t in doc[before[-1].i + 1 : after[0].i])
+
+
+def _subject_comma_unpaired(head: Token, kept: list[Token]) -> bool:
+    """One comma left between the subject's first word and its verb: the part it set off lost
+    its closing comma with the part dropped after it ("Sue Lee, of Saga[, a firm that ...,] said")."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+    if subject is None or subject.i > head.i:
+        return False
+    return sum(t.text == "," for t in kept if subject.left_edge.i <= t.i < head.i) % 2 == 1
+
+
+def _aside_to_the_end(sent: Span, kept: list[Token]) -> dict[int, str]:
+    """The dash that opens an aside whose closing dash went with the part after it ("jobs – such
+    as nurses and dentists – because ...", without "because ..."): the aside now ends the
+    sentence and a comma sets it off ("jobs, such as nurses and dentists."), not a dash left
+    unpaired. Given as the replacement for :func:`join_tokens`; {} when there is no such dash."""
+    ids = {t.i for t in kept}
+    doc = sent.doc
+    dashes = [t for t in sent if t.text in _DASHES and t.whitespace_ and t.i > 0 and doc[t.i - 1].whitespace_]
+    opening = [n for n, t in enumerate(dashes) if t.i in ids]
+    if len(opening) != 1 or opening[0] % 2 or opening[0] + 1 >= len(dashes):
+        return {}
+    dash, closing = dashes[opening[0]], dashes[opening[0] + 1]
+    if closing.i in ids or any(i > closing.i and not doc[i].is_punct for i in ids):
+        return {}
+    if any(doc[i].tag_ in FINITE_TAGS for i in ids if dash.i < i < closing.i):
+        return {}  # "to life – this is not the case ...": a clause after a comma would run on
+    return {dash.i: ", "}
 
 
 # The first half of a correlative pair and the words that close it.

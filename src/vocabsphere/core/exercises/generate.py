@@ -143,7 +143,9 @@ def exercises_for_text(
             return [replace(item, shortened_from=text.strip()) for item in made]
     parts = shorter_sentences(nlp, sent)
     token = find_token(sent, word)
-    clause = clause_around(nlp, sent, token) if token is not None else None
+    clause = None
+    if token is not None:  # the clause holding the word, else the reported clause with who says it
+        clause = clause_around(nlp, sent, token) or clause_around(nlp, sent, token, reported=True)
     colon = before_colon(nlp, sent, token) if token is not None else None  # "... ones: shirts, socks"
     for part in dict.fromkeys([*parts, *(p for p in (clause, colon) if p)]):
         made = exercises_for_sentence(lexicon, nlp(part), word, level, kinds)
