@@ -66,6 +66,16 @@ def test_a_sentence_that_announces_reasons_keeps_the_next_one() -> None:
     assert 2 not in _needs(lead, "The dam was built for the usual reasons.", "It opened in May.")[1]
 
 
+def test_a_title_named_before_is_needed_where_the_name_is_used_alone() -> None:
+    # "... the 24th Bond film - especially its official title, Spectre." then "can Spectre repeat ...?"
+    needs = _needs(
+        "There was interest in the new detective film - especially its title, Nightfall.",
+        "The director is young.",
+        "Can Nightfall beat the last film?",
+    )
+    assert 0 in needs[2]
+
+
 def test_both_with_its_pair_in_the_sentence_needs_nothing() -> None:
     assert not _needs("Rain fell.", "Trade grew on both sides of the border.")[1]
     assert not _needs("Rain fell.", "Trade grew in both cities and towns.")[1]

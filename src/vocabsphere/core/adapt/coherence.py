@@ -89,6 +89,9 @@ _APPOSED = re.compile(
 )  # "Inky - a common octopus", "BetterBoyfriend.me, a service", "SOHAY, a grassroots NGO"
 # "the first phase, called Noor 1, will go live": a name the story then uses alone ("Noor 1 itself").
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)")
+# "especially its official title, Spectre": a film's or book's name, which the story then uses alone
+# ("can Spectre repeat ...?").
+_TITLED = re.compile(r"\b(?:title|name)(?:\s+is)?\s*[,:]\s+([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])")
 _BE_FORMS = frozenset(["be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"])
 # "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
 _BODY_NAMED = re.compile(
@@ -722,6 +725,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
                 found.setdefault(match.group(1), (i, match.group(0)))
         for match in _BODY_NAMED.finditer(unit.text):
             found.setdefault(match.group(1) or match.group(2), (i, match.group(0)))
+        for match in _TITLED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
         for match in _CALLED.finditer(unit.text):
             before = [w.lower() for w in unit.text[: match.start()].split()[-2:]]
             if not _unnamed_by(before):  # "cannot be called Harriet": no one is
