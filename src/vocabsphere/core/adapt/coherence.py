@@ -89,6 +89,9 @@ _APPOSED = re.compile(
 )  # "Inky - a common octopus", "BetterBoyfriend.me, a service", "SOHAY, a grassroots NGO"
 # "the first phase, called Noor 1, will go live": a name the story then uses alone ("Noor 1 itself").
 _CALLED = re.compile(r"\b(?:called|named|dubbed)\s+([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)")
+# "especially its official title, Spectre": a film's or book's name, which the story then uses alone
+# ("can Spectre repeat ...?").
+_TITLED = re.compile(r"\b(?:title|name)(?:\s+is)?\s*[,:]\s+([A-Z][a-z]{2,})\b(?![\s-]+[A-Z])")
 _BE_FORMS = frozenset(["be", "is", "are", "was", "were", "been", "being", "get", "gets", "got"])
 # "the Accell Group": a body's one-word name, which the story then uses alone ("Accell owns ...").
 _BODY_NAMED = re.compile(
@@ -147,7 +150,7 @@ _EVENTS: dict[str, frozenset[str]] = {
 # "But", "However," and a fronted adverb ("Initially, these were ...") come before the reference.
 _CONNECTIVE = re.compile(
     r"^(?:(?:but|and|so|yet|still|however|instead|then)\b,?|[a-z]+ly,"
-    r"|(?:of course|in fact|indeed|after all),)\s*",
+    r"|(?:of course|in fact|indeed|after all|all of a sudden),)\s*",
     re.I,
 )  # stripped repeatedly: "But, of course, it is an image of brutality" refers back
 # An "it" that points forward to a clause ("It is difficult to ...", "It was clear that ..."); without
@@ -216,6 +219,25 @@ _COMPARES = re.compile(
     r"^(?:(?:and|but)\s+)?(?:similarly|likewise|equally|nor|also(?!\s+(?:known|called)\b))\b"
     # "Furthermore, a study suggested the 'pause' ...": one more point for the one the sentence before made
     r"|^(?:furthermore|moreover|in addition|what's more|what’s more|besides)\s*,",
+    re.I,
+)
+# "Indeed, a study found ...", "Nevertheless, the brand has remained ...": confirms or concedes the
+# point the sentence before made (checked before "Indeed," is stripped as a connective).
+_CONCEDES = re.compile(
+    r"^(?:(?:and|but),?\s+)?(?:indeed|nevertheless|nonetheless|even so|all the same),", re.I
+)
+# "Wind and hydro will make up the other two-thirds.": the rest of a share the story gave before.
+_OTHER_SHARE = re.compile(
+    r"\bthe\s+(?:other|remaining)\s+(?:half|third|two-thirds|quarter|three-quarters|fifth"
+    r"|[\d.]+\s*(?:%|per\s*cent\b|percent\b))",
+    re.I,
+)
+# "Eon now has full control of both books": the two the sentence before named ("both sides", "both
+# the US and Britain", "both men and women" say which themselves).
+_BOTH = re.compile(
+    r"\b(?:of|in|at|from|for|with|on|by|to|between|over)\s+both\s+"
+    r"(?!(?:the|of|sides|sexes|hands|ends|parents|ways|directions|feet|eyes|legs|arms)\b)"
+    r"[a-z]{3,}s\b(?!\s+and\b)",
     re.I,
 )
 # "And the effects were already beginning ...": a sentence opening with "And" goes on from the one
@@ -401,7 +423,10 @@ _ANNOUNCES = re.compile(
     r"|\b(?:reveal|explain|show|describ|tell|told|discover|demonstrat|learn)[a-z]*\s+(?:how|why)\s*[.:]\W*$"
     # "Then, there's online banking.", "There's also the weather.": a topic the next sentence tells of
     r"|^(?:then|and|next|finally|also),?\s+there(?:'s|’s|\s+is|\s+are)\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$"
-    r"|^there(?:'s|’s|\s+is|\s+are)\s+also\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$",
+    r"|^there(?:'s|’s|\s+is|\s+are)\s+also\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$"
+    # "But the project was triggered by more immediate concerns, she said.": the next sentences tell them
+    r"|\b(?:more|other|different)\s+(?:[a-z]+\s+)?(?:concerns|reasons|motives|worries|considerations)"
+    r"(?:,\s+(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|says|added|explained))?\s*[.:]\W*$",
     re.I,
 )
 # "Technology has also played a part.": "also" adds to what the sentence before told.
@@ -495,6 +520,8 @@ def refers_back(text: str) -> bool:
     if _SEQUEL.match(opening) or _COUNTED_BACK.search(text) or _FIRSTLY.match(text):
         return True
     if _WHOSE_SPOKESMAN.search(text) or _COMPARES.match(text.lstrip(_QUOTE_OPENERS)):
+        return True
+    if _CONCEDES.match(text.lstrip(_QUOTE_OPENERS)) or _BOTH.search(text):
         return True
     if _OTHERS_BACK.match(opening) or _ANOTHER_ALONE.search(text):
         return True
@@ -698,6 +725,8 @@ def _introductions(units: Sequence[Unit]) -> dict[str, tuple[int, str]]:
                 found.setdefault(match.group(1), (i, match.group(0)))
         for match in _BODY_NAMED.finditer(unit.text):
             found.setdefault(match.group(1) or match.group(2), (i, match.group(0)))
+        for match in _TITLED.finditer(unit.text):
+            found.setdefault(match.group(1), (i, match.group(0)))
         for match in _CALLED.finditer(unit.text):
             before = [w.lower() for w in unit.text[: match.start()].split()[-2:]]
             if not _unnamed_by(before):  # "cannot be called Harriet": no one is
@@ -914,6 +943,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             if j < i and _the_name(unit.text, head) and not _LONG_NAME.search(unit.text):
                 needed.add(j)  # "The Alliance is ..." needs "the Alliance for Safer Roads"
         needed |= _numbered_things(units, i)
+        if i > 0 and _OTHER_SHARE.search(unit.text):
+            share = _figure_before(units, i)  # "the other two-thirds" after "a third of ..."
+            needed.add(i - 1 if share is None else share)
         for word in {m.group(1).lower() for m in _AGAIN.finditer(unit.text)}:
             told = _told_before(units, i, word)
             if told is None and word in _FIGURE_NOUNS:

@@ -101,12 +101,22 @@ _BARE_ATTRIBUTION = re.compile(
 _CLOSING_MARKS = ('"', "”", "'", "’")
 
 
+# '"... in much larger studies." Said Simon Baron-Cohen.': the source's full stop before a capital
+# "Said"; alone, the attribution is no sentence.
+_INVERTED_ATTRIBUTION = re.compile(r"^(?:Said|Says|Added|Adds)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\.$")
+
+
 def _with_attributions(sentences: list[str]) -> list[str]:
     """``sentences`` with a bare attribution joined to the quotation it follows."""
     out: list[str] = []
     for sentence in sentences:
         if out and out[-1].endswith(_CLOSING_MARKS) and _BARE_ATTRIBUTION.match(sentence):
             out[-1] = f"{out[-1]} {sentence}"
+        elif out and out[-1].endswith(_CLOSING_MARKS) and _INVERTED_ATTRIBUTION.match(sentence):
+            quoted = out[-1]
+            if quoted[-2:-1] == ".":  # '... studies."' -> '... studies,"'
+                quoted = f"{quoted[:-2]},{quoted[-1]}"
+            out[-1] = f"{quoted} {sentence[0].lower()}{sentence[1:]}"
         else:
             out.append(sentence)
     return out
@@ -181,6 +191,17 @@ class QuoteState:
 _OPEN_BEFORE = frozenset(' ([-"')
 
 
+# French and Italian elided articles and prepositions before a capital ("Société d'Investissements",
+# "l'Oréal", "dell'Arte"): an apostrophe inside a name, not a quotation glued to its word.
+_ELISIONS = frozenset(["d", "l", "j", "n", "s", "qu", "dell", "nell", "all", "dall", "sull"])
+
+
+def _elided(before: str) -> bool:
+    """Does ``before`` (the text up to a mark) end on an elided word ("... Société d")?"""
+    found = re.search(r"[A-Za-z]+$", before)
+    return found is not None and found.group(0).lower() in _ELISIONS
+
+
 @dataclass
 class _Marks:
     """Open quotations while reading a paragraph: double marks toggle; a single mark opens after a
@@ -207,7 +228,8 @@ class _Marks:
                 before = text[k - 1] if k else " "
                 after = text[k + 1] if k + 1 < len(text) else " "
                 if before.isalnum() and after.isalnum():
-                    if before.islower() and after.isupper() and not self.single:
+                    glued = before.islower() and after.isupper() and not _elided(text[:k])
+                    if glued and not self.single:
                         self.single, self.mark, found = True, "'", found + 1  # "claims'This is ...": glued
                     continue  # "don't", "Russia's"
                 if before in _OPEN_BEFORE and (after.isalnum() or after in "\"'"):

@@ -196,6 +196,8 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
         words = tokens[match.start : match.end]
         if any(t.pos_ in ("PROPN", "NUM") for t in words) or not any(t.pos_ in _CONTENT for t in words):
             continue
+        if words[0].i > sent.start and all(t.text[:1].isupper() for t in words):
+            continue  # "(as Never Say Never Again, in 1983)": words of a title, not the expression
         if words[0].pos_ in _EDGE_POS or words[-1].pos_ in _EDGE_POS or not _attached(words):
             continue
         if _inside_as_frame(words) or _subordinator(words) or _plural_for_singular(words, match.expression):

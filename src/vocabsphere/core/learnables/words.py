@@ -244,7 +244,26 @@ def _expression_choice(lexicon: Lexicon, base: str, first: Token | None) -> Sens
     choice = choose_sense(lexicon, first.doc, first.i, senses=entry.senses, lemma=base)
     if len(choice.senses) == 1 and choice.senses[0].overlap <= 0 and _literal_preposition(first, base):
         return None  # "asked for help": WordNet's only 'ask for' is the idiom ("increase the likelihood of")
+    if choice.best and _gerund_missing(first, base, choice.best.definition):
+        return None
     return choice if choice.best and choice.confident else None
+
+
+def _gerund_missing(first: Token, base: str, definition: str) -> bool:
+    """A sense "... doing something" ("make sure": "make a point of doing something") fits only an
+    expression followed by an action ("make sure to call", "of calling", "giving"); "make sure their
+    workforce is productive" is another use (ensure) that WordNet does not list."""
+    if "doing something" not in definition:
+        return False
+    last = base.split()[-1]
+    doc = first.doc
+    end = next(
+        (t.i for t in doc[first.i : min(len(doc), first.i + 6)] if last in (t.lower_, t.lemma_.lower())), None
+    )
+    if end is None or end + 1 >= len(doc):
+        return False
+    after = doc[end + 1]
+    return not (after.lower_ in {"of", "to"} or after.tag_ == "VBG")
 
 
 def _plain_expression(choice: SenseChoice | None, base: str, level: str) -> str:

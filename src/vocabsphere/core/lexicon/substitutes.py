@@ -194,8 +194,17 @@ _ATTRIBUTIVE_TEXT = (
 _ATTRIBUTIVE_ONLY = frozenset(_ATTRIBUTIVE_TEXT.split())
 
 
+# Adverbs of frequency that are not graded: "behave more normally" is not "behave more usually".
+_UNGRADED_ADVERBS = frozenset(["usually", "always", "never", "sometimes", "ever", "once"])
+_GRADING = frozenset(["more", "most", "less", "least", "as", "so", "too", "very", "quite"])
+
+
 def _fits_its_place(token: Token, form: str) -> bool:
-    """Can ``form`` stand where ``token`` stands? Not an attributive-only adjective after "be"."""
+    """Can ``form`` stand where ``token`` stands? Not an attributive-only adjective after "be", nor
+    a frequency adverb after a word that grades (the parser may take "more" for the verb's object)."""
+    graded = token.i > 0 and token.doc[token.i - 1].lower_ in _GRADING
+    if token.pos_ == "ADV" and form.lower() in _UNGRADED_ADVERBS and graded:
+        return False
     return not (token.pos_ == "ADJ" and token.dep_ != "amod" and form.lower() in _ATTRIBUTIVE_ONLY)
 
 
