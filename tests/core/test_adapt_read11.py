@@ -43,6 +43,12 @@ def _drop(nlp: Language, sentence: str, words: str) -> str | None:
             "by the cameras is deleted after a week.",
             "When new cameras were installed in the shops, ",
         ),
+        # "dumps a bucket of ice cubes [in water] over their head": ice cubes alone are another thing
+        (
+            "Someone gives a short speech, then dumps a bowl of ice cubes in water over their head or "
+            "gets a friend to do it.",
+            " in water",
+        ),
         # "a decision by the National Registry [in the capital] Reykjavik": two names run together
         (
             "She is fighting a ruling by the City Council in the port town Dover to close the school.",

@@ -317,6 +317,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, to whom it seems so ('[To tourists,] the city seems liberal')"
         if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _bare_participant(tok):
             return f"drops '{preposition_of(tok)} {tok.text}', who the claim is about ('remorse [in her]')"
+        if tok.dep_ in {"nmod", "obl"} and tok.head.i not in gone and _bare_in_phrase(tok):
+            return f"drops 'in {tok.text}', what the noun is in or made up of ('ice cubes [in water]')"
         if tok.dep_ == "obl" and tok.head.i not in gone and _frame_preposition(tok):
             return (
                 f"drops '{preposition_of(tok)} {tok.text}', what '{tok.head.lemma_} ... "
@@ -638,6 +640,22 @@ _FRAMES = {
     "convert": {"into"},
     "turn": {"into"},
 }
+
+
+def _bare_in_phrase(tok: Token) -> bool:
+    """ "ice cubes [in water]", "a rise [in demand]", "people [in need]": 'in' and a bare singular
+    noun right after a noun say what the thing is (in); without them the noun names another thing.
+    The parser often hangs the phrase on the verb ("dumps a bucket of ice cubes in water")."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return (
+        preposition_of(tok) == "in"
+        and tok.left_edge.i == tok.i - 1
+        and tok.tag_ == "NN"
+        and before is not None
+        and before.pos_ == "NOUN"
+        and not _possessed_span(before)  # "her year [in office]": told by its own rule
+        and (tok.dep_ == "nmod" or before.i > tok.head.i)
+    )
 
 
 def _frame_preposition(tok: Token) -> bool:
