@@ -267,6 +267,8 @@ _THAT_THIS = re.compile(
     r"|would|can|could)\b",
     re.I,
 )
+# "What this means in practice is that ...": what "this" is, the sentence before told.
+_WHAT_THIS = re.compile(r"^what\s+(?:this|that|these|those|it)\s+(?:means?|meant|shows?|showed)\b", re.I)
 # "There, it is mixed with water ...": the place the sentence before told of.
 _THERE = re.compile(r"^there,", re.I)
 # "At 35 %, South Korea's workers are even worse off.": a share of what the sentence before counted.
@@ -531,7 +533,7 @@ def refers_back(text: str) -> bool:
         return True
     if _FRONTED_DEMONSTRATIVE.match(opening) or _THERE.match(opening):
         return True
-    if _FRONTED_PRONOUN.match(opening) or _THAT_THIS.match(opening):
+    if _FRONTED_PRONOUN.match(opening) or _THAT_THIS.match(opening) or _WHAT_THIS.match(opening):
         return True
     if _CONSEQUENCE.match(text.lstrip(_QUOTE_OPENERS)):  # before "Consequently," is stripped
         return True
@@ -564,6 +566,13 @@ def _adds_to_previous(text: str) -> bool:
     return text[:1] not in _QUOTE_OPENERS and _ALSO.match(_opening(text)) is not None
 
 
+# "For example, ...", "Ann's sons, for instance, are ...": an example of what the sentence before
+# told; without it the example is of nothing.
+_EXAMPLE_OF = re.compile(
+    r"^[\"'‘“]?(?:(?:but|and|so)\s+)?(?:for\s+(?:example|instance)\b"
+    r"|(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s+for\s+(?:example|instance),)",
+    re.I,
+)
 _ONE_THING = re.compile(r"^[\"'‘“]?one\s+([a-z]{3,})\b(?!\s+of\b)", re.I)
 
 
@@ -964,6 +973,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
         step = _LAST_STEP.match(_opening(unit.text)) or _NEXT_STEP.match(unit.text)
         if nxt is not None and step and nxt.text[:1] not in _QUOTE_OPENERS:
             needed.add(i + 1)  # what came of the last step
+        if i > 0 and _EXAMPLE_OF.match(unit.text):
+            needed.add(i - 1)  # "Ann's children, for example, might be ..." is an example of what came before
         if i > 0 and _adds_to_previous(unit.text):
             needed.add(i - 1)  # a paragraph opening "Scientists have also lowered ..." adds to the one before
         if i > 0 and _speaker_told_before(units, i):

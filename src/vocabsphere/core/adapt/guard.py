@@ -317,6 +317,13 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops {tok.text!r}, to whom it seems so ('[To tourists,] the city seems liberal')"
         if tok.dep_ in {"obl", "nmod"} and tok.head.i not in gone and _bare_participant(tok):
             return f"drops '{preposition_of(tok)} {tok.text}', who the claim is about ('remorse [in her]')"
+        if tok.dep_ in {"nmod", "obl"} and tok.head.i not in gone and _bare_in_phrase(tok):
+            return f"drops 'in {tok.text}', what the noun is in or made up of ('ice cubes [in water]')"
+        if tok.dep_ == "obl" and tok.head.i not in gone and _frame_preposition(tok):
+            return (
+                f"drops '{preposition_of(tok)} {tok.text}', what '{tok.head.lemma_} ... "
+                f"{preposition_of(tok)}' needs ('spend a third of their pay [on rent]')"
+            )
         completed = _verb_completed_by(tok, gone) if tok.dep_ == "obl" and tok.head.i not in gone else None
         if completed is not None:
             return f"drops {tok.text!r}, all that follows '{completed.text}' ('appears [in the centre]')"
@@ -404,6 +411,15 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         if opened is not None and after is not None and _clause_run_on(opened, after, gone):
             # "out of Afghanistan [during his first tour after a media] embargo was broken"
             return f"runs {opened.text!r} into the clause of {after.text!r} ('[after a] ban was lifted')"
+        if (
+            after is not None
+            and start > sent.start  # "[Last year] Apple sold ...": the name opens what is left
+            and run[-1].pos_ == "NOUN"
+            and after.pos_ in {"PROPN", "NOUN"}
+            and after.text[:1].isupper()
+        ):
+            # "a decision by the Registry [in the capital] Reykjavik": the name was the cut noun's
+            return f"leaves the name {after.text!r} without the noun it names ('the capital [Reykjavik]')"
     kept = [t for t in sent if t.i not in gone and not t.is_punct]
     if kept and kept[0].tag_ in {"VBD", "VBZ", "VBP"} and sent[0].i in gone:
         return f"leaves the sentence opening with {kept[0].text!r}"  # "[As it develops,] said French, ..."
@@ -442,6 +458,9 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
         return "drops the clause that says who the kept 'they' are ('[When these were mapped,] they')"
     if _thing_told_in_cut_clause(sent, removed, gone):
         return "drops the clause that tells what the kept 'the ...' is ('[When water boils,] the steam')"
+    told = _the_thing_only_in_cut(sent, removed, gone)
+    if told is not None:
+        return f"drops the only mention of what the kept 'the {told.text}' is ('[When X were fitted,] the X')"
     pronoun = _pronoun_loses_referent(sent, gone)
     if pronoun is not None:
         return f"drops the noun the kept {pronoun.text!r} refers to ('[When the dog barked,] its owner')"
@@ -597,6 +616,69 @@ def _verb_completed_by(tok: Token, gone: set[int]) -> Token | None:
     if tok.like_num or tok.ent_type_ in {"DATE", "TIME"} or tok.lemma_.lower() in _TIME_NOUNS:
         return None
     return verb if preposition_of(tok) not in _TIME_PREPOSITIONS else None
+
+
+# Verbs whose object and a phrase with this preposition make one frame ("spend money on food",
+# "protect children from harm"): without the phrase the claim says another thing ("spend less of
+# their salaries" is not "spend less of their salaries on food").
+_FRAMES = {
+    "spend": {"on"},
+    "waste": {"on"},
+    "invest": {"in"},
+    "protect": {"from"},
+    "prevent": {"from"},
+    "exchange": {"for"},
+    "swap": {"for"},
+    "blame": {"on", "for"},
+    "replace": {"with"},
+    "compare": {"with", "to"},
+    "provide": {"with"},
+    "supply": {"with"},
+    "accuse": {"of"},
+    "remind": {"of"},
+    "divide": {"into"},
+    "convert": {"into"},
+    "turn": {"into"},
+}
+
+
+def _bare_in_phrase(tok: Token) -> bool:
+    """ "ice cubes [in water]", "a rise [in demand]", "people [in need]": 'in' and a bare singular
+    noun right after a noun say what the thing is (in); without them the noun names another thing.
+    The parser often hangs the phrase on the verb ("dumps a bucket of ice cubes in water")."""
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+    return (
+        preposition_of(tok) == "in"
+        and tok.left_edge.i == tok.i - 1
+        and tok.tag_ == "NN"
+        and before is not None
+        and before.pos_ == "NOUN"
+        and not _possessed_span(before)  # "her year [in office]": told by its own rule
+        and (tok.dep_ == "nmod" or before.i > tok.head.i)
+    )
+
+
+def _frame_preposition(tok: Token) -> bool:
+    """Is ``tok`` the phrase that completes its verb's frame ("spent a fifth of their pay [on food]")?"""
+    return preposition_of(tok) in _FRAMES.get(tok.head.lemma_.lower(), ())
+
+
+def _the_thing_only_in_cut(sent: Span, removed: Sequence[Token], gone: set[int]) -> Token | None:
+    """A kept "the scanners" after a cut clause that was the only place the sentence named them
+    ("[When body scanners came in at airports, there] There were fears, but the level from the
+    scanners is low"): without the clause the reader does not know which scanners."""
+    cut = {t.lemma_.lower() for t in removed if t.pos_ == "NOUN" and t.dep_ != "compound" and t.lemma_}
+    if not cut:
+        return None
+    first = min(t.i for t in removed)
+    kept = [t for t in sent if t.i not in gone]
+    for tok in kept:
+        if tok.i < first or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cut:
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in tok.children)
+        if definite and not any(t.i < tok.i and t.pos_ == "NOUN" and t.lemma_ == tok.lemma_ for t in kept):
+            return tok
+    return None
 
 
 def _possessed_span(noun: Token) -> bool:

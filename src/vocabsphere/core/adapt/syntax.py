@@ -348,6 +348,10 @@ def split_participle(sent: Span) -> list[str] | None:
                 return None  # "..., she admits, reading": whose participle? / "according to": not a clause
             if tok.dep_ != "advcl" or tok.head.i != sent.root.i:
                 return None  # a list item ("pulse, blood pressure, sweating and breathing"), not a clause
+            if any(t.lower_ == "that" for t in doc[verb.i + 1 : tok.i]):
+                # "The result is that travel results in a gap ..., causing jet lag": the gap causes it,
+                # not "the result"; the clause after 'that' may hold the participle's real subject
+                return None
             if verb_lemma(tok) in _DESCRIBING and doc[tok.i - 2].pos_ in {"NOUN", "PROPN"}:
                 return None  # "paid for the experiment, involving two tests": the experiment did
             end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end

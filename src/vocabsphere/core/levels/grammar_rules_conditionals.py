@@ -204,7 +204,7 @@ def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | 
     if cond_time is None or main_time is None:
         return None
     point = _CONDITIONALS.get((cond_time, main_time))
-    if point is None or (point == "conditional_zero" and _be_to(main)):
+    if point is None or (point == "conditional_zero" and (_be_to(main) or _imperative(main))):
         return None
     if main and main[0].i < tok.i:
         first = next((t for t in main if not t.is_punct), main[0])  # not an opening quotation mark
@@ -219,3 +219,17 @@ def _be_to(main: list[Token]) -> bool:
         t.lemma_.lower() == "be" and n.lower_ == "to" and n.pos_ == "PART"
         for t, n in itertools.pairwise(main)
     )
+
+
+def _imperative(main: list[Token]) -> bool:
+    """ "Don't blame the waiter if your tea is cold", "Call us if it hurts": an order or advice, not
+    something that is always true (no zero conditional). The clause opens on its verb (or on
+    "do"/"don't") and the verb has no subject."""
+    words = [t for t in main if not t.is_punct]
+    if not words:
+        return False
+    seq, _ = _verb_sequence(words)
+    if not seq or seq[0].i != words[0].i:
+        return False
+    verb = seq[-1]
+    return verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubj:pass", "expl") for c in verb.children)

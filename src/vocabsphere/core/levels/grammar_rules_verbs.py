@@ -402,6 +402,16 @@ def detect_tenses(sent: Span) -> Iterator[Hit]:
             yield Hit(point, group.start, group.end)
 
 
+# Bare nouns after 'by' that say how or by what way something is done ("learnt by rote", "made by
+# hand", "found by chance"), never who does it.
+_MEANS_TEXT = (
+    "rote heart hand phone telephone email e-mail post mail letter fax car bus train plane air sea "
+    "road rail boat ship bike bicycle taxi foot chance accident mistake design default force "
+    "name sight law nature birth profession trade cash cheque card credit radio satellite"
+)
+_MEANS_NOUNS = frozenset(_MEANS_TEXT.split())
+
+
 def _agent(head: Token) -> Token | None:
     """The noun of a 'by' agent phrase attached to a passive participle, or None."""
     for child in head.children:
@@ -411,6 +421,8 @@ def _agent(head: Token) -> Token | None:
             continue
         if child.pos_ in ("VERB", "NUM") or child.tag_ == "VBG" or low(child) in _TIME_NOUNS:
             return None  # "by working", "by 2030", "by Friday": means or deadline, not an agent
+        if low(child) in _MEANS_NOUNS and not any(c.dep_ in ("det", "nmod:poss") for c in child.children):
+            return None  # "learnt by rote", "sent by post": how it is done, nobody who does it
         return child
     return None
 

@@ -677,11 +677,15 @@ def plain_text(definition: str, lemma: str, cap: int) -> str | None:
     label = _LABEL.match(definition.lstrip())
     if label and not any(note in label.group(1) for note in _GRAMMAR_NOTES):
         return None  # a field or use label ("(medicine)", "(of soil)") the short gloss would drop
-    text = re.sub(r"\([^)]*\)", "", definition.split(";")[0])
+    first = definition.split(";")[0]
+    if _OBJECT_IN_BRACKETS.match(first.strip()):
+        return None  # "put (things or places) in order": without the brackets the verb loses its object
+    text = re.sub(r"\([^)]*\)", "", first)
     text = re.sub(r"\s*,?\s*etc\.?$", "", text.strip()).strip(" ,")  # "be present at, etc.": no "etc."
     words = text.split()
     if not words or len(words) > GLOSS_WORDS:
         return None
+    text = " ".join(words)  # no double space where a bracket was ("a (usually) large" -> "a large")
     keys = _WORD.findall(text.lower())
     if any(_same_stem(w, lemma) or not _easy(w, cap) for w in keys):
         return None  # "existence (= the state of existing)" explains the word with itself
@@ -703,6 +707,13 @@ _GRAMMAR_NOTES = (
     "attributive",
     "informal",
     "plural",
+)
+
+
+# A verb's definition with its object in brackets right after the verb ("put (things or places) in
+# order", "make (a surface) smooth"): a determiner or noun phrase first would be a noun's definition.
+_OBJECT_IN_BRACKETS = re.compile(
+    r"^(?!(?:a|an|the|any|some|one|of|in|to|with|for)\b)[a-z]+\s+\([^)]*\)\s+\w", re.I
 )
 
 
