@@ -431,6 +431,34 @@ _ANNOUNCES = re.compile(
     r"(?:,\s+(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|says|added|explained))?\s*[.:]\W*$",
     re.I,
 )
+# "..., she stood up at the UN to deliver a defiant riposte.", "... has generated its own response.": a
+# sentence that ends on the reply it announces is a loose end without the next sentence of its
+# paragraph, which gives it (the quotation, the petition).
+_ANNOUNCED_REPLY = re.compile(
+    # after a verb of giving or drawing one: "to encode a fear response" tells what it is
+    r"\b(?:deliver|give|gave|generat|draw|drew|prompt|provok|issu|offer|fire|sen[dt]|receiv|got|get"
+    r"|elicit|trigger|spark)[a-z]*\s+(?:a|an|its|their|his|her)\s+(?:own\s+)?(?:[\w'’-]+\s+){0,2}"
+    r"(?:response|reply|riposte|retort|rebuttal|rejoinder|answer)\s*[.:]\W*$",
+    re.I,
+)
+# "... designed to give workers privacy." then "Instead, it became a way to cram employees ...": the
+# sentence after a set-up says what came of it; the set-up alone tells the opposite of the story.
+_INSTEAD = re.compile(r"^[\"'‘“]?(?:but\s+)?(?:instead\b(?!\s+of\b)|in\s+(?:reality|practice),)", re.I)
+# "As 16th birthdays go, it was among the more unusual. Instead of blowing out candles on a cake, Malala
+# sat ...": what "instead of" sets against, the sentence before sets up (the birthday).
+_INSTEAD_OF = re.compile(r"^[\"'‘“]?(?:but\s+)?instead\s+of\b", re.I)
+# "He has refused to retract the comments." then '"I could have said, 'Oh, I misspoke', but I am not
+# big on that," Trump told the crowd.': the speaker's words answer the stance the sentence before
+# reports, and alone they answer nothing.
+_STANCE = re.compile(
+    r"\b(?:refus|declin(?=e[sd]?\s+to\b)|den(?:y|ies|ied)|insist|reject|retract|apologi[sz]|defend"
+    r"|stood\s+by|stands?\s+by|back(?:s|ed)?\s+down|admit|conced)[a-z]*\b",  # not "declining numbers"
+    re.I,
+)
+_QUOTE_SPEAKER = re.compile(
+    r"[,.!?…][’”\"']\s+(?:([A-Z][\w'’-]+)|(he|she))\s+(?:said|says|told|added|adds|insisted|insists|explained)\b"
+    r"|[,.!?…][’”\"']\s+(?:said|says|added|adds)\s+([A-Z][\w'’-]+)\b"
+)
 # "Technology has also played a part.": "also" adds to what the sentence before told.
 # "The Senate too remained little changed", "Ann, too, voted no": "too" after the subject adds the
 # same to what the sentence before told ("too late", "too many" say how much).
@@ -551,6 +579,20 @@ def _elided(text: str) -> bool:
     if _ELLIPSIS_RELATIVE.search(text):
         return True
     return len(text.split()) <= _ELLIPSIS_WORDS and _ELLIPSIS_SHORT.search(text) is not None
+
+
+def _answers_stance(text: str, previous: Unit) -> bool:
+    """Is ``text`` a quotation whose speaker (by name, or "he"/"she") the sentence before reports
+    taking a stance ("he has refused to retract ...", "Smith denied ...")?"""
+    if text[:1] not in _QUOTE_OPENERS or not _STANCE.search(previous.text):
+        return False
+    found = _QUOTE_SPEAKER.search(text)
+    if found is None:
+        return False
+    name = found.group(1) or found.group(3)
+    if name is not None and name.lower() not in _NOT_NAME:
+        return _mentions(previous.text, name) or _SINGLE_PERSON.search(previous.text) is not None
+    return found.group(2) is not None and _SINGLE_PERSON.search(previous.text) is not None
 
 
 def _asks(text: str) -> bool:
@@ -985,6 +1027,14 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # "... predicted rises of 6C." without "That is now thought unlikely" misleads
         if nxt is not None and _ANNOUNCES.search(unit.text):
             needed.add(i + 1)  # "... there is a deeply serious message." needs the message
+        if nxt is not None and nxt.paragraph == unit.paragraph and _ANNOUNCED_REPLY.search(unit.text):
+            needed.add(i + 1)  # "... to deliver a defiant riposte." needs the riposte
+        if nxt is not None and nxt.paragraph == unit.paragraph and _INSTEAD.match(nxt.text):
+            needed.add(i + 1)  # "... designed to give workers privacy." needs "Instead, it became ..."
+        if i > 0 and units[i - 1].paragraph == unit.paragraph and _INSTEAD_OF.match(unit.text):
+            needed.add(i - 1)  # "Instead of blowing out candles on a cake, ..." needs the birthday
+        if i > 0 and _answers_stance(unit.text, units[i - 1]) and units[i - 1].paragraph == unit.paragraph:
+            needed.add(i - 1)  # '"I could have said, 'Oh, I misspoke' ...," Trump told' needs the refusal
         if nxt is not None and _asks(unit.text):
             needed.add(i + 1)  # "So who will pay?" left without its answer is a loose end
         answers = i > 0 and units[i - 1].paragraph == unit.paragraph and _asks(units[i - 1].text)
