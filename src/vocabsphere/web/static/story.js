@@ -492,7 +492,8 @@ if (pending) {
     // The teacher who added the story sees which step the job is on and which levels are ready.
     const run = pending.dataset.job ? await api(`/jobs/${pending.dataset.job}`).catch(() => null) : null;
     if (run) {
-      if (run.message && run.status !== "done") step.textContent = run.message;
+      if (run.status === "done") step.textContent = "The versions are ready; showing them now.";
+      else if (run.message) step.textContent = run.message;
       if (bar && run.total) {
         bar.setAttribute("aria-valuemax", String(run.total));
         bar.setAttribute("aria-valuenow", String(run.progress));
