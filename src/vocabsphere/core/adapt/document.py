@@ -125,13 +125,18 @@ def _with_attributions(sentences: list[str]) -> list[str]:
 def cut_off(units: Sequence[Unit], i: int) -> bool:
     """Did a line break in the source cut ``units[i]`` ("... a room that she moved into when she was"
     then "but she said ...", the age lost)? It ends on a word with no stop and the next opens in
-    lower case, or it is that next one: page junk, never kept."""
+    lower case, or it is that next one: page junk, never kept. A line that ends on "," or ";" (the
+    source's last one, or one before a paragraph break: "... the new roads and the bridge,") was cut
+    by the source whatever follows; a comma inside a sentence is no cut."""
+
+    def ends(k: int) -> str:
+        return units[k].text.rstrip()[-1:]
 
     def broken_after(k: int) -> bool:
         nxt = units[k + 1].text if k + 1 < len(units) else ""
-        return units[k].text.rstrip()[-1:].isalnum() and nxt[:1].islower()
+        return (ends(k).isalnum() or ends(k) in _FRAGMENT_END) and nxt[:1].islower()
 
-    return broken_after(i) or (i > 0 and broken_after(i - 1))
+    return ends(i) in _FRAGMENT_END or broken_after(i) or (i > 0 and broken_after(i - 1))
 
 
 HEADING_MAX_WORDS = 12

@@ -207,7 +207,11 @@ def _clause_like(tokens: Sequence[Token]) -> bool:
 
 def _ends_in_a_list(left: Span) -> bool:
     """Does the part before ", and" end in a list item without a verb of its own ("..., technological
-    advances")? Then "and" joins the list, not two clauses."""
+    advances")? Then "and" joins the list, not two clauses. So after "including" ("... on show –
+    including some owned by the museum, and a portrait found in a barn"): "and" ends the list that
+    "including" opens, whatever verbs its items have, and the last item alone is no sentence."""
+    if any(t.lower_ == "including" for t in left):
+        return True
     commas = [t.i for t in left if t.text == ","]
     return bool(commas) and not any(t.tag_ in FINITE_TAGS for t in left.doc[commas[-1] + 1 : left.end])
 

@@ -717,6 +717,8 @@ def detect_reported_speech(sent: Span) -> Iterator[Hit]:
             group = verb_group(clause)
             if group is None or not group.has_subject or _is_quoted(sent, verb.i, clause.i):
                 continue
+            if _joined_on(verb, clause):
+                continue  # "X, he says, but Y": Y is joined on by 'but'; nobody reports it
             if any(low(t) in ("which", "whom", "whose") for t in sent.doc[verb.i + 1 : clause.i]):
                 continue  # '"a rare step", the judge said, for which she saw no reason': a relative clause
             wh = _wh_word(clause)
@@ -832,6 +834,18 @@ def _wh_reported(verb: Token, clause: Token, wh: Token) -> bool:
 
 def _wh_clause(clause: Token) -> bool:
     return _wh_word(clause) is not None
+
+
+def _joined_on(verb: Token, clause: Token) -> bool:
+    """Is the clause after the verb opened by a comma and a coordinator ("Bikes help children, he
+    says, but the roads are busy")? The speech tag stands in the middle of the sentence; the parse
+    hangs the clause after 'but' on it, but that clause is joined on, not what 'says' reports. (The
+    parse may hang 'but' on the clause's subject, so any coordinator inside the clause counts.)"""
+    doc = verb.doc
+    return any(
+        t.pos_ == "CCONJ" and doc[t.i - 1].text == "," and (t.head == clause or clause in t.ancestors)
+        for t in doc[verb.i + 1 : clause.i]
+    )
 
 
 def _clause_follows(verb: Token, clause: Token) -> bool:
