@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from vocabsphere.core.learnables import select_highlights
 from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
 from vocabsphere.core.text import load_pipeline
 from vocabsphere.core.text.pipeline import ModelNotFoundError
@@ -36,3 +37,27 @@ def test_the_that_of_so_or_such_is_no_relative_clause(nlp: Language, text: str) 
     assert not _points(nlp, text, "relative_defining")
     assert _points(nlp, "The storm made a noise that the children heard.", "relative_defining")
     assert _points(nlp, "It is so hard to find a taxi that takes cards.", "relative_defining")
+
+
+def _present_simple(nlp: Language, text: str) -> list[str]:
+    """The verbs a highlight of ``text`` (for an A1 learner) calls the present simple."""
+    highlights = select_highlights(nlp(text), "A1", lexicon=None)
+    return [p.text for h in highlights for p in h.points if p.id == "present_simple"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("If she misses the early bus tomorrow, she will walk to the office.", "misses"),
+        ("When the train arrives, we are going to eat.", "arrives"),
+        ("Unless he finds a job soon, he can't pay the rent.", "finds"),
+    ],
+)
+def test_no_facts_and_habits_note_for_a_condition_on_the_future(nlp: Language, text: str, verb: str) -> None:
+    # "'misses' is the present simple: we use it for facts, habits ..." is false of a possible future event
+    assert _points(nlp, text, "present_simple")  # the detector finds it; the highlight leaves it out
+    assert verb not in _present_simple(nlp, text)
+
+
+def test_a_habit_keeps_its_present_simple_note(nlp: Language) -> None:
+    assert "walks" in _present_simple(nlp, "My grandmother walks to the market when it rains.")
