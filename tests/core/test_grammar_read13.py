@@ -51,6 +51,7 @@ def _present_simple(nlp: Language, text: str) -> list[str]:
         ("If she misses the early bus tomorrow, she will walk to the office.", "misses"),
         ("When the train arrives, we are going to eat.", "arrives"),
         ("Unless he finds a job soon, he can't pay the rent.", "finds"),
+        ("It will not be easy to pass the test unless the students practise every day.", "practise"),
     ],
 )
 def test_no_facts_and_habits_note_for_a_condition_on_the_future(nlp: Language, text: str, verb: str) -> None:
@@ -61,3 +62,14 @@ def test_no_facts_and_habits_note_for_a_condition_on_the_future(nlp: Language, t
 
 def test_a_habit_keeps_its_present_simple_note(nlp: Language) -> None:
     assert "walks" in _present_simple(nlp, "My grandmother walks to the market when it rains.")
+
+
+def test_no_facts_and_habits_note_for_a_report_at_the_end(nlp: Language) -> None:
+    # "It will not be possible ... unless ..., it adds.": 'adds' is the news report's 'said'
+    for text, verb in (
+        ("Most families in the valley eat rice, it adds.", "adds"),
+        ("Everyone in the village knows the story, he says.", "says"),
+    ):
+        assert any(m.text == verb for m in _points(nlp, text, "present_simple"))
+        assert verb not in _present_simple(nlp, text)
+    assert "adds" in _present_simple(nlp, "She always adds salt to the soup.")
