@@ -428,7 +428,19 @@ _ANNOUNCES = re.compile(
     r"|^there(?:'s|’s|\s+is|\s+are)\s+also\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*\.$"
     # "But the project was triggered by more immediate concerns, she said.": the next sentences tell them
     r"|\b(?:more|other|different)\s+(?:[a-z]+\s+)?(?:concerns|reasons|motives|worries|considerations)"
-    r"(?:,\s+(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|says|added|explained))?\s*[.:]\W*$",
+    r"(?:,\s+(?:he|she|they|[A-Z][\w'’-]*)\s+(?:said|says|added|explained))?\s*[.:]\W*$"
+    # "The new rules will change the school in two ways.": the sentences after give the ways ("in
+    # many ways" closes a claim of its own)
+    r"|\bin\s+(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|a\s+number\s+of)\s+"
+    r"(?:[a-z]+\s+)?ways\s*[.:]\W*$",
+    re.I,
+)
+# "Her brother is different.": a short sentence that sets its subject apart from what the sentence
+# before told (alone, different from what?) and that the next sentence of its paragraph explains.
+_SET_APART = re.compile(
+    r"^(?:but|yet|however|now)?,?\s*(?:[\w'’-]+\s+){1,4}(?:is|are|was|were)\s+"
+    r"(?:(?:very|quite|rather|completely|totally|entirely|a\s+(?:little|bit))\s+)?different"
+    r"(?:,?\s+(?:now|today|though|however|this\s+time))?\s*[.!]\W*$",
     re.I,
 )
 # "..., she stood up at the UN to deliver a defiant riposte.", "... has generated its own response.": a
@@ -1025,6 +1037,10 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i - 1)  # "One project, Green Roof, ..." is one of the projects told before
         if nxt is not None and nxt.paragraph == unit.paragraph and _DOUBTS_BEFORE.match(nxt.text):
             needed.add(i + 1)  # "... predicted rises of 6C." without "That is now thought unlikely" misleads
+        if i > 0 and _SET_APART.match(unit.text):
+            needed.add(i - 1)  # "Her brother is different." needs what he is set apart from ...
+            if nxt is not None and nxt.paragraph == unit.paragraph:
+                needed.add(i + 1)  # ... and the next sentence of its paragraph, which tells how
         if nxt is not None and _ANNOUNCES.search(unit.text):
             needed.add(i + 1)  # "... there is a deeply serious message." needs the message
         if nxt is not None and nxt.paragraph == unit.paragraph and _ANNOUNCED_REPLY.search(unit.text):

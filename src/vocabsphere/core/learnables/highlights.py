@@ -30,7 +30,7 @@ from vocabsphere.core.learnables.words import (
     sentence_words,
 )
 from vocabsphere.core.levels.grammar import CEFR_LEVELS, GrammarMatch, detect_grammar
-from vocabsphere.core.levels.grammar_words import SUBJ_DEPS
+from vocabsphere.core.levels.grammar_words import AUX_DEPS, SUBJ_DEPS
 from vocabsphere.core.lexicon import Lexicon
 
 __all__ = ["select_highlights"]
@@ -115,17 +115,57 @@ def _unlisted_split(match: GrammarMatch, doc: Doc, lexicon: Lexicon | None) -> b
 def _stand_in(verb: Token, point: str) -> bool:
     """A simple tense the stock note ("facts and habits") does not explain: 'do' standing in for
     another verb ("as they do to cookies"), or a present reporting verb after its quotation with
-    the speaker after it ("..., says Fatuma Ndangiza"), the news report's way of saying 'said'."""
+    the speaker after it ("..., says Fatuma Ndangiza", "..., it adds."), the news report's way of
+    saying 'said', or
+    the present simple of a condition on the future ("If she misses the bus, she will walk")."""
     if verb.pos_ == "VERB" and verb.lemma_.lower() == "do":
         return not any(c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children)
+    if point == "present_simple" and _future_condition(verb):
+        return True
     if point != "present_simple" or verb.lemma_.lower() not in _REPORTING:
         return False
     before = any(c.dep_ in _QUOTED_CLAUSE and c.i < verb.i for c in verb.children)
-    return before and any(c.dep_ in SUBJ_DEPS and c.i > verb.i for c in verb.children)
+    if before and any(c.dep_ in SUBJ_DEPS and c.i > verb.i for c in verb.children):
+        return True
+    # "..., it adds.": the report's clause after a comma at the end of the sentence, its subject
+    # before it
+    doc = verb.doc
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.i < verb.i]
+    if len(subjects) != 1 or subjects[0].left_edge.i < 1 or doc[subjects[0].left_edge.i - 1].text != ",":
+        return False
+    if not all(t.is_punct for t in doc[verb.i + 1 : verb.sent.end]):
+        return False
+    clause_before = any(c.dep_ in _REPORTED_CLAUSE and c.i < subjects[0].i for c in verb.children)
+    return clause_before or (verb.dep_ == "parataxis" and verb.head.i < verb.i)
 
 
+def _future_condition(verb: Token) -> bool:
+    """ "If she misses the bus tomorrow, she will walk": the present simple of an if- (or when-, until-
+    ...) clause whose main clause speaks of the future (will, going to, a modal, an order) tells of a
+    possible future event, not of "facts and habits"."""
+    clause = verb.head if verb.dep_ in AUX_DEPS else verb
+    if not clause.dep_.startswith("advcl") or clause.head.i == clause.i:
+        return False
+    marks = (c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < clause.i)
+    if not any(c.lower_ in _CONDITION_MARKS for c in marks):  # "when" is parsed as an adverb
+        return False
+    main = clause.head
+    while main.tag_ == "VB" and main.dep_ in _INFINITIVE_DEPS and main.head.i != main.i:
+        main = main.head  # "It will not be easy to pass unless ...": the clause of the infinitive
+    if any(c.dep_ in AUX_DEPS and c.tag_ == "MD" for c in main.children):
+        return True  # "will walk", "can call"
+    if main.lower_ == "going" and any(c.dep_ == "xcomp" for c in main.children):
+        return True  # "it's going to rain"
+    # an order: "..., call me" (not "walks to work when it rains", an infinitive)
+    order = main.dep_ == "ROOT" and main.tag_ == "VB"
+    return order and not any(c.dep_ in SUBJ_DEPS or c.dep_ == "mark" for c in main.children)
+
+
+_INFINITIVE_DEPS = frozenset({"csubj", "xcomp", "ccomp", "advcl"})
+_CONDITION_MARKS = frozenset({"if", "unless", "when", "once", "until", "till", "before", "after"})
 _REPORTING = frozenset({"say", "tell", "add", "explain", "argue", "write", "claim", "insist", "warn", "note"})
 _QUOTED_CLAUSE = frozenset({"ccomp", "parataxis", "nsubj:outer", "csubj"})  # parses of the quoted words
+_REPORTED_CLAUSE = _QUOTED_CLAUSE | {"advcl"}  # "Most families eat rice, it adds.": 'eat' hangs on 'adds'
 
 
 def _with_subject(sent: Span, match: GrammarMatch) -> bool:

@@ -205,6 +205,29 @@ def _complement_that(noun: Token, clause: Token, rel: Token | None) -> bool:
     return subject and any(c.dep_ == "obj" and c.i != rel.i for c in clause.children)
 
 
+def _result_that(noun: Token, left: Token) -> bool:
+    """ "such a loud noise that the children woke up", "so many fans that ...": 'that' after a noun
+    that 'such' or 'so' grades opens the result clause of so/such ... that, not a relative clause;
+    so does a 'that' after "so hard to find a taxi" when the clause has a subject of its own and
+    nothing missing ("that we often walk home"; not "that we like", whose object 'that' is)."""
+    if low(left) != "that" or left.i <= noun.i:
+        return False
+    if any(low(t) in ("such", "so") for t in noun.doc[noun.left_edge.i : noun.i]):
+        return True
+    ancestors = set(noun.ancestors)
+    graded = any(
+        low(t) == "so" and t.dep_ == "advmod" and t.head.pos_ in ("ADJ", "ADV") and t.head in ancestors
+        for t in noun.doc[noun.sent.start : noun.i]
+    )
+    clause = left.head
+    if not graded or clause.i <= left.i:
+        return False
+    deps = {c.dep_ for c in clause.children if c.i != left.i}
+    if not deps & SUBJ_DEPS:
+        return False  # "so hard to find a taxi that takes cards": 'that' is the subject
+    return left.dep_ == "mark" or bool(deps & {"obj", "ccomp", "xcomp", "cop", "aux:pass", "expl"})
+
+
 def detect_relatives(sent: Span) -> Iterator[Hit]:
     seen: set[int] = set()
     for clause in sent:
@@ -219,6 +242,9 @@ def detect_relatives(sent: Span) -> Iterator[Hit]:
         right = _clause_right(clause, left)
         rel = _relative_word(clause)
         if _complement_that(noun, clause, rel) or low(clause.doc[left.i - 1]) in _THAT_CONJUNCTIONS:
+            continue
+        if _result_that(noun, left):
+            seen.add(left.i)  # nor claimed by the word-order fallbacks
             continue
         if _holds_the_main_verb(sent, left.i, right):
             seen.add(left.i)  # nor claimed by the word-order fallbacks
@@ -457,6 +483,8 @@ def _subject_relatives(sent: Span, seen: set[int]) -> Iterator[Hit]:
         if noun.pos_ not in ("NOUN", "PROPN") or feat(rel, "PronType") != "Rel" or rel.dep_ != "nsubj":
             continue
         if low(rel) == "that" and (rel.tag_ != "WDT" or noun.lemma_.lower() in _CONTENT_NOUNS):
+            continue
+        if _result_that(noun, rel):
             continue
         finite = verb.tag_ in ("VBZ", "VBP", "VBD") or any(c.dep_ == "aux" for c in verb.children)
         right = _clause_right(verb, rel)
