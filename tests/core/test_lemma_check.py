@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from vocabsphere.core.text.lemma_check import checked_lemma
+from vocabsphere.core.levels.grammar import detect_grammar
+from vocabsphere.core.text.lemma_check import checked_lemma, past_only_lemma
 from vocabsphere.core.text.pipeline import load_pipeline
 
 
@@ -37,3 +38,30 @@ def test_a_lemma_is_replaced_only_when_english_has_no_such_base_form(
     word: str, lemma: str, upos: str, kept: str
 ) -> None:
     assert checked_lemma(word, lemma, upos) == kept
+
+
+def test_a_past_the_tagger_took_for_a_present_is_tagged_as_the_past() -> None:
+    # Round read13 saw "It was so cold that the lake froze" tagged VBP with the lemma "froze": a
+    # highlight called it the present simple, "for facts and habits".
+    nlp = load_pipeline()
+    froze = nlp("It was so cold that the lake froze.")[-2]
+    assert (froze.tag_, froze.lemma_) == ("VBD", "freeze")
+    assert froze.morph.get("Tense") == ["Past"]
+    grammar = detect_grammar(nlp("It was so cold that the lake froze."))
+    assert not [m for m in grammar if m.point.id == "present_simple" and "froze" in m.text]
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("froze", "freeze"),
+        ("strove", "strive"),
+        ("found", None),  # also the base form of 'found' ("they found a company")
+        ("read", None),  # present and past alike
+        ("put", None),
+        ("saw", None),  # also 'saw' (to cut)
+        ("walk", None),
+    ],
+)
+def test_only_a_form_that_is_never_a_present_counts_as_a_past(word: str, lemma: str | None) -> None:
+    assert past_only_lemma(word) == lemma
