@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p_pkg.add_argument("dest", type=Path)
     p_pkg.add_argument("--lemmatizer", choices=("trainable", "rule", "auto"), default="auto")
     p_pkg.add_argument("--comparison", type=Path, help="JSON written by 'compare' (needed for auto)")
-    p_pkg.add_argument("--version", default="0.1.1")
+    p_pkg.add_argument("--version", default="0.1.2")
     args = parser.parse_args(argv)
 
     if args.command == "compare":
