@@ -189,6 +189,8 @@ def _periphrastic(tok: Token) -> Hit | None:
     after = adj.nbor(1) if adj.i + 1 < tok.sent.end else None
     if tok.head.i != adj.i and after is not None and after.pos_ in ("NOUN", "PROPN"):
         return None  # "more young people" = more (young people)
+    if tok.head.i > adj.i and tok.head.pos_ in ("NOUN", "PROPN") and adj.head.i != tok.i:
+        return None  # "more southern white rhinos": 'more' counts the noun the adjectives describe
     if low(tok) == "more":
         if _more_may_add(tok, adj):
             return None
