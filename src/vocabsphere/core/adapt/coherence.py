@@ -30,6 +30,7 @@ __all__ = [
     "refers_back",
     "tells_story",
     "with_dependencies",
+    "without_turn",
 ]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
@@ -268,6 +269,12 @@ _THAT_THIS = re.compile(
     re.I,
 )
 # "What this means in practice is that ...": what "this" is, the sentence before told.
+# "There are more southern white rhinos." (no "than"): more than the sentence before told of
+_THERE_MORE = re.compile(
+    r"^there\s+(?:is|are|was|were|will\s+be)\s+(?:(?:now|also|even|still|far|many|much)\s+)?"
+    r"(?:more|fewer|less)\b(?!\s+and\s+(?:more|fewer|less)\b)(?!.*\bthan\b)",  # not "more and more"
+    re.I,
+)
 _WHAT_THIS = re.compile(r"^what\s+(?:this|that|these|those|it)\s+(?:means?|meant|shows?|showed)\b", re.I)
 # "There, it is mixed with water ...": the place the sentence before told of.
 _THERE = re.compile(r"^there,", re.I)
@@ -488,6 +495,21 @@ _CHALLENGE_TEXT = (
 _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
 
 
+# "But, with enough testing, he is confident ...": a turn from what the sentence before said.
+_OPENING_TURN = re.compile(r"^(?:but|however)\b,?\s+(?=\w)", re.I)  # 'But "the plan" ...' stays
+
+
+def without_turn(text: str) -> str:
+    """``text`` without an opening "But" or "However," ("But, with enough testing, he is confident"
+    -> "With enough testing, he is confident"), for a sentence kept without the one before it in the
+    source: the turn would set it against a sentence the reader never sees."""
+    found = _OPENING_TURN.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :]
+    return rest[:1].upper() + rest[1:]
+
+
 def continues_how(text: str) -> bool:
     """Does ``text`` go on from the way the sentence before did something ("In this way, they named
     the city", "The same technique gave them ...")? Then that sentence is not shortened."""
@@ -569,7 +591,7 @@ def refers_back(text: str) -> bool:
         return True
     if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)) or _CHANGED_AGAIN.search(text):
         return True
-    if _SET_AGAINST.match(opening) or _THERE_ITS.match(opening):
+    if _SET_AGAINST.match(opening) or _THERE_ITS.match(opening) or _THERE_MORE.match(opening):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
@@ -879,6 +901,23 @@ def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
     return None
 
 
+# "In 1515, a live rhinoceros was sent ...": a year opening the sentence
+_YEAR_OPENING = re.compile(r"^[\"'‘“]?(?:(?:but|and|so)\s+)?in\s+((?:1[0-9]|20)\d\d)\b(?!s)", re.I)
+
+
+def _year_taken_up(units: Sequence[Unit], i: int) -> int | None:
+    """The sentence, up to ``_LOOK_BACK`` before ``units[i]``, that names the year ``units[i]`` opens
+    with ("... the rhinoceros that Dürer drew in 1515." then "In 1515, a rhinoceros was sent ..."):
+    the story takes up a thread that sentence began; alone, the year comes from nowhere."""
+    found = _YEAR_OPENING.match(units[i].text)
+    if found is None:
+        return None
+    year = re.compile(rf"\b{found.group(1)}\b")
+    return next(
+        (j for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1) if year.search(units[j].text)), None
+    )
+
+
 def _figure_before(units: Sequence[Unit], i: int) -> int | None:
     """The nearest of the sentences before ``units[i]`` (within twice the look-back) that gives a share
     ("5 %", "a third of"): what "another estimate" is set beside."""
@@ -994,6 +1033,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             if j < i and _the_name(unit.text, head) and not _LONG_NAME.search(unit.text):
                 needed.add(j)  # "The Alliance is ..." needs "the Alliance for Safer Roads"
         needed |= _numbered_things(units, i)
+        year = _year_taken_up(units, i)
+        if year is not None:
+            needed.add(year)  # "In 1515, a rhinoceros was sent ..." after "... portrayed in 1515"
         if i > 0 and _OTHER_SHARE.search(unit.text):
             share = _figure_before(units, i)  # "the other two-thirds" after "a third of ..."
             needed.add(i - 1 if share is None else share)
