@@ -48,6 +48,9 @@ def test_a_year_taken_up_needs_the_sentence_that_named_it() -> None:
     # a year no sentence before names, or a decade, stands alone
     assert _needs("The painter was famous.", "In 1650, a parrot was brought to Amsterdam.")[1] == frozenset()
     assert 0 not in _needs("Prices rose in 1990.", "In 1990s Britain, prices rose fast.")[1]
+    # another event's date: "she left in September 2013" ... "In 2013, he announced ..."
+    needs = _needs("Ana left her team in September 2013.", "Fans were sad.", "In 2013, a new stadium opened.")
+    assert 0 not in needs[2]
 
 
 def test_there_are_more_without_than_needs_the_sentence_before() -> None:
@@ -115,3 +118,14 @@ def test_a_time_or_a_sum_without_its_kind_is_no_form_of_the_amount(nlp: Language
     assert not _form_of_amount(next(t for t in doc if t.text == "year"))
     doc = nlp("The drivers make friends in cafes.")
     assert not _form_of_amount(next(t for t in doc if t.text == "cafes"))
+
+
+def test_how_things_were_goes_with_the_change_after_it() -> None:
+    # "Traditionally, presents such as silver plates ... are sent with wedding invitations." kept
+    # without "But, now, these presents are being replaced by gifts by top western designer brands."
+    were = "Traditionally, guests bring flowers to a new home."
+    assert 1 in _needs(were, "But, now, most of them bring wine.")[0]
+    assert 1 in _needs("For decades, the town had no bank.", "Today, it has three.")[0]
+    # how things were, with no turn after it, or a turn in another paragraph, stands alone
+    assert 1 not in _needs(were, "Some bring cakes too.")[0]
+    assert dependencies([Unit(0, were, 8), Unit(1, "But most bring wine now.", 5)])[0] == frozenset()

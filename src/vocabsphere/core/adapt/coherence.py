@@ -451,6 +451,22 @@ _ANNOUNCED_REPLY = re.compile(
 # "... designed to give workers privacy." then "Instead, it became a way to cram employees ...": the
 # sentence after a set-up says what came of it; the set-up alone tells the opposite of the story.
 _INSTEAD = re.compile(r"^[\"'‘“]?(?:but\s+)?(?:instead\b(?!\s+of\b)|in\s+(?:reality|practice),)", re.I)
+# "Traditionally, presents such as sweets are sent with invitations." then "But, now, these presents are
+# being replaced ...": how things were is told for the change the next sentence tells.
+_HOW_IT_WAS = re.compile(
+    r"^[\"'‘“]?(?:traditionally|historically|in the past|in the old days|originally|at first"
+    r"|for (?:years|decades|centuries)|until (?:recently|now))\b",
+    re.I,
+)
+_NOW_TURN = re.compile(r"^[\"'‘“]?(?:but|however|yet|now|today|these days|nowadays)\b", re.I)
+
+
+def _sets_up_change(text: str, after: str) -> bool:
+    """Does ``text`` tell how things were ("Traditionally, ...", "For decades, ...") and ``after``, the
+    next sentence of its paragraph, turn to how they are ("But, now, ...")?"""
+    return _HOW_IT_WAS.match(text) is not None and _NOW_TURN.match(after) is not None
+
+
 # "As 16th birthdays go, it was among the more unusual. Instead of blowing out candles on a cake, Malala
 # sat ...": what "instead of" sets against, the sentence before sets up (the birthday).
 _INSTEAD_OF = re.compile(r"^[\"'‘“]?(?:but\s+)?instead\s+of\b", re.I)
@@ -906,16 +922,15 @@ _YEAR_OPENING = re.compile(r"^[\"'‘“]?(?:(?:but|and|so)\s+)?in\s+((?:1[0-9]|
 
 
 def _year_taken_up(units: Sequence[Unit], i: int) -> int | None:
-    """The sentence, up to ``_LOOK_BACK`` before ``units[i]``, that names the year ``units[i]`` opens
-    with ("... the rhinoceros that Dürer drew in 1515." then "In 1515, a rhinoceros was sent ..."):
-    the story takes up a thread that sentence began; alone, the year comes from nowhere."""
+    """One of the two sentences before ``units[i]`` that says "in" and the very year ``units[i]``
+    opens with ("... the rhinoceros that Dürer drew in 1515." then "In 1515, a rhinoceros was sent
+    ..."): the story takes up the thread that sentence began; alone, the year comes from nowhere. A
+    date with its month ("she left in September 2013") is another event's time, not a thread."""
     found = _YEAR_OPENING.match(units[i].text)
     if found is None:
         return None
-    year = re.compile(rf"\b{found.group(1)}\b")
-    return next(
-        (j for j in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1) if year.search(units[j].text)), None
-    )
+    year = re.compile(rf"\bin\s+{found.group(1)}\b(?!\s*[,-]?\s*\d)", re.I)
+    return next((j for j in range(i - 1, max(-1, i - 3), -1) if year.search(units[j].text)), None)
 
 
 def _figure_before(units: Sequence[Unit], i: int) -> int | None:
@@ -1073,6 +1088,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # "... to deliver a defiant riposte." needs the riposte
         if nxt is not None and nxt.paragraph == unit.paragraph and _INSTEAD.match(nxt.text):
             needed.add(i + 1)  # "... designed to give workers privacy." needs "Instead, it became ..."
+        if nxt is not None and nxt.paragraph == unit.paragraph and _sets_up_change(unit.text, nxt.text):
+            needed.add(i + 1)  # "Traditionally, presents are sent ..." needs "But, now, these are replaced"
         if i > 0 and units[i - 1].paragraph == unit.paragraph and _INSTEAD_OF.match(unit.text):
             needed.add(i - 1)  # "Instead of blowing out candles on a cake, ..." needs the birthday
         if i > 0 and _answers_stance(unit.text, units[i - 1]) and units[i - 1].paragraph == unit.paragraph:
