@@ -81,3 +81,10 @@ def test_if_and_it_is_because_is_no_zero_conditional(nlp: Language) -> None:
     reason = "If the song sounds old, it's because the band wrote it in 1970."
     assert "conditional_zero" not in _points(nlp, reason)
     assert "conditional_zero" in _points(nlp, "If you heat ice, it melts.")
+
+
+def test_most_importantly_set_off_by_commas_is_no_superlative(nlp: Language) -> None:
+    # "Fildes believes that, most importantly, people are starting to ...": "the top of a group"
+    assert "superlative_most" not in _points(nlp, "She thinks that, most importantly, the town is safe.")
+    assert "comparative_more" not in _points(nlp, "More importantly, the plan is cheap.")
+    assert "superlative_most" in _points(nlp, "It is the most important day of the year.")
