@@ -17,6 +17,7 @@ from vocabsphere.core.adapt.coherence import (
     last_named,
     refers_back,
     with_dependencies,
+    without_turn,
 )
 from vocabsphere.core.adapt.compress import (
     CompressionModel,
@@ -544,6 +545,17 @@ class VersionBuilder:
         units = self.source.units
         return tuple(sorted({*chosen, *(i for i, u in enumerate(units) if u.paragraph in headings)}))
 
+    def _turns_from_cut(self, unit: int, chosen: Sequence[int]) -> bool:
+        """Are the two source sentences before ``unit`` left out of the version (the one just before a
+        body sentence, not a heading), so that an opening "But" would turn from what the reader never
+        sees? With the one two back kept, the turn may still be from it ("Residents managed well.
+        [They banked at the post office.] But the closure of the banks has been devastating.")."""
+        units = self.source.units
+        before = unit - 1
+        if before < 0 or before in chosen or units[before].paragraph in self.source.headings:
+            return False
+        return before - 1 not in chosen
+
     def build(
         self,
         level: str,
@@ -576,6 +588,8 @@ class VersionBuilder:
                 if _ASIDE_AFTER & set(rules) and after is not None and _goes_on(units[i], units[after]):
                     texts, rules = [text], []
             counts.update(f"syntax.{r}" for r in rules)
+            if not self._quotes[i].starts_inside and self._turns_from_cut(i, chosen):
+                texts = [without_turn(texts[0]), *texts[1:]]
             for text in texts:
                 if not self._quotes[i].starts_inside:
                     text, edits = simplify_numbers(text, level)

@@ -30,6 +30,7 @@ __all__ = [
     "refers_back",
     "tells_story",
     "with_dependencies",
+    "without_turn",
 ]
 
 # Openers that refer back to something said before: "She believes", "This development", "None found
@@ -268,6 +269,12 @@ _THAT_THIS = re.compile(
     re.I,
 )
 # "What this means in practice is that ...": what "this" is, the sentence before told.
+# "There are more southern white rhinos." (no "than"): more than the sentence before told of
+_THERE_MORE = re.compile(
+    r"^there\s+(?:is|are|was|were|will\s+be)\s+(?:(?:now|also|even|still|far|many|much)\s+)?"
+    r"(?:more|fewer|less)\b(?!\s+and\s+(?:more|fewer|less)\b)(?!.*\bthan\b)",  # not "more and more"
+    re.I,
+)
 _WHAT_THIS = re.compile(r"^what\s+(?:this|that|these|those|it)\s+(?:means?|meant|shows?|showed)\b", re.I)
 # "There, it is mixed with water ...": the place the sentence before told of.
 _THERE = re.compile(r"^there,", re.I)
@@ -456,6 +463,22 @@ _ANNOUNCED_REPLY = re.compile(
 # "... designed to give workers privacy." then "Instead, it became a way to cram employees ...": the
 # sentence after a set-up says what came of it; the set-up alone tells the opposite of the story.
 _INSTEAD = re.compile(r"^[\"'‘“]?(?:but\s+)?(?:instead\b(?!\s+of\b)|in\s+(?:reality|practice),)", re.I)
+# "Traditionally, presents such as sweets are sent with invitations." then "But, now, these presents are
+# being replaced ...": how things were is told for the change the next sentence tells.
+_HOW_IT_WAS = re.compile(
+    r"^[\"'‘“]?(?:traditionally|historically|in the past|in the old days|originally|at first"
+    r"|for (?:years|decades|centuries)|until (?:recently|now))\b",
+    re.I,
+)
+_NOW_TURN = re.compile(r"^[\"'‘“]?(?:but|however|yet|now|today|these days|nowadays)\b", re.I)
+
+
+def _sets_up_change(text: str, after: str) -> bool:
+    """Does ``text`` tell how things were ("Traditionally, ...", "For decades, ...") and ``after``, the
+    next sentence of its paragraph, turn to how they are ("But, now, ...")?"""
+    return _HOW_IT_WAS.match(text) is not None and _NOW_TURN.match(after) is not None
+
+
 # "As 16th birthdays go, it was among the more unusual. Instead of blowing out candles on a cake, Malala
 # sat ...": what "instead of" sets against, the sentence before sets up (the birthday).
 _INSTEAD_OF = re.compile(r"^[\"'‘“]?(?:but\s+)?instead\s+of\b", re.I)
@@ -498,6 +521,21 @@ _CHALLENGE_TEXT = (
     "refuted debunked propaganda cautioned"
 )
 _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
+
+
+# "But, with enough testing, he is confident ...": a turn from what the sentence before said.
+_OPENING_TURN = re.compile(r"^(?:but|however)\b,?\s+(?=\w)", re.I)  # 'But "the plan" ...' stays
+
+
+def without_turn(text: str) -> str:
+    """``text`` without an opening "But" or "However," ("But, with enough testing, he is confident"
+    -> "With enough testing, he is confident"), for a sentence kept without the one before it in the
+    source: the turn would set it against a sentence the reader never sees."""
+    found = _OPENING_TURN.match(text)
+    if found is None:
+        return text
+    rest = text[found.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def continues_how(text: str) -> bool:
@@ -581,7 +619,7 @@ def refers_back(text: str) -> bool:
         return True
     if _SAID_WHERE.match(text.lstrip(_QUOTE_OPENERS)) or _CHANGED_AGAIN.search(text):
         return True
-    if _SET_AGAINST.match(opening) or _THERE_ITS.match(opening):
+    if _SET_AGAINST.match(opening) or _THERE_ITS.match(opening) or _THERE_MORE.match(opening):
         return True
     return _unnamed_person(text) or bool(_CONTINUING.match(opening))
 
@@ -891,6 +929,22 @@ def _told_before(units: Sequence[Unit], i: int, word: str) -> int | None:
     return None
 
 
+# "In 1515, a live rhinoceros was sent ...": a year opening the sentence
+_YEAR_OPENING = re.compile(r"^[\"'‘“]?(?:(?:but|and|so)\s+)?in\s+((?:1[0-9]|20)\d\d)\b(?!s)", re.I)
+
+
+def _year_taken_up(units: Sequence[Unit], i: int) -> int | None:
+    """One of the two sentences before ``units[i]`` that says "in" and the very year ``units[i]``
+    opens with ("... the rhinoceros that Dürer drew in 1515." then "In 1515, a rhinoceros was sent
+    ..."): the story takes up the thread that sentence began; alone, the year comes from nowhere. A
+    date with its month ("she left in September 2013") is another event's time, not a thread."""
+    found = _YEAR_OPENING.match(units[i].text)
+    if found is None:
+        return None
+    year = re.compile(rf"\bin\s+{found.group(1)}\b(?!\s*[,-]?\s*\d)", re.I)
+    return next((j for j in range(i - 1, max(-1, i - 3), -1) if year.search(units[j].text)), None)
+
+
 def _figure_before(units: Sequence[Unit], i: int) -> int | None:
     """The nearest of the sentences before ``units[i]`` (within twice the look-back) that gives a share
     ("5 %", "a third of"): what "another estimate" is set beside."""
@@ -1006,6 +1060,9 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             if j < i and _the_name(unit.text, head) and not _LONG_NAME.search(unit.text):
                 needed.add(j)  # "The Alliance is ..." needs "the Alliance for Safer Roads"
         needed |= _numbered_things(units, i)
+        year = _year_taken_up(units, i)
+        if year is not None:
+            needed.add(year)  # "In 1515, a rhinoceros was sent ..." after "... portrayed in 1515"
         if i > 0 and _OTHER_SHARE.search(unit.text):
             share = _figure_before(units, i)  # "the other two-thirds" after "a third of ..."
             needed.add(i - 1 if share is None else share)
@@ -1047,6 +1104,8 @@ def dependencies(units: Sequence[Unit]) -> list[frozenset[int]]:
             needed.add(i + 1)  # "... to deliver a defiant riposte." needs the riposte
         if nxt is not None and nxt.paragraph == unit.paragraph and _INSTEAD.match(nxt.text):
             needed.add(i + 1)  # "... designed to give workers privacy." needs "Instead, it became ..."
+        if nxt is not None and nxt.paragraph == unit.paragraph and _sets_up_change(unit.text, nxt.text):
+            needed.add(i + 1)  # "Traditionally, presents are sent ..." needs "But, now, these are replaced"
         if i > 0 and units[i - 1].paragraph == unit.paragraph and _INSTEAD_OF.match(unit.text):
             needed.add(i - 1)  # "Instead of blowing out candles on a cake, ..." needs the birthday
         if i > 0 and _answers_stance(unit.text, units[i - 1]) and units[i - 1].paragraph == unit.paragraph:

@@ -319,6 +319,8 @@ def deletion_problem(sent: Span, dropped: Collection[int]) -> str | None:
             return f"drops '{preposition_of(tok)} {tok.text}', who the claim is about ('remorse [in her]')"
         if tok.dep_ in {"nmod", "obl"} and tok.head.i not in gone and _bare_in_phrase(tok):
             return f"drops 'in {tok.text}', what the noun is in or made up of ('ice cubes [in water]')"
+        if tok.dep_ == "obl" and tok.head.i not in gone and _form_of_amount(tok):
+            return f"drops 'in {tok.text}', what the amount is made of ('how much you make [in tips]')"
         if tok.dep_ == "obl" and tok.head.i not in gone and _frame_preposition(tok):
             return (
                 f"drops '{preposition_of(tok)} {tok.text}', what '{tok.head.lemma_} ... "
@@ -656,6 +658,32 @@ def _bare_in_phrase(tok: Token) -> bool:
         and not _possessed_span(before)  # "her year [in office]": told by its own rule
         and (tok.dep_ == "nmod" or before.i > tok.head.i)
     )
+
+
+# Verbs of money coming or going: "make £60 in tips", "raised £5m in donations", "paid £100 in fines"
+_AMOUNT_VERBS_TEXT = "make earn raise pay lose save collect receive win generate owe charge spend bring"
+_AMOUNT_VERBS = frozenset(_AMOUNT_VERBS_TEXT.split())
+
+
+def _form_of_amount(tok: Token) -> bool:
+    """ "how much you make [in tips]", "raised £5m [in donations]": 'in' and a bare noun after a verb
+    of money with an amount as its object say what the money is; without them the claim is about all
+    the money ("how much you make")."""
+    verb = tok.head
+    if preposition_of(tok) != "in" or tok.pos_ != "NOUN" or verb.lemma_.lower() not in _AMOUNT_VERBS:
+        return False
+    if any(c.dep_ in ("det", "nmod:poss", "nummod") for c in tok.children):
+        return False  # "in the first year", "in two years": when or where
+    if tok.lemma_.lower() in _TIME_NOUNS:
+        return False
+    return any(c.dep_ == "obj" and _amount(c) for c in verb.children)
+
+
+def _amount(tok: Token) -> bool:
+    """A sum or a quantity: "£60", "5,000", "how much", "a lot"."""
+    if tok.like_num or tok.tag_ == "$" or tok.lower_ in ("much", "lot", "more", "less"):
+        return True
+    return any(c.dep_ == "nummod" for c in tok.children)
 
 
 def _frame_preposition(tok: Token) -> bool:

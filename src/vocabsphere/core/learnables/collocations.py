@@ -190,6 +190,35 @@ def _plain_people(words: list[Token]) -> bool:
     return adj.lower_ in _PLAIN_PEOPLE_ADJECTIVES and lemma_of(noun) in _PEOPLE_NOUNS
 
 
+# "very fast", "too much", "so far" (WordNet lists some of them): an intensifier and the word it grades
+_INTENSIFIERS = frozenset({"very", "really", "extremely", "quite"})
+
+
+def _intensified(words: list[Token]) -> bool:
+    """ "things change very fast": an intensifier and the word it grades mean just the two words
+    (WordNet's adverb "very fast" is "in a relatively short time"); nothing to learn as a unit."""
+    return len(words) == 2 and words[0].lower_ in _INTENSIFIERS and words[0].head.i == words[1].i
+
+
+_GREETING = re.compile(r"\b(?:greeting|farewell|salutation)\b")
+
+
+def _greeting_as_noun(sense: Sense, words: list[Token]) -> bool:
+    """ "needed a good night to pay the rent", "On a good night, ...": a greeting or farewell
+    ("good night", "good morning") is said alone; with an article or a preposition the words name the
+    night or the morning itself."""
+    if sense.pos != "noun" or _GREETING.search(sense.definition.lower()) is None:
+        return False
+    head = words[-1]
+    return any(c.dep_ in ("det", "case", "nmod:poss") for c in head.children) or head.dep_ in (
+        "obj",
+        "obl",
+        "nsubj",
+        "nsubj:pass",
+        "nmod",
+    )
+
+
 def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
     tokens = list(sent)
     for match in lexicon.find_expressions([_lemma(t) for t in tokens]):
@@ -202,13 +231,15 @@ def _wordnet_expressions(sent: Span, lexicon: Lexicon) -> Iterator[Collocation]:
             continue
         if _inside_as_frame(words) or _subordinator(words) or _plural_for_singular(words, match.expression):
             continue
-        if _plain_people(words):
+        if _plain_people(words) or _intensified(words):
             continue
         if not _common(*(w.lower_ for w in words if w.is_alpha)):
             continue
         entry = lexicon.entries(match.expression)
         sense = entry.senses[0] if entry.found else None
         if sense is None or not _fits_pos(sense.pos, words) or _transparent(sense, words):
+            continue
+        if _greeting_as_noun(sense, words):
             continue
         if sense.pos == "verb" and not _prepositional_verb_ok(words):
             continue
@@ -309,11 +340,12 @@ _WAY_VERBS = frozenset(
         "march",
         "go",  # "went down the usual route", "went up the stairs": "go down/up" alone is another verb
         "come",
+        "drop",  # "has dropped down the table": the way it went, not "drop down" alone
     ]
 )
 # "go up"/"come down" are common phrasal verbs ("prices went up sharply", where the tagger may read
 # "sharply" as a noun): for these a direction needs an article or possessive right after the particle
-_WAY_ONLY_BEFORE_DETERMINER = frozenset({"go", "come"})
+_WAY_ONLY_BEFORE_DETERMINER = frozenset({"go", "come", "drop"})
 # "standing up for the rights", "sticking up for": verb + particle + preposition is its own
 # verb, so "learn 'stand up'" would teach another meaning ("with" is often a cause: "passing out with
 # heat stroke" is still "pass out")
@@ -329,11 +361,13 @@ def says_where(particle: Token) -> bool:
     whole before this is asked."""
     doc = particle.doc
     verb = particle.head
+    if _second_object(particle):
+        return True  # "put paint down a hotel sink": the thing, then where it went
     if (
         particle.dep_ == "compound:prt"
         and particle.lower_ in ("up", "down")
         and verb_lemmas(verb) & _WAY_VERBS
-        and motion_preposition(verb, particle)
+        and (motion_preposition(verb, particle) or _noun_phrase_after(particle))
         and (
             not ((verb_lemmas(verb) & _WAY_VERBS) <= _WAY_ONLY_BEFORE_DETERMINER)
             or (particle.i + 1 < len(doc) and doc[particle.i + 1].pos_ == "DET")
@@ -344,6 +378,44 @@ def says_where(particle: Token) -> bool:
     if nxt is None or nxt.pos_ != "ADP" or nxt.dep_ != "case" or nxt.lower_ not in _PLACE_PREPS:
         return False  # "watched over by experts", "passing out with heat stroke": no direction
     return nxt.lower_ not in _PARTICLE_PREPS.get(particle.lower_, frozenset())
+
+
+# Nouns of time: "picked it up the next day" (the noun phrase says when, the particle stays one)
+_TIME_NOUNS_TEXT = (
+    "day days week weeks month months year years night nights morning afternoon evening weekend time"
+    " hour hours minute minutes moment season summer winter spring autumn"
+)
+_TIME_NOUNS = frozenset(_TIME_NOUNS_TEXT.split())
+
+
+def _noun_phrase_after(particle: Token) -> bool:
+    """A noun phrase opens right after the particle ("dropped down the table")."""
+    after = particle.doc[particle.i + 1] if particle.i + 1 < particle.sent.end else None
+    return (
+        after is not None
+        and after.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+        and after.lower_ not in ("this", "that", "next", "last")
+    )
+
+
+def _second_object(particle: Token) -> bool:
+    """ "put paint down a hotel sink": the verb has its object before the particle, and the parse
+    hangs the noun phrase after the particle on the verb as well. A verb takes one such object, so
+    the particle is a preposition that opens the place (no "put down"). "picked it up the next day":
+    a time, and the particle stays the verb's."""
+    verb = particle.head
+    if particle.dep_ != "compound:prt" or not _noun_phrase_after(particle):
+        return False
+    if not any(c.dep_ == "obj" and verb.i < c.i < particle.i for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("obj", "obl")
+        and c.i > particle.i
+        and c.left_edge.i == particle.i + 1
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.lower_ not in _TIME_NOUNS
+        for c in verb.children
+    )
 
 
 def _longer_verb(particle: Token, base: str, lexicon: Lexicon | None) -> bool:

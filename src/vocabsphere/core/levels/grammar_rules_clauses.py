@@ -854,6 +854,8 @@ def _wh_reported(verb: Token, clause: Token, wh: Token) -> bool:
         return False
     if any(t.is_punct for t in verb.doc[verb.i + 1 : wh.i]):
         return False
+    if verb.head.pos_ == "ADJ" and any(c.dep_ == "mark" and low(c) == "to" for c in verb.children):
+        return False  # "It's hard to say how much I earned": knowing, not saying (as "hard to tell")
     if lemmas & _WH_REPORTING_VERBS == {"tell"}:
         told = any(c.dep_ in ("obj", "iobj") and c.i < clause.i for c in verb.children)
         return told or any(c.dep_ == "aux:pass" for c in verb.children)  # "we were told where ..."

@@ -177,6 +177,14 @@ def _comparison_context(tok: Token, adj: Token) -> bool:
     )
 
 
+def _comment_adverb(tok: Token, adj: Token, after: Token | None) -> bool:
+    """ "More importantly, ...", "..., most importantly, ...": more/most + an -ly adverb set off by a
+    comma opens its clause and says how much the point matters; nothing is compared with anything."""
+    prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+    opens = prev is None or prev.is_punct or low(prev) in ("and", "but", "or", "that")
+    return opens and low(adj).endswith("ly") and after is not None and after.text == ","
+
+
 def _periphrastic(tok: Token) -> Hit | None:
     """more/most + adjective or adverb ("more expensive"), not more/most + noun phrase."""
     adj = tok.nbor(1)
@@ -189,6 +197,10 @@ def _periphrastic(tok: Token) -> Hit | None:
     after = adj.nbor(1) if adj.i + 1 < tok.sent.end else None
     if tok.head.i != adj.i and after is not None and after.pos_ in ("NOUN", "PROPN"):
         return None  # "more young people" = more (young people)
+    if tok.head.i > adj.i and tok.head.pos_ in ("NOUN", "PROPN") and adj.head.i != tok.i:
+        return None  # "more southern white rhinos": 'more' counts the noun the adjectives describe
+    if _comment_adverb(tok, adj, after):
+        return None  # "..., most importantly, people are ...": a comment on the clause, no comparison
     if low(tok) == "more":
         if _more_may_add(tok, adj):
             return None

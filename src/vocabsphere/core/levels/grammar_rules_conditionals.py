@@ -8,6 +8,7 @@ forms of be/have/will/would are closed-class and reliably tagged.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Span, Token
@@ -204,7 +205,9 @@ def _conditional_hit(tok: Token, cond: list[Token], main: list[Token]) -> Hit | 
     if cond_time is None or main_time is None:
         return None
     point = _CONDITIONALS.get((cond_time, main_time))
-    if point is None or (point == "conditional_zero" and (_be_to(main) or _imperative(main))):
+    if point is None or (
+        point == "conditional_zero" and (_be_to(main) or _imperative(main) or _gives_reason(main))
+    ):
         return None
     if main and main[0].i < tok.i:
         first = next((t for t in main if not t.is_punct), main[0])  # not an opening quotation mark
@@ -219,6 +222,20 @@ def _be_to(main: list[Token]) -> bool:
         t.lemma_.lower() == "be" and n.lower_ == "to" and n.pos_ == "PART"
         for t, n in itertools.pairwise(main)
     )
+
+
+_REASON_OPENING = re.compile(
+    r"^(?:it|that|this)\s*(?:is|'s|’s)\s+(?:(?:only|partly|just|probably|simply|mainly|largely)\s+)?because\b",
+    re.I,
+)
+
+
+def _gives_reason(main: list[Token]) -> bool:
+    """ "If it sounds familiar, it's because ...": the main clause explains this one situation, so
+    nothing is said to be true whenever the if-part happens (no zero conditional)."""
+    words = [t for t in main if not t.is_punct]
+    text = " ".join(t.text for t in words[:5]).replace(" 's", "'s").replace(" ’s", "’s")
+    return _REASON_OPENING.match(text) is not None
 
 
 def _imperative(main: list[Token]) -> bool:
