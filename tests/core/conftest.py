@@ -1,4 +1,5 @@
-"""Shared fixtures for core tests: the real lexicon (prebuilt, or built from Debian packages)."""
+"""Shared fixtures for core tests: the packaged spaCy pipeline and the real lexicon (prebuilt, or built from
+Debian packages)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,23 @@ import os
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from vocabsphere.core.lexicon import Lexicon, build_lexicon
+from vocabsphere.core.text import load_pipeline
+from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 REAL_ROOT = Path("/usr/share")
 DEBIAN_SOURCES = (REAL_ROOT / "wordnet" / "data.noun", REAL_ROOT / "dictd" / "freedict-eng-deu.index")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The packaged pipeline every core test parses with (loaded once: `load_pipeline` caches it)."""
+    try:
+        return load_pipeline()
+    except ModelNotFoundError as exc:
+        pytest.skip(f"packaged spaCy model missing (build it with training/nlp/train.sh): {exc}")
 
 
 @pytest.fixture(scope="session")

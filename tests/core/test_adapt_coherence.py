@@ -27,14 +27,8 @@ from vocabsphere.core.adapt.content import Unit, select
 from vocabsphere.core.adapt.document import ParseCache, prepare
 from vocabsphere.core.adapt.references import definite_references
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 SEEDS = SHARED_DIR / "seeds"
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _units(*texts: str) -> list[Unit]:

@@ -14,15 +14,9 @@ from vocabsphere.core.adapt.compress import (
     score_candidates,
 )
 from vocabsphere.core.adapt.text_ops import indefinite_article
-from vocabsphere.core.text import load_pipeline
 
 # Removes every candidate at A2 and nothing at B2: tests the rules, not the weights.
 EAGER = CompressionModel({"bias": 10.0}, {"A2": 0.5}, "test-eager")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _eager(nlp: Language, text: str) -> str:

@@ -14,22 +14,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tests.conftest import SHARED_DIR
+from tests.core.deletions import drop_veto
 from vocabsphere.core.adapt import adapt_story, adapt_text
 from vocabsphere.core.adapt.compress import compress_sentence
 from vocabsphere.core.adapt.document import is_heading, prepare, quote_states, quotes_balanced
 from vocabsphere.core.adapt.guard import deletion_problem, edit_problem, substitution_problem
 from vocabsphere.core.articles import parse_front_matter
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 SEEDS = SHARED_DIR / "seeds"
 DEMO = Path(__file__).resolve().parents[2] / "src" / "vocabsphere" / "demo"
 LEVELS = ("A1", "A2", "B1")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 @pytest.fixture(scope="module")
@@ -317,39 +312,39 @@ def test_compression_never_breaks_or_reverses_the_sentence(nlp: Language, senten
             assert phrase in out, (level, strength, out)
 
 
-def _drop(nlp: Language, sentence: str, words: str) -> str | None:
-    doc = nlp(sentence)
-    start = sentence.index(words)
-    span = doc.char_span(start, start + len(words), alignment_mode="expand")
-    assert span is not None
-    return deletion_problem(doc[:], range(span.start, span.end))
-
-
 def test_each_deletion_guard_names_its_reason(nlp: Language) -> None:
-    assert "qualifier" in (_drop(nlp, "The plane landed with nil visibility at the airport.", "nil") or "")
-    assert "qualifier" in (_drop(nlp, "The fog only very gradually diminished.", "gradually") or "")
+    assert "qualifier" in (
+        drop_veto(nlp, "The plane landed with nil visibility at the airport.", "nil") or ""
+    )
+    assert "qualifier" in (drop_veto(nlp, "The fog only very gradually diminished.", "gradually") or "")
     assert "clause" in (
-        _drop(nlp, "The question remains as to how well the forces would fit in.", "how well") or ""
+        drop_veto(nlp, "The question remains as to how well the forces would fit in.", "how well") or ""
     )
     assert "central event" in (
-        _drop(nlp, "The singer, who died on Monday, was 81.", "who died on Monday") or ""
+        drop_veto(nlp, "The singer, who died on Monday, was 81.", "who died on Monday") or ""
     )
-    assert _drop(nlp, "The number of North Korean troops were to reach 3,000.", "troops") is not None
-    assert "run" in (_drop(nlp, "It is the first building to run on solar power.", "on solar power") or "")
-    assert "solar" in (_drop(nlp, "It is the first building to run on solar power.", "solar") or "")
+    assert drop_veto(nlp, "The number of North Korean troops were to reach 3,000.", "troops") is not None
+    assert "run" in (
+        drop_veto(nlp, "It is the first building to run on solar power.", "on solar power") or ""
+    )
+    assert "solar" in (drop_veto(nlp, "It is the first building to run on solar power.", "solar") or "")
     # Review of dev "malala" at A2: "on her [16th] birthday" cut, then "As 16th birthdays go" made no sense.
-    assert "number" in (_drop(nlp, "She spoke at the UN on her 16th birthday on Friday.", "16th") or "")
-    assert "number" in (_drop(nlp, "The team flew 30 cameras to the town.", "30") or "")
+    assert "number" in (drop_veto(nlp, "She spoke at the UN on her 16th birthday on Friday.", "16th") or "")
+    assert "number" in (drop_veto(nlp, "The team flew 30 cameras to the town.", "30") or "")
     assert "noun phrase" in (
-        _drop(nlp, "Guests were told they had dined on the much cheaper black tiger version.", "on the much")
+        drop_veto(
+            nlp, "Guests were told they had dined on the much cheaper black tiger version.", "on the much"
+        )
         or ""
     )
     # ... while a plain side clause and a plain adjective may still go.
     assert (
-        _drop(nlp, "The mayor, who was elected last year, opened the bridge.", ", who was elected last year")
+        drop_veto(
+            nlp, "The mayor, who was elected last year, opened the bridge.", ", who was elected last year"
+        )
         is None
     )
-    assert _drop(nlp, "The council announced a massive increase in rents.", "massive") is None
+    assert drop_veto(nlp, "The council announced a massive increase in rents.", "massive") is None
 
 
 def _problem(nlp: Language, source: str, *edited: str) -> str | None:
@@ -588,15 +583,17 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
     # train articles at A2 and B1 (read once, this round), here on invented sentences:
     # "is inundated with water about 100 times [annually]" - 100 times in all?
     flooded = "The square is flooded with water about 100 times annually."
-    assert "how often" in (_drop(nlp, flooded, "annually") or "")
+    assert "how often" in (drop_veto(nlp, flooded, "annually") or "")
     # "protests have diminished [since the opening day], when small demonstrations took place"
     assert "without what it tells about" in (
-        _drop(nlp, "Sales have fallen since the first week, when the shop opened.", "since the first week")
+        drop_veto(
+            nlp, "Sales have fallen since the first week, when the shop opened.", "since the first week"
+        )
         or ""
     )
     # "But it is in the US, where McDonald's has 40 % of its restaurants[, where the crisis runs deepest]."
     assert "'it is" in (
-        _drop(
+        drop_veto(
             nlp,
             "But it is in the north, where the firm has most of its shops, where the losses are worst.",
             ", where the losses are worst",
@@ -658,7 +655,7 @@ def test_deletions_that_a_teacher_found_on_unseen_articles_are_refused(nlp: Lang
 def test_cuts_that_change_or_break_a_claim_on_unseen_articles_are_refused(
     nlp: Language, sentence: str, words: str, reason: str
 ) -> None:
-    assert reason in (_drop(nlp, sentence, words) or ""), sentence
+    assert reason in (drop_veto(nlp, sentence, words) or ""), sentence
 
 
 def test_an_adjective_that_tells_kinds_apart_in_the_story_is_kept(nlp: Language, lexicon: Lexicon) -> None:
@@ -688,35 +685,37 @@ def test_cuts_read_in_the_sessions_train_review_are_refused(nlp: Language) -> No
         "The same is true for Latvia, which, like other countries of the former Soviet Union, benefited "
         "from a strong school system."
     )
-    assert "without the verb" in (_drop(nlp, sentence, ", benefited from a strong school system") or "")
+    assert "without the verb" in (drop_veto(nlp, sentence, ", benefited from a strong school system") or "")
     # "Third [in line] to the throne": an ordinal says its place in the phrase after it.
     sentence = "Fourth in line to the throne, the boy is expected to be the next king."
-    assert "ordinal" in (_drop(nlp, sentence, "in line") or "")
+    assert "ordinal" in (drop_veto(nlp, sentence, "in line") or "")
     # ... while a relative clause cut whole, and a phrase after no ordinal, may still go.
     assert (
-        _drop(nlp, "Latvia, which gained from cheap energy, grew fast.", ", which gained from cheap energy")
+        drop_veto(
+            nlp, "Latvia, which gained from cheap energy, grew fast.", ", which gained from cheap energy"
+        )
         is None
     )
-    assert _drop(nlp, "She was a good player in the team.", "in the team") is None
+    assert drop_veto(nlp, "She was a good player in the team.", "in the team") is None
 
 
 def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) -> None:
     # "pictures emerged of him frolicking [naked] in Las Vegas": the adjective was the story's point.
     sentence = "Pictures emerged of him dancing naked in a hotel during a private party."
-    assert "while" in (_drop(nlp, sentence, "naked") or "")
+    assert "while" in (drop_veto(nlp, sentence, "naked") or "")
     sentence = (
         "Shortly before he went abroad, the singer was caught in a media storm, when photos emerged of him "
         "frolicking naked in Paris during a private party."
     )
-    assert "while" in (_drop(nlp, sentence, "naked") or "")
+    assert "while" in (drop_veto(nlp, sentence, "naked") or "")
     # "Though limited in value and with [uneven] coverage": "with coverage" says something else.
     sentence = "Though small in size and with uneven coverage, it is an example of a start."
-    assert "all that" in (_drop(nlp, sentence, "uneven") or "")
+    assert "all that" in (drop_veto(nlp, sentence, "uneven") or "")
     # "MOOCs have [dire] completion rates": what they have is the point.
     sentence = "Though they may be popular at first, online courses have poor completion rates, says Smith."
-    assert "all that" in (_drop(nlp, sentence, "poor") or "")
+    assert "all that" in (drop_veto(nlp, sentence, "poor") or "")
     # ... while an adjective beside another word of its noun phrase may still go.
-    assert _drop(nlp, "The village, with its old houses and narrow streets, is quiet.", "old") is None
+    assert drop_veto(nlp, "The village, with its old houses and narrow streets, is quiet.", "old") is None
 
 
 # Round adaptrev: a teacher's reading of train stories 49-58 (A2 and B1), here on invented sentences
@@ -793,54 +792,54 @@ def test_a_state_while_doing_and_the_point_of_a_with_phrase_stay(nlp: Language) 
 def test_cuts_read_in_the_adaptrev_review_are_refused(
     nlp: Language, sentence: str, words: str, reason: str
 ) -> None:
-    assert reason in (_drop(nlp, sentence, words) or ""), sentence
+    assert reason in (drop_veto(nlp, sentence, words) or ""), sentence
 
 
 def test_cuts_near_the_adaptrev_guards_are_still_made(nlp: Language) -> None:
     # an opening phrase with no subject of its own, a whole clause after 'and', a place phrase
     assert (
-        _drop(
+        drop_veto(
             nlp, "Using a small computer program, they counted the birds.", "Using a small computer program,"
         )
         is None
     )
-    assert _drop(nlp, "The shop sold old books and new maps in the town.", "in the town") is None
-    assert _drop(nlp, "The deal held the promise of new markets in Asia.", "in Asia") is None
+    assert drop_veto(nlp, "The shop sold old books and new maps in the town.", "in the town") is None
+    assert drop_veto(nlp, "The deal held the promise of new markets in Asia.", "in Asia") is None
     assert (
-        _drop(nlp, "Anna Berg, who teaches at a school, was asked to help.", ", who teaches at a school,")
+        drop_veto(nlp, "Anna Berg, who teaches at a school, was asked to help.", ", who teaches at a school,")
         is None
     )
     once = "Once they are at school, the children can do homework at the centres, with help from friends."
-    assert _drop(nlp, once, ", with help from friends") is None
+    assert drop_veto(nlp, once, ", with help from friends") is None
 
 
 def test_a_phrase_that_completes_a_verb_without_object_stays(nlp: Language) -> None:
     # Round mods, train 79-88: "the plane's shadow appears [neatly in the centre of the effect]", "and
     # saw [at his toenails] with a penknife" (left "saw" to be read as "see")
     sentence = "When flying over a lake, the boat's reflection appears neatly in the middle of the ring."
-    assert "all that follows" in (_drop(nlp, sentence, "neatly in the middle of the ring") or "")
+    assert "all that follows" in (drop_veto(nlp, sentence, "neatly in the middle of the ring") or "")
     sentence = "He had to cook his food on a camping stove and saw at his fingernails with a small knife."
-    assert "all that follows" in (_drop(nlp, sentence, "at his fingernails") or "")
+    assert "all that follows" in (drop_veto(nlp, sentence, "at his fingernails") or "")
     # "encouraging employees to nap [on the job to improve their performance]": the parse hung the phrase
     # on "encouraging", whose object it is not
     sentence = (
         "The plan, to be discussed by the council in the spring, comes after schools started encouraging "
         "pupils to nap in the classroom to improve their marks."
     )
-    assert "follows 'nap'" in (_drop(nlp, sentence, "in the classroom to improve their marks") or "")
+    assert "follows 'nap'" in (drop_veto(nlp, sentence, "in the classroom to improve their marks") or "")
     # ... while a phrase of time, one after an object and one after another phrase may still go
     sentence = "The singer performed in Paris with her band."
-    assert "all that follows" in (_drop(nlp, sentence, "in Paris") or "")
-    assert _drop(nlp, "The singer performed on Monday with her band.", "on Monday") is None
-    assert _drop(nlp, "She sold the house in the village.", "in the village") is None
-    assert _drop(nlp, "He cooked on a stove in the garden.", "in the garden") is None
+    assert "all that follows" in (drop_veto(nlp, sentence, "in Paris") or "")
+    assert drop_veto(nlp, "The singer performed on Monday with her band.", "on Monday") is None
+    assert drop_veto(nlp, "She sold the house in the village.", "in the village") is None
+    assert drop_veto(nlp, "He cooked on a stove in the garden.", "in the garden") is None
 
 
 def test_a_noun_taken_for_an_adverb_is_not_cut_with_the_phrase_after_it(nlp: Language) -> None:
     # Round mods, train 79-88 at A2: "such studies overlook the loneliness [epidemic among younger
     # adults]": "epidemic" was tagged as an adverb of "adults", so the cut took the head noun too
     sentence = "But, shocking as this is, such surveys ignore the obesity epidemic among younger adults."
-    assert "noun the parser took" in (_drop(nlp, sentence, "epidemic among younger adults") or "")
+    assert "noun the parser took" in (drop_veto(nlp, sentence, "epidemic among younger adults") or "")
 
 
 def test_a_participle_that_says_what_an_event_led_to_stays(nlp: Language) -> None:
@@ -849,11 +848,13 @@ def test_a_participle_that_says_what_an_event_led_to_stays(nlp: Language) -> Non
     sentence = (
         "The result is that long trips make a gap between local time and your body's time, causing tiredness."
     )
-    assert "led to" in (_drop(nlp, sentence, ", causing tiredness") or "")
+    assert "led to" in (drop_veto(nlp, sentence, ", causing tiredness") or "")
     sentence = "The storm hit the coast on Monday, leading to floods in the town."
-    assert "led to" in (_drop(nlp, sentence, ", leading to floods in the town") or "")
+    assert "led to" in (drop_veto(nlp, sentence, ", leading to floods in the town") or "")
     # ... while a participle of manner may still go
-    assert _drop(nlp, "The mayor opened the bridge, smiling at the crowd.", ", smiling at the crowd") is None
+    assert (
+        drop_veto(nlp, "The mayor opened the bridge, smiling at the crowd.", ", smiling at the crowd") is None
+    )
 
 
 def _parsed(rows: list[tuple[str, str, int, str, str]]) -> Doc:
@@ -876,7 +877,7 @@ def test_cuts_read_in_the_read_round_are_refused(nlp: Language) -> None:
         "to limit building near the river."
     )
     assert "without its participle" in (
-        _drop(nlp, sentence, ", begun trying to limit building near the river") or ""
+        drop_veto(nlp, sentence, ", begun trying to limit building near the river") or ""
     )
     for level in ("A2", "B1"):
         assert "begun trying" in compress_sentence(nlp(sentence)[:], level).text
@@ -885,7 +886,9 @@ def test_cuts_read_in_the_read_round_are_refused(nlp: Language) -> None:
         "When snow melts on the high slopes, the water can flow over ten miles to form small lakes that feed "
         "the valley; or, it may sink just a few metres and stay in the ground for years."
     )
-    assert "what the kept 'the ...' is" in (_drop(nlp, sentence, "When snow melts on the high slopes,") or "")
+    assert "what the kept 'the ...' is" in (
+        drop_veto(nlp, sentence, "When snow melts on the high slopes,") or ""
+    )
 
 
 def test_cuts_after_a_misparse_read_in_the_read_round_are_refused() -> None:
@@ -956,30 +959,32 @@ def test_cuts_after_a_misparse_read_in_the_read_round_are_refused() -> None:
 def test_cuts_near_the_read_round_guards_are_still_made(nlp: Language) -> None:
     # an opening clause about something named again in full, a phrase after a verb, a set-off aside
     assert (
-        _drop(nlp, "When the war ended, the soldiers went home to their farms.", "When the war ended,")
+        drop_veto(nlp, "When the war ended, the soldiers went home to their farms.", "When the war ended,")
         is None
     )
-    assert _drop(nlp, "Anna, a baker from Leeds, sells bread.", ", a baker from Leeds,") is None
-    assert _drop(nlp, "At the meeting on Monday officials agreed to close the road.", "on Monday") is None
+    assert drop_veto(nlp, "Anna, a baker from Leeds, sells bread.", ", a baker from Leeds,") is None
+    assert drop_veto(nlp, "At the meeting on Monday officials agreed to close the road.", "on Monday") is None
 
 
 def test_a_cut_that_stops_inside_an_opening_clause_is_refused(nlp: Language) -> None:
     # Round facts2's reading, train A2: "[As temperatures climb and oceans] warm, tropical and
     # subtropical regions will face ..." left "Warm, tropical ... regions": the clause's last word stayed
     sentence = "As temperatures climb and oceans warm, tropical regions will face sharp changes in rainfall."
-    assert "clause but not its last words" in (_drop(nlp, sentence, "As temperatures climb and oceans") or "")
+    assert "clause but not its last words" in (
+        drop_veto(nlp, sentence, "As temperatures climb and oceans") or ""
+    )
     # ... while the whole clause with its comma may still go
-    assert _drop(nlp, sentence, "As temperatures climb and oceans warm,") is None
+    assert drop_veto(nlp, sentence, "As temperatures climb and oceans warm,") is None
 
 
 def test_cuts_read_in_the_second_read_pass_are_refused(nlp: Language) -> None:
     # second pass, train 99-108: "Do you want your child to be good [at sport], ...?" (good = well behaved)
     sentence = "Would you like your son to be good at chess, join the club and one day play for his country?"
-    assert "completes 'good at'" in (_drop(nlp, sentence, "at chess") or "")
+    assert "completes 'good at'" in (drop_veto(nlp, sentence, "at chess") or "")
     for level in ("A2", "B1"):
         assert "good at chess" in compress_sentence(nlp(sentence)[:], level).text
     assert "completes 'afraid of'" in (
-        _drop(nlp, "He was afraid of the dark as a boy, his sister recalls.", "of the dark") or ""
+        drop_veto(nlp, "He was afraid of the dark as a boy, his sister recalls.", "of the dark") or ""
     )
     # "[While audio instructions to drivers remove the need ..., he] He says, the use of apps ... is
     # very different": the set-off "he says," left opening the sentence
@@ -988,7 +993,9 @@ def test_cuts_read_in_the_second_read_pass_are_refused(nlp: Language) -> None:
         "mobile passes is very different."
     )
     assert "opening with 'he says,'" in (
-        _drop(nlp, sentence, "While paper tickets for travellers take away the need to queue at the desk,")
+        drop_veto(
+            nlp, sentence, "While paper tickets for travellers take away the need to queue at the desk,"
+        )
         or ""
     )
     for level in ("A2", "B1"):
@@ -998,7 +1005,7 @@ def test_cuts_read_in_the_second_read_pass_are_refused(nlp: Language) -> None:
 def test_a_population_phrase_is_kept(nlp: Language) -> None:
     # dev 'memories': "... ask ever more complex questions about memories [in people]" (the study was of mice)
     sentence = "The rat studies will help doctors ask ever more complex questions about pain in people."
-    assert "whom the claim is about" in (_drop(nlp, sentence, "in people") or "")
+    assert "whom the claim is about" in (drop_veto(nlp, sentence, "in people") or "")
     for level in ("A2", "B1"):
         assert "pain in people" in compress_sentence(nlp(sentence)[:], level).text
 
@@ -1034,7 +1041,7 @@ def test_a_comparison_cut_after_a_misparse_is_refused() -> None:
 
 def test_cuts_near_the_second_read_pass_guards_are_still_made(nlp: Language) -> None:
     # a phrase after an adjective that does not complete it ("busy [in summer]": a time)
-    assert _drop(nlp, "The old hall is always busy in summer, the staff say.", "in summer") is None
+    assert drop_veto(nlp, "The old hall is always busy in summer, the staff say.", "in summer") is None
 
 
 def test_a_later_sentence_of_a_headed_section_needs_the_section_opening(nlp: Language) -> None:
@@ -1075,13 +1082,13 @@ def test_a_later_sentence_of_a_headed_section_needs_the_section_opening(nlp: Lan
     ],
 )
 def test_cuts_read_in_the_hl_reading_are_refused(nlp: Language, sentence: str, cut: str, reason: str) -> None:
-    assert reason in (_drop(nlp, sentence, cut) or "")
+    assert reason in (drop_veto(nlp, sentence, cut) or "")
 
 
 def test_cuts_near_the_hl_guards_are_still_made(nlp: Language) -> None:
     # the whole aside with both its commas; a word inside the phrase the focus adverb singles out
-    assert _drop(nlp, "The old tree has, in the end, fallen over.", ", in the end,") is None
-    assert _drop(nlp, "The tax was paid mainly by big firms, the report says.", "big ") is None
+    assert drop_veto(nlp, "The old tree has, in the end, fallen over.", ", in the end,") is None
+    assert drop_veto(nlp, "The tax was paid mainly by big firms, the report says.", "big ") is None
 
 
 @pytest.mark.parametrize(
@@ -1109,20 +1116,23 @@ def test_cuts_near_the_hl_guards_are_still_made(nlp: Language) -> None:
 def test_cuts_read_in_the_read3_reading_are_refused(
     nlp: Language, sentence: str, cut: str, reason: str
 ) -> None:
-    assert reason in (_drop(nlp, sentence, cut) or "")
+    assert reason in (drop_veto(nlp, sentence, cut) or "")
 
 
 def test_cuts_near_the_read3_guards_are_still_made(nlp: Language) -> None:
     assert (
-        _drop(nlp, "Jones was asked to build a machine for the bank in the 1960s.", " in the 1960s") is None
+        drop_veto(nlp, "Jones was asked to build a machine for the bank in the 1960s.", " in the 1960s")
+        is None
     )
 
 
 def test_to_whom_it_seems_is_not_cut(nlp: Language) -> None:
     # round read4: "[To tourists,] Amsterdam still seems very liberal." stated the impression as fact and
     # left the next sentence's "them" without its tourists
-    assert "seems" in (_drop(nlp, "To visitors, the old town still seems very quiet.", "To visitors, ") or "")
-    assert _drop(nlp, "In winter, the old town still seems very quiet.", "In winter, ") is None
+    assert "seems" in (
+        drop_veto(nlp, "To visitors, the old town still seems very quiet.", "To visitors, ") or ""
+    )
+    assert drop_veto(nlp, "In winter, the old town still seems very quiet.", "In winter, ") is None
 
 
 def test_the_time_a_perfect_counts_up_to_is_not_cut(nlp: Language) -> None:
@@ -1131,13 +1141,13 @@ def test_the_time_a_perfect_counts_up_to_is_not_cut(nlp: Language) -> None:
     sentence = (
         "By the end of the week, the organizers expect more than 300 families to have visited the centre."
     )
-    assert "perfect" in (_drop(nlp, sentence, "By the end of the week, ") or "")
+    assert "perfect" in (drop_veto(nlp, sentence, "By the end of the week, ") or "")
     assert "perfect" in (
-        _drop(nlp, "By next summer, the shop will have sold 900 bikes.", "By next summer, ") or ""
+        drop_veto(nlp, "By next summer, the shop will have sold 900 bikes.", "By next summer, ") or ""
     )
     # no perfect: a "by" time may go as any other
     assert "perfect" not in (
-        _drop(nlp, "By the evening, the streets were quiet again.", "By the evening, ") or ""
+        drop_veto(nlp, "By the evening, the streets were quiet again.", "By the evening, ") or ""
     )
 
 
@@ -1145,19 +1155,19 @@ def test_a_cut_opening_clause_that_names_the_kept_pronoun_is_refused(nlp: Langua
     # round read6: "[When the researchers analyzed the questionnaires,] they found ..." left "They found"
     # after a sentence about the animals, so "they" named the animals
     sentence = "When the nurses read the letters, they found that most of the patients felt better."
-    assert "kept 'they'" in (_drop(nlp, sentence, "When the nurses read the letters, ") or "")
+    assert "kept 'they'" in (drop_veto(nlp, sentence, "When the nurses read the letters, ") or "")
     sentence = "After Maria Lopez left the party, she walked home through the park."
-    assert "kept 'they'" in (_drop(nlp, sentence, "After Maria Lopez left the party, ") or "")
+    assert "kept 'they'" in (drop_veto(nlp, sentence, "After Maria Lopez left the party, ") or "")
     # the clause's own subject is a pronoun: the kept one names whom the sentence before named
     sentence = "When she left the party, she walked home through the park."
-    assert "kept 'they'" not in (_drop(nlp, sentence, "When she left the party, ") or "")
+    assert "kept 'they'" not in (drop_veto(nlp, sentence, "When she left the party, ") or "")
 
 
 def test_in_particular_is_not_cut(nlp: Language) -> None:
     # round read5: "the cover-up was still shocking, [in particular] the police campaign to ..." left a
     # noun phrase hanging after the clause
     sentence = "The report was still shocking, in particular the attempt to blame the fans."
-    assert "qualifier" in (_drop(nlp, sentence, "in particular ") or "")
+    assert "qualifier" in (drop_veto(nlp, sentence, "in particular ") or "")
 
 
 # Round read7c: an unseen reading of train stories 31-40, here on invented sentences.
@@ -1181,13 +1191,14 @@ def test_in_particular_is_not_cut(nlp: Language) -> None:
 def test_a_cut_never_takes_the_noun_a_kept_pronoun_refers_to(
     nlp: Language, sentence: str, words: str
 ) -> None:
-    assert "the kept" in (_drop(nlp, sentence, words) or ""), sentence
+    assert "the kept" in (drop_veto(nlp, sentence, words) or ""), sentence
 
 
 def test_a_cut_that_leaves_a_pronoun_its_referent_is_still_made(nlp: Language) -> None:
     # the nearest noun "they" can name is kept ("the divers"); "its" names the kept "ship"
     sentence = "When the storm ended, the divers said they had found the ship and its bell."
-    assert _drop(nlp, sentence, "When the storm ended,") is None
+    assert drop_veto(nlp, sentence, "When the storm ended,") is None
     assert (
-        _drop(nlp, "The singer, who was born in Leeds, sold his house.", ", who was born in Leeds,") is None
+        drop_veto(nlp, "The singer, who was born in Leeds, sold his house.", ", who was born in Leeds,")
+        is None
     )

@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from vocabsphere.core.adapt.lexical import Substituter
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +18,6 @@ def lexicon() -> Lexicon:
     if not path or not Path(path).is_file():
         pytest.skip("set VOCABSPHERE_LEXICON to a built lexicon file")
     return Lexicon.open(path)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_replaces_hard_word_with_inflected_synonym(lexicon: Lexicon, nlp: Language) -> None:

@@ -16,12 +16,6 @@ from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, prepare
 from vocabsphere.core.adapt.guard import deletion_problem
 from vocabsphere.core.adapt.links import parsed_links
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _links(nlp: Language, *paragraphs: tuple[str, ...]) -> list[frozenset[int]]:

@@ -16,7 +16,6 @@ from vocabsphere.core.adapt.pipeline import _only_adds
 from vocabsphere.core.adapt.verify import LEVELS, hits_target, measure, refine
 from vocabsphere.core.levels.text_level import TextLevel
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 PARAGRAPHS = [
     "Heavy floods hit the northern Portuguese city of Porto on Monday, forcing approximately 12,480 "
@@ -36,11 +35,6 @@ PARAGRAPHS = [
     "to distribute food, blankets and drinking water to residents sheltering in sports halls.",
 ]
 STORY = "\n".join(PARAGRAPHS)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 @pytest.fixture(scope="module")

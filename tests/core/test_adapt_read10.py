@@ -6,26 +6,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.core.deletions import drop_veto
 from vocabsphere.core.adapt.builder import VersionBuilder
 from vocabsphere.core.adapt.coherence import dependencies
 from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, prepare
-from vocabsphere.core.adapt.guard import deletion_problem
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
-def _drop(nlp: Language, sentence: str, words: str) -> str | None:
-    doc = nlp(sentence)
-    start = sentence.index(words)
-    span = doc.char_span(start, start + len(words), alignment_mode="expand")
-    assert span is not None
-    return deletion_problem(doc[:], range(span.start, span.end))
 
 
 @pytest.mark.parametrize(
@@ -47,11 +33,13 @@ def _drop(nlp: Language, sentence: str, words: str) -> str | None:
     ],
 )
 def test_a_cut_that_loses_who_or_where_is_refused(nlp: Language, sentence: str, words: str) -> None:
-    assert _drop(nlp, sentence, words), words
+    assert drop_veto(nlp, sentence, words), words
 
 
 def test_a_place_phrase_still_goes_when_nothing_is_reckoned_from_it(nlp: Language) -> None:
-    assert _drop(nlp, "In the morning, young travellers sleep or wait outside.", "In the morning,") is None
+    assert (
+        drop_veto(nlp, "In the morning, young travellers sleep or wait outside.", "In the morning,") is None
+    )
 
 
 def _needs(*texts: str) -> list[frozenset[int]]:

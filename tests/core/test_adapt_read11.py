@@ -6,28 +6,10 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.core.deletions import drop_veto
 from vocabsphere.core.adapt.coherence import dependencies
 from vocabsphere.core.adapt.content import Unit
-from vocabsphere.core.adapt.guard import deletion_problem
 from vocabsphere.core.adapt.syntax import split_participle
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
-
-
-def _drop(nlp: Language, sentence: str, words: str) -> str | None:
-    doc = nlp(sentence)
-    start = sentence.index(words)
-    span = doc.char_span(start, start + len(words), alignment_mode="expand")
-    assert span is not None
-    return deletion_problem(doc[:], range(span.start, span.end))
 
 
 @pytest.mark.parametrize(
@@ -57,7 +39,7 @@ def _drop(nlp: Language, sentence: str, words: str) -> str | None:
     ],
 )
 def test_a_cut_that_loses_what_a_kept_word_needs_is_refused(nlp: Language, sentence: str, words: str) -> None:
-    assert _drop(nlp, sentence, words), words
+    assert drop_veto(nlp, sentence, words), words
 
 
 @pytest.mark.parametrize(
@@ -72,7 +54,7 @@ def test_a_cut_that_loses_what_a_kept_word_needs_is_refused(nlp: Language, sente
     ],
 )
 def test_cuts_that_lose_nothing_still_go(nlp: Language, sentence: str, words: str) -> None:
-    assert _drop(nlp, sentence, words) is None
+    assert drop_veto(nlp, sentence, words) is None
 
 
 def test_no_participle_split_after_a_that_clause(nlp: Language) -> None:

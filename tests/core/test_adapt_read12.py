@@ -3,7 +3,6 @@ pinned on our own invented sentences: each shows the fault the teacher found, no
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.adapt.coherence import dependencies
@@ -11,12 +10,6 @@ from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import prepare, quote_states
 from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.substitutes import simpler_words
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _needs(*texts: str) -> list[frozenset[int]]:

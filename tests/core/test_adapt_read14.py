@@ -3,17 +3,10 @@ pinned on our own invented sentences: each shows the fault the teacher found, no
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.adapt.document import cut_off, prepare
 from vocabsphere.core.adapt.syntax import split_coordination
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_a_line_the_source_cut_after_a_comma_is_never_kept() -> None:

@@ -12,16 +12,6 @@ from vocabsphere.core.adapt.coherence import dependencies, without_turn
 from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, prepare
 from vocabsphere.core.adapt.guard import _form_of_amount, deletion_problem
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _needs(*texts: str) -> list[frozenset[int]]:

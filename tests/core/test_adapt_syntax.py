@@ -15,12 +15,6 @@ from vocabsphere.core.adapt.syntax import (
     split_participle,
     split_relative,
 )
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _run(nlp: Language, text: str, level: str = "A2") -> tuple[list[str], str | None]:

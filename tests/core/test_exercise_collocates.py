@@ -4,19 +4,12 @@ checked against the dictionary, and nothing is made where another partner could 
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
 from vocabsphere.core.exercises.collocate_table import ADJECTIVE_NOUN, VERB_OBJECT
 from vocabsphere.core.exercises.collocates import _listed_together, _synonym
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def collocation(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:

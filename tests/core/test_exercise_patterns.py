@@ -23,14 +23,8 @@ from vocabsphere.core.exercises.relatives import relative_clause_item
 from vocabsphere.core.exercises.validation import valid_item
 from vocabsphere.core.exercises.voice import voice_item
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 PATTERN_KINDS = (ExerciseKind.VOICE, ExerciseKind.RELATIVE_CLAUSE, ExerciseKind.QUESTION)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _word(nlp: Language, sentence: str, word: str):  # type: ignore[no-untyped-def]

@@ -22,17 +22,11 @@ from vocabsphere.core.exercises import (
 )
 from vocabsphere.core.exercises.distractors import _balanced, article_of, rare_plural, unfit_to_offer
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
 
 DECISION = "The board made a quick decision about the new school."
 RAISED = "They have raised the price of bread."
 DEPEND = "Small farmers depend on the weather for their income."
 CHILDREN = "Many children played happily in the park after school."
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def items(

@@ -5,18 +5,11 @@ each pinned on an invented sentence with the real pipeline and lexicon."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, exercises_for_text
 from vocabsphere.core.exercises.grading import grade_answer
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def order(

@@ -10,12 +10,6 @@ from spacy.language import Language
 
 from tests.core.test_exercises_inner_roles import role
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 @pytest.mark.parametrize(

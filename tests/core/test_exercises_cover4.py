@@ -11,12 +11,6 @@ from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, exe
 from vocabsphere.core.exercises.sentences import closed_quotation, parse_holds
 from vocabsphere.core.exercises.slots import find_token, slot_pos, slot_reason
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

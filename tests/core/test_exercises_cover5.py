@@ -10,12 +10,6 @@ from spacy.language import Language
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_text
 from vocabsphere.core.exercises.sentences import quotation_after_speaker
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

@@ -5,7 +5,6 @@ sentences)."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,12 +19,6 @@ from vocabsphere.core.exercises.clauses import (
 )
 from vocabsphere.core.exercises.slots import find_token
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, exercises_for_text
@@ -15,12 +14,6 @@ from vocabsphere.core.exercises.clauses import _droppable, _introduced, clause_a
 from vocabsphere.core.exercises.marked_words import with_marks, without_word_marks
 from vocabsphere.core.exercises.slots import find_token, slot_pos
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

@@ -14,12 +14,6 @@ from vocabsphere.cli import main
 from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, grade_answer
 from vocabsphere.core.exercises.validation import valid_item
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def family(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:

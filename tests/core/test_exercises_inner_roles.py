@@ -9,12 +9,6 @@ from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def role(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:

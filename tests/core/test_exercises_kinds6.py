@@ -22,12 +22,6 @@ from vocabsphere.core.exercises import distractors as distractors_module
 from vocabsphere.core.exercises.distractors import choose_distractors
 from vocabsphere.core.exercises.modifier_forms import adjective_of
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

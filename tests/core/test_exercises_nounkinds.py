@@ -10,12 +10,6 @@ from spacy.language import Language
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
 from vocabsphere.core.exercises.bare_plural import count_only
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def word_form(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:

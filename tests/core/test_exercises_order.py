@@ -10,12 +10,6 @@ from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, gra
 from vocabsphere.core.exercises.patterns import SVO
 from vocabsphere.core.exercises.phrase_order import ADJECTIVE_BEFORE_NOUN
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def order(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> ExerciseItem | None:

@@ -3,18 +3,11 @@ parse surely shows, and never a key the tagger alone decides (lead's reading of 
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseKind, exercises_for_sentence
 from vocabsphere.core.exercises.slots import slot_reason
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def verb_reason(nlp: Language, sentence: str, word: str) -> str | None:

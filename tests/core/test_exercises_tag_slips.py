@@ -4,17 +4,10 @@ noun. No item of that kind is made; the word's other items stay."""
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_text
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _part_of_speech(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> list[ExerciseItem]:

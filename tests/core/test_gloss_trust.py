@@ -12,12 +12,6 @@ from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.gloss_trust import broken_count, close_call, rarer_than_word
 from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.substitutes import simple_gloss, word_index
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _gloss_at(

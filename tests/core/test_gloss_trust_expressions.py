@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.learnables.words import define_expression
@@ -14,12 +13,6 @@ from vocabsphere.core.lexicon import Lexicon
 from vocabsphere.core.lexicon.gloss_trust import leans_on_synonym
 from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.substitutes import simple_gloss, word_index
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def test_an_expression_is_not_explained_by_an_archaic_use_of_its_synonym(

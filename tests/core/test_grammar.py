@@ -11,8 +11,6 @@ import pytest
 from spacy.language import Language
 
 from vocabsphere.core.levels.grammar import CEFR_LEVELS, GRAMMAR_POINTS, GrammarMatch, detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 # (point id, sentence, expected span text or None when only presence is checked)
 POSITIVE: list[tuple[str, str, str | None]] = [
@@ -301,14 +299,6 @@ NEGATIVE: list[tuple[str, str]] = [
     ("wh_question", "I know where you put my keys."),
     ("wh_question", "Did you put my keys on the table?"),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(f"packaged spaCy model missing (build it with training/nlp/train.sh): {exc}")
 
 
 def found(nlp: Language, sentence: str, point_id: str) -> list[GrammarMatch]:

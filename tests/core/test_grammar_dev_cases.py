@@ -11,8 +11,6 @@ import pytest
 from spacy.language import Language
 
 from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 # (point id, sentence, expected span text)
 FOUND: list[tuple[str, str, str]] = [
@@ -88,14 +86,6 @@ NOT_FOUND: list[tuple[str, str]] = [
     # "Costa was appointed on a two-year contract by the president" told "not who does it")
     ("passive_no_agent", "Lee was hired on a three-year contract by the owner of the club."),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(f"packaged spaCy model missing (build it with training/nlp/train.sh): {exc}")
 
 
 def found(nlp: Language, sentence: str, point_id: str) -> list[GrammarMatch]:

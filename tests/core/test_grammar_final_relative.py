@@ -7,16 +7,6 @@ from spacy.language import Language
 
 from vocabsphere.core.learnables.explain import grammar_sentence, style_for
 from vocabsphere.core.levels.grammar import detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 @pytest.mark.parametrize("plain", [True, False])

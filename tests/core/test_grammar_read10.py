@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.learnables.explain import grammar_sentence, style_for
 from vocabsphere.core.levels.grammar import detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def test_a_zero_conditional_with_if_second_is_not_read_in_order(nlp: Language) -> None:

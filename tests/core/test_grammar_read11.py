@@ -7,16 +7,6 @@ from spacy.language import Language
 
 from vocabsphere.core.levels.grammar import detect_grammar
 from vocabsphere.core.lexicon.substitutes import plain_text
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _points(nlp: Language, sentence: str) -> set[str]:

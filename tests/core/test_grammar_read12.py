@@ -8,16 +8,6 @@ from spacy.language import Language
 from vocabsphere.core.learnables.collocations import find_collocations
 from vocabsphere.core.learnables.words import define_expression
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 @pytest.mark.parametrize("level", ["A2", None])

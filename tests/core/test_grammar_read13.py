@@ -8,16 +8,6 @@ from spacy.language import Language
 from vocabsphere.core.learnables import select_highlights
 from vocabsphere.core.learnables.highlights import _stand_in
 from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:

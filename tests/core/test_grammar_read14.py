@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from vocabsphere.core.levels.grammar_detect import detect_grammar
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _points(nlp: Language, text: str) -> set[str]:

@@ -8,16 +8,6 @@ from spacy.language import Language
 from vocabsphere.core.learnables.collocations import find_collocations
 from vocabsphere.core.levels.grammar import detect_grammar
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _points(nlp: Language, sentence: str) -> set[str]:

@@ -9,16 +9,6 @@ from vocabsphere.core.learnables import find_collocations, select_highlights
 from vocabsphere.core.learnables.explain import grammar_sentence, style_for
 from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:

@@ -24,8 +24,6 @@ from vocabsphere.core.learnables import (
 from vocabsphere.core.learnables.sentences import is_heading, leads_back, quote_fragment
 from vocabsphere.core.learnables.words import lemma_of, sentence_words, shorten
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 GARDENS = (
     "Gardens Grow in the City\n"
@@ -63,14 +61,6 @@ TRAINS = (
     "Staff serve breakfast before the train arrives at the station."
 )
 LEVELS = ("A2", "B1", "B2", "C1")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(f"packaged spaCy model missing (build it with training/nlp/train.sh): {exc}")
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,6 @@ from vocabsphere.core.learnables.words import define, define_expression
 from vocabsphere.core.levels.grammar import detect_grammar
 from vocabsphere.core.levels.grammar_rules_clauses import _past_tense_reading
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-from vocabsphere.core.text.pipeline import ModelNotFoundError
 
 # Our own sentences with the constructions of the examples (seed text stays in shared/).
 DATING = "Investigators found old shells in the fields, with evidence dating back to March 2021."
@@ -33,14 +31,6 @@ CHALLENGING = (
 )
 SEED_004 = SHARED_DIR / "seeds" / "004_869645b4620a93df.txt"
 LEVELS = ("A1", "A2", "B1", "B2", "C1")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    try:
-        return load_pipeline()
-    except ModelNotFoundError as exc:
-        pytest.skip(str(exc))
 
 
 def _token(nlp: Language, sentence: str, word: str) -> Token:

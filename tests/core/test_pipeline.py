@@ -9,11 +9,6 @@ from spacy.tokens import Doc, Token
 from vocabsphere.core.text import MODEL_VERSION, load_pipeline
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
 def token(doc: Doc, text: str) -> Token:
     """The first token with this exact text (fails loudly if the tokenizer split it differently)."""
     matches = [t for t in doc if t.text == text]

@@ -10,7 +10,6 @@ from vocabsphere.core.quizzes.generator import generate_quiz
 from vocabsphere.core.quizzes.model import Question, QuestionKind
 from vocabsphere.core.quizzes.passages import parse_passages
 from vocabsphere.core.quizzes.sequence import FIRST, LATER, ordered_events, sequence_candidates
-from vocabsphere.core.text import load_pipeline
 
 # Invented stories. The later event is told first: the order must come from the dates, not the text.
 DATED = (
@@ -28,11 +27,6 @@ UNDATED = (
     "Many families visit the museum at the weekend.\n"
     "The old stone bridge over the river was built."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _sequence(questions: tuple[Question, ...]) -> list[Question]:

@@ -10,7 +10,6 @@ from vocabsphere.core.quizzes.generator import generate_quiz
 from vocabsphere.core.quizzes.model import Question, QuestionKind
 from vocabsphere.core.quizzes.passages import parse_passages
 from vocabsphere.core.quizzes.statements import statement_candidates
-from vocabsphere.core.text import load_pipeline
 
 PEOPLE = """Maria Lopez, the head teacher, said the new library was a gift to the whole village.
 Tom Baker, a local farmer, said he gave wood for the shelves.
@@ -28,11 +27,6 @@ ARMY = """Northland has one of the largest armies in the region, with about 2.4 
 Northland keeps 600,000 reserve troops.
 The army of Southland has about 300,000 soldiers.
 Northland spends much of its money on its army."""
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _facts(versions: dict[str, str], nlp: Language) -> list[Question]:

@@ -17,12 +17,6 @@ from vocabsphere.core.quizzes.model import Question, QuestionKind
 from vocabsphere.core.quizzes.passages import parse_passages
 from vocabsphere.core.quizzes.phrasing import clause_of, fronted_question, negated_statement, subject_question
 from vocabsphere.core.quizzes.statements import FALSE, TRUE, statement_candidates
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def _find(questions: tuple[Question, ...], answer: str) -> Question:

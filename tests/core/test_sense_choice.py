@@ -22,11 +22,6 @@ def default_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sense_ranking, "load_sense_embedder", lambda: None)
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
 def choice_of(lexicon: Lexicon, sentence: str, word: str) -> SenseChoice:
     doc = load_pipeline()(sentence)
     index = next(t.i for t in doc if t.lower_ == word)

@@ -12,17 +12,11 @@ from vocabsphere.core.lexicon import sense_choice as sc
 from vocabsphere.core.lexicon.gloss_vector_stage import _batches
 from vocabsphere.core.lexicon.sense_vectors import gloss_text, gloss_words, load_static_vectors
 from vocabsphere.core.lexicon.substitutes import simpler_words
-from vocabsphere.core.text import load_pipeline
 
 
 @pytest.fixture(autouse=True)
 def default_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sense_ranking, "load_sense_embedder", lambda: None)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def choice_of(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> sc.SenseChoice:

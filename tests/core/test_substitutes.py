@@ -63,11 +63,6 @@ ERRANDS = "He spent the morning running errands for his grandmother."
 OBLIGATIONS = "If North Korea wants to fulfill its international obligations, we must allow them."
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
-
-
 def _at(nlp: Language, sentence: str, word: str) -> tuple[Doc, int]:
     doc = nlp(sentence)
     index = word_index(doc, word)

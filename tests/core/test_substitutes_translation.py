@@ -17,7 +17,6 @@ from vocabsphere.core.lexicon.sense_choice import choose_sense
 from vocabsphere.core.lexicon.substitute_ranking import SIGNALS, _model, candidate_features, rank_substitutes
 from vocabsphere.core.lexicon.substitutes import SAFE_FIT, simpler_words, word_index
 from vocabsphere.core.lexicon.translation_overlap import TOP, translation_overlap
-from vocabsphere.core.text import load_pipeline
 
 
 @dataclass(eq=False)  # hashed by identity, as the real lexicon is (the look-ups are cached per lexicon)
@@ -73,11 +72,6 @@ def test_case_does_not_keep_translations_apart() -> None:
 
 
 # -- with the real lexicon -------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 @pytest.mark.parametrize(
