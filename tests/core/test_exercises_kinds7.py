@@ -57,6 +57,7 @@ def open_number(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> st
     ("sentence", "word", "other"),
     [
         ("The builders finally repaired the bridge near our school.", "bridge", "bridges"),
+        ("She wrote a book about the greatest prime minister of the country.", "minister", "ministers"),
         ("The farmers will sell their apples at the market on Sunday.", "apples", "apple"),
         # "they" cannot point back to a singular noun
         ("The couple delayed the wedding so that they could rest at home.", "wedding", "weddings"),
@@ -90,6 +91,8 @@ def test_open_number_controls(
         # among its own plurals ("advices" is no English)
         ("My grandmother spent her savings on a small house by the sea.", "savings"),
         ("The doctor gave the advice to every patient in the village.", "advice"),
+        # after "as" the noun names what another word is: "as the greatest prime ministers" for "she"
+        ("She will be remembered as the greatest prime minister of the country.", "minister"),
         # compared things are two or more
         ("The scientists compared the samples in the laboratory.", "samples"),
     ],
@@ -98,3 +101,20 @@ def test_no_open_number_where_the_sentence_may_decide_it(
     real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
 ) -> None:
     assert open_number(real_lexicon, nlp, sentence, word) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # the only stem would be "HORNY", whose senses include a sexual one: never shown
+        ("Every year, hundreds of rhinos are hunted for their horns in Africa.", "horns"),
+        # "ideal" (from IDEALLY) is a noun too: "changed my ideal" would fill the gap
+        ("So I changed my idea and started selling the flowers in the street.", "idea"),
+        # "PLANAR" is rare and of another sense than the aeroplane
+        ("The pilot was lifting the plane above the clouds over the sea.", "plane"),
+    ],
+)
+def test_open_number_stems(real_lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> None:
+    item = items(real_lexicon, nlp, sentence, word).get("word_family")
+    assert item is None or len(item.accepted) == 1
+    assert item is None or "HORNY" not in item.prompt

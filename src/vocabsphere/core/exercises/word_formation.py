@@ -28,6 +28,7 @@ from lemminflect import getAllInflections, getAllLemmas, getInflection
 from wordfreq import zipf_frequency
 
 from vocabsphere.core.lexicon.lookup import Lexicon
+from vocabsphere.core.lexicon.substitutes import taboo_sense
 
 from .model import ExerciseItem, ExerciseKind
 from .number_cues import base_form_reason
@@ -83,10 +84,13 @@ def word_formation_item(
             stem
             for stem, stem_pos in _stems_by_frequency(key, lemma, pos, wider or family)
             if _only_this_part_of_speech(token, pos, _with(family, stem_pos, stem))
+            and not (lexicon is not None and _taboo_stem(lexicon, stem))
         ),
         None,
     )
     if stem is None:
+        return None
+    if other is not None and not _open_stem_holds(stem, lemma, family):
         return None
     # named as the family only where a learner sees it: not "drift" (WordNet's link through "drive")
     known = [w for words in family.values() for w in words if _looks_related(w, lemma)]
@@ -173,11 +177,28 @@ _OWN_PLURALS = _set(
     "congratulations belongings surroundings remains means news premises headquarters manners "
     "customs spirits looks outskirts riches quarters"
 )
+MIN_OPEN_STEM_ZIPF = 3.2  # "MAYORAL" for "mayor", not "PLANAR" (3.1) for the aeroplane
 MIN_PLURAL_ZIPF = 2.5  # a plural in use ("pavements"), not lemminflect's regular guess
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _PAST_AUXILIARIES = frozenset({"did", "had"})  # "had" of the past perfect: "the plans had failed"
+
+
+def _taboo_stem(lexicon: Lexicon, stem: str) -> bool:
+    """A word in capitals with a sexual or abusive sense ("HORNY" for "horn"): never shown."""
+    return any(taboo_sense(s) for s in lexicon.entries(stem).senses)
+
+
+def _open_stem_holds(stem: str, lemma: str, family: dict[str, list[str]]) -> bool:
+    """For the item whose number is open (teacher's reading of the train items): the word in
+    capitals is one the learner may know (not "PLANAR" for "plane", another sense), and no other
+    member of the family is also a noun that would fill the gap ("changed my ideal" beside
+    "changed my idea", from IDEALLY)."""
+    if not any(stem in ws for ws in family.values()) or zipf_frequency(stem, "en") < MIN_OPEN_STEM_ZIPF:
+        return False  # a member above the learner's level + 1, or a rare one
+    words = {stem, *(w for p, ws in family.items() if p != "NOUN" for w in ws)} - {lemma}
+    return not any("NOUN" in getAllLemmas(w) and zipf_frequency(w, "en") >= MIN_FORM_ZIPF for w in words)
 
 
 def _agrees_with_neither(verb: Token) -> bool:
@@ -225,8 +246,8 @@ def _open_number(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
     for child in token.children:
         if child.dep_ in ("nummod", "conj", "appos", "acl", "acl:relcl", "cop", "det:predet"):
             return None
-        if child.lower_ in _NUMBER_WORDS or child.lower_ in _PLURAL_PREPOSITIONS:
-            return None
+        if child.lower_ in _NUMBER_WORDS or child.lower_ in _PLURAL_PREPOSITIONS or child.lower_ == "as":
+            return None  # "remembered as the greatest prime minister": "as" names what "she" is
     if any(c.dep_ in ("obj:pred", "xcomp") and c.pos_ == "NOUN" for c in token.head.children):
         return None  # "called the plans lies": a noun saying what the object is agrees with it
     later = token.doc[token.i + 1 : token.sent.end]
@@ -239,6 +260,8 @@ def _open_number(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
     ):
         return None
     if token.tag_ == "NNS":
+        if any(c.dep_ in ("obj", "iobj") and c.tag_ == "NNS" and c.i != token.i for c in token.head.children):
+            return None  # "the families will be found permanent homes": one family, one home
         singular = getInflection(lemma, tag="NN")
         if token.lower_ in _OWN_PLURALS or token.lower_ not in getInflection(lemma, tag="NNS"):
             return None
