@@ -1,7 +1,7 @@
 """Issue #17 round kinds7: more kinds per due word without a bad item (invented sentences).
 
 - the typed word-family item (word formation) of a noun whose number nothing in the sentence
-  decides ("The mayor made the _____ (ANNOUNCE)"; "The _____ will surprise ..."): made, with both
+  decides ("The storm caused the _____ (DISASTROUS)"; "The _____ will surprise ..."): made, with both
   numbers accepted, where no word of the sentence agrees with the noun or fixes its number (an
   object or a noun after a preposition after "the" or a possessive; a subject whose verb has one
   form for both numbers); still refused where one may.
@@ -28,19 +28,31 @@ def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str
 
 
 @pytest.mark.parametrize(
-    ("sentence", "word", "other"),
+    ("sentence", "word", "stem", "other"),
     [
-        ("The mayor made the announcement on the steps of the town hall.", "announcement", "announcements"),
-        ("Mia finally heard their announcements from the back of the hall.", "announcements", "announcement"),
+        (
+            "The storm caused the disaster in the small fishing village.",
+            "disaster",
+            "DISASTROUS",
+            "disasters",
+        ),
+        ("Mia finally heard the explosions from the back of the hall.", "explosions", "EXPLODE", "explosion"),
         # a subject whose verb has one form for both numbers: a modal opens the group
-        ("The announcement will surprise every family in the village.", "announcement", "announcements"),
+        ("The explosion will surprise every family in the village.", "explosion", "EXPLODE", "explosions"),
+        # "they" cannot point back to "explosion": the plural key changes nothing it agrees with
+        (
+            "The soldiers delayed the explosion so that they could leave the building.",
+            "explosion",
+            "EXPLODE",
+            "explosions",
+        ),
     ],
 )
 def test_word_formation_of_a_noun_whose_number_is_open(
-    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, other: str
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str, stem: str, other: str
 ) -> None:
     item = items(real_lexicon, nlp, sentence, word)["word_family"]
-    assert item.prompt == "Write the word from the family of ANNOUNCE that fits the gap."
+    assert item.prompt == f"Write the word from the family of {stem} that fits the gap."
     assert item.answer == word
     assert item.accepted == (word, other)
     assert "Nothing in the sentence decides the noun's number." in item.explanation
@@ -93,6 +105,8 @@ def test_open_number_controls(
         ("The doctor gave the advice to every patient in the village.", "advice"),
         # after "as" the noun names what another word is: "as the greatest prime ministers" for "she"
         ("She will be remembered as the greatest prime minister of the country.", "minister"),
+        # "the sum of" needs two or more
+        ("We are stronger than the sum of our small dreams.", "dreams"),
         # compared things are two or more
         ("The scientists compared the samples in the laboratory.", "samples"),
     ],
@@ -118,3 +132,19 @@ def test_open_number_stems(real_lexicon: Lexicon, nlp: Language, sentence: str, 
     item = items(real_lexicon, nlp, sentence, word).get("word_family")
     assert item is None or len(item.accepted) == 1
     assert item is None or "HORNY" not in item.prompt
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        # "prosecution" is a common noun of the family too: "The prosecution will have to decide"
+        ("The prosecutor will have to decide the next step in the case.", "prosecutor"),
+        # "announcer" too: "heard their announcers"
+        ("Mia finally heard their announcements from the back of the hall.", "announcements"),
+    ],
+)
+def test_no_open_number_beside_another_common_noun_of_the_family(
+    real_lexicon: Lexicon, nlp: Language, sentence: str, word: str
+) -> None:
+    item = items(real_lexicon, nlp, sentence, word).get("word_family")
+    assert item is None or len(item.accepted) == 1

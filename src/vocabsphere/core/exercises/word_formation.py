@@ -90,7 +90,7 @@ def word_formation_item(
     )
     if stem is None:
         return None
-    if other is not None and not _open_stem_holds(stem, lemma, family):
+    if other is not None and not _open_stem_holds(stem, lemma, family, wider or family):
         return None
     # named as the family only where a learner sees it: not "drift" (WordNet's link through "drive")
     known = [w for words in family.values() for w in words if _looks_related(w, lemma)]
@@ -158,7 +158,8 @@ _OPEN_ROLES = frozenset({"obj", "obl", "nmod"})
 # "between the operations"), and verbs whose object is two or more things ("compare the ...").
 _NUMBER_WORDS = _set(
     "many few several various numerous multiple countless single sole whole entire one each either "
-    "neither none some any most all both half number majority minority couple"
+    "neither none some any most all both half number majority minority couple sum total collection "
+    "range series variety group set pair list dozen dozens hundreds thousands millions"
 )
 _PLURAL_PREPOSITIONS = frozenset({"between", "among", "amongst"})
 _PLURAL_OBJECT_VERBS = _set(
@@ -177,6 +178,7 @@ _OWN_PLURALS = _set(
     "congratulations belongings surroundings remains means news premises headquarters manners "
     "customs spirits looks outskirts riches quarters"
 )
+COMMON_NOUN_ZIPF = 3.5  # another noun of the family a learner may think of ("prosecution")
 MIN_OPEN_STEM_ZIPF = 3.2  # "MAYORAL" for "mayor", not "PLANAR" (3.1) for the aeroplane
 MIN_PLURAL_ZIPF = 2.5  # a plural in use ("pavements"), not lemminflect's regular guess
 
@@ -190,13 +192,17 @@ def _taboo_stem(lexicon: Lexicon, stem: str) -> bool:
     return any(taboo_sense(s) for s in lexicon.entries(stem).senses)
 
 
-def _open_stem_holds(stem: str, lemma: str, family: dict[str, list[str]]) -> bool:
+def _open_stem_holds(
+    stem: str, lemma: str, family: dict[str, list[str]], wider: dict[str, list[str]]
+) -> bool:
     """For the item whose number is open (teacher's reading of the train items): the word in
     capitals is one the learner may know (not "PLANAR" for "plane", another sense), and no other
     member of the family is also a noun that would fill the gap ("changed my ideal" beside
-    "changed my idea", from IDEALLY)."""
+    "changed my idea", from IDEALLY), nor a common noun of the family at any level."""
     if not any(stem in ws for ws in family.values()) or zipf_frequency(stem, "en") < MIN_OPEN_STEM_ZIPF:
         return False  # a member above the learner's level + 1, or a rare one
+    if any(w != lemma and zipf_frequency(w, "en") >= COMMON_NOUN_ZIPF for w in wider.get("NOUN", [])):
+        return False  # "The _____ will decide (PROSECUTE)": "prosecution" as well as "prosecutor"
     words = {stem, *(w for p, ws in family.items() if p != "NOUN" for w in ws)} - {lemma}
     return not any("NOUN" in getAllLemmas(w) and zipf_frequency(w, "en") >= MIN_FORM_ZIPF for w in words)
 
@@ -220,7 +226,7 @@ def _agrees_with_neither(verb: Token) -> bool:
 
 def _open_number(lexicon: Lexicon, token: Token, lemma: str) -> str | None:
     """The other number of a noun whose number nothing in the sentence decides ("He made the
-    _____ (ANNOUNCE)": announcement, announcements), to be accepted beside the key; None when the
+    _____ (DISASTROUS)": disaster, disasters), to be accepted beside the key; None when the
     sentence may decide it or the noun may have no plural (lemminflect lists "pavement" and
     "advice" among their own plurals: "advices" is no English)."""
     if token.i == token.sent.start:
