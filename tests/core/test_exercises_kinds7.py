@@ -148,3 +148,12 @@ def test_no_open_number_beside_another_common_noun_of_the_family(
 ) -> None:
     item = items(real_lexicon, nlp, sentence, word).get("word_family")
     assert item is None or len(item.accepted) == 1
+
+
+def test_a_stem_with_a_taboo_sense_in_another_part_of_speech_stays(
+    real_lexicon: Lexicon, nlp: Language
+) -> None:
+    # "safe" has a sexual sense as a noun only: SAFE is still shown for "safely"
+    sentence = "The old painting was safely delivered to the museum on Monday."
+    item = items(real_lexicon, nlp, sentence, "safely")["word_family"]
+    assert item.answer == "safely"

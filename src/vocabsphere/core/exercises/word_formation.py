@@ -84,7 +84,7 @@ def word_formation_item(
             stem
             for stem, stem_pos in _stems_by_frequency(key, lemma, pos, wider or family)
             if _only_this_part_of_speech(token, pos, _with(family, stem_pos, stem))
-            and not (lexicon is not None and _taboo_stem(lexicon, stem))
+            and not (lexicon is not None and _taboo_stem(lexicon, stem, stem_pos))
         ),
         None,
     )
@@ -187,9 +187,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 _PAST_AUXILIARIES = frozenset({"did", "had"})  # "had" of the past perfect: "the plans had failed"
 
 
-def _taboo_stem(lexicon: Lexicon, stem: str) -> bool:
-    """A word in capitals with a sexual or abusive sense ("HORNY" for "horn"): never shown."""
-    return any(taboo_sense(s) for s in lexicon.entries(stem).senses)
+def _taboo_stem(lexicon: Lexicon, stem: str, pos: str) -> bool:
+    """A word in capitals with a sexual or abusive sense in the part of speech it is shown as
+    ("HORNY" for "horn"): never shown ("SAFE" stays: only the noun has such a sense)."""
+    return any(taboo_sense(s) for s in lexicon.entries(stem, pos).senses)
 
 
 def _open_stem_holds(
