@@ -178,7 +178,7 @@ _OWN_PLURALS = _set(
     "congratulations belongings surroundings remains means news premises headquarters manners "
     "customs spirits looks outskirts riches quarters"
 )
-COMMON_NOUN_ZIPF = 3.5  # another noun of the family a learner may think of ("prosecution")
+COMMON_NOUN_ZIPF = 3.0  # another noun of the family a learner may think of ("prosecution", "demonstrator")
 MIN_OPEN_STEM_ZIPF = 3.2  # "MAYORAL" for "mayor", not "PLANAR" (3.1) for the aeroplane
 MIN_PLURAL_ZIPF = 2.5  # a plural in use ("pavements"), not lemminflect's regular guess
 
@@ -202,10 +202,15 @@ def _open_stem_holds(
     "changed my idea", from IDEALLY), nor a common noun of the family at any level."""
     if not any(stem in ws for ws in family.values()) or zipf_frequency(stem, "en") < MIN_OPEN_STEM_ZIPF:
         return False  # a member above the learner's level + 1, or a rare one
-    if any(w != lemma and zipf_frequency(w, "en") >= COMMON_NOUN_ZIPF for w in wider.get("NOUN", [])):
+    if any(w != lemma and _noun_zipf(w) >= COMMON_NOUN_ZIPF for w in wider.get("NOUN", [])):
         return False  # "The _____ will decide (PROSECUTE)": "prosecution" as well as "prosecutor"
     words = {stem, *(w for p, ws in family.items() if p != "NOUN" for w in ws)} - {lemma}
     return not any("NOUN" in getAllLemmas(w) and zipf_frequency(w, "en") >= MIN_FORM_ZIPF for w in words)
+
+
+def _noun_zipf(noun: str) -> float:
+    """How common a noun is in either number ("demonstrators" is met more than "demonstrator")."""
+    return max(float(zipf_frequency(f, "en")) for f in (noun, *getInflection(noun, tag="NNS")))
 
 
 def _agrees_with_neither(verb: Token) -> bool:
