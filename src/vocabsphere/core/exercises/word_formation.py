@@ -90,7 +90,11 @@ def word_formation_item(
     )
     if stem is None:
         return None
-    if other is not None and not _open_stem_holds(stem, lemma, family, wider or family):
+    if (
+        other is not None
+        and lexicon is not None
+        and not _open_stem_holds(lexicon, stem, lemma, family, wider or family)
+    ):
         return None
     # named as the family only where a learner sees it: not "drift" (WordNet's link through "drive")
     known = [w for words in family.values() for w in words if _looks_related(w, lemma)]
@@ -194,15 +198,20 @@ def _taboo_stem(lexicon: Lexicon, stem: str, pos: str) -> bool:
 
 
 def _open_stem_holds(
-    stem: str, lemma: str, family: dict[str, list[str]], wider: dict[str, list[str]]
+    lexicon: Lexicon, stem: str, lemma: str, family: dict[str, list[str]], wider: dict[str, list[str]]
 ) -> bool:
     """For the item whose number is open (teacher's reading of the train items): the word in
     capitals is one the learner may know (not "PLANAR" for "plane", another sense), and no other
     member of the family is also a noun that would fill the gap ("changed my ideal" beside
-    "changed my idea", from IDEALLY), nor a common noun of the family at any level."""
+    "changed my idea", from IDEALLY), nor a common noun of the family at any level, the key's or
+    the stem's ("demonstrator" beside "demonstration", both linked to DEMONSTRATE)."""
     if not any(stem in ws for ws in family.values()) or zipf_frequency(stem, "en") < MIN_OPEN_STEM_ZIPF:
         return False  # a member above the learner's level + 1, or a rare one
-    if any(w != lemma and _noun_zipf(w) >= COMMON_NOUN_ZIPF for w in wider.get("NOUN", [])):
+    nouns = [
+        *wider.get("NOUN", []),
+        *(m.lemma for m in lexicon.family(stem) if m.pos.lower().startswith("noun")),
+    ]
+    if any(w != lemma and _noun_zipf(w) >= COMMON_NOUN_ZIPF for w in nouns):
         return False  # "The _____ will decide (PROSECUTE)": "prosecution" as well as "prosecutor"
     words = {stem, *(w for p, ws in family.items() if p != "NOUN" for w in ws)} - {lemma}
     return not any("NOUN" in getAllLemmas(w) and zipf_frequency(w, "en") >= MIN_FORM_ZIPF for w in words)
