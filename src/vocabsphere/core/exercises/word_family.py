@@ -152,7 +152,7 @@ def word_family_item(lexicon: Lexicon, token: Token, lemma: str, level: str) -> 
         return None
     family = family_words(lexicon, lemma, pos, min(level_rank(level) + 1, 5))
     return _choice_item(token, lemma, pos, reason, family) or word_formation_item(
-        token, lemma, pos, reason, family, family_words(lexicon, lemma, pos, 5)
+        token, lemma, pos, reason, family, family_words(lexicon, lemma, pos, 5), lexicon
     )
 
 
