@@ -15,12 +15,6 @@ from spacy.language import Language
 from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
 from vocabsphere.core.exercises.word_formation import _open_number
 from vocabsphere.core.lexicon import Lexicon
-from vocabsphere.core.text import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_pipeline()
 
 
 def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:

@@ -61,7 +61,7 @@ __all__ = [
     "sentences_holding",
 ]
 
-GENERATOR_VERSION = "exercises-9"
+GENERATOR_VERSION = "exercises-10"
 SESSION_SIZE, SESSION_MAX = 15, 20
 MAX_SENTENCES = 12  # sentences tried per word (in the job, not on the request path)
 # Recent stories searched for a word's other sentences: 20 gives more words a sentence where a
