@@ -439,7 +439,10 @@ _ANNOUNCES = re.compile(
     # "The new rules will change the school in two ways.": the sentences after give the ways ("in
     # many ways" closes a claim of its own)
     r"|\bin\s+(?:two|three|four|five|several|a\s+few|a\s+couple\s+of|a\s+number\s+of)\s+"
-    r"(?:[a-z]+\s+)?ways\s*[.:]\W*$",
+    r"(?:[a-z]+\s+)?ways\s*[.:]\W*$"
+    # "Here are three of the key trends that will shape the industry.": the sentences after tell them
+    r"|^here\s+(?:are|is)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|some|several)\b"
+    r"[^.!?]*[.:]\W*$",
     re.I,
 )
 # "Her brother is different.": a short sentence that sets its subject apart from what the sentence

@@ -189,7 +189,8 @@ def _acronym(word: str) -> bool:
 def _described_names(doc: Doc) -> list[str]:
     """Names the sentence tells what they are: a name of two or more capitalised words followed by
     ", a ..." ("Slave Labour, a spray-painted artwork, ..."; by the words, as the parser often takes
-    such a name for something else), an acronym spelt out before it ("... Officials Limited (PGMOL)")
+    such a name for something else), a name a ", which/who ..." clause describes ("apps like Roadly,
+    which uses live traffic data"), an acronym spelt out before it ("... Officials Limited (PGMOL)")
     or a name given by "called", "named" ..."""
     out = []
     for k, tok in enumerate(doc):
@@ -200,6 +201,12 @@ def _described_names(doc: Doc) -> list[str]:
             ):
                 j -= 1
             if k - j >= 2:
+                out.append(doc[j:k].text)
+        elif tok.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ in {"which", "who"}:
+            j = k  # "apps like Waze, which uses live traffic data, ...": the clause tells what it is
+            while j > 0 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title:
+                j -= 1
+            if j < k:
                 out.append(doc[j:k].text)
         elif tok.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and _acronym(doc[k + 1].text):
             if k > 0 and doc[k - 1].is_title:  # "Professional Game Match Officials Limited (PGMOL)"
