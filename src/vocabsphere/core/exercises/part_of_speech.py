@@ -10,6 +10,7 @@ from vocabsphere.core.lexicon.lookup import Lexicon
 
 from .model import ExerciseItem, ExerciseKind
 from .slots import POS_NAMES, slot_pos, slot_reason
+from .word_forms import gerund_after_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -22,8 +23,8 @@ OPTIONS = ("noun", "verb", "adjective", "adverb")
 def part_of_speech_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem | None:
     """None when the tags disagree or the parse gives no reason a learner can check."""
     pos = slot_pos(lexicon, token)
-    if pos is None:
-        return None
+    if pos is None or gerund_after_be(token):
+        return None  # "Part of the solution is planning ...": a verb form doing a noun's work
     reason = slot_reason(token, pos)
     if reason is None:
         return None

@@ -32,7 +32,7 @@ from .verb_number import coordinated, plural_by_verb, singular_by_verb, there_be
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["noun_number_reason", "spellings", "word_form_item"]
+__all__ = ["gerund_after_be", "noun_number_reason", "spellings", "word_form_item"]
 
 MIN_FORM_ZIPF = 2.5  # a spelling rarer than this is not accepted as a variant ("learnt" passes)
 _PLURAL_CUES = frozenset(
@@ -113,11 +113,13 @@ def _verb_form(token: Token, lemma: str) -> tuple[str, str, str | None] | None:
             return "VBN", "past participle", "passive_with_agent" if agent else "passive_no_agent"
         if aux[-1].lemma_ == "have" and any(a.tag_ == "MD" for a in aux):
             return None  # "would have covered" is no present perfect
+        if aux[-1].lemma_ == "have" and aux[-1].tag_ in ("VB", "VBG"):
+            return "VBN", "past participle", None  # "thought to have broken", "having won": no tense
         if aux[-1].lemma_ == "have":
             point = "past_perfect" if aux[-1].lower_ == "had" else "present_perfect"
             return "VBN", "past participle", point
     if token.tag_ == "VBG" and aux and aux[-1].lemma_ == "be":
-        if _says_what_it_is(token):
+        if gerund_after_be(token):
             return None  # "Part of the solution is planning for ...": a gerund, not a continuous tense
         point = "past_continuous" if aux[-1].lower_ in ("was", "were") else "present_continuous"
         return "VBG", "-ing form", point
@@ -172,8 +174,12 @@ _COMPLEMENT_NOUNS = frozenset(
 )
 
 
-def _says_what_it_is(token: Token) -> bool:
-    """True also when the -ing word has no subject: the parse then lost what "is" links it to."""
+def gerund_after_be(token: Token) -> bool:
+    """An -ing word after 'be' that may name what its subject is ("Part of the solution is planning
+    ..."), not what it is doing; true also when the -ing word has no subject: the parse then lost
+    what "is" links it to."""
+    if token.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children):
+        return False
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
     return subject is None or subject.lemma_.lower() in _COMPLEMENT_NOUNS
 
@@ -240,12 +246,15 @@ def word_form_item(lexicon: Lexicon, token: Token, lemma: str) -> ExerciseItem |
         accepted += (f"{'more' if tag == 'JJR' else 'most'} {lemma}",)
     what = f"the {instruction} of" if instruction else "the right form of"
     grammar = GRAMMAR_POINTS.get(point) if point else None
-    if grammar is None and tag == "VBN":  # only the get-passive comes here without a grammar point
-        got = next(c for c in token.children if c.dep_ == "aux:pass").lower_
+    passive_get = next((c.lower_ for c in token.children if c.dep_ == "aux:pass"), None)
+    if grammar is None and tag == "VBN" and passive_get is not None:
         reason = (
-            f"After ‘{got}’ this passive takes the past participle: "
-            f"‘{got} {token.lower_}’ (get + past participle)."
+            f"After ‘{passive_get}’ this passive takes the past participle: "
+            f"‘{passive_get} {token.lower_}’ (get + past participle)."
         )
+    elif grammar is None and tag == "VBN":  # "to have _____", "having _____": a perfect with no tense
+        have = next(c.lower_ for c in token.children if c.dep_ == "aux" and c.lemma_ == "have")
+        reason = f"After ‘{have}’ a verb takes its past participle: ‘{have} {token.lower_}’."
     elif grammar is None:
         reason = (
             bare or _noun_reason(token)
