@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tests.conftest import SHARED_DIR
-from tests.core.deletions import drop_veto
+from tests.core.adapt_checks import drop_veto
 from vocabsphere.core.adapt import adapt_story, adapt_text
 from vocabsphere.core.adapt.compress import compress_sentence
 from vocabsphere.core.adapt.document import is_heading, prepare, quote_states, quotes_balanced

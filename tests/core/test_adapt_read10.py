@@ -6,10 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.core.deletions import drop_veto
+from tests.core.adapt_checks import drop_veto, sentence_needs
 from vocabsphere.core.adapt.builder import VersionBuilder
-from vocabsphere.core.adapt.coherence import dependencies
-from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, prepare
 from vocabsphere.core.lexicon import Lexicon
 
@@ -42,26 +40,34 @@ def test_a_place_phrase_still_goes_when_nothing_is_reckoned_from_it(nlp: Languag
     )
 
 
-def _needs(*texts: str) -> list[frozenset[int]]:
-    return dependencies([Unit(0, t, len(t.split())) for t in texts])
-
-
 def test_sentences_that_lean_on_the_one_before_keep_it() -> None:
     # "Some people call it 'the hotel of mum and dad'." as a lead: "it" is told by the next sentence
-    lead = _needs("Some people call it 'the bank of gran'.", "A third of students live with grandparents.")
+    lead = sentence_needs(
+        "Some people call it 'the bank of gran'.", "A third of students live with grandparents."
+    )
     assert 1 in lead[0]
     # "Around €12m was taken away" without "When police searched his warehouses they found piles of cash"
-    assert 0 in _needs("Police searched the flats and found bags of cash.", "Around €4m was taken away.")[1]
+    assert (
+        0
+        in sentence_needs("Police searched the flats and found bags of cash.", "Around €4m was taken away.")[
+            1
+        ]
+    )
     # "In the meantime, Cuba has installed ..." without what it is the meantime of
-    assert 0 in _needs("Big firms may enter the market soon.", "In the meantime, the city built a cable.")[1]
+    assert (
+        0
+        in sentence_needs("Big firms may enter the market soon.", "In the meantime, the city built a cable.")[
+            1
+        ]
+    )
     # "Mitchell wrote in a piece for the Future Library." after the quotation he wrote
     quoted = "'How strange to write for readers not yet born.'"
-    assert 0 in _needs(quoted, "Smith wrote in a piece for the library.")[1]
+    assert 0 in sentence_needs(quoted, "Smith wrote in a piece for the library.")[1]
 
 
 def test_another_estimate_needs_the_share_it_is_set_beside() -> None:
     # "Another estimate, that a quarter of Cubans ..." four sentences after "only about 5% ... has access"
-    needs = _needs(
+    needs = sentence_needs(
         "Only about 8% of people in the region have a fast connection.",
         "Many want more.",
         "Ana Ruiz, 20, travels to the city every week.",

@@ -6,9 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from tests.core.deletions import drop_veto
-from vocabsphere.core.adapt.coherence import dependencies
-from vocabsphere.core.adapt.content import Unit
+from tests.core.adapt_checks import drop_veto, sentence_needs
 from vocabsphere.core.adapt.syntax import split_participle
 
 
@@ -77,25 +75,23 @@ def test_a_participle_after_a_plain_clause_is_still_split(nlp: Language) -> None
     ]
 
 
-def _needs(*texts: str) -> list[frozenset[int]]:
-    return dependencies([Unit(0, t, len(t.split())) for t in texts])
-
-
 def test_an_example_needs_what_it_is_an_example_of() -> None:
     # "Jón Einarsson's children, for example, might be ..." kept without "Names are important ...,
     # surnames record the father's name"
-    needs = _needs(
+    needs = sentence_needs(
         "On the island, a surname tells whose child you are.",
         "Ann Berg's sons, for example, might be Olaf Annsson and Per Annsson.",
     )
     assert 0 in needs[1]
-    needs = _needs("Some words are hard to say.", "For instance, many people struggle with 'squirrel'.")
+    needs = sentence_needs(
+        "Some words are hard to say.", "For instance, many people struggle with 'squirrel'."
+    )
     assert 0 in needs[1]
 
 
 def test_what_this_means_needs_the_sentence_before() -> None:
     # "What this means in practice is that ..." kept without the requirements "this" stands for
-    needs = _needs(
+    needs = sentence_needs(
         "The club has strict rules for new members.",
         "What this means in practice is that most visitors are turned away.",
     )

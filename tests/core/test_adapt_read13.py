@@ -3,12 +3,9 @@ on our own invented sentences: each shows the fault the teacher found, not the s
 
 from __future__ import annotations
 
+from tests.core.adapt_checks import sentence_needs
 from vocabsphere.core.adapt.coherence import dependencies
 from vocabsphere.core.adapt.content import Unit
-
-
-def _needs(*texts: str) -> list[frozenset[int]]:
-    return dependencies([Unit(0, t, len(t.split())) for t in texts])
 
 
 def test_a_sentence_that_announces_ways_keeps_the_next_one() -> None:
@@ -19,10 +16,10 @@ def test_a_sentence_that_announces_ways_keeps_the_next_one() -> None:
         "Locals think the bridge changes their lives in several ways.",
         "The bridge differs from the old one in three important ways:",
     ):
-        assert 2 in _needs(lead, told, "First, the trip to school is shorter.")[1], told
+        assert 2 in sentence_needs(lead, told, "First, the trip to school is shorter.")[1], told
     # "in many ways" closes a claim of its own; "two ways" inside the sentence announces nothing
-    assert 2 not in _needs(lead, "In many ways, it is a better town.", "It opened late.")[1]
-    assert 2 not in _needs(lead, "There are two ways across the river now.", "It opened late.")[1]
+    assert 2 not in sentence_needs(lead, "In many ways, it is a better town.", "It opened late.")[1]
+    assert 2 not in sentence_needs(lead, "There are two ways across the river now.", "It opened late.")[1]
 
 
 def test_a_short_sentence_that_sets_its_subject_apart_keeps_the_one_before() -> None:
@@ -33,7 +30,7 @@ def test_a_short_sentence_that_sets_its_subject_apart_keeps_the_one_before() -> 
         "But the new school is very different.",
         "Now things are different.",
     ):
-        assert 0 in _needs(first, apart)[1], apart
+        assert 0 in sentence_needs(first, apart)[1], apart
     # ... and the next sentence of its paragraph, which tells how (not one of the next paragraph)
     how = "She has started an art course."
     units = [
@@ -44,5 +41,5 @@ def test_a_short_sentence_that_sets_its_subject_apart_keeps_the_one_before() -> 
     ]
     assert dependencies(units)[1] == {0, 2}
     # a comparison that names its partner stands alone
-    assert 0 not in _needs(first, "A bee is different from a wasp.")[1]
-    assert 0 not in _needs(first, "Bees like different flowers.")[1]
+    assert 0 not in sentence_needs(first, "A bee is different from a wasp.")[1]
+    assert 0 not in sentence_needs(first, "Bees like different flowers.")[1]

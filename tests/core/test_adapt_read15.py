@@ -7,39 +7,33 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.core.adapt_checks import drop_veto, sentence_needs
 from vocabsphere.core.adapt.builder import VersionBuilder
 from vocabsphere.core.adapt.coherence import dependencies, without_turn
 from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.document import ParseCache, prepare
-from vocabsphere.core.adapt.guard import _form_of_amount, deletion_problem
-
-
-def _needs(*texts: str) -> list[frozenset[int]]:
-    return dependencies([Unit(0, t, len(t.split())) for t in texts])
-
-
-def _cut(nlp: Language, sentence: str, words: str) -> str | None:
-    doc = nlp(sentence)
-    start = sentence.index(words)
-    span = doc.char_span(start, start + len(words), alignment_mode="expand")
-    assert span is not None
-    return deletion_problem(doc[:], range(span.start, span.end))
+from vocabsphere.core.adapt.guard import _form_of_amount
 
 
 def test_a_year_taken_up_needs_the_sentence_that_named_it() -> None:
     # "In 1515, a live Indian rhinoceros was sent ..." kept without "... the rhinoceros that Dürer
     # portrayed in 1515"
-    needs = _needs(
+    needs = sentence_needs(
         "The bird looks like the one that a Dutch painter drew in 1650.",
         "The painter was famous for his birds.",
         "In 1650, a live parrot was brought to Amsterdam by a sailor.",
     )
     assert 0 in needs[2]
     # a year no sentence before names, or a decade, stands alone
-    assert _needs("The painter was famous.", "In 1650, a parrot was brought to Amsterdam.")[1] == frozenset()
-    assert 0 not in _needs("Prices rose in 1990.", "In 1990s Britain, prices rose fast.")[1]
+    assert (
+        sentence_needs("The painter was famous.", "In 1650, a parrot was brought to Amsterdam.")[1]
+        == frozenset()
+    )
+    assert 0 not in sentence_needs("Prices rose in 1990.", "In 1990s Britain, prices rose fast.")[1]
     # another event's date: "she left in September 2013" ... "In 2013, he announced ..."
-    needs = _needs("Ana left her team in September 2013.", "Fans were sad.", "In 2013, a new stadium opened.")
+    needs = sentence_needs(
+        "Ana left her team in September 2013.", "Fans were sad.", "In 2013, a new stadium opened."
+    )
     assert 0 not in needs[2]
 
 
@@ -47,11 +41,11 @@ def test_there_are_more_without_than_needs_the_sentence_before() -> None:
     # "There are more southern white rhinos and black rhinos." kept without "The northern white
     # rhino is the rarest species": more than what?
     rare = "The red kite is the rarest bird of prey in the valley."
-    assert 0 in _needs(rare, "There are more buzzards and kestrels.")[1]
-    assert 0 in _needs(rare, "But there are now fewer owls.")[1]
+    assert 0 in sentence_needs(rare, "There are more buzzards and kestrels.")[1]
+    assert 0 in sentence_needs(rare, "But there are now fewer owls.")[1]
     # the comparison told in the sentence, or a trend, stands alone
-    assert 0 not in _needs(rare, "There are more buzzards in the valley than in the town.")[1]
-    assert 0 not in _needs(rare, "There are more and more cyclists in the town.")[1]
+    assert 0 not in sentence_needs(rare, "There are more buzzards in the valley than in the town.")[1]
+    assert 0 not in sentence_needs(rare, "There are more and more cyclists in the town.")[1]
 
 
 def test_an_opening_turn_goes_with_the_sentence_it_turns_from() -> None:
@@ -100,7 +94,7 @@ def test_a_but_sentence_kept_without_the_one_before_loses_its_but(nlp: Language)
     ],
 )
 def test_in_and_a_bare_noun_says_what_the_amount_is(nlp: Language, sentence: str, words: str) -> None:
-    assert _cut(nlp, sentence, words) is not None
+    assert drop_veto(nlp, sentence, words) is not None
 
 
 def test_a_time_or_a_sum_without_its_kind_is_no_form_of_the_amount(nlp: Language) -> None:
@@ -114,8 +108,8 @@ def test_how_things_were_goes_with_the_change_after_it() -> None:
     # "Traditionally, presents such as silver plates ... are sent with wedding invitations." kept
     # without "But, now, these presents are being replaced by gifts by top western designer brands."
     were = "Traditionally, guests bring flowers to a new home."
-    assert 1 in _needs(were, "But, now, most of them bring wine.")[0]
-    assert 1 in _needs("For decades, the town had no bank.", "Today, it has three.")[0]
+    assert 1 in sentence_needs(were, "But, now, most of them bring wine.")[0]
+    assert 1 in sentence_needs("For decades, the town had no bank.", "Today, it has three.")[0]
     # how things were, with no turn after it, or a turn in another paragraph, stands alone
-    assert 1 not in _needs(were, "Some bring cakes too.")[0]
+    assert 1 not in sentence_needs(were, "Some bring cakes too.")[0]
     assert dependencies([Unit(0, were, 8), Unit(1, "But most bring wine now.", 5)])[0] == frozenset()

@@ -5,13 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.core.adapt_checks import points_in
 from vocabsphere.core.learnables import select_highlights
 from vocabsphere.core.learnables.highlights import _stand_in
-from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
-
-
-def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
-    return [m for m in detect_grammar(nlp(text)) if m.point.id == point]
 
 
 @pytest.mark.parametrize(
@@ -25,9 +21,9 @@ def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
 )
 def test_the_that_of_so_or_such_is_no_relative_clause(nlp: Language, text: str) -> None:
     # "such a ... noise that ..." is the result clause of such ... that, not "which noise"
-    assert not _points(nlp, text, "relative_defining")
-    assert _points(nlp, "The storm made a noise that the children heard.", "relative_defining")
-    assert _points(nlp, "It is so hard to find a taxi that takes cards.", "relative_defining")
+    assert not points_in(nlp, text, "relative_defining")
+    assert points_in(nlp, "The storm made a noise that the children heard.", "relative_defining")
+    assert points_in(nlp, "It is so hard to find a taxi that takes cards.", "relative_defining")
 
 
 def _present_simple(nlp: Language, text: str) -> list[str]:
@@ -46,7 +42,7 @@ def _present_simple(nlp: Language, text: str) -> list[str]:
 )
 def test_no_facts_and_habits_note_for_a_condition_on_the_future(nlp: Language, text: str, verb: str) -> None:
     # "'misses' is the present simple: we use it for facts, habits ..." is false of a possible future event
-    assert _points(nlp, text, "present_simple")  # the detector finds it; the highlight leaves it out
+    assert points_in(nlp, text, "present_simple")  # the detector finds it; the highlight leaves it out
     assert verb not in _present_simple(nlp, text)
 
 
@@ -60,7 +56,7 @@ def test_no_facts_and_habits_note_for_a_report_at_the_end(nlp: Language) -> None
         ("Most families in the valley eat rice, it adds.", "adds"),
         ("Everyone in the village knows the story, he says.", "says"),
     ):
-        assert any(m.text == verb for m in _points(nlp, text, "present_simple"))
+        assert any(m.text == verb for m in points_in(nlp, text, "present_simple"))
         assert verb not in _present_simple(nlp, text)
     assert "adds" in _present_simple(nlp, "She always adds salt to the soup.")
 

@@ -5,26 +5,22 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from tests.core.adapt_checks import points_in
 from vocabsphere.core.learnables import find_collocations, select_highlights
 from vocabsphere.core.learnables.explain import grammar_sentence, style_for
-from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
 from vocabsphere.core.lexicon import Lexicon
-
-
-def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
-    return [m for m in detect_grammar(nlp(text)) if m.point.id == point]
 
 
 def test_tell_without_a_person_is_knowing_not_reporting(nlp: Language) -> None:
     # "hard to tell where ..." = hard to know; only "tell someone where ..." reports what was said
     text = "It is difficult to tell exactly where the smell is coming from."
-    assert not _points(nlp, text, "reported_speech")
-    assert _points(nlp, "He explained how the machine works.", "reported_speech")
+    assert not points_in(nlp, text, "reported_speech")
+    assert points_in(nlp, "He explained how the machine works.", "reported_speech")
 
 
 def test_a_wh_clause_after_a_comma_is_not_what_was_said(nlp: Language) -> None:
     text = "Things will calm down, some say, when the farmers have sold their crops."
-    assert not _points(nlp, text, "reported_speech")
+    assert not points_in(nlp, text, "reported_speech")
 
 
 @pytest.mark.parametrize(
@@ -36,17 +32,17 @@ def test_a_wh_clause_after_a_comma_is_not_what_was_said(nlp: Language) -> None:
     ],
 )
 def test_present_perfect_in_a_time_clause_is_no_past_connected_to_now(nlp: Language, text: str) -> None:
-    assert not _points(nlp, text, "present_perfect")
+    assert not points_in(nlp, text, "present_perfect")
 
 
 def test_present_perfect_claims_that_stay(nlp: Language) -> None:
-    assert _points(nlp, "My uncle has visited Peru twice.", "present_perfect")
-    assert _points(nlp, "When have you ever lied to me?", "present_perfect")  # a question, no time clause
+    assert points_in(nlp, "My uncle has visited Peru twice.", "present_perfect")
+    assert points_in(nlp, "When have you ever lied to me?", "present_perfect")  # a question, no time clause
 
 
 def test_may_be_but_concedes(nlp: Language) -> None:
-    assert not _points(nlp, "The garden may be small but it gets plenty of sun.", "deduction_present")
-    assert _points(nlp, "It might be raining in the hills.", "deduction_present")
+    assert not points_in(nlp, "The garden may be small but it gets plenty of sun.", "deduction_present")
+    assert points_in(nlp, "It might be raining in the hills.", "deduction_present")
 
 
 @pytest.mark.parametrize("level", [1, 2])  # A2 (plain) and B1
@@ -56,10 +52,10 @@ def test_either_form_verbs_do_not_claim_one_form(nlp: Language, level: int) -> N
         ("The children started painting the fence.", "gerund_complement", "to + verb"),
         ("The children started to paint the fence.", "infinitive_complement", "-ing"),
     ]:
-        (match,) = _points(nlp, text, point)
+        (match,) = points_in(nlp, text, point)
         said = grammar_sentence(match, style_for(level)).replace("'to'", "to")
         assert other in said and "not by" not in said, said
-    (match,) = _points(nlp, "She enjoys swimming in the lake.", "gerund_complement")
+    (match,) = points_in(nlp, "She enjoys swimming in the lake.", "gerund_complement")
     said = grammar_sentence(match, style_for(level))
     assert "or to + verb" not in said and "also take" not in said, said
 
@@ -76,7 +72,7 @@ def test_adjective_plus_people_is_no_fixed_combination(nlp: Language, real_lexic
 
 def test_remember_names_the_change_of_meaning(nlp: Language) -> None:
     # "remember locking" (done) is not "remember to lock" (still to do): no plain "or to + verb"
-    (match,) = _points(nlp, "I remember locking the back door.", "gerund_complement")
+    (match,) = points_in(nlp, "I remember locking the back door.", "gerund_complement")
     for level in (1, 2):
         said = grammar_sentence(match, style_for(level))
         assert "means something else" in said and "or to + verb" not in said, said

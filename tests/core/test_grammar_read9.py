@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.levels.grammar import GrammarMatch, detect_grammar
-
-
-def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
-    return [m for m in detect_grammar(nlp(text)) if m.point.id == point]
+from tests.core.adapt_checks import points_in
 
 
 @pytest.mark.parametrize(
@@ -22,8 +18,8 @@ def _points(nlp: Language, text: str, point: str) -> list[GrammarMatch]:
     ],
 )
 def test_a_named_survey_reveals_it_does_not_report_speech(nlp: Language, text: str) -> None:
-    assert not _points(nlp, text, "reported_speech")
+    assert not points_in(nlp, text, "reported_speech")
 
 
 def test_a_person_who_reveals_still_reports(nlp: Language) -> None:
-    assert _points(nlp, "Maria revealed that she had sold the farm.", "reported_speech")
+    assert points_in(nlp, "Maria revealed that she had sold the farm.", "reported_speech")
