@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from vocabsphere.core.adapt.coherence import dependencies
+from vocabsphere.core.adapt.coherence import dependencies, without_turn
 from vocabsphere.core.adapt.content import Unit
 from vocabsphere.core.adapt.references import definite_references
 
@@ -34,3 +34,22 @@ def test_a_name_a_which_clause_describes_is_needed_where_it_comes_back(nlp: Lang
     )
     refs = {(r.sentence, r.told, r.word) for r in definite_references(list(nlp.pipe(texts)))}
     assert (3, 1, "Roadly") in refs
+
+
+def test_an_opening_but_or_however_is_dropped_only_where_it_is_a_turn() -> None:
+    # "However hard they tried, ..." is a degree: without it, "Hard they tried, ..." is no English
+    assert (
+        without_turn("However hard the players tried, they lost.")
+        == "However hard the players tried, they lost."
+    )
+    assert (
+        without_turn("However much it costs, the town will pay.")
+        == "However much it costs, the town will pay."
+    )
+    # "But for the rain, ..." means "without the rain": dropping "But" reverses the sense
+    assert (
+        without_turn("But for the rain, the team would have won.")
+        == "But for the rain, the team would have won."
+    )
+    assert without_turn("However, the shop stayed open.") == "The shop stayed open."
+    assert without_turn("But then the bus came.") == "Then the bus came."

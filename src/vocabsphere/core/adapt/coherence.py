@@ -527,7 +527,9 @@ _CHALLENGE = frozenset(_CHALLENGE_TEXT.split())
 
 
 # "But, with enough testing, he is confident ...": a turn from what the sentence before said.
-_OPENING_TURN = re.compile(r"^(?:but|however)\b,?\s+(?=\w)", re.I)  # 'But "the plan" ...' stays
+# 'But "the plan" ...' stays; so do "But for the rain, ..." (= without) and "However hard they tried, ..."
+# (a degree, not a turn: only "However," with its comma is one).
+_OPENING_TURN = re.compile(r"^(?:but\b(?!\s+for\b),?|however,)\s+(?=\w)", re.I)
 
 
 def without_turn(text: str) -> str:
