@@ -7,14 +7,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence, exercises_for_text
+from tests.core.exercise_checks import from_text
+from vocabsphere.core.exercises import exercises_for_sentence
 from vocabsphere.core.exercises.sentences import closed_quotation, parse_holds
 from vocabsphere.core.exercises.slots import find_token, slot_pos, slot_reason
 from vocabsphere.core.lexicon import Lexicon
-
-
-def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_text(lexicon, nlp, sentence, word, "B1")}
 
 
 def test_a_quotation_going_on_into_the_next_sentence_is_closed(real_lexicon: Lexicon, nlp: Language) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_text
+from tests.core.exercise_checks import from_text
 from vocabsphere.core.exercises.clauses import (
     _aside_to_the_end,
     _comma_lost_before_subject,
@@ -19,10 +19,6 @@ from vocabsphere.core.exercises.clauses import (
 )
 from vocabsphere.core.exercises.slots import find_token
 from vocabsphere.core.lexicon import Lexicon
-
-
-def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_text(lexicon, nlp, sentence, word, "B1")}
 
 
 def around(nlp: Language, sentence: str, word: str, reported: bool = False) -> str | None:

@@ -9,19 +9,12 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_sentence, exercises_for_text
+from tests.core.exercise_checks import from_text, items
+from vocabsphere.core.exercises import ExerciseItem, ExerciseKind, exercises_for_text
 from vocabsphere.core.exercises.clauses import _droppable, _introduced, clause_around, shorter_sentences
 from vocabsphere.core.exercises.marked_words import with_marks, without_word_marks
 from vocabsphere.core.exercises.slots import find_token, slot_pos
 from vocabsphere.core.lexicon import Lexicon
-
-
-def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
-
-
-def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_text(lexicon, nlp, sentence, word, "B1")}
 
 
 def test_an_adjective_after_being(real_lexicon: Lexicon, nlp: Language) -> None:

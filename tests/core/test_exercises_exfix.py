@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_text
+from tests.core.exercise_checks import from_text
 from vocabsphere.core.exercises.sentences import edge_quotation
 from vocabsphere.core.lexicon import Lexicon
-
-
-def from_text(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_text(lexicon, nlp, sentence, word, "B1")}
 
 
 @pytest.mark.parametrize(

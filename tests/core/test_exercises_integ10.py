@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from tests.core.exercise_checks import items
 from vocabsphere.core.lexicon import Lexicon
-
-
-def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
 
 
 def test_a_perfect_infinitive_is_no_present_perfect(real_lexicon: Lexicon, nlp: Language) -> None:

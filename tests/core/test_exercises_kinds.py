@@ -7,13 +7,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from tests.core.exercise_checks import items
 from vocabsphere.core.exercises.patterns import sentence_role_item
 from vocabsphere.core.lexicon import Lexicon
-
-
-def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
 
 
 def role_explanations(nlp: Language, sentence: str, lexicon: Lexicon) -> set[str]:

@@ -17,15 +17,11 @@ from collections.abc import Iterator
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from tests.core.exercise_checks import items
 from vocabsphere.core.exercises import distractors as distractors_module
 from vocabsphere.core.exercises.distractors import choose_distractors
 from vocabsphere.core.exercises.modifier_forms import adjective_of
 from vocabsphere.core.lexicon import Lexicon
-
-
-def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
 
 
 @pytest.mark.parametrize(

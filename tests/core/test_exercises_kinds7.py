@@ -12,13 +12,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from vocabsphere.core.exercises import ExerciseItem, exercises_for_sentence
+from tests.core.exercise_checks import items
 from vocabsphere.core.exercises.word_formation import _open_number
 from vocabsphere.core.lexicon import Lexicon
-
-
-def items(lexicon: Lexicon, nlp: Language, sentence: str, word: str) -> dict[str, ExerciseItem]:
-    return {i.kind.value: i for i in exercises_for_sentence(lexicon, nlp(sentence), word, "B1")}
 
 
 @pytest.mark.parametrize(
